@@ -1,0 +1,248 @@
+"""`CREATE MODEL` -> ModelSpec: the provider's options checked and typed, the task chosen.
+
+Follows Apache Flink's openai provider (and VVR's `bailian` / `openai-compat`, which speak the
+same API): the endpoint's suffix picks chat or embeddings, INPUT is one STRING column, a chat
+OUTPUT is one STRING column and an embedding OUTPUT one ARRAY<FLOAT> column. On the IGNORE path
+OUTPUT may also declare Flink's metadata columns `error-string` and `http-status-code`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from bailian_assets.errors import Position
+from bailian_assets.planning import types
+from bailian_assets.planning.options import (
+    OptionSpec, Problem, boolean, choice, duration, integer, number, resolve_options, text,
+    value_of,
+)
+from bailian_assets.sql import ast
+from bailian_assets.sql.variables import Secret
+
+PROVIDERS = ("bailian", "openai-compat", "openai")
+CHAT, EMBEDDING = "chat", "embedding"
+DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
+
+PROVIDER = OptionSpec("provider", choice(*PROVIDERS), required=True)
+ENDPOINT = OptionSpec("endpoint", text, required=True)
+API_KEY = OptionSpec("api-key", text, required=True, secret=True)
+MODEL = OptionSpec("model", text, required=True)
+SYSTEM_PROMPT = OptionSpec("system-prompt", text, default=DEFAULT_SYSTEM_PROMPT,
+                           aliases=("systemPrompt",))
+ERROR_HANDLING = OptionSpec("error-handling-strategy", choice("RETRY", "FAILOVER", "IGNORE"),
+                            default="RETRY")
+RETRY_NUM = OptionSpec("retry-num", integer(0), default=100)
+RETRY_FALLBACK = OptionSpec("retry-fallback-strategy", choice("FAILOVER", "IGNORE"),
+                            default="FAILOVER")
+
+# Options sent in the request body, with the body field each becomes.
+REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
+    "temperature": (OptionSpec("temperature", number(0, 2)), "temperature"),
+    "top-p": (OptionSpec("top-p", number(0, 1), aliases=("topP",)), "top_p"),
+    "stop": (OptionSpec("stop", text), "stop"),
+    "max-tokens": (OptionSpec("max-tokens", integer(1), aliases=("maxTokens",)), "max_tokens"),
+    "presence-penalty": (OptionSpec("presence-penalty", number(-2, 2)), "presence_penalty"),
+    "n": (OptionSpec("n", integer(1, 4)), "n"),
+    "seed": (OptionSpec("seed", integer(0)), "seed"),
+    "response-format": (OptionSpec("response-format", choice("text", "json_object")),
+                        "response_format"),
+    "dimension": (OptionSpec("dimension", integer(1)), "dimensions"),
+}
+CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "n", "seed",
+             "response-format", "system-prompt"}
+EMBEDDING_ONLY = {"dimension"}
+
+MODEL_OPTIONS = [PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM,
+                 RETRY_FALLBACK] + [spec for spec, _ in REQUEST_OPTIONS.values()]
+
+# Flink's metadata columns an OUTPUT may declare next to the model's own output.
+METADATA_COLUMNS = {"error-string": "STRING", "http-status-code": "INT"}
+
+# ML_PREDICT's runtime config: MAP['key', 'value'] or SET 'table.exec.async-ml-predict.key'.
+RUNTIME_PREFIX = "table.exec.async-ml-predict."
+RUNTIME_OPTIONS = {
+    "async": boolean,
+    "max-concurrent-operations": integer(1, 10_000),
+    "output-mode": choice("ORDERED", "ALLOW_UNORDERED"),
+    "timeout": duration,
+}
+
+
+@dataclass(frozen=True)
+class RuntimeConfig:
+    """How ML_PREDICT runs: Flink's async lookup options with Flink's defaults."""
+
+    max_concurrent_operations: int = 10
+    timeout: float = 180.0  # seconds for one row, every retry included
+    output_mode: str = "ORDERED"
+    run_async: bool = True
+
+    def with_values(self, values: Mapping[str, object]) -> RuntimeConfig:
+        return RuntimeConfig(
+            int(values.get("max-concurrent-operations", self.max_concurrent_operations)),
+            float(values.get("timeout", self.timeout)),
+            str(values.get("output-mode", self.output_mode)),
+            bool(values.get("async", self.run_async)),
+        )
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A model as the rest of the system sees it; `api_key` is a Secret and never printed."""
+
+    name: str
+    task: str
+    provider: str
+    endpoint: str
+    api_key: Secret
+    model: str
+    system_prompt: str
+    request: Mapping[str, object]  # body fields besides model/messages/input
+    input_column: ast.ColumnDef
+    output_column: ast.ColumnDef
+    metadata_columns: tuple[tuple[ast.ColumnDef, str], ...]  # (column, 'error-string' | ...)
+    error_handling: str
+    retry_num: int
+    retry_fallback: str
+    path: str
+    position: Position
+    options: Mapping[str, str] = field(default_factory=dict)  # as written, api-key masked
+
+    @property
+    def api_key_env(self) -> str | None:
+        """The environment variable the key comes from, when the SQL names exactly one."""
+        return self.api_key.env
+
+    @property
+    def output_columns(self) -> tuple[ast.ColumnDef, ...]:
+        return (self.output_column,) + tuple(c for c, _ in self.metadata_columns)
+
+
+def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
+                environ: Mapping[str, str] | None = None) -> ModelSpec | None:
+    """Check a CREATE MODEL; returns None (with problems recorded) when it is not usable."""
+    owner = f"model '{statement.name}'"
+    before = len(problems)
+    resolved = resolve_options(statement.options, MODEL_OPTIONS, owner, statement.name.position,
+                               problems, environ)
+    task = None
+    endpoint = resolved.get("endpoint")
+    if endpoint is not None:
+        task = _task_of(str(endpoint.value), endpoint.option, problems)
+    if task is not None:
+        not_for = CHAT_ONLY if task == EMBEDDING else EMBEDDING_ONLY
+        for key in sorted(not_for & resolved.keys()):
+            option = resolved[key].option
+            problems.append(Problem(
+                f"option '{option.key}' does not apply to {task} models ({owner})",
+                option.key_position, len(option.key) + 2))
+    input_column = _check_input(statement, owner, problems)
+    output = _check_output(statement, owner, task, problems)
+    if len(problems) > before or task is None or input_column is None or output is None:
+        return None
+    request = {
+        body_key: _request_value(key, resolved[spec.key].value)
+        for key, (spec, body_key) in REQUEST_OPTIONS.items()
+        if spec.key in resolved
+    }
+    shown = {o.key: ("******" if o.key == "api-key" else o.value) for o in statement.options}
+    return ModelSpec(
+        name=str(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
+        endpoint=str(value_of(resolved, ENDPOINT)), api_key=value_of(resolved, API_KEY),
+        model=str(value_of(resolved, MODEL)),
+        system_prompt=str(value_of(resolved, SYSTEM_PROMPT)), request=request,
+        input_column=input_column, output_column=output[0], metadata_columns=output[1],
+        error_handling=str(value_of(resolved, ERROR_HANDLING)),
+        retry_num=int(value_of(resolved, RETRY_NUM)),  # type: ignore[arg-type]
+        retry_fallback=str(value_of(resolved, RETRY_FALLBACK)),
+        path=path, position=statement.position, options=shown,
+    )
+
+
+def _request_value(key: str, value: object) -> object:
+    if key == "stop":
+        return [part.strip() for part in str(value).split(",") if part.strip()]
+    if key == "response-format":
+        return {"type": value}
+    return value
+
+
+def _task_of(endpoint: str, option: ast.Option, problems: list[Problem]) -> str | None:
+    problem = check_endpoint_url(endpoint)
+    if problem:
+        problems.append(Problem(problem, option.value_position, len(option.raw)))
+        return None
+    path = urlsplit(endpoint).path.rstrip("/")
+    if path.endswith("/chat/completions"):
+        return CHAT
+    if path.endswith("/embeddings"):
+        return EMBEDDING
+    problems.append(Problem(
+        f"endpoint '{endpoint}' is neither a chat endpoint (.../chat/completions) "
+        "nor an embedding endpoint (.../embeddings)", option.value_position, len(option.raw)))
+    return None
+
+
+def check_endpoint_url(url: str) -> str | None:
+    """None for an https URL or an http URL on a loopback host; otherwise what is wrong."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"endpoint '{url}' is not an http(s) URL"
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        return (f"endpoint '{url}' must use https "
+                "(plain http is accepted only for loopback hosts such as 127.0.0.1)")
+    return None
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_input(statement: ast.CreateModel, owner: str, problems: list[Problem]):
+    inputs = statement.inputs
+    if len(inputs) != 1 or not types.is_character(inputs[0].type):
+        where = inputs[0].position if inputs else statement.name.position
+        problems.append(Problem(
+            f"{owner} must declare INPUT with exactly one STRING column, "
+            f"found {_describe(inputs)}", where))
+        return None
+    return inputs[0]
+
+
+def _check_output(statement, owner, task, problems):
+    own = [c for c in statement.outputs if c.name not in METADATA_COLUMNS]
+    metadata = []
+    for column in statement.outputs:
+        expected = METADATA_COLUMNS.get(column.name)
+        if expected is None:
+            continue
+        if column.type.name != expected:
+            problems.append(Problem(f"metadata column `{column.name}` must be {expected}",
+                                    column.position))
+        metadata.append((column, column.name))
+    if task is None:
+        return None
+    wanted = "one STRING column" if task == CHAT else "one ARRAY<FLOAT> column"
+    ok = len(own) == 1 and (
+        types.is_character(own[0].type) if task == CHAT else types.is_float_array(own[0].type)
+    )
+    if not ok:
+        where = own[0].position if own else statement.name.position
+        problems.append(Problem(f"{owner} is a {task} model: OUTPUT must be {wanted}, "
+                                f"found {_describe(tuple(own))}", where))
+        return None
+    return own[0], tuple(metadata)
+
+
+def _describe(columns: tuple[ast.ColumnDef, ...]) -> str:
+    if not columns:
+        return "none"
+    return "(" + ", ".join(f"`{c.name}` {c.type}" for c in columns) + ")"

@@ -1,0 +1,192 @@
+"""Typed `WITH (...)` options: one table of specs per provider or connector, checked in one place.
+
+A problem is reported against the key or the value it concerns; unknown keys come with the
+nearest valid key as a suggestion, as in "did you mean 'endpoint'?".
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from bailian_assets.errors import Position
+from bailian_assets.sql import ast
+from bailian_assets.sql.variables import Secret, Substituted, VariableError, substitute
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    key: str
+    parse: Callable[[str], object]  # raises ValueError with a message for a bad value
+    required: bool = False
+    default: object = None
+    aliases: tuple[str, ...] = ()
+    secret: bool = False
+
+
+@dataclass
+class Problem:
+    message: str
+    position: Position
+    length: int = 1
+
+
+@dataclass(frozen=True)
+class ResolvedOption:
+    spec: OptionSpec
+    value: object
+    option: ast.Option
+    substituted: Substituted
+
+
+# ------------------------------------------------------------------ value parsers
+
+
+def text(value: str) -> str:
+    return value
+
+
+def boolean(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered not in ("true", "false"):
+        raise ValueError(f"expected 'true' or 'false', got '{value}'")
+    return lowered == "true"
+
+
+def integer(low: int | None = None, high: int | None = None) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise ValueError(f"expected an integer, got '{value}'") from None
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise ValueError(f"expected an integer in [{low}, {high if high is not None else '...'}]"
+                             f", got {number}")
+        return number
+
+    return parse
+
+
+def number(low: float | None = None, high: float | None = None) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            result = float(value.strip())
+        except ValueError:
+            raise ValueError(f"expected a number, got '{value}'") from None
+        if (low is not None and result < low) or (high is not None and result > high):
+            raise ValueError(f"expected a number in [{low}, {high}], got {value}")
+        return result
+
+    return parse
+
+
+def choice(*choices: str, case_sensitive: bool = False) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        for candidate in choices:
+            if value == candidate or (not case_sensitive and value.lower() == candidate.lower()):
+                return candidate
+        raise ValueError(f"expected one of {', '.join(choices)}, got '{value}'")
+
+    return parse
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milli|millis|s|sec|secs|second|seconds|"
+                       r"min|mins|minute|minutes|m|h|hour|hours)?\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"ms": 0.001, "milli": 0.001, "millis": 0.001, "s": 1, "sec": 1, "secs": 1,
+                 "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+                 "m": 60, "h": 3600, "hour": 3600, "hours": 3600}
+
+
+def duration(value: str) -> float:
+    """Flink duration text ('3 min', '180 s', '500 ms'; a bare number is milliseconds) -> seconds."""
+    match = _DURATION.match(value)
+    if not match:
+        raise ValueError(f"expected a duration such as '3 min' or '30 s', got '{value}'")
+    unit = (match.group(2) or "ms").lower()
+    seconds = float(match.group(1)) * _UNIT_SECONDS[unit]
+    if seconds <= 0:
+        raise ValueError(f"expected a positive duration, got '{value}'")
+    return seconds
+
+
+# ------------------------------------------------------------------ checking
+
+
+def resolve_options(
+    options: tuple[ast.Option, ...],
+    specs: list[OptionSpec],
+    owner: str,
+    owner_position: Position,
+    problems: list[Problem],
+    environ: Mapping[str, str] | None = None,
+    ignore: Callable[[str], bool] = lambda key: False,
+) -> dict[str, ResolvedOption]:
+    """Check `options` against `specs`; return the valid ones by canonical key, defaults absent.
+
+    Problems go to `problems` (all of them, not just the first). `owner` names what the options
+    belong to in messages, e.g. "model 'm'".
+    """
+    environ = os.environ if environ is None else environ
+    by_key = {s.key: s for s in specs}
+    by_alias = {alias: s for s in specs for alias in s.aliases}
+    resolved: dict[str, ResolvedOption] = {}
+    seen: dict[str, ast.Option] = {}
+    for option in options:
+        if ignore(option.key):
+            continue
+        spec = by_key.get(option.key) or by_alias.get(option.key)
+        if spec is None:
+            problems.append(_unknown_key(option, list(by_key), owner))
+            continue
+        if spec.key in seen:
+            problems.append(Problem(f"option '{option.key}' is set twice for {owner}",
+                                    option.key_position, len(option.key) + 2))
+            continue
+        seen[spec.key] = option
+        try:
+            substituted = substitute(option.raw, option.value, environ)
+        except VariableError as error:
+            problems.append(Problem(error.message, _offset(option.value_position, option.raw,
+                                                           error.start), error.length))
+            continue
+        try:
+            value = spec.parse(substituted.value)
+        except ValueError as error:
+            problems.append(Problem(f"invalid value for '{spec.key}' of {owner}: {error}",
+                                    option.value_position, len(option.raw)))
+            continue
+        if spec.secret:
+            value = Secret(str(value), substituted.sole_env)
+        resolved[spec.key] = ResolvedOption(spec, value, option, substituted)
+    for spec in specs:
+        if spec.required and spec.key not in resolved and spec.key not in seen:
+            problems.append(Problem(f"{owner} is missing the required option '{spec.key}'",
+                                    owner_position))
+    return resolved
+
+
+def value_of(resolved: Mapping[str, ResolvedOption], spec: OptionSpec):
+    found = resolved.get(spec.key)
+    return found.value if found is not None else spec.default
+
+
+def _unknown_key(option: ast.Option, valid: list[str], owner: str) -> Problem:
+    message = f"unknown option '{option.key}' for {owner}"
+    close = difflib.get_close_matches(option.key, valid, n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    else:
+        message += f"; valid options: {', '.join(sorted(valid))}"
+    return Problem(message, option.key_position, len(option.key) + 2)
+
+
+def _offset(start: Position, raw: str, index: int) -> Position:
+    """The position of character `index` of a literal whose raw text starts at `start`."""
+    before = raw[:index]
+    newlines = before.count("\n")
+    if newlines:
+        return Position(start.line + newlines, index - before.rindex("\n"), start.offset + index)
+    return Position(start.line, start.col + index, start.offset + index)

@@ -1,0 +1,159 @@
+"""Logical plan: what the executor runs. Built by the planner, read by the executor.
+
+Every node knows its output `fields`. A field's `column` is the name of its column in the
+executor's frame, unique within a plan; `name` is what SQL calls it. Expressions inside nodes
+are syntax-tree expressions whose column references were rewritten to those frame columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from bailian_assets.errors import Position
+from bailian_assets.planning.models import ModelSpec, RuntimeConfig
+from bailian_assets.sql import ast
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: ast.DataType
+    qualifier: str | None
+    column: str
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Rows of a view or table, read by name; `source_columns[i]` becomes `fields[i]`."""
+
+    relation: str
+    source_columns: tuple[str, ...]
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class ValuesNode:
+    rows: tuple[tuple[ast.Expr, ...], ...]
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class MlPredict:
+    """Every input row with the model's OUTPUT columns appended."""
+
+    input: Node
+    model: ModelSpec
+    input_column: str  # frame column sent to the model
+    output_fields: tuple[Field, ...]  # model output first, then metadata columns
+    config: RuntimeConfig
+    position: Position
+    path: str
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + self.output_fields
+
+
+@dataclass(frozen=True)
+class Project:
+    input: Node
+    items: tuple[tuple[ast.Expr, Field], ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for _, f in self.items)
+
+
+@dataclass(frozen=True)
+class Filter:
+    input: Node
+    predicate: ast.Expr
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields
+
+
+@dataclass(frozen=True)
+class Join:
+    kind: str  # INNER, LEFT, RIGHT, FULL, CROSS
+    left: Node
+    right: Node
+    equi_keys: tuple[tuple[ast.Expr, ast.Expr], ...]  # left expr = right expr
+    residual: ast.Expr | None  # the rest of ON, evaluated on joined rows
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.left.fields + self.right.fields
+
+
+@dataclass(frozen=True)
+class Distinct:
+    input: Node
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields
+
+
+@dataclass(frozen=True)
+class Sort:
+    input: Node
+    keys: tuple[tuple[ast.Expr, bool], ...]  # (expr, descending)
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields
+
+
+@dataclass(frozen=True)
+class Limit:
+    input: Node
+    count: int
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields
+
+
+@dataclass(frozen=True)
+class SetUnion:
+    inputs: tuple[Node, ...]
+    distinct: bool
+    fields: tuple[Field, ...]
+
+
+Node = Union[Scan, ValuesNode, MlPredict, Project, Filter, Join, Distinct, Sort, Limit, SetUnion]
+
+
+@dataclass(frozen=True)
+class PlannedQuery:
+    """A query ready to run: its plan and its output columns' SQL names and types."""
+
+    root: Node
+    names: tuple[str, ...]
+    types: tuple[ast.DataType, ...]
+    path: str
+    position: Position
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The frame columns of `root` that become `names`, in order."""
+        return tuple(f.column for f in self.root.fields)
+
+
+def walk(node: Node):
+    """Every node of a plan, parents before children."""
+    yield node
+    for child in children(node):
+        yield from walk(child)
+
+
+def children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Join):
+        return (node.left, node.right)
+    if isinstance(node, SetUnion):
+        return node.inputs
+    inner = getattr(node, "input", None)
+    return (inner,) if inner is not None else ()

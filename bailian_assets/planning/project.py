@@ -1,0 +1,120 @@
+"""A set of SQL files -> Project: every model, table, view and INSERT, planned and checked.
+
+This is the front door of the core: `load_project(paths)` either returns a Project ready to
+run, or raises SqlError listing every problem of every file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from bailian_assets.errors import Diagnostic, Position, SqlError
+from bailian_assets.planning.catalog import Catalog, add_script
+from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.models import ModelSpec
+from bailian_assets.planning.options import Problem
+from bailian_assets.planning.plan import PlannedQuery
+from bailian_assets.planning.planner import PlannedInsert, Planner
+from bailian_assets.sql import ast
+from bailian_assets.sql.parser import parse_script
+
+
+@dataclass
+class Project:
+    scripts: dict[str, ast.Script]
+    catalog: Catalog
+    views: dict[str, PlannedQuery] = field(default_factory=dict)
+    inserts: list[PlannedInsert] = field(default_factory=list)
+
+    @property
+    def models(self) -> dict[str, ModelSpec]:
+        return self.catalog.models
+
+    @property
+    def tables(self) -> dict[str, TableSpec]:
+        return self.catalog.tables
+
+    def inserts_into(self, sink: str) -> list[PlannedInsert]:
+        return [i for i in self.inserts if i.sink.name == sink]
+
+    def sinks(self) -> list[str]:
+        """Sink tables that INSERTs write, in the order they first appear."""
+        return list(dict.fromkeys(i.sink.name for i in self.inserts))
+
+
+def sql_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The `.sql` files named, or found (sorted, not recursively) in the folders named."""
+    files: list[Path] = []
+    for entry in map(Path, paths):
+        if entry.is_dir():
+            files.extend(sorted(entry.glob("*.sql")))
+        else:
+            files.append(entry)
+    return files
+
+
+def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] | None = None,
+                 display_root: str | os.PathLike | None = None) -> Project:
+    """Parse, check and plan SQL files. Raises SqlError with every problem found.
+
+    Diagnostics name files relative to `display_root` (default: the current directory) when
+    they lie under it.
+    """
+    diagnostics: list[Diagnostic] = []
+    scripts: dict[str, ast.Script] = {}
+    for file in sql_files(paths):
+        shown = _display(file, display_root)
+        try:
+            source = file.read_text(encoding="utf-8")
+        except OSError as error:
+            diagnostics.append(Diagnostic(shown, Position(1, 1, 0),
+                                          f"cannot read the file: {error.strerror}"))
+            continue
+        try:
+            scripts[shown] = parse_script(source, shown)
+        except SqlError as error:
+            diagnostics.extend(error.diagnostics)
+    return _build(scripts, diagnostics, environ)
+
+
+def load_source(source: str, path: str = "<sql>",
+                environ: Mapping[str, str] | None = None) -> Project:
+    """`load_project` for SQL given as text (tests, notebooks)."""
+    return _build({path: parse_script(source, path)}, [], environ)
+
+
+def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
+           environ: Mapping[str, str] | None) -> Project:
+    catalog = Catalog()
+    problems: list[tuple[str, Problem]] = []
+    for script in scripts.values():
+        add_script(catalog, script, problems, environ)
+    project = Project(scripts, catalog)
+    planner = Planner(catalog, lambda path, problem: problems.append((path, problem)))
+    for name in catalog.views:
+        planned = planner.view(name)
+        if planned is not None:
+            project.views[name] = planned
+    for definition in catalog.inserts:
+        planned_insert = planner.insert(definition)
+        if planned_insert is not None:
+            project.inserts.append(planned_insert)
+    for path, problem in problems:
+        line = scripts[path].line(problem.position.line) if path in scripts else ""
+        diagnostics.append(Diagnostic(path, problem.position, problem.message, line,
+                                      problem.length))
+    if diagnostics:
+        raise SqlError(diagnostics)
+    return project
+
+
+def _display(file: Path, root: str | os.PathLike | None) -> str:
+    base = Path(root) if root is not None else Path.cwd()
+    try:
+        return str(file.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(file)
+

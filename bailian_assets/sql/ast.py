@@ -1,0 +1,374 @@
+"""The syntax tree: plain frozen dataclasses, each node knowing where it starts in the file.
+
+Nothing here knows about Polars, httpx or Dagster; the planner gives these nodes meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from bailian_assets.errors import Position
+
+
+@dataclass(frozen=True)
+class Name:
+    """A possibly qualified name (`catalog.db.obj`); `parts` keep their spelling."""
+
+    parts: tuple[str, ...]
+    position: Position
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1]
+
+    def __str__(self) -> str:
+        return ".".join(self.parts)
+
+
+@dataclass(frozen=True)
+class DataType:
+    """A SQL type as written: `VARCHAR(10)`, `ARRAY<FLOAT>`, `DECIMAL(10, 2) NOT NULL`."""
+
+    name: str  # upper-case canonical spelling, e.g. STRING, BIGINT, ARRAY
+    params: tuple[int, ...] = ()
+    element: DataType | None = None  # ARRAY<element>, MAP<element, value>
+    value: DataType | None = None
+    nullable: bool = True
+    fields: tuple[tuple[str, DataType], ...] = ()  # ROW<name type, ...>
+
+    def __str__(self) -> str:
+        if self.name == "ARRAY":
+            text = f"ARRAY<{self.element}>"
+        elif self.name == "MAP":
+            text = f"MAP<{self.element}, {self.value}>"
+        elif self.name == "ROW":
+            text = "ROW<" + ", ".join(f"`{n}` {t}" for n, t in self.fields) + ">"
+        elif self.params:
+            text = f"{self.name}({', '.join(map(str, self.params))})"
+        else:
+            text = self.name
+        return text if self.nullable else f"{text} NOT NULL"
+
+
+@dataclass(frozen=True)
+class ColumnDef:
+    name: str
+    type: DataType
+    position: Position
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    """`'key' = 'value'` in a WITH clause; `raw` is the value's source text, quotes included."""
+
+    key: str
+    value: str
+    key_position: Position
+    value_position: Position
+    raw: str
+
+
+# ---------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class Literal:
+    value: object  # str, int, float, bool or None
+    kind: str  # STRING, INTEGER, DECIMAL, DOUBLE, BOOLEAN, NULL
+    position: Position
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    qualifier: str | None
+    name: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Star:
+    qualifier: str | None
+    position: Position
+
+
+@dataclass(frozen=True)
+class FunctionCall:
+    name: str  # upper case
+    args: tuple[Expr, ...]
+    position: Position
+    distinct: bool = False
+    star: bool = False  # COUNT(*)
+
+
+@dataclass(frozen=True)
+class BinaryOp:
+    op: str  # upper case: AND OR = <> < <= > >= + - * / % ||
+    left: Expr
+    right: Expr
+    position: Position
+
+
+@dataclass(frozen=True)
+class UnaryOp:
+    op: str  # NOT, -, +
+    operand: Expr
+    position: Position
+
+
+@dataclass(frozen=True)
+class Case:
+    operand: Expr | None
+    whens: tuple[tuple[Expr, Expr], ...]
+    else_: Expr | None
+    position: Position
+
+
+@dataclass(frozen=True)
+class Cast:
+    expr: Expr
+    type: DataType
+    position: Position
+    safe: bool = False  # TRY_CAST
+
+
+@dataclass(frozen=True)
+class IsNull:
+    expr: Expr
+    negated: bool
+    position: Position
+
+
+@dataclass(frozen=True)
+class InList:
+    expr: Expr
+    items: tuple[Expr, ...]
+    negated: bool
+    position: Position
+
+
+@dataclass(frozen=True)
+class Between:
+    expr: Expr
+    low: Expr
+    high: Expr
+    negated: bool
+    position: Position
+
+
+@dataclass(frozen=True)
+class Like:
+    expr: Expr
+    pattern: Expr
+    negated: bool
+    position: Position
+
+
+@dataclass(frozen=True)
+class MapLiteral:
+    """`MAP['k', 'v', ...]`, as ML_PREDICT's config argument."""
+
+    items: tuple[Expr, ...]
+    position: Position
+
+
+Expr = Union[
+    Literal, ColumnRef, Star, FunctionCall, BinaryOp, UnaryOp, Case, Cast, IsNull, InList,
+    Between, Like, MapLiteral,
+]
+
+
+# ------------------------------------------------------ table function arguments
+
+
+@dataclass(frozen=True)
+class TableArg:
+    """`TABLE t` as an argument of a table function."""
+
+    name: Name
+    position: Position
+
+
+@dataclass(frozen=True)
+class ModelArg:
+    """`MODEL m` as an argument of a table function."""
+
+    name: Name
+    position: Position
+
+
+@dataclass(frozen=True)
+class DescriptorArg:
+    """`DESCRIPTOR(c1, c2)`; a column written qualified keeps its qualifier to be refused."""
+
+    columns: tuple[ColumnRef, ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class FunctionArg:
+    value: TableArg | ModelArg | DescriptorArg | Expr
+    name: str | None  # upper-cased name of `NAME => value`
+    position: Position
+
+
+# -------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class TableRef:
+    name: Name
+    alias: str | None
+    position: Position
+
+
+@dataclass(frozen=True)
+class TableFunction:
+    """`ML_PREDICT(...)` (or another table function), bare or inside `TABLE(...)`."""
+
+    name: str  # upper case
+    args: tuple[FunctionArg, ...]
+    alias: str | None
+    position: Position
+    column_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SubqueryRef:
+    query: Query
+    alias: str | None
+    position: Position
+
+
+@dataclass(frozen=True)
+class Join:
+    kind: str  # INNER, LEFT, RIGHT, FULL, CROSS
+    left: FromItem
+    right: FromItem
+    on: Expr | None
+    position: Position
+    using: tuple[str, ...] = ()
+
+
+FromItem = Union[TableRef, TableFunction, SubqueryRef, Join]
+
+
+@dataclass(frozen=True)
+class SelectItem:
+    expr: Expr
+    alias: str | None
+    position: Position
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    expr: Expr
+    descending: bool
+    position: Position
+
+
+@dataclass(frozen=True)
+class Select:
+    items: tuple[SelectItem, ...]
+    from_: FromItem | None
+    where: Expr | None
+    group_by: tuple[Expr, ...]
+    having: Expr | None
+    position: Position
+    distinct: bool = False
+
+
+@dataclass(frozen=True)
+class Values:
+    rows: tuple[tuple[Expr, ...], ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class SetOperation:
+    op: str  # UNION, UNION ALL
+    left: Query
+    right: Query
+    position: Position
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query with its optional ORDER BY / LIMIT around a SELECT, VALUES or UNION."""
+
+    body: Select | Values | SetOperation
+    order_by: tuple[OrderItem, ...] = ()
+    limit: int | None = None
+    position: Position | None = None
+
+
+# ----------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True)
+class CreateModel:
+    name: Name
+    inputs: tuple[ColumnDef, ...]
+    outputs: tuple[ColumnDef, ...]
+    options: tuple[Option, ...]
+    position: Position
+    temporary: bool = False
+    if_not_exists: bool = False
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateTable:
+    name: Name
+    columns: tuple[ColumnDef, ...]
+    options: tuple[Option, ...]
+    position: Position
+    temporary: bool = False
+    if_not_exists: bool = False
+    partitioned_by: tuple[str, ...] = ()
+    primary_key: tuple[str, ...] = ()
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateView:
+    name: Name
+    columns: tuple[tuple[str, Position], ...]
+    query: Query
+    position: Position
+    temporary: bool = False
+    if_not_exists: bool = False
+
+
+@dataclass(frozen=True)
+class Insert:
+    target: Name
+    columns: tuple[tuple[str, Position], ...]
+    query: Query
+    position: Position
+    overwrite: bool = False
+
+
+@dataclass(frozen=True)
+class SetStatement:
+    key: str
+    value: str
+    position: Position
+    value_position: Position
+
+
+Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement]
+
+
+@dataclass(frozen=True)
+class Script:
+    """One SQL file: its statements, its text and where it lives."""
+
+    path: str
+    source: str
+    statements: tuple[Statement, ...] = field(default_factory=tuple)
+
+    def line(self, number: int) -> str:
+        lines = self.source.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""

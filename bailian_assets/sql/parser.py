@@ -1,0 +1,827 @@
+"""Tokens -> syntax tree, for the statements a Flink/VVR job file contains.
+
+One small `_parse_x` method per construct, a table from leading keyword to statement parser,
+and recovery at `;`: a file with three broken statements reports three errors in one go.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from bailian_assets.errors import Diagnostic, Position, SqlError
+from bailian_assets.sql import ast
+from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, tokenize
+
+# Words that end an expression or a FROM item, so they are never taken as an alias.
+_RESERVED = {
+    "SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "JOIN", "INNER",
+    "LEFT", "RIGHT", "FULL", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "WITH", "VALUES",
+    "CASE", "WHEN", "THEN", "ELSE", "END", "IS", "IN", "BETWEEN", "LIKE", "LATERAL", "BY",
+    "OUTER", "SET", "INSERT", "CREATE", "EXCEPT", "INTERSECT", "OFFSET", "ALL", "DISTINCT",
+    "TABLE", "NULL", "TRUE", "FALSE",
+}
+
+_TYPE_ALIASES = {
+    "INTEGER": "INT", "DEC": "DECIMAL", "NUMERIC": "DECIMAL", "CHARACTER": "CHAR",
+    "BYTES": "BYTES", "REAL": "FLOAT", "TIMESTAMP_LTZ": "TIMESTAMP_LTZ",
+}
+_SIMPLE_TYPES = {
+    "STRING", "VARCHAR", "CHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT",
+    "DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ", "BINARY", "VARBINARY",
+    "BYTES",
+}
+
+_COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
+
+
+class _ParseError(Exception):
+    def __init__(self, message: str, at: Token | Position, length: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.position = at.position if isinstance(at, Token) else at
+        default = max(1, len(at.text)) if isinstance(at, Token) else 1
+        self.length = length if length is not None else default
+
+
+def parse_script(source: str, path: str = "<sql>") -> ast.Script:
+    """Parse a whole file. Raises SqlError carrying every syntax error found."""
+    return _Parser(source, path).script()
+
+
+def parse_query(source: str, path: str = "<sql>") -> ast.Query:
+    """Parse one query (used by tests and tools); raises SqlError."""
+    parser = _Parser(source, path)
+    try:
+        query = parser._query()
+        parser._expect_eof()
+        return query
+    except _ParseError as error:
+        raise SqlError([parser._diagnostic(error.message, error.position, error.length)])
+
+
+class _Parser:
+    def __init__(self, source: str, path: str):
+        self.source = source
+        self.path = path
+        self.lines = source.splitlines()
+        try:
+            self.tokens = tokenize(source)
+        except TokenizeError as error:
+            raise SqlError([self._diagnostic(error.message, error.position, error.length)])
+        self.i = 0
+        self.statement_parsers: dict[str, Callable[[], ast.Statement]] = {
+            "CREATE": self._create,
+            "INSERT": self._insert,
+            "SET": self._set,
+        }
+
+    # ------------------------------------------------------------ helpers
+
+    def _diagnostic(self, message: str, position: Position, length: int = 1) -> Diagnostic:
+        line = self.lines[position.line - 1] if position.line <= len(self.lines) else ""
+        return Diagnostic(self.path, position, message, line, length)
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def _peek(self, ahead: int = 1) -> Token:
+        return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
+
+    def _next(self) -> Token:
+        token = self.tokens[self.i]
+        if token.kind is not Kind.EOF:
+            self.i += 1
+        return token
+
+    def _at(self, *words: str) -> bool:
+        return self.tok.upper in words
+
+    def _accept(self, *words: str) -> Token | None:
+        return self._next() if self._at(*words) else None
+
+    def _accept_op(self, *symbols: str) -> Token | None:
+        return self._next() if self.tok.is_op(*symbols) else None
+
+    def _expect(self, word: str) -> Token:
+        if not self._at(word):
+            raise _ParseError(f"expected {word}, found {self.tok.describe()}", self.tok)
+        return self._next()
+
+    def _expect_op(self, symbol: str) -> Token:
+        if not self.tok.is_op(symbol):
+            raise _ParseError(f"expected '{symbol}', found {self.tok.describe()}", self.tok)
+        return self._next()
+
+    def _expect_eof(self) -> None:
+        self._accept_op(";")
+        if self.tok.kind is not Kind.EOF:
+            raise _ParseError(f"unexpected {self.tok.describe()}", self.tok)
+
+    def _identifier(self, what: str = "identifier") -> Token:
+        token = self.tok
+        if token.kind is Kind.QUOTED_IDENT or (
+            token.kind is Kind.IDENT and token.upper not in _RESERVED
+        ):
+            return self._next()
+        raise _ParseError(f"expected {what}, found {token.describe()}", token)
+
+    def _name(self, what: str = "name") -> ast.Name:
+        first = self._identifier(what)
+        parts = [first.value]
+        while self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
+            self._next()
+            parts.append(self._next().value)
+        return ast.Name(tuple(parts), first.position)
+
+    def _string(self, what: str = "string literal") -> Token:
+        if self.tok.kind is not Kind.STRING:
+            raise _ParseError(f"expected {what}, found {self.tok.describe()}", self.tok)
+        return self._next()
+
+    def _comma_list(self, item: Callable):
+        items = [item()]
+        while self._accept_op(","):
+            items.append(item())
+        return items
+
+    # ------------------------------------------------------------ scripts
+
+    def script(self) -> ast.Script:
+        statements: list[ast.Statement] = []
+        errors: list[Diagnostic] = []
+        while True:
+            while self._accept_op(";"):
+                pass
+            if self.tok.kind is Kind.EOF:
+                break
+            start = self.i
+            try:
+                statements.append(self._statement())
+                if not self.tok.is_op(";") and self.tok.kind is not Kind.EOF:
+                    raise _ParseError(
+                        f"expected ';' after the statement, found {self.tok.describe()}", self.tok
+                    )
+            except _ParseError as error:
+                errors.append(self._diagnostic(error.message, error.position, error.length))
+                self._recover(start)
+        if errors:
+            raise SqlError(errors)
+        return ast.Script(self.path, self.source, tuple(statements))
+
+    def _recover(self, start: int) -> None:
+        """Skip to just past the next top-level `;` so the next statement is parsed afresh."""
+        self.i = max(self.i, start + 1)
+        depth = 0
+        while self.tok.kind is not Kind.EOF:
+            token = self._next()
+            if token.is_op("("):
+                depth += 1
+            elif token.is_op(")"):
+                depth = max(0, depth - 1)
+            elif token.is_op(";") and depth == 0:
+                return
+
+    def _statement(self) -> ast.Statement:
+        parser = self.statement_parsers.get(self.tok.upper)
+        if parser is None:
+            expected = ", ".join(sorted(self.statement_parsers))
+            raise _ParseError(
+                f"expected a statement ({expected}), found {self.tok.describe()}", self.tok
+            )
+        return parser()
+
+    # ------------------------------------------------------------ CREATE
+
+    def _create(self) -> ast.Statement:
+        start = self._expect("CREATE")
+        temporary = bool(self._accept("TEMPORARY"))
+        kinds = {"MODEL": self._create_model, "TABLE": self._create_table, "VIEW": self._create_view}
+        parse = kinds.get(self.tok.upper)
+        if parse is None:
+            raise _ParseError(f"expected MODEL, TABLE or VIEW, found {self.tok.describe()}", self.tok)
+        self._next()
+        if_not_exists = False
+        if self._accept("IF"):
+            self._expect("NOT")
+            self._expect("EXISTS")
+            if_not_exists = True
+        return parse(start.position, temporary, if_not_exists)
+
+    def _create_model(self, position: Position, temporary: bool, if_not_exists: bool):
+        name = self._name("model name")
+        inputs = outputs = ()
+        if self._accept("INPUT"):
+            inputs = tuple(self._column_defs())
+        if self._accept("OUTPUT"):
+            outputs = tuple(self._column_defs())
+        comment = self._string().value if self._accept("COMMENT") else None
+        options = self._with_options()
+        return ast.CreateModel(name, inputs, outputs, options, position, temporary,
+                               if_not_exists, comment)
+
+    def _create_table(self, position: Position, temporary: bool, if_not_exists: bool):
+        name = self._name("table name")
+        self._expect_op("(")
+        columns: list[ast.ColumnDef] = []
+        primary_key: tuple[str, ...] = ()
+        while True:
+            if self._accept("CONSTRAINT"):
+                self._identifier("constraint name")
+            if self._at("PRIMARY"):
+                primary_key = self._primary_key()
+            elif self._accept("WATERMARK"):
+                self._expect("FOR")
+                self._identifier("column name")
+                self._expect("AS")
+                self._expr()
+            else:
+                columns.append(self._column_def())
+            if not self._accept_op(","):
+                break
+        self._expect_op(")")
+        comment = self._string().value if self._accept("COMMENT") else None
+        partitioned_by: tuple[str, ...] = ()
+        if self._accept("PARTITIONED"):
+            self._expect("BY")
+            partitioned_by = tuple(t.value for t in self._paren_identifiers())
+        options = self._with_options()
+        return ast.CreateTable(name, tuple(columns), options, position, temporary, if_not_exists,
+                               partitioned_by, primary_key, comment)
+
+    def _primary_key(self) -> tuple[str, ...]:
+        self._expect("PRIMARY")
+        self._expect("KEY")
+        names = tuple(t.value for t in self._paren_identifiers())
+        self._expect("NOT")
+        self._expect("ENFORCED")
+        return names
+
+    def _create_view(self, position: Position, temporary: bool, if_not_exists: bool):
+        name = self._name("view name")
+        columns: tuple[tuple[str, Position], ...] = ()
+        if self.tok.is_op("("):
+            columns = tuple((t.value, t.position) for t in self._paren_identifiers())
+        if self._accept("COMMENT"):
+            self._string()
+        self._expect("AS")
+        query = self._query()
+        return ast.CreateView(name, columns, query, position, temporary, if_not_exists)
+
+    def _paren_identifiers(self) -> list[Token]:
+        self._expect_op("(")
+        names = self._comma_list(lambda: self._identifier("column name"))
+        self._expect_op(")")
+        return names
+
+    def _column_defs(self) -> list[ast.ColumnDef]:
+        self._expect_op("(")
+        columns = self._comma_list(self._column_def)
+        self._expect_op(")")
+        return columns
+
+    def _column_def(self) -> ast.ColumnDef:
+        name = self._identifier("column name")
+        if self._at("AS"):
+            raise _ParseError("computed columns are not supported", self.tok)
+        data_type = self._type()
+        if self._at("METADATA"):
+            raise _ParseError("metadata columns are not supported", self.tok)
+        if self._at("PRIMARY"):
+            self._expect("PRIMARY")
+            self._expect("KEY")
+            self._expect("NOT")
+            self._expect("ENFORCED")
+        comment = self._string().value if self._accept("COMMENT") else None
+        return ast.ColumnDef(name.value, data_type, name.position, comment)
+
+    def _type(self) -> ast.DataType:
+        token = self._identifier("a type")
+        name = _TYPE_ALIASES.get(token.upper, token.upper)
+        if name == "ARRAY" or name == "MULTISET":
+            self._expect_op("<")
+            element = self._type()
+            self._expect_op(">")
+            data_type = ast.DataType(name, element=element)
+        elif name == "MAP":
+            self._expect_op("<")
+            key = self._type()
+            self._expect_op(",")
+            value = self._type()
+            self._expect_op(">")
+            data_type = ast.DataType("MAP", element=key, value=value)
+        elif name == "ROW":
+            close = ">" if self._accept_op("<") else (self._expect_op("(") and ")")
+            fields = self._comma_list(lambda: (self._identifier("field name").value, self._type()))
+            self._expect_op(close)
+            data_type = ast.DataType("ROW", fields=tuple(fields))
+        elif name in _SIMPLE_TYPES:
+            if name == "DOUBLE":
+                self._accept("PRECISION")
+            if name == "CHAR" and self._accept("VARYING"):
+                name = "VARCHAR"
+            params: tuple[int, ...] = ()
+            if self._accept_op("("):
+                params = tuple(int(t.value) for t in self._comma_list(self._integer))
+                self._expect_op(")")
+            if name == "TIMESTAMP" and self._accept("WITH"):
+                self._expect("LOCAL")
+                self._expect("TIME")
+                self._expect("ZONE")
+                name = "TIMESTAMP_LTZ"
+            elif name in ("TIMESTAMP", "TIME") and self._accept("WITHOUT"):
+                self._expect("TIME")
+                self._expect("ZONE")
+            data_type = ast.DataType(name, params)
+        else:
+            raise _ParseError(f"unknown type '{token.text}'", token)
+        if self._at("NOT") and self._peek().upper == "NULL":
+            self._next()
+            self._next()
+            data_type = ast.DataType(data_type.name, data_type.params, data_type.element,
+                                     data_type.value, False, data_type.fields)
+        else:
+            self._accept("NULL")
+        return data_type
+
+    def _integer(self) -> Token:
+        if self.tok.kind is not Kind.NUMBER or not self.tok.value.isdigit():
+            raise _ParseError(f"expected an integer, found {self.tok.describe()}", self.tok)
+        return self._next()
+
+    def _with_options(self) -> tuple[ast.Option, ...]:
+        self._expect("WITH")
+        self._expect_op("(")
+        if self._accept_op(")"):
+            return ()
+        options = self._comma_list(self._option)
+        self._expect_op(")")
+        return tuple(options)
+
+    def _option(self) -> ast.Option:
+        key = self._string("option key (a string literal)")
+        self._expect_op("=")
+        value = self._string("option value (a string literal)")
+        return ast.Option(key.value, value.value, key.position, value.position, value.text)
+
+    # ------------------------------------------------------------ INSERT / SET
+
+    def _insert(self) -> ast.Insert:
+        start = self._expect("INSERT")
+        overwrite = False
+        if self._accept("OVERWRITE"):
+            overwrite = True
+        else:
+            self._expect("INTO")
+        target = self._name("table name")
+        if self._at("PARTITION"):
+            raise _ParseError("INSERT ... PARTITION (...) is not supported; "
+                              "write the partition column in the SELECT", self.tok)
+        columns: tuple[tuple[str, Position], ...] = ()
+        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES"):
+            columns = tuple((t.value, t.position) for t in self._paren_identifiers())
+        query = self._query()
+        return ast.Insert(target, columns, query, start.position, overwrite)
+
+    def _set(self) -> ast.SetStatement:
+        start = self._expect("SET")
+        if self.tok.kind is Kind.STRING:
+            key = self._next().value
+        else:
+            key = str(self._name("configuration key"))
+        self._expect_op("=")
+        value_token = self.tok
+        if value_token.kind in (Kind.STRING, Kind.NUMBER, Kind.IDENT):
+            self._next()
+        else:
+            raise _ParseError(f"expected a value, found {value_token.describe()}", value_token)
+        return ast.SetStatement(key, value_token.value, start.position, value_token.position)
+
+    # ------------------------------------------------------------ queries
+
+    def _query(self) -> ast.Query:
+        start = self.tok
+        body = self._query_term()
+        while self._at("UNION"):
+            union = self._next()
+            op = "UNION ALL" if self._accept("ALL") else "UNION"
+            self._accept("DISTINCT")
+            right = self._query_term()
+            body = ast.SetOperation(op, _as_query(body), _as_query(right), union.position)
+        order_by: tuple[ast.OrderItem, ...] = ()
+        if self._accept("ORDER"):
+            self._expect("BY")
+            order_by = tuple(self._comma_list(self._order_item))
+        limit = None
+        if self._accept("LIMIT"):
+            limit = int(self._integer().value)
+        if isinstance(body, ast.Query) and not order_by and limit is None:
+            return body
+        return ast.Query(_as_body(body), order_by, limit, start.position)
+
+    def _query_term(self):
+        if self.tok.is_op("("):
+            self._next()
+            query = self._query()
+            self._expect_op(")")
+            return query
+        if self._at("VALUES"):
+            return self._values()
+        if self._at("SELECT"):
+            return self._select()
+        raise _ParseError(f"expected SELECT or VALUES, found {self.tok.describe()}", self.tok)
+
+    def _values(self) -> ast.Values:
+        start = self._expect("VALUES")
+
+        def row():
+            self._expect_op("(")
+            values = self._comma_list(self._expr)
+            self._expect_op(")")
+            return tuple(values)
+
+        return ast.Values(tuple(self._comma_list(row)), start.position)
+
+    def _order_item(self) -> ast.OrderItem:
+        position = self.tok.position
+        expr = self._expr()
+        descending = bool(self._accept("DESC"))
+        if not descending:
+            self._accept("ASC")
+        return ast.OrderItem(expr, descending, position)
+
+    def _select(self) -> ast.Select:
+        start = self._expect("SELECT")
+        distinct = bool(self._accept("DISTINCT"))
+        if not distinct:
+            self._accept("ALL")
+        items = tuple(self._comma_list(self._select_item))
+        from_ = None
+        if self._accept("FROM"):
+            from_ = self._from_list()
+        where = self._expr() if self._accept("WHERE") else None
+        group_by: tuple[ast.Expr, ...] = ()
+        if self._accept("GROUP"):
+            self._expect("BY")
+            group_by = tuple(self._comma_list(self._expr))
+        having = self._expr() if self._accept("HAVING") else None
+        return ast.Select(items, from_, where, group_by, having, start.position, distinct)
+
+    def _select_item(self) -> ast.SelectItem:
+        position = self.tok.position
+        if self.tok.is_op("*"):
+            self._next()
+            return ast.SelectItem(ast.Star(None, position), None, position)
+        expr = self._expr()
+        return ast.SelectItem(expr, self._alias(), position)
+
+    def _alias(self) -> str | None:
+        if self._accept("AS"):
+            return self._identifier("alias").value
+        if self.tok.kind is Kind.QUOTED_IDENT or (
+            self.tok.kind is Kind.IDENT and self.tok.upper not in _RESERVED
+        ):
+            return self._next().value
+        return None
+
+    def _from_list(self) -> ast.FromItem:
+        item = self._from_item()
+        while self.tok.is_op(","):
+            comma = self._next()
+            item = ast.Join("CROSS", item, self._from_item(), None, comma.position)
+        return item
+
+    def _from_item(self) -> ast.FromItem:
+        item = self._from_primary()
+        while True:
+            start = self.tok
+            kind = None
+            if self._accept("JOIN"):
+                kind = "INNER"
+            elif self._at("INNER", "CROSS") and self._peek().upper == "JOIN":
+                kind = self._next().upper
+                self._next()
+            elif self._at("LEFT", "RIGHT", "FULL"):
+                kind = self._next().upper
+                self._accept("OUTER")
+                self._expect("JOIN")
+            if kind is None:
+                return item
+            right = self._from_primary()
+            on, using = None, ()
+            if kind != "CROSS":
+                if self._accept("USING"):
+                    using = tuple(t.value for t in self._paren_identifiers())
+                else:
+                    self._expect("ON")
+                    on = self._expr()
+            item = ast.Join(kind, item, right, on, start.position, using)
+
+    def _from_primary(self) -> ast.FromItem:
+        start = self.tok
+        if self.tok.is_op("("):
+            self._next()
+            query = self._query()
+            self._expect_op(")")
+            return ast.SubqueryRef(query, self._alias(), start.position)
+        if self._at("LATERAL"):
+            self._next()
+            self._expect("TABLE")
+            return self._table_function_in_parens(start)
+        if self._at("TABLE") and self._peek().is_op("("):
+            self._next()
+            return self._table_function_in_parens(start)
+        name = self._name("table name")
+        if self.tok.is_op("("):
+            return self._table_function(name, start.position)
+        return ast.TableRef(name, self._alias(), start.position)
+
+    def _table_function_in_parens(self, start: Token) -> ast.TableFunction:
+        self._expect_op("(")
+        name = self._name("table function")
+        call = self._table_function(name, start.position, with_alias=False)
+        self._expect_op(")")
+        return self._with_alias(call)
+
+    def _table_function(self, name: ast.Name, position: Position, with_alias: bool = True):
+        self._expect_op("(")
+        args: tuple[ast.FunctionArg, ...] = ()
+        if not self.tok.is_op(")"):
+            args = tuple(self._comma_list(self._function_arg))
+        self._expect_op(")")
+        call = ast.TableFunction(str(name).upper(), args, None, position)
+        return self._with_alias(call) if with_alias else call
+
+    def _with_alias(self, call: ast.TableFunction) -> ast.TableFunction:
+        alias = self._alias()
+        columns: tuple[str, ...] = ()
+        if alias and self.tok.is_op("("):
+            columns = tuple(t.value for t in self._paren_identifiers())
+        return ast.TableFunction(call.name, call.args, alias, call.position, columns)
+
+    def _function_arg(self) -> ast.FunctionArg:
+        start = self.tok
+        arg_name = None
+        if start.kind is Kind.IDENT and self._peek().is_op("=>"):
+            arg_name = start.upper
+            self._next()
+            self._next()
+        value_start = self.tok
+        if self._at("TABLE") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
+            self._next()
+            value = ast.TableArg(self._name("table name"), value_start.position)
+        elif self._at("MODEL") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
+            self._next()
+            value = ast.ModelArg(self._name("model name"), value_start.position)
+        elif self._at("DESCRIPTOR") and self._peek().is_op("("):
+            self._next()
+            self._expect_op("(")
+            columns = self._comma_list(self._descriptor_column)
+            self._expect_op(")")
+            value = ast.DescriptorArg(tuple(columns), value_start.position)
+        else:
+            value = self._expr()
+        return ast.FunctionArg(value, arg_name, start.position)
+
+    def _descriptor_column(self) -> ast.ColumnRef:
+        name = self._name("column name")
+        qualifier = ".".join(name.parts[:-1]) or None
+        return ast.ColumnRef(qualifier, name.last, name.position)
+
+    # ------------------------------------------------------------ expressions
+
+    def _expr(self) -> ast.Expr:
+        return self._or()
+
+    def _or(self) -> ast.Expr:
+        left = self._and()
+        while self._at("OR"):
+            op = self._next()
+            left = ast.BinaryOp("OR", left, self._and(), op.position)
+        return left
+
+    def _and(self) -> ast.Expr:
+        left = self._not()
+        while self._at("AND"):
+            op = self._next()
+            left = ast.BinaryOp("AND", left, self._not(), op.position)
+        return left
+
+    def _not(self) -> ast.Expr:
+        if self._at("NOT"):
+            op = self._next()
+            return ast.UnaryOp("NOT", self._not(), op.position)
+        return self._comparison()
+
+    def _comparison(self) -> ast.Expr:
+        left = self._additive()
+        while True:
+            start = self.tok
+            if start.kind is Kind.OP and start.value in _COMPARISONS:
+                self._next()
+                op = "<>" if start.value == "!=" else start.value
+                left = ast.BinaryOp(op, left, self._additive(), start.position)
+            elif self._at("IS"):
+                self._next()
+                negated = bool(self._accept("NOT"))
+                self._expect("NULL")
+                left = ast.IsNull(left, negated, start.position)
+            elif self._at("NOT") and self._peek().upper in ("IN", "BETWEEN", "LIKE"):
+                self._next()
+                left = self._predicate(left, True, start)
+            elif self._at("IN", "BETWEEN", "LIKE"):
+                left = self._predicate(left, False, start)
+            else:
+                return left
+
+    def _predicate(self, left: ast.Expr, negated: bool, start: Token) -> ast.Expr:
+        word = self._next().upper
+        if word == "IN":
+            self._expect_op("(")
+            if self._at("SELECT"):
+                raise _ParseError("IN (SELECT ...) is not supported", self.tok)
+            items = tuple(self._comma_list(self._expr))
+            self._expect_op(")")
+            return ast.InList(left, items, negated, start.position)
+        if word == "BETWEEN":
+            self._accept("ASYMMETRIC")
+            low = self._additive()
+            self._expect("AND")
+            return ast.Between(left, low, self._additive(), negated, start.position)
+        return ast.Like(left, self._additive(), negated, start.position)
+
+    def _additive(self) -> ast.Expr:
+        left = self._multiplicative()
+        while self.tok.is_op("+", "-", "||"):
+            op = self._next()
+            left = ast.BinaryOp(op.value, left, self._multiplicative(), op.position)
+        return left
+
+    def _multiplicative(self) -> ast.Expr:
+        left = self._unary()
+        while self.tok.is_op("*", "/", "%"):
+            op = self._next()
+            left = ast.BinaryOp(op.value, left, self._unary(), op.position)
+        return left
+
+    def _unary(self) -> ast.Expr:
+        if self.tok.is_op("-", "+"):
+            op = self._next()
+            operand = self._unary()
+            if op.value == "-" and isinstance(operand, ast.Literal) and operand.kind in (
+                "INTEGER", "DECIMAL", "DOUBLE"
+            ):
+                return ast.Literal(-operand.value, operand.kind, op.position)  # type: ignore[operator]
+            return ast.UnaryOp(op.value, operand, op.position)
+        return self._primary()
+
+    def _primary(self) -> ast.Expr:
+        token = self.tok
+        if token.kind is Kind.STRING:
+            self._next()
+            return ast.Literal(token.value, "STRING", token.position)
+        if token.kind is Kind.NUMBER:
+            self._next()
+            return _number_literal(token)
+        if token.is_op("("):
+            self._next()
+            if self._at("SELECT"):
+                raise _ParseError("subqueries in expressions are not supported", self.tok)
+            expr = self._expr()
+            self._expect_op(")")
+            return expr
+        word = token.upper
+        if word in ("TRUE", "FALSE"):
+            self._next()
+            return ast.Literal(word == "TRUE", "BOOLEAN", token.position)
+        if word == "NULL":
+            self._next()
+            return ast.Literal(None, "NULL", token.position)
+        if word == "CASE":
+            return self._case()
+        if word in ("CAST", "TRY_CAST") and self._peek().is_op("("):
+            return self._cast()
+        if word == "MAP" and self._peek().is_op("["):
+            self._next()
+            self._next()
+            items: tuple[ast.Expr, ...] = ()
+            if not self.tok.is_op("]"):
+                items = tuple(self._comma_list(self._expr))
+            self._expect_op("]")
+            return ast.MapLiteral(items, token.position)
+        if word in ("DATE", "TIMESTAMP") and self._peek().kind is Kind.STRING:
+            self._next()
+            text = self._next()
+            return ast.Cast(ast.Literal(text.value, "STRING", text.position),
+                            ast.DataType(word), token.position)
+        if word in ("CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW") and not (
+            self._peek().is_op("(") and word != "NOW"
+        ):
+            self._next()
+            if word == "NOW":
+                self._expect_op("(")
+                self._expect_op(")")
+            return ast.FunctionCall(word, (), token.position)
+        if token.kind in (Kind.IDENT, Kind.QUOTED_IDENT) and self._peek().is_op("("):
+            if token.kind is Kind.IDENT and word in _RESERVED and word not in ("LEFT", "RIGHT"):
+                raise _ParseError(f"unexpected {token.describe()}", token)
+            return self._function_call()
+        if token.kind is Kind.QUOTED_IDENT or (token.kind is Kind.IDENT and word not in _RESERVED):
+            name = self._name("column name")
+            if self.tok.is_op(".") and self._peek().is_op("*"):
+                self._next()
+                self._next()
+                return ast.Star(str(name), token.position)
+            if len(name.parts) > 2:
+                raise _ParseError(f"column reference '{name}' has too many parts", token)
+            qualifier = name.parts[0] if len(name.parts) == 2 else None
+            return ast.ColumnRef(qualifier, name.last, token.position)
+        raise _ParseError(f"expected an expression, found {token.describe()}", token)
+
+    def _case(self) -> ast.Case:
+        start = self._expect("CASE")
+        operand = None if self._at("WHEN") else self._expr()
+        whens = []
+        while self._accept("WHEN"):
+            condition = self._expr()
+            self._expect("THEN")
+            whens.append((condition, self._expr()))
+        if not whens:
+            raise _ParseError(f"expected WHEN, found {self.tok.describe()}", self.tok)
+        else_ = self._expr() if self._accept("ELSE") else None
+        self._expect("END")
+        return ast.Case(operand, tuple(whens), else_, start.position)
+
+    def _cast(self) -> ast.Cast:
+        start = self._next()
+        self._expect_op("(")
+        expr = self._expr()
+        self._expect("AS")
+        data_type = self._type()
+        self._expect_op(")")
+        return ast.Cast(expr, data_type, start.position, start.upper == "TRY_CAST")
+
+    def _function_call(self) -> ast.FunctionCall:
+        name = self._next()
+        upper = name.value.upper()
+        self._expect_op("(")
+        if self.tok.is_op("*"):
+            self._next()
+            self._expect_op(")")
+            return ast.FunctionCall(upper, (), name.position, star=True)
+        distinct = bool(self._accept("DISTINCT"))
+        args: list[ast.Expr] = []
+        if upper == "TRIM":
+            args = self._trim_args()
+        elif not self.tok.is_op(")"):
+            args = [self._expr()]
+            if upper == "SUBSTRING" and self._accept("FROM"):
+                args.append(self._expr())
+                if self._accept("FOR"):
+                    args.append(self._expr())
+            elif upper == "POSITION" and self._accept("IN"):
+                args.append(self._expr())
+            while self._accept_op(","):
+                args.append(self._expr())
+        self._expect_op(")")
+        return ast.FunctionCall(upper, tuple(args), name.position, distinct)
+
+    def _trim_args(self) -> list[ast.Expr]:
+        """TRIM([BOTH | LEADING | TRAILING] [chars] FROM s) or TRIM(s): [s, mode, chars]."""
+        mode = "BOTH"
+        if self._at("BOTH", "LEADING", "TRAILING"):
+            mode = self._next().upper
+        chars: ast.Expr = ast.Literal(" ", "STRING", self.tok.position)
+        if self._accept("FROM"):
+            target = self._expr()
+        else:
+            first = self._expr()
+            if self._accept("FROM"):
+                chars, target = first, self._expr()
+            else:
+                target = first
+        return [target, ast.Literal(mode, "STRING", target.position), chars]
+
+
+def _number_literal(token: Token) -> ast.Literal:
+    text = token.value
+    if "e" in text.lower():
+        return ast.Literal(float(text), "DOUBLE", token.position)
+    if "." in text:
+        return ast.Literal(float(text), "DECIMAL", token.position)
+    return ast.Literal(int(text), "INTEGER", token.position)
+
+
+def _as_query(node) -> ast.Query:
+    return node if isinstance(node, ast.Query) else ast.Query(node, position=node.position)
+
+
+def _as_body(node):
+    if isinstance(node, ast.Query):
+        if node.order_by or node.limit is not None:
+            raise _ParseError(
+                "ORDER BY or LIMIT after a parenthesized query that has its own is not supported",
+                node.position or Position(1, 1, 0),
+            )
+        return node.body
+    return node
