@@ -20,7 +20,7 @@ from bailian_assets.planning.options import (
     value_of,
 )
 from bailian_assets.sql import ast
-from bailian_assets.sql.variables import Secret
+from bailian_assets.secrets import Secret
 
 PROVIDERS = ("bailian", "openai-compat", "openai")
 CHAT, EMBEDDING = "chat", "embedding"

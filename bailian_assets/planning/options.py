@@ -14,7 +14,8 @@ from typing import Callable, Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.sql import ast
-from bailian_assets.sql.variables import Secret, Substituted, VariableError, substitute
+from bailian_assets.secrets import Secret
+from bailian_assets.sql.variables import Substituted, VariableError, substitute
 
 
 @dataclass(frozen=True)

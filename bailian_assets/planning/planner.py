@@ -23,6 +23,9 @@ from bailian_assets.planning.options import Problem
 from bailian_assets.sql import ast
 
 
+_INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
+
+
 class PlanError(Exception):
     def __init__(self, message: str, position: Position, length: int = 1):
         super().__init__(message)
@@ -431,7 +434,11 @@ class Planner:
         if isinstance(expr, ast.BinaryOp):
             left, lt = self._expr(expr.left, scope, ctx)
             right, rt = self._expr(expr.right, scope, ctx)
-            return replace(expr, left=left, right=right), _binary_type(expr, lt, rt)
+            result = _binary_type(expr, lt, rt)
+            op = expr.op
+            if op == "/" and _INTEGERS >= {lt.name, rt.name}:
+                op = "DIV"  # Flink divides integers as integers; the executor must know
+            return replace(expr, op=op, left=left, right=right), result
         if isinstance(expr, ast.UnaryOp):
             operand, t = self._expr(expr.operand, scope, ctx)
             if expr.op == "NOT":
@@ -648,9 +655,7 @@ def _binary_type(expr: ast.BinaryOp, lt: ast.DataType, rt: ast.DataType) -> ast.
         if not (types.is_numeric(t) or t.name in ("NULL", "UNKNOWN")):
             raise PlanError(f"Cannot apply '{op}' to arguments of type '<{lt}> {op} <{rt}>'",
                             expr.position)
-    if op == "/" and lt.name in ("INT", "BIGINT", "SMALLINT", "TINYINT") and rt.name in (
-        "INT", "BIGINT", "SMALLINT", "TINYINT"
-    ):
+    if op == "/" and _INTEGERS >= {lt.name, rt.name}:
         return types.common_type(lt, rt) or types.UNKNOWN
     return types.nullable(types.common_type(lt, rt) or types.UNKNOWN)
 

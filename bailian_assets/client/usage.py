@@ -1,0 +1,63 @@
+"""Usage of one ML_PREDICT: what it sent, what it cost, how it went."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Usage:
+    rows: int = 0  # rows that reached the operator
+    rows_sent: int = 0  # rows whose input went to the model
+    rows_skipped: int = 0  # NULL or empty input: not sent, output NULL
+    rows_failed: int = 0  # sent, failed for good, kept with NULL output (IGNORE)
+    requests: int = 0  # HTTP requests made, retries included
+    retries: int = 0
+    throttled: int = 0  # 429 answers
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latencies: list[float] = field(default_factory=list)  # seconds, successful requests
+    failure_reasons: Counter = field(default_factory=Counter)
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def percentile(self, q: float) -> float | None:
+        if not self.latencies:
+            return None
+        ordered = sorted(self.latencies)
+        index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+        return ordered[index]
+
+    def summary(self) -> dict[str, object]:
+        """Plain numbers for logs and metadata; latencies in milliseconds."""
+        p50, p95 = self.percentile(0.5), self.percentile(0.95)
+        return {
+            "rows": self.rows,
+            "rows_sent": self.rows_sent,
+            "rows_skipped": self.rows_skipped,
+            "rows_failed": self.rows_failed,
+            "requests": self.requests,
+            "retries": self.retries,
+            "throttled_429": self.throttled,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "latency_p50_ms": None if p50 is None else round(p50 * 1000, 1),
+            "latency_p95_ms": None if p95 is None else round(p95 * 1000, 1),
+            "failure_reasons": dict(self.failure_reasons),
+        }
+
+    def describe(self) -> str:
+        s = self.summary()
+        text = (f"{s['rows']} rows ({s['rows_sent']} sent, {s['rows_skipped']} NULL/empty not "
+                f"sent, {s['rows_failed']} failed), {s['requests']} requests, {s['retries']} "
+                f"retries, {s['throttled_429']} throttled, tokens {s['prompt_tokens']} prompt + "
+                f"{s['completion_tokens']} completion")
+        if s["latency_p50_ms"] is not None:
+            text += f", latency p50 {s['latency_p50_ms']} ms p95 {s['latency_p95_ms']} ms"
+        if self.failure_reasons:
+            reasons = "; ".join(f"{n} x {r}" for r, n in self.failure_reasons.most_common(3))
+            text += f"; failures: {reasons}"
+        return text

@@ -1,0 +1,28 @@
+"""SQL types -> Polars dtypes."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from bailian_assets.sql.ast import DataType
+
+_SIMPLE = {
+    "STRING": pl.String, "VARCHAR": pl.String, "CHAR": pl.String, "BOOLEAN": pl.Boolean,
+    "TINYINT": pl.Int8, "SMALLINT": pl.Int16, "INT": pl.Int32, "BIGINT": pl.Int64,
+    "FLOAT": pl.Float32, "DOUBLE": pl.Float64, "DECIMAL": pl.Float64, "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime("us"), "TIMESTAMP_LTZ": pl.Datetime("us", "UTC"),
+    "TIME": pl.Time, "BINARY": pl.Binary, "VARBINARY": pl.Binary, "BYTES": pl.Binary,
+    "NULL": pl.String, "UNKNOWN": pl.String,
+}
+
+
+def to_polars(data_type: DataType) -> pl.DataType:
+    if data_type.name in ("ARRAY", "MULTISET"):
+        return pl.List(to_polars(data_type.element))  # type: ignore[arg-type]
+    if data_type.name == "MAP":
+        return pl.List(pl.Struct({"key": to_polars(data_type.element),  # type: ignore[arg-type]
+                                  "value": to_polars(data_type.value)}))  # type: ignore[arg-type]
+    if data_type.name == "ROW":
+        return pl.Struct({name: to_polars(t) for name, t in data_type.fields})
+    dtype = _SIMPLE[data_type.name]
+    return dtype() if isinstance(dtype, type) else dtype

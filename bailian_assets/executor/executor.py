@@ -1,0 +1,125 @@
+"""Runs logical plans on Polars: lazy frames throughout, collected only where ML_PREDICT needs
+the rows and at the end.
+
+Relations (views, tables) are read through `resolve(name)`, so the caller decides whether a view
+is computed on the spot (command line) or loaded from a materialized asset (Dagster).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import polars as pl
+
+from bailian_assets.client.usage import Usage
+from bailian_assets.errors import BailianError, ExecutionError
+from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.expressions import compile_expr
+from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
+from bailian_assets.planning import plan as p
+
+Resolver = Callable[[str], pl.LazyFrame]
+
+
+@dataclass
+class ModelRun:
+    """One ML_PREDICT that ran: which model, where in the SQL, and its usage."""
+
+    node: p.MlPredict
+    usage: Usage
+
+
+@dataclass
+class Executor:
+    resolve: Resolver
+    clients: ClientFactory
+    runs: list[ModelRun] = field(default_factory=list)
+    on_model_run: Callable[[ModelRun], None] | None = None
+
+    def run(self, query: p.PlannedQuery) -> pl.DataFrame:
+        """The query's rows, with its output names and types."""
+        try:
+            frame = self._node(query.root).collect()
+            return frame.select(
+                pl.col(column).cast(to_polars(t)).alias(name)
+                for column, name, t in zip(query.columns, query.names, query.types)
+            )
+        except BailianError:
+            raise
+        except (pl.exceptions.PolarsError, ValueError) as error:
+            where = f"{query.path}:{query.position.line}:{query.position.col}"
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise ExecutionError(f"{where}: error: the query failed: {first}") from None
+
+    def _node(self, node: p.Node) -> pl.LazyFrame:
+        method = getattr(self, "_" + type(node).__name__.lower())
+        return method(node)
+
+    def _scan(self, node: p.Scan) -> pl.LazyFrame:
+        frame = self.resolve(node.relation)
+        return frame.select(pl.col(source).alias(f.column)
+                            for source, f in zip(node.source_columns, node.fields))
+
+    def _valuesnode(self, node: p.ValuesNode) -> pl.LazyFrame:
+        if not node.fields:  # SELECT without FROM: one row, no columns of its own
+            return pl.LazyFrame({"__row": [0]})
+        rows = [
+            pl.select(compile_expr(e).cast(to_polars(f.type)).alias(f.column)
+                      for e, f in zip(row, node.fields))
+            for row in node.rows
+        ]
+        return pl.concat(rows, how="vertical").lazy()
+
+    def _mlpredict(self, node: p.MlPredict) -> pl.LazyFrame:
+        frame = self._node(node.input).collect()
+        result, usage = run_ml_predict(frame, node, self.clients)
+        model_run = ModelRun(node, usage)
+        self.runs.append(model_run)
+        if self.on_model_run is not None:
+            self.on_model_run(model_run)
+        return result.lazy()
+
+    def _project(self, node: p.Project) -> pl.LazyFrame:
+        frame = self._node(node.input)
+        # with_columns broadcasts literals to every row (a bare select would give one row)
+        exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
+        return frame.with_columns(exprs).select(f.column for _, f in node.items)
+
+    def _filter(self, node: p.Filter) -> pl.LazyFrame:
+        return self._node(node.input).filter(compile_expr(node.predicate))
+
+    def _join(self, node: p.Join) -> pl.LazyFrame:
+        left, right = self._node(node.left), self._node(node.right)
+        if not node.equi_keys:
+            joined = left.join(right, how="cross")
+            if node.kind != "CROSS" and node.kind != "INNER":
+                raise ExecutionError(f"{node.kind} JOIN needs an equality condition")
+        else:
+            how = {"INNER": "inner", "LEFT": "left", "RIGHT": "right", "FULL": "full"}[node.kind]
+            joined = left.join(right, left_on=[compile_expr(a) for a, _ in node.equi_keys],
+                               right_on=[compile_expr(b) for _, b in node.equi_keys], how=how,
+                               coalesce=False, maintain_order="left_right")
+        if node.residual is not None:
+            joined = joined.filter(compile_expr(node.residual))
+        return joined
+
+    def _distinct(self, node: p.Distinct) -> pl.LazyFrame:
+        return self._node(node.input).unique(maintain_order=True)
+
+    def _sort(self, node: p.Sort) -> pl.LazyFrame:
+        return self._node(node.input).sort([compile_expr(e) for e, _ in node.keys],
+                                           descending=[d for _, d in node.keys],
+                                           nulls_last=True, maintain_order=True)
+
+    def _limit(self, node: p.Limit) -> pl.LazyFrame:
+        return self._node(node.input).head(node.count)
+
+    def _setunion(self, node: p.SetUnion) -> pl.LazyFrame:
+        parts = [
+            self._node(child).select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
+                                     for c, f in zip(child.fields, node.fields))
+            for child in node.inputs
+        ]
+        combined = pl.concat(parts, how="vertical")
+        return combined.unique(maintain_order=True) if node.distinct else combined

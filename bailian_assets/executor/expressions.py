@@ -1,0 +1,161 @@
+"""Bound SQL expressions -> Polars expressions, with SQL's NULL semantics where Polars differs.
+
+Column references were rewritten by the planner to frame columns, so `ColumnRef.name` is a
+column of the frame the expression runs on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.functions import IMPLEMENTATIONS
+from bailian_assets.sql import ast
+
+_INTEGER_LITERAL = {"INT": pl.Int32, "BIGINT": pl.Int64}
+
+
+def compile_expr(expr: ast.Expr) -> pl.Expr:
+    compiler = _COMPILERS.get(type(expr))
+    if compiler is None:
+        raise TypeError(f"cannot run expression {type(expr).__name__}")
+    return compiler(expr)
+
+
+def literal_value(expr: ast.Expr) -> object:
+    """The Python value of a literal argument (functions that need constants use this)."""
+    if isinstance(expr, ast.Literal):
+        return expr.value
+    raise ValueError("expected a literal")
+
+
+def _literal(expr: ast.Literal) -> pl.Expr:
+    if expr.kind == "NULL":
+        return pl.lit(None)
+    if expr.kind == "INTEGER":
+        fits = -(2**31) <= expr.value < 2**31  # type: ignore[operator]
+        return pl.lit(expr.value, dtype=pl.Int32 if fits else pl.Int64)
+    if expr.kind in ("DECIMAL", "DOUBLE"):
+        return pl.lit(expr.value, dtype=pl.Float64)
+    if expr.kind == "BOOLEAN":
+        return pl.lit(expr.value, dtype=pl.Boolean)
+    return pl.lit(expr.value, dtype=pl.String)
+
+
+def _column(expr: ast.ColumnRef) -> pl.Expr:
+    return pl.col(expr.name)
+
+
+def _binary(expr: ast.BinaryOp) -> pl.Expr:
+    left, right = compile_expr(expr.left), compile_expr(expr.right)
+    op = expr.op
+    if op == "AND":
+        return left & right
+    if op == "OR":
+        return left | right
+    if op == "||":
+        return pl.concat_str([left, right])
+    if op == "DIV":  # integer division, truncating toward zero as Java does
+        return (left / right).cast(pl.Int64)
+    return _OPERATORS[op](left, right)
+
+
+_OPERATORS = {
+    "=": lambda a, b: a == b,
+    "<>": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+    "%": lambda a, b: a % b,
+}
+
+
+def _unary(expr: ast.UnaryOp) -> pl.Expr:
+    operand = compile_expr(expr.operand)
+    if expr.op == "NOT":
+        return ~operand
+    return -operand if expr.op == "-" else operand
+
+
+def _case(expr: ast.Case) -> pl.Expr:
+    operand = compile_expr(expr.operand) if expr.operand is not None else None
+    chain = None
+    for condition, value in expr.whens:
+        test = compile_expr(condition)
+        if operand is not None:
+            test = operand == test
+        chain = (pl.when(test) if chain is None else chain.when(test)).then(compile_expr(value))
+    otherwise = compile_expr(expr.else_) if expr.else_ is not None else pl.lit(None)
+    return chain.otherwise(otherwise)  # type: ignore[union-attr]
+
+
+def _cast(expr: ast.Cast) -> pl.Expr:
+    inner = compile_expr(expr.expr)
+    target = to_polars(expr.type)
+    if expr.type.name in ("BOOLEAN",):
+        lowered = inner.cast(pl.String).str.to_lowercase()
+        return pl.when(lowered.is_in(["true", "1"])).then(True).when(
+            lowered.is_in(["false", "0"])).then(False).otherwise(None)
+    if isinstance(target, (pl.Date, pl.Datetime)) or target in (pl.Date, pl.Datetime):
+        return inner.cast(pl.String).str.to_datetime(strict=not expr.safe).cast(target)
+    return inner.cast(target, strict=not expr.safe)
+
+
+def _is_null(expr: ast.IsNull) -> pl.Expr:
+    inner = compile_expr(expr.expr)
+    return inner.is_not_null() if expr.negated else inner.is_null()
+
+
+def _in_list(expr: ast.InList) -> pl.Expr:
+    inner = compile_expr(expr.expr)
+    test = pl.any_horizontal([inner == compile_expr(item) for item in expr.items])
+    return ~test if expr.negated else test
+
+
+def _between(expr: ast.Between) -> pl.Expr:
+    inner = compile_expr(expr.expr)
+    test = (inner >= compile_expr(expr.low)) & (inner <= compile_expr(expr.high))
+    return ~test if expr.negated else test
+
+
+def _like(expr: ast.Like) -> pl.Expr:
+    inner = compile_expr(expr.expr)
+    if isinstance(expr.pattern, ast.Literal) and isinstance(expr.pattern.value, str):
+        test = inner.str.contains(like_to_regex(expr.pattern.value))
+    else:
+        raise ValueError("LIKE needs a string literal pattern")
+    return ~test if expr.negated else test
+
+
+def like_to_regex(pattern: str) -> str:
+    parts = []
+    for ch in pattern:
+        parts.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
+    return "(?s)^" + "".join(parts) + "$"
+
+
+def _function(expr: ast.FunctionCall) -> pl.Expr:
+    implementation = IMPLEMENTATIONS[expr.name]
+    return implementation([compile_expr(a) for a in expr.args], expr.args)
+
+
+_COMPILERS = {
+    ast.Literal: _literal,
+    ast.ColumnRef: _column,
+    ast.BinaryOp: _binary,
+    ast.UnaryOp: _unary,
+    ast.Case: _case,
+    ast.Cast: _cast,
+    ast.IsNull: _is_null,
+    ast.InList: _in_list,
+    ast.Between: _between,
+    ast.Like: _like,
+    ast.FunctionCall: _function,
+}

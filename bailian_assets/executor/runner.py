@@ -1,0 +1,74 @@
+"""Run a project's INSERTs without Dagster: views computed once each, sinks written in order.
+
+This is `bailian-assets run`; the Dagster integration runs the same plans asset by asset.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Callable
+
+import polars as pl
+
+from bailian_assets.client.backend import Backend
+from bailian_assets.errors import ExecutionError
+from bailian_assets.executor.executor import Executor, ModelRun
+from bailian_assets.executor.ml_predict import client_factory
+from bailian_assets.executor.sinks import print_lines
+from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.project import Project
+
+log = logging.getLogger("bailian_assets")
+
+
+@dataclass
+class RunResult:
+    sinks: dict[str, pl.DataFrame] = field(default_factory=dict)
+    model_runs: list[ModelRun] = field(default_factory=list)
+
+
+def view_resolver(project: Project, executor_factory: Callable[..., Executor]):
+    """A resolver computing each view at most once, on first use."""
+    cache: dict[str, pl.DataFrame] = {}
+
+    def resolve(name: str) -> pl.LazyFrame:
+        if name not in cache:
+            if name not in project.views:
+                table = project.tables.get(name)
+                kind = f"connector '{table.connector}'" if table else "unknown"
+                raise ExecutionError(f"cannot read '{name}' ({kind})")
+            cache[name] = executor_factory(resolve).run(project.views[name])
+        return cache[name].lazy()
+
+    return resolve
+
+
+def run_project(project: Project, backend: Backend,
+                emit: Callable[[TableSpec, str], None]) -> RunResult:
+    """Run every INSERT; each print-sink line goes to `emit(table, line)`."""
+    result = RunResult()
+    log.info("model calls go to the %s", backend.description)
+    clients = client_factory(backend)
+
+    def on_model_run(run: ModelRun) -> None:
+        result.model_runs.append(run)
+        node = run.node
+        log.info("ML_PREDICT with model '%s' at %s:%d: %s", node.model.name, node.path,
+                 node.position.line, run.usage.describe())
+
+    def make_executor(resolve) -> Executor:
+        return Executor(resolve, clients, on_model_run=on_model_run)
+
+    resolve = view_resolver(project, make_executor)
+    for insert in project.inserts:
+        frame = make_executor(resolve).run(insert.query)
+        sink = insert.sink
+        previous = result.sinks.get(sink.name)
+        result.sinks[sink.name] = frame if previous is None else pl.concat([previous, frame])
+        if sink.connector == "print":
+            for line in print_lines(sink, frame):
+                emit(sink, line)
+        log.info("INSERT INTO %s (%s:%d): %d rows", sink.name, insert.path,
+                 insert.statement.position.line, frame.height)
+    return result

@@ -1,0 +1,178 @@
+"""A Bailian-compatible service: DashScope's compatible-mode chat and embeddings, simulated.
+
+`BailianSimulator.handle(method, path, headers, body)` is the whole service as a function;
+`transport()` serves it in-process to httpx, which is what runs when BAILIAN_BASE_URL is unset.
+Formats, validation and error bodies follow `shared/notes/dashscope.md`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import httpx
+
+from bailian_assets.simulator import answers
+
+CHAT_PATH = "/compatible-mode/v1/chat/completions"
+EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings"
+
+# Inputs per request and allowed dimensions, per embedding model (default dimension first).
+EMBEDDING_MODELS = {
+    "text-embedding-v1": (25, (1536,)),
+    "text-embedding-v2": (25, (1536,)),
+    "text-embedding-v3": (10, (1024, 768, 512, 256, 128, 64)),
+    "text-embedding-v4": (10, (1024, 2048, 1536, 768, 512, 256, 128, 64)),
+}
+DEFAULT_EMBEDDING = (10, (1024, 2048, 1536, 768, 512, 256, 128, 64))
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    body: dict
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def encode(self) -> bytes:
+        return json.dumps(self.body, ensure_ascii=False).encode()
+
+
+@dataclass
+class Counters:
+    """What the simulator served: by status, tokens and inputs (benchmarks read these)."""
+
+    by_status: Counter = field(default_factory=Counter)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    inputs: int = 0
+
+    @property
+    def requests(self) -> int:
+        return sum(self.by_status.values())
+
+    def as_dict(self) -> dict:
+        return {"requests": self.requests,
+                "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
+                "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
+                "inputs": self.inputs}
+
+
+class BailianSimulator:
+    def __init__(self) -> None:
+        self.counters = Counters()
+        self._ids = itertools.count(1)
+
+    def handle(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Reply:
+        reply = self._route(method, path.split("?")[0].rstrip("/"),
+                            {k.lower(): v for k, v in headers.items()}, body)
+        self.counters.by_status[reply.status] += 1
+        return reply
+
+    def transport(self) -> httpx.MockTransport:
+        """This simulator as an in-process httpx transport (no sockets, no network)."""
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            reply = self.handle(request.method, request.url.path, dict(request.headers),
+                                request.content)
+            return httpx.Response(reply.status, content=reply.encode(),
+                                  headers={"content-type": "application/json", **reply.headers})
+
+        return httpx.MockTransport(handler)
+
+    # ------------------------------------------------------------ routing
+
+    def _route(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Reply:
+        if path not in (CHAT_PATH, EMBEDDINGS_PATH):
+            return self._error(404, f"Not found: {path}", "not_found", "NotFound")
+        if method != "POST":
+            return self._error(405, "Method not allowed", "invalid_request_error",
+                               "MethodNotAllowed")
+        auth = headers.get("authorization", "")
+        if not auth.startswith("Bearer ") or not auth[7:].strip():
+            return self._error(401, "Incorrect API key provided. ", "invalid_request_error",
+                               "invalid_api_key")
+        try:
+            request = json.loads(body or b"")
+        except ValueError:
+            return self._invalid("The request body is not valid JSON.")
+        if not isinstance(request, dict) or not isinstance(request.get("model"), str):
+            return self._invalid("Field 'model' is required and must be a string.", "model")
+        if path == CHAT_PATH:
+            return self._chat(request)
+        return self._embeddings(request)
+
+    def _chat(self, request: dict) -> Reply:
+        messages = request.get("messages")
+        if not isinstance(messages, list) or not messages or not all(
+            isinstance(m, dict) and isinstance(m.get("role"), str)
+            and isinstance(m.get("content"), str) for m in messages
+        ):
+            return self._invalid("'messages' must be a non-empty list of {role, content}.",
+                                 "messages")
+        n = request.get("n", 1)
+        if not isinstance(n, int) or not 1 <= n <= 4:
+            return self._invalid("'n' must be an integer between 1 and 4.", "n")
+        system = " ".join(m["content"] for m in messages if m["role"] == "system")
+        user = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
+        fmt = request.get("response_format") or {}
+        json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
+        content = answers.chat_reply(system, user, json_mode)
+        max_tokens = request.get("max_tokens")
+        finish = "stop"
+        if isinstance(max_tokens, int) and answers.count_tokens(content) > max_tokens:
+            content, finish = content[: max(1, max_tokens)], "length"
+        prompt_tokens = sum(answers.count_tokens(m["content"]) + 4 for m in messages)
+        completion_tokens = answers.count_tokens(content) * n
+        self.counters.prompt_tokens += prompt_tokens
+        self.counters.completion_tokens += completion_tokens
+        self.counters.inputs += 1
+        choices = [{"index": i, "message": {"role": "assistant", "content": content},
+                    "finish_reason": finish, "logprobs": None} for i in range(n)]
+        return Reply(200, {
+            "id": f"chatcmpl-{next(self._ids)}", "object": "chat.completion",
+            "created": int(time.time()), "model": request["model"], "choices": choices,
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                      "total_tokens": prompt_tokens + completion_tokens},
+            "system_fingerprint": None,
+        })
+
+    def _embeddings(self, request: dict) -> Reply:
+        texts = request.get("input")
+        if isinstance(texts, str):
+            texts = [texts]
+        if not isinstance(texts, list) or not texts or not all(
+            isinstance(t, str) and t for t in texts
+        ):
+            return self._invalid("'input' must be a non-empty string or list of strings.",
+                                 "input")
+        limit, dimensions = EMBEDDING_MODELS.get(request["model"], DEFAULT_EMBEDDING)
+        if len(texts) > limit:
+            return self._invalid(f"batch size is invalid, it should not be larger than {limit}.",
+                                 "input")
+        dimension = request.get("dimensions", dimensions[0])
+        if dimension not in dimensions:
+            return self._invalid(f"Value error, dimension should be one of "
+                                 f"{list(dimensions)}, got {dimension}.", "dimensions")
+        data = [{"object": "embedding", "index": i, "embedding": answers.embedding(t, dimension)}
+                for i, t in enumerate(texts)]
+        tokens = sum(answers.count_tokens(t) for t in texts)
+        self.counters.prompt_tokens += tokens
+        self.counters.inputs += len(texts)
+        return Reply(200, {"object": "list", "data": data, "model": request["model"],
+                           "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+                           "id": f"emb-{next(self._ids)}"})
+
+    # ------------------------------------------------------------ errors
+
+    def _invalid(self, message: str, param: str | None = None) -> Reply:
+        return self._error(400, message, "invalid_request_error", "invalid_parameter_error",
+                           param)
+
+    def _error(self, status: int, message: str, kind: str, code: str,
+               param: str | None = None) -> Reply:
+        return Reply(status, {"error": {"message": message, "type": kind, "param": param,
+                                        "code": code},
+                              "request_id": f"sim-{next(self._ids)}"})
