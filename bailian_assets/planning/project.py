@@ -28,6 +28,7 @@ class Project:
     catalog: Catalog
     views: dict[str, PlannedQuery] = field(default_factory=dict)
     inserts: list[PlannedInsert] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # shown path -> absolute path
 
     @property
     def models(self) -> dict[str, ModelSpec]:
@@ -65,6 +66,7 @@ def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] 
     """
     diagnostics: list[Diagnostic] = []
     scripts: dict[str, ast.Script] = {}
+    files: dict[str, Path] = {}
     for file in sql_files(paths):
         shown = _display(file, display_root)
         try:
@@ -77,7 +79,10 @@ def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] 
             scripts[shown] = parse_script(source, shown)
         except SqlError as error:
             diagnostics.extend(error.diagnostics)
-    return _build(scripts, diagnostics, environ)
+        files[shown] = file.resolve()
+    project = _build(scripts, diagnostics, environ)
+    project.files = files
+    return project
 
 
 def load_source(source: str, path: str = "<sql>",

@@ -368,6 +368,14 @@ class Script:
     path: str
     source: str
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    spans: tuple[tuple[int, int], ...] = ()  # (start, end) offsets of each statement's text
+
+    def text_of(self, statement: Statement) -> str:
+        """The statement as written, comments inside it included."""
+        for candidate, (start, end) in zip(self.statements, self.spans):
+            if candidate is statement:
+                return self.source[start:end].strip()
+        return ""
 
     def line(self, number: int) -> str:
         lines = self.source.splitlines()

@@ -149,6 +149,7 @@ class _Parser:
 
     def script(self) -> ast.Script:
         statements: list[ast.Statement] = []
+        spans: list[tuple[int, int]] = []
         errors: list[Diagnostic] = []
         while True:
             while self._accept_op(";"):
@@ -158,6 +159,7 @@ class _Parser:
             start = self.i
             try:
                 statements.append(self._statement())
+                spans.append((self.tokens[start].position.offset, self.tok.position.offset))
                 if not self.tok.is_op(";") and self.tok.kind is not Kind.EOF:
                     raise _ParseError(
                         f"expected ';' after the statement, found {self.tok.describe()}", self.tok
@@ -167,7 +169,7 @@ class _Parser:
                 self._recover(start)
         if errors:
             raise SqlError(errors)
-        return ast.Script(self.path, self.source, tuple(statements))
+        return ast.Script(self.path, self.source, tuple(statements), tuple(spans))
 
     def _recover(self, start: int) -> None:
         """Skip to just past the next top-level `;` so the next statement is parsed afresh."""
