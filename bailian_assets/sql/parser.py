@@ -776,7 +776,8 @@ class _Parser:
         if upper == "TRIM":
             args = self._trim_args()
         elif not self.tok.is_op(")"):
-            args = [self._expr()]
+            # POSITION(a IN b): the first argument must stop before IN
+            args = [self._additive() if upper == "POSITION" else self._expr()]
             if upper == "SUBSTRING" and self._accept("FROM"):
                 args.append(self._expr())
                 if self._accept("FOR"):

@@ -1,0 +1,182 @@
+"""SQL queries run on Polars against the in-process simulator: rows in, rows out."""
+
+import polars as pl
+import pytest
+
+from bailian_assets.client.backend import simulated_backend
+from bailian_assets.errors import ExecutionError, ModelCallError
+from bailian_assets.executor.runner import run_project
+from bailian_assets.planning.project import load_source
+from bailian_assets.simulator.service import BailianSimulator
+from conftest import CHAT_MODEL
+
+VIEWS = """\
+CREATE VIEW reviews (id, name, txt) AS VALUES
+  (1, 'Alpha', 'I loved it, great value'),
+  (2, 'beta', '乏善可陳'),
+  (3, 'Gamma', CAST(NULL AS STRING)),
+  (4, 'delta', ''),
+  (5, 'Epsilon', 'I loved it, great value');
+CREATE VIEW owners (id, owner) AS VALUES (1, 'ann'), (2, 'bob'), (9, 'zed');
+"""
+
+
+def run(sql, simulator=None):
+    """Run every INSERT of `sql`; returns ({sink: frame}, printed lines, the run result)."""
+    project = load_source(CHAT_MODEL + VIEWS + sql, "t.sql", {})
+    lines = []
+    result = run_project(project, simulated_backend(simulator or BailianSimulator()),
+                         lambda table, line: lines.append(line))
+    return result.sinks, lines, result
+
+
+def sink(columns):
+    return f"CREATE TABLE out ({columns}) WITH ('connector' = 'print');\n"
+
+
+def test_ml_predict_appends_outputs_and_keeps_null_and_empty_rows():
+    simulator = BailianSimulator()
+    sinks, lines, result = run(sink("id INT, txt STRING, label STRING") +
+                               "INSERT INTO out SELECT id, txt, content FROM "
+                               "ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt));", simulator)
+    assert sinks["out"].rows() == [
+        (1, "I loved it, great value", "positive"),
+        (2, "乏善可陳", "negative"),
+        (3, None, None),
+        (4, "", None),
+        (5, "I loved it, great value", "positive"),
+    ]
+    assert lines[0] == "+I[1, I loved it, great value, positive]"
+    assert lines[2] == "+I[3, null, null]"
+    (model_run,) = result.model_runs
+    usage = model_run.usage
+    assert (usage.rows, usage.rows_sent, usage.rows_skipped, usage.rows_failed) == (5, 3, 2, 0)
+    # identical inputs are sent once: two distinct texts, two requests
+    assert usage.requests == 2 == simulator.counters.requests
+    assert usage.prompt_tokens > 0 and usage.completion_tokens == 2
+
+
+def test_projection_where_case_functions_and_aliases():
+    sinks, _, _ = run(sink("id INT, shout STRING, size STRING, n INT") + """
+        INSERT INTO out
+        SELECT r.id AS id, UPPER(name) || '!' AS shout,
+               CASE WHEN CHAR_LENGTH(txt) > 10 THEN 'long' WHEN txt IS NULL THEN 'none'
+                    ELSE 'short' END,
+               POSITION('loved' IN txt)
+        FROM reviews AS r
+        WHERE id <> 4 AND (name LIKE '%a' OR id IN (3, 5))
+        ORDER BY id DESC LIMIT 3;""")
+    assert sinks["out"].rows() == [
+        (5, "EPSILON!", "long", 3),
+        (3, "GAMMA!", "none", None),
+        (2, "BETA!", "short", 0),
+    ]
+
+
+def test_joins_between_views():
+    sinks, _, _ = run(sink("id INT, owner STRING, label STRING") + """
+        INSERT INTO out
+        SELECT p.id, o.owner, p.content
+        FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt)) AS p
+        LEFT JOIN owners o ON p.id = o.id
+        WHERE p.id < 4;""")
+    assert sinks["out"].rows() == [(1, "ann", "positive"), (2, "bob", "negative"),
+                                   (3, None, None)]
+
+
+def test_inner_join_with_residual_condition_union_and_subquery():
+    sinks, _, _ = run(sink("id INT, who STRING") + """
+        INSERT INTO out
+        SELECT id, who FROM (
+          SELECT r.id, o.owner AS who FROM reviews r JOIN owners o ON r.id = o.id AND o.owner <> 'bob'
+          UNION ALL
+          SELECT 7, 'literal'
+        ) AS u ORDER BY id;""")
+    assert sinks["out"].rows() == [(1, "ann"), (7, "literal")]
+
+
+def test_string_functions_match_flink():
+    sinks, _, _ = run(sink("a STRING, b STRING, c STRING, d STRING, e STRING, f INT, g STRING") + """
+        INSERT INTO out SELECT
+          SUBSTRING('hello' FROM 2 FOR 3), TRIM(BOTH 'x' FROM 'xxhixx'), CONCAT_WS('-', 'a', NULL, 'b'),
+          REGEXP_REPLACE('a1b22', '[0-9]+', '#'), LPAD('7', 3, '0'), 7 / 2,
+          JSON_VALUE('{"label": "positive"}', '$.label');""")
+    assert sinks["out"].rows() == [("ell", "hi", "a-b", "a#b#", "007", 3, "positive")]
+
+
+def test_named_arguments_table_wrapper_and_config_map():
+    sinks, _, result = run(sink("id INT, label STRING") + """
+        INSERT INTO out SELECT id, content FROM TABLE(ML_PREDICT(
+          INPUT => TABLE reviews, MODEL => MODEL m, ARGS => DESCRIPTOR(txt),
+          CONFIG => MAP['max-concurrent-operations', '2', 'timeout', '30 s'])) WHERE id = 2;""")
+    assert sinks["out"].rows() == [(2, "negative")]
+    assert result.model_runs[0].node.config.max_concurrent_operations == 2
+    assert result.model_runs[0].node.config.timeout == 30
+
+
+def test_settings_apply_to_later_statements():
+    sql = ("SET 'table.exec.async-ml-predict.max-concurrent-operations' = '3';\n" +
+           sink("id INT, label STRING") +
+           "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL m, "
+           "DESCRIPTOR(txt));")
+    _, _, result = run(sql)
+    assert result.model_runs[0].node.config.max_concurrent_operations == 3
+
+
+FAILING_MODEL = """\
+CREATE MODEL bad INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING,
+  `http-status-code` INT) WITH (
+  'provider' = 'bailian', 'api-key' = 'k', 'model' = 'qwen-turbo',
+  'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/nowhere/chat/completions',
+  'error-handling-strategy' = '{strategy}');
+"""
+
+
+def test_ignore_keeps_failed_rows_with_flink_metadata_columns():
+    sinks, _, result = run(FAILING_MODEL.format(strategy="IGNORE") +
+                           sink("id INT, label STRING, err STRING, status INT") +
+                           "INSERT INTO out SELECT id, content, `error-string`, "
+                           "`http-status-code` FROM ML_PREDICT(TABLE reviews, MODEL bad, "
+                           "DESCRIPTOR(txt)) WHERE id <= 3;")
+    rows = sinks["out"].rows()
+    assert [r[0] for r in rows] == [1, 2, 3]
+    assert rows[0][1] is None and rows[0][3] == 404 and "HTTP 404" in rows[0][2]
+    assert rows[2] == (3, None, None, None)  # NULL input: not sent, not failed
+    usage = result.model_runs[0].usage
+    # ML_PREDICT runs before WHERE: rows 1, 2 and 5 failed (1 and 5 share a request)
+    assert usage.rows_failed == 3 and usage.rows_skipped == 2
+    assert usage.requests == 2  # IGNORE does not retry
+
+
+def test_failover_stops_the_job_naming_model_and_row():
+    with pytest.raises(ModelCallError, match=r"model 'bad' failed on row 1: HTTP 404"):
+        run(FAILING_MODEL.format(strategy="FAILOVER").replace(
+            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            sink("id INT, label STRING") +
+            "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL bad, "
+            "DESCRIPTOR(txt));")
+
+
+def test_a_value_that_does_not_convert_is_a_clear_error():
+    with pytest.raises(ExecutionError, match=r"t\.sql:\d+:\d+: error: the query failed"):
+        run(sink("n INT") + "INSERT INTO out SELECT CAST(name AS INT) FROM reviews;")
+
+
+def test_print_identifier_and_several_inserts_into_one_sink():
+    sql = ("CREATE TABLE out (id INT) WITH ('connector' = 'print', 'print-identifier' = 'job');\n"
+           "INSERT INTO out SELECT id FROM owners WHERE id = 1;\n"
+           "INSERT INTO out SELECT id FROM owners WHERE id = 9;\n")
+    sinks, lines, _ = run(sql)
+    assert lines == ["job> +I[1]", "job> +I[9]"]
+    assert sinks["out"].get_column("id").to_list() == [1, 9]
+
+
+def test_blackhole_discards():
+    sinks, lines, _ = run("CREATE TABLE out (id INT) WITH ('connector' = 'blackhole');\n"
+                          "INSERT INTO out SELECT id FROM owners;")
+    assert lines == [] and sinks["out"].height == 3
+
+
+def test_sink_types_are_applied():
+    sinks, _, _ = run(sink("id BIGINT, score DOUBLE") + "INSERT INTO out SELECT id, id FROM owners;")
+    assert sinks["out"].schema == pl.Schema({"id": pl.Int64, "score": pl.Float64})
