@@ -176,8 +176,9 @@ class ModelClient:
             payload = response.json()
             values = self._parse(payload, len(batch))
         except (ValueError, KeyError, TypeError, IndexError) as error:
-            raise _AttemptFailed(f"malformed response: {self._scrub(str(error))[:200]}",
-                                 response.status_code) from None
+            # no usable answer, as if the connection had dropped: worth another try
+            raise _AttemptFailed(f"malformed response: {self._scrub(str(error))[:200]}"
+                                 ) from None
         usage.latencies.append(time.perf_counter() - started)
         tokens = payload.get("usage") or {}
         usage.prompt_tokens += int(tokens.get("prompt_tokens") or 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -87,8 +88,11 @@ def _asset(project: Project, name: str, queries: list[p.PlannedQuery], *, io_man
     file = project.files.get(path)
     definition_metadata = dict(metadata)
     if file is not None:
-        definition_metadata["dagster/code_references"] = dg.CodeReferencesMetadataValue(
-            code_references=[dg.LocalFileCodeReference(file_path=str(file), line_number=line)])
+        with warnings.catch_warnings():  # beta in 1.13, and the UI's way to link to source
+            warnings.simplefilter("ignore", dg.BetaWarning)
+            definition_metadata["dagster/code_references"] = dg.CodeReferencesMetadataValue(
+                code_references=[dg.LocalFileCodeReference(file_path=str(file),
+                                                           line_number=line)])
     definition_metadata["dagster/column_schema"] = _schema(queries[0])
 
     @dg.asset(
