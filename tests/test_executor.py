@@ -180,3 +180,23 @@ def test_blackhole_discards():
 def test_sink_types_are_applied():
     sinks, _, _ = run(sink("id BIGINT, score DOUBLE") + "INSERT INTO out SELECT id, id FROM owners;")
     assert sinks["out"].schema == pl.Schema({"id": pl.Int64, "score": pl.Float64})
+
+
+def test_group_by_aggregates_and_having():
+    sinks, _, _ = run(sink("label STRING, n BIGINT, first_id INT, avg_id DOUBLE") + """
+        INSERT INTO out
+        SELECT p.content, COUNT(*), MIN(id), AVG(CAST(id AS DOUBLE))
+        FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt)) AS p
+        GROUP BY p.content HAVING COUNT(txt) >= 1 ORDER BY 2 DESC;""")
+    # NULL outputs (rows 3 and 4 were not sent) form a group of their own, as in SQL
+    assert sinks["out"].rows() == [("positive", 2, 1, 3.0), (None, 2, 3, 3.5),
+                                   ("negative", 1, 2, 2.0)]
+
+
+def test_accuracy_as_a_global_aggregate():
+    sinks, _, _ = run(sink("accuracy DOUBLE, distinct_names BIGINT") + """
+        INSERT INTO out
+        SELECT SUM(CASE WHEN content = 'positive' THEN 1 ELSE 0 END) * 1.0 / COUNT(*),
+               COUNT(DISTINCT name)
+        FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt));""")
+    assert sinks["out"].rows() == [(0.4, 5)]

@@ -188,3 +188,28 @@ def test_errors_of_every_file_together(tmp_path):
         load_project([tmp_path], environ={}, display_root=tmp_path)
     where = [(d.path, d.position.line) for d in caught.value.diagnostics]
     assert where == [("a.sql", 1), ("b.sql", 2)]
+
+
+def test_variables_in_query_literals():
+    sql = BASE + "CREATE VIEW w AS SELECT id FROM v WHERE txt = '${WANTED:-good}';"
+    assert load_source(sql, "t.sql", {}).views["w"].root is not None
+    errors = errors_of(BASE + "CREATE VIEW w AS SELECT id FROM v WHERE txt = '${WANTED}';")
+    assert errors == [(BASE_LINES + 1, 48, "variable 'WANTED' is not set and has no default")]
+    errors = errors_of(BASE + "CREATE VIEW w AS SELECT '${secret_values.k}' FROM v;",
+                       {"K": "shh"})
+    assert errors[0][:2] == (BASE_LINES + 1, 26)
+    assert "secret values can be used only in WITH options" in errors[0][2]
+
+
+@pytest.mark.parametrize("statement, col, message", [
+    ("INSERT INTO s SELECT id, COUNT(*) FROM v;", 22, "Expression 'id' is not being grouped"),
+    ("INSERT INTO s SELECT COUNT(*), txt FROM v GROUP BY id;", 32,
+     "Expression 'txt' is not being grouped"),
+    ("INSERT INTO s SELECT id, txt FROM v WHERE COUNT(*) > 1;", 43,
+     "Aggregate function COUNT is not allowed here"),
+    ("INSERT INTO s SELECT SUM(txt), txt FROM v GROUP BY txt;", 22,
+     "Cannot apply 'SUM' to arguments of type 'SUM(<STRING>)'"),
+])
+def test_aggregate_errors(statement, col, message):
+    (error,) = errors_of(BASE + statement)
+    assert error[1] == col and message in error[2], error

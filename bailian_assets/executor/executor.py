@@ -15,7 +15,7 @@ import polars as pl
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import BailianError, ExecutionError
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.expressions import compile_expr
+from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.planning import plan as p
 
@@ -103,6 +103,15 @@ class Executor:
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
         return joined
+
+    def _aggregate(self, node: p.Aggregate) -> pl.LazyFrame:
+        frame = self._node(node.input)
+        aggregates = [compile_aggregate(call).cast(to_polars(f.type)).alias(f.column)
+                      for call, f in node.aggregates]
+        if not node.keys:
+            return frame.select(aggregates)
+        keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
+        return frame.group_by(keys, maintain_order=True).agg(aggregates)
 
     def _distinct(self, node: p.Distinct) -> pl.LazyFrame:
         return self._node(node.input).unique(maintain_order=True)

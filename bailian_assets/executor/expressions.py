@@ -24,11 +24,16 @@ def compile_expr(expr: ast.Expr) -> pl.Expr:
     return compiler(expr)
 
 
-def literal_value(expr: ast.Expr) -> object:
-    """The Python value of a literal argument (functions that need constants use this)."""
-    if isinstance(expr, ast.Literal):
-        return expr.value
-    raise ValueError("expected a literal")
+def compile_aggregate(call: ast.FunctionCall) -> pl.Expr:
+    """COUNT, SUM, AVG, MIN, MAX, with DISTINCT; NULLs are ignored as SQL ignores them."""
+    if call.star:
+        return pl.len()
+    arg = compile_expr(call.args[0])
+    if call.distinct:
+        arg = arg.drop_nulls().unique()
+    if call.name == "COUNT":
+        return arg.count()
+    return {"SUM": arg.sum, "AVG": arg.mean, "MIN": arg.min, "MAX": arg.max}[call.name]()
 
 
 def _literal(expr: ast.Literal) -> pl.Expr:

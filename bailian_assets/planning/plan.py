@@ -89,6 +89,19 @@ class Join:
 
 
 @dataclass(frozen=True)
+class Aggregate:
+    """GROUP BY `keys` (none: one row for all input), computing `aggregates` per group."""
+
+    input: Node
+    keys: tuple[tuple[ast.Expr, Field], ...]
+    aggregates: tuple[tuple[ast.FunctionCall, Field], ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for _, f in self.keys) + tuple(f for _, f in self.aggregates)
+
+
+@dataclass(frozen=True)
 class Distinct:
     input: Node
 
@@ -124,7 +137,8 @@ class SetUnion:
     fields: tuple[Field, ...]
 
 
-Node = Union[Scan, ValuesNode, MlPredict, Project, Filter, Join, Distinct, Sort, Limit, SetUnion]
+Node = Union[Scan, ValuesNode, MlPredict, Project, Filter, Join, Aggregate, Distinct, Sort, Limit,
+             SetUnion]
 
 
 @dataclass(frozen=True)

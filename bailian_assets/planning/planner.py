@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Callable, Iterable, Mapping
 
 from bailian_assets.errors import Position
@@ -21,6 +22,7 @@ from bailian_assets.planning.functions import AGGREGATES, FUNCTIONS
 from bailian_assets.planning.models import RUNTIME_OPTIONS, ModelSpec, RuntimeConfig
 from bailian_assets.planning.options import Problem
 from bailian_assets.sql import ast
+from bailian_assets.sql.variables import VariableError, substitute
 
 
 _INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
@@ -43,9 +45,11 @@ class PlannedInsert:
 class Planner:
     """Plans the views and INSERTs of a catalog; problems go to `report(path, problem)`."""
 
-    def __init__(self, catalog: Catalog, report: Callable[[str, Problem], None]):
+    def __init__(self, catalog: Catalog, report: Callable[[str, Problem], None],
+                 environ: Mapping[str, str] | None = None):
         self.catalog = catalog
         self.report = report
+        self.environ = os.environ if environ is None else environ
         self._views: dict[str, p.PlannedQuery | None] = {}
         self._planning: list[str] = []
         self._ids = itertools.count()
@@ -243,13 +247,14 @@ class Planner:
             predicate, t = self._expr(select.where, scope, ctx)
             _require_boolean(t, select.where, "WHERE")
             node = p.Filter(node, predicate)
-        if select.group_by or select.having is not None or any(
-            _has_aggregate(item.expr) for item in select.items
-        ):
-            where = select.group_by[0].position if select.group_by else next(
-                (item.position for item in select.items if _has_aggregate(item.expr)),
-                select.position)
-            raise PlanError("GROUP BY and aggregate functions are not supported yet", where)
+        exprs = [item.expr for item in select.items]
+        if select.group_by or select.having is not None or any(map(_has_aggregate, exprs)):
+            node, exprs, having = self._aggregate(node, select, ctx)
+            scope = node.fields
+            if having is not None:
+                predicate, t = self._expr(having, scope, ctx)
+                _require_boolean(t, select.having, "HAVING")
+                node = p.Filter(node, predicate)
         items = []
         names = []
         for index, item in enumerate(select.items):
@@ -263,7 +268,7 @@ class Planner:
                                   self._field(f.name, f.type, None)))
                     names.append(f.name)
                 continue
-            expr, t = self._expr(item.expr, scope, ctx)
+            expr, t = self._expr(exprs[index], scope, ctx)
             name = item.alias or (item.expr.name if isinstance(item.expr, ast.ColumnRef)
                                   else f"EXPR${index}")
             items.append((expr, self._field(name, t, None)))
@@ -272,6 +277,67 @@ class Planner:
         if select.distinct:
             node = p.Distinct(node)
         return node, tuple(names)
+
+    def _aggregate(self, node: p.Node, select: ast.Select, ctx: _Context):
+        """Plan GROUP BY and aggregates; returns the Aggregate node and the SELECT items and
+        HAVING rewritten to refer to its columns (by column name, ready to bind)."""
+        scope = node.fields
+        keys: list[tuple[ast.Expr, p.Field]] = []
+        key_of: dict[object, p.Field] = {}
+        for expr in select.group_by:
+            bound, t = self._expr(expr, scope, ctx)
+            name = expr.name if isinstance(expr, ast.ColumnRef) else f"$key{len(keys)}"
+            keys.append((bound, self._inner_field(name, t)))
+            key_of.setdefault(_strip(bound), keys[-1][1])
+        aggregates: list[tuple[ast.FunctionCall, p.Field]] = []
+        aggregate_of: dict[object, p.Field] = {}
+
+        def rewrite(expr):
+            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
+                call, t = self._aggregate_call(expr, scope, ctx)
+                stripped = _strip(call)
+                if stripped not in aggregate_of:
+                    aggregate_of[stripped] = self._inner_field(expr.name, t)
+                    aggregates.append((call, aggregate_of[stripped]))
+                return ast.ColumnRef(None, aggregate_of[stripped].column, expr.position)
+            if not _has_aggregate(expr):
+                try:
+                    bound, _ = self._expr(expr, scope, ctx)
+                except PlanError:
+                    bound = None
+                if bound is not None and _strip(bound) in key_of:
+                    return ast.ColumnRef(None, key_of[_strip(bound)].column, expr.position)
+            if isinstance(expr, (ast.ColumnRef, ast.Star)):
+                shown = "*" if isinstance(expr, ast.Star) else (
+                    f"{expr.qualifier}.{expr.name}" if expr.qualifier else expr.name)
+                raise PlanError(f"Expression '{shown}' is not being grouped", expr.position,
+                                len(shown))
+            return _map_children(expr, rewrite)
+
+        exprs = [rewrite(item.expr) for item in select.items]
+        having = rewrite(select.having) if select.having is not None else None
+        return p.Aggregate(node, tuple(keys), tuple(aggregates)), exprs, having
+
+    def _aggregate_call(self, call: ast.FunctionCall, scope, ctx: _Context):
+        if call.star:
+            if call.name != "COUNT":
+                raise PlanError(f"'*' is allowed only in COUNT(*), not in {call.name}",
+                                call.position)
+            return call, types.nullable(types.BIGINT, False)
+        if len(call.args) != 1:
+            raise PlanError(f"Invalid number of arguments to function '{call.name}'. "
+                            "Was expecting 1 arguments", call.position, len(call.name))
+        arg, t = self._expr(call.args[0], scope, ctx)
+        bound = replace(call, args=(arg,))
+        if call.name == "COUNT":
+            return bound, types.nullable(types.BIGINT, False)
+        if call.name in ("SUM", "AVG") and not (types.is_numeric(t) or t.name in ("NULL",
+                                                                               "UNKNOWN")):
+            raise PlanError(f"Cannot apply '{call.name}' to arguments of type '{call.name}(<{t}>)'",
+                            call.position, len(call.name))
+        if call.name == "SUM" and t.name in _INTEGERS:
+            return bound, types.BIGINT
+        return bound, types.nullable(_concrete(t))
 
     # ------------------------------------------------------------ FROM
 
@@ -425,6 +491,8 @@ class Planner:
     def _expr(self, expr: ast.Expr, scope: tuple[p.Field, ...], ctx: _Context):
         """Bind `expr` to `scope`: column references become frame columns; returns (expr, type)."""
         if isinstance(expr, ast.Literal):
+            if expr.kind == "STRING" and "${" in str(expr.value):
+                expr = self._substitute(expr)
             return expr, types.literal_type(expr.kind, expr.value)
         if isinstance(expr, ast.ColumnRef):
             field = _find(scope, expr.qualifier, expr.name, expr.position)
@@ -480,9 +548,24 @@ class Planner:
         raise PlanError("MAP[...] is allowed only as the config argument of ML_PREDICT",
                         expr.position)
 
+    def _substitute(self, literal: ast.Literal) -> ast.Literal:
+        """`${NAME}` and `${NAME:-default}` in a query's string literal; secrets are refused,
+        since a query's values end up in sinks and logs."""
+        text = str(literal.value)
+        try:
+            result = substitute(text, text, self.environ)
+        except VariableError as error:
+            raise PlanError(error.message, _shift(literal.position, error.start + 1),
+                            error.length) from None
+        secret = next((r for r in result.references if r.secret), None)
+        if secret is not None:
+            raise PlanError("secret values can be used only in WITH options, where they stay "
+                            "hidden", _shift(literal.position, secret.start + 1), secret.length)
+        return replace(literal, value=result.value)
+
     def _function(self, call: ast.FunctionCall, scope, ctx: _Context):
         if call.name in AGGREGATES:
-            raise PlanError("GROUP BY and aggregate functions are not supported yet",
+            raise PlanError(f"Aggregate function {call.name} is not allowed here",
                             call.position, len(call.name))
         signature = FUNCTIONS.get(call.name)
         if signature is None:
@@ -527,6 +610,11 @@ class Planner:
     def _field(self, name: str, data_type: ast.DataType, qualifier: str | None) -> p.Field:
         return p.Field(name, data_type, qualifier, f"{name}#{next(self._ids)}")
 
+    def _inner_field(self, name: str, data_type: ast.DataType) -> p.Field:
+        """A field SQL cannot name, only the planner's rewritten expressions (by column)."""
+        field = self._field(name, data_type, None)
+        return replace(field, name=field.column)
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -542,6 +630,36 @@ class _Quiet(PlanError):
 
 
 # ------------------------------------------------------------------ free helpers
+
+
+_NOWHERE = Position(0, 0, 0)
+
+
+def _strip(node):
+    """`node` with every position blanked, so equal expressions compare equal."""
+    if isinstance(node, tuple):
+        return tuple(_strip(item) for item in node)
+    if is_dataclass(node) and not isinstance(node, (Position, ast.DataType)):
+        return replace(node, **{f.name: _NOWHERE if f.name == "position"
+                                else _strip(getattr(node, f.name)) for f in fields(node)})
+    return node
+
+
+def _map_children(expr, fn):
+    """`expr` with `fn` applied to each sub-expression (one level down)."""
+    def visit(value):
+        if isinstance(value, tuple):
+            return tuple(visit(item) for item in value)
+        if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
+            return fn(value)
+        return value
+
+    return replace(expr, **{f.name: visit(getattr(expr, f.name)) for f in fields(expr)
+                            if f.name != "position"})
+
+
+def _shift(position: Position, chars: int) -> Position:
+    return Position(position.line, position.col + chars, position.offset + chars)
 
 
 def _find(scope: Iterable[p.Field], qualifier: str | None, name: str, position: Position,

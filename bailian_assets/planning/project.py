@@ -98,7 +98,8 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
     for script in scripts.values():
         add_script(catalog, script, problems, environ)
     project = Project(scripts, catalog)
-    planner = Planner(catalog, lambda path, problem: problems.append((path, problem)))
+    planner = Planner(catalog, lambda path, problem: problems.append((path, problem)),
+                      environ)
     for name in catalog.views:
         planned = planner.view(name)
         if planned is not None:
