@@ -2,6 +2,7 @@
 
     bailian-assets check PATH...     exit 0 when every file is valid, 2 with the errors otherwise
     bailian-assets run FILE.sql      sink rows to stdout, logs to stderr
+    bailian-assets simulate ...      serve the Bailian simulator on loopback until interrupted
 
 A mistake in the SQL or the data ends with a clear message and a non-zero exit, never a
 traceback.
@@ -32,11 +33,14 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="+", metavar="PATH")
     run = commands.add_parser("run", help="run a SQL file's INSERT statements")
     run.add_argument("file", metavar="FILE.sql")
+    _add_simulate(commands)
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     try:
         if args.command == "check":
             return _check(args.paths)
+        if args.command == "simulate":
+            return _simulate(args)
         return _run(args.file)
     except SqlError as error:
         print(error.report(), file=sys.stderr)
@@ -76,6 +80,60 @@ def _run(file: str) -> int:
         print(line, file=stream, flush=True)
 
     run_project(project, backend_from_env(), emit)
+    return 0
+
+
+def _add_simulate(commands) -> None:
+    simulate = commands.add_parser(
+        "simulate", help="serve the Bailian-compatible simulator over HTTP",
+        description="Serve /compatible-mode/v1/chat/completions and /embeddings with DashScope's "
+                    "formats, per-model quotas, latency and faults; counters at "
+                    "GET /simulator/stats.")
+    simulate.add_argument("--host", default="127.0.0.1")
+    simulate.add_argument("--port", type=int, default=8600)
+    simulate.add_argument("--rpm", type=float, help="requests per minute per model")
+    simulate.add_argument("--tpm", type=float, help="tokens per minute per model")
+    simulate.add_argument("--latency-ms", type=float, default=0.0, help="mean latency")
+    simulate.add_argument("--latency-spread", type=float, default=0.5,
+                          help="sigma of the log-normal latency (default 0.5)")
+    simulate.add_argument("--error-rate", type=float, default=0.0, help="500/503 answers")
+    simulate.add_argument("--drop-rate", type=float, default=0.0, help="dropped connections")
+    simulate.add_argument("--slow-rate", type=float, default=0.0,
+                          help="answers held back for --slow-seconds")
+    simulate.add_argument("--slow-seconds", type=float, default=600.0)
+    simulate.add_argument("--malformed-rate", type=float, default=0.0,
+                          help="invalid or truncated JSON")
+    simulate.add_argument("--seed", type=int, default=0)
+    simulate.add_argument("--no-retry-after", action="store_true",
+                          help="send 429s without a Retry-After header")
+
+
+def _simulate(args) -> int:
+    import asyncio
+
+    from bailian_assets.simulator.faults import FaultConfig
+    from bailian_assets.simulator.quota import Quotas
+    from bailian_assets.simulator.server import SimulatorServer
+    from bailian_assets.simulator.service import BailianSimulator
+
+    faults = FaultConfig(args.latency_ms, args.latency_spread, args.error_rate, args.drop_rate,
+                         args.slow_rate, args.slow_seconds, args.malformed_rate, args.seed)
+    simulator = BailianSimulator(Quotas(args.rpm, args.tpm), faults,
+                                 retry_after=not args.no_retry_after)
+    server = SimulatorServer(simulator, args.host, args.port)
+
+    async def serve() -> None:
+        await server.start()
+        print(f"Bailian simulator listening on {server.url}", flush=True)
+        print(f"  use it with: BAILIAN_BASE_URL={server.url}", flush=True)
+        await server.serve_forever()
+
+    try:
+        asyncio.run(serve())
+    except OSError as error:
+        print(f"bailian-assets: error: cannot listen on {args.host}:{args.port}: "
+              f"{error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
     return 0
 
 

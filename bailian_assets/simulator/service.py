@@ -1,12 +1,15 @@
 """A Bailian-compatible service: DashScope's compatible-mode chat and embeddings, simulated.
 
-`BailianSimulator.handle(method, path, headers, body)` is the whole service as a function;
-`transport()` serves it in-process to httpx, which is what runs when BAILIAN_BASE_URL is unset.
-Formats, validation and error bodies follow `shared/notes/dashscope.md`.
+`BailianSimulator.handle(method, path, headers, body)` is the whole service as a function: it
+validates, enforces per-model quotas, answers, and says how late and how broken the answer
+should be (latency and faults are the transport's to act out). `transport()` serves it
+in-process to httpx, which is what runs when BAILIAN_BASE_URL is unset; `server.py` serves the
+same object over HTTP. Formats, validation and error bodies follow `shared/notes/dashscope.md`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -16,6 +19,8 @@ from dataclasses import dataclass, field
 import httpx
 
 from bailian_assets.simulator import answers
+from bailian_assets.simulator.faults import FaultConfig, FaultPlan
+from bailian_assets.simulator.quota import Quotas, retry_after_header
 
 CHAT_PATH = "/compatible-mode/v1/chat/completions"
 EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings"
@@ -29,25 +34,55 @@ EMBEDDING_MODELS = {
 }
 DEFAULT_EMBEDDING = (10, (1024, 2048, 1536, 768, 512, 256, 128, 64))
 
+# Types of the chat request's optional fields, as the real service checks them.
+_CHAT_FIELDS = {"temperature": "number", "top_p": "number", "presence_penalty": "number",
+                "max_tokens": "integer", "n": "integer", "seed": "integer",
+                "stop": "string or list of strings", "response_format": "object",
+                "stream": "boolean"}
+
+
+def _is(value: object, expected: str) -> bool:
+    if expected == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "boolean":
+        return isinstance(value, bool)
+    if expected == "object":
+        return isinstance(value, dict) and value.get("type") in ("text", "json_object")
+    return isinstance(value, str) or (isinstance(value, list)
+                                      and all(isinstance(v, str) for v in value))
+
 
 @dataclass(frozen=True)
 class Reply:
     status: int
     body: dict
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering
+    fault: str | None = None  # drop | malformed | None (server errors are plain replies)
+    variant: int = 0
 
     def encode(self) -> bytes:
-        return json.dumps(self.body, ensure_ascii=False).encode()
+        text = json.dumps(self.body, ensure_ascii=False)
+        if self.fault == "malformed":
+            # variant 0: not JSON at all; variant 1: JSON cut off half way
+            text = "<html>upstream error</html>" if self.variant == 0 else text[: len(text) // 2]
+        return text.encode()
 
 
 @dataclass
 class Counters:
-    """What the simulator served: by status, tokens and inputs (benchmarks read these)."""
+    """What the simulator served: by status, tokens, inputs, refusals and faults.
+
+    Tokens and inputs count answered requests only: what a run would have cost."""
 
     by_status: Counter = field(default_factory=Counter)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     inputs: int = 0
+    throttled: Counter = field(default_factory=Counter)  # by refusal code
+    faults: Counter = field(default_factory=Counter)  # by fault kind
 
     @property
     def requests(self) -> int:
@@ -57,30 +92,60 @@ class Counters:
         return {"requests": self.requests,
                 "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
                 "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                "inputs": self.inputs}
+                "inputs": self.inputs, "throttled": dict(self.throttled),
+                "faults": dict(self.faults)}
 
 
 class BailianSimulator:
-    def __init__(self) -> None:
+    def __init__(self, quotas: Quotas | None = None, faults: FaultConfig | None = None,
+                 retry_after: bool = True) -> None:
+        self.quotas = quotas or Quotas()
+        self.fault_plan = FaultPlan(faults or FaultConfig())
+        self.retry_after = retry_after
         self.counters = Counters()
         self._ids = itertools.count(1)
 
     def handle(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Reply:
         reply = self._route(method, path.split("?")[0].rstrip("/"),
                             {k.lower(): v for k, v in headers.items()}, body)
-        self.counters.by_status[reply.status] += 1
+        if reply.status == 200 and reply.fault is None:
+            reply = self._with_faults(reply, body)
+        self.counters.by_status["dropped" if reply.fault == "drop" else reply.status] += 1
+        if reply.fault:
+            self.counters.faults[reply.fault] += 1
         return reply
 
-    def transport(self) -> httpx.MockTransport:
+    def reset(self) -> None:
+        self.counters = Counters()
+
+    def transport(self) -> httpx.AsyncBaseTransport:
         """This simulator as an in-process httpx transport (no sockets, no network)."""
 
         async def handler(request: httpx.Request) -> httpx.Response:
             reply = self.handle(request.method, request.url.path, dict(request.headers),
                                 request.content)
+            if reply.delay:
+                await asyncio.sleep(reply.delay)
+            if reply.fault == "drop":
+                raise httpx.RemoteProtocolError("Server disconnected without sending a response.",
+                                                request=request)
             return httpx.Response(reply.status, content=reply.encode(),
                                   headers={"content-type": "application/json", **reply.headers})
 
         return httpx.MockTransport(handler)
+
+    def _with_faults(self, reply: Reply, body: bytes) -> Reply:
+        draw = self.fault_plan.draw(body)
+        if draw.fault == "server_error":
+            status = (500, 503)[draw.variant]
+            message = ("An internal error has occured, please try again later."
+                       if status == 500 else "The service is temporarily unavailable.")
+            error = self._error(status, message, "internal_error",
+                                "InternalError" if status == 500 else "ServiceUnavailable")
+            return Reply(error.status, error.body, delay=draw.delay, fault="server_error")
+        return Reply(reply.status, reply.body, reply.headers, draw.delay,
+                     draw.fault if draw.fault in ("drop", "malformed", "slow") else None,
+                     draw.variant)
 
     # ------------------------------------------------------------ routing
 
@@ -112,8 +177,15 @@ class BailianSimulator:
         ):
             return self._invalid("'messages' must be a non-empty list of {role, content}.",
                                  "messages")
+        for name, expected in _CHAT_FIELDS.items():
+            if name in request and request[name] is not None and not _is(request[name],
+                                                                          expected):
+                return self._invalid(f"Field '{name}' has the wrong type: expected {expected}, "
+                                     f"got {type(request[name]).__name__}.", name)
+        if request.get("stream"):
+            return self._invalid("Streaming is not supported by this simulator.", "stream")
         n = request.get("n", 1)
-        if not isinstance(n, int) or not 1 <= n <= 4:
+        if not 1 <= n <= 4:
             return self._invalid("'n' must be an integer between 1 and 4.", "n")
         system = " ".join(m["content"] for m in messages if m["role"] == "system")
         user = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
@@ -126,6 +198,9 @@ class BailianSimulator:
             content, finish = content[: max(1, max_tokens)], "length"
         prompt_tokens = sum(answers.count_tokens(m["content"]) + 4 for m in messages)
         completion_tokens = answers.count_tokens(content) * n
+        refused = self._admit(request["model"], prompt_tokens + completion_tokens)
+        if refused is not None:
+            return refused
         self.counters.prompt_tokens += prompt_tokens
         self.counters.completion_tokens += completion_tokens
         self.counters.inputs += 1
@@ -159,11 +234,23 @@ class BailianSimulator:
         data = [{"object": "embedding", "index": i, "embedding": answers.embedding(t, dimension)}
                 for i, t in enumerate(texts)]
         tokens = sum(answers.count_tokens(t) for t in texts)
+        refused = self._admit(request["model"], tokens)
+        if refused is not None:
+            return refused
         self.counters.prompt_tokens += tokens
         self.counters.inputs += len(texts)
         return Reply(200, {"object": "list", "data": data, "model": request["model"],
                            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
                            "id": f"emb-{next(self._ids)}"})
+
+    def _admit(self, model: str, tokens: int) -> Reply | None:
+        refusal = self.quotas.admit(model, tokens)
+        if refusal is None:
+            return None
+        self.counters.throttled[refusal.code] += 1
+        error = self._error(429, refusal.message, refusal.code, refusal.code)
+        headers = {"Retry-After": retry_after_header(refusal)} if self.retry_after else {}
+        return Reply(429, error.body, headers)
 
     # ------------------------------------------------------------ errors
 
