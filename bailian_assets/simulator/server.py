@@ -152,6 +152,10 @@ def serve_in_thread(simulator: BailianSimulator | None = None, host: str = "127.
         ready.set()
         loop.run_forever()
         loop.run_until_complete(server.close())
+        pending = asyncio.all_tasks(loop)
+        for task in pending:  # connections still being served
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
         loop.close()
 
     thread = threading.Thread(target=run, name="bailian-simulator", daemon=True)
