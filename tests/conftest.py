@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from bailian_assets.client.pacer import reset_pacers
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SQL = """\
 CREATE MODEL ai_analyze_sentiment
@@ -39,8 +41,11 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
 
 
 @pytest.fixture(autouse=True)
-def _no_real_service(monkeypatch):
-    """Tests never reach the network: the simulator answers unless a test says otherwise."""
+def _isolated(monkeypatch, tmp_path):
+    """Tests never reach the network (the simulator answers unless a test says otherwise),
+    start with an empty response cache and with pacers that know nothing yet."""
     monkeypatch.delenv("BAILIAN_BASE_URL", raising=False)
     monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
     monkeypatch.delenv("BAILIAN_SQL_DIR", raising=False)
+    monkeypatch.setenv("BAILIAN_CACHE_DIR", str(tmp_path / "cache"))
+    reset_pacers()

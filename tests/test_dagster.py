@@ -65,8 +65,9 @@ def test_materialize_prints_the_documents_rows_and_records_metadata(sql_dir, cap
     (materialization,) = [m for m in result.asset_materializations_for_node("print_sink")]
     metadata = materialization.metadata
     assert metadata["dagster/row_count"].value == 2
-    assert metadata["usage/requests"].value == 2 and metadata["usage/rows_failed"].value == 0
-    assert metadata["usage/prompt_tokens"].value > 0
+    # two assets run the same ML_PREDICT: whichever runs second is answered by the cache
+    assert metadata["usage/requests"].value + metadata["usage/cache_hits"].value == 2
+    assert metadata["usage/rows_failed"].value == 0
     assert "水餃皇后" in metadata["preview"].value
     quiet = result.asset_materializations_for_node("quiet")[0]
     assert quiet.metadata["dagster/row_count"].value == 1

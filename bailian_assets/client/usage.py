@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 @dataclass
 class Usage:
     rows: int = 0  # rows that reached the operator
-    rows_sent: int = 0  # rows whose input went to the model
+    rows_sent: int = 0  # rows whose input had to be asked for (not NULL, not cached)
     rows_skipped: int = 0  # NULL or empty input: not sent, output NULL
     rows_failed: int = 0  # sent, failed for good, kept with NULL output (IGNORE)
     requests: int = 0  # HTTP requests made, retries included
     retries: int = 0
     throttled: int = 0  # 429 answers
+    cache_hits: int = 0  # rows answered from the cache, not sent
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latencies: list[float] = field(default_factory=list)  # seconds, successful requests
@@ -42,6 +43,7 @@ class Usage:
             "requests": self.requests,
             "retries": self.retries,
             "throttled_429": self.throttled,
+            "cache_hits": self.cache_hits,
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
             "latency_p50_ms": None if p50 is None else round(p50 * 1000, 1),
@@ -51,9 +53,10 @@ class Usage:
 
     def describe(self) -> str:
         s = self.summary()
-        text = (f"{s['rows']} rows ({s['rows_sent']} sent, {s['rows_skipped']} NULL/empty not "
-                f"sent, {s['rows_failed']} failed), {s['requests']} requests, {s['retries']} "
-                f"retries, {s['throttled_429']} throttled, tokens {s['prompt_tokens']} prompt + "
+        text = (f"{s['rows']} rows ({s['cache_hits']} from the cache, {s['rows_sent']} sent, "
+                f"{s['rows_skipped']} NULL/empty not sent, {s['rows_failed']} failed), "
+                f"{s['requests']} requests, {s['retries']} retries, {s['throttled_429']} "
+                f"throttled (429), tokens {s['prompt_tokens']} prompt + "
                 f"{s['completion_tokens']} completion")
         if s["latency_p50_ms"] is not None:
             text += f", latency p50 {s['latency_p50_ms']} ms p95 {s['latency_p95_ms']} ms"

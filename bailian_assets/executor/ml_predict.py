@@ -13,31 +13,46 @@ from typing import Callable
 import polars as pl
 
 from bailian_assets.client.backend import Backend
+from bailian_assets.client.cache import open_cache
 from bailian_assets.client.client import ModelClient, ModelConfig, Prediction
+from bailian_assets.client.progress import Snapshot
 from bailian_assets.client.usage import Usage
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.plan import MlPredict
+from bailian_assets.secrets import Secret
 
 ClientFactory = Callable[[ModelSpec, RuntimeConfig], ModelClient]
 
 
-def model_config(spec: ModelSpec) -> ModelConfig:
+def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
     return ModelConfig(
-        name=spec.name, task=spec.task, endpoint=spec.endpoint, api_key=spec.api_key,
-        model=spec.model, system_prompt=spec.system_prompt, request=dict(spec.request),
-        error_handling=spec.error_handling, retry_num=spec.retry_num,
-        retry_fallback=spec.retry_fallback,
+        name=spec.name, task=spec.task, endpoint=spec.endpoint,
+        api_key=api_key or spec.api_key, model=spec.model, system_prompt=spec.system_prompt,
+        request=dict(spec.request), error_handling=spec.error_handling,
+        retry_num=spec.retry_num, retry_fallback=spec.retry_fallback,
+        batch_size=spec.batch_size, rate_limit_rpm=spec.rate_limit_rpm,
+        rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
     )
 
 
-def client_factory(backend: Backend) -> ClientFactory:
+def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
+                api_key: Secret | None = None,
+                on_progress: Callable[[Snapshot], None] | None = None) -> ModelClient:
+    """The one way a model client is made, for the command line and Dagster alike."""
+    return ModelClient(model_config(spec, api_key), transport=backend.transport,
+                       backend="simulator" if backend.simulated else "http",
+                       max_concurrency=config.max_concurrent_operations,
+                       row_timeout=config.timeout,
+                       cache=open_cache() if spec.cache else None, on_progress=on_progress)
+
+
+def client_factory(backend: Backend,
+                   on_progress: Callable[[Snapshot], None] | None = None) -> ClientFactory:
     """Clients for models, all talking to `backend` (the simulator or the real service)."""
 
     def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
-        return ModelClient(model_config(spec), transport=backend.transport,
-                           max_concurrency=config.max_concurrent_operations,
-                           row_timeout=config.timeout)
+        return make_client(spec, config, backend, on_progress=on_progress)
 
     return make
 

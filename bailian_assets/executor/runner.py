@@ -12,6 +12,7 @@ from typing import Callable
 import polars as pl
 
 from bailian_assets.client.backend import Backend
+from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.executor.ml_predict import client_factory
@@ -26,6 +27,10 @@ log = logging.getLogger("bailian_assets")
 class RunResult:
     sinks: dict[str, pl.DataFrame] = field(default_factory=dict)
     model_runs: list[ModelRun] = field(default_factory=list)
+
+
+def _log_progress(snapshot: Snapshot) -> None:
+    log.info("%s", snapshot.describe())
 
 
 def view_resolver(project: Project, executor_factory: Callable[..., Executor]):
@@ -44,12 +49,15 @@ def view_resolver(project: Project, executor_factory: Callable[..., Executor]):
     return resolve
 
 
-def run_project(project: Project, backend: Backend,
-                emit: Callable[[TableSpec, str], None]) -> RunResult:
-    """Run every INSERT; each print-sink line goes to `emit(table, line)`."""
+def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, str], None],
+                on_progress: Callable[[Snapshot], None] | None = None) -> RunResult:
+    """Run every INSERT; each print-sink line goes to `emit(table, line)`; ML_PREDICT progress
+    to `on_progress` (default: the log, every 10 s)."""
+    if on_progress is None:
+        on_progress = _log_progress
     result = RunResult()
     log.info("model calls go to the %s", backend.description)
-    clients = client_factory(backend)
+    clients = client_factory(backend, on_progress=on_progress)
 
     def on_model_run(run: ModelRun) -> None:
         result.model_runs.append(run)

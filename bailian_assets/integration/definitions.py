@@ -122,7 +122,8 @@ def _run(context: dg.AssetExecutionContext, queries: list[p.PlannedQuery],
         if spec.name not in announced:
             announced.add(spec.name)
             context.log.info(f"model '{spec.name}': calls go to the {resource.backend.description}")
-        return resource.client(spec, config)
+        return resource.client(spec, config,
+                               on_progress=lambda snapshot: context.log.info(snapshot.describe()))
 
     def on_model_run(run: ModelRun) -> None:
         runs.append(run)

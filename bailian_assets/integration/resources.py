@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 import dagster as dg
 from pydantic import PrivateAttr
 
 from bailian_assets.client.backend import Backend, backend_from_env
 from bailian_assets.client.client import ModelClient
-from bailian_assets.executor.ml_predict import model_config
+from bailian_assets.client.progress import Snapshot
+from bailian_assets.executor.ml_predict import make_client
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.secrets import Secret
 
@@ -40,16 +41,12 @@ class BailianModelResource(dg.ConfigurableResource):
             self._backend = backend_from_env()
         return self._backend
 
-    def client(self, spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
+    def client(self, spec: ModelSpec, config: RuntimeConfig,
+               on_progress: Callable[[Snapshot], None] | None = None) -> ModelClient:
         """A client for one ML_PREDICT; create it inside the run, never at import."""
-        settings = model_config(spec)
-        if self.api_key:
-            from dataclasses import replace
-
-            settings = replace(settings, api_key=Secret(self.api_key))
-        return ModelClient(settings, transport=self.backend.transport,
-                           max_concurrency=config.max_concurrent_operations,
-                           row_timeout=config.timeout)
+        api_key = Secret(self.api_key) if self.api_key else None
+        return make_client(spec, config, self.backend, api_key=api_key,
+                           on_progress=on_progress)
 
 
 def resource_key(model_name: str) -> str:

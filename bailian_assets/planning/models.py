@@ -37,6 +37,11 @@ ERROR_HANDLING = OptionSpec("error-handling-strategy", choice("RETRY", "FAILOVER
 RETRY_NUM = OptionSpec("retry-num", integer(0), default=100)
 RETRY_FALLBACK = OptionSpec("retry-fallback-strategy", choice("FAILOVER", "IGNORE"),
                             default="FAILOVER")
+# Our extensions (Flink has no client-side limiter, batching or cache).
+RATE_LIMIT_RPM = OptionSpec("rate-limit.rpm", number(0.1))
+RATE_LIMIT_TPM = OptionSpec("rate-limit.tpm", number(1))
+BATCH_SIZE = OptionSpec("batch-size", integer(1, 25))
+CACHE = OptionSpec("cache", boolean, default=True)
 
 # Options sent in the request body, with the body field each becomes.
 REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
@@ -53,10 +58,11 @@ REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
 }
 CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "n", "seed",
              "response-format", "system-prompt"}
-EMBEDDING_ONLY = {"dimension"}
+EMBEDDING_ONLY = {"dimension", "batch-size"}
 
 MODEL_OPTIONS = [PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM,
-                 RETRY_FALLBACK] + [spec for spec, _ in REQUEST_OPTIONS.values()]
+                 RETRY_FALLBACK, RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE] + [
+                     spec for spec, _ in REQUEST_OPTIONS.values()]
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output.
 METADATA_COLUMNS = {"error-string": "STRING", "http-status-code": "INT"}
@@ -73,16 +79,18 @@ RUNTIME_OPTIONS = {
 
 @dataclass(frozen=True)
 class RuntimeConfig:
-    """How ML_PREDICT runs: Flink's async lookup options with Flink's defaults."""
+    """How ML_PREDICT runs: Flink's async options. Flink's default of 10 requests in flight is
+    replaced by pacing at the quota: set `max-concurrent-operations` to cap it anyway."""
 
-    max_concurrent_operations: int = 10
+    max_concurrent_operations: int | None = None  # None: as many as the pacer can use
     timeout: float = 180.0  # seconds for one row, every retry included
     output_mode: str = "ORDERED"
     run_async: bool = True
 
     def with_values(self, values: Mapping[str, object]) -> RuntimeConfig:
+        concurrency = values.get("max-concurrent-operations", self.max_concurrent_operations)
         return RuntimeConfig(
-            int(values.get("max-concurrent-operations", self.max_concurrent_operations)),
+            None if concurrency is None else int(concurrency),  # type: ignore[arg-type]
             float(values.get("timeout", self.timeout)),
             str(values.get("output-mode", self.output_mode)),
             bool(values.get("async", self.run_async)),
@@ -110,6 +118,10 @@ class ModelSpec:
     path: str
     position: Position
     options: Mapping[str, str] = field(default_factory=dict)  # as written, api-key masked
+    rate_limit_rpm: float | None = None
+    rate_limit_tpm: float | None = None
+    batch_size: int = 10  # embedding inputs per request (the service's maximum for v3/v4)
+    cache: bool = True
 
     @property
     def api_key_env(self) -> str | None:
@@ -159,6 +171,10 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         retry_num=int(value_of(resolved, RETRY_NUM)),  # type: ignore[arg-type]
         retry_fallback=str(value_of(resolved, RETRY_FALLBACK)),
         path=path, position=statement.position, options=shown,
+        rate_limit_rpm=value_of(resolved, RATE_LIMIT_RPM),  # type: ignore[arg-type]
+        rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),  # type: ignore[arg-type]
+        batch_size=int(value_of(resolved, BATCH_SIZE) or 10),  # type: ignore[arg-type]
+        cache=bool(value_of(resolved, CACHE)),
     )
 
 

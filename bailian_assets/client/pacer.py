@@ -1,0 +1,137 @@
+"""Pacing: when each request may start, so a job runs at its quota and not over it.
+
+One `Pacer` per (endpoint, model) in the process, shared by every ML_PREDICT that uses it.
+
+- Known quota ('rate-limit.rpm' / 'rate-limit.tpm'): requests are spaced evenly at a little
+  under the quota (the service enforces per-second limits too, so bursts are refused), and
+  tokens are spent at most at the TPM's pace.
+- Unknown quota: the pacer finds it. Slow start doubles the rate every round trip while answers
+  come back; the first 429 ends it; then the rate grows a little every second and shrinks by a
+  fraction on a 429 (at most once a second). A 429 delays only the request that got it (by its
+  Retry-After when the server sends one); the others go on at the lowered rate.
+
+Time is read from `clock`, so tests drive it by hand. The pacer holds no asyncio objects: each
+ML_PREDICT runs its own event loop, and one pacer serves them all.
+"""
+
+from __future__ import annotations
+
+import collections
+import math
+import threading
+import time
+from typing import Callable
+
+HEADROOM = 0.98  # of a known quota: jitter on the wire must not push a request over
+HORIZON = 0.05  # seconds: how far ahead a start may be booked (rate changes apply quickly)
+BURST = 0.5  # seconds' worth of requests that may start at once
+INITIAL_RATE = 10.0  # requests per second before anything is known
+MIN_RATE = 0.2
+DECREASE = 0.85
+INCREASE_PER_SECOND = 0.02  # of the rate, after the first 429
+
+
+class Pacer:
+    def __init__(self, rpm: float | None = None, tpm: float | None = None,
+                 clock: Callable[[], float] = time.monotonic):
+        self.clock = clock
+        self.known = rpm is not None
+        self.rate = rpm / 60 * HEADROOM if rpm else INITIAL_RATE
+        self.token_rate = tpm / 60 * HEADROOM if tpm else None
+        self.slow_start = not self.known
+        self._next = -math.inf  # theoretical start of the next request
+        self._token_next = -math.inf  # when the tokens booked so far are paid for
+        self._last_change = clock()
+        self._last_decrease = -math.inf
+        self._successes: collections.deque[float] = collections.deque()
+        self._latency = 0.2  # smoothed round trip, seconds
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ booking
+
+    def book(self, tokens: int = 0) -> tuple[bool, float]:
+        """Try to book a start. `(True, delay)`: the request may go after `delay` seconds.
+        `(False, wait)`: nothing booked; try again in `wait` seconds.
+
+        Generic cell rate algorithm: up to half a second's worth of requests (and tokens) may
+        go at once; beyond that, starts are spaced at the rate."""
+        with self._lock:
+            now = self.clock()
+            self._grow(now)
+            tolerance = max(0.0, BURST - 1 / self.rate)
+            start = max(now, self._next - tolerance)
+            if self.token_rate is not None:
+                start = max(start, self._token_next - BURST)
+            if start - now > HORIZON:
+                return False, start - now - HORIZON
+            self._next = max(self._next, start) + 1 / self.rate
+            if self.token_rate is not None:
+                self._token_next = max(self._token_next, start) + tokens / self.token_rate
+            return True, max(0.0, start - now)
+
+    def correct_tokens(self, estimated: int, actual: int) -> None:
+        """Settle a booking made with an estimate once the answer tells the real count."""
+        if self.token_rate is not None and actual != estimated:
+            with self._lock:
+                self._token_next += (actual - estimated) / self.token_rate
+
+    # ------------------------------------------------------------ feedback
+
+    def on_success(self, latency: float) -> None:
+        with self._lock:
+            now = self.clock()
+            self._latency = 0.8 * self._latency + 0.2 * latency
+            self._successes.append(now)
+            while self._successes and self._successes[0] < now - 1.0:
+                self._successes.popleft()
+
+    def on_throttled(self) -> None:
+        """A 429: leave slow start, or slow down (once a second at most)."""
+        if self.known:
+            return  # the limit is the user's word; retries are paced like any request
+        with self._lock:
+            now = self.clock()
+            if self.slow_start:
+                self.slow_start = False
+                achieved = len(self._successes)  # answers in the last second
+                self.rate = max(MIN_RATE, min(self.rate * 0.5, max(achieved, 1) * 0.9))
+                self._last_decrease = now
+            elif now - self._last_decrease >= 1.0:
+                self.rate = max(MIN_RATE, self.rate * DECREASE)
+                self._last_decrease = now
+            self._last_change = now
+
+    def _grow(self, now: float) -> None:
+        if self.known:
+            return
+        elapsed = now - self._last_change
+        if self.slow_start:
+            if elapsed >= max(self._latency, 0.05):
+                # double only while the answers keep up with the rate (else concurrency binds)
+                if len(self._successes) >= 0.5 * self.rate * min(1.0, elapsed) or self.rate < 1:
+                    self.rate *= 2
+                self._last_change = now
+        elif elapsed >= 0.25:
+            self.rate *= (1 + INCREASE_PER_SECOND) ** elapsed
+            self._last_change = now
+
+
+_pacers: dict[tuple, Pacer] = {}
+_registry_lock = threading.Lock()
+
+
+def pacer_for(endpoint: str, model: str, rpm: float | None, tpm: float | None,
+              backend: str) -> Pacer:
+    """The process's pacer for a model; the first caller's limits set it up."""
+    key = (backend, endpoint, model, rpm, tpm)
+    with _registry_lock:
+        pacer = _pacers.get(key)
+        if pacer is None:
+            pacer = _pacers[key] = Pacer(rpm, tpm)
+        return pacer
+
+
+def reset_pacers() -> None:
+    """Forget what was learned about every quota (tests start from scratch)."""
+    with _registry_lock:
+        _pacers.clear()

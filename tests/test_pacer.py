@@ -1,0 +1,102 @@
+"""The pacer and the client at the quota, in virtual time against the in-process simulator."""
+
+import asyncio
+
+import pytest
+
+from bailian_assets.client.client import ModelClient, ModelConfig
+from bailian_assets.client.pacer import Pacer
+from bailian_assets.client.retry import RetryPolicy
+from bailian_assets.secrets import Secret
+from bailian_assets.simulator.quota import Quotas
+from bailian_assets.simulator.service import BailianSimulator
+from virtual_time import VirtualClock
+
+CHAT = ModelConfig("m", "chat", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/"
+                   "completions", Secret("k"), "qwen-turbo", "Label: [positive, negative].")
+
+
+def book_all(pacer, clock, count, tokens=0):
+    """Start times of `count` requests booked as fast as the pacer allows."""
+    starts = []
+    while len(starts) < count:
+        booked, delay = pacer.book(tokens)
+        if booked:
+            starts.append(clock.now + delay)
+        else:
+            clock.now += delay
+    return starts
+
+
+def test_known_quota_spaces_requests_after_a_half_second_burst():
+    clock = VirtualClock()
+    pacer = Pacer(rpm=600, clock=clock)
+    starts = book_all(pacer, clock, 305)
+    rate = 600 / 60 * 0.98
+    assert starts[3] == starts[0] < starts[4]  # a small burst goes at once
+    span = starts[-1] - starts[0]
+    assert span == pytest.approx((305 - 5) / rate, rel=0.02)
+
+
+def test_token_quota_paces_by_tokens():
+    clock = VirtualClock()
+    pacer = Pacer(tpm=60_000, clock=clock)  # 1,000 tokens per second
+    starts = book_all(pacer, clock, 40, tokens=100)
+    assert starts[-1] - starts[0] == pytest.approx((40 - 6) * 100 / 980, rel=0.05)
+
+
+def test_unknown_quota_slow_start_then_backs_off_once_a_second():
+    clock = VirtualClock()
+    pacer = Pacer(clock=clock)
+    assert pacer.slow_start and pacer.rate == 10
+    for _ in range(40):
+        clock.now += 0.1
+        pacer.on_success(0.1)
+        pacer.book()
+    assert pacer.rate > 100  # doubled while answers kept coming
+    pacer.on_throttled()
+    after_first = pacer.rate
+    assert not pacer.slow_start and after_first < 60
+    pacer.on_throttled()
+    assert pacer.rate == after_first  # at most one decrease a second
+    clock.now += 1.1
+    pacer.on_throttled()
+    assert pacer.rate == pytest.approx(after_first * 0.85)
+
+
+def run_client(config, rows, simulator, clock, **kwargs):
+    kwargs.setdefault("max_concurrency", 16)
+    client = ModelClient(config, transport=simulator.transport(), sleep=clock.sleep,
+                         retry=RetryPolicy(seed=1), **kwargs)
+    texts = [f"review {i}: {'great' if i % 2 else 'terrible'}" for i in range(rows)]
+    started = clock.now
+    results, usage = asyncio.run(clock.run(client.predict(texts)))
+    return results, usage, clock.now - started
+
+
+def test_known_quota_runs_at_the_quota_without_429s():
+    clock = VirtualClock()
+    simulator = BailianSimulator(Quotas(rpm=600, clock=clock))
+    config = ModelConfig(**{**CHAT.__dict__, "rate_limit_rpm": 600})
+    results, usage, elapsed = run_client(config, 600, simulator, clock,
+                                         pacer=Pacer(rpm=600, clock=clock))
+    assert all(r.value in ("positive", "negative") for r in results)
+    assert usage.throttled == 0 and usage.requests == 600
+    floor = 600 / 10
+    assert floor / elapsed >= 0.95
+
+
+def test_unknown_quota_is_found_with_few_429s():
+    clock = VirtualClock()
+    simulator = BailianSimulator(Quotas(rpm=1200, clock=clock))
+    results, usage, elapsed = run_client(CHAT, 600, simulator, clock, pacer=Pacer(clock=clock))
+    assert all(r.value in ("positive", "negative") for r in results)
+    assert usage.throttled <= 0.10 * usage.requests
+    assert (600 / 20) / elapsed >= 0.85
+
+
+def test_flinks_max_concurrent_operations_caps_requests_in_flight():
+    clock = VirtualClock()
+    simulator = BailianSimulator()
+    _, usage, _ = run_client(CHAT, 30, simulator, clock, pacer=None, max_concurrency=3)
+    assert usage.requests == 30
