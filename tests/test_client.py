@@ -176,3 +176,18 @@ def test_backoff_grows_exponentially_capped_with_jitter():
     caps = [1, 2, 4, 5, 5, 5, 5, 5]
     assert all(0 <= w <= c for w, c in zip(waits, caps))
     assert policy.wait(delays, retry_after=60) == 5  # the server's ask is capped too
+
+
+def test_progress_reports_rows_rate_and_eta_at_an_interval():
+    from bailian_assets.client.progress import Progress
+
+    now = [0.0]
+    reports = []
+    progress = Progress("m", 100, reports.append, interval=10, clock=lambda: now[0])
+    for _ in range(10):
+        now[0] += 2
+        progress.advance(5)
+    assert len(reports) == 2  # at 10 s and 20 s
+    assert reports[0].describe() == "model 'm': 25/100 rows (25%), 2.5 rows/s, ETA 30 s"
+    progress.finish()
+    assert reports[-1].done == 50

@@ -26,6 +26,7 @@ HEADROOM = 0.98  # of a known quota: jitter on the wire must not push a request 
 HORIZON = 0.05  # seconds: how far ahead a start may be booked (rate changes apply quickly)
 BURST = 0.5  # seconds' worth of requests that may start at once
 INITIAL_RATE = 10.0  # requests per second before anything is known
+SLOW_START_STEP = 0.25  # seconds at least between doublings: time for a quota to push back
 MIN_RATE = 0.2
 DECREASE = 0.85
 INCREASE_PER_SECOND = 0.02  # of the rate, after the first 429
@@ -106,7 +107,7 @@ class Pacer:
             return
         elapsed = now - self._last_change
         if self.slow_start:
-            if elapsed >= max(self._latency, 0.05):
+            if elapsed >= max(self._latency, SLOW_START_STEP):
                 # double only while the answers keep up with the rate (else concurrency binds)
                 if len(self._successes) >= 0.5 * self.rate * min(1.0, elapsed) or self.rate < 1:
                     self.rate *= 2
