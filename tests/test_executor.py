@@ -200,3 +200,33 @@ def test_accuracy_as_a_global_aggregate():
                COUNT(DISTINCT name)
         FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt));""")
     assert sinks["out"].rows() == [(0.4, 5)]
+
+
+def test_a_partition_is_answered_in_chunks_in_order(monkeypatch):
+    from bailian_assets.executor import ml_predict
+
+    monkeypatch.setattr(ml_predict, "CHUNK_ROWS", 2)
+    sinks, _, result = run(sink("id INT, label STRING") +
+                           "INSERT INTO out SELECT id, content FROM "
+                           "ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt));")
+    assert sinks["out"].rows() == [(1, "positive"), (2, "negative"), (3, None), (4, None),
+                                   (5, "positive")]
+    usage = result.model_runs[0].usage
+    assert (usage.rows, usage.rows_skipped, usage.requests, usage.cache_hits) == (5, 2, 2, 1)
+
+
+def test_batch_size_option_sets_inputs_per_embeddings_request():
+    simulator = BailianSimulator()
+    sql = """\
+CREATE MODEL e INPUT (`input` STRING) OUTPUT (`embedding` ARRAY<FLOAT>) WITH (
+  'provider' = 'bailian', 'api-key' = 'k', 'model' = 'text-embedding-v3', 'dimension' = '64',
+  'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/embeddings',
+  'batch-size' = '2');
+CREATE TABLE vectors (id INT, v ARRAY<FLOAT>) WITH ('connector' = 'blackhole');
+INSERT INTO vectors SELECT id, embedding FROM ML_PREDICT(TABLE owners, MODEL e, DESCRIPTOR(owner));
+"""
+    sinks, _, result = run(sql, simulator)
+    vectors = sinks["vectors"].get_column("v").to_list()
+    assert [len(v) for v in vectors] == [64, 64, 64]
+    assert result.model_runs[0].usage.requests == 2 == simulator.counters.requests
+    assert sinks["vectors"].schema["v"] == pl.List(pl.Float32)

@@ -16,11 +16,12 @@ The API key goes into the Authorization header and nowhere else; error texts are
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable, Mapping, Sequence
+from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
@@ -122,13 +123,38 @@ class ModelClient:
             "backend": backend, "endpoint": config.endpoint, "model": config.model,
             "task": config.task, "system_prompt": config.system_prompt if config.task == CHAT
             else None, "request": dict(config.request)})
+        self._http: httpx.AsyncClient | None = None
         self._latencies: list[float] = []
         self._completion_tokens = (16.0, 0)  # running mean per request, samples
 
     # ------------------------------------------------------------ public
 
-    async def predict(self, texts: Sequence[str | None]) -> tuple[list[Prediction], Usage]:
-        """Answer every row. Raises ModelCallError when a row fails under FAILOVER."""
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[httpx.AsyncClient]:
+        """An HTTP client kept open for every `predict` inside it (connections are reused
+        from one chunk of a partition to the next)."""
+        if self._http is not None:
+            yield self._http
+            return
+        limits = httpx.Limits(max_connections=self.max_concurrency,
+                              max_keepalive_connections=self.max_concurrency)
+        async with httpx.AsyncClient(transport=self.transport, limits=limits) as http:
+            self._http = http
+            try:
+                yield http
+            finally:
+                self._http = None
+
+    def progress_for(self, total: int) -> Progress:
+        """A progress counter reporting to this client's `on_progress`."""
+        return Progress(self.config.name, total, self.on_progress, self.progress_interval)
+
+    async def predict(self, texts: Sequence[str | None], progress: Progress | None = None
+                      ) -> tuple[list[Prediction], Usage]:
+        """Answer every row. Raises ModelCallError when a row fails under FAILOVER.
+
+        `progress`: count rows there (and leave reporting the end to its owner); by default
+        the call reports its own progress."""
         usage = Usage(rows=len(texts))
         results = [Prediction() for _ in texts]
         rows_of: dict[str, list[int]] = {}
@@ -139,19 +165,19 @@ class ModelClient:
                 rows_of.setdefault(text, []).append(index)
         pending = self._answer_from_cache(rows_of, results, usage)
         usage.rows_sent = sum(len(rows_of[t]) for t in pending)
-        progress = Progress(self.config.name, len(texts), self.on_progress,
-                            self.progress_interval)
+        owned = progress is None
+        if progress is None:
+            progress = self.progress_for(len(texts))
         progress.advance(len(texts) - usage.rows_sent)
         size = self.config.batch_size if self.config.task == EMBEDDING else 1
         queue = [pending[i : i + size] for i in range(0, len(pending), size)]
         queue.reverse()  # workers pop from the end: keep input order
         workers = min(self.max_concurrency, max(1, len(queue)))
-        limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
-        async with httpx.AsyncClient(transport=self.transport, limits=limits,
-                                     timeout=self._timeout()) as http:
+        async with self.session() as http:
             await asyncio.gather(*[self._worker(http, queue, rows_of, results, usage, progress)
                                    for _ in range(workers)])
-        progress.finish()
+        if owned:
+            progress.finish()
         return results, usage
 
     # ------------------------------------------------------------ cache
@@ -248,12 +274,10 @@ class ModelClient:
         headers = {"Authorization": f"Bearer {self.config.api_key.reveal()}"}
         usage.requests += 1
         started = time.perf_counter()
-        timeout = self._timeout()
         try:
-            response = await http.post(self.config.endpoint, json=body, headers=headers,
-                                       timeout=timeout)
+            response = await self._post_watched(http, body, headers, started)
         except httpx.TimeoutException:
-            raise _AttemptFailed(f"no answer within {timeout:g} s") from None
+            raise _AttemptFailed(f"no answer within {self._timeout():.3g} s") from None
         except httpx.TransportError as error:
             raise _AttemptFailed(f"connection error: {type(error).__name__}") from None
         if response.status_code != 200:
@@ -283,12 +307,30 @@ class ModelClient:
             self.pacer.correct_tokens(estimate, prompt + completion)
         return values
 
+    async def _post_watched(self, http: httpx.AsyncClient, body: dict, headers: dict,
+                            started: float) -> httpx.Response:
+        """POST, giving up when the answer takes longer than the timeout as it stands now:
+        the adaptive timeout also cuts short requests that started before it was learned."""
+        request = asyncio.ensure_future(http.post(self.config.endpoint, json=body,
+                                                  headers=headers, timeout=120.0))
+        try:
+            while True:
+                done, _ = await asyncio.wait({request}, timeout=0.25)
+                if done:
+                    return request.result()
+                if time.perf_counter() - started > self._timeout():
+                    raise httpx.ReadTimeout("no answer in time")
+        finally:
+            if not request.done():
+                request.cancel()
+                await asyncio.gather(request, return_exceptions=True)
+
     def _timeout(self) -> float:
-        """The explicit timeout, else 60 s until 20 answers are in, then 10 x their p95
+        """The explicit timeout, else 60 s until 10 answers are in, then 10 x their p95
         (between 5 and 120 s): an answer that slow is not coming."""
         if self.request_timeout is not None:
             return self.request_timeout
-        if len(self._latencies) < 20:
+        if len(self._latencies) < 10:
             return 60.0
         recent = sorted(self._latencies[-200:])
         p95 = recent[int(0.95 * (len(recent) - 1))]

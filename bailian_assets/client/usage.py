@@ -21,6 +21,14 @@ class Usage:
     latencies: list[float] = field(default_factory=list)  # seconds, successful requests
     failure_reasons: Counter = field(default_factory=Counter)
 
+    def add(self, other: Usage) -> None:
+        """Fold in the usage of another part of the same ML_PREDICT."""
+        for name in ("rows", "rows_sent", "rows_skipped", "rows_failed", "requests", "retries",
+                     "throttled", "cache_hits", "prompt_tokens", "completion_tokens"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.latencies.extend(other.latencies)
+        self.failure_reasons.update(other.failure_reasons)
+
     @property
     def total_tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens

@@ -23,6 +23,8 @@ from bailian_assets.planning.plan import MlPredict
 from bailian_assets.secrets import Secret
 
 ClientFactory = Callable[[ModelSpec, RuntimeConfig], ModelClient]
+CHUNK_ROWS = 8192
+CHUNK_FLOATS = 1 << 20  # embedding values held as Python floats at once
 
 
 def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
@@ -59,19 +61,47 @@ def client_factory(backend: Backend,
 
 def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
                    clients: ClientFactory) -> tuple[pl.DataFrame, Usage]:
+    """Answer `frame` chunk by chunk: Python objects for one chunk at a time, the rest in
+    Polars' own memory (a partition of 100,000 embeddings stays well under a gigabyte)."""
     client = clients(node.model, node.config)
-    texts = frame.get_column(node.input_column).cast(pl.String).to_list()
-    predictions, usage = asyncio.run(client.predict(texts))
+    usage = Usage()
+    progress = client.progress_for(frame.height)
+    rows = _chunk_rows(node)
+
+    async def answer_chunks() -> list[pl.DataFrame]:
+        parts = []
+        async with client.session():
+            for start in range(0, max(frame.height, 1), rows):
+                chunk = frame.slice(start, rows)
+                texts = chunk.get_column(node.input_column).cast(pl.String).to_list()
+                predictions, chunk_usage = await client.predict(texts, progress)
+                usage.add(chunk_usage)
+                parts.append(chunk.with_columns(_output_columns(node, predictions)))
+        return parts
+
+    parts = asyncio.run(answer_chunks())
+    progress.finish()
+    result = pl.concat(parts) if len(parts) > 1 else parts[0]
+    if int(node.model.request.get("n", 1)) > 1:
+        result = result.explode(node.output_fields[0].column)
+    return result, usage
+
+
+def _chunk_rows(node: MlPredict) -> int:
+    if node.model.task == "embedding":
+        dimension = int(node.model.request.get("dimensions") or 1024)  # type: ignore[arg-type]
+        return max(64, min(CHUNK_ROWS, CHUNK_FLOATS // dimension))
+    return CHUNK_ROWS
+
+
+def _output_columns(node: MlPredict, predictions: list[Prediction]) -> list[pl.Series]:
     output, *metadata = node.output_fields
     columns = [pl.Series(output.column, [p.value for p in predictions],
                          dtype=_output_dtype(node, output))]
     for field, (_, kind) in zip(metadata, node.model.metadata_columns):
         columns.append(pl.Series(field.column, [_metadata(p, kind) for p in predictions],
                                  dtype=to_polars(field.type)))
-    result = frame.with_columns(columns)
-    if int(node.model.request.get("n", 1)) > 1:
-        result = result.explode(output.column)
-    return result, usage
+    return columns
 
 
 def _output_dtype(node: MlPredict, output) -> pl.DataType:

@@ -90,7 +90,7 @@ class Counters:
 
     def as_dict(self) -> dict:
         return {"requests": self.requests,
-                "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
+                "by_status": {str(k): v for k, v in sorted(self.by_status.items(), key=str)},
                 "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                 "inputs": self.inputs, "throttled": dict(self.throttled),
                 "faults": dict(self.faults)}
