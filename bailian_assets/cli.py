@@ -79,8 +79,45 @@ def _run(file: str) -> int:
         stream = sys.stderr if table.options.get("standard-error") else sys.stdout
         print(line, file=stream, flush=True)
 
-    run_project(project, backend_from_env(), emit)
+    if sys.stderr.isatty():
+        bar = _ProgressBar()
+        try:
+            run_project(project, backend_from_env(), bar.wrap(emit), bar.show, 0.2)
+        finally:
+            bar.clear()
+    else:
+        run_project(project, backend_from_env(), emit)
     return 0
+
+
+class _ProgressBar:
+    """One line on the terminal, redrawn in place; cleared before anything else is written."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def show(self, snapshot) -> None:
+        done = snapshot.done / snapshot.total if snapshot.total else 1.0
+        filled = int(self.WIDTH * done)
+        line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {snapshot.describe()}"
+        sys.stderr.write("\r\x1b[2K" + line)
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+            self.shown = False
+
+    def wrap(self, emit):
+        def emit_clearing(table, line: str) -> None:
+            self.clear()
+            emit(table, line)
+
+        return emit_clearing
 
 
 def _add_simulate(commands) -> None:

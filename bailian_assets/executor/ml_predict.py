@@ -40,21 +40,25 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
 
 def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
                 api_key: Secret | None = None,
-                on_progress: Callable[[Snapshot], None] | None = None) -> ModelClient:
+                on_progress: Callable[[Snapshot], None] | None = None,
+                progress_interval: float = 10.0) -> ModelClient:
     """The one way a model client is made, for the command line and Dagster alike."""
+    # Flink's 'async' = 'false' means one row at a time
+    concurrency = config.max_concurrent_operations if config.run_async else 1
     return ModelClient(model_config(spec, api_key), transport=backend.transport,
                        backend="simulator" if backend.simulated else "http",
-                       max_concurrency=config.max_concurrent_operations,
-                       row_timeout=config.timeout,
-                       cache=open_cache() if spec.cache else None, on_progress=on_progress)
+                       max_concurrency=concurrency, row_timeout=config.timeout,
+                       cache=open_cache() if spec.cache else None, on_progress=on_progress,
+                       progress_interval=progress_interval)
 
 
-def client_factory(backend: Backend,
-                   on_progress: Callable[[Snapshot], None] | None = None) -> ClientFactory:
+def client_factory(backend: Backend, on_progress: Callable[[Snapshot], None] | None = None,
+                   progress_interval: float = 10.0) -> ClientFactory:
     """Clients for models, all talking to `backend` (the simulator or the real service)."""
 
     def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
-        return make_client(spec, config, backend, on_progress=on_progress)
+        return make_client(spec, config, backend, on_progress=on_progress,
+                           progress_interval=progress_interval)
 
     return make
 
@@ -90,7 +94,8 @@ def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
 def _chunk_rows(node: MlPredict) -> int:
     if node.model.task == "embedding":
         dimension = int(node.model.request.get("dimensions") or 1024)  # type: ignore[arg-type]
-        return max(64, min(CHUNK_ROWS, CHUNK_FLOATS // dimension))
+        rows = max(64, min(CHUNK_ROWS, CHUNK_FLOATS // dimension))
+        return rows - rows % node.model.batch_size  # whole batches: no half-empty requests
     return CHUNK_ROWS
 
 

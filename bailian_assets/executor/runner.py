@@ -50,14 +50,15 @@ def view_resolver(project: Project, executor_factory: Callable[..., Executor]):
 
 
 def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, str], None],
-                on_progress: Callable[[Snapshot], None] | None = None) -> RunResult:
+                on_progress: Callable[[Snapshot], None] | None = None,
+                progress_interval: float = 10.0) -> RunResult:
     """Run every INSERT; each print-sink line goes to `emit(table, line)`; ML_PREDICT progress
-    to `on_progress` (default: the log, every 10 s)."""
+    to `on_progress` every `progress_interval` seconds (default: to the log)."""
     if on_progress is None:
         on_progress = _log_progress
     result = RunResult()
     log.info("model calls go to the %s", backend.description)
-    clients = client_factory(backend, on_progress=on_progress)
+    clients = client_factory(backend, on_progress, progress_interval)
 
     def on_model_run(run: ModelRun) -> None:
         result.model_runs.append(run)
