@@ -81,10 +81,15 @@ def _run(file: str) -> int:
 
     if sys.stderr.isatty():
         bar = _ProgressBar()
+        handlers = logging.getLogger().handlers
+        for handler in handlers:  # a log line first clears the bar it would run into
+            handler.addFilter(bar.clear_before_log)
         try:
             run_project(project, backend_from_env(), bar.wrap(emit), bar.show, 0.2)
         finally:
             bar.clear()
+            for handler in handlers:
+                handler.removeFilter(bar.clear_before_log)
     else:
         run_project(project, backend_from_env(), emit)
     return 0
@@ -111,6 +116,10 @@ class _ProgressBar:
             sys.stderr.write("\r\x1b[2K")
             sys.stderr.flush()
             self.shown = False
+
+    def clear_before_log(self, record: logging.LogRecord) -> bool:
+        self.clear()
+        return True
 
     def wrap(self, emit):
         def emit_clearing(table, line: str) -> None:

@@ -102,3 +102,15 @@ def test_flinks_max_concurrent_operations_caps_requests_in_flight():
     simulator = BailianSimulator()
     _, usage, _ = run_client(CHAT, 30, simulator, clock, pacer=None, max_concurrency=3)
     assert usage.requests == 30
+
+
+def test_known_token_quota_runs_without_429s():
+    clock = VirtualClock()
+    simulator = BailianSimulator(Quotas(tpm=6000, clock=clock))  # 100 tokens per second
+    config = ModelConfig(**{**CHAT.__dict__, "rate_limit_tpm": 6000})
+    results, usage, elapsed = run_client(config, 100, simulator, clock,
+                                         pacer=Pacer(tpm=6000, clock=clock))
+    assert all(r.value for r in results) and usage.throttled == 0
+    tokens = usage.prompt_tokens + usage.completion_tokens
+    assert tokens / elapsed <= 100 * 1.05  # at most the quota's pace (plus its burst)
+    assert tokens / elapsed >= 100 * 0.85
