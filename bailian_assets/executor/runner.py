@@ -16,6 +16,7 @@ from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.executor.ml_predict import client_factory
+from bailian_assets.executor.filesystem import read_table, write_table
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
@@ -39,11 +40,12 @@ def view_resolver(project: Project, executor_factory: Callable[..., Executor]):
 
     def resolve(name: str) -> pl.LazyFrame:
         if name not in cache:
-            if name not in project.views:
-                table = project.tables.get(name)
-                kind = f"connector '{table.connector}'" if table else "unknown"
-                raise ExecutionError(f"cannot read '{name}' ({kind})")
-            cache[name] = executor_factory(resolve).run(project.views[name])
+            if name in project.views:
+                cache[name] = executor_factory(resolve).run(project.views[name])
+            elif name in project.tables and project.tables[name].connector == "filesystem":
+                cache[name] = read_table(project.tables[name])
+            else:
+                raise ExecutionError(f"cannot read '{name}'")
         return cache[name].lazy()
 
     return resolve
@@ -78,6 +80,8 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
         if sink.connector == "print":
             for line in print_lines(sink, frame):
                 emit(sink, line)
+        elif sink.connector == "filesystem":
+            write_table(sink, result.sinks[sink.name])
         log.info("INSERT INTO %s (%s:%d): %d rows", sink.name, insert.path,
                  insert.statement.position.line, frame.height)
     return result

@@ -7,6 +7,7 @@ error unless the second declaration says IF NOT EXISTS (then the first one stand
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Mapping
 
 from bailian_assets.errors import Position
@@ -47,7 +48,7 @@ class Catalog:
 
 
 def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, Problem]],
-               environ: Mapping[str, str] | None = None) -> None:
+               environ: Mapping[str, str] | None = None, base_dir: Path | None = None) -> None:
     """Add one parsed file's declarations; problems are recorded as (path, problem)."""
     path = script.path
     settings: dict[str, str] = {}
@@ -67,7 +68,7 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
         elif isinstance(statement, ast.CreateTable):
             name = str(statement.name)
             if _declare_relation(name, statement, path, catalog, local):
-                table = build_table(statement, path, local, environ)
+                table = build_table(statement, path, local, environ, base_dir)
                 if table is None:
                     catalog.broken.add("table or view:" + name)
                 else:

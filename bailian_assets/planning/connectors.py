@@ -1,15 +1,20 @@
 """`CREATE TABLE ... WITH ('connector' = ...)` -> TableSpec, with each connector's options checked.
 
-Connectors: `print` (Flink's options plus VVR's `logger`) and `blackhole`, both sinks only.
+Connectors: `print` (Flink's options plus VVR's `logger`) and `blackhole`, both sinks only;
+`filesystem` (csv, json lines, parquet; Hive-style `col=value/` partition folders), source and
+sink. A relative `path` is resolved against the folder of the SQL file that declares the table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Mapping
 
 from bailian_assets.errors import Position
-from bailian_assets.planning.options import OptionSpec, Problem, boolean, integer, resolve_options, text
+from bailian_assets.planning.options import (
+    OptionSpec, Problem, boolean, choice, integer, resolve_options, text,
+)
 from bailian_assets.sql import ast
 
 CONNECTOR_OPTIONS: dict[str, list[OptionSpec]] = {
@@ -20,6 +25,14 @@ CONNECTOR_OPTIONS: dict[str, list[OptionSpec]] = {
         OptionSpec("sink.parallelism", integer(1)),
     ],
     "blackhole": [OptionSpec("sink.parallelism", integer(1))],
+    "filesystem": [
+        OptionSpec("path", text, required=True),
+        OptionSpec("format", choice("csv", "json", "parquet", case_sensitive=True),
+                   required=True),
+        OptionSpec("csv.field-delimiter", text, default=","),
+        OptionSpec("csv.header", boolean, default=False),  # ours: Flink's csv has no header
+        OptionSpec("sink.parallelism", integer(1)),
+    ],
 }
 SINK_ONLY = {"print", "blackhole"}
 
@@ -34,6 +47,17 @@ class TableSpec:
     position: Position
     partitioned_by: tuple[str, ...] = ()
     statement: ast.CreateTable | None = field(default=None, compare=False)
+    location: Path | None = None  # filesystem: the resolved path
+
+    @property
+    def partition_columns(self) -> tuple[ast.ColumnDef, ...]:
+        by_name = {c.name: c for c in self.columns}
+        return tuple(by_name[name] for name in self.partitioned_by)
+
+    @property
+    def data_columns(self) -> tuple[ast.ColumnDef, ...]:
+        """The columns stored in files (partition values live in folder names, as in Hive)."""
+        return tuple(c for c in self.columns if c.name not in self.partitioned_by)
 
     @property
     def is_sink_only(self) -> bool:
@@ -41,7 +65,8 @@ class TableSpec:
 
 
 def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
-                environ: Mapping[str, str] | None = None) -> TableSpec | None:
+                environ: Mapping[str, str] | None = None,
+                base_dir: Path | None = None) -> TableSpec | None:
     owner = f"table '{statement.name}'"
     connector_option = next((o for o in statement.options if o.key == "connector"), None)
     if connector_option is None:
@@ -65,8 +90,17 @@ def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
         return None
     values = {spec.key: spec.default for spec in specs}
     values.update({key: option.value for key, option in resolved.items()})
+    location = None
+    if connector == "filesystem":
+        location = Path(str(values["path"]))
+        if not location.is_absolute():
+            location = (base_dir or Path.cwd()) / location
+    if statement.partitioned_by and connector != "filesystem":
+        problems.append(Problem(f"PARTITIONED BY needs the filesystem connector ({owner})",
+                                statement.name.position))
+        return None
     return TableSpec(str(statement.name), statement.columns, connector, values, path,
-                     statement.position, statement.partitioned_by, statement)
+                     statement.position, statement.partitioned_by, statement, location)
 
 
 def _check_columns(statement: ast.CreateTable, owner: str, problems: list[Problem]) -> None:

@@ -80,9 +80,7 @@ def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] 
         except SqlError as error:
             diagnostics.extend(error.diagnostics)
         files[shown] = file.resolve()
-    project = _build(scripts, diagnostics, environ)
-    project.files = files
-    return project
+    return _build(scripts, diagnostics, environ, files)
 
 
 def load_source(source: str, path: str = "<sql>",
@@ -92,12 +90,14 @@ def load_source(source: str, path: str = "<sql>",
 
 
 def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
-           environ: Mapping[str, str] | None) -> Project:
+           environ: Mapping[str, str] | None, files: dict[str, Path] | None = None) -> Project:
     catalog = Catalog()
     problems: list[tuple[str, Problem]] = []
-    for script in scripts.values():
-        add_script(catalog, script, problems, environ)
-    project = Project(scripts, catalog)
+    files = files or {}
+    for shown, script in scripts.items():
+        folder = files[shown].parent if shown in files else None
+        add_script(catalog, script, problems, environ, folder)
+    project = Project(scripts, catalog, files=files)
     planner = Planner(catalog, lambda path, problem: problems.append((path, problem)),
                       environ)
     for name in catalog.views:
