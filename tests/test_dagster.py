@@ -68,7 +68,14 @@ def test_materialize_prints_the_documents_rows_and_records_metadata(sql_dir, cap
     # two assets run the same ML_PREDICT: whichever runs second is answered by the cache
     assert metadata["usage/requests"].value + metadata["usage/cache_hits"].value == 2
     assert metadata["usage/rows_failed"].value == 0
-    assert "水餃皇后" in metadata["preview"].value
+    assert [r.data["movie_name"] for r in metadata["preview"].value.records] == ["好東西",
+                                                                              "水餃皇后"]
+    assert "built-in Bailian simulator" in metadata["bailian/provider"].value
+    checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert checks["predict_label_in_label_set"].passed and checks["no_rows_lost"].passed
+    accuracy = checks["predict_label_accuracy"]
+    assert accuracy.passed and accuracy.metadata["accuracy"].value == 1.0
+    assert "| positive | 0 | 0 | 0 | 1 |" in accuracy.metadata["confusion_matrix"].value
     quiet = result.asset_materializations_for_node("quiet")[0]
     assert quiet.metadata["dagster/row_count"].value == 1
 

@@ -24,10 +24,12 @@ Resolver = Callable[[str], pl.LazyFrame]
 
 @dataclass
 class ModelRun:
-    """One ML_PREDICT that ran: which model, where in the SQL, and its usage."""
+    """One ML_PREDICT that ran: which model, where in the SQL, its usage, and its rows."""
 
     node: p.MlPredict
     usage: Usage
+    rows_out: int = 0
+    answered: int = 0  # rows whose model output is not NULL
 
 
 @dataclass
@@ -74,7 +76,8 @@ class Executor:
     def _mlpredict(self, node: p.MlPredict) -> pl.LazyFrame:
         frame = self._node(node.input).collect()
         result, usage = run_ml_predict(frame, node, self.clients)
-        model_run = ModelRun(node, usage)
+        answered = result.get_column(node.output_fields[0].column).is_not_null().sum()
+        model_run = ModelRun(node, usage, result.height, int(answered))
         self.runs.append(model_run)
         if self.on_model_run is not None:
             self.on_model_run(model_run)

@@ -1,76 +1,103 @@
-"""IO managers: sinks written as Flink's connectors write them, and frames between assets.
+"""IO managers: frames between assets as Parquet, and sinks written as Flink's connectors do.
 
-`SinkIOManager` writes an INSERT asset's rows to its sink table (print: to the Dagster log
-with 'logger' = 'true', else to stdout or stderr; blackhole: nowhere). The sink's connector
-options reach it as the asset's definition metadata. `PolarsParquetIOManager` stores a view's
-rows as Parquet in the instance's storage folder for the assets that read it.
+Partitioned assets hand over `{partition key: frame}` (one entry per partition of the run, so a
+`--partition-range` run writes each partition on its own); unpartitioned ones a frame.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Optional
 
 import dagster as dg
 import polars as pl
-from upath import UPath
 
-from bailian_assets.executor.sinks import format_row
-
-SINK_METADATA_PREFIX = "bailian/sink/"
-
-
-class SinkIOManager(dg.ConfigurableIOManager):
-    """Writes sink tables; reading one back is refused (print and blackhole keep nothing)."""
-
-    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
-        options = {k[len(SINK_METADATA_PREFIX):]: _plain(v)
-                   for k, v in (context.definition_metadata or {}).items()
-                   if k.startswith(SINK_METADATA_PREFIX)}
-        connector = options.get("connector")
-        if connector == "blackhole":
-            return
-        if connector != "print":
-            raise dg.Failure(f"no sink writer for connector '{connector}'")
-        identifier = options.get("print-identifier") or None
-        to_log = str(options.get("logger", "false")).lower() == "true"
-        stream = sys.stderr if str(options.get("standard-error", "false")).lower() == "true" \
-            else sys.stdout
-        for row in obj.iter_rows():
-            line = format_row(row, identifier)
-            if to_log:
-                context.log.info(line)
-            else:
-                print(line, file=stream, flush=True)
-
-    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
-        raise dg.Failure(f"the sink {context.asset_key.to_user_string()} cannot be read back: "
-                         "print and blackhole tables keep no rows")
-
-
-def _plain(value: object) -> object:
-    return getattr(value, "value", value)
+from bailian_assets.errors import BailianError
+from bailian_assets.executor.filesystem import write_table
+from bailian_assets.executor.sinks import print_lines
+from bailian_assets.integration.project import cached_project
 
 
 class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
-    """Polars frames as Parquet files, under `base_dir` or the Dagster instance's storage."""
+    """Frames as Parquet files under `base_dir`, default the Dagster instance's storage."""
 
     base_dir: Optional[str] = None
 
-    def create_io_manager(self, context: dg.InitResourceContext) -> "_ParquetFiles":
+    def create_io_manager(self, context: dg.InitResourceContext) -> "ParquetFrames":
         base = self.base_dir or os.path.join(context.instance.storage_directory(), "bailian")
-        return _ParquetFiles(UPath(base))
+        return ParquetFrames(Path(base))
 
 
-class _ParquetFiles(dg.UPathIOManager):
-    extension = ".parquet"
+class ParquetFrames(dg.IOManager):
+    def __init__(self, base: Path):
+        self.base = base
 
-    def dump_to_path(self, context: dg.OutputContext, obj: pl.DataFrame, path: UPath) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        obj.write_parquet(str(temporary))
-        os.replace(str(temporary), str(path))  # readers never see a half-written file
+    def _path(self, key: dg.AssetKey, partition: str | None) -> Path:
+        folder = self.base.joinpath(*key.path)
+        return folder / f"{partition}.parquet" if partition is not None else \
+            folder.with_suffix(".parquet")
 
-    def load_from_path(self, context: dg.InputContext, path: UPath) -> pl.DataFrame:
-        return pl.read_parquet(str(path))
+    def handle_output(self, context: dg.OutputContext, obj) -> None:
+        frames = obj if isinstance(obj, dict) else {None: obj}
+        for partition, frame in frames.items():
+            path = self._path(context.asset_key, partition)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(path.name + ".tmp")
+            frame.write_parquet(temporary)
+            os.replace(temporary, path)  # readers never see a half-written file
+
+    def load_input(self, context: dg.InputContext):
+        key = context.asset_key
+        if context.has_asset_partitions:
+            return {k: self._read(key, k) for k in context.asset_partition_keys}
+        return self._read(key, None)
+
+    def _read(self, key: dg.AssetKey, partition: str | None) -> pl.DataFrame:
+        path = self._path(key, partition)
+        if not path.exists():
+            what = key.to_user_string() + (f" partition {partition}" if partition else "")
+            raise dg.Failure(f"{what} has not been materialized yet: materialize it first")
+        return pl.read_parquet(path)
+
+
+class SinkIOManager(dg.ConfigurableIOManager):
+    """Writes an INSERT asset's rows to its sink table: print (to the Dagster log with
+    'logger' = 'true', else stdout or stderr), filesystem (each partition replaced whole),
+    blackhole. Reading a sink back is refused unless it is a filesystem table."""
+
+    sql_dir: str
+
+    def _table(self, context):
+        name = ".".join(context.asset_key.path)
+        return cached_project(self.sql_dir).tables[name]
+
+    def handle_output(self, context: dg.OutputContext, obj) -> None:
+        table = self._table(context)
+        frames = obj if isinstance(obj, dict) else {None: obj}
+        try:
+            if table.connector == "filesystem":
+                partitions = [k for k in frames if k is not None]
+                frame = pl.concat(list(frames.values()), how="vertical")
+                written = write_table(table, frame, partitions or None)
+                context.add_output_metadata({"path": dg.MetadataValue.path(str(table.location)),
+                                             "partitions_written": len(written)})
+            elif table.connector == "print":
+                self._print(context, table, frames)
+        except BailianError as error:
+            raise dg.Failure(str(error)) from None
+
+    def _print(self, context, table, frames) -> None:
+        to_log = bool(table.options.get("logger"))
+        stream = sys.stderr if table.options.get("standard-error") else sys.stdout
+        for frame in frames.values():
+            for line in print_lines(table, frame):
+                if to_log:
+                    context.log.info(line)
+                else:
+                    print(line, file=stream, flush=True)
+
+    def load_input(self, context: dg.InputContext):
+        raise dg.Failure(f"the sink {context.asset_key.to_user_string()} cannot be read back "
+                         "through Dagster; read its files with a filesystem table instead")

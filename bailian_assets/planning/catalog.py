@@ -16,6 +16,7 @@ from bailian_assets.planning.models import (
     RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, build_model,
 )
 from bailian_assets.planning.options import Problem
+from bailian_assets.planning.settings import PROJECT_SETTINGS
 from bailian_assets.sql import ast
 
 
@@ -105,10 +106,16 @@ def _declare_relation(name: str, statement, path: str, catalog: Catalog,
 
 
 def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> None:
-    if not statement.key.startswith(RUNTIME_PREFIX):
+    if statement.key in PROJECT_SETTINGS:
+        parse = PROJECT_SETTINGS[statement.key]
+    elif statement.key.startswith(("schedule.", "check.")):
+        problems.append(Problem(f"unknown setting '{statement.key}'; known: "
+                                f"{', '.join(PROJECT_SETTINGS)}", statement.position))
+        return
+    elif not statement.key.startswith(RUNTIME_PREFIX):
         return  # other Flink job settings (checkpointing, pipeline.name, ...) do not apply here
-    key = statement.key[len(RUNTIME_PREFIX):]
-    parse = RUNTIME_OPTIONS.get(key)
+    else:
+        parse = RUNTIME_OPTIONS.get(statement.key[len(RUNTIME_PREFIX):])
     if parse is None:
         known = ", ".join(RUNTIME_PREFIX + k for k in RUNTIME_OPTIONS)
         problems.append(Problem(f"unknown setting '{statement.key}'; known: {known}",

@@ -9,6 +9,7 @@ OUTPUT may also declare Flink's metadata columns `error-string` and `http-status
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from bailian_assets.sql import ast
 from bailian_assets.secrets import Secret
 
 PROVIDERS = ("bailian", "openai-compat", "openai")
+_LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
 CHAT, EMBEDDING = "chat", "embedding"
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
 
@@ -42,6 +44,8 @@ RATE_LIMIT_RPM = OptionSpec("rate-limit.rpm", number(0.1))
 RATE_LIMIT_TPM = OptionSpec("rate-limit.tpm", number(1))
 BATCH_SIZE = OptionSpec("batch-size", integer(1, 25))
 CACHE = OptionSpec("cache", boolean, default=True)
+PRICE_INPUT = OptionSpec("price.input-per-million-tokens", number(0))
+PRICE_OUTPUT = OptionSpec("price.output-per-million-tokens", number(0))
 
 # Options sent in the request body, with the body field each becomes.
 REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
@@ -61,7 +65,8 @@ CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "
 EMBEDDING_ONLY = {"dimension", "batch-size"}
 
 MODEL_OPTIONS = [PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM,
-                 RETRY_FALLBACK, RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE] + [
+                 RETRY_FALLBACK, RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT,
+                 PRICE_OUTPUT] + [
                      spec for spec, _ in REQUEST_OPTIONS.values()]
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output.
@@ -122,6 +127,25 @@ class ModelSpec:
     rate_limit_tpm: float | None = None
     batch_size: int = 10  # embedding inputs per request (the service's maximum for v3/v4)
     cache: bool = True
+    price_input: float | None = None  # per million prompt tokens, in the user's currency
+    price_output: float | None = None  # per million completion tokens
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
+        """What the tokens cost at the prices the model declares; None without prices."""
+        if self.price_input is None and self.price_output is None:
+            return None
+        return (prompt_tokens * (self.price_input or 0)
+                + completion_tokens * (self.price_output or 0)) / 1_000_000
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels the system prompt offers in its first `[a, b, c]` list, if any."""
+        for match in _LABEL_LIST.finditer(self.system_prompt):
+            labels = tuple(part.strip().strip("'\"`") for part in match.group(1).split(","))
+            labels = tuple(label for label in labels if label)
+            if len(labels) >= 2:
+                return labels
+        return ()
 
     @property
     def api_key_env(self) -> str | None:
@@ -175,6 +199,8 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),  # type: ignore[arg-type]
         batch_size=int(value_of(resolved, BATCH_SIZE) or 10),  # type: ignore[arg-type]
         cache=bool(value_of(resolved, CACHE)),
+        price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
+        price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
     )
 
 

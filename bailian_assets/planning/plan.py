@@ -171,3 +171,35 @@ def children(node: Node) -> tuple[Node, ...]:
         return node.inputs
     inner = getattr(node, "input", None)
     return (inner,) if inner is not None else ()
+
+
+def model_outputs(query: PlannedQuery) -> dict[str, MlPredict]:
+    """Output columns of `query` that carry a model's answer unchanged, with their ML_PREDICT
+    (followed through projections, filters, sorts and limits)."""
+    found = {}
+    for name, field in zip(query.names, query.root.fields):
+        node = _origin(query.root, field.column)
+        if node is not None:
+            found[name] = node
+    return found
+
+
+def _origin(node: Node, column: str) -> MlPredict | None:
+    if isinstance(node, MlPredict):
+        if node.output_fields and node.output_fields[0].column == column:
+            return node
+        return _origin(node.input, column)
+    if isinstance(node, Project):
+        for expr, field in node.items:
+            if field.column == column:
+                if isinstance(expr, ast.ColumnRef):
+                    return _origin(node.input, expr.name)
+                return None
+        return None
+    if isinstance(node, (Filter, Sort, Limit, Distinct)):
+        return _origin(node.input, column)
+    if isinstance(node, Join):
+        for side in (node.left, node.right):
+            if any(f.column == column for f in side.fields):
+                return _origin(side, column)
+    return None

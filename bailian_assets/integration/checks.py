@@ -1,0 +1,144 @@
+"""Asset checks on every sink fed by a chat model: our ML_EVALUATE.
+
+- `<column>_in_label_set`: the model's answers fall in the labels its system prompt lists;
+- `no_rows_lost`: every row that reached ML_PREDICT came out, answered, skipped (NULL input) or
+  counted as failed;
+- `<column>_accuracy`, when the predictions sit beside a ground-truth column (`actual_label`
+  beside `predict_label`, or the column named by SET 'check.ground-truth'): accuracy, per-label
+  precision, recall and F1, a confusion matrix; it fails below SET 'check.accuracy.min'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import dagster as dg
+import polars as pl
+
+from bailian_assets.executor.executor import ModelRun
+from bailian_assets.planning import plan as p
+from bailian_assets.planning.settings import FileSettings
+
+_GROUND_TRUTH = re.compile(r"^(actual|expected|true|truth|gold|ground_truth|label_true)(_|$)|"
+                           r"(_actual|_expected|_true|_gold|_truth)$")
+
+
+@dataclass(frozen=True)
+class PredictionColumn:
+    column: str
+    labels: tuple[str, ...]
+    ground_truth: str | None
+
+
+def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings
+                       ) -> list[PredictionColumn]:
+    """The sink columns carrying a labelling chat model's answers, with what to check them by."""
+    names = queries[0].names
+    found = {}
+    for query in queries:
+        for column, node in p.model_outputs(query).items():
+            if node.model.task == "chat" and node.model.labels and column not in found:
+                truth = settings.ground_truth if settings.ground_truth in names else next(
+                    (n for n in names if n != column and _GROUND_TRUTH.search(n)), None)
+                found[column] = PredictionColumn(column, node.model.labels, truth)
+    return list(found.values())
+
+
+def check_specs(key: dg.AssetKey, columns: list[PredictionColumn], has_models: bool
+                ) -> list[dg.AssetCheckSpec]:
+    specs = []
+    if has_models:
+        specs.append(dg.AssetCheckSpec("no_rows_lost", asset=key, description=(
+            "Every row that reached ML_PREDICT came out: answered, skipped or failed.")))
+    for c in columns:
+        specs.append(dg.AssetCheckSpec(f"{c.column}_in_label_set", asset=key, description=(
+            f"`{c.column}` is one of the labels the system prompt lists: "
+            f"{', '.join(c.labels)}.")))
+        if c.ground_truth:
+            specs.append(dg.AssetCheckSpec(f"{c.column}_accuracy", asset=key, description=(
+                f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1.")))
+    return specs
+
+
+def evaluate(key: dg.AssetKey, frame: pl.DataFrame, runs: list[ModelRun],
+             columns: list[PredictionColumn], settings: FileSettings
+             ) -> list[dg.AssetCheckResult]:
+    results = []
+    if runs:
+        results.append(_rows(key, runs))
+    for c in columns:
+        results.append(_labels(key, frame, c))
+        if c.ground_truth:
+            results.append(_accuracy(key, frame, c, settings.accuracy_min))
+    return results
+
+
+def _rows(key: dg.AssetKey, runs: list[ModelRun]) -> dg.AssetCheckResult:
+    rows_in = sum(r.usage.rows for r in runs)
+    accounted = sum(r.answered + r.usage.rows_skipped + r.usage.rows_failed for r in runs)
+    rows_out = sum(r.rows_out for r in runs)
+    expanded = any(int(r.node.model.request.get("n", 1)) > 1 for r in runs)
+    passed = accounted == rows_in and (expanded or rows_out == rows_in)
+    return dg.AssetCheckResult(check_name="no_rows_lost", asset_key=key, passed=passed,
+                               metadata={"rows_in": rows_in, "rows_out": rows_out,
+                                         "answered": sum(r.answered for r in runs),
+                                         "skipped": sum(r.usage.rows_skipped for r in runs),
+                                         "failed": sum(r.usage.rows_failed for r in runs)})
+
+
+def _labels(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn) -> dg.AssetCheckResult:
+    values = frame.get_column(c.column).drop_nulls()
+    outside = values.filter(~values.str.strip_chars().is_in(list(c.labels)))
+    examples = outside.unique(maintain_order=True).head(5).to_list()
+    return dg.AssetCheckResult(
+        check_name=f"{c.column}_in_label_set", asset_key=key, passed=outside.len() == 0,
+        metadata={"checked": values.len(), "outside_label_set": outside.len(),
+                  "examples": ", ".join(map(repr, examples)) or "none",
+                  "labels": ", ".join(c.labels)})
+
+
+def _accuracy(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn,
+              minimum: float | None) -> dg.AssetCheckResult:
+    pairs = frame.select(pl.col(c.column).str.strip_chars().alias("predicted"),
+                         pl.col(c.ground_truth).cast(pl.String).str.strip_chars()
+                         .alias("actual")).drop_nulls()
+    total = pairs.height
+    accuracy = (pairs["predicted"] == pairs["actual"]).sum() / total if total else 0.0
+    labels = sorted(set(c.labels) | set(pairs["actual"].unique().to_list()))
+    per_label = []
+    for label in labels:
+        tp = pairs.filter((pl.col("predicted") == label) & (pl.col("actual") == label)).height
+        predicted = pairs.filter(pl.col("predicted") == label).height
+        actual = pairs.filter(pl.col("actual") == label).height
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label.append((label, precision, recall, f1, actual))
+    passed = total > 0 and (minimum is None or accuracy >= minimum)
+    metadata = {
+        "accuracy": round(float(accuracy), 4),
+        "rows_compared": total,
+        "per_label": dg.MetadataValue.md(_per_label_table(per_label)),
+        "confusion_matrix": dg.MetadataValue.md(_confusion(pairs, labels)),
+    }
+    if minimum is not None:
+        metadata["accuracy_min"] = minimum
+    return dg.AssetCheckResult(check_name=f"{c.column}_accuracy", asset_key=key, passed=passed,
+                               metadata=metadata)
+
+
+def _per_label_table(rows) -> str:
+    lines = ["| label | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |" for label, p, r, f, n in rows]
+    return "\n".join(lines)
+
+
+def _confusion(pairs: pl.DataFrame, labels: list[str]) -> str:
+    counts = {(a, b): n for a, b, n in pairs.group_by(["actual", "predicted"]).len().iter_rows()}
+    lines = ["| actual \\ predicted | " + " | ".join(labels) + " |",
+             "|---|" + "---:|" * len(labels)]
+    for actual in labels:
+        lines.append(f"| {actual} | " + " | ".join(str(counts.get((actual, predicted), 0))
+                                                  for predicted in labels) + " |")
+    return "\n".join(lines)
