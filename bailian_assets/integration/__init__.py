@@ -1,13 +1,13 @@
 """The Dagster integration: the outer layer, the only part of the package that imports dagster."""
 
 from bailian_assets.integration.definitions import build_definitions, default_sql_dir
-from bailian_assets.integration.io_managers import PolarsParquetIOManager, SinkIOManager
+from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.resources import BailianModelResource
 
 __all__ = [
     "BailianModelResource",
     "PolarsParquetIOManager",
-    "SinkIOManager",
+    "TableIOManager",
     "build_definitions",
     "default_sql_dir",
 ]

@@ -9,6 +9,7 @@ within the quota.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 import dagster as dg
@@ -17,7 +18,6 @@ import polars as pl
 from bailian_assets.client.backend import Backend
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import Executor, ModelRun
-from bailian_assets.executor.filesystem import read_table
 from bailian_assets.integration import checks
 from bailian_assets.integration.metadata import definition_metadata, materialization_metadata
 from bailian_assets.integration.partitions import Partitioning, reads
@@ -27,7 +27,7 @@ from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.project import Project
 from bailian_assets.planning.settings import FileSettings
 
-SINK_IO_MANAGER = "bailian_sink_io_manager"
+TABLE_IO_MANAGER = "bailian_table_io_manager"
 FRAME_IO_MANAGER = "bailian_frame_io_manager"
 
 
@@ -49,7 +49,7 @@ class AssetFactory:
         self.project = project
         self.partitioning = Partitioning(project)
 
-    def build(self) -> list[dg.AssetsDefinition]:
+    def build(self) -> list[dg.AssetsDefinition | dg.AssetSpec]:
         sinks = self.project.sinks()
         assets = [self.view(name) for name in self.project.views]
         assets += [self.sink(name) for name in sinks]
@@ -60,27 +60,18 @@ class AssetFactory:
 
     # ------------------------------------------------------------ kinds of asset
 
-    def source(self, name: str) -> dg.AssetsDefinition:
+    def source(self, name: str) -> dg.AssetSpec:
+        """A table only read: an external asset, its rows loaded from its files."""
         table = self.project.tables[name]
-        partitions = self.partitioning.of_relation(name)
-
-        @dg.asset(key=asset_key(name), io_manager_key=FRAME_IO_MANAGER,
-                  group_name=group_of(table.path), partitions_def=partitions,
-                  backfill_policy=dg.BackfillPolicy.single_run() if partitions else None,
-                  description=f"Files of table `{name}` under `{table.location}` "
-                              f"({table.options['format']}).",
-                  metadata=self._definition_metadata(
-                      table.path, table.position.line, [(c.name, c.type) for c in table.columns]),
-                  kinds={"polars", str(table.options["format"])})
-        def compute(context):
-            keys = _partition_keys(context)
-            try:
-                frames = {key: read_table(table, None if key is None else [key]) for key in keys}
-            except BailianError as error:
-                raise dg.Failure(description=str(error)) from None
-            yield _output(frames, materialization_metadata(_concat(frames), [], None))
-
-        return compute
+        return dg.AssetSpec(
+            asset_key(name), group_name=group_of(table.path),
+            partitions_def=self.partitioning.of_relation(name),
+            description=f"Files of table `{name}` under `{table.location}` "
+                        f"({table.options['format']}).",
+            metadata=self._definition_metadata(table.path, table.position.line,
+                                               [(c.name, c.type) for c in table.columns]),
+            kinds={str(table.options["format"])},
+        ).with_io_manager_key(TABLE_IO_MANAGER)
 
     def view(self, name: str) -> dg.AssetsDefinition:
         planned = self.project.views[name]
@@ -97,7 +88,7 @@ class AssetFactory:
         first = inserts[0]
         settings = FileSettings.of(self.project.catalog.settings.get(first.path, {}))
         return self._query_asset(
-            name, [i.query for i in inserts], SINK_IO_MANAGER,
+            name, [i.query for i in inserts], TABLE_IO_MANAGER,
             f"Sink `{name}` (connector '{table.connector}').\n\n```sql\n{sql}\n```",
             first.path, first.statement.position.line, settings, with_checks=True)
 
@@ -117,26 +108,27 @@ class AssetFactory:
         predictions = checks.prediction_columns(queries, settings) if with_checks else []
         specs = checks.check_specs(key, predictions, bool(models)) if with_checks else []
 
-        @dg.asset(
-            key=key,
-            ins={arguments[r]: dg.AssetIn(key=asset_key(r)) for r in relations},
-            required_resource_keys={resource_key(m.name) for m in models},
-            io_manager_key=io_manager_key,
-            group_name=group_of(path),
-            description=description,
-            metadata=self._definition_metadata(path, line, zip(queries[0].names,
-                                                               queries[0].types)),
-            kinds={"sql", "polars"},
-            partitions_def=partitions,
-            backfill_policy=dg.BackfillPolicy.single_run() if partitions else None,
-            pool=pool_name(models[0].name) if models else None,
-            check_specs=specs or None,
-        )
         def compute(context, **inputs):  # no annotations: dagster reads them
             frames = {relation: inputs[arguments[relation]] for relation in relations}
             yield from _run(context, key, queries, frames, predictions, settings, bool(specs))
 
-        return compute
+        with warnings.catch_warnings():  # backfill_policy is beta in 1.13, and what ranges need
+            warnings.simplefilter("ignore", dg.BetaWarning)
+            return dg.asset(
+                key=key,
+                ins={arguments[r]: dg.AssetIn(key=asset_key(r)) for r in relations},
+                required_resource_keys={resource_key(m.name) for m in models},
+                io_manager_key=io_manager_key,
+                group_name=group_of(path),
+                description=description,
+                metadata=self._definition_metadata(path, line, zip(queries[0].names,
+                                                                   queries[0].types)),
+                kinds={"sql", "polars"},
+                partitions_def=partitions,
+                backfill_policy=dg.BackfillPolicy.single_run() if partitions else None,
+                pool=pool_name(models[0].name) if models else None,
+                check_specs=specs or None,
+            )(compute)
 
 
 def _run(context, key: dg.AssetKey, queries: list[p.PlannedQuery], inputs: dict,

@@ -15,8 +15,8 @@ from typing import Callable, Mapping
 import dagster as dg
 
 from bailian_assets.errors import ExecutionError
-from bailian_assets.integration.assets import FRAME_IO_MANAGER, SINK_IO_MANAGER, AssetFactory
-from bailian_assets.integration.io_managers import PolarsParquetIOManager, SinkIOManager
+from bailian_assets.integration.assets import FRAME_IO_MANAGER, TABLE_IO_MANAGER, AssetFactory
+from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.project import cached_project
 from bailian_assets.integration.resources import model_resource, resource_key
 from bailian_assets.integration.schedules import jobs_and_schedules
@@ -34,7 +34,7 @@ def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | N
     resources: dict[str, object] = {
         resource_key(name): model_resource(spec) for name, spec in project.models.items()
     }
-    resources[SINK_IO_MANAGER] = SinkIOManager(sql_dir=str(Path(sql_dir).resolve()))
+    resources[TABLE_IO_MANAGER] = TableIOManager(sql_dir=str(Path(sql_dir).resolve()))
     resources[FRAME_IO_MANAGER] = PolarsParquetIOManager()
     return dg.Definitions(assets=assets, jobs=jobs, schedules=schedules, resources=resources)
 

@@ -15,7 +15,7 @@ import dagster as dg
 import polars as pl
 
 from bailian_assets.errors import BailianError
-from bailian_assets.executor.filesystem import write_table
+from bailian_assets.executor.filesystem import read_table, write_table
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project
 
@@ -62,19 +62,19 @@ class ParquetFrames(dg.IOManager):
         return pl.read_parquet(path)
 
 
-class SinkIOManager(dg.ConfigurableIOManager):
-    """Writes an INSERT asset's rows to its sink table: print (to the Dagster log with
-    'logger' = 'true', else stdout or stderr), filesystem (each partition replaced whole),
-    blackhole. Reading a sink back is refused unless it is a filesystem table."""
+class TableIOManager(dg.ConfigurableIOManager):
+    """Tables as Flink's connectors have them. Writes an INSERT asset's rows to its sink
+    (print: to the Dagster log with 'logger' = 'true', else stdout or stderr; filesystem: each
+    partition replaced whole; blackhole: nowhere) and reads filesystem tables, the partitions
+    asked for only, straight from their files."""
 
     sql_dir: str
 
-    def _table(self, context):
-        name = ".".join(context.asset_key.path)
-        return cached_project(self.sql_dir).tables[name]
+    def _table(self, key: dg.AssetKey):
+        return cached_project(self.sql_dir).tables[".".join(key.path)]
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
-        table = self._table(context)
+        table = self._table(context.asset_key)
         frames = obj if isinstance(obj, dict) else {None: obj}
         try:
             if table.connector == "filesystem":
@@ -99,5 +99,13 @@ class SinkIOManager(dg.ConfigurableIOManager):
                     print(line, file=stream, flush=True)
 
     def load_input(self, context: dg.InputContext):
-        raise dg.Failure(f"the sink {context.asset_key.to_user_string()} cannot be read back "
-                         "through Dagster; read its files with a filesystem table instead")
+        table = self._table(context.asset_key)
+        if table.connector != "filesystem":
+            raise dg.Failure(f"table {table.name} (connector '{table.connector}') keeps no "
+                             "rows to read")
+        try:
+            if context.has_asset_partitions:
+                return {key: read_table(table, [key]) for key in context.asset_partition_keys}
+            return read_table(table)
+        except BailianError as error:
+            raise dg.Failure(str(error)) from None

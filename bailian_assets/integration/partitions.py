@@ -18,11 +18,14 @@ from bailian_assets.executor.filesystem import partition_values
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
+from bailian_assets.planning.settings import FileSettings
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def table_partitions(table: TableSpec) -> dg.PartitionsDefinition | None:
+def table_partitions(table: TableSpec, timezone: str = "UTC"
+                     ) -> dg.PartitionsDefinition | None:
+    """`timezone`: when a day ends (the declaring file's SET 'schedule.timezone')."""
     if not table.partitioned_by or table.connector != "filesystem":
         return None
     try:
@@ -32,7 +35,7 @@ def table_partitions(table: TableSpec) -> dg.PartitionsDefinition | None:
     column = table.partition_columns[0]
     if column.type.name == "DATE" or (values and all(_DATE.match(v) for v in values)):
         start = min(values) if values else dt.date.today().isoformat()
-        return dg.DailyPartitionsDefinition(start_date=start)
+        return dg.DailyPartitionsDefinition(start_date=start, timezone=timezone)
     return dg.StaticPartitionsDefinition(values)
 
 
@@ -49,7 +52,9 @@ class Partitioning:
                 self._of[name] = self.of_queries([self.project.views[name]], name)
             else:
                 table = self.project.tables.get(name)
-                self._of[name] = table_partitions(table) if table else None
+                settings = FileSettings.of(self.project.catalog.settings.get(table.path, {})) \
+                    if table else None
+                self._of[name] = table_partitions(table, settings.timezone) if table else None
         return self._of[name]
 
     def of_queries(self, queries: list[p.PlannedQuery], owner: str

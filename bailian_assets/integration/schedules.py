@@ -1,11 +1,13 @@
 """A job per SQL file, and the schedule its `SET 'schedule.cron'` asks for.
 
-Daily-partitioned jobs are scheduled with `build_schedule_from_partitioned_job`, so each tick
-runs the partition of the day just ended; statically partitioned ones run every partition; the
-others run whole.
+A tick of a daily-partitioned job runs the partition of the day just ended (in the schedule's
+time zone); statically partitioned jobs run every partition; the others run whole.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 
@@ -17,8 +19,9 @@ from bailian_assets.planning.settings import FileSettings
 def jobs_and_schedules(project: Project, assets: list[dg.AssetsDefinition]):
     by_group: dict[str, list[dg.AssetsDefinition]] = {}
     for asset in assets:
-        group = next(iter(asset.specs)).group_name or "default"
-        by_group.setdefault(group, []).append(asset)
+        if isinstance(asset, dg.AssetsDefinition):  # external sources are not run by jobs
+            group = next(iter(asset.specs)).group_name or "default"
+            by_group.setdefault(group, []).append(asset)
     jobs, schedules = [], []
     for path, settings in project.catalog.settings.items():
         group = group_of(path)
@@ -31,7 +34,7 @@ def jobs_and_schedules(project: Project, assets: list[dg.AssetsDefinition]):
         selection = dg.AssetSelection.assets(*[a for a in members
                                                if a.partitions_def is not None]) \
             if partitions else dg.AssetSelection.groups(group)
-        job = dg.define_asset_job(f"{group}_job", selection=selection, partitions_def=partitions,
+        job = dg.define_asset_job(f"{group}_job", selection=selection,
                                   description=f"Every asset of {path}"
                                   + (", one partition per run" if partitions else "") + ".")
         jobs.append(job)
@@ -45,13 +48,19 @@ def _schedule(job, partitions, settings: FileSettings, path: str):
     if settings.cron is None:
         return None
     name = f"{job.name}_schedule"
+    description = f"SET 'schedule.cron' = '{settings.cron}' in {path}"
     if isinstance(partitions, dg.TimeWindowPartitionsDefinition):
-        return dg.build_schedule_from_partitioned_job(
-            job, name=name, cron_schedule=settings.cron, execution_timezone=settings.timezone,
-            description=f"SET 'schedule.cron' = '{settings.cron}' in {path}")
+        @dg.schedule(job=job, name=name, cron_schedule=settings.cron,
+                     execution_timezone=settings.timezone, description=description)
+        def day_just_ended(context):
+            tick = context.scheduled_execution_time.astimezone(ZoneInfo(settings.timezone))
+            day = (tick - dt.timedelta(days=1)).date().isoformat()
+            yield dg.RunRequest(run_key=day, partition_key=day)
+
+        return day_just_ended
     if partitions is not None:
         @dg.schedule(job=job, name=name, cron_schedule=settings.cron,
-                     execution_timezone=settings.timezone)
+                     execution_timezone=settings.timezone, description=description)
         def every_partition(context):
             for key in partitions.get_partition_keys(dynamic_partitions_store=context.instance):
                 yield dg.RunRequest(run_key=f"{key}@{context.scheduled_execution_time}",
@@ -59,4 +68,4 @@ def _schedule(job, partitions, settings: FileSettings, path: str):
 
         return every_partition
     return dg.ScheduleDefinition(name=name, job=job, cron_schedule=settings.cron,
-                                 execution_timezone=settings.timezone)
+                                 execution_timezone=settings.timezone, description=description)

@@ -173,6 +173,9 @@ def children(node: Node) -> tuple[Node, ...]:
     return (inner,) if inner is not None else ()
 
 
+_KEEPS_LABEL = {"TRIM", "LTRIM", "RTRIM"}
+
+
 def model_outputs(query: PlannedQuery) -> dict[str, MlPredict]:
     """Output columns of `query` that carry a model's answer unchanged, with their ML_PREDICT
     (followed through projections, filters, sorts and limits)."""
@@ -192,6 +195,9 @@ def _origin(node: Node, column: str) -> MlPredict | None:
     if isinstance(node, Project):
         for expr, field in node.items:
             if field.column == column:
+                if isinstance(expr, ast.FunctionCall) and expr.name in _KEEPS_LABEL \
+                        and expr.args:
+                    expr = expr.args[0]  # TRIM(content) still is the model's label
                 if isinstance(expr, ast.ColumnRef):
                     return _origin(node.input, expr.name)
                 return None
