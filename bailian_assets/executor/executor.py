@@ -17,6 +17,7 @@ from bailian_assets.errors import BailianError, ExecutionError
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
+from bailian_assets.executor.vector_search import search
 from bailian_assets.planning import plan as p
 
 Resolver = Callable[[str], pl.LazyFrame]
@@ -81,6 +82,13 @@ class Executor:
         self.runs.append(model_run)
         if self.on_model_run is not None:
             self.on_model_run(model_run)
+        return result.lazy()
+
+    def _vectorsearch(self, node: p.VectorSearch) -> pl.LazyFrame:
+        left = self._node(node.input).collect()
+        right = self._node(node.search).collect()
+        result = search(left, node.query_column, right, node.search_column, node.top_k,
+                        node.keep_unmatched, node.score.column)
         return result.lazy()
 
     def _project(self, node: p.Project) -> pl.LazyFrame:

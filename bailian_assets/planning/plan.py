@@ -56,6 +56,24 @@ class MlPredict:
 
 
 @dataclass(frozen=True)
+class VectorSearch:
+    """Each input row joined with its `top_k` nearest rows of `search` by cosine similarity,
+    best first; `keep_unmatched` (LEFT JOIN LATERAL) keeps rows that match nothing."""
+
+    input: Node
+    search: Node
+    query_column: str  # frame column of `input` holding the query vector
+    search_column: str  # frame column of `search` holding the vectors searched
+    top_k: int
+    keep_unmatched: bool
+    score: Field
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + self.search.fields + (self.score,)
+
+
+@dataclass(frozen=True)
 class Project:
     input: Node
     items: tuple[tuple[ast.Expr, Field], ...]
@@ -137,8 +155,8 @@ class SetUnion:
     fields: tuple[Field, ...]
 
 
-Node = Union[Scan, ValuesNode, MlPredict, Project, Filter, Join, Aggregate, Distinct, Sort, Limit,
-             SetUnion]
+Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Distinct,
+             Sort, Limit, SetUnion]
 
 
 @dataclass(frozen=True)
@@ -167,6 +185,8 @@ def walk(node: Node):
 def children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, Join):
         return (node.left, node.right)
+    if isinstance(node, VectorSearch):
+        return (node.input, node.search)
     if isinstance(node, SetUnion):
         return node.inputs
     inner = getattr(node, "input", None)

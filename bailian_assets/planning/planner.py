@@ -350,6 +350,10 @@ class Planner:
         if isinstance(item, ast.TableFunction):
             if item.name == "ML_PREDICT":
                 return self._ml_predict(item, ctx)
+            if item.name == "VECTOR_SEARCH":
+                raise PlanError("VECTOR_SEARCH needs a table to take its queries from: "
+                                "FROM q, LATERAL TABLE(VECTOR_SEARCH(...))", item.position,
+                                len(item.name))
             raise PlanError(f"unknown table function '{item.name}'", item.position,
                             len(item.name))
         return self._join(item, ctx)
@@ -383,6 +387,8 @@ class Planner:
 
     def _join(self, join: ast.Join, ctx: _Context) -> p.Node:
         left = self._from(join.left, ctx)
+        if isinstance(join.right, ast.TableFunction) and join.right.name == "VECTOR_SEARCH":
+            return self._vector_search(join, left, join.right, ctx)
         right = self._from(join.right, ctx)
         left_qualifiers = {f.qualifier for f in left.fields if f.qualifier}
         for f in right.fields:
@@ -475,6 +481,66 @@ class Planner:
             source = _requalify(source, tuple(f.name for f in source.fields), call.alias)
         return p.MlPredict(source, model, field.column, tuple(outputs), config, call.position,
                            ctx.path)
+
+    def _vector_search(self, join: ast.Join, left: p.Node, call: ast.TableFunction,
+                       ctx: _Context) -> p.Node:
+        """Flink 2.2's VECTOR_SEARCH, laterally joined to the rows that hold the queries."""
+        if join.kind not in ("CROSS", "INNER", "LEFT") or (
+            join.on is not None and not (isinstance(join.on, ast.Literal)
+                                         and join.on.value is True)):
+            raise PlanError("VECTOR_SEARCH joins as `, LATERAL TABLE(...)` or "
+                            "`LEFT JOIN LATERAL TABLE(...) ON TRUE`", join.position)
+        args = _vector_search_args(call)
+        table_arg, descriptor_arg, query_arg, top_k_arg = args
+        if not isinstance(table_arg.value, (ast.TableArg, ast.ColumnRef)):
+            raise PlanError("First operand must be a table (TABLE t)", table_arg.position)
+        table_name = table_arg.value.name if isinstance(table_arg.value, ast.TableArg) else \
+            ast.Name((table_arg.value.name,), table_arg.value.position)
+        search = self._relation(table_name, call.alias or table_name.last, ctx)
+        descriptor = descriptor_arg.value
+        if not isinstance(descriptor, ast.DescriptorArg):
+            raise PlanError("Second operand must be a DESCRIPTOR of the column to search",
+                            descriptor_arg.position)
+        if len(descriptor.columns) != 1:
+            shown = ", ".join(c.name for c in descriptor.columns)
+            raise PlanError("Expect parameter COLUMN_TO_SEARCH for VECTOR_SEARCH only contains "
+                            "one column, but multiple columns are found in operand "
+                            f"DESCRIPTOR({shown}).", descriptor.position)
+        column = descriptor.columns[0]
+        target = _find(search.fields, None, column.name, column.position,
+                       where=f"table '{table_name}'")
+        if not types.is_float_array(target.type):
+            raise PlanError(f"Expect search column `{column.name}` type is ARRAY<FLOAT> or "
+                            f"ARRAY<DOUBLE>, but its type is {target.type}.", column.position,
+                            len(column.name))
+        query, query_type = self._expr(query_arg.value, left.fields, ctx) \
+            if not isinstance(query_arg.value, (ast.TableArg, ast.ModelArg, ast.DescriptorArg)) \
+            else (None, None)
+        if not isinstance(query, ast.ColumnRef):
+            raise PlanError("Third operand must be a column of the query table, such as "
+                            "q.query_vector", query_arg.position)
+        if not (types.is_float_array(query_type) or query_type.name == "NULL"):
+            raise PlanError(f"Can not cast the query column type {query_type} to target type "
+                            f"{target.type}. Please keep the query column type is same to the "
+                            "search column type.", query_arg.position)
+        top_k = top_k_arg.value
+        if not (isinstance(top_k, ast.Literal) and top_k.kind == "INTEGER"):
+            shown = getattr(top_k, "value", type(top_k).__name__)
+            kind = types.literal_type(top_k.kind, top_k.value) if isinstance(top_k, ast.Literal) \
+                else "an expression"
+            raise PlanError("Expect parameter top_k is an INTEGER NOT NULL literal in "
+                            f"VECTOR_SEARCH, but it is {shown} with type {kind}.",
+                            top_k_arg.position)
+        if top_k.value <= 0:  # type: ignore[operator]
+            raise PlanError(f"Parameter top_k must be greater than 0, but was {top_k.value}.",
+                            top_k_arg.position)
+        taken = {f.name for f in search.fields}
+        score_name = "score" if "score" not in taken else next(
+            f"score{i}" for i in itertools.count() if f"score{i}" not in taken)
+        score = self._field(score_name, types.nullable(types.DOUBLE, False),
+                            call.alias or table_name.last)
+        return p.VectorSearch(left, search, query.name, target.column, int(top_k.value),
+                              join.kind == "LEFT", score)
 
     def _model(self, name: ast.Name) -> ModelSpec:
         key = str(name)
@@ -727,6 +793,33 @@ def _ml_predict_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
     if len(args) not in (3, 4):
         raise PlanError("Invalid number of arguments to function 'ML_PREDICT'. "
                         "Was expecting 3 arguments (or 4 with a config MAP)", call.position,
+                        len(call.name))
+    return args
+
+
+def _vector_search_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
+    order = ["SEARCH_TABLE", "COLUMN_TO_SEARCH", "COLUMN_TO_QUERY", "TOP_K"]
+    args = list(call.args)
+    named = [a for a in args if a.name]
+    if named and len(named) != len(args):
+        raise PlanError("VECTOR_SEARCH arguments must be all positional or all named",
+                        named[0].position)
+    if named:
+        by_name = {}
+        for arg in args:
+            if arg.name not in order:
+                raise PlanError(f"Unknown argument name '{arg.name}' for VECTOR_SEARCH; "
+                                f"expected {', '.join(order)}", arg.position)
+            by_name[arg.name] = arg
+        missing = [n for n in order if n not in by_name]
+        if missing:
+            raise PlanError(f"VECTOR_SEARCH is missing the argument {missing[0]}",
+                            call.position, len(call.name))
+        args = [by_name[n] for n in order]
+    if len(args) != 4:
+        raise PlanError("Invalid number of arguments to function 'VECTOR_SEARCH'. Was "
+                        "expecting 4 arguments: VECTOR_SEARCH(TABLE search_table, "
+                        "DESCRIPTOR(column_to_search), column_to_query, top_k)", call.position,
                         len(call.name))
     return args
 
