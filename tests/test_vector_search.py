@@ -122,3 +122,28 @@ def test_search_keeps_memory_to_a_block_and_handles_empty_sides():
                                                                             abs=1e-4)
     empty = search(left, "q", right.clear(), "v", 5, False, "score")
     assert empty.height == 0
+
+
+def test_the_product_search_sample_end_to_end(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {"PATH": "/usr/bin:/bin", "BAILIAN_OUTPUT_DIR": str(tmp_path / "out"),
+           "BAILIAN_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "bailian_assets.cli", "run", "sql/product_search.sql"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert len(lines) == 18 and all(line.startswith("search> +I[") for line in lines)
+    best = {line.split(", ")[0][11:]: line for line in lines[::3]}
+    assert "Headphones" in best["1"] and "Backpack" in best["2"] and "Kettle" in best["3"]
+    assert "耳機" in best["4"] and "保溫杯" in best["5"] and "Tea" in best["6"]
+    vectors = pl.read_parquet(tmp_path / "out" / "product_vectors" / "part-0.parquet")
+    assert vectors.height == 276 and vectors.schema["embedding"] == pl.List(pl.Float32)
+    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert again.stdout == first.stdout
+    assert "0 sent" in again.stderr and "276 from the cache" in again.stderr
