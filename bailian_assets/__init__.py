@@ -1,0 +1,33 @@
+"""bailian-assets: Flink SQL with ML_PREDICT and VECTOR_SEARCH over Bailian models, run on
+Polars, as Dagster assets or from the command line.
+
+The layers, each importing only those below it:
+
+    sql/          text -> syntax tree (tokenizer, parser, ${...} variables)
+    planning/     syntax tree -> checked catalog and logical plans
+    executor/     plans -> Polars frames (ML_PREDICT, VECTOR_SEARCH, connectors)
+    client/       model requests: pacing, retries, cache (the simulator answers offline)
+    integration/  Dagster: assets, resources, IO managers, checks, schedules (the only dagster user)
+"""
+
+from bailian_assets.client.backend import Backend, backend_from_env, simulated_backend
+from bailian_assets.errors import BailianError, ExecutionError, ModelCallError, SqlError
+from bailian_assets.executor.runner import RunResult, run_project
+from bailian_assets.planning.project import Project, load_project, load_source
+from bailian_assets.simulator.service import BailianSimulator
+
+__all__ = [
+    "Backend",
+    "BailianError",
+    "BailianSimulator",
+    "ExecutionError",
+    "ModelCallError",
+    "Project",
+    "RunResult",
+    "SqlError",
+    "backend_from_env",
+    "load_project",
+    "load_source",
+    "run_project",
+    "simulated_backend",
+]

@@ -191,3 +191,19 @@ def test_progress_reports_rows_rate_and_eta_at_an_interval():
     assert reports[0].describe() == "model 'm': 25/100 rows (25%), 2.5 rows/s, ETA 30 s"
     progress.finish()
     assert reports[-1].done == 50
+
+
+def test_a_vector_of_the_wrong_length_fails_naming_model_and_row():
+    def handler(request):
+        body = json.loads(request.content)
+        return httpx.Response(200, json={"data": [{"index": i, "embedding": [0.1] * 7}
+                                                  for i in range(len(body["input"]))]})
+
+    config = ModelConfig("catalog_embedding", "embedding", "https://x/compatible-mode/v1/"
+                         "embeddings", Secret("k"), "text-embedding-v3",
+                         request={"dimensions": 8}, error_handling="FAILOVER")
+    client = ModelClient(config, transport=httpx.MockTransport(handler), pacer=None)
+    with pytest.raises(ModelCallError, match=r"model 'catalog_embedding' failed on row 2: "
+                                             r"malformed response: an embedding of length 7, "
+                                             r"expected 8"):
+        asyncio.run(client.predict([None, "text"]))

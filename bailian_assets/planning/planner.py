@@ -911,32 +911,30 @@ def _and_all(exprs: list[ast.Expr]) -> ast.Expr | None:
     return result
 
 
+def _subexpressions(expr):
+    """The expressions one level below `expr` (in tuples too, as CASE's WHEN pairs)."""
+    def visit(value):
+        if isinstance(value, tuple):
+            for item in value:
+                yield from visit(item)
+        elif is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
+            yield value
+
+    for f in fields(expr):
+        if f.name != "position":
+            yield from visit(getattr(expr, f.name))
+
+
 def _columns_of(expr) -> set[str]:
     if isinstance(expr, ast.ColumnRef):
         return {expr.name}
-    found: set[str] = set()
-    for value in vars(expr).values() if hasattr(expr, "__dataclass_fields__") else ():
-        items = value if isinstance(value, tuple) else (value,)
-        for item in items:
-            if isinstance(item, tuple):
-                for sub in item:
-                    found |= _columns_of(sub)
-            elif hasattr(item, "__dataclass_fields__") and not isinstance(item, Position):
-                found |= _columns_of(item)
-    return found
+    return set().union(*(_columns_of(sub) for sub in _subexpressions(expr)))
 
 
 def _has_aggregate(expr) -> bool:
     if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
         return True
-    for value in vars(expr).values() if hasattr(expr, "__dataclass_fields__") else ():
-        items = value if isinstance(value, tuple) else (value,)
-        for item in items:
-            subs = item if isinstance(item, tuple) else (item,)
-            if any(hasattr(s, "__dataclass_fields__") and not isinstance(s, (Position,
-                   ast.DataType)) and _has_aggregate(s) for s in subs):
-                return True
-    return False
+    return any(_has_aggregate(sub) for sub in _subexpressions(expr))
 
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:
