@@ -56,7 +56,8 @@ def parse_query(source: str, path: str = "<sql>") -> ast.Query:
         parser._expect_eof()
         return query
     except _ParseError as error:
-        raise SqlError([parser._diagnostic(error.message, error.position, error.length)])
+        raise SqlError([parser._diagnostic(error.message, error.position, error.length)]
+                       ) from None
 
 
 class _Parser:
@@ -67,7 +68,8 @@ class _Parser:
         try:
             self.tokens = tokenize(source)
         except TokenizeError as error:
-            raise SqlError([self._diagnostic(error.message, error.position, error.length)])
+            raise SqlError([self._diagnostic(error.message, error.position, error.length)]
+                           ) from None
         self.i = 0
         self.statement_parsers: dict[str, Callable[[], ast.Statement]] = {
             "CREATE": self._create,

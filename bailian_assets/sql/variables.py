@@ -31,19 +31,11 @@ class Reference:
 class Substituted:
     value: str
     references: tuple[Reference, ...]
+    sole_env: str | None = None  # the variable, when the literal is exactly one reference
 
     @property
     def is_secret(self) -> bool:
         return any(r.secret for r in self.references)
-
-    @property
-    def sole_env(self) -> str | None:
-        """The variable name when the whole literal is exactly one reference, else None."""
-        if len(self.references) == 1 and self.references[0].length == len(self._raw_inner):
-            return self.references[0].env
-        return None
-
-    _raw_inner: str = ""
 
 
 class VariableError(Exception):
@@ -97,4 +89,6 @@ def substitute(raw: str, value: str, environ: Mapping[str, str]) -> Substituted:
 
     inner = raw[1:-1] if len(raw) >= 2 and raw[0] == raw[-1] == "'" else raw
     result = _VARIABLE.sub(replace, value)
-    return Substituted(result, tuple(references), inner)
+    sole = references[0].env if len(references) == 1 and references[0].length == len(inner) \
+        else None
+    return Substituted(result, tuple(references), sole)
