@@ -46,3 +46,17 @@ def test_run_failure_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("bailian-assets: error: ")
     assert "job.sql:2:" in err[-1] and "Traceback" not in "\n".join(err)
+
+
+def test_dagster_command_line_reports_sql_mistakes_without_a_traceback(tmp_path):
+    import os
+
+    (tmp_path / "bad.sql").write_text("CREATE VIEW v AS VALUES (1);\n"
+                                      "INSERT INTO nope SELECT * FROM v;\n")
+    env = {**os.environ, "BAILIAN_SQL_DIR": str(tmp_path)}
+    process = subprocess.run([os.path.join(os.path.dirname(sys.executable), "dagster"), "asset",
+                              "materialize", "-m", "defs", "--select", "*"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert process.returncode == 2
+    assert "bad.sql:2:13: error: Object 'nope' not found" in process.stderr
+    assert "Traceback" not in process.stderr
