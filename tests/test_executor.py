@@ -230,3 +230,10 @@ INSERT INTO vectors SELECT id, embedding FROM ML_PREDICT(TABLE owners, MODEL e, 
     assert [len(v) for v in vectors] == [64, 64, 64]
     assert result.model_runs[0].usage.requests == 2 == simulator.counters.requests
     assert sinks["vectors"].schema["v"] == pl.List(pl.Float32)
+
+
+def test_join_using():
+    sinks, _, _ = run(sink("id INT, owner STRING, name STRING") +
+                      "INSERT INTO out SELECT o.id, owner, name FROM owners o "
+                      "JOIN reviews r USING (id) ORDER BY o.id;")
+    assert sinks["out"].rows() == [(1, "ann", "Alpha"), (2, "bob", "beta")]

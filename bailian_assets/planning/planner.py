@@ -396,12 +396,7 @@ class Planner:
                 raise PlanError(f"Duplicate relation name '{f.qualifier}' in FROM clause",
                                 join.position)
         scope = left.fields + right.fields
-        conjuncts: list[ast.Expr] = []
         if join.using:
-            for name in join.using:
-                conjuncts.append(ast.BinaryOp("=", ast.ColumnRef(None, name, join.position),
-                                              ast.ColumnRef(None, name, join.position),
-                                              join.position))
             equi = []
             for name in join.using:
                 lf = _find(left.fields, None, name, join.position)
