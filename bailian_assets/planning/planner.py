@@ -186,7 +186,11 @@ class Planner:
                     keys.append((ast.ColumnRef(None, field.column, item.position),
                                  item.descending))
                     continue
-                expr, _ = self._expr(item.expr, scope, ctx)
+                target = item.expr
+                if isinstance(target, ast.ColumnRef) and target.qualifier and \
+                        sum(f.name == target.name for f in scope) == 1:
+                    target = replace(target, qualifier=None)  # ORDER BY o.id, id selected
+                expr, _ = self._expr(target, scope, ctx)
                 keys.append((expr, item.descending))
             node = p.Sort(node, tuple(keys))
         if query.limit is not None:
