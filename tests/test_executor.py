@@ -237,3 +237,10 @@ def test_join_using():
                       "INSERT INTO out SELECT o.id, owner, name FROM owners o "
                       "JOIN reviews r USING (id) ORDER BY o.id;")
     assert sinks["out"].rows() == [(1, "ann", "Alpha"), (2, "bob", "beta")]
+
+
+def test_every_function_the_planner_knows_is_implemented():
+    from bailian_assets.executor.functions import IMPLEMENTATIONS
+    from bailian_assets.planning.functions import FUNCTIONS
+
+    assert set(FUNCTIONS) == set(IMPLEMENTATIONS)
