@@ -768,27 +768,33 @@ def _requalify(node: p.Node, names: tuple[str, ...], qualifier: str | None) -> p
     return p.Project(node, items)
 
 
-def _ml_predict_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
+def _ordered_args(call: ast.TableFunction, names: list[str], required: int
+                  ) -> list[ast.FunctionArg]:
+    """A table function's arguments in `names` order: positional as written, or all named."""
     args = list(call.args)
     named = [a for a in args if a.name]
     if named and len(named) != len(args):
-        raise PlanError("ML_PREDICT arguments must be all positional or all named",
+        raise PlanError(f"{call.name} arguments must be all positional or all named",
                         named[0].position)
-    if named:
-        order = ["INPUT", "MODEL", "ARGS", "CONFIG"]
-        by_name = {}
-        for arg in args:
-            if arg.name not in order:
-                raise PlanError(f"Unknown argument name '{arg.name}' for ML_PREDICT; expected "
-                                "INPUT, MODEL, ARGS and optionally CONFIG", arg.position)
-            if arg.name in by_name:
-                raise PlanError(f"Argument '{arg.name}' is given twice", arg.position)
-            by_name[arg.name] = arg
-        missing = [n for n in order[:3] if n not in by_name]
-        if missing:
-            raise PlanError(f"ML_PREDICT is missing the argument {missing[0]}", call.position,
-                            len(call.name))
-        args = [by_name[n] for n in order if n in by_name]
+    if not named:
+        return args
+    by_name: dict[str, ast.FunctionArg] = {}
+    for arg in args:
+        if arg.name not in names:
+            raise PlanError(f"Unknown argument name '{arg.name}' for {call.name}; expected "
+                            f"{', '.join(names)}", arg.position)
+        if arg.name in by_name:
+            raise PlanError(f"Argument '{arg.name}' is given twice", arg.position)
+        by_name[arg.name] = arg
+    missing = [n for n in names[:required] if n not in by_name]
+    if missing:
+        raise PlanError(f"{call.name} is missing the argument {missing[0]}", call.position,
+                        len(call.name))
+    return [by_name[n] for n in names if n in by_name]
+
+
+def _ml_predict_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
+    args = _ordered_args(call, ["INPUT", "MODEL", "ARGS", "CONFIG"], required=3)
     if len(args) not in (3, 4):
         raise PlanError("Invalid number of arguments to function 'ML_PREDICT'. "
                         "Was expecting 3 arguments (or 4 with a config MAP)", call.position,
@@ -797,24 +803,8 @@ def _ml_predict_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
 
 
 def _vector_search_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
-    order = ["SEARCH_TABLE", "COLUMN_TO_SEARCH", "COLUMN_TO_QUERY", "TOP_K"]
-    args = list(call.args)
-    named = [a for a in args if a.name]
-    if named and len(named) != len(args):
-        raise PlanError("VECTOR_SEARCH arguments must be all positional or all named",
-                        named[0].position)
-    if named:
-        by_name = {}
-        for arg in args:
-            if arg.name not in order:
-                raise PlanError(f"Unknown argument name '{arg.name}' for VECTOR_SEARCH; "
-                                f"expected {', '.join(order)}", arg.position)
-            by_name[arg.name] = arg
-        missing = [n for n in order if n not in by_name]
-        if missing:
-            raise PlanError(f"VECTOR_SEARCH is missing the argument {missing[0]}",
-                            call.position, len(call.name))
-        args = [by_name[n] for n in order]
+    args = _ordered_args(call, ["SEARCH_TABLE", "COLUMN_TO_SEARCH", "COLUMN_TO_QUERY", "TOP_K"],
+                         required=4)
     if len(args) != 4:
         raise PlanError("Invalid number of arguments to function 'VECTOR_SEARCH'. Was "
                         "expecting 4 arguments: VECTOR_SEARCH(TABLE search_table, "
