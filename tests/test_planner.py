@@ -65,6 +65,9 @@ QUERY_ERRORS = [
     ("INSERT INTO s SELECT id, content FROM "
      "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt), MAP['timeout', 1]);", 0, 85,
      "ML_PREDICT config param can only be a MAP of string literals"),
+    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(INPUT => TABLE v, MODEL => MODEL m, "
+     "ARG => DESCRIPTOR(txt));", 0, 86,
+     "Unknown argument name 'ARG' for ML_PREDICT; expected INPUT, MODEL, ARGS, CONFIG"),
     ("INSERT INTO s SELECT id, UPPR(txt) FROM v;", 0, 26,
      "No match found for function 'UPPR'; did you mean 'UPPER'?"),
     ("INSERT INTO s SELECT id, UPPER(txt, txt) FROM v;", 0, 26,
