@@ -114,3 +114,39 @@ def test_known_token_quota_runs_without_429s():
     tokens = usage.prompt_tokens + usage.completion_tokens
     assert tokens / elapsed <= 100 * 1.05  # at most the quota's pace (plus its burst)
     assert tokens / elapsed >= 100 * 0.85
+
+
+def test_processes_calling_the_same_model_share_one_schedule(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from bailian_assets.simulator.server import serve_in_thread
+    from conftest import ROOT
+
+    job = """\
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'bailian', 'api-key' = 'k', 'model' = 'qwen-turbo', 'rate-limit.rpm' = '1200',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'system-prompt' = 'Label: [positive, negative].');
+CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'blackhole');
+CREATE VIEW rows (id, txt) AS VALUES %s;
+INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+"""
+    simulator = BailianSimulator(Quotas(rpm=1200))  # 20 per second, one second's burst
+    with serve_in_thread(simulator) as server:
+        env = {"PATH": "/usr/bin:/bin", "BAILIAN_BASE_URL": server.url,
+               "BAILIAN_CACHE_DIR": str(tmp_path / "shared")}
+        processes = []
+        for name in ("a", "b"):
+            sql = tmp_path / f"{name}.sql"
+            sql.write_text(job % ", ".join(f"({i}, '{name} {i} great')" for i in range(80)))
+            processes.append(subprocess.Popen(
+                [sys.executable, "-m", "bailian_assets.cli", "run", str(sql)], cwd=ROOT,
+                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+        for process in processes:
+            assert process.wait(timeout=120) == 0, process.stderr.read()
+    # alone, each process would send at the whole quota; together they would be refused
+    assert simulator.counters.by_status[200] == 160
+    assert simulator.counters.by_status[429] == 0
+    assert os.path.exists(tmp_path / "shared" / "pacing.sqlite3")

@@ -25,7 +25,9 @@ from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
-from bailian_assets.client.cache import ResponseCache, cache_key, request_fingerprint
+from bailian_assets.client.cache import (
+    ResponseCache, cache_key, default_cache_dir, request_fingerprint,
+)
 from bailian_assets.client.pacer import Pacer, pacer_for
 from bailian_assets.client.progress import Progress, Snapshot
 from bailian_assets.client.retry import RetryPolicy, parse_retry_after, should_retry
@@ -101,7 +103,8 @@ class ModelClient:
     ):
         """`backend` names where requests go ("simulator" or "http"); it is part of the cache
         key, so simulated answers never stand in for real ones. `pacer`: "shared" for the
-        process's pacer of this endpoint and model, None for none. `request_timeout`: None
+        pacer of this endpoint and model, shared with the other processes that use the same
+        cache folder; None for none. `request_timeout`: None
         adapts it to the latencies seen (long enough for the slow, short enough to give up on
         a lost answer)."""
         self.config = config
@@ -115,7 +118,7 @@ class ModelClient:
         self.cache = cache if config.cache else None
         if pacer == "shared":
             pacer = pacer_for(config.endpoint, config.model, config.rate_limit_rpm,
-                              config.rate_limit_tpm, backend)
+                              config.rate_limit_tpm, backend, default_cache_dir())
         self.pacer: Pacer | None = pacer  # type: ignore[assignment]
         self.on_progress = on_progress
         self.progress_interval = progress_interval

@@ -10,6 +10,11 @@ One `Pacer` per (endpoint, model) in the process, shared by every ML_PREDICT tha
   fraction on a 429 (at most once a second). A 429 delays only the request that got it (by its
   Retry-After when the server sends one); the others go on at the lowered rate.
 
+The schedule itself (when the next request may start, until when the tokens are paid for)
+lives in a `Schedule`: in memory, or in SQLite beside the response cache, so that every process
+calling the same model (Dagster runs each asset in a process of its own, and a backfill runs
+several at once) books from one schedule and together they stay within the quota.
+
 Time is read from `clock`, so tests drive it by hand. The pacer holds no asyncio objects: each
 ML_PREDICT runs its own event loop, and one pacer serves them all.
 """
@@ -18,9 +23,14 @@ from __future__ import annotations
 
 import collections
 import math
+import sqlite3
 import threading
 import time
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Optional, Tuple
+
+Times = Tuple[float, float]  # (next request start, tokens paid until)
+Update = Callable[[float, float], Optional[Times]]
 
 HEADROOM = 0.98  # of a known quota: jitter on the wire must not push a request over
 HORIZON = 0.05  # seconds: how far ahead a start may be booked (rate changes apply quickly)
@@ -32,16 +42,63 @@ DECREASE = 0.85
 INCREASE_PER_SECOND = 0.02  # of the rate, after the first 429
 
 
+class Schedule:
+    """The pacer's two times, in this process's memory."""
+
+    def __init__(self) -> None:
+        self.times: Times = (-math.inf, -math.inf)
+
+    def transact(self, update: Update) -> None:
+        """Apply `update(next, token_next)`; it returns the new times, or None to keep them."""
+        changed = update(*self.times)
+        if changed is not None:
+            self.times = changed
+
+
+class SharedSchedule(Schedule):
+    """The pacer's two times in SQLite, shared by every process that paces the same model.
+
+    Times are wall-clock seconds; a time more than a minute ahead (a clock that jumped, a
+    machine that rebooted) is treated as stale."""
+
+    def __init__(self, folder: str | Path, key: str, clock: Callable[[], float] = time.time):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.key, self.clock = key, clock
+        self._db = sqlite3.connect(Path(folder) / "pacing.sqlite3", timeout=30,
+                                   isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS pacing (key TEXT PRIMARY KEY, "
+                         "next REAL NOT NULL, token_next REAL NOT NULL)")
+
+    def transact(self, update: Update) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self._db.execute("SELECT next, token_next FROM pacing WHERE key = ?",
+                                   (self.key,)).fetchone()
+            horizon = self.clock() + 60
+            times = tuple(t if t <= horizon else -math.inf for t in row) if row else \
+                (-math.inf, -math.inf)
+            changed = update(*times)
+            if changed is not None:
+                stored = tuple(max(t, -1e12) for t in changed)  # SQLite has no -inf
+                self._db.execute("INSERT OR REPLACE INTO pacing VALUES (?, ?, ?)",
+                                 (self.key, *stored))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+
 class Pacer:
     def __init__(self, rpm: float | None = None, tpm: float | None = None,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic,
+                 schedule: Schedule | None = None):
         self.clock = clock
+        self.schedule = schedule or Schedule()
         self.known = rpm is not None
         self.rate = rpm / 60 * HEADROOM if rpm else INITIAL_RATE
         self.token_rate = tpm / 60 * HEADROOM if tpm else None
         self.slow_start = not self.known
-        self._next = -math.inf  # theoretical start of the next request
-        self._token_next = -math.inf  # when the tokens booked so far are paid for
         self._last_change = clock()
         self._last_decrease = -math.inf
         self._successes: collections.deque[float] = collections.deque()
@@ -59,22 +116,31 @@ class Pacer:
         with self._lock:
             now = self.clock()
             self._grow(now)
-            tolerance = max(0.0, BURST - 1 / self.rate)
-            start = max(now, self._next - tolerance)
-            if self.token_rate is not None:
-                start = max(start, self._token_next - BURST)
-            if start - now > HORIZON:
-                return False, start - now - HORIZON
-            self._next = max(self._next, start) + 1 / self.rate
-            if self.token_rate is not None:
-                self._token_next = max(self._token_next, start) + tokens / self.token_rate
-            return True, max(0.0, start - now)
+            outcome: list[tuple[bool, float]] = []
+
+            def update(next_start: float, token_next: float) -> Times | None:
+                tolerance = max(0.0, BURST - 1 / self.rate)
+                start = max(now, next_start - tolerance)
+                if self.token_rate is not None:
+                    start = max(start, token_next - BURST)
+                if start - now > HORIZON:
+                    outcome.append((False, start - now - HORIZON))
+                    return None
+                outcome.append((True, max(0.0, start - now)))
+                if self.token_rate is not None:
+                    token_next = max(token_next, start) + tokens / self.token_rate
+                return max(next_start, start) + 1 / self.rate, token_next
+
+            self.schedule.transact(update)
+            return outcome[0]
 
     def correct_tokens(self, estimated: int, actual: int) -> None:
         """Settle a booking made with an estimate once the answer tells the real count."""
         if self.token_rate is not None and actual != estimated:
+            delta = (actual - estimated) / self.token_rate
             with self._lock:
-                self._token_next += (actual - estimated) / self.token_rate
+                self.schedule.transact(lambda next_start, token_next: (next_start,
+                                                                        token_next + delta))
 
     # ------------------------------------------------------------ feedback
 
@@ -122,13 +188,17 @@ _registry_lock = threading.Lock()
 
 
 def pacer_for(endpoint: str, model: str, rpm: float | None, tpm: float | None,
-              backend: str) -> Pacer:
-    """The process's pacer for a model; the first caller's limits set it up."""
+              backend: str, shared_folder: str | Path | None = None) -> Pacer:
+    """The process's pacer for a model and limits; with `shared_folder`, its schedule is
+    shared with every process that paces the same model from the same folder."""
     key = (backend, endpoint, model, rpm, tpm)
     with _registry_lock:
         pacer = _pacers.get(key)
         if pacer is None:
-            pacer = _pacers[key] = Pacer(rpm, tpm)
+            schedule = SharedSchedule(shared_folder, f"{backend} {endpoint} {model}") \
+                if shared_folder is not None else None
+            clock = time.time if schedule is not None else time.monotonic
+            pacer = _pacers[key] = Pacer(rpm, tpm, clock, schedule)
         return pacer
 
 
