@@ -59,7 +59,8 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
     if on_progress is None:
         on_progress = _log_progress
     result = RunResult()
-    log.info("model calls go to the %s", backend.description)
+    if project.models:
+        log.info("model calls go to the %s", backend.description)
     clients = client_factory(backend, on_progress, progress_interval)
 
     def on_model_run(run: ModelRun) -> None:
