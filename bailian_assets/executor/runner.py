@@ -34,21 +34,29 @@ def _log_progress(snapshot: Snapshot) -> None:
     log.info("%s", snapshot.describe())
 
 
-def view_resolver(project: Project, executor_factory: Callable[..., Executor]):
-    """A resolver computing each view at most once, on first use."""
-    cache: dict[str, pl.DataFrame] = {}
+class Relations:
+    """Views and filesystem tables by name, each computed or read at most once, on first use;
+    a table written by the job is read afresh afterwards."""
 
-    def resolve(name: str) -> pl.LazyFrame:
-        if name not in cache:
-            if name in project.views:
-                cache[name] = executor_factory(resolve).run(project.views[name])
-            elif name in project.tables and project.tables[name].connector == "filesystem":
-                cache[name] = read_table(project.tables[name])
+    def __init__(self, project: Project, executor_factory: Callable[..., Executor]):
+        self.project = project
+        self.executor_factory = executor_factory
+        self._frames: dict[str, pl.DataFrame] = {}
+
+    def resolve(self, name: str) -> pl.LazyFrame:
+        if name not in self._frames:
+            if name in self.project.views:
+                executor = self.executor_factory(self.resolve)
+                self._frames[name] = executor.run(self.project.views[name])
+            elif name in self.project.tables and \
+                    self.project.tables[name].connector == "filesystem":
+                self._frames[name] = read_table(self.project.tables[name])
             else:
                 raise ExecutionError(f"cannot read '{name}'")
-        return cache[name].lazy()
+        return self._frames[name].lazy()
 
-    return resolve
+    def forget(self, name: str) -> None:
+        self._frames.pop(name, None)
 
 
 def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, str], None],
@@ -72,9 +80,9 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
     def make_executor(resolve) -> Executor:
         return Executor(resolve, clients, on_model_run=on_model_run)
 
-    resolve = view_resolver(project, make_executor)
+    relations = Relations(project, make_executor)
     for insert in project.inserts:
-        frame = make_executor(resolve).run(insert.query)
+        frame = make_executor(relations.resolve).run(insert.query)
         sink = insert.sink
         previous = result.sinks.get(sink.name)
         result.sinks[sink.name] = frame if previous is None else pl.concat([previous, frame])
@@ -82,7 +90,9 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
             for line in print_lines(sink, frame):
                 emit(sink, line)
         elif sink.connector == "filesystem":
+            # all the job's rows for the table so far: a write replaces what it covers
             write_table(sink, result.sinks[sink.name])
+            relations.forget(sink.name)
         log.info("INSERT INTO %s (%s:%d): %d rows", sink.name, insert.path,
                  insert.statement.position.line, frame.height)
     return result

@@ -11,6 +11,7 @@ import dagster as dg
 import polars as pl
 
 from bailian_assets.client.backend import Backend
+from bailian_assets.client.usage import Usage
 from bailian_assets.executor.executor import ModelRun
 
 PREVIEW_ROWS = 10
@@ -48,26 +49,18 @@ def materialization_metadata(frame: pl.DataFrame, runs: list[ModelRun],
 
 
 def usage_metadata(runs: list[ModelRun]) -> dict:
-    totals: dict[str, int] = {}
+    """The usage of all the asset's ML_PREDICTs together, and of each model apart."""
+    total = Usage()
     for run in runs:
-        for key, value in run.usage.summary().items():
-            if isinstance(value, int) and not key.startswith("latency"):
-                totals[key] = totals.get(key, 0) + value
-    metadata: dict[str, object] = {f"usage/{k}": v for k, v in totals.items()}
-    latencies = sorted(x for run in runs for x in run.usage.latencies)
-    if latencies:
-        metadata["usage/latency_p50_ms"] = round(latencies[len(latencies) // 2] * 1000, 1)
-        metadata["usage/latency_p95_ms"] = round(
-            latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))] * 1000, 1)
+        total.add(run.usage)
+    metadata: dict[str, object] = {f"usage/{k}": v for k, v in total.summary().items()
+                                   if isinstance(v, (int, float))}
     costs = [run.node.model.cost(run.usage.prompt_tokens, run.usage.completion_tokens)
              for run in runs]
     if any(c is not None for c in costs):
         metadata["usage/estimated_cost"] = round(sum(c or 0.0 for c in costs), 6)
-    reasons = {}
-    for run in runs:
-        reasons.update(run.usage.failure_reasons)
-    if reasons:
-        metadata["usage/failure_reasons"] = dg.MetadataValue.json(reasons)
+    if total.failure_reasons:
+        metadata["usage/failure_reasons"] = dg.MetadataValue.json(dict(total.failure_reasons))
     metadata["usage/by_model"] = dg.MetadataValue.json(
         {run.node.model.name: run.usage.summary() for run in runs})
     return metadata

@@ -170,7 +170,7 @@ class Planner:
         node, names = self._query_node(query, ctx)
         column_types = tuple(f.type for f in node.fields)
         return p.PlannedQuery(node, names, column_types, path,
-                              query.position or _body_position(query.body))
+                              query.position or query.body.position)
 
     def _query_node(self, query: ast.Query, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
         node, names = self._body(query.body, ctx)
@@ -928,7 +928,3 @@ def _has_aggregate(expr) -> bool:
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:
     return query.body.items if isinstance(query.body, ast.Select) else ()
-
-
-def _body_position(body) -> Position:
-    return body.position
