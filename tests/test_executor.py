@@ -244,3 +244,22 @@ def test_every_function_the_planner_knows_is_implemented():
     from bailian_assets.planning.functions import FUNCTIONS
 
     assert set(FUNCTIONS) == set(IMPLEMENTATIONS)
+
+
+def test_failover_names_the_row_of_the_whole_input_not_of_its_chunk(monkeypatch):
+    from bailian_assets.executor import ml_predict
+
+    monkeypatch.setattr(ml_predict, "CHUNK_ROWS", 2)
+    with pytest.raises(ModelCallError, match=r"failed on row 1:"):
+        run(FAILING_MODEL.format(strategy="FAILOVER").replace(
+            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            sink("id INT, label STRING") +
+            "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL bad, "
+            "DESCRIPTOR(txt)) ;")
+    with pytest.raises(ModelCallError, match=r"failed on row 5:"):
+        run(FAILING_MODEL.format(strategy="FAILOVER").replace(
+            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            sink("id INT, label STRING") +
+            "CREATE VIEW late AS SELECT id, CASE WHEN id = 5 THEN txt END AS txt FROM reviews;\n"
+            "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE late, MODEL bad, "
+            "DESCRIPTOR(txt));")

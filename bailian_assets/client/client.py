@@ -152,9 +152,10 @@ class ModelClient:
         """A progress counter reporting to this client's `on_progress`."""
         return Progress(self.config.name, total, self.on_progress, self.progress_interval)
 
-    async def predict(self, texts: Sequence[str | None], progress: Progress | None = None
-                      ) -> tuple[list[Prediction], Usage]:
-        """Answer every row. Raises ModelCallError when a row fails under FAILOVER.
+    async def predict(self, texts: Sequence[str | None], progress: Progress | None = None,
+                      first_row: int = 1) -> tuple[list[Prediction], Usage]:
+        """Answer every row. Raises ModelCallError when a row fails under FAILOVER, naming it
+        by its number (`texts[0]` is row `first_row`, for a chunk of a larger input).
 
         `progress`: count rows there (and leave reporting the end to its owner); by default
         the call reports its own progress."""
@@ -177,8 +178,8 @@ class ModelClient:
         queue.reverse()  # workers pop from the end: keep input order
         workers = min(self.max_concurrency, max(1, len(queue)))
         async with self.session() as http:
-            await asyncio.gather(*[self._worker(http, queue, rows_of, results, usage, progress)
-                                   for _ in range(workers)])
+            await asyncio.gather(*[self._worker(http, queue, rows_of, results, usage, progress,
+                                                first_row) for _ in range(workers)])
         if owned:
             progress.finish()
         return results, usage
@@ -208,7 +209,8 @@ class ModelClient:
 
     # ------------------------------------------------------------ workers
 
-    async def _worker(self, http, queue, rows_of, results, usage: Usage, progress) -> None:
+    async def _worker(self, http, queue, rows_of, results, usage: Usage, progress,
+                      first_row: int) -> None:
         while queue:
             batch = queue.pop()
             try:
@@ -220,18 +222,19 @@ class ModelClient:
                 if isinstance(error, TimeoutError):
                     error = _AttemptFailed(f"timed out after {self.row_timeout:g} s "
                                            "(all retries of the row included)")
-                outcomes = self._give_up(batch, rows_of, error, usage)
+                outcomes = self._give_up(batch, rows_of, error, usage, first_row)
             for text, outcome in zip(batch, outcomes):
                 for index in rows_of[text]:
                     results[index] = outcome
             progress.advance(sum(len(rows_of[text]) for text in batch))
 
-    def _give_up(self, batch, rows_of, error: _AttemptFailed, usage: Usage) -> list[Prediction]:
+    def _give_up(self, batch, rows_of, error: _AttemptFailed, usage: Usage,
+                 first_row: int) -> list[Prediction]:
         strategy = self.config.error_handling
         if strategy == "RETRY":
             strategy = self.config.retry_fallback
         if strategy == "FAILOVER":
-            row = min(rows_of[batch[0]]) + 1
+            row = min(rows_of[batch[0]]) + first_row
             raise ModelCallError(f"model '{self.config.name}' failed on row {row}: "
                                  f"{error.reason}", status=error.status)
         failed = sum(len(rows_of[text]) for text in batch)

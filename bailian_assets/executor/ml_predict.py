@@ -78,7 +78,7 @@ def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
             for start in range(0, max(frame.height, 1), rows):
                 chunk = frame.slice(start, rows)
                 texts = chunk.get_column(node.input_column).cast(pl.String).to_list()
-                predictions, chunk_usage = await client.predict(texts, progress)
+                predictions, chunk_usage = await client.predict(texts, progress, start + 1)
                 usage.add(chunk_usage)
                 parts.append(chunk.with_columns(_output_columns(node, predictions)))
         return parts
