@@ -1,3 +1,5 @@
+import os
+import pwd
 from pathlib import Path
 
 import pytest
@@ -39,12 +41,51 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
 """
 
 
+# Variables that say where a process may write: every test points them into its own tmp_path.
+ISOLATION = ("HOME", "XDG_CACHE_HOME", "BAILIAN_CACHE_DIR", "BAILIAN_OUTPUT_DIR")
+
+
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path):
     """Tests never reach the network (the simulator answers unless a test says otherwise),
-    start with an empty response cache and with pacers that know nothing yet."""
+    never write to the user's home, cache or the checkout's output/ folder, start with an
+    empty response cache and with pacers that know nothing yet."""
     monkeypatch.delenv("BAILIAN_BASE_URL", raising=False)
     monkeypatch.delenv("DASHSCOPE_API_KEY", raising=False)
     monkeypatch.delenv("BAILIAN_SQL_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
     monkeypatch.setenv("BAILIAN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BAILIAN_OUTPUT_DIR", str(tmp_path / "output"))
     reset_pacers()
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment for a subprocess: a bare PATH, the test's isolated folders, `extra`."""
+    env = {"PATH": "/usr/bin:/bin"}
+    env.update({name: os.environ[name] for name in ISOLATION if name in os.environ})
+    env.update(extra)
+    return env
+
+
+def _real_cache() -> Path:
+    home = Path(pwd.getpwuid(os.getuid()).pw_dir)
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "bailian-assets"
+
+
+def _snapshot(folder: Path) -> list[tuple[str, int]]:
+    if not folder.exists():
+        return []
+    return sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*"))
+
+
+def pytest_sessionstart(session):
+    session.config._real_cache = (_real_cache(), _snapshot(_real_cache()))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The suite fails if any test (or a process it started) wrote to the real cache."""
+    folder, before = session.config._real_cache
+    if _snapshot(folder) != before:
+        print(f"\nconftest: a test wrote to the user's real cache folder {folder}")
+        session.exitstatus = 1

@@ -15,7 +15,7 @@ from bailian_assets.simulator.faults import FaultConfig
 from bailian_assets.simulator.quota import Quotas
 from bailian_assets.simulator.server import serve_in_thread
 from bailian_assets.simulator.service import BailianSimulator
-from conftest import ROOT
+from conftest import ROOT, clean_env
 
 CHAT = ModelConfig("m", "chat", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/"
                    "completions", Secret("k"), "qwen-turbo", "Label: [positive, negative].",
@@ -101,7 +101,7 @@ def test_a_job_killed_with_sigkill_resumes_sending_only_what_is_missing(tmp_path
     job = tmp_path / "job.sql"
     job.write_text(JOB % values)
     simulator = BailianSimulator(Quotas(rpm=3000))  # 50 per second: the job takes ~4 s
-    env = {"PATH": "/usr/bin:/bin", "BAILIAN_CACHE_DIR": str(tmp_path / "cache")}
+    env = clean_env(BAILIAN_CACHE_DIR=str(tmp_path / "cache"))
     with serve_in_thread(simulator) as server:
         env["BAILIAN_BASE_URL"] = server.url
         command = [sys.executable, "-m", "bailian_assets.cli", "run", str(job)]

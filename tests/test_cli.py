@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from bailian_assets.cli import main
-from conftest import ROOT
+from conftest import ROOT, clean_env
 
 
 def test_check_valid(capsys):
@@ -31,7 +31,7 @@ def test_check_missing_path(capsys):
 def test_run_prints_sink_rows_to_stdout_and_logs_to_stderr():
     process = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run",
                               "sql/movie_sentiment.sql"], cwd=ROOT, capture_output=True,
-                             text=True, env={"PATH": "/usr/bin:/bin"}, timeout=120)
+                             text=True, env=clean_env(), timeout=120)
     assert process.returncode == 0, process.stderr
     assert process.stdout.splitlines() == ["+I[1, 好東西, positive, positive]",
                                            "+I[2, 水餃皇后, negative, negative]"]

@@ -122,7 +122,7 @@ def test_processes_calling_the_same_model_share_one_schedule(tmp_path):
     import sys
 
     from bailian_assets.simulator.server import serve_in_thread
-    from conftest import ROOT
+    from conftest import ROOT, clean_env
 
     job = """\
 CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
@@ -135,8 +135,7 @@ INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPT
 """
     simulator = BailianSimulator(Quotas(rpm=1200))  # 20 per second, one second's burst
     with serve_in_thread(simulator) as server:
-        env = {"PATH": "/usr/bin:/bin", "BAILIAN_BASE_URL": server.url,
-               "BAILIAN_CACHE_DIR": str(tmp_path / "shared")}
+        env = clean_env(BAILIAN_BASE_URL=server.url, BAILIAN_CACHE_DIR=str(tmp_path / "shared"))
         processes = []
         for name in ("a", "b"):
             sql = tmp_path / f"{name}.sql"

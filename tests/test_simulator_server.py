@@ -15,7 +15,7 @@ from bailian_assets.simulator.faults import FaultConfig
 from bailian_assets.simulator.quota import Quotas
 from bailian_assets.simulator.server import serve_in_thread
 from bailian_assets.simulator.service import BailianSimulator
-from conftest import ROOT
+from conftest import ROOT, clean_env
 
 AUTH = {"Authorization": "Bearer sk-test"}
 CHAT = {"model": "qwen-turbo", "messages": [
@@ -144,7 +144,7 @@ def test_the_sample_job_runs_against_the_served_simulator():
         process = subprocess.run(
             [sys.executable, "-m", "bailian_assets.cli", "run", "sql/movie_sentiment.sql"],
             cwd=ROOT, capture_output=True, text=True, timeout=120,
-            env={"PATH": "/usr/bin:/bin", "BAILIAN_BASE_URL": server.url})
+            env=clean_env(BAILIAN_BASE_URL=server.url))
         assert process.returncode == 0, process.stderr
         assert process.stdout.splitlines() == ["+I[1, 好東西, positive, positive]",
                                                "+I[2, 水餃皇后, negative, negative]"]

@@ -128,10 +128,9 @@ def test_the_product_search_sample_end_to_end(tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from conftest import ROOT, clean_env
 
-    env = {"PATH": "/usr/bin:/bin", "BAILIAN_OUTPUT_DIR": str(tmp_path / "out"),
-           "BAILIAN_CACHE_DIR": str(tmp_path / "cache")}
+    env = clean_env(BAILIAN_OUTPUT_DIR=str(tmp_path / "out"))
     command = [sys.executable, "-m", "bailian_assets.cli", "run", "sql/product_search.sql"]
     first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
                            timeout=120)
