@@ -19,6 +19,7 @@ from bailian_assets.client.backend import backend_from_env
 from bailian_assets.errors import BailianError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project, sql_files
+from bailian_assets.secrets import ScrubbingFilter
 
 EXIT_FAILED = 1
 EXIT_INVALID = 2
@@ -189,6 +190,8 @@ def _configure_logging(verbose: bool) -> None:
                         datefmt="%H:%M:%S")
     logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(ScrubbingFilter())  # any library's log line, httpx's URLs included
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ ML_PREDICT runs its own event loop, and one pacer serves them all.
 from __future__ import annotations
 
 import collections
+import hashlib
 import math
 import sqlite3
 import threading
@@ -197,7 +198,9 @@ def pacer_for(endpoint: str, model: str, rpm: float | None, tpm: float | None,
     with _registry_lock:
         pacer = _pacers.get(key)
         if pacer is None:
-            schedule = SharedSchedule(shared_folder, f"{backend} {endpoint} {model}") \
+            # the endpoint may hold a secret: the database sees only a digest
+            digest = hashlib.sha256(f"{backend} {endpoint} {model}".encode()).hexdigest()
+            schedule = SharedSchedule(shared_folder, digest) \
                 if shared_folder is not None else None
             clock = time.time if schedule is not None else time.monotonic
             pacer = _pacers[key] = Pacer(rpm, tpm, clock, schedule)

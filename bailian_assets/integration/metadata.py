@@ -42,7 +42,8 @@ def materialization_metadata(frame: pl.DataFrame, runs: list[ModelRun],
     }
     if backend is not None and runs:
         metadata["bailian/provider"] = backend.description
-        metadata["bailian/endpoints"] = ", ".join(sorted({r.node.model.endpoint for r in runs}))
+        metadata["bailian/endpoints"] = ", ".join(sorted({r.node.model.display_endpoint
+                                                         for r in runs}))
     if runs:
         metadata.update(usage_metadata(runs))
     return metadata

@@ -58,5 +58,5 @@ def model_resource(spec: ModelSpec) -> BailianModelResource:
     """The resource for a model; its key is an EnvVar whenever the SQL reads it from one."""
     env = spec.api_key_env
     api_key = dg.EnvVar(env) if env and os.environ.get(env) else None
-    return BailianModelResource(model_name=spec.name, endpoint=spec.endpoint, model=spec.model,
-                                api_key=api_key)
+    return BailianModelResource(model_name=spec.name, endpoint=spec.display_endpoint,
+                                model=spec.model, api_key=api_key)

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from bailian_assets.errors import Position
 from bailian_assets.planning import types
 from bailian_assets.planning.options import (
-    OptionSpec, Problem, boolean, choice, duration, integer, number, resolve_options, text,
-    value_of,
+    OptionSpec, Problem, ResolvedOption, boolean, choice, duration, integer, number,
+    resolve_options, text, value_of,
 )
 from bailian_assets.sql import ast
 from bailian_assets.secrets import Secret
@@ -109,7 +109,7 @@ class ModelSpec:
     name: str
     task: str
     provider: str
-    endpoint: str
+    endpoint: str = field(repr=False)  # may hold a secret: show `display_endpoint`
     api_key: Secret
     model: str
     system_prompt: str
@@ -123,6 +123,9 @@ class ModelSpec:
     path: str
     position: Position
     options: Mapping[str, str] = field(default_factory=dict)  # as written, api-key masked
+    # every other `${secret_values...}` an option used: scrubbed from whatever is shown
+    secrets: tuple[Secret, ...] = ()
+    display_endpoint: str = ""  # the endpoint as written when a secret went into it
     rate_limit_rpm: float | None = None
     rate_limit_tpm: float | None = None
     batch_size: int = 10  # embedding inputs per request (the service's maximum for v3/v4)
@@ -167,7 +170,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
     task = None
     endpoint = resolved.get("endpoint")
     if endpoint is not None:
-        task = _task_of(str(endpoint.value), endpoint.option, problems)
+        task = _task_of(endpoint, problems)
     if task is not None:
         not_for = CHAT_ONLY if task == EMBEDDING else EMBEDDING_ONLY
         for key in sorted(not_for & resolved.keys()):
@@ -184,7 +187,9 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         for key, (spec, body_key) in REQUEST_OPTIONS.items()
         if spec.key in resolved
     }
-    shown = {o.key: ("******" if o.key == "api-key" else o.value) for o in statement.options}
+    shown = {o.key: ("******" if o.key == API_KEY.key else o.value) for o in statement.options}
+    secrets = tuple(Secret(value) for option in resolved.values() if option.spec is not API_KEY
+                    for value in option.secrets)
     return ModelSpec(
         name=str(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
         endpoint=str(value_of(resolved, ENDPOINT)), api_key=value_of(resolved, API_KEY),
@@ -201,6 +206,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         cache=bool(value_of(resolved, CACHE)),
         price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
         price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
+        secrets=secrets, display_endpoint=endpoint.shown,  # type: ignore[union-attr]
     )
 
 
@@ -212,29 +218,32 @@ def _request_value(key: str, value: object) -> object:
     return value
 
 
-def _task_of(endpoint: str, option: ast.Option, problems: list[Problem]) -> str | None:
-    problem = check_endpoint_url(endpoint)
+def _task_of(endpoint: ResolvedOption, problems: list[Problem]) -> str | None:
+    option = endpoint.option
+    problem = check_endpoint_url(str(endpoint.value), endpoint.shown)
     if problem:
         problems.append(Problem(problem, option.value_position, len(option.raw)))
         return None
-    path = urlsplit(endpoint).path.rstrip("/")
+    path = urlsplit(str(endpoint.value)).path.rstrip("/")
     if path.endswith("/chat/completions"):
         return CHAT
     if path.endswith("/embeddings"):
         return EMBEDDING
     problems.append(Problem(
-        f"endpoint '{endpoint}' is neither a chat endpoint (.../chat/completions) "
+        f"endpoint '{endpoint.shown}' is neither a chat endpoint (.../chat/completions) "
         "nor an embedding endpoint (.../embeddings)", option.value_position, len(option.raw)))
     return None
 
 
-def check_endpoint_url(url: str) -> str | None:
-    """None for an https URL or an http URL on a loopback host; otherwise what is wrong."""
+def check_endpoint_url(url: str, shown: str | None = None) -> str | None:
+    """None for an https URL or an http URL on a loopback host; otherwise what is wrong,
+    naming the URL as `shown` (default: the URL itself)."""
     parts = urlsplit(url)
+    shown = url if shown is None else shown
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"endpoint '{url}' is not an http(s) URL"
+        return f"endpoint '{shown}' is not an http(s) URL"
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        return (f"endpoint '{url}' must use https "
+        return (f"endpoint '{shown}' must use https "
                 "(plain http is accepted only for loopback hosts such as 127.0.0.1)")
     return None
 

@@ -2,6 +2,10 @@
 
 A problem is reported against the key or the value it concerns; unknown keys come with the
 nearest valid key as a suggestion, as in "did you mean 'endpoint'?".
+
+A value that uses `${secret_values.x}` is secret as a whole, whatever its option: messages show
+it as written (`https://${secret_values.host}/...`), never substituted, and it is handed on with
+the secret parts it holds so later layers can scrub them.
 """
 
 from __future__ import annotations
@@ -41,6 +45,12 @@ class ResolvedOption:
     value: object
     option: ast.Option
     substituted: Substituted
+    secrets: tuple[str, ...] = ()  # values of the `${secret_values...}` it substituted
+
+    @property
+    def shown(self) -> str:
+        """The value as it may be displayed: substituted, unless a secret went into it."""
+        return self.option.value if self.secrets else self.substituted.value
 
 
 # ------------------------------------------------------------------ value parsers
@@ -153,20 +163,34 @@ def resolve_options(
             problems.append(Problem(error.message, _offset(option.value_position, option.raw,
                                                            error.start), error.length))
             continue
+        secrets = _secret_values(substituted, environ)
         try:
             value = spec.parse(substituted.value)
         except ValueError as error:
-            problems.append(Problem(f"invalid value for '{spec.key}' of {owner}: {error}",
-                                    option.value_position, len(option.raw)))
+            problems.append(Problem(
+                f"invalid value for '{spec.key}' of {owner}: {scrub(str(error), secrets)}",
+                option.value_position, len(option.raw)))
             continue
         if spec.secret:
             value = Secret(str(value), substituted.sole_env)
-        resolved[spec.key] = ResolvedOption(spec, value, option, substituted)
+        resolved[spec.key] = ResolvedOption(spec, value, option, substituted, secrets)
     for spec in specs:
         if spec.required and spec.key not in resolved and spec.key not in seen:
             problems.append(Problem(f"{owner} is missing the required option '{spec.key}'",
                                     owner_position))
     return resolved
+
+
+def _secret_values(substituted: Substituted, environ: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(environ[r.env] for r in substituted.references
+                 if r.secret and environ.get(r.env))
+
+
+def scrub(text: str, secrets: tuple[str, ...]) -> str:
+    """`text` with every secret value in it replaced by `******`."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, "******")
+    return text
 
 
 def value_of(resolved: Mapping[str, ResolvedOption], spec: OptionSpec):
