@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +17,7 @@ import polars as pl
 
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.filesystem import read_table, write_table
+from bailian_assets.executor.partition_path import escape
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project
 
@@ -36,7 +38,8 @@ class ParquetFrames(dg.IOManager):
 
     def _path(self, key: dg.AssetKey, partition: str | None) -> Path:
         folder = self.base.joinpath(*key.path)
-        return folder / f"{partition}.parquet" if partition is not None else \
+        # partition keys come from data: escaped, so '../x' stays a file name in the folder
+        return folder / f"{escape(partition)}.parquet" if partition is not None else \
             folder.with_suffix(".parquet")
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
@@ -44,9 +47,12 @@ class ParquetFrames(dg.IOManager):
         for partition, frame in frames.items():
             path = self._path(context.asset_key, partition)
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(path.name + ".tmp")
-            frame.write_parquet(temporary)
-            os.replace(temporary, path)  # readers never see a half-written file
+            temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+            try:
+                frame.write_parquet(temporary)
+                os.replace(temporary, path)  # readers never see a half-written file
+            finally:
+                temporary.unlink(missing_ok=True)
 
     def load_input(self, context: dg.InputContext):
         key = context.asset_key
@@ -78,6 +84,7 @@ class TableIOManager(dg.ConfigurableIOManager):
         frames = obj if isinstance(obj, dict) else {None: obj}
         try:
             if table.connector == "filesystem":
+                # a partitioned run writes exactly its partitions, each replaced whole
                 partitions = [k for k in frames if k is not None]
                 frame = pl.concat(list(frames.values()), how="vertical")
                 written = write_table(table, frame, partitions or None)
