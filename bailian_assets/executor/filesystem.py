@@ -177,11 +177,11 @@ def _groups(table: TableSpec, frame: pl.DataFrame) -> dict[tuple[str, ...], pl.D
         return {(): frame}
     if not frame.height:
         return {}
-    groups = {}
+    groups: dict[tuple[str, ...], list[pl.DataFrame]] = {}
     for values, rows in frame.partition_by(keys, as_dict=True, maintain_order=True).items():
         parts = tuple(folder_name(k, _partition_text(v)) for k, v in zip(keys, values))
-        groups[parts] = rows.drop(keys)
-    return groups
+        groups.setdefault(parts, []).append(rows.drop(keys))  # NULL and '' share a folder
+    return {parts: pl.concat(frames) for parts, frames in groups.items()}
 
 
 def _partition_text(value: object) -> str | None:
