@@ -87,7 +87,7 @@ def _check_root(table: TableSpec, root: Path) -> None:
         _check_owner(table, root, marker)
         foreign = [root / e for e in _entries(root) if not _ours_at_root(table, root, e)]
     if foreign:
-        raise _foreign_error(table, root, foreign)
+        raise _foreign_error(table, root, foreign, unmarked=marker is None)
 
 
 def _check_owner(table: TableSpec, root: Path, marker: dict) -> None:
@@ -123,13 +123,17 @@ def _ours_at_root(table: TableSpec, root: Path, entry: str) -> bool:
     return entry == MANIFEST or entry in (_read_manifest(root) or ())
 
 
-def _foreign_error(table: TableSpec, folder: Path, foreign: Sequence[Path]) -> ExecutionError:
+def _foreign_error(table: TableSpec, folder: Path, foreign: Sequence[Path],
+                   unmarked: bool = False) -> ExecutionError:
     shown = ", ".join(p.name + ("/" if p.is_dir() else "") for p in sorted(foreign)[:_SHOWN])
     more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
+    # folders written before the tool marked its folders have no marker either
+    earlier = (f" (if an earlier version of bailian-assets wrote them, it did not mark the "
+               f"folder as the table's: move them away once)") if unmarked else ""
     return ExecutionError(
         f"table '{table.name}' ({_declared(table)}): folder '{folder}' holds files this table "
         f"did not write: {shown}{more}. A filesystem sink writes only into a new or empty "
-        "folder, or one it wrote itself; point its 'path' at a folder of its own")
+        f"folder, or one it wrote itself; point its 'path' at a folder of its own{earlier}")
 
 
 def _declared(table: TableSpec) -> str:

@@ -18,8 +18,10 @@ import polars as pl
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.filesystem import read_table, write_table
 from bailian_assets.executor.partition_path import escape
+from bailian_assets.executor.table_folder import check_writable
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project
+from bailian_assets.planning.project import Project
 
 
 class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
@@ -66,6 +68,17 @@ class ParquetFrames(dg.IOManager):
             what = key.to_user_string() + (f" partition {partition}" if partition else "")
             raise dg.Failure(f"{what} has not been materialized yet: materialize it first")
         return pl.read_parquet(path)
+
+
+def check_sink_folder(project: Project, name: str) -> None:
+    """Fail a sink's run before its rows are computed (and its models paid) when its folder
+    may not be written: a file, another table's folder, or one holding foreign files."""
+    table = project.tables.get(name)
+    if table is not None and table.connector == "filesystem":
+        try:
+            check_writable(table)
+        except BailianError as error:
+            raise dg.Failure(str(error)) from None
 
 
 class TableIOManager(dg.ConfigurableIOManager):
