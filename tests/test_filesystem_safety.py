@@ -292,7 +292,8 @@ def test_partition_values_are_escaped_as_hive_does_and_read_back(tmp_path):
 def test_escaping_matches_flink_character_for_character():
     # the folder name Flink 2.3 wrote for this value (flink-oracle, csv and json sinks)
     value = "a%b=c:d#e?f*g\"h'i\\j{k[l]m^n 中 ~.!@$&()+;,<>|"
-    assert escape(value) == "a%25b%3Dc%3Ad%23e%3Ff%2Ag%22h%27i%5Cj%7Bk%5Bl%5Dm%5En 中 ~.!@$&()+;,<>|"
+    assert escape(value) == ("a%25b%3Dc%3Ad%23e%3Ff%2Ag%22h%27i%5Cj%7Bk%5Bl%5Dm%5En"
+                             " 中 ~.!@$&()+;,<>|")
     for code in range(0x110):
         assert unescape(escape(chr(code))) == chr(code)
     assert escape("\x01\x1f\x7f") == "%01%1F%7F"
@@ -695,6 +696,15 @@ def test_dagster_fails_a_sink_run_on_a_foreign_folder_before_any_model_is_paid(t
             instance=instance, raise_on_error=False)
     assert not result.success
     (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-    assert "holds files this table did not write: mine.csv" in failure.step_failure_data.error.message
+    message = failure.step_failure_data.error.message
+    assert "holds files this table did not write: mine.csv" in message
     assert sum(backend._shared_simulator.counters.by_status.values()) == calls
     assert tree(out) == {"mine.csv": b"1,2\n"}
+
+
+def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
+    t = load(tmp_path / "sql", sink_sql("../a_file/out")).tables["t"]
+    (tmp_path / "a_file").write_text("not a folder")
+    with pytest.raises(ExecutionError, match=r"table 't' \(declared at t.sql:1\): cannot "
+                                             r"prepare '.*a_file/out': Not a directory"):
+        write_table(t, pl.DataFrame({"id": [1], "label": ["a"]}))

@@ -213,10 +213,10 @@ def _removals(writer: TableWriter, table: TableSpec,
     kept = set(groups)
     removals = []
     for first in covered:
+        if not (writer.root / first).is_dir():
+            continue  # nothing there yet
         if not any(parts[0] == first for parts in kept):
             removals.append((first,))
-            continue
-        if not (writer.root / first).is_dir():
             continue
         for folder, _ in _walk_partitions(writer.root / first, table.partitioned_by[1:]):
             parts = (first, *folder.relative_to(writer.root / first).parts)

@@ -163,21 +163,21 @@ class TableWriter:
 
     def __enter__(self) -> "TableWriter":
         check_writable(self.table)  # before creating anything in a folder that is not ours
+        stack = contextlib.ExitStack()
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise self._os_error("cannot create", self.root, error) from None
-        stack = contextlib.ExitStack()
-        stack.enter_context(_exclusive_lock(self.table, self.root, LOCK_WAIT_SECONDS))
-        self._lock = stack
-        try:
+            stack.enter_context(_exclusive_lock(self.table, self.root, LOCK_WAIT_SECONDS))
             _check_root(self.table, self.root)  # again: another writer may have come first
             if _read_json(self.root / MARKER) is None:
                 _write_json(self.root / MARKER, owner_record(self.table))
             clear_leftovers(self.table, self.root)
+        except OSError as error:
+            stack.close()
+            raise self._os_error("cannot prepare", self.root, error) from None
         except BaseException:
             stack.close()
             raise
+        self._lock = stack
         return self
 
     def __exit__(self, *exc) -> None:
