@@ -1,7 +1,10 @@
 """IO managers: frames between assets as Parquet, and sinks written as Flink's connectors do.
 
 Partitioned assets hand over `{partition key: frame}` (one entry per partition of the run, so a
-`--partition-range` run writes each partition on its own); unpartitioned ones a frame.
+`--partition-range` run writes each partition on its own); unpartitioned ones a frame. A run of
+some partitions of a filesystem sink replaces exactly those partitions (see
+`executor.filesystem.write_table`); partition keys are values from data, so they are escaped
+wherever they become file names.
 """
 
 from __future__ import annotations
