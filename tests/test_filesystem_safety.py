@@ -708,3 +708,19 @@ def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
     with pytest.raises(ExecutionError, match=r"table 't' \(declared at t.sql:1\): cannot "
                                              r"prepare '.*a_file/out': Not a directory"):
         write_table(t, pl.DataFrame({"id": [1], "label": ["a"]}))
+
+
+def test_hidden_files_in_a_table_folder_are_left_alone_and_block_only_a_removal(tmp_path):
+    t = load(tmp_path / "sql", sink_sql("../out", "id BIGINT, dt STRING",
+                                         partitioned="PARTITIONED BY (dt)")).tables["t"]
+    write_table(t, pl.DataFrame({"id": [1, 2], "dt": ["d1", "d2"]}))
+    out = tmp_path / "out"
+    for folder in (out, out / "dt=d1", out / "dt=d2"):
+        (folder / ".DS_Store").write_bytes(b"finder")
+    write_table(t, pl.DataFrame({"id": [3, 4], "dt": ["d1", "d2"]}))  # replaced beside them
+    assert sorted(read_table(t).rows()) == [(3, "d1"), (4, "d2")]
+    with pytest.raises(ExecutionError, match=r"dt=d2' holds files this table did not write: "
+                                             r"\.DS_Store"):
+        write_table(t, pl.DataFrame({"id": [5], "dt": ["d1"]}), partitions=["d1", "d2"])
+    assert all((f / ".DS_Store").read_bytes() == b"finder"
+               for f in (out, out / "dt=d1", out / "dt=d2"))

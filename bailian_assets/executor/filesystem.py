@@ -154,11 +154,13 @@ def write_table(table: TableSpec, frame: pl.DataFrame,
     covered = _covered(table, groups, partitions)
     name = f"part-0{EXTENSIONS[str(table.options['format'])]}"
     with TableWriter(table) as writer:
+        removals = _removals(writer, table, groups, covered)
         for parts in groups:  # every check first: nothing is written if one fails
             writer.check_replaceable(parts)
         for first in covered:  # a covered partition is replaced whole: all of it is ours
-            writer.check_removable((first,))
-        removals = _removals(writer, table, groups, covered)
+            writer.check_partition((first,), removing=False)
+        for parts in removals:
+            writer.check_partition(parts, removing=True)
         written = [writer.replace(parts, name, _writer_of(table, rows))
                    for parts, rows in groups.items()]
         for parts in removals:

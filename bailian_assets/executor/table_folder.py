@@ -116,7 +116,9 @@ def _show_value(value: object) -> str:
 
 
 def _ours_at_root(table: TableSpec, root: Path, entry: str) -> bool:
-    if entry in (MARKER, LOCK) or _leftover(entry):
+    """Whether `entry` of a marked table folder may stay there while the table is written:
+    the table's own files, and hidden files (never read as data, never replaced)."""
+    if entry in (MARKER, LOCK) or entry.startswith("."):
         return True
     if table.partitioned_by:  # partitions are checked when a write replaces them
         return entry.startswith(table.partitioned_by[0] + "=") and (root / entry).is_dir()
@@ -186,22 +188,25 @@ class TableWriter:
 
     # ------------------------------------------------------------ checks
 
-    def check_replaceable(self, parts: Sequence[str]) -> None:
+    def check_replaceable(self, parts: Sequence[str], removing: bool = False) -> None:
         """Refuse if the data folder at `parts` (under the table folder) holds anything the
-        table did not write, or if some part of the way is not a folder."""
+        table did not write, or if some part of the way is not a folder. Hidden files
+        (`.DS_Store`, ...) are no obstacle to replacing the data beside them, which leaves them
+        alone; they are to `removing` the folder."""
         folder = self.root
         for part in parts:
             folder = folder / part
             if os.path.lexists(folder) and not folder.is_dir():
                 raise _foreign_error(self.table, folder.parent, [folder])
         if folder.is_dir():
-            foreign = _foreign_in_data_folder(folder, is_root=not parts)
+            foreign = _foreign_in_data_folder(folder, is_root=not parts,
+                                              keep_hidden=not removing)
             if foreign:
                 raise _foreign_error(self.table, folder, foreign)
 
-    def check_removable(self, parts: Sequence[str]) -> None:
-        """Refuse if the partition folder at `parts` (with every partition under it) holds
-        anything the table did not write."""
+    def check_partition(self, parts: Sequence[str], removing: bool) -> None:
+        """Refuse if the partition folder at `parts`, with every partition under it, holds
+        anything the table did not write (hidden files aside, unless `removing` it)."""
         folder = self.root.joinpath(*parts)
         if not os.path.lexists(folder):
             return
@@ -209,14 +214,14 @@ class TableWriter:
             raise _foreign_error(self.table, folder.parent, [folder])
         levels = self.table.partitioned_by[len(parts):]
         if not levels:
-            self.check_replaceable(parts)
+            self.check_replaceable(parts, removing)
             return
         for entry in _entries(folder):
-            if _leftover(entry):
+            if _leftover(entry) or (not removing and entry.startswith(".")):
                 continue
             if not entry.startswith(levels[0] + "=") or not (folder / entry).is_dir():
                 raise _foreign_error(self.table, folder, [folder / entry])
-            self.check_removable([*parts, entry])
+            self.check_partition([*parts, entry], removing)
 
     # ------------------------------------------------------------ changes
 
@@ -264,7 +269,7 @@ class TableWriter:
         _fsync(parent)
 
     def remove(self, parts: Sequence[str]) -> None:
-        """Delete the partition folder at `parts` (checked with `check_removable`): renamed
+        """Delete the partition folder at `parts` (checked with `check_partition`): renamed
         aside first, so it is gone at once, then deleted."""
         folder = self.root.joinpath(*parts)
         if not os.path.lexists(folder):
@@ -283,11 +288,12 @@ class TableWriter:
                               f"'{path}': {reason}")
 
 
-def _foreign_in_data_folder(folder: Path, is_root: bool) -> list[Path]:
+def _foreign_in_data_folder(folder: Path, is_root: bool, keep_hidden: bool) -> list[Path]:
     allowed = {MANIFEST, *(_read_manifest(folder) or ())}
     if is_root:
         allowed |= {MARKER, LOCK}
-    return [folder / e for e in _entries(folder) if e not in allowed and not _leftover(e)]
+    return [folder / e for e in _entries(folder) if e not in allowed and not _leftover(e)
+            and not (keep_hidden and e.startswith("."))]
 
 
 def _temporary_name(name: str) -> str:
