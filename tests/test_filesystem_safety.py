@@ -724,3 +724,18 @@ def test_hidden_files_in_a_table_folder_are_left_alone_and_block_only_a_removal(
         write_table(t, pl.DataFrame({"id": [5], "dt": ["d1"]}), partitions=["d1", "d2"])
     assert all((f / ".DS_Store").read_bytes() == b"finder"
                for f in (out, out / "dt=d1", out / "dt=d2"))
+
+
+def test_run_into_a_foreign_folder_ends_with_one_clear_line(tmp_path, capsys):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.xlsx").write_bytes(b"precious")
+    folder = tmp_path / "sql"
+    folder.mkdir()
+    (folder / "job.sql").write_text(sink_sql("../out") + INSERT)
+    assert main(["check", str(folder / "job.sql")]) == 0  # only the run can know
+    assert main(["run", str(folder / "job.sql")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("bailian-assets: error: table 't' (declared at ")
+    assert "holds files this table did not write: report.xlsx" in err[-1]
+    assert "Traceback" not in "\n".join(err)
+    assert tree(tmp_path / "out") == {"report.xlsx": b"precious"}

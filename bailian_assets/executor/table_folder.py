@@ -245,9 +245,10 @@ class TableWriter:
         _fsync(temporary)
         listed = _read_manifest(folder) or []
         if name not in listed:  # the manifest lists the file before it is there
-            _write_json(folder / MANIFEST, {"files": [*listed, name]})
+            listed = [*listed, name]
+            _write_json(folder / MANIFEST, {"files": listed})
         os.replace(temporary, folder / name)
-        for old in listed:
+        for old in listed:  # files of an earlier write under other names: the table's own
             if old != name:
                 (folder / old).unlink(missing_ok=True)
         if listed != [name]:
