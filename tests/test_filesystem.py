@@ -63,13 +63,16 @@ def test_partitions_round_trip_and_replace_whole(tmp_path):
     write_table(t, frame)
     assert partition_values(t) == ["2025-01-01", "2025-01-02"]
     files = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "out").rglob("*"))
-    assert files == ["out/dt=2025-01-01", "out/dt=2025-01-01/part-0.parquet",
-                     "out/dt=2025-01-02", "out/dt=2025-01-02/part-0.parquet"]
+    assert files == ["out/_bailian_lock", "out/_bailian_table",
+                     "out/dt=2025-01-01", "out/dt=2025-01-01/_bailian_files",
+                     "out/dt=2025-01-01/part-0.parquet",
+                     "out/dt=2025-01-02", "out/dt=2025-01-02/_bailian_files",
+                     "out/dt=2025-01-02/part-0.parquet"]
     # partition columns live in folder names only, as Flink writes them
     assert pl.read_parquet(tmp_path / "out/dt=2025-01-01/part-0.parquet").columns == ["id", "v"]
     assert read_table(t).sort("id").equals(frame)
     # re-writing a day replaces it whole; a day now empty is removed; others are untouched
-    write_table(t, frame.filter(pl.col("id") == 2), replace=["2025-01-01", "2025-01-02"])
+    write_table(t, frame.filter(pl.col("id") == 2), partitions=["2025-01-01", "2025-01-02"])
     assert read_table(t).get_column("id").to_list() == [2]
     assert read_table(t, ["2025-01-01"]).height == 1
     with pytest.raises(ExecutionError, match="no data for partition dt=2025-01-02"):

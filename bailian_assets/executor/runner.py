@@ -1,6 +1,8 @@
 """Run a project's INSERTs without Dagster: views computed once each, sinks written in order.
 
 This is `bailian-assets run`; the Dagster integration runs the same plans asset by asset.
+Every filesystem sink's folder is checked before the first query runs, so a sink that may not
+write where it points fails before any model is paid.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.executor.ml_predict import client_factory
 from bailian_assets.executor.filesystem import read_table, write_table
+from bailian_assets.executor.table_folder import check_writable
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
@@ -67,6 +70,9 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
     if on_progress is None:
         on_progress = _log_progress
     result = RunResult()
+    for sink in {i.sink.name: i.sink for i in project.inserts}.values():
+        if sink.connector == "filesystem":
+            check_writable(sink)  # refuse a folder the sink may not write before paying models
     if project.models:
         log.info("model calls go to the %s", backend.description)
     clients = client_factory(backend, on_progress, progress_interval)

@@ -19,6 +19,7 @@ from bailian_assets.client.backend import Backend
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.integration import checks
+from bailian_assets.integration.io_managers import check_sink_folder
 from bailian_assets.integration.metadata import definition_metadata, materialization_metadata
 from bailian_assets.integration.partitions import Partitioning, reads
 from bailian_assets.integration.resources import resource_key
@@ -109,6 +110,7 @@ class AssetFactory:
         specs = checks.check_specs(key, predictions, bool(models)) if with_checks else []
 
         def compute(context, **inputs):  # no annotations: dagster reads them
+            check_sink_folder(self.project, name)
             frames = {relation: inputs[arguments[relation]] for relation in relations}
             yield from _run(context, key, queries, frames, predictions, settings, bool(specs))
 

@@ -1,13 +1,17 @@
 """IO managers: frames between assets as Parquet, and sinks written as Flink's connectors do.
 
 Partitioned assets hand over `{partition key: frame}` (one entry per partition of the run, so a
-`--partition-range` run writes each partition on its own); unpartitioned ones a frame.
+`--partition-range` run writes each partition on its own); unpartitioned ones a frame. A run of
+some partitions of a filesystem sink replaces exactly those partitions (see
+`executor.filesystem.write_table`); partition keys are values from data, so they are escaped
+wherever they become file names.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
 from typing import Optional
 
@@ -16,8 +20,11 @@ import polars as pl
 
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.filesystem import read_table, write_table
+from bailian_assets.executor.partition_path import escape
+from bailian_assets.executor.table_folder import check_writable
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project
+from bailian_assets.planning.project import Project
 
 
 class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
@@ -36,7 +43,8 @@ class ParquetFrames(dg.IOManager):
 
     def _path(self, key: dg.AssetKey, partition: str | None) -> Path:
         folder = self.base.joinpath(*key.path)
-        return folder / f"{partition}.parquet" if partition is not None else \
+        # partition keys come from data: escaped, so '../x' stays a file name in the folder
+        return folder / f"{escape(partition)}.parquet" if partition is not None else \
             folder.with_suffix(".parquet")
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
@@ -44,9 +52,12 @@ class ParquetFrames(dg.IOManager):
         for partition, frame in frames.items():
             path = self._path(context.asset_key, partition)
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(path.name + ".tmp")
-            frame.write_parquet(temporary)
-            os.replace(temporary, path)  # readers never see a half-written file
+            temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+            try:
+                frame.write_parquet(temporary)
+                os.replace(temporary, path)  # readers never see a half-written file
+            finally:
+                temporary.unlink(missing_ok=True)
 
     def load_input(self, context: dg.InputContext):
         key = context.asset_key
@@ -60,6 +71,17 @@ class ParquetFrames(dg.IOManager):
             what = key.to_user_string() + (f" partition {partition}" if partition else "")
             raise dg.Failure(f"{what} has not been materialized yet: materialize it first")
         return pl.read_parquet(path)
+
+
+def check_sink_folder(project: Project, name: str) -> None:
+    """Fail a sink's run before its rows are computed (and its models paid) when its folder
+    may not be written: a file, another table's folder, or one holding foreign files."""
+    table = project.tables.get(name)
+    if table is not None and table.connector == "filesystem":
+        try:
+            check_writable(table)
+        except BailianError as error:
+            raise dg.Failure(str(error)) from None
 
 
 class TableIOManager(dg.ConfigurableIOManager):
@@ -78,6 +100,7 @@ class TableIOManager(dg.ConfigurableIOManager):
         frames = obj if isinstance(obj, dict) else {None: obj}
         try:
             if table.connector == "filesystem":
+                # a partitioned run writes exactly its partitions, each replaced whole
                 partitions = [k for k in frames if k is not None]
                 frame = pl.concat(list(frames.values()), how="vertical")
                 written = write_table(table, frame, partitions or None)

@@ -1,14 +1,22 @@
 """Partitions: a partitioned source table makes it, and everything that reads it, partitioned.
 
 The keys are the values of the table's (first) partition column, as Flink writes them in folder
-names (`dt=2025-01-01/`). Date values become Dagster daily partitions starting at the earliest
-folder, so the days to come need no change anywhere; other values are static partitions, read
-from the folders when the code location loads (reload it to see new folders).
+names (`dt=2025-01-01/`), unescaped (`a%2Fb` is the key `a/b`). Date values become Dagster daily
+partitions starting at the earliest folder, so the days to come need no change anywhere; other
+values are static partitions, read from the folders when the code location loads (reload it to
+see new folders). A value Dagster cannot take as a key (one holding `...` or a control
+character) is left out, with a warning.
+
+A filesystem sink that reads a partitioned source is run one partition at a time, and each run
+replaces what it writes: so the sink must be partitioned by a column that carries the source's
+partition column unchanged. Anything else is refused when the definitions load, because each
+day's run would replace the rows of the days before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 
 import dagster as dg
@@ -19,8 +27,13 @@ from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
 from bailian_assets.planning.settings import FileSettings
+from bailian_assets.sql import ast
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# what Dagster refuses in a partition key (dagster's INVALID_PARTITION_SUBSTRINGS)
+_NOT_IN_KEYS = ("...", "\a", "\b", "\f", "\n", "\r", "\t", "\v", "\0")
+
+log = logging.getLogger("bailian_assets")
 
 
 def table_partitions(table: TableSpec, timezone: str = "UTC"
@@ -33,10 +46,21 @@ def table_partitions(table: TableSpec, timezone: str = "UTC"
     except ExecutionError:
         values = []  # no data yet: reading it will say so
     column = table.partition_columns[0]
-    if column.type.name == "DATE" or (values and all(_DATE.match(v) for v in values)):
-        start = min(values) if values else dt.date.today().isoformat()
+    dates = [v for v in values if _DATE.match(v)]
+    if column.type.name == "DATE" or (values and len(dates) == len(values)):
+        _skipped(table, [v for v in values if not _DATE.match(v)], "not a date")
+        start = min(dates) if dates else dt.date.today().isoformat()
         return dg.DailyPartitionsDefinition(start_date=start, timezone=timezone)
-    return dg.StaticPartitionsDefinition(values)
+    _skipped(table, [v for v in values if any(s in v for s in _NOT_IN_KEYS)],
+             "not a valid Dagster partition key")
+    return dg.StaticPartitionsDefinition([v for v in values
+                                          if not any(s in v for s in _NOT_IN_KEYS)])
+
+
+def _skipped(table: TableSpec, values: list[str], why: str) -> None:
+    if values:
+        log.warning("table '%s': partition folder value(s) %s left out of its Dagster "
+                    "partitions (%s)", table.name, ", ".join(map(repr, values[:5])), why)
 
 
 class Partitioning:
@@ -68,7 +92,73 @@ class Partitioning:
         if len(distinct) > 1:
             raise ExecutionError(f"'{owner}' reads tables partitioned differently "
                                  f"({', '.join(found)}); read one partitioned table per asset")
-        return next(iter(distinct.values()), None)
+        definition = next(iter(distinct.values()), None)
+        sink = self.project.tables.get(owner)
+        if definition is not None and sink is not None and sink.connector == "filesystem":
+            self._check_sink(sink, queries)
+        return definition
+
+    # ------------------------------------------------------------ partitioned sinks
+
+    def _check_sink(self, sink: TableSpec, queries: list[p.PlannedQuery]) -> None:
+        """A sink run one partition at a time must be partitioned by its source's partition
+        column, carried unchanged; else each run would replace the other partitions' rows."""
+        source = self._partitioned_tables(queries)[0]
+        column = source.partitioned_by[0]
+        where = f"sink '{sink.name}' (declared at {sink.path}:{sink.position.line})"
+        if not sink.partitioned_by:
+            raise ExecutionError(
+                f"{where} is not partitioned, but it reads table '{source.name}', which is "
+                f"partitioned by `{column}`: Dagster runs it one `{column}` at a time, and "
+                f"each run would replace the whole table with that partition's rows. Declare "
+                f"it PARTITIONED BY ({column}) and select `{column}` from '{source.name}' "
+                "into it (or write it whole with `bailian-assets run`)")
+        target = sink.partitioned_by[0]
+        for query in queries:
+            index = query.names.index(target)
+            if self.column_source(query.root, query.root.fields[index].column) != \
+                    (source.name, column):
+                raise ExecutionError(
+                    f"{where} is partitioned by `{target}`, which the INSERT at {query.path}:"
+                    f"{query.position.line} does not fill with the partition column `{column}` "
+                    f"of '{source.name}': each run of one `{column}` would replace partitions "
+                    f"of other runs. Select `{column}` from '{source.name}' into `{target}`")
+
+    def _partitioned_tables(self, queries: list[p.PlannedQuery]) -> list[TableSpec]:
+        """The partitioned tables under `queries`, through the views they read."""
+        found: list[TableSpec] = []
+        for relation in reads(queries):
+            if relation in self.project.views:
+                found += self._partitioned_tables([self.project.views[relation]])
+            elif self.of_relation(relation) is not None:
+                found.append(self.project.tables[relation])
+        return list({t.name: t for t in found}.values())
+
+    def column_source(self, node: p.Node, column: str) -> tuple[str, str] | None:
+        """(table, column) whose values the frame column `column` of `node` carries unchanged
+        (or only cast), through views, projections, filters, joins and unions; else None."""
+        if isinstance(node, p.Scan):
+            index = [f.column for f in node.fields].index(column)
+            name = node.source_columns[index]
+            view = self.project.views.get(node.relation)
+            if view is None:
+                return node.relation, name
+            return self.column_source(view.root, view.root.fields[view.names.index(name)].column)
+        if isinstance(node, (p.Project, p.Aggregate)):
+            items = node.items if isinstance(node, p.Project) else node.keys
+            expr = next((e for e, f in items if f.column == column), None)
+            while isinstance(expr, ast.Cast):
+                expr = expr.expr
+            return self.column_source(node.input, expr.name) \
+                if isinstance(expr, ast.ColumnRef) else None
+        if isinstance(node, p.SetUnion):
+            index = [f.column for f in node.fields].index(column)
+            sources = {self.column_source(i, i.fields[index].column) for i in node.inputs}
+            return sources.pop() if len(sources) == 1 else None
+        for child in p.children(node):
+            if any(f.column == column for f in child.fields):
+                return self.column_source(child, column)
+        return None
 
 
 def reads(queries: list[p.PlannedQuery]) -> list[str]:

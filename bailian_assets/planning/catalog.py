@@ -1,7 +1,13 @@
 """Statements -> Catalog: the models, tables, views, INSERTs and SETs of a set of SQL files.
 
 Names live in two namespaces, as in Flink: models, and tables/views. A name declared twice is an
-error unless the second declaration says IF NOT EXISTS (then the first one stands).
+error unless the second declaration says IF NOT EXISTS (then the first one stands). A table
+declared with IF NOT EXISTS in two files must be declared the same way in both: the files share
+one catalog here (unlike Flink, where each file is a job of its own), so a different second
+declaration would send that file's rows into the first file's table.
+
+Every filesystem table an INSERT writes is checked against its declaring file
+(`connectors.sink_path_problem`) once both the table and an INSERT into it are known.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from pathlib import Path
 from typing import Mapping
 
 from bailian_assets.errors import Position
-from bailian_assets.planning.connectors import TableSpec, build_table
+from bailian_assets.planning.connectors import TableSpec, build_table, sink_path_problem
 from bailian_assets.planning.models import (
     RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, build_model,
 )
@@ -46,12 +52,15 @@ class Catalog:
     # names that were declared but failed their own checks: referring to them is not a new error
     broken: set[str] = field(default_factory=set)
     positions: dict[str, tuple[str, Position]] = field(default_factory=dict)
+    sql_files: dict[str, Path | None] = field(default_factory=dict)  # path -> the file on disk
+    checked_sinks: set[str] = field(default_factory=set)
 
 
 def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, Problem]],
                environ: Mapping[str, str] | None = None, base_dir: Path | None = None) -> None:
     """Add one parsed file's declarations; problems are recorded as (path, problem)."""
     path = script.path
+    catalog.sql_files[path] = base_dir / Path(path).name if base_dir is not None else None
     settings: dict[str, str] = {}
     local: list[Problem] = []
     for statement in script.statements:
@@ -74,6 +83,9 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
                     catalog.broken.add("table or view:" + name)
                 else:
                     catalog.tables[name] = table
+            elif statement.if_not_exists and name in catalog.tables:
+                _check_same_table(catalog.tables[name], statement, path, local, environ,
+                                  base_dir)
         elif isinstance(statement, ast.CreateView):
             name = str(statement.name)
             if _declare_relation(name, statement, path, catalog, local):
@@ -83,6 +95,7 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
                                              dict(settings)))
     catalog.settings[path] = settings
     problems.extend((path, p) for p in local)
+    _check_sink_paths(catalog, problems)
 
 
 def _declare(namespace: dict, name: str, statement, path: str, catalog: Catalog,
@@ -103,6 +116,70 @@ def _declare(namespace: dict, name: str, statement, path: str, catalog: Catalog,
 def _declare_relation(name: str, statement, path: str, catalog: Catalog,
                       problems: list[Problem]) -> bool:
     return _declare({}, name, statement, path, catalog, problems, "table or view")
+
+
+def _check_same_table(first: TableSpec, statement: ast.CreateTable, path: str,
+                      problems: list[Problem], environ: Mapping[str, str] | None,
+                      base_dir: Path | None) -> None:
+    """`CREATE TABLE IF NOT EXISTS` of a table another file declared: it must be the same."""
+    if first.path == path:
+        return  # within one file Flink keeps the first declaration, and so do we
+    second = build_table(statement, path, problems, environ, base_dir)
+    if second is None:
+        return
+    differences = _differences(first, second)
+    if differences:
+        name = str(statement.name)
+        problems.append(Problem(
+            f"table '{name}' is declared differently in {first.path}:{first.position.line} "
+            f"({'; '.join(differences)}); IF NOT EXISTS would make this file's INSERTs write "
+            f"into the table {first.path} declares. Declare it the same way in both files, or "
+            "give one of them another name", statement.name.position, len(name)))
+
+
+def _differences(first: TableSpec, second: TableSpec) -> list[str]:
+    """What differs between two declarations of a table, first's value before second's."""
+    def columns(table: TableSpec) -> str:
+        return ", ".join(f"{c.name} {c.type}" for c in table.columns)
+
+    found = []
+    if columns(first) != columns(second):
+        found.append(f"columns ({columns(first)}) there, ({columns(second)}) here")
+    if first.partitioned_by != second.partitioned_by:
+        found.append(f"PARTITIONED BY ({', '.join(first.partitioned_by)}) there, "
+                     f"({', '.join(second.partitioned_by)}) here")
+    if first.location != second.location:
+        found.append(f"path {first.location} there, {second.location} here")
+    for key in sorted(set(first.options) | set(second.options) | {"connector"}):
+        if key == "path":
+            continue
+        there = first.connector if key == "connector" else first.options.get(key)
+        here = second.connector if key == "connector" else second.options.get(key)
+        if there != here:
+            found.append(f"'{key}' {_shown(there)} there, {_shown(here)} here")
+    return found
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    return f"'{value}'"
+
+
+def _check_sink_paths(catalog: Catalog, problems: list[tuple[str, Problem]]) -> None:
+    """Check each filesystem sink's path once its table and an INSERT into it are known
+    (they may stand in different files, in either order)."""
+    for insert in catalog.inserts:
+        table = catalog.tables.get(insert.target)
+        if table is None or table.connector != "filesystem" or \
+                table.name in catalog.checked_sinks:
+            continue
+        catalog.checked_sinks.add(table.name)
+        problem = sink_path_problem(table, catalog.sql_files.get(table.path))
+        if problem is not None:
+            problems.append((table.path, problem))
 
 
 def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> None:

@@ -3,6 +3,10 @@
 Connectors: `print` (Flink's options plus VVR's `logger`) and `blackhole`, both sinks only;
 `filesystem` (csv, json lines, parquet; Hive-style `col=value/` partition folders), source and
 sink. A relative `path` is resolved against the folder of the SQL file that declares the table.
+
+What can be known before running is refused here, located on the SQL: a csv column that is not
+a scalar (csv holds text fields), a binary column in csv or json, and (`sink_path_problem`) a
+sink whose path is the SQL file, its folder, a folder above it, or an existing file.
 """
 
 from __future__ import annotations
@@ -86,10 +90,12 @@ def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
                                statement.name.position, problems, environ,
                                ignore=lambda key: key == "connector")
     _check_columns(statement, owner, problems)
-    if len(problems) > before:
-        return None
     values = {spec.key: spec.default for spec in specs}
     values.update({key: option.value for key, option in resolved.items()})
+    if connector == "filesystem" and "format" in resolved:
+        _check_format(statement, str(values["format"]), owner, problems)
+    if len(problems) > before:
+        return None
     location = None
     if connector == "filesystem":
         location = Path(str(values["path"]))
@@ -114,3 +120,56 @@ def _check_columns(statement: ast.CreateTable, owner: str, problems: list[Proble
         if name not in seen:
             problems.append(Problem(f"partition column `{name}` is not a column of {owner}",
                                     statement.name.position))
+
+
+_NESTED = {"ARRAY", "MAP", "ROW", "MULTISET"}
+_BINARY = {"BINARY", "VARBINARY", "BYTES"}
+
+
+def _check_format(statement: ast.CreateTable, fmt: str, owner: str,
+                  problems: list[Problem]) -> None:
+    """Columns the format cannot hold (partition columns live in folder names, not files)."""
+    for column in statement.columns:
+        if column.name in statement.partitioned_by or fmt == "parquet":
+            continue
+        if fmt == "csv" and column.type.name in _NESTED:
+            reason, instead = "a csv field holds one value, not a nested one", "'json' or 'parquet'"
+        elif _contains(column.type, _BINARY):
+            reason, instead = f"binary values cannot be stored in {fmt} files", "'parquet'"
+        else:
+            continue
+        problems.append(Problem(f"column `{column.name}` of {owner} is {column.type}: {reason}; "
+                                f"use 'format' = {instead}", column.position, len(column.name)))
+
+
+def _contains(data_type: ast.DataType, names: set[str]) -> bool:
+    inner = [t for t in (data_type.element, data_type.value) if t is not None]
+    inner += [t for _, t in data_type.fields]
+    return data_type.name in names or any(_contains(t, names) for t in inner)
+
+
+def sink_path_problem(table: TableSpec, sql_file: Path | None) -> Problem | None:
+    """Why the filesystem sink `table` may not write where its 'path' points, when the path
+    alone tells: the SQL file that declares it, that file's folder or a folder above it, or an
+    existing file. `sql_file` None: SQL given as text, relative to the current directory."""
+    if table.location is None:
+        return None
+    location = table.location.resolve()
+    folder = (sql_file.parent if sql_file is not None else Path.cwd()).resolve()
+    if sql_file is not None and location == sql_file.resolve():
+        reason = "the SQL file itself"
+    elif location == folder:
+        reason = "the folder of the SQL file"
+    elif location in folder.parents:
+        reason = f"a folder above the SQL file's folder {folder}"
+    elif location.is_file():
+        reason = "an existing file, and a filesystem sink writes into a folder"
+    else:
+        return None
+    option = next((o for o in table.statement.options if o.key == "path"), None) \
+        if table.statement is not None else None
+    message = (f"filesystem sink '{table.name}' cannot write to '{location}': it is {reason}. "
+               f"A sink needs a folder of its own, such as 'output/{table.name}'")
+    if option is None:
+        return Problem(message, table.position)
+    return Problem(message, option.value_position, len(option.raw))
