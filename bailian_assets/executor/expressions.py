@@ -18,6 +18,7 @@ _INTEGER_LITERAL = {"INT": pl.Int32, "BIGINT": pl.Int64}
 
 
 def compile_expr(expr: ast.Expr) -> pl.Expr:
+    """The Polars expression of a bound SQL expression (recursive: the parser bounds nesting)."""
     compiler = _COMPILERS.get(type(expr))
     if compiler is None:
         raise TypeError(f"cannot run expression {type(expr).__name__}")
@@ -56,12 +57,6 @@ def _column(expr: ast.ColumnRef) -> pl.Expr:
 def _binary(expr: ast.BinaryOp) -> pl.Expr:
     left, right = compile_expr(expr.left), compile_expr(expr.right)
     op = expr.op
-    if op == "AND":
-        return left & right
-    if op == "OR":
-        return left | right
-    if op == "||":
-        return pl.concat_str([left, right])
     if op == "DIV":  # integer division, truncating toward zero as Java does
         return (left / right).cast(pl.Int64)
     return _OPERATORS[op](left, right)
@@ -80,6 +75,15 @@ _OPERATORS = {
     "/": lambda a, b: a / b,
     "%": lambda a, b: a % b,
 }
+
+
+def _chain(expr: ast.Chain) -> pl.Expr:
+    """A flat chain stays flat in Polars too: one horizontal operation over all the operands
+    (AND and OR with SQL's three-valued logic, `||` NULL when any operand is)."""
+    if expr.op == "||":
+        return pl.concat_str([compile_expr(o) for o in expr.operands])
+    operands = [compile_expr(o).cast(pl.Boolean) for o in expr.operands]
+    return pl.all_horizontal(operands) if expr.op == "AND" else pl.any_horizontal(operands)
 
 
 def _unary(expr: ast.UnaryOp) -> pl.Expr:
@@ -155,6 +159,7 @@ _COMPILERS = {
     ast.Literal: _literal,
     ast.ColumnRef: _column,
     ast.BinaryOp: _binary,
+    ast.Chain: _chain,
     ast.UnaryOp: _unary,
     ast.Case: _case,
     ast.Cast: _cast,

@@ -51,35 +51,49 @@ class Planner:
         self.report = report
         self.environ = os.environ if environ is None else environ
         self._views: dict[str, p.PlannedQuery | None] = {}
-        self._planning: list[str] = []
         self._ids = itertools.count()
 
     # ------------------------------------------------------------ entry points
 
     def view(self, name: str) -> p.PlannedQuery | None:
-        """The plan of a view (memoized); None when the view has errors."""
-        if name in self._views:
-            return self._views[name]
-        view = self.catalog.views[name]
-        self._planning.append(name)
-        try:
-            planned = self._plan_view(view)
-        except PlanError as error:
-            if not isinstance(error, _Quiet):
-                self.report(view.path, error.problem)
-            planned = None
-        finally:
-            self._planning.pop()
-        self._views[name] = planned
-        return planned
+        """The plan of a view (memoized); None when the view has errors.
+
+        The views it reads are planned first, from a stack of its own rather than by recursion:
+        a chain of a thousand views, each reading the one before, costs no Python stack."""
+        pending = [name]
+        while pending:
+            current = pending[-1]
+            if current in self._views:
+                pending.pop()
+                continue
+            view = self.catalog.views[current]
+            try:
+                self._views[current] = self._plan_view(view)
+            except _Unplanned as needed:
+                if needed.name in pending:  # a cycle: reported by the view that closes it
+                    cycle = " -> ".join(pending[pending.index(needed.name):] + [needed.name])
+                    self.report(view.path, Problem(
+                        f"view '{needed.name}' refers to itself ({cycle})", needed.position,
+                        len(needed.name)))
+                    self._views[current] = None
+                else:
+                    pending.append(needed.name)
+            except PlanError as error:
+                if not isinstance(error, _Quiet):
+                    self.report(view.path, error.problem)
+                self._views[current] = None
+        return self._views[name]
 
     def insert(self, definition: InsertDef) -> PlannedInsert | None:
-        try:
-            return self._plan_insert(definition)
-        except PlanError as error:
-            if not isinstance(error, _Quiet):
-                self.report(definition.path, error.problem)
-            return None
+        while True:
+            try:
+                return self._plan_insert(definition)
+            except _Unplanned as needed:
+                self.view(needed.name)  # then plan the INSERT again, its views known
+            except PlanError as error:
+                if not isinstance(error, _Quiet):
+                    self.report(definition.path, error.problem)
+                return None
 
     # ------------------------------------------------------------ views and inserts
 
@@ -227,19 +241,26 @@ class Planner:
         return p.ValuesNode(tuple(rows), fields), names
 
     def _union(self, body: ast.SetOperation, ctx: _Context):
-        left, names = self._query_node(body.left, ctx)
-        right, right_names = self._query_node(body.right, ctx)
-        if len(left.fields) != len(right.fields):
-            raise PlanError(f"Column count mismatch in {body.op}: {len(left.fields)} and "
-                            f"{len(right.fields)}", body.position)
-        fields = []
-        for a, b in zip(left.fields, right.fields):
-            common = types.common_type(a.type, b.type)
-            if common is None:
-                raise PlanError(f"Type mismatch in {body.op}: column '{a.name}' is {a.type} on "
-                                f"the left and {b.type} on the right", body.position)
-            fields.append(self._field(a.name, common, None))
-        return p.SetUnion((left, right), body.op == "UNION", tuple(fields)), names
+        """All branches of a UNION chain as one SetUnion node, with their common types."""
+        first, names = self._query_node(body.inputs[0], ctx)
+        nodes = [first]
+        column_types = [f.type for f in first.fields]
+        for query in body.inputs[1:]:
+            node, _ = self._query_node(query, ctx)
+            where = query.position or body.position
+            if len(node.fields) != len(first.fields):
+                raise PlanError(f"Column count mismatch in {body.op}: {len(first.fields)} and "
+                                f"{len(node.fields)}", where)
+            for i, (a, b) in enumerate(zip(first.fields, node.fields)):
+                common = types.common_type(column_types[i], b.type)
+                if common is None:
+                    raise PlanError(f"Type mismatch in {body.op}: column '{a.name}' is "
+                                    f"{column_types[i]} in the branches before and {b.type} "
+                                    "in this one", where)
+                column_types[i] = common
+            nodes.append(node)
+        fields = tuple(self._field(a.name, t, None) for a, t in zip(first.fields, column_types))
+        return p.SetUnion(tuple(nodes), body.op == "UNION", fields), names
 
     def _select(self, select: ast.Select, ctx: _Context):
         if select.from_ is None:
@@ -366,11 +387,9 @@ class Planner:
         key = str(name)
         qualifier = alias or name.last
         if key in self.catalog.views:
-            if key in self._planning:
-                cycle = " -> ".join(self._planning[self._planning.index(key):] + [key])
-                raise PlanError(f"view '{key}' refers to itself ({cycle})", name.position,
-                                len(key))
-            planned = self.view(key)
+            if key not in self._views:
+                raise _Unplanned(key, name.position)
+            planned = self._views[key]
             if planned is None:
                 raise _Quiet()
             fields = tuple(self._field(n, t, qualifier) for n, t in zip(planned.names,
@@ -564,6 +583,8 @@ class Planner:
             return ast.ColumnRef(None, field.column, expr.position), field.type
         if isinstance(expr, ast.FunctionCall):
             return self._function(expr, scope, ctx)
+        if isinstance(expr, ast.Chain):
+            return self._chain(expr, scope, ctx)
         if isinstance(expr, ast.BinaryOp):
             left, lt = self._expr(expr.left, scope, ctx)
             right, rt = self._expr(expr.right, scope, ctx)
@@ -647,6 +668,17 @@ class Planner:
         args = tuple(b for b, _ in bound)
         return replace(call, args=args), signature.returns([t for _, t in bound])
 
+    def _chain(self, chain: ast.Chain, scope, ctx: _Context):
+        """AND and OR need BOOLEAN operands; `||` makes a STRING of anything."""
+        operands = []
+        for operand in chain.operands:
+            bound, t = self._expr(operand, scope, ctx)
+            if chain.op != "||":
+                _require_boolean(t, operand, chain.op)
+            operands.append(bound)
+        result = types.STRING if chain.op == "||" else types.BOOLEAN
+        return replace(chain, operands=tuple(operands)), result
+
     def _case(self, case: ast.Case, scope, ctx: _Context):
         operand = None
         operand_type = None
@@ -692,6 +724,16 @@ class _Quiet(PlanError):
 
     def __init__(self):
         super().__init__("", Position(0, 0, 0))
+
+
+class _Unplanned(Exception):
+    """A query reads view `name`, not planned yet: the caller plans it, then tries again.
+    (Not a PlanError, so that no `except PlanError` takes it for a mistake in the SQL.)"""
+
+    def __init__(self, name: str, position: Position):
+        super().__init__(name)
+        self.name = name
+        self.position = position
 
 
 # ------------------------------------------------------------------ free helpers
@@ -842,15 +884,9 @@ def _runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
 
 def _binary_type(expr: ast.BinaryOp, lt: ast.DataType, rt: ast.DataType) -> ast.DataType:
     op = expr.op
-    if op in ("AND", "OR"):
-        _require_boolean(lt, expr.left, op)
-        _require_boolean(rt, expr.right, op)
-        return types.BOOLEAN
     if op in ("=", "<>", "<", "<=", ">", ">="):
         _require_comparable(lt, rt, expr, op)
         return types.BOOLEAN
-    if op == "||":
-        return types.STRING
     for t in (lt, rt):
         if not (types.is_numeric(t) or t.name in ("NULL", "UNKNOWN")):
             raise PlanError(f"Cannot apply '{op}' to arguments of type '<{lt}> {op} <{rt}>'",
@@ -888,16 +924,21 @@ def _concrete(t: ast.DataType) -> ast.DataType:
 
 
 def _conjuncts(expr: ast.Expr) -> list[ast.Expr]:
-    if isinstance(expr, ast.BinaryOp) and expr.op == "AND":
-        return _conjuncts(expr.left) + _conjuncts(expr.right)
-    return [expr]
+    """The terms of a condition's AND chains (nested ones too, as `a AND (b AND c)`)."""
+    found, pending = [], [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, ast.Chain) and item.op == "AND":
+            pending.extend(reversed(item.operands))
+        else:
+            found.append(item)
+    return found
 
 
 def _and_all(exprs: list[ast.Expr]) -> ast.Expr | None:
-    result = None
-    for expr in exprs:
-        result = expr if result is None else ast.BinaryOp("AND", result, expr, expr.position)
-    return result
+    if len(exprs) <= 1:
+        return exprs[0] if exprs else None
+    return ast.Chain("AND", tuple(exprs), exprs[0].position)
 
 
 def _subexpressions(expr):
