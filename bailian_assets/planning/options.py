@@ -7,6 +7,7 @@ nearest valid key as a suggestion, as in "did you mean 'endpoint'?".
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -77,6 +78,8 @@ def number(low: float | None = None, high: float | None = None) -> Callable[[str
             result = float(value.strip())
         except ValueError:
             raise ValueError(f"expected a number, got '{value}'") from None
+        if not math.isfinite(result):  # 'nan' and 'inf' parse, and pass every range check
+            raise ValueError(f"expected a finite number, got '{value}'")
         if (low is not None and result < low) or (high is not None and result > high):
             raise ValueError(f"expected a number in [{low}, {high}], got {value}")
         return result
@@ -108,7 +111,7 @@ def duration(value: str) -> float:
         raise ValueError(f"expected a duration such as '3 min' or '30 s', got '{value}'")
     unit = (match.group(2) or "ms").lower()
     seconds = float(match.group(1)) * _UNIT_SECONDS[unit]
-    if seconds <= 0:
+    if not 0 < seconds < math.inf:
         raise ValueError(f"expected a positive duration, got '{value}'")
     return seconds
 

@@ -11,15 +11,51 @@ part of the package that counts lines uses this module.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
+from pathlib import Path
 
-from bailian_assets.errors import Diagnostic, Position, SqlError
+from bailian_assets.errors import WHOLE_FILE, Diagnostic, Position, SqlError
 
 BOM = b"\xef\xbb\xbf"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # SQL files hold statements, not data: bigger inputs belong in a filesystem table.
 MAX_SQL_BYTES = 16 * 1024 * 1024
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+
+
+def read_sql(file: str | os.PathLike, shown: str) -> str:
+    """The text of the SQL file `file` (named `shown` in errors). Raises SqlError: naming the
+    file when it cannot be read, is no regular file or is too big; located for its content.
+
+    The file is opened without blocking and checked before anything is read, so a FIFO named
+    `x.sql` is an error, never a wait for a writer that does not come."""
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise _file_error(shown, f"cannot read the file: {error.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+            raise _file_error(shown, f"cannot read the file: it is {kind}, not a regular file")
+        try:
+            data = handle.read(MAX_SQL_BYTES + 1)
+        except OSError as error:
+            raise _file_error(shown, f"cannot read the file: {error.strerror}") from None
+    if len(data) > MAX_SQL_BYTES:
+        size = Path(file).stat().st_size
+        raise _file_error(shown, f"the file is {size / 2**20:.1f} MiB; a SQL file may be at most "
+                          f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "
+                          "'connector' = 'filesystem' reads, not in VALUES")
+    return decode_sql(data, shown)
+
+
+def _file_error(shown: str, message: str) -> SqlError:
+    return SqlError([Diagnostic(shown, WHOLE_FILE, message)])
 
 
 def decode_sql(data: bytes, path: str) -> str:
