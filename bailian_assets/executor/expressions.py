@@ -152,7 +152,10 @@ def like_to_regex(pattern: str) -> str:
 
 def _function(expr: ast.FunctionCall) -> pl.Expr:
     implementation = IMPLEMENTATIONS[expr.name]
-    return implementation([compile_expr(a) for a in expr.args], expr.args)
+    args = []
+    for arg in expr.args:  # a loop, not a comprehension: one frame less per level
+        args.append(compile_expr(arg))
+    return implementation(args, expr.args)
 
 
 _COMPILERS = {

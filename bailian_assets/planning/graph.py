@@ -27,6 +27,26 @@ def reads(roots: Iterable[p.Node]) -> list[str]:
     return list(found)
 
 
+def views_first(views: Mapping[str, p.PlannedQuery], name: str) -> list[str]:
+    """The views that view `name` reads, directly or not, each after the views it reads, and
+    `name` last: computing them in this order, each finds its inputs ready (post-order, from a
+    stack of our own: a chain of a thousand views costs no recursion)."""
+    order: list[str] = []
+    seen = {name}
+    pending: list[tuple[str, bool]] = [(name, False)]
+    while pending:
+        current, inputs_done = pending.pop()
+        if inputs_done:
+            order.append(current)
+            continue
+        pending.append((current, True))
+        for read in reversed(reads([views[current].root])):
+            if read in views and read not in seen:
+                seen.add(read)
+                pending.append((read, False))
+    return order
+
+
 def sink_cycles(views: Mapping[str, p.PlannedQuery], inserts: list[PlannedInsert]
                 ) -> list[tuple[str, Problem]]:
     """(path, problem) for each cycle through a sink, reported once, at the first INSERT into

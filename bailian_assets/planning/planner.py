@@ -26,6 +26,9 @@ from bailian_assets.sql.variables import VariableError, substitute
 
 
 _INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
+_LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DECIMAL", "DOUBLE",
+                                                                      "BOOLEAN", "NULL")}
+_ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 
 
 class PlanError(Exception):
@@ -187,7 +190,13 @@ class Planner:
                               query.position or query.body.position)
 
     def _query_node(self, query: ast.Query, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
-        node, names = self._body(query.body, ctx)
+        body = query.body
+        if isinstance(body, ast.Values):
+            node, names = self._values(body, ctx)
+        elif isinstance(body, ast.SetOperation):
+            node, names = self._union(body, ctx)
+        else:
+            node, names = self._select(body, ctx)
         if query.order_by:
             scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
             keys = []
@@ -211,34 +220,43 @@ class Planner:
             node = p.Limit(node, query.limit)
         return node, names
 
-    def _body(self, body, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
-        if isinstance(body, ast.Values):
-            return self._values(body, ctx)
-        if isinstance(body, ast.SetOperation):
-            return self._union(body, ctx)
-        return self._select(body, ctx)
-
     def _values(self, values: ast.Values, ctx: _Context):
         width = len(values.rows[0])
         rows = []
         column_types: list[ast.DataType] = [types.NULL] * width
+        merged: dict[tuple[ast.DataType, ast.DataType], ast.DataType | None] = {}
         for row in values.rows:
             if len(row) != width:
                 raise PlanError(f"VALUES rows must all have {width} values, this one has "
                                 f"{len(row)}", row[0].position if row else values.position)
             bound = []
             for i, expr in enumerate(row):
-                bound_expr, t = self._expr(expr, (), ctx)
-                common = types.common_type(column_types[i], t)
-                if common is None:
-                    raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and {t}",
-                                    expr.position)
-                column_types[i] = common
+                bound_expr, t = self._value(expr, ctx)
+                key = (column_types[i], t)  # few distinct pairs, however many rows
+                if key not in merged:
+                    merged[key] = types.common_type(*key)
+                if merged[key] is None:
+                    shown = self._expr(expr, (), ctx)[1]  # the literal's own type, CHAR(n)
+                    raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and "
+                                    f"{shown}", expr.position)
+                column_types[i] = merged[key]  # type: ignore[assignment]
                 bound.append(bound_expr)
-            rows.append(tuple(bound))
+            same = all(a is b for a, b in zip(bound, row))
+            rows.append(row if same else tuple(bound))  # share the tree's row when unchanged
         names = tuple(f"EXPR${i}" for i in range(width))
         fields = tuple(self._field(n, _concrete(t), None) for n, t in zip(names, column_types))
         return p.ValuesNode(tuple(rows), fields), names
+
+    def _value(self, expr: ast.Expr, ctx: _Context):
+        """A VALUES value bound. A plain literal (a large VALUES list is millions of them) is
+        typed without building anything: a string's length does not matter in a column of
+        several rows, where CHAR(n) of any n becomes STRING (see `_concrete`)."""
+        if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
+            if expr.kind == "STRING":
+                return expr, _ONE_CHAR
+            if expr.kind != "INTEGER":
+                return expr, _LITERAL_TYPES[expr.kind]
+        return self._expr(expr, (), ctx)
 
     def _union(self, body: ast.SetOperation, ctx: _Context):
         """All branches of a UNION chain as one SetUnion node, with their common types."""
@@ -664,9 +682,12 @@ class Planner:
                         else f"{signature.min_args} to {signature.max_args or 'any number of'}")
             raise PlanError(f"Invalid number of arguments to function '{call.name}'. "
                             f"Was expecting {expected} arguments", call.position, len(call.name))
-        bound = [self._expr(arg, scope, ctx) for arg in call.args]
-        args = tuple(b for b, _ in bound)
-        return replace(call, args=args), signature.returns([t for _, t in bound])
+        args, arg_types = [], []
+        for arg in call.args:  # a loop, not a comprehension: one frame less per level
+            bound, t = self._expr(arg, scope, ctx)
+            args.append(bound)
+            arg_types.append(t)
+        return replace(call, args=tuple(args)), signature.returns(arg_types)
 
     def _chain(self, chain: ast.Chain, scope, ctx: _Context):
         """AND and OR need BOOLEAN operands; `||` makes a STRING of anything."""
@@ -744,25 +765,36 @@ _NOWHERE = Position(0, 0, 0)
 
 def _strip(node):
     """`node` with every position blanked, so equal expressions compare equal."""
-    if isinstance(node, tuple):
-        return tuple(_strip(item) for item in node)
-    if is_dataclass(node) and not isinstance(node, (Position, ast.DataType)):
-        return replace(node, **{f.name: _NOWHERE if f.name == "position"
-                                else _strip(getattr(node, f.name)) for f in fields(node)})
-    return node
+    return _map_children(node, _strip, blank=True)
 
 
-def _map_children(expr, fn):
-    """`expr` with `fn` applied to each sub-expression (one level down)."""
-    def visit(value):
-        if isinstance(value, tuple):
-            return tuple(visit(item) for item in value)
-        if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
-            return fn(value)
-        return value
+def _map_children(expr, fn, blank: bool = False):
+    """`expr` with `fn` applied to each sub-expression (one level down); with `blank`, its
+    position blanked. (Loops rather than comprehensions: each level of a tree costs as few
+    Python frames as can be, see sql/nesting.py.)"""
+    if isinstance(expr, tuple):
+        return _map_value(expr, fn)
+    if not is_dataclass(expr) or isinstance(expr, (Position, ast.DataType)):
+        return expr
+    changes = {}
+    for f in fields(expr):
+        if f.name == "position":
+            if blank:
+                changes["position"] = _NOWHERE
+        else:
+            changes[f.name] = _map_value(getattr(expr, f.name), fn)
+    return replace(expr, **changes)
 
-    return replace(expr, **{f.name: visit(getattr(expr, f.name)) for f in fields(expr)
-                            if f.name != "position"})
+
+def _map_value(value, fn):
+    if isinstance(value, tuple):
+        mapped = []
+        for item in value:
+            mapped.append(_map_value(item, fn))
+        return tuple(mapped)
+    if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
+        return fn(value)
+    return value
 
 
 def _shift(position: Position, chars: int) -> Position:
@@ -958,13 +990,19 @@ def _subexpressions(expr):
 def _columns_of(expr) -> set[str]:
     if isinstance(expr, ast.ColumnRef):
         return {expr.name}
-    return set().union(*(_columns_of(sub) for sub in _subexpressions(expr)))
+    found: set[str] = set()
+    for sub in _subexpressions(expr):
+        found |= _columns_of(sub)
+    return found
 
 
 def _has_aggregate(expr) -> bool:
     if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
         return True
-    return any(_has_aggregate(sub) for sub in _subexpressions(expr))
+    for sub in _subexpressions(expr):
+        if _has_aggregate(sub):
+            return True
+    return False
 
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:

@@ -53,6 +53,10 @@ _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 _MAX_TYPE_PARAMETER = 2**31 - 1
 
 
+# Stands for the current token until the parser reads the first one.
+_START = Token(Kind.EOF, "", "", Position(1, 1, 0), 0)
+
+
 class _ParseError(Exception):
     def __init__(self, message: str, at: Token | Position, length: int | None = None):
         super().__init__(message)
@@ -71,6 +75,7 @@ def parse_query(source: str, path: str = "<sql>") -> ast.Query:
     """Parse one query (used by tests and tools); raises SqlError."""
     parser = _Parser(source, path)
     try:
+        parser._start()
         query = parser._query()
         parser._expect_eof()
         parser._check_depth(query)
@@ -85,8 +90,9 @@ class _Parser:
         self.source = source
         self.path = path
         self._tokens = iter_tokens(source)
-        self._ahead: deque[Token] = deque()  # the tokens looked at and not yet taken
+        self._ahead: deque[Token] = deque()  # the tokens looked at after the current one
         self._last: Token | None = None  # the EOF token, once reached
+        self.tok: Token = _START  # the current token; `_start()` reads the first
         self.taken = 0  # tokens taken so far
         self._depth = 0  # levels of nesting the parser is inside (see nesting.py)
         self.statement_parsers: dict[str, Callable[[], ast.Statement]] = {
@@ -101,31 +107,26 @@ class _Parser:
         return Diagnostic(self.path, position, message, line_at(self.source, position.offset),
                           length)
 
-    def _fill(self, count: int) -> None:
-        """Look `count` tokens ahead. May raise TokenizeError."""
-        while len(self._ahead) < count:
-            if self._last is not None:
-                self._ahead.append(self._last)
-                continue
-            token = next(self._tokens)
-            if token.kind is Kind.EOF:
-                self._last = token
-            self._ahead.append(token)
-
-    @property
-    def tok(self) -> Token:
-        if not self._ahead:
-            self._fill(1)
-        return self._ahead[0]
+    def _read(self) -> Token:
+        """The next token of the file (the EOF token again, once reached). May raise
+        TokenizeError."""
+        if self._last is not None:
+            return self._last
+        token = next(self._tokens)
+        if token.kind is Kind.EOF:
+            self._last = token
+        return token
 
     def _peek(self, ahead: int = 1) -> Token:
-        self._fill(ahead + 1)
-        return self._ahead[ahead]
+        while len(self._ahead) < ahead:
+            self._ahead.append(self._read())
+        return self._ahead[ahead - 1]
 
     def _next(self) -> Token:
+        """Take the current token and move on to the next."""
         token = self.tok
         if token.kind is not Kind.EOF:
-            self._ahead.popleft()
+            self.tok = self._ahead.popleft() if self._ahead else self._read()
             self.taken += 1
         return token
 
@@ -193,11 +194,15 @@ class _Parser:
 
     # ------------------------------------------------------------ scripts
 
+    def _start(self) -> None:
+        self.tok = self._read()
+
     def script(self) -> ast.Script:
         statements: list[ast.Statement] = []
         spans: list[tuple[int, int]] = []
         errors: list[Diagnostic] = []
         try:
+            self._start()
             self._statements(statements, spans, errors)
         except TokenizeError as error:  # no token can be read past this: the file ends here
             errors.append(self._diagnostic(error.message, error.position, error.length))
@@ -474,32 +479,32 @@ class _Parser:
     def _query(self) -> ast.Query:
         self._enter("query")
         try:
-            return self._nested_query()
+            start = self.tok
+            body = self._query_term()
+            if self._at("UNION"):
+                body = self._unions(body)
+            order_by: tuple[ast.OrderItem, ...] = ()
+            if self._accept("ORDER"):
+                self._expect("BY")
+                order_by = tuple(self._comma_list(self._order_item))
+            limit = self._limit() if self._accept("LIMIT") else None
         finally:
             self._depth -= 1
-
-    def _nested_query(self) -> ast.Query:
-        start = self.tok
-        body = self._unions()
-        order_by: tuple[ast.OrderItem, ...] = ()
-        if self._accept("ORDER"):
-            self._expect("BY")
-            order_by = tuple(self._comma_list(self._order_item))
-        limit = None
-        if self._accept("LIMIT"):
-            token = self._integer()
-            try:
-                limit = limit_count(token.value)
-            except LiteralError as error:
-                raise _ParseError(str(error), token) from None
         if isinstance(body, ast.Query) and not order_by and limit is None:
             return body
         return ast.Query(_as_body(body), order_by, limit, start.position)
 
-    def _unions(self):
+    def _limit(self) -> int:
+        token = self._integer()
+        try:
+            return limit_count(token.value)
+        except LiteralError as error:
+            raise _ParseError(str(error), token) from None
+
+    def _unions(self, first):
         """`q1 UNION ALL q2 UNION ALL ...`: each run of one operator is one flat SetOperation
         (`a UNION ALL b UNION c` is `(a UNION ALL b) UNION c`)."""
-        branches = [self._query_term()]
+        branches = [first]
         op, where = None, None
         while self._at("UNION"):
             union = self._next()
@@ -510,9 +515,7 @@ class _Parser:
                 where = None
             op, where = this, where or union.position
             branches.append(self._query_term())
-        if op is None:
-            return branches[0]
-        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)
+        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)  # type: ignore[arg-type]
 
     def _query_term(self):
         if self.tok.is_op("("):
@@ -563,7 +566,10 @@ class _Parser:
         items = tuple(self._comma_list(self._select_item))
         from_ = None
         if self._accept("FROM"):
-            from_ = self._from_list()
+            from_ = self._from_item()
+            while self.tok.is_op(","):  # `FROM a, b`: a cross join, looser than JOIN
+                comma = self._next()
+                from_ = ast.Join("CROSS", from_, self._from_item(), None, comma.position)
         where = self._expr() if self._accept("WHERE") else None
         group_by: tuple[ast.Expr, ...] = ()
         if self._accept("GROUP"):
@@ -588,13 +594,6 @@ class _Parser:
         ):
             return self._next().value
         return None
-
-    def _from_list(self) -> ast.FromItem:
-        item = self._from_item()
-        while self.tok.is_op(","):
-            comma = self._next()
-            item = ast.Join("CROSS", item, self._from_item(), None, comma.position)
-        return item
 
     def _from_item(self) -> ast.FromItem:
         item = self._from_primary()
@@ -742,7 +741,7 @@ class _Parser:
         token = self.tok
         if token.upper == "NOT" and min_precedence < _NOT:
             self._next()
-            return ast.UnaryOp("NOT", self._expr(_NOT), token.position)
+            return ast.UnaryOp("NOT", self._expr(_AND), token.position)  # NOT NOT x too
         if token.is_op("-", "+"):
             self._next()
             if self.tok.kind is Kind.NUMBER:  # a signed literal, as Flink reads -9223372036854775808

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bailian_assets.errors import Position
-from bailian_assets.sql.source import LINE_BREAK, describe_char
+from bailian_assets.sql.source import describe_char
 
 
 class Kind(enum.Enum):
@@ -28,8 +28,8 @@ class Kind(enum.Enum):
     EOF = "end of input"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, and files have
+class Token:              # millions of tokens
     kind: Kind
     text: str  # raw source text of the token
     value: str  # identifier name, unescaped string value, number text or symbol
@@ -110,8 +110,11 @@ def iter_tokens(source: str) -> Iterator[Token]:
             yield Token(_KINDS[group], text, value,  # type: ignore[index]
                         Position(line, offset - line_start + 1, offset), end)
         if group in _MULTILINE:
-            for brk in LINE_BREAK.finditer(source, offset, end):
-                line, line_start = line + 1, brk.end()
+            last = max(source.rfind("\n", offset, end), source.rfind("\r", offset, end))
+            if last >= 0:  # \r\n is one line break, a lone \r another
+                line += (source.count("\n", offset, end) + source.count("\r", offset, end)
+                         - source.count("\r\n", offset, end))
+                line_start = last + 1
         offset = end
 
 
