@@ -29,6 +29,7 @@ _INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DECIMAL", "DOUBLE",
                                                                       "BOOLEAN", "NULL")}
 _ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
+_INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
 
 
 class PlanError(Exception):
@@ -224,25 +225,31 @@ class Planner:
         width = len(values.rows[0])
         rows = []
         column_types: list[ast.DataType] = [types.NULL] * width
-        merged: dict[tuple[ast.DataType, ast.DataType], ast.DataType | None] = {}
+        # (column type, value type) -> common type, by identity: few distinct pairs, however
+        # many rows (the types are kept alive in the values, so their ids stay theirs)
+        merged: dict[tuple[int, int], tuple[ast.DataType, ast.DataType, ast.DataType | None]] = {}
+        interned: dict[ast.DataType | None, ast.DataType | None] = {}
         for row in values.rows:
             if len(row) != width:
                 raise PlanError(f"VALUES rows must all have {width} values, this one has "
                                 f"{len(row)}", row[0].position if row else values.position)
-            bound = []
+            bound, changed = [], False
             for i, expr in enumerate(row):
                 bound_expr, t = self._value(expr, ctx)
-                key = (column_types[i], t)  # few distinct pairs, however many rows
+                changed = changed or bound_expr is not expr
+                key = (id(column_types[i]), id(t))
                 if key not in merged:
-                    merged[key] = types.common_type(*key)
-                if merged[key] is None:
+                    common = types.common_type(column_types[i], t)
+                    common = interned.setdefault(common, common)  # the same object next time
+                    merged[key] = (column_types[i], t, common)
+                common = merged[key][2]
+                if common is None:
                     shown = self._expr(expr, (), ctx)[1]  # the literal's own type, CHAR(n)
                     raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and "
                                     f"{shown}", expr.position)
-                column_types[i] = merged[key]  # type: ignore[assignment]
+                column_types[i] = common
                 bound.append(bound_expr)
-            same = all(a is b for a, b in zip(bound, row))
-            rows.append(row if same else tuple(bound))  # share the tree's row when unchanged
+            rows.append(tuple(bound) if changed else row)  # share the tree's row when unchanged
         names = tuple(f"EXPR${i}" for i in range(width))
         fields = tuple(self._field(n, _concrete(t), None) for n, t in zip(names, column_types))
         return p.ValuesNode(tuple(rows), fields), names
@@ -254,8 +261,9 @@ class Planner:
         if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
             if expr.kind == "STRING":
                 return expr, _ONE_CHAR
-            if expr.kind != "INTEGER":
-                return expr, _LITERAL_TYPES[expr.kind]
+            if expr.kind == "INTEGER":
+                return expr, _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
+            return expr, _LITERAL_TYPES[expr.kind]
         return self._expr(expr, (), ctx)
 
     def _union(self, body: ast.SetOperation, ctx: _Context):

@@ -28,24 +28,24 @@ class LiteralError(ValueError):
 def number_value(text: str, negative: bool = False) -> tuple[object, str]:
     """(value, kind) of a number token's text, with its sign: kind is INTEGER, DECIMAL or
     DOUBLE, as the parser's Literal has it. Raises LiteralError."""
-    shown = shorten(("-" if negative else "") + text)
-    if "e" in text.lower():
+    if "e" in text or "E" in text:
         value = float(text)
         if math.isinf(value):
-            raise LiteralError(f"Numeric literal '{shown}' out of range: it is beyond DOUBLE")
+            raise LiteralError(f"Numeric literal '{_signed(text, negative)}' out of range: it "
+                               "is beyond DOUBLE")
         return (-value if negative else value), "DOUBLE"
     whole, _, fraction = text.partition(".")
     if len(fraction) > MAX_DECIMAL_SCALE:
         raise LiteralError(f"Decimal scale must be between 0 and the precision "
-                           f"{MAX_DECIMAL_SCALE} (both inclusive); '{shown}' has "
-                           f"{len(fraction)} digits after the point")
+                           f"{MAX_DECIMAL_SCALE} (both inclusive); '{_signed(text, negative)}' "
+                           f"has {len(fraction)} digits after the point")
     unscaled = (whole + fraction).lstrip("0") or "0"
     limit = BIGINT_MAX + (1 if negative else 0)
-    if len(unscaled) > len(str(limit)) or int(unscaled) > limit:
+    if len(unscaled) > 19 or int(unscaled) > limit:
         rule = "an integer must fit in BIGINT (-9223372036854775808 to 9223372036854775807)" \
             if not fraction else "an exact decimal has at most 19 digits (its unscaled value " \
             "must fit in a BIGINT)"
-        raise LiteralError(f"Numeric literal '{shown}' out of range: {rule}")
+        raise LiteralError(f"Numeric literal '{_signed(text, negative)}' out of range: {rule}")
     if fraction:
         value = float(text)
         return (-value if negative else value), "DECIMAL"
@@ -64,6 +64,10 @@ def limit_count(text: str) -> int:
     """The row count of `LIMIT n`. Raises LiteralError beyond Flink's INT."""
     return bounded_integer(text, INT_MAX, "LIMIT", " (Flink reads LIMIT as an INT: a larger "
                            "count returns other rows there, none for 2147483648)")
+
+
+def _signed(text: str, negative: bool) -> str:
+    return shorten(("-" if negative else "") + text)
 
 
 def shorten(text: str, keep: int = 24) -> str:

@@ -35,30 +35,34 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 def too_deep(node: object) -> tuple[str, Position] | None:
     """The first place where `node` nests more than MAX_DEPTH levels, as (message, position);
-    None when it keeps to the limit. Walks the tree with a stack of its own, never recursing."""
-    stack: list[tuple[object, int, Position]] = [(node, 0, Position(1, 1, 0))]
+    None when it keeps to the limit. Walks the tree with a stack of its own, never recursing;
+    the message names what made the path deep (joins, an operator chain, subqueries)."""
+    # (node, depth, position of the nearest node that has one, levels per kind on the path)
+    stack: list[tuple[object, int, Position, dict[type, int]]] = [
+        (node, 0, Position(1, 1, 0), {})]
     while stack:
-        item, depth, where = stack.pop()
+        item, depth, where, kinds = stack.pop()
         if isinstance(item, tuple):
-            stack.extend((child, depth, where) for child in item)
+            stack.extend((child, depth, where, kinds) for child in reversed(item))
             continue
         if not is_dataclass(item) or isinstance(item, Position):
             continue
         where = getattr(item, "position", None) or where
         if not isinstance(item, _FREE):
             depth += 1
+            kinds = {**kinds, type(item): kinds.get(type(item), 0) + 1}
             if depth > MAX_DEPTH:
-                return _message(item), where
+                return _message(item, kinds), where
         if isinstance(item, ast.Literal):
             continue
         if isinstance(item, ast.Values):  # rows of literals are leaves: skip them unstacked
-            stack.extend((value, depth, where) for row in item.rows for value in row
+            stack.extend((value, depth, where, kinds) for row in item.rows for value in row
                          if not isinstance(value, ast.Literal))
             continue
-        for name in _field_names(type(item)):
+        for name in reversed(_field_names(type(item))):  # the first field is looked at first
             child = getattr(item, name)
             if isinstance(child, tuple) or is_dataclass(child):
-                stack.append((child, depth, where))
+                stack.append((child, depth, where, kinds))
     return None
 
 
@@ -67,14 +71,16 @@ def nested_too_deeply(what: str) -> str:
     return f"{what} nested too deeply (more than {MAX_DEPTH} levels)"
 
 
-def _message(node: object) -> str:
-    if isinstance(node, ast.Join):
+def _message(node: object, kinds: dict[type, int]) -> str:
+    """What to call the nesting that went too deep: the kind of node most of the path is."""
+    most = max(kinds, key=lambda kind: kinds[kind])
+    if most is ast.Join:
         return (f"too many joins in a row (more than {MAX_DEPTH} levels of nesting: each JOIN "
                 "counts one)")
-    if isinstance(node, ast.BinaryOp):
+    if most is ast.BinaryOp:
         return (f"expression nested too deeply (more than {MAX_DEPTH} levels: each operator "
                 "of a chain such as a + b + c counts one)")
-    if isinstance(node, ast.Query):
+    if most is ast.Query:
         return nested_too_deeply("query")
     if isinstance(node, ast.DataType):
         return nested_too_deeply("type")

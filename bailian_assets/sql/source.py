@@ -22,7 +22,7 @@ from bailian_assets.errors import WHOLE_FILE, Diagnostic, Position, SqlError
 BOM = b"\xef\xbb\xbf"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # SQL files hold statements, not data: bigger inputs belong in a filesystem table.
-MAX_SQL_BYTES = 16 * 1024 * 1024
+MAX_SQL_BYTES = 8 * 1024 * 1024
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
 
