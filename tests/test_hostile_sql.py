@@ -170,6 +170,14 @@ def test_flat_chains_of_thousands_of_terms_check_and_run(tmp_path, capsys):
     assert runs(tmp_path, capsys, sql) == ["+I[x]", "+I[y]", "+I[z]", "+I[2000]", "+I[x]"]
 
 
+def test_a_case_of_thousands_of_branches_runs_and_the_first_match_wins(tmp_path, capsys):
+    whens = " ".join(f"WHEN a < {i} THEN 'w{i}'" for i in range(1, 3_001))
+    sql = OUT + "CREATE VIEW t (a) AS VALUES (0), (1), (2998), (5000), (CAST(NULL AS INT));\n" \
+        f"INSERT INTO out SELECT CASE {whens} ELSE 'none' END FROM t;\n"
+    assert runs(tmp_path, capsys, sql) == ["+I[w1]", "+I[w2]", "+I[w2999]", "+I[none]",
+                                           "+I[none]"]
+
+
 def test_two_thousand_union_branches_and_a_chain_of_views_check_and_run(tmp_path, capsys):
     unions = " UNION ALL ".join(f"SELECT 'v{i}'" for i in range(2_000))
     views = ["CREATE VIEW v0 AS SELECT 1 AS n;"] + [
@@ -178,6 +186,21 @@ def test_two_thousand_union_branches_and_a_chain_of_views_check_and_run(tmp_path
                                     "INSERT INTO out SELECT CAST(n AS STRING) FROM v399;\n")
     rows = runs(tmp_path, capsys, sql)
     assert rows[:2] == ["+I[v0]", "+I[v1]"] and rows[1999:] == ["+I[v1999]", "+I[400]"]
+
+
+def test_flat_chains_load_and_materialize_as_dagster_assets(tmp_path):
+    ors = " OR ".join(f"a = {i}" for i in range(5_000))
+    unions = " UNION ALL ".join(f"SELECT 'u{i}' AS b" for i in range(2_000))
+    write(tmp_path, OUT + DATA + f"CREATE VIEW some AS SELECT b FROM t WHERE {ors};\n"
+          f"CREATE VIEW many AS {unions};\n"
+          "INSERT INTO out SELECT b FROM some UNION ALL SELECT b FROM many;\n")
+    defs = build_definitions(tmp_path)
+    assert dg.Definitions.validate_loadable(defs) is None
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("job_job").execute_in_process(instance=instance)
+        assert result.success
+    (materialization,) = result.asset_materializations_for_node("out")
+    assert materialization.metadata["dagster/row_count"].value == 2_003
 
 
 def _deep_stack(frames: int, work):
