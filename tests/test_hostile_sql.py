@@ -319,6 +319,22 @@ def test_names_dagster_cannot_take_are_mapped_and_run(tmp_path):
         assert job.execute_in_process(instance=instance).success
 
 
+def test_a_model_and_prediction_columns_dagster_cannot_name_are_mapped_too(tmp_path):
+    model = CHAT_MODEL.replace("CREATE MODEL m", "CREATE MODEL `情感`")
+    write(tmp_path, model + "CREATE VIEW `评论` (`文本`) AS VALUES ('好极了'), ('太差');\n"
+          "CREATE TABLE `结果` (`文本` STRING, `预测` STRING) WITH ('connector' = 'blackhole');\n"
+          "INSERT INTO `结果` SELECT `文本`, content FROM ML_PREDICT(TABLE `评论`, MODEL `情感`, "
+          "DESCRIPTOR(`文本`));\n")
+    defs = build_definitions(tmp_path)
+    assert dg.Definitions.validate_loadable(defs) is None
+    assert "model_u60c5_u611f" in defs.resources
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("job_job").execute_in_process(instance=instance)
+    assert result.success
+    checks = {e.check_name for e in result.get_asset_check_evaluations()}
+    assert checks == {"no_rows_lost", "u9884_u6d4b_in_label_set"}
+
+
 def test_names_that_would_clash_in_dagster_are_a_located_error_naming_both(tmp_path, capsys):
     sql = OUT + DATA + ("CREATE VIEW `a-b` AS SELECT * FROM t;\n"
                         "CREATE VIEW a_b AS SELECT * FROM t;\n"

@@ -30,10 +30,11 @@ class PredictionColumn:
     column: str
     labels: tuple[str, ...]
     ground_truth: str | None
-    check_prefix: str = ""  # the column as a Dagster name, distinct within the asset
+    check_prefix: str  # the column as a Dagster name (see planning/names.py), distinct
 
     def check_name(self, what: str) -> str:
-        return f"{self.check_prefix or self.column}_{what}"
+        """`<column>_in_label_set`, `<column>_accuracy`."""
+        return f"{self.check_prefix}_{what}"
 
 
 def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings

@@ -16,6 +16,7 @@ from typing import Callable, Mapping
 from bailian_assets.errors import Position
 from bailian_assets.sql import ast
 from bailian_assets.secrets import Secret
+from bailian_assets.sql.source import LINE_BREAK
 from bailian_assets.sql.variables import Substituted, VariableError, substitute
 
 
@@ -189,8 +190,8 @@ def _unknown_key(option: ast.Option, valid: list[str], owner: str) -> Problem:
 
 def _offset(start: Position, raw: str, index: int) -> Position:
     """The position of character `index` of a literal whose raw text starts at `start`."""
-    before = raw[:index]
-    newlines = before.count("\n")
-    if newlines:
-        return Position(start.line + newlines, index - before.rindex("\n"), start.offset + index)
+    breaks = list(LINE_BREAK.finditer(raw, 0, index))  # \n, \r\n or \r, as the tokenizer counts
+    if breaks:
+        return Position(start.line + len(breaks), index - breaks[-1].end() + 1,
+                        start.offset + index)
     return Position(start.line, start.col + index, start.offset + index)

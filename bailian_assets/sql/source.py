@@ -15,7 +15,6 @@ import os
 import re
 import stat
 import unicodedata
-from pathlib import Path
 
 from bailian_assets.errors import WHOLE_FILE, Diagnostic, Position, SqlError
 
@@ -38,16 +37,16 @@ def read_sql(file: str | os.PathLike, shown: str) -> str:
     except OSError as error:
         raise _file_error(shown, f"cannot read the file: {error.strerror}") from None
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
             raise _file_error(shown, f"cannot read the file: it is {kind}, not a regular file")
         try:
-            data = handle.read(MAX_SQL_BYTES + 1)
+            data = handle.read(MAX_SQL_BYTES + 1)  # no more, whatever the file grew to
         except OSError as error:
             raise _file_error(shown, f"cannot read the file: {error.strerror}") from None
     if len(data) > MAX_SQL_BYTES:
-        size = Path(file).stat().st_size
+        size = max(info.st_size, len(data))
         raise _file_error(shown, f"the file is {size / 2**20:.1f} MiB; a SQL file may be at most "
                           f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "
                           "'connector' = 'filesystem' reads, not in VALUES")
