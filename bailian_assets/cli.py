@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -68,17 +69,21 @@ def _check(paths: list[str]) -> int:
 
 
 def _run(file: str) -> int:
-    if not Path(file).is_file():
+    if not Path(file).exists():
         print(f"bailian-assets: error: no such file: {file}", file=sys.stderr)
         return EXIT_INVALID
-    project = load_project([file])
+    if Path(file).is_dir():
+        print(f"bailian-assets: error: {file} is a folder: run takes one .sql file",
+              file=sys.stderr)
+        return EXIT_INVALID
+    project = load_project([file])  # refuses a FIFO or other non-regular file by name
     if not project.inserts:
         print(f"bailian-assets: error: {file} has no INSERT statement to run", file=sys.stderr)
         return EXIT_INVALID
+    lines = _SinkLines()
 
     def emit(table, line: str) -> None:
-        stream = sys.stderr if table.options.get("standard-error") else sys.stdout
-        print(line, file=stream, flush=True)
+        lines.write(sys.stderr if table.options.get("standard-error") else sys.stdout, line)
 
     if sys.stderr.isatty():
         bar = _ProgressBar()
@@ -94,6 +99,33 @@ def _run(file: str) -> int:
     else:
         run_project(project, backend_from_env(), emit)
     return 0
+
+
+class _SinkLines:
+    """Print-sink rows to stdout (or stderr), one line at a time.
+
+    When the reader goes away (`bailian-assets run job.sql | head -2`), the remaining rows are
+    dropped quietly and the job goes on, so its other sinks are still written, and the exit
+    status stays the job's: 0 when it succeeded, as for `git log | head` under `pipefail`
+    rather than 141. The stream is pointed at /dev/null, so Python's last flush at exit finds
+    no broken pipe either (see "Note on SIGPIPE" in the `signal` module's documentation)."""
+
+    def __init__(self) -> None:
+        self.closed: set[int] = set()
+
+    def write(self, stream, line: str) -> None:
+        if id(stream) in self.closed:
+            return
+        try:
+            print(line, file=stream, flush=True)
+        except BrokenPipeError:
+            self.closed.add(id(stream))
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+            logging.getLogger("bailian_assets").debug(
+                "the reader of %s went away: the rest of its print-sink rows are dropped",
+                getattr(stream, "name", "the output"))
 
 
 class _ProgressBar:

@@ -18,13 +18,20 @@ class BailianError(Exception):
     """Root of the errors raised by bailian_assets."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """A place in a SQL file: 1-based line and column (in characters), 0-based offset."""
 
     line: int
     col: int
     offset: int
+
+
+# A problem with a file as a whole (it cannot be read, it is no regular file, it is too big):
+# shown as `path: error: ...`, without a line and column.
+WHOLE_FILE = Position(0, 0, 0)
+
+_SHOWN_WIDTH = 100  # characters of a long source line shown around the problem
 
 
 @dataclass(frozen=True)
@@ -39,16 +46,36 @@ class Diagnostic:
 
     def format(self) -> str:
         line, col = self.position.line, self.position.col
+        if line == 0:
+            return f"{self.path}: error: {self.message}"
         head = f"{self.path}:{line}:{col}: error: {self.message}"
         if not self.source_line:
             return head
         gutter = f"{line:>5} | "
         blank = " " * (len(gutter) - 2) + "| "
-        text = self.source_line.expandtabs(1)
+        text, col = _visible(self.source_line, col)
         prefix = _display_width(text[: col - 1])
         underline = max(1, min(self.length, len(text) - (col - 1)) if len(text) >= col else 1)
         marker = "^" + "~" * (_display_width(text[col - 1 : col - 1 + underline]) - 1)
         return f"{head}\n{gutter}{text}\n{blank}{' ' * prefix}{marker}"
+
+
+def _visible(line: str, col: int) -> tuple[str, int]:
+    """The source line as a terminal can show it, and the column of the problem in it: tabs
+    become one space, characters that would not show (controls, separators) `\ufffd`, and a
+    long line is cut to a window around the column, marked `...` where cut."""
+    text = "".join(" " if ch == "\t" else ch if ch.isprintable() or ch == " " else "\ufffd"
+                   for ch in _window(line, col))
+    start = max(0, col - 1 - _SHOWN_WIDTH // 2) if len(line) > _SHOWN_WIDTH else 0
+    return text, col - start + (3 if start else 0)
+
+
+def _window(line: str, col: int) -> str:
+    if len(line) <= _SHOWN_WIDTH:
+        return line
+    start = max(0, col - 1 - _SHOWN_WIDTH // 2)
+    end = start + _SHOWN_WIDTH
+    return ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
 
 
 def _display_width(text: str) -> int:

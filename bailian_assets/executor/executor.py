@@ -19,6 +19,7 @@ from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.planning import plan as p
+from bailian_assets.sql import ast
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -43,7 +44,7 @@ class Executor:
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
         try:
-            frame = self._node(query.root).collect()
+            frame = self.frame(query.root).collect()
             return frame.select(
                 pl.col(column).cast(to_polars(t)).alias(name)
                 for column, name, t in zip(query.columns, query.names, query.types)
@@ -55,9 +56,23 @@ class Executor:
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise ExecutionError(f"{where}: error: the query failed: {first}") from None
 
-    def _node(self, node: p.Node) -> pl.LazyFrame:
-        method = getattr(self, "_" + type(node).__name__.lower())
-        return method(node)
+    def frame(self, root: p.Node) -> pl.LazyFrame:
+        """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
+        of our own (post-order), so a plan's depth costs no Python stack."""
+        results: list[pl.LazyFrame] = []
+        pending: list[tuple[p.Node, bool]] = [(root, False)]
+        while pending:
+            node, inputs_done = pending.pop()
+            inputs = p.children(node)
+            if not inputs_done:
+                pending.append((node, True))
+                pending.extend((child, False) for child in reversed(inputs))
+                continue
+            frames = results[len(results) - len(inputs):]
+            del results[len(results) - len(inputs):]
+            method = getattr(self, "_" + type(node).__name__.lower())
+            results.append(method(node, *frames))
+        return results[0]
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
         frame = self.resolve(node.relation)
@@ -67,15 +82,11 @@ class Executor:
     def _valuesnode(self, node: p.ValuesNode) -> pl.LazyFrame:
         if not node.fields:  # SELECT without FROM: one row, no columns of its own
             return pl.LazyFrame({"__row": [0]})
-        rows = [
-            pl.select(compile_expr(e).cast(to_polars(f.type)).alias(f.column)
-                      for e, f in zip(row, node.fields))
-            for row in node.rows
-        ]
-        return pl.concat(rows, how="vertical").lazy()
+        return pl.DataFrame([_values_column(node.rows, i, f) for i, f in enumerate(node.fields)]
+                            ).lazy()
 
-    def _mlpredict(self, node: p.MlPredict) -> pl.LazyFrame:
-        frame = self._node(node.input).collect()
+    def _mlpredict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
+        frame = frame.collect()
         result, usage = run_ml_predict(frame, node, self.clients)
         answered = result.get_column(node.output_fields[0].column).is_not_null().sum()
         model_run = ModelRun(node, usage, result.height, int(answered))
@@ -84,24 +95,22 @@ class Executor:
             self.on_model_run(model_run)
         return result.lazy()
 
-    def _vectorsearch(self, node: p.VectorSearch) -> pl.LazyFrame:
-        left = self._node(node.input).collect()
-        right = self._node(node.search).collect()
+    def _vectorsearch(self, node: p.VectorSearch, queries: pl.LazyFrame,
+                      searched: pl.LazyFrame) -> pl.LazyFrame:
+        left, right = queries.collect(), searched.collect()
         result = search(left, node.query_column, right, node.search_column, node.top_k,
                         node.keep_unmatched, node.score.column)
         return result.lazy()
 
-    def _project(self, node: p.Project) -> pl.LazyFrame:
-        frame = self._node(node.input)
+    def _project(self, node: p.Project, frame: pl.LazyFrame) -> pl.LazyFrame:
         # with_columns broadcasts literals to every row (a bare select would give one row)
         exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
         return frame.with_columns(exprs).select(f.column for _, f in node.items)
 
-    def _filter(self, node: p.Filter) -> pl.LazyFrame:
-        return self._node(node.input).filter(compile_expr(node.predicate))
+    def _filter(self, node: p.Filter, frame: pl.LazyFrame) -> pl.LazyFrame:
+        return frame.filter(compile_expr(node.predicate))
 
-    def _join(self, node: p.Join) -> pl.LazyFrame:
-        left, right = self._node(node.left), self._node(node.right)
+    def _join(self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.LazyFrame:
         if not node.equi_keys:
             joined = left.join(right, how="cross")
             if node.kind != "CROSS" and node.kind != "INNER":
@@ -115,8 +124,7 @@ class Executor:
             joined = joined.filter(compile_expr(node.residual))
         return joined
 
-    def _aggregate(self, node: p.Aggregate) -> pl.LazyFrame:
-        frame = self._node(node.input)
+    def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
         aggregates = [compile_aggregate(call).cast(to_polars(f.type)).alias(f.column)
                       for call, f in node.aggregates]
         if not node.keys:
@@ -124,22 +132,35 @@ class Executor:
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
         return frame.group_by(keys, maintain_order=True).agg(aggregates)
 
-    def _distinct(self, node: p.Distinct) -> pl.LazyFrame:
-        return self._node(node.input).unique(maintain_order=True)
+    def _distinct(self, node: p.Distinct, frame: pl.LazyFrame) -> pl.LazyFrame:
+        return frame.unique(maintain_order=True)
 
-    def _sort(self, node: p.Sort) -> pl.LazyFrame:
-        return self._node(node.input).sort([compile_expr(e) for e, _ in node.keys],
+    def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
+        return frame.sort([compile_expr(e) for e, _ in node.keys],
                                            descending=[d for _, d in node.keys],
                                            nulls_last=True, maintain_order=True)
 
-    def _limit(self, node: p.Limit) -> pl.LazyFrame:
-        return self._node(node.input).head(node.count)
+    def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
+        return frame.head(node.count)
 
-    def _setunion(self, node: p.SetUnion) -> pl.LazyFrame:
+    def _setunion(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
         parts = [
-            self._node(child).select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
-                                     for c, f in zip(child.fields, node.fields))
-            for child in node.inputs
+            frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
+                         for c, f in zip(child.fields, node.fields))
+            for child, frame in zip(node.inputs, frames)
         ]
         combined = pl.concat(parts, how="vertical")
         return combined.unique(maintain_order=True) if node.distinct else combined
+
+
+def _values_column(rows: tuple[tuple[ast.Expr, ...], ...], index: int, field: p.Field
+                   ) -> pl.Series:
+    """Column `index` of VALUES rows. Literals (what large VALUES lists hold) go into the series
+    directly; other expressions are evaluated one row at a time."""
+    exprs = [row[index] for row in rows]
+    dtype = to_polars(field.type)
+    if all(isinstance(e, ast.Literal) for e in exprs):
+        values = [e.value for e in exprs]  # type: ignore[union-attr]
+        return pl.Series(field.column, values, strict=False).cast(dtype)
+    frames = [pl.select(compile_expr(e).cast(dtype).alias(field.column)) for e in exprs]
+    return pl.concat(frames, how="vertical").to_series()

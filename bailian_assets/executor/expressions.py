@@ -6,6 +6,7 @@ column of the frame the expression runs on.
 
 from __future__ import annotations
 
+import math
 import re
 
 import polars as pl
@@ -18,6 +19,7 @@ _INTEGER_LITERAL = {"INT": pl.Int32, "BIGINT": pl.Int64}
 
 
 def compile_expr(expr: ast.Expr) -> pl.Expr:
+    """The Polars expression of a bound SQL expression (recursive: the parser bounds nesting)."""
     compiler = _COMPILERS.get(type(expr))
     if compiler is None:
         raise TypeError(f"cannot run expression {type(expr).__name__}")
@@ -56,12 +58,6 @@ def _column(expr: ast.ColumnRef) -> pl.Expr:
 def _binary(expr: ast.BinaryOp) -> pl.Expr:
     left, right = compile_expr(expr.left), compile_expr(expr.right)
     op = expr.op
-    if op == "AND":
-        return left & right
-    if op == "OR":
-        return left | right
-    if op == "||":
-        return pl.concat_str([left, right])
     if op == "DIV":  # integer division, truncating toward zero as Java does
         return (left / right).cast(pl.Int64)
     return _OPERATORS[op](left, right)
@@ -82,6 +78,15 @@ _OPERATORS = {
 }
 
 
+def _chain(expr: ast.Chain) -> pl.Expr:
+    """A flat chain stays flat in Polars too: one horizontal operation over all the operands
+    (AND and OR with SQL's three-valued logic, `||` NULL when any operand is)."""
+    if expr.op == "||":
+        return pl.concat_str([compile_expr(o) for o in expr.operands])
+    operands = [compile_expr(o).cast(pl.Boolean) for o in expr.operands]
+    return pl.all_horizontal(operands) if expr.op == "AND" else pl.any_horizontal(operands)
+
+
 def _unary(expr: ast.UnaryOp) -> pl.Expr:
     operand = compile_expr(expr.operand)
     if expr.op == "NOT":
@@ -89,15 +94,40 @@ def _unary(expr: ast.UnaryOp) -> pl.Expr:
     return -operand if expr.op == "-" else operand
 
 
+# Polars runs a WHEN/THEN chain of n branches as n nested conditionals, in time that grows
+# with the cube of n (4000 branches: a minute). Longer CASEs are grouped: see `_first_match`.
+_FLAT_CASE = 64
+
+
 def _case(expr: ast.Case) -> pl.Expr:
     operand = compile_expr(expr.operand) if expr.operand is not None else None
-    chain = None
+    branches = []
     for condition, value in expr.whens:
         test = compile_expr(condition)
         if operand is not None:
             test = operand == test
-        chain = (pl.when(test) if chain is None else chain.when(test)).then(compile_expr(value))
+        branches.append((test, compile_expr(value)))
     otherwise = compile_expr(expr.else_) if expr.else_ is not None else pl.lit(None)
+    return _first_match(branches, otherwise)
+
+
+def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:
+    """The value of the first branch whose test is true, else `otherwise`. Beyond _FLAT_CASE
+    branches, in about sqrt(n) groups of sqrt(n): the first group with a true test (one flat
+    OR over its tests) gives the value of its first true branch, so nothing nests deeper than
+    2 sqrt(n) and the first match still wins."""
+    if len(branches) <= _FLAT_CASE:
+        return _when_chain(branches, otherwise)
+    size = math.isqrt(len(branches) - 1) + 1
+    groups = [branches[i:i + size] for i in range(0, len(branches), size)]
+    return _when_chain([(pl.any_horizontal([test for test, _ in group]),
+                         _when_chain(group, pl.lit(None))) for group in groups], otherwise)
+
+
+def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:
+    chain = None
+    for test, value in branches:
+        chain = (pl.when(test) if chain is None else chain.when(test)).then(value)
     return chain.otherwise(otherwise)  # type: ignore[union-attr]
 
 
@@ -148,13 +178,17 @@ def like_to_regex(pattern: str) -> str:
 
 def _function(expr: ast.FunctionCall) -> pl.Expr:
     implementation = IMPLEMENTATIONS[expr.name]
-    return implementation([compile_expr(a) for a in expr.args], expr.args)
+    args = []
+    for arg in expr.args:  # a loop, not a comprehension: one frame less per level
+        args.append(compile_expr(arg))
+    return implementation(args, expr.args)
 
 
 _COMPILERS = {
     ast.Literal: _literal,
     ast.ColumnRef: _column,
     ast.BinaryOp: _binary,
+    ast.Chain: _chain,
     ast.UnaryOp: _unary,
     ast.Case: _case,
     ast.Cast: _cast,

@@ -22,6 +22,7 @@ from bailian_assets.executor.filesystem import read_table, write_table
 from bailian_assets.executor.table_folder import check_writable
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.graph import views_first
 from bailian_assets.planning.project import Project
 
 log = logging.getLogger("bailian_assets")
@@ -49,8 +50,10 @@ class Relations:
     def resolve(self, name: str) -> pl.LazyFrame:
         if name not in self._frames:
             if name in self.project.views:
-                executor = self.executor_factory(self.resolve)
-                self._frames[name] = executor.run(self.project.views[name])
+                for view in views_first(self.project.views, name):  # no recursion per view
+                    if view not in self._frames:
+                        executor = self.executor_factory(self.resolve)
+                        self._frames[view] = executor.run(self.project.views[view])
             elif name in self.project.tables and \
                     self.project.tables[name].connector == "filesystem":
                 self._frames[name] = read_table(self.project.tables[name])

@@ -8,9 +8,7 @@ within the quota.
 
 from __future__ import annotations
 
-import re
 import warnings
-from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -23,6 +21,7 @@ from bailian_assets.integration.io_managers import check_sink_folder
 from bailian_assets.integration.metadata import definition_metadata, materialization_metadata
 from bailian_assets.integration.partitions import Partitioning, reads
 from bailian_assets.integration.resources import resource_key
+from bailian_assets.planning import names
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.project import Project
@@ -33,16 +32,18 @@ FRAME_IO_MANAGER = "bailian_frame_io_manager"
 
 
 def asset_key(name: str) -> dg.AssetKey:
-    return dg.AssetKey(name.split("."))
+    """The asset key of a table or view: its name's parts, as Dagster names (see names.py)."""
+    return dg.AssetKey(names.asset_path(name))
 
 
 def pool_name(model: str) -> str:
     """The Dagster concurrency pool of a model's ML_PREDICTs."""
-    return "bailian_" + re.sub(r"\W", "_", model)
+    return "bailian_" + names.dagster_name(model)
 
 
 def group_of(path: str) -> str:
-    return re.sub(r"\W", "_", Path(path).stem) or "default"
+    """The group (and job prefix) of a SQL file's assets."""
+    return names.group_name(path)
 
 
 class AssetFactory:
@@ -199,12 +200,13 @@ def _models(queries: list[p.PlannedQuery]) -> list[ModelSpec]:
 
 
 def _argument_names(relations: list[str]) -> dict[str, str]:
-    """Python identifiers for the compute function's inputs, one per relation read."""
-    names: dict[str, str] = {}
+    """Names for the compute function's inputs, one per relation read: valid Dagster names,
+    distinct (`db.t` and `db_t` may both be read)."""
+    arguments: dict[str, str] = {}
     for relation in relations:
-        base = re.sub(r"\W", "_", relation)
+        base = names.op_name(relation)
         name, i = base, 1
-        while name in names.values() or name in ("context",):
+        while name in arguments.values():
             name, i = f"{base}_{i}", i + 1
-        names[relation] = name
-    return names
+        arguments[relation] = name
+    return arguments

@@ -18,6 +18,7 @@ import polars as pl
 
 from bailian_assets.executor.executor import ModelRun
 from bailian_assets.planning import plan as p
+from bailian_assets.planning.names import dagster_name
 from bailian_assets.planning.settings import FileSettings
 
 _GROUND_TRUTH = re.compile(r"^(actual|expected|true|truth|gold|ground_truth|label_true)(_|$)|"
@@ -29,6 +30,11 @@ class PredictionColumn:
     column: str
     labels: tuple[str, ...]
     ground_truth: str | None
+    check_prefix: str  # the column as a Dagster name (see planning/names.py), distinct
+
+    def check_name(self, what: str) -> str:
+        """`<column>_in_label_set`, `<column>_accuracy`."""
+        return f"{self.check_prefix}_{what}"
 
 
 def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings
@@ -41,8 +47,19 @@ def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings
             if node.model.task == "chat" and node.model.labels and column not in found:
                 truth = settings.ground_truth if settings.ground_truth in names else next(
                     (n for n in names if n != column and _GROUND_TRUTH.search(n)), None)
-                found[column] = PredictionColumn(column, node.model.labels, truth)
+                found[column] = PredictionColumn(column, node.model.labels, truth,
+                                                 _distinct_name(column, found.values()))
     return list(found.values())
+
+
+def _distinct_name(column: str, taken) -> str:
+    """`column` as a Dagster name (`预测` and `a-b` are not), distinct from those `taken`."""
+    base = dagster_name(column)
+    used = {c.check_prefix for c in taken}
+    name, i = base, 2
+    while name in used:
+        name, i = f"{base}_{i}", i + 1
+    return name
 
 
 def check_specs(key: dg.AssetKey, columns: list[PredictionColumn], has_models: bool
@@ -52,11 +69,11 @@ def check_specs(key: dg.AssetKey, columns: list[PredictionColumn], has_models: b
         specs.append(dg.AssetCheckSpec("no_rows_lost", asset=key, description=(
             "Every row that reached ML_PREDICT came out: answered, skipped or failed.")))
     for c in columns:
-        specs.append(dg.AssetCheckSpec(f"{c.column}_in_label_set", asset=key, description=(
+        specs.append(dg.AssetCheckSpec(c.check_name("in_label_set"), asset=key, description=(
             f"`{c.column}` is one of the labels the system prompt lists: "
             f"{', '.join(c.labels)}.")))
         if c.ground_truth:
-            specs.append(dg.AssetCheckSpec(f"{c.column}_accuracy", asset=key, description=(
+            specs.append(dg.AssetCheckSpec(c.check_name("accuracy"), asset=key, description=(
                 f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1.")))
     return specs
 
@@ -92,7 +109,7 @@ def _labels(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn) -> dg.As
     outside = values.filter(~values.str.strip_chars().is_in(list(c.labels)))
     examples = outside.unique(maintain_order=True).head(5).to_list()
     return dg.AssetCheckResult(
-        check_name=f"{c.column}_in_label_set", asset_key=key, passed=outside.len() == 0,
+        check_name=c.check_name("in_label_set"), asset_key=key, passed=outside.len() == 0,
         metadata={"checked": values.len(), "outside_label_set": outside.len(),
                   "examples": ", ".join(map(repr, examples)) or "none",
                   "labels": ", ".join(c.labels)})
@@ -124,7 +141,7 @@ def _accuracy(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn,
     }
     if minimum is not None:
         metadata["accuracy_min"] = minimum
-    return dg.AssetCheckResult(check_name=f"{c.column}_accuracy", asset_key=key, passed=passed,
+    return dg.AssetCheckResult(check_name=c.check_name("accuracy"), asset_key=key, passed=passed,
                                metadata=metadata)
 
 

@@ -93,7 +93,8 @@ class TableIOManager(dg.ConfigurableIOManager):
     sql_dir: str
 
     def _table(self, key: dg.AssetKey):
-        return cached_project(self.sql_dir).tables[".".join(key.path)]
+        project = cached_project(self.sql_dir)
+        return project.tables[project.relation_named(key.path)]
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
         table = self._table(context.asset_key)

@@ -8,7 +8,6 @@ only the variable's name) and where calls go (the simulator while BAILIAN_BASE_U
 from __future__ import annotations
 
 import os
-import re
 from typing import Callable, Optional
 
 import dagster as dg
@@ -19,6 +18,7 @@ from bailian_assets.client.client import ModelClient
 from bailian_assets.client.progress import Snapshot
 from bailian_assets.executor.ml_predict import make_client
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
+from bailian_assets.planning.names import resource_name
 from bailian_assets.secrets import Secret
 
 
@@ -50,8 +50,9 @@ class BailianModelResource(dg.ConfigurableResource):
 
 
 def resource_key(model_name: str) -> str:
-    """Dagster resource keys are identifiers: `ai_analyze_sentiment` -> `model_ai_analyze_sentiment`."""
-    return "model_" + re.sub(r"\W", "_", model_name)
+    """Dagster resource keys are identifiers: `ai_analyze_sentiment` -> `model_ai_analyze_sentiment`
+    (see planning/names.py for other names)."""
+    return resource_name(model_name)
 
 
 def model_resource(spec: ModelSpec) -> BailianModelResource:

@@ -65,8 +65,8 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
     local: list[Problem] = []
     for statement in script.statements:
         if isinstance(statement, ast.SetStatement):
-            _check_setting(statement, local)
-            settings[statement.key] = statement.value
+            if _check_setting(statement, local):  # an invalid value is reported, never used
+                settings[statement.key] = statement.value
         elif isinstance(statement, ast.CreateModel):
             name = str(statement.name)
             if _declare(catalog.models, name, statement, path, catalog, local, "model"):
@@ -182,27 +182,30 @@ def _check_sink_paths(catalog: Catalog, problems: list[tuple[str, Problem]]) -> 
             problems.append((table.path, problem))
 
 
-def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> None:
+def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> bool:
+    """Whether a SET may be used; a problem is recorded for one that may not."""
     if statement.key in PROJECT_SETTINGS:
         parse = PROJECT_SETTINGS[statement.key]
     elif statement.key.startswith(("schedule.", "check.")):
         problems.append(Problem(f"unknown setting '{statement.key}'; known: "
                                 f"{', '.join(PROJECT_SETTINGS)}", statement.position))
-        return
+        return False
     elif not statement.key.startswith(RUNTIME_PREFIX):
-        return  # other Flink job settings (checkpointing, pipeline.name, ...) do not apply here
+        return True  # other Flink job settings (checkpointing, pipeline.name, ...) do not apply
     else:
         parse = RUNTIME_OPTIONS.get(statement.key[len(RUNTIME_PREFIX):])
     if parse is None:
         known = ", ".join(RUNTIME_PREFIX + k for k in RUNTIME_OPTIONS)
         problems.append(Problem(f"unknown setting '{statement.key}'; known: {known}",
                                 statement.position))
-        return
+        return False
     try:
         parse(statement.value)
     except ValueError as error:
         problems.append(Problem(f"invalid value for '{statement.key}': {error}",
                                 statement.value_position))
+        return False
+    return True
 
 
 def runtime_settings(settings: Mapping[str, str]) -> dict[str, object]:

@@ -11,6 +11,7 @@ the secret parts it holds so later layers can scrub them.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Callable, Mapping
 from bailian_assets.errors import Position
 from bailian_assets.sql import ast
 from bailian_assets.secrets import Secret
+from bailian_assets.sql.source import LINE_BREAK
 from bailian_assets.sql.variables import Substituted, VariableError, substitute
 
 
@@ -87,6 +89,8 @@ def number(low: float | None = None, high: float | None = None) -> Callable[[str
             result = float(value.strip())
         except ValueError:
             raise ValueError(f"expected a number, got '{value}'") from None
+        if not math.isfinite(result):  # 'nan' and 'inf' parse, and pass every range check
+            raise ValueError(f"expected a finite number, got '{value}'")
         if (low is not None and result < low) or (high is not None and result > high):
             raise ValueError(f"expected a number in [{low}, {high}], got {value}")
         return result
@@ -118,7 +122,7 @@ def duration(value: str) -> float:
         raise ValueError(f"expected a duration such as '3 min' or '30 s', got '{value}'")
     unit = (match.group(2) or "ms").lower()
     seconds = float(match.group(1)) * _UNIT_SECONDS[unit]
-    if seconds <= 0:
+    if not 0 < seconds < math.inf:
         raise ValueError(f"expected a positive duration, got '{value}'")
     return seconds
 
@@ -210,8 +214,8 @@ def _unknown_key(option: ast.Option, valid: list[str], owner: str) -> Problem:
 
 def _offset(start: Position, raw: str, index: int) -> Position:
     """The position of character `index` of a literal whose raw text starts at `start`."""
-    before = raw[:index]
-    newlines = before.count("\n")
-    if newlines:
-        return Position(start.line + newlines, index - before.rindex("\n"), start.offset + index)
+    breaks = list(LINE_BREAK.finditer(raw, 0, index))  # \n, \r\n or \r, as the tokenizer counts
+    if breaks:
+        return Position(start.line + len(breaks), index - breaks[-1].end() + 1,
+                        start.offset + index)
     return Position(start.line, start.col + index, start.offset + index)

@@ -176,10 +176,12 @@ class PlannedQuery:
 
 
 def walk(node: Node):
-    """Every node of a plan, parents before children."""
-    yield node
-    for child in children(node):
-        yield from walk(child)
+    """Every node of a plan, parents before children (from a stack, never recursing)."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(reversed(children(current)))
 
 
 def children(node: Node) -> tuple[Node, ...]:
@@ -207,25 +209,33 @@ def model_outputs(query: PlannedQuery) -> dict[str, MlPredict]:
     return found
 
 
-def _origin(node: Node, column: str) -> MlPredict | None:
-    if isinstance(node, MlPredict):
-        if node.output_fields and node.output_fields[0].column == column:
-            return node
-        return _origin(node.input, column)
-    if isinstance(node, Project):
-        for expr, field in node.items:
-            if field.column == column:
-                if isinstance(expr, ast.FunctionCall) and expr.name in _KEEPS_LABEL \
-                        and expr.args:
-                    expr = expr.args[0]  # TRIM(content) still is the model's label
-                if isinstance(expr, ast.ColumnRef):
-                    return _origin(node.input, expr.name)
-                return None
-        return None
-    if isinstance(node, (Filter, Sort, Limit, Distinct)):
-        return _origin(node.input, column)
-    if isinstance(node, Join):
-        for side in (node.left, node.right):
-            if any(f.column == column for f in side.fields):
-                return _origin(side, column)
+def _origin(node: Node | None, column: str) -> MlPredict | None:
+    """The ML_PREDICT whose answer `column` of `node` is, followed down the plan in a loop."""
+    while node is not None:
+        if isinstance(node, MlPredict):
+            if node.output_fields and node.output_fields[0].column == column:
+                return node
+            node = node.input
+        elif isinstance(node, Project):
+            node, column = _projected(node, column)
+        elif isinstance(node, (Filter, Sort, Limit, Distinct)):
+            node = node.input
+        elif isinstance(node, Join):
+            node = next((side for side in (node.left, node.right)
+                         if any(f.column == column for f in side.fields)), None)
+        else:
+            return None
     return None
+
+
+def _projected(node: Project, column: str) -> tuple[Node | None, str]:
+    """Where `column` of a projection comes from: (input, its column), or (None, ...) when it
+    is computed rather than passed on."""
+    for expr, field in node.items:
+        if field.column == column:
+            if isinstance(expr, ast.FunctionCall) and expr.name in _KEEPS_LABEL and expr.args:
+                expr = expr.args[0]  # TRIM(content) still is the model's label
+            if isinstance(expr, ast.ColumnRef):
+                return node.input, expr.name
+            return None, column
+    return None, column

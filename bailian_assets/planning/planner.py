@@ -26,6 +26,10 @@ from bailian_assets.sql.variables import VariableError, substitute
 
 
 _INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
+_LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DECIMAL", "DOUBLE",
+                                                                      "BOOLEAN", "NULL")}
+_ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
+_INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
 
 
 class PlanError(Exception):
@@ -51,35 +55,49 @@ class Planner:
         self.report = report
         self.environ = os.environ if environ is None else environ
         self._views: dict[str, p.PlannedQuery | None] = {}
-        self._planning: list[str] = []
         self._ids = itertools.count()
 
     # ------------------------------------------------------------ entry points
 
     def view(self, name: str) -> p.PlannedQuery | None:
-        """The plan of a view (memoized); None when the view has errors."""
-        if name in self._views:
-            return self._views[name]
-        view = self.catalog.views[name]
-        self._planning.append(name)
-        try:
-            planned = self._plan_view(view)
-        except PlanError as error:
-            if not isinstance(error, _Quiet):
-                self.report(view.path, error.problem)
-            planned = None
-        finally:
-            self._planning.pop()
-        self._views[name] = planned
-        return planned
+        """The plan of a view (memoized); None when the view has errors.
+
+        The views it reads are planned first, from a stack of its own rather than by recursion:
+        a chain of a thousand views, each reading the one before, costs no Python stack."""
+        pending = [name]
+        while pending:
+            current = pending[-1]
+            if current in self._views:
+                pending.pop()
+                continue
+            view = self.catalog.views[current]
+            try:
+                self._views[current] = self._plan_view(view)
+            except _Unplanned as needed:
+                if needed.name in pending:  # a cycle: reported by the view that closes it
+                    cycle = " -> ".join(pending[pending.index(needed.name):] + [needed.name])
+                    self.report(view.path, Problem(
+                        f"view '{needed.name}' refers to itself ({cycle})", needed.position,
+                        len(needed.name)))
+                    self._views[current] = None
+                else:
+                    pending.append(needed.name)
+            except PlanError as error:
+                if not isinstance(error, _Quiet):
+                    self.report(view.path, error.problem)
+                self._views[current] = None
+        return self._views[name]
 
     def insert(self, definition: InsertDef) -> PlannedInsert | None:
-        try:
-            return self._plan_insert(definition)
-        except PlanError as error:
-            if not isinstance(error, _Quiet):
-                self.report(definition.path, error.problem)
-            return None
+        while True:
+            try:
+                return self._plan_insert(definition)
+            except _Unplanned as needed:
+                self.view(needed.name)  # then plan the INSERT again, its views known
+            except PlanError as error:
+                if not isinstance(error, _Quiet):
+                    self.report(definition.path, error.problem)
+                return None
 
     # ------------------------------------------------------------ views and inserts
 
@@ -173,7 +191,13 @@ class Planner:
                               query.position or query.body.position)
 
     def _query_node(self, query: ast.Query, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
-        node, names = self._body(query.body, ctx)
+        body = query.body  # dispatched here, not in a helper: one frame less per subquery
+        if isinstance(body, ast.Values):
+            node, names = self._values(body, ctx)
+        elif isinstance(body, ast.SetOperation):
+            node, names = self._union(body, ctx)
+        else:
+            node, names = self._select(body, ctx)
         if query.order_by:
             scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
             keys = []
@@ -197,49 +221,72 @@ class Planner:
             node = p.Limit(node, query.limit)
         return node, names
 
-    def _body(self, body, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
-        if isinstance(body, ast.Values):
-            return self._values(body, ctx)
-        if isinstance(body, ast.SetOperation):
-            return self._union(body, ctx)
-        return self._select(body, ctx)
-
     def _values(self, values: ast.Values, ctx: _Context):
         width = len(values.rows[0])
         rows = []
         column_types: list[ast.DataType] = [types.NULL] * width
+        # (column type, value type) -> common type, by identity: few distinct pairs, however
+        # many rows (the types are kept alive in the values, so their ids stay theirs)
+        merged: dict[tuple[int, int], tuple[ast.DataType, ast.DataType, ast.DataType | None]] = {}
+        interned: dict[ast.DataType | None, ast.DataType | None] = {}
         for row in values.rows:
             if len(row) != width:
                 raise PlanError(f"VALUES rows must all have {width} values, this one has "
                                 f"{len(row)}", row[0].position if row else values.position)
-            bound = []
+            bound, changed = [], False
             for i, expr in enumerate(row):
-                bound_expr, t = self._expr(expr, (), ctx)
-                common = types.common_type(column_types[i], t)
+                bound_expr, t = self._value(expr, ctx)
+                changed = changed or bound_expr is not expr
+                key = (id(column_types[i]), id(t))
+                if key not in merged:
+                    common = types.common_type(column_types[i], t)
+                    common = interned.setdefault(common, common)  # the same object next time
+                    merged[key] = (column_types[i], t, common)
+                common = merged[key][2]
                 if common is None:
-                    raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and {t}",
-                                    expr.position)
+                    shown = self._expr(expr, (), ctx)[1]  # the literal's own type, CHAR(n)
+                    raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and "
+                                    f"{shown}", expr.position)
                 column_types[i] = common
                 bound.append(bound_expr)
-            rows.append(tuple(bound))
+            rows.append(tuple(bound) if changed else row)  # share the tree's row when unchanged
         names = tuple(f"EXPR${i}" for i in range(width))
         fields = tuple(self._field(n, _concrete(t), None) for n, t in zip(names, column_types))
         return p.ValuesNode(tuple(rows), fields), names
 
+    def _value(self, expr: ast.Expr, ctx: _Context):
+        """A VALUES value bound. A plain literal (a large VALUES list is millions of them) is
+        typed without building anything: a string's length does not matter in a column of
+        several rows, where CHAR(n) of any n becomes STRING (see `_concrete`)."""
+        if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
+            if expr.kind == "STRING":
+                return expr, _ONE_CHAR
+            if expr.kind == "INTEGER":
+                return expr, _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
+            return expr, _LITERAL_TYPES[expr.kind]
+        return self._expr(expr, (), ctx)
+
     def _union(self, body: ast.SetOperation, ctx: _Context):
-        left, names = self._query_node(body.left, ctx)
-        right, right_names = self._query_node(body.right, ctx)
-        if len(left.fields) != len(right.fields):
-            raise PlanError(f"Column count mismatch in {body.op}: {len(left.fields)} and "
-                            f"{len(right.fields)}", body.position)
-        fields = []
-        for a, b in zip(left.fields, right.fields):
-            common = types.common_type(a.type, b.type)
-            if common is None:
-                raise PlanError(f"Type mismatch in {body.op}: column '{a.name}' is {a.type} on "
-                                f"the left and {b.type} on the right", body.position)
-            fields.append(self._field(a.name, common, None))
-        return p.SetUnion((left, right), body.op == "UNION", tuple(fields)), names
+        """All branches of a UNION chain as one SetUnion node, with their common types."""
+        first, names = self._query_node(body.inputs[0], ctx)
+        nodes = [first]
+        column_types = [f.type for f in first.fields]
+        for query in body.inputs[1:]:
+            node, _ = self._query_node(query, ctx)
+            where = query.position or body.position
+            if len(node.fields) != len(first.fields):
+                raise PlanError(f"Column count mismatch in {body.op}: {len(first.fields)} and "
+                                f"{len(node.fields)}", where)
+            for i, (a, b) in enumerate(zip(first.fields, node.fields)):
+                common = types.common_type(column_types[i], b.type)
+                if common is None:
+                    raise PlanError(f"Type mismatch in {body.op}: column '{a.name}' is "
+                                    f"{column_types[i]} in the branches before and {b.type} "
+                                    "in this one", where)
+                column_types[i] = common
+            nodes.append(node)
+        fields = tuple(self._field(a.name, t, None) for a, t in zip(first.fields, column_types))
+        return p.SetUnion(tuple(nodes), body.op == "UNION", fields), names
 
     def _select(self, select: ast.Select, ctx: _Context):
         if select.from_ is None:
@@ -366,11 +413,9 @@ class Planner:
         key = str(name)
         qualifier = alias or name.last
         if key in self.catalog.views:
-            if key in self._planning:
-                cycle = " -> ".join(self._planning[self._planning.index(key):] + [key])
-                raise PlanError(f"view '{key}' refers to itself ({cycle})", name.position,
-                                len(key))
-            planned = self.view(key)
+            if key not in self._views:
+                raise _Unplanned(key, name.position)
+            planned = self._views[key]
             if planned is None:
                 raise _Quiet()
             fields = tuple(self._field(n, t, qualifier) for n, t in zip(planned.names,
@@ -564,6 +609,8 @@ class Planner:
             return ast.ColumnRef(None, field.column, expr.position), field.type
         if isinstance(expr, ast.FunctionCall):
             return self._function(expr, scope, ctx)
+        if isinstance(expr, ast.Chain):
+            return self._chain(expr, scope, ctx)
         if isinstance(expr, ast.BinaryOp):
             left, lt = self._expr(expr.left, scope, ctx)
             right, rt = self._expr(expr.right, scope, ctx)
@@ -643,9 +690,23 @@ class Planner:
                         else f"{signature.min_args} to {signature.max_args or 'any number of'}")
             raise PlanError(f"Invalid number of arguments to function '{call.name}'. "
                             f"Was expecting {expected} arguments", call.position, len(call.name))
-        bound = [self._expr(arg, scope, ctx) for arg in call.args]
-        args = tuple(b for b, _ in bound)
-        return replace(call, args=args), signature.returns([t for _, t in bound])
+        args, arg_types = [], []
+        for arg in call.args:  # a loop, not a comprehension: one frame less per level
+            bound, t = self._expr(arg, scope, ctx)
+            args.append(bound)
+            arg_types.append(t)
+        return replace(call, args=tuple(args)), signature.returns(arg_types)
+
+    def _chain(self, chain: ast.Chain, scope, ctx: _Context):
+        """AND and OR need BOOLEAN operands; `||` makes a STRING of anything."""
+        operands = []
+        for operand in chain.operands:
+            bound, t = self._expr(operand, scope, ctx)
+            if chain.op != "||":
+                _require_boolean(t, operand, chain.op)
+            operands.append(bound)
+        result = types.STRING if chain.op == "||" else types.BOOLEAN
+        return replace(chain, operands=tuple(operands)), result
 
     def _case(self, case: ast.Case, scope, ctx: _Context):
         operand = None
@@ -694,6 +755,16 @@ class _Quiet(PlanError):
         super().__init__("", Position(0, 0, 0))
 
 
+class _Unplanned(Exception):
+    """A query reads view `name`, not planned yet: the caller plans it, then tries again.
+    (Not a PlanError, so that no `except PlanError` takes it for a mistake in the SQL.)"""
+
+    def __init__(self, name: str, position: Position):
+        super().__init__(name)
+        self.name = name
+        self.position = position
+
+
 # ------------------------------------------------------------------ free helpers
 
 
@@ -702,25 +773,36 @@ _NOWHERE = Position(0, 0, 0)
 
 def _strip(node):
     """`node` with every position blanked, so equal expressions compare equal."""
-    if isinstance(node, tuple):
-        return tuple(_strip(item) for item in node)
-    if is_dataclass(node) and not isinstance(node, (Position, ast.DataType)):
-        return replace(node, **{f.name: _NOWHERE if f.name == "position"
-                                else _strip(getattr(node, f.name)) for f in fields(node)})
-    return node
+    return _map_children(node, _strip, blank=True)
 
 
-def _map_children(expr, fn):
-    """`expr` with `fn` applied to each sub-expression (one level down)."""
-    def visit(value):
-        if isinstance(value, tuple):
-            return tuple(visit(item) for item in value)
-        if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
-            return fn(value)
-        return value
+def _map_children(expr, fn, blank: bool = False):
+    """`expr` with `fn` applied to each sub-expression (one level down); with `blank`, its
+    position blanked. (Loops rather than comprehensions: each level of a tree costs as few
+    Python frames as can be, see sql/nesting.py.)"""
+    if isinstance(expr, tuple):
+        return _map_value(expr, fn)
+    if not is_dataclass(expr) or isinstance(expr, (Position, ast.DataType)):
+        return expr
+    changes = {}
+    for f in fields(expr):
+        if f.name == "position":
+            if blank:
+                changes["position"] = _NOWHERE
+        else:
+            changes[f.name] = _map_value(getattr(expr, f.name), fn)
+    return replace(expr, **changes)
 
-    return replace(expr, **{f.name: visit(getattr(expr, f.name)) for f in fields(expr)
-                            if f.name != "position"})
+
+def _map_value(value, fn):
+    if isinstance(value, tuple):
+        mapped = []
+        for item in value:
+            mapped.append(_map_value(item, fn))
+        return tuple(mapped)
+    if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
+        return fn(value)
+    return value
 
 
 def _shift(position: Position, chars: int) -> Position:
@@ -842,15 +924,9 @@ def _runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
 
 def _binary_type(expr: ast.BinaryOp, lt: ast.DataType, rt: ast.DataType) -> ast.DataType:
     op = expr.op
-    if op in ("AND", "OR"):
-        _require_boolean(lt, expr.left, op)
-        _require_boolean(rt, expr.right, op)
-        return types.BOOLEAN
     if op in ("=", "<>", "<", "<=", ">", ">="):
         _require_comparable(lt, rt, expr, op)
         return types.BOOLEAN
-    if op == "||":
-        return types.STRING
     for t in (lt, rt):
         if not (types.is_numeric(t) or t.name in ("NULL", "UNKNOWN")):
             raise PlanError(f"Cannot apply '{op}' to arguments of type '<{lt}> {op} <{rt}>'",
@@ -888,16 +964,21 @@ def _concrete(t: ast.DataType) -> ast.DataType:
 
 
 def _conjuncts(expr: ast.Expr) -> list[ast.Expr]:
-    if isinstance(expr, ast.BinaryOp) and expr.op == "AND":
-        return _conjuncts(expr.left) + _conjuncts(expr.right)
-    return [expr]
+    """The terms of a condition's AND chains (nested ones too, as `a AND (b AND c)`)."""
+    found, pending = [], [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, ast.Chain) and item.op == "AND":
+            pending.extend(reversed(item.operands))
+        else:
+            found.append(item)
+    return found
 
 
 def _and_all(exprs: list[ast.Expr]) -> ast.Expr | None:
-    result = None
-    for expr in exprs:
-        result = expr if result is None else ast.BinaryOp("AND", result, expr, expr.position)
-    return result
+    if len(exprs) <= 1:
+        return exprs[0] if exprs else None
+    return ast.Chain("AND", tuple(exprs), exprs[0].position)
 
 
 def _subexpressions(expr):
@@ -917,13 +998,19 @@ def _subexpressions(expr):
 def _columns_of(expr) -> set[str]:
     if isinstance(expr, ast.ColumnRef):
         return {expr.name}
-    return set().union(*(_columns_of(sub) for sub in _subexpressions(expr)))
+    found: set[str] = set()
+    for sub in _subexpressions(expr):
+        found |= _columns_of(sub)
+    return found
 
 
 def _has_aggregate(expr) -> bool:
     if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
         return True
-    return any(_has_aggregate(sub) for sub in _subexpressions(expr))
+    for sub in _subexpressions(expr):
+        if _has_aggregate(sub):
+            return True
+    return False
 
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:

@@ -7,19 +7,23 @@ run, or raises SqlError listing every problem of every file.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
-from bailian_assets.errors import Diagnostic, Position, SqlError
+from bailian_assets.errors import WHOLE_FILE, Diagnostic, SqlError
+from bailian_assets.planning import names
 from bailian_assets.planning.catalog import Catalog, add_script
 from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.graph import sink_cycles
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan import PlannedQuery
 from bailian_assets.planning.planner import PlannedInsert, Planner
 from bailian_assets.sql import ast
 from bailian_assets.sql.parser import parse_script
+from bailian_assets.sql.source import check_text, read_sql
 
 
 @dataclass
@@ -45,16 +49,34 @@ class Project:
         """Sink tables that INSERTs write, in the order they first appear."""
         return list(dict.fromkeys(i.sink.name for i in self.inserts))
 
+    def relation_named(self, asset_path: Sequence[str]) -> str:
+        """The table or view whose Dagster asset key has `asset_path` (see names.asset_path;
+        a project whose names clash is refused, so there is one)."""
+        wanted = list(asset_path)
+        return next(name for name in [*self.tables, *self.views]
+                    if names.asset_path(name) == wanted)
+
 
 def sql_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The `.sql` files named, or found (sorted, not recursively) in the folders named."""
+    """The `.sql` files named, or found (sorted, not recursively) in the folders named.
+
+    In a folder only regular files count (symbolic links to them too): a FIFO, socket, device
+    or folder called `x.sql` is skipped, never opened. One named explicitly is read, and
+    refused by name (see `read_sql`)."""
     files: list[Path] = []
     for entry in map(Path, paths):
         if entry.is_dir():
-            files.extend(sorted(entry.glob("*.sql")))
+            files.extend(sorted(f for f in entry.glob("*.sql") if _is_regular(f)))
         else:
             files.append(entry)
     return files
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # a dangling link, or one we may not follow
+        return False
 
 
 def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] | None = None,
@@ -70,13 +92,7 @@ def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] 
     for file in sql_files(paths):
         shown = _display(file, display_root)
         try:
-            source = file.read_text(encoding="utf-8")
-        except OSError as error:
-            diagnostics.append(Diagnostic(shown, Position(1, 1, 0),
-                                          f"cannot read the file: {error.strerror}"))
-            continue
-        try:
-            scripts[shown] = parse_script(source, shown)
+            scripts[shown] = parse_script(read_sql(file, shown), shown)
         except SqlError as error:
             diagnostics.extend(error.diagnostics)
         files[shown] = file.resolve()
@@ -86,6 +102,7 @@ def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] 
 def load_source(source: str, path: str = "<sql>",
                 environ: Mapping[str, str] | None = None) -> Project:
     """`load_project` for SQL given as text (tests, notebooks)."""
+    check_text(source, path)
     return _build({path: parse_script(source, path)}, [], environ)
 
 
@@ -108,13 +125,32 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         planned_insert = planner.insert(definition)
         if planned_insert is not None:
             project.inserts.append(planned_insert)
+    problems += sink_cycles(project.views, project.inserts)
+    problems += _name_clashes(catalog, scripts)
     for path, problem in problems:
-        line = scripts[path].line(problem.position.line) if path in scripts else ""
+        line = scripts[path].line_at(problem.position) if path in scripts else ""
         diagnostics.append(Diagnostic(path, problem.position, problem.message, line,
                                       problem.length))
     if diagnostics:
         raise SqlError(diagnostics)
     return project
+
+
+def _name_clashes(catalog: Catalog, scripts: Mapping[str, ast.Script]
+                  ) -> list[tuple[str, Problem]]:
+    """SQL names that would share one Dagster name (see names.py), as located problems."""
+    relations, models = [], []
+    for key, (path, position) in catalog.positions.items():
+        kind, _, name = key.partition(":")
+        if kind == "model":
+            models.append((f"model '{name}'", name, names.resource_name(name), path, position))
+        else:
+            label = f"view '{name}'" if name in catalog.views else f"table '{name}'"
+            relations.append((label, name, names.op_name(name), path, position))
+    files = [(f"file '{Path(path).name}'", path, names.group_name(path), path, WHOLE_FILE)
+             for path in scripts]
+    return (names.clashes(relations, "asset") + names.clashes(models, "resource")
+            + names.clashes(files, "group and job"))
 
 
 def _display(file: Path, root: str | os.PathLike | None) -> str:

@@ -1,6 +1,11 @@
 """The syntax tree: plain frozen dataclasses, each node knowing where it starts in the file.
 
 Nothing here knows about Polars, httpx or Dagster; the planner gives these nodes meaning.
+
+The tree is only as deep as the SQL is nested: a chain of AND, OR or `||` is one `Chain` node
+and a chain of UNIONs one `SetOperation`, however many terms they have, so code that walks the
+tree recursively is safe for anything the parser accepts (it bounds nesting, see parser.py).
+Nodes have `__slots__`: a large VALUES list is a few hundred bytes per value.
 """
 
 from __future__ import annotations
@@ -9,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from bailian_assets.errors import Position
+from bailian_assets.sql.source import line_at, split_lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A possibly qualified name (`catalog.db.obj`); `parts` keep their spelling."""
 
@@ -26,7 +32,7 @@ class Name:
         return ".".join(self.parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataType:
     """A SQL type as written: `VARCHAR(10)`, `ARRAY<FLOAT>`, `DECIMAL(10, 2) NOT NULL`."""
 
@@ -51,7 +57,7 @@ class DataType:
         return text if self.nullable else f"{text} NOT NULL"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ColumnDef:
     name: str
     type: DataType
@@ -59,7 +65,7 @@ class ColumnDef:
     comment: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     """`'key' = 'value'` in a WITH clause; `raw` is the value's source text, quotes included."""
 
@@ -73,27 +79,27 @@ class Option:
 # ---------------------------------------------------------------- expressions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Literal:
     value: object  # str, int, float, bool or None
     kind: str  # STRING, INTEGER, DECIMAL, DOUBLE, BOOLEAN, NULL
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ColumnRef:
     qualifier: str | None
     name: str
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Star:
     qualifier: str | None
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionCall:
     name: str  # upper case
     args: tuple[Expr, ...]
@@ -102,7 +108,7 @@ class FunctionCall:
     star: bool = False  # COUNT(*)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BinaryOp:
     op: str  # upper case: AND OR = <> < <= > >= + - * / % ||
     left: Expr
@@ -110,14 +116,24 @@ class BinaryOp:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """`a OR b OR ...`, `a AND b AND ...` or `a || b || ...`: one associative operator over two
+    or more operands, flat however long the chain is."""
+
+    op: str  # AND, OR, ||
+    operands: tuple[Expr, ...]
+    position: Position  # of the first operator
+
+
+@dataclass(frozen=True, slots=True)
 class UnaryOp:
     op: str  # NOT, -, +
     operand: Expr
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     operand: Expr | None
     whens: tuple[tuple[Expr, Expr], ...]
@@ -125,7 +141,7 @@ class Case:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cast:
     expr: Expr
     type: DataType
@@ -133,14 +149,14 @@ class Cast:
     safe: bool = False  # TRY_CAST
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IsNull:
     expr: Expr
     negated: bool
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InList:
     expr: Expr
     items: tuple[Expr, ...]
@@ -148,7 +164,7 @@ class InList:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Between:
     expr: Expr
     low: Expr
@@ -157,7 +173,7 @@ class Between:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Like:
     expr: Expr
     pattern: Expr
@@ -165,7 +181,7 @@ class Like:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapLiteral:
     """`MAP['k', 'v', ...]`, as ML_PREDICT's config argument."""
 
@@ -174,7 +190,7 @@ class MapLiteral:
 
 
 Expr = Union[
-    Literal, ColumnRef, Star, FunctionCall, BinaryOp, UnaryOp, Case, Cast, IsNull, InList,
+    Literal, ColumnRef, Star, FunctionCall, BinaryOp, Chain, UnaryOp, Case, Cast, IsNull, InList,
     Between, Like, MapLiteral,
 ]
 
@@ -182,7 +198,7 @@ Expr = Union[
 # ------------------------------------------------------ table function arguments
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableArg:
     """`TABLE t` as an argument of a table function."""
 
@@ -190,7 +206,7 @@ class TableArg:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModelArg:
     """`MODEL m` as an argument of a table function."""
 
@@ -198,7 +214,7 @@ class ModelArg:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DescriptorArg:
     """`DESCRIPTOR(c1, c2)`; a column written qualified keeps its qualifier to be refused."""
 
@@ -206,7 +222,7 @@ class DescriptorArg:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionArg:
     value: TableArg | ModelArg | DescriptorArg | Expr
     name: str | None  # upper-cased name of `NAME => value`
@@ -216,14 +232,14 @@ class FunctionArg:
 # -------------------------------------------------------------------- queries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRef:
     name: Name
     alias: str | None
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableFunction:
     """`ML_PREDICT(...)` (or another table function), bare or inside `TABLE(...)`."""
 
@@ -234,14 +250,14 @@ class TableFunction:
     column_aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SubqueryRef:
     query: Query
     alias: str | None
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Join:
     kind: str  # INNER, LEFT, RIGHT, FULL, CROSS
     left: FromItem
@@ -254,21 +270,21 @@ class Join:
 FromItem = Union[TableRef, TableFunction, SubqueryRef, Join]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SelectItem:
     expr: Expr
     alias: str | None
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderItem:
     expr: Expr
     descending: bool
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Select:
     items: tuple[SelectItem, ...]
     from_: FromItem | None
@@ -279,21 +295,22 @@ class Select:
     distinct: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Values:
     rows: tuple[tuple[Expr, ...], ...]
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetOperation:
+    """`q1 UNION ALL q2 UNION ALL ...`: consecutive branches joined by the same operator."""
+
     op: str  # UNION, UNION ALL
-    left: Query
-    right: Query
-    position: Position
+    inputs: tuple[Query, ...]
+    position: Position  # of the first UNION
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Query:
     """A query with its optional ORDER BY / LIMIT around a SELECT, VALUES or UNION."""
 
@@ -306,7 +323,7 @@ class Query:
 # ----------------------------------------------------------------- statements
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CreateModel:
     name: Name
     inputs: tuple[ColumnDef, ...]
@@ -318,7 +335,7 @@ class CreateModel:
     comment: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CreateTable:
     name: Name
     columns: tuple[ColumnDef, ...]
@@ -331,7 +348,7 @@ class CreateTable:
     comment: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CreateView:
     name: Name
     columns: tuple[tuple[str, Position], ...]
@@ -341,7 +358,7 @@ class CreateView:
     if_not_exists: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Insert:
     target: Name
     columns: tuple[tuple[str, Position], ...]
@@ -350,7 +367,7 @@ class Insert:
     overwrite: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetStatement:
     key: str
     value: str
@@ -361,7 +378,7 @@ class SetStatement:
 Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Script:
     """One SQL file: its statements, its text and where it lives."""
 
@@ -378,5 +395,12 @@ class Script:
         return ""
 
     def line(self, number: int) -> str:
-        lines = self.source.splitlines()
+        """Line `number` (1-based) as diagnostics show it: lines end at \\n, \\r\\n or \\r."""
+        lines = split_lines(self.source)
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def line_at(self, position: Position) -> str:
+        """The line that holds `position`, found from its offset (no need to split the file)."""
+        if not 0 <= position.offset <= len(self.source):
+            return self.line(position.line)
+        return line_at(self.source, position.offset)

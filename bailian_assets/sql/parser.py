@@ -2,15 +2,24 @@
 
 One small `_parse_x` method per construct, a table from leading keyword to statement parser,
 and recovery at `;`: a file with three broken statements reports three errors in one go.
+
+Expressions are parsed by precedence climbing (`_expr(min_precedence)`): a chain of operators is
+a loop, never a recursion, and AND, OR and `||` chains become one flat `Chain` node. Nesting is
+bounded (see nesting.py): the parser counts the levels it descends into, and each statement's
+tree is measured once parsed, so nothing after the parser can run out of stack.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Callable
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast
-from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, tokenize
+from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
+from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
+from bailian_assets.sql.source import line_at
+from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, iter_tokens
 
 # Words that end an expression or a FROM item, so they are never taken as an alias.
 _RESERVED = {
@@ -33,6 +42,20 @@ _SIMPLE_TYPES = {
 
 _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
 
+# Binding power of infix operators, loosest first; NOT binds between AND and comparisons, a
+# sign tighter than everything.
+_OR, _AND, _NOT, _COMPARE, _ADD, _MULTIPLY, _SIGN = 1, 2, 3, 4, 5, 6, 7
+_INFIX = {"OR": _OR, "AND": _AND, "+": _ADD, "-": _ADD, "||": _ADD, "*": _MULTIPLY,
+          "/": _MULTIPLY, "%": _MULTIPLY, **{op: _COMPARE for op in _COMPARISONS}}
+_PREDICATES = ("IS", "IN", "BETWEEN", "LIKE")
+_CHAINS = ("AND", "OR", "||")  # associative: kept flat
+# Type parameters: lengths up to Flink's VARCHAR maximum.
+_MAX_TYPE_PARAMETER = 2**31 - 1
+
+
+# Stands for the current token until the parser reads the first one.
+_START = Token(Kind.EOF, "", "", Position(1, 1, 0), 0)
+
 
 class _ParseError(Exception):
     def __init__(self, message: str, at: Token | Position, length: int | None = None):
@@ -52,10 +75,12 @@ def parse_query(source: str, path: str = "<sql>") -> ast.Query:
     """Parse one query (used by tests and tools); raises SqlError."""
     parser = _Parser(source, path)
     try:
+        parser._start()
         query = parser._query()
         parser._expect_eof()
+        parser._check_depth(query)
         return query
-    except _ParseError as error:
+    except (_ParseError, TokenizeError) as error:
         raise SqlError([parser._diagnostic(error.message, error.position, error.length)]
                        ) from None
 
@@ -64,13 +89,12 @@ class _Parser:
     def __init__(self, source: str, path: str):
         self.source = source
         self.path = path
-        self.lines = source.splitlines()
-        try:
-            self.tokens = tokenize(source)
-        except TokenizeError as error:
-            raise SqlError([self._diagnostic(error.message, error.position, error.length)]
-                           ) from None
-        self.i = 0
+        self._tokens = iter_tokens(source)
+        self._ahead: deque[Token] = deque()  # the tokens looked at after the current one
+        self._last: Token | None = None  # the EOF token, once reached
+        self.tok: Token = _START  # the current token; `_start()` reads the first
+        self.taken = 0  # tokens taken so far
+        self._depth = 0  # levels of nesting the parser is inside (see nesting.py)
         self.statement_parsers: dict[str, Callable[[], ast.Statement]] = {
             "CREATE": self._create,
             "INSERT": self._insert,
@@ -80,21 +104,42 @@ class _Parser:
     # ------------------------------------------------------------ helpers
 
     def _diagnostic(self, message: str, position: Position, length: int = 1) -> Diagnostic:
-        line = self.lines[position.line - 1] if position.line <= len(self.lines) else ""
-        return Diagnostic(self.path, position, message, line, length)
+        return Diagnostic(self.path, position, message, line_at(self.source, position.offset),
+                          length)
 
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.i]
+    def _read(self) -> Token:
+        """The next token of the file (the EOF token again, once reached). May raise
+        TokenizeError."""
+        if self._last is not None:
+            return self._last
+        token = next(self._tokens)
+        if token.kind is Kind.EOF:
+            self._last = token
+        return token
 
     def _peek(self, ahead: int = 1) -> Token:
-        return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
+        while len(self._ahead) < ahead:
+            self._ahead.append(self._read())
+        return self._ahead[ahead - 1]
 
     def _next(self) -> Token:
-        token = self.tokens[self.i]
+        """Take the current token and move on to the next."""
+        token = self.tok
         if token.kind is not Kind.EOF:
-            self.i += 1
+            self.tok = self._ahead.popleft() if self._ahead else self._read()
+            self.taken += 1
         return token
+
+    def _enter(self, what: str) -> None:
+        """Descend one level of nesting (undo with `self._depth -= 1` in a `finally`)."""
+        if self._depth >= MAX_DEPTH:
+            raise _ParseError(nested_too_deeply(what), self.tok)
+        self._depth += 1
+
+    def _check_depth(self, node: object) -> None:
+        found = too_deep(node)
+        if found is not None:
+            raise _ParseError(found[0], found[1])
 
     def _at(self, *words: str) -> bool:
         return self.tok.upper in words
@@ -149,33 +194,47 @@ class _Parser:
 
     # ------------------------------------------------------------ scripts
 
+    def _start(self) -> None:
+        self.tok = self._read()
+
     def script(self) -> ast.Script:
         statements: list[ast.Statement] = []
         spans: list[tuple[int, int]] = []
         errors: list[Diagnostic] = []
-        while True:
-            while self._accept_op(";"):
-                pass
-            if self.tok.kind is Kind.EOF:
-                break
-            start = self.i
-            try:
-                statements.append(self._statement())
-                spans.append((self.tokens[start].position.offset, self.tok.position.offset))
-                if not self.tok.is_op(";") and self.tok.kind is not Kind.EOF:
-                    raise _ParseError(
-                        f"expected ';' after the statement, found {self.tok.describe()}", self.tok
-                    )
-            except _ParseError as error:
-                errors.append(self._diagnostic(error.message, error.position, error.length))
-                self._recover(start)
+        try:
+            self._start()
+            self._statements(statements, spans, errors)
+        except TokenizeError as error:  # no token can be read past this: the file ends here
+            errors.append(self._diagnostic(error.message, error.position, error.length))
         if errors:
             raise SqlError(errors)
         return ast.Script(self.path, self.source, tuple(statements), tuple(spans))
 
+    def _statements(self, statements: list[ast.Statement], spans: list[tuple[int, int]],
+                    errors: list[Diagnostic]) -> None:
+        while True:
+            while self._accept_op(";"):
+                pass
+            if self.tok.kind is Kind.EOF:
+                return
+            start, start_offset = self.taken, self.tok.position.offset
+            try:
+                statement = self._statement()
+                if not self.tok.is_op(";") and self.tok.kind is not Kind.EOF:
+                    raise _ParseError(
+                        f"expected ';' after the statement, found {self.tok.describe()}", self.tok
+                    )
+                self._check_depth(statement)
+                statements.append(statement)
+                spans.append((start_offset, self.tok.position.offset))
+            except _ParseError as error:
+                errors.append(self._diagnostic(error.message, error.position, error.length))
+                self._recover(start)
+
     def _recover(self, start: int) -> None:
         """Skip to just past the next top-level `;` so the next statement is parsed afresh."""
-        self.i = max(self.i, start + 1)
+        if self.taken == start:
+            self._next()
         depth = 0
         while self.tok.kind is not Kind.EOF:
             token = self._next()
@@ -300,6 +359,13 @@ class _Parser:
         return ast.ColumnDef(name.value, data_type, name.position, comment)
 
     def _type(self) -> ast.DataType:
+        self._enter("type")
+        try:
+            return self._nested_type()
+        finally:
+            self._depth -= 1
+
+    def _nested_type(self) -> ast.DataType:
         token = self._identifier("a type")
         name = _TYPE_ALIASES.get(token.upper, token.upper)
         if name == "ARRAY" or name == "MULTISET":
@@ -326,7 +392,7 @@ class _Parser:
                 name = "VARCHAR"
             params: tuple[int, ...] = ()
             if self._accept_op("("):
-                params = tuple(int(t.value) for t in self._comma_list(self._integer))
+                params = tuple(self._comma_list(self._type_parameter))
                 self._expect_op(")")
             if name == "TIMESTAMP" and self._accept("WITH"):
                 self._expect("LOCAL")
@@ -352,6 +418,13 @@ class _Parser:
         if self.tok.kind is not Kind.NUMBER or not self.tok.value.isdigit():
             raise _ParseError(f"expected an integer, found {self.tok.describe()}", self.tok)
         return self._next()
+
+    def _type_parameter(self) -> int:
+        token = self._integer()
+        try:
+            return bounded_integer(token.value, _MAX_TYPE_PARAMETER, "type parameter")
+        except LiteralError as error:
+            raise _ParseError(str(error), token) from None
 
     def _with_options(self) -> tuple[ast.Option, ...]:
         self._expect("WITH")
@@ -404,24 +477,45 @@ class _Parser:
     # ------------------------------------------------------------ queries
 
     def _query(self) -> ast.Query:
-        start = self.tok
-        body = self._query_term()
-        while self._at("UNION"):
-            union = self._next()
-            op = "UNION ALL" if self._accept("ALL") else "UNION"
-            self._accept("DISTINCT")
-            right = self._query_term()
-            body = ast.SetOperation(op, _as_query(body), _as_query(right), union.position)
-        order_by: tuple[ast.OrderItem, ...] = ()
-        if self._accept("ORDER"):
-            self._expect("BY")
-            order_by = tuple(self._comma_list(self._order_item))
-        limit = None
-        if self._accept("LIMIT"):
-            limit = int(self._integer().value)
+        self._enter("query")
+        try:
+            start = self.tok
+            body = self._query_term()
+            if self._at("UNION"):
+                body = self._unions(body)
+            order_by: tuple[ast.OrderItem, ...] = ()
+            if self._accept("ORDER"):
+                self._expect("BY")
+                order_by = tuple(self._comma_list(self._order_item))
+            limit = self._limit() if self._accept("LIMIT") else None
+        finally:
+            self._depth -= 1
         if isinstance(body, ast.Query) and not order_by and limit is None:
             return body
         return ast.Query(_as_body(body), order_by, limit, start.position)
+
+    def _limit(self) -> int:
+        token = self._integer()
+        try:
+            return limit_count(token.value)
+        except LiteralError as error:
+            raise _ParseError(str(error), token) from None
+
+    def _unions(self, first):
+        """`q1 UNION ALL q2 UNION ALL ...`: each run of one operator is one flat SetOperation
+        (`a UNION ALL b UNION c` is `(a UNION ALL b) UNION c`)."""
+        branches = [first]
+        op, where = None, None
+        while self._at("UNION"):
+            union = self._next()
+            this = "UNION ALL" if self._accept("ALL") else "UNION"
+            self._accept("DISTINCT")
+            if op is not None and this != op:
+                branches = [ast.SetOperation(op, tuple(map(_as_query, branches)), where)]
+                where = None
+            op, where = this, where or union.position
+            branches.append(self._query_term())
+        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)  # type: ignore[arg-type]
 
     def _query_term(self):
         if self.tok.is_op("("):
@@ -440,11 +534,21 @@ class _Parser:
 
         def row():
             self._expect_op("(")
-            values = self._comma_list(self._expr)
+            values = self._comma_list(self._value)
             self._expect_op(")")
             return tuple(values)
 
         return ast.Values(tuple(self._comma_list(row)), start.position)
+
+    def _value(self) -> ast.Expr:
+        """One value of a VALUES row: a plain literal is read directly (a file may hold
+        millions), anything else as an expression."""
+        token = self.tok
+        if self._peek().is_op(",", ")") and (
+            token.kind in (Kind.STRING, Kind.NUMBER) or token.upper in ("NULL", "TRUE", "FALSE")
+        ):
+            return self._primary()
+        return self._expr()
 
     def _order_item(self) -> ast.OrderItem:
         position = self.tok.position
@@ -462,7 +566,10 @@ class _Parser:
         items = tuple(self._comma_list(self._select_item))
         from_ = None
         if self._accept("FROM"):
-            from_ = self._from_list()
+            from_ = self._from_item()
+            while self.tok.is_op(","):  # `FROM a, b`: a cross join, looser than JOIN
+                comma = self._next()
+                from_ = ast.Join("CROSS", from_, self._from_item(), None, comma.position)
         where = self._expr() if self._accept("WHERE") else None
         group_by: tuple[ast.Expr, ...] = ()
         if self._accept("GROUP"):
@@ -487,13 +594,6 @@ class _Parser:
         ):
             return self._next().value
         return None
-
-    def _from_list(self) -> ast.FromItem:
-        item = self._from_item()
-        while self.tok.is_op(","):
-            comma = self._next()
-            item = ast.Join("CROSS", item, self._from_item(), None, comma.position)
-        return item
 
     def _from_item(self) -> ast.FromItem:
         item = self._from_primary()
@@ -594,52 +694,69 @@ class _Parser:
 
     # ------------------------------------------------------------ expressions
 
-    def _expr(self) -> ast.Expr:
-        return self._or()
+    def _expr(self, min_precedence: int = 0) -> ast.Expr:
+        """An expression whose operators all bind tighter than `min_precedence`."""
+        self._enter("expression")
+        try:
+            return self._operators(self._prefix(min_precedence), min_precedence)
+        finally:
+            self._depth -= 1
 
-    def _or(self) -> ast.Expr:
-        left = self._and()
-        while self._at("OR"):
-            op = self._next()
-            left = ast.BinaryOp("OR", left, self._and(), op.position)
-        return left
-
-    def _and(self) -> ast.Expr:
-        left = self._not()
-        while self._at("AND"):
-            op = self._next()
-            left = ast.BinaryOp("AND", left, self._not(), op.position)
-        return left
-
-    def _not(self) -> ast.Expr:
-        if self._at("NOT"):
-            op = self._next()
-            return ast.UnaryOp("NOT", self._not(), op.position)
-        return self._comparison()
-
-    def _comparison(self) -> ast.Expr:
-        left = self._additive()
+    def _operators(self, left: ast.Expr, min_precedence: int) -> ast.Expr:
+        """Apply the infix operators that follow `left`, left to right, in one loop."""
         while True:
-            start = self.tok
-            if start.kind is Kind.OP and start.value in _COMPARISONS:
-                self._next()
-                op = "<>" if start.value == "!=" else start.value
-                left = ast.BinaryOp(op, left, self._additive(), start.position)
-            elif self._at("IS"):
-                self._next()
-                negated = bool(self._accept("NOT"))
-                self._expect("NULL")
-                left = ast.IsNull(left, negated, start.position)
-            elif self._at("NOT") and self._peek().upper in ("IN", "BETWEEN", "LIKE"):
-                self._next()
-                left = self._predicate(left, True, start)
-            elif self._at("IN", "BETWEEN", "LIKE"):
-                left = self._predicate(left, False, start)
-            else:
+            token = self.tok
+            precedence = self._precedence(token)
+            if precedence <= min_precedence:
                 return left
+            if precedence == _COMPARE and (token.upper in _PREDICATES or token.upper == "NOT"):
+                left = self._predicate(left, token)
+                continue
+            self._next()
+            op = token.upper or token.value
+            right = self._expr(precedence)
+            if op in _CHAINS:
+                operands = left.operands if isinstance(left, ast.Chain) and left.op == op \
+                    else (left,)
+                position = left.position if isinstance(left, ast.Chain) and left.op == op \
+                    else token.position
+                left = ast.Chain(op, operands + (right,), position)
+            else:
+                left = ast.BinaryOp("<>" if op == "!=" else op, left, right, token.position)
 
-    def _predicate(self, left: ast.Expr, negated: bool, start: Token) -> ast.Expr:
+    def _precedence(self, token: Token) -> int:
+        """How tightly the infix operator at `token` binds; 0 if it is none."""
+        if token.kind is Kind.OP:
+            return _INFIX.get(token.value, 0)
+        word = token.upper
+        if word in ("AND", "OR"):
+            return _INFIX[word]
+        if word in _PREDICATES or (word == "NOT" and self._peek().upper in ("IN", "BETWEEN",
+                                                                            "LIKE")):
+            return _COMPARE
+        return 0
+
+    def _prefix(self, min_precedence: int) -> ast.Expr:
+        """NOT (where the context allows it), a sign, or a primary expression."""
+        token = self.tok
+        if token.upper == "NOT" and min_precedence < _NOT:
+            self._next()
+            return ast.UnaryOp("NOT", self._expr(_AND), token.position)  # NOT NOT x too
+        if token.is_op("-", "+"):
+            self._next()
+            if self.tok.kind is Kind.NUMBER:  # a signed literal, as Flink reads -9223372036854775808
+                return self._number_literal(self._next(), token.value == "-", token)
+            return ast.UnaryOp(token.value, self._expr(_SIGN), token.position)
+        return self._primary()
+
+    def _predicate(self, left: ast.Expr, start: Token) -> ast.Expr:
+        """`IS [NOT] NULL`, `[NOT] IN (...)`, `[NOT] BETWEEN a AND b`, `[NOT] LIKE p`."""
+        negated = bool(self._accept("NOT"))
         word = self._next().upper
+        if word == "IS":
+            negated = bool(self._accept("NOT"))
+            self._expect("NULL")
+            return ast.IsNull(left, negated, start.position)
         if word == "IN":
             self._expect_op("(")
             if self._at("SELECT"):
@@ -649,35 +766,20 @@ class _Parser:
             return ast.InList(left, items, negated, start.position)
         if word == "BETWEEN":
             self._accept("ASYMMETRIC")
-            low = self._additive()
+            low = self._expr(_COMPARE)
             self._expect("AND")
-            return ast.Between(left, low, self._additive(), negated, start.position)
-        return ast.Like(left, self._additive(), negated, start.position)
+            return ast.Between(left, low, self._expr(_COMPARE), negated, start.position)
+        return ast.Like(left, self._expr(_COMPARE), negated, start.position)
 
-    def _additive(self) -> ast.Expr:
-        left = self._multiplicative()
-        while self.tok.is_op("+", "-", "||"):
-            op = self._next()
-            left = ast.BinaryOp(op.value, left, self._multiplicative(), op.position)
-        return left
-
-    def _multiplicative(self) -> ast.Expr:
-        left = self._unary()
-        while self.tok.is_op("*", "/", "%"):
-            op = self._next()
-            left = ast.BinaryOp(op.value, left, self._unary(), op.position)
-        return left
-
-    def _unary(self) -> ast.Expr:
-        if self.tok.is_op("-", "+"):
-            op = self._next()
-            operand = self._unary()
-            if op.value == "-" and isinstance(operand, ast.Literal) and operand.kind in (
-                "INTEGER", "DECIMAL", "DOUBLE"
-            ):
-                return ast.Literal(-operand.value, operand.kind, op.position)  # type: ignore[operator]
-            return ast.UnaryOp(op.value, operand, op.position)
-        return self._primary()
+    def _number_literal(self, token: Token, negative: bool = False,
+                        sign: Token | None = None) -> ast.Literal:
+        start = sign or token
+        try:
+            value, kind = number_value(token.value, negative)
+        except LiteralError as error:
+            raise _ParseError(str(error), start,
+                              token.end - start.position.offset) from None
+        return ast.Literal(value, kind, start.position)
 
     def _primary(self) -> ast.Expr:
         token = self.tok
@@ -685,8 +787,7 @@ class _Parser:
             self._next()
             return ast.Literal(token.value, "STRING", token.position)
         if token.kind is Kind.NUMBER:
-            self._next()
-            return _number_literal(token)
+            return self._number_literal(self._next())
         if token.is_op("("):
             self._next()
             if self._at("SELECT"):
@@ -779,7 +880,7 @@ class _Parser:
             args = self._trim_args()
         elif not self.tok.is_op(")"):
             # POSITION(a IN b): the first argument must stop before IN
-            args = [self._additive() if upper == "POSITION" else self._expr()]
+            args = [self._expr(_COMPARE) if upper == "POSITION" else self._expr()]
             if upper == "SUBSTRING" and self._accept("FROM"):
                 args.append(self._expr())
                 if self._accept("FOR"):
@@ -806,15 +907,6 @@ class _Parser:
             else:
                 target = first
         return [target, ast.Literal(mode, "STRING", target.position), chars]
-
-
-def _number_literal(token: Token) -> ast.Literal:
-    text = token.value
-    if "e" in text.lower():
-        return ast.Literal(float(text), "DOUBLE", token.position)
-    if "." in text:
-        return ast.Literal(float(text), "DECIMAL", token.position)
-    return ast.Literal(int(text), "INTEGER", token.position)
 
 
 def _as_query(node) -> ast.Query:

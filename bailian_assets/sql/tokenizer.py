@@ -2,14 +2,21 @@
 
 Comments (`--` to end of line, `/* ... */`) are skipped; strings keep their raw text so that
 `${...}` variables inside them can be located exactly; backtick identifiers keep their case.
+
+Tokens are made one at a time (`iter_tokens`), so the parser holds only the few it looks ahead
+at: the memory a file costs is its syntax tree, not its tokens. Lines end at `\\n`, `\\r\\n` or
+`\\r` (see `source.py`); columns count characters. Numbers are ASCII digits only.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from bailian_assets.errors import Position
+from bailian_assets.sql.source import describe_char
 
 
 class Kind(enum.Enum):
@@ -21,8 +28,8 @@ class Kind(enum.Enum):
     EOF = "end of input"
 
 
-@dataclass(frozen=True)
-class Token:
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, and files have
+class Token:              # millions of tokens
     kind: Kind
     text: str  # raw source text of the token
     value: str  # identifier name, unescaped string value, number text or symbol
@@ -38,7 +45,9 @@ class Token:
         return self.kind is Kind.OP and self.value in symbols
 
     def describe(self) -> str:
-        return "end of input" if self.kind is Kind.EOF else f"'{self.text}'"
+        if self.kind is Kind.EOF:
+            return "end of input"
+        return f"'{self.text}'" if len(self.text) <= 40 else f"'{self.text[:30]}...'"
 
 
 class TokenizeError(Exception):
@@ -49,119 +58,72 @@ class TokenizeError(Exception):
         self.length = length
 
 
-_SYMBOLS = ("<>", "!=", "<=", ">=", "||", "=>", "(", ")", ",", ";", ".", "=", "<", ">",
-            "+", "-", "*", "/", "%", "[", "]")
+# One alternative per kind of token; the group that matched names it. Order matters: comments
+# before the `-` and `/` symbols, numbers before `.`.
+_TOKEN = re.compile(r"""
+    (?P<blank>\s+)
+  | (?P<line_comment>--[^\r\n]*)
+  | (?P<block_comment>/\*(?:.*?\*/)?)
+  | (?P<string>'[^']*(?:''[^']*)*')
+  | (?P<quoted>`[^`]*(?:``[^`]*)*`)
+  | (?P<number>(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
+  | (?P<ident>[^\W\d][\w$]*)
+  | (?P<op><>|!=|<=|>=|\|\||=>|[(),;.=<>+\-*/%\[\]])
+""", re.VERBOSE | re.DOTALL)
 
-
-class _Cursor:
-    def __init__(self, source: str):
-        self.source = source
-        self.offset = 0
-        self.line = 1
-        self.col = 1
-
-    def position(self) -> Position:
-        return Position(self.line, self.col, self.offset)
-
-    def peek(self, ahead: int = 0) -> str:
-        i = self.offset + ahead
-        return self.source[i] if i < len(self.source) else ""
-
-    def startswith(self, text: str) -> bool:
-        return self.source.startswith(text, self.offset)
-
-    def advance(self, count: int = 1) -> None:
-        for _ in range(count):
-            if self.source[self.offset] == "\n":
-                self.line += 1
-                self.col = 1
-            else:
-                self.col += 1
-            self.offset += 1
+_KINDS = {"string": Kind.STRING, "quoted": Kind.QUOTED_IDENT, "number": Kind.NUMBER,
+          "ident": Kind.IDENT, "op": Kind.OP}
+# Kinds of text that may span lines.
+_MULTILINE = {"blank", "block_comment", "string", "quoted"}
 
 
 def tokenize(source: str) -> list[Token]:
     """Split `source` into tokens, ending with an EOF token. Raises TokenizeError."""
-    cur = _Cursor(source)
-    tokens: list[Token] = []
+    return list(iter_tokens(source))
+
+
+def iter_tokens(source: str) -> Iterator[Token]:
+    """The tokens of `source`, one at a time, ending with an EOF token. Raises TokenizeError
+    when it reaches text that is no token."""
+    offset, line, line_start = 0, 1, 0
+    match_at = _TOKEN.match
     while True:
-        _skip_blanks_and_comments(cur)
-        start = cur.position()
-        ch = cur.peek()
-        if not ch:
-            tokens.append(Token(Kind.EOF, "", "", start, start.offset))
-            return tokens
-        if ch == "'":
-            tokens.append(_quoted(cur, start, "'", Kind.STRING, "string literal"))
-        elif ch == "`":
-            tokens.append(_quoted(cur, start, "`", Kind.QUOTED_IDENT, "quoted identifier"))
-        elif ch.isdigit() or (ch == "." and cur.peek(1).isdigit()):
-            tokens.append(_number(cur, start))
-        elif ch.isalpha() or ch == "_":
-            while cur.peek() and (cur.peek().isalnum() or cur.peek() in "_$"):
-                cur.advance()
-            text = source[start.offset : cur.offset]
-            tokens.append(Token(Kind.IDENT, text, text, start, cur.offset))
-        else:
-            symbol = next((s for s in _SYMBOLS if cur.startswith(s)), None)
-            if symbol is None:
-                raise TokenizeError(f"unexpected character '{ch}'", start)
-            cur.advance(len(symbol))
-            tokens.append(Token(Kind.OP, symbol, symbol, start, cur.offset))
+        match = match_at(source, offset)
+        if match is None:
+            position = Position(line, offset - line_start + 1, offset)
+            if offset >= len(source):
+                yield Token(Kind.EOF, "", "", position, offset)
+                return
+            raise _error_at(source, offset, position)
+        group = match.lastgroup
+        end = match.end()
+        if group == "block_comment" and (end - offset < 4 or source[end - 2:end] != "*/"):
+            raise TokenizeError("unterminated comment", Position(line, offset - line_start + 1,
+                                                                 offset), 2)
+        if group in _KINDS:
+            text = match.group()
+            value = text
+            if group == "string":
+                value = text[1:-1].replace("''", "'")
+            elif group == "quoted":
+                value = text[1:-1].replace("``", "`")
+            yield Token(_KINDS[group], text, value,  # type: ignore[index]
+                        Position(line, offset - line_start + 1, offset), end)
+        if group in _MULTILINE:
+            last = max(source.rfind("\n", offset, end), source.rfind("\r", offset, end))
+            if last >= 0:  # \r\n is one line break, a lone \r another
+                line += (source.count("\n", offset, end) + source.count("\r", offset, end)
+                         - source.count("\r\n", offset, end))
+                line_start = last + 1
+        offset = end
 
 
-def _skip_blanks_and_comments(cur: _Cursor) -> None:
-    while True:
-        ch = cur.peek()
-        if ch and ch.isspace():
-            cur.advance()
-        elif cur.startswith("--"):
-            while cur.peek() and cur.peek() != "\n":
-                cur.advance()
-        elif cur.startswith("/*"):
-            start = cur.position()
-            cur.advance(2)
-            while not cur.startswith("*/"):
-                if not cur.peek():
-                    raise TokenizeError("unterminated comment", start, 2)
-                cur.advance()
-            cur.advance(2)
-        else:
-            return
-
-
-def _quoted(cur: _Cursor, start: Position, quote: str, kind: Kind, what: str) -> Token:
-    cur.advance()
-    chars: list[str] = []
-    while True:
-        ch = cur.peek()
-        if not ch:
-            raise TokenizeError(f"unterminated {what}", start)
-        if ch == quote:
-            if cur.peek(1) == quote:  # '' inside a string, `` inside an identifier
-                chars.append(quote)
-                cur.advance(2)
-                continue
-            cur.advance()
-            break
-        chars.append(ch)
-        cur.advance()
-    text = cur.source[start.offset : cur.offset]
-    return Token(kind, text, "".join(chars), start, cur.offset)
-
-
-def _number(cur: _Cursor, start: Position) -> Token:
-    while cur.peek().isdigit():
-        cur.advance()
-    if cur.peek() == "." and cur.peek(1).isdigit():
-        cur.advance()
-        while cur.peek().isdigit():
-            cur.advance()
-    if cur.peek() in ("e", "E") and (
-        cur.peek(1).isdigit() or (cur.peek(1) in "+-" and cur.peek(2).isdigit())
-    ):
-        cur.advance(2)
-        while cur.peek().isdigit():
-            cur.advance()
-    text = cur.source[start.offset : cur.offset]
-    return Token(Kind.NUMBER, text, text, start, cur.offset)
+def _error_at(source: str, offset: int, position: Position) -> TokenizeError:
+    """Why no token starts at `offset`: an unterminated string or identifier, or a character
+    SQL has no use for."""
+    ch = source[offset]
+    if ch == "'":
+        return TokenizeError("unterminated string literal", position)
+    if ch == "`":
+        return TokenizeError("unterminated quoted identifier", position)
+    return TokenizeError(f"unexpected character {describe_char(ch)}", position)

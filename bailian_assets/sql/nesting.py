@@ -1,0 +1,94 @@
+"""How deeply SQL may nest, and the check that a syntax tree keeps to it.
+
+Everything that walks a syntax tree or a plan recursively (the parser, the planner's binding
+and type checks, the executor's expression compiler, Polars' own optimizer) costs stack or time
+per level of nesting. One limit, `MAX_DEPTH` levels, keeps them all far from Python's
+recursion limit (1000 frames, a few hundred of which Dagster or pytest use before us) and keeps
+Polars fast (its optimizer slows down steeply past a few hundred levels).
+
+A level is a parenthesis, a function call, CASE, CAST, NOT or a sign, a subquery, a nested type
+(`ARRAY<ARRAY<...>>`), a JOIN in a chain of joins, and each operator of a chain of comparison
+or arithmetic operators (`a + b + c` is two levels: it is evaluated as nested operations).
+AND, OR and `||` chains, IN lists, VALUES rows and UNION branches are flat: they cost nothing,
+however long.
+
+The parser counts the levels it descends into (parentheses leave no trace in the tree, so only
+it can); `too_deep` measures the tree after parsing, which is where left-deep chains of
+operators and joins show, since the parser builds them in a loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+
+from bailian_assets.errors import Position
+from bailian_assets.sql import ast
+
+MAX_DEPTH = 100
+
+# Nodes that only group others: they add no level of their own.
+_FREE = (ast.Select, ast.SelectItem, ast.SetOperation, ast.Values, ast.OrderItem, ast.FunctionArg,
+         ast.TableFunction, ast.SubqueryRef, ast.TableRef, ast.TableArg, ast.ModelArg,
+         ast.DescriptorArg, ast.Name, ast.ColumnDef, ast.Option)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def too_deep(node: object) -> tuple[str, Position] | None:
+    """The first place where `node` nests more than MAX_DEPTH levels, as (message, position);
+    None when it keeps to the limit. Walks the tree with a stack of its own, never recursing;
+    the message names what made the path deep (joins, an operator chain, subqueries)."""
+    # (node, depth, position of the nearest node that has one, levels per kind on the path)
+    stack: list[tuple[object, int, Position, dict[type, int]]] = [
+        (node, 0, Position(1, 1, 0), {})]
+    while stack:
+        item, depth, where, kinds = stack.pop()
+        if isinstance(item, tuple):
+            stack.extend((child, depth, where, kinds) for child in reversed(item))
+            continue
+        if not is_dataclass(item) or isinstance(item, Position):
+            continue
+        where = getattr(item, "position", None) or where
+        if not isinstance(item, _FREE):
+            depth += 1
+            kinds = {**kinds, type(item): kinds.get(type(item), 0) + 1}
+            if depth > MAX_DEPTH:
+                return _message(item, kinds), where
+        if isinstance(item, ast.Literal):
+            continue
+        if isinstance(item, ast.Values):  # rows of literals are leaves: skip them unstacked
+            stack.extend((value, depth, where, kinds) for row in item.rows for value in row
+                         if not isinstance(value, ast.Literal))
+            continue
+        for name in reversed(_field_names(type(item))):  # the first field is looked at first
+            child = getattr(item, name)
+            if isinstance(child, tuple) or is_dataclass(child):
+                stack.append((child, depth, where, kinds))
+    return None
+
+
+def nested_too_deeply(what: str) -> str:
+    """The message for nesting beyond the limit, where the parser descends into `what`."""
+    return f"{what} nested too deeply (more than {MAX_DEPTH} levels)"
+
+
+def _message(node: object, kinds: dict[type, int]) -> str:
+    """What to call the nesting that went too deep: the kind of node most of the path is."""
+    most = max(kinds, key=lambda kind: kinds[kind])
+    if most is ast.Join:
+        return (f"too many joins in a row (more than {MAX_DEPTH} levels of nesting: each JOIN "
+                "counts one)")
+    if most is ast.BinaryOp:
+        return (f"expression nested too deeply (more than {MAX_DEPTH} levels: each operator "
+                "of a chain such as a + b + c counts one)")
+    if most is ast.Query:
+        return nested_too_deeply("query")
+    if isinstance(node, ast.DataType):
+        return nested_too_deeply("type")
+    return nested_too_deeply("expression")
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind) if f.name != "position")
+    return names
