@@ -1,0 +1,4 @@
+-- ORDER BY an ordinal past the SELECT list is refused
+CREATE TEMPORARY TABLE out1 (v INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1);
+INSERT INTO out1 SELECT v FROM t ORDER BY 3;

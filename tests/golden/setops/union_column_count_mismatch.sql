@@ -1,0 +1,3 @@
+-- UNION of inputs with different column counts is refused
+CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT 1 UNION ALL SELECT 1, 2;
