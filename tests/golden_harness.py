@@ -275,7 +275,7 @@ def _groups(stmts: list[Statement], rows: dict[str, list[str]]) -> list[tuple[st
             groups.append((f"-- sink {name} ({connector}: not a print sink, rows not shown)", []))
     inserts = sum(1 for st in stmts if st.kind == "INSERT")
     if len(groups) == 1 and inserts == 1 and not groups[0][0].endswith("not shown)"):
-        return [(None, groups[0][1])]
+        return [(None, groups[0][1])] if groups[0][1] else []  # flink-run prints just `OK`
     return groups
 
 

@@ -1,10 +1,9 @@
--- retry-fallback-strategy IGNORE after the retries of RETRY
+-- retry-fallback-strategy IGNORE after the retries of RETRY (404 from a wrong endpoint path)
 CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'provider' = 'openai',
-  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'endpoint' = '${BAILIAN_BASE_URL}/v2/chat/completions',
   'api-key' = 'sk-simulator',
   'model' = 'qwen-turbo',
-  'n' = '5',
   'retry-num' = '1',
   'retry-fallback-strategy' = 'IGNORE');
 CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great');
