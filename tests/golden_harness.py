@@ -321,15 +321,17 @@ def _disagreement(case: Case, expected: Outcome, ours: Outcome) -> str:
 
 
 def _rows_disagreement(expected: Outcome, ours: Outcome) -> str:
-    if expected.groups == ours.groups:
+    want, got = _lines(expected), _lines(ours)
+    if want == got:
         return ""
-    want = [(h, r) for h, rows in expected.groups for r in [None] + rows]
-    got = [(h, r) for h, rows in ours.groups for r in [None] + rows]
-    for (wh, wr), (gh, gr) in zip(want, got):
-        if wh != gh:
-            return f"sinks differ: Flink {wh or '(no header)'}, ours {gh or '(no header)'}"
-        if wr != gr:
-            return f"rows differ: Flink {wr}, ours {gr}"
-    more = "Flink has more rows" if len(want) > len(got) else "we have more rows"
-    extra = (want if len(want) > len(got) else got)[min(len(want), len(got))]
-    return f"{more}: {extra[1] if extra[1] is not None else extra[0]}"
+    for mine, theirs in zip(got, want):
+        if mine != theirs:
+            kind = "sinks" if mine.startswith("-- ") or theirs.startswith("-- ") else "rows"
+            return f"{kind} differ: Flink {theirs}, ours {mine}"
+    if len(want) > len(got):
+        return f"Flink has more rows: {want[len(got)]}"
+    return f"we have more rows: {got[len(want)]}"
+
+
+def _lines(outcome: Outcome) -> list[str]:
+    return [line for header, rows in outcome.groups for line in ([header] if header else []) + rows]
