@@ -94,9 +94,12 @@ def report(results, extensions) -> None:
 
 def known_failures_file(results, known: dict[str, str]) -> str:
     """A KNOWN_FAILURES text for today's mismatches; reasons already written are kept."""
-    lines = ["# Golden cases bailian-assets does not pass yet, with the cause (see GAPS.md).",
-             "# Each runs as a strict xfail: when one passes, take it off this list.",
-             "# Regenerate: .venv/bin/python tests/golden/agreement.py --known-failures"]
+    lines = ["# Golden cases bailian-assets does not pass yet, each with its cause (GAPS.md groups "
+             "them).",
+             "# They run as strict xfails: when one starts passing, the suite fails until it "
+             "leaves this list.",
+             "# Refresh: .venv/bin/python tests/golden/agreement.py --known-failures (keeps the "
+             "causes written here)"]
     for r in results:
         if not r.agree:
             lines.append(f"{r.case.id}  # {known.get(r.case.id) or r.reason[:150]}")

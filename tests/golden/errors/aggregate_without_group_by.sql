@@ -2,3 +2,4 @@
 CREATE TEMPORARY TABLE out1 (k STRING, n BIGINT) WITH ('connector' = 'print');
 CREATE TEMPORARY VIEW t(k) AS VALUES ('a');
 INSERT INTO out1 SELECT k, COUNT(*) FROM t;
+-- golden: expect-message (Flink's message must appear in ours)

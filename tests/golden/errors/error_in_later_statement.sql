@@ -6,3 +6,4 @@ INSERT INTO out1 SELECT x FROM v;
 INSERT INTO out2
   SELECT y
   FROM v;
+-- golden: expect-message (Flink's message must appear in ours)

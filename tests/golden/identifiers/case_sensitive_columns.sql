@@ -2,3 +2,4 @@
 CREATE TEMPORARY VIEW v(name) AS VALUES ('ann');
 CREATE TEMPORARY TABLE out1 (n STRING) WITH ('connector' = 'print');
 INSERT INTO out1 SELECT Name FROM v;
+-- golden: expect-message (Flink's message must appear in ours)

@@ -6,3 +6,4 @@ CREATE MODEL sentiment INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'model' = 'qwen-turbo');
 CREATE TEMPORARY TABLE out1 (id INT, label STRING) WITH ('connector' = 'print');
 INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE nowhere, MODEL sentiment, DESCRIPTOR(review));
+-- golden: expect-message (Flink's message must appear in ours)
