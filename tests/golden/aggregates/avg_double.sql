@@ -1,0 +1,4 @@
+-- AVG over DOUBLE values
+CREATE TEMPORARY TABLE out1 (a DOUBLE) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (2), (2);
+INSERT INTO out1 SELECT AVG(CAST(v AS DOUBLE)) FROM t;

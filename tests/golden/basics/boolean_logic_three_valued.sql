@@ -1,0 +1,6 @@
+-- AND / OR / NOT with a NULL boolean follow three-valued logic
+CREATE TEMPORARY TABLE out1 (a BOOLEAN, b BOOLEAN, a_and_b BOOLEAN, a_or_b BOOLEAN, not_a BOOLEAN) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(a, b) AS VALUES (TRUE, CAST(NULL AS BOOLEAN)), (FALSE, CAST(NULL AS BOOLEAN)), (CAST(NULL AS BOOLEAN), CAST(NULL AS BOOLEAN)), (TRUE, FALSE);
+INSERT INTO out1
+SELECT a, b, a AND b, a OR b, NOT a
+FROM t;

@@ -1,0 +1,4 @@
+-- x NOT IN (1, NULL) is never true
+CREATE TEMPORARY TABLE out1 (x INT, r BOOLEAN) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(x) AS VALUES (1), (2);
+INSERT INTO out1 SELECT x, x NOT IN (1, CAST(NULL AS INT)) FROM t;

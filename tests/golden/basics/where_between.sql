@@ -1,0 +1,5 @@
+-- BETWEEN and NOT BETWEEN are inclusive
+CREATE TEMPORARY TABLE out1 (x INT, inside BOOLEAN, outside BOOLEAN) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(x) AS VALUES (1), (2), (4), (5);
+INSERT INTO out1
+SELECT x, x BETWEEN 2 AND 4, x NOT BETWEEN 2 AND 4 FROM t;

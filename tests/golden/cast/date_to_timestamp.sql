@@ -1,0 +1,3 @@
+-- CAST of a DATE to TIMESTAMP is midnight
+CREATE TEMPORARY TABLE out1 (ts TIMESTAMP(3)) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT CAST(DATE '2024-03-01' AS TIMESTAMP(3));

@@ -1,0 +1,4 @@
+-- CAST of ISO strings to DATE
+CREATE TEMPORARY TABLE out1 (s STRING, d DATE) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(s) AS VALUES ('2024-01-05'), ('1999-12-31'), ('2024-2-3');
+INSERT INTO out1 SELECT s, CAST(s AS DATE) FROM t;

@@ -1,0 +1,4 @@
+-- CAST of an ISO-8601 string with a T separator to TIMESTAMP(3)
+CREATE TEMPORARY TABLE out1 (s STRING, ts TIMESTAMP(3)) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(s) AS VALUES ('2024-01-05T10:20:30');
+INSERT INTO out1 SELECT s, CAST(s AS TIMESTAMP(3)) FROM t;

@@ -1,0 +1,3 @@
+-- ARRAY_CONTAINS checks membership
+CREATE TEMPORARY TABLE out1 (a BOOLEAN, b BOOLEAN) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT ARRAY_CONTAINS(ARRAY['a', 'b'], 'b'), ARRAY_CONTAINS(ARRAY[1, 2], 3);

@@ -1,0 +1,3 @@
+-- ARRAY<DOUBLE> printing
+CREATE TEMPORARY TABLE out1 (a ARRAY<DOUBLE>) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT ARRAY[1.5e0, 0.1e0, 1.0e10];

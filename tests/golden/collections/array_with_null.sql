@@ -1,0 +1,3 @@
+-- arrays holding NULL elements
+CREATE TEMPORARY TABLE out1 (a ARRAY<INT>, n INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT ARRAY[1, CAST(NULL AS INT), 3], CARDINALITY(ARRAY[1, CAST(NULL AS INT), 3]);

@@ -1,0 +1,3 @@
+-- GREATEST of an INT and a DECIMAL
+CREATE TEMPORARY TABLE out1 (g DECIMAL(11, 1)) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT GREATEST(2, 2.5);

@@ -1,0 +1,3 @@
+-- GREATEST with a NULL argument
+CREATE TEMPORARY TABLE out1 (g INT, l INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT GREATEST(1, CAST(NULL AS INT), 3), LEAST(1, CAST(NULL AS INT), 3);

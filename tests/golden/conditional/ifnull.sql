@@ -1,0 +1,4 @@
+-- IFNULL(a, b)
+CREATE TEMPORARY TABLE out1 (r STRING) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(s) AS VALUES (CAST(NULL AS STRING)), ('v');
+INSERT INTO out1 SELECT IFNULL(s, 'n/a') FROM t;

@@ -1,0 +1,4 @@
+-- DROP TEMPORARY TABLE then use it
+CREATE TEMPORARY TABLE out1 (id INT) WITH ('connector' = 'print');
+DROP TEMPORARY TABLE out1;
+INSERT INTO out1 SELECT 1;

@@ -1,0 +1,4 @@
+-- DECIMAL division by zero
+CREATE TEMPORARY TABLE out1 (x DECIMAL(10, 2)) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(a, b) AS VALUES (1, 0);
+INSERT INTO out1 SELECT CAST(a AS DECIMAL(10, 2)) / CAST(b AS DECIMAL(10, 2)) FROM t;

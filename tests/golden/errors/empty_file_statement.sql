@@ -1,0 +1,3 @@
+-- a file with only comments is accepted
+-- nothing here
+/* nor here */

@@ -1,0 +1,3 @@
+-- INSERT of a DECIMAL into an INT sink column
+CREATE TEMPORARY TABLE out1 (a INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT 1.5;

@@ -1,0 +1,4 @@
+-- LIKE on an INT value
+CREATE TEMPORARY TABLE out1 (b BOOLEAN) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(x) AS VALUES (12);
+INSERT INTO out1 SELECT x LIKE '1%' FROM t;

@@ -1,0 +1,5 @@
+-- CROSS JOIN gives every pair
+CREATE TEMPORARY VIEW a(x) AS VALUES (1), (2);
+CREATE TEMPORARY VIEW b(y) AS VALUES ('p'), ('q');
+CREATE TEMPORARY TABLE out1 (x INT, y STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT x, y FROM a CROSS JOIN b ORDER BY x, y;

@@ -1,0 +1,5 @@
+-- JOIN ... USING merges the key column
+CREATE TEMPORARY VIEW a(k, x) AS VALUES (1, 'a1'), (2, 'a2');
+CREATE TEMPORARY VIEW b(k, y) AS VALUES (2, 'b2'), (3, 'b3');
+CREATE TEMPORARY TABLE out1 (k INT, x STRING, y STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT k, x, y FROM a JOIN b USING (k);

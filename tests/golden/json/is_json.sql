@@ -1,0 +1,4 @@
+-- IS JSON, IS JSON OBJECT and IS JSON ARRAY predicates
+CREATE TEMPORARY TABLE out1 (s STRING, j BOOLEAN, o BOOLEAN, a BOOLEAN) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(s) AS VALUES ('{"a": 1}'), ('[1]'), ('oops');
+INSERT INTO out1 SELECT s, s IS JSON, s IS JSON OBJECT, s IS JSON ARRAY FROM t;

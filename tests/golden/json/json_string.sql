@@ -1,0 +1,3 @@
+-- JSON_STRING serialises values to JSON text
+CREATE TEMPORARY TABLE out1 (a STRING, b STRING, c STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT JSON_STRING(1), JSON_STRING('a"b'), JSON_STRING(TRUE);

@@ -1,0 +1,4 @@
+-- JSON_VALUE with DEFAULT ... ON EMPTY for a missing path
+CREATE TEMPORARY TABLE out1 (a STRING, b INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(j) AS VALUES ('{"s": "abc"}');
+INSERT INTO out1 SELECT JSON_VALUE(j, '$.nope' DEFAULT 'dflt' ON EMPTY), JSON_VALUE(j, '$.n' RETURNING INT DEFAULT 0 ON EMPTY) FROM t;

@@ -1,0 +1,10 @@
+-- SELECT * from ML_PREDICT gives the input columns then the model's output column
+CREATE MODEL sentiment INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'api-key' = 'sk-simulator',
+  'model' = 'qwen-turbo',
+  'system-prompt' = 'Classify the text into one of [positive, negative, neutral]. Output only the label.');
+CREATE TEMPORARY VIEW reviews(id, review) AS VALUES (1, 'great'), (2, 'bad');
+CREATE TEMPORARY TABLE out1 (id INT, review STRING, label STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT * FROM ML_PREDICT(TABLE reviews, MODEL sentiment, DESCRIPTOR(review));

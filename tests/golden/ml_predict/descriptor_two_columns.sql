@@ -1,0 +1,9 @@
+-- DESCRIPTOR with two columns for a model with one input column
+CREATE MODEL sentiment INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'api-key' = 'sk-simulator',
+  'model' = 'qwen-turbo');
+CREATE TEMPORARY VIEW reviews(id, title, review) AS VALUES (1, 't', 'wonderful');
+CREATE TEMPORARY TABLE out1 (id INT, label STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL sentiment, DESCRIPTOR(title, review));

@@ -1,0 +1,11 @@
+-- error metadata columns are NULL on rows that succeeded
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA, `http-status-code` INT METADATA) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'api-key' = 'sk-simulator',
+  'model' = 'qwen-turbo',
+  'system-prompt' = 'Classify the text into one of [positive, negative, neutral]. Output only the label.',
+  'error-handling-strategy' = 'IGNORE');
+CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great');
+CREATE TEMPORARY TABLE out1 (id INT, answer STRING, err STRING, status INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content, `error-string`, `http-status-code` FROM ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));

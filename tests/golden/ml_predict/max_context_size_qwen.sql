@@ -1,0 +1,11 @@
+-- 'max-context-size' for a qwen model: Flink has no tokenizer for it and the job fails
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'api-key' = 'sk-simulator',
+  'model' = 'qwen-turbo',
+  'max-context-size' = '100',
+  'context-overflow-action' = 'truncated-tail');
+CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great');
+CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));

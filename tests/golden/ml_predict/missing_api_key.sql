@@ -1,0 +1,8 @@
+-- a model without the required 'api-key' option
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'model' = 'qwen-turbo');
+CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'hello');
+CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));

@@ -1,0 +1,6 @@
+-- CREATE MODEL without INPUT and OUTPUT
+CREATE MODEL m WITH (
+  'provider' = 'openai', 'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions', 'api-key' = 'sk-simulator', 'model' = 'qwen-turbo');
+CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great');
+CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));

@@ -1,0 +1,9 @@
+-- an OUTPUT METADATA column Flink does not know
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-code` STRING METADATA) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'api-key' = 'sk-simulator',
+  'model' = 'qwen-turbo');
+CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great');
+CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));

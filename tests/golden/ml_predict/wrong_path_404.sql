@@ -1,0 +1,9 @@
+-- an endpoint path the service does not serve: 404, the job fails
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = '${BAILIAN_BASE_URL}/v2/chat/completions',
+  'api-key' = 'sk-simulator',
+  'model' = 'qwen-turbo');
+CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great');
+CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, content FROM ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));

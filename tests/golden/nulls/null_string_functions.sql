@@ -1,0 +1,4 @@
+-- string functions return NULL on NULL input
+CREATE TEMPORARY TABLE out1 (a STRING, b INT, c STRING, d STRING) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(s) AS VALUES (CAST(NULL AS STRING));
+INSERT INTO out1 SELECT UPPER(s), CHAR_LENGTH(s), TRIM(s), SUBSTRING(s, 1, 2) FROM t;

@@ -1,0 +1,4 @@
+-- BIGINT arithmetic beyond INT range
+CREATE TEMPORARY TABLE out1 (a BIGINT, b BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(x) AS VALUES (CAST(3000000000 AS BIGINT));
+INSERT INTO out1 SELECT x * 1000, x + 1 FROM t;

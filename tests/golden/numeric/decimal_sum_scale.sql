@@ -1,0 +1,4 @@
+-- SUM over DECIMAL(10, 2) prints with scale 2
+CREATE TEMPORARY TABLE out1 (s DECIMAL(38, 2)) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(p) AS VALUES (10.25), (20.25), (90.00);
+INSERT INTO out1 SELECT SUM(CAST(p AS DECIMAL(10, 2))) FROM t;

@@ -1,0 +1,3 @@
+-- EXP, LN, LOG10, LOG2 and LOG(base, x)
+CREATE TEMPORARY TABLE out1 (a DOUBLE, b DOUBLE, c DOUBLE, d DOUBLE, e DOUBLE) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT EXP(1), LN(EXP(2)), LOG10(1000), LOG2(8), LOG(2, 32);

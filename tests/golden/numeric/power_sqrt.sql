@@ -1,0 +1,3 @@
+-- POWER and SQRT return DOUBLE
+CREATE TEMPORARY TABLE out1 (a DOUBLE, b DOUBLE, c DOUBLE) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT POWER(2, 10), SQRT(2), POWER(9, 0.5);

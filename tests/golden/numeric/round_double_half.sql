@@ -1,0 +1,4 @@
+-- ROUND of DOUBLE halves
+CREATE TEMPORARY TABLE out1 (x DOUBLE, r DOUBLE) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(x) AS VALUES (2.5e0), (-2.5e0), (3.5e0), (0.49999e0);
+INSERT INTO out1 SELECT x, ROUND(x) FROM t;

@@ -1,0 +1,5 @@
+-- EXCEPT ALL subtracts duplicates one for one
+CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW a(x) AS VALUES (1), (2), (2), (2);
+CREATE TEMPORARY VIEW b(x) AS VALUES (2);
+INSERT INTO out1 SELECT x FROM (SELECT x FROM a EXCEPT ALL SELECT x FROM b) ORDER BY x;

@@ -1,0 +1,5 @@
+-- INTERSECT keeps rows in both inputs, once
+CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW a(x) AS VALUES (1), (2), (2), (3);
+CREATE TEMPORARY VIEW b(x) AS VALUES (2), (3), (4);
+INSERT INTO out1 SELECT x FROM (SELECT x FROM a INTERSECT SELECT x FROM b) ORDER BY x;

@@ -1,0 +1,3 @@
+-- UNION ALL of INT and DECIMAL columns widens to DECIMAL
+CREATE TEMPORARY TABLE out1 (x DECIMAL(12, 1)) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT 1 UNION ALL SELECT 2.5;

@@ -1,0 +1,3 @@
+-- INSERT OVERWRITE into a print sink
+CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');
+INSERT OVERWRITE out1 SELECT 1;

@@ -1,0 +1,5 @@
+-- a correlated IN subquery over filesystem tables
+CREATE TABLE users (uid INT, name STRING) WITH ('connector' = 'filesystem', 'path' = 'users.csv', 'format' = 'csv');
+CREATE TABLE orders (oid INT, uid INT) WITH ('connector' = 'filesystem', 'path' = 'orders.csv', 'format' = 'csv');
+CREATE TEMPORARY TABLE out1 (name STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT name FROM users u WHERE u.uid IN (SELECT o.uid FROM orders o WHERE o.oid > 100 + u.uid) ORDER BY name;

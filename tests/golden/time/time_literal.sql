@@ -1,0 +1,3 @@
+-- TIME literals and EXTRACT from them
+CREATE TEMPORARY TABLE out1 (t TIME(0), h BIGINT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT TIME '13:45:00', EXTRACT(HOUR FROM TIME '13:45:00');

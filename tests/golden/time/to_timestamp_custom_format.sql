@@ -1,0 +1,4 @@
+-- TO_TIMESTAMP with a custom format
+CREATE TEMPORARY TABLE out1 (ts TIMESTAMP(3)) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(s) AS VALUES ('06/05/2024 07:08');
+INSERT INTO out1 SELECT TO_TIMESTAMP(s, 'dd/MM/yyyy HH:mm') FROM t;

@@ -1,0 +1,6 @@
+-- a view defined over another view
+CREATE TEMPORARY VIEW a(x) AS VALUES (1), (2), (3);
+CREATE TEMPORARY VIEW b AS SELECT x * 10 AS y FROM a;
+CREATE TEMPORARY VIEW c AS SELECT y + 1 AS z FROM b WHERE y > 10;
+CREATE TEMPORARY TABLE out1 (z INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT z FROM c ORDER BY z;

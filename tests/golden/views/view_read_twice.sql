@@ -1,0 +1,6 @@
+-- one view read by two INSERTs
+CREATE TEMPORARY VIEW v(x) AS VALUES (1), (2);
+CREATE TEMPORARY TABLE s1 (x INT) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE s2 (n BIGINT) WITH ('connector' = 'print');
+INSERT INTO s1 SELECT x FROM v;
+INSERT INTO s2 SELECT COUNT(*) FROM v;

@@ -1,0 +1,5 @@
+-- ORDER BY inside a view definition
+CREATE TEMPORARY VIEW t(x) AS VALUES (3), (1), (2);
+CREATE TEMPORARY VIEW v AS SELECT x FROM t ORDER BY x;
+CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT x FROM v;

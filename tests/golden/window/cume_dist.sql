@@ -1,0 +1,4 @@
+-- CUME_DIST with ties
+CREATE TEMPORARY TABLE out1 (v INT, cd DOUBLE) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (2), (2), (4);
+INSERT INTO out1 SELECT v, CUME_DIST() OVER (ORDER BY v) FROM t ORDER BY v;
