@@ -18,7 +18,7 @@ from bailian_assets.errors import Position
 from bailian_assets.planning import types
 from bailian_assets.planning.options import (
     OptionSpec, Problem, ResolvedOption, boolean, choice, duration, integer, number,
-    resolve_options, text, value_of,
+    camel_case, resolve_options, text, value_of, with_camel_case,
 )
 from bailian_assets.sql import ast
 from bailian_assets.secrets import Secret
@@ -64,10 +64,11 @@ CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "
              "response-format", "system-prompt"}
 EMBEDDING_ONLY = {"dimension", "batch-size"}
 
-MODEL_OPTIONS = [PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM,
-                 RETRY_FALLBACK, RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT,
-                 PRICE_OUTPUT] + [
-                     spec for spec, _ in REQUEST_OPTIONS.values()]
+# Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
+MODEL_OPTIONS = with_camel_case([
+    PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK,
+    RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT,
+    *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output.
 METADATA_COLUMNS = {"error-string": "STRING", "http-status-code": "INT"}
@@ -187,9 +188,10 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         for key, (spec, body_key) in REQUEST_OPTIONS.items()
         if spec.key in resolved
     }
-    shown = {o.key: ("******" if o.key == API_KEY.key else o.value) for o in statement.options}
-    secrets = tuple(Secret(value) for option in resolved.values() if option.spec is not API_KEY
-                    for value in option.secrets)
+    key_spellings = {API_KEY.key, camel_case(API_KEY.key)}
+    shown = {o.key: ("******" if o.key in key_spellings else o.value) for o in statement.options}
+    secrets = tuple(Secret(value) for option in resolved.values()
+                    if option.spec.key != API_KEY.key for value in option.secrets)
     return ModelSpec(
         name=str(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
         endpoint=str(value_of(resolved, ENDPOINT)), api_key=value_of(resolved, API_KEY),

@@ -14,7 +14,7 @@ import difflib
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
 from bailian_assets.errors import Position
@@ -149,15 +149,21 @@ def resolve_options(
     by_alias = {alias: s for s in specs for alias in s.aliases}
     resolved: dict[str, ResolvedOption] = {}
     seen: dict[str, ast.Option] = {}
+    meant: set[str] = set()  # keys that a misspelled option was taken to mean
     for option in options:
         if ignore(option.key):
             continue
         spec = by_key.get(option.key) or by_alias.get(option.key)
         if spec is None:
-            problems.append(_unknown_key(option, list(by_key), owner))
+            problem, suggestion = _unknown_key(option, by_key, by_alias, owner)
+            problems.append(problem)
+            if suggestion is not None:
+                meant.add(suggestion.key)
             continue
         if spec.key in seen:
-            problems.append(Problem(f"option '{option.key}' is set twice for {owner}",
+            first = seen[spec.key].key
+            also = f" (also as '{first}')" if first != option.key else ""
+            problems.append(Problem(f"option '{option.key}' is set twice for {owner}{also}",
                                     option.key_position, len(option.key) + 2))
             continue
         seen[spec.key] = option
@@ -172,14 +178,14 @@ def resolve_options(
             value = spec.parse(substituted.value)
         except ValueError as error:
             problems.append(Problem(
-                f"invalid value for '{spec.key}' of {owner}: {scrub(str(error), secrets)}",
+                f"invalid value for '{option.key}' of {owner}: {scrub(str(error), secrets)}",
                 option.value_position, len(option.raw)))
             continue
         if spec.secret:
             value = Secret(str(value), substituted.sole_env)
         resolved[spec.key] = ResolvedOption(spec, value, option, substituted, secrets)
     for spec in specs:
-        if spec.required and spec.key not in resolved and spec.key not in seen:
+        if spec.required and spec.key not in seen and spec.key not in meant:
             problems.append(Problem(f"{owner} is missing the required option '{spec.key}'",
                                     owner_position))
     return resolved
@@ -202,14 +208,34 @@ def value_of(resolved: Mapping[str, ResolvedOption], spec: OptionSpec):
     return found.value if found is not None else spec.default
 
 
-def _unknown_key(option: ast.Option, valid: list[str], owner: str) -> Problem:
+def _unknown_key(option: ast.Option, by_key: Mapping[str, OptionSpec],
+                 by_alias: Mapping[str, OptionSpec], owner: str
+                 ) -> tuple[Problem, OptionSpec | None]:
+    """The problem, and the option it was most likely meant to be. The suggestion is spelt as
+    the user spells (`apiKy` -> `apiKey`, `api-ky` -> `api-key`)."""
     message = f"unknown option '{option.key}' for {owner}"
-    close = difflib.get_close_matches(option.key, valid, n=1, cutoff=0.6)
+    spellings = {**by_key, **by_alias}
+    close = difflib.get_close_matches(option.key, list(spellings), n=1, cutoff=0.6)
     if close:
         message += f"; did you mean '{close[0]}'?"
     else:
-        message += f"; valid options: {', '.join(sorted(valid))}"
-    return Problem(message, option.key_position, len(option.key) + 2)
+        message += f"; valid options: {', '.join(sorted(by_key))}"
+    problem = Problem(message, option.key_position, len(option.key) + 2)
+    return problem, spellings[close[0]] if close else None
+
+
+def camel_case(key: str) -> str:
+    """VVR's second spelling of an option key: `api-key` -> `apiKey`,
+    `rate-limit.rpm` -> `rateLimit.rpm`."""
+    head, *rest = key.split("-")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def with_camel_case(specs: list[OptionSpec]) -> list[OptionSpec]:
+    """`specs`, each also accepting the camelCase spelling of its key."""
+    return [spec if camel_case(spec.key) in (spec.key, *spec.aliases)
+            else replace(spec, aliases=spec.aliases + (camel_case(spec.key),))
+            for spec in specs]
 
 
 def _offset(start: Position, raw: str, index: int) -> Position:
