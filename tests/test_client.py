@@ -204,6 +204,41 @@ def test_a_vector_of_the_wrong_length_fails_naming_model_and_row():
                          request={"dimensions": 8}, error_handling="FAILOVER")
     client = ModelClient(config, transport=httpx.MockTransport(handler), pacer=None)
     with pytest.raises(ModelCallError, match=r"model 'catalog_embedding' failed on row 2: "
-                                             r"malformed response: an embedding of length 7, "
+                                             r"malformed answer: an embedding of length 7, "
                                              r"expected 8"):
         asyncio.run(client.predict([None, "text"]))
+
+
+def test_the_scrubber_removes_secrets_their_prefixes_and_encoded_forms():
+    from bailian_assets.client.scrub import Scrubber
+
+    scrub = Scrubber(["sk-abcdef0123456789", "tenant/7 x", "k"])
+    assert scrub("key sk-abcdef0123456789 in the middle") == "key ****** in the middle"
+    assert scrub("cut off at the end: sk-abcdef01") == "cut off at the end: ******"
+    assert scrub("echo 'sk-abcdef0123...'") == "echo '******...'"
+    assert scrub("short echo sk-abcd") == "short echo sk-abcd"  # 7 characters: not a leak
+    assert scrub("path /v1/tenant%2F7%20x/chat") == "path /v1/******/chat"
+    assert scrub("a k in a text, kept") == "a k in a text, kept"  # too short to be scrubbed
+    assert scrub("sk-abcdef0123456789sk-abcdef0123456789") == "************"
+
+
+def test_a_secret_in_the_endpoint_reaches_no_text(caplog):
+    import logging
+
+    secret = "acct-5f2b9e7d41c3"
+    endpoint = f"https://{secret}.gateway.example.com/compatible-mode/v1/chat/completions"
+    script = Script(httpx.ConnectError("refused"),
+                    error(404, "not_found", f"no route for {endpoint} (key {KEY[:12]})"))
+    config = ModelConfig("m", "chat", endpoint, Secret(KEY), "qwen-turbo",
+                         error_handling="IGNORE", secrets=(Secret(secret),))
+    warnings = []
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")  # as `bailian-assets -v` does
+    results, usage, _ = predict(config, script, ["x"], on_warning=warnings.append)
+    assert warnings == ["model 'm': cannot connect to ******.gateway.example.com:443: refused"]
+    assert results[0].error == "HTTP 404 not_found: no route for https://******.gateway." \
+                               "example.com/compatible-mode/v1/chat/completions (key ******)"
+    texts = [*warnings, results[0].error, repr(config), *(r.getMessage()
+                                                          for r in caplog.records)]
+    assert any("HTTP Request: POST https://******.gateway" in t for t in texts)  # httpx's log
+    assert not [t for t in texts if secret[:8] in t or KEY[:8] in t]
