@@ -119,6 +119,8 @@ def estimate_tokens(text: str) -> int:
 
 
 class ModelClient:
+    """Answers a model's inputs: one client per ML_PREDICT, `predict` once per chunk."""
+
     def __init__(
         self,
         config: ModelConfig,
@@ -340,7 +342,7 @@ class ModelClient:
                 raise self._timed_out(last) from None
             except _AttemptFailed as failure:
                 last = failure
-                if not retries.allow(failure.status, self._kind_of(failure)):
+                if not retries.allow(failure.status, self._note_failure(failure)):
                     raise
             wait = self.retry.wait(delays, last.retry_after)
             if wait >= row.remaining():
@@ -349,9 +351,10 @@ class ModelClient:
             log.debug("model %s: %s; retrying in %.2f s", self.config.name, last.reason, wait)
             await self.sleep(wait)
 
-    def _kind_of(self, failure: _AttemptFailed) -> str | None:
-        """The failure's kind for the retry rules; a failure to connect is reported at once,
-        and before the service was ever reached it is the run's: it may end the run."""
+    def _note_failure(self, failure: _AttemptFailed) -> str | None:
+        """Take note of a failed attempt (the pacer hears of a 429; a failure to connect is
+        reported at once and, before the service was ever reached, may end the run) and
+        return its kind for the retry rules."""
         if failure.status == 429 and self.pacer is not None:
             self.pacer.on_throttled()
         if failure.kind != CONNECT:
@@ -368,11 +371,11 @@ class ModelClient:
             f"model '{self.config.name}': {failure.reason} ({self._watch.failures} attempts "
             f"over {self._watch.waited:.1f} s; no request has reached the service)")
 
-    def _timed_out(self, last: _AttemptFailed | None) -> _AttemptFailed:
+    def _timed_out(self, last: _AttemptFailed | None) -> Exception:
         """The row's time is up. If no request has ever reached the service, the run's is
         too: failing the rows one by one would only hide the cause."""
         if last is not None and last.kind == CONNECT and not self._watch.reached:
-            raise self._unreachable(last)
+            return self._unreachable(last)
         reason = f"timed out after {self.row_timeout:g} s (all retries of the row included)"
         if last is not None:
             reason += f"; last error: {last.reason}"
