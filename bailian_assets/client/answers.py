@@ -68,8 +68,8 @@ def check_cached(value: object, task: str, n: int = 1, dimension: int | None = N
             return isinstance(value, list) and bool(value) and all(
                 isinstance(v, str) for v in value)
         return isinstance(value, str)
-    return isinstance(value, list) and _is_vector(value) and (
-        dimension is None or len(value) == dimension)
+    return _vector_problem(value)[0] is None and (
+        dimension is None or len(value) == dimension)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- chat
@@ -140,19 +140,30 @@ def _embedding_values(payload: dict, count: int, dimension: int | None) -> list[
 
 
 def _vector(embedding: object, position: int) -> list[float]:
-    if not isinstance(embedding, list) or not embedding:
-        raise MalformedAnswer(f"data[{position}].embedding is {_kind(embedding)}, "
-                              "not a list of numbers")
-    if not _is_vector(embedding):
-        raise MalformedAnswer(f"data[{position}].embedding holds something other than "
-                              "finite numbers")
-    return [float(x) for x in embedding]
+    problem, types = _vector_problem(embedding)
+    if problem is not None:
+        raise MalformedAnswer(f"data[{position}].embedding {problem}")
+    # JSON gives floats, or ints for whole numbers; the list is used as it is when it can be
+    return embedding if types == _FLOAT else list(map(float, embedding))  # type: ignore
 
 
-def _is_vector(values: list) -> bool:
-    return bool(values) and all(
-        isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
-        for x in values)
+_NUMBERS, _FLOAT = {int, float}, {float}
+
+
+def _vector_problem(values: object) -> tuple[str | None, set[type]]:
+    """What keeps `values` from being a vector (a non-empty list of finite ints and floats,
+    not booleans), or None; and the types it holds. Checked at C speed: a vector is a
+    thousand numbers or more, and every answer and cache read of an embedding comes here."""
+    if not isinstance(values, list) or not values:
+        kind = "an empty list" if values == [] else _kind(values)
+        return f"is {kind}, not a list of numbers", set()
+    types = set(map(type, values))
+    if not types <= _NUMBERS:
+        return "holds something other than numbers", types
+    total = sum(values)  # inf or nan if any value is (or if they overflow: none of float32's)
+    if math.isinf(total) or math.isnan(total):
+        return "holds a number that is not finite", types
+    return None, types
 
 
 # ---------------------------------------------------------------- usage
