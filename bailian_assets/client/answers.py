@@ -130,8 +130,7 @@ def _embedding_values(payload: dict, count: int, dimension: int | None) -> list[
         if vectors[index] is not None:
             raise MalformedAnswer(f"two embeddings have index {index}")
         vectors[index] = _vector(item.get("embedding"), position)
-    lengths = {len(v) for v in vectors}  # type: ignore[arg-type]
-    expected = dimension if dimension is not None else min(lengths)
+    expected = dimension if dimension is not None else len(vectors[0])  # type: ignore
     for vector in vectors:
         if len(vector) != expected:  # type: ignore[arg-type]
             raise MalformedAnswer(f"an embedding of length {len(vector)}, "  # type: ignore

@@ -9,6 +9,7 @@ backoff with full jitter from the `backoff` package's generators.
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 import time
 from dataclasses import dataclass
@@ -28,22 +29,28 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     """Seconds the server asks us to wait, from `retry-after-ms` or `Retry-After`; None if absent."""
     lowered = {k.lower(): v for k, v in headers.items()}
     if "retry-after-ms" in lowered:
-        try:
-            return max(0.0, float(lowered["retry-after-ms"]) / 1000)
-        except ValueError:
-            pass
+        seconds = _seconds(lowered["retry-after-ms"], 1000)
+        if seconds is not None:
+            return seconds
     value = lowered.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    seconds = _seconds(value, 1)
+    if seconds is not None:
+        return seconds
     try:
         parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
     return max(0.0, parsed.timestamp() - (time.time() if now is None else now))
+
+
+def _seconds(value: str, per_second: float) -> float | None:
+    try:
+        seconds = float(value) / per_second
+    except ValueError:
+        return None
+    return None if math.isnan(seconds) else max(0.0, seconds)
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,9 @@ class RetryPolicy:
             yield rng.uniform(0, step)
 
     def wait(self, delays: Iterator[float], retry_after: float | None) -> float:
-        if retry_after is not None:
+        """The server's ask, capped at `max_wait`; the backoff when it asks for nothing (or
+        for no wait at all: retrying a 429 at once, again and again, would hammer it)."""
+        if retry_after is not None and retry_after > 0:
             return min(retry_after, self.max_wait)
         return next(delays)
 
