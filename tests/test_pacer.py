@@ -158,12 +158,14 @@ INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPT
     assert os.path.exists(tmp_path / "shared" / "pacing.sqlite3")
 
 
-@pytest.mark.parametrize("known", [True, False])
+@pytest.mark.parametrize("known, strategy", [(True, "IGNORE"), (False, "FAILOVER")])
 def test_a_60_row_job_at_6_rpm_finishes_because_waiting_for_the_pacer_is_not_the_rows_time(
-        known):
+        known, strategy):
+    """Unknown, the pacer's search starts far too fast: its 429s are retried, even under
+    FAILOVER (which fails the job on a row's first failure)."""
     clock = VirtualClock()
     simulator = BailianSimulator(Quotas(rpm=6, clock=clock))
-    config = ModelConfig(**{**CHAT.__dict__, "error_handling": "IGNORE",
+    config = ModelConfig(**{**CHAT.__dict__, "error_handling": strategy,
                             "rate_limit_rpm": 6 if known else None})
     pacer = Pacer(rpm=6 if known else None, clock=clock)
     # no concurrency cap: every row is in flight from the start, waiting for its turn
