@@ -141,7 +141,7 @@ def test_under_faults_every_row_ends_answered_or_failed_in_order():
         config = ModelConfig(**{**CHAT.__dict__, "endpoint": server.url +
                                 "/compatible-mode/v1/chat/completions", "error_handling": "RETRY",
                                 "retry_num": 5, "retry_fallback": "IGNORE"})
-        client = ModelClient(config, pacer=None, request_timeout=0.3, max_concurrency=32,
+        client = ModelClient(config, pacer=None, request_timeout=1.0, max_concurrency=32,
                              retry=RetryPolicy(base=0.01, max_wait=0.05, seed=2))
         results, usage = asyncio.run(client.predict(texts))
     assert len(results) == 300

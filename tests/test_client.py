@@ -163,6 +163,8 @@ def test_should_retry(status, retry):
 @pytest.mark.parametrize("headers, seconds", [
     ({"Retry-After": "2"}, 2.0), ({"retry-after-ms": "1500"}, 1.5), ({}, None),
     ({"Retry-After": "Thu, 01 Jan 2026 00:00:10 GMT"}, 10.0), ({"Retry-After": "soon"}, None),
+    ({"Retry-After": "nan"}, None), ({"Retry-After": "inf"}, float("inf")),
+    ({"retry-after-ms": "nan", "Retry-After": "3"}, 3.0), ({"Retry-After": "-5"}, 0.0),
 ])
 def test_parse_retry_after(headers, seconds):
     now = 1767225600.0  # 2026-01-01T00:00:00Z
@@ -176,6 +178,8 @@ def test_backoff_grows_exponentially_capped_with_jitter():
     caps = [1, 2, 4, 5, 5, 5, 5, 5]
     assert all(0 <= w <= c for w, c in zip(waits, caps))
     assert policy.wait(delays, retry_after=60) == 5  # the server's ask is capped too
+    assert policy.wait(delays, retry_after=float("inf")) == 5
+    assert 0 < policy.wait(delays, retry_after=0) <= 5  # "now", again and again: back off
 
 
 def test_progress_reports_rows_rate_and_eta_at_an_interval():
@@ -204,6 +208,120 @@ def test_a_vector_of_the_wrong_length_fails_naming_model_and_row():
                          request={"dimensions": 8}, error_handling="FAILOVER")
     client = ModelClient(config, transport=httpx.MockTransport(handler), pacer=None)
     with pytest.raises(ModelCallError, match=r"model 'catalog_embedding' failed on row 2: "
-                                             r"malformed response: an embedding of length 7, "
+                                             r"malformed answer: an embedding of length 7, "
                                              r"expected 8"):
         asyncio.run(client.predict([None, "text"]))
+
+
+def test_the_scrubber_removes_secrets_their_prefixes_and_encoded_forms():
+    from bailian_assets.client.scrub import Scrubber
+
+    scrub = Scrubber(["sk-abcdef0123456789", "tenant/7 x", "k"])
+    assert scrub("key sk-abcdef0123456789 in the middle") == "key ****** in the middle"
+    assert scrub("cut off at the end: sk-abcdef01") == "cut off at the end: ******"
+    assert scrub("echo 'sk-abcdef0123...'") == "echo '******...'"
+    assert scrub("short echo sk-abcd") == "short echo sk-abcd"  # 7 characters: not a leak
+    assert scrub("path /v1/tenant%2F7%20x/chat") == "path /v1/******/chat"
+    assert scrub("a k in a text, kept") == "a k in a text, kept"  # too short to be scrubbed
+    assert scrub("sk-abcdef0123456789sk-abcdef0123456789") == "************"
+
+
+def test_a_secret_in_the_endpoint_reaches_no_text(caplog):
+    import logging
+
+    secret = "acct-5f2b9e7d41c3"
+    endpoint = f"https://{secret}.gateway.example.com/compatible-mode/v1/chat/completions"
+    script = Script(httpx.ConnectError("refused"),
+                    error(404, "not_found", f"no route for {endpoint} (key {KEY[:12]})"))
+    config = ModelConfig("m", "chat", endpoint, Secret(KEY), "qwen-turbo",
+                         error_handling="IGNORE", secrets=(Secret(secret),))
+    warnings = []
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")  # as `bailian-assets -v` does
+    results, usage, _ = predict(config, script, ["x"], on_warning=warnings.append)
+    assert warnings == ["model 'm': cannot connect to ******.gateway.example.com:443: refused"]
+    assert results[0].error == "HTTP 404 not_found: no route for https://******.gateway." \
+                               "example.com/compatible-mode/v1/chat/completions (key ******)"
+    texts = [*warnings, results[0].error, repr(config), *(r.getMessage()
+                                                          for r in caplog.records)]
+    assert any("HTTP Request: POST https://******.gateway" in t for t in texts)  # httpx's log
+    assert not [t for t in texts if secret[:8] in t or KEY[:8] in t]
+
+
+@pytest.mark.parametrize("strategy, failures, tried", [
+    ("RETRY", [(503, None)] * 5, 3),  # retry_num 3
+    ("RETRY", [(200, "malformed")] * 5, 2),  # a wrong shape: twice at most
+    ("RETRY", [(200, "garbled")] * 5, 3),  # a body cut off: like a dropped connection
+    ("RETRY", [(400, None)], 0),
+    ("IGNORE", [(503, None), (None, None), (200, "garbled")], 0),
+    ("FAILOVER", [(503, None)], 0),
+    ("IGNORE", [(429, None)] * 10, 10),  # throttling, under every strategy
+    ("FAILOVER", [(None, "unreachable")] * 10, 10),  # the run decides, not the row
+    ("RETRY", [(429, None)] * 10 + [(503, None)] * 5, 13),  # 429s do not use up retry-num
+])
+def test_which_failures_a_row_retries(strategy, failures, tried):
+    from bailian_assets.client.retry import RowRetries
+
+    retries = RowRetries(strategy, 3)
+    allowed = 0
+    for status, kind in failures:
+        if not retries.allow(status, kind):
+            break
+        allowed += 1
+    assert allowed == tried
+
+
+def embeddings(*items):
+    return json.dumps({"data": list(items), "usage": {"prompt_tokens": 2}}).encode()
+
+
+@pytest.mark.parametrize("body, reason", [
+    (embeddings({"index": 1, "embedding": [1, 2]}, {"index": 0, "embedding": [0.5, 0]}), None),
+    (embeddings({"index": 0, "embedding": [1, 2]}), "1 embeddings for 2 inputs"),
+    (embeddings({"index": 0, "embedding": [1, 2]}, {"index": 0, "embedding": [1, 2]}),
+     "two embeddings have index 0"),
+    (embeddings({"index": 0, "embedding": [1, 2]}, {"index": 2, "embedding": [1, 2]}),
+     "data[1].index is 2, not one of 0..1"),
+    (embeddings({"index": 0, "embedding": [1, 2]}, {"index": "1", "embedding": [1, 2]}),
+     "data[1].index is a string, not one of 0..1"),
+    (embeddings({"index": 0, "embedding": [1, "2"]}, {"index": 1, "embedding": [1, 2]}),
+     "data[0].embedding holds something other than numbers"),
+    (embeddings({"index": 0, "embedding": [1, True]}, {"index": 1, "embedding": [1, 2]}),
+     "data[0].embedding holds something other than numbers"),
+    (b'{"data": [{"index": 0, "embedding": [1, NaN]}, {"index": 1, "embedding": [1, 2]}]}',
+     "data[0].embedding holds a number that is not finite"),
+    (embeddings({"index": 0, "embedding": []}, {"index": 1, "embedding": [1, 2]}),
+     "data[0].embedding is an empty list, not a list of numbers"),
+    (embeddings({"index": 0, "embedding": "AAAA"}, {"index": 1, "embedding": [1, 2]}),
+     "data[0].embedding is a string, not a list of numbers"),
+    (embeddings({"index": 0, "embedding": [1, 2, 3]}, {"index": 1, "embedding": [1, 2]}),
+     "an embedding of length 3, expected 2"),
+    (json.dumps({"data": {}}).encode(), "'data' is an object, not a list"),
+])
+def test_embedding_answers_are_checked(body, reason):
+    from bailian_assets.client.answers import MalformedAnswer, parse_answer
+
+    if reason is None:
+        answer = parse_answer(body, "embedding", 2, dimension=2)
+        assert answer.values == [[0.5, 0.0], [1.0, 2.0]] and answer.prompt_tokens == 2
+        assert all(type(x) is float for v in answer.values for x in v)
+    else:
+        with pytest.raises(MalformedAnswer) as caught:
+            parse_answer(body, "embedding", 2, dimension=2 if "length" in reason else None)
+        assert str(caught.value) == f"malformed answer: {reason}"
+
+
+def test_chat_answers_with_several_choices_are_checked_and_ordered():
+    from bailian_assets.client.answers import MalformedAnswer, parse_answer
+
+    def body(*choices):
+        return json.dumps({"choices": list(choices)}).encode()
+
+    two = body({"index": 1, "message": {"content": "b"}}, {"index": 0, "message": {"content": "a"}})
+    assert parse_answer(two, "chat", 1, n=2).values == [["a", "b"]]
+    with pytest.raises(MalformedAnswer, match="choices.1..message.content is null"):
+        parse_answer(body({"message": {"content": "a"}}, {"message": {"content": None}}), "chat",
+                     1, n=2)
+    with pytest.raises(MalformedAnswer, match="two choices have the same 'index'"):
+        parse_answer(body({"index": 0, "message": {"content": "a"}},
+                          {"index": 0, "message": {"content": "b"}}), "chat", 1, n=2)

@@ -2,10 +2,11 @@
 
 import asyncio
 
+import httpx
 import pytest
 
 from bailian_assets.client.client import ModelClient, ModelConfig
-from bailian_assets.client.pacer import Pacer
+from bailian_assets.client.pacer import INITIAL_RATE, MIN_RATE, Pacer
 from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.secrets import Secret
 from bailian_assets.simulator.quota import Quotas
@@ -61,15 +62,21 @@ def test_unknown_quota_slow_start_then_backs_off_once_a_second():
     assert not pacer.slow_start and after_first <= before / 2
     pacer.on_throttled()
     assert pacer.rate == after_first  # at most one decrease a second
-    clock.now += 1.1
+    for _ in range(11):  # answers keep coming at about the rate
+        clock.now += 0.1
+        for _ in range(int(pacer.rate / 10)):
+            pacer.on_success(0.1)
     pacer.on_throttled()
     assert pacer.rate == pytest.approx(after_first * 0.85)
+    clock.now += 3  # seconds in which nothing got through: far over the quota
+    pacer.on_throttled()
+    assert pacer.rate == pytest.approx(after_first * 0.85 * 0.5)
 
 
 def run_client(config, rows, simulator, clock, **kwargs):
     kwargs.setdefault("max_concurrency", 16)
     client = ModelClient(config, transport=simulator.transport(), sleep=clock.sleep,
-                         retry=RetryPolicy(seed=1), **kwargs)
+                         clock=clock, retry=RetryPolicy(seed=1), **kwargs)
     texts = [f"review {i}: {'great' if i % 2 else 'terrible'}" for i in range(rows)]
     started = clock.now
     results, usage = asyncio.run(clock.run(client.predict(texts)))
@@ -149,3 +156,67 @@ INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPT
     assert simulator.counters.by_status[200] == 160
     assert simulator.counters.by_status[429] == 0
     assert os.path.exists(tmp_path / "shared" / "pacing.sqlite3")
+
+
+@pytest.mark.parametrize("known, strategy", [(True, "IGNORE"), (False, "FAILOVER")])
+def test_a_60_row_job_at_6_rpm_finishes_because_waiting_for_the_pacer_is_not_the_rows_time(
+        known, strategy):
+    """Unknown, the pacer's search starts far too fast: its 429s are retried, even under
+    FAILOVER (which fails the job on a row's first failure)."""
+    clock = VirtualClock()
+    simulator = BailianSimulator(Quotas(rpm=6, clock=clock))
+    config = ModelConfig(**{**CHAT.__dict__, "error_handling": strategy,
+                            "rate_limit_rpm": 6 if known else None})
+    pacer = Pacer(rpm=6 if known else None, clock=clock)
+    # no concurrency cap: every row is in flight from the start, waiting for its turn
+    results, usage, elapsed = run_client(config, 60, simulator, clock, pacer=pacer,
+                                         max_concurrency=None)
+    assert usage.rows_failed == 0 and all(r.value for r in results)
+    floor = 60 / (6 / 60) - 60  # the first minute's 6 requests may go at once
+    if known:
+        assert usage.throttled == 0 and floor <= elapsed <= 620
+    else:  # found the quota (far below where it started) and kept close to it
+        assert elapsed <= 900 and pacer.rate <= 0.2
+        assert usage.throttled <= 60
+
+
+def test_the_row_timeout_still_bounds_attempts_and_waits_between_them():
+    clock = VirtualClock()
+
+    async def slow_failure(request):
+        await clock.sleep(100)
+        return httpx.Response(503, json={"error": {"message": "busy", "code": "x"}})
+
+    config = ModelConfig(**{**CHAT.__dict__, "error_handling": "IGNORE"})
+    client = ModelClient(config, transport=httpx.MockTransport(slow_failure), pacer=None,
+                         sleep=clock.sleep, clock=clock, retry=RetryPolicy(seed=1))
+    results, _ = asyncio.run(clock.run(client.predict(["x"])))
+    assert results[0].error == "HTTP 503 x: busy"  # IGNORE does not retry a 503
+    config = ModelConfig(**{**CHAT.__dict__, "error_handling": "RETRY",
+                            "retry_fallback": "IGNORE"})
+    client = ModelClient(config, transport=httpx.MockTransport(slow_failure), pacer=None,
+                         sleep=clock.sleep, clock=clock, retry=RetryPolicy(seed=1))
+    results, usage = asyncio.run(clock.run(client.predict(["x"])))
+    assert results[0].error == ("timed out after 180 s (all retries of the row included); "
+                                "last error: HTTP 503 x: busy")
+    # 200 s of attempts: no third one (an attempt in flight is cut at the row's timeout by
+    # the event loop's own clock, which virtual time does not move; test_client covers it)
+    assert usage.requests == 2
+
+
+def test_the_adaptive_rate_can_go_down_to_one_request_a_minute():
+    clock = VirtualClock()
+    pacer = Pacer(clock=clock)
+    for _ in range(200):
+        clock.now += 1.1
+        pacer.on_throttled()
+    assert pacer.rate == pytest.approx(MIN_RATE) and MIN_RATE <= 1 / 60
+    starts = book_all(pacer, clock, 3)
+    assert starts[2] - starts[1] == pytest.approx(60, rel=0.05)
+
+
+def test_the_first_429_before_any_answer_halves_the_rate_instead_of_flooring_it():
+    clock = VirtualClock()
+    pacer = Pacer(clock=clock)
+    pacer.on_throttled()  # no answer yet: a slow quota, not a rate of one a second
+    assert pacer.rate == INITIAL_RATE / 2

@@ -6,6 +6,12 @@ answer: where the request goes (the simulator or the service), endpoint, model, 
 prompt, every request option, and the input text. Only answers are stored, never failures. Each
 answer is committed on arrival (WAL journal), so a job killed half way, even with SIGKILL, loses
 at most the answers in flight; run again, it sends only the rest.
+
+Only answers that passed the client's checks are stored, and an entry read back is used only
+if it decodes as the kind the model expects (the client checks it again), so an entry written
+by an older version, or damaged, is a miss, never a crash. A cache folder or file that cannot
+be used (see `database`) turns the cache off with a reason in `problem`, which the client
+reports once as a warning: the run goes on, sending every row.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import array
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -20,15 +27,20 @@ import time
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from bailian_assets.client.database import (
+    StoreUnavailable, close_quietly, describe, open_store, transaction,
+)
+
 CACHE_DIR_ENV = "BAILIAN_CACHE_DIR"
-_SCHEMA = """
+_SETUP = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", """
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY,
     kind TEXT NOT NULL,     -- text | texts | vector
     value BLOB NOT NULL,
     created REAL NOT NULL
 )
-"""
+""")
+log = logging.getLogger("bailian_assets.client")
 
 
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -53,28 +65,36 @@ def cache_key(fingerprint: str, text: str) -> str:
 
 
 class ResponseCache:
+    """The answers of one cache folder. Opened on first use; when the file cannot be used
+    (see `database`), `problem` says why and the cache answers nothing and stores nothing
+    from then on, so a run goes on without it."""
+
     def __init__(self, folder: str | os.PathLike):
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "responses.sqlite3"
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                   timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(_SCHEMA)
+        self.path = Path(folder) / "responses.sqlite3"
+        self.problem: str | None = None
+        self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
     def get_many(self, keys: Iterable[str]) -> dict[str, object]:
+        """The stored answers among `keys`. An entry that does not decode is left out (a
+        miss), whatever wrote it."""
         keys = list(keys)
         found: dict[str, object] = {}
         with self._lock:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, kind, value FROM answers WHERE key IN ({marks})", chunk)
-                for key, kind, value in rows:
-                    found[key] = _decode(kind, value)
+            db = self._connection()
+            if db is None:
+                return found
+            try:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(
+                        f"SELECT key, kind, value FROM answers WHERE key IN ({marks})", chunk)
+                    for key, kind, value in rows:
+                        _decode_into(found, key, kind, value)
+            except sqlite3.Error as error:
+                self._disable(describe(self.path, error))
+                return {}
         return found
 
     def put_many(self, items: Mapping[str, object]) -> None:
@@ -82,16 +102,43 @@ class ResponseCache:
         now = time.time()
         rows = [(key, *_encode(value), now) for key, value in items.items()]
         with self._lock:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", rows)
-            self._db.execute("COMMIT")
+            db = self._connection()
+            if db is None:
+                return
+            try:
+                with transaction(db):
+                    db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", rows)
+            except sqlite3.Error as error:
+                self._disable(describe(self.path, error))
 
     def __len__(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+            db = self._connection()
+            try:
+                return db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] if db else 0
+            except sqlite3.Error as error:
+                self._disable(describe(self.path, error))
+                return 0
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            close_quietly(self._db)
+            self._db = None
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The database, opened on first use; None once the cache is off."""
+        if self._db is None and self.problem is None:
+            try:
+                self._db = open_store(self.path, _SETUP)
+            except StoreUnavailable as error:
+                self._disable(str(error))
+        return self._db
+
+    def _disable(self, cause: str) -> None:
+        self.problem = f"cannot use the response cache {self.path}: {cause}; running without it"
+        log.debug("%s", self.problem)
+        close_quietly(self._db)
+        self._db = None
 
 
 def _encode(value: object) -> tuple[str, bytes]:
@@ -102,12 +149,21 @@ def _encode(value: object) -> tuple[str, bytes]:
     return "vector", array.array("f", value).tobytes()  # type: ignore[arg-type]
 
 
+def _decode_into(found: dict[str, object], key: str, kind: str, value: bytes) -> None:
+    try:
+        found[key] = _decode(kind, value)
+    except (ValueError, TypeError, AttributeError) as error:
+        log.debug("cache entry %s... ignored: %s", key[:12], error)
+
+
 def _decode(kind: str, value: bytes) -> object:
     if kind == "text":
         return value.decode()
     if kind == "texts":
         return json.loads(value)
-    return array.array("f", value).tolist()
+    if kind == "vector":
+        return array.array("f", value).tolist()
+    raise ValueError(f"unknown kind {kind!r}")
 
 
 _open: dict[Path, ResponseCache] = {}

@@ -6,14 +6,17 @@ One `Pacer` per (endpoint, model) in the process, shared by every ML_PREDICT tha
   under the quota (the service enforces per-second limits too, so bursts are refused), and
   tokens are spent at most at the TPM's pace.
 - Unknown quota: the pacer finds it. Slow start doubles the rate every round trip while answers
-  come back; the first 429 ends it; then the rate grows a little every second and shrinks by a
-  fraction on a 429 (at most once a second). A 429 delays only the request that got it (by its
-  Retry-After when the server sends one); the others go on at the lowered rate.
+  come back; the first 429 ends it; then the rate grows a little every second (every request,
+  below one a second) and shrinks by a fraction on a 429 (at most once a second), or, when it
+  is more than twice what got through, straight down towards that. It can go as low as
+  MIN_RATE, 1 RPM, below the smallest real quotas. A 429 delays only the request that got it
+  (by its Retry-After when the server sends one); the others go on at the lowered rate.
 
 The schedule itself (when the next request may start, until when the tokens are paid for)
 lives in a `Schedule`: in memory, or in SQLite beside the response cache, so that every process
 calling the same model (Dagster runs each asset in a process of its own, and a backfill runs
-several at once) books from one schedule and together they stay within the quota.
+several at once) books from one schedule and together they stay within the quota. A file that
+cannot be used makes the schedule this process's own, with a reason in `schedule.problem`.
 
 Time is read from `clock`, so tests drive it by hand. The pacer holds no asyncio objects: each
 ML_PREDICT runs its own event loop, and one pacer serves them all.
@@ -30,6 +33,10 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Tuple
 
+from bailian_assets.client.database import (
+    StoreUnavailable, close_quietly, describe, open_store, transaction,
+)
+
 Times = Tuple[float, float]  # (next request start, tokens paid until)
 Update = Callable[[float, float], Optional[Times]]
 
@@ -38,13 +45,20 @@ HORIZON = 0.05  # seconds: how far ahead a start may be booked (rate changes app
 BURST = 0.5  # seconds' worth of requests that may start at once
 INITIAL_RATE = 10.0  # requests per second before anything is known
 SLOW_START_STEP = 0.25  # seconds at least between doublings: time for a quota to push back
-MIN_RATE = 0.2
+MIN_RATE = 1 / 60  # 1 RPM: below the smallest real quotas, so the pacer can always fit under
 DECREASE = 0.85
 INCREASE_PER_SECOND = 0.02  # of the rate, after the first 429
+WINDOW = 60.0  # seconds of answers that tell the rate achieved
+# a booking must cost microseconds, not a disk flush; losing it in a crash is harmless
+_PACING_SETUP = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=OFF",
+                 "CREATE TABLE IF NOT EXISTS pacing (key TEXT PRIMARY KEY, next REAL NOT NULL, "
+                 "token_next REAL NOT NULL)")
 
 
 class Schedule:
     """The pacer's two times, in this process's memory."""
+
+    problem: str | None = None  # why a shared schedule fell back to this process's own
 
     def __init__(self) -> None:
         self.times: Times = (-math.inf, -math.inf)
@@ -60,36 +74,52 @@ class SharedSchedule(Schedule):
     """The pacer's two times in SQLite, shared by every process that paces the same model.
 
     Times are wall-clock seconds; a time more than a minute ahead (a clock that jumped, a
-    machine that rebooted) is treated as stale."""
+    machine that rebooted) is treated as stale. The row's key is a hash of where requests go:
+    an endpoint may hold a secret, and this file outlives the run. The file is opened on first
+    use; when it cannot be used (see `database`), `problem` says why and pacing goes on in
+    this process's memory, from the last times the file gave."""
 
     def __init__(self, folder: str | Path, key: str, clock: Callable[[], float] = time.time):
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        self.key, self.clock = key, clock
-        self._db = sqlite3.connect(Path(folder) / "pacing.sqlite3", timeout=30,
-                                   isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # a booking must cost microseconds, not a disk flush; losing it in a crash is harmless
-        self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("CREATE TABLE IF NOT EXISTS pacing (key TEXT PRIMARY KEY, "
-                         "next REAL NOT NULL, token_next REAL NOT NULL)")
+        super().__init__()
+        self.path = Path(folder) / "pacing.sqlite3"
+        self.key = hashlib.sha256(key.encode()).hexdigest()
+        self.clock = clock
+        self._db: sqlite3.Connection | None = None
 
     def transact(self, update: Update) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        db = self._connection()
+        if db is None:
+            return super().transact(update)
         try:
-            row = self._db.execute("SELECT next, token_next FROM pacing WHERE key = ?",
-                                   (self.key,)).fetchone()
-            horizon = self.clock() + 60
-            times = tuple(t if t <= horizon else -math.inf for t in row) if row else \
-                (-math.inf, -math.inf)
-            changed = update(*times)
-            if changed is not None:
-                stored = tuple(max(t, -1e12) for t in changed)  # SQLite has no -inf
-                self._db.execute("INSERT OR REPLACE INTO pacing VALUES (?, ?, ?)",
-                                 (self.key, *stored))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+            with transaction(db, "BEGIN IMMEDIATE"):
+                row = db.execute("SELECT next, token_next FROM pacing WHERE key = ?",
+                                 (self.key,)).fetchone()
+                horizon = self.clock() + 60
+                times = tuple(t if t <= horizon else -math.inf for t in row) if row else \
+                    (-math.inf, -math.inf)
+                changed = update(*times)  # type: ignore[arg-type]
+                if changed is not None:
+                    stored = tuple(max(t, -1e12) for t in changed)  # SQLite has no -inf
+                    db.execute("INSERT OR REPLACE INTO pacing VALUES (?, ?, ?)",
+                               (self.key, *stored))
+            self.times = changed if changed is not None else times  # type: ignore[assignment]
+        except sqlite3.Error as error:
+            self._fall_back(describe(self.path, error))
+            super().transact(update)
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is None and self.problem is None:
+            try:
+                self._db = open_store(self.path, _PACING_SETUP)
+            except StoreUnavailable as error:
+                self._fall_back(str(error))
+        return self._db
+
+    def _fall_back(self, cause: str) -> None:
+        self.problem = (f"cannot share the pacing schedule through {self.path}: {cause}; "
+                        "pacing within this process only")
+        close_quietly(self._db)
+        self._db = None
 
 
 class Pacer:
@@ -104,7 +134,9 @@ class Pacer:
         self.slow_start = not self.known
         self._last_change = clock()
         self._last_decrease = -math.inf
-        self._successes: collections.deque[float] = collections.deque()
+        self._successes: collections.deque[float] = collections.deque()  # the last second's
+        self._answered: collections.deque[float] = collections.deque()  # the last WINDOW's
+        self._left_slow_start = math.inf
         self._latency = 0.2  # smoothed round trip, seconds
         self._lock = threading.Lock()
 
@@ -135,7 +167,7 @@ class Pacer:
                 return max(next_start, start) + 1 / self.rate, token_next
 
             self.schedule.transact(update)
-            return outcome[0]
+            return outcome[-1]  # a shared schedule that fell back mid-way asked twice
 
     def correct_tokens(self, estimated: int, actual: int) -> None:
         """Settle a booking made with an estimate once the answer tells the real count."""
@@ -151,9 +183,10 @@ class Pacer:
         with self._lock:
             now = self.clock()
             self._latency = 0.8 * self._latency + 0.2 * latency
-            self._successes.append(now)
-            while self._successes and self._successes[0] < now - 1.0:
-                self._successes.popleft()
+            for times, span in ((self._successes, 1.0), (self._answered, WINDOW)):
+                times.append(now)
+                while times[0] < now - span:
+                    times.popleft()
 
     def on_throttled(self) -> None:
         """A 429: leave slow start, or slow down (once a second at most)."""
@@ -164,10 +197,11 @@ class Pacer:
             if self.slow_start:
                 self.slow_start = False
                 achieved = len(self._successes)  # answers in the last second
-                self.rate = max(MIN_RATE, min(self.rate * 0.5, max(achieved, 1) * 0.9))
-                self._last_decrease = now
+                ceiling = achieved * 0.9 if achieved else math.inf  # none: a slow quota
+                self.rate = max(MIN_RATE, min(self.rate * 0.5, ceiling))
+                self._last_decrease = self._left_slow_start = now
             elif now - self._last_decrease >= 1.0:
-                self.rate = max(MIN_RATE, self.rate * DECREASE)
+                self.rate = max(MIN_RATE, self._decreased(now))
                 self._last_decrease = now
             self._last_change = now
 
@@ -182,8 +216,26 @@ class Pacer:
                     self.rate *= 2
                 self._last_change = now
         elif elapsed >= 0.25:
-            self.rate *= (1 + INCREASE_PER_SECOND) ** elapsed
+            # below a request a second, grow per request rather than per second: a slow
+            # quota would otherwise be overshot between two requests
+            self.rate *= (1 + INCREASE_PER_SECOND) ** (elapsed * min(1.0, self.rate))
             self._last_change = now
+
+    def _decreased(self, now: float) -> float:
+        """The rate after a 429: 15% less; when more than twice what got through, down to
+        what got through (a slow quota is found in a few 429s, not dozens), but at most by
+        half (a pause in the traffic also lowers what got through)."""
+        achieved = self._achieved(now)
+        if self.rate > 2 * achieved:
+            return max(self.rate * 0.5, achieved * 1.1)
+        return self.rate * DECREASE
+
+    def _achieved(self, now: float) -> float:
+        """Answers per second over the last WINDOW since slow start ended (its ramp up would
+        understate the rate reached)."""
+        since = max(now - WINDOW, self._left_slow_start)
+        answered = sum(1 for t in self._answered if t >= since)
+        return answered / (now - since) if now - since >= 1.0 else math.inf
 
 
 _pacers: dict[tuple, Pacer] = {}

@@ -35,26 +35,32 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
         retry_num=spec.retry_num, retry_fallback=spec.retry_fallback,
         batch_size=spec.batch_size, rate_limit_rpm=spec.rate_limit_rpm,
         rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
+        # values of other options that came from ${secret_values...}, once planning gives them
+        secrets=tuple(getattr(spec, "secrets", ())),
     )
 
 
 def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
                 api_key: Secret | None = None,
                 on_progress: Callable[[Snapshot], None] | None = None,
-                progress_interval: float = 10.0) -> ModelClient:
-    """The one way a model client is made, for the command line and Dagster alike."""
+                progress_interval: float = 10.0,
+                on_warning: Callable[[str], None] | None = None) -> ModelClient:
+    """The one way a model client is made, for the command line and Dagster alike.
+    `on_warning` gets the client's warnings (a service that cannot be reached, a cache folder
+    that cannot be used); by default they go to the log."""
     # Flink's 'async' = 'false' means one row at a time
     concurrency = config.max_concurrent_operations if config.run_async else 1
     return ModelClient(model_config(spec, api_key), transport=backend.transport,
                        backend="simulator" if backend.simulated else "http",
                        max_concurrency=concurrency, row_timeout=config.timeout,
                        cache=open_cache() if spec.cache else None, on_progress=on_progress,
-                       progress_interval=progress_interval)
+                       progress_interval=progress_interval, on_warning=on_warning)
 
 
 def client_factory(backend: Backend, on_progress: Callable[[Snapshot], None] | None = None,
                    progress_interval: float = 10.0) -> ClientFactory:
-    """Clients for models, all talking to `backend` (the simulator or the real service)."""
+    """Clients for models, all talking to `backend` (the simulator or the real service);
+    their warnings go to the log."""
 
     def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
         return make_client(spec, config, backend, on_progress=on_progress,

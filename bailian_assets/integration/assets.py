@@ -145,7 +145,8 @@ def _run(context, key: dg.AssetKey, queries: list[p.PlannedQuery], inputs: dict,
             backends.append(resource.backend)
             context.log.info(f"model calls go to the {resource.backend.description}")
         return resource.client(spec, config,
-                               on_progress=lambda snapshot: context.log.info(snapshot.describe()))
+                               on_progress=lambda snapshot: context.log.info(snapshot.describe()),
+                               on_warning=context.log.warning)
 
     def on_model_run(run: ModelRun) -> None:
         runs.append(run)

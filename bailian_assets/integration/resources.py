@@ -42,11 +42,12 @@ class BailianModelResource(dg.ConfigurableResource):
         return self._backend
 
     def client(self, spec: ModelSpec, config: RuntimeConfig,
-               on_progress: Callable[[Snapshot], None] | None = None) -> ModelClient:
+               on_progress: Callable[[Snapshot], None] | None = None,
+               on_warning: Callable[[str], None] | None = None) -> ModelClient:
         """A client for one ML_PREDICT; create it inside the run, never at import."""
         api_key = Secret(self.api_key) if self.api_key else None
         return make_client(spec, config, self.backend, api_key=api_key,
-                           on_progress=on_progress)
+                           on_progress=on_progress, on_warning=on_warning)
 
 
 def resource_key(model_name: str) -> str:
