@@ -214,7 +214,7 @@ def test_a_vector_of_the_wrong_length_fails_naming_model_and_row():
 
 
 def test_the_scrubber_removes_secrets_their_prefixes_and_encoded_forms():
-    from bailian_assets.client.scrub import Scrubber
+    from bailian_assets.secrets import Scrubber
 
     scrub = Scrubber(["sk-abcdef0123456789", "tenant/7 x", "k"])
     assert scrub("key sk-abcdef0123456789 in the middle") == "key ****** in the middle"

@@ -47,10 +47,9 @@ from bailian_assets.client.progress import Progress, Snapshot
 from bailian_assets.client.retry import (
     GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, parse_retry_after,
 )
-from bailian_assets.client.scrub import Scrubber, install_log_filter
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import ModelCallError
-from bailian_assets.secrets import Secret
+from bailian_assets.secrets import Scrubber, Secret, install_log_filter
 
 log = logging.getLogger("bailian_assets.client")
 
@@ -167,7 +166,7 @@ class ModelClient:
         self.progress_interval = progress_interval
         self.on_warning = on_warning
         self._scrub = config.scrubber()
-        install_log_filter(self._scrub)
+        install_log_filter()
         self._warned: set[str] = set()
         self._watch = ConnectionWatch(clock, min(10.0, row_timeout / 2))
         self._fingerprint = request_fingerprint({

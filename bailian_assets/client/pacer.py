@@ -250,9 +250,7 @@ def pacer_for(endpoint: str, model: str, rpm: float | None, tpm: float | None,
     with _registry_lock:
         pacer = _pacers.get(key)
         if pacer is None:
-            # the endpoint may hold a secret: the database sees only a digest
-            digest = hashlib.sha256(f"{backend} {endpoint} {model}".encode()).hexdigest()
-            schedule = SharedSchedule(shared_folder, digest) \
+            schedule = SharedSchedule(shared_folder, f"{backend} {endpoint} {model}") \
                 if shared_folder is not None else None
             clock = time.time if schedule is not None else time.monotonic
             pacer = _pacers[key] = Pacer(rpm, tpm, clock, schedule)

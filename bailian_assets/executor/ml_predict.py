@@ -36,7 +36,7 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
         batch_size=spec.batch_size, rate_limit_rpm=spec.rate_limit_rpm,
         rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
         # values of other options that came from ${secret_values...}, once planning gives them
-        secrets=tuple(getattr(spec, "secrets", ())),
+        secrets=spec.secrets,
     )
 
 

@@ -19,7 +19,7 @@ from typing import Callable, Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.sql import ast
-from bailian_assets.secrets import Secret
+from bailian_assets.secrets import Scrubber, Secret
 from bailian_assets.sql.source import LINE_BREAK
 from bailian_assets.sql.variables import Substituted, VariableError, substitute
 
@@ -177,8 +177,9 @@ def resolve_options(
         try:
             value = spec.parse(substituted.value)
         except ValueError as error:
+            reason = Scrubber(secrets)(str(error))
             problems.append(Problem(
-                f"invalid value for '{option.key}' of {owner}: {scrub(str(error), secrets)}",
+                f"invalid value for '{option.key}' of {owner}: {reason}",
                 option.value_position, len(option.raw)))
             continue
         if spec.secret:
@@ -194,13 +195,6 @@ def resolve_options(
 def _secret_values(substituted: Substituted, environ: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(environ[r.env] for r in substituted.references
                  if r.secret and environ.get(r.env))
-
-
-def scrub(text: str, secrets: tuple[str, ...]) -> str:
-    """`text` with every secret value in it replaced by `******`."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, "******")
-    return text
 
 
 def value_of(resolved: Mapping[str, ResolvedOption], spec: OptionSpec):
