@@ -55,6 +55,7 @@ log = logging.getLogger("bailian_assets.client")
 
 CHAT, EMBEDDING = "chat", "embedding"
 AUTO_CONCURRENCY = 128  # in flight when the user sets no cap: the pacer sets the pace
+KEEPALIVE = 32  # idle connections kept open for the next request
 ERROR_TEXT_LIMIT = 300  # characters of a server's error message kept in a reason
 CONNECT = "connect"  # a failure to connect (refused, no such host, TLS, connect timeout)
 _WORD = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]|[^\w\s]")
@@ -189,8 +190,12 @@ class ModelClient:
         if self._http is not None:
             yield self._http
             return
+        # Idle connections are not free: httpcore's pool checks every one of them (a syscall
+        # each) whenever a request starts or ends, so 128 kept-alive connections cost more CPU
+        # than the requests (profiled: 27 s against 10 s for 1,000 rows at 100 per second).
+        # Paced requests rarely need more than a few dozen at once; beyond that they reconnect.
         limits = httpx.Limits(max_connections=self.max_concurrency,
-                              max_keepalive_connections=self.max_concurrency)
+                              max_keepalive_connections=min(self.max_concurrency, KEEPALIVE))
         async with httpx.AsyncClient(transport=self.transport, limits=limits) as http:
             self._http = http
             try:
