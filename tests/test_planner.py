@@ -123,7 +123,7 @@ MODEL_ERRORS = [
     (model_sql(endpont="x"), 6, 1, "unknown option 'endpont' for model 'm'; did you mean "
      "'endpoint'?"),
     (model_sql(model=None), 1, 14, "model 'm' is missing the required option 'model'"),
-    (model_sql(provider="azure"), 2, 14, "expected one of bailian, openai-compat, openai"),
+    (model_sql(provider="azure"), 2, 14, "expected one of bailian, openai-compat, dashscope, openai"),
     (model_sql(endpoint="http://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"),
      3, 14, "must use https (plain http is accepted only for loopback hosts"),
     (model_sql(endpoint="https://dashscope.aliyuncs.com/compatible-mode/v1/rerank"), 3, 14,

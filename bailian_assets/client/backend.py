@@ -12,9 +12,8 @@ from typing import Mapping
 
 import httpx
 
+from bailian_assets.dashscope import BASE_URL_ENV
 from bailian_assets.simulator.service import BailianSimulator
-
-BASE_URL_ENV = "BAILIAN_BASE_URL"
 
 _shared_simulator = BailianSimulator()
 

@@ -71,7 +71,9 @@ class ModelConfig:
     api_key: Secret
     model: str
     system_prompt: str = "You are a helpful assistant."
+    user_prompt: str | None = None  # a second user message after each row's (VVR)
     request: Mapping[str, object] = field(default_factory=dict)
+    headers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # sent with each request
     error_handling: str = "RETRY"  # RETRY | FAILOVER | IGNORE
     retry_num: int = 100
     retry_fallback: str = "FAILOVER"  # FAILOVER | IGNORE
@@ -173,7 +175,8 @@ class ModelClient:
         self._fingerprint = request_fingerprint({
             "backend": backend, "endpoint": config.endpoint, "model": config.model,
             "task": config.task, "system_prompt": config.system_prompt if config.task == CHAT
-            else None, "request": dict(config.request)})
+            else None, "user_prompt": config.user_prompt, "request": dict(config.request),
+            "headers": {name: list(values) for name, values in config.headers.items()}})
         self._n = int(config.request.get("n", 1))  # type: ignore[call-overload]
         dimension = config.request.get("dimensions")
         self._dimension = int(dimension) if dimension is not None else None  # type: ignore
@@ -449,8 +452,10 @@ class ModelClient:
     async def _exchange(self, http: httpx.AsyncClient,
                         body: dict) -> tuple[int, httpx.Headers, bytes]:
         """One POST: status, headers and the body read within its size limit."""
-        headers = {"Authorization": f"Bearer {self.config.api_key.reveal()}",
-                   "Accept-Encoding": ACCEPT_ENCODING}
+        headers = [("Authorization", f"Bearer {self.config.api_key.reveal()}"),
+                   ("Accept-Encoding", ACCEPT_ENCODING),
+                   *((name, value) for name, values in self.config.headers.items()
+                     for value in values)]
         try:
             async with http.stream("POST", self.config.endpoint, json=body, headers=headers,
                                    timeout=120.0) as response:
@@ -485,6 +490,8 @@ class ModelClient:
         tokens = sum(estimate_tokens(text) for text in batch)
         if self.config.task == CHAT:
             tokens += estimate_tokens(self.config.system_prompt) + 8
+            if self.config.user_prompt:
+                tokens += estimate_tokens(self.config.user_prompt) + 4
             tokens += int(self._completion_tokens[0])
         return tokens
 
@@ -495,6 +502,8 @@ class ModelClient:
                 {"role": "system", "content": self.config.system_prompt},
                 {"role": "user", "content": batch[0]},
             ]
+            if self.config.user_prompt:
+                body["messages"].append({"role": "user", "content": self.config.user_prompt})
         else:
             body["input"] = batch
             body["encoding_format"] = "float"

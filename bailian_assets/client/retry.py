@@ -9,6 +9,7 @@ backoff with full jitter from the `backoff` package's generators.
 from __future__ import annotations
 
 import email.utils
+import itertools
 import math
 import random
 import time
@@ -53,15 +54,35 @@ def _seconds(value: str, per_second: float) -> float | None:
     return None if math.isnan(seconds) else max(0.0, seconds)
 
 
+JITTER, FIXED, EXPONENTIAL = "JITTER", "FIXED", "EXPONENTIAL"
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
+    """How long to wait before retrying. JITTER (ours, the default): exponential steps from
+    `base`, each wait drawn at random below its step, which spreads the retries of many rows at
+    a rate limit. FIXED and EXPONENTIAL are VVR's `retry-backoff-strategy`: `base` every time,
+    or doubling from it, without jitter. Every strategy honours the server's Retry-After."""
+
     base: float = 0.5  # seconds of the first backoff step
     factor: float = 2.0
     max_wait: float = 30.0  # cap of one wait, the server's Retry-After included
     seed: int | None = None
+    strategy: str = JITTER
+
+    @classmethod
+    def from_backoff(cls, backoff: tuple[str, float] | None) -> RetryPolicy:
+        """The policy for a model's (strategy, base seconds), or ours for None."""
+        return cls() if backoff is None else cls(base=backoff[1], strategy=backoff[0])
 
     def delays(self) -> Iterator[float]:
-        """An endless series of waits: exponential, capped, with full jitter."""
+        """An endless series of waits, capped at `max_wait`."""
+        if self.strategy == FIXED:
+            yield from itertools.repeat(min(self.base, self.max_wait))
+        steps = backoff.expo(base=self.factor, factor=self.base, max_value=self.max_wait)
+        next(steps)  # backoff's generators must be primed before use
+        if self.strategy == EXPONENTIAL:
+            yield from steps
         rng = random.Random(self.seed)
         steps = backoff.expo(base=self.factor, factor=self.base, max_value=self.max_wait)
         next(steps)  # backoff's generators must be primed before use

@@ -16,11 +16,15 @@ from bailian_assets.client.backend import Backend
 from bailian_assets.client.cache import open_cache
 from bailian_assets.client.client import ModelClient, ModelConfig, Prediction
 from bailian_assets.client.progress import Snapshot
+from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.client.usage import Usage
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.plan import MlPredict
+from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import Secret
+
+SIMULATOR_KEY = "sk-simulator"  # what a model without a key sends the simulator
 
 ClientFactory = Callable[[ModelSpec, RuntimeConfig], ModelClient]
 CHUNK_ROWS = 8192
@@ -31,7 +35,8 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
     return ModelConfig(
         name=spec.name, task=spec.task, endpoint=spec.endpoint,
         api_key=api_key or spec.api_key, model=spec.model, system_prompt=spec.system_prompt,
-        request=dict(spec.request), error_handling=spec.error_handling,
+        user_prompt=spec.user_prompt, request=dict(spec.request), headers=dict(spec.headers),
+        error_handling=spec.error_handling,
         retry_num=spec.retry_num, retry_fallback=spec.retry_fallback,
         batch_size=spec.batch_size, rate_limit_rpm=spec.rate_limit_rpm,
         rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
@@ -50,11 +55,27 @@ def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
     that cannot be used); by default they go to the log."""
     # Flink's 'async' = 'false' means one row at a time
     concurrency = config.max_concurrent_operations if config.run_async else 1
+    api_key = _usable_key(spec, api_key or spec.api_key, backend)
     return ModelClient(model_config(spec, api_key), transport=backend.transport,
                        backend="simulator" if backend.simulated else "http",
                        max_concurrency=concurrency, row_timeout=config.timeout,
+                       retry=RetryPolicy.from_backoff(spec.backoff),
                        cache=open_cache() if spec.cache else None, on_progress=on_progress,
                        progress_interval=progress_interval, on_warning=on_warning)
+
+
+def _usable_key(spec: ModelSpec, api_key: Secret, backend: Backend) -> Secret:
+    """The key to send. A model without one (a built-in model while DASHSCOPE_API_KEY is
+    unset) may still use the simulator, which wants some bearer key; the service is never
+    called without one."""
+    if api_key.reveal().strip():
+        return api_key
+    if backend.simulated:
+        return Secret(SIMULATOR_KEY)
+    why = (f"it is read from {api_key.env}, which is not set" if api_key.env
+           else "its 'api-key' is empty")
+    raise ModelCallError(f"model '{spec.name}' has no API key: {why} (calls would go to the "
+                         f"{backend.description})")
 
 
 def client_factory(backend: Backend, on_progress: Callable[[Snapshot], None] | None = None,

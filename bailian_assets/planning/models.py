@@ -1,14 +1,20 @@
 """`CREATE MODEL` -> ModelSpec: the provider's options checked and typed, the task chosen.
 
-Follows Apache Flink's openai provider (and VVR's `bailian` / `openai-compat`, which speak the
-same API): the endpoint's suffix picks chat or embeddings, INPUT is one STRING column, a chat
-OUTPUT is one STRING column and an embedding OUTPUT one ARRAY<FLOAT> column. On the IGNORE path
-OUTPUT may also declare Flink's metadata columns `error-string` and `http-status-code`.
+Follows Apache Flink's openai provider and VVR's providers (`bailian`, `openai-compat`,
+`dashscope`; see providers.py), which speak the same API: the endpoint's suffix (or VVR's
+`'task'`) picks chat or embeddings, INPUT is one STRING column, a chat OUTPUT is one STRING
+column and an embedding OUTPUT one ARRAY<FLOAT> column. On the IGNORE path OUTPUT may also
+declare Flink's metadata columns `error-string` and `http-status-code`.
+
+VVR's request options are taken as Flink CDC's OpenAI-compatible provider defines them:
+`user-prompt` (a second user message after the row), `extra-header` and `extra-body` (JSON
+objects added to each request), `retry-backoff-strategy` and `retry-backoff-base-interval`.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -17,28 +23,46 @@ from urllib.parse import urlsplit
 from bailian_assets.errors import Position
 from bailian_assets.planning import types
 from bailian_assets.planning.options import (
-    OptionSpec, Problem, ResolvedOption, boolean, choice, duration, integer, number,
-    camel_case, resolve_options, text, value_of, with_camel_case,
+    OptionSpec, Problem, ResolvedOption, boolean, choice, duration, http_headers, integer,
+    json_object, number, camel_case, resolve_options, text, value_of, with_camel_case,
+)
+from bailian_assets.planning.providers import (
+    CHAT, EMBEDDING, PROVIDERS, TASKS, built_in_endpoint, built_in_key, task_of_path,
 )
 from bailian_assets.sql import ast
+from bailian_assets.dashscope import API_KEY_ENV, BASE_URL_ENV
 from bailian_assets.secrets import Secret
 
-PROVIDERS = ("bailian", "openai-compat", "openai")
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
-CHAT, EMBEDDING = "chat", "embedding"
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
 
 PROVIDER = OptionSpec("provider", choice(*PROVIDERS), required=True)
-ENDPOINT = OptionSpec("endpoint", text, required=True)
-API_KEY = OptionSpec("api-key", text, required=True, secret=True)
+TASK = OptionSpec("task", choice(*TASKS, case_sensitive=True))
+
+
+def _unless_task(keys) -> bool:
+    return "task" not in keys  # a model with a task may be a built-in one
+
+
+ENDPOINT = OptionSpec("endpoint", text, required=_unless_task)
+API_KEY = OptionSpec("api-key", text, required=_unless_task, secret=True)
 MODEL = OptionSpec("model", text, required=True)
 SYSTEM_PROMPT = OptionSpec("system-prompt", text, default=DEFAULT_SYSTEM_PROMPT,
                            aliases=("systemPrompt",))
+USER_PROMPT = OptionSpec("user-prompt", text)
+CONTENT_TYPE = OptionSpec("content-type", choice("TEXT", "IMAGE_URL"), default="TEXT")
+EXTRA_HEADER = OptionSpec("extra-header", http_headers)
+EXTRA_BODY = OptionSpec("extra-body", json_object)
 ERROR_HANDLING = OptionSpec("error-handling-strategy", choice("RETRY", "FAILOVER", "IGNORE"),
                             default="RETRY")
 RETRY_NUM = OptionSpec("retry-num", integer(0), default=100)
 RETRY_FALLBACK = OptionSpec("retry-fallback-strategy", choice("FAILOVER", "IGNORE"),
                             default="FAILOVER")
+# VVR's backoff (FIXED by default, from 1 s). Unset, the client's own: the server's Retry-After,
+# else exponential backoff with jitter, which spreads retries at a rate limit.
+RETRY_BACKOFF = OptionSpec("retry-backoff-strategy", choice("FIXED", "EXPONENTIAL"))
+RETRY_BACKOFF_INTERVAL = OptionSpec("retry-backoff-base-interval", duration)
+VVR_BACKOFF = ("FIXED", 1.0)
 # Our extensions (Flink has no client-side limiter, batching or cache).
 RATE_LIMIT_RPM = OptionSpec("rate-limit.rpm", number(0.1))
 RATE_LIMIT_TPM = OptionSpec("rate-limit.tpm", number(1))
@@ -61,12 +85,14 @@ REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
     "dimension": (OptionSpec("dimension", integer(1)), "dimensions"),
 }
 CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "n", "seed",
-             "response-format", "system-prompt"}
+             "response-format", "system-prompt", "user-prompt", "content-type"}
 EMBEDDING_ONLY = {"dimension", "batch-size"}
 
 # Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
 MODEL_OPTIONS = with_camel_case([
-    PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK,
+    PROVIDER, TASK, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, USER_PROMPT, CONTENT_TYPE,
+    EXTRA_HEADER, EXTRA_BODY, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK, RETRY_BACKOFF,
+    RETRY_BACKOFF_INTERVAL,
     RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT,
     *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
@@ -114,7 +140,7 @@ class ModelSpec:
     api_key: Secret
     model: str
     system_prompt: str
-    request: Mapping[str, object]  # body fields besides model/messages/input
+    request: Mapping[str, object]  # body fields besides model/messages/input, extra-body's too
     input_column: ast.ColumnDef
     output_column: ast.ColumnDef
     metadata_columns: tuple[tuple[ast.ColumnDef, str], ...]  # (column, 'error-string' | ...)
@@ -133,6 +159,10 @@ class ModelSpec:
     cache: bool = True
     price_input: float | None = None  # per million prompt tokens, in the user's currency
     price_output: float | None = None  # per million completion tokens
+    user_prompt: str | None = None  # VVR: a second user message, after the row's
+    headers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # extra-header
+    backoff: tuple[str, float] | None = None  # (FIXED | EXPONENTIAL, base seconds); None: ours
+    built_in: bool = False  # a VVR built-in model: endpoint and key from the environment
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
         """What the tokens cost at the prices the model declares; None without prices."""
@@ -164,14 +194,13 @@ class ModelSpec:
 def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
                 environ: Mapping[str, str] | None = None) -> ModelSpec | None:
     """Check a CREATE MODEL; returns None (with problems recorded) when it is not usable."""
+    environ = os.environ if environ is None else environ
     owner = f"model '{statement.name}'"
     before = len(problems)
     resolved = resolve_options(statement.options, MODEL_OPTIONS, owner, statement.name.position,
                                problems, environ)
-    task = None
-    endpoint = resolved.get("endpoint")
-    if endpoint is not None:
-        task = _task_of(endpoint, problems)
+    route = _route(resolved, owner, problems, environ)
+    task = route.task if route else None
     if task is not None:
         not_for = CHAT_ONLY if task == EMBEDDING else EMBEDDING_ONLY
         for key in sorted(not_for & resolved.keys()):
@@ -179,23 +208,28 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
             problems.append(Problem(
                 f"option '{option.key}' does not apply to {task} models ({owner})",
                 option.key_position, len(option.key) + 2))
+    request = _request(resolved, owner, problems)
+    headers = _headers(resolved, problems)
+    content_type = resolved.get(CONTENT_TYPE.key)
+    if content_type is not None and content_type.value != "TEXT":
+        problems.append(Problem(
+            f"'{content_type.option.key}' = '{content_type.value}' (images as input) is not "
+            f"supported yet ({owner}); the input column is sent as TEXT",
+            content_type.option.value_position, len(content_type.option.raw)))
     input_column = _check_input(statement, owner, problems)
     output = _check_output(statement, owner, task, problems)
-    if len(problems) > before or task is None or input_column is None or output is None:
+    if (len(problems) > before or route is None or task is None or input_column is None
+            or output is None):
         return None
-    request = {
-        body_key: _request_value(key, resolved[spec.key].value)
-        for key, (spec, body_key) in REQUEST_OPTIONS.items()
-        if spec.key in resolved
-    }
     key_spellings = {API_KEY.key, camel_case(API_KEY.key)}
     shown = {o.key: ("******" if o.key in key_spellings else o.value) for o in statement.options}
     secrets = tuple(Secret(value) for option in resolved.values()
                     if option.spec.key != API_KEY.key for value in option.secrets)
+    api_key = (Secret(built_in_key(environ), API_KEY_ENV) if route.built_in
+               else value_of(resolved, API_KEY))
     return ModelSpec(
         name=str(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
-        endpoint=str(value_of(resolved, ENDPOINT)), api_key=value_of(resolved, API_KEY),
-        model=str(value_of(resolved, MODEL)),
+        endpoint=route.endpoint, api_key=api_key, model=str(value_of(resolved, MODEL)),
         system_prompt=str(value_of(resolved, SYSTEM_PROMPT)), request=request,
         input_column=input_column, output_column=output[0], metadata_columns=output[1],
         error_handling=str(value_of(resolved, ERROR_HANDLING)),
@@ -208,8 +242,138 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         cache=bool(value_of(resolved, CACHE)),
         price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
         price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
-        secrets=secrets, display_endpoint=endpoint.shown,  # type: ignore[union-attr]
+        secrets=secrets, display_endpoint=route.shown,
+        user_prompt=value_of(resolved, USER_PROMPT),  # type: ignore[arg-type]
+        headers=headers, backoff=_backoff(resolved), built_in=route.built_in,
     )
+
+
+@dataclass(frozen=True)
+class _Route:
+    """Where a model's requests go: its task, endpoint (and the endpoint as it may be shown),
+    and whether it is a built-in model, whose endpoint and key the environment gives."""
+
+    task: str
+    endpoint: str
+    shown: str
+    built_in: bool
+
+
+def _route(resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Problem],
+           environ: Mapping[str, str]) -> _Route | None:
+    endpoint, task = resolved.get(ENDPOINT.key), resolved.get(TASK.key)
+    if task is not None:
+        key = resolved.get(API_KEY.key)
+        if key is not None:
+            problems.append(Problem(
+                f"option '{key.option.key}' cannot be used together with 'task' ({owner}): a "
+                f"model with a task is a built-in model, called with the platform's key "
+                f"(here {API_KEY_ENV})", key.option.key_position, len(key.option.key) + 2))
+    if endpoint is not None:
+        return _declared_route(endpoint, task, problems)
+    if task is None:
+        return None  # the missing endpoint is already reported
+    provider = PROVIDERS.get(str(value_of(resolved, PROVIDER)))
+    if provider is not None and not provider.built_in:
+        option = task.option
+        problems.append(Problem(
+            f"{owner} has a 'task' but no 'endpoint': provider '{provider.name}' has no built-in "
+            "models (those of 'dashscope' and 'openai-compat' have); give its endpoint",
+            option.key_position, len(option.key) + 2))
+        return None
+    url = built_in_endpoint(str(task.value), environ)
+    problem = check_endpoint_url(url)
+    if problem:
+        option = task.option
+        problems.append(Problem(f"{problem} (a built-in model's endpoint, from {BASE_URL_ENV})",
+                                option.value_position, len(option.raw)))
+        return None
+    return _Route(TASKS[str(task.value)], url, url, True)
+
+
+def _declared_route(endpoint: ResolvedOption, task: ResolvedOption | None,
+                    problems: list[Problem]) -> _Route | None:
+    """The endpoint the SQL names: its suffix picks the task, or VVR's 'task' when it has none
+    (the task's path is then appended)."""
+    option = endpoint.option
+    problem = check_endpoint_url(str(endpoint.value), endpoint.shown)
+    if problem:
+        problems.append(Problem(problem, option.value_position, len(option.raw)))
+        return None
+    url, shown = str(endpoint.value), endpoint.shown
+    by_suffix = task_of_path(urlsplit(url).path)
+    if task is None and by_suffix is None:
+        problems.append(Problem(
+            f"endpoint '{shown}' is neither a chat endpoint (.../chat/completions) nor an "
+            "embedding endpoint (.../embeddings); name one, or the task with 'task'",
+            option.value_position, len(option.raw)))
+        return None
+    if task is None:
+        return _Route(by_suffix, url, shown, False)  # type: ignore[arg-type]
+    declared = TASKS[str(task.value)]
+    if by_suffix is not None and by_suffix != declared:
+        problems.append(Problem(
+            f"'task' is '{task.value}' but endpoint '{shown}' is a {by_suffix} endpoint",
+            task.option.value_position, len(task.option.raw)))
+        return None
+    if by_suffix is None:
+        url, shown = (f"{text.rstrip('/')}/{task.value}" for text in (url, shown))
+    return _Route(declared, url, shown, True)
+
+
+# Body fields the client writes itself from each row and the model's options
+_OWN_BODY_FIELDS = {"model", "messages", "input", "stream"}
+# Headers the client sets: the key goes in 'api-key', never in a header someone may print
+_OWN_HEADERS = {"authorization", "content-type", "content-length", "content-encoding", "host",
+                "transfer-encoding", "connection", "accept-encoding"}
+
+
+def _request(resolved: Mapping[str, ResolvedOption], owner: str,
+             problems: list[Problem]) -> dict[str, object]:
+    """The body fields besides model/messages/input: the options that map to one, and
+    extra-body's, which may not set what the client or another option sets."""
+    request = {
+        body_key: _request_value(key, resolved[spec.key].value)
+        for key, (spec, body_key) in REQUEST_OPTIONS.items()
+        if spec.key in resolved
+    }
+    extra = resolved.get(EXTRA_BODY.key)
+    if extra is None:
+        return request
+    by_body_key = {body_key: spec.key for spec, body_key in REQUEST_OPTIONS.values()}
+    for field_name in extra.value:  # type: ignore[attr-defined]
+        if field_name in _OWN_BODY_FIELDS:
+            reason = "which the client writes from each row and the model's options"
+        elif field_name in request:
+            reason = f"which option '{by_body_key[field_name]}' sets too"
+        else:
+            continue
+        problems.append(Problem(f"'{extra.option.key}' of {owner} sets '{field_name}', {reason}",
+                                extra.option.value_position, len(extra.option.raw)))
+    return {**extra.value, **request}  # type: ignore[dict-item]
+
+
+def _headers(resolved: Mapping[str, ResolvedOption],
+             problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    extra = resolved.get(EXTRA_HEADER.key)
+    if extra is None:
+        return {}
+    for name in extra.value:  # type: ignore[attr-defined]
+        if name.lower() in _OWN_HEADERS:
+            why = ("the key goes in 'api-key'" if name.lower() == "authorization"
+                   else "the client sets it")
+            problems.append(Problem(f"'{extra.option.key}' cannot set header '{name}': {why}",
+                                    extra.option.value_position, len(extra.option.raw)))
+    return extra.value  # type: ignore[return-value]
+
+
+def _backoff(resolved: Mapping[str, ResolvedOption]) -> tuple[str, float] | None:
+    """VVR's backoff when either of its options is set (the other at VVR's default)."""
+    strategy, interval = resolved.get(RETRY_BACKOFF.key), resolved.get(RETRY_BACKOFF_INTERVAL.key)
+    if strategy is None and interval is None:
+        return None
+    return (str(strategy.value) if strategy else VVR_BACKOFF[0],
+            float(interval.value) if interval else VVR_BACKOFF[1])  # type: ignore[arg-type]
 
 
 def _request_value(key: str, value: object) -> object:
@@ -218,23 +382,6 @@ def _request_value(key: str, value: object) -> object:
     if key == "response-format":
         return {"type": value}
     return value
-
-
-def _task_of(endpoint: ResolvedOption, problems: list[Problem]) -> str | None:
-    option = endpoint.option
-    problem = check_endpoint_url(str(endpoint.value), endpoint.shown)
-    if problem:
-        problems.append(Problem(problem, option.value_position, len(option.raw)))
-        return None
-    path = urlsplit(str(endpoint.value)).path.rstrip("/")
-    if path.endswith("/chat/completions"):
-        return CHAT
-    if path.endswith("/embeddings"):
-        return EMBEDDING
-    problems.append(Problem(
-        f"endpoint '{endpoint.shown}' is neither a chat endpoint (.../chat/completions) "
-        "nor an embedding endpoint (.../embeddings)", option.value_position, len(option.raw)))
-    return None
 
 
 def check_endpoint_url(url: str, shown: str | None = None) -> str | None:

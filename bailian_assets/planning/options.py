@@ -11,11 +11,12 @@ the secret parts it holds so later layers can scrub them.
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import os
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping
+from typing import Callable, Collection, Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.sql import ast
@@ -28,7 +29,8 @@ from bailian_assets.sql.variables import Substituted, VariableError, substitute
 class OptionSpec:
     key: str
     parse: Callable[[str], object]  # raises ValueError with a message for a bad value
-    required: bool = False
+    # True, or a rule on the keys given: e.g. an endpoint is required unless a task is given
+    required: bool | Callable[[Collection[str]], bool] = False
     default: object = None
     aliases: tuple[str, ...] = ()
     secret: bool = False
@@ -106,6 +108,37 @@ def choice(*choices: str, case_sensitive: bool = False) -> Callable[[str], str]:
         raise ValueError(f"expected one of {', '.join(choices)}, got '{value}'")
 
     return parse
+
+
+def json_object(value: str) -> dict:
+    """A JSON object, as VVR's `extra-body` and `extra-header` take."""
+    try:
+        parsed = json.loads(value)
+    except ValueError as error:
+        raise ValueError(f"invalid JSON: {error}") from None
+    if not isinstance(parsed, dict):
+        raise ValueError("expected a JSON object ({...})")
+    return parsed
+
+
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # an HTTP token (RFC 9110)
+
+
+def http_headers(value: str) -> dict[str, tuple[str, ...]]:
+    """A JSON object of HTTP headers: each value a scalar, or a list of scalars for a header
+    sent more than once."""
+    headers: dict[str, tuple[str, ...]] = {}
+    for name, raw in json_object(value).items():
+        if not _HEADER_NAME.match(name):
+            raise ValueError(f"'{name}' is not a valid HTTP header name")
+        values = raw if isinstance(raw, list) else [raw]
+        if not values or not all(isinstance(v, (str, int, float, bool)) for v in values):
+            raise ValueError(f"header '{name}' must be a scalar JSON value or a list of them")
+        texts = tuple(json.dumps(v) if isinstance(v, bool) else str(v) for v in values)
+        if any(ch in text for text in texts for ch in "\r\n\0"):
+            raise ValueError(f"header '{name}' has a line break or NUL in its value")
+        headers[name] = texts
+    return headers
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milli|millis|s|sec|secs|second|seconds|"
@@ -186,7 +219,8 @@ def resolve_options(
             value = Secret(str(value), substituted.sole_env)
         resolved[spec.key] = ResolvedOption(spec, value, option, substituted, secrets)
     for spec in specs:
-        if spec.required and spec.key not in seen and spec.key not in meant:
+        required = spec.required(seen.keys()) if callable(spec.required) else spec.required
+        if required and spec.key not in seen and spec.key not in meant:
             problems.append(Problem(f"{owner} is missing the required option '{spec.key}'",
                                     owner_position))
     return resolved

@@ -187,8 +187,12 @@ class BailianSimulator:
         n = request.get("n", 1)
         if not 1 <= n <= 4:
             return self._invalid("'n' must be an integer between 1 and 4.", "n")
-        system = " ".join(m["content"] for m in messages if m["role"] == "system")
-        user = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
+        # The first user message is the text to answer; a later one (VVR's 'user-prompt')
+        # instructs, as the system prompt does.
+        users = [m["content"] for m in messages if m["role"] == "user"]
+        user = users[0] if users else ""
+        system = " ".join([*(m["content"] for m in messages if m["role"] == "system"),
+                           *users[1:]])
         fmt = request.get("response_format") or {}
         json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
         content = answers.chat_reply(system, user, json_mode)
