@@ -3,6 +3,9 @@ the rows and at the end.
 
 Relations (views, tables) are read through `resolve(name)`, so the caller decides whether a view
 is computed on the spot (command line) or loaded from a materialized asset (Dagster).
+
+Each plan node class runs through the method `_RUNNERS` names for it (a new plan node: a method
+here and a line in `_RUNNERS`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.planning import plan as p
-from bailian_assets.sql import ast
+from bailian_assets.planning import bound
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -70,8 +73,7 @@ class Executor:
                 continue
             frames = results[len(results) - len(inputs):]
             del results[len(results) - len(inputs):]
-            method = getattr(self, "_" + type(node).__name__.lower())
-            results.append(method(node, *frames))
+            results.append(_RUNNERS[type(node)](self, node, *frames))
         return results[0]
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
@@ -79,13 +81,13 @@ class Executor:
         return frame.select(pl.col(source).alias(f.column)
                             for source, f in zip(node.source_columns, node.fields))
 
-    def _valuesnode(self, node: p.ValuesNode) -> pl.LazyFrame:
+    def _values(self, node: p.ValuesNode) -> pl.LazyFrame:
         if not node.fields:  # SELECT without FROM: one row, no columns of its own
             return pl.LazyFrame({"__row": [0]})
         return pl.DataFrame([_values_column(node.rows, i, f) for i, f in enumerate(node.fields)]
                             ).lazy()
 
-    def _mlpredict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
+    def _ml_predict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
         frame = frame.collect()
         result, usage = run_ml_predict(frame, node, self.clients)
         answered = result.get_column(node.output_fields[0].column).is_not_null().sum()
@@ -95,7 +97,7 @@ class Executor:
             self.on_model_run(model_run)
         return result.lazy()
 
-    def _vectorsearch(self, node: p.VectorSearch, queries: pl.LazyFrame,
+    def _vector_search(self, node: p.VectorSearch, queries: pl.LazyFrame,
                       searched: pl.LazyFrame) -> pl.LazyFrame:
         left, right = queries.collect(), searched.collect()
         result = search(left, node.query_column, right, node.search_column, node.top_k,
@@ -143,7 +145,7 @@ class Executor:
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.head(node.count)
 
-    def _setunion(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
+    def _set_union(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
         parts = [
             frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
                          for c, f in zip(child.fields, node.fields))
@@ -153,13 +155,30 @@ class Executor:
         return combined.unique(maintain_order=True) if node.distinct else combined
 
 
-def _values_column(rows: tuple[tuple[ast.Expr, ...], ...], index: int, field: p.Field
+# how each plan node runs: (executor, node, input frames...) -> frame
+_RUNNERS = {
+    p.Scan: Executor._scan,
+    p.ValuesNode: Executor._values,
+    p.MlPredict: Executor._ml_predict,
+    p.VectorSearch: Executor._vector_search,
+    p.Project: Executor._project,
+    p.Filter: Executor._filter,
+    p.Join: Executor._join,
+    p.Aggregate: Executor._aggregate,
+    p.Distinct: Executor._distinct,
+    p.Sort: Executor._sort,
+    p.Limit: Executor._limit,
+    p.SetUnion: Executor._set_union,
+}
+
+
+def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: p.Field
                    ) -> pl.Series:
     """Column `index` of VALUES rows. Literals (what large VALUES lists hold) go into the series
     directly; other expressions are evaluated one row at a time."""
     exprs = [row[index] for row in rows]
     dtype = to_polars(field.type)
-    if all(isinstance(e, ast.Literal) for e in exprs):
+    if all(isinstance(e, bound.Literal) for e in exprs):
         values = [e.value for e in exprs]  # type: ignore[union-attr]
         return pl.Series(field.column, values, strict=False).cast(dtype)
     frames = [pl.select(compile_expr(e).cast(dtype).alias(field.column)) for e in exprs]

@@ -2,7 +2,11 @@
 
 Every node knows its output `fields`. A field's `column` is the name of its column in the
 executor's frame, unique within a plan; `name` is what SQL calls it. Expressions inside nodes
-are syntax-tree expressions whose column references were rewritten to those frame columns.
+are bound expressions (`bound.py`) over the frame columns of the node's input.
+
+How to add a plan node: a frozen dataclass here with `fields` (and `input`/`inputs` children,
+listed by `children`), built by the builder (`builder.py`) or a table function
+(`table_functions.py`), run by a method registered in `executor/executor.py`'s `_RUNNERS`.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from dataclasses import dataclass
 from typing import Union
 
 from bailian_assets.errors import Position
+from bailian_assets.planning import bound
+from bailian_assets.planning.bound import AggregateCall, Expr
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.sql import ast
 
@@ -34,7 +40,7 @@ class Scan:
 
 @dataclass(frozen=True)
 class ValuesNode:
-    rows: tuple[tuple[ast.Expr, ...], ...]
+    rows: tuple[tuple[Expr, ...], ...]
     fields: tuple[Field, ...]
 
 
@@ -76,7 +82,7 @@ class VectorSearch:
 @dataclass(frozen=True)
 class Project:
     input: Node
-    items: tuple[tuple[ast.Expr, Field], ...]
+    items: tuple[tuple[Expr, Field], ...]
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -86,7 +92,7 @@ class Project:
 @dataclass(frozen=True)
 class Filter:
     input: Node
-    predicate: ast.Expr
+    predicate: Expr
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -98,8 +104,8 @@ class Join:
     kind: str  # INNER, LEFT, RIGHT, FULL, CROSS
     left: Node
     right: Node
-    equi_keys: tuple[tuple[ast.Expr, ast.Expr], ...]  # left expr = right expr
-    residual: ast.Expr | None  # the rest of ON, evaluated on joined rows
+    equi_keys: tuple[tuple[Expr, Expr], ...]  # left expr = right expr
+    residual: Expr | None  # the rest of ON, evaluated on joined rows
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -111,8 +117,8 @@ class Aggregate:
     """GROUP BY `keys` (none: one row for all input), computing `aggregates` per group."""
 
     input: Node
-    keys: tuple[tuple[ast.Expr, Field], ...]
-    aggregates: tuple[tuple[ast.FunctionCall, Field], ...]
+    keys: tuple[tuple[Expr, Field], ...]
+    aggregates: tuple[tuple[AggregateCall, Field], ...]
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -131,7 +137,7 @@ class Distinct:
 @dataclass(frozen=True)
 class Sort:
     input: Node
-    keys: tuple[tuple[ast.Expr, bool], ...]  # (expr, descending)
+    keys: tuple[tuple[Expr, bool], ...]  # (expr, descending)
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -233,9 +239,9 @@ def _projected(node: Project, column: str) -> tuple[Node | None, str]:
     is computed rather than passed on."""
     for expr, field in node.items:
         if field.column == column:
-            if isinstance(expr, ast.FunctionCall) and expr.name in _KEEPS_LABEL and expr.args:
+            if isinstance(expr, bound.Call) and expr.name in _KEEPS_LABEL and expr.args:
                 expr = expr.args[0]  # TRIM(content) still is the model's label
-            if isinstance(expr, ast.ColumnRef):
-                return node.input, expr.name
+            if isinstance(expr, bound.Column):
+                return node.input, expr.column
             return None, column
     return None, column

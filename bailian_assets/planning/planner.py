@@ -14,28 +14,25 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Callable, Iterable, Mapping
 
 from bailian_assets.errors import Position
+from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
+from bailian_assets.planning.binder import Binder, find as _find, suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, InsertDef, ViewDef, runtime_settings
 from bailian_assets.planning.connectors import TableSpec
-from bailian_assets.planning.functions import AGGREGATES, FUNCTIONS
+from bailian_assets.planning.functions import AGGREGATES
 from bailian_assets.planning.models import RUNTIME_OPTIONS, ModelSpec, RuntimeConfig
 from bailian_assets.planning.options import Problem
+from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.planning.plan_errors import Quiet as _Quiet
+from bailian_assets.planning.plan_errors import Unplanned as _Unplanned
 from bailian_assets.sql import ast
-from bailian_assets.sql.variables import VariableError, substitute
 
 
-_INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DECIMAL", "DOUBLE",
                                                                       "BOOLEAN", "NULL")}
 _ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
-
-
-class PlanError(Exception):
-    def __init__(self, message: str, position: Position, length: int = 1):
-        super().__init__(message)
-        self.problem = Problem(message, position, length)
 
 
 @dataclass(frozen=True)
@@ -174,17 +171,17 @@ class Planner:
         for column in sink.columns:
             if column.name in given:
                 field, _ = given[column.name]
-                items.append((ast.ColumnRef(None, field.column, planned.position), field))
+                items.append((b.Column(field.column, field.type), field))
             else:
                 field = self._field(column.name, column.type, None)
-                items.append((ast.Literal(None, "NULL", planned.position), field))
+                items.append((b.Literal(None, types.NULL), field))
         root = p.Project(planned.root, tuple(items))
         return replace(planned, root=root)
 
     # ------------------------------------------------------------ queries
 
     def _query(self, query: ast.Query, path: str, settings: Mapping[str, str]) -> p.PlannedQuery:
-        ctx = _Context(path, settings)
+        ctx = _Context(path, settings, Binder(path, settings, self.environ))
         node, names = self._query_node(query, ctx)
         column_types = tuple(f.type for f in node.fields)
         return p.PlannedQuery(node, names, column_types, path,
@@ -207,8 +204,7 @@ class Planner:
                     if not 1 <= ordinal <= len(scope):
                         raise PlanError(f"Ordinal out of range: {ordinal}", item.position)
                     field = scope[ordinal - 1]
-                    keys.append((ast.ColumnRef(None, field.column, item.position),
-                                 item.descending))
+                    keys.append((b.Column(field.column, field.type), item.descending))
                     continue
                 target = item.expr
                 if isinstance(target, ast.ColumnRef) and target.qualifier and \
@@ -233,10 +229,9 @@ class Planner:
             if len(row) != width:
                 raise PlanError(f"VALUES rows must all have {width} values, this one has "
                                 f"{len(row)}", row[0].position if row else values.position)
-            bound, changed = [], False
+            bound = []
             for i, expr in enumerate(row):
                 bound_expr, t = self._value(expr, ctx)
-                changed = changed or bound_expr is not expr
                 key = (id(column_types[i]), id(t))
                 if key not in merged:
                     common = types.common_type(column_types[i], t)
@@ -249,21 +244,24 @@ class Planner:
                                     f"{shown}", expr.position)
                 column_types[i] = common
                 bound.append(bound_expr)
-            rows.append(tuple(bound) if changed else row)  # share the tree's row when unchanged
+            rows.append(tuple(bound))
         names = tuple(f"EXPR${i}" for i in range(width))
-        fields = tuple(self._field(n, _concrete(t), None) for n, t in zip(names, column_types))
+        fields = tuple(self._field(n, types.concrete(t), None)
+                       for n, t in zip(names, column_types))
         return p.ValuesNode(tuple(rows), fields), names
 
     def _value(self, expr: ast.Expr, ctx: _Context):
         """A VALUES value bound. A plain literal (a large VALUES list is millions of them) is
-        typed without building anything: a string's length does not matter in a column of
-        several rows, where CHAR(n) of any n becomes STRING (see `_concrete`)."""
+        typed from shared type objects: a string's length does not matter in a column of
+        several rows, where CHAR(n) of any n becomes STRING (see `types.concrete`)."""
         if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
             if expr.kind == "STRING":
-                return expr, _ONE_CHAR
-            if expr.kind == "INTEGER":
-                return expr, _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
-            return expr, _LITERAL_TYPES[expr.kind]
+                t = _ONE_CHAR
+            elif expr.kind == "INTEGER":
+                t = _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
+            else:
+                t = _LITERAL_TYPES[expr.kind]
+            return b.Literal(expr.value, t), t
         return self._expr(expr, (), ctx)
 
     def _union(self, body: ast.SetOperation, ctx: _Context):
@@ -295,16 +293,14 @@ class Planner:
             node = self._from(select.from_, ctx)
         scope = node.fields
         if select.where is not None:
-            predicate, t = self._expr(select.where, scope, ctx)
-            _require_boolean(t, select.where, "WHERE")
+            predicate = ctx.binder.condition(select.where, scope, "WHERE")
             node = p.Filter(node, predicate)
         exprs = [item.expr for item in select.items]
         if select.group_by or select.having is not None or any(map(_has_aggregate, exprs)):
             node, exprs, having = self._aggregate(node, select, ctx)
             scope = node.fields
             if having is not None:
-                predicate, t = self._expr(having, scope, ctx)
-                _require_boolean(t, select.having, "HAVING")
+                predicate = ctx.binder.condition(having, scope, "HAVING")
                 node = p.Filter(node, predicate)
         items = []
         names = []
@@ -315,8 +311,7 @@ class Planner:
                     raise PlanError(f"Unknown identifier '{item.expr.qualifier}'",
                                     item.position)
                 for f in expanded:
-                    items.append((ast.ColumnRef(None, f.column, item.position),
-                                  self._field(f.name, f.type, None)))
+                    items.append((b.Column(f.column, f.type), self._field(f.name, f.type, None)))
                     names.append(f.name)
                 continue
             expr, t = self._expr(exprs[index], scope, ctx)
@@ -339,25 +334,24 @@ class Planner:
             bound, t = self._expr(expr, scope, ctx)
             name = expr.name if isinstance(expr, ast.ColumnRef) else f"$key{len(keys)}"
             keys.append((bound, self._inner_field(name, t)))
-            key_of.setdefault(_strip(bound), keys[-1][1])
-        aggregates: list[tuple[ast.FunctionCall, p.Field]] = []
+            key_of.setdefault(bound, keys[-1][1])
+        aggregates: list[tuple[b.AggregateCall, p.Field]] = []
         aggregate_of: dict[object, p.Field] = {}
 
         def rewrite(expr):
             if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
-                call, t = self._aggregate_call(expr, scope, ctx)
-                stripped = _strip(call)
-                if stripped not in aggregate_of:
-                    aggregate_of[stripped] = self._inner_field(expr.name, t)
-                    aggregates.append((call, aggregate_of[stripped]))
-                return ast.ColumnRef(None, aggregate_of[stripped].column, expr.position)
+                call = ctx.binder.aggregate(expr, scope)
+                if call not in aggregate_of:
+                    aggregate_of[call] = self._inner_field(expr.name, call.type)
+                    aggregates.append((call, aggregate_of[call]))
+                return ast.ColumnRef(None, aggregate_of[call].column, expr.position)
             if not _has_aggregate(expr):
                 try:
                     bound, _ = self._expr(expr, scope, ctx)
                 except PlanError:
                     bound = None
-                if bound is not None and _strip(bound) in key_of:
-                    return ast.ColumnRef(None, key_of[_strip(bound)].column, expr.position)
+                if bound is not None and bound in key_of:
+                    return ast.ColumnRef(None, key_of[bound].column, expr.position)
             if isinstance(expr, (ast.ColumnRef, ast.Star)):
                 shown = "*" if isinstance(expr, ast.Star) else (
                     f"{expr.qualifier}.{expr.name}" if expr.qualifier else expr.name)
@@ -368,27 +362,6 @@ class Planner:
         exprs = [rewrite(item.expr) for item in select.items]
         having = rewrite(select.having) if select.having is not None else None
         return p.Aggregate(node, tuple(keys), tuple(aggregates)), exprs, having
-
-    def _aggregate_call(self, call: ast.FunctionCall, scope, ctx: _Context):
-        if call.star:
-            if call.name != "COUNT":
-                raise PlanError(f"'*' is allowed only in COUNT(*), not in {call.name}",
-                                call.position)
-            return call, types.nullable(types.BIGINT, False)
-        if len(call.args) != 1:
-            raise PlanError(f"Invalid number of arguments to function '{call.name}'. "
-                            "Was expecting 1 arguments", call.position, len(call.name))
-        arg, t = self._expr(call.args[0], scope, ctx)
-        bound = replace(call, args=(arg,))
-        if call.name == "COUNT":
-            return bound, types.nullable(types.BIGINT, False)
-        if call.name in ("SUM", "AVG") and not (types.is_numeric(t) or t.name in ("NULL",
-                                                                               "UNKNOWN")):
-            raise PlanError(f"Cannot apply '{call.name}' to arguments of type '{call.name}(<{t}>)'",
-                            call.position, len(call.name))
-        if call.name == "SUM" and t.name in _INTEGERS:
-            return bound, types.BIGINT
-        return bound, types.nullable(_concrete(t))
 
     # ------------------------------------------------------------ FROM
 
@@ -450,24 +423,23 @@ class Planner:
             for name in join.using:
                 lf = _find(left.fields, None, name, join.position)
                 rf = _find(right.fields, None, name, join.position)
-                equi.append((ast.ColumnRef(None, lf.column, join.position),
-                             ast.ColumnRef(None, rf.column, join.position)))
+                equi.append((b.Column(lf.column, lf.type), b.Column(rf.column, rf.type)))
             return p.Join(join.kind, left, right, tuple(equi), None)
         if join.on is None:
             return p.Join("CROSS", left, right, (), None)
-        condition, t = self._expr(join.on, scope, ctx)
-        _require_boolean(t, join.on, "ON")
+        condition = ctx.binder.condition(join.on, scope, "ON")
         left_columns = {f.column for f in left.fields}
         right_columns = {f.column for f in right.fields}
         equi, residual = [], []
         for conjunct in _conjuncts(condition):
-            if isinstance(conjunct, ast.BinaryOp) and conjunct.op == "=":
-                a, b = _columns_of(conjunct.left), _columns_of(conjunct.right)
-                if a and b and a <= left_columns and b <= right_columns:
-                    equi.append((conjunct.left, conjunct.right))
+            if isinstance(conjunct, b.Call) and conjunct.name == "=":
+                first, second = conjunct.args
+                x, y = b.columns_in(first), b.columns_in(second)
+                if x and y and x <= left_columns and y <= right_columns:
+                    equi.append((first, second))
                     continue
-                if a and b and a <= right_columns and b <= left_columns:
-                    equi.append((conjunct.right, conjunct.left))
+                if x and y and x <= right_columns and y <= left_columns:
+                    equi.append((second, first))
                     continue
             residual.append(conjunct)
         rest = _and_all(residual)
@@ -560,7 +532,7 @@ class Planner:
         query, query_type = self._expr(query_arg.value, left.fields, ctx) \
             if not isinstance(query_arg.value, (ast.TableArg, ast.ModelArg, ast.DescriptorArg)) \
             else (None, None)
-        if not isinstance(query, ast.ColumnRef):
+        if not isinstance(query, b.Column):
             raise PlanError("Third operand must be a column of the query table, such as "
                             "q.query_vector", query_arg.position)
         if not (types.is_float_array(query_type) or query_type.name == "NULL"):
@@ -583,7 +555,7 @@ class Planner:
             f"score{i}" for i in itertools.count() if f"score{i}" not in taken)
         score = self._field(score_name, types.nullable(types.DOUBLE, False),
                             call.alias or table_name.last)
-        return p.VectorSearch(left, search, query.name, target.column, int(top_k.value),
+        return p.VectorSearch(left, search, query.column, target.column, int(top_k.value),
                               join.kind == "LEFT", score)
 
     def _model(self, name: ast.Name) -> ModelSpec:
@@ -599,137 +571,9 @@ class Planner:
     # ------------------------------------------------------------ expressions
 
     def _expr(self, expr: ast.Expr, scope: tuple[p.Field, ...], ctx: _Context):
-        """Bind `expr` to `scope`: column references become frame columns; returns (expr, type)."""
-        if isinstance(expr, ast.Literal):
-            if expr.kind == "STRING" and "${" in str(expr.value):
-                expr = self._substitute(expr)
-            return expr, types.literal_type(expr.kind, expr.value)
-        if isinstance(expr, ast.ColumnRef):
-            field = _find(scope, expr.qualifier, expr.name, expr.position)
-            return ast.ColumnRef(None, field.column, expr.position), field.type
-        if isinstance(expr, ast.FunctionCall):
-            return self._function(expr, scope, ctx)
-        if isinstance(expr, ast.Chain):
-            return self._chain(expr, scope, ctx)
-        if isinstance(expr, ast.BinaryOp):
-            left, lt = self._expr(expr.left, scope, ctx)
-            right, rt = self._expr(expr.right, scope, ctx)
-            result = _binary_type(expr, lt, rt)
-            op = expr.op
-            if op == "/" and _INTEGERS >= {lt.name, rt.name}:
-                op = "DIV"  # Flink divides integers as integers; the executor must know
-            return replace(expr, op=op, left=left, right=right), result
-        if isinstance(expr, ast.UnaryOp):
-            operand, t = self._expr(expr.operand, scope, ctx)
-            if expr.op == "NOT":
-                _require_boolean(t, expr.operand, "NOT")
-                return replace(expr, operand=operand), types.BOOLEAN
-            if not (types.is_numeric(t) or t.name in ("NULL", "UNKNOWN")):
-                raise PlanError(f"Cannot apply '{expr.op}' to {t}", expr.position)
-            return replace(expr, operand=operand), t
-        if isinstance(expr, ast.Case):
-            return self._case(expr, scope, ctx)
-        if isinstance(expr, ast.Cast):
-            inner, _ = self._expr(expr.expr, scope, ctx)
-            return replace(expr, expr=inner), types.nullable(expr.type)
-        if isinstance(expr, ast.IsNull):
-            inner, _ = self._expr(expr.expr, scope, ctx)
-            return replace(expr, expr=inner), types.nullable(types.BOOLEAN, False)
-        if isinstance(expr, ast.InList):
-            inner, t = self._expr(expr.expr, scope, ctx)
-            items = []
-            for item in expr.items:
-                bound, it = self._expr(item, scope, ctx)
-                _require_comparable(t, it, item, "IN")
-                items.append(bound)
-            return replace(expr, expr=inner, items=tuple(items)), types.BOOLEAN
-        if isinstance(expr, ast.Between):
-            inner, t = self._expr(expr.expr, scope, ctx)
-            low, lt = self._expr(expr.low, scope, ctx)
-            high, ht = self._expr(expr.high, scope, ctx)
-            _require_comparable(t, lt, expr.low, "BETWEEN")
-            _require_comparable(t, ht, expr.high, "BETWEEN")
-            return replace(expr, expr=inner, low=low, high=high), types.BOOLEAN
-        if isinstance(expr, ast.Like):
-            inner, _ = self._expr(expr.expr, scope, ctx)
-            pattern, _ = self._expr(expr.pattern, scope, ctx)
-            return replace(expr, expr=inner, pattern=pattern), types.BOOLEAN
-        if isinstance(expr, ast.Star):
-            raise PlanError("'*' is allowed only in the SELECT list and in COUNT(*)",
-                            expr.position)
-        raise PlanError("MAP[...] is allowed only as the config argument of ML_PREDICT",
-                        expr.position)
-
-    def _substitute(self, literal: ast.Literal) -> ast.Literal:
-        """`${NAME}` and `${NAME:-default}` in a query's string literal; secrets are refused,
-        since a query's values end up in sinks and logs."""
-        text = str(literal.value)
-        try:
-            result = substitute(text, text, self.environ)
-        except VariableError as error:
-            raise PlanError(error.message, _shift(literal.position, error.start + 1),
-                            error.length) from None
-        secret = next((r for r in result.references if r.secret), None)
-        if secret is not None:
-            raise PlanError("secret values can be used only in WITH options, where they stay "
-                            "hidden", _shift(literal.position, secret.start + 1), secret.length)
-        return replace(literal, value=result.value)
-
-    def _function(self, call: ast.FunctionCall, scope, ctx: _Context):
-        if call.name in AGGREGATES:
-            raise PlanError(f"Aggregate function {call.name} is not allowed here",
-                            call.position, len(call.name))
-        signature = FUNCTIONS.get(call.name)
-        if signature is None:
-            raise PlanError(f"No match found for function '{call.name}'"
-                            + _suggest(call.name, FUNCTIONS), call.position, len(call.name))
-        count = len(call.args)
-        if count < signature.min_args or (signature.max_args is not None
-                                          and count > signature.max_args):
-            expected = (str(signature.min_args) if signature.min_args == signature.max_args
-                        else f"{signature.min_args} to {signature.max_args or 'any number of'}")
-            raise PlanError(f"Invalid number of arguments to function '{call.name}'. "
-                            f"Was expecting {expected} arguments", call.position, len(call.name))
-        args, arg_types = [], []
-        for arg in call.args:  # a loop, not a comprehension: one frame less per level
-            bound, t = self._expr(arg, scope, ctx)
-            args.append(bound)
-            arg_types.append(t)
-        return replace(call, args=tuple(args)), signature.returns(arg_types)
-
-    def _chain(self, chain: ast.Chain, scope, ctx: _Context):
-        """AND and OR need BOOLEAN operands; `||` makes a STRING of anything."""
-        operands = []
-        for operand in chain.operands:
-            bound, t = self._expr(operand, scope, ctx)
-            if chain.op != "||":
-                _require_boolean(t, operand, chain.op)
-            operands.append(bound)
-        result = types.STRING if chain.op == "||" else types.BOOLEAN
-        return replace(chain, operands=tuple(operands)), result
-
-    def _case(self, case: ast.Case, scope, ctx: _Context):
-        operand = None
-        operand_type = None
-        if case.operand is not None:
-            operand, operand_type = self._expr(case.operand, scope, ctx)
-        whens = []
-        result = types.NULL
-        for condition, value in case.whens:
-            bound_condition, ct = self._expr(condition, scope, ctx)
-            if operand_type is None:
-                _require_boolean(ct, condition, "WHEN")
-            else:
-                _require_comparable(operand_type, ct, condition, "CASE")
-            bound_value, vt = self._expr(value, scope, ctx)
-            result = _merge(result, vt, value)
-            whens.append((bound_condition, bound_value))
-        else_ = None
-        if case.else_ is not None:
-            else_, et = self._expr(case.else_, scope, ctx)
-            result = _merge(result, et, case.else_)
-        result = types.nullable(result, case.else_ is None or result.nullable)
-        return replace(case, operand=operand, whens=tuple(whens), else_=else_), _concrete(result)
+        """`expr` bound to `scope` by the statement's binder: (bound expression, its type)."""
+        bound = ctx.binder.bind(expr, scope)
+        return bound, bound.type
 
     # ------------------------------------------------------------ helpers
 
@@ -746,34 +590,10 @@ class Planner:
 class _Context:
     path: str
     settings: Mapping[str, str]
-
-
-class _Quiet(PlanError):
-    """A reference to something whose own declaration already failed: reported there, once."""
-
-    def __init__(self):
-        super().__init__("", Position(0, 0, 0))
-
-
-class _Unplanned(Exception):
-    """A query reads view `name`, not planned yet: the caller plans it, then tries again.
-    (Not a PlanError, so that no `except PlanError` takes it for a mistake in the SQL.)"""
-
-    def __init__(self, name: str, position: Position):
-        super().__init__(name)
-        self.name = name
-        self.position = position
+    binder: Binder
 
 
 # ------------------------------------------------------------------ free helpers
-
-
-_NOWHERE = Position(0, 0, 0)
-
-
-def _strip(node):
-    """`node` with every position blanked, so equal expressions compare equal."""
-    return _map_children(node, _strip, blank=True)
 
 
 def _map_children(expr, fn, blank: bool = False):
@@ -805,35 +625,6 @@ def _map_value(value, fn):
     return value
 
 
-def _shift(position: Position, chars: int) -> Position:
-    return Position(position.line, position.col + chars, position.offset + chars)
-
-
-def _find(scope: Iterable[p.Field], qualifier: str | None, name: str, position: Position,
-          where: str | None = None) -> p.Field:
-    scope = tuple(scope)
-    if qualifier is not None and not any(f.qualifier == qualifier for f in scope):
-        raise PlanError(f"Table '{qualifier}' not found", position, len(qualifier))
-    candidates = [f for f in scope if f.name == name and qualifier in (None, f.qualifier)]
-    if len(candidates) == 1:
-        return candidates[0]
-    full = f"{qualifier}.{name}" if qualifier else name
-    if len(candidates) > 1:
-        raise PlanError(f"Column '{name}' is ambiguous", position, len(full))
-    names = [f.name for f in scope if qualifier in (None, f.qualifier)]
-    place = f" in {where}" if where else (f" in table '{qualifier}'" if qualifier
-                                          else " in any table")
-    raise PlanError(f"Column '{name}' not found{place}" + _suggest(name, names), position,
-                    len(full))
-
-
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    candidates = list(candidates)
-    exact = [c for c in candidates if c.lower() == name.lower()]
-    close = exact or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _check_unique(columns, owner: str) -> None:
     seen = set()
     for name, position in columns:
@@ -845,7 +636,7 @@ def _check_unique(columns, owner: str) -> None:
 def _requalify(node: p.Node, names: tuple[str, ...], qualifier: str | None) -> p.Node:
     """Give a subquery's or function's output fields their SQL names under a new qualifier."""
     fields = tuple(replace(f, name=n, qualifier=qualifier) for f, n in zip(node.fields, names))
-    items = tuple((ast.ColumnRef(None, f.column, Position(0, 0, 0)), nf)
+    items = tuple((b.Column(f.column, f.type), nf)
                   for f, nf in zip(node.fields, fields))
     return p.Project(node, items)
 
@@ -922,63 +713,23 @@ def _runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
     return result
 
 
-def _binary_type(expr: ast.BinaryOp, lt: ast.DataType, rt: ast.DataType) -> ast.DataType:
-    op = expr.op
-    if op in ("=", "<>", "<", "<=", ">", ">="):
-        _require_comparable(lt, rt, expr, op)
-        return types.BOOLEAN
-    for t in (lt, rt):
-        if not (types.is_numeric(t) or t.name in ("NULL", "UNKNOWN")):
-            raise PlanError(f"Cannot apply '{op}' to arguments of type '<{lt}> {op} <{rt}>'",
-                            expr.position)
-    if op == "/" and _INTEGERS >= {lt.name, rt.name}:
-        return types.common_type(lt, rt) or types.UNKNOWN
-    return types.nullable(types.common_type(lt, rt) or types.UNKNOWN)
-
-
-def _require_boolean(t: ast.DataType, expr, where: str) -> None:
-    if t.name not in ("BOOLEAN", "NULL", "UNKNOWN"):
-        raise PlanError(f"{where} needs a BOOLEAN condition, found {t}", expr.position)
-
-
-def _require_comparable(a: ast.DataType, b: ast.DataType, expr, op: str) -> None:
-    if types.common_type(a, b) is None:
-        raise PlanError(f"Cannot apply '{op}' to arguments of type '<{a}> {op} <{b}>'",
-                        expr.position)
-
-
-def _merge(result: ast.DataType, t: ast.DataType, expr) -> ast.DataType:
-    merged = types.common_type(result, t)
-    if merged is None:
-        raise PlanError(f"CASE branches mix {result} and {t}", expr.position)
-    return merged
-
-
-def _concrete(t: ast.DataType) -> ast.DataType:
-    """Frame columns need a real type: a column of only NULLs becomes a nullable STRING."""
-    if t.name == "NULL":
-        return types.STRING
-    if t.name == "CHAR":
-        return types.nullable(types.STRING, t.nullable)
-    return t
-
-
-def _conjuncts(expr: ast.Expr) -> list[ast.Expr]:
+def _conjuncts(expr: b.Expr) -> list[b.Expr]:
     """The terms of a condition's AND chains (nested ones too, as `a AND (b AND c)`)."""
     found, pending = [], [expr]
     while pending:
         item = pending.pop()
-        if isinstance(item, ast.Chain) and item.op == "AND":
-            pending.extend(reversed(item.operands))
+        if isinstance(item, b.Call) and item.name == "AND":
+            pending.extend(reversed(item.args))
         else:
             found.append(item)
     return found
 
 
-def _and_all(exprs: list[ast.Expr]) -> ast.Expr | None:
+def _and_all(exprs: list[b.Expr]) -> b.Expr | None:
     if len(exprs) <= 1:
         return exprs[0] if exprs else None
-    return ast.Chain("AND", tuple(exprs), exprs[0].position)
+    return b.Call("AND", tuple(exprs), types.nullable(types.BOOLEAN,
+                                                      any(e.type.nullable for e in exprs)))
 
 
 def _subexpressions(expr):
@@ -993,15 +744,6 @@ def _subexpressions(expr):
     for f in fields(expr):
         if f.name != "position":
             yield from visit(getattr(expr, f.name))
-
-
-def _columns_of(expr) -> set[str]:
-    if isinstance(expr, ast.ColumnRef):
-        return {expr.name}
-    found: set[str] = set()
-    for sub in _subexpressions(expr):
-        found |= _columns_of(sub)
-    return found
 
 
 def _has_aggregate(expr) -> bool:

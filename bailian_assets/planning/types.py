@@ -97,6 +97,16 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     return None
 
 
+def concrete(t: DataType) -> DataType:
+    """Frame columns need a real type: a column of only NULLs becomes a nullable STRING, and a
+    CHAR(n) literal's column a STRING."""
+    if t.name == "NULL":
+        return STRING
+    if t.name == "CHAR":
+        return nullable(STRING, t.nullable)
+    return t
+
+
 def literal_type(kind: str, value: object) -> DataType:
     if kind == "INTEGER":
         fits_int = -(2**31) <= value < 2**31  # type: ignore[operator]
@@ -106,3 +116,58 @@ def literal_type(kind: str, value: object) -> DataType:
     if kind == "NULL":
         return NULL
     return DataType(kind, nullable=False)
+
+
+# ------------------------------------------------------------------ families of signatures
+
+# The parameter families function signatures name (planning/functions/signatures.py), as
+# Calcite's SqlTypeFamily groups types. NULL and UNKNOWN belong to every family.
+FAMILIES: dict[str, frozenset[str]] = {
+    "CHARACTER": frozenset(_CHARACTER),
+    "NUMERIC": frozenset(_NUMERIC_RANK),
+    "INTEGER": frozenset({"TINYINT", "SMALLINT", "INT", "BIGINT"}),
+    "EXACT_NUMERIC": frozenset({"TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL"}),
+    "BOOLEAN": frozenset({"BOOLEAN"}),
+    "DATETIME": frozenset({"DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}),
+    "TIMESTAMP": frozenset({"TIMESTAMP", "TIMESTAMP_LTZ"}),
+    "DATE": frozenset({"DATE"}),
+    "ARRAY": frozenset({"ARRAY"}),
+    "MAP": frozenset({"MAP"}),
+    "MULTISET": frozenset({"MULTISET"}),
+    "COLLECTION": frozenset({"ARRAY", "MAP", "MULTISET"}),
+    "BINARY": frozenset({"BINARY", "VARBINARY", "BYTES"}),
+}
+
+
+def in_family(t: DataType, family_: str) -> bool:
+    """Does a value of `t` fit a parameter of `family_` (`ANY` takes everything)?"""
+    if family_ == "ANY" or t.name in ("NULL", "UNKNOWN"):
+        return True
+    return t.name in FAMILIES[family_]
+
+
+def family_name(t: DataType) -> str:
+    """Calcite's family of `t`, as Flink shows it in 'No match found for function signature'."""
+    if t.name in _CHARACTER:
+        return "CHARACTER"
+    if t.name in _NUMERIC_RANK:
+        return "NUMERIC"
+    if t.name in ("NULL", "UNKNOWN"):
+        return "NULL"
+    return t.name
+
+
+_SQL_NAMES = {"INT": "INTEGER", "STRING": "VARCHAR(2147483647)", "BYTES": "VARBINARY(2147483647)"}
+
+
+def sql_name(t: DataType) -> str:
+    """`t` as Flink spells types in its validation messages: INTEGER, CHAR(1),
+    VARCHAR(2147483647) for STRING, DECIMAL(4, 1), ARRAY<INTEGER> ..."""
+    if t.name in ("ARRAY", "MULTISET") and t.element is not None:
+        return f"{sql_name(t.element)} {t.name}"
+    if t.name == "MAP" and t.element is not None and t.value is not None:
+        return f"({sql_name(t.element)}, {sql_name(t.value)}) MAP"
+    base = _SQL_NAMES.get(t.name, t.name)
+    if t.params:
+        base += "(" + ", ".join(str(p) for p in t.params) + ")"
+    return base

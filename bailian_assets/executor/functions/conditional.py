@@ -1,0 +1,18 @@
+"""Polars implementations of the conditional functions declared in
+`planning/functions/conditional.py`."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from bailian_assets.executor.functions.common import Implementation
+
+
+IMPLEMENTATIONS: dict[str, Implementation] = {
+    "COALESCE": lambda a, r: pl.coalesce(a),
+    "IFNULL": lambda a, r: pl.coalesce(a),
+    "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
+    "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(a[2]),
+    "GREATEST": lambda a, r: pl.max_horizontal(a),
+    "LEAST": lambda a, r: pl.min_horizontal(a),
+}
