@@ -180,6 +180,8 @@ def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: 
     dtype = to_polars(field.type)
     if all(isinstance(e, bound.Literal) for e in exprs):
         values = [e.value for e in exprs]  # type: ignore[union-attr]
+        if field.type.name in ("DECIMAL", "DOUBLE", "FLOAT"):  # DECIMALs run as DOUBLE for now
+            values = [None if v is None else float(v) for v in values]  # type: ignore[arg-type]
         return pl.Series(field.column, values, strict=False).cast(dtype)
     frames = [pl.select(compile_expr(e).cast(dtype).alias(field.column)) for e in exprs]
     return pl.concat(frames, how="vertical").to_series()

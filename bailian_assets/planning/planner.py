@@ -259,6 +259,8 @@ class Planner:
                 t = _ONE_CHAR
             elif expr.kind == "INTEGER":
                 t = _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
+            elif expr.kind == "DECIMAL":
+                t = types.literal_type("DECIMAL", expr.value)
             else:
                 t = _LITERAL_TYPES[expr.kind]
             return b.Literal(expr.value, t), t

@@ -81,7 +81,7 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    value: object  # str, int, float, bool or None
+    value: object  # str, int, decimal.Decimal (DECIMAL), float (DOUBLE), bool or None
     kind: str  # STRING, INTEGER, DECIMAL, DOUBLE, BOOLEAN, NULL
     position: Position
 

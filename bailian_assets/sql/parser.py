@@ -12,6 +12,7 @@ tree is measured once parsed, so nothing after the parser can run out of stack.
 from __future__ import annotations
 
 from collections import deque
+from decimal import Decimal
 from typing import Callable
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
@@ -37,7 +38,7 @@ _TYPE_ALIASES = {
 _SIMPLE_TYPES = {
     "STRING", "VARCHAR", "CHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT",
     "DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ", "BINARY", "VARBINARY",
-    "BYTES",
+    "BYTES", "VARIANT",
 }
 
 _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
@@ -779,6 +780,8 @@ class _Parser:
         except LiteralError as error:
             raise _ParseError(str(error), start,
                               token.end - start.position.offset) from None
+        if kind == "DECIMAL":  # exact: its digits make its type (120.50 is DECIMAL(5, 2))
+            value = Decimal(("-" if negative else "") + token.value)
         return ast.Literal(value, kind, start.position)
 
     def _primary(self) -> ast.Expr:

@@ -13,9 +13,6 @@ from bailian_assets.planning import types
 from bailian_assets.planning.functions.signatures import ReturnRule, Signature, sig
 from bailian_assets.sql.ast import DataType
 
-_INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
-
-
 @dataclass(frozen=True)
 class AggregateFunction:
     name: str
@@ -29,9 +26,18 @@ def _count(args: Sequence[DataType]) -> DataType:
 
 
 def _sum(args: Sequence[DataType]) -> DataType:
-    if args[0].name in _INTEGERS:
-        return types.BIGINT
-    return types.nullable(types.concrete(args[0]))
+    """Flink's: SUM of INT is INT (it wraps around on overflow), of DECIMAL(p, s)
+    DECIMAL(38, s)."""
+    if args[0].name == "DECIMAL":
+        return types.decimal_sum(args[0])
+    return _same(args)
+
+
+def _avg(args: Sequence[DataType]) -> DataType:
+    """Flink's: AVG of INT is INT (truncated), of DECIMAL(p, s) DECIMAL(38, max(s, 6))."""
+    if args[0].name == "DECIMAL":
+        return types.decimal_avg(args[0])
+    return _same(args)
 
 
 def _same(args: Sequence[DataType]) -> DataType:
@@ -42,7 +48,7 @@ def _same(args: Sequence[DataType]) -> DataType:
 AGGREGATE_FUNCTIONS = [
     AggregateFunction("COUNT", (sig("ANY"),), _count, star=True),
     AggregateFunction("SUM", (sig("NUMERIC"),), _sum),
-    AggregateFunction("AVG", (sig("NUMERIC"),), _same),
+    AggregateFunction("AVG", (sig("NUMERIC"),), _avg),
     AggregateFunction("MIN", (sig("ANY"),), _same),
     AggregateFunction("MAX", (sig("ANY"),), _same),
 ]

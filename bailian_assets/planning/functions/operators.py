@@ -39,6 +39,9 @@ def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
             raise cannot_apply(op, a, b)
     if op == "/" and _INTEGERS >= {a.name, b.name}:
         return types.common_type(a, b) or types.UNKNOWN
+    names = {a.name, b.name}
+    if "DECIMAL" in names and names <= _INTEGERS | {"DECIMAL"}:
+        return types.decimal_arithmetic(op, a, b)
     return types.nullable(types.common_type(a, b) or types.UNKNOWN)
 
 
