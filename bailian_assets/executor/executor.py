@@ -64,9 +64,13 @@ class Executor:
         of our own (post-order), so a plan's depth costs no Python stack."""
         results: list[pl.LazyFrame] = []
         pending: list[tuple[p.Node, bool]] = [(root, False)]
+        done: dict[int, pl.LazyFrame] = {}  # a shared subtree (a WITH query read twice): once
         while pending:
             node, inputs_done = pending.pop()
             inputs = p.children(node)
+            if not inputs_done and id(node) in done:
+                results.append(done[id(node)])
+                continue
             if not inputs_done:
                 pending.append((node, True))
                 pending.extend((child, False) for child in reversed(inputs))
@@ -74,6 +78,7 @@ class Executor:
             frames = results[len(results) - len(inputs):]
             del results[len(results) - len(inputs):]
             results.append(_RUNNERS[type(node)](self, node, *frames))
+            done[id(node)] = results[-1]
         return results[0]
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:

@@ -182,10 +182,14 @@ class PlannedQuery:
 
 
 def walk(node: Node):
-    """Every node of a plan, parents before children (from a stack, never recursing)."""
-    pending = [node]
+    """Every node of a plan once, parents before children (from a stack, never recursing).
+    A plan may share a subtree (a WITH query read twice): it is visited once."""
+    pending, seen = [node], set()
     while pending:
         current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         yield current
         pending.extend(reversed(children(current)))
 

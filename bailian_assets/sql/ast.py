@@ -252,9 +252,12 @@ class TableFunction:
 
 @dataclass(frozen=True, slots=True)
 class SubqueryRef:
+    """`(query) [AS] alias [(column, ...)]`: `FROM (VALUES (1, 'a')) AS t(id, name)`."""
+
     query: Query
     alias: str | None
     position: Position
+    columns: tuple[tuple[str, Position], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,12 +315,23 @@ class SetOperation:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A query with its optional ORDER BY / LIMIT around a SELECT, VALUES or UNION."""
+    """A query with its optional WITH, ORDER BY and LIMIT around a SELECT, VALUES or UNION."""
 
     body: Select | Values | SetOperation
     order_by: tuple[OrderItem, ...] = ()
     limit: int | None = None
     position: Position | None = None
+    ctes: tuple[CommonTableExpr, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommonTableExpr:
+    """`name [(column, ...)] AS (query)` of a WITH clause."""
+
+    name: str
+    columns: tuple[tuple[str, Position], ...]
+    query: Query
+    position: Position
 
 
 # ----------------------------------------------------------------- statements

@@ -12,6 +12,7 @@ tree is measured once parsed, so nothing after the parser can run out of stack.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from decimal import Decimal
 from typing import Callable
 
@@ -456,7 +457,7 @@ class _Parser:
             raise _ParseError("INSERT ... PARTITION (...) is not supported; "
                               "write the partition column in the SELECT", self.tok)
         columns: tuple[tuple[str, Position], ...] = ()
-        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES"):
+        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES", "WITH"):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
         query = self._query()
         return ast.Insert(target, columns, query, start.position, overwrite)
@@ -481,6 +482,7 @@ class _Parser:
         self._enter("query")
         try:
             start = self.tok
+            ctes = self._with_clause() if self._at("WITH") else ()
             body = self._query_term()
             if self._at("UNION"):
                 body = self._unions(body)
@@ -491,9 +493,26 @@ class _Parser:
             limit = self._limit() if self._accept("LIMIT") else None
         finally:
             self._depth -= 1
-        if isinstance(body, ast.Query) and not order_by and limit is None:
-            return body
-        return ast.Query(_as_body(body), order_by, limit, start.position)
+        if isinstance(body, ast.Query) and not order_by and limit is None and not (
+                ctes and body.ctes):
+            return replace(body, ctes=ctes) if ctes else body
+        return ast.Query(_as_body(body), order_by, limit, start.position, ctes)
+
+    def _with_clause(self) -> tuple[ast.CommonTableExpr, ...]:
+        """`WITH a [(cols)] AS (query), b AS (query) ...` before a query."""
+        self._expect("WITH")
+        return tuple(self._comma_list(self._common_table_expr))
+
+    def _common_table_expr(self) -> ast.CommonTableExpr:
+        name = self._identifier("name of a WITH query")
+        columns: tuple[tuple[str, Position], ...] = ()
+        if self.tok.is_op("("):
+            columns = tuple((t.value, t.position) for t in self._paren_identifiers())
+        self._expect("AS")
+        self._expect_op("(")
+        query = self._query()
+        self._expect_op(")")
+        return ast.CommonTableExpr(name.value, columns, query, name.position)
 
     def _limit(self) -> int:
         token = self._integer()
@@ -628,7 +647,11 @@ class _Parser:
             self._next()
             query = self._query()
             self._expect_op(")")
-            return ast.SubqueryRef(query, self._alias(), start.position)
+            alias = self._alias()
+            columns: tuple[tuple[str, Position], ...] = ()
+            if alias and self.tok.is_op("("):  # FROM (VALUES ...) AS t(a, b)
+                columns = tuple((t.value, t.position) for t in self._paren_identifiers())
+            return ast.SubqueryRef(query, alias, start.position, columns)
         if self._at("LATERAL"):
             self._next()
             self._expect("TABLE")
@@ -918,6 +941,10 @@ def _as_query(node) -> ast.Query:
 
 def _as_body(node):
     if isinstance(node, ast.Query):
+        if node.ctes:
+            raise _ParseError("a parenthesized query with its own WITH cannot take an ORDER BY, "
+                              "LIMIT or WITH from outside; move them inside",
+                              node.position or Position(1, 1, 0))
         if node.order_by or node.limit is not None:
             raise _ParseError(
                 "ORDER BY or LIMIT after a parenthesized query that has its own is not supported",
