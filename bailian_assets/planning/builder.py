@@ -27,10 +27,11 @@ from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.binder import Binder, find as _find, suggest as _suggest
-from bailian_assets.planning.catalog import Catalog, runtime_settings
+from bailian_assets.planning.catalog import Catalog
 from bailian_assets.planning.functions import AGGREGATES
-from bailian_assets.planning.models import RUNTIME_OPTIONS, ModelSpec, RuntimeConfig
+from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
+from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
 from bailian_assets.sql import ast
 
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN", "NULL")}
@@ -265,17 +266,23 @@ class Builder:
             if item.columns:
                 names = _aliased(names, item.columns, item.alias or "", item.position)
                 check_unique(item.columns, f"the column aliases of '{item.alias}'")
-            return _requalify(node, names, item.alias)
+            return p.renamed(node, names, item.alias)
         if isinstance(item, ast.TableFunction):
-            if item.name == "ML_PREDICT":
-                return self._ml_predict(item, ctx)
-            if item.name == "VECTOR_SEARCH":
-                raise PlanError("VECTOR_SEARCH needs a table to take its queries from: "
-                                "FROM q, LATERAL TABLE(VECTOR_SEARCH(...))", item.position,
+            function = self._table_function(item)
+            if function.lateral:
+                raise PlanError(f"{item.name} needs a table to take its queries from: "
+                                f"FROM q, LATERAL TABLE({item.name}(...))", item.position,
                                 len(item.name))
-            raise PlanError(f"unknown table function '{item.name}'", item.position,
-                            len(item.name))
+            return invoke(function, item, _Site(self, ctx))
         return self._join(item, ctx)
+
+    def _table_function(self, call: ast.TableFunction) -> TableFunction:
+        function = TABLE_FUNCTIONS.get(call.name)
+        if function is None:
+            raise PlanError(f"unknown table function '{call.name}'"
+                            + _suggest(call.name, TABLE_FUNCTIONS), call.position,
+                            len(call.name))
+        return function
 
     def _relation(self, name: ast.Name, alias: str | None, ctx: _Context) -> p.Node:
         key = str(name)
@@ -310,8 +317,9 @@ class Builder:
 
     def _join(self, join: ast.Join, ctx: _Context) -> p.Node:
         left = self._from(join.left, ctx)
-        if isinstance(join.right, ast.TableFunction) and join.right.name == "VECTOR_SEARCH":
-            return self._vector_search(join, left, join.right, ctx)
+        if isinstance(join.right, ast.TableFunction) and \
+                self._table_function(join.right).lateral:
+            return self._lateral(join, left, join.right, ctx)
         right = self._from(join.right, ctx)
         left_qualifiers = {f.qualifier for f in left.fields if f.qualifier}
         for f in right.fields:
@@ -349,115 +357,15 @@ class Builder:
                             "two sides (a.x = b.y AND ...)", join.on.position)
         return p.Join(join.kind, left, right, tuple(equi), rest)
 
-    # ------------------------------------------------------------ ML_PREDICT
-
-    def _ml_predict(self, call: ast.TableFunction, ctx: _Context) -> p.Node:
-        args = _ml_predict_args(call)
-        table_arg, model_arg, descriptor_arg = args[0], args[1], args[2]
-        if isinstance(table_arg.value, ast.TableArg):
-            table_name = table_arg.value.name
-        elif isinstance(table_arg.value, ast.ColumnRef) and table_arg.value.qualifier is None:
-            table_name = ast.Name((table_arg.value.name,), table_arg.value.position)
-        else:
-            raise PlanError("First operand must be a table (TABLE t)", table_arg.position)
-        if not isinstance(model_arg.value, ast.ModelArg):
-            raise PlanError("Second operand must be a model identifier", model_arg.position)
-        if not isinstance(descriptor_arg.value, ast.DescriptorArg):
-            raise PlanError("Third operand must be a DESCRIPTOR of input columns",
-                            descriptor_arg.position)
-        model = self._model(model_arg.value.name)
-        source = self._relation(table_name, None, ctx)
-        descriptor = descriptor_arg.value
-        for column in descriptor.columns:
-            if column.qualifier is not None:
-                raise PlanError("Table or column alias must be a simple identifier",
-                                column.position)
-        if len(descriptor.columns) != 1:  # the model checks guarantee one INPUT column
-            raise PlanError(f"Number of descriptor input columns ({len(descriptor.columns)}) "
-                            f"does not match model input size (1)", descriptor.position)
-        column = descriptor.columns[0]
-        field = _find(source.fields, None, column.name, column.position,
-                      where=f"table '{table_name}'")
-        if not types.can_assign(field.type, model.input_column.type):
-            raise PlanError(f"Descriptor column '{column.name}' of type {field.type} cannot be "
-                            f"the model input `{model.input_column.name}` of type "
-                            f"{model.input_column.type}", column.position, len(column.name))
-        config = RuntimeConfig().with_values(runtime_settings(ctx.settings))
-        if len(args) == 4:
-            config = config.with_values(_runtime_map(args[3]))
-        taken = {f.name for f in source.fields}
-        outputs = []
-        for output in model.output_columns:
-            name = output.name
-            if name in taken:
-                name = next(f"{output.name}{i}" for i in itertools.count()
-                            if f"{output.name}{i}" not in taken)
-            taken.add(name)
-            outputs.append(self.field(name, types.nullable(output.type), call.alias))
-        if call.alias:
-            source = _requalify(source, tuple(f.name for f in source.fields), call.alias)
-        return p.MlPredict(source, model, field.column, tuple(outputs), config, call.position,
-                           ctx.path)
-
-    def _vector_search(self, join: ast.Join, left: p.Node, call: ast.TableFunction,
-                       ctx: _Context) -> p.Node:
-        """Flink 2.2's VECTOR_SEARCH, laterally joined to the rows that hold the queries."""
+    def _lateral(self, join: ast.Join, left: p.Node, call: ast.TableFunction,
+                 ctx: _Context) -> p.Node:
+        """A lateral table function, joined to the rows of `left` it reads."""
         if join.kind not in ("CROSS", "INNER", "LEFT") or (
             join.on is not None and not (isinstance(join.on, ast.Literal)
                                          and join.on.value is True)):
-            raise PlanError("VECTOR_SEARCH joins as `, LATERAL TABLE(...)` or "
+            raise PlanError(f"{call.name} joins as `, LATERAL TABLE(...)` or "
                             "`LEFT JOIN LATERAL TABLE(...) ON TRUE`", join.position)
-        args = _vector_search_args(call)
-        table_arg, descriptor_arg, query_arg, top_k_arg = args
-        if not isinstance(table_arg.value, (ast.TableArg, ast.ColumnRef)):
-            raise PlanError("First operand must be a table (TABLE t)", table_arg.position)
-        table_name = table_arg.value.name if isinstance(table_arg.value, ast.TableArg) else \
-            ast.Name((table_arg.value.name,), table_arg.value.position)
-        search = self._relation(table_name, call.alias or table_name.last, ctx)
-        descriptor = descriptor_arg.value
-        if not isinstance(descriptor, ast.DescriptorArg):
-            raise PlanError("Second operand must be a DESCRIPTOR of the column to search",
-                            descriptor_arg.position)
-        if len(descriptor.columns) != 1:
-            shown = ", ".join(c.name for c in descriptor.columns)
-            raise PlanError("Expect parameter COLUMN_TO_SEARCH for VECTOR_SEARCH only contains "
-                            "one column, but multiple columns are found in operand "
-                            f"DESCRIPTOR({shown}).", descriptor.position)
-        column = descriptor.columns[0]
-        target = _find(search.fields, None, column.name, column.position,
-                       where=f"table '{table_name}'")
-        if not types.is_float_array(target.type):
-            raise PlanError(f"Expect search column `{column.name}` type is ARRAY<FLOAT> or "
-                            f"ARRAY<DOUBLE>, but its type is {target.type}.", column.position,
-                            len(column.name))
-        query, query_type = self._expr(query_arg.value, left.fields, ctx) \
-            if not isinstance(query_arg.value, (ast.TableArg, ast.ModelArg, ast.DescriptorArg)) \
-            else (None, None)
-        if not isinstance(query, b.Column):
-            raise PlanError("Third operand must be a column of the query table, such as "
-                            "q.query_vector", query_arg.position)
-        if not (types.is_float_array(query_type) or query_type.name == "NULL"):
-            raise PlanError(f"Can not cast the query column type {query_type} to target type "
-                            f"{target.type}. Please keep the query column type is same to the "
-                            "search column type.", query_arg.position)
-        top_k = top_k_arg.value
-        if not (isinstance(top_k, ast.Literal) and top_k.kind == "INTEGER"):
-            shown = getattr(top_k, "value", type(top_k).__name__)
-            kind = types.literal_type(top_k.kind, top_k.value) if isinstance(top_k, ast.Literal) \
-                else "an expression"
-            raise PlanError("Expect parameter top_k is an INTEGER NOT NULL literal in "
-                            f"VECTOR_SEARCH, but it is {shown} with type {kind}.",
-                            top_k_arg.position)
-        if top_k.value <= 0:  # type: ignore[operator]
-            raise PlanError(f"Parameter top_k must be greater than 0, but was {top_k.value}.",
-                            top_k_arg.position)
-        taken = {f.name for f in search.fields}
-        score_name = "score" if "score" not in taken else next(
-            f"score{i}" for i in itertools.count() if f"score{i}" not in taken)
-        score = self.field(score_name, types.nullable(types.DOUBLE, False),
-                            call.alias or table_name.last)
-        return p.VectorSearch(left, search, query.column, target.column, int(top_k.value),
-                              join.kind == "LEFT", score)
+        return invoke(self._table_function(call), call, _Site(self, ctx), left, join.kind)
 
     def _model(self, name: ast.Name) -> ModelSpec:
         key = str(name)
@@ -497,6 +405,29 @@ class _Context:
     settings: Mapping[str, str]
     binder: Binder
     ctes: Mapping[str, "_Cte"]
+
+
+class _Site:
+    """What a table function may ask of the builder while it builds (`table_functions.Site`),
+    within the statement being built."""
+
+    def __init__(self, builder: Builder, ctx: _Context):
+        self._builder = builder
+        self._ctx = ctx
+        self.path = ctx.path
+        self.settings = ctx.settings
+
+    def relation(self, name: ast.Name, alias: str | None) -> p.Node:
+        return self._builder._relation(name, alias, self._ctx)
+
+    def model(self, name: ast.Name) -> ModelSpec:
+        return self._builder._model(name)
+
+    def field(self, name: str, data_type: ast.DataType, qualifier: str | None) -> p.Field:
+        return self._builder.field(name, data_type, qualifier)
+
+    def bind(self, expr: ast.Expr, scope: tuple[p.Field, ...]) -> b.Expr:
+        return self._ctx.binder.bind(expr, scope)
 
 
 @dataclass(frozen=True)
@@ -556,86 +487,6 @@ def check_unique(columns, owner: str) -> None:
         if name in seen:
             raise PlanError(f"Duplicate column name '{name}' in {owner}", position, len(name))
         seen.add(name)
-
-
-def _requalify(node: p.Node, names: tuple[str, ...], qualifier: str | None) -> p.Node:
-    """Give a subquery's or function's output fields their SQL names under a new qualifier."""
-    fields = tuple(replace(f, name=n, qualifier=qualifier) for f, n in zip(node.fields, names))
-    items = tuple((b.Column(f.column, f.type), nf)
-                  for f, nf in zip(node.fields, fields))
-    return p.Project(node, items)
-
-
-def _ordered_args(call: ast.TableFunction, names: list[str], required: int
-                  ) -> list[ast.FunctionArg]:
-    """A table function's arguments in `names` order: positional as written, or all named."""
-    args = list(call.args)
-    named = [a for a in args if a.name]
-    if named and len(named) != len(args):
-        raise PlanError(f"{call.name} arguments must be all positional or all named",
-                        named[0].position)
-    if not named:
-        return args
-    by_name: dict[str, ast.FunctionArg] = {}
-    for arg in args:
-        if arg.name not in names:
-            raise PlanError(f"Unknown argument name '{arg.name}' for {call.name}; expected "
-                            f"{', '.join(names)}", arg.position)
-        if arg.name in by_name:
-            raise PlanError(f"Argument '{arg.name}' is given twice", arg.position)
-        by_name[arg.name] = arg
-    missing = [n for n in names[:required] if n not in by_name]
-    if missing:
-        raise PlanError(f"{call.name} is missing the argument {missing[0]}", call.position,
-                        len(call.name))
-    return [by_name[n] for n in names if n in by_name]
-
-
-def _ml_predict_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
-    args = _ordered_args(call, ["INPUT", "MODEL", "ARGS", "CONFIG"], required=3)
-    if len(args) not in (3, 4):
-        raise PlanError("Invalid number of arguments to function 'ML_PREDICT'. "
-                        "Was expecting 3 arguments (or 4 with a config MAP)", call.position,
-                        len(call.name))
-    return args
-
-
-def _vector_search_args(call: ast.TableFunction) -> list[ast.FunctionArg]:
-    args = _ordered_args(call, ["SEARCH_TABLE", "COLUMN_TO_SEARCH", "COLUMN_TO_QUERY", "TOP_K"],
-                         required=4)
-    if len(args) != 4:
-        raise PlanError("Invalid number of arguments to function 'VECTOR_SEARCH'. Was "
-                        "expecting 4 arguments: VECTOR_SEARCH(TABLE search_table, "
-                        "DESCRIPTOR(column_to_search), column_to_query, top_k)", call.position,
-                        len(call.name))
-    return args
-
-
-def _runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
-    value = arg.value
-    message = ("ML_PREDICT config param can only be a MAP of string literals, "
-               "such as MAP['async', 'true', 'timeout', '30s']")
-    if not isinstance(value, ast.MapLiteral):
-        raise PlanError(message, arg.position)
-    if len(value.items) % 2 or not all(
-        isinstance(i, ast.Literal) and i.kind == "STRING" for i in value.items
-    ):
-        raise PlanError(message, value.position)
-    result: dict[str, object] = {}
-    for key_literal, value_literal in zip(value.items[::2], value.items[1::2]):
-        key = str(key_literal.value)  # type: ignore[union-attr]
-        parse = RUNTIME_OPTIONS.get(key)
-        if parse is None:
-            raise PlanError(f"Unsupported ML_PREDICT config '{key}'"
-                            + (_suggest(key, RUNTIME_OPTIONS) or
-                               f"; supported: {', '.join(RUNTIME_OPTIONS)}"),
-                            key_literal.position, len(key) + 2)
-        try:
-            result[key] = parse(str(value_literal.value))  # type: ignore[union-attr]
-        except ValueError as error:
-            raise PlanError(f"invalid value for ML_PREDICT config '{key}': {error}",
-                            value_literal.position) from None
-    return result
 
 
 def _conjuncts(expr: b.Expr) -> list[b.Expr]:

@@ -11,7 +11,7 @@ listed by `children`), built by the builder (`builder.py`) or a table function
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from bailian_assets.errors import Position
@@ -179,6 +179,14 @@ class PlannedQuery:
     def columns(self) -> tuple[str, ...]:
         """The frame columns of `root` that become `names`, in order."""
         return tuple(f.column for f in self.root.fields)
+
+
+def renamed(node: Node, names: tuple[str, ...], qualifier: str | None) -> Node:
+    """`node` with its output fields given SQL names under a new qualifier (a subquery's or a
+    table function's alias); the frame columns stay."""
+    fields = tuple(replace(f, name=n, qualifier=qualifier) for f, n in zip(node.fields, names))
+    items = tuple((bound.Column(f.column, f.type), nf) for f, nf in zip(node.fields, fields))
+    return Project(node, items)
 
 
 def walk(node: Node):
