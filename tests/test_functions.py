@@ -75,3 +75,19 @@ def test_the_planner_and_executor_registries_name_the_same_functions():
 def test_constant_arguments_must_be_literals():
     line, col, message = first_error("LPAD(t, n, 'x')")
     assert message == "argument 2 of LPAD must be a constant" and col == 30
+
+
+@pytest.mark.parametrize("select, message", [
+    ("'id-' || n", "Cannot apply '||' to arguments of type '<CHAR(3)> || <INTEGER>'. "
+                   "Supported form(s): '<STRING> || <STRING>'\n"
+                   "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'"),
+    ("n, NULL", "Illegal use of 'NULL'"),
+])
+def test_operator_and_select_list_refusals_are_flinks(select, message):
+    assert first_error(select)[2] == message
+
+
+def test_bang_equal_is_refused_as_in_flink():
+    with pytest.raises(SqlError) as caught:
+        load_source(SINK + DATA + "INSERT INTO s SELECT t FROM v WHERE n != 1;", "t.sql", {})
+    assert caught.value.diagnostics[0].message.startswith("Bang equal '!=' is not allowed")

@@ -143,9 +143,10 @@ class Executor:
         return frame.unique(maintain_order=True)
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
-        return frame.sort([compile_expr(e) for e, _ in node.keys],
-                                           descending=[d for _, d in node.keys],
-                                           nulls_last=True, maintain_order=True)
+        # Flink's NULL order: first ascending, last descending
+        descending = [d for _, d in node.keys]
+        return frame.sort([compile_expr(e) for e, _ in node.keys], descending=descending,
+                          nulls_last=descending, maintain_order=True)
 
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.head(node.count)

@@ -31,6 +31,8 @@ def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
     if call.star:
         return pl.len()
     arg = compile_expr(call.args[0])
+    if not bound.columns_in(call.args[0]):  # COUNT(1), SUM(2): the constant once per row
+        arg = pl.repeat(arg, pl.len())
     if call.distinct:
         arg = arg.drop_nulls().unique()
     return AGGREGATES[call.name](arg)

@@ -131,7 +131,7 @@ class Binder:
             operands.append(bound)
         operand_types = [o.type for o in operands]
         if chain.op == "||":
-            result = types.nullable(types.STRING, any(t.nullable for t in operand_types))
+            result = _require(lambda: ops.concatenation(operand_types), chain)
         else:
             result = ops.boolean_result(operand_types)
         return b.Call(chain.op, tuple(operands), result)

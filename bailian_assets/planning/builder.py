@@ -207,6 +207,9 @@ class Builder:
                     items.append((b.Column(f.column, f.type), self.field(f.name, f.type, None)))
                     names.append(f.name)
                 continue
+            if isinstance(item.expr, ast.Literal) and item.expr.kind == "NULL":
+                # Flink cannot type a bare NULL column (CAST(NULL AS INT) it can)
+                raise PlanError("Illegal use of 'NULL'", item.expr.position, 4)
             expr, t = self._expr(exprs[index], scope, ctx)
             name = item.alias or (item.expr.name if isinstance(item.expr, ast.ColumnRef)
                                   else f"EXPR${index}")

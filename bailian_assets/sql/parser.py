@@ -736,6 +736,9 @@ class _Parser:
             if precedence == _COMPARE and (token.upper in _PREDICATES or token.upper == "NOT"):
                 left = self._predicate(left, token)
                 continue
+            if token.value == "!=":  # Flink's default conformance level refuses it
+                raise _ParseError("Bang equal '!=' is not allowed under the current SQL "
+                                  "conformance level; write '<>'", token, 2)
             self._next()
             op = token.upper or token.value
             right = self._expr(precedence)
@@ -746,7 +749,7 @@ class _Parser:
                     else token.position
                 left = ast.Chain(op, operands + (right,), position)
             else:
-                left = ast.BinaryOp("<>" if op == "!=" else op, left, right, token.position)
+                left = ast.BinaryOp(op, left, right, token.position)
 
     def _precedence(self, token: Token) -> int:
         """How tightly the infix operator at `token` binds; 0 if it is none."""

@@ -10,9 +10,14 @@ import polars as pl
 
 AggregateImplementation = Callable[[pl.Expr], pl.Expr]
 
+def _sum(x: pl.Expr) -> pl.Expr:
+    """NULL over a group without values (Polars' sum would give 0)."""
+    return pl.when(x.count() > 0).then(x.sum()).otherwise(None)
+
+
 AGGREGATES: dict[str, AggregateImplementation] = {
     "COUNT": lambda x: x.count(),
-    "SUM": lambda x: x.sum(),
+    "SUM": _sum,
     "AVG": lambda x: x.mean(),
     "MIN": lambda x: x.min(),
     "MAX": lambda x: x.max(),

@@ -24,7 +24,8 @@ OPERATORS = frozenset(COMPARISONS + ARITHMETIC + (
 
 
 def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:
-    return SignatureError(f"Cannot apply '{op}' to arguments of type '<{a}> {op} <{b}>'")
+    return SignatureError(f"Cannot apply '{op}' to arguments of type "
+                          f"'<{types.sql_name(a)}> {op} <{types.sql_name(b)}>'")
 
 
 def comparison(op: str, a: DataType, b: DataType) -> DataType:
@@ -48,6 +49,30 @@ def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
 def is_integer_division(op: str, a: DataType, b: DataType) -> bool:
     """Flink divides integers as integers (the executor runs it as DIV)."""
     return op == "/" and _INTEGERS >= {a.name, b.name}
+
+
+def concatenation(operands: Sequence[DataType]) -> DataType:
+    """`a || b || ...`: strings only (Flink refuses `'id-' || 1`), typed as Flink types the
+    chain from the left: CHAR(n) || CHAR(m) is CHAR(n + m), anything with STRING is STRING."""
+    result = operands[0]
+    for t in operands[1:]:
+        for side in (result, t):
+            if not (types.is_character(side) or side.name in _LOOSE):
+                raise SignatureError(
+                    f"Cannot apply '||' to arguments of type '<{types.sql_name(result)}> || "
+                    f"<{types.sql_name(t)}>'. Supported form(s): '<STRING> || <STRING>'\n"
+                    "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'")
+        result = _concatenated(result, t)
+    return result
+
+
+def _concatenated(a: DataType, b: DataType) -> DataType:
+    is_nullable = a.nullable or b.nullable
+    if a.name in _LOOSE or b.name in _LOOSE:
+        return types.nullable(types.STRING)
+    if a.name == b.name and a.name in ("CHAR", "VARCHAR") and a.params and b.params:
+        return types.nullable(DataType(a.name, (a.params[0] + b.params[0],)), is_nullable)
+    return types.nullable(types.STRING, is_nullable)
 
 
 def require_boolean(t: DataType, where: str) -> None:
