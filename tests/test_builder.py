@@ -82,3 +82,29 @@ def test_a_cte_is_not_visible_after_its_query():
 def test_mistakes_are_located(sql, col, message):
     ((line, got_col, got),) = errors(sql)
     assert (line, got_col) == (3, col) and got.startswith(message), got
+
+
+KEYS = ("CREATE TEMPORARY VIEW l (k, x) AS VALUES (1, 'a1'), (2, 'a2');\n"
+        "CREATE TEMPORARY VIEW r (k, y) AS VALUES (2, 'b2'), (3, 'b3');\n"
+        "CREATE TEMPORARY TABLE three (k INT, x STRING, y STRING) WITH ('connector' = 'print');\n")
+
+
+def test_order_by_a_from_clause_column_that_is_not_selected():
+    assert rows("INSERT INTO out SELECT 0, s FROM t ORDER BY t.x DESC;") \
+        == ["+I[0, three]", "+I[0, two]", "+I[0, one]"]
+    assert rows("INSERT INTO out SELECT x, s FROM t ORDER BY -t.x LIMIT 1;") == ["+I[3, three]"]
+
+
+@pytest.mark.parametrize("join, expected", [
+    ("JOIN r USING (k)", ["+I[2, a2, b2]"]),
+    ("FULL JOIN r USING (k)", ["+I[1, a1, null]", "+I[2, a2, b2]", "+I[3, null, b3]"]),
+    ("RIGHT JOIN r USING (k)", ["+I[2, a2, b2]", "+I[3, null, b3]"]),
+    ("NATURAL JOIN r", ["+I[2, a2, b2]"]),
+])
+def test_a_using_key_is_one_column_and_star_shows_it_once(join, expected):
+    assert rows(KEYS + f"INSERT INTO three SELECT * FROM l {join} ORDER BY k;") == expected
+
+
+def test_the_sides_of_a_using_key_stay_reachable_by_qualifier():
+    assert rows(KEYS + "INSERT INTO three SELECT l.k, x, CAST(r.k AS STRING) FROM l "
+                "LEFT JOIN r USING (k) ORDER BY k;") == ["+I[1, a1, null]", "+I[2, a2, 2]"]

@@ -240,17 +240,24 @@ def find(scope: Iterable[Field], qualifier: str | None, name: str, position: Pos
     scope = tuple(scope)
     if qualifier is not None and not any(f.qualifier == qualifier for f in scope):
         raise PlanError(f"Table '{qualifier}' not found", position, len(qualifier))
-    candidates = [f for f in scope if f.name == name and qualifier in (None, f.qualifier)]
+    candidates = [f for f in scope if f.name == name and _reachable(f, qualifier)]
     if len(candidates) == 1:
         return candidates[0]
     full = f"{qualifier}.{name}" if qualifier else name
     if len(candidates) > 1:
         raise PlanError(f"Column '{name}' is ambiguous", position, len(full))
-    names = [f.name for f in scope if qualifier in (None, f.qualifier)]
+    names = [f.name for f in scope if _reachable(f, qualifier)]
     place = f" in {where}" if where else (f" in table '{qualifier}'" if qualifier
                                           else " in any table")
     raise PlanError(f"Column '{name}' not found{place}" + suggest(name, names), position,
                     len(full))
+
+
+def _reachable(field: Field, qualifier: str | None) -> bool:
+    """May `qualifier.name` (or a bare name, when `qualifier` is None) mean `field`?"""
+    if qualifier is None:
+        return not field.qualified_only
+    return field.qualifier == qualifier
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str:

@@ -70,26 +70,57 @@ class Builder:
         else:
             node, names = self._select(body, ctx)
         if query.order_by:
-            scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
-            keys = []
-            for item in query.order_by:
-                if isinstance(item.expr, ast.Literal) and item.expr.kind == "INTEGER":
-                    ordinal = int(item.expr.value)  # type: ignore[arg-type]
-                    if not 1 <= ordinal <= len(scope):
-                        raise PlanError(f"Ordinal out of range: {ordinal}", item.position)
-                    field = scope[ordinal - 1]
-                    keys.append((b.Column(field.column, field.type), item.descending))
-                    continue
-                target = item.expr
-                if isinstance(target, ast.ColumnRef) and target.qualifier and \
-                        sum(f.name == target.name for f in scope) == 1:
-                    target = replace(target, qualifier=None)  # ORDER BY o.id, id selected
-                expr, _ = self._expr(target, scope, ctx)
-                keys.append((expr, item.descending))
-            node = p.Sort(node, tuple(keys))
+            node = self._order_by(query.order_by, node, names, ctx)
         if query.limit is not None:
             node = p.Limit(node, query.limit)
         return node, names
+
+    def _order_by(self, order_by: tuple[ast.OrderItem, ...], node: p.Node,
+                  names: tuple[str, ...], ctx: _Context) -> p.Node:
+        """Sort `node` (the query's output, named `names`). A key names an output column (by
+        alias or ordinal) or, as in Flink, any expression over the FROM clause of a plain
+        SELECT (`ORDER BY e.id` with `e.id` not selected): such keys are computed as hidden
+        columns beside the output, and dropped after the sort."""
+        scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
+        keys: list[tuple[b.Expr, bool]] = []
+        hidden: list[tuple[b.Expr, p.Field]] = []
+        for item in order_by:
+            if isinstance(item.expr, ast.Literal) and item.expr.kind == "INTEGER":
+                ordinal = int(item.expr.value)  # type: ignore[arg-type]
+                if not 1 <= ordinal <= len(scope):
+                    raise PlanError(f"Ordinal out of range: {ordinal}", item.position)
+                field = scope[ordinal - 1]
+                keys.append((b.Column(field.column, field.type), item.descending))
+                continue
+            target = item.expr
+            if isinstance(target, ast.ColumnRef) and target.qualifier and \
+                    sum(f.name == target.name for f in scope) == 1:
+                target = replace(target, qualifier=None)  # ORDER BY o.id, id selected
+            try:
+                expr = ctx.binder.bind(target, scope)
+            except PlanError:
+                if not isinstance(node, p.Project) or not _names_from_clause(node):
+                    raise
+                expr = self._from_clause_key(item.expr, node, hidden, ctx)
+            keys.append((expr, item.descending))
+        if not hidden:
+            return p.Sort(node, tuple(keys))
+        assert isinstance(node, p.Project)
+        widened = p.Project(node.input, node.items + tuple(hidden))
+        return p.Project(p.Sort(widened, tuple(keys)),
+                         tuple((b.Column(f.column, f.type), f) for f in node.fields))
+
+    def _from_clause_key(self, expr: ast.Expr, node: p.Project,
+                         hidden: list[tuple[b.Expr, p.Field]], ctx: _Context) -> b.Expr:
+        """An ORDER BY key bound to the FROM clause under `node`: the output column that
+        already computes it, or a new hidden one."""
+        bound = ctx.binder.bind(expr, node.input.fields)
+        for item, field in node.items:
+            if item == bound:
+                return b.Column(field.column, field.type)
+        field = self.inner_field("$sort", bound.type)
+        hidden.append((bound, field))
+        return b.Column(field.column, field.type)
 
     def _with(self, ctes: tuple[ast.CommonTableExpr, ...], ctx: _Context) -> _Context:
         """The context with `ctes` in force, each planned once, in order (each sees the ones
@@ -199,7 +230,9 @@ class Builder:
         names = []
         for index, item in enumerate(select.items):
             if isinstance(item.expr, ast.Star):
-                expanded = [f for f in scope if item.expr.qualifier in (None, f.qualifier)]
+                star = item.expr.qualifier
+                expanded = [f for f in scope if f.qualifier == star] if star is not None \
+                    else [f for f in scope if not f.qualified_only]
                 if not expanded:
                     raise PlanError(f"Unknown identifier '{item.expr.qualifier}'",
                                     item.position)
@@ -330,13 +363,13 @@ class Builder:
                 raise PlanError(f"Duplicate relation name '{f.qualifier}' in FROM clause",
                                 join.position)
         scope = left.fields + right.fields
-        if join.using:
-            equi = []
-            for name in join.using:
-                lf = _find(left.fields, None, name, join.position)
-                rf = _find(right.fields, None, name, join.position)
-                equi.append((b.Column(lf.column, lf.type), b.Column(rf.column, rf.type)))
-            return p.Join(join.kind, left, right, tuple(equi), None)
+        using = join.using
+        if join.natural:  # the columns both sides have, in the left side's order
+            right_names = {f.name for f in right.fields if not f.qualified_only}
+            using = tuple(dict.fromkeys(f.name for f in left.fields
+                                        if not f.qualified_only and f.name in right_names))
+        if using:
+            return self._using(join, left, right, using)
         if join.on is None:
             return p.Join("CROSS", left, right, (), None)
         condition = ctx.binder.condition(join.on, scope, "ON")
@@ -359,6 +392,30 @@ class Builder:
             raise PlanError(f"{join.kind} JOIN supports only equality conditions between the "
                             "two sides (a.x = b.y AND ...)", join.on.position)
         return p.Join(join.kind, left, right, tuple(equi), rest)
+
+    def _using(self, join: ast.Join, left: p.Node, right: p.Node, names: tuple[str, ...]
+               ) -> p.Node:
+        """JOIN ... USING (k) and NATURAL JOIN: equal keys, and `k` one column (first, then
+        the other columns of both sides), the left side's key (the right's for a RIGHT JOIN,
+        COALESCE of both for a FULL JOIN); `l.k` and `r.k` stay reachable by qualifier."""
+        equi, merged, keys = [], [], set()
+        for name in names:
+            lf = _find(left.fields, None, name, join.position)
+            rf = _find(right.fields, None, name, join.position)
+            sides = (b.Column(lf.column, lf.type), b.Column(rf.column, rf.type))
+            equi.append(sides)
+            keys |= {lf.column, rf.column}
+            key_type = types.common_type(lf.type, rf.type) or lf.type
+            if join.kind == "FULL":
+                expr: b.Expr = b.Call("COALESCE", sides, key_type)
+            else:
+                expr = sides[1] if join.kind == "RIGHT" else sides[0]
+            merged.append((expr, self.field(name, expr.type, None)))
+        joined = p.Join(join.kind if join.kind != "CROSS" else "INNER", left, right,
+                        tuple(equi), None)
+        rest = tuple((b.Column(f.column, f.type), replace(f, qualified_only=f.column in keys))
+                     for f in joined.fields)
+        return p.Project(joined, tuple(merged) + rest)
 
     def _lateral(self, join: ast.Join, left: p.Node, call: ast.TableFunction,
                  ctx: _Context) -> p.Node:
@@ -470,6 +527,11 @@ def _map_value(value, fn):
     if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
         return fn(value)
     return value
+
+
+def _names_from_clause(node: p.Project) -> bool:
+    """Does `node`'s input carry the FROM clause's names (not an aggregate's inner ones)?"""
+    return any(f.qualifier is not None for f in node.input.fields)
 
 
 def _aliased(names: tuple[str, ...], aliases: tuple[tuple[str, Position], ...], owner: str,

@@ -27,6 +27,9 @@ class Field:
     type: ast.DataType
     qualifier: str | None
     column: str
+    # reachable only as `qualifier.name`, not by `name` alone nor by `*`: the two sides' copies
+    # of a JOIN ... USING key, which SQL reads as the one merged key column
+    qualified_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -268,6 +268,7 @@ class Join:
     on: Expr | None
     position: Position
     using: tuple[str, ...] = ()
+    natural: bool = False  # NATURAL JOIN: USING the columns both sides have
 
 
 FromItem = Union[TableRef, TableFunction, SubqueryRef, Join]

@@ -29,7 +29,7 @@ _RESERVED = {
     "LEFT", "RIGHT", "FULL", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "WITH", "VALUES",
     "CASE", "WHEN", "THEN", "ELSE", "END", "IS", "IN", "BETWEEN", "LIKE", "LATERAL", "BY",
     "OUTER", "SET", "INSERT", "CREATE", "EXCEPT", "INTERSECT", "OFFSET", "ALL", "DISTINCT",
-    "TABLE", "NULL", "TRUE", "FALSE",
+    "TABLE", "NULL", "TRUE", "FALSE", "NATURAL",
 }
 
 _TYPE_ALIASES = {
@@ -620,6 +620,7 @@ class _Parser:
         while True:
             start = self.tok
             kind = None
+            natural = bool(self._accept("NATURAL"))
             if self._accept("JOIN"):
                 kind = "INNER"
             elif self._at("INNER", "CROSS") and self._peek().upper == "JOIN":
@@ -630,16 +631,18 @@ class _Parser:
                 self._accept("OUTER")
                 self._expect("JOIN")
             if kind is None:
+                if natural:
+                    raise _ParseError(f"expected JOIN, found {self.tok.describe()}", self.tok)
                 return item
             right = self._from_primary()
             on, using = None, ()
-            if kind != "CROSS":
+            if kind != "CROSS" and not natural:
                 if self._accept("USING"):
                     using = tuple(t.value for t in self._paren_identifiers())
                 else:
                     self._expect("ON")
                     on = self._expr()
-            item = ast.Join(kind, item, right, on, start.position, using)
+            item = ast.Join(kind, item, right, on, start.position, using, natural)
 
     def _from_primary(self) -> ast.FromItem:
         start = self.tok
