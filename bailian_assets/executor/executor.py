@@ -21,6 +21,7 @@ from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
+from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import bound
 
@@ -139,6 +140,9 @@ class Executor:
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
         return frame.group_by(keys, maintain_order=True).agg(aggregates)
 
+    def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
+        return with_windows(frame, node)
+
     def _distinct(self, node: p.Distinct, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.unique(maintain_order=True)
 
@@ -171,6 +175,7 @@ _RUNNERS = {
     p.Filter: Executor._filter,
     p.Join: Executor._join,
     p.Aggregate: Executor._aggregate,
+    p.Window: Executor._window,
     p.Distinct: Executor._distinct,
     p.Sort: Executor._sort,
     p.Limit: Executor._limit,

@@ -21,7 +21,7 @@ from typing import Iterable, Mapping, Sequence
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import types
-from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, SignatureError,
+from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, WINDOWS, SignatureError,
                                                check_call, unknown_signature)
 from bailian_assets.planning.functions import operators as ops
 from bailian_assets.planning.plan import Field
@@ -73,6 +73,35 @@ class Binder:
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         return b.AggregateCall(call.name, args, result, call.distinct)
 
+    def window(self, call: ast.FunctionCall, scope: Scope) -> b.WindowCall:
+        """A window function or an aggregate over a window (`call.over`), over `scope`."""
+        spec = call.over
+        assert spec is not None
+        function = WINDOWS.get(call.name) or AGGREGATES.get(call.name)
+        if function is None:
+            raise PlanError(f"OVER needs a window function or an aggregate, not "
+                            f"{call.name}", call.position, len(call.name))
+        args = () if call.star else tuple(self.bind(arg, scope) for arg in call.args)
+        arg_types = [a.type for a in args]
+        if not call.star:
+            located(lambda: check_call(function, arg_types), call.position, len(call.name))
+        if getattr(function, "needs_order", False) and not spec.order_by:
+            raise PlanError("Over Agg: The window rank function requires order by clause with "
+                            "non-constant fields. please re-check the over window statement.",
+                            spec.position, 4)
+        for index in getattr(function, "constant_args", ()):
+            if index < len(args) and not isinstance(args[index], b.Literal):
+                raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
+                                call.args[index].position)
+        if spec.frame is not None and call.name in WINDOWS:
+            raise PlanError(f"{call.name} takes no ROWS/RANGE frame here; frames apply to "
+                            "aggregates over windows", spec.frame.position, len(spec.frame.unit))
+        result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        partition = tuple(self.bind(e, scope) for e in spec.partition_by)
+        order = tuple((self.bind(item.expr, scope), item.descending) for item in spec.order_by)
+        return b.WindowCall(call.name, args, partition, order, _frame(spec.frame), result,
+                            call.star)
+
     # ------------------------------------------------------------ leaves
 
     def _literal(self, expr: ast.Literal, scope: Scope) -> b.Expr:
@@ -102,6 +131,9 @@ class Binder:
     # ------------------------------------------------------------ calls
 
     def _function(self, call: ast.FunctionCall, scope: Scope) -> b.Expr:
+        if call.over is not None:  # the builder takes those of the SELECT list first
+            raise PlanError("Windowed aggregate expression is illegal here: window functions "
+                            "are allowed only in the SELECT list", call.position, len(call.name))
         if call.name in AGGREGATES:
             raise PlanError(f"Aggregate function {call.name} is not allowed here",
                             call.position, len(call.name))
@@ -281,6 +313,23 @@ def located(check, position: Position, length: int = 1):
 
 def _require(check, expr) -> DataType:
     return located(check, expr.position)
+
+
+def _frame(frame: ast.WindowFrame | None) -> b.Frame | None:
+    if frame is None:
+        return None
+    offsets = [bound for bound in (frame.start, frame.end) if bound[1] is not None]
+    if frame.unit == "RANGE" and offsets:  # needs ORDER BY value arithmetic: phase 2
+        raise PlanError("RANGE frames with an offset (RANGE BETWEEN n PRECEDING ...) are not "
+                        "supported yet; use ROWS, or RANGE UNBOUNDED PRECEDING",
+                        frame.position, len(frame.unit))
+    whole = frame.start[0] == "UNBOUNDED PRECEDING" and frame.end[0] == "UNBOUNDED FOLLOWING"
+    if not whole and not (frame.start[0].endswith("PRECEDING")
+                          and frame.end[0] == "CURRENT ROW"):
+        raise PlanError("the window frames supported are UNBOUNDED PRECEDING or n PRECEDING "
+                        "AND CURRENT ROW, and UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
+                        frame.position, len(frame.unit))
+    return b.Frame(frame.unit, frame.start, frame.end)
 
 
 def _merge(result: DataType, t: DataType, expr) -> DataType:

@@ -10,7 +10,7 @@ Operators are calls too: `+`, `=`, `AND` (n-ary: a chain of 5,000 ORs is one cal
 arguments, never 5,000 nested ones), `NOT`, `NEGATE`, `IS NULL`, `IN`, `BETWEEN`, `LIKE`, ...
 (`planning/functions/operators.py` types them, `executor/functions/operators.py` runs them).
 
-Adding a kind of expression (a window call, a lambda, ...): a frozen dataclass here with a
+Adding a kind of expression (a lambda, ...): a frozen dataclass here with a
 `type` field, a binding rule in `binder.py`, a compiler in `executor/expressions.py`'s table.
 Subqueries never reach this level: the builder turns them into joins.
 """
@@ -81,7 +81,32 @@ class AggregateCall:
     star: bool = False
 
 
-Expr = Union[Column, Literal, Call, Cast, Case, AggregateCall]
+@dataclass(frozen=True)
+class Frame:
+    """A window frame: `unit` ROWS or RANGE, bounds as (kind, offset) (see ast.WindowFrame).
+    Without one, Flink's default: the whole partition without ORDER BY, else RANGE UNBOUNDED
+    PRECEDING to CURRENT ROW (the current row's peers included)."""
+
+    unit: str
+    start: tuple[str, int | None]
+    end: tuple[str, int | None]
+
+
+@dataclass(frozen=True)
+class WindowCall:
+    """A window function (`planning/functions/windows.py`) or an aggregate over a window:
+    its value for each row from the rows of its partition, in `order`, within `frame`."""
+
+    name: str
+    args: tuple[Expr, ...]
+    partition: tuple[Expr, ...]
+    order: tuple[tuple[Expr, bool], ...]  # (key, descending)
+    frame: Frame | None
+    type: DataType
+    star: bool = False  # COUNT(*) OVER (...)
+
+
+Expr = Union[Column, Literal, Call, Cast, Case, AggregateCall, WindowCall]
 
 
 def column_of(expr: Expr) -> str | None:
@@ -108,6 +133,8 @@ def children(expr: Expr) -> list[Expr]:
     """The expressions one level below `expr`."""
     if isinstance(expr, (Call, AggregateCall)):
         return list(expr.args)
+    if isinstance(expr, WindowCall):
+        return list(expr.args) + list(expr.partition) + [key for key, _ in expr.order]
     if isinstance(expr, Cast):
         return [expr.expr]
     if isinstance(expr, Case):

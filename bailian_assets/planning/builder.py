@@ -226,6 +226,9 @@ class Builder:
             if having is not None:
                 predicate = ctx.binder.condition(having, scope, "HAVING")
                 node = p.Filter(node, predicate)
+        if any(map(_has_window, exprs)):
+            node, exprs = self._windows(node, exprs, ctx)
+            scope = node.fields
         items = []
         names = []
         for index, item in enumerate(select.items):
@@ -253,6 +256,24 @@ class Builder:
             node = p.Distinct(node)
         return node, tuple(names)
 
+    def _windows(self, node: p.Node, exprs: list, ctx: _Context):
+        """Plan the window calls of the SELECT list into a Window node; returns it and the
+        items rewritten to refer to its columns (as `_aggregate` does for aggregates)."""
+        calls: list[tuple[b.WindowCall, p.Field]] = []
+        found: dict[b.WindowCall, p.Field] = {}
+
+        def rewrite(expr):
+            if isinstance(expr, ast.FunctionCall) and expr.over is not None:
+                call = ctx.binder.window(expr, node.fields)
+                if call not in found:
+                    found[call] = self.inner_field(call.name, call.type)
+                    calls.append((call, found[call]))
+                return ast.ColumnRef(None, found[call].column, expr.position)
+            return _map_children(expr, rewrite)
+
+        rewritten = [rewrite(expr) for expr in exprs]
+        return p.Window(node, tuple(calls)), rewritten
+
     def _aggregate(self, node: p.Node, select: ast.Select, ctx: _Context):
         """Plan GROUP BY and aggregates; returns the Aggregate node and the SELECT items and
         HAVING rewritten to refer to its columns (by column name, ready to bind)."""
@@ -268,7 +289,8 @@ class Builder:
         aggregate_of: dict[object, p.Field] = {}
 
         def rewrite(expr):
-            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
+            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and \
+                    expr.over is None:
                 call = ctx.binder.aggregate(expr, scope)
                 if call not in aggregate_of:
                     aggregate_of[call] = self.inner_field(expr.name, call.type)
@@ -588,10 +610,19 @@ def _subexpressions(expr):
 
 
 def _has_aggregate(expr) -> bool:
-    if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES:
+    if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and expr.over is None:
         return True
     for sub in _subexpressions(expr):
         if _has_aggregate(sub):
+            return True
+    return False
+
+
+def _has_window(expr) -> bool:
+    if isinstance(expr, ast.FunctionCall) and expr.over is not None:
+        return True
+    for sub in _subexpressions(expr):
+        if _has_window(sub):
             return True
     return False
 

@@ -16,7 +16,7 @@ from typing import Union
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound
-from bailian_assets.planning.bound import AggregateCall, Expr
+from bailian_assets.planning.bound import AggregateCall, Expr, WindowCall
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.sql import ast
 
@@ -129,6 +129,18 @@ class Aggregate:
 
 
 @dataclass(frozen=True)
+class Window:
+    """Each input row with the value of each window call appended (one column per call)."""
+
+    input: Node
+    calls: tuple[tuple[WindowCall, Field], ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + tuple(f for _, f in self.calls)
+
+
+@dataclass(frozen=True)
 class Distinct:
     input: Node
 
@@ -164,8 +176,8 @@ class SetUnion:
     fields: tuple[Field, ...]
 
 
-Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Distinct,
-             Sort, Limit, SetUnion]
+Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Window,
+             Distinct, Sort, Limit, SetUnion]
 
 
 @dataclass(frozen=True)
@@ -239,7 +251,7 @@ def _origin(node: Node | None, column: str) -> MlPredict | None:
             node = node.input
         elif isinstance(node, Project):
             node, column = _projected(node, column)
-        elif isinstance(node, (Filter, Sort, Limit, Distinct)):
+        elif isinstance(node, (Filter, Sort, Limit, Distinct, Window)):
             node = node.input
         elif isinstance(node, Join):
             node = next((side for side in (node.left, node.right)

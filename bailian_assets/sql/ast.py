@@ -106,6 +106,28 @@ class FunctionCall:
     position: Position
     distinct: bool = False
     star: bool = False  # COUNT(*)
+    over: WindowSpec | None = None  # a window function call: ROW_NUMBER() OVER (...)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowFrame:
+    """`ROWS|RANGE BETWEEN start AND end`; a bound is (kind, offset): kind one of
+    UNBOUNDED PRECEDING, PRECEDING, CURRENT ROW, FOLLOWING, UNBOUNDED FOLLOWING."""
+
+    unit: str  # ROWS or RANGE
+    start: tuple[str, int | None]
+    end: tuple[str, int | None]
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpec:
+    """`OVER (PARTITION BY ... ORDER BY ... [frame])` of a window function call."""
+
+    partition_by: tuple[Expr, ...]
+    order_by: tuple[OrderItem, ...]
+    frame: WindowFrame | None
+    position: Position
 
 
 @dataclass(frozen=True, slots=True)

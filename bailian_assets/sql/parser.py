@@ -29,7 +29,7 @@ _RESERVED = {
     "LEFT", "RIGHT", "FULL", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "WITH", "VALUES",
     "CASE", "WHEN", "THEN", "ELSE", "END", "IS", "IN", "BETWEEN", "LIKE", "LATERAL", "BY",
     "OUTER", "SET", "INSERT", "CREATE", "EXCEPT", "INTERSECT", "OFFSET", "ALL", "DISTINCT",
-    "TABLE", "NULL", "TRUE", "FALSE", "NATURAL",
+    "TABLE", "NULL", "TRUE", "FALSE", "NATURAL", "OVER",
 }
 
 _TYPE_ALIASES = {
@@ -905,7 +905,8 @@ class _Parser:
         if self.tok.is_op("*"):
             self._next()
             self._expect_op(")")
-            return ast.FunctionCall(upper, (), name.position, star=True)
+            over = self._window() if self._at("OVER") else None
+            return ast.FunctionCall(upper, (), name.position, star=True, over=over)
         distinct = bool(self._accept("DISTINCT"))
         args: list[ast.Expr] = []
         if upper == "TRIM":
@@ -922,7 +923,45 @@ class _Parser:
             while self._accept_op(","):
                 args.append(self._expr())
         self._expect_op(")")
-        return ast.FunctionCall(upper, tuple(args), name.position, distinct)
+        over = self._window() if self._at("OVER") else None
+        return ast.FunctionCall(upper, tuple(args), name.position, distinct, over=over)
+
+    def _window(self) -> ast.WindowSpec:
+        """`OVER ([PARTITION BY e, ...] [ORDER BY k [DESC], ...] [ROWS|RANGE frame])`."""
+        start = self._expect("OVER")
+        self._expect_op("(")
+        partition: tuple[ast.Expr, ...] = ()
+        if self._accept("PARTITION"):
+            self._expect("BY")
+            partition = tuple(self._comma_list(self._expr))
+        order: tuple[ast.OrderItem, ...] = ()
+        if self._accept("ORDER"):
+            self._expect("BY")
+            order = tuple(self._comma_list(self._order_item))
+        frame = self._window_frame() if self._at("ROWS", "RANGE") else None
+        self._expect_op(")")
+        return ast.WindowSpec(partition, order, frame, start.position)
+
+    def _window_frame(self) -> ast.WindowFrame:
+        unit = self._next()
+        if self._accept("BETWEEN"):
+            first = self._frame_bound()
+            self._expect("AND")
+            return ast.WindowFrame(unit.upper, first, self._frame_bound(), unit.position)
+        return ast.WindowFrame(unit.upper, self._frame_bound(), ("CURRENT ROW", None),
+                               unit.position)
+
+    def _frame_bound(self) -> tuple[str, int | None]:
+        if self._accept("CURRENT"):
+            self._expect("ROW")
+            return "CURRENT ROW", None
+        unbounded = bool(self._accept("UNBOUNDED"))
+        offset = None if unbounded else int(self._integer().value)
+        direction = self._accept("PRECEDING") or self._accept("FOLLOWING")
+        if direction is None:
+            raise _ParseError(f"expected PRECEDING or FOLLOWING, found {self.tok.describe()}",
+                              self.tok)
+        return ("UNBOUNDED " if unbounded else "") + direction.upper, offset
 
     def _trim_args(self) -> list[ast.Expr]:
         """TRIM([BOTH | LEADING | TRAILING] [chars] FROM s) or TRIM(s): [s, mode, chars]."""

@@ -13,9 +13,10 @@ from bailian_assets.executor.functions import (collection, conditional, json, nu
 from bailian_assets.executor.functions.aggregates import AGGREGATES
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.operators import OPERATORS
+from bailian_assets.executor.functions.windows import WINDOWS
 
 IMPLEMENTATIONS: dict[str, Implementation] = {}
 for _family in (string, numeric, conditional, temporal, json, collection):
     IMPLEMENTATIONS.update(_family.IMPLEMENTATIONS)
 
-__all__ = ["AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "Implementation"]
+__all__ = ["AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "WINDOWS", "Implementation"]

@@ -14,7 +14,9 @@ How to add a scalar function:
   3. a golden case (tests/golden/) with Flink's answer. `tests/test_functions.py` checks that
      the two registries name the same functions.
 How to add an aggregate: an `AggregateFunction` in `aggregates.py` and its implementation in
-`executor/functions/aggregates.py`.
+`executor/functions/aggregates.py` (it then works over windows too).
+How to add a window function: a `WindowFunction` in `windows.py` and its implementation in
+`executor/functions/windows.py`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bailian_assets.planning.functions.aggregates import AGGREGATE_FUNCTIONS, Ag
 from bailian_assets.planning.functions.operators import OPERATORS
 from bailian_assets.planning.functions.signatures import (ScalarFunction, SignatureError,
                                                           check_call, unknown_signature)
+from bailian_assets.planning.functions.windows import WINDOW_FUNCTIONS, WindowFunction
 
 _FAMILIES = (string, numeric, conditional, temporal, json, collection)
 
@@ -36,5 +39,8 @@ for _family in _FAMILIES:
 
 AGGREGATES: dict[str, AggregateFunction] = {a.name: a for a in AGGREGATE_FUNCTIONS}
 
-__all__ = ["AGGREGATES", "FUNCTIONS", "OPERATORS", "AggregateFunction", "ScalarFunction",
-           "SignatureError", "check_call", "unknown_signature"]
+WINDOWS: dict[str, WindowFunction] = {w.name: w for w in WINDOW_FUNCTIONS}
+
+__all__ = ["AGGREGATES", "FUNCTIONS", "OPERATORS", "WINDOWS", "AggregateFunction",
+           "ScalarFunction", "SignatureError", "WindowFunction", "check_call",
+           "unknown_signature"]
