@@ -108,3 +108,25 @@ def test_a_using_key_is_one_column_and_star_shows_it_once(join, expected):
 def test_the_sides_of_a_using_key_stay_reachable_by_qualifier():
     assert rows(KEYS + "INSERT INTO three SELECT l.k, x, CAST(r.k AS STRING) FROM l "
                 "LEFT JOIN r USING (k) ORDER BY k;") == ["+I[1, a1, null]", "+I[2, a2, 2]"]
+
+
+SETS = ("CREATE TEMPORARY VIEW a (x) AS VALUES (1), (2), (2), (2), (CAST(NULL AS INT));\n"
+        "CREATE TEMPORARY VIEW c (x) AS VALUES (2), (2), (3), (CAST(NULL AS INT));\n"
+        "CREATE TEMPORARY TABLE nums (x INT) WITH ('connector' = 'print');\n")
+
+
+@pytest.mark.parametrize("operation, expected", [
+    ("INTERSECT", ["+I[null]", "+I[2]"]),
+    ("INTERSECT ALL", ["+I[null]", "+I[2]", "+I[2]"]),
+    ("EXCEPT", ["+I[1]"]),
+    ("EXCEPT ALL", ["+I[1]", "+I[2]"]),
+])
+def test_intersect_and_except_treat_nulls_as_equal_and_all_as_multisets(operation, expected):
+    assert rows(SETS + f"INSERT INTO nums SELECT x FROM (SELECT x FROM a {operation} "
+                "SELECT x FROM c) ORDER BY x;") == expected
+
+
+def test_intersect_binds_tighter_than_union():
+    assert rows(SETS + "INSERT INTO nums SELECT x FROM (SELECT x FROM a WHERE x = 1 UNION "
+                "SELECT x FROM a INTERSECT SELECT x FROM c) ORDER BY x;") \
+        == ["+I[null]", "+I[1]", "+I[2]"]

@@ -156,13 +156,26 @@ class Executor:
         return frame.head(node.count)
 
     def _set_union(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
-        parts = [
-            frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
-                         for c, f in zip(child.fields, node.fields))
-            for child, frame in zip(node.inputs, frames)
-        ]
+        parts = [_branch(child, frame, node.fields) for child, frame in zip(node.inputs, frames)]
         combined = pl.concat(parts, how="vertical")
         return combined.unique(maintain_order=True) if node.distinct else combined
+
+    def _set_combine(self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
+                     ) -> pl.LazyFrame:
+        """INTERSECT as a semi join, EXCEPT as an anti join, on every column (NULLs equal);
+        with ALL, the k-th copy of a row pairs only with a k-th copy on the other side."""
+        left, right = _branch(node.left, left, node.fields), _branch(node.right, right,
+                                                                      node.fields)
+        on = [f.column for f in node.fields]
+        if node.all:
+            copy = pl.int_range(pl.len()).over(on).alias("$copy")
+            left, right = left.with_columns(copy), right.with_columns(copy)
+            on = on + ["$copy"]
+        else:
+            left = left.unique(maintain_order=True)
+        how = "semi" if node.kind == "INTERSECT" else "anti"
+        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order="left")
+        return joined.drop("$copy") if node.all else joined
 
 
 # how each plan node runs: (executor, node, input frames...) -> frame
@@ -180,7 +193,14 @@ _RUNNERS = {
     p.Sort: Executor._sort,
     p.Limit: Executor._limit,
     p.SetUnion: Executor._set_union,
+    p.SetCombine: Executor._set_combine,
 }
+
+
+def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> pl.LazyFrame:
+    """A set operation's branch with the operation's column names and types."""
+    return frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
+                        for c, f in zip(node.fields, fields))
 
 
 def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: p.Field

@@ -66,7 +66,7 @@ class Builder:
         if isinstance(body, ast.Values):
             node, names = self._values(body, ctx)
         elif isinstance(body, ast.SetOperation):
-            node, names = self._union(body, ctx)
+            node, names = self._set_operation(body, ctx)
         else:
             node, names = self._select(body, ctx)
         if query.order_by:
@@ -188,8 +188,10 @@ class Builder:
             return b.Literal(expr.value, t), t
         return self._expr(expr, (), ctx)
 
-    def _union(self, body: ast.SetOperation, ctx: _Context):
-        """All branches of a UNION chain as one SetUnion node, with their common types."""
+    def _set_operation(self, body: ast.SetOperation, ctx: _Context):
+        """A chain of one set operator, its branches' columns of their common types: a UNION
+        chain as one SetUnion node (however long), INTERSECT and EXCEPT pairwise from the
+        left (SetCombine)."""
         first, names = self._query_node(body.inputs[0], ctx)
         nodes = [first]
         column_types = [f.type for f in first.fields]
@@ -199,16 +201,24 @@ class Builder:
             if len(node.fields) != len(first.fields):
                 raise PlanError(f"Column count mismatch in {body.op}: {len(first.fields)} and "
                                 f"{len(node.fields)}", where)
-            for i, (a, b) in enumerate(zip(first.fields, node.fields)):
-                common = types.common_type(column_types[i], b.type)
+            for i, (mine, theirs) in enumerate(zip(first.fields, node.fields)):
+                common = types.common_type(column_types[i], theirs.type)
                 if common is None:
-                    raise PlanError(f"Type mismatch in {body.op}: column '{a.name}' is "
-                                    f"{column_types[i]} in the branches before and {b.type} "
-                                    "in this one", where)
+                    raise PlanError(f"Type mismatch in {body.op}: column '{mine.name}' is "
+                                    f"{column_types[i]} in the branches before and "
+                                    f"{theirs.type} in this one", where)
                 column_types[i] = common
             nodes.append(node)
         fields = tuple(self.field(a.name, t, None) for a, t in zip(first.fields, column_types))
-        return p.SetUnion(tuple(nodes), body.op == "UNION", fields), names
+        if body.op.startswith("UNION"):
+            return p.SetUnion(tuple(nodes), body.op == "UNION", fields), names
+        kind, _, multiset = body.op.partition(" ")
+        node = nodes[0]
+        for other in nodes[1:]:
+            last = other is nodes[-1]
+            step = fields if last else tuple(self.field(f.name, f.type, None) for f in fields)
+            node = p.SetCombine(kind, multiset == "ALL", node, other, step)
+        return node, names
 
     def _select(self, select: ast.Select, ctx: _Context):
         if select.from_ is None:

@@ -176,8 +176,20 @@ class SetUnion:
     fields: tuple[Field, ...]
 
 
+@dataclass(frozen=True)
+class SetCombine:
+    """`left INTERSECT right` or `left EXCEPT right` (NULLs equal, as in set operations);
+    with `all`, as multisets (INTERSECT ALL keeps min(m, n) copies, EXCEPT ALL m - n)."""
+
+    kind: str  # INTERSECT or EXCEPT
+    all: bool
+    left: Node
+    right: Node
+    fields: tuple[Field, ...]
+
+
 Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Window,
-             Distinct, Sort, Limit, SetUnion]
+             Distinct, Sort, Limit, SetUnion, SetCombine]
 
 
 @dataclass(frozen=True)
@@ -218,7 +230,7 @@ def walk(node: Node):
 
 
 def children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, Join):
+    if isinstance(node, (Join, SetCombine)):
         return (node.left, node.right)
     if isinstance(node, VectorSearch):
         return (node.input, node.search)

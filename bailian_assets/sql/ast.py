@@ -331,7 +331,7 @@ class Values:
 class SetOperation:
     """`q1 UNION ALL q2 UNION ALL ...`: consecutive branches joined by the same operator."""
 
-    op: str  # UNION, UNION ALL
+    op: str  # UNION, UNION ALL, INTERSECT [ALL], EXCEPT [ALL]
     inputs: tuple[Query, ...]
     position: Position  # of the first UNION
 

@@ -484,7 +484,7 @@ class _Parser:
             start = self.tok
             ctes = self._with_clause() if self._at("WITH") else ()
             body = self._query_term()
-            if self._at("UNION"):
+            if self._at("UNION", "EXCEPT", "INTERSECT"):
                 body = self._unions(body)
             order_by: tuple[ast.OrderItem, ...] = ()
             if self._accept("ORDER"):
@@ -522,20 +522,28 @@ class _Parser:
             raise _ParseError(str(error), token) from None
 
     def _unions(self, first):
-        """`q1 UNION ALL q2 UNION ALL ...`: each run of one operator is one flat SetOperation
-        (`a UNION ALL b UNION c` is `(a UNION ALL b) UNION c`)."""
+        """`q1 UNION ALL q2 EXCEPT q3 ...`: each run of one operator is one flat SetOperation
+        (`a UNION ALL b UNION c` is `(a UNION ALL b) UNION c`); INTERSECT binds tighter, as in
+        standard SQL (`a UNION b INTERSECT c` is `a UNION (b INTERSECT c)`)."""
+        return self._set_chain(self._set_chain(first, ("INTERSECT",)), ("UNION", "EXCEPT"))
+
+    def _set_chain(self, first, operators: tuple[str, ...]):
         branches = [first]
         op, where = None, None
-        while self._at("UNION"):
-            union = self._next()
-            this = "UNION ALL" if self._accept("ALL") else "UNION"
+        while self._at(*operators):
+            token = self._next()
+            this = token.upper + (" ALL" if self._accept("ALL") else "")
             self._accept("DISTINCT")
             if op is not None and this != op:
                 branches = [ast.SetOperation(op, tuple(map(_as_query, branches)), where)]
                 where = None
-            op, where = this, where or union.position
-            branches.append(self._query_term())
-        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)  # type: ignore[arg-type]
+            op, where = this, where or token.position
+            term = self._query_term()
+            branches.append(term if "INTERSECT" in operators else
+                            self._set_chain(term, ("INTERSECT",)))
+        if op is None:
+            return first
+        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)
 
     def _query_term(self):
         if self.tok.is_op("("):

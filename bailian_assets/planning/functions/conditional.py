@@ -6,16 +6,17 @@ text when they do not (a return rule may refuse what signatures cannot express).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ScalarFunction, SignatureError, sig
+from bailian_assets.planning.functions.signatures import (ReturnRule, ScalarFunction,
+                                                          SignatureError, sig)
 from bailian_assets.sql.ast import DataType
 
 _ANY_1 = sig("ANY", variadic=True)
 
 
-def _common(message) -> object:
+def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
     """The common type of the arguments, or SignatureError(message(a, b)) for the first pair
     without one."""
     def rule(args: Sequence[DataType]) -> DataType:

@@ -118,11 +118,3 @@ def always(t: DataType) -> ReturnRule:
 def first(args: Sequence[DataType]) -> DataType:
     """The first argument's type."""
     return args[0] if args else types.UNKNOWN
-
-
-def common(args: Sequence[DataType]) -> DataType:
-    """The least type all arguments fit in."""
-    result = types.NULL
-    for t in args:
-        result = types.common_type(result, t) or types.UNKNOWN
-    return result
