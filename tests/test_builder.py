@@ -130,3 +130,34 @@ def test_intersect_binds_tighter_than_union():
     assert rows(SETS + "INSERT INTO nums SELECT x FROM (SELECT x FROM a WHERE x = 1 UNION "
                 "SELECT x FROM a INTERSECT SELECT x FROM c) ORDER BY x;") \
         == ["+I[null]", "+I[1]", "+I[2]"]
+
+
+SUBQUERIES = ("CREATE TEMPORARY VIEW keep (x) AS VALUES (2), (3);\n"
+              "CREATE TEMPORARY VIEW holes (x) AS VALUES (2), (CAST(NULL AS INT));\n")
+
+
+@pytest.mark.parametrize("where, expected", [
+    ("x IN (SELECT x FROM keep)", ["+I[2, two]", "+I[3, three]"]),
+    ("x NOT IN (SELECT x FROM keep)", ["+I[1, one]"]),
+    ("x NOT IN (SELECT x FROM holes)", []),  # NULL among the values: never TRUE
+    ("x NOT IN (SELECT x FROM keep WHERE x > 5)", ["+I[1, one]", "+I[2, two]",
+                                                   "+I[3, three]"]),
+    ("EXISTS (SELECT 1 FROM keep WHERE x > 2)", ["+I[1, one]", "+I[2, two]", "+I[3, three]"]),
+    ("x > (SELECT MIN(x) FROM keep)", ["+I[3, three]"]),
+])
+def test_uncorrelated_subqueries_in_where(where, expected):
+    assert rows(SUBQUERIES + f"INSERT INTO out SELECT x, s FROM t WHERE {where} ORDER BY x;") \
+        == expected
+
+
+def test_a_scalar_subquery_in_the_select_list_is_null_without_rows():
+    assert rows(SUBQUERIES + "INSERT INTO out SELECT x - (SELECT MIN(x) FROM keep), "
+                "CAST((SELECT x FROM keep WHERE x > 5) AS STRING) FROM t ORDER BY x;") \
+        == ["+I[-1, null]", "+I[0, null]", "+I[1, null]"]
+
+
+def test_a_scalar_subquery_of_several_rows_fails_the_job_as_in_flink():
+    from bailian_assets.errors import ExecutionError
+
+    with pytest.raises(ExecutionError, match="more than one row"):
+        rows(SUBQUERIES + "INSERT INTO out SELECT (SELECT x FROM keep), s FROM t;")

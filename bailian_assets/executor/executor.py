@@ -160,6 +160,19 @@ class Executor:
         combined = pl.concat(parts, how="vertical")
         return combined.unique(maintain_order=True) if node.distinct else combined
 
+    def _subquery_join(self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
+                       ) -> pl.LazyFrame:
+        column = node.result.column
+        if node.kind == "EXISTS":
+            return frame.join(sub.select((pl.len() > 0).alias(column)), how="cross")
+        values = sub.select(pl.col(node.subquery.fields[0].column))
+        if node.kind == "SCALAR":
+            return frame.join(single_value(values, column, to_polars(node.result.type)),
+                              how="cross")
+        assert node.operand is not None
+        return in_values(frame, compile_expr(node.operand), values,
+                         to_polars(node.operand.type), column)
+
     def _set_combine(self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
                      ) -> pl.LazyFrame:
         """INTERSECT as a semi join, EXCEPT as an anti join, on every column (NULLs equal);
@@ -194,7 +207,35 @@ _RUNNERS = {
     p.Limit: Executor._limit,
     p.SetUnion: Executor._set_union,
     p.SetCombine: Executor._set_combine,
+    p.SubqueryJoin: Executor._subquery_join,
 }
+
+
+def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:
+    """One row: a scalar subquery's value, NULL when it has no row; more than one row fails
+    the job, as in Flink (so the subquery's rows, at most two, are computed here)."""
+    rows = values.select(pl.first().cast(dtype).alias(column)).head(2).collect()
+    if rows.height > 1:
+        raise ExecutionError("a scalar subquery returned more than one row (Flink: "
+                             "SingleValueAggFunction received more than one element.)")
+    if rows.height == 0:
+        rows = pl.DataFrame({column: [None]}, schema={column: dtype})
+    return rows.lazy()
+
+
+def in_values(frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame,
+              dtype: pl.DataType, column: str) -> pl.LazyFrame:
+    """`frame` with `column` = `operand IN (values)`, three-valued: FALSE for no values, NULL
+    for a NULL operand or no match among values holding a NULL."""
+    values = values.select(pl.first().cast(dtype).alias("$value")).unique()
+    stats = values.select(pl.len().alias("$rows"), pl.col("$value").null_count().alias("$nulls"))
+    found = values.drop_nulls().with_columns(pl.lit(True).alias("$found"))
+    joined = frame.with_columns(operand.cast(dtype).alias("$x")).join(
+        found, left_on="$x", right_on="$value", how="left", coalesce=True,
+        maintain_order="left").join(stats, how="cross")
+    mark = pl.when(pl.col("$rows") == 0).then(False).when(pl.col("$x").is_null()).then(None) \
+        .when(pl.col("$found")).then(True).when(pl.col("$nulls") > 0).then(None).otherwise(False)
+    return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
 
 
 def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> pl.LazyFrame:

@@ -49,6 +49,9 @@ class Binder:
             if isinstance(expr, ast.Star):
                 raise PlanError("'*' is allowed only in the SELECT list and in COUNT(*)",
                                 expr.position)
+            if isinstance(expr, ast.Subquery):  # the builder takes those it can plan first
+                raise PlanError("subqueries are supported in WHERE and in the SELECT list",
+                                expr.position)
             raise PlanError("MAP[...] is allowed only as the config argument of ML_PREDICT",
                             expr.position)
         return rule(self, expr, scope)

@@ -227,8 +227,7 @@ class Builder:
             node = self._from(select.from_, ctx)
         scope = node.fields
         if select.where is not None:
-            predicate = ctx.binder.condition(select.where, scope, "WHERE")
-            node = p.Filter(node, predicate)
+            node = self._where(node, select.where, ctx)
         exprs = [item.expr for item in select.items]
         if select.group_by or select.having is not None or any(map(_has_aggregate, exprs)):
             node, exprs, having = self._aggregate(node, select, ctx)
@@ -236,16 +235,20 @@ class Builder:
             if having is not None:
                 predicate = ctx.binder.condition(having, scope, "HAVING")
                 node = p.Filter(node, predicate)
+        star_scope = scope  # what `*` means: not the columns of windows and subqueries
         if any(map(_has_window, exprs)):
             node, exprs = self._windows(node, exprs, ctx)
+            scope = node.fields
+        if any(map(_has_subquery, exprs)):
+            node, exprs = self._subqueries(node, exprs, ctx)
             scope = node.fields
         items = []
         names = []
         for index, item in enumerate(select.items):
             if isinstance(item.expr, ast.Star):
                 star = item.expr.qualifier
-                expanded = [f for f in scope if f.qualifier == star] if star is not None \
-                    else [f for f in scope if not f.qualified_only]
+                expanded = [f for f in star_scope if f.qualifier == star] if star is not None \
+                    else [f for f in star_scope if not f.qualified_only]
                 if not expanded:
                     raise PlanError(f"Unknown identifier '{item.expr.qualifier}'",
                                     item.position)
@@ -265,6 +268,38 @@ class Builder:
         if select.distinct:
             node = p.Distinct(node)
         return node, tuple(names)
+
+    def _where(self, node: p.Node, where: ast.Expr, ctx: _Context) -> p.Node:
+        """Filter `node` by WHERE; its subqueries are joined first and dropped after."""
+        fields = node.fields
+        if _has_subquery(where):
+            node, (where,) = self._subqueries(node, [where], ctx)
+        node = p.Filter(node, ctx.binder.condition(where, node.fields, "WHERE"))
+        if node.fields == fields:
+            return node
+        return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
+
+    def _subqueries(self, node: p.Node, exprs: list, ctx: _Context):
+        """Plan the (uncorrelated) subqueries in `exprs` as SubqueryJoins over `node`; returns
+        the new node and `exprs` with each subquery replaced by a reference to its column."""
+        def rewrite(expr):
+            nonlocal node
+            if not isinstance(expr, ast.Subquery):
+                return _map_children(expr, rewrite)
+            sub, _ = self._query_node(expr.query, ctx)
+            if expr.kind != "EXISTS" and len(sub.fields) != 1:
+                raise PlanError(f"a subquery used as a value must return one column, this one "
+                                f"returns {len(sub.fields)}", expr.position)
+            operand = None if expr.operand is None else ctx.binder.bind(expr.operand,
+                                                                         node.fields)
+            result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub,
+                                                                            operand))
+            node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
+            reference = ast.ColumnRef(None, result.column, expr.position)
+            return ast.UnaryOp("NOT", reference, expr.position) if expr.negated else reference
+
+        rewritten = [rewrite(expr) for expr in exprs]
+        return node, rewritten
 
     def _windows(self, node: p.Node, exprs: list, ctx: _Context):
         """Plan the window calls of the SELECT list into a Window node; returns it and the
@@ -556,9 +591,9 @@ def _map_value(value, fn):
         for item in value:
             mapped.append(_map_value(item, fn))
         return tuple(mapped)
-    if is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
+    if is_dataclass(value) and not isinstance(value, (Position, ast.DataType, ast.Query)):
         return fn(value)
-    return value
+    return value  # a subquery's query is left as it is: its scope is its own
 
 
 def _names_from_clause(node: p.Project) -> bool:
@@ -611,8 +646,8 @@ def _subexpressions(expr):
         if isinstance(value, tuple):
             for item in value:
                 yield from visit(item)
-        elif is_dataclass(value) and not isinstance(value, (Position, ast.DataType)):
-            yield value
+        elif is_dataclass(value) and not isinstance(value, (Position, ast.DataType, ast.Query)):
+            yield value  # not into a subquery's query: its scope is its own
 
     for f in fields(expr):
         if f.name != "position":
@@ -626,6 +661,28 @@ def _has_aggregate(expr) -> bool:
         if _has_aggregate(sub):
             return True
     return False
+
+
+def _has_subquery(expr) -> bool:
+    if isinstance(expr, ast.Subquery):
+        return True
+    for sub in _subexpressions(expr):
+        if _has_subquery(sub):
+            return True
+    return False
+
+
+def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> ast.DataType:
+    if expr.kind == "EXISTS":
+        return types.nullable(types.BOOLEAN, False)
+    value = sub.fields[0].type
+    if expr.kind == "SCALAR":
+        return types.nullable(value)  # NULL when the subquery has no row
+    assert operand is not None
+    if types.common_type(operand.type, value) is None:
+        raise PlanError(f"Cannot apply 'IN' to arguments of type '<{types.sql_name(operand.type)}"
+                        f"> IN <{types.sql_name(value)}>'", expr.position)
+    return types.nullable(types.BOOLEAN)
 
 
 def _has_window(expr) -> bool:

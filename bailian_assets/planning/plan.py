@@ -188,8 +188,25 @@ class SetCombine:
     fields: tuple[Field, ...]
 
 
+@dataclass(frozen=True)
+class SubqueryJoin:
+    """Each input row with one column computed from an uncorrelated subquery's rows, a join
+    with a one-column result: SCALAR (its single value, NULL when it has no row), EXISTS
+    (whether it has rows), IN (`operand IN (its values)` with SQL's three-valued logic)."""
+
+    kind: str  # SCALAR, EXISTS, IN
+    input: Node
+    subquery: Node
+    operand: Expr | None  # IN's left side, over the input's columns
+    result: Field
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + (self.result,)
+
+
 Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Window,
-             Distinct, Sort, Limit, SetUnion, SetCombine]
+             Distinct, Sort, Limit, SetUnion, SetCombine, SubqueryJoin]
 
 
 @dataclass(frozen=True)
@@ -232,6 +249,8 @@ def walk(node: Node):
 def children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, (Join, SetCombine)):
         return (node.left, node.right)
+    if isinstance(node, SubqueryJoin):
+        return (node.input, node.subquery)
     if isinstance(node, VectorSearch):
         return (node.input, node.search)
     if isinstance(node, SetUnion):
@@ -263,7 +282,7 @@ def _origin(node: Node | None, column: str) -> MlPredict | None:
             node = node.input
         elif isinstance(node, Project):
             node, column = _projected(node, column)
-        elif isinstance(node, (Filter, Sort, Limit, Distinct, Window)):
+        elif isinstance(node, (Filter, Sort, Limit, Distinct, Window, SubqueryJoin)):
             node = node.input
         elif isinstance(node, Join):
             node = next((side for side in (node.left, node.right)

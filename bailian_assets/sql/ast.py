@@ -211,9 +211,21 @@ class MapLiteral:
     position: Position
 
 
+@dataclass(frozen=True, slots=True)
+class Subquery:
+    """A query used as a value: `(SELECT ...)` (SCALAR), `EXISTS (SELECT ...)` (EXISTS), or
+    `operand [NOT] IN (SELECT ...)` (IN). The builder turns it into a join."""
+
+    kind: str  # SCALAR, EXISTS, IN
+    query: Query
+    position: Position
+    operand: Expr | None = None  # IN's left side
+    negated: bool = False  # NOT IN
+
+
 Expr = Union[
     Literal, ColumnRef, Star, FunctionCall, BinaryOp, Chain, UnaryOp, Case, Cast, IsNull, InList,
-    Between, Like, MapLiteral,
+    Between, Like, MapLiteral, Subquery,
 ]
 
 

@@ -797,8 +797,10 @@ class _Parser:
             return ast.IsNull(left, negated, start.position)
         if word == "IN":
             self._expect_op("(")
-            if self._at("SELECT"):
-                raise _ParseError("IN (SELECT ...) is not supported", self.tok)
+            if self._at("SELECT", "WITH"):
+                query = self._query()
+                self._expect_op(")")
+                return ast.Subquery("IN", query, start.position, left, negated)
             items = tuple(self._comma_list(self._expr))
             self._expect_op(")")
             return ast.InList(left, items, negated, start.position)
@@ -830,12 +832,20 @@ class _Parser:
             return self._number_literal(self._next())
         if token.is_op("("):
             self._next()
-            if self._at("SELECT"):
-                raise _ParseError("subqueries in expressions are not supported", self.tok)
+            if self._at("SELECT", "WITH"):
+                query = self._query()
+                self._expect_op(")")
+                return ast.Subquery("SCALAR", query, token.position)
             expr = self._expr()
             self._expect_op(")")
             return expr
         word = token.upper
+        if word == "EXISTS" and self._peek().is_op("("):
+            self._next()
+            self._next()
+            query = self._query()
+            self._expect_op(")")
+            return ast.Subquery("EXISTS", query, token.position)
         if word in ("TRUE", "FALSE"):
             self._next()
             return ast.Literal(word == "TRUE", "BOOLEAN", token.position)
