@@ -1,10 +1,15 @@
 """The plan builder: a query's syntax tree -> logical plan nodes (`plan.py`).
 
-It plans SELECT (FROM, WHERE, GROUP BY and aggregates, HAVING, the SELECT list, DISTINCT),
-VALUES, UNION chains (one node, however long), ORDER BY and LIMIT, joins, subqueries in FROM,
-`WITH` (common table expressions) and `FROM (VALUES ...) AS t(a, b)`, and asks the binder
+It plans SELECT (FROM, WHERE, GROUP BY and aggregates, HAVING, window calls, the SELECT list,
+DISTINCT), VALUES, set operations (a UNION chain is one node, however long; INTERSECT and
+EXCEPT), ORDER BY (by output column or, for a plain SELECT, any FROM-clause expression) and
+LIMIT, joins (ON, USING, NATURAL, lateral table functions), subqueries in FROM, uncorrelated
+subqueries in WHERE and the SELECT list (as joins: they never reach the executor as such),
+`WITH` (common table expressions) and `FROM (VALUES ...) AS t(a, b)`. It asks the binder
 (`binder.py`) to bind each expression against the right scope: the FROM clause's fields, an
-aggregate's output, the SELECT list for ORDER BY.
+aggregate's output, the SELECT list for ORDER BY. Aggregates, window calls and subqueries of
+the SELECT list are planned first into their nodes (`_aggregate`, `_windows`,
+`_subqueries`), and the list is rewritten to read their columns.
 
 Scoping: relation names resolve first to the common table expressions in force (the innermost
 WITH first; a CTE sees the ones before it), then to the catalog's views and tables. A CTE is
@@ -13,7 +18,7 @@ the same CTE may be read twice in one query (self-joins).
 
 How to add a clause or a plan node: a method here that builds the node from its syntax (the
 node class in `plan.py`, its runner in `executor/executor.py`); table functions in FROM are
-built by their entries in `table_functions.py`.
+built by their entries in `table_functions/`.
 """
 
 from __future__ import annotations

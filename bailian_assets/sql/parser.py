@@ -831,21 +831,11 @@ class _Parser:
         if token.kind is Kind.NUMBER:
             return self._number_literal(self._next())
         if token.is_op("("):
-            self._next()
-            if self._at("SELECT", "WITH"):
-                query = self._query()
-                self._expect_op(")")
-                return ast.Subquery("SCALAR", query, token.position)
-            expr = self._expr()
-            self._expect_op(")")
-            return expr
+            return self._parenthesized()
         word = token.upper
         if word == "EXISTS" and self._peek().is_op("("):
             self._next()
-            self._next()
-            query = self._query()
-            self._expect_op(")")
-            return ast.Subquery("EXISTS", query, token.position)
+            return self._parenthesized("EXISTS", token.position)
         if word in ("TRUE", "FALSE"):
             self._next()
             return ast.Literal(word == "TRUE", "BOOLEAN", token.position)
@@ -892,6 +882,18 @@ class _Parser:
             qualifier = name.parts[0] if len(name.parts) == 2 else None
             return ast.ColumnRef(qualifier, name.last, token.position)
         raise _ParseError(f"expected an expression, found {token.describe()}", token)
+
+    def _parenthesized(self, subquery: str = "SCALAR",
+                       position: Position | None = None) -> ast.Expr:
+        """`(expr)`, or a subquery used as a value: `(SELECT ...)`, `EXISTS (SELECT ...)`."""
+        start = self._expect_op("(")
+        if self._at("SELECT", "WITH") or subquery == "EXISTS":
+            query = self._query()
+            self._expect_op(")")
+            return ast.Subquery(subquery, query, position or start.position)
+        expr = self._expr()
+        self._expect_op(")")
+        return expr
 
     def _case(self) -> ast.Case:
         start = self._expect("CASE")
