@@ -69,7 +69,7 @@ QUERY_ERRORS = [
      "ARG => DESCRIPTOR(txt));", 0, 86,
      "Unknown argument name 'ARG' for ML_PREDICT; expected INPUT, MODEL, ARGS, CONFIG"),
     ("INSERT INTO s SELECT id, UPPR(txt) FROM v;", 0, 26,
-     "No match found for function 'UPPR'; did you mean 'UPPER'?"),
+     "No match found for function signature UPPR(<CHARACTER>); did you mean 'UPPER'?"),
     ("INSERT INTO s SELECT id, UPPER(txt, txt) FROM v;", 0, 26,
      "Invalid number of arguments to function 'UPPER'. Was expecting 1 arguments"),
     ("INSERT INTO s SELECT id, txt FROM v WHERE txt;", 0, 43, "WHERE needs a BOOLEAN condition"),
@@ -211,7 +211,8 @@ def test_variables_in_query_literals():
     ("INSERT INTO s SELECT id, txt FROM v WHERE COUNT(*) > 1;", 43,
      "Aggregate function COUNT is not allowed here"),
     ("INSERT INTO s SELECT SUM(txt), txt FROM v GROUP BY txt;", 22,
-     "Cannot apply 'SUM' to arguments of type 'SUM(<STRING>)'"),
+     "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(2147483647)>)'. "
+         "Supported form(s): 'SUM(<NUMERIC>)'"),
 ])
 def test_aggregate_errors(statement, col, message):
     (error,) = errors_of(BASE + statement)

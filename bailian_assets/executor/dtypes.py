@@ -13,6 +13,7 @@ _SIMPLE = {
     "TIMESTAMP": pl.Datetime("us"), "TIMESTAMP_LTZ": pl.Datetime("us", "UTC"),
     "TIME": pl.Time, "BINARY": pl.Binary, "VARBINARY": pl.Binary, "BYTES": pl.Binary,
     "NULL": pl.String, "UNKNOWN": pl.String,
+    "VARIANT": pl.String,  # placeholder until VARIANT has operations: its JSON text
 }
 
 

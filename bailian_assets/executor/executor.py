@@ -3,6 +3,9 @@ the rows and at the end.
 
 Relations (views, tables) are read through `resolve(name)`, so the caller decides whether a view
 is computed on the spot (command line) or loaded from a materialized asset (Dagster).
+
+Each plan node class runs through the method `_RUNNERS` names for it (a new plan node: a method
+here and a line in `_RUNNERS`).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
+from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import plan as p
-from bailian_assets.sql import ast
+from bailian_assets.planning import bound
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -61,17 +65,21 @@ class Executor:
         of our own (post-order), so a plan's depth costs no Python stack."""
         results: list[pl.LazyFrame] = []
         pending: list[tuple[p.Node, bool]] = [(root, False)]
+        done: dict[int, pl.LazyFrame] = {}  # a shared subtree (a WITH query read twice): once
         while pending:
             node, inputs_done = pending.pop()
             inputs = p.children(node)
+            if not inputs_done and id(node) in done:
+                results.append(done[id(node)])
+                continue
             if not inputs_done:
                 pending.append((node, True))
                 pending.extend((child, False) for child in reversed(inputs))
                 continue
             frames = results[len(results) - len(inputs):]
             del results[len(results) - len(inputs):]
-            method = getattr(self, "_" + type(node).__name__.lower())
-            results.append(method(node, *frames))
+            results.append(_RUNNERS[type(node)](self, node, *frames))
+            done[id(node)] = results[-1]
         return results[0]
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
@@ -79,13 +87,13 @@ class Executor:
         return frame.select(pl.col(source).alias(f.column)
                             for source, f in zip(node.source_columns, node.fields))
 
-    def _valuesnode(self, node: p.ValuesNode) -> pl.LazyFrame:
+    def _values(self, node: p.ValuesNode) -> pl.LazyFrame:
         if not node.fields:  # SELECT without FROM: one row, no columns of its own
             return pl.LazyFrame({"__row": [0]})
         return pl.DataFrame([_values_column(node.rows, i, f) for i, f in enumerate(node.fields)]
                             ).lazy()
 
-    def _mlpredict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
+    def _ml_predict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
         frame = frame.collect()
         result, usage = run_ml_predict(frame, node, self.clients)
         answered = result.get_column(node.output_fields[0].column).is_not_null().sum()
@@ -95,7 +103,7 @@ class Executor:
             self.on_model_run(model_run)
         return result.lazy()
 
-    def _vectorsearch(self, node: p.VectorSearch, queries: pl.LazyFrame,
+    def _vector_search(self, node: p.VectorSearch, queries: pl.LazyFrame,
                       searched: pl.LazyFrame) -> pl.LazyFrame:
         left, right = queries.collect(), searched.collect()
         result = search(left, node.query_column, right, node.search_column, node.top_k,
@@ -132,35 +140,120 @@ class Executor:
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
         return frame.group_by(keys, maintain_order=True).agg(aggregates)
 
+    def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
+        return with_windows(frame, node)
+
     def _distinct(self, node: p.Distinct, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.unique(maintain_order=True)
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
-        return frame.sort([compile_expr(e) for e, _ in node.keys],
-                                           descending=[d for _, d in node.keys],
-                                           nulls_last=True, maintain_order=True)
+        # Flink's NULL order: first ascending, last descending
+        descending = [d for _, d in node.keys]
+        return frame.sort([compile_expr(e) for e, _ in node.keys], descending=descending,
+                          nulls_last=descending, maintain_order=True)
 
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.head(node.count)
 
-    def _setunion(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
-        parts = [
-            frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
-                         for c, f in zip(child.fields, node.fields))
-            for child, frame in zip(node.inputs, frames)
-        ]
+    def _set_union(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
+        parts = [_branch(child, frame, node.fields) for child, frame in zip(node.inputs, frames)]
         combined = pl.concat(parts, how="vertical")
         return combined.unique(maintain_order=True) if node.distinct else combined
 
+    def _subquery_join(self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
+                       ) -> pl.LazyFrame:
+        column = node.result.column
+        if node.kind == "EXISTS":
+            return frame.join(sub.select((pl.len() > 0).alias(column)), how="cross")
+        values = sub.select(pl.col(node.subquery.fields[0].column))
+        if node.kind == "SCALAR":
+            return frame.join(single_value(values, column, to_polars(node.result.type)),
+                              how="cross")
+        assert node.operand is not None
+        return in_values(frame, compile_expr(node.operand), values,
+                         to_polars(node.operand.type), column)
 
-def _values_column(rows: tuple[tuple[ast.Expr, ...], ...], index: int, field: p.Field
+    def _set_combine(self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
+                     ) -> pl.LazyFrame:
+        """INTERSECT as a semi join, EXCEPT as an anti join, on every column (NULLs equal);
+        with ALL, the k-th copy of a row pairs only with a k-th copy on the other side."""
+        left, right = _branch(node.left, left, node.fields), _branch(node.right, right,
+                                                                      node.fields)
+        on = [f.column for f in node.fields]
+        if node.all:
+            copy = pl.int_range(pl.len()).over(on).alias("$copy")
+            left, right = left.with_columns(copy), right.with_columns(copy)
+            on = on + ["$copy"]
+        else:
+            left = left.unique(maintain_order=True)
+        how = "semi" if node.kind == "INTERSECT" else "anti"
+        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order="left")
+        return joined.drop("$copy") if node.all else joined
+
+
+# how each plan node runs: (executor, node, input frames...) -> frame
+_RUNNERS = {
+    p.Scan: Executor._scan,
+    p.ValuesNode: Executor._values,
+    p.MlPredict: Executor._ml_predict,
+    p.VectorSearch: Executor._vector_search,
+    p.Project: Executor._project,
+    p.Filter: Executor._filter,
+    p.Join: Executor._join,
+    p.Aggregate: Executor._aggregate,
+    p.Window: Executor._window,
+    p.Distinct: Executor._distinct,
+    p.Sort: Executor._sort,
+    p.Limit: Executor._limit,
+    p.SetUnion: Executor._set_union,
+    p.SetCombine: Executor._set_combine,
+    p.SubqueryJoin: Executor._subquery_join,
+}
+
+
+def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:
+    """One row: a scalar subquery's value, NULL when it has no row; more than one row fails
+    the job, as in Flink (so the subquery's rows, at most two, are computed here)."""
+    rows = values.select(pl.first().cast(dtype).alias(column)).head(2).collect()
+    if rows.height > 1:
+        raise ExecutionError("a scalar subquery returned more than one row (Flink: "
+                             "SingleValueAggFunction received more than one element.)")
+    if rows.height == 0:
+        rows = pl.DataFrame({column: [None]}, schema={column: dtype})
+    return rows.lazy()
+
+
+def in_values(frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame,
+              dtype: pl.DataType, column: str) -> pl.LazyFrame:
+    """`frame` with `column` = `operand IN (values)`, three-valued: FALSE for no values, NULL
+    for a NULL operand or no match among values holding a NULL."""
+    values = values.select(pl.first().cast(dtype).alias("$value")).unique()
+    stats = values.select(pl.len().alias("$rows"), pl.col("$value").null_count().alias("$nulls"))
+    found = values.drop_nulls().with_columns(pl.lit(True).alias("$found"))
+    joined = frame.with_columns(operand.cast(dtype).alias("$x")).join(
+        found, left_on="$x", right_on="$value", how="left", coalesce=True,
+        maintain_order="left").join(stats, how="cross")
+    mark = pl.when(pl.col("$rows") == 0).then(False).when(pl.col("$x").is_null()).then(None) \
+        .when(pl.col("$found")).then(True).when(pl.col("$nulls") > 0).then(None).otherwise(False)
+    return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
+
+
+def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> pl.LazyFrame:
+    """A set operation's branch with the operation's column names and types."""
+    return frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
+                        for c, f in zip(node.fields, fields))
+
+
+def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: p.Field
                    ) -> pl.Series:
     """Column `index` of VALUES rows. Literals (what large VALUES lists hold) go into the series
     directly; other expressions are evaluated one row at a time."""
     exprs = [row[index] for row in rows]
     dtype = to_polars(field.type)
-    if all(isinstance(e, ast.Literal) for e in exprs):
+    if all(isinstance(e, bound.Literal) for e in exprs):
         values = [e.value for e in exprs]  # type: ignore[union-attr]
+        if field.type.name in ("DECIMAL", "DOUBLE", "FLOAT"):  # DECIMALs run as DOUBLE for now
+            values = [None if v is None else float(v) for v in values]  # type: ignore[arg-type]
         return pl.Series(field.column, values, strict=False).cast(dtype)
     frames = [pl.select(compile_expr(e).cast(dtype).alias(field.column)) for e in exprs]
     return pl.concat(frames, how="vertical").to_series()

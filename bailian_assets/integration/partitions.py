@@ -23,11 +23,11 @@ import dagster as dg
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.filesystem import partition_values
+from bailian_assets.planning import bound
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
 from bailian_assets.planning.settings import FileSettings
-from bailian_assets.sql import ast
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # what Dagster refuses in a partition key (dagster's INVALID_PARTITION_SUBSTRINGS)
@@ -147,10 +147,8 @@ class Partitioning:
         if isinstance(node, (p.Project, p.Aggregate)):
             items = node.items if isinstance(node, p.Project) else node.keys
             expr = next((e for e, f in items if f.column == column), None)
-            while isinstance(expr, ast.Cast):
-                expr = expr.expr
-            return self.column_source(node.input, expr.name) \
-                if isinstance(expr, ast.ColumnRef) else None
+            source = bound.column_of(expr) if expr is not None else None
+            return self.column_source(node.input, source) if source is not None else None
         if isinstance(node, p.SetUnion):
             index = [f.column for f in node.fields].index(column)
             sources = {self.column_source(i, i.fields[index].column) for i in node.inputs}

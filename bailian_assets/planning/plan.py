@@ -2,15 +2,21 @@
 
 Every node knows its output `fields`. A field's `column` is the name of its column in the
 executor's frame, unique within a plan; `name` is what SQL calls it. Expressions inside nodes
-are syntax-tree expressions whose column references were rewritten to those frame columns.
+are bound expressions (`bound.py`) over the frame columns of the node's input.
+
+How to add a plan node: a frozen dataclass here with `fields` (and `input`/`inputs` children,
+listed by `children`), built by the builder (`builder.py`) or a table function
+(`table_functions.py`), run by a method registered in `executor/executor.py`'s `_RUNNERS`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from bailian_assets.errors import Position
+from bailian_assets.planning import bound
+from bailian_assets.planning.bound import AggregateCall, Expr, WindowCall
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.sql import ast
 
@@ -21,6 +27,9 @@ class Field:
     type: ast.DataType
     qualifier: str | None
     column: str
+    # reachable only as `qualifier.name`, not by `name` alone nor by `*`: the two sides' copies
+    # of a JOIN ... USING key, which SQL reads as the one merged key column
+    qualified_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,7 @@ class Scan:
 
 @dataclass(frozen=True)
 class ValuesNode:
-    rows: tuple[tuple[ast.Expr, ...], ...]
+    rows: tuple[tuple[Expr, ...], ...]
     fields: tuple[Field, ...]
 
 
@@ -76,7 +85,7 @@ class VectorSearch:
 @dataclass(frozen=True)
 class Project:
     input: Node
-    items: tuple[tuple[ast.Expr, Field], ...]
+    items: tuple[tuple[Expr, Field], ...]
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -86,7 +95,7 @@ class Project:
 @dataclass(frozen=True)
 class Filter:
     input: Node
-    predicate: ast.Expr
+    predicate: Expr
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -98,8 +107,8 @@ class Join:
     kind: str  # INNER, LEFT, RIGHT, FULL, CROSS
     left: Node
     right: Node
-    equi_keys: tuple[tuple[ast.Expr, ast.Expr], ...]  # left expr = right expr
-    residual: ast.Expr | None  # the rest of ON, evaluated on joined rows
+    equi_keys: tuple[tuple[Expr, Expr], ...]  # left expr = right expr
+    residual: Expr | None  # the rest of ON, evaluated on joined rows
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -111,12 +120,24 @@ class Aggregate:
     """GROUP BY `keys` (none: one row for all input), computing `aggregates` per group."""
 
     input: Node
-    keys: tuple[tuple[ast.Expr, Field], ...]
-    aggregates: tuple[tuple[ast.FunctionCall, Field], ...]
+    keys: tuple[tuple[Expr, Field], ...]
+    aggregates: tuple[tuple[AggregateCall, Field], ...]
 
     @property
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for _, f in self.keys) + tuple(f for _, f in self.aggregates)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Each input row with the value of each window call appended (one column per call)."""
+
+    input: Node
+    calls: tuple[tuple[WindowCall, Field], ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + tuple(f for _, f in self.calls)
 
 
 @dataclass(frozen=True)
@@ -131,7 +152,7 @@ class Distinct:
 @dataclass(frozen=True)
 class Sort:
     input: Node
-    keys: tuple[tuple[ast.Expr, bool], ...]  # (expr, descending)
+    keys: tuple[tuple[Expr, bool], ...]  # (expr, descending)
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -155,8 +176,37 @@ class SetUnion:
     fields: tuple[Field, ...]
 
 
-Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Distinct,
-             Sort, Limit, SetUnion]
+@dataclass(frozen=True)
+class SetCombine:
+    """`left INTERSECT right` or `left EXCEPT right` (NULLs equal, as in set operations);
+    with `all`, as multisets (INTERSECT ALL keeps min(m, n) copies, EXCEPT ALL m - n)."""
+
+    kind: str  # INTERSECT or EXCEPT
+    all: bool
+    left: Node
+    right: Node
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class SubqueryJoin:
+    """Each input row with one column computed from an uncorrelated subquery's rows, a join
+    with a one-column result: SCALAR (its single value, NULL when it has no row), EXISTS
+    (whether it has rows), IN (`operand IN (its values)` with SQL's three-valued logic)."""
+
+    kind: str  # SCALAR, EXISTS, IN
+    input: Node
+    subquery: Node
+    operand: Expr | None  # IN's left side, over the input's columns
+    result: Field
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + (self.result,)
+
+
+Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Window,
+             Distinct, Sort, Limit, SetUnion, SetCombine, SubqueryJoin]
 
 
 @dataclass(frozen=True)
@@ -175,18 +225,32 @@ class PlannedQuery:
         return tuple(f.column for f in self.root.fields)
 
 
+def renamed(node: Node, names: tuple[str, ...], qualifier: str | None) -> Node:
+    """`node` with its output fields given SQL names under a new qualifier (a subquery's or a
+    table function's alias); the frame columns stay."""
+    fields = tuple(replace(f, name=n, qualifier=qualifier) for f, n in zip(node.fields, names))
+    items = tuple((bound.Column(f.column, f.type), nf) for f, nf in zip(node.fields, fields))
+    return Project(node, items)
+
+
 def walk(node: Node):
-    """Every node of a plan, parents before children (from a stack, never recursing)."""
-    pending = [node]
+    """Every node of a plan once, parents before children (from a stack, never recursing).
+    A plan may share a subtree (a WITH query read twice): it is visited once."""
+    pending, seen = [node], set()
     while pending:
         current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         yield current
         pending.extend(reversed(children(current)))
 
 
 def children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, Join):
+    if isinstance(node, (Join, SetCombine)):
         return (node.left, node.right)
+    if isinstance(node, SubqueryJoin):
+        return (node.input, node.subquery)
     if isinstance(node, VectorSearch):
         return (node.input, node.search)
     if isinstance(node, SetUnion):
@@ -218,7 +282,7 @@ def _origin(node: Node | None, column: str) -> MlPredict | None:
             node = node.input
         elif isinstance(node, Project):
             node, column = _projected(node, column)
-        elif isinstance(node, (Filter, Sort, Limit, Distinct)):
+        elif isinstance(node, (Filter, Sort, Limit, Distinct, Window, SubqueryJoin)):
             node = node.input
         elif isinstance(node, Join):
             node = next((side for side in (node.left, node.right)
@@ -233,9 +297,9 @@ def _projected(node: Project, column: str) -> tuple[Node | None, str]:
     is computed rather than passed on."""
     for expr, field in node.items:
         if field.column == column:
-            if isinstance(expr, ast.FunctionCall) and expr.name in _KEEPS_LABEL and expr.args:
+            if isinstance(expr, bound.Call) and expr.name in _KEEPS_LABEL and expr.args:
                 expr = expr.args[0]  # TRIM(content) still is the model's label
-            if isinstance(expr, ast.ColumnRef):
-                return node.input, expr.name
+            if isinstance(expr, bound.Column):
+                return node.input, expr.column
             return None, column
     return None, column

@@ -1,12 +1,28 @@
-"""What the planner knows about SQL types: families, implicit casts, common types.
+"""SQL types and Flink's rules for them: families, implicit casts, common types, literal
+types, DECIMAL precision and scale.
 
-Types are the parser's `DataType`s. The rules follow Flink's: integers widen to larger integers,
-decimals and floating point; all character types are one family; NULL fits anywhere.
+Types are the parser's `DataType`s: a name and what Flink tracks with it: nullability,
+DECIMAL(p, s), VARCHAR(n)/CHAR(n), TIMESTAMP(p)/TIMESTAMP_LTZ(p) (`params`), ARRAY<e> and
+MULTISET<e> (`element`), MAP<k, v> (`element`, `value`), ROW<name type, ...> (`fields`), and
+VARIANT (a placeholder: accepted in declarations, no operations yet). The constructors below
+(`decimal`, `varchar`, `char`, `timestamp`, `array`, `map_of`, `row`) build them.
+
+One place for each rule (a new type rule goes beside its kind):
+- `literal_type`: `120.5` is DECIMAL(4, 1) NOT NULL, integers INT or BIGINT, 'ab' CHAR(2);
+- `common_type`: VALUES rows, CASE branches, UNION branches, COALESCE arguments;
+- `can_assign`: a query column into a sink column (Flink's implicit casts);
+- `decimal_arithmetic`: the precision and scale of +, -, *, /, % on DECIMALs (Flink's
+  LogicalTypeMerging), and `decimal_sum`/`decimal_avg` for aggregates.
 """
 
 from __future__ import annotations
 
+import decimal as _decimal
+from functools import lru_cache
+
 from bailian_assets.sql.ast import DataType
+
+MAX_DECIMAL_PRECISION = 38
 
 STRING = DataType("STRING")
 BOOLEAN = DataType("BOOLEAN")
@@ -18,6 +34,7 @@ DECIMAL = DataType("DECIMAL")
 DATE = DataType("DATE")
 TIMESTAMP = DataType("TIMESTAMP")
 NULL = DataType("NULL")
+VARIANT = DataType("VARIANT")  # placeholder for VVR's semi-structured type
 UNKNOWN = DataType("UNKNOWN")  # the planner could not tell; checks against it are skipped
 FLOAT_ARRAY = DataType("ARRAY", element=FLOAT)
 
@@ -88,6 +105,11 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     if is_character(a) and is_character(b):
         return nullable(STRING, keep_nullable)
     if is_numeric(a) and is_numeric(b):
+        if "DECIMAL" in (a.name, b.name) and not {a.name, b.name} & {"FLOAT", "DOUBLE"}:
+            (p1, s1), (p2, s2) = precision_scale(a), precision_scale(b)
+            scale = max(s1, s2)
+            return nullable(decimal(min(max(p1 - s1, p2 - s2) + scale, MAX_DECIMAL_PRECISION),
+                                    scale), keep_nullable)
         wider = a if _NUMERIC_RANK[a.name] >= _NUMERIC_RANK[b.name] else b
         return nullable(DataType(wider.name), keep_nullable)
     if can_assign(a, b):
@@ -97,7 +119,22 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     return None
 
 
+def concrete(t: DataType) -> DataType:
+    """Frame columns need a real type: a column of only NULLs becomes a nullable STRING, and a
+    CHAR(n) literal's column a STRING."""
+    if t.name == "NULL":
+        return STRING
+    if t.name == "CHAR":
+        return nullable(STRING, t.nullable)
+    return t
+
+
 def literal_type(kind: str, value: object) -> DataType:
+    """A literal's type as Flink gives it: NOT NULL; `120.5` DECIMAL(4, 1) (its digits and
+    scale), integers INT when they fit and BIGINT otherwise, 'ab' CHAR(2), 1e3 DOUBLE."""
+    if kind == "DECIMAL" and isinstance(value, _decimal.Decimal):
+        digits, scale = _digits_and_scale(value)
+        return decimal(max(digits, scale), scale, False)
     if kind == "INTEGER":
         fits_int = -(2**31) <= value < 2**31  # type: ignore[operator]
         return DataType("INT" if fits_int else "BIGINT", nullable=False)
@@ -106,3 +143,149 @@ def literal_type(kind: str, value: object) -> DataType:
     if kind == "NULL":
         return NULL
     return DataType(kind, nullable=False)
+
+
+# ------------------------------------------------------------------ families of signatures
+
+# The parameter families function signatures name (planning/functions/signatures.py), as
+# Calcite's SqlTypeFamily groups types. NULL and UNKNOWN belong to every family.
+FAMILIES: dict[str, frozenset[str]] = {
+    "CHARACTER": frozenset(_CHARACTER),
+    "NUMERIC": frozenset(_NUMERIC_RANK),
+    "INTEGER": frozenset({"TINYINT", "SMALLINT", "INT", "BIGINT"}),
+    "EXACT_NUMERIC": frozenset({"TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL"}),
+    "BOOLEAN": frozenset({"BOOLEAN"}),
+    "DATETIME": frozenset({"DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}),
+    "TIMESTAMP": frozenset({"TIMESTAMP", "TIMESTAMP_LTZ"}),
+    "DATE": frozenset({"DATE"}),
+    "ARRAY": frozenset({"ARRAY"}),
+    "MAP": frozenset({"MAP"}),
+    "MULTISET": frozenset({"MULTISET"}),
+    "COLLECTION": frozenset({"ARRAY", "MAP", "MULTISET"}),
+    "BINARY": frozenset({"BINARY", "VARBINARY", "BYTES"}),
+}
+
+
+def in_family(t: DataType, family_: str) -> bool:
+    """Does a value of `t` fit a parameter of `family_` (`ANY` takes everything)?"""
+    if family_ == "ANY" or t.name in ("NULL", "UNKNOWN"):
+        return True
+    return t.name in FAMILIES[family_]
+
+
+def family_name(t: DataType) -> str:
+    """Calcite's family of `t`, as Flink shows it in 'No match found for function signature'."""
+    if t.name in _CHARACTER:
+        return "CHARACTER"
+    if t.name in _NUMERIC_RANK:
+        return "NUMERIC"
+    if t.name in ("NULL", "UNKNOWN"):
+        return "NULL"
+    return t.name
+
+
+_SQL_NAMES = {"INT": "INTEGER", "STRING": "VARCHAR(2147483647)", "BYTES": "VARBINARY(2147483647)"}
+
+
+def sql_name(t: DataType) -> str:
+    """`t` as Flink spells types in its validation messages: INTEGER, CHAR(1),
+    VARCHAR(2147483647) for STRING, DECIMAL(4, 1), ARRAY<INTEGER> ..."""
+    if t.name in ("ARRAY", "MULTISET") and t.element is not None:
+        return f"{sql_name(t.element)} {t.name}"
+    if t.name == "MAP" and t.element is not None and t.value is not None:
+        return f"({sql_name(t.element)}, {sql_name(t.value)}) MAP"
+    base = _SQL_NAMES.get(t.name, t.name)
+    if t.params:
+        base += "(" + ", ".join(str(p) for p in t.params) + ")"
+    return base
+
+
+# ------------------------------------------------------------------ constructors
+
+
+@lru_cache(maxsize=None)
+def decimal(precision: int, scale: int, is_nullable: bool = True) -> DataType:
+    """DECIMAL(p, s) (one shared object per (p, s, nullability): VALUES lists intern types)."""
+    return DataType("DECIMAL", (precision, scale), nullable=is_nullable)
+
+
+def varchar(length: int) -> DataType:
+    return DataType("VARCHAR", (length,))
+
+
+def char(length: int) -> DataType:
+    return DataType("CHAR", (length,))
+
+
+def timestamp(precision: int = 6, local_time_zone: bool = False) -> DataType:
+    return DataType("TIMESTAMP_LTZ" if local_time_zone else "TIMESTAMP", (precision,))
+
+
+def array(element: DataType) -> DataType:
+    return DataType("ARRAY", element=element)
+
+
+def map_of(key: DataType, value: DataType) -> DataType:
+    return DataType("MAP", element=key, value=value)
+
+
+def row(fields: tuple[tuple[str, DataType], ...]) -> DataType:
+    return DataType("ROW", fields=fields)
+
+
+# ------------------------------------------------------------------ DECIMAL rules
+
+# exact integer types as the DECIMALs they widen to (Flink's implicit cast)
+_INTEGER_PRECISION = {"TINYINT": 3, "SMALLINT": 5, "INT": 10, "BIGINT": 19}
+
+
+def precision_scale(t: DataType) -> tuple[int, int]:
+    """(precision, scale) of a DECIMAL or of the DECIMAL an exact integer type widens to;
+    DECIMAL without parameters is Flink's DECIMAL(10, 0)."""
+    if t.name in _INTEGER_PRECISION:
+        return _INTEGER_PRECISION[t.name], 0
+    if len(t.params) >= 2:
+        return t.params[0], t.params[1]
+    return (t.params[0], 0) if t.params else (10, 0)
+
+
+def decimal_arithmetic(op: str, a: DataType, b: DataType) -> DataType:
+    """The DECIMAL type of `a op b` (at least one a DECIMAL, the other exact), as Flink's
+    LogicalTypeMerging derives it, reduced to 38 digits keeping at least 6 of scale."""
+    (p1, s1), (p2, s2) = precision_scale(a), precision_scale(b)
+    if op in ("+", "-"):
+        scale = max(s1, s2)
+        precision = max(p1 - s1, p2 - s2) + scale + 1
+    elif op == "*":
+        precision, scale = p1 + p2, s1 + s2
+    elif op == "/":
+        scale = max(6, s1 + p2 + 1)
+        precision = p1 - s1 + s2 + scale
+    else:  # %
+        scale = max(s1, s2)
+        precision = min(p1 - s1, p2 - s2) + scale
+    return nullable(_bounded(precision, scale), a.nullable or b.nullable)
+
+
+def decimal_sum(t: DataType) -> DataType:
+    """SUM of DECIMAL(p, s) is DECIMAL(38, s)."""
+    return decimal(MAX_DECIMAL_PRECISION, precision_scale(t)[1])
+
+
+def decimal_avg(t: DataType) -> DataType:
+    """AVG of DECIMAL(p, s) is DECIMAL(38, max(s, 6))."""
+    return decimal(MAX_DECIMAL_PRECISION, max(precision_scale(t)[1], 6))
+
+
+def _bounded(precision: int, scale: int) -> DataType:
+    if precision <= MAX_DECIMAL_PRECISION:
+        return decimal(precision, scale)
+    whole = precision - scale
+    scale = max(MAX_DECIMAL_PRECISION - whole, min(scale, 6))
+    return decimal(MAX_DECIMAL_PRECISION, scale)
+
+
+def _digits_and_scale(value: _decimal.Decimal) -> tuple[int, int]:
+    sign, digits, exponent = value.as_tuple()
+    scale = max(0, -int(exponent))
+    return max(1, len(digits)), scale

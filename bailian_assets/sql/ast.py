@@ -81,7 +81,7 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    value: object  # str, int, float, bool or None
+    value: object  # str, int, decimal.Decimal (DECIMAL), float (DOUBLE), bool or None
     kind: str  # STRING, INTEGER, DECIMAL, DOUBLE, BOOLEAN, NULL
     position: Position
 
@@ -106,6 +106,28 @@ class FunctionCall:
     position: Position
     distinct: bool = False
     star: bool = False  # COUNT(*)
+    over: WindowSpec | None = None  # a window function call: ROW_NUMBER() OVER (...)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowFrame:
+    """`ROWS|RANGE BETWEEN start AND end`; a bound is (kind, offset): kind one of
+    UNBOUNDED PRECEDING, PRECEDING, CURRENT ROW, FOLLOWING, UNBOUNDED FOLLOWING."""
+
+    unit: str  # ROWS or RANGE
+    start: tuple[str, int | None]
+    end: tuple[str, int | None]
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpec:
+    """`OVER (PARTITION BY ... ORDER BY ... [frame])` of a window function call."""
+
+    partition_by: tuple[Expr, ...]
+    order_by: tuple[OrderItem, ...]
+    frame: WindowFrame | None
+    position: Position
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +211,21 @@ class MapLiteral:
     position: Position
 
 
+@dataclass(frozen=True, slots=True)
+class Subquery:
+    """A query used as a value: `(SELECT ...)` (SCALAR), `EXISTS (SELECT ...)` (EXISTS), or
+    `operand [NOT] IN (SELECT ...)` (IN). The builder turns it into a join."""
+
+    kind: str  # SCALAR, EXISTS, IN
+    query: Query
+    position: Position
+    operand: Expr | None = None  # IN's left side
+    negated: bool = False  # NOT IN
+
+
 Expr = Union[
     Literal, ColumnRef, Star, FunctionCall, BinaryOp, Chain, UnaryOp, Case, Cast, IsNull, InList,
-    Between, Like, MapLiteral,
+    Between, Like, MapLiteral, Subquery,
 ]
 
 
@@ -252,9 +286,12 @@ class TableFunction:
 
 @dataclass(frozen=True, slots=True)
 class SubqueryRef:
+    """`(query) [AS] alias [(column, ...)]`: `FROM (VALUES (1, 'a')) AS t(id, name)`."""
+
     query: Query
     alias: str | None
     position: Position
+    columns: tuple[tuple[str, Position], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +302,7 @@ class Join:
     on: Expr | None
     position: Position
     using: tuple[str, ...] = ()
+    natural: bool = False  # NATURAL JOIN: USING the columns both sides have
 
 
 FromItem = Union[TableRef, TableFunction, SubqueryRef, Join]
@@ -305,19 +343,30 @@ class Values:
 class SetOperation:
     """`q1 UNION ALL q2 UNION ALL ...`: consecutive branches joined by the same operator."""
 
-    op: str  # UNION, UNION ALL
+    op: str  # UNION, UNION ALL, INTERSECT [ALL], EXCEPT [ALL]
     inputs: tuple[Query, ...]
     position: Position  # of the first UNION
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A query with its optional ORDER BY / LIMIT around a SELECT, VALUES or UNION."""
+    """A query with its optional WITH, ORDER BY and LIMIT around a SELECT, VALUES or UNION."""
 
     body: Select | Values | SetOperation
     order_by: tuple[OrderItem, ...] = ()
     limit: int | None = None
     position: Position | None = None
+    ctes: tuple[CommonTableExpr, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommonTableExpr:
+    """`name [(column, ...)] AS (query)` of a WITH clause."""
+
+    name: str
+    columns: tuple[tuple[str, Position], ...]
+    query: Query
+    position: Position
 
 
 # ----------------------------------------------------------------- statements

@@ -12,6 +12,8 @@ tree is measured once parsed, so nothing after the parser can run out of stack.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
+from decimal import Decimal
 from typing import Callable
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
@@ -27,7 +29,7 @@ _RESERVED = {
     "LEFT", "RIGHT", "FULL", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "WITH", "VALUES",
     "CASE", "WHEN", "THEN", "ELSE", "END", "IS", "IN", "BETWEEN", "LIKE", "LATERAL", "BY",
     "OUTER", "SET", "INSERT", "CREATE", "EXCEPT", "INTERSECT", "OFFSET", "ALL", "DISTINCT",
-    "TABLE", "NULL", "TRUE", "FALSE",
+    "TABLE", "NULL", "TRUE", "FALSE", "NATURAL", "OVER",
 }
 
 _TYPE_ALIASES = {
@@ -37,7 +39,7 @@ _TYPE_ALIASES = {
 _SIMPLE_TYPES = {
     "STRING", "VARCHAR", "CHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT",
     "DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ", "BINARY", "VARBINARY",
-    "BYTES",
+    "BYTES", "VARIANT",
 }
 
 _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
@@ -455,7 +457,7 @@ class _Parser:
             raise _ParseError("INSERT ... PARTITION (...) is not supported; "
                               "write the partition column in the SELECT", self.tok)
         columns: tuple[tuple[str, Position], ...] = ()
-        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES"):
+        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES", "WITH"):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
         query = self._query()
         return ast.Insert(target, columns, query, start.position, overwrite)
@@ -480,8 +482,9 @@ class _Parser:
         self._enter("query")
         try:
             start = self.tok
+            ctes = self._with_clause() if self._at("WITH") else ()
             body = self._query_term()
-            if self._at("UNION"):
+            if self._at("UNION", "EXCEPT", "INTERSECT"):
                 body = self._unions(body)
             order_by: tuple[ast.OrderItem, ...] = ()
             if self._accept("ORDER"):
@@ -490,9 +493,26 @@ class _Parser:
             limit = self._limit() if self._accept("LIMIT") else None
         finally:
             self._depth -= 1
-        if isinstance(body, ast.Query) and not order_by and limit is None:
-            return body
-        return ast.Query(_as_body(body), order_by, limit, start.position)
+        if isinstance(body, ast.Query) and not order_by and limit is None and not (
+                ctes and body.ctes):
+            return replace(body, ctes=ctes) if ctes else body
+        return ast.Query(_as_body(body), order_by, limit, start.position, ctes)
+
+    def _with_clause(self) -> tuple[ast.CommonTableExpr, ...]:
+        """`WITH a [(cols)] AS (query), b AS (query) ...` before a query."""
+        self._expect("WITH")
+        return tuple(self._comma_list(self._common_table_expr))
+
+    def _common_table_expr(self) -> ast.CommonTableExpr:
+        name = self._identifier("name of a WITH query")
+        columns: tuple[tuple[str, Position], ...] = ()
+        if self.tok.is_op("("):
+            columns = tuple((t.value, t.position) for t in self._paren_identifiers())
+        self._expect("AS")
+        self._expect_op("(")
+        query = self._query()
+        self._expect_op(")")
+        return ast.CommonTableExpr(name.value, columns, query, name.position)
 
     def _limit(self) -> int:
         token = self._integer()
@@ -502,20 +522,28 @@ class _Parser:
             raise _ParseError(str(error), token) from None
 
     def _unions(self, first):
-        """`q1 UNION ALL q2 UNION ALL ...`: each run of one operator is one flat SetOperation
-        (`a UNION ALL b UNION c` is `(a UNION ALL b) UNION c`)."""
+        """`q1 UNION ALL q2 EXCEPT q3 ...`: each run of one operator is one flat SetOperation
+        (`a UNION ALL b UNION c` is `(a UNION ALL b) UNION c`); INTERSECT binds tighter, as in
+        standard SQL (`a UNION b INTERSECT c` is `a UNION (b INTERSECT c)`)."""
+        return self._set_chain(self._set_chain(first, ("INTERSECT",)), ("UNION", "EXCEPT"))
+
+    def _set_chain(self, first, operators: tuple[str, ...]):
         branches = [first]
         op, where = None, None
-        while self._at("UNION"):
-            union = self._next()
-            this = "UNION ALL" if self._accept("ALL") else "UNION"
+        while self._at(*operators):
+            token = self._next()
+            this = token.upper + (" ALL" if self._accept("ALL") else "")
             self._accept("DISTINCT")
             if op is not None and this != op:
                 branches = [ast.SetOperation(op, tuple(map(_as_query, branches)), where)]
                 where = None
-            op, where = this, where or union.position
-            branches.append(self._query_term())
-        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)  # type: ignore[arg-type]
+            op, where = this, where or token.position
+            term = self._query_term()
+            branches.append(term if "INTERSECT" in operators else
+                            self._set_chain(term, ("INTERSECT",)))
+        if op is None:
+            return first
+        return ast.SetOperation(op, tuple(map(_as_query, branches)), where)
 
     def _query_term(self):
         if self.tok.is_op("("):
@@ -600,6 +628,7 @@ class _Parser:
         while True:
             start = self.tok
             kind = None
+            natural = bool(self._accept("NATURAL"))
             if self._accept("JOIN"):
                 kind = "INNER"
             elif self._at("INNER", "CROSS") and self._peek().upper == "JOIN":
@@ -610,16 +639,18 @@ class _Parser:
                 self._accept("OUTER")
                 self._expect("JOIN")
             if kind is None:
+                if natural:
+                    raise _ParseError(f"expected JOIN, found {self.tok.describe()}", self.tok)
                 return item
             right = self._from_primary()
             on, using = None, ()
-            if kind != "CROSS":
+            if kind != "CROSS" and not natural:
                 if self._accept("USING"):
                     using = tuple(t.value for t in self._paren_identifiers())
                 else:
                     self._expect("ON")
                     on = self._expr()
-            item = ast.Join(kind, item, right, on, start.position, using)
+            item = ast.Join(kind, item, right, on, start.position, using, natural)
 
     def _from_primary(self) -> ast.FromItem:
         start = self.tok
@@ -627,7 +658,11 @@ class _Parser:
             self._next()
             query = self._query()
             self._expect_op(")")
-            return ast.SubqueryRef(query, self._alias(), start.position)
+            alias = self._alias()
+            columns: tuple[tuple[str, Position], ...] = ()
+            if alias and self.tok.is_op("("):  # FROM (VALUES ...) AS t(a, b)
+                columns = tuple((t.value, t.position) for t in self._paren_identifiers())
+            return ast.SubqueryRef(query, alias, start.position, columns)
         if self._at("LATERAL"):
             self._next()
             self._expect("TABLE")
@@ -712,6 +747,9 @@ class _Parser:
             if precedence == _COMPARE and (token.upper in _PREDICATES or token.upper == "NOT"):
                 left = self._predicate(left, token)
                 continue
+            if token.value == "!=":  # Flink's default conformance level refuses it
+                raise _ParseError("Bang equal '!=' is not allowed under the current SQL "
+                                  "conformance level; write '<>'", token, 2)
             self._next()
             op = token.upper or token.value
             right = self._expr(precedence)
@@ -722,7 +760,7 @@ class _Parser:
                     else token.position
                 left = ast.Chain(op, operands + (right,), position)
             else:
-                left = ast.BinaryOp("<>" if op == "!=" else op, left, right, token.position)
+                left = ast.BinaryOp(op, left, right, token.position)
 
     def _precedence(self, token: Token) -> int:
         """How tightly the infix operator at `token` binds; 0 if it is none."""
@@ -759,8 +797,10 @@ class _Parser:
             return ast.IsNull(left, negated, start.position)
         if word == "IN":
             self._expect_op("(")
-            if self._at("SELECT"):
-                raise _ParseError("IN (SELECT ...) is not supported", self.tok)
+            if self._at("SELECT", "WITH"):
+                query = self._query()
+                self._expect_op(")")
+                return ast.Subquery("IN", query, start.position, left, negated)
             items = tuple(self._comma_list(self._expr))
             self._expect_op(")")
             return ast.InList(left, items, negated, start.position)
@@ -779,6 +819,8 @@ class _Parser:
         except LiteralError as error:
             raise _ParseError(str(error), start,
                               token.end - start.position.offset) from None
+        if kind == "DECIMAL":  # exact: its digits make its type (120.50 is DECIMAL(5, 2))
+            value = Decimal(("-" if negative else "") + token.value)
         return ast.Literal(value, kind, start.position)
 
     def _primary(self) -> ast.Expr:
@@ -789,13 +831,11 @@ class _Parser:
         if token.kind is Kind.NUMBER:
             return self._number_literal(self._next())
         if token.is_op("("):
-            self._next()
-            if self._at("SELECT"):
-                raise _ParseError("subqueries in expressions are not supported", self.tok)
-            expr = self._expr()
-            self._expect_op(")")
-            return expr
+            return self._parenthesized()
         word = token.upper
+        if word == "EXISTS" and self._peek().is_op("("):
+            self._next()
+            return self._parenthesized("EXISTS", token.position)
         if word in ("TRUE", "FALSE"):
             self._next()
             return ast.Literal(word == "TRUE", "BOOLEAN", token.position)
@@ -843,6 +883,18 @@ class _Parser:
             return ast.ColumnRef(qualifier, name.last, token.position)
         raise _ParseError(f"expected an expression, found {token.describe()}", token)
 
+    def _parenthesized(self, subquery: str = "SCALAR",
+                       position: Position | None = None) -> ast.Expr:
+        """`(expr)`, or a subquery used as a value: `(SELECT ...)`, `EXISTS (SELECT ...)`."""
+        start = self._expect_op("(")
+        if self._at("SELECT", "WITH") or subquery == "EXISTS":
+            query = self._query()
+            self._expect_op(")")
+            return ast.Subquery(subquery, query, position or start.position)
+        expr = self._expr()
+        self._expect_op(")")
+        return expr
+
     def _case(self) -> ast.Case:
         start = self._expect("CASE")
         operand = None if self._at("WHEN") else self._expr()
@@ -873,7 +925,8 @@ class _Parser:
         if self.tok.is_op("*"):
             self._next()
             self._expect_op(")")
-            return ast.FunctionCall(upper, (), name.position, star=True)
+            over = self._window() if self._at("OVER") else None
+            return ast.FunctionCall(upper, (), name.position, star=True, over=over)
         distinct = bool(self._accept("DISTINCT"))
         args: list[ast.Expr] = []
         if upper == "TRIM":
@@ -890,7 +943,45 @@ class _Parser:
             while self._accept_op(","):
                 args.append(self._expr())
         self._expect_op(")")
-        return ast.FunctionCall(upper, tuple(args), name.position, distinct)
+        over = self._window() if self._at("OVER") else None
+        return ast.FunctionCall(upper, tuple(args), name.position, distinct, over=over)
+
+    def _window(self) -> ast.WindowSpec:
+        """`OVER ([PARTITION BY e, ...] [ORDER BY k [DESC], ...] [ROWS|RANGE frame])`."""
+        start = self._expect("OVER")
+        self._expect_op("(")
+        partition: tuple[ast.Expr, ...] = ()
+        if self._accept("PARTITION"):
+            self._expect("BY")
+            partition = tuple(self._comma_list(self._expr))
+        order: tuple[ast.OrderItem, ...] = ()
+        if self._accept("ORDER"):
+            self._expect("BY")
+            order = tuple(self._comma_list(self._order_item))
+        frame = self._window_frame() if self._at("ROWS", "RANGE") else None
+        self._expect_op(")")
+        return ast.WindowSpec(partition, order, frame, start.position)
+
+    def _window_frame(self) -> ast.WindowFrame:
+        unit = self._next()
+        if self._accept("BETWEEN"):
+            first = self._frame_bound()
+            self._expect("AND")
+            return ast.WindowFrame(unit.upper, first, self._frame_bound(), unit.position)
+        return ast.WindowFrame(unit.upper, self._frame_bound(), ("CURRENT ROW", None),
+                               unit.position)
+
+    def _frame_bound(self) -> tuple[str, int | None]:
+        if self._accept("CURRENT"):
+            self._expect("ROW")
+            return "CURRENT ROW", None
+        unbounded = bool(self._accept("UNBOUNDED"))
+        offset = None if unbounded else int(self._integer().value)
+        direction = self._accept("PRECEDING") or self._accept("FOLLOWING")
+        if direction is None:
+            raise _ParseError(f"expected PRECEDING or FOLLOWING, found {self.tok.describe()}",
+                              self.tok)
+        return ("UNBOUNDED " if unbounded else "") + direction.upper, offset
 
     def _trim_args(self) -> list[ast.Expr]:
         """TRIM([BOTH | LEADING | TRAILING] [chars] FROM s) or TRIM(s): [s, mode, chars]."""
@@ -915,6 +1006,10 @@ def _as_query(node) -> ast.Query:
 
 def _as_body(node):
     if isinstance(node, ast.Query):
+        if node.ctes:
+            raise _ParseError("a parenthesized query with its own WITH cannot take an ORDER BY, "
+                              "LIMIT or WITH from outside; move them inside",
+                              node.position or Position(1, 1, 0))
         if node.order_by or node.limit is not None:
             raise _ParseError(
                 "ORDER BY or LIMIT after a parenthesized query that has its own is not supported",

@@ -1,26 +1,10 @@
-"""Polars implementations of the scalar functions in `planning/functions.py`, same names.
-
-Each takes the compiled arguments and the bound argument expressions (for the functions whose
-arguments must be constants, such as a pad length or a JSON path).
-"""
+"""Polars implementations of the string functions declared in `planning/functions/string.py`."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Callable, Sequence
-
 import polars as pl
 
-from bailian_assets.sql import ast
-
-Implementation = Callable[[list[pl.Expr], Sequence[ast.Expr]], pl.Expr]
-
-
-def _const(raw: Sequence[ast.Expr], index: int, what: str):
-    expr = raw[index]
-    if not isinstance(expr, ast.Literal):
-        raise ValueError(f"{what} must be a literal")
-    return expr.value
+from bailian_assets.executor.functions.common import Implementation, const as _const
 
 
 def _trim(a, raw):
@@ -59,18 +43,6 @@ def _pad(side: str) -> Implementation:
     return pad
 
 
-def _date_format(a, raw):
-    pattern = str(_const(raw, 1, "DATE_FORMAT pattern"))
-    for java, strftime in (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"),
-                           ("mm", "%M"), ("ss", "%S"), ("SSS", "%3f")):
-        pattern = pattern.replace(java, strftime)
-    return a[0].cast(pl.Datetime("us")).dt.strftime(pattern)
-
-
-def _now(a, raw):
-    return pl.lit(dt.datetime.now(), dtype=pl.Datetime("us"))
-
-
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "UPPER": lambda a, r: a[0].str.to_uppercase(),
     "LOWER": lambda a, r: a[0].str.to_lowercase(),
@@ -101,28 +73,4 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "REVERSE": lambda a, r: a[0].str.reverse(),
     "SPLIT_INDEX": lambda a, r: a[0].str.split(str(_const(r, 1, "delimiter"))).list.get(
         int(_const(r, 2, "index")), null_on_oob=True),  # type: ignore[arg-type]
-    "JSON_VALUE": lambda a, r: a[0].str.json_path_match(str(_const(r, 1, "JSON path"))),
-    "COALESCE": lambda a, r: pl.coalesce(a),
-    "IFNULL": lambda a, r: pl.coalesce(a),
-    "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
-    "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(a[2]),
-    "GREATEST": lambda a, r: pl.max_horizontal(a),
-    "LEAST": lambda a, r: pl.min_horizontal(a),
-    "ABS": lambda a, r: a[0].abs(),
-    "ROUND": lambda a, r: a[0].round(int(_const(r, 1, "ROUND digits")) if len(a) > 1 else 0),  # type: ignore[arg-type]
-    "FLOOR": lambda a, r: a[0].floor(),
-    "CEIL": lambda a, r: a[0].ceil(),
-    "CEILING": lambda a, r: a[0].ceil(),
-    "MOD": lambda a, r: a[0] % a[1],
-    "POWER": lambda a, r: a[0].cast(pl.Float64).pow(a[1]),
-    "SQRT": lambda a, r: a[0].cast(pl.Float64).sqrt(),
-    "LN": lambda a, r: a[0].cast(pl.Float64).log(),
-    "LOG10": lambda a, r: a[0].cast(pl.Float64).log10(),
-    "EXP": lambda a, r: a[0].cast(pl.Float64).exp(),
-    "CARDINALITY": lambda a, r: a[0].list.len().cast(pl.Int32),
-    "CURRENT_DATE": lambda a, r: pl.lit(dt.date.today(), dtype=pl.Date),
-    "CURRENT_TIMESTAMP": _now,
-    "LOCALTIMESTAMP": _now,
-    "NOW": _now,
-    "DATE_FORMAT": _date_format,
 }

@@ -1,0 +1,22 @@
+"""The executor's function registry: Polars implementations of the functions, aggregates and
+operators that `planning/functions/` declares, under the same names, by the same families.
+
+An implementation takes the compiled arguments (`pl.Expr`s) and the bound arguments (for the
+constants a function builds its operation from: a pad length, a JSON path, a date format; the
+planner guarantees they are literals, see `ScalarFunction.constant_args`).
+"""
+
+from __future__ import annotations
+
+from bailian_assets.executor.functions import (collection, conditional, json, numeric, string,
+                                               temporal)
+from bailian_assets.executor.functions.aggregates import AGGREGATES
+from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.executor.functions.operators import OPERATORS
+from bailian_assets.executor.functions.windows import WINDOWS
+
+IMPLEMENTATIONS: dict[str, Implementation] = {}
+for _family in (string, numeric, conditional, temporal, json, collection):
+    IMPLEMENTATIONS.update(_family.IMPLEMENTATIONS)
+
+__all__ = ["AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "WINDOWS", "Implementation"]

@@ -1,0 +1,21 @@
+"""Polars implementations of the conditional functions declared in
+`planning/functions/conditional.py`."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from bailian_assets.executor.functions.common import Implementation
+
+
+IMPLEMENTATIONS: dict[str, Implementation] = {
+    "COALESCE": lambda a, r: pl.coalesce(a),
+    "IFNULL": lambda a, r: pl.coalesce(a),
+    "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
+    "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(a[2]),
+    # NULL when any argument is, as in Flink (Polars skips NULLs)
+    "GREATEST": lambda a, r: pl.when(pl.any_horizontal([x.is_null() for x in a])).then(None)
+    .otherwise(pl.max_horizontal(a)),
+    "LEAST": lambda a, r: pl.when(pl.any_horizontal([x.is_null() for x in a])).then(None)
+    .otherwise(pl.min_horizontal(a)),
+}

@@ -1,0 +1,65 @@
+"""Polars implementations of the operators (`planning/functions/operators.py`), with SQL's NULL
+semantics where Polars differs. Chains (AND, OR, `||`, IN lists) stay flat: one horizontal
+operation over all operands, never one nested operation per term."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from bailian_assets.executor.functions.common import Implementation
+
+
+def _div(a, raw):
+    """Integer division, truncating toward zero as Java does."""
+    return (a[0] / a[1]).cast(pl.Int64)
+
+
+def _in(a, raw):
+    return pl.any_horizontal([a[0] == item for item in a[1:]])
+
+
+def _between(a, raw):
+    return (a[0] >= a[1]) & (a[0] <= a[2])
+
+
+def _like(a, raw):
+    return a[0].str.contains(like_to_regex(str(raw[1].value)))  # type: ignore[union-attr]
+
+
+def like_to_regex(pattern: str) -> str:
+    parts = []
+    for ch in pattern:
+        parts.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
+    return "(?s)^" + "".join(parts) + "$"
+
+
+OPERATORS: dict[str, Implementation] = {
+    "=": lambda a, r: a[0] == a[1],
+    "<>": lambda a, r: a[0] != a[1],
+    "<": lambda a, r: a[0] < a[1],
+    "<=": lambda a, r: a[0] <= a[1],
+    ">": lambda a, r: a[0] > a[1],
+    ">=": lambda a, r: a[0] >= a[1],
+    "+": lambda a, r: a[0] + a[1],
+    "-": lambda a, r: a[0] - a[1],
+    "*": lambda a, r: a[0] * a[1],
+    "/": lambda a, r: a[0] / a[1],
+    "%": lambda a, r: a[0] % a[1],
+    "DIV": _div,
+    # AND and OR with SQL's three-valued logic; `||` is NULL when any operand is
+    "AND": lambda a, r: pl.all_horizontal([x.cast(pl.Boolean) for x in a]),
+    "OR": lambda a, r: pl.any_horizontal([x.cast(pl.Boolean) for x in a]),
+    "||": lambda a, r: pl.concat_str(a),
+    "NOT": lambda a, r: ~a[0],
+    "NEGATE": lambda a, r: -a[0],
+    "IS NULL": lambda a, r: a[0].is_null(),
+    "IS NOT NULL": lambda a, r: a[0].is_not_null(),
+    "IN": _in,
+    "NOT IN": lambda a, r: ~_in(a, r),
+    "BETWEEN": _between,
+    "NOT BETWEEN": lambda a, r: ~_between(a, r),
+    "LIKE": _like,
+    "NOT LIKE": lambda a, r: ~_like(a, r),
+}

@@ -1,0 +1,153 @@
+"""Polars implementations of the window functions declared in `planning/functions/windows.py`,
+and of aggregates over windows (running, sliding and whole-partition frames).
+
+Every implementation runs on the frame sorted by the call's partition and order keys
+(`executor/windows.py` sorts it), so "the rows before this one" are the rows above it; `over`
+confines an expression to the row's partition, `peers` to the rows with its order keys too.
+Polars evaluates an expression inside `.over()` per group, so a running value that a second
+window reads is first `stage`d: computed as a column of its own, on the whole frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import polars as pl
+
+from bailian_assets.executor.functions.aggregates import AGGREGATES
+from bailian_assets.planning import bound
+
+
+@dataclass(frozen=True)
+class Window:
+    """The compiled partition and order keys of one window call."""
+
+    call: bound.WindowCall
+    partition: list[pl.Expr]
+    keys: list[pl.Expr]
+    prefix: str  # of the staged columns' names
+    stages: list[pl.Expr] = field(default_factory=list)  # computed before the value, in order
+
+    def over(self, expr: pl.Expr) -> pl.Expr:
+        return expr.over(self.partition) if self.partition else expr
+
+    def stage(self, expr: pl.Expr) -> pl.Expr:
+        """`expr` computed first, as a column of the whole frame; a reference to it."""
+        name = f"{self.prefix}{len(self.stages)}"
+        self.stages.append(expr.alias(name))
+        return pl.col(name)
+
+    def peers(self, expr: pl.Expr, how: str = "last") -> pl.Expr:
+        """`expr`'s value at the last (or first) row of the current row's peer group."""
+        staged = self.stage(expr)
+        by = self.partition + self.keys
+        picked = staged.last() if how == "last" else staged.first()
+        return picked.over(by) if by else picked
+
+
+WindowImplementation = Callable[[list[pl.Expr], Window], pl.Expr]
+
+
+def _row_number(a, w: Window) -> pl.Expr:
+    return w.over(pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
+
+
+def _rank(a, w: Window) -> pl.Expr:
+    """The row number of the first of the row's peers."""
+    return w.peers(_row_number(a, w), how="first")
+
+
+def _dense_rank(a, w: Window) -> pl.Expr:
+    starts = w.stage(w.over(pl.struct(w.keys).is_first_distinct()))
+    return w.over(starts.cast(pl.Int64).cum_sum())
+
+
+def _percent_rank(a, w: Window) -> pl.Expr:
+    """(RANK - 1) / (rows - 1), 0 for a partition of one row."""
+    rows = w.over(pl.len()).cast(pl.Float64)
+    return pl.when(rows > 1).then((_rank(a, w) - 1) / (rows - 1)).otherwise(0.0)
+
+
+def _cume_dist(a, w: Window) -> pl.Expr:
+    """The share of the partition's rows up to the current row's last peer."""
+    return w.peers(_row_number(a, w)) / w.over(pl.len()).cast(pl.Float64)
+
+
+def _ntile(a, w: Window) -> pl.Expr:
+    """Buckets 1..n of sizes differing by at most one, the larger ones first."""
+    n = int(w.call.args[0].value)  # type: ignore[union-attr]
+    rows = w.over(pl.len()).cast(pl.Int64)
+    index = _row_number(a, w) - 1
+    size, larger = rows // n, rows % n
+    in_larger = larger * (size + 1)
+    return pl.when(index < in_larger).then(index // (size + 1) + 1).otherwise(
+        larger + (index - in_larger) // pl.max_horizontal(size, 1) + 1)
+
+
+def _shift(direction: int) -> WindowImplementation:
+    def shift(a, w: Window) -> pl.Expr:
+        args = w.call.args
+        steps = int(args[1].value) if len(args) > 1 else 1  # type: ignore[union-attr]
+        fill = a[2] if len(a) > 2 else None
+        return w.over(a[0].shift(direction * steps, fill_value=fill))
+
+    return shift
+
+
+WINDOWS: dict[str, WindowImplementation] = {
+    "ROW_NUMBER": _row_number,
+    "RANK": _rank,
+    "DENSE_RANK": _dense_rank,
+    "PERCENT_RANK": _percent_rank,
+    "CUME_DIST": _cume_dist,
+    "NTILE": _ntile,
+    "LAG": _shift(1),
+    "LEAD": _shift(-1),
+    "FIRST_VALUE": lambda a, w: w.over(a[0].first()),
+    "LAST_VALUE": lambda a, w: w.peers(w.over(a[0])) if w.keys else w.over(a[0].last()),
+}
+
+
+# ------------------------------------------------------------------ aggregates over windows
+
+
+def _running(name: str, x: pl.Expr | None) -> pl.Expr:
+    """The aggregate of the rows from the partition's first to this one."""
+    if x is None:  # COUNT(*)
+        return pl.int_range(1, pl.len() + 1, dtype=pl.Int64)
+    count = x.is_not_null().cast(pl.Int64).cum_sum()
+    if name == "COUNT":
+        return count
+    total = x.fill_null(0).cum_sum()
+    if name == "SUM":
+        return pl.when(count > 0).then(total)
+    if name == "AVG":
+        return pl.when(count > 0).then(total / count)
+    return x.cum_min() if name == "MIN" else x.cum_max()
+
+
+def _sliding(name: str, x: pl.Expr | None, rows: int) -> pl.Expr:
+    """The aggregate of this row and the `rows - 1` before it (ROWS n PRECEDING)."""
+    if x is None:
+        x = pl.lit(1)
+    if name == "COUNT":
+        return x.is_not_null().cast(pl.Int64).rolling_sum(rows, min_samples=1)
+    method = {"SUM": "rolling_sum", "AVG": "rolling_mean", "MIN": "rolling_min",
+              "MAX": "rolling_max"}[name]
+    return getattr(x, method)(rows, min_samples=1)
+
+
+def aggregate_over(args: list[pl.Expr], w: Window) -> pl.Expr:
+    """An aggregate over a window, by its frame: the whole partition (no ORDER BY, or
+    UNBOUNDED FOLLOWING), running (UNBOUNDED PRECEDING AND CURRENT ROW: with RANGE, the
+    default, through the current row's peers), or sliding (ROWS n PRECEDING)."""
+    call, frame = w.call, w.call.frame
+    x = None if call.star else args[0]
+    whole = not w.keys if frame is None else frame.end[0] == "UNBOUNDED FOLLOWING"
+    if whole:
+        return w.over(pl.len() if x is None else AGGREGATES[call.name](x))
+    if frame is not None and frame.start[0] == "PRECEDING":
+        return w.over(_sliding(call.name, x, int(frame.start[1]) + 1))  # type: ignore[arg-type]
+    running = w.over(_running(call.name, x))
+    return running if frame is not None and frame.unit == "ROWS" else w.peers(running)

@@ -1,0 +1,346 @@
+"""The binder: syntax-tree expressions -> bound expressions (`bound.py`), against a scope.
+
+It resolves column names in the scope's fields (with Flink's messages: "Column 'x' not found
+in any table; did you mean 'y'?", ambiguity), looks functions up in the registries
+(`functions/`) and checks their typed signatures at plan time, types operators
+(`functions/operators.py`), and substitutes `${...}` variables in string literals. Every
+mistake is a located `PlanError`.
+
+It binds one expression at a time; the builder (`builder.py`) decides the scope: a FROM
+clause's fields, an aggregate's output, an ORDER BY's select list. How to add a kind of
+expression: a binding method here, registered in `_RULES`, returning a new `bound.py` node.
+Type rules live in `types.py` (common types, literal types, implicit casts), never here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from bailian_assets.errors import Position
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import types
+from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, WINDOWS, SignatureError,
+                                               check_call, unknown_signature)
+from bailian_assets.planning.functions import operators as ops
+from bailian_assets.planning.plan import Field
+from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.sql import ast
+from bailian_assets.sql.ast import DataType
+from bailian_assets.sql.variables import VariableError, substitute
+
+Scope = Sequence[Field]
+
+
+@dataclass(frozen=True)
+class Binder:
+    """Binds the expressions of one statement (`path`, its `SET` values, the environment for
+    `${...}`)."""
+
+    path: str
+    settings: Mapping[str, str]
+    environ: Mapping[str, str]
+
+    def bind(self, expr: ast.Expr, scope: Scope) -> b.Expr:
+        """`expr` bound to `scope` (recursive: the parser bounds nesting; chains are flat)."""
+        rule = _RULES.get(type(expr))
+        if rule is None:
+            if isinstance(expr, ast.Star):
+                raise PlanError("'*' is allowed only in the SELECT list and in COUNT(*)",
+                                expr.position)
+            if isinstance(expr, ast.Subquery):  # the builder takes those it can plan first
+                raise PlanError("subqueries are supported in WHERE and in the SELECT list",
+                                expr.position)
+            raise PlanError("MAP[...] is allowed only as the config argument of ML_PREDICT",
+                            expr.position)
+        return rule(self, expr, scope)
+
+    def condition(self, expr: ast.Expr, scope: Scope, where: str) -> b.Expr:
+        """A WHERE, HAVING, ON or WHEN condition: BOOLEAN."""
+        bound = self.bind(expr, scope)
+        _require(lambda: ops.require_boolean(bound.type, where), expr)
+        return bound
+
+    def aggregate(self, call: ast.FunctionCall, scope: Scope) -> b.AggregateCall:
+        """An aggregate call over the rows of `scope`, typed by its declaration."""
+        function = AGGREGATES[call.name]
+        if call.star:
+            if not function.star:
+                raise PlanError(f"'*' is allowed only in COUNT(*), not in {call.name}",
+                                call.position)
+            return b.AggregateCall(call.name, (), function.returns(()), star=True)
+        args = tuple(self.bind(arg, scope) for arg in call.args)
+        arg_types = [a.type for a in args]
+        located(lambda: check_call(function, arg_types), call.position, len(call.name))
+        result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        return b.AggregateCall(call.name, args, result, call.distinct)
+
+    def window(self, call: ast.FunctionCall, scope: Scope) -> b.WindowCall:
+        """A window function or an aggregate over a window (`call.over`), over `scope`."""
+        spec = call.over
+        assert spec is not None
+        function = WINDOWS.get(call.name) or AGGREGATES.get(call.name)
+        if function is None:
+            raise PlanError(f"OVER needs a window function or an aggregate, not "
+                            f"{call.name}", call.position, len(call.name))
+        args = () if call.star else tuple(self.bind(arg, scope) for arg in call.args)
+        arg_types = [a.type for a in args]
+        if not call.star:
+            located(lambda: check_call(function, arg_types), call.position, len(call.name))
+        if getattr(function, "needs_order", False) and not spec.order_by:
+            raise PlanError("Over Agg: The window rank function requires order by clause with "
+                            "non-constant fields. please re-check the over window statement.",
+                            spec.position, 4)
+        for index in getattr(function, "constant_args", ()):
+            if index < len(args) and not isinstance(args[index], b.Literal):
+                raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
+                                call.args[index].position)
+        if spec.frame is not None and call.name in WINDOWS:
+            raise PlanError(f"{call.name} takes no ROWS/RANGE frame here; frames apply to "
+                            "aggregates over windows", spec.frame.position, len(spec.frame.unit))
+        result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        partition = tuple(self.bind(e, scope) for e in spec.partition_by)
+        order = tuple((self.bind(item.expr, scope), item.descending) for item in spec.order_by)
+        return b.WindowCall(call.name, args, partition, order, _frame(spec.frame), result,
+                            call.star)
+
+    # ------------------------------------------------------------ leaves
+
+    def _literal(self, expr: ast.Literal, scope: Scope) -> b.Expr:
+        if expr.kind == "STRING" and "${" in str(expr.value):
+            expr = self._substitute(expr)
+        return b.Literal(expr.value, types.literal_type(expr.kind, expr.value))
+
+    def _substitute(self, literal: ast.Literal) -> ast.Literal:
+        """`${NAME}` and `${NAME:-default}` in a query's string literal; secrets are refused,
+        since a query's values end up in sinks and logs."""
+        text = str(literal.value)
+        try:
+            result = substitute(text, text, self.environ)
+        except VariableError as error:
+            raise PlanError(error.message, _shift(literal.position, error.start + 1),
+                            error.length) from None
+        secret = next((r for r in result.references if r.secret), None)
+        if secret is not None:
+            raise PlanError("secret values can be used only in WITH options, where they stay "
+                            "hidden", _shift(literal.position, secret.start + 1), secret.length)
+        return ast.Literal(result.value, literal.kind, literal.position)
+
+    def _column(self, expr: ast.ColumnRef, scope: Scope) -> b.Expr:
+        field = find(scope, expr.qualifier, expr.name, expr.position)
+        return b.Column(field.column, field.type)
+
+    # ------------------------------------------------------------ calls
+
+    def _function(self, call: ast.FunctionCall, scope: Scope) -> b.Expr:
+        if call.over is not None:  # the builder takes those of the SELECT list first
+            raise PlanError("Windowed aggregate expression is illegal here: window functions "
+                            "are allowed only in the SELECT list", call.position, len(call.name))
+        if call.name in AGGREGATES:
+            raise PlanError(f"Aggregate function {call.name} is not allowed here",
+                            call.position, len(call.name))
+        args = []
+        for arg in call.args:  # a loop, not a comprehension: one frame less per level
+            args.append(self.bind(arg, scope))
+        arg_types = [a.type for a in args]
+        function = FUNCTIONS.get(call.name)
+        if function is None:
+            raise PlanError(unknown_signature(call.name, arg_types)
+                            + suggest(call.name, FUNCTIONS), call.position, len(call.name))
+        located(lambda: check_call(function, arg_types), call.position, len(call.name))
+        for index in function.constant_args:
+            if index < len(args) and not isinstance(args[index], b.Literal):
+                raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
+                                call.args[index].position)
+        result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        return b.Call(call.name, tuple(args), result)
+
+    def _chain(self, chain: ast.Chain, scope: Scope) -> b.Expr:
+        """AND and OR need BOOLEAN operands, `||` strings: one call, however long the chain."""
+        operands = []
+        for operand in chain.operands:
+            bound = self.bind(operand, scope)
+            if chain.op != "||":
+                _require(lambda: ops.require_boolean(bound.type, chain.op), operand)
+            operands.append(bound)
+        operand_types = [o.type for o in operands]
+        if chain.op == "||":
+            result = _require(lambda: ops.concatenation(operand_types), chain)
+        else:
+            result = ops.boolean_result(operand_types)
+        return b.Call(chain.op, tuple(operands), result)
+
+    def _binary(self, expr: ast.BinaryOp, scope: Scope) -> b.Expr:
+        left, right = self.bind(expr.left, scope), self.bind(expr.right, scope)
+        op = expr.op
+        if op in ops.COMPARISONS:
+            result = _require(lambda: ops.comparison(op, left.type, right.type), expr)
+        else:
+            result = _require(lambda: ops.arithmetic(op, left.type, right.type), expr)
+            if ops.is_integer_division(op, left.type, right.type):
+                op = "DIV"
+        return b.Call(op, (left, right), result)
+
+    def _unary(self, expr: ast.UnaryOp, scope: Scope) -> b.Expr:
+        operand = self.bind(expr.operand, scope)
+        if expr.op == "NOT":
+            _require(lambda: ops.require_boolean(operand.type, "NOT"), expr.operand)
+            return b.Call("NOT", (operand,), operand.type if operand.type.name == "BOOLEAN"
+                          else types.BOOLEAN)
+        result = _require(lambda: ops.negate(expr.op, operand.type), expr)
+        return operand if expr.op == "+" else b.Call("NEGATE", (operand,), result)
+
+    # ------------------------------------------------------------ special forms
+
+    def _case(self, case: ast.Case, scope: Scope) -> b.Expr:
+        operand = None if case.operand is None else self.bind(case.operand, scope)
+        whens = []
+        result = types.NULL
+        for condition, value in case.whens:
+            if operand is None:
+                bound_condition = self.condition(condition, scope, "WHEN")
+            else:
+                bound_condition = self.bind(condition, scope)
+                _require(lambda: ops.comparison("CASE", operand.type, bound_condition.type),
+                         condition)
+            bound_value = self.bind(value, scope)
+            result = _merge(result, bound_value.type, value)
+            whens.append((bound_condition, bound_value))
+        else_ = None
+        if case.else_ is not None:
+            else_ = self.bind(case.else_, scope)
+            result = _merge(result, else_.type, case.else_)
+        result = types.nullable(result, case.else_ is None or result.nullable)
+        return b.Case(operand, tuple(whens), else_, types.concrete(result))
+
+    def _cast(self, expr: ast.Cast, scope: Scope) -> b.Expr:
+        inner = self.bind(expr.expr, scope)
+        return b.Cast(inner, types.nullable(expr.type), expr.safe)
+
+    def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
+        inner = self.bind(expr.expr, scope)
+        name = "IS NOT NULL" if expr.negated else "IS NULL"
+        return b.Call(name, (inner,), types.nullable(types.BOOLEAN, False))
+
+    def _in_list(self, expr: ast.InList, scope: Scope) -> b.Expr:
+        inner = self.bind(expr.expr, scope)
+        args = [inner]
+        for item in expr.items:
+            bound = self.bind(item, scope)
+            _require(lambda: ops.comparison("IN", inner.type, bound.type), item)
+            args.append(bound)
+        name = "NOT IN" if expr.negated else "IN"
+        return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
+
+    def _between(self, expr: ast.Between, scope: Scope) -> b.Expr:
+        inner = self.bind(expr.expr, scope)
+        low, high = self.bind(expr.low, scope), self.bind(expr.high, scope)
+        _require(lambda: ops.comparison("BETWEEN", inner.type, low.type), expr.low)
+        _require(lambda: ops.comparison("BETWEEN", inner.type, high.type), expr.high)
+        name = "NOT BETWEEN" if expr.negated else "BETWEEN"
+        return b.Call(name, (inner, low, high),
+                      ops.boolean_result([inner.type, low.type, high.type]))
+
+    def _like(self, expr: ast.Like, scope: Scope) -> b.Expr:
+        inner, pattern = self.bind(expr.expr, scope), self.bind(expr.pattern, scope)
+        if not isinstance(pattern, b.Literal):
+            raise PlanError("LIKE needs a string literal pattern", expr.pattern.position)
+        name = "NOT LIKE" if expr.negated else "LIKE"
+        return b.Call(name, (inner, pattern), ops.boolean_result([inner.type, pattern.type]))
+
+
+_RULES = {
+    ast.Literal: Binder._literal,
+    ast.ColumnRef: Binder._column,
+    ast.FunctionCall: Binder._function,
+    ast.Chain: Binder._chain,
+    ast.BinaryOp: Binder._binary,
+    ast.UnaryOp: Binder._unary,
+    ast.Case: Binder._case,
+    ast.Cast: Binder._cast,
+    ast.IsNull: Binder._is_null,
+    ast.InList: Binder._in_list,
+    ast.Between: Binder._between,
+    ast.Like: Binder._like,
+}
+
+
+# ------------------------------------------------------------------ names
+
+
+def find(scope: Iterable[Field], qualifier: str | None, name: str, position: Position,
+         where: str | None = None) -> Field:
+    """The one field of `scope` that `qualifier.name` names, with Flink's messages."""
+    scope = tuple(scope)
+    if qualifier is not None and not any(f.qualifier == qualifier for f in scope):
+        raise PlanError(f"Table '{qualifier}' not found", position, len(qualifier))
+    candidates = [f for f in scope if f.name == name and _reachable(f, qualifier)]
+    if len(candidates) == 1:
+        return candidates[0]
+    full = f"{qualifier}.{name}" if qualifier else name
+    if len(candidates) > 1:
+        raise PlanError(f"Column '{name}' is ambiguous", position, len(full))
+    names = [f.name for f in scope if _reachable(f, qualifier)]
+    place = f" in {where}" if where else (f" in table '{qualifier}'" if qualifier
+                                          else " in any table")
+    raise PlanError(f"Column '{name}' not found{place}" + suggest(name, names), position,
+                    len(full))
+
+
+def _reachable(field: Field, qualifier: str | None) -> bool:
+    """May `qualifier.name` (or a bare name, when `qualifier` is None) mean `field`?"""
+    if qualifier is None:
+        return not field.qualified_only
+    return field.qualifier == qualifier
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest candidate, or nothing."""
+    candidates = list(candidates)
+    exact = [c for c in candidates if c.lower() == name.lower()]
+    close = exact or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def located(check, position: Position, length: int = 1):
+    """`check()`, its SignatureError turned into a PlanError at `position`."""
+    try:
+        return check()
+    except SignatureError as error:
+        raise PlanError(error.message, position, length) from None
+
+
+def _require(check, expr) -> DataType:
+    return located(check, expr.position)
+
+
+def _frame(frame: ast.WindowFrame | None) -> b.Frame | None:
+    if frame is None:
+        return None
+    offsets = [bound for bound in (frame.start, frame.end) if bound[1] is not None]
+    if frame.unit == "RANGE" and offsets:  # needs ORDER BY value arithmetic: phase 2
+        raise PlanError("RANGE frames with an offset (RANGE BETWEEN n PRECEDING ...) are not "
+                        "supported yet; use ROWS, or RANGE UNBOUNDED PRECEDING",
+                        frame.position, len(frame.unit))
+    whole = frame.start[0] == "UNBOUNDED PRECEDING" and frame.end[0] == "UNBOUNDED FOLLOWING"
+    if not whole and not (frame.start[0].endswith("PRECEDING")
+                          and frame.end[0] == "CURRENT ROW"):
+        raise PlanError("the window frames supported are UNBOUNDED PRECEDING or n PRECEDING "
+                        "AND CURRENT ROW, and UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
+                        frame.position, len(frame.unit))
+    return b.Frame(frame.unit, frame.start, frame.end)
+
+
+def _merge(result: DataType, t: DataType, expr) -> DataType:
+    merged = types.common_type(result, t)
+    if merged is None:
+        raise PlanError(f"CASE branches mix {result} and {t}", expr.position)
+    return merged
+
+
+def _shift(position: Position, chars: int) -> Position:
+    return Position(position.line, position.col + chars, position.offset + chars)

@@ -1,0 +1,701 @@
+"""The plan builder: a query's syntax tree -> logical plan nodes (`plan.py`).
+
+It plans SELECT (FROM, WHERE, GROUP BY and aggregates, HAVING, window calls, the SELECT list,
+DISTINCT), VALUES, set operations (a UNION chain is one node, however long; INTERSECT and
+EXCEPT), ORDER BY (by output column or, for a plain SELECT, any FROM-clause expression) and
+LIMIT, joins (ON, USING, NATURAL, lateral table functions), subqueries in FROM, uncorrelated
+subqueries in WHERE and the SELECT list (as joins: they never reach the executor as such),
+`WITH` (common table expressions) and `FROM (VALUES ...) AS t(a, b)`. It asks the binder
+(`binder.py`) to bind each expression against the right scope: the FROM clause's fields, an
+aggregate's output, the SELECT list for ORDER BY. Aggregates, window calls and subqueries of
+the SELECT list are planned first into their nodes (`_aggregate`, `_windows`,
+`_subqueries`), and the list is rewritten to read their columns.
+
+Scoping: relation names resolve first to the common table expressions in force (the innermost
+WITH first; a CTE sees the ones before it), then to the catalog's views and tables. A CTE is
+planned once, where it is defined; each reference renames its fields (fresh frame columns), so
+the same CTE may be read twice in one query (self-joins).
+
+How to add a clause or a plan node: a method here that builds the node from its syntax (the
+node class in `plan.py`, its runner in `executor/executor.py`); table functions in FROM are
+built by their entries in `table_functions/`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Mapping
+
+from bailian_assets.errors import Position
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import plan as p
+from bailian_assets.planning import types
+from bailian_assets.planning.binder import Binder, find as _find, suggest as _suggest
+from bailian_assets.planning.catalog import Catalog
+from bailian_assets.planning.functions import AGGREGATES
+from bailian_assets.planning.models import ModelSpec
+from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
+from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
+from bailian_assets.sql import ast
+
+_LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN", "NULL")}
+_ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
+_INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
+
+
+class Builder:
+    """Builds the plans of queries over a catalog. `views` holds the plans of the views
+    planned so far (None for a view with errors), shared with the planner, which plans a view
+    when a query reads one it has not planned yet (`Unplanned`)."""
+
+    def __init__(self, catalog: Catalog, views: Mapping[str, p.PlannedQuery | None],
+                 environ: Mapping[str, str]):
+        self.catalog = catalog
+        self.views = views
+        self.environ = environ
+        self._ids = itertools.count()
+
+    def query(self, query: ast.Query, path: str, settings: Mapping[str, str]) -> p.PlannedQuery:
+        """The plan of a statement's query (in file `path`, with its `SET` values)."""
+        ctx = _Context(path, settings, Binder(path, settings, self.environ), {})
+        node, names = self._query_node(query, ctx)
+        column_types = tuple(f.type for f in node.fields)
+        return p.PlannedQuery(node, names, column_types, path,
+                              query.position or query.body.position)
+
+    def _query_node(self, query: ast.Query, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
+        if query.ctes:
+            ctx = self._with(query.ctes, ctx)
+        body = query.body  # dispatched here, not in a helper: one frame less per subquery
+        if isinstance(body, ast.Values):
+            node, names = self._values(body, ctx)
+        elif isinstance(body, ast.SetOperation):
+            node, names = self._set_operation(body, ctx)
+        else:
+            node, names = self._select(body, ctx)
+        if query.order_by:
+            node = self._order_by(query.order_by, node, names, ctx)
+        if query.limit is not None:
+            node = p.Limit(node, query.limit)
+        return node, names
+
+    def _order_by(self, order_by: tuple[ast.OrderItem, ...], node: p.Node,
+                  names: tuple[str, ...], ctx: _Context) -> p.Node:
+        """Sort `node` (the query's output, named `names`). A key names an output column (by
+        alias or ordinal) or, as in Flink, any expression over the FROM clause of a plain
+        SELECT (`ORDER BY e.id` with `e.id` not selected): such keys are computed as hidden
+        columns beside the output, and dropped after the sort."""
+        scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
+        keys: list[tuple[b.Expr, bool]] = []
+        hidden: list[tuple[b.Expr, p.Field]] = []
+        for item in order_by:
+            if isinstance(item.expr, ast.Literal) and item.expr.kind == "INTEGER":
+                ordinal = int(item.expr.value)  # type: ignore[arg-type]
+                if not 1 <= ordinal <= len(scope):
+                    raise PlanError(f"Ordinal out of range: {ordinal}", item.position)
+                field = scope[ordinal - 1]
+                keys.append((b.Column(field.column, field.type), item.descending))
+                continue
+            target = item.expr
+            if isinstance(target, ast.ColumnRef) and target.qualifier and \
+                    sum(f.name == target.name for f in scope) == 1:
+                target = replace(target, qualifier=None)  # ORDER BY o.id, id selected
+            try:
+                expr = ctx.binder.bind(target, scope)
+            except PlanError:
+                if not isinstance(node, p.Project) or not _names_from_clause(node):
+                    raise
+                expr = self._from_clause_key(item.expr, node, hidden, ctx)
+            keys.append((expr, item.descending))
+        if not hidden:
+            return p.Sort(node, tuple(keys))
+        assert isinstance(node, p.Project)
+        widened = p.Project(node.input, node.items + tuple(hidden))
+        return p.Project(p.Sort(widened, tuple(keys)),
+                         tuple((b.Column(f.column, f.type), f) for f in node.fields))
+
+    def _from_clause_key(self, expr: ast.Expr, node: p.Project,
+                         hidden: list[tuple[b.Expr, p.Field]], ctx: _Context) -> b.Expr:
+        """An ORDER BY key bound to the FROM clause under `node`: the output column that
+        already computes it, or a new hidden one."""
+        bound = ctx.binder.bind(expr, node.input.fields)
+        for item, field in node.items:
+            if item == bound:
+                return b.Column(field.column, field.type)
+        field = self.inner_field("$sort", bound.type)
+        hidden.append((bound, field))
+        return b.Column(field.column, field.type)
+
+    def _with(self, ctes: tuple[ast.CommonTableExpr, ...], ctx: _Context) -> _Context:
+        """The context with `ctes` in force, each planned once, in order (each sees the ones
+        before it and those of enclosing queries; a CTE shadows a view of its name)."""
+        defined: dict[str, _Cte] = dict(ctx.ctes)
+        own: set[str] = set()
+        for cte in ctes:
+            if cte.name in own:
+                raise PlanError(f"Duplicate name '{cte.name}' in WITH clause", cte.position,
+                                len(cte.name))
+            own.add(cte.name)
+            node, names = self._query_node(cte.query, replace(ctx, ctes=dict(defined)))
+            if cte.columns:
+                names = _aliased(names, cte.columns, cte.name, cte.position)
+            check_unique([(n, cte.position) for n in names], f"WITH query '{cte.name}'")
+            defined[cte.name] = _Cte(node, names)
+        return replace(ctx, ctes=defined)
+
+    def _values(self, values: ast.Values, ctx: _Context):
+        width = len(values.rows[0])
+        rows = []
+        column_types: list[ast.DataType] = [types.NULL] * width
+        # (column type, value type) -> common type, by identity: few distinct pairs, however
+        # many rows (the types are kept alive in the values, so their ids stay theirs)
+        merged: dict[tuple[int, int], tuple[ast.DataType, ast.DataType, ast.DataType | None]] = {}
+        interned: dict[ast.DataType | None, ast.DataType | None] = {}
+        for row in values.rows:
+            if len(row) != width:
+                raise PlanError(f"VALUES rows must all have {width} values, this one has "
+                                f"{len(row)}", row[0].position if row else values.position)
+            bound = []
+            for i, expr in enumerate(row):
+                bound_expr, t = self._value(expr, ctx)
+                key = (id(column_types[i]), id(t))
+                if key not in merged:
+                    common = types.common_type(column_types[i], t)
+                    common = interned.setdefault(common, common)  # the same object next time
+                    merged[key] = (column_types[i], t, common)
+                common = merged[key][2]
+                if common is None:
+                    shown = self._expr(expr, (), ctx)[1]  # the literal's own type, CHAR(n)
+                    raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and "
+                                    f"{shown}", expr.position)
+                column_types[i] = common
+                bound.append(bound_expr)
+            rows.append(tuple(bound))
+        names = tuple(f"EXPR${i}" for i in range(width))
+        fields = tuple(self.field(n, types.concrete(t), None)
+                       for n, t in zip(names, column_types))
+        return p.ValuesNode(tuple(rows), fields), names
+
+    def _value(self, expr: ast.Expr, ctx: _Context):
+        """A VALUES value bound. A plain literal (a large VALUES list is millions of them) is
+        typed from shared type objects: a string's length does not matter in a column of
+        several rows, where CHAR(n) of any n becomes STRING (see `types.concrete`)."""
+        if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
+            if expr.kind == "STRING":
+                t = _ONE_CHAR
+            elif expr.kind == "INTEGER":
+                t = _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
+            elif expr.kind == "DECIMAL":
+                t = types.literal_type("DECIMAL", expr.value)
+            else:
+                t = _LITERAL_TYPES[expr.kind]
+            return b.Literal(expr.value, t), t
+        return self._expr(expr, (), ctx)
+
+    def _set_operation(self, body: ast.SetOperation, ctx: _Context):
+        """A chain of one set operator, its branches' columns of their common types: a UNION
+        chain as one SetUnion node (however long), INTERSECT and EXCEPT pairwise from the
+        left (SetCombine)."""
+        first, names = self._query_node(body.inputs[0], ctx)
+        nodes = [first]
+        column_types = [f.type for f in first.fields]
+        for query in body.inputs[1:]:
+            node, _ = self._query_node(query, ctx)
+            where = query.position or body.position
+            if len(node.fields) != len(first.fields):
+                raise PlanError(f"Column count mismatch in {body.op}: {len(first.fields)} and "
+                                f"{len(node.fields)}", where)
+            for i, (mine, theirs) in enumerate(zip(first.fields, node.fields)):
+                common = types.common_type(column_types[i], theirs.type)
+                if common is None:
+                    raise PlanError(f"Type mismatch in {body.op}: column '{mine.name}' is "
+                                    f"{column_types[i]} in the branches before and "
+                                    f"{theirs.type} in this one", where)
+                column_types[i] = common
+            nodes.append(node)
+        fields = tuple(self.field(a.name, t, None) for a, t in zip(first.fields, column_types))
+        if body.op.startswith("UNION"):
+            return p.SetUnion(tuple(nodes), body.op == "UNION", fields), names
+        kind, _, multiset = body.op.partition(" ")
+        node = nodes[0]
+        for other in nodes[1:]:
+            last = other is nodes[-1]
+            step = fields if last else tuple(self.field(f.name, f.type, None) for f in fields)
+            node = p.SetCombine(kind, multiset == "ALL", node, other, step)
+        return node, names
+
+    def _select(self, select: ast.Select, ctx: _Context):
+        if select.from_ is None:
+            node: p.Node = p.ValuesNode(((),), ())
+        else:
+            node = self._from(select.from_, ctx)
+        scope = node.fields
+        if select.where is not None:
+            node = self._where(node, select.where, ctx)
+        exprs = [item.expr for item in select.items]
+        if select.group_by or select.having is not None or any(map(_has_aggregate, exprs)):
+            node, exprs, having = self._aggregate(node, select, ctx)
+            scope = node.fields
+            if having is not None:
+                predicate = ctx.binder.condition(having, scope, "HAVING")
+                node = p.Filter(node, predicate)
+        star_scope = scope  # what `*` means: not the columns of windows and subqueries
+        if any(map(_has_window, exprs)):
+            node, exprs = self._windows(node, exprs, ctx)
+            scope = node.fields
+        if any(map(_has_subquery, exprs)):
+            node, exprs = self._subqueries(node, exprs, ctx)
+            scope = node.fields
+        items = []
+        names = []
+        for index, item in enumerate(select.items):
+            if isinstance(item.expr, ast.Star):
+                star = item.expr.qualifier
+                expanded = [f for f in star_scope if f.qualifier == star] if star is not None \
+                    else [f for f in star_scope if not f.qualified_only]
+                if not expanded:
+                    raise PlanError(f"Unknown identifier '{item.expr.qualifier}'",
+                                    item.position)
+                for f in expanded:
+                    items.append((b.Column(f.column, f.type), self.field(f.name, f.type, None)))
+                    names.append(f.name)
+                continue
+            if isinstance(item.expr, ast.Literal) and item.expr.kind == "NULL":
+                # Flink cannot type a bare NULL column (CAST(NULL AS INT) it can)
+                raise PlanError("Illegal use of 'NULL'", item.expr.position, 4)
+            expr, t = self._expr(exprs[index], scope, ctx)
+            name = item.alias or (item.expr.name if isinstance(item.expr, ast.ColumnRef)
+                                  else f"EXPR${index}")
+            items.append((expr, self.field(name, t, None)))
+            names.append(name)
+        node = p.Project(node, tuple(items))
+        if select.distinct:
+            node = p.Distinct(node)
+        return node, tuple(names)
+
+    def _where(self, node: p.Node, where: ast.Expr, ctx: _Context) -> p.Node:
+        """Filter `node` by WHERE; its subqueries are joined first and dropped after."""
+        fields = node.fields
+        if _has_subquery(where):
+            node, (where,) = self._subqueries(node, [where], ctx)
+        node = p.Filter(node, ctx.binder.condition(where, node.fields, "WHERE"))
+        if node.fields == fields:
+            return node
+        return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
+
+    def _subqueries(self, node: p.Node, exprs: list, ctx: _Context):
+        """Plan the (uncorrelated) subqueries in `exprs` as SubqueryJoins over `node`; returns
+        the new node and `exprs` with each subquery replaced by a reference to its column."""
+        def rewrite(expr):
+            nonlocal node
+            if not isinstance(expr, ast.Subquery):
+                return _map_children(expr, rewrite)
+            sub, _ = self._query_node(expr.query, ctx)
+            if expr.kind != "EXISTS" and len(sub.fields) != 1:
+                raise PlanError(f"a subquery used as a value must return one column, this one "
+                                f"returns {len(sub.fields)}", expr.position)
+            operand = None if expr.operand is None else ctx.binder.bind(expr.operand,
+                                                                         node.fields)
+            result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub,
+                                                                            operand))
+            node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
+            reference = ast.ColumnRef(None, result.column, expr.position)
+            return ast.UnaryOp("NOT", reference, expr.position) if expr.negated else reference
+
+        rewritten = [rewrite(expr) for expr in exprs]
+        return node, rewritten
+
+    def _windows(self, node: p.Node, exprs: list, ctx: _Context):
+        """Plan the window calls of the SELECT list into a Window node; returns it and the
+        items rewritten to refer to its columns (as `_aggregate` does for aggregates)."""
+        calls: list[tuple[b.WindowCall, p.Field]] = []
+        found: dict[b.WindowCall, p.Field] = {}
+
+        def rewrite(expr):
+            if isinstance(expr, ast.FunctionCall) and expr.over is not None:
+                call = ctx.binder.window(expr, node.fields)
+                if call not in found:
+                    found[call] = self.inner_field(call.name, call.type)
+                    calls.append((call, found[call]))
+                return ast.ColumnRef(None, found[call].column, expr.position)
+            return _map_children(expr, rewrite)
+
+        rewritten = [rewrite(expr) for expr in exprs]
+        return p.Window(node, tuple(calls)), rewritten
+
+    def _aggregate(self, node: p.Node, select: ast.Select, ctx: _Context):
+        """Plan GROUP BY and aggregates; returns the Aggregate node and the SELECT items and
+        HAVING rewritten to refer to its columns (by column name, ready to bind)."""
+        scope = node.fields
+        keys: list[tuple[ast.Expr, p.Field]] = []
+        key_of: dict[object, p.Field] = {}
+        for expr in select.group_by:
+            bound, t = self._expr(expr, scope, ctx)
+            name = expr.name if isinstance(expr, ast.ColumnRef) else f"$key{len(keys)}"
+            keys.append((bound, self.inner_field(name, t)))
+            key_of.setdefault(bound, keys[-1][1])
+        aggregates: list[tuple[b.AggregateCall, p.Field]] = []
+        aggregate_of: dict[object, p.Field] = {}
+
+        def rewrite(expr):
+            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and \
+                    expr.over is None:
+                call = ctx.binder.aggregate(expr, scope)
+                if call not in aggregate_of:
+                    aggregate_of[call] = self.inner_field(expr.name, call.type)
+                    aggregates.append((call, aggregate_of[call]))
+                return ast.ColumnRef(None, aggregate_of[call].column, expr.position)
+            if not _has_aggregate(expr):
+                try:
+                    bound, _ = self._expr(expr, scope, ctx)
+                except PlanError:
+                    bound = None
+                if bound is not None and bound in key_of:
+                    return ast.ColumnRef(None, key_of[bound].column, expr.position)
+            if isinstance(expr, (ast.ColumnRef, ast.Star)):
+                shown = "*" if isinstance(expr, ast.Star) else (
+                    f"{expr.qualifier}.{expr.name}" if expr.qualifier else expr.name)
+                raise PlanError(f"Expression '{shown}' is not being grouped", expr.position,
+                                len(shown))
+            return _map_children(expr, rewrite)
+
+        exprs = [rewrite(item.expr) for item in select.items]
+        having = rewrite(select.having) if select.having is not None else None
+        return p.Aggregate(node, tuple(keys), tuple(aggregates)), exprs, having
+
+    # ------------------------------------------------------------ FROM
+
+    def _from(self, item: ast.FromItem, ctx: _Context) -> p.Node:
+        if isinstance(item, ast.TableRef):
+            return self._relation(item.name, item.alias, ctx)
+        if isinstance(item, ast.SubqueryRef):
+            node, names = self._query_node(item.query, ctx)
+            if item.columns:
+                names = _aliased(names, item.columns, item.alias or "", item.position)
+                check_unique(item.columns, f"the column aliases of '{item.alias}'")
+            return p.renamed(node, names, item.alias)
+        if isinstance(item, ast.TableFunction):
+            function = self._table_function(item)
+            if function.lateral:
+                raise PlanError(f"{item.name} needs a table to take its queries from: "
+                                f"FROM q, LATERAL TABLE({item.name}(...))", item.position,
+                                len(item.name))
+            return invoke(function, item, _Site(self, ctx))
+        return self._join(item, ctx)
+
+    def _table_function(self, call: ast.TableFunction) -> TableFunction:
+        function = TABLE_FUNCTIONS.get(call.name)
+        if function is None:
+            raise PlanError(f"unknown table function '{call.name}'"
+                            + _suggest(call.name, TABLE_FUNCTIONS), call.position,
+                            len(call.name))
+        return function
+
+    def _relation(self, name: ast.Name, alias: str | None, ctx: _Context) -> p.Node:
+        key = str(name)
+        qualifier = alias or name.last
+        cte = ctx.ctes.get(key) if len(name.parts) == 1 else None
+        if cte is not None:  # fresh frame columns: a CTE may be read twice in one query
+            fields = tuple(self.field(n, f.type, qualifier)
+                           for n, f in zip(cte.names, cte.node.fields))
+            return p.Project(cte.node, tuple((b.Column(f.column, f.type), nf)
+                                             for f, nf in zip(cte.node.fields, fields)))
+        if key in self.catalog.views:
+            if key not in self.views:
+                raise Unplanned(key, name.position)
+            planned = self.views[key]
+            if planned is None:
+                raise Quiet()
+            fields = tuple(self.field(n, t, qualifier) for n, t in zip(planned.names,
+                                                                          planned.types))
+            return p.Scan(key, planned.names, fields)
+        if key in self.catalog.tables:
+            table = self.catalog.tables[key]
+            if table.is_sink_only:
+                raise PlanError(f"table '{key}' uses the '{table.connector}' connector, which "
+                                "can only be written to", name.position, len(key))
+            fields = tuple(self.field(c.name, c.type, qualifier) for c in table.columns)
+            return p.Scan(key, tuple(c.name for c in table.columns), fields)
+        if f"table or view:{key}" in self.catalog.broken:
+            raise Quiet()
+        raise PlanError(f"Object '{key}' not found" + _suggest(key, [*self.catalog.views,
+                                                                     *self.catalog.tables]),
+                        name.position, len(key))
+
+    def _join(self, join: ast.Join, ctx: _Context) -> p.Node:
+        left = self._from(join.left, ctx)
+        if isinstance(join.right, ast.TableFunction) and \
+                self._table_function(join.right).lateral:
+            return self._lateral(join, left, join.right, ctx)
+        right = self._from(join.right, ctx)
+        left_qualifiers = {f.qualifier for f in left.fields if f.qualifier}
+        for f in right.fields:
+            if f.qualifier and f.qualifier in left_qualifiers:
+                raise PlanError(f"Duplicate relation name '{f.qualifier}' in FROM clause",
+                                join.position)
+        scope = left.fields + right.fields
+        using = join.using
+        if join.natural:  # the columns both sides have, in the left side's order
+            right_names = {f.name for f in right.fields if not f.qualified_only}
+            using = tuple(dict.fromkeys(f.name for f in left.fields
+                                        if not f.qualified_only and f.name in right_names))
+        if using:
+            return self._using(join, left, right, using)
+        if join.on is None:
+            return p.Join("CROSS", left, right, (), None)
+        condition = ctx.binder.condition(join.on, scope, "ON")
+        left_columns = {f.column for f in left.fields}
+        right_columns = {f.column for f in right.fields}
+        equi, residual = [], []
+        for conjunct in _conjuncts(condition):
+            if isinstance(conjunct, b.Call) and conjunct.name == "=":
+                first, second = conjunct.args
+                x, y = b.columns_in(first), b.columns_in(second)
+                if x and y and x <= left_columns and y <= right_columns:
+                    equi.append((first, second))
+                    continue
+                if x and y and x <= right_columns and y <= left_columns:
+                    equi.append((second, first))
+                    continue
+            residual.append(conjunct)
+        rest = _and_all(residual)
+        if rest is not None and join.kind != "INNER":
+            raise PlanError(f"{join.kind} JOIN supports only equality conditions between the "
+                            "two sides (a.x = b.y AND ...)", join.on.position)
+        return p.Join(join.kind, left, right, tuple(equi), rest)
+
+    def _using(self, join: ast.Join, left: p.Node, right: p.Node, names: tuple[str, ...]
+               ) -> p.Node:
+        """JOIN ... USING (k) and NATURAL JOIN: equal keys, and `k` one column (first, then
+        the other columns of both sides), the left side's key (the right's for a RIGHT JOIN,
+        COALESCE of both for a FULL JOIN); `l.k` and `r.k` stay reachable by qualifier."""
+        equi, merged, keys = [], [], set()
+        for name in names:
+            lf = _find(left.fields, None, name, join.position)
+            rf = _find(right.fields, None, name, join.position)
+            sides = (b.Column(lf.column, lf.type), b.Column(rf.column, rf.type))
+            equi.append(sides)
+            keys |= {lf.column, rf.column}
+            key_type = types.common_type(lf.type, rf.type) or lf.type
+            if join.kind == "FULL":
+                expr: b.Expr = b.Call("COALESCE", sides, key_type)
+            else:
+                expr = sides[1] if join.kind == "RIGHT" else sides[0]
+            merged.append((expr, self.field(name, expr.type, None)))
+        joined = p.Join(join.kind if join.kind != "CROSS" else "INNER", left, right,
+                        tuple(equi), None)
+        rest = tuple((b.Column(f.column, f.type), replace(f, qualified_only=f.column in keys))
+                     for f in joined.fields)
+        return p.Project(joined, tuple(merged) + rest)
+
+    def _lateral(self, join: ast.Join, left: p.Node, call: ast.TableFunction,
+                 ctx: _Context) -> p.Node:
+        """A lateral table function, joined to the rows of `left` it reads."""
+        if join.kind not in ("CROSS", "INNER", "LEFT") or (
+            join.on is not None and not (isinstance(join.on, ast.Literal)
+                                         and join.on.value is True)):
+            raise PlanError(f"{call.name} joins as `, LATERAL TABLE(...)` or "
+                            "`LEFT JOIN LATERAL TABLE(...) ON TRUE`", join.position)
+        return invoke(self._table_function(call), call, _Site(self, ctx), left, join.kind)
+
+    def _model(self, name: ast.Name) -> ModelSpec:
+        key = str(name)
+        model = self.catalog.models.get(key)
+        if model is None:
+            if f"model:{key}" in self.catalog.broken:
+                raise Quiet()
+            raise PlanError(f"Object '{key}' not found" + _suggest(key, self.catalog.models),
+                            name.position, len(key))
+        return model
+
+    # ------------------------------------------------------------ expressions
+
+    def _expr(self, expr: ast.Expr, scope: tuple[p.Field, ...], ctx: _Context):
+        """`expr` bound to `scope` by the statement's binder: (bound expression, its type)."""
+        bound = ctx.binder.bind(expr, scope)
+        return bound, bound.type
+
+    # ------------------------------------------------------------ helpers
+
+    def field(self, name: str, data_type: ast.DataType, qualifier: str | None) -> p.Field:
+        return p.Field(name, data_type, qualifier, f"{name}#{next(self._ids)}")
+
+    def inner_field(self, name: str, data_type: ast.DataType) -> p.Field:
+        """A field SQL cannot name, only the planner's rewritten expressions (by column)."""
+        field = self.field(name, data_type, None)
+        return replace(field, name=field.column)
+
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What building one statement's query needs: its file, its `SET` values, its binder, and
+    the common table expressions in force (name -> definition)."""
+
+    path: str
+    settings: Mapping[str, str]
+    binder: Binder
+    ctes: Mapping[str, "_Cte"]
+
+
+class _Site:
+    """What a table function may ask of the builder while it builds (`table_functions.Site`),
+    within the statement being built."""
+
+    def __init__(self, builder: Builder, ctx: _Context):
+        self._builder = builder
+        self._ctx = ctx
+        self.path = ctx.path
+        self.settings = ctx.settings
+
+    def relation(self, name: ast.Name, alias: str | None) -> p.Node:
+        return self._builder._relation(name, alias, self._ctx)
+
+    def model(self, name: ast.Name) -> ModelSpec:
+        return self._builder._model(name)
+
+    def field(self, name: str, data_type: ast.DataType, qualifier: str | None) -> p.Field:
+        return self._builder.field(name, data_type, qualifier)
+
+    def bind(self, expr: ast.Expr, scope: tuple[p.Field, ...]) -> b.Expr:
+        return self._ctx.binder.bind(expr, scope)
+
+
+@dataclass(frozen=True)
+class _Cte:
+    """A common table expression, planned where it is defined."""
+
+    node: p.Node
+    names: tuple[str, ...]
+
+
+
+
+def _map_children(expr, fn, blank: bool = False):
+    """`expr` with `fn` applied to each sub-expression (one level down); with `blank`, its
+    position blanked. (Loops rather than comprehensions: each level of a tree costs as few
+    Python frames as can be, see sql/nesting.py.)"""
+    if isinstance(expr, tuple):
+        return _map_value(expr, fn)
+    if not is_dataclass(expr) or isinstance(expr, (Position, ast.DataType)):
+        return expr
+    changes = {}
+    for f in fields(expr):
+        if f.name == "position":
+            if blank:
+                changes["position"] = _NOWHERE
+        else:
+            changes[f.name] = _map_value(getattr(expr, f.name), fn)
+    return replace(expr, **changes)
+
+
+def _map_value(value, fn):
+    if isinstance(value, tuple):
+        mapped = []
+        for item in value:
+            mapped.append(_map_value(item, fn))
+        return tuple(mapped)
+    if is_dataclass(value) and not isinstance(value, (Position, ast.DataType, ast.Query)):
+        return fn(value)
+    return value  # a subquery's query is left as it is: its scope is its own
+
+
+def _names_from_clause(node: p.Project) -> bool:
+    """Does `node`'s input carry the FROM clause's names (not an aggregate's inner ones)?"""
+    return any(f.qualifier is not None for f in node.input.fields)
+
+
+def _aliased(names: tuple[str, ...], aliases: tuple[tuple[str, Position], ...], owner: str,
+             position: Position) -> tuple[str, ...]:
+    """A relation's column names replaced by a column alias list, as long as they are."""
+    if len(aliases) != len(names):
+        shown = ", ".join(f"'{n}'" for n in names)
+        raise PlanError(f"List of column aliases must have same degree as table; table '{owner}' "
+                        f"has {len(names)} columns ({shown}), whereas alias list has "
+                        f"{len(aliases)} columns", position)
+    return tuple(n for n, _ in aliases)
+
+
+def check_unique(columns, owner: str) -> None:
+    """Each name of `columns` ((name, position) pairs) once, or a located error."""
+    seen = set()
+    for name, position in columns:
+        if name in seen:
+            raise PlanError(f"Duplicate column name '{name}' in {owner}", position, len(name))
+        seen.add(name)
+
+
+def _conjuncts(expr: b.Expr) -> list[b.Expr]:
+    """The terms of a condition's AND chains (nested ones too, as `a AND (b AND c)`)."""
+    found, pending = [], [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, b.Call) and item.name == "AND":
+            pending.extend(reversed(item.args))
+        else:
+            found.append(item)
+    return found
+
+
+def _and_all(exprs: list[b.Expr]) -> b.Expr | None:
+    if len(exprs) <= 1:
+        return exprs[0] if exprs else None
+    return b.Call("AND", tuple(exprs), types.nullable(types.BOOLEAN,
+                                                      any(e.type.nullable for e in exprs)))
+
+
+def _subexpressions(expr):
+    """The expressions one level below `expr` (in tuples too, as CASE's WHEN pairs)."""
+    def visit(value):
+        if isinstance(value, tuple):
+            for item in value:
+                yield from visit(item)
+        elif is_dataclass(value) and not isinstance(value, (Position, ast.DataType, ast.Query)):
+            yield value  # not into a subquery's query: its scope is its own
+
+    for f in fields(expr):
+        if f.name != "position":
+            yield from visit(getattr(expr, f.name))
+
+
+def _has_aggregate(expr) -> bool:
+    if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and expr.over is None:
+        return True
+    for sub in _subexpressions(expr):
+        if _has_aggregate(sub):
+            return True
+    return False
+
+
+def _has_subquery(expr) -> bool:
+    if isinstance(expr, ast.Subquery):
+        return True
+    for sub in _subexpressions(expr):
+        if _has_subquery(sub):
+            return True
+    return False
+
+
+def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> ast.DataType:
+    if expr.kind == "EXISTS":
+        return types.nullable(types.BOOLEAN, False)
+    value = sub.fields[0].type
+    if expr.kind == "SCALAR":
+        return types.nullable(value)  # NULL when the subquery has no row
+    assert operand is not None
+    if types.common_type(operand.type, value) is None:
+        raise PlanError(f"Cannot apply 'IN' to arguments of type '<{types.sql_name(operand.type)}"
+                        f"> IN <{types.sql_name(value)}>'", expr.position)
+    return types.nullable(types.BOOLEAN)
+
+
+def _has_window(expr) -> bool:
+    if isinstance(expr, ast.FunctionCall) and expr.over is not None:
+        return True
+    for sub in _subexpressions(expr):
+        if _has_window(sub):
+            return True
+    return False
+
+

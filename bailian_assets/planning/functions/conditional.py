@@ -1,0 +1,57 @@
+"""Conditional functions: declarations (signatures and result types). Their Polars
+implementations are in `executor/functions/conditional.py`, under the same names.
+
+Their arguments must share a common type: the return rules raise SignatureError with Flink's
+text when they do not (a return rule may refuse what signatures cannot express)."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from bailian_assets.planning import types
+from bailian_assets.planning.functions.signatures import (ReturnRule, ScalarFunction,
+                                                          SignatureError, sig)
+from bailian_assets.sql.ast import DataType
+
+_ANY_1 = sig("ANY", variadic=True)
+
+
+def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
+    """The common type of the arguments, or SignatureError(message(a, b)) for the first pair
+    without one."""
+    def rule(args: Sequence[DataType]) -> DataType:
+        result = types.NULL
+        for t in args:
+            merged = types.common_type(result, t)
+            if merged is None:
+                raise SignatureError(message(result, t))
+            result = merged
+        return result
+
+    return rule
+
+
+_INVALID = _common(lambda a, b: "Invalid input arguments.")
+_COMPARED = _common(lambda a, b: "All types in a comparison should support both 'EQUALS' and "
+                    f"'ORDER' comparison with each other. Can not compare {a} with {b}")
+
+
+def _nullif(args: Sequence[DataType]) -> DataType:
+    if types.common_type(args[0], args[1]) is None:
+        raise SignatureError(f"implicit type conversion between {types.sql_name(args[0])} and "
+                             f"{args[1].name} is not supported now")
+    return types.nullable(args[0])
+
+
+def _if(args: Sequence[DataType]) -> DataType:
+    return _INVALID(args[1:])
+
+
+FUNCTIONS = [
+    ScalarFunction("COALESCE", (_ANY_1,), _INVALID),
+    ScalarFunction("IFNULL", (sig("ANY", "ANY"),), _INVALID),
+    ScalarFunction("NULLIF", (sig("ANY", "ANY"),), _nullif),
+    ScalarFunction("IF", (sig("BOOLEAN", "ANY", "ANY"),), _if),
+    ScalarFunction("GREATEST", (_ANY_1,), _COMPARED),
+    ScalarFunction("LEAST", (_ANY_1,), _COMPARED),
+]

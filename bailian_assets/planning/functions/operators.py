@@ -1,0 +1,90 @@
+"""Operators: the type rules of `+`, `=`, `AND`, `LIKE` ... (bound as `bound.Call`s named
+after the operator). Their Polars implementations are in `executor/functions/operators.py`.
+
+Each rule takes the operand types and returns the result type, or raises SignatureError with
+Flink's text; the binder locates it."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from bailian_assets.planning import types
+from bailian_assets.planning.functions.signatures import SignatureError
+from bailian_assets.sql.ast import DataType
+
+COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
+ARITHMETIC = ("+", "-", "*", "/", "%")
+_INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
+_LOOSE = ("NULL", "UNKNOWN")
+
+# every operator name a bound Call may carry (the executor implements exactly these)
+OPERATORS = frozenset(COMPARISONS + ARITHMETIC + (
+    "DIV", "AND", "OR", "||", "NOT", "NEGATE", "IS NULL", "IS NOT NULL", "IN", "NOT IN",
+    "BETWEEN", "NOT BETWEEN", "LIKE", "NOT LIKE"))
+
+
+def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:
+    return SignatureError(f"Cannot apply '{op}' to arguments of type "
+                          f"'<{types.sql_name(a)}> {op} <{types.sql_name(b)}>'")
+
+
+def comparison(op: str, a: DataType, b: DataType) -> DataType:
+    if types.common_type(a, b) is None:
+        raise cannot_apply(op, a, b)
+    return types.nullable(types.BOOLEAN, a.nullable or b.nullable)
+
+
+def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
+    for t in (a, b):
+        if not (types.is_numeric(t) or t.name in _LOOSE):
+            raise cannot_apply(op, a, b)
+    if op == "/" and _INTEGERS >= {a.name, b.name}:
+        return types.common_type(a, b) or types.UNKNOWN
+    names = {a.name, b.name}
+    if "DECIMAL" in names and names <= _INTEGERS | {"DECIMAL"}:
+        return types.decimal_arithmetic(op, a, b)
+    return types.nullable(types.common_type(a, b) or types.UNKNOWN)
+
+
+def is_integer_division(op: str, a: DataType, b: DataType) -> bool:
+    """Flink divides integers as integers (the executor runs it as DIV)."""
+    return op == "/" and _INTEGERS >= {a.name, b.name}
+
+
+def concatenation(operands: Sequence[DataType]) -> DataType:
+    """`a || b || ...`: strings only (Flink refuses `'id-' || 1`), typed as Flink types the
+    chain from the left: CHAR(n) || CHAR(m) is CHAR(n + m), anything with STRING is STRING."""
+    result = operands[0]
+    for t in operands[1:]:
+        for side in (result, t):
+            if not (types.is_character(side) or side.name in _LOOSE):
+                raise SignatureError(
+                    f"Cannot apply '||' to arguments of type '<{types.sql_name(result)}> || "
+                    f"<{types.sql_name(t)}>'. Supported form(s): '<STRING> || <STRING>'\n"
+                    "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'")
+        result = _concatenated(result, t)
+    return result
+
+
+def _concatenated(a: DataType, b: DataType) -> DataType:
+    is_nullable = a.nullable or b.nullable
+    if a.name in _LOOSE or b.name in _LOOSE:
+        return types.nullable(types.STRING)
+    if a.name == b.name and a.name in ("CHAR", "VARCHAR") and a.params and b.params:
+        return types.nullable(DataType(a.name, (a.params[0] + b.params[0],)), is_nullable)
+    return types.nullable(types.STRING, is_nullable)
+
+
+def require_boolean(t: DataType, where: str) -> None:
+    if t.name not in ("BOOLEAN",) + _LOOSE:
+        raise SignatureError(f"{where} needs a BOOLEAN condition, found {t}")
+
+
+def negate(op: str, t: DataType) -> DataType:
+    if not (types.is_numeric(t) or t.name in _LOOSE):
+        raise SignatureError(f"Cannot apply '{op}' to {t}")
+    return t
+
+
+def boolean_result(operands: Sequence[DataType]) -> DataType:
+    return types.nullable(types.BOOLEAN, any(t.nullable for t in operands))
