@@ -2,6 +2,7 @@
 
 from bailian_assets.integration.definitions import build_definitions, default_sql_dir
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
+from bailian_assets.integration.partitions import register_partitions
 from bailian_assets.integration.resources import BailianModelResource
 
 __all__ = [
@@ -10,4 +11,5 @@ __all__ = [
     "TableIOManager",
     "build_definitions",
     "default_sql_dir",
+    "register_partitions",
 ]

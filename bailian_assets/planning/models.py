@@ -46,6 +46,7 @@ BATCH_SIZE = OptionSpec("batch-size", integer(1, 25))
 CACHE = OptionSpec("cache", boolean, default=True)
 PRICE_INPUT = OptionSpec("price.input-per-million-tokens", number(0))
 PRICE_OUTPUT = OptionSpec("price.output-per-million-tokens", number(0))
+PRICE_CURRENCY = OptionSpec("price.currency", text)  # what the prices are in: 'USD', 'CNY'
 
 # Options sent in the request body, with the body field each becomes.
 REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
@@ -67,7 +68,7 @@ EMBEDDING_ONLY = {"dimension", "batch-size"}
 # Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
 MODEL_OPTIONS = with_camel_case([
     PROVIDER, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK,
-    RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT,
+    RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT, PRICE_CURRENCY,
     *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output.
@@ -133,6 +134,7 @@ class ModelSpec:
     cache: bool = True
     price_input: float | None = None  # per million prompt tokens, in the user's currency
     price_output: float | None = None  # per million completion tokens
+    price_currency: str | None = None  # what the prices are in, as declared
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
         """What the tokens cost at the prices the model declares; None without prices."""
@@ -208,6 +210,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         cache=bool(value_of(resolved, CACHE)),
         price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
         price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
+        price_currency=value_of(resolved, PRICE_CURRENCY),  # type: ignore[arg-type]
         secrets=secrets, display_endpoint=endpoint.shown,  # type: ignore[union-attr]
     )
 
