@@ -115,16 +115,16 @@ def test_the_command_line_materializes_a_partition_and_a_range(project, tmp_path
     env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "BAILIAN_SQL_DIR": str(sql)}
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    dagster = str(Path(os.sys.executable).parent / "dagster")
-    one = subprocess.run([dagster, "asset", "materialize", "-m", "defs", "--select",
-                          "review_sentiment_daily", "--partition", "2025-01-02"], cwd=ROOT,
-                         env=env, capture_output=True, text=True, timeout=300)
+    dg = str(Path(os.sys.executable).parent / "dg")
+    # the days present are registered as the code loads, on DAGSTER_HOME's instance
+    one = subprocess.run([dg, "launch", "--assets", "review_sentiment_daily", "--partition",
+                          "2025-01-02"], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
     assert one.returncode == 0, one.stderr[-2000:]
     assert partition_folders(out) == ["dt=2025-01-02"]
-    every = subprocess.run([dagster, "asset", "materialize", "-m", "defs", "--select",
-                            "review_sentiment_daily", "--partition-range",
-                            "2025-01-01...2025-01-03"], cwd=ROOT, env=env, capture_output=True,
-                           text=True, timeout=300)
+    every = subprocess.run([dg, "launch", "--assets", "review_sentiment_daily",
+                            "--partition-range", "2025-01-01...2025-01-03"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=300)
     assert every.returncode == 0, every.stderr[-2000:]
     assert partition_folders(out) == ["dt=2025-01-01", "dt=2025-01-02", "dt=2025-01-03"]
 
