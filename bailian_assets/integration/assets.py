@@ -70,6 +70,7 @@ class AssetFactory:
         self.specs = {name: _translated(translator, translation, relation)
                       for name, relation in self.relations.items()}
         self.checks: list[dg.AssetChecksDefinition] = []
+        self.pools: set[str] = set()  # the models' concurrency pools the assets use
         self.built: dict[str, dg.AssetsDefinition | dg.AssetSpec] = {}
 
     def build(self) -> list[dg.AssetsDefinition | dg.AssetSpec]:
@@ -103,6 +104,9 @@ class AssetFactory:
                        sources={r: (self.specs[r].key, self.project.tables[r])
                                 for r in relations if self.relations[r].kind == SOURCE})
         partitions = self.partitioning.of_queries(queries, name)
+        pool = pool_name(models[0].name) if models else None
+        if pool:
+            self.pools.add(pool)
 
         def compute(context, **inputs):  # no annotations: dagster reads them
             frames = {relation: inputs[arguments[relation]] for relation in relations}
@@ -123,7 +127,7 @@ class AssetFactory:
                 metadata={**spec.metadata, **self._lineage(queries)},
                 partitions_def=partitions,
                 backfill_policy=dg.BackfillPolicy.single_run() if partitions else None,
-                pool=pool_name(models[0].name) if models else None,
+                pool=pool,
                 check_specs=check_specs or None,
             )(compute)
 

@@ -33,6 +33,7 @@ import dagster as dg
 from dagster.components.utils.translation import TranslationFn, TranslationFnResolver
 
 from bailian_assets.integration.definitions import build_definitions, isolating_errors
+from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT
 from bailian_assets.integration.translator import FlinkSqlTranslator, SqlRelation
 from bailian_assets.planning import names
 
@@ -94,11 +95,15 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
             `SqlRelation` (name, kind, path, line, sql, columns, models, ...).
         resource_key_prefix: put before every resource and IO manager key; default: the
             instance's folder under defs/ (`reviews__`), "" for the plain names.
+        pool_limit: how many assets calling one model may run at once, given to each model's
+            concurrency pool (`bailian_<model>`) that has no limit yet, when the code loads with
+            DAGSTER_HOME set (home_instance.py); default 4.
     """
 
     sql_dir: str
     translation: Optional[Annotated[TranslationFn[SqlRelation], _TRANSLATION]] = None
     resource_key_prefix: Optional[str] = None
+    pool_limit: int = DEFAULT_POOL_LIMIT
 
     def get_translator(self) -> FlinkSqlTranslator:
         """Override to return your own `FlinkSqlTranslator` subclass."""
@@ -120,4 +125,4 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
         return build_definitions(
             self.folder(context), prefix=self.key_prefix(context),
             translator=self.get_translator(), translation=self.translation,
-            isolate_errors=isolating_errors(sys.argv, os.environ))
+            isolate_errors=isolating_errors(sys.argv, os.environ), pool_limit=self.pool_limit)

@@ -19,7 +19,7 @@ from bailian_assets.errors import ExecutionError
 from bailian_assets.integration.assets import AssetFactory, InstanceKeys, Translation
 from bailian_assets.integration.broken import broken_file_assets
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
-from bailian_assets.integration.partitions import register_with_home_instance
+from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare_home_instance
 from bailian_assets.integration.project import loaded
 from bailian_assets.integration.resources import model_resource
 from bailian_assets.integration.schedules import jobs_and_schedules
@@ -51,13 +51,15 @@ def isolating_errors(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
 
 def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None,
                       *, prefix: str = "", translator: FlinkSqlTranslator | None = None,
-                      translation: Translation | None = None, isolate_errors: bool = False
+                      translation: Translation | None = None, isolate_errors: bool = False,
+                      pool_limit: int = DEFAULT_POOL_LIMIT
                       ) -> dg.Definitions:
     """Definitions for every `.sql` file in `sql_dir`.
 
     `isolate_errors` False: raises SqlError listing every mistake (as `bailian-assets check`).
     True: a file with errors is left out, shown as an asset holding its errors, and the rest
-    loads. `prefix` goes before every resource key (one per component instance)."""
+    loads. `prefix` goes before every resource key (one per component instance);
+    `pool_limit`: the limit given to a model's pool that has none (home_instance.py)."""
     sql_dir = Path(sql_dir).resolve()
     if not isolate_errors:
         load_project([sql_dir], environ=environ, display_root=sql_dir)  # raises with all
@@ -70,7 +72,8 @@ def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | N
         raise dg.DagsterInvalidDefinitionError(str(error)) from None
     broken_specs, broken_checks = broken_file_assets(project_files, sql_dir, prefix)
     jobs, schedules, partitioned = jobs_and_schedules(factory)
-    register_with_home_instance([(d, table) for _, d, table in partitioned])
+    prepare_home_instance([(d, table) for _, d, table in partitioned], factory.pools,
+                          pool_limit)
     resources: dict[str, object] = {
         keys.model(name): model_resource(spec)
         for name, spec in project_files.project.models.items()

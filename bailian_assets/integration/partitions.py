@@ -17,7 +17,6 @@ day's run would replace the rows of the days before.
 from __future__ import annotations
 
 import logging
-import os
 
 import dagster as dg
 
@@ -85,24 +84,6 @@ def register_partitions(instance, sql_dir, prefix: str = "") -> dict[str, list[s
             partitions = table_partitions(table, prefix)
             added[partitions.name] = register_present(instance, partitions, table)
     return added
-
-
-def register_with_home_instance(sources: list[tuple[dg.DynamicPartitionsDefinition, TableSpec]]
-                                ) -> None:
-    """When the code loads with `DAGSTER_HOME` set (`dg dev`, its code server, `dg launch`, a run
-    worker), register the folders present as partitions of that instance, so the UI and
-    `--partition` know them before the sensor's first tick. Without DAGSTER_HOME there is no
-    instance to tell (a command-line run then uses a temporary one): nothing is done."""
-    if not sources or not os.environ.get("DAGSTER_HOME"):
-        return
-    try:
-        instance = dg.DagsterInstance.get()
-    except Exception as error:  # an unusable home must not stop the code from loading
-        log.warning("partitions not registered: DAGSTER_HOME=%s: %s",
-                    os.environ["DAGSTER_HOME"], error)
-        return
-    for partitions, table in sources:
-        register_present(instance, partitions, table)
 
 
 class Partitioning:
