@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import dagster as dg
 
@@ -84,11 +84,3 @@ def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | N
                           asset_checks=[*factory.checks, *broken_checks], jobs=jobs,
                           schedules=schedules, sensors=partition_sensors(partitioned),
                           resources=resources)
-
-
-def default_sql_dir(environ: Mapping[str, str] | None = None,
-                    fallback: Callable[[], Path] | None = None) -> Path:
-    environ = os.environ if environ is None else environ
-    if environ.get("BAILIAN_SQL_DIR"):
-        return Path(environ["BAILIAN_SQL_DIR"])
-    return fallback() if fallback else Path.cwd() / "sql"

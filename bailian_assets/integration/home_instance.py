@@ -20,7 +20,7 @@ import dagster as dg
 from bailian_assets.integration.partitions import register_present
 from bailian_assets.planning.connectors import TableSpec
 
-DEFAULT_POOL_LIMIT = 4  # ML_PREDICT assets of one model running at once (the pacer shares the quota)
+DEFAULT_POOL_LIMIT = 4  # assets calling one model that run at once (the pacer shares the quota)
 
 log = logging.getLogger("bailian_assets")
 
