@@ -1,7 +1,7 @@
 """The UI in a real browser: `dg dev` on a scratch DAGSTER_HOME, driven by Playwright in Debian's
 Chromium (/usr/bin/chromium; never `playwright install`).
 
-One test, one server: the asset graph lists every good file's group beside the broken file's
+One test, one server: each model's pool has a limit (no warning icon); the asset graph lists every good file's group beside the broken file's
 (its report readable on the asset page, caret aligned); the sink's page shows its SQL, columns
 and code reference; the movie sentiment group is materialized from the UI, and the run's
 `+I[...]` rows, the materialization's metadata and the checks appear. Screenshots, if any, go
@@ -140,6 +140,7 @@ def test_the_ui_shows_the_graph_the_sql_and_a_run_launched_from_it(dg_dev, tmp_p
         page.add_locator_handler(page.get_by_text("Join the Dagster community"),
                                  lambda: page.get_by_role("button", name="Skip").click())
         try:
+            _pools_are_limited(base)
             _graph_and_broken_file(page, base)
             _sink_page(page, base)
             _launch_and_follow(page, base)
@@ -148,6 +149,14 @@ def test_the_ui_shows_the_graph_the_sql_and_a_run_launched_from_it(dg_dev, tmp_p
             raise
         finally:
             browser.close()
+
+
+def _pools_are_limited(base: str) -> None:
+    """The UI marks a pool without a limit with a warning: each model's pool has one."""
+    for pool in ("bailian_ai_analyze_sentiment", "bailian_review_sentiment"):
+        limit = _graphql(base, '{ instance { concurrencyLimit(concurrencyKey: "%s") { limit }'
+                               ' } }' % pool)["instance"]["concurrencyLimit"]["limit"]
+        assert limit == 4, (pool, limit)
 
 
 def _graph_and_broken_file(page, base: str) -> None:
