@@ -18,8 +18,9 @@ managers get keys of their own (`resource_key_prefix`, by default the instance's
 `reviews__model_m`), so two instances over different folders load side by side.
 `dg scaffold defs bailian_assets.FlinkSqlComponent NAME` writes a working instance.
 
-A file with SQL errors does not blank the UI: its assets are left out and an asset of its own
-shows its errors (broken.py), while `dg check defs` fails on it.
+Under `dg dev` a file with SQL errors does not blank the UI: its assets are left out and an
+asset of its own shows its errors (broken.py). On the command line (`dg check defs`, `dg launch`)
+the load fails with the located report instead (`definitions.isolating_errors`).
 """
 
 # no `from __future__ import annotations`: dagster resolves the fields' annotations
@@ -110,9 +111,11 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
         return FlinkSqlTranslator()
 
     def folder(self, context: dg.ComponentLoadContext) -> Path:
+        """The SQL folder: `sql_dir` relative to the defs.yaml."""
         return (context.path / self.sql_dir).resolve()
 
     def key_prefix(self, context: dg.ComponentLoadContext) -> str:
+        """What goes before this instance's resource and IO manager keys."""
         if self.resource_key_prefix is not None:
             return self.resource_key_prefix
         try:

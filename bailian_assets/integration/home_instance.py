@@ -27,14 +27,16 @@ log = logging.getLogger("bailian_assets")
 
 def prepare_home_instance(sources: Iterable[tuple[dg.DynamicPartitionsDefinition, TableSpec]],
                           pools: Iterable[str], pool_limit: int = DEFAULT_POOL_LIMIT) -> None:
+    """Register the folders present of each partitioned source and limit the pools that have
+    no limit, on DAGSTER_HOME's instance; nothing without DAGSTER_HOME."""
     sources, pools = list(sources), sorted(set(pools))
     if not (sources or pools) or not os.environ.get("DAGSTER_HOME"):
         return
     try:
-        instance = dg.DagsterInstance.get()
-        for partitions, table in sources:
-            register_present(instance, partitions, table)
-        set_pool_limits(instance, pools, pool_limit)
+        with dg.DagsterInstance.get() as instance:  # disposed: this runs at every load
+            for partitions, table in sources:
+                register_present(instance, partitions, table)
+            set_pool_limits(instance, pools, pool_limit)
     except Exception as error:  # an unusable home must not stop the code from loading
         log.warning("DAGSTER_HOME=%s: partitions and pool limits not set up: %s",
                     os.environ["DAGSTER_HOME"], error)
