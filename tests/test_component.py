@@ -42,7 +42,7 @@ def test_scaffolded_instances_load_side_by_side_and_run(tmp_path):
             assert {"reviews__model_reviews_sentiment", "search__model_search_sentiment",
                     "reviews__bailian_table_io_manager",
                     "search__bailian_frame_io_manager"} <= set(defs.resources)
-            job = defs.resolve_job_def("reviews_job")
+            job = defs.resolve_job_def("reviews__reviews_job")  # jobs too carry the prefix
             with dg.instance_for_test() as instance:
                 result = job.execute_in_process(instance=instance)
                 assert result.success
@@ -57,9 +57,10 @@ def test_one_folder_twice_with_key_prefixes_and_yaml_translation():
             folder = sandbox.defs_folder_path / name
             (folder / "sql").mkdir(parents=True)
             shutil.copy(ROOT / "sql" / "movie_sentiment.sql", folder / "sql")
+            # the same file in both: asset keys apart by key_prefix, groups by one template
+            groups = {"group_name": "first_{{ data.group }}"} if name == "first" else {}
             write_defs_yaml(folder, {"sql_dir": "sql", "translation": {
-                "key_prefix": name,
-                "group_name": f"{name}_{{{{ data.group }}}}",
+                "key_prefix": name, **groups,
                 "owners": ["team:ml"],
                 "tags": {"layer": "{{ data.kind }}"},
                 "kinds": ["snowflake"],
@@ -68,7 +69,10 @@ def test_one_folder_twice_with_key_prefixes_and_yaml_translation():
             sink = defs.resolve_assets_def(dg.AssetKey(["second", "print_sink"]))
             spec = next(iter(sink.specs))
             assert sink.asset_deps[spec.key] == {dg.AssetKey(["second", "movie_comment"])}
-            assert spec.group_name == "second_movie_sentiment"
+            assert spec.group_name == "movie_sentiment"
+            first = next(iter(defs.resolve_assets_def(
+                dg.AssetKey(["first", "print_sink"])).specs))
+            assert first.group_name == "first_movie_sentiment"
             assert spec.owners == ["team:ml"]
             assert spec.tags["layer"] == "sink"
             assert spec.kinds == {"snowflake"}  # set in YAML: replaces the translator's
@@ -76,7 +80,8 @@ def test_one_folder_twice_with_key_prefixes_and_yaml_translation():
             assert sink.required_resource_keys >= {"second__model_ai_analyze_sentiment"}
             assert {"first__model_ai_analyze_sentiment",
                     "second__model_ai_analyze_sentiment"} <= set(defs.resources)
-            job = defs.resolve_job_def("first_movie_sentiment_job")
+            assert defs.resolve_job_def("second__movie_sentiment_job")
+            job = defs.resolve_job_def("first__first_movie_sentiment_job")
             with dg.instance_for_test() as instance:
                 result = job.execute_in_process(instance=instance)
                 assert result.success

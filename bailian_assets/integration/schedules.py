@@ -23,9 +23,11 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def job_name(factory, path: str, members: list[str]) -> str:
-    """`<group>_job`: the group its assets share after translation, else the file's."""
+    """`<group>_job`: the group its assets share after translation, else the file's; after the
+    component instance's prefix (`reviews__`), so two instances' files of one name do not
+    clash (their schedules and sensors are named after the job)."""
     groups = {factory.specs[m].group_name for m in members}
-    return f"{groups.pop() if len(groups) == 1 else group_name(path)}_job"
+    return f"{factory.keys.prefix}{groups.pop() if len(groups) == 1 else group_name(path)}_job"
 
 
 def jobs_and_schedules(factory) -> tuple[list, list, list]:
