@@ -31,3 +31,20 @@ __all__ = [
     "run_project",
     "simulated_backend",
 ]
+
+# `type: bailian_assets.FlinkSqlComponent` in a defs.yaml names the component here; it is loaded
+# on first use, so that importing the package does not import dagster (only integration/ does).
+_LAZY = {"FlinkSqlComponent": "bailian_assets.integration.component",
+         "FlinkSqlTranslator": "bailian_assets.integration.translator"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'bailian_assets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:  # dg lists a registry module's components with dir()
+    return sorted([*globals(), *_LAZY])

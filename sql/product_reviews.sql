@@ -18,8 +18,9 @@ WITH (
   'system-prompt' = 'Classify the sentiment of the product review into one of [positive, negative, neutral, mixed]. Output only the label.',
   'temperature' = '0',
   'rate-limit.rpm' = '600',
-  'price.input-per-million-tokens' = '0.05',   -- USD, qwen-turbo international
-  'price.output-per-million-tokens' = '0.2'
+  'price.input-per-million-tokens' = '0.05',   -- qwen-turbo international
+  'price.output-per-million-tokens' = '0.2',
+  'price.currency' = 'USD'
 );
 
 CREATE TABLE product_reviews (

@@ -23,7 +23,7 @@ from bailian_assets.executor import table_folder
 from bailian_assets.executor.filesystem import partition_values, read_table, write_table
 from bailian_assets.executor.partition_path import escape, unescape
 from bailian_assets.executor.runner import run_project
-from bailian_assets.integration import build_definitions
+from bailian_assets.integration import build_definitions, register_partitions
 from bailian_assets.integration.io_managers import ParquetFrames
 from bailian_assets.planning.project import load_project
 from bailian_assets.simulator.service import BailianSimulator
@@ -475,6 +475,7 @@ def test_each_daily_run_writes_its_own_day_and_keeps_the_others(tmp_path):
     defs = build_definitions(sql)
     job = defs.resolve_implicit_global_asset_job_def()
     with dg.instance_for_test() as instance:
+        register_partitions(instance, sql)  # the days present, as the sensor registers them
         for day in ("2025-01-02", "2025-01-03"):
             assert job.execute_in_process(partition_key=day, instance=instance).success
     out = tmp_path / "out"
@@ -502,7 +503,10 @@ def test_static_partition_keys_are_the_unescaped_values(tmp_path):
         "INSERT INTO out SELECT id, p FROM src;\n")
     partitions = build_definitions(folder).resolve_assets_def("out").partitions_def
     # 'x...y' cannot be a Dagster key: left out (with a warning), not a failed code location
-    assert partitions.get_partition_keys() == ["../../x", "a/b"]
+    with dg.instance_for_test() as instance:
+        register_partitions(instance, folder)
+        assert partitions.get_partition_keys(dynamic_partitions_store=instance) == [
+            "../../x", "a/b"]
 
 
 # ------------------------------------------------------------------ crashes and other writers

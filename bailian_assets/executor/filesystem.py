@@ -57,6 +57,20 @@ def _declared(table: TableSpec) -> str:
     return f"declared at {table.path}:{table.position.line}"
 
 
+def data_files(table: TableSpec, partitions: Sequence[str] | None = None) -> list[Path]:
+    """The data files a read of `table` (or of the given partitions) reads now, in the order
+    read; none for a missing folder or partition (what the UI shows of a source's files)."""
+    location = table.location
+    if location is None or not location.is_dir():
+        return []
+    first = table.partitioned_by[0] if table.partitioned_by else None
+    present = partitions
+    if partitions is not None and first is not None:  # a missing partition reads no files
+        present = [v for v in partitions if (location / folder_name(first, v)).is_dir()]
+    return [file for folder, _ in _partition_folders(table, location, present)
+            for file in _data_files(folder)]
+
+
 # ------------------------------------------------------------------ reading
 
 

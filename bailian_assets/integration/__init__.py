@@ -1,7 +1,8 @@
 """The Dagster integration: the outer layer, the only part of the package that imports dagster."""
 
-from bailian_assets.integration.definitions import build_definitions, default_sql_dir
+from bailian_assets.integration.definitions import build_definitions
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
+from bailian_assets.integration.partitions import register_partitions
 from bailian_assets.integration.resources import BailianModelResource
 
 __all__ = [
@@ -9,5 +10,5 @@ __all__ = [
     "PolarsParquetIOManager",
     "TableIOManager",
     "build_definitions",
-    "default_sql_dir",
+    "register_partitions",
 ]

@@ -1,203 +1,158 @@
-"""Asset factories: a source table, a view or a sink (its INSERTs) becomes one asset.
+"""Asset factory: each source table, view and sink (its INSERTs) of a project becomes one asset,
+its attributes from the translator (translator.py), its compute from execution.py.
 
-Each asset's compute runs its plans with the executor, one partition at a time (a
-`--partition-range` run is one run that still writes each partition on its own). Assets that
-call a model share the model's concurrency pool, so parallel runs of a backfill together stay
-within the quota.
+Assets that call a model share the model's concurrency pool, so parallel runs of a backfill
+together stay within the quota. Keys of resources and IO managers carry the component
+instance's prefix (`InstanceKeys`), so two instances never collide.
 """
 
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
+from typing import Callable
 
 import dagster as dg
-import polars as pl
 
-from bailian_assets.client.backend import Backend
-from bailian_assets.errors import BailianError
-from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.integration import checks
-from bailian_assets.integration.io_managers import check_sink_folder
-from bailian_assets.integration.metadata import definition_metadata, materialization_metadata
-from bailian_assets.integration.partitions import Partitioning, reads
-from bailian_assets.integration.resources import resource_key
+from bailian_assets.integration.execution import AssetRun, run_asset
+from bailian_assets.integration.lineage import column_lineage
+from bailian_assets.integration.partitions import Partitioning
+from bailian_assets.integration.relations import models_of, queries_of, reads, relations_of
+from bailian_assets.integration.translator import (
+    RELATION_METADATA, SINK, SOURCE, FlinkSqlTranslator, SqlRelation,
+)
 from bailian_assets.planning import names
-from bailian_assets.planning import plan as p
-from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.project import Project
 from bailian_assets.planning.settings import FileSettings
 
 TABLE_IO_MANAGER = "bailian_table_io_manager"
 FRAME_IO_MANAGER = "bailian_frame_io_manager"
+KIND_TAG = "dagster/kind/"
+
+Translation = Callable[[dg.AssetSpec, SqlRelation], dg.AssetSpec]
 
 
-def asset_key(name: str) -> dg.AssetKey:
-    """The asset key of a table or view: its name's parts, as Dagster names (see names.py)."""
-    return dg.AssetKey(names.asset_path(name))
+@dataclass(frozen=True)
+class InstanceKeys:
+    """Resource keys of one component instance: `prefix` + the plain names."""
+
+    prefix: str = ""
+
+    def model(self, name: str) -> str:
+        """`ai_analyze_sentiment` -> `model_ai_analyze_sentiment` (see planning/names.py)."""
+        return self.prefix + names.resource_name(name)
+
+    @property
+    def table_io_manager(self) -> str:
+        return self.prefix + TABLE_IO_MANAGER
+
+    @property
+    def frame_io_manager(self) -> str:
+        return self.prefix + FRAME_IO_MANAGER
 
 
 def pool_name(model: str) -> str:
-    """The Dagster concurrency pool of a model's ML_PREDICTs."""
+    """The Dagster concurrency pool of a model's ML_PREDICTs (shared by every instance: the
+    quota is the model's)."""
     return "bailian_" + names.dagster_name(model)
 
 
-def group_of(path: str) -> str:
-    """The group (and job prefix) of a SQL file's assets."""
-    return names.group_name(path)
-
-
 class AssetFactory:
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, keys: InstanceKeys = InstanceKeys(),
+                 translator: FlinkSqlTranslator | None = None,
+                 translation: Translation | None = None):
         self.project = project
-        self.partitioning = Partitioning(project)
+        self.keys = keys
+        self.partitioning = Partitioning(project, keys.prefix)
+        self.relations = relations_of(project)
+        translator = translator or FlinkSqlTranslator()
+        self.specs = {name: _translated(translator, translation, relation)
+                      for name, relation in self.relations.items()}
+        self.checks: list[dg.AssetChecksDefinition] = []
+        self.pools: set[str] = set()  # the models' concurrency pools the assets use
+        self.built: dict[str, dg.AssetsDefinition | dg.AssetSpec] = {}
 
     def build(self) -> list[dg.AssetsDefinition | dg.AssetSpec]:
-        sinks = self.project.sinks()
-        assets = [self.view(name) for name in self.project.views]
-        assets += [self.sink(name) for name in sinks]
-        read = reads(list(self.project.views.values()) + [i.query for i in self.project.inserts])
-        assets += [self.source(name) for name in read
-                   if name in self.project.tables and name not in sinks]
-        return assets
-
-    # ------------------------------------------------------------ kinds of asset
+        for name, relation in self.relations.items():
+            self.built[name] = self.source(name) if relation.kind == SOURCE \
+                else self.computed(name)
+        return list(self.built.values())
 
     def source(self, name: str) -> dg.AssetSpec:
         """A table only read: an external asset, its rows loaded from its files."""
-        table = self.project.tables[name]
-        return dg.AssetSpec(
-            asset_key(name), group_name=group_of(table.path),
+        return self.specs[name].replace_attributes(
             partitions_def=self.partitioning.of_relation(name),
-            description=f"Files of table `{name}` under `{table.location}` "
-                        f"({table.options['format']}).",
-            metadata=self._definition_metadata(table.path, table.position.line,
-                                               [(c.name, c.type) for c in table.columns]),
-            kinds={str(table.options["format"])},
-        ).with_io_manager_key(TABLE_IO_MANAGER)
+        ).with_io_manager_key(self.keys.table_io_manager)
 
-    def view(self, name: str) -> dg.AssetsDefinition:
-        planned = self.project.views[name]
-        statement = self.project.catalog.views[name].statement
-        script = self.project.scripts[planned.path]
-        return self._query_asset(name, [planned], FRAME_IO_MANAGER,
-                                 f"```sql\n{script.text_of(statement)}\n```", planned.path,
-                                 statement.position.line, FileSettings())
-
-    def sink(self, name: str) -> dg.AssetsDefinition:
-        inserts = self.project.inserts_into(name)
-        table = inserts[0].sink
-        sql = "\n\n".join(self.project.scripts[i.path].text_of(i.statement) for i in inserts)
-        first = inserts[0]
-        settings = FileSettings.of(self.project.catalog.settings.get(first.path, {}))
-        return self._query_asset(
-            name, [i.query for i in inserts], TABLE_IO_MANAGER,
-            f"Sink `{name}` (connector '{table.connector}').\n\n```sql\n{sql}\n```",
-            first.path, first.statement.position.line, settings, with_checks=True)
-
-    # ------------------------------------------------------------ the common part
-
-    def _definition_metadata(self, path: str, line: int, columns) -> dict:
-        return definition_metadata(columns, self.project.files.get(path), line)
-
-    def _query_asset(self, name: str, queries: list[p.PlannedQuery], io_manager_key: str,
-                     description: str, path: str, line: int, settings: FileSettings,
-                     with_checks: bool = False) -> dg.AssetsDefinition:
+    def computed(self, name: str) -> dg.AssetsDefinition:
+        """A view or a sink: its queries run by execution.py."""
+        relation, spec = self.relations[name], self.specs[name]
+        queries = queries_of(self.project, name)
         relations = reads(queries)
         arguments = _argument_names(relations)
-        models = _models(queries)
+        models = models_of(queries)
+        settings = FileSettings.of(self.project.catalog.settings.get(relation.path, {}))
+        table = self.project.tables.get(name) if relation.kind == SINK else None
+        stored = table is not None and table.connector == "filesystem"
+        predictions = checks.prediction_columns(queries, settings) if table else []
+        check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
+        if stored and predictions:
+            self.checks += checks.stored_checks(spec.key, table, predictions, settings)
+        job = AssetRun(name=name, key=spec.key, queries=queries, table=table,
+                       predictions=predictions, settings=settings, keys=self.keys,
+                       sources={r: (self.specs[r].key, self.project.tables[r])
+                                for r in relations if self.relations[r].kind == SOURCE})
         partitions = self.partitioning.of_queries(queries, name)
-        key = asset_key(name)
-        predictions = checks.prediction_columns(queries, settings) if with_checks else []
-        specs = checks.check_specs(key, predictions, bool(models)) if with_checks else []
+        pool = pool_name(models[0].name) if models else None
+        if pool:
+            self.pools.add(pool)
 
         def compute(context, **inputs):  # no annotations: dagster reads them
-            check_sink_folder(self.project, name)
             frames = {relation: inputs[arguments[relation]] for relation in relations}
-            yield from _run(context, key, queries, frames, predictions, settings, bool(specs))
+            yield from run_asset(context, job, frames)
 
         with warnings.catch_warnings():  # backfill_policy is beta in 1.13, and what ranges need
             warnings.simplefilter("ignore", dg.BetaWarning)
             return dg.asset(
-                key=key,
-                ins={arguments[r]: dg.AssetIn(key=asset_key(r)) for r in relations},
-                required_resource_keys={resource_key(m.name) for m in models},
-                io_manager_key=io_manager_key,
-                group_name=group_of(path),
-                description=description,
-                metadata=self._definition_metadata(path, line, zip(queries[0].names,
-                                                                   queries[0].types)),
-                kinds={"sql", "polars"},
+                key=spec.key,
+                ins={arguments[r]: dg.AssetIn(key=self.specs[r].key) for r in relations},
+                required_resource_keys={self.keys.model(m.name) for m in models},
+                io_manager_key=self.keys.frame_io_manager if relation.kind != SINK
+                else self.keys.table_io_manager,
+                group_name=spec.group_name, description=spec.description,
+                owners=list(spec.owners), code_version=spec.code_version,
+                tags={k: v for k, v in spec.tags.items() if not k.startswith(KIND_TAG)},
+                kinds=spec.kinds or None,
+                metadata={**spec.metadata, **self._lineage(queries)},
                 partitions_def=partitions,
                 backfill_policy=dg.BackfillPolicy.single_run() if partitions else None,
-                pool=pool_name(models[0].name) if models else None,
-                check_specs=specs or None,
+                pool=pool,
+                check_specs=check_specs or None,
             )(compute)
 
-
-def _run(context, key: dg.AssetKey, queries: list[p.PlannedQuery], inputs: dict,
-         predictions, settings: FileSettings, with_checks: bool):
-    runs: list[ModelRun] = []
-    backends: list[Backend] = []
-
-    def clients(spec: ModelSpec, config):
-        resource = getattr(context.resources, resource_key(spec.name))
-        if not backends:
-            backends.append(resource.backend)
-            context.log.info(f"model calls go to the {resource.backend.description}")
-        return resource.client(spec, config,
-                               on_progress=lambda snapshot: context.log.info(snapshot.describe()),
-                               on_warning=context.log.warning)
-
-    def on_model_run(run: ModelRun) -> None:
-        runs.append(run)
-        context.log.info(f"ML_PREDICT with model '{run.node.model.name}' at "
-                         f"{run.node.path}:{run.node.position.line}: {run.usage.describe()}")
-
-    outputs: dict = {}
-    for partition in _partition_keys(context):
-        def resolve(relation: str, partition=partition) -> pl.LazyFrame:
-            value = inputs[relation]
-            if isinstance(value, dict):
-                value = value[partition] if partition in value else _concat(value)
-            return value.lazy()
-
-        executor = Executor(resolve, clients, on_model_run=on_model_run)
-        try:
-            parts = [executor.run(query) for query in queries]
-        except BailianError as error:
-            where = f" (partition {partition})" if partition is not None else ""
-            raise dg.Failure(description=f"{error}{where}") from None
-        outputs[partition] = parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical")
-    frame = _concat(outputs)
-    yield _output(outputs, materialization_metadata(frame, runs, backends[0] if backends
-                                                     else None))
-    if with_checks:
-        selected = context.selected_asset_check_keys
-        for result in checks.evaluate(key, frame, runs, predictions, settings):
-            if dg.AssetCheckKey(key, result.check_name) in selected:
-                yield result
+    def _lineage(self, queries) -> dict:
+        """`dagster/column_lineage`: each column's upstream asset columns, from the plans."""
+        deps: dict[str, set[tuple[dg.AssetKey, str]]] = {}
+        for query in queries:
+            for column, pairs in column_lineage(query).items():
+                deps.setdefault(column, set()).update(
+                    (self.specs[r].key, c) for r, c in pairs if r in self.specs)
+        if not any(deps.values()):
+            return {}
+        return {"dagster/column_lineage": dg.TableColumnLineage(deps_by_column={
+            column: [dg.TableColumnDep(asset_key=k, column_name=c) for k, c in sorted(
+                pairs, key=lambda pair: (pair[0].to_user_string(), pair[1]))]
+            for column, pairs in deps.items() if pairs})}
 
 
-def _output(frames: dict, metadata: dict) -> dg.Output:
-    value = frames[None] if list(frames) == [None] else frames
-    return dg.Output(value, metadata=metadata)
-
-
-def _partition_keys(context) -> list:
-    if context.assets_def.partitions_def is None:
-        return [None]
-    return list(context.partition_keys)
-
-
-def _concat(frames: dict) -> pl.DataFrame:
-    parts = list(frames.values())
-    return parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical")
-
-
-def _models(queries: list[p.PlannedQuery]) -> list[ModelSpec]:
-    found = {node.model.name: node.model for q in queries for node in p.walk(q.root)
-             if isinstance(node, p.MlPredict)}
-    return list(found.values())
+def _translated(translator: FlinkSqlTranslator, translation: Translation | None,
+                relation: SqlRelation) -> dg.AssetSpec:
+    spec = translator.get_asset_spec(relation)
+    if translation is not None:
+        spec = translation(spec, relation)
+    # the IO managers find the table behind an asset by this, whatever key it was given
+    return spec.merge_attributes(metadata={RELATION_METADATA: relation.name})
 
 
 def _argument_names(relations: list[str]) -> dict[str, str]:

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 import dagster as dg
 import polars as pl
 
+from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import ModelRun
+from bailian_assets.executor.filesystem import read_table
+from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.names import dagster_name
 from bailian_assets.planning.settings import FileSettings
@@ -79,16 +82,51 @@ def check_specs(key: dg.AssetKey, columns: list[PredictionColumn], has_models: b
 
 
 def evaluate(key: dg.AssetKey, frame: pl.DataFrame, runs: list[ModelRun],
-             columns: list[PredictionColumn], settings: FileSettings
+             columns: list[PredictionColumn], settings: FileSettings, with_labels: bool = True
              ) -> list[dg.AssetCheckResult]:
+    """The checks of a materialization; `with_labels` False: only `no_rows_lost` (the label
+    and accuracy checks of a stored sink run on their own, see `stored_checks`)."""
     results = []
     if runs:
         results.append(_rows(key, runs))
-    for c in columns:
+    for c in columns if with_labels else []:
         results.append(_labels(key, frame, c))
         if c.ground_truth:
             results.append(_accuracy(key, frame, c, settings.accuracy_min))
     return results
+
+
+def stored_checks(key: dg.AssetKey, table: TableSpec, columns: list[PredictionColumn],
+                  settings: FileSettings) -> list[dg.AssetChecksDefinition]:
+    """The label and accuracy checks of a filesystem sink, as checks of their own: they read
+    the rows stored in the table's folder, so they run alone, without re-materializing (and
+    after each materialization that selects them)."""
+    found = []
+    for c in columns:
+        found.append(_stored_check(key, table, c, "in_label_set", (
+            f"`{c.column}` is one of the labels the system prompt lists: "
+            f"{', '.join(c.labels)}. Reads the rows stored in `{table.location}`."),
+            lambda frame, c=c: _labels(key, frame, c)))
+        if c.ground_truth:
+            found.append(_stored_check(key, table, c, "accuracy", (
+                f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1, "
+                f"over the rows stored in `{table.location}`."),
+                lambda frame, c=c: _accuracy(key, frame, c, settings.accuracy_min)))
+    return found
+
+
+def _stored_check(key: dg.AssetKey, table: TableSpec, column: PredictionColumn, what: str,
+                  description: str, evaluate_frame) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=key, name=column.check_name(what), description=description,
+                    blocking=False)
+    def check(context) -> dg.AssetCheckResult:
+        try:
+            frame = read_table(table)
+        except BailianError as error:
+            raise dg.Failure(f"cannot read the rows of table '{table.name}': {error}") from None
+        return evaluate_frame(frame)
+
+    return check
 
 
 def _rows(key: dg.AssetKey, runs: list[ModelRun]) -> dg.AssetCheckResult:

@@ -1,47 +1,86 @@
-"""SQL files -> one Dagster `Definitions`.
+"""SQL files -> one Dagster `Definitions`: the one code path behind `FlinkSqlComponent`.
 
 Source tables, views and sinks become assets (`assets.py`), partitioned after their partitioned
 sources (`partitions.py`); sinks carry asset checks (`checks.py`); each file gets a job and, when
-it asks, a schedule (`schedules.py`); each model is a resource (`resources.py`). One Definitions
-is built from all files at once, so a table several files use is declared once.
+it asks, a schedule (`schedules.py`); each partitioned source a sensor for new folders
+(`sensors.py`); each model is a resource (`resources.py`). One Definitions is built from all
+files at once, so a table several files use is declared once.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Mapping, Sequence
 
 import dagster as dg
 
 from bailian_assets.errors import ExecutionError
-from bailian_assets.integration.assets import FRAME_IO_MANAGER, TABLE_IO_MANAGER, AssetFactory
+from bailian_assets.integration.assets import AssetFactory, InstanceKeys, Translation
+from bailian_assets.integration.broken import broken_file_assets
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
-from bailian_assets.integration.project import cached_project
-from bailian_assets.integration.resources import model_resource, resource_key
+from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare_home_instance
+from bailian_assets.integration.project import loaded
+from bailian_assets.integration.resources import model_resource
 from bailian_assets.integration.schedules import jobs_and_schedules
+from bailian_assets.integration.sensors import partition_sensors
+from bailian_assets.integration.translator import FlinkSqlTranslator
+from bailian_assets.planning.project import load_project
+
+VALIDATION_ENV = "DAGSTER_IS_DEFS_VALIDATION_CLI"  # set by `dg check defs`
 
 
-def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None
+def validation_mode(environ: Mapping[str, str]) -> bool:
+    """Whether the definitions are being validated (`dg check defs`, `dagster definitions
+    validate`): then a file with errors fails the load instead of being left out."""
+    return environ.get(VALIDATION_ENV) == "1"
+
+
+# The processes behind the UI: `dagster api grpc` / `dagster code-server start` (the code
+# server) and `dagster api execute_run|execute_step` (the runs it launches).
+_SERVING = {"api", "grpc", "code-server"}
+
+
+def isolating_errors(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
+    """Whether a SQL file with errors is left out (shown as an asset holding its errors) rather
+    than failing the load: in the processes behind the UI, so one typo never blanks the graph
+    and runs of the other files still work. Everywhere else (`dg launch`, `dagster asset
+    materialize`, `dg check defs`, tests) the load fails with the located report."""
+    return not validation_mode(environ) and bool(_SERVING & set(argv[1:3]))
+
+
+def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None,
+                      *, prefix: str = "", translator: FlinkSqlTranslator | None = None,
+                      translation: Translation | None = None, isolate_errors: bool = False,
+                      pool_limit: int = DEFAULT_POOL_LIMIT
                       ) -> dg.Definitions:
-    """Definitions for every `.sql` file in `sql_dir`. Raises SqlError listing every mistake."""
-    project = cached_project(sql_dir, environ)
+    """Definitions for every `.sql` file in `sql_dir`.
+
+    `isolate_errors` False: raises SqlError listing every mistake (as `bailian-assets check`).
+    True: a file with errors is left out, shown as an asset holding its errors, and the rest
+    loads. `prefix` goes before every resource key (one per component instance);
+    `pool_limit`: the limit given to a model's pool that has none (home_instance.py)."""
+    sql_dir = Path(sql_dir).resolve()
+    if not isolate_errors:
+        load_project([sql_dir], environ=environ, display_root=sql_dir)  # raises with all
+    project_files = loaded(sql_dir, environ)
+    keys = InstanceKeys(prefix)
+    factory = AssetFactory(project_files.project, keys, translator, translation)
     try:
-        assets = AssetFactory(project).build()
+        assets = factory.build()
     except ExecutionError as error:
         raise dg.DagsterInvalidDefinitionError(str(error)) from None
-    jobs, schedules = jobs_and_schedules(project, assets)
+    broken_specs, broken_checks = broken_file_assets(project_files, sql_dir, prefix)
+    jobs, schedules, partitioned = jobs_and_schedules(factory)
+    prepare_home_instance([(d, table) for _, d, table in partitioned], factory.pools,
+                          pool_limit)
     resources: dict[str, object] = {
-        resource_key(name): model_resource(spec) for name, spec in project.models.items()
+        keys.model(name): model_resource(spec)
+        for name, spec in project_files.project.models.items()
     }
-    resources[TABLE_IO_MANAGER] = TableIOManager(sql_dir=str(Path(sql_dir).resolve()))
-    resources[FRAME_IO_MANAGER] = PolarsParquetIOManager()
-    return dg.Definitions(assets=assets, jobs=jobs, schedules=schedules, resources=resources)
-
-
-def default_sql_dir(environ: Mapping[str, str] | None = None,
-                    fallback: Callable[[], Path] | None = None) -> Path:
-    environ = os.environ if environ is None else environ
-    if environ.get("BAILIAN_SQL_DIR"):
-        return Path(environ["BAILIAN_SQL_DIR"])
-    return fallback() if fallback else Path.cwd() / "sql"
+    resources[keys.table_io_manager] = TableIOManager(sql_dir=str(sql_dir))
+    resources[keys.frame_io_manager] = PolarsParquetIOManager()
+    return dg.Definitions(assets=[*assets, *broken_specs],
+                          asset_checks=[*factory.checks, *broken_checks], jobs=jobs,
+                          schedules=schedules, sensors=partition_sensors(partitioned),
+                          resources=resources)

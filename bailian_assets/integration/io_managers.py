@@ -24,7 +24,8 @@ from bailian_assets.executor.partition_path import escape
 from bailian_assets.executor.table_folder import check_writable
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project
-from bailian_assets.planning.project import Project
+from bailian_assets.integration.translator import RELATION_METADATA
+from bailian_assets.planning.connectors import TableSpec
 
 
 class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
@@ -73,11 +74,10 @@ class ParquetFrames(dg.IOManager):
         return pl.read_parquet(path)
 
 
-def check_sink_folder(project: Project, name: str) -> None:
+def check_sink_folder(table: TableSpec) -> None:
     """Fail a sink's run before its rows are computed (and its models paid) when its folder
     may not be written: a file, another table's folder, or one holding foreign files."""
-    table = project.tables.get(name)
-    if table is not None and table.connector == "filesystem":
+    if table.connector == "filesystem":
         try:
             check_writable(table)
         except BailianError as error:
@@ -92,21 +92,26 @@ class TableIOManager(dg.ConfigurableIOManager):
 
     sql_dir: str
 
-    def _table(self, key: dg.AssetKey):
+    def _table(self, context: dg.OutputContext | dg.InputContext) -> TableSpec:
+        """The table behind the asset: named in its definition metadata (translation may
+        have given the asset any key)."""
+        output = context if isinstance(context, dg.OutputContext) else context.upstream_output
+        name = output.definition_metadata.get(RELATION_METADATA)
         project = cached_project(self.sql_dir)
-        return project.tables[project.relation_named(key.path)]
+        if name is None:  # an asset defined elsewhere
+            raise dg.Failure(f"{context.asset_key.to_user_string()} is not a table of "
+                             f"{self.sql_dir}")
+        return project.tables[getattr(name, "value", name)]
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
-        table = self._table(context.asset_key)
+        table = self._table(context)
         frames = obj if isinstance(obj, dict) else {None: obj}
         try:
             if table.connector == "filesystem":
                 # a partitioned run writes exactly its partitions, each replaced whole
                 partitions = [k for k in frames if k is not None]
                 frame = pl.concat(list(frames.values()), how="vertical")
-                written = write_table(table, frame, partitions or None)
-                context.add_output_metadata({"path": dg.MetadataValue.path(str(table.location)),
-                                             "partitions_written": len(written)})
+                write_table(table, frame, partitions or None)  # folders: in the asset's metadata
             elif table.connector == "print":
                 self._print(context, table, frames)
         except BailianError as error:
@@ -123,7 +128,7 @@ class TableIOManager(dg.ConfigurableIOManager):
                     print(line, file=stream, flush=True)
 
     def load_input(self, context: dg.InputContext):
-        table = self._table(context.asset_key)
+        table = self._table(context)
         if table.connector != "filesystem":
             raise dg.Failure(f"table {table.name} (connector '{table.connector}') keeps no "
                              "rows to read")

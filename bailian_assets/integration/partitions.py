@@ -1,11 +1,12 @@
 """Partitions: a partitioned source table makes it, and everything that reads it, partitioned.
 
-The keys are the values of the table's (first) partition column, as Flink writes them in folder
-names (`dt=2025-01-01/`), unescaped (`a%2Fb` is the key `a/b`). Date values become Dagster daily
-partitions starting at the earliest folder, so the days to come need no change anywhere; other
-values are static partitions, read from the folders when the code location loads (reload it to
-see new folders). A value Dagster cannot take as a key (one holding `...` or a control
-character) is left out, with a warning.
+The keys are the values of the table's (first) partition column that have a folder, as Flink
+writes them in folder names (`dt=2025-01-01/`), unescaped (`a%2Fb` is the key `a/b`): Dagster
+dynamic partitions, so the UI lists exactly the days (or other values) that have data, and a
+new folder becomes a new partition without reloading anything. They are registered with the
+instance by the table's sensor (sensors.py, which also materializes new folders), by the
+schedule, and when the code location loads on an instance it can reach. A value Dagster cannot
+take as a key (one holding `...` or a control character) is left out, with a warning.
 
 A filesystem sink that reads a partitioned source is run one partition at a time, and each run
 replaces what it writes: so the sink must be partitioned by a column that carries the source's
@@ -15,59 +16,82 @@ day's run would replace the rows of the days before.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
 
 import dagster as dg
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.filesystem import partition_values
+from bailian_assets.integration.project import cached_project
+from bailian_assets.integration.relations import reads, relations_of
+from bailian_assets.integration.translator import SOURCE
 from bailian_assets.planning import bound
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
-from bailian_assets.planning.settings import FileSettings
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # what Dagster refuses in a partition key (dagster's INVALID_PARTITION_SUBSTRINGS)
 _NOT_IN_KEYS = ("...", "\a", "\b", "\f", "\n", "\r", "\t", "\v", "\0")
 
 log = logging.getLogger("bailian_assets")
 
 
-def table_partitions(table: TableSpec, timezone: str = "UTC"
-                     ) -> dg.PartitionsDefinition | None:
-    """`timezone`: when a day ends (the declaring file's SET 'schedule.timezone')."""
-    if not table.partitioned_by or table.connector != "filesystem":
+def is_partitioned_source(table: TableSpec | None) -> bool:
+    return bool(table and table.partitioned_by and table.connector == "filesystem")
+
+
+def table_partitions(table: TableSpec, prefix: str = "") -> dg.DynamicPartitionsDefinition | None:
+    """The partitions of a partitioned filesystem table; `prefix`: the component instance's,
+    so two instances reading tables of one name keep their partitions apart."""
+    if not is_partitioned_source(table):
         return None
+    return dg.DynamicPartitionsDefinition(name=prefix + table.name)
+
+
+def present_keys(table: TableSpec) -> list[str]:
+    """The partition keys that have a folder now, sorted; none when the folder is missing."""
     try:
         values = partition_values(table)
     except ExecutionError:
-        values = []  # no data yet: reading it will say so
-    column = table.partition_columns[0]
-    dates = [v for v in values if _DATE.match(v)]
-    if column.type.name == "DATE" or (values and len(dates) == len(values)):
-        _skipped(table, [v for v in values if not _DATE.match(v)], "not a date")
-        start = min(dates) if dates else dt.date.today().isoformat()
-        return dg.DailyPartitionsDefinition(start_date=start, timezone=timezone)
-    _skipped(table, [v for v in values if any(s in v for s in _NOT_IN_KEYS)],
-             "not a valid Dagster partition key")
-    return dg.StaticPartitionsDefinition([v for v in values
-                                          if not any(s in v for s in _NOT_IN_KEYS)])
-
-
-def _skipped(table: TableSpec, values: list[str], why: str) -> None:
-    if values:
+        return []  # no data yet: reading it will say so
+    bad = [v for v in values if any(s in v for s in _NOT_IN_KEYS)]
+    if bad:
         log.warning("table '%s': partition folder value(s) %s left out of its Dagster "
-                    "partitions (%s)", table.name, ", ".join(map(repr, values[:5])), why)
+                    "partitions (not a valid Dagster partition key)", table.name,
+                    ", ".join(map(repr, bad[:5])))
+    return [v for v in values if v not in bad]
+
+
+def register_present(instance, partitions: dg.DynamicPartitionsDefinition,
+                     table: TableSpec) -> list[str]:
+    """Add the keys that have a folder and are not registered yet; returns those added."""
+    known = set(instance.get_dynamic_partitions(partitions.name))
+    new = [key for key in present_keys(table) if key not in known]
+    if new:
+        instance.add_dynamic_partitions(partitions.name, new)
+    return new
+
+
+def register_partitions(instance, sql_dir, prefix: str = "") -> dict[str, list[str]]:
+    """Register with `instance` the folders present of every partitioned table the SQL files of
+    `sql_dir` read, as the sensor's first tick does (for tests, scripts and a fresh instance);
+    returns the keys added, by partitions name. `prefix`: the component instance's."""
+    project = cached_project(sql_dir)
+    added = {}
+    for relation in relations_of(project).values():
+        table = project.tables.get(relation.name)
+        if relation.kind == SOURCE and is_partitioned_source(table):
+            partitions = table_partitions(table, prefix)
+            added[partitions.name] = register_present(instance, partitions, table)
+    return added
 
 
 class Partitioning:
     """Which partitions each relation (table, view, sink) of a project has."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, prefix: str = ""):
         self.project = project
+        self.prefix = prefix
         self._of: dict[str, dg.PartitionsDefinition | None] = {}
 
     def of_relation(self, name: str) -> dg.PartitionsDefinition | None:
@@ -76,9 +100,7 @@ class Partitioning:
                 self._of[name] = self.of_queries([self.project.views[name]], name)
             else:
                 table = self.project.tables.get(name)
-                settings = FileSettings.of(self.project.catalog.settings.get(table.path, {})) \
-                    if table else None
-                self._of[name] = table_partitions(table, settings.timezone) if table else None
+                self._of[name] = table_partitions(table, self.prefix) if table else None
         return self._of[name]
 
     def of_queries(self, queries: list[p.PlannedQuery], owner: str
@@ -158,8 +180,8 @@ class Partitioning:
                 return self.column_source(child, column)
         return None
 
-
-def reads(queries: list[p.PlannedQuery]) -> list[str]:
-    """The views and tables the queries read, in order of first use."""
-    names = [node.relation for q in queries for node in p.walk(q.root) if isinstance(node, p.Scan)]
-    return list(dict.fromkeys(names))
+    def sources(self) -> dict[str, tuple[TableSpec, dg.DynamicPartitionsDefinition]]:
+        """The partitioned source tables read so far, with their partitions, by name."""
+        return {name: (self.project.tables[name], d) for name, d in self._of.items()
+                if isinstance(d, dg.DynamicPartitionsDefinition)
+                and is_partitioned_source(self.project.tables.get(name))}

@@ -1,34 +1,51 @@
 """Each CREATE MODEL as a Dagster resource: the key bound with EnvVar, clients made per run.
 
-The SQL stays the source of truth for what the model is (endpoint, model, prompt, options);
-the resource carries what belongs to the deployment: the API key (as `EnvVar`, so the UI shows
-only the variable's name) and where calls go (the simulator while BAILIAN_BASE_URL is unset).
+The SQL says what the model is; the resource shows it on the resource's page and lets a run
+change it from the launchpad: `endpoint`, `model` and every other WITH option (`options`, as
+written: rate limits, prices, prompt, temperature, ...). Every field takes effect: an override
+is checked exactly as the SQL's own value would be (`build_model`), and a mistake fails the run
+naming the option. The API key is never a value here: `api_key` is bound with
+`EnvVar("DASHSCOPE_API_KEY")` (the UI shows the variable's name), and `options` shows it masked.
+Calls go to the simulator while BAILIAN_BASE_URL is unset.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Callable, Optional
 
 import dagster as dg
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from bailian_assets.client.backend import Backend, backend_from_env
 from bailian_assets.client.client import ModelClient
 from bailian_assets.client.progress import Snapshot
+from bailian_assets.errors import WHOLE_FILE
 from bailian_assets.executor.ml_predict import make_client
-from bailian_assets.planning.models import ModelSpec, RuntimeConfig
-from bailian_assets.planning.names import resource_name
+from bailian_assets.planning.models import API_KEY, ModelSpec, RuntimeConfig, build_model
+from bailian_assets.planning.options import camel_case
 from bailian_assets.secrets import Secret
+from bailian_assets.sql import ast
+
+_KEY_SPELLINGS = {API_KEY.key, camel_case(API_KEY.key)}
+_OWN_FIELDS = {"endpoint", "model"}
 
 
 class BailianModelResource(dg.ConfigurableResource):
-    """A Bailian (DashScope compatible-mode) model declared by CREATE MODEL."""
+    """A Bailian (DashScope compatible-mode) model declared by CREATE MODEL: its endpoint,
+    model and WITH options as the SQL writes them; change any of them for one run in the
+    launchpad. The API key comes from the environment variable the SQL names."""
 
-    model_name: str
-    endpoint: str
-    model: str
-    api_key: Optional[str] = None  # None: the SQL's own 'api-key' value is used
+    endpoint: str = Field(description="The endpoint as written in the SQL (a "
+                          "${secret_values...} part stays unresolved here).")
+    model: str = Field(description="The model the requests name, e.g. qwen-turbo.")
+    options: dict[str, str] = Field(default_factory=dict, description=(
+        "The other WITH options as written (rate-limit.rpm, price.*, system-prompt, "
+        "temperature, ...); the API key is shown masked and cannot be set here."))
+    api_key: Optional[str] = Field(default=None, description=(
+        "Bound to the environment variable the SQL reads the key from; unset: the SQL's "
+        "own 'api-key' value (the simulator needs none)."))
 
     _backend: Backend | None = PrivateAttr(default=None)
 
@@ -41,6 +58,26 @@ class BailianModelResource(dg.ConfigurableResource):
             self._backend = backend_from_env()
         return self._backend
 
+    def spec_for(self, spec: ModelSpec) -> ModelSpec:
+        """The model as this resource has it: `spec` when nothing was changed, else `spec`'s
+        CREATE MODEL with the changed values, checked as SQL would be."""
+        refused = sorted(k for k, v in self.options.items()
+                         if k in _KEY_SPELLINGS and v != spec.options.get(k))
+        if refused:
+            raise dg.Failure(f"model '{spec.name}': the API key cannot be set in the "
+                             "resource's options; set the environment variable it names")
+        written = dict(spec.options)
+        wanted = {k: v for k, v in self.options.items() if k not in _KEY_SPELLINGS}
+        wanted.update({k: v for k, v in written.items() if k in _KEY_SPELLINGS})
+        wanted["endpoint"] = written.get("endpoint", self.endpoint) \
+            if self.endpoint == spec.display_endpoint else self.endpoint
+        wanted["model"] = written.get("model", self.model) if self.model == spec.model \
+            else self.model
+        if wanted == written:
+            return spec
+        changed = sorted(k for k in set(wanted) | set(written) if wanted.get(k) != written.get(k))
+        return _rebuilt(spec, wanted, changed)
+
     def client(self, spec: ModelSpec, config: RuntimeConfig,
                on_progress: Callable[[Snapshot], None] | None = None,
                on_warning: Callable[[str], None] | None = None) -> ModelClient:
@@ -50,15 +87,26 @@ class BailianModelResource(dg.ConfigurableResource):
                            on_progress=on_progress, on_warning=on_warning)
 
 
-def resource_key(model_name: str) -> str:
-    """Dagster resource keys are identifiers: `ai_analyze_sentiment` -> `model_ai_analyze_sentiment`
-    (see planning/names.py for other names)."""
-    return resource_name(model_name)
+def _rebuilt(spec: ModelSpec, options: dict[str, str], changed: list[str]) -> ModelSpec:
+    statement = ast.CreateModel(
+        name=ast.Name((spec.name,), WHOLE_FILE), inputs=(spec.input_column,),
+        outputs=spec.output_columns, position=spec.position,
+        options=tuple(ast.Option(k, v, WHOLE_FILE, WHOLE_FILE, f"'{v}'")
+                      for k, v in options.items()))
+    problems: list = []
+    rebuilt = build_model(statement, spec.path, problems)
+    if rebuilt is None or problems:
+        reasons = "; ".join(p.message for p in problems) or "not a usable model"
+        raise dg.Failure(f"model '{spec.name}': the resource's config ("
+                         f"{', '.join(changed)} changed) is refused: {reasons}")
+    # the key as the SQL resolved it (masked in `options`), and its secrets to scrub
+    return replace(rebuilt, api_key=spec.api_key, secrets=spec.secrets + rebuilt.secrets)
 
 
 def model_resource(spec: ModelSpec) -> BailianModelResource:
     """The resource for a model; its key is an EnvVar whenever the SQL reads it from one."""
     env = spec.api_key_env
     api_key = dg.EnvVar(env) if env and os.environ.get(env) else None
-    return BailianModelResource(model_name=spec.name, endpoint=spec.display_endpoint,
-                                model=spec.model, api_key=api_key)
+    options = {k: v for k, v in spec.options.items() if k not in _OWN_FIELDS}
+    return BailianModelResource(endpoint=spec.display_endpoint, model=spec.model,
+                                options=options, api_key=api_key)

@@ -1,71 +1,120 @@
 """A job per SQL file, and the schedule its `SET 'schedule.cron'` asks for.
 
-A tick of a daily-partitioned job runs the partition of the day just ended (in the schedule's
-time zone); statically partitioned jobs run every partition; the others run whole.
+A tick of a job partitioned by dates runs the day just ended (in the schedule's time zone) when
+that day has a folder, and skips with the reason when it has none; a job partitioned by other
+values runs every partition that has a folder; the others run whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from bailian_assets.integration.assets import group_of
-from bailian_assets.planning.project import Project
+from bailian_assets.executor.partition_path import folder_name
+from bailian_assets.integration.partitions import present_keys
+from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.names import group_name
 from bailian_assets.planning.settings import FileSettings
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-def jobs_and_schedules(project: Project, assets: list[dg.AssetsDefinition]):
-    by_group: dict[str, list[dg.AssetsDefinition]] = {}
-    for asset in assets:
-        if isinstance(asset, dg.AssetsDefinition):  # external sources are not run by jobs
-            group = next(iter(asset.specs)).group_name or "default"
-            by_group.setdefault(group, []).append(asset)
-    jobs, schedules = [], []
-    for path, settings in project.catalog.settings.items():
-        group = group_of(path)
-        members = by_group.get(group)
+
+def job_name(factory, path: str, members: list[str]) -> str:
+    """`<group>_job`: the group its assets share after translation, else the file's; after the
+    component instance's prefix (`reviews__`), so two instances' files of one name do not
+    clash (their schedules and sensors are named after the job)."""
+    groups = {factory.specs[m].group_name for m in members}
+    return f"{factory.keys.prefix}{groups.pop() if len(groups) == 1 else group_name(path)}_job"
+
+
+def jobs_and_schedules(factory) -> tuple[list, list, list]:
+    """`factory`: the AssetFactory that built the assets. Returns the jobs, the schedules, and
+    (job, partitions, source table) for each job partitioned by a table's folders."""
+    by_file: dict[str, list[str]] = {}
+    for name, relation in factory.relations.items():
+        if isinstance(factory.built.get(name), dg.AssetsDefinition):  # sources are not run
+            by_file.setdefault(relation.path, []).append(name)
+    jobs, schedules, folder_jobs = [], [], []
+    for path, settings in factory.project.catalog.settings.items():
+        members = by_file.get(path)
         if not members:
             continue
-        partitioned = {repr(a.partitions_def): a.partitions_def for a in members
-                       if a.partitions_def is not None}
-        partitions = next(iter(partitioned.values()), None) if len(partitioned) == 1 else None
-        selection = dg.AssetSelection.assets(*[a for a in members
-                                               if a.partitions_def is not None]) \
-            if partitions else dg.AssetSelection.groups(group)
-        job = dg.define_asset_job(f"{group}_job", selection=selection,
-                                  description=f"Every asset of {path}"
-                                  + (", one partition per run" if partitions else "") + ".")
+        partitioned = {factory.built[m].partitions_def.name: factory.built[m].partitions_def
+                       for m in members if factory.built[m].partitions_def is not None}
+        partitions = next(iter(partitioned.values())) if len(partitioned) == 1 else None
+        selected = [m for m in members if factory.built[m].partitions_def is not None] \
+            if partitions else members
+        job = dg.define_asset_job(
+            job_name(factory, path, members),
+            selection=dg.AssetSelection.assets(*[factory.specs[m].key for m in selected]),
+            description=f"Every asset of {path}"
+            + (", one partition per run" if partitions else "") + ".")
         jobs.append(job)
-        schedule = _schedule(job, partitions, FileSettings.of(settings), path)
+        source = _source_of(factory, partitions)
+        if source is not None:
+            folder_jobs.append((job, partitions, source))
+        schedule = _schedule(job, partitions, source, FileSettings.of(settings), path)
         if schedule is not None:
             schedules.append(schedule)
-    return jobs, schedules
+    return jobs, schedules, folder_jobs
 
 
-def _schedule(job, partitions, settings: FileSettings, path: str):
+def _source_of(factory, partitions) -> TableSpec | None:
+    if partitions is None:
+        return None
+    return next((table for table, d in factory.partitioning.sources().values()
+                 if d.name == partitions.name), None)
+
+
+def _schedule(job, partitions, source: TableSpec | None, settings: FileSettings,
+              path: str):
     if settings.cron is None:
         return None
     name = f"{job.name}_schedule"
     description = f"SET 'schedule.cron' = '{settings.cron}' in {path}"
-    if isinstance(partitions, dg.TimeWindowPartitionsDefinition):
-        @dg.schedule(job=job, name=name, cron_schedule=settings.cron,
-                     execution_timezone=settings.timezone, description=description)
-        def day_just_ended(context):
-            tick = context.scheduled_execution_time.astimezone(ZoneInfo(settings.timezone))
-            day = (tick - dt.timedelta(days=1)).date().isoformat()
-            yield dg.RunRequest(run_key=day, partition_key=day)
+    if source is None:
+        return dg.ScheduleDefinition(name=name, job=job, cron_schedule=settings.cron,
+                                     execution_timezone=settings.timezone,
+                                     description=description)
 
-        return day_just_ended
-    if partitions is not None:
-        @dg.schedule(job=job, name=name, cron_schedule=settings.cron,
-                     execution_timezone=settings.timezone, description=description)
-        def every_partition(context):
-            for key in partitions.get_partition_keys(dynamic_partitions_store=context.instance):
-                yield dg.RunRequest(run_key=f"{key}@{context.scheduled_execution_time}",
-                                    partition_key=key)
+    @dg.schedule(job=job, name=name, cron_schedule=settings.cron,
+                 execution_timezone=settings.timezone, description=description)
+    def partitions_with_data(context):
+        return tick(context, source, partitions, settings.timezone)
 
-        return every_partition
-    return dg.ScheduleDefinition(name=name, job=job, cron_schedule=settings.cron,
-                                 execution_timezone=settings.timezone, description=description)
+    return partitions_with_data
+
+
+def tick(context, source: TableSpec, partitions: dg.DynamicPartitionsDefinition,
+         timezone: str):
+    """The run requests of one tick: the day just ended when the table's partitions are
+    dates (skipped with the reason when it has no folder), else every partition with data."""
+    present = present_keys(source)
+    if _is_dated(source, present):
+        at = context.scheduled_execution_time.astimezone(ZoneInfo(timezone))
+        day = (at - dt.timedelta(days=1)).date().isoformat()
+        if day not in present:
+            folder = source.location / folder_name(source.partitioned_by[0], day) \
+                if source.location else day
+            return dg.SkipReason(f"no data for {day}: table '{source.name}' has no folder "
+                                 f"{folder} (yet)")
+        wanted = [day]
+    elif not present:
+        return dg.SkipReason(f"table '{source.name}' has no partition folders under "
+                             f"{source.location}")
+    else:
+        wanted = present
+    known = set(context.instance.get_dynamic_partitions(partitions.name))
+    if any(key not in known for key in wanted):
+        context.instance.add_dynamic_partitions(partitions.name,
+                                                [k for k in wanted if k not in known])
+    stamp = context.scheduled_execution_time.isoformat()
+    return [dg.RunRequest(run_key=f"{key}@{stamp}", partition_key=key) for key in wanted]
+
+
+def _is_dated(table: TableSpec, present: list[str]) -> bool:
+    column = table.partition_columns[0]
+    return column.type.name == "DATE" or bool(present) and all(map(_DATE.match, present))

@@ -70,6 +70,7 @@ BATCH_SIZE = OptionSpec("batch-size", integer(1, 25))
 CACHE = OptionSpec("cache", boolean, default=True)
 PRICE_INPUT = OptionSpec("price.input-per-million-tokens", number(0))
 PRICE_OUTPUT = OptionSpec("price.output-per-million-tokens", number(0))
+PRICE_CURRENCY = OptionSpec("price.currency", text)  # what the prices are in: 'USD', 'CNY'
 
 # Options sent in the request body, with the body field each becomes.
 REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
@@ -93,7 +94,7 @@ MODEL_OPTIONS = with_camel_case([
     PROVIDER, TASK, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, USER_PROMPT, CONTENT_TYPE,
     EXTRA_HEADER, EXTRA_BODY, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK, RETRY_BACKOFF,
     RETRY_BACKOFF_INTERVAL,
-    RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT,
+    RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT, PRICE_CURRENCY,
     *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output.
@@ -159,6 +160,7 @@ class ModelSpec:
     cache: bool = True
     price_input: float | None = None  # per million prompt tokens, in the user's currency
     price_output: float | None = None  # per million completion tokens
+    price_currency: str | None = None  # what the prices are in, as declared
     user_prompt: str | None = None  # VVR: a second user message, after the row's
     headers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # extra-header
     backoff: tuple[str, float] | None = None  # (FIXED | EXPONENTIAL, base seconds); None: ours
@@ -242,6 +244,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         cache=bool(value_of(resolved, CACHE)),
         price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
         price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
+        price_currency=value_of(resolved, PRICE_CURRENCY),  # type: ignore[arg-type]
         secrets=secrets, display_endpoint=route.shown,
         user_prompt=value_of(resolved, USER_PROMPT),  # type: ignore[arg-type]
         headers=headers, backoff=_backoff(resolved), built_in=route.built_in,
