@@ -172,8 +172,9 @@ def test_a_fresh_or_empty_folder_is_taken_and_marked(tmp_path):
     (tmp_path / "out").mkdir()
     run_project(project, simulated_backend(BailianSimulator()), lambda t, line: None)
     files = tree(tmp_path / "out" / "t")
-    assert sorted(files) == ["_bailian_files", "_bailian_lock", "_bailian_table",
-                             "part-0.parquet"]
+    assert sorted(files) == ["_bailian_files", "_bailian_journal", "_bailian_lock",
+                             "_bailian_table", "part-0.parquet"]
+    assert files["_bailian_journal"] == b""  # no temporary left to clear
     assert b'"table": "t"' in files["_bailian_table"]
     assert b'"part-0.parquet"' in files["_bailian_files"]
     run_project(project, simulated_backend(BailianSimulator()), lambda t, line: None)
@@ -219,12 +220,16 @@ def test_a_folder_of_another_table_or_written_otherwise_is_refused(tmp_path):
     write_table(project.tables["t"], pl.DataFrame({"id": [1], "label": ["a"]}))
     with pytest.raises(ExecutionError, match=r"table 'u' \(declared at t.sql:2\) cannot write "
                                              r"to '.*out': the folder belongs to table 't' "
-                                             r"\(declared at t.sql:1\)"):
+                                             r"\(declared at t.sql:1, in .*t.sql\)"):
         write_table(project.tables["u"], pl.DataFrame({"id": [2], "label": ["b"]}))
-    renamed = load(tmp_path / "other", sink_sql("../out", fmt="json")).tables["t"]
+    reformatted = load(tmp_path / "sql", sink_sql("../out", fmt="json")).tables["t"]
     with pytest.raises(ExecutionError, match=r"holds it with format 'parquet', and it is now "
                                              r"declared with 'json'"):
-        write_table(renamed, pl.DataFrame({"id": [2], "label": ["b"]}))
+        write_table(reformatted, pl.DataFrame({"id": [2], "label": ["b"]}))
+    other = load(tmp_path / "other", sink_sql("../out")).tables["t"]  # another project's t
+    with pytest.raises(ExecutionError, match=r"the folder belongs to table 't' declared at "
+                                             r"t.sql:1, in .*sql/t.sql"):
+        write_table(other, pl.DataFrame({"id": [2], "label": ["b"]}))
     assert read_table(project.tables["t"]).rows() == [(1, "a")]
 
 
@@ -606,11 +611,13 @@ def start_writers(tmp_path, count: int, rows: int, versions: int, shared: bool):
     children, projects = [], []
     for i in range(1, count + 1):
         out = "../out" if shared else f"../out/w{i}"
-        projects.append(load(tmp_path / "sql", CRASH_SQL.format(out=out), f"w{i}.sql"))
+        # writers of one table run one project (another project's table could not write there)
+        name = "w1.sql" if shared else f"w{i}.sql"
+        projects.append(load(tmp_path / "sql", CRASH_SQL.format(out=out), name))
         if shared and i == 1:
             write_version(projects[-1], 0, 1, rows)
         children.append(subprocess.Popen(
-            [sys.executable, "-c", script, str(tmp_path / "sql" / f"w{i}.sql"), str(i),
+            [sys.executable, "-c", script, str(tmp_path / "sql" / name), str(i),
              str(rows), str(versions or 10 ** 9)],
             cwd=ROOT, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True))
