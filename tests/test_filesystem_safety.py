@@ -172,9 +172,8 @@ def test_a_fresh_or_empty_folder_is_taken_and_marked(tmp_path):
     (tmp_path / "out").mkdir()
     run_project(project, simulated_backend(BailianSimulator()), lambda t, line: None)
     files = tree(tmp_path / "out" / "t")
-    assert sorted(files) == ["_bailian_files", "_bailian_journal", "_bailian_lock",
-                             "_bailian_table", "part-0.parquet"]
-    assert files["_bailian_journal"] == b""  # no temporary left to clear
+    assert sorted(files) == ["_bailian_files", "_bailian_lock", "_bailian_table",
+                             "part-0.parquet"]
     assert b'"table": "t"' in files["_bailian_table"]
     assert b'"part-0.parquet"' in files["_bailian_files"]
     run_project(project, simulated_backend(BailianSimulator()), lambda t, line: None)
@@ -445,17 +444,22 @@ def daily_project(tmp_path, sink: str, insert: str) -> Path:
     return folder
 
 
-def test_a_daily_source_into_an_unpartitioned_sink_is_refused_at_load_time(tmp_path):
+def test_a_daily_source_into_an_unpartitioned_sink_is_refused_at_load_time(tmp_path, capsys):
     sql = daily_project(tmp_path, "CREATE TABLE out (id BIGINT, txt STRING) WITH ("
                         "'connector' = 'filesystem', 'path' = '../out', 'format' = 'parquet');\n",
                         "INSERT INTO out SELECT id, txt FROM reviews;\n")
-    with pytest.raises(dg.DagsterInvalidDefinitionError,
-                       match=r"sink 'out' \(declared at job.sql:3\) is not partitioned, but it "
-                             r"reads table 'reviews', which is partitioned by `dt`: Dagster runs "
-                             r"it one `dt` at a time, and each run would replace the whole table"):
+    with pytest.raises(SqlError, match=r"job.sql:4:1: error: sink 'out' \(declared at "
+                                       r"job.sql:3\) is not partitioned, but this INSERT reads "
+                                       r"table 'reviews', which is partitioned by `dt`: Dagster "
+                                       r"runs it one `dt` at a time, and each run would replace "
+                                       r"the whole table"):
         build_definitions(sql)
-    assert main(["run", str(sql / "job.sql")]) == 0  # the command line writes it whole
-    assert pl.read_parquet(tmp_path / "out" / "part-0.parquet").height == 6
+    # the same verdict everywhere: check and run refuse it, located, before anything runs
+    for command in ("check", "run"):
+        assert main([command, str(sql / "job.sql")]) == 2
+        err = capsys.readouterr().err
+        assert "job.sql:4:1: error: sink 'out'" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
@@ -463,9 +467,9 @@ def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
                         "WITH ('connector' = 'filesystem', 'path' = '../out', 'format' = "
                         "'parquet');\n",
                         "INSERT INTO out SELECT id, txt FROM reviews;\n")
-    with pytest.raises(dg.DagsterInvalidDefinitionError,
-                       match=r"sink 'out' .* is partitioned by `dt`, which the INSERT at "
-                             r"job.sql:4 does not fill with the partition column `dt` of "
+    with pytest.raises(SqlError,
+                       match=r"job.sql:4:1: error: sink 'out' .* is partitioned by `dt`, which "
+                             r"this INSERT does not fill with the partition column `dt` of "
                              r"'reviews'"):
         build_definitions(sql)
 

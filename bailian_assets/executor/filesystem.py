@@ -13,6 +13,7 @@ It never touches what the table did not write, and each partition changes in one
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -59,9 +60,11 @@ def _existing(table: TableSpec) -> Path:
     which would block or never end)."""
     location = table.location
     problem = None if location is None else path_kind_problem(location)
-    if location is None or problem is not None:
+    if problem is None and (location is None or not os.path.lexists(location)):
+        problem = "does not exist"
+    if problem is not None:
         raise ExecutionError(f"table '{table.name}' ({_declared(table)}): path '{location}' "
-                             f"{problem or 'does not exist'}")
+                             f"{problem}")
     return location
 
 

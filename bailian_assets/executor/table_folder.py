@@ -2,9 +2,12 @@
 
 A table folder the tool writes looks like this:
 
-    <path>/_bailian_table                  who owns the folder: table, declaring file, format,
+    <path>/_bailian_table                  who owns the folder: table, declaring file (absolute,
+                                           and relative to the folder), columns, format,
                                            partition columns (written by the first write)
     <path>/_bailian_lock                   writers hold it (flock), one at a time; holds the pid
+    <path>/_bailian_journal                while a writer works (or after it was killed): the
+                                           temporary names it made
     <path>/dt=2025-01-01/_bailian_files    the data files the table wrote in this folder
     <path>/dt=2025-01-01/part-0.parquet
 
@@ -13,13 +16,23 @@ A table folder the tool writes looks like this:
 - **Nothing foreign is touched.** A write goes only into a folder that does not exist, is empty,
   or is marked as this table's. It never replaces or deletes a file that a `_bailian_files` of
   the table does not list: a folder holding anything else is refused, naming what it holds.
+- **Whose table.** The marker names the table's declaring file and columns. Another file's
+  table of the same name is refused (the message says how to take the folder over on purpose);
+  the same file moved with its output folder (same place relative to it) is the same table. A
+  changed schema rewrites an unpartitioned table whole; a partitioned one is refused, since its
+  other partitions would keep the old columns.
+- **No links followed.** The tool's own files (`_bailian_*`) are opened without following a
+  symbolic link, and one that is a link, has other hard links or (the lock) holds anything but
+  a pid is not the tool's: the folder is refused, and nothing is written through it.
 - **Every change is one atomic rename.** A data file is written under a temporary name beside
   its place and renamed over the old one; a new partition is built as a temporary folder and
   renamed into place; a partition is removed by renaming it aside, then deleting it. A reader
   (or a writer killed at any moment, even with SIGKILL) therefore sees each partition either as
   it was or as it is now, never missing or half written.
-- **Leftovers** of a killed writer carry the prefix `._bailian.` (hidden: readers skip them) and
-  are deleted by the next write, or by the next read that can take the lock at once.
+- **Leftovers** of a killed writer carry the prefix `._bailian.` and a random hex part (hidden:
+  readers skip them). Each is listed in `_bailian_journal` before it is made, and only names the
+  journal lists are deleted: by the writer when it ends, else by the next write, or by the next
+  read that can take the lock at once. Any other `._bailian.*` file is a foreign (hidden) file.
 - **One writer at a time.** A writer holds an exclusive lock on `_bailian_lock` while it
   changes files (not while it computes rows), so parallel runs writing one table take turns;
   one that waits longer than `LOCK_WAIT_SECONDS` gives up with "another run is writing table
@@ -48,7 +61,7 @@ from bailian_assets.planning.connectors import TableSpec
 MARKER = "_bailian_table"
 LOCK = "_bailian_lock"
 MANIFEST = "_bailian_files"
-JOURNAL = "_bailian_journal"  # the temporary names writers made: the only leftovers deleted
+JOURNAL = "_bailian_journal"  # temporary names a writer made: the only leftovers ever deleted
 LEFTOVER = "._bailian."  # prefix of every temporary or retired name
 _TEMPORARY = re.compile(r"\._bailian\.(tmp|del)\.[0-9a-f]{32}\..+")  # their whole shape
 _LOCK_TEXT = re.compile(rb"\d*\n?")  # what a lock file holds: the pid of its last writer
@@ -459,7 +472,7 @@ def _journal(root: Path) -> set[str]:
 
 def clear_leftovers(table: TableSpec, root: Path) -> int:
     """Delete what writers killed (or failed) left in the table folder: the temporaries its
-    journal lists, and nothing else; then empty the journal. Call with the lock held.
+    journal lists, and nothing else; then delete the journal. Call with the lock held.
     Returns how many entries were deleted."""
     cleared = 0
     listed = _journal(root)
@@ -472,12 +485,8 @@ def clear_leftovers(table: TableSpec, root: Path) -> int:
         else:
             continue
         cleared += 1
-    if listed or os.path.lexists(root / JOURNAL) and _read_small(root / JOURNAL):
-        fd = _open_own(root / JOURNAL, os.O_WRONLY)
-        try:
-            os.ftruncate(fd, 0)
-        finally:
-            os.close(fd)
+    if _own_file_problem(root / JOURNAL) is None:
+        (root / JOURNAL).unlink()  # nothing left to clear: the folder holds no journal
     return cleared
 
 
