@@ -353,3 +353,31 @@ def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(
     index = insert.query.names.index("day")
     assert column_source(project.views, insert.query.root,
                          insert.query.root.fields[index].column) == ("src", "dt")
+
+
+# ------------------------------------------------------------------ 8. secrets in table options
+
+
+@pytest.mark.parametrize("option", ["path", "print-identifier"])
+def test_a_secret_in_a_connector_option_is_refused_and_never_shown(tmp_path, capsys, option,
+                                                                   monkeypatch):
+    secret = "s3cr3t-Value-77"
+    if option == "path":
+        table = ("CREATE TABLE t (id BIGINT) WITH ('connector' = 'filesystem', "
+                 "'path' = 'out/${secret_values.x}', 'format' = 'json');\n")
+    else:
+        table = ("CREATE TABLE t (id BIGINT) WITH ('connector' = 'print', "
+                 "'print-identifier' = '${secret_values.x}');\n")
+    folder = tmp_path / "sql"
+    folder.mkdir()
+    (folder / "job.sql").write_text(table + "INSERT INTO t VALUES (1);\n")
+    with pytest.raises(SqlError) as caught:
+        load_project([folder / "job.sql"], environ={"X": secret}, display_root=folder)
+    (shown,) = diagnostics(caught)
+    assert shown.startswith(f"job.sql:1:") and f"option '{option}' of table 't'" in shown
+    assert "cannot hold secrets" in shown and secret not in shown
+    monkeypatch.setenv("X", secret)
+    assert main(["run", str(folder / "job.sql")]) == 2
+    captured = capsys.readouterr()
+    assert secret not in captured.out + captured.err
+    assert not (folder / "out").exists()
