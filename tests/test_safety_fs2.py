@@ -381,3 +381,25 @@ def test_a_secret_in_a_connector_option_is_refused_and_never_shown(tmp_path, cap
     captured = capsys.readouterr()
     assert secret not in captured.out + captured.err
     assert not (folder / "out").exists()
+
+
+# ------------------------------------------------------------------ 9. small things
+
+
+def test_a_missing_sql_folder_is_named(tmp_path):
+    missing = tmp_path / "no" / "sql"
+    with pytest.raises(SqlError) as caught:
+        load_project([missing], environ={}, display_root=missing)
+    (shown,) = diagnostics(caught)
+    assert f"cannot read '{missing}': No such file or directory" in shown
+
+
+def test_an_open_range_says_at_least(tmp_path):
+    from bailian_assets.planning.options import integer, number
+
+    with pytest.raises(ValueError, match=r"expected a number of at least 0.1, got 0"):
+        number(0.1)("0")
+    with pytest.raises(ValueError, match=r"expected an integer of at least 1, got 0"):
+        integer(1)("0")
+    with pytest.raises(ValueError, match=r"expected an integer in \[1, 25\], got 30"):
+        integer(1, 25)("30")
