@@ -403,3 +403,23 @@ def test_an_open_range_says_at_least(tmp_path):
         integer(1)("0")
     with pytest.raises(ValueError, match=r"expected an integer in \[1, 25\], got 30"):
         integer(1, 25)("30")
+
+
+def test_a_long_view_name_materializes_in_dagster(tmp_path):
+    import dagster as dg
+
+    from bailian_assets.integration import build_definitions
+    from bailian_assets.planning.names import dagster_name
+
+    name, chinese = "v" * 300, "视" * 60
+    folder = tmp_path / "sql"
+    folder.mkdir()
+    (folder / "job.sql").write_text(
+        f"CREATE VIEW {name} (id) AS VALUES (1);\nCREATE VIEW {chinese} AS SELECT id FROM "
+        f"{name};\nCREATE TABLE p (id INT) WITH ('connector' = 'blackhole');\n"
+        f"INSERT INTO p SELECT id FROM {chinese};\n")
+    assert len(dagster_name(name)) == 120 and dagster_name(name) != dagster_name("v" * 301)
+    with dg.instance_for_test() as instance:
+        result = build_definitions(folder).resolve_implicit_global_asset_job_def()\
+            .execute_in_process(instance=instance, raise_on_error=False)
+    assert result.success
