@@ -54,10 +54,11 @@ def test_a_partition_column_name_never_leaves_the_table_folder(tmp_path, column)
 
 
 def test_a_hidden_or_overlong_partition_column_is_refused_at_check_time(tmp_path):
-    sql = table_sql("../out", "id BIGINT, `../../../escaped` STRING", partitioned="PARTITIONED "
-                    "BY (`../../../escaped`)") + table_sql("../out2", f"id BIGINT, `{'c' * 240}` STRING",
-                                               name="u", partitioned=f"PARTITIONED BY "
-                                               f"(`{'c' * 240}`)")
+    long = "c" * 240
+    sql = (table_sql("../out", "id BIGINT, `../../../escaped` STRING",
+                     partitioned="PARTITIONED BY (`../../../escaped`)") +
+           table_sql("../out2", f"id BIGINT, `{long}` STRING", name="u",
+                     partitioned=f"PARTITIONED BY (`{long}`)"))
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     shown = diagnostics(caught)
