@@ -219,12 +219,16 @@ def test_a_folder_of_another_table_or_written_otherwise_is_refused(tmp_path):
     write_table(project.tables["t"], pl.DataFrame({"id": [1], "label": ["a"]}))
     with pytest.raises(ExecutionError, match=r"table 'u' \(declared at t.sql:2\) cannot write "
                                              r"to '.*out': the folder belongs to table 't' "
-                                             r"\(declared at t.sql:1\)"):
+                                             r"\(declared at t.sql:1, in .*t.sql\)"):
         write_table(project.tables["u"], pl.DataFrame({"id": [2], "label": ["b"]}))
-    renamed = load(tmp_path / "other", sink_sql("../out", fmt="json")).tables["t"]
+    reformatted = load(tmp_path / "sql", sink_sql("../out", fmt="json")).tables["t"]
     with pytest.raises(ExecutionError, match=r"holds it with format 'parquet', and it is now "
                                              r"declared with 'json'"):
-        write_table(renamed, pl.DataFrame({"id": [2], "label": ["b"]}))
+        write_table(reformatted, pl.DataFrame({"id": [2], "label": ["b"]}))
+    other = load(tmp_path / "other", sink_sql("../out")).tables["t"]  # another project's t
+    with pytest.raises(ExecutionError, match=r"the folder belongs to table 't' declared at "
+                                             r"t.sql:1, in .*sql/t.sql"):
+        write_table(other, pl.DataFrame({"id": [2], "label": ["b"]}))
     assert read_table(project.tables["t"]).rows() == [(1, "a")]
 
 
@@ -440,17 +444,22 @@ def daily_project(tmp_path, sink: str, insert: str) -> Path:
     return folder
 
 
-def test_a_daily_source_into_an_unpartitioned_sink_is_refused_at_load_time(tmp_path):
+def test_a_daily_source_into_an_unpartitioned_sink_is_refused_at_load_time(tmp_path, capsys):
     sql = daily_project(tmp_path, "CREATE TABLE out (id BIGINT, txt STRING) WITH ("
                         "'connector' = 'filesystem', 'path' = '../out', 'format' = 'parquet');\n",
                         "INSERT INTO out SELECT id, txt FROM reviews;\n")
-    with pytest.raises(dg.DagsterInvalidDefinitionError,
-                       match=r"sink 'out' \(declared at job.sql:3\) is not partitioned, but it "
-                             r"reads table 'reviews', which is partitioned by `dt`: Dagster runs "
-                             r"it one `dt` at a time, and each run would replace the whole table"):
+    with pytest.raises(SqlError, match=r"job.sql:4:1: error: sink 'out' \(declared at "
+                                       r"job.sql:3\) is not partitioned, but this INSERT reads "
+                                       r"table 'reviews', which is partitioned by `dt`: Dagster "
+                                       r"runs it one `dt` at a time, and each run would replace "
+                                       r"the whole table"):
         build_definitions(sql)
-    assert main(["run", str(sql / "job.sql")]) == 0  # the command line writes it whole
-    assert pl.read_parquet(tmp_path / "out" / "part-0.parquet").height == 6
+    # the same verdict everywhere: check and run refuse it, located, before anything runs
+    for command in ("check", "run"):
+        assert main([command, str(sql / "job.sql")]) == 2
+        err = capsys.readouterr().err
+        assert "job.sql:4:1: error: sink 'out'" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
@@ -458,9 +467,9 @@ def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
                         "WITH ('connector' = 'filesystem', 'path' = '../out', 'format' = "
                         "'parquet');\n",
                         "INSERT INTO out SELECT id, txt FROM reviews;\n")
-    with pytest.raises(dg.DagsterInvalidDefinitionError,
-                       match=r"sink 'out' .* is partitioned by `dt`, which the INSERT at "
-                             r"job.sql:4 does not fill with the partition column `dt` of "
+    with pytest.raises(SqlError,
+                       match=r"job.sql:4:1: error: sink 'out' .* is partitioned by `dt`, which "
+                             r"this INSERT does not fill with the partition column `dt` of "
                              r"'reviews'"):
         build_definitions(sql)
 
@@ -610,11 +619,13 @@ def start_writers(tmp_path, count: int, rows: int, versions: int, shared: bool):
     children, projects = [], []
     for i in range(1, count + 1):
         out = "../out" if shared else f"../out/w{i}"
-        projects.append(load(tmp_path / "sql", CRASH_SQL.format(out=out), f"w{i}.sql"))
+        # writers of one table run one project (another project's table could not write there)
+        name = "w1.sql" if shared else f"w{i}.sql"
+        projects.append(load(tmp_path / "sql", CRASH_SQL.format(out=out), name))
         if shared and i == 1:
             write_version(projects[-1], 0, 1, rows)
         children.append(subprocess.Popen(
-            [sys.executable, "-c", script, str(tmp_path / "sql" / f"w{i}.sql"), str(i),
+            [sys.executable, "-c", script, str(tmp_path / "sql" / name), str(i),
              str(rows), str(versions or 10 ** 9)],
             cwd=ROOT, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True))

@@ -13,6 +13,7 @@ It never touches what the table did not write, and each partition changes in one
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -27,7 +28,7 @@ from bailian_assets.executor.partition_path import (
 )
 from bailian_assets.executor.sinks import format_value
 from bailian_assets.executor.table_folder import TableWriter, tidy
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, path_kind_problem
 
 _READ_ATTEMPTS = 3  # a partition a writer removes while it is being read: read again
 
@@ -40,16 +41,30 @@ def partition_values(table: TableSpec) -> list[str]:
     (NULL is `__DEFAULT_PARTITION__`, as in Flink)."""
     location = _existing(table)
     column = table.partitioned_by[0]
-    values = {parse_folder_name(entry.name, column) for entry in location.iterdir()
-              if entry.is_dir()}
+    try:
+        values = {parse_folder_name(entry.name, column) for entry in location.iterdir()
+                  if entry.is_dir()}
+    except OSError as error:
+        raise _read_error(table, location, error) from None
     return sorted(v for v in values if v is not None)
 
 
+def _read_error(table: TableSpec, path: Path, error: OSError) -> ExecutionError:
+    where = error.filename or path
+    return ExecutionError(f"table '{table.name}' ({_declared(table)}): cannot read "
+                          f"'{where}': {error.strerror or error}")
+
+
 def _existing(table: TableSpec) -> Path:
+    """The table's path, which must be a folder or a regular file (never a device or FIFO,
+    which would block or never end)."""
     location = table.location
-    if location is None or not location.exists():
+    problem = None if location is None else path_kind_problem(location)
+    if problem is None and (location is None or not os.path.lexists(location)):
+        problem = "does not exist"
+    if problem is not None:
         raise ExecutionError(f"table '{table.name}' ({_declared(table)}): path '{location}' "
-                             "does not exist")
+                             f"{problem}")
     return location
 
 
@@ -86,6 +101,8 @@ def read_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.
             if attempt == _READ_ATTEMPTS - 1:
                 raise ExecutionError(f"table '{table.name}': its files kept changing while "
                                      "being read; read it again") from None
+        except OSError as error:
+            raise _read_error(table, location, error) from None
     raise AssertionError("unreachable")
 
 

@@ -1,59 +1,7 @@
-"""Partition values in folder names, escaped as Hive and Flink escape them.
+"""Partition folder names: see `planning.partition_path` (there, so that `check` can refuse a
+partition column whose folder name could not exist, with the same escaping the writer uses)."""
 
-A partition value comes from data, so it may hold `/`, `..`, `%` or control characters. In a
-folder name it is escaped as Hive's `FileUtils.escapePathName` does (Flink's
-`PartitionPathUtils` is the same): control characters, DEL and ``"#%'*/:=?\\{[]^`` become `%XX`
-(upper-case hex); everything else, `.` and non-ASCII letters included, stays. A folder name is
-always `column=value`, never a bare value, so `..` is harmless there (`dt=..`) and `'../../x'`
-becomes the single name `dt=..%2F..%2Fx`: no value can reach outside its table. NULL and the
-empty string are Flink's default partition, `__DEFAULT_PARTITION__`.
-"""
-
-from __future__ import annotations
-
-import string
-
-DEFAULT_PARTITION = "__DEFAULT_PARTITION__"  # Flink's 'partition.default-name'
-
-_ESCAPED = frozenset(chr(c) for c in range(0x20)) | frozenset('"#%\'*/:=?\\\x7f{[]^')
-
-
-def escape(value: str | None) -> str:
-    """A partition value as it appears in a folder name."""
-    if value is None or value == "":
-        return DEFAULT_PARTITION
-    return "".join(f"%{ord(c):02X}" if c in _ESCAPED else c for c in value)
-
-
-def unescape(text: str) -> str:
-    """The value a folder name holds: `%XX` decoded (as Hive does, any `%XX` in hex)."""
-    out = []
-    i = 0
-    while i < len(text):
-        code = _hex(text[i + 1:i + 3]) if text[i] == "%" else None
-        if code is not None:
-            out.append(chr(code))
-            i += 3
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
-def _hex(digits: str) -> int | None:
-    if len(digits) != 2 or not all(c in string.hexdigits for c in digits):
-        return None
-    return int(digits, 16)
-
-
-def folder_name(column: str, value: str | None) -> str:
-    """`column=value`, the value escaped."""
-    return f"{column}={escape(value)}"
-
-
-def parse_folder_name(name: str, column: str) -> str | None:
-    """The (unescaped) value of a `column=value` folder name; None if it is not one."""
-    prefix = column + "="
-    if not name.startswith(prefix):
-        return None
-    return unescape(name[len(prefix):])
+from bailian_assets.planning.partition_path import (  # noqa: F401
+    DEFAULT_PARTITION, MAX_NAME_BYTES, escape, folder_name, folder_part_problem,
+    parse_folder_name, prefix, unescape,
+)

@@ -7,11 +7,16 @@ one catalog here (unlike Flink, where each file is a job of its own), so a diffe
 declaration would send that file's rows into the first file's table.
 
 Every filesystem table an INSERT writes is checked against its declaring file
-(`connectors.sink_path_problem`) once both the table and an INSERT into it are known.
+(`connectors.sink_path_problem`) once both the table and an INSERT into it are known, and
+against the other filesystem tables once the queries are planned (`overlap_problems`): no two
+sinks, and no sink and a table read, may share a folder or lie one inside the other, or a run
+would write part of the job and then fail on the second table's folder (or read what it is
+writing).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -54,6 +59,7 @@ class Catalog:
     positions: dict[str, tuple[str, Position]] = field(default_factory=dict)
     sql_files: dict[str, Path | None] = field(default_factory=dict)  # path -> the file on disk
     checked_sinks: set[str] = field(default_factory=set)
+    refused_paths: set[str] = field(default_factory=set)  # sinks whose path is refused
 
 
 def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, Problem]],
@@ -179,7 +185,65 @@ def _check_sink_paths(catalog: Catalog, problems: list[tuple[str, Problem]]) -> 
         catalog.checked_sinks.add(table.name)
         problem = sink_path_problem(table, catalog.sql_files.get(table.path))
         if problem is not None:
+            catalog.refused_paths.add(table.name)
             problems.append((table.path, problem))
+
+
+def overlap_problems(catalog: Catalog, read: set[str]) -> list[tuple[str, Problem]]:
+    """Each pair of filesystem tables used by the project (written, or among the tables `read`),
+    one of them a sink, whose folders are one or one inside the other: reported on the 'path' of
+    the one declared second, naming the first. Sinks whose path is refused already are left out
+    (one error each is enough)."""
+    used = catalog.checked_sinks | read
+    tables = [t for t in catalog.tables.values() if t.location is not None and t.name in used
+              and t.name not in catalog.refused_paths]
+    places = {t.name: _place(t.location) for t in tables}
+    problems = []
+    for index, second in enumerate(tables):
+        for first in tables[:index]:
+            if not {first.name, second.name} & catalog.checked_sinks:
+                continue
+            relation = _overlap(places[first.name], places[second.name])
+            if relation is not None:
+                problems.append((second.path, _overlap_problem(first, second, relation,
+                                                               catalog.checked_sinks)))
+    return problems
+
+
+def _place(location: Path) -> tuple[str, ...]:
+    """A folder's parts as the filesystem finds it: links resolved, `.`, `..` and `//` gone."""
+    try:
+        return Path(os.path.realpath(location)).parts
+    except (OSError, ValueError):
+        return Path(os.path.normpath(location)).parts
+
+
+def _overlap(first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
+    if first == second:
+        return "the same folder as"
+    if second[:len(first)] == first:
+        return "inside the folder of"
+    if first[:len(second)] == second:
+        return "a folder holding the folder of"
+    return None
+
+
+def _overlap_problem(first: TableSpec, second: TableSpec, relation: str,
+                     sinks: set[str]) -> Problem:
+    def role(table: TableSpec) -> str:
+        return "sink" if table.name in sinks else "source"
+
+    option = next((o for o in second.statement.options if o.key == "path"), None) \
+        if second.statement is not None else None
+    verb = "writes to" if role(second) == "sink" else "reads"
+    message = (f"{role(second)} '{second.name}' {verb} '{second.location}', {relation} "
+               f"{role(first)} '{first.name}' (declared at {first.path}:{first.position.line}, "
+               f"path '{first.location}'). Each filesystem sink needs a folder of its own, "
+               "apart from every other table's; to read what a sink writes, read that table "
+               "by its name")
+    if option is None:
+        return Problem(message, second.position)
+    return Problem(message, option.value_position, len(option.raw))
 
 
 def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> bool:

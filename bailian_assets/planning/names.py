@@ -9,7 +9,10 @@ every time:
 - any other ASCII character becomes `_` (`a-b` -> `a_b`, `my file` -> `my_file`);
 - any other character becomes `u` and its code point in hex, set off by `_` from its
   neighbours (`视图` -> `u89c6_u56fe`, `评论_daily` -> `u8bc4_u8bba_daily`);
-- a reserved word gets a trailing `_` (`input` -> `input_`).
+- a reserved word gets a trailing `_` (`input` -> `input_`);
+- a name longer than `MAX_LENGTH` keeps its first characters and ends in a hash of the whole
+  SQL name (Dagster stores an asset's frames in a file named after it, and a file name may be
+  at most 255 bytes: a 300-character view, or 50 Chinese characters, would not fit).
 
 Two SQL names that map to one Dagster name (`a-b` beside `a_b`) cannot both be assets: `clashes`
 reports the second as a located error naming both. This lives in planning, not in the Dagster
@@ -18,6 +21,7 @@ layer, so that `bailian-assets check` and `run` give the verdict the code locati
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 from pathlib import Path
@@ -33,11 +37,23 @@ RESERVED = frozenset({
     "int", "str", "float", "bool", "input", "output", "type", *keyword.kwlist,
 })
 _VALID = re.compile(r"[A-Za-z0-9_]+")
+MAX_LENGTH = 120  # leaves room for suffixes (`.parquet`, `__partition`) within 255 bytes
 _OTHER = re.compile(r"[^A-Za-z0-9_]")
 
 
 def dagster_name(name: str) -> str:
     """A valid Dagster name for the SQL name `name` (see the module docstring)."""
+    return _bounded(name, _mapped(name))
+
+
+def _bounded(name: str, mapped: str) -> str:
+    if len(mapped) <= MAX_LENGTH:
+        return mapped
+    digest = hashlib.sha256(name.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+    return f"{mapped[:MAX_LENGTH - 17]}_{digest}"
+
+
+def _mapped(name: str) -> str:
     if _VALID.fullmatch(name) and name not in RESERVED:
         return name
     pieces: list[str] = []

@@ -78,8 +78,7 @@ def integer(low: int | None = None, high: int | None = None) -> Callable[[str], 
         except ValueError:
             raise ValueError(f"expected an integer, got '{value}'") from None
         if (low is not None and number < low) or (high is not None and number > high):
-            raise ValueError(f"expected an integer in [{low}, {high if high is not None else '...'}]"
-                             f", got {number}")
+            raise ValueError(f"expected {_in_range('an integer', low, high)}, got {number}")
         return number
 
     return parse
@@ -94,10 +93,19 @@ def number(low: float | None = None, high: float | None = None) -> Callable[[str
         if not math.isfinite(result):  # 'nan' and 'inf' parse, and pass every range check
             raise ValueError(f"expected a finite number, got '{value}'")
         if (low is not None and result < low) or (high is not None and result > high):
-            raise ValueError(f"expected a number in [{low}, {high}], got {value}")
+            raise ValueError(f"expected {_in_range('a number', low, high)}, got {value}")
         return result
 
     return parse
+
+
+def _in_range(what: str, low: float | None, high: float | None) -> str:
+    """`a number in [1, 5]`, `an integer of at least 1`, `a number of at most 2.5`."""
+    if low is not None and high is not None:
+        return f"{what} in [{low}, {high}]"
+    if low is not None:
+        return f"{what} of at least {low}"
+    return f"{what} of at most {high}"
 
 
 def choice(*choices: str, case_sensitive: bool = False) -> Callable[[str], str]:

@@ -14,11 +14,12 @@ from typing import Iterable, Mapping, Sequence
 
 from bailian_assets.errors import WHOLE_FILE, Diagnostic, SqlError
 from bailian_assets.planning import names
-from bailian_assets.planning.catalog import Catalog, add_script
+from bailian_assets.planning.catalog import Catalog, add_script, overlap_problems
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.graph import sink_cycles
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.options import Problem
+from bailian_assets.planning.partitioned_sinks import partitioned_sink_problems, tables_read
 from bailian_assets.planning.plan import PlannedQuery
 from bailian_assets.planning.planner import PlannedInsert, Planner
 from bailian_assets.sql import ast
@@ -126,6 +127,9 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         if planned_insert is not None:
             project.inserts.append(planned_insert)
     problems += sink_cycles(project.views, project.inserts)
+    queries = [*project.views.values(), *(i.query for i in project.inserts)]
+    problems += overlap_problems(catalog, set(tables_read(project.views, queries)))
+    problems += partitioned_sink_problems(project.views, project.inserts, catalog.tables)
     problems += _name_clashes(catalog, scripts)
     for path, problem in problems:
         line = scripts[path].line_at(problem.position) if path in scripts else ""

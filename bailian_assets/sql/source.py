@@ -35,7 +35,9 @@ def read_sql(file: str | os.PathLike, shown: str) -> str:
     try:
         fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise _file_error(shown, f"cannot read the file: {error.strerror}") from None
+        # named in full: `shown` may say little (`.` for a folder given that does not exist)
+        raise _file_error(shown, f"cannot read '{os.path.abspath(file)}': "
+                                 f"{error.strerror}") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
