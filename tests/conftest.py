@@ -1,5 +1,6 @@
 import os
 import pwd
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,18 @@ def _isolated(monkeypatch, tmp_path):
     monkeypatch.setenv("BAILIAN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("BAILIAN_OUTPUT_DIR", str(tmp_path / "output"))
     reset_pacers()
+    yield
+    _forget_dagster_state_storage()
+
+
+def _forget_dagster_state_storage():
+    """`with dg.instance_for_test()` leaves its instance's state storage as the process's
+    current one once the instance is disposed (Dagster 1.13's DagsterInstance.__exit__ never
+    exits the context its __enter__ entered), and the next test that builds Definitions would
+    load through a dead instance."""
+    module = sys.modules.get("dagster._core.storage.defs_state.base")
+    if module is not None:
+        module._current_storage.set(None)
 
 
 def clean_env(**extra: str) -> dict[str, str]:

@@ -33,10 +33,15 @@ def prepare_home_instance(sources: Iterable[tuple[dg.DynamicPartitionsDefinition
     if not (sources or pools) or not os.environ.get("DAGSTER_HOME"):
         return
     try:
-        with dg.DagsterInstance.get() as instance:  # disposed: this runs at every load
+        # disposed, since this runs at every load; not `with`: Dagster 1.13's __exit__ leaves
+        # the instance's state storage set as the process's current one, disposed
+        instance = dg.DagsterInstance.get()
+        try:
             for partitions, table in sources:
                 register_present(instance, partitions, table)
             set_pool_limits(instance, pools, pool_limit)
+        finally:
+            instance.dispose()
     except Exception as error:  # an unusable home must not stop the code from loading
         log.warning("DAGSTER_HOME=%s: partitions and pool limits not set up: %s",
                     os.environ["DAGSTER_HOME"], error)

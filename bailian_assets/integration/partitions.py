@@ -25,7 +25,6 @@ from bailian_assets.executor.filesystem import partition_values
 from bailian_assets.integration.project import cached_project
 from bailian_assets.integration.relations import reads, relations_of
 from bailian_assets.integration.translator import SOURCE
-from bailian_assets.planning import bound
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.project import Project
@@ -114,71 +113,9 @@ class Partitioning:
         if len(distinct) > 1:
             raise ExecutionError(f"'{owner}' reads tables partitioned differently "
                                  f"({', '.join(found)}); read one partitioned table per asset")
-        definition = next(iter(distinct.values()), None)
-        sink = self.project.tables.get(owner)
-        if definition is not None and sink is not None and sink.connector == "filesystem":
-            self._check_sink(sink, queries)
-        return definition
-
-    # ------------------------------------------------------------ partitioned sinks
-
-    def _check_sink(self, sink: TableSpec, queries: list[p.PlannedQuery]) -> None:
-        """A sink run one partition at a time must be partitioned by its source's partition
-        column, carried unchanged; else each run would replace the other partitions' rows."""
-        source = self._partitioned_tables(queries)[0]
-        column = source.partitioned_by[0]
-        where = f"sink '{sink.name}' (declared at {sink.path}:{sink.position.line})"
-        if not sink.partitioned_by:
-            raise ExecutionError(
-                f"{where} is not partitioned, but it reads table '{source.name}', which is "
-                f"partitioned by `{column}`: Dagster runs it one `{column}` at a time, and "
-                f"each run would replace the whole table with that partition's rows. Declare "
-                f"it PARTITIONED BY ({column}) and select `{column}` from '{source.name}' "
-                "into it (or write it whole with `bailian-assets run`)")
-        target = sink.partitioned_by[0]
-        for query in queries:
-            index = query.names.index(target)
-            if self.column_source(query.root, query.root.fields[index].column) != \
-                    (source.name, column):
-                raise ExecutionError(
-                    f"{where} is partitioned by `{target}`, which the INSERT at {query.path}:"
-                    f"{query.position.line} does not fill with the partition column `{column}` "
-                    f"of '{source.name}': each run of one `{column}` would replace partitions "
-                    f"of other runs. Select `{column}` from '{source.name}' into `{target}`")
-
-    def _partitioned_tables(self, queries: list[p.PlannedQuery]) -> list[TableSpec]:
-        """The partitioned tables under `queries`, through the views they read."""
-        found: list[TableSpec] = []
-        for relation in reads(queries):
-            if relation in self.project.views:
-                found += self._partitioned_tables([self.project.views[relation]])
-            elif self.of_relation(relation) is not None:
-                found.append(self.project.tables[relation])
-        return list({t.name: t for t in found}.values())
-
-    def column_source(self, node: p.Node, column: str) -> tuple[str, str] | None:
-        """(table, column) whose values the frame column `column` of `node` carries unchanged
-        (or only cast), through views, projections, filters, joins and unions; else None."""
-        if isinstance(node, p.Scan):
-            index = [f.column for f in node.fields].index(column)
-            name = node.source_columns[index]
-            view = self.project.views.get(node.relation)
-            if view is None:
-                return node.relation, name
-            return self.column_source(view.root, view.root.fields[view.names.index(name)].column)
-        if isinstance(node, (p.Project, p.Aggregate)):
-            items = node.items if isinstance(node, p.Project) else node.keys
-            expr = next((e for e, f in items if f.column == column), None)
-            source = bound.column_of(expr) if expr is not None else None
-            return self.column_source(node.input, source) if source is not None else None
-        if isinstance(node, p.SetUnion):
-            index = [f.column for f in node.fields].index(column)
-            sources = {self.column_source(i, i.fields[index].column) for i in node.inputs}
-            return sources.pop() if len(sources) == 1 else None
-        for child in p.children(node):
-            if any(f.column == column for f in child.fields):
-                return self.column_source(child, column)
-        return None
+        # a sink fed by a partitioned source is partitioned by its column: load_project
+        # refuses it otherwise (planning/partitioned_sinks.py), for check, run and Dagster alike
+        return next(iter(distinct.values()), None)
 
     def sources(self) -> dict[str, tuple[TableSpec, dg.DynamicPartitionsDefinition]]:
         """The partitioned source tables read so far, with their partitions, by name."""

@@ -570,22 +570,17 @@ class _Cte:
     names: tuple[str, ...]
 
 
-
-
-def _map_children(expr, fn, blank: bool = False):
-    """`expr` with `fn` applied to each sub-expression (one level down); with `blank`, its
-    position blanked. (Loops rather than comprehensions: each level of a tree costs as few
-    Python frames as can be, see sql/nesting.py.)"""
+def _map_children(expr, fn):
+    """`expr` with `fn` applied to each sub-expression (one level down), its position kept.
+    (Loops rather than comprehensions: each level of a tree costs as few Python frames as can
+    be, see sql/nesting.py.)"""
     if isinstance(expr, tuple):
         return _map_value(expr, fn)
     if not is_dataclass(expr) or isinstance(expr, (Position, ast.DataType)):
         return expr
     changes = {}
     for f in fields(expr):
-        if f.name == "position":
-            if blank:
-                changes["position"] = _NOWHERE
-        else:
+        if f.name != "position":
             changes[f.name] = _map_value(getattr(expr, f.name), fn)
     return replace(expr, **changes)
 

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Sequence
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.options import Problem
-from bailian_assets.sql import ast
+from bailian_assets.planning import bound
 
 
 def partitioned_sink_problems(views: Mapping[str, p.PlannedQuery], inserts: Sequence,
@@ -115,9 +115,8 @@ def _step(views: Mapping[str, p.PlannedQuery], node: p.Node, column: str):
     if isinstance(node, (p.Project, p.Aggregate)):
         items = node.items if isinstance(node, p.Project) else node.keys
         expr = next((e for e, f in items if f.column == column), None)
-        while isinstance(expr, ast.Cast):
-            expr = expr.expr
-        return (node.input, expr.name) if isinstance(expr, ast.ColumnRef) else None
+        source = bound.column_of(expr) if expr is not None else None
+        return (node.input, source) if source is not None else None
     if isinstance(node, p.SetUnion):
         index = [f.column for f in node.fields].index(column)
         sources = {column_source(views, i, i.fields[index].column) for i in node.inputs}
