@@ -246,8 +246,16 @@ class Binder:
         inner, pattern = self.bind(expr.expr, scope), self.bind(expr.pattern, scope)
         if not isinstance(pattern, b.Literal):
             raise PlanError("LIKE needs a string literal pattern", expr.pattern.position)
+        args = [inner, pattern]
+        if expr.escape is not None:  # LIKE p ESCAPE e: a third operand, a one-character literal
+            escape = self.bind(expr.escape, scope)
+            if not isinstance(escape, b.Literal) or not (
+                    escape.value is None or len(str(escape.value)) == 1):
+                raise PlanError("LIKE ... ESCAPE needs a one-character string literal",
+                                expr.escape.position)
+            args.append(escape)
         name = "NOT LIKE" if expr.negated else "LIKE"
-        return b.Call(name, (inner, pattern), ops.boolean_result([inner.type, pattern.type]))
+        return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
 
 
 _RULES = {

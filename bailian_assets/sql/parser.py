@@ -49,7 +49,7 @@ _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
 _OR, _AND, _NOT, _COMPARE, _ADD, _MULTIPLY, _SIGN = 1, 2, 3, 4, 5, 6, 7
 _INFIX = {"OR": _OR, "AND": _AND, "+": _ADD, "-": _ADD, "||": _ADD, "*": _MULTIPLY,
           "/": _MULTIPLY, "%": _MULTIPLY, **{op: _COMPARE for op in _COMPARISONS}}
-_PREDICATES = ("IS", "IN", "BETWEEN", "LIKE")
+_PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 # Type parameters: lengths up to Flink's VARCHAR maximum.
 _MAX_TYPE_PARAMETER = 2**31 - 1
@@ -769,8 +769,7 @@ class _Parser:
         word = token.upper
         if word in ("AND", "OR"):
             return _INFIX[word]
-        if word in _PREDICATES or (word == "NOT" and self._peek().upper in ("IN", "BETWEEN",
-                                                                            "LIKE")):
+        if word in _PREDICATES or (word == "NOT" and self._peek().upper in _PREDICATES[1:]):
             return _COMPARE
         return 0
 
@@ -788,13 +787,12 @@ class _Parser:
         return self._primary()
 
     def _predicate(self, left: ast.Expr, start: Token) -> ast.Expr:
-        """`IS [NOT] NULL`, `[NOT] IN (...)`, `[NOT] BETWEEN a AND b`, `[NOT] LIKE p`."""
+        """`IS ...`, `[NOT] IN (...)`, `[NOT] BETWEEN [SYMMETRIC] a AND b`, `[NOT] LIKE p
+        [ESCAPE e]`, `[NOT] SIMILAR TO p`."""
         negated = bool(self._accept("NOT"))
         word = self._next().upper
         if word == "IS":
-            negated = bool(self._accept("NOT"))
-            self._expect("NULL")
-            return ast.IsNull(left, negated, start.position)
+            return self._is(left, start)
         if word == "IN":
             self._expect_op("(")
             if self._at("SELECT", "WITH"):
@@ -805,11 +803,44 @@ class _Parser:
             self._expect_op(")")
             return ast.InList(left, items, negated, start.position)
         if word == "BETWEEN":
+            return self._between(left, negated, start)
+        if word == "SIMILAR":
+            self._expect("TO")
+            call = ast.FunctionCall("SIMILAR TO", (left, self._expr(_COMPARE)), start.position)
+            return ast.UnaryOp("NOT", call, start.position) if negated else call
+        pattern = self._expr(_COMPARE)
+        escape = self._expr(_COMPARE) if self._accept("ESCAPE") else None
+        return ast.Like(left, pattern, negated, start.position, escape)
+
+    def _is(self, left: ast.Expr, start: Token) -> ast.Expr:
+        """After IS: `[NOT] NULL`, `[NOT] TRUE|FALSE|UNKNOWN` and `[NOT] DISTINCT FROM x`,
+        the last two as calls of the operator named by the words ('IS NOT TRUE')."""
+        negated = bool(self._accept("NOT"))
+        name = "IS NOT " if negated else "IS "
+        if self._accept("DISTINCT"):
+            self._expect("FROM")
+            right = self._expr(_COMPARE)
+            return ast.FunctionCall(name + "DISTINCT FROM", (left, right), start.position)
+        truth = self._accept("TRUE", "FALSE", "UNKNOWN")
+        if truth is not None:
+            return ast.FunctionCall(name + truth.upper, (left,), start.position)
+        self._expect("NULL")
+        return ast.IsNull(left, negated, start.position)
+
+    def _between(self, left: ast.Expr, negated: bool, start: Token) -> ast.Expr:
+        """SYMMETRIC: between in either order, so `x BETWEEN SYMMETRIC a AND b` is the OR of
+        both orders (NOT ...: the AND of both negations)."""
+        symmetric = bool(self._accept("SYMMETRIC"))
+        if not symmetric:
             self._accept("ASYMMETRIC")
-            low = self._expr(_COMPARE)
-            self._expect("AND")
-            return ast.Between(left, low, self._expr(_COMPARE), negated, start.position)
-        return ast.Like(left, self._expr(_COMPARE), negated, start.position)
+        low = self._expr(_COMPARE)
+        self._expect("AND")
+        high = self._expr(_COMPARE)
+        forward = ast.Between(left, low, high, negated, start.position)
+        if not symmetric:
+            return forward
+        backward = ast.Between(left, high, low, negated, start.position)
+        return ast.Chain("AND" if negated else "OR", (forward, backward), start.position)
 
     def _number_literal(self, token: Token, negative: bool = False,
                         sign: Token | None = None) -> ast.Literal:
@@ -940,6 +971,12 @@ class _Parser:
                     args.append(self._expr())
             elif upper == "POSITION" and self._accept("IN"):
                 args.append(self._expr())
+            elif upper == "OVERLAY" and self._accept("PLACING"):
+                args.append(self._expr())
+                self._expect("FROM")
+                args.append(self._expr())
+                if self._accept("FOR"):
+                    args.append(self._expr())
             while self._accept_op(","):
                 args.append(self._expr())
         self._expect_op(")")

@@ -116,12 +116,19 @@ def _translate(s: str, source: str, target: str) -> str:
 
 
 def _from_base64(text: str) -> str:
-    return base64.b64decode(text, validate=False).decode("utf-8", errors="replace")
+    """Java's basic decoder: a character outside the alphabet fails the job."""
+    for char in text:
+        if not (char.isascii() and (char.isalnum() or char in "+/=")):
+            raise ValueError(f"Illegal base64 character {ord(char):x}")
+    return base64.b64decode(text + "=" * (-len(text.rstrip("=")) % 4 if "=" not in text
+                                            else 0)).decode("utf-8", errors="replace")
 
 
 def _sha2(s: str, bits: int):
     algorithm = {224: "sha224", 256: "sha256", 384: "sha384", 512: "sha512"}.get(bits)
-    return hashlib.new(algorithm, s.encode()).hexdigest() if algorithm else None
+    if algorithm is None:  # Flink fails the job
+        raise ValueError(f"SHA2: unsupported algorithm (bits {bits}; 224, 256, 384 or 512)")
+    return hashlib.new(algorithm, s.encode()).hexdigest()
 
 
 def _hash_code(s: str) -> int:
@@ -151,6 +158,28 @@ def parse_url(url: str, part: str, key: str | None = None):
              "AUTHORITY": parsed.netloc or None,
              "USERINFO": parsed.netloc.rpartition("@")[0] or None}
     return parts.get(part)
+
+
+def _overlay(s: str, placed: str, start: int, length: int | None = None) -> str:
+    """s with `length` characters (default: as many as `placed` has) from `start` replaced."""
+    length = len(placed) if length is None else length
+    return s[:max(start - 1, 0)] + placed + s[max(start - 1 + length, 0):]
+
+
+def similar_to_regex(pattern: str) -> str:
+    """SQL's SIMILAR TO pattern as a whole-string regex: `%` and `_` as in LIKE; `|`, `*`,
+    `+`, `?`, `{m,n}`, `(...)` and `[...]` as in regexes; anything else stands for itself."""
+    parts = []
+    for ch in pattern:
+        if ch == "%":
+            parts.append(".*")
+        elif ch == "_":
+            parts.append(".")
+        elif ch in "|*+?{}()[]^-,":
+            parts.append(ch)
+        else:
+            parts.append(re.escape(ch))
+    return "(?s)^(?:" + "".join(parts) + ")$"
 
 
 def _digest(algorithm: str) -> Implementation:
@@ -211,4 +240,6 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "SHA2": _of(_sha2),
     "HASH_CODE": _of(_hash_code, pl.Int32),
     "UUID": lambda a, r: per_row(lambda: str(uuid.uuid4()), pl.String),
+    "OVERLAY": _of(_overlay),
+    "SIMILAR TO": lambda a, r: a[0].str.contains(similar_to_regex(str(_const(r, 1, "pattern")))),
 }

@@ -61,4 +61,9 @@ FUNCTIONS = [
     ScalarFunction("SHA2", (sig("CHARACTER", "INTEGER"),), always(_S)),
     ScalarFunction("HASH_CODE", (_C,), fixed(_I)),
     ScalarFunction("UUID", (sig(),), always(types.nullable(_S, False))),
+    # OVERLAY(s PLACING r FROM i [FOR n]): the parser passes (s, r, i[, n])
+    ScalarFunction("OVERLAY", (sig("CHARACTER", "CHARACTER", "INTEGER"),
+                               sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER")), fixed(_S)),
+    # s SIMILAR TO p (the parser's call, NOT SIMILAR TO wraps it in NOT): SQL's regex
+    ScalarFunction("SIMILAR TO", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
 ]
