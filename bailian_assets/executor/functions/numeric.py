@@ -50,18 +50,46 @@ def _toward_zero(x: pl.Expr) -> pl.Expr:
     return pl.when(x < 0).then(x.ceil()).otherwise(x.floor())
 
 
+class JavaRandom:
+    """java.util.Random: Flink's RAND(seed) and RAND_INTEGER(seed, n) give the numbers of
+    `new Random(seed)`, one per row, so a seeded query gives Flink's very values."""
+
+    _MULTIPLIER, _MASK = 0x5DEECE66D, (1 << 48) - 1
+
+    def __init__(self, seed: int | None = None):
+        seed = random.getrandbits(64) if seed is None else seed
+        self._seed = (seed ^ self._MULTIPLIER) & self._MASK
+
+    def _next(self, bits: int) -> int:
+        self._seed = (self._seed * self._MULTIPLIER + 0xB) & self._MASK
+        value = (self._seed >> (48 - bits)) & 0xFFFFFFFF
+        return value - (1 << 32) if value >= 1 << 31 else value  # (int) in Java
+
+    def next_double(self) -> float:
+        return ((self._next(26) << 27) + self._next(27)) * 2.0 ** -53
+
+    def next_int(self, bound: int) -> int:
+        if bound & -bound == bound:  # a power of two
+            return (bound * (self._next(31) & 0x7FFFFFFF)) >> 31
+        while True:
+            bits = self._next(31) & 0x7FFFFFFF
+            value = bits % bound
+            if bits - value + (bound - 1) < 1 << 31:
+                return value
+
+
 def _rand(a, raw):
-    generator = random.Random(_const(raw, 0, "RAND seed")) if raw else random.Random()
-    return per_row(generator.random, pl.Float64)
+    generator = JavaRandom(_const(raw, 0, "RAND seed") if raw else None)
+    return per_row(generator.next_double, pl.Float64)
 
 
 def _rand_integer(a, raw):
     seeded = len(raw) == 2
-    generator = random.Random(_const(raw, 0, "RAND_INTEGER seed")) if seeded else random.Random()
+    generator = JavaRandom(_const(raw, 0, "RAND_INTEGER seed") if seeded else None)
     bound = int(_const(raw, 1 if seeded else 0, "RAND_INTEGER bound"))  # type: ignore[arg-type]
     if bound <= 0:
         raise ValueError(f"RAND_INTEGER bound must be positive, not {bound}")
-    return per_row(lambda: generator.randrange(bound), pl.Int32)
+    return per_row(lambda: generator.next_int(bound), pl.Int32)
 
 
 def _hex(value) -> str:

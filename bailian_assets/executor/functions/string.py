@@ -88,10 +88,41 @@ def _right(s: str, n: int) -> str:
 
 
 def _locate(sub: str, s: str, start: int = 1) -> int:
-    """1-based position of `sub` in `s` at or after `start`; 0 when absent or start < 1."""
-    if start < 1:
+    """1-based position of `sub` in `s` at or after `start` (below 1: from the start), 0 when
+    absent: Java's indexOf."""
+    return s.find(sub, max(start - 1, 0)) + 1
+
+
+def _instr(s: str, sub: str, start: int = 1, nth: int = 1):
+    """INSTR(s, sub[, start[, nth]]): the nth occurrence from `start` (a negative start
+    searches backward from the end); 0 when start is 0, NULL when nth is below 1."""
+    if nth < 1:
+        return None
+    if start == 0:
         return 0
-    return s.find(sub, start - 1) + 1
+    if start > 0:
+        at = start - 2
+        for _ in range(nth):
+            at = s.find(sub, at + 1)
+            if at < 0:
+                return 0
+        return at + 1
+    at = len(s) + start  # the 0-based index to search backward from
+    found = -1
+    for _ in range(nth):
+        found = s.rfind(sub, 0, at + len(sub)) if at >= 0 else -1
+        if found < 0:
+            return 0
+        at = found - 1
+    return found + 1
+
+
+def _ascii(s: str) -> int:
+    """The first byte of the UTF-8 text as Java's signed byte ('é' is -61); 0 for ''."""
+    if not s:
+        return 0
+    first = s.encode()[0]
+    return first - 256 if first > 127 else first
 
 
 def _chr(code: int) -> str:
@@ -168,14 +199,15 @@ def _overlay(s: str, placed: str, start: int, length: int | None = None) -> str:
 
 def similar_to_regex(pattern: str) -> str:
     """SQL's SIMILAR TO pattern as a whole-string regex: `%` and `_` as in LIKE; `|`, `*`,
-    `+`, `?`, `{m,n}`, `(...)` and `[...]` as in regexes; anything else stands for itself."""
+    `+`, `?`, `{m,n}`, `(...)`, `[...]` and `.` as in regexes; anything else stands for
+    itself."""
     parts = []
     for ch in pattern:
         if ch == "%":
             parts.append(".*")
         elif ch == "_":
             parts.append(".")
-        elif ch in "|*+?{}()[]^-,":
+        elif ch in "|*+?{}()[]^-,.":  # '.' too: any character, as Flink has it
             parts.append(ch)
         else:
             parts.append(re.escape(ch))
@@ -226,8 +258,8 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "LEFT": _of(_left),
     "RIGHT": _of(_right),
     "LOCATE": _of(_locate, pl.Int32),
-    "INSTR": lambda a, r: rowwise(lambda s, sub: s.find(sub) + 1, a, pl.Int32),
-    "ASCII": _of(lambda s: ord(s[0]) if s else 0, pl.Int32),
+    "INSTR": _of(_instr, pl.Int32),
+    "ASCII": _of(_ascii, pl.Int32),
     "CHR": _of(_chr),
     "ELT": _elt,
     "PARSE_URL": lambda a, r: rowwise(parse_url, a, pl.String),

@@ -44,7 +44,9 @@ FUNCTIONS = [
     ScalarFunction("RIGHT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
     ScalarFunction("LOCATE", (sig("CHARACTER", "CHARACTER"),
                               sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_I)),
-    ScalarFunction("INSTR", (sig("CHARACTER", "CHARACTER"),), fixed(_I)),
+    ScalarFunction("INSTR", (sig("CHARACTER", "CHARACTER"),
+                             sig("CHARACTER", "CHARACTER", "INTEGER"),
+                             sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER")), always(_I)),
     ScalarFunction("ASCII", (_C,), fixed(_I)),
     ScalarFunction("CHR", (sig("INTEGER"),), fixed(_S)),
     # ELT(index, s1, s2, ...): NULL when the index is out of range, whatever the strings
