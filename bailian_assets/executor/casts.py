@@ -64,22 +64,22 @@ def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:
         values, results = pair.struct.field("in"), pair.struct.field("out")
         failed = values.is_not_null() & results.is_null()
         if failed.any():
-            bad = values.filter(failed)[0]
-            raise ValueError(f"CAST: the value '{bad}' cannot be read as "
-                             f"{types.sql_name(target)}{_why(bad, target)}")
+            raise ValueError(_failure(values.filter(failed)[0], target))
         return results
 
     return pl.struct(inner.alias("in"), converted.alias("out")).map_batches(
         check, return_dtype=dtype)
 
 
-def _why(value: object, target: DataType) -> str:
-    """Flink's exception for a TIMESTAMP text with an ISO 'T' (the common mistake)."""
+def _failure(value: object, target: DataType) -> str:
+    """Flink's exception for a value CAST could not convert."""
     text = str(value)
-    if target.name == "TIMESTAMP" and "T" in text:
-        return (f" (DateTimeParseException: Text '{text}' could not be parsed, unparsed text "
-                f"found at index {text.index('T')})")
-    return ""
+    if target.name in _INTEGERS:
+        return f"NumberFormatException: For input string: '{text}'. Invalid character found."
+    if target.name == "TIMESTAMP" and "T" in text:  # the common mistake: an ISO timestamp
+        return (f"DateTimeParseException: Text '{text}' could not be parsed, unparsed text "
+                f"found at index {text.index('T')}")
+    return f"Cannot parse '{text}' as {types.sql_name(target)}."
 
 
 def _to_boolean(inner: pl.Expr, source: DataType) -> pl.Expr:

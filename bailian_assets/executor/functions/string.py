@@ -214,6 +214,20 @@ def similar_to_regex(pattern: str) -> str:
     return "(?s)^(?:" + "".join(parts) + ")$"
 
 
+def _regex(build, dtype=pl.String) -> Implementation:
+    """A regex function of constant pattern argument 2: NULL for a pattern that is no regular
+    expression (Flink logs it and returns NULL; the job goes on)."""
+    def implementation(a, raw):
+        pattern = str(_const(raw, 1, "pattern"))
+        try:
+            re.compile(pattern)
+        except re.error:
+            return pl.lit(None, dtype=dtype)
+        return build(a, raw, pattern)
+
+    return implementation
+
+
 def _digest(algorithm: str) -> Implementation:
     return lambda a, r: rowwise(lambda s: hashlib.new(algorithm, s.encode()).hexdigest(),
                                 a, pl.String)
@@ -243,11 +257,11 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
                                                  str(_const(r, 2, "REPLACE replacement")),
                                                  literal=True),
     # Flink takes the replacement literally: '$1' is no group reference ('$$' is Polars' '$')
-    "REGEXP_REPLACE": lambda a, r: a[0].str.replace_all(
-        str(_const(r, 1, "pattern")), str(_const(r, 2, "replacement")).replace("$", "$$")),
-    "REGEXP_EXTRACT": lambda a, r: a[0].str.extract(
-        str(_const(r, 1, "pattern")), int(_const(r, 2, "group")) if len(a) > 2 else 1),  # type: ignore[arg-type]
-    "REGEXP": lambda a, r: a[0].str.contains(str(_const(r, 1, "pattern"))),
+    "REGEXP_REPLACE": _regex(lambda a, r, pattern: a[0].str.replace_all(
+        pattern, str(_const(r, 2, "replacement")).replace("$", "$$"))),
+    "REGEXP_EXTRACT": _regex(lambda a, r, pattern: a[0].str.extract(
+        pattern, int(_const(r, 2, "group")) if len(a) > 2 else 1)),  # type: ignore[arg-type]
+    "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),
     "POSITION": _position,
     "LPAD": _pad("L"),
     "RPAD": _pad("R"),
