@@ -11,9 +11,11 @@ from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 
 
-def printed(select: str, columns: int = 1, source: str = "") -> list[str]:
-    """The lines the print sink writes for `INSERT INTO s SELECT {select}` (STRING columns)."""
-    names = ", ".join(f"c{i} STRING" for i in range(columns))
+def printed(select: str, columns: int | str = 1, source: str = "") -> list[str]:
+    """The lines the print sink writes for `INSERT INTO s SELECT {select}`: into `columns`
+    STRING columns, or the columns declared by `columns`."""
+    names = columns if isinstance(columns, str) else ", ".join(f"c{i} STRING"
+                                                               for i in range(columns))
     sql = (f"CREATE TEMPORARY TABLE s ({names}) WITH ('connector' = 'print');\n{source}"
            f"INSERT INTO s SELECT {select};")
     lines: list[str] = []

@@ -103,6 +103,10 @@ def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
                                   return_dtype=pl.String)
     elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # an instant: its UTC wall time
         text = _timestamp_text(inner, source)
+    elif name == "INTERVAL_YEAR_MONTH":  # +2-03
+        months = inner.abs()
+        text = pl.format("{}{}-{}", pl.when(inner < 0).then(pl.lit("-")).otherwise(pl.lit("+")),
+                         months // 12, (months % 12).cast(pl.String).str.zfill(2))
     else:
         text = inner.cast(pl.String)
     length = target.params[0] if target.params else None

@@ -17,16 +17,18 @@ import polars as pl
 from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
 from bailian_assets.executor.functions.common import Implementation, const as _const, rowwise
 
-_EPOCH = dt.datetime(1970, 1, 1)
+_LONG_MIN = -(2**63)
 _MICROS = {"WEEK": 604_800_000_000, "DAY": 86_400_000_000, "HOUR": 3_600_000_000,
            "MINUTE": 60_000_000, "SECOND": 1_000_000, "MILLISECOND": 1_000, "MICROSECOND": 1}
 _MONTHS = {"YEAR": 12, "QUARTER": 3, "MONTH": 1}
 _DEFAULT_FORMAT = "yyyy-MM-dd HH:mm:ss"
 # Java's pattern letters (SimpleDateFormat / DateTimeFormatter) -> strftime, longest first
+# (a single letter is unpadded: `d` prints 4, `dd` 04)
 _JAVA_LETTERS = {"yyyy": "%Y", "yy": "%y", "y": "%Y", "MMMM": "%B", "MMM": "%b", "MM": "%m",
-                 "M": "%m", "dd": "%d", "d": "%d", "HH": "%H", "H": "%H", "hh": "%I", "h": "%I",
-                 "mm": "%M", "m": "%M", "ss": "%S", "s": "%S", "SSSSSS": "%f", "SSS": "%3f",
-                 "EEEE": "%A", "EEE": "%a", "E": "%a", "a": "%p", "DDD": "%j", "D": "%j"}
+                 "M": "%-m", "dd": "%d", "d": "%-d", "HH": "%H", "H": "%-H", "hh": "%I",
+                 "h": "%-I", "mm": "%M", "m": "%-M", "ss": "%S", "s": "%-S", "SSSSSS": "%f",
+                 "SSS": "%3f", "EEEE": "%A", "EEE": "%a", "E": "%a", "a": "%p", "DDD": "%j",
+                 "D": "%-j"}
 
 
 def java_pattern(pattern: str, parsing: bool = False) -> str:
@@ -40,7 +42,9 @@ def java_pattern(pattern: str, parsing: bool = False) -> str:
             code = _JAVA_LETTERS.get(run) or _JAVA_LETTERS.get(run[0])
             if code is None:
                 raise ValueError(f"Unknown pattern letter: {run[0]}")
-            out.append("%f" if parsing and code == "%3f" else code)
+            if parsing:  # Python's strptime: %d reads 1 or 2 digits, %f 1 to 6
+                code = "%f" if code == "%3f" else code.replace("-", "")
+            out.append(code)
         else:
             out.append(run.replace("%", "%%"))
     return "".join(out)
@@ -109,7 +113,7 @@ def _unix_timestamp(a, raw):
         try:
             local = dt.datetime.strptime(text, pattern)
         except ValueError:
-            return None
+            return _LONG_MIN  # Flink's answer for text that does not parse
         return int(local.replace(tzinfo=zone).timestamp())
 
     return rowwise(seconds, a[:1], pl.Int64)
@@ -181,8 +185,7 @@ def _field(unit: str):
             "YEAR": year, "QUARTER": x.dt.quarter(), "MONTH": x.dt.month(),
             "WEEK": x.dt.week(), "DAY": x.dt.day(), "HOUR": x.dt.hour(),
             "MINUTE": x.dt.minute(), "SECOND": x.dt.second(),
-            "MILLISECOND": x.dt.second() * 1000 + x.dt.millisecond(),
-            "MICROSECOND": x.dt.second() * 1_000_000 + x.dt.microsecond(),
+            "MILLISECOND": x.dt.millisecond(), "MICROSECOND": x.dt.microsecond(),
             "DOW": x.dt.weekday() % 7 + 1, "ISODOW": x.dt.weekday(), "DOY": x.dt.ordinal_day(),
             "ISOYEAR": x.dt.iso_year(), "DECADE": year // 10, "CENTURY": (year + 99) // 100,
             "MILLENNIUM": (year + 999) // 1000, "EPOCH": x.cast(pl.Datetime("us")).dt.epoch("s"),
@@ -201,14 +204,21 @@ _TRUNCATE = {"MILLENNIUM": "1000y", "CENTURY": "100y", "DECADE": "10y", "YEAR": 
              "MINUTE": "1m", "SECOND": "1s", "MILLISECOND": "1ms", "MICROSECOND": "1us"}
 
 
+def _floor(x: pl.Expr, unit: str) -> pl.Expr:
+    """`x` floored to `unit`; weeks start on Sunday, as in Flink."""
+    if unit == "WEEK":
+        return x.dt.offset_by("1d").dt.truncate("1w").dt.offset_by("-1d")
+    return x.dt.truncate(_TRUNCATE[unit])
+
+
 def _floor_to(a, raw):
-    return a[0].dt.truncate(_TRUNCATE[str(_const(raw, 1, "FLOOR unit"))])
+    return _floor(a[0], str(_const(raw, 1, "FLOOR unit")))
 
 
 def _ceil_to(a, raw):
-    every = _TRUNCATE[str(_const(raw, 1, "CEIL unit"))]
-    floor = a[0].dt.truncate(every)
-    return pl.when(floor == a[0]).then(floor).otherwise(floor.dt.offset_by(every))
+    unit = str(_const(raw, 1, "CEIL unit"))
+    floor = _floor(a[0], unit)
+    return pl.when(floor == a[0]).then(floor).otherwise(floor.dt.offset_by(_TRUNCATE[unit]))
 
 
 def _datetime_plus(a, raw):
@@ -240,8 +250,6 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "FLOOR TO": _floor_to,
     "CEIL TO": _ceil_to,
     "DATETIME PLUS": _datetime_plus,
-    "LAST_DAY": lambda a, r: a[0].dt.month_end().cast(pl.Date),
-    "DAYNAME": lambda a, r: a[0].dt.strftime("%A"),
     **{name: (lambda unit: lambda a, r: _field(unit)(a[0]))(unit)
        for name, unit in (("YEAR", "YEAR"), ("QUARTER", "QUARTER"), ("MONTH", "MONTH"),
                           ("WEEK", "WEEK"), ("DAYOFYEAR", "DOY"), ("DAYOFMONTH", "DAY"),

@@ -80,8 +80,6 @@ FUNCTIONS = [
     ScalarFunction("FLOOR TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("CEIL TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("DATETIME PLUS", (sig("DATETIME", "ANY"),), _plus),
-    ScalarFunction("LAST_DAY", (sig("DATETIME"),), fixed(types.DATE)),
-    ScalarFunction("DAYNAME", (sig("DATETIME"),), fixed(_S)),
     *(ScalarFunction(name, (_FIELD,), fixed(_BIGINT))
       for name in ("YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFYEAR", "DAYOFMONTH", "DAYOFWEEK",
                    "HOUR", "MINUTE", "SECOND")),
