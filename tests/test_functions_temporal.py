@@ -136,3 +136,7 @@ def test_details_flink_has():
                    + ", FROM_UNIXTIME(1700000000, 'yyyy/MM/dd HH'), "
                    + text("UNIX_TIMESTAMP('2024/01/01', 'yyyy/MM/dd')"), 6, source=UTC) == [
         "+I[1, 1, 41, +2-03, 2023/11/14 22, 1704067200]"]
+
+
+def test_a_timestamp_goes_into_a_date_column_as_its_date():
+    assert printed("TIMESTAMP '2024-01-01 10:00:00'", "d DATE") == ["+I[2024-01-01]"]

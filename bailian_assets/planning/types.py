@@ -10,7 +10,8 @@ VARIANT (a placeholder: accepted in declarations, no operations yet). The constr
 One place for each rule (a new type rule goes beside its kind):
 - `literal_type`: `120.5` is DECIMAL(4, 1) NOT NULL, integers INT or BIGINT, 'ab' CHAR(2);
 - `common_type`: VALUES rows, CASE branches, UNION branches, COALESCE arguments;
-- `can_assign`: a query column into a sink column (Flink's implicit casts);
+- `can_assign`: a value where another type is expected (Flink's implicit casts);
+- `can_insert`: a query column into a sink column (`can_assign`, and TIMESTAMP into DATE);
 - `can_cast`: the explicit casts Flink refuses at plan time;
 - `decimal_arithmetic`: the precision and scale of +, -, *, /, % on DECIMALs (Flink's
   LogicalTypeMerging), and `decimal_sum`/`decimal_avg` for aggregates.
@@ -92,6 +93,15 @@ def can_assign(source: DataType, target: DataType) -> bool:
             source.value, target.value  # type: ignore[arg-type]
         )
     return source.name == target.name
+
+
+def can_insert(source: DataType, target: DataType) -> bool:
+    """May a query column of `source` be written into a sink column of `target`? Flink's
+    implicit casts (`can_assign`), and also a TIMESTAMP into a DATE column (the date part),
+    which no common type may do (DATE and TIMESTAMP meet as TIMESTAMP)."""
+    if source.name in ("TIMESTAMP", "TIMESTAMP_LTZ") and target.name == "DATE":
+        return True
+    return can_assign(source, target)
 
 
 _DATETIMES = {"DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}
