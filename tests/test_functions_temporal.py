@@ -140,3 +140,9 @@ def test_details_flink_has():
 
 def test_a_timestamp_goes_into_a_date_column_as_its_date():
     assert printed("TIMESTAMP '2024-01-01 10:00:00'", "d DATE") == ["+I[2024-01-01]"]
+
+
+def test_the_session_time_zone_is_no_argument_the_sql_sees():
+    with pytest.raises(SqlError, match="Invalid number of arguments to function 'FROM_UNIXTIME'"
+                                       r"\. Was expecting 1 to 2 arguments"):
+        printed("FROM_UNIXTIME(1, 'yyyy', 'UTC')")

@@ -145,7 +145,6 @@ class Binder:
         args = []
         for arg in call.args:  # a loop, not a comprehension: one frame less per level
             args.append(self.bind(arg, scope))
-        args = self._zoned_args(call.name, args)
         arg_types = [a.type for a in args]
         function = FUNCTIONS.get(call.name)
         if function is None:
@@ -157,10 +156,11 @@ class Binder:
                 raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
                                 call.args[index].position)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
-        return b.Call(call.name, tuple(args), result)
+        return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
 
     def _zoned_args(self, name: str, args: list[b.Expr]) -> list[b.Expr]:
-        """A function of the session time zone gets it as a last constant argument."""
+        """A function of the session time zone gets it as a last constant argument (after
+        its signature is checked: the SQL never writes it)."""
         if name not in temporal.ZONED:
             return args
         return [*args, b.Literal(session_time_zone(self.settings), types.STRING)]

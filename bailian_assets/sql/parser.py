@@ -1041,38 +1041,49 @@ class _Parser:
         args: list[ast.Expr] = []
         if upper == "TRIM":
             args = self._trim_args()
-        elif upper in _UNIT_FIRST:  # EXTRACT(unit FROM x), TIMESTAMPADD(unit, n, x)
-            position = self.tok.position
-            unit = ast.Literal(self._unit(_UNIT_FIRST[upper]), "STRING", position)
-            if upper == "EXTRACT":
-                self._expect("FROM")
-            else:
-                self._expect_op(",")
-            args = [unit, *self._comma_list(self._expr)]
+        elif upper in _UNIT_FIRST:
+            args = self._unit_first_args(upper)
         elif not self.tok.is_op(")"):
             # POSITION(a IN b): the first argument must stop before IN
             args = [self._expr(_COMPARE) if upper == "POSITION" else self._expr()]
-            if upper == "SUBSTRING" and self._accept("FROM"):
-                args.append(self._expr())
-                if self._accept("FOR"):
-                    args.append(self._expr())
-            elif upper == "POSITION" and self._accept("IN"):
-                args.append(self._expr())
-            elif upper in ("FLOOR", "CEIL", "CEILING") and self._at("TO"):
-                position = self._next().position  # FLOOR(x TO unit): a call of its own
-                args.append(ast.Literal(self._unit(_FLOOR_UNITS), "STRING", position))
-                upper = "FLOOR TO" if upper == "FLOOR" else "CEIL TO"
-            elif upper == "OVERLAY" and self._accept("PLACING"):
-                args.append(self._expr())
-                self._expect("FROM")
-                args.append(self._expr())
-                if self._accept("FOR"):
-                    args.append(self._expr())
+            upper = self._keyword_args(upper, args)
             while self._accept_op(","):
                 args.append(self._expr())
         self._expect_op(")")
         over = self._window() if self._at("OVER") else None
         return ast.FunctionCall(upper, tuple(args), name.position, distinct, over=over)
+
+    def _unit_first_args(self, upper: str) -> list[ast.Expr]:
+        """EXTRACT(unit FROM x), TIMESTAMPADD(unit, n, x): the unit as a string literal."""
+        position = self.tok.position
+        unit = ast.Literal(self._unit(_UNIT_FIRST[upper]), "STRING", position)
+        if upper == "EXTRACT":
+            self._expect("FROM")
+        else:
+            self._expect_op(",")
+        return [unit, *self._comma_list(self._expr)]
+
+    def _keyword_args(self, upper: str, args: list[ast.Expr]) -> str:
+        """The arguments SQL separates by keywords, after the first: SUBSTRING(s FROM i
+        [FOR n]), POSITION(a IN b), OVERLAY(s PLACING r FROM i [FOR n]) and FLOOR/CEIL(x TO
+        unit), which is a call of its own. Returns the name of the call."""
+        if upper == "SUBSTRING" and self._accept("FROM"):
+            args.append(self._expr())
+            if self._accept("FOR"):
+                args.append(self._expr())
+        elif upper == "POSITION" and self._accept("IN"):
+            args.append(self._expr())
+        elif upper in ("FLOOR", "CEIL", "CEILING") and self._at("TO"):
+            position = self._next().position
+            args.append(ast.Literal(self._unit(_FLOOR_UNITS), "STRING", position))
+            return "FLOOR TO" if upper == "FLOOR" else "CEIL TO"
+        elif upper == "OVERLAY" and self._accept("PLACING"):
+            args.append(self._expr())
+            self._expect("FROM")
+            args.append(self._expr())
+            if self._accept("FOR"):
+                args.append(self._expr())
+        return upper
 
     def _window(self) -> ast.WindowSpec:
         """`OVER ([PARTITION BY e, ...] [ORDER BY k [DESC], ...] [ROWS|RANGE frame])`."""

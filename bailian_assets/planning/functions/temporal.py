@@ -2,7 +2,8 @@
 implementations are in `executor/functions/temporal.py`, under the same names.
 
 Some functions depend on the session time zone (`SET 'table.local-time-zone'`): the binder
-passes it to those named in `ZONED` as one more constant argument, after the SQL's own.
+passes it to those named in `ZONED` as one more constant argument, after the SQL's own (their
+signatures here are the SQL's).
 Date-time syntax reaches this registry as calls too: `EXTRACT(unit FROM x)` is
 `EXTRACT('unit', x)`, `FLOOR(x TO unit)` is `FLOOR TO(x, 'unit')`, `TIMESTAMPADD(unit, n, x)`
 has its unit as a string, `INTERVAL '1' DAY` is a literal of months or microseconds (the
@@ -48,11 +49,6 @@ def is_interval(t: DataType) -> bool:
     return t.name in (INTERVAL_MONTHS.name, INTERVAL_MICROS.name)
 
 
-def _zoned(*signatures):
-    """Signatures of a ZONED function: the binder appends the session time zone."""
-    return tuple(sig(*s.params, "CHARACTER") for s in signatures)
-
-
 FUNCTIONS = [
     ScalarFunction("CURRENT_DATE", (sig(),), always(types.nullable(types.DATE, False))),
     ScalarFunction("CURRENT_TIMESTAMP", (sig(),), _NOW),
@@ -66,12 +62,12 @@ FUNCTIONS = [
                    always(_TS3), (1,)),
     ScalarFunction("TO_DATE", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
                    always(types.DATE), (1,)),
-    ScalarFunction("TO_TIMESTAMP_LTZ", _zoned(sig("NUMERIC"), sig("NUMERIC", "INTEGER")),
+    ScalarFunction("TO_TIMESTAMP_LTZ", (sig("NUMERIC"), sig("NUMERIC", "INTEGER")),
                    fixed(types.timestamp(3, local_time_zone=True)), (1,)),
-    ScalarFunction("UNIX_TIMESTAMP", _zoned(sig(), sig("CHARACTER"),
-                                            sig("CHARACTER", "CHARACTER")), always(_BIGINT)),
-    ScalarFunction("FROM_UNIXTIME", _zoned(sig("INTEGER"), sig("INTEGER", "CHARACTER")),
-                   fixed(_S)),
+    ScalarFunction("UNIX_TIMESTAMP", (sig(), sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
+                   always(_BIGINT), (1,)),
+    ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S),
+                   (1,)),
     ScalarFunction("TIMESTAMPADD", (sig("CHARACTER", "INTEGER", "DATETIME"),), _timestampadd,
                    (0,)),
     ScalarFunction("TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),),
