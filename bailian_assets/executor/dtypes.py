@@ -13,6 +13,8 @@ _SIMPLE = {
     "TIMESTAMP": pl.Datetime("us"), "TIMESTAMP_LTZ": pl.Datetime("us", "UTC"),
     "TIME": pl.Time, "BINARY": pl.Binary, "VARBINARY": pl.Binary, "BYTES": pl.Binary,
     "NULL": pl.String, "UNKNOWN": pl.String,
+    # intervals as a count: months (YEAR TO MONTH) or microseconds (DAY TO SECOND)
+    "INTERVAL_YEAR_MONTH": pl.Int64, "INTERVAL_DAY_TIME": pl.Int64,
     "VARIANT": pl.String,  # placeholder until VARIANT has operations: its JSON text
 }
 

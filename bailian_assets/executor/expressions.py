@@ -12,6 +12,7 @@ import math
 
 import polars as pl
 
+from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions import AGGREGATES, IMPLEMENTATIONS, OPERATORS
 from bailian_assets.planning import bound
@@ -99,15 +100,7 @@ def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> 
 
 
 def _cast(expr: bound.Cast) -> pl.Expr:
-    inner = compile_expr(expr.expr)
-    target = to_polars(expr.type)
-    if expr.type.name in ("BOOLEAN",):
-        lowered = inner.cast(pl.String).str.to_lowercase()
-        return pl.when(lowered.is_in(["true", "1"])).then(True).when(
-            lowered.is_in(["false", "0"])).then(False).otherwise(None)
-    if isinstance(target, (pl.Date, pl.Datetime)) or target in (pl.Date, pl.Datetime):
-        return inner.cast(pl.String).str.to_datetime(strict=not expr.safe).cast(target)
-    return inner.cast(target, strict=not expr.safe)
+    return compile_cast(compile_expr(expr.expr), expr.expr.type, expr.type, expr.safe)
 
 
 _COMPILERS = {

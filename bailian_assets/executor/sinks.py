@@ -29,8 +29,39 @@ def format_value(value: object) -> str:
         return "{" + ", ".join(f"{format_value(k)}={format_value(v)}"
                                for k, v in value.items()) + "}"
     if isinstance(value, dt.datetime):
-        return value.isoformat()
+        return java_instant(value) if value.tzinfo else java_local_datetime(value)
+    if isinstance(value, dt.time):
+        return _java_time(value.hour, value.minute, value.second, value.microsecond)
     return str(value)
+
+
+def java_local_datetime(value: dt.datetime) -> str:
+    """LocalDateTime.toString: `2024-03-01T00:00` (seconds only when not zero), a fraction in
+    groups of three digits (`10:20:30.500`, `.123456`)."""
+    return value.strftime("%Y-%m-%dT") + _java_time(value.hour, value.minute, value.second,
+                                                    value.microsecond)
+
+
+def java_instant(value: dt.datetime) -> str:
+    """Instant.toString (a TIMESTAMP_LTZ): UTC, seconds always, `2024-01-01T00:00:00Z`."""
+    utc = value.astimezone(dt.timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S") + _fraction(utc.microsecond) + "Z"
+
+
+def _java_time(hour: int, minute: int, second: int, micros: int) -> str:
+    """LocalTime.toString: `13:45` (seconds only when not zero), `10:20:30.500`."""
+    text = f"{hour:02d}:{minute:02d}"
+    if second or micros:
+        text += f":{second:02d}" + _fraction(micros)
+    return text
+
+
+def _fraction(micros: int) -> str:
+    """A fraction of a second in groups of three digits, as java.time prints it."""
+    if not micros:
+        return ""
+    digits = f"{micros:06d}"
+    return "." + (digits[:3] if digits.endswith("000") else digits)
 
 
 def java_double(value: float) -> str:

@@ -15,6 +15,7 @@ Type rules live in `types.py` (common types, literal types, implicit casts), nev
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
@@ -24,6 +25,7 @@ from bailian_assets.planning import types
 from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, WINDOWS, SignatureError,
                                                check_call, unknown_signature)
 from bailian_assets.planning.functions import operators as ops
+from bailian_assets.planning.functions import temporal
 from bailian_assets.planning.plan import Field
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
@@ -154,7 +156,14 @@ class Binder:
                 raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
                                 call.args[index].position)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
-        return b.Call(call.name, tuple(args), result)
+        return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
+
+    def _zoned_args(self, name: str, args: list[b.Expr]) -> list[b.Expr]:
+        """A function of the session time zone gets it as a last constant argument (after
+        its signature is checked: the SQL never writes it)."""
+        if name not in temporal.ZONED:
+            return args
+        return [*args, b.Literal(session_time_zone(self.settings), types.STRING)]
 
     def _chain(self, chain: ast.Chain, scope: Scope) -> b.Expr:
         """AND and OR need BOOLEAN operands, `||` strings: one call, however long the chain."""
@@ -174,6 +183,9 @@ class Binder:
     def _binary(self, expr: ast.BinaryOp, scope: Scope) -> b.Expr:
         left, right = self.bind(expr.left, scope), self.bind(expr.right, scope)
         op = expr.op
+        if op in ("+", "-") and temporal.is_interval(right.type) or (
+                op == "+" and temporal.is_interval(left.type)):
+            return _datetime_plus(op, left, right, expr)
         if op in ops.COMPARISONS:
             result = _require(lambda: ops.comparison(op, left.type, right.type), expr)
         else:
@@ -216,6 +228,10 @@ class Binder:
 
     def _cast(self, expr: ast.Cast, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)
+        if not types.can_cast(inner.type, expr.type):
+            raise PlanError(f"Cast function cannot convert value of type "
+                            f"{types.sql_name(inner.type)} to type {types.sql_name(expr.type)}",
+                            expr.position)
         return b.Cast(inner, types.nullable(expr.type), expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
@@ -246,8 +262,16 @@ class Binder:
         inner, pattern = self.bind(expr.expr, scope), self.bind(expr.pattern, scope)
         if not isinstance(pattern, b.Literal):
             raise PlanError("LIKE needs a string literal pattern", expr.pattern.position)
+        args = [inner, pattern]
+        if expr.escape is not None:  # LIKE p ESCAPE e: a third operand, a one-character literal
+            escape = self.bind(expr.escape, scope)
+            if not isinstance(escape, b.Literal) or not (
+                    escape.value is None or len(str(escape.value)) == 1):
+                raise PlanError("LIKE ... ESCAPE needs a one-character string literal",
+                                expr.escape.position)
+            args.append(escape)
         name = "NOT LIKE" if expr.negated else "LIKE"
-        return b.Call(name, (inner, pattern), ops.boolean_result([inner.type, pattern.type]))
+        return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
 
 
 _RULES = {
@@ -333,6 +357,33 @@ def _frame(frame: ast.WindowFrame | None) -> b.Frame | None:
                         "AND CURRENT ROW, and UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
                         frame.position, len(frame.unit))
     return b.Frame(frame.unit, frame.start, frame.end)
+
+
+def _datetime_plus(op: str, left: b.Expr, right: b.Expr, expr: ast.BinaryOp) -> b.Expr:
+    """`x + interval`, `interval + x`, `x - interval`: DATETIME PLUS(x, [-]interval)."""
+    if temporal.is_interval(left.type):
+        left, right = right, left
+    if op == "-":
+        right = b.Call("NEGATE", (right,), right.type)
+    function = FUNCTIONS["DATETIME PLUS"]
+    arg_types = [left.type, right.type]
+    if not types.in_family(left.type, "DATETIME"):
+        raise PlanError(f"Cannot apply '{op}' to arguments of type '<{types.sql_name(left.type)}>"
+                        f" {op} <{types.sql_name(right.type)}>'", expr.position)
+    return b.Call(function.name, (left, right), function.returns(arg_types))
+
+
+def session_time_zone(settings: Mapping[str, str]) -> str:
+    """`SET 'table.local-time-zone'`, else the machine's zone as Flink's 'default' takes it
+    (the TZ variable, /etc/localtime's zone name), else UTC."""
+    zone = settings.get("table.local-time-zone", "default")
+    if zone != "default":
+        return zone
+    zone = os.environ.get("TZ", "").lstrip(":")
+    if not zone:
+        target = os.path.realpath("/etc/localtime")
+        zone = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "UTC"
+    return zone
 
 
 def _merge(result: DataType, t: DataType, expr) -> DataType:

@@ -151,7 +151,7 @@ class Planner:
             raise PlanError(head + "Different number of columns" + tail, planned.position)
         items = _select_items(statement.query)
         for index, (query_type, column) in enumerate(zip(planned.types, targets)):
-            if not types.can_assign(query_type, column.type):
+            if not types.can_insert(query_type, column.type):
                 where = items[index].position if index < len(items) else planned.position
                 raise PlanError(head + f"Incompatible types for sink column '{column.name}' at "
                                 f"position {index}" + tail, where)

@@ -10,7 +10,9 @@ VARIANT (a placeholder: accepted in declarations, no operations yet). The constr
 One place for each rule (a new type rule goes beside its kind):
 - `literal_type`: `120.5` is DECIMAL(4, 1) NOT NULL, integers INT or BIGINT, 'ab' CHAR(2);
 - `common_type`: VALUES rows, CASE branches, UNION branches, COALESCE arguments;
-- `can_assign`: a query column into a sink column (Flink's implicit casts);
+- `can_assign`: a value where another type is expected (Flink's implicit casts);
+- `can_insert`: a query column into a sink column (`can_assign`, and TIMESTAMP into DATE);
+- `can_cast`: the explicit casts Flink refuses at plan time;
 - `decimal_arithmetic`: the precision and scale of +, -, *, /, % on DECIMALs (Flink's
   LogicalTypeMerging), and `decimal_sum`/`decimal_avg` for aggregates.
 """
@@ -91,6 +93,34 @@ def can_assign(source: DataType, target: DataType) -> bool:
             source.value, target.value  # type: ignore[arg-type]
         )
     return source.name == target.name
+
+
+def can_insert(source: DataType, target: DataType) -> bool:
+    """May a query column of `source` be written into a sink column of `target`? Flink's
+    implicit casts (`can_assign`), and also a TIMESTAMP into a DATE column (the date part),
+    which no common type may do (DATE and TIMESTAMP meet as TIMESTAMP)."""
+    if source.name in ("TIMESTAMP", "TIMESTAMP_LTZ") and target.name == "DATE":
+        return True
+    return can_assign(source, target)
+
+
+_DATETIMES = {"DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}
+# Explicit casts Flink refuses at plan time (LogicalTypeCasts), by source: BOOLEAN and the
+# date-time types do not meet, nor numbers and DATE/TIME.
+_NO_CAST = {
+    "BOOLEAN": _DATETIMES,
+    "DATE": {"BOOLEAN", "TIME", *_NUMERIC_RANK},
+    "TIME": {"BOOLEAN", "DATE", *_NUMERIC_RANK},
+    "TIMESTAMP": {"BOOLEAN"},
+    "TIMESTAMP_LTZ": {"BOOLEAN"},
+    **{name: {"DATE", "TIME"} for name in _NUMERIC_RANK},
+}
+
+
+def can_cast(source: DataType, target: DataType) -> bool:
+    """May CAST(x AS target) take a `source` value (else Flink's "Cast function cannot
+    convert value of type ...")?"""
+    return target.name not in _NO_CAST.get(source.name, ())
 
 
 def common_type(a: DataType, b: DataType) -> DataType | None:

@@ -201,6 +201,7 @@ class Like:
     pattern: Expr
     negated: bool
     position: Position
+    escape: Expr | None = None  # LIKE p ESCAPE '!'
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ tree is measured once parsed, so nothing after the parser can run out of stack.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import replace
 from decimal import Decimal
@@ -49,7 +50,7 @@ _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
 _OR, _AND, _NOT, _COMPARE, _ADD, _MULTIPLY, _SIGN = 1, 2, 3, 4, 5, 6, 7
 _INFIX = {"OR": _OR, "AND": _AND, "+": _ADD, "-": _ADD, "||": _ADD, "*": _MULTIPLY,
           "/": _MULTIPLY, "%": _MULTIPLY, **{op: _COMPARE for op in _COMPARISONS}}
-_PREDICATES = ("IS", "IN", "BETWEEN", "LIKE")
+_PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 # Type parameters: lengths up to Flink's VARCHAR maximum.
 _MAX_TYPE_PARAMETER = 2**31 - 1
@@ -85,6 +86,57 @@ def parse_query(source: str, path: str = "<sql>") -> ast.Query:
     except (_ParseError, TokenizeError) as error:
         raise SqlError([parser._diagnostic(error.message, error.position, error.length)]
                        ) from None
+
+
+def _literal_type(word: str, text: str) -> ast.DataType:
+    """The type of `DATE '...'`, `TIME '...'`, `TIMESTAMP '...'`: as Flink, a TIME or TIMESTAMP
+    literal's precision is the number of its fraction digits (TIMESTAMP '... 08:05:00.120' is
+    TIMESTAMP(3))."""
+    if word == "DATE":
+        return ast.DataType(word)
+    _, dot, fraction = text.strip().rpartition(".")
+    digits = len(fraction) if dot and fraction.isdigit() and ":" in text else 0
+    return ast.DataType(word, (digits,))
+
+
+# Units of interval literals, in order: YEAR TO MONTH counts months, DAY TO SECOND microseconds.
+_YEAR_MONTH = ("YEAR", "MONTH")
+_DAY_TIME = ("DAY", "HOUR", "MINUTE", "SECOND")
+_MICROS = {"DAY": 86_400_000_000, "HOUR": 3_600_000_000, "MINUTE": 60_000_000,
+           "SECOND": 1_000_000}
+
+
+def interval_value(text: str, first: str, last: str | None) -> tuple[int, str]:
+    """The value of `INTERVAL 'text' first [TO last]`: (months, 'INTERVAL_YEAR_MONTH') or
+    (microseconds, 'INTERVAL_DAY_TIME'). Raises ValueError for text that does not fit."""
+    units = _YEAR_MONTH if first in _YEAR_MONTH else _DAY_TIME
+    end = units.index(last or first)
+    fields = units[units.index(first):end + 1]
+    if not fields:
+        raise ValueError(f"Illegal interval qualifier {first} TO {last}")
+    body = text.strip()
+    sign = -1 if body.startswith("-") else 1
+    parts = re.split(r"[-: ]", body.lstrip("+-"))
+    pattern = r"\d+(\.\d+)?" if fields[-1] == "SECOND" else r"\d+"
+    if len(parts) != len(fields) or not all(re.fullmatch(r"\d+", p) for p in parts[:-1]) \
+            or not re.fullmatch(pattern, parts[-1]):
+        qualifier = first + (f" TO {last}" if last else "")
+        raise ValueError(f"Illegal interval literal format '{text}' for INTERVAL {qualifier}")
+    if units is _YEAR_MONTH:
+        months = sum(int(p) * (12 if f == "YEAR" else 1) for p, f in zip(parts, fields))
+        return sign * months, "INTERVAL_YEAR_MONTH"
+    micros = sum(round(float(p) * _MICROS[f]) if f == "SECOND" else int(p) * _MICROS[f]
+                 for p, f in zip(parts, fields))
+    return sign * micros, "INTERVAL_DAY_TIME"
+
+
+_ADD_UNITS = ("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND",
+              "MILLISECOND", "MICROSECOND")
+_FLOOR_UNITS = ("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH", "WEEK", "DAY",
+                "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND")
+_UNIT_FIRST = {"TIMESTAMPADD": _ADD_UNITS, "TIMESTAMPDIFF": _ADD_UNITS,
+               "EXTRACT": _ADD_UNITS + ("DOW", "DOY", "ISODOW", "ISOYEAR", "DECADE", "CENTURY",
+                                        "MILLENNIUM", "EPOCH")}
 
 
 class _Parser:
@@ -769,8 +821,7 @@ class _Parser:
         word = token.upper
         if word in ("AND", "OR"):
             return _INFIX[word]
-        if word in _PREDICATES or (word == "NOT" and self._peek().upper in ("IN", "BETWEEN",
-                                                                            "LIKE")):
+        if word in _PREDICATES or (word == "NOT" and self._peek().upper in _PREDICATES[1:]):
             return _COMPARE
         return 0
 
@@ -788,13 +839,12 @@ class _Parser:
         return self._primary()
 
     def _predicate(self, left: ast.Expr, start: Token) -> ast.Expr:
-        """`IS [NOT] NULL`, `[NOT] IN (...)`, `[NOT] BETWEEN a AND b`, `[NOT] LIKE p`."""
+        """`IS ...`, `[NOT] IN (...)`, `[NOT] BETWEEN [SYMMETRIC] a AND b`, `[NOT] LIKE p
+        [ESCAPE e]`, `[NOT] SIMILAR TO p`."""
         negated = bool(self._accept("NOT"))
         word = self._next().upper
         if word == "IS":
-            negated = bool(self._accept("NOT"))
-            self._expect("NULL")
-            return ast.IsNull(left, negated, start.position)
+            return self._is(left, start)
         if word == "IN":
             self._expect_op("(")
             if self._at("SELECT", "WITH"):
@@ -805,11 +855,69 @@ class _Parser:
             self._expect_op(")")
             return ast.InList(left, items, negated, start.position)
         if word == "BETWEEN":
+            return self._between(left, negated, start)
+        if word == "SIMILAR":
+            self._expect("TO")
+            call = ast.FunctionCall("SIMILAR TO", (left, self._expr(_COMPARE)), start.position)
+            return ast.UnaryOp("NOT", call, start.position) if negated else call
+        pattern = self._expr(_COMPARE)
+        escape = self._expr(_COMPARE) if self._accept("ESCAPE") else None
+        return ast.Like(left, pattern, negated, start.position, escape)
+
+    def _is(self, left: ast.Expr, start: Token) -> ast.Expr:
+        """After IS: `[NOT] NULL`, `[NOT] TRUE|FALSE|UNKNOWN` and `[NOT] DISTINCT FROM x`,
+        the last two as calls of the operator named by the words ('IS NOT TRUE')."""
+        negated = bool(self._accept("NOT"))
+        name = "IS NOT " if negated else "IS "
+        if self._accept("DISTINCT"):
+            self._expect("FROM")
+            right = self._expr(_COMPARE)
+            return ast.FunctionCall(name + "DISTINCT FROM", (left, right), start.position)
+        truth = self._accept("TRUE", "FALSE", "UNKNOWN")
+        if truth is not None:
+            return ast.FunctionCall(name + truth.upper, (left,), start.position)
+        self._expect("NULL")
+        return ast.IsNull(left, negated, start.position)
+
+    def _between(self, left: ast.Expr, negated: bool, start: Token) -> ast.Expr:
+        """SYMMETRIC: between in either order, so `x BETWEEN SYMMETRIC a AND b` is the OR of
+        both orders (NOT ...: the AND of both negations)."""
+        symmetric = bool(self._accept("SYMMETRIC"))
+        if not symmetric:
             self._accept("ASYMMETRIC")
-            low = self._expr(_COMPARE)
-            self._expect("AND")
-            return ast.Between(left, low, self._expr(_COMPARE), negated, start.position)
-        return ast.Like(left, self._expr(_COMPARE), negated, start.position)
+        low = self._expr(_COMPARE)
+        self._expect("AND")
+        high = self._expr(_COMPARE)
+        forward = ast.Between(left, low, high, negated, start.position)
+        if not symmetric:
+            return forward
+        backward = ast.Between(left, high, low, negated, start.position)
+        return ast.Chain("AND" if negated else "OR", (forward, backward), start.position)
+
+    def _interval(self) -> ast.Literal:
+        """`INTERVAL '1' DAY`, `INTERVAL '1 02:03:04' DAY TO SECOND`, `INTERVAL '-1' MONTH`."""
+        start = self._next()
+        text = self._next()
+        first = self._unit(_YEAR_MONTH + _DAY_TIME)
+        last = self._unit(_YEAR_MONTH + _DAY_TIME) if self._accept("TO") else None
+        try:
+            value, kind = interval_value(text.value, first, last)
+        except ValueError as error:
+            raise _ParseError(str(error), text, len(text.text)) from None
+        return ast.Literal(value, kind, start.position)
+
+    def _unit(self, allowed: tuple[str, ...]) -> str:
+        """A time unit word (YEAR, DAY, ...; Flink's plural and SQL_TSI_ forms too)."""
+        token = self.tok
+        word = token.upper.removeprefix("SQL_TSI_")
+        word = {"YEARS": "YEAR", "MONTHS": "MONTH", "DAYS": "DAY", "HOURS": "HOUR",
+                "MINUTES": "MINUTE", "SECONDS": "SECOND", "FRAC_SECOND": "MICROSECOND"}.get(
+                    word, word)
+        if token.kind is not Kind.IDENT or word not in allowed:
+            raise _ParseError(f"expected a time unit ({', '.join(allowed)}), found "
+                              f"{token.describe()}", token)
+        self._next()
+        return word
 
     def _number_literal(self, token: Token, negative: bool = False,
                         sign: Token | None = None) -> ast.Literal:
@@ -833,6 +941,8 @@ class _Parser:
         if token.is_op("("):
             return self._parenthesized()
         word = token.upper
+        if word == "INTERVAL" and self._peek().kind is Kind.STRING:
+            return self._interval()
         if word == "EXISTS" and self._peek().is_op("("):
             self._next()
             return self._parenthesized("EXISTS", token.position)
@@ -854,11 +964,11 @@ class _Parser:
                 items = tuple(self._comma_list(self._expr))
             self._expect_op("]")
             return ast.MapLiteral(items, token.position)
-        if word in ("DATE", "TIMESTAMP") and self._peek().kind is Kind.STRING:
+        if word in ("DATE", "TIMESTAMP", "TIME") and self._peek().kind is Kind.STRING:
             self._next()
             text = self._next()
             return ast.Cast(ast.Literal(text.value, "STRING", text.position),
-                            ast.DataType(word), token.position)
+                            _literal_type(word, text.value), token.position)
         if word in ("CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW") and not (
             self._peek().is_op("(") and word != "NOW"
         ):
@@ -931,20 +1041,49 @@ class _Parser:
         args: list[ast.Expr] = []
         if upper == "TRIM":
             args = self._trim_args()
+        elif upper in _UNIT_FIRST:
+            args = self._unit_first_args(upper)
         elif not self.tok.is_op(")"):
             # POSITION(a IN b): the first argument must stop before IN
             args = [self._expr(_COMPARE) if upper == "POSITION" else self._expr()]
-            if upper == "SUBSTRING" and self._accept("FROM"):
-                args.append(self._expr())
-                if self._accept("FOR"):
-                    args.append(self._expr())
-            elif upper == "POSITION" and self._accept("IN"):
-                args.append(self._expr())
+            upper = self._keyword_args(upper, args)
             while self._accept_op(","):
                 args.append(self._expr())
         self._expect_op(")")
         over = self._window() if self._at("OVER") else None
         return ast.FunctionCall(upper, tuple(args), name.position, distinct, over=over)
+
+    def _unit_first_args(self, upper: str) -> list[ast.Expr]:
+        """EXTRACT(unit FROM x), TIMESTAMPADD(unit, n, x): the unit as a string literal."""
+        position = self.tok.position
+        unit = ast.Literal(self._unit(_UNIT_FIRST[upper]), "STRING", position)
+        if upper == "EXTRACT":
+            self._expect("FROM")
+        else:
+            self._expect_op(",")
+        return [unit, *self._comma_list(self._expr)]
+
+    def _keyword_args(self, upper: str, args: list[ast.Expr]) -> str:
+        """The arguments SQL separates by keywords, after the first: SUBSTRING(s FROM i
+        [FOR n]), POSITION(a IN b), OVERLAY(s PLACING r FROM i [FOR n]) and FLOOR/CEIL(x TO
+        unit), which is a call of its own. Returns the name of the call."""
+        if upper == "SUBSTRING" and self._accept("FROM"):
+            args.append(self._expr())
+            if self._accept("FOR"):
+                args.append(self._expr())
+        elif upper == "POSITION" and self._accept("IN"):
+            args.append(self._expr())
+        elif upper in ("FLOOR", "CEIL", "CEILING") and self._at("TO"):
+            position = self._next().position
+            args.append(ast.Literal(self._unit(_FLOOR_UNITS), "STRING", position))
+            return "FLOOR TO" if upper == "FLOOR" else "CEIL TO"
+        elif upper == "OVERLAY" and self._accept("PLACING"):
+            args.append(self._expr())
+            self._expect("FROM")
+            args.append(self._expr())
+            if self._accept("FOR"):
+                args.append(self._expr())
+        return upper
 
     def _window(self) -> ast.WindowSpec:
         """`OVER ([PARTITION BY e, ...] [ORDER BY k [DESC], ...] [ROWS|RANGE frame])`."""

@@ -65,16 +65,19 @@ _TOKEN = re.compile(r"""
   | (?P<line_comment>--[^\r\n]*)
   | (?P<block_comment>/\*(?:.*?\*/)?)
   | (?P<string>'[^']*(?:''[^']*)*')
+  | (?P<unicode_string>[uU]&'[^']*(?:''[^']*)*')
   | (?P<quoted>`[^`]*(?:``[^`]*)*`)
   | (?P<number>(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
   | (?P<ident>[^\W\d][\w$]*)
   | (?P<op><>|!=|<=|>=|\|\||=>|[(),;.=<>+\-*/%\[\]])
 """, re.VERBOSE | re.DOTALL)
 
-_KINDS = {"string": Kind.STRING, "quoted": Kind.QUOTED_IDENT, "number": Kind.NUMBER,
+_KINDS = {"string": Kind.STRING, "unicode_string": Kind.STRING, "quoted": Kind.QUOTED_IDENT, "number": Kind.NUMBER,
           "ident": Kind.IDENT, "op": Kind.OP}
 # Kinds of text that may span lines.
-_MULTILINE = {"blank", "block_comment", "string", "quoted"}
+_MULTILINE = {"blank", "block_comment", "string", "unicode_string", "quoted"}
+# Escapes of a U&'...' literal: \XXXX, \+XXXXXX (hex code points) and \\ (a backslash).
+_UNICODE_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{4})|\+([0-9a-fA-F]{6})|(\\)|)")
 
 
 def tokenize(source: str) -> list[Token]:
@@ -105,6 +108,9 @@ def iter_tokens(source: str) -> Iterator[Token]:
             value = text
             if group == "string":
                 value = text[1:-1].replace("''", "'")
+            elif group == "unicode_string":
+                value = _unicode_value(text[3:-1].replace("''", "'"), source, offset, line,
+                                       line_start)
             elif group == "quoted":
                 value = text[1:-1].replace("``", "`")
             yield Token(_KINDS[group], text, value,  # type: ignore[index]
@@ -116,6 +122,23 @@ def iter_tokens(source: str) -> Iterator[Token]:
                          - source.count("\r\n", offset, end))
                 line_start = last + 1
         offset = end
+
+
+def _unicode_value(body: str, source: str, offset: int, line: int, line_start: int) -> str:
+    """The text of U&'...': each escape replaced by its character (Flink's Unicode literals)."""
+
+    def replace(match: re.Match) -> str:
+        four, six, backslash = match.groups()
+        if backslash:
+            return "\\"
+        code = int(four or six or "-1", 16)
+        if code < 0 or code > 0x10FFFF:
+            raise TokenizeError("Unicode escape sequence starting at character "
+                                f"{match.start() + 1} is not exactly four hex digits",
+                                Position(line, offset - line_start + 1, offset), 3)
+        return chr(code)
+
+    return _UNICODE_ESCAPE.sub(replace, body)
 
 
 def _error_at(source: str, offset: int, position: Position) -> TokenizeError:

@@ -18,3 +18,25 @@ def const(raw: Sequence[bound.Expr], index: int, what: str):
     if not isinstance(expr, bound.Literal):
         raise ValueError(f"{what} must be a literal")
     return expr.value
+
+
+def rowwise(function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType) -> pl.Expr:
+    """`function(*values)` per row, NULL when any argument is NULL (SQL's strict functions):
+    for the functions Polars has no vectorized form of (hashes, URL parsing, base64). An
+    exception raised by `function` fails the query (the executor's ExecutionError)."""
+
+    def call(row: dict):
+        values = list(row.values())
+        if any(v is None for v in values):
+            return None
+        return function(*values)
+
+    fields = [arg.alias(f"a{index}") for index, arg in enumerate(args)]
+    return pl.struct(fields).map_elements(call, return_dtype=dtype, skip_nulls=False)
+
+
+def per_row(function: Callable[[], object], dtype: pl.DataType) -> pl.Expr:
+    """A fresh value of `function()` for every row (UUID(), RAND()): never one constant."""
+    return pl.int_range(pl.len()).map_batches(
+        lambda s: pl.Series([function() for _ in range(len(s))], dtype=dtype),
+        return_dtype=dtype)

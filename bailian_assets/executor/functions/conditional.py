@@ -18,4 +18,12 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     .otherwise(pl.max_horizontal(a)),
     "LEAST": lambda a, r: pl.when(pl.any_horizontal([x.is_null() for x in a])).then(None)
     .otherwise(pl.min_horizontal(a)),
+    "IS TRUE": lambda a, r: a[0].fill_null(False),
+    "IS NOT TRUE": lambda a, r: ~a[0].fill_null(False),
+    "IS FALSE": lambda a, r: ~a[0].fill_null(True),
+    "IS NOT FALSE": lambda a, r: a[0].fill_null(True),
+    "IS UNKNOWN": lambda a, r: a[0].is_null(),
+    "IS NOT UNKNOWN": lambda a, r: a[0].is_not_null(),
+    "IS DISTINCT FROM": lambda a, r: a[0].ne_missing(a[1]),
+    "IS NOT DISTINCT FROM": lambda a, r: a[0].eq_missing(a[1]),
 }

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import random
+
+import numpy as np
 import polars as pl
 
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions.common import Implementation, const as _const
+from bailian_assets.executor.functions.common import (Implementation, const as _const, per_row,
+                                                    rowwise)
 
 
 def _round(a, raw):
@@ -18,6 +23,81 @@ def _round(a, raw):
     return rounded.cast(to_polars(raw[0].type)) if raw[0].type.name != "NULL" else rounded
 
 
+def _float(function: str) -> Implementation:
+    return lambda a, r: getattr(a[0].cast(pl.Float64), function)()
+
+
+def _ufunc(function) -> Implementation:
+    """numpy's `function` (exact where Polars is not: log10(1000) is 3.0), NULLs kept."""
+    def quietly(series: pl.Series) -> pl.Series:
+        with np.errstate(all="ignore"):  # log(0) is -Infinity and log(-1) NaN, as in Java
+            return function(series)
+
+    return lambda a, r: a[0].cast(pl.Float64).map_batches(quietly, return_dtype=pl.Float64)
+
+
+def _truncate(a, raw):
+    """Toward zero at `places` digits after the point (before it when negative), same type."""
+    places = int(_const(raw, 1, "TRUNCATE digits")) if len(a) > 1 else 0  # type: ignore[arg-type]
+    unit = 10.0 ** places
+    cut = (a[0].cast(pl.Float64) * unit).truncate() / unit if hasattr(pl.Expr, "truncate") \
+        else _toward_zero(a[0].cast(pl.Float64) * unit) / unit
+    kind = raw[0].type.name
+    return cut.cast(to_polars(raw[0].type)) if kind not in ("NULL", "DECIMAL") else cut
+
+
+def _toward_zero(x: pl.Expr) -> pl.Expr:
+    return pl.when(x < 0).then(x.ceil()).otherwise(x.floor())
+
+
+class JavaRandom:
+    """java.util.Random: Flink's RAND(seed) and RAND_INTEGER(seed, n) give the numbers of
+    `new Random(seed)`, one per row, so a seeded query gives Flink's very values."""
+
+    _MULTIPLIER, _MASK = 0x5DEECE66D, (1 << 48) - 1
+
+    def __init__(self, seed: int | None = None):
+        seed = random.getrandbits(64) if seed is None else seed
+        self._seed = (seed ^ self._MULTIPLIER) & self._MASK
+
+    def _next(self, bits: int) -> int:
+        self._seed = (self._seed * self._MULTIPLIER + 0xB) & self._MASK
+        value = (self._seed >> (48 - bits)) & 0xFFFFFFFF
+        return value - (1 << 32) if value >= 1 << 31 else value  # (int) in Java
+
+    def next_double(self) -> float:
+        return ((self._next(26) << 27) + self._next(27)) * 2.0 ** -53
+
+    def next_int(self, bound: int) -> int:
+        if bound & -bound == bound:  # a power of two
+            return (bound * (self._next(31) & 0x7FFFFFFF)) >> 31
+        while True:
+            bits = self._next(31) & 0x7FFFFFFF
+            value = bits % bound
+            if bits - value + (bound - 1) < 1 << 31:
+                return value
+
+
+def _rand(a, raw):
+    generator = JavaRandom(_const(raw, 0, "RAND seed") if raw else None)
+    return per_row(generator.next_double, pl.Float64)
+
+
+def _rand_integer(a, raw):
+    seeded = len(raw) == 2
+    generator = JavaRandom(_const(raw, 0, "RAND_INTEGER seed") if seeded else None)
+    bound = int(_const(raw, 1 if seeded else 0, "RAND_INTEGER bound"))  # type: ignore[arg-type]
+    if bound <= 0:
+        raise ValueError(f"RAND_INTEGER bound must be positive, not {bound}")
+    return per_row(lambda: generator.next_int(bound), pl.Int32)
+
+
+def _hex(value) -> str:
+    if isinstance(value, str):
+        return value.encode().hex().upper()
+    return format(int(value) & 0xFFFFFFFFFFFFFFFF, "X")  # Java's Long.toHexString
+
+
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "ABS": lambda a, r: a[0].abs(),
     "ROUND": _round,
@@ -28,6 +108,31 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "POWER": lambda a, r: a[0].cast(pl.Float64).pow(a[1]),
     "SQRT": lambda a, r: a[0].cast(pl.Float64).sqrt(),
     "LN": lambda a, r: a[0].cast(pl.Float64).log(),
-    "LOG10": lambda a, r: a[0].cast(pl.Float64).log10(),
+    "LOG10": _ufunc(np.log10),
     "EXP": lambda a, r: a[0].cast(pl.Float64).exp(),
+    "LOG2": _ufunc(np.log2),
+    "LOG": lambda a, r: (a[0].cast(pl.Float64).log() if len(a) == 1
+                         else a[1].cast(pl.Float64).log() / a[0].cast(pl.Float64).log()),
+    "SIN": _float("sin"),
+    "COS": _float("cos"),
+    "TAN": _float("tan"),
+    "COT": _float("cot"),
+    "ASIN": _float("arcsin"),
+    "ACOS": _float("arccos"),
+    "ATAN": _float("arctan"),
+    "ATAN2": lambda a, r: pl.arctan2(a[0].cast(pl.Float64), a[1].cast(pl.Float64)),
+    "SINH": _float("sinh"),
+    "COSH": _float("cosh"),
+    "TANH": _float("tanh"),
+    "DEGREES": _float("degrees"),
+    "RADIANS": _float("radians"),
+    "PI": lambda a, r: pl.lit(math.pi, dtype=pl.Float64),
+    "E": lambda a, r: pl.lit(math.e, dtype=pl.Float64),
+    "SIGN": lambda a, r: a[0].sign().cast(to_polars(r[0].type)) if r[0].type.name not in (
+        "NULL", "DECIMAL") else a[0].sign(),
+    "RAND": _rand,
+    "RAND_INTEGER": _rand_integer,
+    "TRUNCATE": _truncate,
+    "BIN": lambda a, r: rowwise(lambda v: format(v & 0xFFFFFFFFFFFFFFFF, "b"), a, pl.String),
+    "HEX": lambda a, r: rowwise(_hex, a, pl.String),
 }

@@ -25,13 +25,25 @@ def _between(a, raw):
 
 
 def _like(a, raw):
-    return a[0].str.contains(like_to_regex(str(raw[1].value)))  # type: ignore[union-attr]
+    if len(raw) > 2 and raw[2].value is None:  # type: ignore[union-attr]
+        return pl.lit(None, dtype=pl.Boolean)  # ESCAPE NULL: NULL, as any NULL operand
+    escape = str(raw[2].value) if len(raw) > 2 else None  # type: ignore[union-attr]
+    return a[0].str.contains(like_to_regex(str(raw[1].value), escape))  # type: ignore[union-attr]
 
 
-def like_to_regex(pattern: str) -> str:
+def like_to_regex(pattern: str, escape: str | None = None) -> str:
+    """LIKE's `%` and `_` as a regex; after the `escape` character, `%`, `_` or the escape
+    character itself stand for themselves (anything else after it is Flink's error)."""
     parts = []
-    for ch in pattern:
-        parts.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
+    chars = iter(pattern)
+    for ch in chars:
+        if ch == escape:
+            following = next(chars, None)
+            if following not in ("%", "_", escape):
+                raise ValueError(f"Invalid escape sequence '{pattern}', {pattern.find(ch)}")
+            parts.append(re.escape(following))  # type: ignore[arg-type]
+        else:
+            parts.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
     return "(?s)^" + "".join(parts) + "$"
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+import urllib.parse
+import uuid
+
 import polars as pl
 
-from bailian_assets.executor.functions.common import Implementation, const as _const
+
+from bailian_assets.executor.functions.common import (Implementation, const as _const, per_row,
+                                                    rowwise)
 
 
 def _trim(a, raw):
@@ -16,12 +24,15 @@ def _trim(a, raw):
 
 
 def _substring(a, raw):
+    """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end."""
     start = a[1].cast(pl.Int64)
-    # SQL counts from 1; a start below 1 eats into the length, as in Flink
-    offset = pl.when(start > 0).then(start - 1).otherwise(0)
+    chars = a[0].str.len_chars().cast(pl.Int64)
+    offset = pl.when(start > 0).then(start - 1).when(start < 0).then(
+        (chars + start).clip(lower_bound=0)).otherwise(0)
     if len(a) == 3:
-        length = pl.when(start > 0).then(a[2]).otherwise(a[2] + start - 1).clip(lower_bound=0)
-        return a[0].str.slice(offset, length.cast(pl.Int64))
+        end = pl.when(start < 0).then(chars + start).otherwise(offset) + a[2].cast(pl.Int64)
+        length = (end - offset).clip(lower_bound=0)
+        return a[0].str.slice(offset, length)
     return a[0].str.slice(offset)
 
 
@@ -31,16 +42,199 @@ def _position(a, raw):
         (found + 1).fill_null(0)).cast(pl.Int32)
 
 
-def _pad(side: str) -> Implementation:
-    def pad(a, raw):
-        length = int(_const(raw, 1, f"{side}PAD length"))  # type: ignore[arg-type]
-        fill = str(_const(raw, 2, f"{side}PAD padding"))
-        if len(fill) != 1:
-            raise ValueError(f"{side}PAD padding must be one character")
-        padded = a[0].str.pad_start(length, fill) if side == "L" else a[0].str.pad_end(length, fill)
-        return padded.str.slice(0, length)
+# The longest string a function may build (REPEAT, LPAD, RPAD): 16 Mi characters. Flink's
+# STRING holds up to 2^31 - 1 characters, but a row value of gigabytes would exhaust memory
+# before anything could be written; beyond this limit the job fails with a clear error.
+MAX_RESULT_CHARS = 16 * 1024 * 1024
+
+
+def _bounded(name: str, length: int) -> None:
+    if length > MAX_RESULT_CHARS:
+        raise ValueError(f"{name} would build a string of {length} characters, more than the "
+                         f"{MAX_RESULT_CHARS} a value may hold")
+
+
+def _pad_value(side: str):
+    def pad(s: str, length: int, fill: str):
+        if length < 0 or not fill:  # Flink: NULL for a negative length or an empty pad
+            return None
+        if length <= len(s):
+            return s[:length]  # both pads truncate from the right
+        _bounded(f"{side}PAD", length)
+        need = length - len(s)
+        filler = (fill * (need // len(fill) + 1))[:need]
+        return filler + s if side == "L" else s + filler
 
     return pad
+
+
+def _pad(side: str) -> Implementation:
+    return lambda a, raw: rowwise(_pad_value(side), a, pl.String)
+
+
+def _repeat(s: str, times: int) -> str:
+    if times <= 0 or not s:
+        return ""
+    _bounded("REPEAT", len(s) * times)
+    return s * times
+
+
+def _left(s: str, n: int) -> str:
+    return s[:max(n, 0)]
+
+
+def _right(s: str, n: int) -> str:
+    return s[len(s) - n:] if 0 < n else ""
+
+
+def _locate(sub: str, s: str, start: int = 1) -> int:
+    """1-based position of `sub` in `s` at or after `start` (below 1: from the start), 0 when
+    absent: Java's indexOf."""
+    return s.find(sub, max(start - 1, 0)) + 1
+
+
+def _instr(s: str, sub: str, start: int = 1, nth: int = 1):
+    """INSTR(s, sub[, start[, nth]]): the nth occurrence from `start` (a negative start
+    searches backward from the end); 0 when start is 0, NULL when nth is below 1."""
+    if nth < 1:
+        return None
+    if start == 0:
+        return 0
+    if start > 0:
+        at = start - 2
+        for _ in range(nth):
+            at = s.find(sub, at + 1)
+            if at < 0:
+                return 0
+        return at + 1
+    at = len(s) + start  # the 0-based index to search backward from
+    found = -1
+    for _ in range(nth):
+        found = s.rfind(sub, 0, at + len(sub)) if at >= 0 else -1
+        if found < 0:
+            return 0
+        at = found - 1
+    return found + 1
+
+
+def _ascii(s: str) -> int:
+    """The first byte of the UTF-8 text as Java's signed byte ('é' is -61); 0 for ''."""
+    if not s:
+        return 0
+    first = s.encode()[0]
+    return first - 256 if first > 127 else first
+
+
+def _chr(code: int) -> str:
+    return chr(code % 256) if code >= 0 else ""
+
+
+def _elt(a, raw):
+    index = a[0].cast(pl.Int64)
+    chain = pl.when(index == 1).then(a[1].cast(pl.String))
+    for position, value in enumerate(a[2:], start=2):
+        chain = chain.when(index == position).then(value.cast(pl.String))
+    return chain.otherwise(None)
+
+
+def _translate(s: str, source: str, target: str) -> str:
+    """Each character of `source` in `s` becomes the one at its place in `target`, or goes
+    when `target` is shorter (the first occurrence in `source` wins)."""
+    table: dict[int, int | None] = {}
+    for index, char in enumerate(source):
+        table.setdefault(ord(char), ord(target[index]) if index < len(target) else None)
+    return s.translate(table)
+
+
+def _from_base64(text: str) -> str:
+    """Java's basic decoder: a character outside the alphabet fails the job."""
+    for char in text:
+        if not (char.isascii() and (char.isalnum() or char in "+/=")):
+            raise ValueError(f"Illegal base64 character {ord(char):x}")
+    return base64.b64decode(text + "=" * (-len(text.rstrip("=")) % 4 if "=" not in text
+                                            else 0)).decode("utf-8", errors="replace")
+
+
+def _sha2(s: str, bits: int):
+    algorithm = {224: "sha224", 256: "sha256", 384: "sha384", 512: "sha512"}.get(bits)
+    if algorithm is None:  # Flink fails the job
+        raise ValueError(f"SHA2: unsupported algorithm (bits {bits}; 224, 256, 384 or 512)")
+    return hashlib.new(algorithm, s.encode()).hexdigest()
+
+
+def _hash_code(s: str) -> int:
+    """Java's String.hashCode (over UTF-16 code units), as a signed 32-bit int."""
+    value = 0
+    units = s.encode("utf-16-be")
+    for index in range(0, len(units), 2):
+        value = (31 * value + int.from_bytes(units[index:index + 2], "big")) & 0xFFFFFFFF
+    return value - (1 << 32) if value >= 1 << 31 else value
+
+
+def parse_url(url: str, part: str, key: str | None = None):
+    """Flink's PARSE_URL (java.net.URL's parts); NULL for a URL that does not parse or a part
+    it lacks. With a key, the value of that query parameter."""
+    parsed = urllib.parse.urlsplit(url)
+    if not parsed.scheme or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parsed.scheme):
+        return None
+    part = part.upper()
+    if key is not None:
+        if part != "QUERY" or not parsed.query:
+            return None
+        match = re.search(rf"(?:^|&){re.escape(key)}=([^&]*)", parsed.query)
+        return match.group(1) if match else None
+    file = parsed.path + ("?" + parsed.query if parsed.query else "")
+    parts = {"HOST": parsed.hostname, "PATH": parsed.path, "QUERY": parsed.query or None,
+             "REF": parsed.fragment or None, "PROTOCOL": parsed.scheme, "FILE": file,
+             "AUTHORITY": parsed.netloc or None,
+             "USERINFO": parsed.netloc.rpartition("@")[0] or None}
+    return parts.get(part)
+
+
+def _overlay(s: str, placed: str, start: int, length: int | None = None) -> str:
+    """s with `length` characters (default: as many as `placed` has) from `start` replaced."""
+    length = len(placed) if length is None else length
+    return s[:max(start - 1, 0)] + placed + s[max(start - 1 + length, 0):]
+
+
+def similar_to_regex(pattern: str) -> str:
+    """SQL's SIMILAR TO pattern as a whole-string regex: `%` and `_` as in LIKE; `|`, `*`,
+    `+`, `?`, `{m,n}`, `(...)`, `[...]` and `.` as in regexes; anything else stands for
+    itself."""
+    parts = []
+    for ch in pattern:
+        if ch == "%":
+            parts.append(".*")
+        elif ch == "_":
+            parts.append(".")
+        elif ch in "|*+?{}()[]^-,.":  # '.' too: any character, as Flink has it
+            parts.append(ch)
+        else:
+            parts.append(re.escape(ch))
+    return "(?s)^(?:" + "".join(parts) + ")$"
+
+
+def _regex(build, dtype=pl.String) -> Implementation:
+    """A regex function of constant pattern argument 2: NULL for a pattern that is no regular
+    expression (Flink logs it and returns NULL; the job goes on)."""
+    def implementation(a, raw):
+        pattern = str(_const(raw, 1, "pattern"))
+        try:
+            re.compile(pattern)
+        except re.error:
+            return pl.lit(None, dtype=dtype)
+        return build(a, raw, pattern)
+
+    return implementation
+
+
+def _digest(algorithm: str) -> Implementation:
+    return lambda a, r: rowwise(lambda s: hashlib.new(algorithm, s.encode()).hexdigest(),
+                                a, pl.String)
+
+
+def _of(function, dtype=pl.String) -> Implementation:
+    return lambda a, r: rowwise(function, a, dtype)
 
 
 IMPLEMENTATIONS: dict[str, Implementation] = {
@@ -62,15 +256,36 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "REPLACE": lambda a, r: a[0].str.replace_all(str(_const(r, 1, "REPLACE search")),
                                                  str(_const(r, 2, "REPLACE replacement")),
                                                  literal=True),
-    "REGEXP_REPLACE": lambda a, r: a[0].str.replace_all(str(_const(r, 1, "pattern")),
-                                                        str(_const(r, 2, "replacement"))),
-    "REGEXP_EXTRACT": lambda a, r: a[0].str.extract(
-        str(_const(r, 1, "pattern")), int(_const(r, 2, "group")) if len(a) > 2 else 1),  # type: ignore[arg-type]
-    "REGEXP": lambda a, r: a[0].str.contains(str(_const(r, 1, "pattern"))),
+    # Flink takes the replacement literally: '$1' is no group reference ('$$' is Polars' '$')
+    "REGEXP_REPLACE": _regex(lambda a, r, pattern: a[0].str.replace_all(
+        pattern, str(_const(r, 2, "replacement")).replace("$", "$$"))),
+    "REGEXP_EXTRACT": _regex(lambda a, r, pattern: a[0].str.extract(
+        pattern, int(_const(r, 2, "group")) if len(a) > 2 else 1)),  # type: ignore[arg-type]
+    "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),
     "POSITION": _position,
     "LPAD": _pad("L"),
     "RPAD": _pad("R"),
     "REVERSE": lambda a, r: a[0].str.reverse(),
     "SPLIT_INDEX": lambda a, r: a[0].str.split(str(_const(r, 1, "delimiter"))).list.get(
         int(_const(r, 2, "index")), null_on_oob=True),  # type: ignore[arg-type]
+    "REPEAT": _of(_repeat),
+    "LEFT": _of(_left),
+    "RIGHT": _of(_right),
+    "LOCATE": _of(_locate, pl.Int32),
+    "INSTR": _of(_instr, pl.Int32),
+    "ASCII": _of(_ascii, pl.Int32),
+    "CHR": _of(_chr),
+    "ELT": _elt,
+    "PARSE_URL": lambda a, r: rowwise(parse_url, a, pl.String),
+    "TO_BASE64": _of(lambda s: base64.b64encode(s.encode()).decode("ascii")),
+    "FROM_BASE64": _of(_from_base64),
+    "TRANSLATE": _of(_translate),
+    "MD5": _digest("md5"),
+    "SHA1": _digest("sha1"),
+    "SHA256": _digest("sha256"),
+    "SHA2": _of(_sha2),
+    "HASH_CODE": _of(_hash_code, pl.Int32),
+    "UUID": lambda a, r: per_row(lambda: str(uuid.uuid4()), pl.String),
+    "OVERLAY": _of(_overlay),
+    "SIMILAR TO": lambda a, r: a[0].str.contains(similar_to_regex(str(_const(r, 1, "pattern")))),
 }

@@ -1,21 +1,232 @@
 """Polars implementations of the date and time functions declared in
-`planning/functions/temporal.py`."""
+`planning/functions/temporal.py`.
+
+Java date patterns (`yyyy-MM-dd HH:mm:ss`, Flink's) become strftime patterns through
+`java_pattern`. The functions of the session time zone get it as their last argument (the
+binder's). Parsing is Flink's: text that does not parse is NULL, never an error."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from bailian_assets.executor.functions.common import Implementation, const as _const
+from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
+from bailian_assets.executor.functions.common import Implementation, const as _const, rowwise
+
+_LONG_MIN = -(2**63)
+_MICROS = {"WEEK": 604_800_000_000, "DAY": 86_400_000_000, "HOUR": 3_600_000_000,
+           "MINUTE": 60_000_000, "SECOND": 1_000_000, "MILLISECOND": 1_000, "MICROSECOND": 1}
+_MONTHS = {"YEAR": 12, "QUARTER": 3, "MONTH": 1}
+_DEFAULT_FORMAT = "yyyy-MM-dd HH:mm:ss"
+# Java's pattern letters (SimpleDateFormat / DateTimeFormatter) -> strftime, longest first
+# (a single letter is unpadded: `d` prints 4, `dd` 04)
+_JAVA_LETTERS = {"yyyy": "%Y", "yy": "%y", "y": "%Y", "MMMM": "%B", "MMM": "%b", "MM": "%m",
+                 "M": "%-m", "dd": "%d", "d": "%-d", "HH": "%H", "H": "%-H", "hh": "%I",
+                 "h": "%-I", "mm": "%M", "m": "%-M", "ss": "%S", "s": "%-S", "SSSSSS": "%f",
+                 "SSS": "%3f", "EEEE": "%A", "EEE": "%a", "E": "%a", "a": "%p", "DDD": "%j",
+                 "D": "%-j"}
+
+
+def java_pattern(pattern: str, parsing: bool = False) -> str:
+    """A Java date pattern as strftime: letters by runs, '...' quoted text kept as is."""
+    out = []
+    for match in re.finditer(r"'([^']*)'|([A-Za-z])\2*|[^A-Za-z']+", pattern):
+        quoted, run = match.group(1), match.group(0)
+        if quoted is not None:
+            out.append(quoted.replace("%", "%%") or "'")
+        elif run[0].isalpha():
+            code = _JAVA_LETTERS.get(run) or _JAVA_LETTERS.get(run[0])
+            if code is None:
+                raise ValueError(f"Unknown pattern letter: {run[0]}")
+            if parsing:  # Python's strptime: %d reads 1 or 2 digits, %f 1 to 6
+                code = "%f" if code == "%3f" else code.replace("-", "")
+            out.append(code)
+        else:
+            out.append(run.replace("%", "%%"))
+    return "".join(out)
 
 
 def _date_format(a, raw):
-    pattern = str(_const(raw, 1, "DATE_FORMAT pattern"))
-    for java, strftime in (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"),
-                           ("mm", "%M"), ("ss", "%S"), ("SSS", "%3f")):
-        pattern = pattern.replace(java, strftime)
-    return a[0].cast(pl.Datetime("us")).dt.strftime(pattern)
+    pattern = java_pattern(str(_const(raw, 1, "DATE_FORMAT pattern")))
+    value = a[0]
+    if raw[0].type.name in ("CHAR", "VARCHAR", "STRING"):  # a STRING holding a timestamp
+        value = rowwise(parse_timestamp, [value], pl.Datetime("us"))
+    return value.cast(pl.Datetime("us")).dt.strftime(pattern)
+
+
+def _parser(default, raw, what: str):
+    """The text -> value function of TO_TIMESTAMP/TO_DATE: the default form, or a pattern."""
+    if len(raw) < 2:
+        return default
+    pattern = java_pattern(str(_const(raw, 1, what)), parsing=True)
+
+    def parse(text: str):
+        try:
+            return dt.datetime.strptime(text, pattern)
+        except ValueError:
+            return None
+
+    return parse
+
+
+def _to_timestamp(a, raw):
+    parse = _parser(parse_timestamp, raw, "TO_TIMESTAMP format")
+    return rowwise(parse, a[:1], pl.Datetime("us")).dt.truncate("1ms")
+
+
+def _to_date(a, raw):
+    parse = _parser(parse_date, raw, "TO_DATE format")
+    as_date = (lambda text: _day(parse(text))) if len(raw) > 1 else parse
+    return rowwise(as_date, a[:1], pl.Date)
+
+
+def _day(value):
+    return value.date() if value is not None else None
+
+
+def _zone(raw) -> ZoneInfo:
+    return ZoneInfo(str(_const(raw, len(raw) - 1, "time zone")))
+
+
+def _to_timestamp_ltz(a, raw):
+    """Epoch seconds (precision 0) or milliseconds (3, the default) -> an instant."""
+    precision = int(_const(raw, 1, "TO_TIMESTAMP_LTZ precision")) if len(raw) > 2 else 3  # type: ignore[arg-type]
+    if precision not in (0, 3):
+        raise ValueError(f"TO_TIMESTAMP_LTZ: precision {precision} is not supported "
+                         "(0 for seconds, 3 for milliseconds)")
+    micros = (a[0].cast(pl.Float64) * (1_000_000 if precision == 0 else 1_000)).cast(pl.Int64)
+    return micros.cast(pl.Datetime("us", "UTC")).dt.truncate("1ms")
+
+
+def _unix_timestamp(a, raw):
+    zone = _zone(raw)
+    if len(raw) == 1:
+        return pl.lit(int(dt.datetime.now().timestamp()), dtype=pl.Int64)
+    pattern = java_pattern(str(_const(raw, 1, "UNIX_TIMESTAMP format")) if len(raw) > 2
+                           else _DEFAULT_FORMAT, parsing=True)
+
+    def seconds(text: str):
+        try:
+            local = dt.datetime.strptime(text, pattern)
+        except ValueError:
+            return _LONG_MIN  # Flink's answer for text that does not parse
+        return int(local.replace(tzinfo=zone).timestamp())
+
+    return rowwise(seconds, a[:1], pl.Int64)
+
+
+def _from_unixtime(a, raw):
+    zone = _zone(raw)
+    pattern = java_pattern(str(_const(raw, 1, "FROM_UNIXTIME format")) if len(raw) > 2
+                           else _DEFAULT_FORMAT)
+    return rowwise(lambda s: dt.datetime.fromtimestamp(s, zone).strftime(pattern), a[:1],
+                   pl.String)
+
+
+def _months_text(months: pl.Expr) -> pl.Expr:
+    return pl.format("{}mo", months.cast(pl.Int64))
+
+
+def _shift(value: pl.Expr, kind: str, amount: pl.Expr, unit: str) -> pl.Expr:
+    """`value` moved by `amount` units (months clamp at month ends, as in Flink)."""
+    if unit in _MONTHS:
+        return value.dt.offset_by(_months_text(amount * _MONTHS[unit]))
+    moved = value.cast(pl.Datetime("us")) + pl.duration(
+        microseconds=amount.cast(pl.Int64) * _MICROS[unit])
+    return moved.dt.date() if kind == "DATE" else moved
+
+
+def _timestampadd(a, raw):
+    unit = str(_const(raw, 0, "TIMESTAMPADD unit"))
+    return _shift(a[2], raw[2].type.name, a[1], unit)
+
+
+def _add_months(value: dt.datetime, months: int) -> dt.datetime:
+    month0 = value.month - 1 + months
+    year, month = value.year + month0 // 12, month0 % 12 + 1
+    return value.replace(year=year, month=month,
+                         day=min(value.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: dt.datetime, end: dt.datetime) -> int:
+    """Whole months from `start` to `end` (Calcite's subtractMonths: Jan 31 to Feb 29 is 1)."""
+    if end < start:
+        return -months_between(end, start)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and _add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def _as_datetime(value) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+
+
+def _timestampdiff(a, raw):
+    unit = str(_const(raw, 0, "TIMESTAMPDIFF unit"))
+    start, end = (x.cast(pl.Datetime("us")) for x in a[1:])
+    if unit in _MONTHS:
+        per = _MONTHS[unit]
+        return rowwise(lambda s, e: int(months_between(_as_datetime(s), _as_datetime(e)) / per),
+                       [start, end], pl.Int32)
+    micros = (end - start).dt.total_microseconds()
+    return (micros / _MICROS[unit]).cast(pl.Int64).cast(pl.Int32)  # toward zero
+
+
+def _field(unit: str):
+    """EXTRACT(unit FROM x) and YEAR(x), MONTH(x), ... as BIGINT."""
+    def extract(x: pl.Expr) -> pl.Expr:
+        year = x.dt.year()
+        fields = {
+            "YEAR": year, "QUARTER": x.dt.quarter(), "MONTH": x.dt.month(),
+            "WEEK": x.dt.week(), "DAY": x.dt.day(), "HOUR": x.dt.hour(),
+            "MINUTE": x.dt.minute(), "SECOND": x.dt.second(),
+            "MILLISECOND": x.dt.millisecond(), "MICROSECOND": x.dt.microsecond(),
+            "DOW": x.dt.weekday() % 7 + 1, "ISODOW": x.dt.weekday(), "DOY": x.dt.ordinal_day(),
+            "ISOYEAR": x.dt.iso_year(), "DECADE": year // 10, "CENTURY": (year + 99) // 100,
+            "MILLENNIUM": (year + 999) // 1000, "EPOCH": x.cast(pl.Datetime("us")).dt.epoch("s"),
+        }
+        return fields[unit].cast(pl.Int64)
+
+    return extract
+
+
+def _extract(a, raw):
+    return _field(str(_const(raw, 0, "EXTRACT unit")))(a[1])
+
+
+_TRUNCATE = {"MILLENNIUM": "1000y", "CENTURY": "100y", "DECADE": "10y", "YEAR": "1y",
+             "QUARTER": "1q", "MONTH": "1mo", "WEEK": "1w", "DAY": "1d", "HOUR": "1h",
+             "MINUTE": "1m", "SECOND": "1s", "MILLISECOND": "1ms", "MICROSECOND": "1us"}
+
+
+def _floor(x: pl.Expr, unit: str) -> pl.Expr:
+    """`x` floored to `unit`; weeks start on Sunday, as in Flink."""
+    if unit == "WEEK":
+        return x.dt.offset_by("1d").dt.truncate("1w").dt.offset_by("-1d")
+    return x.dt.truncate(_TRUNCATE[unit])
+
+
+def _floor_to(a, raw):
+    return _floor(a[0], str(_const(raw, 1, "FLOOR unit")))
+
+
+def _ceil_to(a, raw):
+    unit = str(_const(raw, 1, "CEIL unit"))
+    floor = _floor(a[0], unit)
+    return pl.when(floor == a[0]).then(floor).otherwise(floor.dt.offset_by(_TRUNCATE[unit]))
+
+
+def _datetime_plus(a, raw):
+    """x + interval: a count of months or of microseconds (see `planning/functions/temporal`)."""
+    kind = raw[0].type.name
+    if raw[1].type.name == "INTERVAL_YEAR_MONTH":
+        return a[0].dt.offset_by(_months_text(a[1]))
+    return _shift(a[0], kind, a[1], "MICROSECOND")
 
 
 def _now(a, raw):
@@ -28,4 +239,20 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "LOCALTIMESTAMP": _now,
     "NOW": _now,
     "DATE_FORMAT": _date_format,
+    "TO_TIMESTAMP": _to_timestamp,
+    "TO_DATE": _to_date,
+    "TO_TIMESTAMP_LTZ": _to_timestamp_ltz,
+    "UNIX_TIMESTAMP": _unix_timestamp,
+    "FROM_UNIXTIME": _from_unixtime,
+    "TIMESTAMPADD": _timestampadd,
+    "TIMESTAMPDIFF": _timestampdiff,
+    "EXTRACT": _extract,
+    "FLOOR TO": _floor_to,
+    "CEIL TO": _ceil_to,
+    "DATETIME PLUS": _datetime_plus,
+    **{name: (lambda unit: lambda a, r: _field(unit)(a[0]))(unit)
+       for name, unit in (("YEAR", "YEAR"), ("QUARTER", "QUARTER"), ("MONTH", "MONTH"),
+                          ("WEEK", "WEEK"), ("DAYOFYEAR", "DOY"), ("DAYOFMONTH", "DAY"),
+                          ("DAYOFWEEK", "DOW"), ("HOUR", "HOUR"), ("MINUTE", "MINUTE"),
+                          ("SECOND", "SECOND"))},
 }

@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.signatures import (ReturnRule, ScalarFunction,
-                                                          SignatureError, sig)
+                                                          SignatureError, always, sig)
 from bailian_assets.sql.ast import DataType
 
 _ANY_1 = sig("ANY", variadic=True)
@@ -47,7 +47,26 @@ def _if(args: Sequence[DataType]) -> DataType:
     return _INVALID(args[1:])
 
 
-FUNCTIONS = [
+_NEVER_NULL = types.nullable(types.BOOLEAN, False)
+
+
+def _distinct(args: Sequence[DataType]) -> DataType:
+    """`a IS [NOT] DISTINCT FROM b`: comparable operands; never NULL (NULLs are equal)."""
+    if types.common_type(args[0], args[1]) is None:
+        raise SignatureError(f"Cannot apply 'IS DISTINCT FROM' to arguments of type "
+                             f"'<{types.sql_name(args[0])}> IS DISTINCT FROM "
+                             f"<{types.sql_name(args[1])}>'")
+    return _NEVER_NULL
+
+
+# The predicates `x IS [NOT] TRUE|FALSE|UNKNOWN` and `a IS [NOT] DISTINCT FROM b`: the parser
+# gives them as calls named by their words (no identifier can call them by name).
+_TRUTH_TESTS = [ScalarFunction(f"IS {negation}{truth}", (sig("BOOLEAN"),), always(_NEVER_NULL))
+                for truth in ("TRUE", "FALSE", "UNKNOWN") for negation in ("", "NOT ")]
+
+FUNCTIONS = _TRUTH_TESTS + [
+    ScalarFunction("IS DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),
+    ScalarFunction("IS NOT DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),
     ScalarFunction("COALESCE", (_ANY_1,), _INVALID),
     ScalarFunction("IFNULL", (sig("ANY", "ANY"),), _INVALID),
     ScalarFunction("NULLIF", (sig("ANY", "ANY"),), _nullif),

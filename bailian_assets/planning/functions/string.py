@@ -4,7 +4,7 @@ are in `executor/functions/string.py`, under the same names."""
 from __future__ import annotations
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ScalarFunction, fixed, sig
+from bailian_assets.planning.functions.signatures import ScalarFunction, always, fixed, sig
 
 _S, _I, _B = types.STRING, types.INT, types.BOOLEAN
 _C = sig("CHARACTER")
@@ -34,9 +34,38 @@ FUNCTIONS = [
                                       sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_S), (1, 2)),
     ScalarFunction("REGEXP", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
     ScalarFunction("POSITION", (sig("CHARACTER", "CHARACTER"),), fixed(_I)),
-    ScalarFunction("LPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S), (1, 2)),
-    ScalarFunction("RPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S), (1, 2)),
+    ScalarFunction("LPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
+    ScalarFunction("RPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
     ScalarFunction("REVERSE", (_C,), fixed(_S)),
     ScalarFunction("SPLIT_INDEX", (sig("CHARACTER", "INTEGER", "INTEGER"),
                                    sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_S), (1, 2)),
+    ScalarFunction("REPEAT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
+    ScalarFunction("LEFT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
+    ScalarFunction("RIGHT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
+    ScalarFunction("LOCATE", (sig("CHARACTER", "CHARACTER"),
+                              sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_I)),
+    ScalarFunction("INSTR", (sig("CHARACTER", "CHARACTER"),
+                             sig("CHARACTER", "CHARACTER", "INTEGER"),
+                             sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER")), always(_I)),
+    ScalarFunction("ASCII", (_C,), fixed(_I)),
+    ScalarFunction("CHR", (sig("INTEGER"),), fixed(_S)),
+    # ELT(index, s1, s2, ...): NULL when the index is out of range, whatever the strings
+    ScalarFunction("ELT", (sig("INTEGER", "CHARACTER", variadic=True),), always(_S)),
+    ScalarFunction("PARSE_URL", (sig("CHARACTER", "CHARACTER"),
+                                 sig("CHARACTER", "CHARACTER", "CHARACTER")), always(_S)),
+    ScalarFunction("TO_BASE64", (_C,), fixed(_S)),
+    ScalarFunction("FROM_BASE64", (_C,), fixed(_S)),
+    ScalarFunction("TRANSLATE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S)),
+    # hashes: lower-case hex digests of the UTF-8 bytes
+    ScalarFunction("MD5", (_C,), fixed(_S)),
+    ScalarFunction("SHA1", (_C,), fixed(_S)),
+    ScalarFunction("SHA256", (_C,), fixed(_S)),
+    ScalarFunction("SHA2", (sig("CHARACTER", "INTEGER"),), always(_S)),
+    ScalarFunction("HASH_CODE", (_C,), fixed(_I)),
+    ScalarFunction("UUID", (sig(),), always(types.nullable(_S, False))),
+    # OVERLAY(s PLACING r FROM i [FOR n]): the parser passes (s, r, i[, n])
+    ScalarFunction("OVERLAY", (sig("CHARACTER", "CHARACTER", "INTEGER"),
+                               sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER")), fixed(_S)),
+    # s SIMILAR TO p (the parser's call, NOT SIMILAR TO wraps it in NOT): SQL's regex
+    ScalarFunction("SIMILAR TO", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
 ]

@@ -1,0 +1,151 @@
+"""CAST and TRY_CAST as Flink 2.3 runs them, from the source type to the target type.
+
+A value that does not convert fails the job under CAST (Flink's run-time exception; the text
+names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' differ:
+- to BOOLEAN: the strings 'true', 't', 'yes', 'y', '1' are TRUE and 'false', 'f', 'no', 'n',
+  '0' FALSE (any case, not trimmed); a number is TRUE unless it is zero;
+- to a string: TRUE is 'TRUE', a DOUBLE or FLOAT reads as Java's toString (`1.0E7`), a TIMESTAMP
+  as `2024-03-01 08:05:00.120` with the digits of its precision; VARCHAR(n) truncates to n
+  characters, CHAR(n) truncates and pads with spaces to n;
+- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer wraps around (300 as
+  TINYINT is 44), a fraction is cut toward zero;
+- to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
+- to TIMESTAMP(p): 'yyyy-mm-dd[ hh:mm:ss[.fffffffff]]' (no ISO 'T'), cut to p digits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from bailian_assets.executor.datetime_text import parse_date, parse_time, parse_timestamp
+from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.functions.common import rowwise
+from bailian_assets.executor.sinks import java_double
+from bailian_assets.planning import types
+from bailian_assets.sql.ast import DataType
+
+_TRUE = ["true", "t", "yes", "y", "1"]
+_FALSE = ["false", "f", "no", "n", "0"]
+_INTEGERS = ("TINYINT", "SMALLINT", "INT", "BIGINT")
+_DEFAULT_TIMESTAMP_PRECISION = 6
+
+
+def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
+    """The Polars expression of CAST(inner AS target) (TRY_CAST when `safe`)."""
+    name = target.name
+    if name == "BOOLEAN":
+        converted = _to_boolean(inner, source)
+    elif types.is_character(target):
+        return _to_text(inner, source, target)  # every value has a text
+    elif name in _INTEGERS and types.is_character(source):  # '1.5' is 1, '1e3' no integer
+        whole = inner.str.extract(r"^\s*([+-]?\d+)(?:\.\d*)?\s*$")
+        converted = whole.cast(to_polars(target), strict=False)
+    elif name in _INTEGERS and source.name in _INTEGERS:
+        return inner.cast(to_polars(target), wrap_numerical=True)
+    elif name in ("FLOAT", "DOUBLE") and types.is_character(source):
+        converted = inner.str.strip_chars().cast(to_polars(target), strict=False)
+    elif name == "DATE":
+        converted = _to_date(inner, source)
+    elif name == "TIMESTAMP":
+        converted = _to_timestamp(inner, source, target)
+    elif name == "TIME" and types.is_character(source):
+        converted = rowwise(parse_time, [inner], pl.Time)
+    else:
+        return inner.cast(to_polars(target), strict=not safe)
+    return converted if safe else _strict(inner, converted, target)
+
+
+def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:
+    """`converted`, failing the job where a value did not convert (non-NULL in, NULL out)."""
+    dtype = to_polars(target)
+
+    def check(pair: pl.Series) -> pl.Series:
+        values, results = pair.struct.field("in"), pair.struct.field("out")
+        failed = values.is_not_null() & results.is_null()
+        if failed.any():
+            raise ValueError(_failure(values.filter(failed)[0], target))
+        return results
+
+    return pl.struct(inner.alias("in"), converted.alias("out")).map_batches(
+        check, return_dtype=dtype)
+
+
+def _failure(value: object, target: DataType) -> str:
+    """Flink's exception for a value CAST could not convert."""
+    text = str(value)
+    if target.name in _INTEGERS:
+        return f"NumberFormatException: For input string: '{text}'. Invalid character found."
+    if target.name == "TIMESTAMP" and "T" in text:  # the common mistake: an ISO timestamp
+        return (f"DateTimeParseException: Text '{text}' could not be parsed, unparsed text "
+                f"found at index {text.index('T')}")
+    return f"Cannot parse '{text}' as {types.sql_name(target)}."
+
+
+def _to_boolean(inner: pl.Expr, source: DataType) -> pl.Expr:
+    if types.is_character(source):
+        word = inner.str.to_lowercase()  # not trimmed: ' yes' is no BOOLEAN
+        return pl.when(word.is_in(_TRUE)).then(True).when(word.is_in(_FALSE)).then(
+            False).otherwise(None)
+    if types.is_numeric(source):
+        return inner != 0
+    return inner.cast(pl.Boolean, strict=False)
+
+
+def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
+    name = source.name
+    if name == "BOOLEAN":
+        text = pl.when(inner).then(pl.lit("TRUE")).when(~inner).then(pl.lit("FALSE"))
+    elif name == "DOUBLE":
+        text = inner.map_elements(java_double, return_dtype=pl.String)
+    elif name == "FLOAT":  # Java's Float.toString: the float's own shortest digits
+        text = inner.map_elements(lambda v: java_double(float(str(np.float32(v)))),
+                                  return_dtype=pl.String)
+    elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # an instant: its UTC wall time
+        text = _timestamp_text(inner, source)
+    elif name == "INTERVAL_YEAR_MONTH":  # +2-03
+        months = inner.abs()
+        text = pl.format("{}{}-{}", pl.when(inner < 0).then(pl.lit("-")).otherwise(pl.lit("+")),
+                         months // 12, (months % 12).cast(pl.String).str.zfill(2))
+    else:
+        text = inner.cast(pl.String)
+    length = target.params[0] if target.params else None
+    if length is None or target.name == "STRING":
+        return text
+    text = text.str.slice(0, length)
+    return text.str.pad_end(length) if target.name == "CHAR" else text
+
+
+def _precision(t: DataType) -> int:
+    return t.params[0] if t.params else _DEFAULT_TIMESTAMP_PRECISION
+
+
+def _timestamp_text(inner: pl.Expr, source: DataType) -> pl.Expr:
+    """`2024-03-01 08:05:00.120`: the declared precision's digits, none for TIMESTAMP(0)."""
+    precision = _precision(source)
+    text = inner.dt.strftime("%Y-%m-%d %H:%M:%S")
+    if precision == 0:
+        return text
+    fraction = inner.dt.strftime("%6f").str.slice(0, min(precision, 6))
+    return text + "." + fraction.str.pad_end(precision, "0")
+
+
+def _to_date(inner: pl.Expr, source: DataType) -> pl.Expr:
+    if types.is_character(source):
+        return rowwise(parse_date, [inner], pl.Date)
+    if source.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
+        return inner.dt.date()
+    return inner.cast(pl.Date, strict=False)
+
+
+def _to_timestamp(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
+    if types.is_character(source):
+        value = rowwise(parse_timestamp, [inner], pl.Datetime("us"))
+    elif source.name == "DATE":
+        value = inner.cast(pl.Datetime("us"))
+    else:
+        value = inner.cast(pl.Datetime("us"), strict=False)
+    precision = _precision(target)
+    if precision >= 6:
+        return value
+    return value.dt.truncate(f"{10 ** (6 - precision)}us")
