@@ -13,6 +13,11 @@ of the expected kind, or refused with one `MalformedAnswer("malformed answer: <w
 
 `check_cached` applies the same rules to a value read back from the cache, so an entry written
 by an older version, or damaged, is a miss and never reaches a row.
+
+`mask_secrets` scrubs the texts of an answer, fresh or cached, of the model's secrets: a
+server may echo the key in a 200 answer as well as in an error, and a row's value goes to
+sinks, the cache and Dagster's metadata. The echo is masked rather than the row failed: the
+rest of the answer is still the model's, and nothing of the secret is left in it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 CHAT, EMBEDDING = "chat", "embedding"
 TOKEN_COUNTS = ("prompt_tokens", "completion_tokens", "total_tokens")
@@ -70,6 +76,23 @@ def check_cached(value: object, task: str, n: int = 1, dimension: int | None = N
         return isinstance(value, str)
     return _vector_problem(value)[0] is None and (
         dimension is None or len(value) == dimension)  # type: ignore[arg-type]
+
+
+def mask_secrets(values: list[object], scrub: Callable[[str], str]) -> list[object]:
+    """`values` with every text in them scrubbed by `scrub`; the same list when nothing was
+    to be masked (embeddings never are: they hold numbers)."""
+    masked = [_masked(value, scrub) for value in values]
+    return values if all(new is old for new, old in zip(masked, values)) else masked
+
+
+def _masked(value: object, scrub: Callable[[str], str]) -> object:
+    if isinstance(value, str):
+        scrubbed = scrub(value)
+        return value if scrubbed == value else scrubbed
+    if isinstance(value, list) and value and isinstance(value[0], str):  # n > 1 choices
+        texts = [scrub(text) for text in value]  # type: ignore[arg-type]
+        return value if texts == value else texts
+    return value
 
 
 # ---------------------------------------------------------------- chat

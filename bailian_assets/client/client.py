@@ -34,7 +34,9 @@ from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
-from bailian_assets.client.answers import MalformedAnswer, check_cached, parse_answer
+from bailian_assets.client.answers import (
+    MalformedAnswer, check_cached, mask_secrets, parse_answer,
+)
 from bailian_assets.client.body import (
     ACCEPT_ENCODING, MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body,
 )
@@ -49,7 +51,7 @@ from bailian_assets.client.retry import (
 )
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import ModelCallError
-from bailian_assets.secrets import Scrubber, Secret, install_log_filter
+from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
 
 log = logging.getLogger("bailian_assets.client")
 
@@ -263,6 +265,7 @@ class ModelClient:
                           self.config.name)
                 value = None
             if value is not None:
+                value = self._masked([value])[0]  # cached before answers were scrubbed
                 usage.cache_hits += len(rows_of[text])
                 for index in rows_of[text]:
                     results[index] = Prediction(value)
@@ -275,6 +278,14 @@ class ModelClient:
             self.cache.put_many({cache_key(self._fingerprint, text): value
                                  for text, value in zip(batch, values)})
             self._check_cache()
+
+    def _masked(self, values: list[object]) -> list[object]:
+        """Answers scrubbed of the model's secrets, which a server may echo in a 200 too."""
+        masked = mask_secrets(values, self._scrub)
+        if masked is not values:
+            self._warn("an answer held a secret value of the model (the key, or a "
+                       f"${{secret_values...}}); it is masked as '{MASK}'")
+        return masked
 
     def _check_cache(self) -> None:
         if self.cache is not None and self.cache.problem:
@@ -429,7 +440,7 @@ class ModelClient:
         if self.pacer is not None:
             self.pacer.on_success(latency)
             self.pacer.correct_tokens(estimate, answer.prompt_tokens + answer.completion_tokens)
-        return answer.values
+        return self._masked(answer.values)
 
     async def _post_watched(self, http: httpx.AsyncClient, body: dict,
                             started: float) -> tuple[int, httpx.Headers, bytes]:
