@@ -145,3 +145,132 @@ def test_a_key_echoed_in_a_200_answer_is_in_nothing_run_writes(tmp_path):
     blobs = written(Path(os.environ["BAILIAN_CACHE_DIR"]), Path(os.environ["BAILIAN_OUTPUT_DIR"]))
     texts = [process.stdout, process.stderr, *(b.decode("utf-8", "replace") for b in blobs)]
     assert blobs and not [t for t in texts if KEY[3:11].lower() in t.lower()]
+
+
+# ---------------------------------------------------------------- bodies built to crash
+
+
+DEEP = b'{"choices":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+HUGE = b"9" * 4000
+HOSTILE_ANSWERS = {
+    "deep": (DEEP, "the body is JSON nested too deeply"),
+    "huge usage": (b'{"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":'
+                   + HUGE + b',"completion_tokens":' + HUGE + b"}}",
+                   "the body holds an integer of 4,000 digits"),
+    "big usage": (json.dumps(chat_body("x", usage={"completion_tokens": 10**12})).encode(),
+                  "usage.completion_tokens is 1000000000000, more than any request uses "
+                  "(1,000,000,000 tokens)"),
+    "huge index": (b'{"choices":[{"index":' + HUGE + b',"message":{"content":"x"}}]}',
+                   "the body holds an integer of 4,000 digits"),
+    "surrogate": (json.dumps(chat_body("a\ud800b")).encode(),
+                  "choices[0].message.content is not valid Unicode (a lone surrogate, U+D800)"),
+    "nul": (json.dumps(chat_body("a\u0000b")).encode(),
+            "choices[0].message.content holds a NUL character"),
+    "NaN usage": (b'{"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":NaN}}',
+                  "usage.prompt_tokens is nan, not a non-negative integer"),
+}
+
+
+@pytest.mark.parametrize("strategy", ["IGNORE", "RETRY"])
+def test_chat_bodies_built_to_crash_fail_their_row_as_malformed(strategy):
+    def handler(request):
+        text = json.loads(request.content)["messages"][-1]["content"]
+        if text == "good":
+            return httpx.Response(200, json=chat_body("fine"))
+        return httpx.Response(200, content=HOSTILE_ANSWERS[text][0])
+
+    texts = ["good", *HOSTILE_ANSWERS]
+    results, usage = asyncio.run(make_client(handler, strategy=strategy, retry_num=2)
+                                 .predict(texts))
+    assert results[0].value == "fine"
+    for text, result in zip(texts[1:], results[1:]):
+        assert (result.value, result.error) == (None, "malformed answer: "
+                                                + HOSTILE_ANSWERS[text][1]), text
+    assert usage.rows_failed == len(HOSTILE_ANSWERS)
+    assert usage.prompt_tokens < 100 and usage.completion_tokens < 100
+
+
+def embeddings(*vectors):
+    return {"data": [{"index": i, "embedding": v} for i, v in enumerate(vectors)]}
+
+
+@pytest.mark.parametrize("body, problem", [
+    (json.dumps(embeddings([1e300, 0.5])).encode(),
+     "data[0].embedding holds a number beyond float32's range"),
+    (json.dumps(embeddings([-3.5e38, 0.5])).encode(),
+     "data[0].embedding holds a number beyond float32's range"),
+    (b'{"data":[{"index":0,"embedding":[1e999, 0.5]}]}',
+     "data[0].embedding holds a number that is not finite"),
+    (b'{"data":[{"index":0,"embedding":[0.5, NaN]}]}',
+     "data[0].embedding holds a number that is not finite"),
+    (b'{"data":[{"index":0,"embedding":[' + HUGE + b"]}]}",
+     "the body holds an integer of 4,000 digits"),
+])
+def test_embeddings_beyond_float32_fail_their_row_as_malformed(body, problem):
+    config = ModelConfig("e", "embedding", "https://x.example.com/compatible-mode/v1/"
+                         "embeddings", Secret(KEY), "text-embedding-v3",
+                         error_handling="IGNORE")
+    client = ModelClient(config, pacer=None, transport=httpx.MockTransport(
+        lambda request: httpx.Response(200, content=body)))
+    results, usage = asyncio.run(client.predict(["x"]))
+    assert results[0].error == f"malformed answer: {problem}" and usage.rows_failed == 1
+
+
+def test_a_vector_at_float32s_edge_is_kept():
+    from bailian_assets.client.answers import FLOAT32_MAX, check_cached
+
+    assert check_cached([FLOAT32_MAX, -FLOAT32_MAX, 0, 1e-45], "embedding")
+    assert not check_cached([FLOAT32_MAX * 1.0001], "embedding")
+    assert not check_cached("a\ud800", "chat") and not check_cached(["ok", "\x00"], "chat", 2)
+
+
+@pytest.mark.parametrize("body, said", [
+    (b'{"error":' + b"[" * 200_000 + b"]" * 200_000 + b"}", "HTTP 500: {\"error\":[[[["),
+    (json.dumps({"error": {"code": "x\ud800", "message": "bad\u0000\x1b[31m"}}).encode(),
+     "HTTP 500 x\ufffd: bad\ufffd\ufffd[31m"),
+])
+def test_error_bodies_built_to_crash_are_described_as_plain_text(body, said):
+    client = make_client(lambda request: httpx.Response(500, content=body),
+                         strategy="IGNORE")
+    results, usage = asyncio.run(client.predict(["x"]))
+    assert results[0].error.startswith(said) and usage.rows_failed == 1
+    results[0].error.encode("utf-8")  # any sink can write it
+
+
+INVALID_TEXT_JOB = """\
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING) WITH (
+  'provider' = 'bailian', 'api-key' = 'sk-local-test-key', 'model' = 'qwen-turbo',
+  'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
+  'error-handling-strategy' = 'IGNORE');
+CREATE TABLE shown (txt STRING, label STRING, why STRING) WITH ('connector' = 'print');
+CREATE TABLE kept (txt STRING, label STRING, why STRING) WITH (
+  'connector' = 'filesystem', 'path' = '${BAILIAN_OUTPUT_DIR}/kept', 'format' = 'json');
+CREATE VIEW rows (txt) AS VALUES ('surrogate'), ('error'), ('good');
+INSERT INTO shown SELECT txt, content, `error-string`
+FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+INSERT INTO kept SELECT txt, content, `error-string`
+FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+"""
+
+
+def test_invalid_unicode_from_the_server_never_kills_an_ignore_run(tmp_path):
+    from test_hostile_server import HostileServer
+
+    job = tmp_path / "job.sql"
+    job.write_text(INVALID_TEXT_JOB)
+    extra = {"surrogate": (200, {}, HOSTILE_ANSWERS["surrogate"][0]),
+             "error": (400, {}, json.dumps({"error": {"message": "no\ud800pe"}}).encode()),
+             "good": (200, {}, chat_body("fine"))}
+    with HostileServer(extra) as server:
+        process = subprocess.run(
+            [sys.executable, "-m", "bailian_assets.cli", "run", str(job)], cwd=ROOT,
+            capture_output=True, text=True, timeout=120,
+            env=clean_env(BAILIAN_BASE_URL=f"http://127.0.0.1:{server.port}"))
+    assert process.returncode == 0, process.stderr
+    assert "+I[surrogate, null, malformed answer: choices[0].message.content is not valid " \
+           "Unicode (a lone surrogate, U+D800)]" in process.stdout
+    assert "+I[error, null, HTTP 400: no\ufffdpe]" in process.stdout
+    assert "+I[good, fine, null]" in process.stdout
+    kept = b"".join(p.read_bytes() for p in Path(os.environ["BAILIAN_OUTPUT_DIR"]).rglob("*")
+                    if p.is_file())
+    assert kept.count(b'"txt"') == 3

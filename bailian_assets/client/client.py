@@ -35,7 +35,7 @@ from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 import httpx
 
 from bailian_assets.client.answers import (
-    MalformedAnswer, check_cached, mask_secrets, parse_answer,
+    MalformedAnswer, check_cached, mask_secrets, parse_answer, plain_text,
 )
 from bailian_assets.client.body import (
     ACCEPT_ENCODING, MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body,
@@ -531,14 +531,14 @@ class ModelClient:
                 code, message = error.get("code"), error.get("message")
             else:
                 message = error
-        except (ValueError, UnicodeDecodeError, AttributeError):
+        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
             message = content.decode("utf-8", "replace")
         text = f"HTTP {status}"
         if isinstance(code, (str, int)) and str(code):
             text += f" {code}"
         if isinstance(message, str) and message.strip():
             text += f": {' '.join(message.split())}"
-        text = self._scrub(text)
+        text = self._scrub(plain_text(text))
         return text if len(text) <= ERROR_TEXT_LIMIT else text[: ERROR_TEXT_LIMIT - 1] + "…"
 
 
