@@ -6,7 +6,9 @@
 - any run of `MIN_PREFIX` (8) or more characters of a value, case-insensitively: a server
   that truncates its echo of a key ("Incorrect API key provided: sk-12ab34cd..."), drops its
   `sk-` prefix, upper-cases it or splits it with markup (`<b>sk-12ab</b>34cd...`) leaves
-  such a run, and so would any cut made after the echo;
+  such a run, and so would any cut made after the echo; only a word from inside a value
+  (letters only, fewer than `WORD_RUN` (12)) is kept, or a placeholder key such as
+  "sk-simulator" would mask "simulator" in every message;
 - the same for the value's percent-encoded forms (a URL path echoed back encoded) and its
   base64 forms, alone and inside an encoded "Bearer <key>" Authorization header.
 
@@ -26,10 +28,11 @@ import logging
 import re
 import threading
 import urllib.parse
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 MASK = "******"
 MIN_PREFIX = 8
+WORD_RUN = 12  # letters-only runs from inside a value shorter than this are words, kept
 MIN_SECRET = 4
 
 _known: set[str] = set()
@@ -84,10 +87,12 @@ class Scrubber:
 
     def __init__(self, secrets: Iterable[str] = ()):
         pieces: set[str] = set()
+        self._forms: list[str] = []
         for secret in secrets:
             if len(secret) < MIN_SECRET:
                 continue
             for form in _forms(secret):
+                self._forms.append(form.lower())
                 if len(form) < MIN_PREFIX:
                     pieces.add(form.lower())
                 else:
@@ -108,9 +113,9 @@ class Scrubber:
             return text
         lowered = text.lower()
         if len(lowered) != len(text):  # a character whose lower case is longer: rare
-            return _mask(text, text, self._folding, [0])  # type: ignore[arg-type]
+            return _mask(text, text, self._folding, [0], self._masks)  # type: ignore[arg-type]
         if any(short in lowered for short in self._short):
-            return _mask(text, lowered, self._pattern, [0])
+            return _mask(text, lowered, self._pattern, [0], self._masks)
         size = len(lowered)
         steps = map(lowered.__getitem__, map(slice, range(0, size, _STEP),
                                              range(_STEP, size + _STEP, _STEP)))
@@ -118,7 +123,17 @@ class Scrubber:
         if not seen:  # the usual case, decided at C speed
             return text
         near = sorted(at for step in seen for at in _occurrences(lowered, step))
-        return _mask(text, lowered, self._pattern, near)
+        return _mask(text, lowered, self._pattern, near, self._masks)
+
+    def _masks(self, run: str) -> bool:
+        """Whether a run found in the text is masked: always, unless it is a mere word (of
+        letters only, shorter than `WORD_RUN`) from inside a value, such as "simulator" of a
+        placeholder key "sk-simulator", which would otherwise be masked in every message.
+        A real key's runs hold digits; a prefix of a value is masked whatever it holds."""
+        if len(run) >= WORD_RUN or not run.isalpha():
+            return True
+        lowered = run.lower()
+        return any(form.startswith(lowered) for form in self._forms)
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -134,7 +149,8 @@ def _occurrences(text: str, piece: str) -> Iterator[int]:
         at = text.find(piece, at + 1)
 
 
-def _mask(text: str, lowered: str, pattern: re.Pattern, near: list[int]) -> str:
+def _mask(text: str, lowered: str, pattern: re.Pattern, near: list[int],
+          masks: Callable[[str], bool]) -> str:
     """`text` with each run `pattern` finds in `lowered` (its lower case, position for
     position) masked, each run extended while the pieces go on. Runs are looked for around
     the positions `near` only (0 alone: everywhere)."""
@@ -155,8 +171,11 @@ def _mask(text: str, lowered: str, pattern: re.Pattern, near: list[int]) -> str:
                 if more is None or more.end() <= end:
                     break
                 end = more.end()
-            kept.append(text[done:start])
-            kept.append(MASK)
+            if masks(text[start:end]):
+                kept.append(text[done:start])
+                kept.append(MASK)
+            else:
+                kept.append(text[done:end])
             done = end
     if not kept:
         return text

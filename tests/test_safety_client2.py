@@ -66,8 +66,10 @@ def test_the_scrubber_leaves_ordinary_text_alone():
     scrub = Scrubber([KEY, "gw-zq9x7-distinct.example.com", "hunter2pass"])
     text = "The example shows a test: pass a value to Bearer auth. sk-"
     assert scrub(text) == text
-    # the price of masking any 8 characters of a secret: a word of 8 of them goes too
-    assert scrub("a distinct example.com") == f"a {MASK} {MASK}"
+    # a word from inside a secret is kept; more of it, or with a digit or a mark, is not
+    assert scrub("a distinct example.com, -distinct") == f"a distinct {MASK}, {MASK}"
+    assert Scrubber(["sk-simulator"])("the simulator, sk-simul...") == \
+        f"the simulator, {MASK}..."
     assert scrub("") == "" and Scrubber([])(text) == text
 
 
@@ -274,3 +276,101 @@ def test_invalid_unicode_from_the_server_never_kills_an_ignore_run(tmp_path):
     kept = b"".join(p.read_bytes() for p in Path(os.environ["BAILIAN_OUTPUT_DIR"]).rglob("*")
                     if p.is_file())
     assert kept.count(b'"txt"') == 3
+
+
+# ---------------------------------------------------------------- URLs
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("https://host:abc/v1/chat/completions", "is not a valid URL: its host or port cannot be "
+                                             "read"),
+    ("https://[GW::1/v1/chat/completions", "is not a valid URL: its host or port cannot be "
+                                           "read"),
+    ("http://127.0.0.1:notaport/v1", "is not a valid URL: its host or port cannot be read"),
+    ("https://host:70000/v1", "is not a valid URL: its host or port cannot be read"),
+    ("https://host:0/v1", "is not a valid URL: its port is not a number from 1 to 65535"),
+    ("https://a b.example.com/v1", "is not a valid URL: its host is not a host name or IP "
+                                   "address"),
+    ("https://-gw.example.com/v1", "is not a valid URL: its host is not a host name or IP "
+                                   "address"),
+    ("http://user:hunter2pass@127.0.0.1:18777/v1", "holds a user name or password: give the "
+                                                   "key with 'api-key' (or the environment), "
+                                                   "never in the URL"),
+    ("https://hunter2pass@gw.example.com/v1", "holds a user name or password: give the key "
+                                              "with 'api-key' (or the environment), never in "
+                                              "the URL"),
+])
+def test_urls_httpx_cannot_use_are_refused_without_showing_a_secret_part(url, problem):
+    from bailian_assets.endpoint_url import check_url
+    from bailian_assets.planning.models import check_endpoint_url
+
+    shown = "https://${secret_values.gw}/v1"
+    assert check_endpoint_url(url, shown) == f"endpoint '{shown}' {problem}"
+    said = check_url(url, what="BAILIAN_BASE_URL")
+    assert said.startswith("BAILIAN_BASE_URL '") and said.endswith(problem)
+    assert "hunter2pass" not in said and "user:" not in said
+
+
+@pytest.mark.parametrize("url", ["https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+                                 "http://127.0.0.1:8080/v1", "http://[::1]:80/v1",
+                                 "https://gw_1.example.com:8443/a b", "https://bücher.de/v1",
+                                 "http://localhost/v1"])
+def test_urls_a_request_can_go_to_pass(url):
+    from bailian_assets.endpoint_url import check_url
+
+    assert check_url(url) is None
+    httpx.Request("POST", url)  # and httpx takes them
+
+
+SECRET_ENDPOINT_JOB = """\
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
+  'provider' = 'bailian', 'api-key' = 'sk-local-test-key', 'model' = 'qwen-turbo',
+  'endpoint' = 'https://${secret_values.gw}/compatible-mode/v1/chat/completions');
+CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'print');
+CREATE VIEW rows (id, txt) AS VALUES (1, 'great');
+INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+"""
+
+
+@pytest.mark.parametrize("gateway", ["host:abc", "[GW::1", "gwuser:hunter2pass@gw.example.com"])
+def test_check_refuses_a_secret_endpoint_httpx_cannot_use_without_showing_it(tmp_path,
+                                                                            gateway):
+    job = tmp_path / "job.sql"
+    job.write_text(SECRET_ENDPOINT_JOB)
+    for command in ("check", "run"):
+        process = subprocess.run(
+            [sys.executable, "-m", "bailian_assets.cli", command, str(job)], cwd=ROOT,
+            capture_output=True, text=True, timeout=60, env=clean_env(GW=gateway))
+        assert process.returncode == 2, process.stderr
+        assert "error: endpoint 'https://${secret_values.gw}/compatible-mode/v1/chat/" \
+               "completions' " in process.stderr
+        assert "Traceback" not in process.stderr
+        assert gateway not in process.stderr and "hunter2pass" not in process.stderr
+
+
+@pytest.mark.parametrize("base_url, problem", [
+    ("http://127.0.0.1:notaport", "is not a valid URL: its host or port cannot be read"),
+    ("http://user:hunter2pass@127.0.0.1:18777", "holds a user name or password"),
+])
+def test_a_bad_base_url_stops_run_at_the_start_with_a_clean_error(tmp_path, base_url,
+                                                                  problem):
+    job = tmp_path / "job.sql"
+    job.write_text(SECRET_ENDPOINT_JOB.replace("https://${secret_values.gw}",
+                                               "https://gw.example.com"))
+    process = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60,
+                             env=clean_env(BAILIAN_BASE_URL=base_url))
+    assert process.returncode == 1 and process.stdout == ""
+    shown = base_url.replace("user:hunter2pass", MASK)
+    assert f"bailian-assets: error: BAILIAN_BASE_URL '{shown}' {problem}" in process.stderr
+    assert "Traceback" not in process.stderr and "hunter2pass" not in process.stderr
+
+
+def test_the_client_refuses_an_endpoint_with_a_password_made_in_code():
+    from bailian_assets.errors import ModelCallError
+
+    with pytest.raises(ModelCallError, match=r"model 'm': endpoint 'https://\*\*\*\*\*\*@x"
+                                             r"\.example\.com/v1/chat/completions' holds a "
+                                             r"user name or password"):
+        make_client(lambda request: httpx.Response(200),
+                    endpoint="https://u:hunter2pass@x.example.com/v1/chat/completions")

@@ -50,6 +50,7 @@ from bailian_assets.client.retry import (
     GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, parse_retry_after,
 )
 from bailian_assets.client.usage import Usage
+from bailian_assets.endpoint_url import check_url
 from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
 
@@ -153,6 +154,9 @@ class ModelClient:
         `clock` must be the event loop's when an attempt is to be cut at the row's timeout).
         `on_warning` gets each problem worth a user's attention once, scrubbed (default: the
         log)."""
+        problem = check_url(config.endpoint, config.scrubber()(config.endpoint))
+        if problem is not None:  # planning checks it; a config made in code may not be
+            raise ModelCallError(f"model '{config.name}': {problem}")
         self.config = config
         self.transport = transport
         self.backend = backend
