@@ -374,3 +374,109 @@ def test_the_client_refuses_an_endpoint_with_a_password_made_in_code():
                                              r"user name or password"):
         make_client(lambda request: httpx.Response(200),
                     endpoint="https://u:hunter2pass@x.example.com/v1/chat/completions")
+
+
+# ---------------------------------------------------------------- no HTTP, no time
+
+
+def refusing(error):
+    def handler(request):
+        raise error
+    return handler
+
+
+@pytest.mark.parametrize("error, cause", [
+    (httpx.RemoteProtocolError("Server disconnected without sending a response."),
+     "no HTTP answer from x.example.com:443: the server closed the connection without "
+     "answering"),
+    (httpx.ReadError("[Errno 104] Connection reset by peer"),
+     "no HTTP answer from x.example.com:443: the server closed the connection without "
+     "answering"),
+    (httpx.ConnectError("[Errno 111] Connection refused"),
+     "cannot connect to x.example.com:443: [Errno 111] Connection refused"),
+])
+@pytest.mark.parametrize("concurrency", [1, 16])
+def test_a_service_never_answering_stops_the_run_10_s_after_the_first_failure(error, cause,
+                                                                                concurrency):
+    import re
+
+    from bailian_assets.errors import ModelCallError
+    from virtual_time import VirtualClock
+
+    clock, warnings = VirtualClock(), []
+    client = make_client(refusing(error), strategy="RETRY", warnings=warnings, clock=clock,
+                         sleep=clock.sleep, max_concurrency=concurrency,
+                         retry=RetryPolicy(seed=1))  # the default backoff: 0.5 s doubling
+    with pytest.raises(ModelCallError) as caught:
+        asyncio.run(clock.run(client.predict([f"row {i}" for i in range(40)])))
+    assert warnings == [f"model 'm': {cause}"]
+    said = re.fullmatch(re.escape(f"model 'm': {cause} (") + r"(\d+) attempts over ([\d.]+) "
+                        r"s; no request has reached the service\)", str(caught.value))
+    assert said, str(caught.value)
+    assert int(said.group(1)) >= 3 and 10.0 <= float(said.group(2)) < 10.1
+
+
+class SilentServer:
+    """Accepts connections on loopback and never speaks HTTP: closes each at once, or sends
+    an SSH banner first."""
+
+    def __init__(self, banner=b""):
+        import socket
+        import threading
+
+        self.banner, self.accepted = banner, 0
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            self.accepted += 1
+            with connection:
+                if self.banner:
+                    connection.sendall(self.banner)
+
+    def close(self):
+        self._socket.close()
+
+
+@pytest.mark.parametrize("banner", [b"", b"SSH-2.0-OpenSSH_8.9\r\n"])
+def test_a_server_that_never_speaks_http_is_warned_and_given_up_on(banner):
+    from bailian_assets.errors import ModelCallError
+
+    server, warnings = SilentServer(banner), []
+    endpoint = f"http://127.0.0.1:{server.port}/compatible-mode/v1/chat/completions"
+    client = make_client(None, strategy="RETRY", warnings=warnings, endpoint=endpoint,
+                         row_timeout=1.0)
+    client.transport = None  # over the network, to the loopback server
+    try:
+        with pytest.raises(ModelCallError) as caught:
+            asyncio.run(client.predict(["a", "b", "c"]))
+    finally:
+        server.close()
+    cause = f"no HTTP answer from 127.0.0.1:{server.port}: the server closed the connection " \
+            "without answering"
+    assert warnings == [f"model 'm': {cause}"]
+    assert str(caught.value).startswith(f"model 'm': {cause} (")
+    assert server.accepted >= 3
+
+
+def test_a_retry_after_beyond_the_row_timeout_says_so_and_does_not_wait():
+    waits = []
+
+    async def sleep(seconds):
+        waits.append(seconds)
+
+    client = make_client(lambda request: httpx.Response(
+        429, headers={"Retry-After": "1e308"}, json={"error": {"message": "slow down"}}),
+        row_timeout=5, sleep=sleep, retry=RetryPolicy(), clock=lambda: 0.0)
+    results, usage = asyncio.run(client.predict(["x"]))
+    assert waits == [] and usage.rows_failed == 1
+    assert results[0].error == ("gave up after 0.0 s: the server asked to wait 1e+308 s "
+                                "(Retry-After), "
+                                "more than is left of the row's 5 s timeout; last error: "
+                                "HTTP 429: slow down")

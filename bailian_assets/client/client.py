@@ -43,11 +43,14 @@ from bailian_assets.client.body import (
 from bailian_assets.client.cache import (
     ResponseCache, cache_key, default_cache_dir, request_fingerprint,
 )
-from bailian_assets.client.connection import ConnectionWatch, describe_connect_error
+from bailian_assets.client.connection import (
+    ConnectionWatch, describe_connect_error, describe_no_answer,
+)
 from bailian_assets.client.pacer import Pacer, pacer_for
 from bailian_assets.client.progress import Progress, Snapshot
 from bailian_assets.client.retry import (
-    GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, parse_retry_after,
+    GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, out_of_time,
+    parse_retry_after,
 )
 from bailian_assets.client.usage import Usage
 from bailian_assets.endpoint_url import check_url
@@ -366,9 +369,9 @@ class ModelClient:
                 last = failure
                 if not retries.allow(failure.status, self._note_failure(failure)):
                     raise
-            wait = self.retry.wait(delays, last.retry_after)
+            wait = self._watch.cap(self.retry.wait(delays, last.retry_after))
             if wait >= row.remaining():
-                raise self._timed_out(last)  # the next attempt could not start in time
+                raise self._timed_out(last, wait, row.remaining())  # could not start in time
             usage.retries += 1
             log.debug("model %s: %s; retrying in %.2f s", self.config.name, last.reason, wait)
             await self.sleep(wait)
@@ -393,12 +396,17 @@ class ModelClient:
             f"model '{self.config.name}': {failure.reason} ({self._watch.failures} attempts "
             f"over {self._watch.waited:.1f} s; no request has reached the service)")
 
-    def _timed_out(self, last: _AttemptFailed | None) -> Exception:
-        """The row's time is up. If no request has ever reached the service, the run's is
+    def _timed_out(self, last: _AttemptFailed | None, wait: float | None = None,
+                   remaining: float = 0.0) -> Exception:
+        """The row's time is up (or, `remaining` s before it, the next attempt `wait` s away
+        could not start in time). If no request has ever reached the service, the run's is
         too: failing the rows one by one would only hide the cause."""
         if last is not None and last.kind == CONNECT and not self._watch.reached:
             return self._unreachable(last)
         reason = f"timed out after {self.row_timeout:g} s (all retries of the row included)"
+        if wait is not None and last is not None and remaining > 0:
+            reason = out_of_time(self.row_timeout, self.row_timeout - remaining, wait,
+                                 last.retry_after)
         if last is not None:
             reason += f"; last error: {last.reason}"
         return _AttemptFailed(reason, last.status if last else None)
@@ -471,9 +479,11 @@ class ModelClient:
                    ("Accept-Encoding", ACCEPT_ENCODING),
                    *((name, value) for name, values in self.config.headers.items()
                      for value in values)]
+        answered = False
         try:
             async with http.stream("POST", self.config.endpoint, json=body, headers=headers,
                                    timeout=120.0) as response:
+                answered = True
                 self._watch.reach()
                 ok = response.status_code == 200
                 content = await read_body(response, MAX_ANSWER_BYTES if ok else MAX_ERROR_BYTES,
@@ -485,6 +495,9 @@ class ModelClient:
         except httpx.TimeoutException:
             raise self._fail(f"no answer within {self._timeout():.3g} s") from None
         except httpx.TransportError as error:
+            if not answered:  # connected, but no HTTP came back: as good as no connection
+                raise self._fail(describe_no_answer(self.config.endpoint, error),
+                                 kind=CONNECT) from None
             cause = f": {error}" if str(error) else ""
             raise self._fail(f"connection error: {type(error).__name__}{cause}") from None
         except MalformedAnswer as error:
