@@ -116,10 +116,7 @@ class Scrubber:
             return _mask(text, text, self._folding, [0], self._masks)  # type: ignore[arg-type]
         if any(short in lowered for short in self._short):
             return _mask(text, lowered, self._pattern, [0], self._masks)
-        size = len(lowered)
-        steps = map(lowered.__getitem__, map(slice, range(0, size, _STEP),
-                                             range(_STEP, size + _STEP, _STEP)))
-        seen = self._steps.intersection(steps)
+        seen = self._steps.intersection(_STEPS.findall(lowered))
         if not seen:  # the usual case, decided at C speed
             return text
         near = sorted(at for step in seen for at in _occurrences(lowered, step))
@@ -140,6 +137,7 @@ class Scrubber:
 
 
 _STEP = 4
+_STEPS = re.compile("(?s)" + "." * _STEP)  # the text cut in pieces of _STEP, at C speed
 
 
 def _occurrences(text: str, piece: str) -> Iterator[int]:

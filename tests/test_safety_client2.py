@@ -480,3 +480,17 @@ def test_a_retry_after_beyond_the_row_timeout_says_so_and_does_not_wait():
                                 "(Retry-After), "
                                 "more than is left of the row's 5 s timeout; last error: "
                                 "HTTP 429: slow down")
+
+
+def test_a_secret_path_echoed_by_a_404_is_masked_in_the_reason():
+    path = Secret("/GWSECRETPATH")
+
+    def handler(request):
+        return httpx.Response(404, json={"error": {"message": f"Not found: {request.url.path}",
+                                                   "code": request.url.path.upper()}})
+
+    client = make_client(handler, secrets=(path,), endpoint=f"https://gw.example.com"
+                         f"{path.reveal()}/compatible-mode/v1/chat/completions")
+    results, _ = asyncio.run(client.predict(["x"]))
+    assert results[0].error == f"HTTP 404 {MASK}/COMPATIBLE-MODE/V1/CHAT/COMPLETIONS: " \
+                               f"Not found: {MASK}/compatible-mode/v1/chat/completions"

@@ -157,7 +157,8 @@ class ModelClient:
         `clock` must be the event loop's when an attempt is to be cut at the row's timeout).
         `on_warning` gets each problem worth a user's attention once, scrubbed (default: the
         log)."""
-        problem = check_url(config.endpoint, config.scrubber()(config.endpoint))
+        self._scrub = config.scrubber()
+        problem = check_url(config.endpoint, self._scrub(config.endpoint))
         if problem is not None:  # planning checks it; a config made in code may not be
             raise ModelCallError(f"model '{config.name}': {problem}")
         self.config = config
@@ -177,7 +178,6 @@ class ModelClient:
         self.on_progress = on_progress
         self.progress_interval = progress_interval
         self.on_warning = on_warning
-        self._scrub = config.scrubber()
         install_log_filter()
         self._warned: set[str] = set()
         self._watch = ConnectionWatch(clock, min(10.0, row_timeout / 2))
