@@ -10,7 +10,8 @@
   (letters only, fewer than `WORD_RUN` (12)) is kept, or a placeholder key such as
   "sk-simulator" would mask "simulator" in every message;
 - the same for the value's percent-encoded forms (a URL path echoed back encoded) and its
-  base64 forms, alone and inside an encoded "Bearer <key>" Authorization header.
+  base64 forms, alone and inside an encoded "Bearer <key>" Authorization header;
+- a value spelled out a character at a time, with blanks between ("s k - 1 2 a b ...").
 
 Scrub first, then truncate: a cut made first could split an echo into a prefix too short to
 recognize. Values shorter than `MIN_SECRET` (4) characters are not scrubbed: they cannot be
@@ -111,6 +112,20 @@ class Scrubber:
     def __call__(self, text: str) -> str:
         if self._pattern is None:
             return text
+        return self._spelled_out(self._runs(text))
+
+    def _spelled_out(self, text: str) -> str:
+        """`text` with a secret spelled out a character at a time ("s k - 1 2 ...") masked."""
+        if " " not in text and "\t" not in text:
+            return text
+
+        def masked(found: re.Match) -> str:
+            squeezed = _SPACES.sub("", found.group())
+            return MASK if self._runs(squeezed) != squeezed else found.group()
+
+        return _SPELLED_OUT.sub(masked, text)
+
+    def _runs(self, text: str) -> str:
         lowered = text.lower()
         if len(lowered) != len(text):  # a character whose lower case is longer: rare
             return _mask(text, text, self._folding, [0], self._masks)  # type: ignore[arg-type]
@@ -137,6 +152,9 @@ class Scrubber:
 
 
 _STEP = 4
+# single characters, each followed by blanks, at least MIN_PREFIX of them
+_SPELLED_OUT = re.compile(r"(?<!\S)(?:\S[ \t]+){%d,}\S(?!\S)" % (MIN_PREFIX - 1))
+_SPACES = re.compile(r"[ \t]+")
 _STEPS = re.compile("(?s)" + "." * _STEP)  # the text cut in pieces of _STEP, at C speed
 
 
