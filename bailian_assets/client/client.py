@@ -470,7 +470,9 @@ class ModelClient:
         finally:
             if not request.done():
                 request.cancel()
-                await asyncio.gather(request, return_exceptions=True)
+            # also when it failed just as this one was cancelled: its error is then consumed
+            # here, not reported by asyncio as "Task exception was never retrieved"
+            await asyncio.gather(request, return_exceptions=True)
 
     async def _exchange(self, http: httpx.AsyncClient,
                         body: dict) -> tuple[int, httpx.Headers, bytes]:
