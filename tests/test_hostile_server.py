@@ -349,11 +349,12 @@ def test_a_429_whose_wait_outlasts_the_row_fails_it_at_once_without_sleeping():
                                  error_body("Requests rate limit exceeded", "limit_requests"))}
                        ) as server:
         results, usage = predict(server, ["busy"], row_timeout=20, sleep=fake_sleep,
-                                 retry=RetryPolicy())
+                                 retry=RetryPolicy(), clock=lambda: 0.0)  # time stands still
     assert waits == []
-    assert results[0].error == ("timed out after 20 s (all retries of the row included); "
-                                "last error: HTTP 429 limit_requests: Requests rate limit "
-                                "exceeded")
+    assert results[0].error == ("gave up after 0.0 s: the server asked to wait 1e+06 s "
+                                "(Retry-After), "
+                                "more than is left of the row's 20 s timeout; last error: "
+                                "HTTP 429 limit_requests: Requests rate limit exceeded")
     assert results[0].status == 429
 
 

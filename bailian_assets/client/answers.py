@@ -9,20 +9,40 @@ of the expected kind, or refused with one `MalformedAnswer("malformed answer: <w
 - embeddings: `data` a list of exactly one item per input, with `index` 0..n-1 each once, each
   `embedding` a list of finite numbers, all of the expected dimension (or all of one length);
 - both: `usage`, when present, an object whose token counts, when present, are non-negative
-  integers.
+  integers up to `MAX_TOKENS`.
+
+Whatever the body holds, it ends as an answer or a MalformedAnswer, never another exception:
+JSON nested deeper than the parser's recursion allows, integers of more than `MAX_DIGITS`
+digits (a 4,000-digit token count overflows any arithmetic done with it), numbers beyond
+float32's range in an embedding (what a VECTOR<FLOAT> column holds: they would become NULL
+or infinite there), and texts that are not valid Unicode (a lone surrogate such as "\ud800",
+which no sink can encode, or a NUL) are all malformed answers. `plain_text` makes an error
+message's text safe the same way, replacing what it cannot keep.
 
 `check_cached` applies the same rules to a value read back from the cache, so an entry written
 by an older version, or damaged, is a miss and never reaches a row.
+
+`mask_secrets` scrubs the texts of an answer, fresh or cached, of the model's secrets: a
+server may echo the key in a 200 answer as well as in an error, and a row's value goes to
+sinks, the cache and Dagster's metadata. The echo is masked rather than the row failed: the
+rest of the answer is still the model's, and nothing of the secret is left in it.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
+from typing import Callable
 
 CHAT, EMBEDDING = "chat", "embedding"
 TOKEN_COUNTS = ("prompt_tokens", "completion_tokens", "total_tokens")
+MAX_TOKENS = 10**9  # far beyond any request's (a million-token context is 10**6)
+MAX_DIGITS = 30  # of an integer in an answer: indexes and token counts need far fewer
+FLOAT32_MAX = 3.4028234663852886e38
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")  # NUL, and surrogates (never valid alone)
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class MalformedAnswer(ValueError):
@@ -46,11 +66,7 @@ class Answer:
 def parse_answer(body: bytes, task: str, count: int, n: int = 1,
                  dimension: int | None = None) -> Answer:
     """Check a 200 answer's body for a request of `count` inputs; raises MalformedAnswer."""
-    try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise MalformedAnswer("the body is not JSON" if body.strip() else "the body is empty",
-                              truncated=True) from None
+    payload = _load(body)
     if not isinstance(payload, dict):
         raise MalformedAnswer(f"the body is {_kind(payload)}, not a JSON object")
     if task == CHAT:
@@ -61,15 +77,51 @@ def parse_answer(body: bytes, task: str, count: int, n: int = 1,
     return Answer(values, prompt, completion)
 
 
+def _load(body: bytes) -> object:
+    try:
+        return json.loads(body, parse_int=_parse_int)
+    except MalformedAnswer:
+        raise
+    except RecursionError:
+        raise MalformedAnswer("the body is JSON nested too deeply") from None
+    except (ValueError, UnicodeDecodeError):
+        raise MalformedAnswer("the body is not JSON" if body.strip() else "the body is empty",
+                              truncated=True) from None
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise MalformedAnswer(f"the body holds an integer of {len(digits.lstrip('-')):,} "
+                              "digits")
+    return int(digits)
+
+
 def check_cached(value: object, task: str, n: int = 1, dimension: int | None = None) -> bool:
     """Whether a value read from the cache is a usable answer for this task."""
     if task == CHAT:
         if n > 1:
             return isinstance(value, list) and bool(value) and all(
-                isinstance(v, str) for v in value)
-        return isinstance(value, str)
+                isinstance(v, str) and _text_problem(v) is None for v in value)
+        return isinstance(value, str) and _text_problem(value) is None
     return _vector_problem(value)[0] is None and (
         dimension is None or len(value) == dimension)  # type: ignore[arg-type]
+
+
+def mask_secrets(values: list[object], scrub: Callable[[str], str]) -> list[object]:
+    """`values` with every text in them scrubbed by `scrub`; the same list when nothing was
+    to be masked (embeddings never are: they hold numbers)."""
+    masked = [_masked(value, scrub) for value in values]
+    return values if all(new is old for new, old in zip(masked, values)) else masked
+
+
+def _masked(value: object, scrub: Callable[[str], str]) -> object:
+    if isinstance(value, str):
+        scrubbed = scrub(value)
+        return value if scrubbed == value else scrubbed
+    if isinstance(value, list) and value and isinstance(value[0], str):  # n > 1 choices
+        texts = [scrub(text) for text in value]  # type: ignore[arg-type]
+        return value if texts == value else texts
+    return value
 
 
 # ---------------------------------------------------------------- chat
@@ -107,7 +159,26 @@ def _content(choice: object, position: int) -> str:
     content = message.get("content")
     if not isinstance(content, str):
         raise MalformedAnswer(f"{where}.message.content is {_kind(content)}, not a string")
+    problem = _text_problem(content)
+    if problem is not None:
+        raise MalformedAnswer(f"{where}.message.content {problem}")
     return content
+
+
+def _text_problem(text: str) -> str | None:
+    """Why `text` cannot be kept as it is (no sink could write it), or None."""
+    found = _NOT_TEXT.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "holds a NUL character"
+    return f"is not valid Unicode (a lone surrogate, U+{ord(found.group()):04X})"
+
+
+def plain_text(text: str) -> str:
+    """`text` with control characters, NULs and lone surrogates replaced by U+FFFD: a
+    server's error message, made safe to print and to write to any sink."""
+    return _NOT_PLAIN.sub("\ufffd", text)
 
 
 # ---------------------------------------------------------------- embeddings
@@ -159,8 +230,13 @@ def _vector_problem(values: object) -> tuple[str | None, set[type]]:
     types = set(map(type, values))
     if not types <= _NUMBERS:
         return "holds something other than numbers", types
-    total = sum(values)  # inf or nan if any value is (or if they overflow: none of float32's)
-    if math.isinf(total) or math.isnan(total):
+    # ints and floats compare exactly, however large: no overflow; NaN compares false
+    largest = max(map(abs, values))
+    if not largest <= FLOAT32_MAX:
+        if isinstance(largest, int) or math.isfinite(largest):
+            return "holds a number beyond float32's range", types
+        return "holds a number that is not finite", types
+    if math.isnan(sum(values)):  # max() can miss a NaN; a sum of float32-sized values cannot
         return "holds a number that is not finite", types
     return None, types
 
@@ -178,6 +254,9 @@ def _usage(payload: dict) -> tuple[int, int]:
         if name in usage and usage[name] is not None and not _is_count(usage[name]):
             raise MalformedAnswer(f"usage.{name} is {_shown(usage[name])}, not a "
                                   "non-negative integer")
+        if _is_count(usage.get(name)) and usage[name] > MAX_TOKENS:
+            raise MalformedAnswer(f"usage.{name} is {usage[name]}, more than any request "
+                                  f"uses ({MAX_TOKENS:,} tokens)")
     return usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0
 
 

@@ -34,22 +34,28 @@ from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
-from bailian_assets.client.answers import MalformedAnswer, check_cached, parse_answer
+from bailian_assets.client.answers import (
+    MalformedAnswer, check_cached, mask_secrets, parse_answer, plain_text,
+)
 from bailian_assets.client.body import (
     ACCEPT_ENCODING, MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body,
 )
 from bailian_assets.client.cache import (
     ResponseCache, cache_key, default_cache_dir, request_fingerprint,
 )
-from bailian_assets.client.connection import ConnectionWatch, describe_connect_error
+from bailian_assets.client.connection import (
+    ConnectionWatch, describe_connect_error, describe_no_answer,
+)
 from bailian_assets.client.pacer import Pacer, pacer_for
 from bailian_assets.client.progress import Progress, Snapshot
 from bailian_assets.client.retry import (
-    GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, parse_retry_after,
+    GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, out_of_time,
+    parse_retry_after,
 )
 from bailian_assets.client.usage import Usage
+from bailian_assets.endpoint_url import check_url
 from bailian_assets.errors import ModelCallError
-from bailian_assets.secrets import Scrubber, Secret, install_log_filter
+from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
 
 log = logging.getLogger("bailian_assets.client")
 
@@ -151,6 +157,10 @@ class ModelClient:
         `clock` must be the event loop's when an attempt is to be cut at the row's timeout).
         `on_warning` gets each problem worth a user's attention once, scrubbed (default: the
         log)."""
+        self._scrub = config.scrubber()
+        problem = check_url(config.endpoint, self._scrub(config.endpoint))
+        if problem is not None:  # planning checks it; a config made in code may not be
+            raise ModelCallError(f"model '{config.name}': {problem}")
         self.config = config
         self.transport = transport
         self.backend = backend
@@ -168,7 +178,6 @@ class ModelClient:
         self.on_progress = on_progress
         self.progress_interval = progress_interval
         self.on_warning = on_warning
-        self._scrub = config.scrubber()
         install_log_filter()
         self._warned: set[str] = set()
         self._watch = ConnectionWatch(clock, min(10.0, row_timeout / 2))
@@ -263,6 +272,7 @@ class ModelClient:
                           self.config.name)
                 value = None
             if value is not None:
+                value = self._masked([value])[0]  # cached before answers were scrubbed
                 usage.cache_hits += len(rows_of[text])
                 for index in rows_of[text]:
                     results[index] = Prediction(value)
@@ -275,6 +285,14 @@ class ModelClient:
             self.cache.put_many({cache_key(self._fingerprint, text): value
                                  for text, value in zip(batch, values)})
             self._check_cache()
+
+    def _masked(self, values: list[object]) -> list[object]:
+        """Answers scrubbed of the model's secrets, which a server may echo in a 200 too."""
+        masked = mask_secrets(values, self._scrub)
+        if masked is not values:
+            self._warn("an answer held a secret value of the model (the key, or a "
+                       f"${{secret_values...}}); it is masked as '{MASK}'")
+        return masked
 
     def _check_cache(self) -> None:
         if self.cache is not None and self.cache.problem:
@@ -351,9 +369,9 @@ class ModelClient:
                 last = failure
                 if not retries.allow(failure.status, self._note_failure(failure)):
                     raise
-            wait = self.retry.wait(delays, last.retry_after)
+            wait = self._watch.cap(self.retry.wait(delays, last.retry_after))
             if wait >= row.remaining():
-                raise self._timed_out(last)  # the next attempt could not start in time
+                raise self._timed_out(last, wait, row.remaining())  # could not start in time
             usage.retries += 1
             log.debug("model %s: %s; retrying in %.2f s", self.config.name, last.reason, wait)
             await self.sleep(wait)
@@ -378,12 +396,17 @@ class ModelClient:
             f"model '{self.config.name}': {failure.reason} ({self._watch.failures} attempts "
             f"over {self._watch.waited:.1f} s; no request has reached the service)")
 
-    def _timed_out(self, last: _AttemptFailed | None) -> Exception:
-        """The row's time is up. If no request has ever reached the service, the run's is
+    def _timed_out(self, last: _AttemptFailed | None, wait: float | None = None,
+                   remaining: float = 0.0) -> Exception:
+        """The row's time is up (or, `remaining` s before it, the next attempt `wait` s away
+        could not start in time). If no request has ever reached the service, the run's is
         too: failing the rows one by one would only hide the cause."""
         if last is not None and last.kind == CONNECT and not self._watch.reached:
             return self._unreachable(last)
         reason = f"timed out after {self.row_timeout:g} s (all retries of the row included)"
+        if wait is not None and last is not None and remaining > 0:
+            reason = out_of_time(self.row_timeout, self.row_timeout - remaining, wait,
+                                 last.retry_after)
         if last is not None:
             reason += f"; last error: {last.reason}"
         return _AttemptFailed(reason, last.status if last else None)
@@ -429,7 +452,7 @@ class ModelClient:
         if self.pacer is not None:
             self.pacer.on_success(latency)
             self.pacer.correct_tokens(estimate, answer.prompt_tokens + answer.completion_tokens)
-        return answer.values
+        return self._masked(answer.values)
 
     async def _post_watched(self, http: httpx.AsyncClient, body: dict,
                             started: float) -> tuple[int, httpx.Headers, bytes]:
@@ -447,7 +470,9 @@ class ModelClient:
         finally:
             if not request.done():
                 request.cancel()
-                await asyncio.gather(request, return_exceptions=True)
+            # also when it failed just as this one was cancelled: its error is then consumed
+            # here, not reported by asyncio as "Task exception was never retrieved"
+            await asyncio.gather(request, return_exceptions=True)
 
     async def _exchange(self, http: httpx.AsyncClient,
                         body: dict) -> tuple[int, httpx.Headers, bytes]:
@@ -456,9 +481,11 @@ class ModelClient:
                    ("Accept-Encoding", ACCEPT_ENCODING),
                    *((name, value) for name, values in self.config.headers.items()
                      for value in values)]
+        answered = False
         try:
             async with http.stream("POST", self.config.endpoint, json=body, headers=headers,
                                    timeout=120.0) as response:
+                answered = True
                 self._watch.reach()
                 ok = response.status_code == 200
                 content = await read_body(response, MAX_ANSWER_BYTES if ok else MAX_ERROR_BYTES,
@@ -470,6 +497,9 @@ class ModelClient:
         except httpx.TimeoutException:
             raise self._fail(f"no answer within {self._timeout():.3g} s") from None
         except httpx.TransportError as error:
+            if not answered:  # connected, but no HTTP came back: as good as no connection
+                raise self._fail(describe_no_answer(self.config.endpoint, error),
+                                 kind=CONNECT) from None
             cause = f": {error}" if str(error) else ""
             raise self._fail(f"connection error: {type(error).__name__}{cause}") from None
         except MalformedAnswer as error:
@@ -520,14 +550,14 @@ class ModelClient:
                 code, message = error.get("code"), error.get("message")
             else:
                 message = error
-        except (ValueError, UnicodeDecodeError, AttributeError):
+        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
             message = content.decode("utf-8", "replace")
         text = f"HTTP {status}"
         if isinstance(code, (str, int)) and str(code):
             text += f" {code}"
         if isinstance(message, str) and message.strip():
             text += f": {' '.join(message.split())}"
-        text = self._scrub(text)
+        text = self._scrub(plain_text(text))
         return text if len(text) <= ERROR_TEXT_LIMIT else text[: ERROR_TEXT_LIMIT - 1] + "…"
 
 

@@ -137,6 +137,17 @@ class RowRetries:
         return True
 
 
+def out_of_time(timeout: float, used: float, wait: float, retry_after: float | None) -> str:
+    """Why a row gives up `used` s into its `timeout`, before it has run out: the next attempt
+    could not start in time (the server asked for a longer wait, or the backoff is longer
+    than what is left). "timed out after 5 s" would be untrue there."""
+    if retry_after is not None and retry_after > 0:
+        return (f"gave up after {used:.1f} s: the server asked to wait {retry_after:.3g} s "
+                f"(Retry-After), more than is left of the row's {timeout:g} s timeout")
+    return (f"gave up after {used:.1f} s: the next retry, {wait:.3g} s away, would start "
+            f"after the row's {timeout:g} s timeout")
+
+
 class RowClock:
     """A row's `timeout`: it runs from the row's first attempt, through its attempts and the
     waits between them, and stands still while the row waits for the pacer's turn.

@@ -13,7 +13,6 @@ objects added to each request), `retry-backoff-strategy` and `retry-backoff-base
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from bailian_assets.planning.providers import (
 )
 from bailian_assets.sql import ast
 from bailian_assets.dashscope import API_KEY_ENV, BASE_URL_ENV
+from bailian_assets.endpoint_url import check_url, is_loopback  # noqa: F401 (is_loopback: re-exported)
 from bailian_assets.secrets import Secret
 
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
@@ -388,25 +388,9 @@ def _request_value(key: str, value: object) -> object:
 
 
 def check_endpoint_url(url: str, shown: str | None = None) -> str | None:
-    """None for an https URL or an http URL on a loopback host; otherwise what is wrong,
-    naming the URL as `shown` (default: the URL itself)."""
-    parts = urlsplit(url)
-    shown = url if shown is None else shown
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"endpoint '{shown}' is not an http(s) URL"
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        return (f"endpoint '{shown}' must use https "
-                "(plain http is accepted only for loopback hosts such as 127.0.0.1)")
-    return None
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    """None for a URL a model can be called at; otherwise what is wrong, naming the URL as
+    `shown` (default: the URL itself). See `bailian_assets.endpoint_url`."""
+    return check_url(url, shown)
 
 
 def _check_input(statement: ast.CreateModel, owner: str, problems: list[Problem]):
