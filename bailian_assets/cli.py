@@ -182,6 +182,9 @@ def _add_simulate(commands) -> None:
     simulate.add_argument("--slow-seconds", type=float, default=600.0)
     simulate.add_argument("--malformed-rate", type=float, default=0.0,
                           help="invalid or truncated JSON")
+    simulate.add_argument("--packed-fault-rate", type=float, default=0.0,
+                          help="packed answers (several rows in one request) that drop, repeat "
+                               "or reorder items")
     simulate.add_argument("--seed", type=int, default=0)
     simulate.add_argument("--no-retry-after", action="store_true",
                           help="send 429s without a Retry-After header")
@@ -196,7 +199,8 @@ def _simulate(args) -> int:
     from bailian_assets.simulator.service import BailianSimulator
 
     faults = FaultConfig(args.latency_ms, args.latency_spread, args.error_rate, args.drop_rate,
-                         args.slow_rate, args.slow_seconds, args.malformed_rate, args.seed)
+                         args.slow_rate, args.slow_seconds, args.malformed_rate, args.seed,
+                         args.packed_fault_rate)
     simulator = BailianSimulator(Quotas(args.rpm, args.tpm), faults,
                                  retry_after=not args.no_retry_after)
     server = SimulatorServer(simulator, args.host, args.port)
