@@ -27,3 +27,15 @@ def count_tokens(text: str) -> int:
 def message_tokens(*contents: str) -> int:
     """The prompt tokens of a chat request whose messages hold `contents`."""
     return sum(count_tokens(content) + MESSAGE_OVERHEAD for content in contents)
+
+
+DEFAULT_ANSWER_TOKENS = 16  # a short reply, before any answer has been seen
+
+
+def answer_guess(labels: tuple[str, ...] = (), max_tokens: int | None = None) -> float:
+    """About how many tokens one answer is, before any has been seen: the mean of the labels
+    the system prompt lists (a classifier answers with one of them), else a short reply; never
+    more than 'max-tokens'."""
+    guess = (sum(count_tokens(label) for label in labels) / len(labels) if labels
+             else DEFAULT_ANSWER_TOKENS)
+    return float(min(guess, max_tokens)) if max_tokens else float(guess)

@@ -75,6 +75,8 @@ def test_auto_sizes_from_the_context_and_the_token_quota():
     wide = packing.limits("auto", answer_tokens=2, fixed_tokens=60)
     assert wide.rows == packing.AUTO_MAX_ROWS
     assert wide.tokens == packing.DEFAULT_CONTEXT * packing.CONTEXT_SHARE
+    assert packing.limits("auto", answer_tokens=2, fixed_tokens=60, max_context=10**6).rows \
+        == packing.AUTO_MAX_ROWS
     small = packing.limits("auto", 2, 60, max_context=2_000)
     assert small.tokens == 500  # a quarter of the context: room for the answer and the error
     quota = packing.limits("auto", 2, 60, tpm=12_000)
@@ -131,3 +133,190 @@ def test_packing_and_budget_options_are_checked(options, message):
 def test_an_embedding_batch_is_a_number_within_the_service_limit():
     assert "up to 25" in errors("'batch-size' = 'auto'", EMBEDDING_MODEL)
     assert "up to 25" in errors("'batch-size' = '40'", EMBEDDING_MODEL)
+
+
+# ---------------------------------------------------------------- the client
+
+import asyncio  # noqa: E402
+
+import httpx  # noqa: E402
+
+from bailian_assets.client.cache import ResponseCache  # noqa: E402
+from bailian_assets.client.client import ModelClient, ModelConfig  # noqa: E402
+from bailian_assets.client.retry import RetryPolicy  # noqa: E402
+from bailian_assets.errors import ModelCallError  # noqa: E402
+from bailian_assets.secrets import Secret  # noqa: E402
+from bailian_assets.simulator.faults import FaultConfig  # noqa: E402
+from bailian_assets.simulator.service import BailianSimulator  # noqa: E402
+
+ENDPOINT = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"
+SENTIMENT = "Classify the review: [positive, negative, neutral, mixed]. Output only the label."
+REVIEWS = ["物流很快，包装也好，非常满意", "The battery life is great and I love the screen",
+           "质量太差了，用了两天就坏了，很失望", "The package arrived on Tuesday.",
+           "Great camera but the battery is terrible", "乏善可陳", "Not good at all. Terrible",
+           "很好用，推荐", "ok I guess", "awful, broken on arrival, refund please"] * 3
+REVIEWS = [f"{text} #{i}" for i, text in enumerate(REVIEWS)]
+
+
+def config(batch_size=None, **extra):
+    return ModelConfig("m", "chat", ENDPOINT, Secret("sk-test"), "qwen-turbo", SENTIMENT,
+                       batch_size=batch_size, **extra)
+
+
+def answer(model_config, texts, transport, cache=None, **kwargs):
+    async def no_sleep(seconds):
+        pass
+
+    client = ModelClient(model_config, transport=transport, pacer=None, cache=cache,
+                         sleep=no_sleep, retry=RetryPolicy(seed=1), **kwargs)
+    return asyncio.run(client.predict(texts))
+
+
+def labels(results):
+    return [r.value for r in results]
+
+
+def test_packed_rows_get_the_answers_they_get_alone_in_a_tenth_of_the_requests():
+    alone, single = answer(config(), REVIEWS, BailianSimulator().transport())
+    simulator = BailianSimulator()
+    packed, usage = answer(config(10), REVIEWS, simulator.transport())
+    assert labels(packed) == labels(alone) and None not in labels(alone)
+    assert (single.requests, usage.requests, usage.packed_requests) == (30, 3, 3)
+    assert simulator.counters.inputs == 30 and usage.splits == 0
+    assert usage.prompt_tokens < single.prompt_tokens  # the system prompt is paid 3 times
+
+
+def test_packed_and_unpacked_runs_share_the_cache(tmp_path):
+    cache = ResponseCache(tmp_path)
+    first, _ = answer(config(10), REVIEWS[:20], BailianSimulator().transport(), cache)
+    again, usage = answer(config(), REVIEWS, BailianSimulator().transport(), cache)
+    assert (usage.cache_hits, usage.requests) == (20, 10)
+    back, usage = answer(config("auto"), REVIEWS, BailianSimulator().transport(), cache)
+    assert usage.requests == 0 and labels(back) == labels(again)
+    assert labels(again)[:20] == labels(first)
+
+
+def test_spoilt_packed_answers_are_split_and_never_reach_the_wrong_row():
+    alone, _ = answer(config(), REVIEWS, BailianSimulator().transport())
+    simulator = BailianSimulator(faults=FaultConfig(packed_fault_rate=0.5, seed=5))
+    packed, usage = answer(config(8), REVIEWS, simulator.transport())
+    assert labels(packed) == labels(alone)
+    faults = sum(simulator.counters.faults.values())
+    reorders = simulator.counters.faults["packed_reorder"]  # harmless: matched by number
+    assert faults > reorders and usage.splits == faults - reorders
+    assert usage.requests == simulator.counters.requests and usage.rows_failed == 0
+
+
+class Packed:
+    """A service that answers packed requests with `spoil(items)` and single rows with their
+    text upper-cased, recording every request body."""
+
+    def __init__(self, spoil=None, single_status=200):
+        self.spoil, self.single_status, self.bodies = spoil, single_status, []
+
+    def __call__(self, request):
+        body = json.loads(request.content)
+        self.bodies.append(body)
+        user = body["messages"][-1]["content"]
+        if "item number" in body["messages"][0]["content"]:
+            items = json.loads(user)
+            content = self.spoil(items) if self.spoil else json.dumps(
+                {k: v.upper() for k, v in items.items()})
+        else:
+            if self.single_status != 200:
+                return httpx.Response(self.single_status, json={"error": {"code": "x",
+                                                                          "message": "no"}})
+            content = user.upper()
+        if isinstance(content, httpx.Response):
+            return content
+        return httpx.Response(200, json={"choices": [{"message": {"content": content}}],
+                                         "usage": {"prompt_tokens": 9, "completion_tokens": 3}})
+
+
+def test_a_packed_request_asks_for_json_and_scales_the_per_row_options():
+    service = Packed()
+    results, _ = answer(config(4, request={"max_tokens": 5, "stop": ["."], "temperature": 0}),
+                        ["a", "b.c", "d"], httpx.MockTransport(service))
+    assert labels(results) == ["A", "B", "D"]  # the stop applies to each answer
+    body = service.bodies[0]
+    assert body["response_format"] == {"type": "json_object"} and "stop" not in body
+    assert body["max_tokens"] == packing.max_tokens(5, 3) and body["temperature"] == 0
+    assert json.loads(body["messages"][1]["content"]) == {"1": "a", "2": "b.c", "3": "d"}
+
+
+def test_an_answer_missing_a_row_is_split_down_to_single_rows_asked_as_unpacked():
+    def drop_first(items):
+        return json.dumps({k: v.upper() for k, v in list(items.items())[1:]})
+
+    service = Packed(drop_first)
+    results, usage = answer(config(4), ["a", "b", "c", "d"], httpx.MockTransport(service))
+    assert labels(results) == ["A", "B", "C", "D"]
+    # 4 rows -> 2 + 2 -> 1 + 1 + 1 + 1: three packed answers split, four rows alone
+    assert (usage.packed_requests, usage.splits, usage.requests) == (3, 3, 7)
+    singles = [b for b in service.bodies if "response_format" not in b]
+    assert len(singles) == 4 and all(b["messages"][0]["content"] == SENTIMENT for b in singles)
+
+
+def test_answers_given_by_place_with_wrong_numbers_assign_nothing():
+    def shifted(items):  # the right answers under numbers that were not asked
+        return json.dumps({str(int(k) + 1): v.upper() for k, v in items.items()})
+
+    results, usage = answer(config(3), ["a", "b", "c"], httpx.MockTransport(Packed(shifted)))
+    assert labels(results) == ["A", "B", "C"] and usage.requests == 5
+
+
+def test_only_a_single_rows_failure_is_a_row_failure():
+    service = Packed(lambda items: "not json", single_status=400)
+    results, usage = answer(config(4, error_handling="IGNORE"), ["a", "b", "c", "d"],
+                            httpx.MockTransport(service))
+    assert all(r.value is None and r.status == 400 for r in results)
+    assert usage.rows_failed == 4 and usage.failure_reasons["HTTP 400 x: no"] == 4
+    with pytest.raises(ModelCallError, match="failed on row 1"):
+        answer(config(4, error_handling="FAILOVER"), ["a", "b", "c", "d"],
+               httpx.MockTransport(Packed(lambda items: "not json", single_status=400)))
+
+
+def test_a_packed_request_refused_as_a_whole_is_split():
+    def refuse_if_bad(items):
+        if any("bad" in text for text in items.values()):
+            return httpx.Response(400, json={"error": {"code": "data_inspection_failed",
+                                                       "message": "Input data may contain "
+                                                                  "inappropriate content."}})
+        return json.dumps({k: v.upper() for k, v in items.items()})
+
+    service = Packed(refuse_if_bad, single_status=200)
+    service_single = service.__call__
+
+    def handler(request):  # a single row with "bad" is refused too
+        body = json.loads(request.content)
+        if body["messages"][-1]["content"] == "bad":
+            service.bodies.append(body)
+            return httpx.Response(400, json={"error": {"code": "data_inspection_failed",
+                                                       "message": "inappropriate"}})
+        return service_single(request)
+
+    results, usage = answer(config(4, error_handling="IGNORE"), ["a", "bad", "c", "d"],
+                            httpx.MockTransport(handler))
+    assert labels(results) == ["A", None, "C", "D"] and usage.rows_failed == 1
+
+
+def test_a_model_without_json_mode_is_asked_without_it():
+    def handler(request):
+        body = json.loads(request.content)
+        if "response_format" in body:
+            return httpx.Response(400, json={"error": {"code": "InvalidParameter", "message":
+                                                       "response_format is not supported"}})
+        return Packed()(request)
+
+    results, usage = answer(config(4), ["a", "b", "c", "d"], httpx.MockTransport(handler))
+    assert labels(results) == ["A", "B", "C", "D"]
+    assert usage.requests == 3  # refused once, then the halves without JSON mode
+
+
+def test_auto_packs_within_the_context():
+    simulator = BailianSimulator()
+    long_rows = [f"{'很好用推荐 ' * 40} {i}" for i in range(12)]
+    _, usage = answer(config("auto", max_context=4_000), long_rows, simulator.transport())
+    # about 210 tokens a row, a quarter of the context (1,000) a request: 4 rows at most
+    assert 3 <= usage.requests <= 4 and usage.packed_requests == usage.requests
+    assert simulator.counters.inputs == 12

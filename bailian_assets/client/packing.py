@@ -39,10 +39,9 @@ from bailian_assets.tokens import MESSAGE_OVERHEAD, count_tokens
 
 AUTO = "auto"
 INSTRUCTIONS = (
-    "The user message holds several inputs, as a JSON object from item number to input. "
-    "Apply the instructions above to each input on its own, as if it were the only one. "
-    "Reply with one JSON object that maps every item number to the answer for that input, "
-    'as a string, like {"1": "...", "2": "..."}: each item number once, nothing else.')
+    "The user message is a JSON object from item number to input. Answer each input on its "
+    "own, as if it were the only one. Reply with one JSON object mapping each item number "
+    'to its answer as a string: {"1": "...", "2": "..."}.')
 ITEM_TOKENS = 4  # `"12": "...", `: the number and its marks, in the question and in the answer
 AUTO_MAX_ROWS = 50  # past this, one slip of the model costs many rows, and answers grow long
 DEFAULT_CONTEXT = 32_768  # tokens, when the model does not declare 'max-context-size'
