@@ -67,6 +67,7 @@ EMBEDDING_BATCH = 10  # inputs per request: the service's maximum for text-embed
 AUTO_CONCURRENCY = 128  # in flight when the user sets no cap: the pacer sets the pace
 KEEPALIVE = 32  # idle connections kept open for the next request
 SPLIT_STATUS = frozenset({400, 413})  # a packed request refused for what it holds
+SAMPLE_ANSWERS = 1_000  # cached answers that tell the length of an answer, at most
 ERROR_TEXT_LIMIT = 300  # characters of a server's error message kept in a reason
 CONNECT = "connect"  # a failure to connect (refused, no such host, TLS, connect timeout)
 
@@ -115,6 +116,23 @@ class ModelConfig:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
         return self.scrubber()(f"ModelConfig({shown})")
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What answering some rows would take (`ModelClient.forecast`), before anything is sent."""
+
+    rows: int
+    rows_cached: int  # answered from the cache
+    rows_skipped: int  # NULL or empty: never sent
+    rows_to_send: int  # the rest (identical inputs are sent once)
+    requests: int  # first attempts, packed as the model packs
+    prompt_tokens: int  # estimated
+    completion_tokens: int  # estimated
+
+    def add(self, other: Forecast) -> Forecast:
+        return Forecast(*(a + b for a, b in zip(self.__dict__.values(),
+                                               other.__dict__.values())))
 
 
 @dataclass(frozen=True)
@@ -288,14 +306,7 @@ class ModelClient:
         the call reports its own progress."""
         usage = Usage(rows=len(texts))
         results = [Prediction() for _ in texts]
-        rows_of: dict[str, list[int]] = {}
-        for index, text in enumerate(texts):
-            if text is None or text == "":
-                usage.rows_skipped += 1
-            else:
-                rows_of.setdefault(text, []).append(index)
-        pending = self._answer_from_cache(rows_of, results, usage)
-        usage.rows_sent = sum(len(rows_of[t]) for t in pending)
+        rows_of, pending = self._to_send(texts, results, usage)
         owned = progress is None
         if progress is None:
             progress = self.progress_for(len(texts))
@@ -311,6 +322,30 @@ class ModelClient:
             progress.finish()
         self._check_budget(results, first_row)
         return results, usage
+
+    def forecast(self, texts: Sequence[str | None]) -> Forecast:
+        """What `predict(texts)` would send and about what it would cost, sending nothing:
+        the same deduplication, cache lookups, batches and estimates as `predict`."""
+        usage = Usage(rows=len(texts))
+        _, pending = self._to_send(texts, [Prediction() for _ in texts], usage)
+        batches = self.batches(pending)
+        expected = [self.estimate(batch) for batch in batches]
+        return Forecast(len(texts), usage.cache_hits, usage.rows_skipped, usage.rows_sent,
+                        len(batches), sum(p for p, _ in expected), sum(c for _, c in expected))
+
+    def _to_send(self, texts: Sequence[str | None], results: list[Prediction],
+                 usage: Usage) -> tuple[dict[str, list[int]], list[str]]:
+        """The rows of each distinct input, and the inputs to send, in order: NULL and empty
+        inputs are skipped, cached ones answered into `results` (both counted in `usage`)."""
+        rows_of: dict[str, list[int]] = {}
+        for index, text in enumerate(texts):
+            if text is None or text == "":
+                usage.rows_skipped += 1
+            else:
+                rows_of.setdefault(text, []).append(index)
+        pending = self._answer_from_cache(rows_of, results, usage)
+        usage.rows_sent = sum(len(rows_of[t]) for t in pending)
+        return rows_of, pending
 
     def batches(self, texts: Sequence[str]) -> list[list[str]]:
         """The inputs of each request, in order: embeddings `batch_size` at a time; chat rows
@@ -346,7 +381,8 @@ class ModelClient:
         keys = {text: cache_key(self._fingerprint, text) for text in rows_of}
         cached = self.cache.get_many(keys.values())
         self._check_cache()
-        pending = []
+        pending: list[str] = []
+        found: list[object] = []
         for text, key in keys.items():
             value = cached.get(key)
             if value is not None and not check_cached(value, self.config.task, self._n,
@@ -355,11 +391,15 @@ class ModelClient:
                           self.config.name)
                 value = None
             if value is not None:
+                found.append(value)
                 usage.cache_hits += len(rows_of[text])
                 for index in rows_of[text]:
                     results[index] = Prediction(value)
             else:
                 pending.append(text)
+        if found and self.config.task == CHAT and self._answer_tokens[1] == 0:
+            # before any answer of this run, the cached ones tell how long an answer is
+            self._learn_answer_tokens(found[:SAMPLE_ANSWERS])
         return pending
 
     def _store(self, batch: list[str], values: list[object]) -> None:
