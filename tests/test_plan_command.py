@@ -110,3 +110,22 @@ def test_plan_refuses_what_run_refuses(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     assert main(["plan", str(tmp_path)]) == 2
     assert "plan takes one .sql file" in capsys.readouterr().err
+
+
+def test_without_a_declared_quota_the_time_is_at_the_last_learned_one():
+    from bailian_assets.client.cache import default_cache_dir
+    from bailian_assets.client.pacer import Pacer, SharedSchedule
+
+    key = ("simulator https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions "
+           "qwen-turbo")  # where the run's requests go: its shared pacer's key
+    learning = Pacer(clock=lambda: 0.0, schedule=SharedSchedule(default_cache_dir(), key))
+    for _ in range(5):
+        learning.on_success(0.1)
+    learning.on_throttled()  # the first 429 ends slow start: the rate found is remembered
+    found = learning.rate * 60
+    assert Pacer(schedule=SharedSchedule(default_cache_dir(), key)).learned_rpm() == \
+        pytest.approx(found)
+    (estimate,) = estimate_project(load_source(job(rows=12), "job.sql", {}),
+                                   simulated_backend(BailianSimulator()))
+    assert estimate.quota == f"{found:,.0f} RPM (learned)"
+    assert estimate.seconds == pytest.approx(12 * 60 / found)

@@ -125,13 +125,12 @@ class _Forecaster:
 
 
 def _time_at_quota(client: ModelClient, forecast: Forecast) -> tuple[float | None, str]:
-    """How long the requests take at the declared quota, else at what the process's pacer
-    learned (after its first 429), else unknown."""
+    """How long the requests take at the declared quota, else at the one last learned for
+    the model (by this process, or by a run that shared its cache folder), else unknown."""
     config = client.config
     rpm, tpm, how = config.rate_limit_rpm, config.rate_limit_tpm, "declared"
-    pacer = client.pacer
-    if rpm is None and pacer is not None and not pacer.slow_start:
-        rpm, how = pacer.rate * 60, "learned"
+    if rpm is None and client.pacer is not None:
+        rpm, how = client.pacer.learned_rpm(), "learned"
     if rpm is None and tpm is None:
         return None, "unknown"
     seconds = max(forecast.requests * 60 / rpm if rpm else 0.0,
@@ -139,7 +138,7 @@ def _time_at_quota(client: ModelClient, forecast: Forecast) -> tuple[float | Non
                   else 0.0)
     shown = " and ".join(part for part in (f"{rpm:,.0f} RPM" if rpm else "",
                                            f"{tpm:,.0f} TPM" if tpm else "") if part)
-    return seconds, f"{shown} ({how})"
+    return seconds, f"{shown} ({how if rpm else 'declared'})"
 
 
 def describe(estimates: list[Estimate]) -> str:
