@@ -83,6 +83,12 @@ def test_auto_sizes_from_the_context_and_the_token_quota():
     assert quota.tokens == 200  # one second's share of the token quota
 
 
+def test_a_chosen_size_is_cut_only_where_it_cannot_fit():
+    assert packing.limits(20, 2, 60).tokens == packing.DEFAULT_CONTEXT * 0.75
+    limit = packing.limits(20, 2, fixed_tokens=60, max_context=1_000)
+    assert packing.cut(["x"] * 20, [100] * 20, limit, 60) == [["x"] * 6] * 3 + [["x"] * 2]
+
+
 def test_long_answers_pack_fewer_rows():
     assert packing.limits(20, answer_tokens=300, fixed_tokens=60).rows == 6
     assert packing.limits(20, answer_tokens=5_000, fixed_tokens=60).rows == 1

@@ -436,12 +436,7 @@ class ModelClient:
                       first_row: int) -> None:
         while (batch := await work.take()) is not None:
             try:
-                try:
-                    values = await self._with_retries(http, batch, usage)
-                except _AttemptFailed as error:
-                    if not self._refused_whole(batch, error):
-                        raise
-                    raise _Unmatched(error.reason) from None
+                values = await self._answer(http, batch, usage)
             except _Unmatched as unmatched:
                 log.debug("model %s: a packed answer for %d rows is split: %s",
                           self.config.name, len(batch), unmatched.reason)
@@ -460,6 +455,15 @@ class ModelClient:
                     results[index] = outcome
             progress.advance(sum(len(rows_of[text]) for text in batch))
             work.done()
+
+    async def _answer(self, http, batch: list[str], usage: Usage) -> list[object]:
+        """A batch's answers; `_Unmatched` when a packed batch must be split."""
+        try:
+            return await self._with_retries(http, batch, usage)
+        except _AttemptFailed as error:
+            if self._refused_whole(batch, error):
+                raise _Unmatched(error.reason) from None
+            raise
 
     def _refused_whole(self, batch: list[str], error: _AttemptFailed) -> bool:
         """Whether a packed request failed for what may be one row's doing, or the packing's

@@ -21,8 +21,8 @@ cached under the same key, so packed and unpacked runs share the cache.
 
 `cut` chooses the rows of each request, in input order: at most `Limits.rows` rows and about
 `Limits.tokens` tokens (prompt and expected answer together). `limits` derives them from
-'batch-size' (a number, or 'auto': as many rows as stay well inside the model's context, one
-second's share of the token quota and an answer of `MAX_ANSWER_TOKENS`).
+'batch-size' (a number, or 'auto': as many rows as stay well inside the model's context), one
+second's share of the token quota and an answer of `MAX_ANSWER_TOKENS`.
 
 Nothing here is specific to ML_PREDICT: any caller that wants one short text answer per row
 under one system prompt (the AI_* functions, each with its own instructions as the system
@@ -45,7 +45,8 @@ INSTRUCTIONS = (
 ITEM_TOKENS = 4  # `"12": "...", `: the number and its marks, in the question and in the answer
 AUTO_MAX_ROWS = 50  # past this, one slip of the model costs many rows, and answers grow long
 DEFAULT_CONTEXT = 32_768  # tokens, when the model does not declare 'max-context-size'
-CONTEXT_SHARE = 0.25  # "well inside" the context: room for the answer and the estimate's error
+CONTEXT_SHARE = 0.25  # 'auto': "well inside" the context, room for the answer and the error
+FIXED_CONTEXT_SHARE = 0.75  # a number of rows the user chose: cut only where it cannot fit
 MAX_ANSWER_TOKENS = 2_000  # a longer JSON answer is slow, and risks the service's output cap
 
 
@@ -101,12 +102,14 @@ def limits(batch_size: int | str, answer_tokens: float, fixed_tokens: int,
     """What one packed request may hold. `answer_tokens`: the expected answer per row;
     `fixed_tokens`: what every packed request costs before its rows (system prompt,
     instructions, message overheads). A fixed 'batch-size' sets the rows; 'auto' lets the
-    tokens decide, up to AUTO_MAX_ROWS. Either way a request stays well inside the context,
-    within one second's share of the token quota, and asks for an answer of at most
-    MAX_ANSWER_TOKENS: a row count that would pass them is cut."""
+    tokens decide, up to AUTO_MAX_ROWS, within a quarter of the context. Either way a request
+    leaves room in the context for its answer, stays within one second's share of the token
+    quota, and asks for an answer of at most MAX_ANSWER_TOKENS: a row count that would pass
+    them is cut."""
     rows = AUTO_MAX_ROWS if batch_size == AUTO else int(batch_size)
     rows = max(1, min(rows, int(MAX_ANSWER_TOKENS // (answer_tokens + ITEM_TOKENS))))
-    tokens = (max_context or DEFAULT_CONTEXT) * CONTEXT_SHARE
+    share = CONTEXT_SHARE if batch_size == AUTO else FIXED_CONTEXT_SHARE
+    tokens = (max_context or DEFAULT_CONTEXT) * share
     if tpm is not None:
         tokens = min(tokens, tpm / 60)
     return Limits(rows, max(int(tokens), fixed_tokens + 1))
