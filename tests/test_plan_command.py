@@ -129,3 +129,16 @@ def test_without_a_declared_quota_the_time_is_at_the_last_learned_one():
                                    simulated_backend(BailianSimulator()))
     assert estimate.quota == f"{found:,.0f} RPM (learned)"
     assert estimate.seconds == pytest.approx(12 * 60 / found)
+
+
+def test_a_table_the_job_writes_is_read_as_what_it_would_write(tmp_path):
+    import os
+
+    from bailian_assets.planning.project import load_project
+
+    project = load_project([str(ROOT / "sql" / "product_search.sql")])
+    estimates = estimate_project(project, simulated_backend(BailianSimulator()))
+    assert [e.model for e in estimates] == ["product_embedding"] * 2
+    assert all(e.forecast.rows_to_send > 0 for e in estimates)
+    output = os.environ["BAILIAN_OUTPUT_DIR"]
+    assert not os.path.exists(output) or not os.listdir(output)  # nothing written

@@ -6,7 +6,8 @@ already answers, rows and requests to send (packed as the model packs), about ho
 and completion tokens, what they cost at the model's declared prices, and how long the requests
 take at its declared quota ('rate-limit.rpm' / 'rate-limit.tpm'), or at the one this process
 last learned for it. The outputs of a forecast ML_PREDICT are NULL, so an ML_PREDICT whose
-input is another's output is counted (`input_known` False) but its texts are not known yet.
+input is another's output is counted (`input_known` False) but its texts are not known yet. A
+table the job writes reads, later in the job, as the rows the job would write into it.
 
 Token counts are estimates (`bailian_assets.tokens`); answer lengths come from the answers
 already cached for the model, else from the labels its system prompt lists, else a short reply.
@@ -19,6 +20,8 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from typing import AsyncIterator, Sequence
+
+import polars as pl
 
 from bailian_assets.client.backend import Backend
 from bailian_assets.client.client import Forecast, ModelClient, Prediction
@@ -78,10 +81,28 @@ def estimate_project(project: Project, backend: Backend) -> list[Estimate]:
     def make_executor(resolve) -> Executor:
         return Executor(resolve, clients, on_model_run=located)  # type: ignore[arg-type]
 
-    relations = Relations(project, make_executor)
+    relations = _Unwritten(project, make_executor)
     for insert in project.inserts:
-        make_executor(relations.resolve).run(insert.query)
+        relations.write(insert.sink.name, make_executor(relations.resolve).run(insert.query))
     return estimates
+
+
+class _Unwritten(Relations):
+    """The job's relations, where a table the job writes (and a later query reads) is the
+    rows the job would write into it, model outputs NULL: nothing is written."""
+
+    def __init__(self, project: Project, executor_factory) -> None:
+        super().__init__(project, executor_factory)
+        self._written: dict[str, pl.DataFrame] = {}
+
+    def write(self, name: str, frame: pl.DataFrame) -> None:
+        previous = self._written.get(name)
+        self._written[name] = frame if previous is None else pl.concat([previous, frame])
+
+    def resolve(self, name: str) -> pl.LazyFrame:
+        if name in self._written:
+            return self._written[name].lazy()
+        return super().resolve(name)
 
 
 def _reads_answers(node: p.MlPredict, project: Project) -> bool:
