@@ -259,6 +259,8 @@ def test_an_answer_missing_a_row_is_split_down_to_single_rows_asked_as_unpacked(
     assert labels(results) == ["A", "B", "C", "D"]
     # 4 rows -> 2 + 2 -> 1 + 1 + 1 + 1: three packed answers split, four rows alone
     assert (usage.packed_requests, usage.splits, usage.requests) == (3, 3, 7)
+    assert "7 requests (3 packed, 3 packed answers split and asked again)" in usage.describe()
+    assert usage.summary()["packed_splits"] == 3
     singles = [b for b in service.bodies if "response_format" not in b]
     assert len(singles) == 4 and all(b["messages"][0]["content"] == SENTIMENT for b in singles)
 
