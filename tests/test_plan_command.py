@@ -139,6 +139,7 @@ def test_a_table_the_job_writes_is_read_as_what_it_would_write(tmp_path):
     project = load_project([str(ROOT / "sql" / "product_search.sql")])
     estimates = estimate_project(project, simulated_backend(BailianSimulator()))
     assert [e.model for e in estimates] == ["product_embedding"] * 2
+    assert [e.input_known for e in estimates] == [True, True]  # products, then queries
     assert all(e.forecast.rows_to_send > 0 for e in estimates)
     output = os.environ["BAILIAN_OUTPUT_DIR"]
     assert not os.path.exists(output) or not os.listdir(output)  # nothing written

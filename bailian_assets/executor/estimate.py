@@ -106,16 +106,20 @@ class _Unwritten(Relations):
 
 
 def _reads_answers(node: p.MlPredict, project: Project) -> bool:
-    """Whether an ML_PREDICT's input comes, through any view, from another ML_PREDICT."""
+    """Whether an ML_PREDICT's input comes, through views or tables the job writes, from
+    another ML_PREDICT."""
+    sources = {name: view.root for name, view in project.views.items()}
+    for insert in project.inserts:  # a table the job writes, then reads
+        sources.setdefault(insert.sink.name, insert.query.root)
     pending, seen = [node.input], set()
     while pending:
         for child in p.walk(pending.pop()):
             if isinstance(child, p.MlPredict):
                 return True
-            if isinstance(child, p.Scan) and child.relation in project.views and \
+            if isinstance(child, p.Scan) and child.relation in sources and \
                     child.relation not in seen:
                 seen.add(child.relation)
-                pending.append(project.views[child.relation].root)
+                pending.append(sources[child.relation])
     return False
 
 
