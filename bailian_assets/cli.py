@@ -2,6 +2,7 @@
 
     bailian-assets check PATH...     exit 0 when every file is valid, 2 with the errors otherwise
     bailian-assets run FILE.sql      sink rows to stdout, logs to stderr
+    bailian-assets plan FILE.sql     what each ML_PREDICT would send and cost; sends nothing
     bailian-assets simulate ...      serve the Bailian simulator on loopback until interrupted
 
 A mistake in the SQL or the data ends with a clear message and a non-zero exit, never a
@@ -35,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="+", metavar="PATH")
     run = commands.add_parser("run", help="run a SQL file's INSERT statements")
     run.add_argument("file", metavar="FILE.sql")
+    plan = commands.add_parser(
+        "plan", help="estimate what a SQL file's ML_PREDICTs would send and cost",
+        description="For each ML_PREDICT: rows in, rows the cache already answers, requests "
+                    "to send, about how many tokens, the cost at the model's declared prices "
+                    "and the time at its quota. Reads the sources; sends nothing.")
+    plan.add_argument("file", metavar="FILE.sql")
     _add_simulate(commands)
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
@@ -43,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.paths)
         if args.command == "simulate":
             return _simulate(args)
+        if args.command == "plan":
+            return _plan(args.file)
         return _run(args.file)
     except SqlError as error:
         print(error.report(), file=sys.stderr)
@@ -68,17 +77,43 @@ def _check(paths: list[str]) -> int:
     return 0
 
 
-def _run(file: str) -> int:
+def _one_file(file: str, command: str):
+    """The project of the one SQL file a command takes, or None (the reason printed)."""
     if not Path(file).exists():
         print(f"bailian-assets: error: no such file: {file}", file=sys.stderr)
-        return EXIT_INVALID
+        return None
     if Path(file).is_dir():
-        print(f"bailian-assets: error: {file} is a folder: run takes one .sql file",
+        print(f"bailian-assets: error: {file} is a folder: {command} takes one .sql file",
               file=sys.stderr)
-        return EXIT_INVALID
+        return None
     project = load_project([file])  # refuses a FIFO or other non-regular file by name
     if not project.inserts:
-        print(f"bailian-assets: error: {file} has no INSERT statement to run", file=sys.stderr)
+        print(f"bailian-assets: error: {file} has no INSERT statement to {command}",
+              file=sys.stderr)
+        return None
+    return project
+
+
+def _plan(file: str) -> int:
+    from bailian_assets.executor.estimate import describe, estimate_project
+
+    project = _one_file(file, "plan")
+    if project is None:
+        return EXIT_INVALID
+    backend = backend_from_env()
+    estimates = estimate_project(project, backend)
+    if not estimates:
+        print(f"{file}: no ML_PREDICT to estimate", file=sys.stderr)
+        return 0
+    print(describe(estimates))
+    print(f"(estimates; nothing was sent; model calls would go to the {backend.description})",
+          file=sys.stderr)
+    return 0
+
+
+def _run(file: str) -> int:
+    project = _one_file(file, "run")
+    if project is None:
         return EXIT_INVALID
     lines = _SinkLines()
 
@@ -182,6 +217,9 @@ def _add_simulate(commands) -> None:
     simulate.add_argument("--slow-seconds", type=float, default=600.0)
     simulate.add_argument("--malformed-rate", type=float, default=0.0,
                           help="invalid or truncated JSON")
+    simulate.add_argument("--packed-fault-rate", type=float, default=0.0,
+                          help="packed answers (several rows in one request) that drop, repeat "
+                               "or reorder items")
     simulate.add_argument("--seed", type=int, default=0)
     simulate.add_argument("--no-retry-after", action="store_true",
                           help="send 429s without a Retry-After header")
@@ -196,7 +234,8 @@ def _simulate(args) -> int:
     from bailian_assets.simulator.service import BailianSimulator
 
     faults = FaultConfig(args.latency_ms, args.latency_spread, args.error_rate, args.drop_rate,
-                         args.slow_rate, args.slow_seconds, args.malformed_rate, args.seed)
+                         args.slow_rate, args.slow_seconds, args.malformed_rate, args.seed,
+                         args.packed_fault_rate)
     simulator = BailianSimulator(Quotas(args.rpm, args.tpm), faults,
                                  retry_after=not args.no_retry_after)
     server = SimulatorServer(simulator, args.host, args.port)

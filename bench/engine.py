@@ -1,6 +1,7 @@
 """The engine benchmark: ML_PREDICT at the quota, side by side with a Flink-shaped baseline.
 
     .venv/bin/python bench/engine.py            # every scenario; writes BENCHMARKS.md
+    .venv/bin/python bench/engine.py --only 8,9 # packing only; writes its section
     .venv/bin/python bench/engine.py --quick    # smaller sizes, for a look (no file written)
 
 Each run gets a fresh simulator process on a free loopback port (`bailian-assets simulate`), and
@@ -8,6 +9,12 @@ each client runs in its own process, so peak RSS is the client's alone. "ours" i
 ML_PREDICT operator (executor + client: pacer, batching, cache); the baseline is shaped like
 Apache Flink's defaults: 10 requests in flight, one request per row (embeddings too), exponential
 backoff on 429 and errors, a 30 s request timeout and Flink's 3-minute budget per row.
+
+Packing (scenarios 8 and 9): the same ML_PREDICT with 'batch-size' = '20' side by side with one
+row per request ("ours, 1 row/request"), on 2,000 short reviews in Chinese and English, under a
+classifier's system prompt of realistic length. Before each packed run, the child asks
+`estimate_project` (what `bailian-assets plan` prints) for its figures, which are compared with
+what the run then used; every packed label is compared with the unpacked run's for its row.
 """
 
 from __future__ import annotations
@@ -42,12 +49,15 @@ class Scenario:
     baseline: str | None = "flink"  # flink | bare | None
     reuse_cache_of: str | None = None
     dimension: int = 512
+    batch_size: str | None = None  # 'batch-size' of the chat model ("ours" only)
+    texts: str = "words"  # words | reviews
 
     @property
     def floor(self) -> float | None:
         if not self.rpm:
             return None
-        requests = self.rows if self.task == "chat" else -(-self.rows // 10)
+        per_request = 10 if self.task == "embedding" else int(self.batch_size or 1)
+        requests = -(-self.rows // per_request)
         return requests / (self.rpm / 60)
 
 
@@ -70,7 +80,24 @@ def scenarios(quick: bool) -> list[Scenario]:
                  limit_known=False, baseline="bare"),
         Scenario("7. 100,000 embeddings in one partition", "embedding", n(100_000),
                  latency_ms=0, limit_known=False, baseline=None),
+        Scenario(PACKED, "chat", n(2000), rpm=600, latency_ms=300, baseline="unpacked",
+                 batch_size="20", texts="reviews"),
+        Scenario(PACKED_FAULTS, "chat", n(2000), rpm=600, latency_ms=300, baseline=None,
+                 batch_size="20", texts="reviews", faults={"packed-fault-rate": 0.05}),
     ]
+
+
+PACKED = "8. packing 20 rows (600 RPM, 300 ms)"
+PACKED_FAULTS = "9. packing with 5% of packed answers faulty"
+# A classifier's prompt as written for production (about 110 tokens): the part of every
+# unpacked request that packing sends once per 20 rows.
+REVIEW_PROMPT = (
+    "You are a customer-review classifier for an e-commerce platform. Read the review and "
+    "decide its overall sentiment. Answer with exactly one label from [positive, negative, "
+    "neutral, mixed]: positive when the customer is satisfied, negative when they complain "
+    "or ask for a refund, neutral when they only state facts, mixed when they praise one "
+    "thing and criticise another. Reviews may be written in Chinese or English. Output only "
+    "the label, with no explanation.")
 
 
 # ---------------------------------------------------------------- the parent
@@ -137,6 +164,10 @@ def measure(scenario: Scenario, kind: str, reuse: dict) -> dict:
         simulator.wait(timeout=10)
     report["requests"] = stats["requests"]
     report["throttled"] = stats["by_status"].get("429", 0)
+    report["packed_faults"] = sum(v for k, v in stats["faults"].items()
+                                  if k.startswith("packed_"))
+    if kind == "unpacked":
+        scenario = Scenario(**{**scenario.__dict__, "batch_size": None})
     floor = scenario.floor
     report["floor"] = floor
     report["efficiency"] = floor / report["wall"] if floor else None
@@ -148,7 +179,8 @@ def row(scenario: Scenario, kind: str, r: dict) -> str:
         return "–" if value is None else format(value, spec)
 
     share = r["throttled"] / r["requests"] if r["requests"] else 0.0
-    return (f"| {scenario.name} | {kind} | {r['rows']:,} | {r['wall']:.2f} | "
+    shown = "ours, 1 row/request" if kind == "unpacked" else kind
+    return (f"| {scenario.name} | {shown} | {r['rows']:,} | {r['wall']:.2f} | "
             f"{f(r['floor'], '.2f')} | {f(r['efficiency'], '.3f')} | {r['requests']:,} | "
             f"{r['throttled']:,} ({share:.1%}) | {r['retries']:,} | {r['lost']} | "
             f"{r['rows_per_s']:,.1f} | {r['peak_rss_mb']:.0f} |")
@@ -157,27 +189,79 @@ def row(scenario: Scenario, kind: str, r: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", help="run scenarios whose name starts with this")
+    parser.add_argument("--only", help="run scenarios whose name starts with one of these "
+                                       "(comma-separated, e.g. 8,9)")
     args = parser.parse_args()
     header = ("| scenario | client | rows | wall s | floor s | efficiency | requests | 429s | "
               "retries | rows lost | rows/s | peak RSS MB |\n"
               "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    lines = [header]
+    lines, packed_rows = [header], [header]
     print(header, flush=True)
     results: dict[tuple[str, str], dict] = {}
     reuse: dict[str, tuple[str, int]] = {}
     for scenario in scenarios(args.quick):
-        if args.only and not scenario.name.startswith(args.only):
+        if args.only and not scenario.name.startswith(tuple(args.only.split(","))):
             continue
         for kind in ["ours"] + ([scenario.baseline] if scenario.baseline else []):
             report = measure(scenario, kind, reuse)
             results[(scenario.name[:2], kind)] = report
-            lines.append(row(scenario, kind, report))
-            print(lines[-1], flush=True)
-    verdicts = targets(results)
-    print("\n".join(verdicts))
-    if not args.quick and not args.only:
-        write_report(lines, verdicts)
+            shown = row(scenario, kind, report)
+            (packed_rows if scenario.batch_size else lines).append(shown)
+            print(shown, flush=True)
+    packed_lines = packing_table(results)
+    print("\n".join(packed_lines))
+    verdicts, packed_verdicts = targets(results), []
+    packing_targets(results, lambda label, ok, detail: packed_verdicts.append(
+        f"- {'met' if ok else 'NOT met'}: {label} ({detail})"))
+    print("\n".join(verdicts + packed_verdicts))
+    if args.quick:
+        return
+    if len(lines) > 1 and not args.only:  # every scenario but packing's
+        write_block("engine", "Engine", lines, verdicts)
+    if packed_lines:  # the packing scenarios, whenever both ran
+        about = ("2,000 reviews of 20-80 characters, half Chinese, half English (about 28 "
+                 "tokens each), under a classifier's system prompt of 82 tokens; "
+                 "'batch-size' = '20' against one row per request. See \"Reading the engine "
+                 "figures\".\n")
+        write_block("packing", "Packing", [about] + packed_rows + [""] + packed_lines,
+                    packed_verdicts)
+
+
+def wrong_rows(labels: list, truth: list) -> int:
+    """Rows answered with another row's answer: answered, and not as when asked alone."""
+    return sum(1 for got, right in zip(labels, truth) if got is not None and got != right)
+
+
+def packing_table(results: dict) -> list[str]:
+    """The packing scenarios' own figures, each packed run beside the unpacked one."""
+    truth = results.get(("8.", "unpacked"), {}).get("labels")
+    if truth is None:
+        return []
+    lines = ["| scenario | client | requests | packed answers split (faults drawn) | "
+             "prompt tokens / row | completion tokens / row | rows answered as unpacked | "
+             "answers to the wrong row | rows lost | plan: requests | plan: tokens |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for key in (("8.", "unpacked"), ("8.", "ours"), ("9.", "ours")):
+        r = results.get(key)
+        if r is None:
+            continue
+        same = sum(1 for got, right in zip(r["labels"], truth) if got == right)
+        plan = r.get("plan")
+        if plan is not None and key[1] == "ours":
+            used = r["prompt_tokens"] + r["completion_tokens"]
+            planned = plan["prompt_tokens"] + plan["completion_tokens"]
+            plan_cells = (f"{plan['requests']:,} ({plan['requests'] / r['client_requests'] - 1:+.1%})"
+                          f" | {planned:,} ({planned / used - 1:+.1%})")
+        else:
+            plan_cells = "– | –"
+        name = PACKED if key[0] == "8." else PACKED_FAULTS
+        lines.append(
+            f"| {name} | {'ours, 1 row/request' if key[1] == 'unpacked' else 'ours'} | "
+            f"{r['client_requests']:,} | {r['splits']:,} ({r['packed_faults']:,}) | "
+            f"{r['prompt_tokens'] / r['rows']:.1f} | {r['completion_tokens'] / r['rows']:.1f} | "
+            f"{same:,} of {r['rows']:,} | {wrong_rows(r['labels'], truth)} | {r['lost']} | "
+            f"{plan_cells} |")
+    return lines
 
 
 def targets(results: dict) -> list[str]:
@@ -217,15 +301,48 @@ def targets(results: dict) -> list[str]:
     return out
 
 
-def write_report(lines: list[str], verdicts: list[str]) -> None:
+def packing_targets(results: dict, check) -> None:
+    if ("8.", "ours") not in results or ("8.", "unpacked") not in results:
+        return
+    packed, alone = results[("8.", "ours")], results[("8.", "unpacked")]
+    ratio = packed["wall"] / alone["wall"]
+    check("packing 20: wall time at most a tenth of one row per request", ratio <= 0.1,
+          f"{packed['wall']:.1f} s against {alone['wall']:.1f} s: {ratio:.3f}")
+    saved = 1 - (packed["prompt_tokens"] / packed["rows"]) / (alone["prompt_tokens"] / alone["rows"])
+    check("packing 20: prompt tokens per row at least 50% lower", saved >= 0.5, f"{saved:.1%} lower")
+    check("packing 20: labels identical to the unpacked run's",
+          packed["labels"] == alone["labels"],
+          f"{sum(a == b for a, b in zip(packed['labels'], alone['labels'])):,} of "
+          f"{len(alone['labels']):,} identical")
+    plan = packed["plan"]
+    used = packed["prompt_tokens"] + packed["completion_tokens"]
+    planned = plan["prompt_tokens"] + plan["completion_tokens"]
+    requests_off = abs(plan["requests"] / packed["client_requests"] - 1)
+    tokens_off = abs(planned / used - 1)
+    check("plan's estimate within 10% of the tokens and requests the run used",
+          requests_off <= 0.1 and tokens_off <= 0.1,
+          f"requests {plan['requests']} planned, {packed['client_requests']} used; tokens "
+          f"{planned:,} planned, {used:,} used ({tokens_off:.1%} off)")
+    if ("9.", "ours") in results:
+        r = results[("9.", "ours")]
+        wrong = wrong_rows(r["labels"], alone["labels"])
+        extra = r["client_requests"] - plan["requests"]
+        check("packing with 5% faulty packed answers: 0 rows lost, 0 answers to the wrong row",
+              r["lost"] == 0 and wrong == 0 and r["failed"] == 0,
+              f"{r['lost']} lost, {wrong} to the wrong row, {r['packed_faults']} faulty answers "
+              f"drawn, {r['splits']} split, {extra} extra requests counted")
+
+
+def write_block(name: str, title: str, lines: list[str], verdicts: list[str]) -> None:
+    """Replace the `name` section of BENCHMARKS.md (or add it) with these figures."""
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text() if path.exists() else "# Benchmarks\n"
-    start = "<!-- engine:start -->"
-    end = "<!-- engine:end -->"
-    block = (f"{start}\n## Engine (`bench/engine.py`), {time.strftime('%Y-%m-%d')}\n\n"
-             f"{os.cpu_count()} cores; simulator and each client in separate processes on "
-             "loopback.\n\n" + "\n".join(lines) + "\n\nTargets:\n" + "\n".join(verdicts) +
-             f"\n{end}")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    load = os.getloadavg()[0]
+    block = (f"{start}\n## {title} (`bench/engine.py`), {time.strftime('%Y-%m-%d')}\n\n"
+             f"{os.cpu_count()} cores (load average {load:.1f} at the end); simulator and "
+             "each client in separate processes on loopback.\n\n" + "\n".join(lines) +
+             "\n\nTargets:\n" + "\n".join(verdicts) + f"\n{end}")
     if start in text:
         text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
     else:
@@ -238,7 +355,35 @@ def write_report(lines: list[str], verdicts: list[str]) -> None:
 
 def texts_for(scenario: Scenario) -> list[str]:
     rng = random.Random(3)
+    if scenario.texts == "reviews":
+        return [review(rng, i) for i in range(scenario.rows)]
     return [f"review {i}: {' '.join(rng.choices(WORDS, k=4))}" for i in range(scenario.rows)]
+
+
+CHINESE = ["物流很快", "包装也好", "非常满意", "质量很好", "值得推荐", "很好用", "性价比高",
+           "客服态度好", "质量太差了", "用了两天就坏了", "很失望", "物流太慢", "客服不理人",
+           "要求退款", "做工粗糙", "周二收到的", "颜色是灰色", "尺寸和描述一致", "今天到货"]
+ENGLISH = ["great battery life", "love the screen", "works perfectly", "fast delivery",
+           "highly recommend", "solid build", "terrible support", "broke after two days",
+           "waste of money", "arrived broken", "want a refund", "awful quality",
+           "arrived on Tuesday", "the box is blue", "as described", "ordered last week"]
+
+
+def review(rng: random.Random, number: int) -> str:
+    """A short review, in Chinese or in English, of 20 to 80 characters, numbered so that
+    every row is its own input."""
+    chinese = rng.random() < 0.5
+    pool, joint = (CHINESE, "，") if chinese else (ENGLISH, ", ")
+    tail = f"（订单{number}）" if chinese else f" (order {number})"
+    target = rng.randint(20, 80) - len(tail)
+    parts = [rng.choice(pool)]
+    while len(joint.join(parts)) < target:
+        parts.append(rng.choice(pool))
+    text = joint.join(parts)
+    while len(text) + len(tail) > 80 and len(parts) > 1:
+        parts.pop()
+        text = joint.join(parts)
+    return (text + tail).rjust(20)  # never under 20 characters
 
 
 def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
@@ -247,6 +392,7 @@ def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
     import polars as pl
 
     from bailian_assets.client.backend import backend_from_env
+    from bailian_assets.executor.estimate import estimate_project
     from bailian_assets.executor.ml_predict import client_factory, run_ml_predict
     from bailian_assets.planning import plan as p
     from bailian_assets.planning.project import load_source
@@ -259,28 +405,48 @@ def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
         options += ["'model' = 'text-embedding-v3'", f"'dimension' = '{scenario.dimension}'"]
     else:
         output = "`content` STRING"
-        options += ["'model' = 'qwen-turbo'",
-                    "'system-prompt' = 'Classify: [positive, negative, neutral, mixed].'"]
+        prompt = REVIEW_PROMPT if scenario.texts == "reviews" else \
+            "Classify: [positive, negative, neutral, mixed]."
+        options += ["'model' = 'qwen-turbo'", f"'system-prompt' = '{prompt}'"]
     if scenario.limit_known and scenario.rpm:
         options.append(f"'rate-limit.rpm' = '{scenario.rpm:g}'")
+    if scenario.batch_size and scenario.task == "chat":
+        options.append(f"'batch-size' = '{scenario.batch_size}'")
+    texts = texts_for(scenario)
+    source = Path(cache_dir) / "reviews"
+    source.mkdir(exist_ok=True)
+    pl.DataFrame({"id": range(scenario.rows), "txt": texts}).write_csv(source / "part-0.csv", include_header=False)
     sql = (f"CREATE MODEL m INPUT (`input` STRING) OUTPUT ({output}) WITH "
            f"({', '.join(options)});\n"
-           "CREATE VIEW src (id, txt) AS VALUES (0, 'x');\n"
-           "CREATE VIEW out AS SELECT * FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(txt));")
+           f"CREATE TABLE src (id INT, txt STRING) WITH ('connector' = 'filesystem', "
+           f"'path' = '{source}', 'format' = 'csv');\n"
+           "CREATE TABLE sink (id INT) WITH ('connector' = 'blackhole');\n"
+           "CREATE VIEW out AS SELECT * FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(txt));\n"
+           "INSERT INTO sink SELECT id FROM out;")
     project = load_source(sql, "bench.sql")
+    backend = backend_from_env()
+    plan = estimate_project(project, backend)[0].forecast if scenario.texts == "reviews" \
+        else None  # what `bailian-assets plan` would print, before anything is sent
     node = next(n for n in p.walk(project.views["out"].root) if isinstance(n, p.MlPredict))
-    source = node.input
-    columns = [f.column for f in source.fields]
-    frame = pl.DataFrame({columns[0]: range(scenario.rows), columns[1]: texts_for(scenario)})
+    columns = [f.column for f in node.input.fields]
+    frame = pl.DataFrame({columns[0]: range(scenario.rows), columns[1]: texts})
     started = time.perf_counter()
-    result, usage = run_ml_predict(frame, node, client_factory(backend_from_env()))
+    result, usage = run_ml_predict(frame, node, client_factory(backend))
     wall = time.perf_counter() - started
     output_column = node.output_fields[0].column
     answered = result.get_column(output_column).is_not_null().sum()
     in_order = result.get_column(columns[0]).to_list() == list(range(scenario.rows))
     lost = scenario.rows - answered - usage.rows_failed + (0 if in_order else scenario.rows)
-    return {"rows": scenario.rows, "wall": wall, "retries": usage.retries, "lost": int(lost),
-            "failed": usage.rows_failed, "rows_per_s": scenario.rows / wall}
+    report = {"rows": scenario.rows, "wall": wall, "retries": usage.retries, "lost": int(lost),
+              "failed": usage.rows_failed, "rows_per_s": scenario.rows / wall,
+              "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens,
+              "client_requests": usage.requests, "splits": usage.splits}
+    if scenario.task == "chat" and scenario.texts == "reviews":
+        report["labels"] = result.get_column(output_column).to_list()
+    if plan is not None:
+        report["plan"] = {"requests": plan.requests, "prompt_tokens": plan.prompt_tokens,
+                          "completion_tokens": plan.completion_tokens}
+    return report
 
 
 def child_flink(scenario: Scenario, url: str) -> dict:
@@ -364,7 +530,10 @@ def child_bare(scenario: Scenario, url: str) -> dict:
 
 def child(kind: str, spec: str, url: str, cache_dir: str) -> None:
     scenario = Scenario(**json.loads(spec))
-    if kind == "ours":
+    if kind == "unpacked":
+        scenario.batch_size = None
+        report = child_ours(scenario, url, cache_dir)
+    elif kind == "ours":
         report = child_ours(scenario, url, cache_dir)
     elif kind == "flink":
         report = child_flink(scenario, url)

@@ -117,3 +117,63 @@ def test_counters():
 def test_label_list_parsing():
     assert answers.labels_in("labels: ['pos', \"neg\"] only") == ["pos", "neg"]
     assert answers.labels_in("no list [here]") == []
+
+
+# ---------------------------------------------------------------- packed requests
+
+PACKED_SYSTEM = (SENTIMENT + "\n\nThe user message holds several inputs, as a JSON object from "
+                 "item number to input. Reply with one JSON object that maps every item number "
+                 "to the answer for that input.")
+REVIEWS = {"1": "乏善可陳", "2": "The battery life is great and I love the screen",
+           "3": "The package arrived on Tuesday.", "4": "质量太差了，用了两天就坏了，很失望"}
+
+
+def packed_answer(simulator, items=REVIEWS):
+    reply = call(CHAT_PATH, chat(json.dumps(items, ensure_ascii=False), PACKED_SYSTEM),
+                 simulator=simulator)
+    assert reply.status == 200
+    return reply.body["choices"][0]["message"]["content"]
+
+
+def test_packed_request_answers_each_item_as_if_alone():
+    simulator = BailianSimulator()
+    content = packed_answer(simulator)
+    alone = {number: call(CHAT_PATH, chat(text)).body["choices"][0]["message"]["content"]
+             for number, text in REVIEWS.items()}
+    assert json.loads(content) == alone == {"1": "negative", "2": "positive", "3": "neutral",
+                                            "4": "negative"}
+    assert (simulator.counters.packed, simulator.counters.inputs) == (1, 4)
+
+
+def test_a_json_user_message_without_the_packing_paragraph_is_one_row():
+    reply = call(CHAT_PATH, chat(json.dumps(REVIEWS, ensure_ascii=False)))
+    assert reply.body["choices"][0]["message"]["content"] in ("positive", "negative", "neutral",
+                                                               "mixed")
+
+
+@pytest.mark.parametrize("fault", ["drop", "repeat", "reorder"])
+def test_packed_faults_spoil_answers_the_way_models_do(fault):
+    import random
+
+    good = {str(i): f"label{i}" for i in range(1, 7)}
+    spoilt = answers.packed_reply("[x]", {k: "x" for k in good}, fault, random.Random(4))
+    pairs = json.loads(spoilt, object_pairs_hook=lambda p: p)
+    numbers = [number for number, _ in pairs]
+    if fault == "drop":
+        assert len(numbers) == 5 and len(set(numbers)) == 5
+    elif fault == "repeat":
+        assert len(numbers) == 7 and len(set(numbers)) == 6
+    else:
+        assert sorted(numbers, key=int) == list(good) and len(numbers) == 6
+
+
+def test_packed_fault_rate_draws_faults_and_counts_them():
+    from bailian_assets.simulator.faults import FaultConfig
+
+    simulator = BailianSimulator(faults=FaultConfig(packed_fault_rate=1.0, seed=3))
+    for attempt in range(6):
+        packed_answer(simulator, {**REVIEWS, "5": f"row {attempt}"})
+    kinds = simulator.counters.faults
+    assert sum(kinds.values()) == 6 and set(kinds) <= {"packed_drop", "packed_repeat",
+                                                        "packed_reorder"}
+    assert simulator.counters.as_dict()["packed"] == 6

@@ -4,7 +4,14 @@
 
 - NULL/empty inputs are not sent; identical inputs are sent once; answers already in the cache
   are not sent at all, and new answers are cached as they arrive;
-- embedding inputs go `batch_size` to a request;
+- embedding inputs go `batch_size` to a request; chat rows too when `batch_size` is more than
+  1 or "auto" (`packing`): one packed request per batch, each answer matched to its row by its
+  number. A packed answer that cannot be matched assigns nothing: the batch is split in halves
+  and asked again, down to single rows, asked exactly as unpacked ones (same body, same cache
+  key), and only a single row's failure is a row failure;
+- with a budget (`budget.Allowance`), each request first reserves what it is expected to cost;
+  once a budget would be passed nothing more is sent (rows not sent fail with "budget
+  exhausted" under IGNORE; otherwise the call raises once the requests in flight are in);
 - requests start when the pacer says (at a known quota, or at the quota it finds), with up to
   `max_concurrency` in flight; retries honour Retry-After;
 - each row ends answered or failed, never lost: Flink's `error-handling-strategy` decides between
@@ -27,13 +34,13 @@ import asyncio
 import contextlib
 import json
 import logging
-import re
 import time
 from dataclasses import dataclass, field
 from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
+from bailian_assets.client import packing
 from bailian_assets.client.answers import (
     MalformedAnswer, check_cached, mask_secrets, parse_answer, plain_text,
 )
@@ -43,6 +50,7 @@ from bailian_assets.client.body import (
 from bailian_assets.client.cache import (
     ResponseCache, cache_key, default_cache_dir, request_fingerprint,
 )
+from bailian_assets.client.budget import BUDGET_EXHAUSTED, Allowance, Reservation
 from bailian_assets.client.connection import (
     ConnectionWatch, describe_connect_error, describe_no_answer,
 )
@@ -56,15 +64,18 @@ from bailian_assets.client.usage import Usage
 from bailian_assets.endpoint_url import check_url
 from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
+from bailian_assets.tokens import MESSAGE_OVERHEAD, answer_guess, count_tokens
 
 log = logging.getLogger("bailian_assets.client")
 
 CHAT, EMBEDDING = "chat", "embedding"
+EMBEDDING_BATCH = 10  # inputs per request: the service's maximum for text-embedding-v3/v4
 AUTO_CONCURRENCY = 128  # in flight when the user sets no cap: the pacer sets the pace
 KEEPALIVE = 32  # idle connections kept open for the next request
+SPLIT_STATUS = frozenset({400, 413})  # a packed request refused for what it holds
+SAMPLE_ANSWERS = 1_000  # cached answers that tell the length of an answer, at most
 ERROR_TEXT_LIMIT = 300  # characters of a server's error message kept in a reason
 CONNECT = "connect"  # a failure to connect (refused, no such host, TLS, connect timeout)
-_WORD = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]|[^\w\s]")
 
 
 @dataclass(frozen=True, repr=False)
@@ -83,7 +94,13 @@ class ModelConfig:
     error_handling: str = "RETRY"  # RETRY | FAILOVER | IGNORE
     retry_num: int = 100
     retry_fallback: str = "FAILOVER"  # FAILOVER | IGNORE
-    batch_size: int = 10  # inputs per embeddings request
+    # inputs per embeddings request (None: 10); chat rows per packed request (None or 1:
+    # none), or "auto"
+    batch_size: int | str | None = None
+    max_context: int | None = None  # the model's context window in tokens, when declared
+    labels: tuple[str, ...] = ()  # the answers the system prompt lists, if it lists any
+    price_input: float | None = None  # per million prompt tokens
+    price_output: float | None = None  # per million completion tokens
     rate_limit_rpm: float | None = None
     rate_limit_tpm: float | None = None
     cache: bool = True
@@ -91,12 +108,39 @@ class ModelConfig:
     # the endpoint: scrubbed from every text like the key
     secrets: tuple[Secret, ...] = ()
 
+    @property
+    def packs(self) -> bool:
+        """Whether chat rows are packed several to a request."""
+        return self.task == CHAT and self.batch_size not in (None, 1)
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
+        """What tokens cost at the declared prices (0 without prices)."""
+        return (prompt_tokens * (self.price_input or 0)
+                + completion_tokens * (self.price_output or 0)) / 1_000_000
+
     def scrubber(self) -> Scrubber:
         return Scrubber([self.api_key.reveal(), *(s.reveal() for s in self.secrets)])
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
         return self.scrubber()(f"ModelConfig({shown})")
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What answering some rows would take (`ModelClient.forecast`), before anything is sent."""
+
+    rows: int
+    rows_cached: int  # answered from the cache
+    rows_skipped: int  # NULL or empty: never sent
+    rows_to_send: int  # the rest (identical inputs are sent once)
+    requests: int  # first attempts, packed as the model packs
+    prompt_tokens: int  # estimated
+    completion_tokens: int  # estimated
+
+    def add(self, other: Forecast) -> Forecast:
+        return Forecast(*(a + b for a, b in zip(self.__dict__.values(),
+                                               other.__dict__.values())))
 
 
 @dataclass(frozen=True)
@@ -121,9 +165,48 @@ class _AttemptFailed(Exception):
         self.kind = kind
 
 
-def estimate_tokens(text: str) -> int:
-    """About what Qwen's tokenizer counts: a token per CJK character, word or mark."""
-    return max(1, len(_WORD.findall(text)))
+class _Unmatched(Exception):
+    """A packed answer that cannot be matched to its rows (`packing.Unmatched`), or a packed
+    request the service refused as a whole (one row's content can do that): the batch must be
+    split, nothing of it assigned."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _BudgetRefused(Exception):
+    """The budget refused the request before it was sent."""
+
+
+class _Work:
+    """The batches of one `predict`, taken in input order. A split batch's halves go back to
+    the front; a worker with nothing to take waits while any batch is still being answered,
+    since its halves may come back."""
+
+    def __init__(self, batches: list[list[str]]):
+        self._queue = list(reversed(batches))  # taken from the end
+        self._open = len(batches)  # batches queued or being answered
+        self._changed = asyncio.Event()
+
+    async def take(self) -> list[str] | None:
+        """The next batch, or None when every batch is answered."""
+        while not self._queue:
+            if self._open == 0:
+                return None
+            self._changed.clear()
+            await self._changed.wait()
+        return self._queue.pop()
+
+    def split(self, batch: list[str]) -> None:
+        half = len(batch) // 2
+        self._queue += [batch[half:], batch[:half]]
+        self._open += 1  # one batch became two
+        self._changed.set()
+
+    def done(self) -> None:
+        self._open -= 1
+        self._changed.set()
 
 
 class ModelClient:
@@ -146,6 +229,7 @@ class ModelClient:
         on_progress: Callable[[Snapshot], None] | None = None,
         progress_interval: float = 10.0,
         on_warning: Callable[[str], None] | None = None,
+        budget: Allowance | None = None,
     ):
         """`backend` names where requests go ("simulator" or "http"); it is part of the cache
         key, so simulated answers never stand in for real ones. `pacer`: "shared" for the
@@ -156,7 +240,7 @@ class ModelClient:
         `sleep` and `clock` are the time the client waits and reads (tests make it virtual;
         `clock` must be the event loop's when an attempt is to be cut at the row's timeout).
         `on_warning` gets each problem worth a user's attention once, scrubbed (default: the
-        log)."""
+        log). `budget`: what this client may spend (shared with the run's other clients)."""
         self._scrub = config.scrubber()
         problem = check_url(config.endpoint, self._scrub(config.endpoint))
         if problem is not None:  # planning checks it; a config made in code may not be
@@ -178,6 +262,7 @@ class ModelClient:
         self.on_progress = on_progress
         self.progress_interval = progress_interval
         self.on_warning = on_warning
+        self.budget = budget
         install_log_filter()
         self._warned: set[str] = set()
         self._watch = ConnectionWatch(clock, min(10.0, row_timeout / 2))
@@ -191,7 +276,11 @@ class ModelClient:
         self._dimension = int(dimension) if dimension is not None else None  # type: ignore
         self._http: httpx.AsyncClient | None = None
         self._latencies: list[float] = []
-        self._completion_tokens = (16.0, 0)  # running mean per request, samples
+        max_tokens = config.request.get("max_tokens")
+        # tokens of one row's answer: a running mean, and how many answers it is of
+        self._answer_tokens = (answer_guess(config.labels, max_tokens), 0)  # type: ignore
+        self._json_mode = True  # packed requests ask for JSON mode until the service refuses
+        self.budget_refused = 0  # rows not sent because a budget was spent
 
     # ------------------------------------------------------------ public
 
@@ -229,6 +318,37 @@ class ModelClient:
         the call reports its own progress."""
         usage = Usage(rows=len(texts))
         results = [Prediction() for _ in texts]
+        rows_of, pending = self._to_send(texts, results, usage)
+        owned = progress is None
+        if progress is None:
+            progress = self.progress_for(len(texts))
+        progress.advance(len(texts) - usage.rows_sent)
+        work = _Work(self.batches(pending))
+        # as many workers as rows: a split batch's halves may go at once
+        workers = min(self.max_concurrency, max(1, len(pending)))
+        async with self.session() as http:
+            await _all_or_first_error([
+                self._worker(http, work, rows_of, results, usage, progress, first_row)
+                for _ in range(workers)])
+        if owned:
+            progress.finish()
+        self._check_budget(results, first_row)
+        return results, usage
+
+    def forecast(self, texts: Sequence[str | None]) -> Forecast:
+        """What `predict(texts)` would send and about what it would cost, sending nothing:
+        the same deduplication, cache lookups, batches and estimates as `predict`."""
+        usage = Usage(rows=len(texts))
+        _, pending = self._to_send(texts, [Prediction() for _ in texts], usage)
+        batches = self.batches(pending)
+        expected = [self.estimate(batch) for batch in batches]
+        return Forecast(len(texts), usage.cache_hits, usage.rows_skipped, usage.rows_sent,
+                        len(batches), sum(p for p, _ in expected), sum(c for _, c in expected))
+
+    def _to_send(self, texts: Sequence[str | None], results: list[Prediction],
+                 usage: Usage) -> tuple[dict[str, list[int]], list[str]]:
+        """The rows of each distinct input, and the inputs to send, in order: NULL and empty
+        inputs are skipped, cached ones answered into `results` (both counted in `usage`)."""
         rows_of: dict[str, list[int]] = {}
         for index, text in enumerate(texts):
             if text is None or text == "":
@@ -237,21 +357,37 @@ class ModelClient:
                 rows_of.setdefault(text, []).append(index)
         pending = self._answer_from_cache(rows_of, results, usage)
         usage.rows_sent = sum(len(rows_of[t]) for t in pending)
-        owned = progress is None
-        if progress is None:
-            progress = self.progress_for(len(texts))
-        progress.advance(len(texts) - usage.rows_sent)
-        size = self.config.batch_size if self.config.task == EMBEDDING else 1
-        queue = [pending[i : i + size] for i in range(0, len(pending), size)]
-        queue.reverse()  # workers pop from the end: keep input order
-        workers = min(self.max_concurrency, max(1, len(queue)))
-        async with self.session() as http:
-            await _all_or_first_error([
-                self._worker(http, queue, rows_of, results, usage, progress, first_row)
-                for _ in range(workers)])
-        if owned:
-            progress.finish()
-        return results, usage
+        return rows_of, pending
+
+    def batches(self, texts: Sequence[str]) -> list[list[str]]:
+        """The inputs of each request, in order: embeddings `batch_size` at a time; chat rows
+        one at a time, or packed (`packing.cut`) when the model packs."""
+        if self.config.task == EMBEDDING or not self.config.packs:
+            size = int(self.config.batch_size or EMBEDDING_BATCH) \
+                if self.config.task == EMBEDDING else 1
+            return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+        per_row = self._answer_tokens[0]
+        fixed = packing.prompt_tokens(self.config.system_prompt, []) + self._user_prompt_tokens()
+        limit = packing.limits(self.config.batch_size, per_row, fixed, self.config.max_context,
+                               self.config.rate_limit_tpm)
+        return packing.cut(texts, [packing.row_tokens(t, per_row) for t in texts], limit, fixed)
+
+    def estimate(self, batch: Sequence[str]) -> tuple[int, int]:
+        """The prompt and completion tokens a request for `batch` is expected to cost."""
+        if self.config.task == EMBEDDING:
+            return sum(count_tokens(text) for text in batch), 0
+        per_row = self._answer_tokens[0] * self._n
+        extra = self._user_prompt_tokens()
+        if len(batch) > 1:
+            return (packing.prompt_tokens(self.config.system_prompt, batch) + extra,
+                    packing.answer_tokens(len(batch), per_row))
+        return (count_tokens(self.config.system_prompt) + count_tokens(batch[0])
+                + 2 * MESSAGE_OVERHEAD + extra, int(round(per_row)))
+
+    def _user_prompt_tokens(self) -> int:
+        """What VVR's user-prompt adds to every chat request: its own message."""
+        prompt = self.config.user_prompt
+        return count_tokens(prompt) + MESSAGE_OVERHEAD if prompt else 0
 
     # ------------------------------------------------------------ cache
 
@@ -263,7 +399,8 @@ class ModelClient:
         keys = {text: cache_key(self._fingerprint, text) for text in rows_of}
         cached = self.cache.get_many(keys.values())
         self._check_cache()
-        pending = []
+        pending: list[str] = []
+        found: list[object] = []
         for text, key in keys.items():
             value = cached.get(key)
             if value is not None and not check_cached(value, self.config.task, self._n,
@@ -273,11 +410,15 @@ class ModelClient:
                 value = None
             if value is not None:
                 value = self._masked([value])[0]  # cached before answers were scrubbed
+                found.append(value)
                 usage.cache_hits += len(rows_of[text])
                 for index in rows_of[text]:
                     results[index] = Prediction(value)
             else:
                 pending.append(text)
+        if found and self.config.task == CHAT and self._answer_tokens[1] == 0:
+            # before any answer of this run, the cached ones tell how long an answer is
+            self._learn_answer_tokens(found[:SAMPLE_ANSWERS])
         return pending
 
     def _store(self, batch: list[str], values: list[object]) -> None:
@@ -318,27 +459,81 @@ class ModelClient:
 
     # ------------------------------------------------------------ workers
 
-    async def _worker(self, http, queue, rows_of, results, usage: Usage, progress,
+    async def _worker(self, http, work: _Work, rows_of, results, usage: Usage, progress,
                       first_row: int) -> None:
-        while queue:
-            batch = queue.pop()
+        while (batch := await work.take()) is not None:
             try:
-                values = await self._with_retries(http, batch, usage)
-                self._store(batch, values)
-                outcomes = [Prediction(v) for v in values]
+                values = await self._answer(http, batch, usage)
+            except _Unmatched as unmatched:
+                log.debug("model %s: a packed answer for %d rows is split: %s",
+                          self.config.name, len(batch), unmatched.reason)
+                usage.splits += 1
+                work.split(batch)
+                continue
+            except _BudgetRefused:
+                outcomes = self._refuse(batch, rows_of, usage)
             except _AttemptFailed as error:
                 outcomes = self._give_up(batch, rows_of, error, usage, first_row)
+            else:
+                self._store(batch, values)
+                outcomes = [Prediction(v) for v in values]
             for text, outcome in zip(batch, outcomes):
                 for index in rows_of[text]:
                     results[index] = outcome
             progress.advance(sum(len(rows_of[text]) for text in batch))
+            work.done()
+
+    async def _answer(self, http, batch: list[str], usage: Usage) -> list[object]:
+        """A batch's answers; `_Unmatched` when a packed batch must be split."""
+        try:
+            return await self._with_retries(http, batch, usage)
+        except _AttemptFailed as error:
+            if self._refused_whole(batch, error):
+                raise _Unmatched(error.reason) from None
+            raise
+
+    def _refused_whole(self, batch: list[str], error: _AttemptFailed) -> bool:
+        """Whether a packed request failed for what may be one row's doing, or the packing's
+        (content inspection, a context or JSON mode the model lacks): its rows are asked
+        again in halves. Other failures (5xx, timeouts) would fail the halves alike."""
+        if len(batch) == 1 or self.config.task != CHAT or error.status not in SPLIT_STATUS:
+            return False
+        if "response_format" in error.reason or "json" in error.reason.lower():
+            self._json_mode = False  # this model takes no JSON mode: ask without it
+        return True
+
+    def _refuse(self, batch, rows_of, usage: Usage) -> list[Prediction]:
+        """Rows a budget kept from being sent: failed with the reason under IGNORE; else
+        left unanswered, and the call fails once the requests in flight are in."""
+        refused = sum(len(rows_of[text]) for text in batch)
+        self.budget_refused += refused
+        if self._strategy() != "IGNORE":
+            return [Prediction() for _ in batch]
+        usage.rows_failed += refused
+        usage.failure_reasons[BUDGET_EXHAUSTED] += refused
+        return [Prediction(None, BUDGET_EXHAUSTED) for _ in batch]
+
+    def _check_budget(self, results: list[Prediction], first_row: int) -> None:
+        """Fail the call, cleanly, when a budget kept rows from being sent (not under IGNORE):
+        every answer that came is cached, so a larger budget resumes where this one ended."""
+        if not self.budget_refused or self._strategy() == "IGNORE":
+            return
+        spent = "; ".join(ledger.describe() for ledger in self.budget.exhausted()) \
+            if self.budget is not None else ""
+        answered = sum(1 for r in results if r.value is not None)
+        raise ModelCallError(
+            f"model '{self.config.name}': {BUDGET_EXHAUSTED} ({spent}): {self.budget_refused} "
+            f"rows not sent, {answered} answered and cached; raise 'budget.max-tokens' or "
+            f"'budget.max-cost' and run again to go on without paying twice")
+
+    def _strategy(self) -> str:
+        """What to do with a row that failed for good: FAILOVER or IGNORE."""
+        strategy = self.config.error_handling
+        return self.config.retry_fallback if strategy == "RETRY" else strategy
 
     def _give_up(self, batch, rows_of, error: _AttemptFailed, usage: Usage,
                  first_row: int) -> list[Prediction]:
-        strategy = self.config.error_handling
-        if strategy == "RETRY":
-            strategy = self.config.retry_fallback
-        if strategy == "FAILOVER":
+        if self._strategy() == "FAILOVER":
             row = min(rows_of[batch[0]]) + first_row
             raise ModelCallError(f"model '{self.config.name}' failed on row {row}: "
                                  f"{error.reason}", status=error.status)
@@ -348,11 +543,14 @@ class ModelClient:
         return [Prediction(None, error.reason, error.status) for _ in batch]
 
     async def _with_retries(self, http, batch: list[str], usage: Usage) -> list[object]:
-        """Attempts until one answers, or the row must give up (`_AttemptFailed`)."""
+        """Attempts until one answers, or the row must give up (`_AttemptFailed`). A packed
+        answer that cannot be matched raises `_Unmatched`, a budget's refusal
+        `_BudgetRefused`: neither is worth another try of the same batch."""
         retries = RowRetries(self.config.error_handling, self.config.retry_num)
         row = RowClock(self.row_timeout, self.clock)
         delays = self.retry.delays()
-        tokens = self._estimate(batch)
+        expected = self.estimate(batch)
+        tokens = sum(expected)
         last: _AttemptFailed | None = None
         while True:
             row.stop()
@@ -362,7 +560,7 @@ class ModelClient:
                 raise self._timed_out(last)
             try:
                 async with asyncio.timeout(row.remaining()):
-                    return await self._attempt(http, batch, usage, tokens)
+                    return await self._attempt(http, batch, usage, expected)
             except TimeoutError:
                 raise self._timed_out(last) from None
             except _AttemptFailed as failure:
@@ -426,8 +624,30 @@ class ModelClient:
     # ------------------------------------------------------------ one request
 
     async def _attempt(self, http: httpx.AsyncClient, batch: list[str], usage: Usage,
-                       estimate: int) -> list[object]:
+                       expected: tuple[int, int]) -> list[object]:
+        """One request, within the budget: what it is expected to cost is held before it
+        goes, and replaced by what it cost when it ends (nothing, when it got no answer)."""
+        reservation = self._reserve(expected)
+        spent = [0, 0]
+        try:
+            return await self._request(http, batch, usage, sum(expected), spent)
+        finally:
+            if reservation is not None and self.budget is not None:
+                self.budget.settle(reservation, sum(spent), self.config.cost(*spent))
+
+    def _reserve(self, expected: tuple[int, int]) -> Reservation | None:
+        if self.budget is None:
+            return None
+        reservation = self.budget.reserve(sum(expected), self.config.cost(*expected))
+        if reservation is None:
+            raise _BudgetRefused()
+        return reservation
+
+    async def _request(self, http: httpx.AsyncClient, batch: list[str], usage: Usage,
+                       estimate: int, spent: list[int]) -> list[object]:
         usage.requests += 1
+        packed = self.config.task == CHAT and len(batch) > 1
+        usage.packed_requests += packed
         started = time.perf_counter()
         status, headers, content = await self._post_watched(http, self._body(batch), started)
         if status != 200:
@@ -436,23 +656,42 @@ class ModelClient:
             raise self._fail(self._describe_error(status, content), status,
                              parse_retry_after(headers))
         try:
-            answer = parse_answer(content, self.config.task, len(batch), self._n,
-                                  self._dimension)
+            answer = parse_answer(content, self.config.task, 1 if packed else len(batch),
+                                  self._n, self._dimension)
         except MalformedAnswer as error:
             raise self._fail(str(error), kind=GARBLED if error.truncated else MALFORMED
                              ) from None
         latency = time.perf_counter() - started
         usage.latencies.append(latency)
         self._latencies.append(latency)
+        spent[:] = answer.prompt_tokens, answer.completion_tokens
         usage.prompt_tokens += answer.prompt_tokens
         usage.completion_tokens += answer.completion_tokens
-        mean, samples = self._completion_tokens
-        self._completion_tokens = ((mean * samples + answer.completion_tokens) / (samples + 1),
-                                   samples + 1)
         if self.pacer is not None:
             self.pacer.on_success(latency)
             self.pacer.correct_tokens(estimate, answer.prompt_tokens + answer.completion_tokens)
-        return self._masked(answer.values)
+        values = self._unpacked(answer.values[0], len(batch)) if packed else answer.values
+        values = self._masked(values)
+        if self.config.task == CHAT:
+            self._learn_answer_tokens(values)
+        return values
+
+    def _unpacked(self, reply: object, count: int) -> list[object]:
+        stops = self.config.request.get("stop") or ()
+        try:
+            return packing.unpack(str(reply), count, stops)  # type: ignore[arg-type]
+        except packing.Unmatched as unmatched:
+            raise _Unmatched(self._scrub(str(unmatched))) from None
+
+    def _learn_answer_tokens(self, values: list[object]) -> None:
+        """Keep the running mean of one answer's tokens (per choice), which sizes packed
+        requests and estimates what the next request costs."""
+        mean, samples = self._answer_tokens
+        for value in values:
+            choices = value if isinstance(value, list) else [value]
+            tokens = sum(count_tokens(str(c)) for c in choices) / max(1, len(choices))
+            mean, samples = (mean * samples + tokens) / (samples + 1), samples + 1
+        self._answer_tokens = (mean, samples)
 
     async def _post_watched(self, http: httpx.AsyncClient, body: dict,
                             started: float) -> tuple[int, httpx.Headers, bytes]:
@@ -516,28 +755,31 @@ class ModelClient:
         p95 = recent[int(0.95 * (len(recent) - 1))]
         return min(120.0, max(5.0, 10 * p95))
 
-    def _estimate(self, batch: list[str]) -> int:
-        tokens = sum(estimate_tokens(text) for text in batch)
-        if self.config.task == CHAT:
-            tokens += estimate_tokens(self.config.system_prompt) + 8
-            if self.config.user_prompt:
-                tokens += estimate_tokens(self.config.user_prompt) + 4
-            tokens += int(self._completion_tokens[0])
-        return tokens
-
     def _body(self, batch: list[str]) -> dict:
+        """A request's body. One chat row goes as it would unpacked, whatever the batch size:
+        the same question, the same answer, the same cache entry."""
         body: dict[str, object] = {"model": self.config.model}
-        if self.config.task == CHAT:
-            body["messages"] = [
-                {"role": "system", "content": self.config.system_prompt},
-                {"role": "user", "content": batch[0]},
-            ]
-            if self.config.user_prompt:
-                body["messages"].append({"role": "user", "content": self.config.user_prompt})
-        else:
+        if self.config.task == EMBEDDING:
             body["input"] = batch
             body["encoding_format"] = "float"
+            body.update(self.config.request)
+            return body
+        packed = len(batch) > 1
+        system = packing.system_prompt(self.config.system_prompt) if packed \
+            else self.config.system_prompt
+        body["messages"] = [
+            {"role": "system", "content": system},
+            {"role": "user", "content": packing.question(batch) if packed else batch[0]},
+        ]
+        if self.config.user_prompt:  # VVR's user-prompt: instructions after the row(s)
+            body["messages"].append({"role": "user", "content": self.config.user_prompt})
         body.update(self.config.request)
+        if packed:
+            body.pop("stop", None)  # it would end the whole reply; applied to each answer
+            if "max_tokens" in body:  # the model's limit is per row
+                body["max_tokens"] = packing.max_tokens(int(body["max_tokens"]), len(batch))
+            if self._json_mode:
+                body["response_format"] = {"type": "json_object"}
         return body
 
     def _describe_error(self, status: int, content: bytes) -> str:

@@ -52,7 +52,10 @@ WINDOW = 60.0  # seconds of answers that tell the rate achieved
 # a booking must cost microseconds, not a disk flush; losing it in a crash is harmless
 _PACING_SETUP = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=OFF",
                  "CREATE TABLE IF NOT EXISTS pacing (key TEXT PRIMARY KEY, next REAL NOT NULL, "
-                 "token_next REAL NOT NULL)")
+                 "token_next REAL NOT NULL)",
+                 # the rate an unknown quota was last found at (requests per minute), for plans
+                 "CREATE TABLE IF NOT EXISTS learned (key TEXT PRIMARY KEY, rpm REAL NOT NULL, "
+                 "at REAL NOT NULL)")
 
 
 class Schedule:
@@ -62,6 +65,15 @@ class Schedule:
 
     def __init__(self) -> None:
         self.times: Times = (-math.inf, -math.inf)
+        self._learned: float | None = None
+
+    def remember(self, rpm: float) -> None:
+        """Keep the rate an unknown quota was found at, in requests per minute."""
+        self._learned = rpm
+
+    def recall(self) -> float | None:
+        """The rate last remembered, or None."""
+        return self._learned
 
     def transact(self, update: Update) -> None:
         """Apply `update(next, token_next)`; it returns the new times, or None to keep them."""
@@ -106,6 +118,30 @@ class SharedSchedule(Schedule):
         except sqlite3.Error as error:
             self._fall_back(describe(self.path, error))
             super().transact(update)
+
+    def remember(self, rpm: float) -> None:
+        super().remember(rpm)
+        db = self._connection()
+        if db is None:
+            return
+        try:
+            with transaction(db, "BEGIN IMMEDIATE"):
+                db.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?)",
+                           (self.key, rpm, self.clock()))
+        except sqlite3.Error as error:
+            self._fall_back(describe(self.path, error))
+
+    def recall(self) -> float | None:
+        """The rate last learned by any process that paces this model from this folder."""
+        db = self._connection()
+        if db is None:
+            return super().recall()
+        try:
+            row = db.execute("SELECT rpm FROM learned WHERE key = ?", (self.key,)).fetchone()
+        except sqlite3.Error as error:
+            self._fall_back(describe(self.path, error))
+            return super().recall()
+        return row[0] if row else super().recall()
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._db is None and self.problem is None:
@@ -204,6 +240,17 @@ class Pacer:
                 self.rate = max(MIN_RATE, self._decreased(now))
                 self._last_decrease = now
             self._last_change = now
+            if self._last_decrease == now:  # the rate was just set: what the quota is found at
+                self.schedule.remember(self.rate * 60)  # a plan of the next run is timed at it
+
+    def learned_rpm(self) -> float | None:
+        """The quota as declared, else as last found (by this process or, through a shared
+        schedule, another), in requests per minute; None when nothing is known yet."""
+        if self.known:
+            return self.rate * 60 / HEADROOM
+        if not self.slow_start:
+            return self.rate * 60
+        return self.schedule.recall()
 
     def _grow(self, now: float) -> None:
         if self.known:

@@ -13,6 +13,8 @@ class Usage:
     rows_skipped: int = 0  # NULL or empty input: not sent, output NULL
     rows_failed: int = 0  # sent, failed for good, kept with NULL output (IGNORE)
     requests: int = 0  # HTTP requests made, retries included
+    packed_requests: int = 0  # of them, requests that carried several chat rows
+    splits: int = 0  # packed answers that could not be matched: split and asked again
     retries: int = 0
     throttled: int = 0  # 429 answers
     cache_hits: int = 0  # rows answered from the cache, not sent
@@ -23,8 +25,9 @@ class Usage:
 
     def add(self, other: Usage) -> None:
         """Fold in the usage of another part of the same ML_PREDICT."""
-        for name in ("rows", "rows_sent", "rows_skipped", "rows_failed", "requests", "retries",
-                     "throttled", "cache_hits", "prompt_tokens", "completion_tokens"):
+        for name in ("rows", "rows_sent", "rows_skipped", "rows_failed", "requests",
+                     "packed_requests", "splits", "retries", "throttled", "cache_hits",
+                     "prompt_tokens", "completion_tokens"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.latencies.extend(other.latencies)
         self.failure_reasons.update(other.failure_reasons)
@@ -49,6 +52,8 @@ class Usage:
             "rows_skipped": self.rows_skipped,
             "rows_failed": self.rows_failed,
             "requests": self.requests,
+            "packed_requests": self.packed_requests,
+            "packed_splits": self.splits,
             "retries": self.retries,
             "throttled_429": self.throttled,
             "cache_hits": self.cache_hits,
@@ -59,11 +64,18 @@ class Usage:
             "failure_reasons": dict(self.failure_reasons),
         }
 
+    def _packed(self) -> str:
+        if not self.packed_requests:
+            return ""
+        return (f" ({self.packed_requests} packed, {self.splits} packed answers split and "
+                f"asked again)")
+
     def describe(self) -> str:
         s = self.summary()
         text = (f"{s['rows']} rows ({s['cache_hits']} from the cache, {s['rows_sent']} sent, "
                 f"{s['rows_skipped']} NULL/empty not sent, {s['rows_failed']} failed), "
-                f"{s['requests']} requests, {s['retries']} retries, {s['throttled_429']} "
+                f"{s['requests']} requests{self._packed()}, {s['retries']} retries, "
+                f"{s['throttled_429']} "
                 f"throttled (429), tokens {s['prompt_tokens']} prompt + "
                 f"{s['completion_tokens']} completion")
         if s["latency_p50_ms"] is not None:

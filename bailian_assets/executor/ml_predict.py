@@ -13,6 +13,7 @@ from typing import Callable
 import polars as pl
 
 from bailian_assets.client.backend import Backend
+from bailian_assets.client.budget import Allowance, RunBudgets
 from bailian_assets.client.cache import open_cache
 from bailian_assets.client.client import ModelClient, ModelConfig, Prediction
 from bailian_assets.client.progress import Snapshot
@@ -38,8 +39,9 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
         user_prompt=spec.user_prompt, request=dict(spec.request), headers=dict(spec.headers),
         error_handling=spec.error_handling,
         retry_num=spec.retry_num, retry_fallback=spec.retry_fallback,
-        batch_size=spec.batch_size, rate_limit_rpm=spec.rate_limit_rpm,
-        rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
+        batch_size=spec.batch_size, max_context=spec.max_context, labels=spec.labels,
+        price_input=spec.price_input, price_output=spec.price_output,
+        rate_limit_rpm=spec.rate_limit_rpm, rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
         # values of other options that came from ${secret_values...}, once planning gives them
         secrets=spec.secrets,
     )
@@ -49,10 +51,12 @@ def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
                 api_key: Secret | None = None,
                 on_progress: Callable[[Snapshot], None] | None = None,
                 progress_interval: float = 10.0,
-                on_warning: Callable[[str], None] | None = None) -> ModelClient:
+                on_warning: Callable[[str], None] | None = None,
+                budgets: RunBudgets | None = None) -> ModelClient:
     """The one way a model client is made, for the command line and Dagster alike.
     `on_warning` gets the client's warnings (a service that cannot be reached, a cache folder
-    that cannot be used); by default they go to the log."""
+    that cannot be used); by default they go to the log. `budgets`: the run's, shared by its
+    ML_PREDICTs (by default this client's own)."""
     # Flink's 'async' = 'false' means one row at a time
     concurrency = config.max_concurrent_operations if config.run_async else 1
     api_key = _usable_key(spec, api_key or spec.api_key, backend)
@@ -61,7 +65,14 @@ def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
                        max_concurrency=concurrency, row_timeout=config.timeout,
                        retry=RetryPolicy.from_backoff(spec.backoff),
                        cache=open_cache() if spec.cache else None, on_progress=on_progress,
-                       progress_interval=progress_interval, on_warning=on_warning)
+                       progress_interval=progress_interval, on_warning=on_warning,
+                       budget=allowance(spec, config, budgets or RunBudgets()))
+
+
+def allowance(spec: ModelSpec, config: RuntimeConfig, budgets: RunBudgets) -> Allowance | None:
+    """What a client may spend: the model's 'budget.*' options and the job's SET ones."""
+    return budgets.allowance(spec.name, (spec.budget_tokens, spec.budget_cost),
+                             (config.budget_tokens, config.budget_cost))
 
 
 def _usable_key(spec: ModelSpec, api_key: Secret, backend: Backend) -> Secret:
@@ -81,11 +92,13 @@ def _usable_key(spec: ModelSpec, api_key: Secret, backend: Backend) -> Secret:
 def client_factory(backend: Backend, on_progress: Callable[[Snapshot], None] | None = None,
                    progress_interval: float = 10.0) -> ClientFactory:
     """Clients for models, all talking to `backend` (the simulator or the real service);
-    their warnings go to the log."""
+    their warnings go to the log. The clients of one factory are one run's: they spend from
+    the same budgets."""
+    budgets = RunBudgets()
 
     def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
         return make_client(spec, config, backend, on_progress=on_progress,
-                           progress_interval=progress_interval)
+                           progress_interval=progress_interval, budgets=budgets)
 
     return make
 

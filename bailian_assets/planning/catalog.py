@@ -24,7 +24,7 @@ from typing import Mapping
 from bailian_assets.errors import Position
 from bailian_assets.planning.connectors import TableSpec, build_table, sink_path_problem
 from bailian_assets.planning.models import (
-    RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, build_model,
+    BUDGET_SETTINGS, RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, build_model,
 )
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.settings import PROJECT_SETTINGS
@@ -250,9 +250,12 @@ def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> bool
     """Whether a SET may be used; a problem is recorded for one that may not."""
     if statement.key in PROJECT_SETTINGS:
         parse = PROJECT_SETTINGS[statement.key]
-    elif statement.key.startswith(("schedule.", "check.")):
+    elif statement.key in BUDGET_SETTINGS:
+        parse = BUDGET_SETTINGS[statement.key]
+    elif statement.key.startswith(("schedule.", "check.", "budget.")):
         problems.append(Problem(f"unknown setting '{statement.key}'; known: "
-                                f"{', '.join(PROJECT_SETTINGS)}", statement.position))
+                                f"{', '.join([*PROJECT_SETTINGS, *BUDGET_SETTINGS])}",
+                                statement.position))
         return False
     elif not statement.key.startswith(RUNTIME_PREFIX):
         return True  # other Flink job settings (checkpointing, pipeline.name, ...) do not apply
@@ -279,4 +282,6 @@ def runtime_settings(settings: Mapping[str, str]) -> dict[str, object]:
         if key.startswith(RUNTIME_PREFIX) and key[len(RUNTIME_PREFIX):] in RUNTIME_OPTIONS:
             name = key[len(RUNTIME_PREFIX):]
             values[name] = RUNTIME_OPTIONS[name](value)
+        elif key in BUDGET_SETTINGS:  # the job's budget travels with each ML_PREDICT's config
+            values[key] = BUDGET_SETTINGS[key](value)
     return values

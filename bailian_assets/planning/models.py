@@ -66,11 +66,32 @@ VVR_BACKOFF = ("FIXED", 1.0)
 # Our extensions (Flink has no client-side limiter, batching or cache).
 RATE_LIMIT_RPM = OptionSpec("rate-limit.rpm", number(0.1))
 RATE_LIMIT_TPM = OptionSpec("rate-limit.tpm", number(1))
-BATCH_SIZE = OptionSpec("batch-size", integer(1, 25))
 CACHE = OptionSpec("cache", boolean, default=True)
 PRICE_INPUT = OptionSpec("price.input-per-million-tokens", number(0))
 PRICE_OUTPUT = OptionSpec("price.output-per-million-tokens", number(0))
 PRICE_CURRENCY = OptionSpec("price.currency", text)  # what the prices are in: 'USD', 'CNY'
+
+# Rows per request. Embeddings: inputs per request, up to the service's limit (10 for
+# text-embedding-v3/v4, 25 for v1/v2). Chat: rows packed into one request (1, the default,
+# packs nothing), or 'auto' to size each request from its rows' token estimates.
+AUTO = "auto"
+EMBEDDING_BATCH = 10  # the service's maximum for text-embedding-v3/v4
+MAX_EMBEDDING_BATCH = 25
+MAX_PACKED_ROWS = 100  # beyond this a packed answer is long, and one slip costs many rows
+
+
+def batch_size(value: str) -> int | str:
+    if value.strip().lower() == AUTO:
+        return AUTO
+    return integer(1)(value)
+
+
+BATCH_SIZE = OptionSpec("batch-size", batch_size)
+MAX_CONTEXT_SIZE = OptionSpec("max-context-size", integer(256))  # the model's context, tokens
+# What one run may spend, per model here, or for the whole job with SET (`BUDGET_SETTINGS`).
+BUDGET_MAX_TOKENS = OptionSpec("budget.max-tokens", integer(0))
+BUDGET_MAX_COST = OptionSpec("budget.max-cost", number(0))
+BUDGET_SETTINGS = {spec.key: spec.parse for spec in (BUDGET_MAX_TOKENS, BUDGET_MAX_COST)}
 
 # Options sent in the request body, with the body field each becomes.
 REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
@@ -86,8 +107,9 @@ REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
     "dimension": (OptionSpec("dimension", integer(1)), "dimensions"),
 }
 CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "n", "seed",
-             "response-format", "system-prompt", "user-prompt", "content-type"}
-EMBEDDING_ONLY = {"dimension", "batch-size"}
+             "response-format", "system-prompt", "user-prompt", "content-type",
+             "max-context-size"}
+EMBEDDING_ONLY = {"dimension"}
 
 # Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
 MODEL_OPTIONS = with_camel_case([
@@ -95,6 +117,7 @@ MODEL_OPTIONS = with_camel_case([
     EXTRA_HEADER, EXTRA_BODY, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK, RETRY_BACKOFF,
     RETRY_BACKOFF_INTERVAL,
     RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT, PRICE_CURRENCY,
+    MAX_CONTEXT_SIZE, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
     *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output.
@@ -119,6 +142,9 @@ class RuntimeConfig:
     timeout: float = 180.0  # seconds for one row, every retry included
     output_mode: str = "ORDERED"
     run_async: bool = True
+    # the job's budget (SET 'budget.max-tokens' / 'budget.max-cost'), shared by its ML_PREDICTs
+    budget_tokens: int | None = None
+    budget_cost: float | None = None
 
     def with_values(self, values: Mapping[str, object]) -> RuntimeConfig:
         concurrency = values.get("max-concurrent-operations", self.max_concurrent_operations)
@@ -127,6 +153,8 @@ class RuntimeConfig:
             float(values.get("timeout", self.timeout)),
             str(values.get("output-mode", self.output_mode)),
             bool(values.get("async", self.run_async)),
+            values.get(BUDGET_MAX_TOKENS.key, self.budget_tokens),  # type: ignore[arg-type]
+            values.get(BUDGET_MAX_COST.key, self.budget_cost),  # type: ignore[arg-type]
         )
 
 
@@ -156,7 +184,9 @@ class ModelSpec:
     display_endpoint: str = ""  # the endpoint as written when a secret went into it
     rate_limit_rpm: float | None = None
     rate_limit_tpm: float | None = None
-    batch_size: int = 10  # embedding inputs per request (the service's maximum for v3/v4)
+    # embedding inputs per request; chat rows packed into one request, or AUTO
+    batch_size: int | str = EMBEDDING_BATCH
+    max_context: int | None = None  # the model's context window in tokens, when declared
     cache: bool = True
     price_input: float | None = None  # per million prompt tokens, in the user's currency
     price_output: float | None = None  # per million completion tokens
@@ -165,6 +195,8 @@ class ModelSpec:
     headers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # extra-header
     backoff: tuple[str, float] | None = None  # (FIXED | EXPONENTIAL, base seconds); None: ours
     built_in: bool = False  # a VVR built-in model: endpoint and key from the environment
+    budget_tokens: int | None = None  # what one run may spend on this model
+    budget_cost: float | None = None
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
         """What the tokens cost at the prices the model declares; None without prices."""
@@ -220,6 +252,9 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
             content_type.option.value_position, len(content_type.option.raw)))
     input_column = _check_input(statement, owner, problems)
     output = _check_output(statement, owner, task, problems)
+    if task is not None:
+        _check_packing(resolved, task, owner, problems)
+        _check_budget(resolved, owner, problems)
     if (len(problems) > before or route is None or task is None or input_column is None
             or output is None):
         return None
@@ -240,11 +275,15 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         path=path, position=statement.position, options=shown,
         rate_limit_rpm=value_of(resolved, RATE_LIMIT_RPM),  # type: ignore[arg-type]
         rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),  # type: ignore[arg-type]
-        batch_size=int(value_of(resolved, BATCH_SIZE) or 10),  # type: ignore[arg-type]
+        batch_size=value_of(resolved, BATCH_SIZE) or (  # type: ignore[arg-type]
+            EMBEDDING_BATCH if task == EMBEDDING else 1),
+        max_context=value_of(resolved, MAX_CONTEXT_SIZE),  # type: ignore[arg-type]
         cache=bool(value_of(resolved, CACHE)),
         price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
         price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
         price_currency=value_of(resolved, PRICE_CURRENCY),  # type: ignore[arg-type]
+        budget_tokens=value_of(resolved, BUDGET_MAX_TOKENS),  # type: ignore[arg-type]
+        budget_cost=value_of(resolved, BUDGET_MAX_COST),  # type: ignore[arg-type]
         secrets=secrets, display_endpoint=route.shown,
         user_prompt=value_of(resolved, USER_PROMPT),  # type: ignore[arg-type]
         headers=headers, backoff=_backoff(resolved), built_in=route.built_in,
@@ -377,6 +416,49 @@ def _backoff(resolved: Mapping[str, ResolvedOption]) -> tuple[str, float] | None
         return None
     return (str(strategy.value) if strategy else VVR_BACKOFF[0],
             float(interval.value) if interval else VVR_BACKOFF[1])  # type: ignore[arg-type]
+
+
+def _check_packing(resolved: Mapping[str, ResolvedOption], task: str, owner: str,
+                   problems: list[Problem]) -> None:
+    """'batch-size' within what the task allows: a number up to the service's limit for
+    embeddings; for chat, a number or 'auto', and only where one answer per row fits in a
+    packed answer (one choice, plain text)."""
+    option = resolved.get(BATCH_SIZE.key)
+    if option is None:
+        return
+    size, where = option.value, option.option
+    if task == EMBEDDING:
+        if size == AUTO or int(size) > MAX_EMBEDDING_BATCH:  # type: ignore[arg-type]
+            problems.append(Problem(
+                f"'batch-size' of an embedding model ({owner}) is a number of inputs per request "
+                f"up to {MAX_EMBEDDING_BATCH} (the service's limit: {EMBEDDING_BATCH} for "
+                f"text-embedding-v3/v4), got '{where.value}'", where.value_position,
+                len(where.raw)))
+        return
+    if size != AUTO and int(size) > MAX_PACKED_ROWS:  # type: ignore[arg-type]
+        problems.append(Problem(f"'batch-size' packs at most {MAX_PACKED_ROWS} rows into one "
+                                f"request ({owner}), got {size}", where.value_position,
+                                len(where.raw)))
+    if size == 1:
+        return
+    for key, allowed in (("n", lambda v: v == 1), ("response-format", lambda v: v == "text")):
+        other = resolved.get(key)
+        if other is not None and not allowed(other.value):
+            problems.append(Problem(
+                f"'batch-size' packs rows into one JSON answer of one text per row, so it "
+                f"cannot be used with '{other.option.key}' = '{other.option.value}' ({owner})",
+                where.key_position, len(where.key) + 2))
+
+
+def _check_budget(resolved: Mapping[str, ResolvedOption], owner: str,
+                  problems: list[Problem]) -> None:
+    option = resolved.get(BUDGET_MAX_COST.key)
+    if option is not None and PRICE_INPUT.key not in resolved and \
+            PRICE_OUTPUT.key not in resolved:
+        problems.append(Problem(
+            f"'budget.max-cost' needs the model's prices: set "
+            f"'{PRICE_INPUT.key}' and '{PRICE_OUTPUT.key}' ({owner})",
+            option.option.key_position, len(option.option.key) + 2))
 
 
 def _request_value(key: str, value: object) -> object:

@@ -2,7 +2,10 @@
 
 Chat: when the system prompt lists labels (`[positive, negative, neutral, mixed]`), the answer is
 one of them, picked with a small bilingual sentiment lexicon or, for other label sets, by the
-words a label shares with the text. Otherwise a short reply. Embeddings: unit vectors built by
+words a label shares with the text. Otherwise a short reply. A packed request (several rows as
+a JSON object of numbered texts, the system prompt asking for an answer per item number) gets
+a JSON object with each item answered as if it had been sent alone, unless a fault is drawn
+(`packed_reply`). Embeddings: unit vectors built by
 feature hashing of words (Latin) and characters and bigrams (CJK), so texts that share words are
 closer than texts that don't.
 """
@@ -12,7 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import random
 import re
+
+from bailian_assets.tokens import count_tokens  # noqa: F401  (what the simulator bills)
 
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -139,14 +145,50 @@ def embedding(text: str, dimension: int) -> list[float]:
     return [x / norm for x in vector]
 
 
-def count_tokens(text: str) -> int:
-    """Roughly what Qwen's tokenizer counts: one per CJK character, one per word, one per mark."""
-    return max(1, len(_WORD.findall(text)) + len(re.findall(r"[^\w\s]", text)) // 2)
-
-
 def _tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
 def _stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+# ---------------------------------------------------------------- packed requests
+
+def packed_items(system_prompt: str, user: str) -> tuple[str, dict[str, str]] | None:
+    """A packed request's own system prompt and numbered items, or None when the request is
+    not one: the system prompt's last paragraph asks for an answer per "item number", and the
+    user message is a JSON object from numbers to texts. The own prompt is the system prompt
+    without that paragraph: each item is answered as if it had been sent alone."""
+    own, _, last = system_prompt.rpartition("\n\n")
+    if "item number" not in last.lower() or not user.lstrip().startswith("{"):
+        return None
+    try:
+        items = json.loads(user)
+    except ValueError:
+        return None
+    if not isinstance(items, dict) or not items or not all(
+            key.isdigit() and isinstance(value, str) for key, value in items.items()):
+        return None
+    return own, items
+
+
+def packed_reply(system_prompt: str, items: dict[str, str], fault: str | None = None,
+                 rng: random.Random | None = None) -> str:
+    """Each item answered as if alone, as one JSON object keyed by the item numbers. A fault
+    spoils it the way models do: `drop` leaves an item out, `repeat` gives a number twice
+    (the second time with its neighbour's answer), `reorder` shuffles the items (numbers
+    kept: harmless to a client that matches by number, wrong for one that goes by position)."""
+    pairs = [(number, chat_reply(system_prompt, text)) for number, text in items.items()]
+    rng = rng or random.Random(0)
+    where = rng.randrange(len(pairs))
+    if fault == "drop":
+        del pairs[where]
+    elif fault == "repeat":
+        neighbour = pairs[(where + 1) % len(pairs)][1]
+        pairs.insert(where + 1, (pairs[where][0], neighbour))
+    elif fault == "reorder":
+        rng.shuffle(pairs)
+    # written by hand: a repeated key must reach the client as the service would send it
+    return "{" + ", ".join(f"{json.dumps(number)}: {json.dumps(answer, ensure_ascii=False)}"
+                           for number, answer in pairs) + "}"

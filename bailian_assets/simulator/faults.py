@@ -2,7 +2,9 @@
 
 Each request draws from a random stream keyed by (seed, request body, how many times that body
 was seen), so a run with the same seed and the same requests gets the same latencies and the
-same faults whatever order concurrent requests arrive in, and a retry draws afresh.
+same faults whatever order concurrent requests arrive in, and a retry draws afresh. Packed
+answers (several rows in one request) draw their own faults from a stream of their own, so
+turning them on changes no other draw.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 FAULT_KINDS = ("server_error", "drop", "slow", "malformed")
+PACKED_FAULTS = ("drop", "repeat", "reorder")  # what a spoilt packed answer does to its items
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class FaultConfig:
     slow_seconds: float = 600.0  # longer than any sane client timeout
     malformed_rate: float = 0.0  # invalid or truncated JSON with status 200
     seed: int = 0
+    packed_fault_rate: float = 0.0  # packed answers that drop, repeat or reorder items
 
     @property
     def any(self) -> bool:
@@ -44,6 +48,7 @@ class Draw:
 class FaultPlan:
     config: FaultConfig = field(default_factory=FaultConfig)
     seen: Counter = field(default_factory=Counter)
+    packed_seen: Counter = field(default_factory=Counter)
 
     def draw(self, body: bytes) -> Draw:
         config = self.config
@@ -62,6 +67,17 @@ class FaultPlan:
                             rng.randrange(2))
             roll -= rate
         return Draw(delay, None, 0)
+
+    def draw_packed(self, body: bytes) -> tuple[str | None, random.Random]:
+        """Whether a packed answer is spoilt, and how (one of `PACKED_FAULTS`), with the
+        random stream that picks the item: keyed like `draw`, from a stream of its own."""
+        digest = hashlib.blake2b(body, digest_size=16).digest()
+        attempt = self.packed_seen[digest]
+        self.packed_seen[digest] += 1
+        rng = random.Random(f"{self.config.seed}:packed:{digest.hex()}:{attempt}")
+        if rng.random() >= self.config.packed_fault_rate:
+            return None, rng
+        return PACKED_FAULTS[rng.randrange(len(PACKED_FAULTS))], rng
 
 
 def _lognormal(rng: random.Random, mean: float, sigma: float) -> float:

@@ -21,6 +21,7 @@ import httpx
 from bailian_assets.simulator import answers
 from bailian_assets.simulator.faults import FaultConfig, FaultPlan
 from bailian_assets.simulator.quota import Quotas, retry_after_header
+from bailian_assets.tokens import message_tokens
 
 CHAT_PATH = "/compatible-mode/v1/chat/completions"
 EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings"
@@ -73,14 +74,16 @@ class Reply:
 
 @dataclass
 class Counters:
-    """What the simulator served: by status, tokens, inputs, refusals and faults.
+    """What the simulator served: by status, tokens, inputs, packed requests, refusals and
+    faults (a spoilt packed answer counts as `packed_drop`, `packed_repeat` or `packed_reorder`).
 
     Tokens and inputs count answered requests only: what a run would have cost."""
 
     by_status: Counter = field(default_factory=Counter)
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    inputs: int = 0
+    inputs: int = 0  # rows answered: a packed request counts each of its rows
+    packed: int = 0  # packed requests answered
     throttled: Counter = field(default_factory=Counter)  # by refusal code
     faults: Counter = field(default_factory=Counter)  # by fault kind
 
@@ -92,7 +95,7 @@ class Counters:
         return {"requests": self.requests,
                 "by_status": {str(k): v for k, v in sorted(self.by_status.items(), key=str)},
                 "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                "inputs": self.inputs, "throttled": dict(self.throttled),
+                "inputs": self.inputs, "packed": self.packed, "throttled": dict(self.throttled),
                 "faults": dict(self.faults)}
 
 
@@ -166,10 +169,10 @@ class BailianSimulator:
         if not isinstance(request, dict) or not isinstance(request.get("model"), str):
             return self._invalid("Field 'model' is required and must be a string.", "model")
         if path == CHAT_PATH:
-            return self._chat(request)
+            return self._chat(request, body)
         return self._embeddings(request)
 
-    def _chat(self, request: dict) -> Reply:
+    def _chat(self, request: dict, body: bytes) -> Reply:
         messages = request.get("messages")
         if not isinstance(messages, list) or not messages or not all(
             isinstance(m, dict) and isinstance(m.get("role"), str)
@@ -195,19 +198,30 @@ class BailianSimulator:
                            *users[1:]])
         fmt = request.get("response_format") or {}
         json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
-        content = answers.chat_reply(system, user, json_mode)
+        packed = answers.packed_items(system, user)
+        items, packed_fault = None, None
+        if packed is not None:
+            own_prompt, items = packed
+            packed_fault, rng = self.fault_plan.draw_packed(body)
+            content = answers.packed_reply(own_prompt, items, packed_fault, rng)
+        else:
+            content = answers.chat_reply(system, user, json_mode)
         max_tokens = request.get("max_tokens")
         finish = "stop"
         if isinstance(max_tokens, int) and answers.count_tokens(content) > max_tokens:
             content, finish = content[: max(1, max_tokens)], "length"
-        prompt_tokens = sum(answers.count_tokens(m["content"]) + 4 for m in messages)
+        prompt_tokens = message_tokens(*(m["content"] for m in messages))
         completion_tokens = answers.count_tokens(content) * n
         refused = self._admit(request["model"], prompt_tokens + completion_tokens)
         if refused is not None:
             return refused
         self.counters.prompt_tokens += prompt_tokens
         self.counters.completion_tokens += completion_tokens
-        self.counters.inputs += 1
+        self.counters.inputs += 1 if items is None else len(items)
+        if items is not None:
+            self.counters.packed += 1
+            if packed_fault is not None:
+                self.counters.faults["packed_" + packed_fault] += 1
         choices = [{"index": i, "message": {"role": "assistant", "content": content},
                     "finish_reason": finish, "logprobs": None} for i in range(n)]
         return Reply(200, {
