@@ -216,6 +216,9 @@ class Binder:
 
     def _cast(self, expr: ast.Cast, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)
+        problem = types.cast_problem(inner.type, expr.type)
+        if problem is not None:
+            raise PlanError(problem, expr.position)
         return b.Cast(inner, types.nullable(expr.type), expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
