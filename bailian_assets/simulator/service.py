@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from bailian_assets.simulator import answers
+from bailian_assets.simulator import ai_answers, answers
 from bailian_assets.simulator.faults import FaultConfig, FaultPlan
 from bailian_assets.simulator.quota import Quotas, retry_after_header
 
@@ -195,7 +195,7 @@ class BailianSimulator:
                            *users[1:]])
         fmt = request.get("response_format") or {}
         json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
-        content = answers.chat_reply(system, user, json_mode)
+        content = ai_answers.reply(system, user) or answers.chat_reply(system, user, json_mode)
         max_tokens = request.get("max_tokens")
         finish = "stop"
         if isinstance(max_tokens, int) and answers.count_tokens(content) > max_tokens:
