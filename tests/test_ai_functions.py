@@ -370,3 +370,27 @@ def test_the_answer_check_runs_before_the_cache_and_a_failed_check_is_retried(tm
     assert first.value is None and "no 'ok' field" in first.error and len(requests) == 3
     assert predict().value == good and len(requests) == 4  # nothing bad was cached
     assert predict().value == good and len(requests) == 4  # the good one was
+
+
+# ------------------------------------------------------------------ the sample
+
+
+def test_the_sample_runs_every_function_offline():
+    from conftest import ROOT
+
+    from bailian_assets.planning.project import load_project
+
+    project = load_project([ROOT / "sql" / "ai_functions.sql"], environ={})
+    rows: dict[str, list[str]] = {}
+    run_project(project, simulated_backend(BailianSimulator()),
+                lambda table, line: rows.setdefault(table.name, []).append(line))
+    assert {table: len(lines) for table, lines in rows.items()} == {
+        "classified": 5, "sentiment": 5, "extracted": 2, "translated": 5, "summarized": 5,
+        "masked": 5, "embedded": 5}
+    assert rows["classified"][0] == "+I[1, Digital, 0.85]"
+    assert rows["sentiment"][1] == "+I[2, -0.67, negative, 0.8]"
+    assert rows["extracted"][1] == ('+I[4, {"age":42,"email":null,"name":"Tom Baker",'
+                                    '"phone":"138-0013-8000"}]')
+    assert rows["masked"][2].startswith("+I[3, 我叫王芳，电话[PHONE]，邮箱 [EMAIL]，")
+    assert all(len(line.split(", ")[1].rstrip("]")) <= 40 for line in rows["summarized"])
+    assert rows["embedded"] == [f"+I[{i}, 256]" for i in range(1, 6)]

@@ -28,6 +28,11 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?\d{1,3}[ -]?)?(?:1[3-9]\d{9}|\d{3}[ -]\d{3,4}
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ID = re.compile(r"(?<![\d@.])(?:\d{17}[\dXx]|\d{15}|[A-Z]{1,2}\d{6,9})(?![\d@])")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_AGE = re.compile(r"(?<![\d-])\d{1,3}(?![\d-])")
+_NAMES = (re.compile(r"(?:[Mm]y name is|[Tt]his is|I am|I'm)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)"),
+          re.compile(r"(?:我叫|我是|本人)([\u4e00-\u9fff]{2,3}?)(?=[，,。\s]|电话|今年|$)"),
+          re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?),"),
+          re.compile(r"^\s*([\u4e00-\u9fff]{2,3}?)(?:今年|是|住)"))
 _SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -48,11 +53,26 @@ def reply(system_prompt: str, text: str) -> str | None:
 
 def classify(text: str, parameters: dict) -> dict:
     labels = [str(label) for label in parameters.get("Labels") or []] or ["unknown"]
+    hinted = _by_hints(text, labels)
+    if hinted is not None:
+        return {"category": hinted, "confidence": 0.85}
     category = answers.classify(text, labels)
-    shared = sum(text.lower().count(word) for word in answers._tokens(category.lower()))
-    positive, negative = answers.sentiment(text)
-    clear = shared or abs(positive - negative)
+    if any(label.lower() in words for label in labels for words in answers._SYNONYMS.values()):
+        positive, negative = answers.sentiment(text)  # sentiment-like labels: the lexicon
+        clear = abs(positive - negative)
+    else:  # other labels: the words the chosen one shares with the text
+        clear = sum(text.lower().count(word) for word in answers._tokens(category.lower()))
     return {"category": category, "confidence": 0.9 if clear else 0.55}
+
+
+def _by_hints(text: str, labels: list[str]) -> str | None:
+    """The label whose usual words (a few common product and service categories) the text
+    uses most, if any does."""
+    lowered = text.lower()
+    scored = [(sum(lowered.count(w) for w in _HINTS.get(label.lower(), ())), -i, label)
+              for i, label in enumerate(labels)]
+    best = max(scored)
+    return best[2] if best[0] > 0 else None
 
 
 def sentiment(text: str, parameters: dict) -> dict:
@@ -117,6 +137,16 @@ _FUNCTIONS: dict[str, Callable[[str, dict], dict]] = {
     "You are a text summarization expert.": summarize,
     "You are a data privacy expert.": mask,
 }
+_HINTS = {
+    "digital": ("phone", "iphone", "手机", "耳机", "headphone", "earphone", "charger", "充电",
+                "laptop", "电脑", "芯片", "chip", "5g", "camera", "相机", "battery", "电池"),
+    "electronics": ("phone", "手机", "耳机", "charger", "充电", "laptop", "电脑", "battery"),
+    "clothing": ("衣服", "尺码", "shirt", "dress", "jacket", "鞋", "shoes", "sneaker", "size",
+                 "cotton", "裤", "外套"),
+    "logistics": ("物流", "发货", "快递", "订单", "order", "shipping", "delivery", "shipped",
+                  "包装", "courier"),
+    "food": ("吃", "味道", "taste", "snack", "零食", "fresh", "新鲜"),
+}
 _PATTERNS = {"phone": _PHONE, "email": _EMAIL, "id": _ID}
 _KINDS = {"phone": ("phone", "mobile", "tel", "电话", "電話", "手机", "手機"),
           "email": ("email", "mail", "邮箱", "郵箱", "邮件"),
@@ -138,15 +168,17 @@ def _find(key: str, kind: str, text: str) -> object:
         match = _PATTERNS[_kind_of(lowered)].search(text)  # type: ignore[index]
         return match.group() if match else None
     if kind in ("int", "integer", "long", "number", "float", "double"):
-        match = _NUMBER.search(text)
+        match = (_AGE if "age" in lowered else _NUMBER).search(text)
         if match is None:
             return None
         return int(float(match.group())) if kind in ("int", "integer", "long") \
             else float(match.group())
     if "name" in lowered:
-        match = re.match(r"\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)|\s*([\u4e00-\u9fff]{2,3}?)(?:今年|是|住|，|,)",
-                         text)
-        return (match.group(1) or match.group(2)) if match else None
+        for pattern in _NAMES:
+            match = pattern.search(text)
+            if match:
+                return match.group(1)
+        return None
     if any(word in lowered for word in ("address", "city", "location", "place")):
         match = re.search(r"(?:lives in|living in|住在|住於|位于|位於)\s*(.+?)(?= and |[,，。.;；]|$)",
                           text)
