@@ -123,6 +123,11 @@ INSERT INTO shown SELECT id, v FROM store ORDER BY id;
                         "+I[2, [1,2]]", "+I[3, null]"]
 
 
+def test_array_elements_need_a_common_type():
+    line, col, message = plan_error(OUT + VIEW + "INSERT INTO out SELECT ARRAY['a', 1][1], 'x';")
+    assert (line, col, message) == (3, 24, "Parameters must be of the same type")
+
+
 def test_arrays_are_built_and_indexed_from_one():
     assert select("ARRAY['x', 'yy'][2]", "JSON_STRING(ARRAY[1, 2])", "WHERE id = 1") == [
         "+I[yy, [1,2]]"]

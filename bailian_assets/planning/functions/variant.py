@@ -24,7 +24,8 @@ from decimal import Decimal
 from typing import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ScalarFunction, always, fixed, sig
+from bailian_assets.planning.functions.signatures import (ScalarFunction, SignatureError, always,
+                                                          fixed, sig)
 from bailian_assets.sql.ast import DataType
 
 
@@ -44,7 +45,7 @@ def array_type(args: Sequence[DataType]) -> DataType:
     for arg in args:
         element = types.common_type(element, arg) if element is not None else None
     if element is None:
-        raise ValueError("Parameters must be of the same type")
+        raise SignatureError("Parameters must be of the same type")  # Calcite's text
     return DataType("ARRAY", element=types.concrete(element), nullable=False)
 
 
