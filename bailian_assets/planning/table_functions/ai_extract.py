@@ -41,7 +41,7 @@ def _reader(constants: Mapping[str, object]):
         if unknown:
             raise AnswerError(f"AI function AI_EXTRACT's 'extracted_json' has fields the schema "
                               f"does not name: {', '.join(unknown)}")
-        return (variant.render(json.loads(json.dumps(value), parse_float=variant._number)),)
+        return (variant.render(variant.parse(json.dumps(value))),)  # canonical, as JSON_STRING
 
     return read
 
