@@ -107,6 +107,10 @@ class ModelConfig:
     # values of other options that are secret (from `${secret_values...}`), e.g. a part of
     # the endpoint: scrubbed from every text like the key
     secrets: tuple[Secret, ...] = ()
+    # the caller's check of each answer's content (an AI function's JSON, a VARIANT): the
+    # reason it is unusable, or None. A failed check is a MALFORMED answer (retried as those
+    # are, never cached), so a bad answer is never stored as a good one
+    answer_check: Callable[[object], str | None] | None = None
 
     @property
     def packs(self) -> bool:
@@ -403,8 +407,9 @@ class ModelClient:
         found: list[object] = []
         for text, key in keys.items():
             value = cached.get(key)
-            if value is not None and not check_cached(value, self.config.task, self._n,
-                                                      self._dimension):
+            if value is not None and (not check_cached(value, self.config.task, self._n,
+                                                       self._dimension)
+                                      or self._answer_problem(value) is not None):
                 log.debug("model %s: a cached entry of the wrong kind is ignored",
                           self.config.name)
                 value = None
@@ -438,6 +443,19 @@ class ModelClient:
     def _check_cache(self) -> None:
         if self.cache is not None and self.cache.problem:
             self._warn(self.cache.problem)
+
+    # ------------------------------------------------------------ the caller's answer check
+
+    def _answer_problem(self, value: object) -> str | None:
+        check = self.config.answer_check
+        return None if check is None or value is None else check(value)
+
+    def _check_answers(self, values: list[object]) -> None:
+        """Refuse a batch whose answers the caller's check rejects: MALFORMED, retried."""
+        for value in values:
+            problem = self._answer_problem(value)
+            if problem is not None:
+                raise self._fail(problem, kind=MALFORMED)
 
     # ------------------------------------------------------------ warnings
 
@@ -661,6 +679,7 @@ class ModelClient:
         except MalformedAnswer as error:
             raise self._fail(str(error), kind=GARBLED if error.truncated else MALFORMED
                              ) from None
+        self._check_answers(answer.values)
         latency = time.perf_counter() - started
         usage.latencies.append(latency)
         self._latencies.append(latency)

@@ -20,6 +20,7 @@ from bailian_assets.client.progress import Snapshot
 from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.client.usage import Usage
 from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.planning.functions import variant
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.plan import MlPredict
 from bailian_assets.errors import ModelCallError
@@ -43,8 +44,27 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
         price_input=spec.price_input, price_output=spec.price_output,
         rate_limit_rpm=spec.rate_limit_rpm, rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
         # values of other options that came from ${secret_values...}, once planning gives them
-        secrets=spec.secrets,
+        secrets=spec.secrets, answer_check=answer_check(spec),
     )
+
+
+def answer_check(spec: ModelSpec) -> Callable[[object], str | None] | None:
+    """How the client checks an answer before using or caching it: an AI function's shape,
+    or, for a VARIANT output, that the answer is JSON."""
+    if spec.answer_shape is not None:
+        return spec.answer_shape.check
+    if spec.task == "chat" and spec.output_column.type.name == "VARIANT":
+        return _variant_problem
+    return None
+
+
+def _variant_problem(value: object) -> str | None:
+    for text in value if isinstance(value, list) else [value]:
+        try:
+            variant.canonical(str(text), allow_duplicate_keys=True)
+        except variant.VariantError as error:
+            return f"the answer is not a VARIANT: {error}"
+    return None
 
 
 def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
@@ -140,13 +160,27 @@ def _chunk_rows(node: MlPredict) -> int:
 
 
 def _output_columns(node: MlPredict, predictions: list[Prediction]) -> list[pl.Series]:
+    shape = node.model.answer_shape
+    if shape is not None:  # an AI function: its checked answer read into its columns
+        rows = [shape.parse(p.value) if p.value is not None else None for p in predictions]
+        return [pl.Series(f.column, [row[i] if row else None for row in rows],
+                          dtype=to_polars(f.type)) for i, f in enumerate(node.output_fields)]
     output, *metadata = node.output_fields
-    columns = [pl.Series(output.column, [p.value for p in predictions],
+    columns = [pl.Series(output.column, [_value(node, p.value) for p in predictions],
                          dtype=_output_dtype(node, output))]
     for field, (_, kind) in zip(metadata, node.model.metadata_columns):
         columns.append(pl.Series(field.column, [_metadata(p, kind) for p in predictions],
                                  dtype=to_polars(field.type)))
     return columns
+
+
+def _value(node: MlPredict, value: object) -> object:
+    """A VARIANT output holds the (checked) answer as canonical JSON."""
+    if value is None or node.model.output_column.type.name != "VARIANT":
+        return value
+    if isinstance(value, list):
+        return [variant.canonical(str(v), allow_duplicate_keys=True) for v in value]
+    return variant.canonical(str(value), allow_duplicate_keys=True)
 
 
 def _output_dtype(node: MlPredict, output) -> pl.DataType:

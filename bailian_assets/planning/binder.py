@@ -228,10 +228,9 @@ class Binder:
 
     def _cast(self, expr: ast.Cast, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)
-        if not types.can_cast(inner.type, expr.type):
-            raise PlanError(f"Cast function cannot convert value of type "
-                            f"{types.sql_name(inner.type)} to type {types.sql_name(expr.type)}",
-                            expr.position)
+        problem = types.cast_problem(inner.type, expr.type)
+        if problem is not None:
+            raise PlanError(problem, expr.position)
         return b.Cast(inner, types.nullable(expr.type), expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from bailian_assets.errors import Position
@@ -197,6 +197,9 @@ class ModelSpec:
     built_in: bool = False  # a VVR built-in model: endpoint and key from the environment
     budget_tokens: int | None = None  # what one run may spend on this model
     budget_cost: float | None = None
+    # an AI function's view of the model (planning/table_functions/ai_function.py): checks
+    # each answer and projects it into typed columns; None for ML_PREDICT
+    answer_shape: Any = None
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
         """What the tokens cost at the prices the model declares; None without prices."""
@@ -499,9 +502,10 @@ def _check_output(statement, owner, task, problems):
         metadata.append((column, column.name))
     if task is None:
         return None
-    wanted = "one STRING column" if task == CHAT else "one ARRAY<FLOAT> column"
-    ok = len(own) == 1 and (
-        types.is_character(own[0].type) if task == CHAT else types.is_float_array(own[0].type)
+    wanted = "one STRING column (or VARIANT)" if task == CHAT else "one ARRAY<FLOAT> column"
+    ok = len(own) == 1 and (  # VARIANT (VVR): the answer parsed as JSON, a row fails if not
+        (types.is_character(own[0].type) or own[0].type.name == "VARIANT") if task == CHAT
+        else types.is_float_array(own[0].type)
     )
     if not ok:
         where = own[0].position if own else statement.name.position

@@ -4,7 +4,7 @@ types, DECIMAL precision and scale.
 Types are the parser's `DataType`s: a name and what Flink tracks with it: nullability,
 DECIMAL(p, s), VARCHAR(n)/CHAR(n), TIMESTAMP(p)/TIMESTAMP_LTZ(p) (`params`), ARRAY<e> and
 MULTISET<e> (`element`), MAP<k, v> (`element`, `value`), ROW<name type, ...> (`fields`), and
-VARIANT (a placeholder: accepted in declarations, no operations yet). The constructors below
+VARIANT (Flink 2.1's semi-structured type: see `planning/functions/variant.py`). The constructors below
 (`decimal`, `varchar`, `char`, `timestamp`, `array`, `map_of`, `row`) build them.
 
 One place for each rule (a new type rule goes beside its kind):
@@ -36,7 +36,7 @@ DECIMAL = DataType("DECIMAL")
 DATE = DataType("DATE")
 TIMESTAMP = DataType("TIMESTAMP")
 NULL = DataType("NULL")
-VARIANT = DataType("VARIANT")  # placeholder for VVR's semi-structured type
+VARIANT = DataType("VARIANT")  # semi-structured (JSON) values: planning/functions/variant.py
 UNKNOWN = DataType("UNKNOWN")  # the planner could not tell; checks against it are skipped
 FLOAT_ARRAY = DataType("ARRAY", element=FLOAT)
 
@@ -193,6 +193,7 @@ FAMILIES: dict[str, frozenset[str]] = {
     "MULTISET": frozenset({"MULTISET"}),
     "COLLECTION": frozenset({"ARRAY", "MAP", "MULTISET"}),
     "BINARY": frozenset({"BINARY", "VARBINARY", "BYTES"}),
+    "VARIANT": frozenset({"VARIANT"}),
 }
 
 
@@ -228,6 +229,22 @@ def sql_name(t: DataType) -> str:
     if t.params:
         base += "(" + ", ".join(str(p) for p in t.params) + ")"
     return base
+
+
+def cast_problem(source: DataType, target: DataType) -> str | None:
+    """Flink's text when CAST(source AS target) is refused (`can_cast`), else None. Flink 2.3
+    has no cast out of VARIANT (JSON_STRING and the AI functions' typed columns are the ways out), and
+    none into it but from NULL (PARSE_JSON is the way in)."""
+    if source.name == "VARIANT" and target.name != "VARIANT":
+        return (f"Cast function cannot convert value of type VARIANT to type "
+                f"{sql_name(target)}")
+    if target.name == "VARIANT" and source.name not in ("VARIANT", "NULL", "UNKNOWN"):
+        return (f"Cast function cannot convert value of type {sql_name(source)} to type "
+                f"VARIANT")
+    if not can_cast(source, target):
+        return (f"Cast function cannot convert value of type {sql_name(source)} to type "
+                f"{sql_name(target)}")
+    return None
 
 
 # ------------------------------------------------------------------ constructors

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from bailian_assets.simulator import answers
+from bailian_assets.simulator import ai_answers, answers
 from bailian_assets.simulator.faults import FaultConfig, FaultPlan
 from bailian_assets.simulator.quota import Quotas, retry_after_header
 from bailian_assets.tokens import message_tokens
@@ -205,7 +205,8 @@ class BailianSimulator:
             packed_fault, rng = self.fault_plan.draw_packed(body)
             content = answers.packed_reply(own_prompt, items, packed_fault, rng)
         else:
-            content = answers.chat_reply(system, user, json_mode)
+            content = (ai_answers.reply(system, user)
+                       or answers.chat_reply(system, user, json_mode))
         max_tokens = request.get("max_tokens")
         finish = "stop"
         if isinstance(max_tokens, int) and answers.count_tokens(content) > max_tokens:

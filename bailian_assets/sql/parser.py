@@ -836,7 +836,16 @@ class _Parser:
             if self.tok.kind is Kind.NUMBER:  # a signed literal, as Flink reads -9223372036854775808
                 return self._number_literal(self._next(), token.value == "-", token)
             return ast.UnaryOp(token.value, self._expr(_SIGN), token.position)
-        return self._primary()
+        return self._subscripts(self._primary())
+
+    def _subscripts(self, base: ast.Expr) -> ast.Expr:
+        """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator."""
+        while self.tok.is_op("["):
+            start = self._next()
+            index = self._expr()
+            self._expect_op("]")
+            base = ast.FunctionCall("ITEM", (base, index), start.position)
+        return base
 
     def _predicate(self, left: ast.Expr, start: Token) -> ast.Expr:
         """`IS ...`, `[NOT] IN (...)`, `[NOT] BETWEEN [SYMMETRIC] a AND b`, `[NOT] LIKE p
@@ -956,6 +965,12 @@ class _Parser:
             return self._case()
         if word in ("CAST", "TRY_CAST") and self._peek().is_op("("):
             return self._cast()
+        if word == "ARRAY" and self._peek().is_op("["):  # the ARRAY value constructor
+            self._next()
+            self._next()
+            elements = tuple(self._comma_list(self._expr))
+            self._expect_op("]")
+            return ast.FunctionCall("ARRAY", elements, token.position)
         if word == "MAP" and self._peek().is_op("["):
             self._next()
             self._next()

@@ -9,14 +9,14 @@ planner guarantees they are literals, see `ScalarFunction.constant_args`).
 from __future__ import annotations
 
 from bailian_assets.executor.functions import (collection, conditional, json, numeric, string,
-                                               temporal)
+                                               temporal, variant)
 from bailian_assets.executor.functions.aggregates import AGGREGATES
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.operators import OPERATORS
 from bailian_assets.executor.functions.windows import WINDOWS
 
 IMPLEMENTATIONS: dict[str, Implementation] = {}
-for _family in (string, numeric, conditional, temporal, json, collection):
+for _family in (string, numeric, conditional, temporal, json, collection, variant):
     IMPLEMENTATIONS.update(_family.IMPLEMENTATIONS)
 
 __all__ = ["AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "WINDOWS", "Implementation"]

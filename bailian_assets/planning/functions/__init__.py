@@ -8,7 +8,7 @@ with a "did you mean".
 
 How to add a scalar function:
   1. declare it in the family module here (`string.py`, `numeric.py`, `conditional.py`,
-     `temporal.py`, `json.py`, `collection.py`; a new family is a new module added to
+     `temporal.py`, `json.py`, `collection.py`, `variant.py`; a new family is a new module added to
      `_FAMILIES` below): `ScalarFunction(NAME, (sig(...), ...), return_rule, constant_args)`;
   2. implement it under the same name in `executor/functions/<family>.py`;
   3. a golden case (tests/golden/) with Flink's answer. `tests/test_functions.py` checks that
@@ -22,14 +22,14 @@ How to add a window function: a `WindowFunction` in `windows.py` and its impleme
 from __future__ import annotations
 
 from bailian_assets.planning.functions import (collection, conditional, json, numeric, string,
-                                               temporal)
+                                               temporal, variant)
 from bailian_assets.planning.functions.aggregates import AGGREGATE_FUNCTIONS, AggregateFunction
 from bailian_assets.planning.functions.operators import OPERATORS
 from bailian_assets.planning.functions.signatures import (ScalarFunction, SignatureError,
                                                           check_call, unknown_signature)
 from bailian_assets.planning.functions.windows import WINDOW_FUNCTIONS, WindowFunction
 
-_FAMILIES = (string, numeric, conditional, temporal, json, collection)
+_FAMILIES = (string, numeric, conditional, temporal, json, collection, variant)
 
 FUNCTIONS: dict[str, ScalarFunction] = {}
 for _family in _FAMILIES:

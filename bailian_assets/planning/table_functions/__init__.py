@@ -4,6 +4,9 @@ ML_PREDICT and VECTOR_SEARCH are entries here, not special cases: the builder lo
 function up by name, binds its arguments to the declared parameters (`registry.invoke`:
 positional or named, by kind) and lets the entry build its plan node.
 
+VVR's AI functions (AI_CLASSIFY, AI_SENTIMENT, AI_EXTRACT, AI_TRANSLATE, AI_SUMMARIZE, AI_MASK,
+AI_EMBED) are entries made by `ai_function.AiFunction` (one module each, `ai_<name>.py`).
+
 How to add a table function (e.g. VVR's AI_CLASSIFY(MODEL => MODEL m, INPUT => col,
 LABELS => 'a,b')):
   1. a module here with a `TableFunction(NAME, parameters, build, lateral=...)`:
@@ -19,11 +22,20 @@ LABELS => 'a,b')):
 
 from __future__ import annotations
 
+from bailian_assets.planning.table_functions.ai_classify import AI_CLASSIFY
+from bailian_assets.planning.table_functions.ai_embed import AI_EMBED
+from bailian_assets.planning.table_functions.ai_extract import AI_EXTRACT
+from bailian_assets.planning.table_functions.ai_mask import AI_MASK
+from bailian_assets.planning.table_functions.ai_sentiment import AI_SENTIMENT
+from bailian_assets.planning.table_functions.ai_summarize import AI_SUMMARIZE
+from bailian_assets.planning.table_functions.ai_translate import AI_TRANSLATE
 from bailian_assets.planning.table_functions.ml_predict import ML_PREDICT
 from bailian_assets.planning.table_functions.registry import (Invocation, Parameter, Site,
                                                               TableFunction, invoke)
 from bailian_assets.planning.table_functions.vector_search import VECTOR_SEARCH
 
-TABLE_FUNCTIONS: dict[str, TableFunction] = {f.name: f for f in (ML_PREDICT, VECTOR_SEARCH)}
+TABLE_FUNCTIONS: dict[str, TableFunction] = {f.name: f for f in (
+    ML_PREDICT, VECTOR_SEARCH, AI_CLASSIFY, AI_SENTIMENT, AI_EXTRACT, AI_TRANSLATE, AI_SUMMARIZE,
+    AI_MASK, AI_EMBED)}
 
 __all__ = ["TABLE_FUNCTIONS", "Invocation", "Parameter", "Site", "TableFunction", "invoke"]

@@ -1,0 +1,98 @@
+"""Polars implementations of the VARIANT functions declared in `planning/functions/variant.py`
+(and of ITEM, `x[i]`, on ARRAYs and MAPs, and the ARRAY constructor).
+
+A VARIANT column is a String column of canonical JSON text; the values' rules (parsing,
+printing, item access) are in `planning/functions/variant.py`, called from here row by row."""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+import polars as pl
+
+from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.functions.common import Implementation, const
+from bailian_assets.planning import bound
+from bailian_assets.planning.functions import variant as v
+
+
+def _allow_duplicates(raw: Sequence[bound.Expr]) -> bool:
+    return bool(const(raw, 1, "allow_duplicate_keys")) if len(raw) > 1 else False
+
+
+def _parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
+    allow = _allow_duplicates(raw)
+
+    def parse(text: str) -> str:
+        try:
+            return v.canonical(text, allow)
+        except v.VariantError as error:
+            raise ValueError(f"PARSE_JSON: {error}") from None
+
+    return a[0].map_elements(parse, return_dtype=pl.String)
+
+
+def _try_parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
+    allow = _allow_duplicates(raw)
+    return a[0].map_elements(lambda text: v.try_canonical(text, allow), return_dtype=pl.String)
+
+
+def _json_string(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
+    """JSON_STRING: a VARIANT's text (a JSON null is NULL); any other value as JSON."""
+    if raw[0].type.name == "VARIANT":
+        return a[0].map_elements(v.json_string, return_dtype=pl.String)
+    if raw[0].type.name in ("NULL", "UNKNOWN"):
+        return pl.lit(None, pl.String)
+    return a[0].map_elements(lambda value: json.dumps(_plain(value), ensure_ascii=False,
+                                                      separators=(",", ":"), default=str),
+                             return_dtype=pl.String)
+
+
+def _plain(value: object) -> object:
+    """A Polars value as JSON sees it (a Series from a list column becomes a list)."""
+    if isinstance(value, pl.Series):
+        return [_plain(x) for x in value.to_list()]
+    return value
+
+
+def _item(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
+    """`base[index]`: 1-based for arrays, NULL for an index out of range or a missing key."""
+    base, index = a
+    kind = raw[0].type.name
+    if kind == "ARRAY":
+        return pl.when(index >= 1).then(base.list.get(index - 1, null_on_oob=True))
+    dtype = to_polars(raw[0].type.value) if kind == "MAP" else pl.String  # type: ignore
+    lookup = _map_value if kind == "MAP" else _variant_item
+    return pl.struct(base.alias("base"), index.alias("index")).map_elements(
+        lambda row: lookup(row["base"], row["index"]), return_dtype=dtype)
+
+
+def _variant_item(text: str | None, index: object) -> str | None:
+    if text is None or index is None:
+        return None
+    try:
+        return v.item(text, index)
+    except v.VariantError as error:
+        raise ValueError(str(error)) from None
+
+
+def _map_value(entries: list[dict] | None, key: object) -> object:
+    if entries is None or key is None:
+        return None
+    return next((e["value"] for e in entries if e["key"] == key), None)
+
+
+def _array(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
+    """ARRAY[a, b, ...], its elements cast to their common type."""
+    element = v.array_type([r.type for r in raw]).element
+    return pl.concat_list([x.cast(to_polars(element)) for x in a])  # type: ignore[arg-type]
+
+
+IMPLEMENTATIONS: dict[str, Implementation] = {
+    "PARSE_JSON": _parse_json,
+    "TRY_PARSE_JSON": _try_parse_json,
+    "JSON_STRING": _json_string,
+    "ITEM": _item,
+    "ARRAY": _array,
+}
