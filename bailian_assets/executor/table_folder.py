@@ -238,8 +238,8 @@ def _foreign_error(table: TableSpec, folder: Path, foreign: Sequence[Path],
                       for p in sorted(foreign)[:_SHOWN])
     more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
     # folders written before the tool marked its folders have no marker either
-    earlier = (f" (if an earlier version of bailian-assets wrote them, it did not mark the "
-               f"folder as the table's: move them away once)") if unmarked else ""
+    earlier = (" (if an earlier version of bailian-assets wrote them, it did not mark the "
+               "folder as the table's: move them away once)") if unmarked else ""
     return ExecutionError(
         f"table '{table.name}' ({_declared(table)}): folder '{folder}' holds files this table "
         f"did not write: {shown}{more}. A filesystem sink writes only into a new or empty "
