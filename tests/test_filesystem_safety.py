@@ -754,3 +754,24 @@ def test_run_into_a_foreign_folder_ends_with_one_clear_line(tmp_path, capsys):
     assert "holds files this table did not write: report.xlsx" in err[-1]
     assert "Traceback" not in "\n".join(err)
     assert tree(tmp_path / "out") == {"report.xlsx": b"precious"}
+
+
+def test_a_partition_key_as_long_as_a_folder_name_allows_materializes_in_dagster(tmp_path):
+    """A value fills its folder name (`p=` + 240 bytes); the frame Dagster stores for the
+    partition must not need a longer file name than the folder had."""
+    value = "é" * 120  # 240 bytes of UTF-8
+    folder = tmp_path / "sql"
+    (folder / "data" / f"p={value}").mkdir(parents=True)
+    (folder / "data" / f"p={value}" / "a.json").write_text('{"id": 1}\n')
+    (folder / "job.sql").write_text(
+        "CREATE TABLE src (id BIGINT, p STRING) PARTITIONED BY (p) WITH ("
+        "'connector' = 'filesystem', 'path' = 'data', 'format' = 'json');\n"
+        "CREATE VIEW picked AS SELECT id, p FROM src WHERE id > 0;\n"
+        "CREATE TABLE out (id BIGINT, p STRING) WITH ('connector' = 'print');\n"
+        "INSERT INTO out SELECT id, p FROM picked;\n")
+    job = build_definitions(folder).resolve_implicit_global_asset_job_def()
+    with dg.instance_for_test() as instance:
+        register_partitions(instance, folder)
+        assert job.execute_in_process(partition_key=value, instance=instance).success
+        stored = [p.name for p in Path(instance.storage_directory()).rglob("*.parquet")]
+    assert stored and all(len(name.encode()) <= 200 for name in stored)

@@ -9,6 +9,7 @@ wherever they become file names.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import uuid
@@ -38,15 +39,32 @@ class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
         return ParquetFrames(Path(base))
 
 
+# bytes of an escaped partition key kept in a file name: with `.parquet` and the temporary
+# name's `.<32 hex>.tmp` around it, a name stays well under the 255 bytes a file system allows
+_MAX_STEM_BYTES = 150
+
+
+def _file_stem(partition: str) -> str:
+    """The file name of a partition's frame. Keys come from data: escaped, so '../x' stays a
+    file name in the folder; a key too long for a file name keeps its start and ends in a
+    hash of the whole key (partition values may be as long as a folder name allows)."""
+    stem = escape(partition)
+    if len(stem.encode()) <= _MAX_STEM_BYTES:
+        return stem
+    digest = hashlib.sha256(partition.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+    start = stem.encode()[:_MAX_STEM_BYTES - 17].decode(errors="ignore")
+    return f"{start}_{digest}"
+
+
 class ParquetFrames(dg.IOManager):
     def __init__(self, base: Path):
         self.base = base
 
     def _path(self, key: dg.AssetKey, partition: str | None) -> Path:
         folder = self.base.joinpath(*key.path)
-        # partition keys come from data: escaped, so '../x' stays a file name in the folder
-        return folder / f"{escape(partition)}.parquet" if partition is not None else \
-            folder.with_suffix(".parquet")
+        if partition is None:
+            return folder.with_suffix(".parquet")
+        return folder / f"{_file_stem(partition)}.parquet"
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
         frames = obj if isinstance(obj, dict) else {None: obj}
