@@ -21,7 +21,7 @@ from bailian_assets.client.backend import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor import table_folder
 from bailian_assets.executor.filesystem import partition_values, read_table, write_table
-from bailian_assets.executor.partition_path import escape, unescape
+from bailian_assets.planning.partition_path import escape, unescape
 from bailian_assets.executor.runner import run_project
 from bailian_assets.integration import build_definitions, register_partitions
 from bailian_assets.integration.io_managers import ParquetFrames

@@ -23,7 +23,7 @@ from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.file_formats import (
     EXTENSIONS, convert, empty_frame, read_file, write_file,
 )
-from bailian_assets.executor.partition_path import (
+from bailian_assets.planning.partition_path import (
     DEFAULT_PARTITION, folder_name, parse_folder_name,
 )
 from bailian_assets.executor.sinks import format_value

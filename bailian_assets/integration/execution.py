@@ -18,7 +18,7 @@ from bailian_assets.client.backend import Backend
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.executor.filesystem import data_files
-from bailian_assets.executor.partition_path import folder_name
+from bailian_assets.planning.partition_path import folder_name
 from bailian_assets.integration import checks
 from bailian_assets.integration.io_managers import check_sink_folder
 from bailian_assets.integration.metadata import folder_metadata, materialization_metadata

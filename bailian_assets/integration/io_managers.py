@@ -21,7 +21,7 @@ import polars as pl
 
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.filesystem import read_table, write_table
-from bailian_assets.executor.partition_path import escape
+from bailian_assets.planning.partition_path import escape
 from bailian_assets.executor.table_folder import check_writable
 from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project

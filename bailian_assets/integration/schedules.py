@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from bailian_assets.executor.partition_path import folder_name
+from bailian_assets.planning.partition_path import folder_name
 from bailian_assets.integration.partitions import present_keys
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.names import group_name

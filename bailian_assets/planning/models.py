@@ -30,7 +30,7 @@ from bailian_assets.planning.providers import (
 )
 from bailian_assets.sql import ast
 from bailian_assets.dashscope import API_KEY_ENV, BASE_URL_ENV
-from bailian_assets.endpoint_url import check_url, is_loopback  # noqa: F401 (is_loopback: re-exported)
+from bailian_assets.endpoint_url import check_url
 from bailian_assets.secrets import Secret
 
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")

@@ -18,8 +18,6 @@ import math
 import random
 import re
 
-from bailian_assets.tokens import count_tokens  # noqa: F401  (what the simulator bills)
-
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]")

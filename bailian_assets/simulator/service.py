@@ -21,7 +21,7 @@ import httpx
 from bailian_assets.simulator import ai_answers, answers
 from bailian_assets.simulator.faults import FaultConfig, FaultPlan
 from bailian_assets.simulator.quota import Quotas, retry_after_header
-from bailian_assets.tokens import message_tokens
+from bailian_assets.tokens import count_tokens, message_tokens
 
 CHAT_PATH = "/compatible-mode/v1/chat/completions"
 EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings"
@@ -209,10 +209,10 @@ class BailianSimulator:
                        or answers.chat_reply(system, user, json_mode))
         max_tokens = request.get("max_tokens")
         finish = "stop"
-        if isinstance(max_tokens, int) and answers.count_tokens(content) > max_tokens:
+        if isinstance(max_tokens, int) and count_tokens(content) > max_tokens:
             content, finish = content[: max(1, max_tokens)], "length"
         prompt_tokens = message_tokens(*(m["content"] for m in messages))
-        completion_tokens = answers.count_tokens(content) * n
+        completion_tokens = count_tokens(content) * n
         refused = self._admit(request["model"], prompt_tokens + completion_tokens)
         if refused is not None:
             return refused
@@ -252,7 +252,7 @@ class BailianSimulator:
                                  f"{list(dimensions)}, got {dimension}.", "dimensions")
         data = [{"object": "embedding", "index": i, "embedding": answers.embedding(t, dimension)}
                 for i, t in enumerate(texts)]
-        tokens = sum(answers.count_tokens(t) for t in texts)
+        tokens = sum(count_tokens(t) for t in texts)
         refused = self._admit(request["model"], tokens)
         if refused is not None:
             return refused
