@@ -10,9 +10,11 @@ import math
 from decimal import Decimal
 from typing import Iterator
 
+import numpy as np
 import polars as pl
 
 from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.sql.ast import DataType
 
 
 def format_value(value: object) -> str:
@@ -80,13 +82,46 @@ def java_double(value: float) -> str:
     return f"{text if '.' in text else text + '.0'}E{exponent}"
 
 
-def format_row(values: tuple, identifier: str | None = None, kind: str = "+I") -> str:
-    row = f"{kind}[{', '.join(format_value(v) for v in values)}]"
+def java_float(value: float) -> str:
+    """Float.toString: the float32's own shortest digits (`0.1`, not the double
+    0.10000000149011612 it widens to), laid out as Double.toString does."""
+    return java_double(float(str(np.float32(value))))
+
+
+def format_typed(value: object, data_type: DataType | None) -> str:
+    """A value of SQL type `data_type` as Flink's print sink shows it: ARRAY `[1, 2]`, MAP
+    `{a=1}` (Polars holds it as a list of {key, value} entries), ROW `+I[1, x]` nested, FLOAT
+    with a float's digits. Without a type, as `format_value` guesses from the value."""
+    if value is None or data_type is None:
+        return format_value(value)
+    name = data_type.name
+    if name in ("ARRAY", "MULTISET") and isinstance(value, (list, tuple)):
+        return "[" + ", ".join(format_typed(v, data_type.element) for v in value) + "]"
+    if name == "MAP" and isinstance(value, (list, tuple)):
+        return "{" + ", ".join(f"{format_typed(e['key'], data_type.element)}="
+                               f"{format_typed(e['value'], data_type.value)}"
+                               for e in value) + "}"
+    if name == "ROW" and isinstance(value, dict):
+        return format_row(tuple(value.get(n) for n, _ in data_type.fields), None, "+I",
+                          tuple(t for _, t in data_type.fields))
+    if name == "FLOAT" and isinstance(value, float):
+        return java_float(value)
+    return format_value(value)
+
+
+def format_row(values: tuple, identifier: str | None = None, kind: str = "+I",
+               column_types: tuple[DataType, ...] | None = None) -> str:
+    shown = (format_typed(v, column_types[i] if column_types else None)
+             for i, v in enumerate(values))
+    row = f"{kind}[{', '.join(shown)}]"
     return f"{identifier}> {row}" if identifier else row
 
 
 def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
-    """The lines Flink's print connector writes for these rows."""
+    """The lines Flink's print connector writes for these rows, each value shown by its
+    column's declared type."""
     identifier = table.options.get("print-identifier")
+    column_types = tuple(c.type for c in table.columns) \
+        if len(table.columns) == frame.width else None
     for row in frame.iter_rows():
-        yield format_row(row, identifier)  # type: ignore[arg-type]
+        yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]

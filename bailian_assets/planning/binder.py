@@ -54,8 +54,7 @@ class Binder:
             if isinstance(expr, ast.Subquery):  # the builder takes those it can plan first
                 raise PlanError("subqueries are supported in WHERE and in the SELECT list",
                                 expr.position)
-            raise PlanError("MAP[...] is allowed only as the config argument of ML_PREDICT",
-                            expr.position)
+            raise PlanError(f"unsupported expression {type(expr).__name__}", expr.position)
         return rule(self, expr, scope)
 
     def condition(self, expr: ast.Expr, scope: Scope, where: str) -> b.Expr:
@@ -157,6 +156,11 @@ class Binder:
                                 call.args[index].position)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
+
+    def _map(self, expr: ast.MapLiteral, scope: Scope) -> b.Expr:
+        """`MAP[k, v, ...]` as a value: the MAP constructor call (ML_PREDICT reads its config
+        MAP as written, without binding it)."""
+        return self._function(ast.FunctionCall("MAP", expr.items, expr.position), scope)
 
     def _zoned_args(self, name: str, args: list[b.Expr]) -> list[b.Expr]:
         """A function of the session time zone gets it as a last constant argument (after
@@ -286,6 +290,7 @@ _RULES = {
     ast.InList: Binder._in_list,
     ast.Between: Binder._between,
     ast.Like: Binder._like,
+    ast.MapLiteral: Binder._map,
 }
 
 
