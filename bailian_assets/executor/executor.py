@@ -110,6 +110,25 @@ class Executor:
                         node.keep_unmatched, node.score.column)
         return result.lazy()
 
+    def _unnest(self, node: p.Unnest, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """UNNEST as a Polars explode of the collection (and of its positions)."""
+        items, positions = "$unnest", "$ordinality"
+        collection = compile_expr(node.collection)
+        frame = frame.with_columns(collection.alias(items))
+        exploded = [items]
+        if node.ordinality is not None:
+            frame = frame.with_columns(pl.int_ranges(1, pl.col(items).list.len() + 1,
+                                                     dtype=pl.Int32).alias(positions))
+            exploded.append(positions)
+        frame = frame.explode(exploded, empty_as_null=node.keep_empty,
+                              keep_nulls=node.keep_empty)
+        element = pl.col(items)
+        columns = [(element if part is None else element.struct.field(part)).alias(f.column)
+                   for part, f in zip(node.parts, node.element_fields)]
+        if node.ordinality is not None:
+            columns.append(pl.col(positions).alias(node.ordinality.column))
+        return frame.with_columns(columns).select(f.column for f in node.fields)
+
     def _project(self, node: p.Project, frame: pl.LazyFrame) -> pl.LazyFrame:
         # with_columns broadcasts literals to every row (a bare select would give one row)
         exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
@@ -197,6 +216,7 @@ _RUNNERS = {
     p.ValuesNode: Executor._values,
     p.MlPredict: Executor._ml_predict,
     p.VectorSearch: Executor._vector_search,
+    p.Unnest: Executor._unnest,
     p.Project: Executor._project,
     p.Filter: Executor._filter,
     p.Join: Executor._join,

@@ -283,6 +283,7 @@ class TableFunction:
     alias: str | None
     position: Position
     column_aliases: tuple[str, ...] = ()
+    with_ordinality: bool = False  # UNNEST(...) WITH ORDINALITY: a position column last
 
 
 @dataclass(frozen=True, slots=True)

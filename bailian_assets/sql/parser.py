@@ -744,11 +744,17 @@ class _Parser:
         return self._with_alias(call) if with_alias else call
 
     def _with_alias(self, call: ast.TableFunction) -> ast.TableFunction:
+        ordinality = call.name == "UNNEST" and self._at("WITH") and \
+            self._peek().upper == "ORDINALITY"
+        if ordinality:  # UNNEST(a) WITH ORDINALITY AS u(x, n)
+            self._next()
+            self._next()
         alias = self._alias()
         columns: tuple[str, ...] = ()
         if alias and self.tok.is_op("("):
             columns = tuple(t.value for t in self._paren_identifiers())
-        return ast.TableFunction(call.name, call.args, alias, call.position, columns)
+        return ast.TableFunction(call.name, call.args, alias, call.position, columns,
+                                 ordinality)
 
     def _function_arg(self) -> ast.FunctionArg:
         start = self.tok
