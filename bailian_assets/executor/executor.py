@@ -17,6 +17,7 @@ import polars as pl
 
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import BailianError, ExecutionError
+from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
@@ -24,6 +25,7 @@ from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import bound
+from bailian_assets.sql import ast
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -50,8 +52,8 @@ class Executor:
         try:
             frame = self.frame(query.root).collect()
             return frame.select(
-                pl.col(column).cast(to_polars(t)).alias(name)
-                for column, name, t in zip(query.columns, query.names, query.types)
+                _conform(pl.col(f.column), f.type, t).alias(name)
+                for f, name, t in zip(query.root.fields, query.names, query.types)
             )
         except BailianError:
             raise
@@ -229,6 +231,14 @@ _RUNNERS = {
     p.SetCombine: Executor._set_combine,
     p.SubqueryJoin: Executor._subquery_join,
 }
+
+
+def _conform(column: pl.Expr, source: ast.DataType, target: ast.DataType) -> pl.Expr:
+    """A query column as its output (a sink's) column type; a ROW by position, since the
+    sink's field names need not be the value's (ROW(1, 'x') into ROW<a INT, b STRING>)."""
+    if source.name == target.name and source.name in ("ROW", "ARRAY"):
+        return compile_cast(column, source, target, safe=False)
+    return column.cast(to_polars(target))
 
 
 def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:

@@ -25,7 +25,7 @@ from bailian_assets.planning import types
 from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, WINDOWS, SignatureError,
                                                check_call, unknown_signature)
 from bailian_assets.planning.functions import operators as ops
-from bailian_assets.planning.functions import temporal
+from bailian_assets.planning.functions import collection, temporal
 from bailian_assets.planning.plan import Field
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
@@ -129,8 +129,21 @@ class Binder:
         return ast.Literal(result.value, literal.kind, literal.position)
 
     def _column(self, expr: ast.ColumnRef, scope: Scope) -> b.Expr:
-        field = find(scope, expr.qualifier, expr.name, expr.position)
+        qualifier = expr.qualifier
+        if qualifier is not None and not any(f.qualifier == qualifier for f in scope) and any(
+                f.name == qualifier and f.type.name == "ROW" for f in scope):
+            # `address.city`: no table is called `address`, a ROW column is
+            row = ast.ColumnRef(None, qualifier, expr.position)
+            return self._field_access(ast.FieldAccess(row, expr.name, expr.position), scope)
+        field = find(scope, qualifier, expr.name, expr.position)
         return b.Column(field.column, field.type)
+
+    def _field_access(self, expr: ast.FieldAccess, scope: Scope) -> b.Expr:
+        """`row.field`: the ROW's field (NULL when the row is), Flink's "." operator."""
+        base = self.bind(expr.expr, scope)
+        result = located(lambda: collection.field_type(base.type, expr.name), expr.position,
+                         len(expr.name))
+        return b.Call(".", (base, b.Literal(expr.name, types.STRING)), result)
 
     # ------------------------------------------------------------ calls
 
@@ -291,6 +304,7 @@ _RULES = {
     ast.Between: Binder._between,
     ast.Like: Binder._like,
     ast.MapLiteral: Binder._map,
+    ast.FieldAccess: Binder._field_access,
 }
 
 

@@ -94,11 +94,26 @@ def _element(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     return pl.when(lengths == 1).then(a[0].list.first())
 
 
-def _position_rowwise(array: pl.Expr, value: pl.Expr) -> pl.Expr:
-    def position(items: pl.Series, wanted: object) -> int:
-        return next((i + 1 for i, x in enumerate(items.to_list()) if x == wanted), 0)
+def _with_value(function, array: pl.Expr, value: pl.Expr, dtype: pl.DataType) -> pl.Expr:
+    """`function(elements, value)` row by row, for a value that varies per row; NULL where the
+    array is NULL (a NULL value is a value here: it matches NULL elements)."""
 
-    return rowwise(position, [array, value], pl.Int32)
+    def call(row: dict) -> object:
+        items = row["array"]
+        if items is None:
+            return None
+        return function(items.to_list() if isinstance(items, pl.Series) else list(items),
+                        row["value"])
+
+    return pl.struct(array.alias("array"), value.alias("value")).map_elements(
+        call, return_dtype=dtype, skip_nulls=False)
+
+
+def _position_rowwise(array: pl.Expr, value: pl.Expr) -> pl.Expr:
+    def position(items: list, wanted: object) -> int:
+        return next((i + 1 for i, x in enumerate(items) if x == wanted), 0)
+
+    return _with_value(position, array, value, pl.Int32)
 
 
 def _array_position(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
@@ -128,10 +143,10 @@ def _array_remove(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
             return array.list.drop_nulls()
         return array.list.filter(pl.element().ne_missing(value))
 
-    def remove(items: pl.Series, wanted: object) -> list:
-        return [x for x in items.to_list() if x != wanted]
+    def remove(items: list, wanted: object) -> list:
+        return [x for x in items if x != wanted]
 
-    return rowwise(remove, [array, value], _dtype(raw[0]))
+    return _with_value(remove, array, value, _dtype(raw[0]))
 
 
 def _array_slice(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:

@@ -54,6 +54,20 @@ def row_type(args: Sequence[DataType]) -> DataType:
     return DataType("ROW", fields=fields, nullable=False)
 
 
+def field_type(row: DataType, name: str) -> DataType:
+    """The type of `row.name` (Flink's "." operator): the field's, nullable when the row is."""
+    if row.name in ("NULL", "UNKNOWN"):
+        return types.UNKNOWN
+    if row.name != "ROW":
+        raise SignatureError(f"Cannot access field '{name}' of a value of type "
+                             f"{types.sql_name(row)}: only a ROW has fields")
+    for field_name, field_type_ in row.fields:
+        if field_name == name:
+            return types.nullable(field_type_, row.nullable or field_type_.nullable)
+    names = ", ".join(n for n, _ in row.fields)
+    raise SignatureError(f"Unknown field '{name}'; the ROW has {names}")
+
+
 def _same_array(args: Sequence[DataType]) -> DataType:
     """The array type of the first argument, nullable when any argument is."""
     return types.nullable(args[0], any(a.nullable for a in args))
