@@ -110,7 +110,9 @@ def _with_value(function, array: pl.Expr, value: pl.Expr, dtype: pl.DataType) ->
 
 
 def _position_rowwise(array: pl.Expr, value: pl.Expr) -> pl.Expr:
-    def position(items: list, wanted: object) -> int:
+    def position(items: list, wanted: object) -> int | None:
+        if wanted is None:  # Flink: the position of NULL is NULL
+            return None
         return next((i + 1 for i, x in enumerate(items) if x == wanted), 0)
 
     return _with_value(position, array, value, pl.Int32)

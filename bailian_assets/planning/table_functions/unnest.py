@@ -1,6 +1,7 @@
 """UNNEST(collection) [WITH ORDINALITY] [AS] u(columns): each row to its left once per element
 of its collection, joined laterally (`FROM t CROSS JOIN UNNEST(t.tags) AS u(tag)`,
-`FROM t, UNNEST(...)`, `FROM t LEFT JOIN UNNEST(...) AS u(tag) ON TRUE`); run by the executor's
+`FROM t, UNNEST(...)`, `FROM t LEFT JOIN UNNEST(...) AS u(tag) ON TRUE`), or alone
+(`FROM UNNEST(ARRAY[1, 2]) AS u(x)`, over one empty row); run by the executor's
 `Unnest` runner as a Polars explode.
 
 What Flink 2.3 does, checked on the real engine:
@@ -89,6 +90,7 @@ UNNEST = TableFunction(
     (Parameter("COLLECTION", "ANY", "an ARRAY, MAP or MULTISET"),),
     build,
     lateral=True,
+    standalone=True,
     arity_message="UNNEST takes one ARRAY, MAP or MULTISET here: UNNEST(a) [WITH ORDINALITY] "
                   "AS u(x)",
 )
