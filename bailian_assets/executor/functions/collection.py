@@ -225,19 +225,15 @@ def _split(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
 
 
 def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
-    """STR_TO_MAP(text[, pair delimiter (','), key delimiter ('=')]): a missing value is
-    NULL; a repeated key keeps its last value."""
+    """STR_TO_MAP(text[, pair delimiter (','), key delimiter ('=')]): a pair without the key
+    delimiter has a NULL value; a repeated key keeps its last value."""
     pair_delimiter = const(raw, 1, "delimiter") if len(raw) > 1 else ","
     key_delimiter = const(raw, 2, "delimiter") if len(raw) > 2 else "="
-
-    def parse(text: str) -> list[dict]:
-        entries: dict[str, str | None] = {}
-        for pair in text.split(pair_delimiter):
-            key, found, value = pair.partition(key_delimiter)
-            entries[key] = value if found else None
-        return [{"key": k, "value": v} for k, v in entries.items()]
-
-    return rowwise(parse, [a[0]], to_polars(declared.STRING_MAP))
+    halves = pl.element().str.splitn(key_delimiter, 2)
+    entry = pl.struct(halves.struct.field("field_0").alias("key"),
+                      halves.struct.field("field_1").alias("value"))
+    last = pl.element().filter(pl.element().struct.field("key").is_last_distinct())
+    return a[0].str.split(pair_delimiter).list.eval(entry).list.eval(last)
 
 
 def _unique(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:

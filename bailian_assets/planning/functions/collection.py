@@ -146,7 +146,7 @@ FUNCTIONS = [
     ScalarFunction("ARRAY_EXCEPT", (sig("ARRAY", "ARRAY"),), concat_type),
     ScalarFunction("ARRAY_JOIN", (sig("ARRAY", "CHARACTER"),
                                   sig("ARRAY", "CHARACTER", "CHARACTER")),
-                   always(types.STRING)),
+                   always(types.STRING), (2,)),  # the NULL replacement: a constant
     ScalarFunction("SPLIT", (sig("CHARACTER", "CHARACTER"),), fixed(STRING_ARRAY)),
     ScalarFunction("STR_TO_MAP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER", "CHARACTER")),
                    fixed(STRING_MAP)),
