@@ -86,8 +86,8 @@ def _comparable_element(args: Sequence[DataType]) -> None:
     """ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_REMOVE, ...: the value must fit the elements."""
     element, value = _element(args[0]), args[1]
     if types.common_type(element, value) is None:
-        raise SignatureError(f"Invalid input arguments. Expected signatures are:\n"
-                             f"(<ARRAY<COMMON>>, <COMMON>)")
+        raise SignatureError(f"Invalid input arguments. The value ({types.sql_name(value)}) "
+                             f"must fit the array's elements ({types.sql_name(element)})")
 
 
 def _with_element(result: DataType):
