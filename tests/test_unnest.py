@@ -119,3 +119,16 @@ CREATE TEMPORARY VIEW docs(id, body) AS VALUES (1, 'red apples');
                    "CROSS JOIN UNNEST(embedding) WITH ORDINALITY AS u(x, n) WHERE n = 11",
                    model)
     assert lines == ["+I[1, 11, 0.31622776]"]
+
+
+def test_lineage_of_an_unnested_column_is_its_collection():
+    from bailian_assets.integration.lineage import column_lineage
+
+    project = load_source(
+        "CREATE TABLE src (id INT, tags ARRAY<STRING>) WITH ('connector' = 'filesystem', "
+        "'path' = 'src.json', 'format' = 'json');\n"
+        "CREATE TEMPORARY TABLE out1 (id INT, tag STRING, n INT) WITH ('connector' = 'print');\n"
+        "INSERT INTO out1 SELECT id, tag, n FROM src CROSS JOIN UNNEST(tags) WITH ORDINALITY "
+        "AS u(tag, n);", "t.sql", {})
+    lineage = column_lineage(project.inserts[0].query)
+    assert lineage == {"id": [("src", "id")], "tag": [("src", "tags")], "n": [("src", "tags")]}
