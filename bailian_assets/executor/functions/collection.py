@@ -3,8 +3,9 @@
 
 An ARRAY is a Polars List, a MAP a List of Struct{key, value} (entries in insertion order), a
 ROW a Struct. Everything is a list/struct expression over whole columns; only the forms whose
-second argument varies per row (`ARRAY_POSITION(a, col)`, `m[col]`) go row by row, since
-Polars' list expressions cannot read another column inside `list.eval`.
+second argument varies per row (`ARRAY_POSITION(a, col)`, `ARRAY_REMOVE(a, col)`,
+`m[col]`) go row by row, since Polars' list expressions cannot read another column inside
+`list.eval`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def _keep_null(array: pl.Expr, result: pl.Expr) -> pl.Expr:
 
 def _map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     """MAP[k1, v1, ...]: a list of {key, value} entries; a repeated constant key keeps its
-    last value, in the place of its first (as Java's LinkedHashMap.put does)."""
+    last value, in the place of its first (as a Java Map's put does)."""
     map_type = declared.map_type([r.type for r in raw])
     key_dtype, value_dtype = to_polars(map_type.element), to_polars(map_type.value)
     pairs = list(zip(range(0, len(a), 2), range(1, len(a), 2)))
