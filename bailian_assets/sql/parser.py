@@ -981,6 +981,8 @@ class _Parser:
         if word == "ARRAY" and self._peek().is_op("["):  # the ARRAY value constructor
             self._next()
             self._next()
+            if self.tok.is_op("]"):  # Flink's (Calcite's) text for ARRAY[]
+                raise _ParseError("Require at least 1 argument", token, 7)
             elements = tuple(self._comma_list(self._expr))
             self._expect_op("]")
             return ast.FunctionCall("ARRAY", elements, token.position)
