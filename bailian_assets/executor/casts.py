@@ -51,9 +51,29 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         converted = _to_timestamp(inner, source, target)
     elif name == "TIME" and types.is_character(source):
         converted = rowwise(parse_time, [inner], pl.Time)
+    elif name == "ROW" and source.name == "ROW" and len(source.fields) == len(target.fields):
+        return _to_row(inner, source, target, safe)
+    elif name == "ARRAY" and source.name == "ARRAY" and _has_row(target.element):
+        element = compile_cast(pl.element(), source.element, target.element, safe)
+        return inner.list.eval(element)
     else:
         return inner.cast(to_polars(target), strict=not safe)
     return converted if safe else _strict(inner, converted, target)
+
+
+def _to_row(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
+    """ROW to ROW: field by field in order, each cast and renamed (ROW(1, 'x') has fields
+    EXPR$0, EXPR$1); a NULL row stays NULL."""
+    fields = [compile_cast(inner.struct.field(s_name), s_type, t_type, safe).alias(t_name)
+              for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields)]
+    return pl.when(inner.is_not_null()).then(pl.struct(fields))
+
+
+def _has_row(t: DataType | None) -> bool:
+    """Does a value of `t` hold a ROW (whose fields Polars would cast by name, not place)?"""
+    if t is None:
+        return False
+    return t.name == "ROW" or _has_row(t.element) or _has_row(t.value)
 
 
 def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:

@@ -17,6 +17,7 @@ import polars as pl
 
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import BailianError, ExecutionError
+from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
@@ -24,6 +25,7 @@ from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import bound
+from bailian_assets.sql import ast
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -50,8 +52,8 @@ class Executor:
         try:
             frame = self.frame(query.root).collect()
             return frame.select(
-                pl.col(column).cast(to_polars(t)).alias(name)
-                for column, name, t in zip(query.columns, query.names, query.types)
+                _conform(pl.col(f.column), f.type, t).alias(name)
+                for f, name, t in zip(query.root.fields, query.names, query.types)
             )
         except BailianError:
             raise
@@ -109,6 +111,25 @@ class Executor:
         result = search(left, node.query_column, right, node.search_column, node.top_k,
                         node.keep_unmatched, node.score.column)
         return result.lazy()
+
+    def _unnest(self, node: p.Unnest, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """UNNEST as a Polars explode of the collection (and of its positions)."""
+        items, positions = "$unnest", "$ordinality"
+        collection = compile_expr(node.collection)
+        frame = frame.with_columns(collection.alias(items))
+        exploded = [items]
+        if node.ordinality is not None:
+            frame = frame.with_columns(pl.int_ranges(1, pl.col(items).list.len() + 1,
+                                                     dtype=pl.Int32).alias(positions))
+            exploded.append(positions)
+        frame = frame.explode(exploded, empty_as_null=node.keep_empty,
+                              keep_nulls=node.keep_empty)
+        element = pl.col(items)
+        columns = [(element if part is None else element.struct.field(part)).alias(f.column)
+                   for part, f in zip(node.parts, node.element_fields)]
+        if node.ordinality is not None:
+            columns.append(pl.col(positions).alias(node.ordinality.column))
+        return frame.with_columns(columns).select(f.column for f in node.fields)
 
     def _project(self, node: p.Project, frame: pl.LazyFrame) -> pl.LazyFrame:
         # with_columns broadcasts literals to every row (a bare select would give one row)
@@ -197,6 +218,7 @@ _RUNNERS = {
     p.ValuesNode: Executor._values,
     p.MlPredict: Executor._ml_predict,
     p.VectorSearch: Executor._vector_search,
+    p.Unnest: Executor._unnest,
     p.Project: Executor._project,
     p.Filter: Executor._filter,
     p.Join: Executor._join,
@@ -209,6 +231,14 @@ _RUNNERS = {
     p.SetCombine: Executor._set_combine,
     p.SubqueryJoin: Executor._subquery_join,
 }
+
+
+def _conform(column: pl.Expr, source: ast.DataType, target: ast.DataType) -> pl.Expr:
+    """A query column as its output (a sink's) column type; a ROW by position, since the
+    sink's field names need not be the value's (ROW(1, 'x') into ROW<a INT, b STRING>)."""
+    if source.name == target.name and source.name in ("ROW", "ARRAY"):
+        return compile_cast(column, source, target, safe=False)
+    return column.cast(to_polars(target))
 
 
 def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:

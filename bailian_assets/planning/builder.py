@@ -377,6 +377,9 @@ class Builder:
             return p.renamed(node, names, item.alias)
         if isinstance(item, ast.TableFunction):
             function = self._table_function(item)
+            if function.lateral and function.standalone:
+                one_row = p.ValuesNode(((),), ())
+                return invoke(function, item, _Site(self, ctx), one_row, "CROSS")
             if function.lateral:
                 raise PlanError(f"{item.name} needs a table to take its queries from: "
                                 f"FROM q, LATERAL TABLE({item.name}(...))", item.position,

@@ -213,6 +213,15 @@ class MapLiteral:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldAccess:
+    """`expr.field`: a field of a ROW value (`CAST(r AS ROW<a INT>).a`, `address.city`)."""
+
+    expr: Expr
+    name: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Subquery:
     """A query used as a value: `(SELECT ...)` (SCALAR), `EXISTS (SELECT ...)` (EXISTS), or
     `operand [NOT] IN (SELECT ...)` (IN). The builder turns it into a join."""
@@ -226,7 +235,7 @@ class Subquery:
 
 Expr = Union[
     Literal, ColumnRef, Star, FunctionCall, BinaryOp, Chain, UnaryOp, Case, Cast, IsNull, InList,
-    Between, Like, MapLiteral, Subquery,
+    Between, Like, MapLiteral, FieldAccess, Subquery,
 ]
 
 
@@ -283,6 +292,7 @@ class TableFunction:
     alias: str | None
     position: Position
     column_aliases: tuple[str, ...] = ()
+    with_ordinality: bool = False  # UNNEST(...) WITH ORDINALITY: a position column last
 
 
 @dataclass(frozen=True, slots=True)

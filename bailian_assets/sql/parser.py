@@ -744,11 +744,17 @@ class _Parser:
         return self._with_alias(call) if with_alias else call
 
     def _with_alias(self, call: ast.TableFunction) -> ast.TableFunction:
+        ordinality = call.name == "UNNEST" and self._at("WITH") and \
+            self._peek().upper == "ORDINALITY"
+        if ordinality:  # UNNEST(a) WITH ORDINALITY AS u(x, n)
+            self._next()
+            self._next()
         alias = self._alias()
         columns: tuple[str, ...] = ()
         if alias and self.tok.is_op("("):
             columns = tuple(t.value for t in self._paren_identifiers())
-        return ast.TableFunction(call.name, call.args, alias, call.position, columns)
+        return ast.TableFunction(call.name, call.args, alias, call.position, columns,
+                                 ordinality)
 
     def _function_arg(self) -> ast.FunctionArg:
         start = self.tok
@@ -839,9 +845,16 @@ class _Parser:
         return self._subscripts(self._primary())
 
     def _subscripts(self, base: ast.Expr) -> ast.Expr:
-        """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator."""
-        while self.tok.is_op("["):
+        """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator;
+        `(expr).field`, `a[1].field`: a ROW's field (a column's, `address.city`, is parsed
+        as a qualified name and told apart by the binder)."""
+        while self.tok.is_op("[") or (self.tok.is_op(".") and self._peek().kind in (
+                Kind.IDENT, Kind.QUOTED_IDENT)):
             start = self._next()
+            if start.value == ".":
+                name = self._next()
+                base = ast.FieldAccess(base, name.value, name.position)
+                continue
             index = self._expr()
             self._expect_op("]")
             base = ast.FunctionCall("ITEM", (base, index), start.position)
@@ -968,6 +981,8 @@ class _Parser:
         if word == "ARRAY" and self._peek().is_op("["):  # the ARRAY value constructor
             self._next()
             self._next()
+            if self.tok.is_op("]"):  # Flink's (Calcite's) text for ARRAY[]
+                raise _ParseError("Require at least 1 argument", token, 7)
             elements = tuple(self._comma_list(self._expr))
             self._expect_op("]")
             return ast.FunctionCall("ARRAY", elements, token.position)
@@ -1002,10 +1017,12 @@ class _Parser:
                 self._next()
                 self._next()
                 return ast.Star(str(name), token.position)
-            if len(name.parts) > 2:
-                raise _ParseError(f"column reference '{name}' has too many parts", token)
-            qualifier = name.parts[0] if len(name.parts) == 2 else None
-            return ast.ColumnRef(qualifier, name.last, token.position)
+            qualifier = name.parts[0] if len(name.parts) >= 2 else None
+            column: ast.Expr = ast.ColumnRef(qualifier, name.parts[min(1, len(name.parts) - 1)],
+                                             token.position)
+            for part in name.parts[2:]:  # t.address.city: fields of a ROW column
+                column = ast.FieldAccess(column, part, token.position)
+            return column
         raise _ParseError(f"expected an expression, found {token.describe()}", token)
 
     def _parenthesized(self, subquery: str = "SCALAR",

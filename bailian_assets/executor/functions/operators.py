@@ -74,4 +74,5 @@ OPERATORS: dict[str, Implementation] = {
     "NOT BETWEEN": lambda a, r: ~_between(a, r),
     "LIKE": _like,
     "NOT LIKE": lambda a, r: ~_like(a, r),
+    ".": lambda a, r: a[0].struct.field(r[1].value),  # type: ignore[attr-defined]
 }
