@@ -11,6 +11,7 @@ here and a line in `_RUNNERS`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable
 
 import polars as pl
@@ -252,8 +253,11 @@ def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: 
     dtype = to_polars(field.type)
     if all(isinstance(e, bound.Literal) for e in exprs):
         values = [e.value for e in exprs]  # type: ignore[union-attr]
-        if field.type.name in ("DECIMAL", "DOUBLE", "FLOAT"):  # DECIMALs run as DOUBLE for now
-            values = [None if v is None else float(v) for v in values]  # type: ignore[arg-type]
+        if field.type.name in ("DOUBLE", "FLOAT"):
+            # + 0.0: the literal -0.0 is 0.0, as Calcite's literals (BigDecimal) have no -0
+            values = [None if v is None else float(v) + 0.0 for v in values]  # type: ignore
+        elif field.type.name == "DECIMAL":  # exactly: the column's scale is the widest
+            values = [None if v is None else Decimal(str(v)) for v in values]
         return pl.Series(field.column, values, strict=False).cast(dtype)
     frames = [pl.select(compile_expr(e).cast(dtype).alias(field.column)) for e in exprs]
     return pl.concat(frames, how="vertical").to_series()

@@ -12,6 +12,7 @@ import math
 
 import polars as pl
 
+from bailian_assets.executor import decimals
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions import AGGREGATES, IMPLEMENTATIONS, OPERATORS
@@ -36,6 +37,8 @@ def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
         arg = pl.repeat(arg, pl.len())
     if call.distinct:
         arg = arg.drop_nulls().unique()
+    if call.name == "AVG" and call.type.name == "DECIMAL":  # exact: SUM / COUNT, HALF_UP
+        return decimals.average(arg, call.args[0].type, call.type)
     return AGGREGATES[call.name](arg)
 
 
@@ -45,8 +48,10 @@ def _literal(expr: bound.Literal) -> pl.Expr:
     name = expr.type.name
     if name in ("CHAR", "VARCHAR", "STRING"):
         return pl.lit(expr.value, dtype=pl.String)
-    if name == "DECIMAL":  # exact decimals are computed as DOUBLE for now
-        return pl.lit(float(expr.value), dtype=pl.Float64)  # type: ignore[arg-type]
+    if name == "DECIMAL":
+        return decimals.literal(expr.value, expr.type)
+    if isinstance(expr.value, float):  # + 0.0: -0.0 is 0.0, as in Calcite's literals
+        return pl.lit(expr.value + 0.0, dtype=to_polars(expr.type))
     return pl.lit(expr.value, dtype=to_polars(expr.type))
 
 
@@ -59,7 +64,10 @@ def _call(expr: bound.Call) -> pl.Expr:
     args = []
     for arg in expr.args:  # a loop, not a comprehension: one frame less per level
         args.append(compile_expr(arg))
-    return implementation(args, expr.args)
+    result = implementation(args, expr.args)
+    if expr.type.name == "DECIMAL":  # every DECIMAL node holds its very type
+        return result.cast(decimals.dtype(expr.type), strict=False)
+    return result
 
 
 # Polars runs a WHEN/THEN chain of n branches as n nested conditionals, in time that grows
@@ -74,9 +82,17 @@ def _case(expr: bound.Case) -> pl.Expr:
         test = compile_expr(condition)
         if operand is not None:
             test = operand == test
-        branches.append((test, compile_expr(value)))
-    otherwise = compile_expr(expr.else_) if expr.else_ is not None else pl.lit(None)
+        branches.append((test, _as(value, expr.type)))
+    otherwise = _as(expr.else_, expr.type) if expr.else_ is not None else pl.lit(None)
     return _first_match(branches, otherwise)
+
+
+def _as(value: bound.Expr, t) -> pl.Expr:
+    """A branch's value in the CASE's type: DECIMAL branches HALF_UP to the CASE's scale."""
+    compiled = compile_expr(value)
+    if t.name == "DECIMAL" and value.type != t:
+        return decimals.fit(compiled, value.type, t)
+    return compiled
 
 
 def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:

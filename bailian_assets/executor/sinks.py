@@ -23,6 +23,8 @@ def format_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return java_double(value)
+    if isinstance(value, Decimal):  # DecimalData.toString: plain, every digit of the scale
+        return f"{value:f}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -85,8 +87,29 @@ def format_row(values: tuple, identifier: str | None = None, kind: str = "+I") -
     return f"{identifier}> {row}" if identifier else row
 
 
+def _java_floats(frame: pl.DataFrame) -> pl.DataFrame:
+    """FLOAT values (also inside lists) as the doubles of their Float.toString digits, so that
+    0.1f prints `0.1` (Java's Float.toString), not the float's exact double 0.10000000149..."""
+    def widened(dtype: pl.DataType) -> pl.DataType:
+        if dtype == pl.Float32:
+            return pl.Float64
+        if isinstance(dtype, pl.List):
+            return pl.List(widened(dtype.inner))
+        return dtype
+
+    def as_text(dtype: pl.DataType) -> pl.DataType:
+        return pl.List(as_text(dtype.inner)) if isinstance(dtype, pl.List) else pl.String
+
+    floats = [name for name, dtype in frame.schema.items() if widened(dtype) != dtype]
+    if not floats:
+        return frame
+    return frame.with_columns(  # Polars writes a Float32 with its shortest digits
+        pl.col(name).cast(as_text(frame.schema[name])).cast(widened(frame.schema[name]))
+        for name in floats)
+
+
 def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
     """The lines Flink's print connector writes for these rows."""
     identifier = table.options.get("print-identifier")
-    for row in frame.iter_rows():
+    for row in _java_floats(frame).iter_rows():
         yield format_row(row, identifier)  # type: ignore[arg-type]

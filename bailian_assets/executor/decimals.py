@@ -1,0 +1,207 @@
+"""Exact DECIMAL values as Flink computes them, on Polars' `pl.Decimal(p, s)` columns.
+
+Every DECIMAL(p, s) column runs as `pl.Decimal(p, s)`, and every bound node of a DECIMAL type
+is brought to its very type (`fit`): rounded HALF_UP to its scale, NULL where the value does
+not fit its precision (Flink's DecimalData.fromBigDecimal gives NULL on overflow).
+
+Where Polars 2.1's Decimal differs from Java's BigDecimal, the difference is handled here, in
+one place:
+- a cast to a smaller scale truncates toward zero: `fit` adds half a unit first (HALF_UP);
+- `*` keeps the larger scale of its operands and rounds the product: the operands are widened
+  to the product's scale first, so the product is exact;
+- `/` rounds HALF_EVEN: the quotient is computed on the unscaled integers (Int128) and
+  rounded HALF_UP; where the integers could pass 38 digits, exactly in Python, once per
+  distinct pair of operands;
+- `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
+- `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
+- an overflowing `+`, `-`, `*` fails in Polars where Flink gives NULL: not handled (values
+  near 10^38 only).
+"""
+
+from __future__ import annotations
+
+import decimal as _decimal
+
+import polars as pl
+
+from bailian_assets.planning import types
+from bailian_assets.sql.ast import DataType
+
+MAX_PRECISION = types.MAX_DECIMAL_PRECISION
+_INTEGERS = ("TINYINT", "SMALLINT", "INT", "BIGINT")
+_EXACT = _decimal.Context(prec=120, rounding=_decimal.ROUND_HALF_UP)
+
+
+def dtype(t: DataType) -> pl.Decimal:
+    """The Polars dtype of DECIMAL(p, s) (DECIMAL alone is DECIMAL(10, 0), as in Flink)."""
+    precision, scale = types.precision_scale(t)
+    return pl.Decimal(precision, scale)
+
+
+def is_decimal(t: DataType) -> bool:
+    return t.name == "DECIMAL"
+
+
+def literal(value: object, t: DataType) -> pl.Expr:
+    """A DECIMAL constant, exactly (never through a float)."""
+    if value is None:
+        return pl.lit(None, dtype=dtype(t))
+    return pl.lit(_decimal.Decimal(str(value)), dtype=dtype(t))
+
+
+def fit(x: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
+    """`x` (of type `source`: a DECIMAL, an integer, a DOUBLE/FLOAT or a NULL) as DECIMAL
+    `target`: HALF_UP to its scale, NULL where it does not fit its precision."""
+    precision, scale = types.precision_scale(target)
+    if source.name in _INTEGERS or source.name in ("NULL", "UNKNOWN"):
+        return x.cast(pl.Decimal(precision, scale), strict=False)
+    if source.name in ("DOUBLE", "FLOAT"):  # the double's shortest digits, as BigDecimal.valueOf
+        x = x.cast(pl.String).cast(pl.Decimal(MAX_PRECISION, scale + 1), strict=False)
+        source = types.decimal(MAX_PRECISION, scale + 1)
+    source_scale = types.precision_scale(source)[1]
+    if source_scale > scale:
+        x = rescale(x.cast(pl.Decimal(MAX_PRECISION, source_scale)), source_scale, scale)
+    return x.cast(pl.Decimal(precision, scale), strict=False)
+
+
+def rescale(x: pl.Expr, scale: int, to: int, half_up: bool = True) -> pl.Expr:
+    """A DECIMAL of `scale` cut to the smaller scale `to`: HALF_UP, or toward zero when not
+    `half_up` (Polars' own cast rounds HALF_EVEN), on the unscaled integers."""
+    n = x.to_physical()  # the unscaled Int128: 1.25 at scale 2 is 125
+    unit = 10 ** (scale - to)
+    magnitude = n.abs() + (unit // 2 if half_up else 0)
+    cut = magnitude // pl.lit(unit, dtype=pl.Int128)
+    return _from_unscaled(pl.when(n < 0).then(cut * -1).otherwise(cut), to)
+
+
+def _from_unscaled(n: pl.Expr, scale: int) -> pl.Expr:
+    """The DECIMAL(38, scale) whose unscaled integer is `n` (an Int128)."""
+    unit = pl.lit(_decimal.Decimal(1).scaleb(-scale), dtype=pl.Decimal(MAX_PRECISION, scale))
+    return n.cast(pl.Decimal(MAX_PRECISION, 0), strict=False) * unit
+
+
+def from_text(text: pl.Expr, target: DataType) -> pl.Expr:
+    """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale, NULL
+    when too big for the precision, and 0 for text that is no number at all (Flink's
+    DecimalDataUtils.castFrom catches the NumberFormatException and gives zero)."""
+    scale = types.precision_scale(target)[1]
+    trimmed = text.str.strip_chars()
+    wide = types.decimal(MAX_PRECISION, scale + 1)
+    parsed = fit(trimmed.cast(dtype(wide), strict=False), wide, target)
+    number = trimmed.str.contains(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+    return pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
+
+
+def arithmetic(op: str, a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType,
+               result: DataType) -> pl.Expr:
+    """`a op b` for `+ - * / %` where the result is DECIMAL `result` (the operands DECIMALs or
+    integers), exactly as BigDecimal computes it, brought to `result`."""
+    if op == "/":
+        return divide(a, b, ta, tb, result)
+    (_, sa), (_, sb) = types.precision_scale(ta), types.precision_scale(tb)
+    scale = sa + sb if op == "*" else max(sa, sb)  # the exact result's scale
+    wide = pl.Decimal(MAX_PRECISION, scale)
+    a, b = a.cast(wide), b.cast(wide)
+    if op == "+":
+        value = a + b
+    elif op == "-":
+        value = a - b
+    elif op == "*":
+        value = a * b
+    else:
+        value = java_remainder(a, b)
+    return fit(value, types.decimal(MAX_PRECISION, scale), result)
+
+
+def java_remainder(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    """Java's `%` (BigDecimal.remainder and int `%` alike): the sign of the dividend. Polars'
+    `%` floors (the sign of the divisor); the two differ by `b` where the signs differ."""
+    floored = a % b
+    return pl.when((floored != 0) & ((floored < 0) != (a < 0))).then(floored - b) \
+        .otherwise(floored)
+
+
+def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
+           zero_fails: bool = True) -> pl.Expr:
+    """`a / b` as DECIMAL `result`, HALF_UP; a zero divisor fails the job as Flink's does
+    (NULL when not `zero_fails`)."""
+    (pa, sa), (pb, sb) = types.precision_scale(ta), types.precision_scale(tb)
+    scale = types.precision_scale(result)[1]
+    shift = scale + sb - sa  # unscaled quotient = unscaled a * 10^shift / unscaled b
+    if zero_fails:
+        b = fail_on_zero(b, _polars_type(tb), "Division by zero")
+    if shift >= 0 and pa + shift < MAX_PRECISION:  # fits Int128 (38 digits) all the way
+        n = _unscaled(a, ta) * pl.lit(10 ** shift, dtype=pl.Int128)
+        d = _unscaled(b, tb)
+        quotient = (n.abs() * 2 + d.abs()) // (d.abs() * 2)
+        signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
+        return _from_unscaled(signed, scale).cast(dtype(result), strict=False)
+    return _python_divide(a, b, result)
+
+
+def _unscaled(x: pl.Expr, t: DataType) -> pl.Expr:
+    """The unscaled Int128 of a DECIMAL (1.25 at scale 2 is 125), or of an integer."""
+    if t.name == "DECIMAL":
+        return x.cast(dtype(t)).to_physical()
+    return x.cast(pl.Int128)
+
+
+def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType) -> pl.Expr:
+    """`a / b` in Python's decimal (wide operands), once per distinct pair of operands."""
+    exponent = _decimal.Decimal(1).scaleb(-types.precision_scale(result)[1])
+    target = dtype(result)
+
+    def quotient(x, y):
+        if y == 0:  # AVG over no values (a zero divisor of `/` failed before)
+            return None
+        value = _EXACT.divide(x, y).quantize(exponent, _decimal.ROUND_HALF_UP, _EXACT)
+        return value if len(value.as_tuple().digits) <= target.precision else None
+
+    def run(pair: pl.Series) -> pl.Series:
+        left, right = pair.struct.field("a"), pair.struct.field("b")
+        distinct = pair.unique(maintain_order=True)
+        answers = [None if x is None or y is None else quotient(x, y)
+                   for x, y in zip(distinct.struct.field("a"), distinct.struct.field("b"))]
+        table = pl.DataFrame({"a": distinct.struct.field("a"), "b": distinct.struct.field("b"),
+                              "q": pl.Series(answers, dtype=target)})
+        joined = pl.DataFrame({"a": left, "b": right}).join(
+            table, on=["a", "b"], how="left", nulls_equal=True, maintain_order="left")
+        return joined["q"]
+
+    return pl.struct(a.alias("a"), b.alias("b")).map_batches(run, return_dtype=target)
+
+
+def fail_on_zero(divisor: pl.Expr, divisor_dtype: pl.DataType, message: str) -> pl.Expr:
+    """`divisor`, failing the job (Flink's ArithmeticException: `message`) when a value is
+    zero."""
+    def check(values: pl.Series) -> pl.Series:
+        if (values == 0).any():
+            raise ValueError(f"ArithmeticException: {message}")
+        return values
+
+    return divisor.map_batches(check, return_dtype=divisor_dtype)
+
+
+def _polars_type(t: DataType) -> pl.DataType:
+    if is_decimal(t):
+        return dtype(t)
+    from bailian_assets.executor.dtypes import to_polars  # dtypes imports this module
+    return to_polars(t)
+
+
+def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
+    """AVG of a DECIMAL column as Flink computes it: SUM / COUNT, HALF_UP at the result's
+    scale; NULL over no values."""
+    total = x.sum()
+    count = x.count()
+    sum_type = types.decimal_sum(source)
+    quotient = divide(total, count.cast(pl.Int64), sum_type, types.BIGINT, result,
+                      zero_fails=False)
+    # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
+    return pl.when(count > 0).then(quotient).otherwise(None).first()
+
+
+def text(x: pl.Expr) -> pl.Expr:
+    """A DECIMAL as Flink's CAST(... AS STRING) writes it: plain digits, every digit of the
+    scale (`120.50`, `0.0000000`)."""
+    return x.cast(pl.String)

@@ -1,0 +1,116 @@
+"""Exact DECIMAL arithmetic and Flink's numeric semantics (values taken from real Flink 2.3
+through the oracle where the golden suite does not already hold them)."""
+
+from decimal import Decimal
+
+import polars as pl
+import pytest
+
+from bailian_assets.client.backend import simulated_backend
+from bailian_assets.errors import ExecutionError
+from bailian_assets.executor import decimals
+from bailian_assets.executor.runner import run_project
+from bailian_assets.planning import types
+from bailian_assets.planning.project import load_source
+from bailian_assets.simulator.service import BailianSimulator
+
+
+def printed(columns: str, select: str, values: str = "VALUES (1)") -> list[str]:
+    """The rows a print sink of `columns` receives for `SELECT {select} FROM t`."""
+    sql = (f"CREATE TEMPORARY TABLE out ({columns}) WITH ('connector' = 'print');\n"
+           f"CREATE TEMPORARY VIEW t AS {values};\n"
+           f"INSERT INTO out SELECT {select} FROM t;\n")
+    lines: list[str] = []
+    run_project(load_source(sql, "t.sql", {}), simulated_backend(BailianSimulator()),
+                lambda table, line: lines.append(line))
+    return lines
+
+
+def test_casts_round_half_up_where_polars_rounds_half_even():
+    assert printed("a DECIMAL(5, 2), b DECIMAL(5, 2), c DECIMAL(5, 1)",
+                   "CAST(0.125 AS DECIMAL(5, 2)), CAST(-0.125 AS DECIMAL(5, 2)), "
+                   "CAST(4.05 AS DECIMAL(5, 1))") == ["+I[0.13, -0.13, 4.1]"]
+
+
+def test_text_to_decimal_trims_rounds_and_overflows_to_null():
+    assert printed("a DECIMAL(4, 2), b DECIMAL(4, 2), c DECIMAL(4, 2)",
+                   "CAST(' 1.005 ' AS DECIMAL(4, 2)), CAST('123.4' AS DECIMAL(4, 2)), "
+                   "CAST('1e1' AS DECIMAL(4, 2))") == ["+I[1.01, null, 10.00]"]
+
+
+def test_double_to_decimal_uses_the_doubles_shortest_digits():
+    # 1.005e0 is 1.00499999... as a double; BigDecimal.valueOf reads "1.005"
+    assert printed("a DECIMAL(4, 2)", "CAST(1.005e0 AS DECIMAL(4, 2))") == ["+I[1.01]"]
+
+
+def test_arithmetic_keeps_the_scale_calcite_gives():
+    assert printed("s STRING", "CAST(CAST(1.10 AS DECIMAL(4, 2)) * CAST(1.10 AS DECIMAL(4, 2)) "
+                   "AS STRING)") == ["+I[1.2100]"]
+    assert printed("s STRING", "CAST(CAST(2 AS DECIMAL(3, 0)) / 3 AS STRING)") \
+        == ["+I[0.66666666667]"]
+
+
+def test_decimal_remainder_and_integer_remainder_take_the_dividends_sign():
+    assert printed("a DECIMAL(3, 1), b INT, c INT", "x % 2, -7 % 3, MOD(7, -3)",
+                   "SELECT * FROM (VALUES (-7.5)) AS v(x)") == ["+I[-1.5, -1, 1]"]
+
+
+def test_integer_division_truncates_toward_zero_exactly_for_large_bigints():
+    assert printed("a BIGINT, b INT", "CAST(9007199254740993 AS BIGINT) / 1, -7 / 2") \
+        == ["+I[9007199254740993, -3]"]
+
+
+@pytest.mark.parametrize("select, message", [
+    ("7 / x", "ArithmeticException: / by zero"),
+    ("MOD(7, x)", "ArithmeticException: / by zero"),
+    ("CAST(7 AS DECIMAL(3, 0)) / x", "ArithmeticException: Division by zero"),
+])
+def test_a_zero_divisor_fails_the_job_with_flinks_text(select, message):
+    with pytest.raises(ExecutionError, match=message):
+        printed("r DECIMAL(20, 6)", select, "SELECT * FROM (VALUES (0)) AS v(x)")
+
+
+def test_a_null_dividend_over_a_zero_column_is_null():
+    assert printed("r INT", "CAST(NULL AS INT) / x", "SELECT * FROM (VALUES (0)) AS v(x)") \
+        == ["+I[null]"]
+
+
+def test_round_floor_ceil_truncate_of_decimals():
+    assert printed("r STRING, f STRING, c STRING, t STRING, n STRING",
+                   "CAST(ROUND(x, 1) AS STRING), CAST(FLOOR(x) AS STRING), "
+                   "CAST(CEIL(x) AS STRING), CAST(TRUNCATE(x, 1) AS STRING), "
+                   "CAST(ROUND(x, -1) AS STRING)",
+                   "SELECT * FROM (VALUES (-15.25)) AS v(x)") \
+        == ["+I[-15.3, -16, -15, -15.2, -20]"]
+
+
+def test_round_of_doubles_is_half_up_on_the_printed_digits():
+    assert printed("a DOUBLE, b DOUBLE, c DOUBLE", "ROUND(1.005e0, 2), ROUND(-2.5e0), "
+                   "ROUND(x, 1)", "SELECT * FROM (VALUES (0.25e0)) AS v(x)") \
+        == ["+I[1.01, -3.0, 0.3]"]
+
+
+def test_avg_of_decimals_in_groups_rounds_half_up():
+    sql = ("CREATE TEMPORARY TABLE out (k INT, a DECIMAL(38, 6)) WITH ('connector' = 'print');\n"
+           "CREATE TEMPORARY VIEW t(k, x) AS VALUES (1, 1.00), (1, 2.00), (2, 0.01), (2, 0.01),"
+           " (2, 0.00), (3, CAST(NULL AS DECIMAL(3, 2)));\n"
+           "INSERT INTO out SELECT k, AVG(x) FROM t GROUP BY k ORDER BY k;\n")
+    lines: list[str] = []
+    run_project(load_source(sql, "t.sql", {}), simulated_backend(BailianSimulator()),
+                lambda table, line: lines.append(line))
+    assert lines == ["+I[1, 1.500000]", "+I[2, 0.006667]", "+I[3, null]"]
+
+
+def test_float_prints_as_java_float_to_string_and_negated_zero_literal_as_zero():
+    assert printed("f FLOAT, d DOUBLE", "CAST(0.1e0 AS FLOAT), -0.0e0") == ["+I[0.1, 0.0]"]
+
+
+@pytest.mark.parametrize("left", [types.decimal(10, 3), types.decimal(38, 3)])
+def test_division_is_half_up_in_both_the_int128_and_the_python_way(left):
+    # DECIMAL(38, 3) operands may pass Int128's 38 digits: those are divided in Python
+    frame = pl.DataFrame({"a": [Decimal("0.125"), Decimal("-0.125"), Decimal("0.135"), None],
+                          "b": [1, 1, 1, 1]}, schema={"a": decimals.dtype(left), "b": pl.Int32})
+    quotient = decimals.divide(pl.col("a"), pl.col("b"), left, types.INT,
+                               types.decimal(38, 2))
+    assert frame.select(quotient).to_series().to_list() == [
+        Decimal("0.13"), Decimal("-0.13"), Decimal("0.14"), None]
