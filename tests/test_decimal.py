@@ -32,10 +32,16 @@ def test_casts_round_half_up_where_polars_rounds_half_even():
                    "CAST(4.05 AS DECIMAL(5, 1))") == ["+I[0.13, -0.13, 4.1]"]
 
 
-def test_text_to_decimal_trims_rounds_and_overflows_to_null():
-    assert printed("a DECIMAL(4, 2), b DECIMAL(4, 2), c DECIMAL(4, 2)",
-                   "CAST(' 1.005 ' AS DECIMAL(4, 2)), CAST('123.4' AS DECIMAL(4, 2)), "
-                   "CAST('1e1' AS DECIMAL(4, 2))") == ["+I[1.01, null, 10.00]"]
+def test_text_to_decimal_trims_rounds_and_overflows_to_null_under_try_cast():
+    assert printed("a DECIMAL(4, 2), b DECIMAL(4, 2), c DECIMAL(4, 2), d DECIMAL(4, 2)",
+                   "CAST(' 1.005 ' AS DECIMAL(4, 2)), TRY_CAST('123.4' AS DECIMAL(4, 2)), "
+                   "CAST('1e1' AS DECIMAL(4, 2)), CAST('x' AS DECIMAL(4, 2))") \
+        == ["+I[1.01, null, 10.00, 0.00]"]
+
+
+def test_text_too_big_for_the_decimal_fails_under_cast():
+    with pytest.raises(ExecutionError, match="For input string: '123.4'. Overflow."):
+        printed("a DECIMAL(4, 2)", "CAST('123.4' AS DECIMAL(4, 2))")
 
 
 def test_double_to_decimal_uses_the_doubles_shortest_digits():

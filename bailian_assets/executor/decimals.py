@@ -80,16 +80,30 @@ def _from_unscaled(n: pl.Expr, scale: int) -> pl.Expr:
     return n.cast(pl.Decimal(MAX_PRECISION, 0), strict=False) * unit
 
 
-def from_text(text: pl.Expr, target: DataType) -> pl.Expr:
-    """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale, NULL
-    when too big for the precision, and 0 for text that is no number at all (Flink's
-    DecimalDataUtils.castFrom catches the NumberFormatException and gives zero)."""
+def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
+    """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale, 0
+    for text that is no number at all (Flink's DecimalDataUtils.castFrom catches the
+    NumberFormatException and gives zero); a number too big for the precision fails the job
+    (`NumberFormatException: ... Overflow.`), and is NULL under TRY_CAST (`safe`)."""
     scale = types.precision_scale(target)[1]
     trimmed = text.str.strip_chars()
     wide = types.decimal(MAX_PRECISION, scale + 1)
     parsed = fit(trimmed.cast(dtype(wide), strict=False), wide, target)
     number = trimmed.str.contains(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-    return pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
+    value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
+    if safe:
+        return value
+
+    def check(pair: pl.Series) -> pl.Series:
+        texts, values = pair.struct.field("text"), pair.struct.field("value")
+        overflow = texts.is_not_null() & values.is_null()
+        if overflow.any():
+            raise ValueError(f"NumberFormatException: For input string: "
+                             f"'{texts.filter(overflow)[0]}'. Overflow.")
+        return values
+
+    return pl.struct(text.alias("text"), value.alias("value")).map_batches(
+        check, return_dtype=dtype(target))
 
 
 def arithmetic(op: str, a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType,

@@ -15,7 +15,8 @@ import polars as pl
 from bailian_assets.executor import decimals
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions import AGGREGATES, IMPLEMENTATIONS, OPERATORS
+from bailian_assets.executor.functions import (AGGREGATES, IMPLEMENTATIONS,
+                                               MULTI_ARGUMENT_AGGREGATES, OPERATORS)
 from bailian_assets.planning import bound
 
 
@@ -32,6 +33,9 @@ def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
     """An aggregate over a group, with DISTINCT; NULLs are ignored as SQL ignores them."""
     if call.star:
         return pl.len()
+    if call.name in MULTI_ARGUMENT_AGGREGATES:  # JSON_OBJECTAGG(mode, key, value) ...
+        return MULTI_ARGUMENT_AGGREGATES[call.name]([compile_expr(a) for a in call.args],
+                                                    call.args)
     arg = compile_expr(call.args[0])
     if not bound.columns_in(call.args[0]):  # COUNT(1), SUM(2): the constant once per row
         arg = pl.repeat(arg, pl.len())

@@ -272,3 +272,41 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "JSON_OBJECT": _json_object,
     "JSON_ARRAY": _json_array,
 }
+
+
+# ------------------------------------------------------------------ JSON_OBJECTAGG, JSON_ARRAYAGG
+
+
+def _group(value: pl.Expr, build) -> pl.Expr:
+    """`build(rows)` once per group (over every row of the group, NULLs included)."""
+    return value.map_batches(lambda rows: build(rows.to_list()), return_dtype=pl.String,
+                             returns_scalar=True)
+
+
+def _object_agg(a, raw):
+    absent = str(_const(raw, 0, "ON NULL")) == "ABSENT"
+
+    def build(rows):
+        members = {}
+        for row in rows:
+            value = _member(row["v"], raw[2])
+            if row["k"] is None:
+                raise ValueError("JSON_OBJECTAGG: a key is NULL")
+            if not (value is None and absent):
+                members[str(row["k"])] = value
+        return dump(members)
+
+    return _group(pl.struct(a[1].alias("k"), a[2].alias("v")), build)
+
+
+def _array_agg(a, raw):
+    absent = str(_const(raw, 0, "ON NULL")) == "ABSENT"
+    return _group(a[1], lambda rows: dump(
+        [_member(v, raw[1]) for v in rows if not (v is None and absent)]))
+
+
+# aggregates of several arguments: given every compiled argument (`compile_aggregate`)
+AGGREGATE_IMPLEMENTATIONS: dict[str, Implementation] = {
+    "JSON_OBJECTAGG": _object_agg,
+    "JSON_ARRAYAGG": _array_agg,
+}

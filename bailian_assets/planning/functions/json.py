@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bailian_assets.planning import types
+from bailian_assets.planning.functions.aggregates import AggregateFunction
 from bailian_assets.planning.functions.signatures import ScalarFunction, always, fixed, sig
 from bailian_assets.sql.ast import DataType
 
@@ -34,4 +35,13 @@ FUNCTIONS = [
                    always(types.nullable(types.STRING, False)), (0,)),
     ScalarFunction("IS JSON", (sig("ANY", _C),), always(types.nullable(types.BOOLEAN, False)),
                    (1,)),
+]
+
+# JSON_OBJECTAGG('NULL' | 'ABSENT', key, value), JSON_ARRAYAGG('NULL' | 'ABSENT', value): one
+# JSON text per group ('{}' and '[]' over no rows)
+AGGREGATE_FUNCTIONS = [
+    AggregateFunction("JSON_OBJECTAGG", (sig(_C, _C, "ANY"),),
+                      always(types.nullable(types.STRING, False))),
+    AggregateFunction("JSON_ARRAYAGG", (sig(_C, "ANY"),),
+                      always(types.nullable(types.STRING, False))),
 ]
