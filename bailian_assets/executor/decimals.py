@@ -24,6 +24,7 @@ import decimal as _decimal
 
 import polars as pl
 
+from bailian_assets.executor import guards
 from bailian_assets.planning import types
 from bailian_assets.sql.ast import DataType
 
@@ -143,7 +144,7 @@ def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
     scale = types.precision_scale(result)[1]
     shift = scale + sb - sa  # unscaled quotient = unscaled a * 10^shift / unscaled b
     if zero_fails:
-        b = fail_on_zero(b, _polars_type(tb), "Division by zero")
+        b = fail_on_zero(a, b, _polars_type(tb), "Division by zero")
     if shift >= 0 and pa + shift < MAX_PRECISION:  # fits Int128 (38 digits) all the way
         n = _unscaled(a, ta) * pl.lit(10 ** shift, dtype=pl.Int128)
         d = _unscaled(b, tb)
@@ -185,15 +186,27 @@ def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType) -> pl.Expr:
     return pl.struct(a.alias("a"), b.alias("b")).map_batches(run, return_dtype=target)
 
 
-def fail_on_zero(divisor: pl.Expr, divisor_dtype: pl.DataType, message: str) -> pl.Expr:
-    """`divisor`, failing the job (Flink's ArithmeticException: `message`) when a value is
-    zero."""
-    def check(values: pl.Series) -> pl.Series:
-        if (values == 0).any():
-            raise ValueError(f"ArithmeticException: {message}")
+def fail_on_zero(dividend: pl.Expr, divisor: pl.Expr, divisor_dtype: pl.DataType,
+                 message: str, folds: bool = True) -> pl.Expr:
+    """`divisor`, failing the job (Flink's `ArithmeticException: message`) where it is zero
+    for a row that evaluates the division: the dividend not NULL (NULL gives NULL first), in
+    the rows its CASE branch takes (`guards`). Folded as a constant (`guards.folding()`, when
+    the operation `folds`), every zero fails: `Division by zero`."""
+    folded = folds and guards.folding()
+    active = pl.lit(True) if folded else dividend.is_not_null()
+    where = guards.rows()
+    if where is not None:
+        active = active & where
+    text = "Division by zero" if folded else message
+
+    def check(pair: pl.Series) -> pl.Series:
+        values = pair.struct.field("divisor")
+        if (pair.struct.field("active") & (values == 0)).any():
+            raise ValueError(f"ArithmeticException: {text}")
         return values
 
-    return divisor.map_batches(check, return_dtype=divisor_dtype)
+    return pl.struct(divisor.alias("divisor"), active.alias("active")).map_batches(
+        check, return_dtype=divisor_dtype)
 
 
 def _polars_type(t: DataType) -> pl.DataType:
@@ -215,7 +228,16 @@ def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
     return pl.when(count > 0).then(quotient).otherwise(None).first()
 
 
-def text(x: pl.Expr) -> pl.Expr:
-    """A DECIMAL as Flink's CAST(... AS STRING) writes it: plain digits, every digit of the
-    scale (`120.50`, `0.0000000`)."""
-    return x.cast(pl.String)
+def conform(x: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
+    """A frame column of Polars dtype `current` as a sink column of DECIMAL `target` (Flink's
+    implicit cast on INSERT: HALF_UP, NULL on overflow)."""
+    if isinstance(current, pl.Decimal):
+        source = types.decimal(current.precision or MAX_PRECISION, current.scale or 0)
+    elif current.is_integer():
+        source = types.BIGINT
+    elif current.is_float():
+        source = types.DOUBLE
+    else:
+        source = types.NULL
+    return fit(x, source, target)
+

@@ -18,6 +18,7 @@ import polars as pl
 
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import BailianError, ExecutionError
+from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
@@ -45,13 +46,17 @@ class Executor:
     clients: ClientFactory
     runs: list[ModelRun] = field(default_factory=list)
     on_model_run: Callable[[ModelRun], None] | None = None
+    # is a view's content constant (VALUES rows: `constant_rows`)? Flink's planner folds
+    # expressions over constants itself (`guards.folding_constants`)
+    constant: Callable[[str], bool] = lambda relation: False
 
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
         try:
             frame = self.frame(query.root).collect()
             return frame.select(
-                pl.col(column).cast(to_polars(t)).alias(name)
+                (decimals.conform(pl.col(column), frame.schema[column], t) if t.name == "DECIMAL"
+                 else pl.col(column).cast(to_polars(t))).alias(name)
                 for column, name, t in zip(query.columns, query.names, query.types)
             )
         except BailianError:
@@ -113,7 +118,8 @@ class Executor:
 
     def _project(self, node: p.Project, frame: pl.LazyFrame) -> pl.LazyFrame:
         # with_columns broadcasts literals to every row (a bare select would give one row)
-        exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
+        with guards.folding_constants(constant_rows(node.input, self.constant)):
+            exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
         return frame.with_columns(exprs).select(f.column for _, f in node.items)
 
     def _filter(self, node: p.Filter, frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -237,6 +243,16 @@ def in_values(frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame,
     mark = pl.when(pl.col("$rows") == 0).then(False).when(pl.col("$x").is_null()).then(None) \
         .when(pl.col("$found")).then(True).when(pl.col("$nulls") > 0).then(None).otherwise(False)
     return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
+
+
+def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None]) -> bool:
+    """Are these rows constants Flink's planner computes itself (VALUES, through projections,
+    filters and views of them), where it folds expressions at plan time?"""
+    while isinstance(node, (p.Project, p.Filter)):
+        node = node.input
+    if isinstance(node, p.Scan):
+        return bool(constant_relation(node.relation))
+    return isinstance(node, p.ValuesNode)
 
 
 def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> pl.LazyFrame:

@@ -9,10 +9,11 @@ Column references are frame columns of the node's input.
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 import polars as pl
 
-from bailian_assets.executor import decimals
+from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions import (AGGREGATES, IMPLEMENTATIONS,
@@ -80,14 +81,24 @@ _FLAT_CASE = 64
 
 
 def _case(expr: bound.Case) -> pl.Expr:
+    """Each branch is compiled for the rows that take it (`guards`): a division by zero in a
+    branch a row does not take does not fail the job, as in Flink."""
     operand = compile_expr(expr.operand) if expr.operand is not None else None
-    branches = []
+    branches: list[tuple[pl.Expr, pl.Expr]] = []
+
+    def none_yet(count: int) -> Callable[[], pl.Expr]:  # no test of the first `count` is true
+        return lambda: ~pl.any_horizontal([t.fill_null(False) for t, _ in branches[:count]]) \
+            if count else pl.lit(True)
+
     for condition, value in expr.whens:
-        test = compile_expr(condition)
-        if operand is not None:
-            test = operand == test
-        branches.append((test, _as(value, expr.type)))
-    otherwise = _as(expr.else_, expr.type) if expr.else_ is not None else pl.lit(None)
+        with guards.only_where(none_yet(len(branches))):
+            test = compile_expr(condition)
+            if operand is not None:
+                test = operand == test
+            with guards.only_where(lambda test=test: test):
+                branches.append((test, _as(value, expr.type)))
+    with guards.only_where(none_yet(len(branches))):
+        otherwise = _as(expr.else_, expr.type) if expr.else_ is not None else pl.lit(None)
     return _first_match(branches, otherwise)
 
 

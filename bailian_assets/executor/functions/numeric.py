@@ -74,9 +74,8 @@ def _mod(a, raw):
     if "DECIMAL" in (ta.name, tb.name):
         result = types.decimal_arithmetic("%", ta, tb)
         return decimals.arithmetic("%", a[0], a[1], ta, tb, result)
-    divisor = pl.when(a[0].is_null()).then(None).otherwise(a[1])
-    checked = decimals.fail_on_zero(divisor, to_polars(tb) if tb.name != "NULL" else pl.Int32,
-                                    "/ by zero")
+    dtype = to_polars(tb) if tb.name not in ("NULL", "UNKNOWN") else pl.Int32
+    checked = decimals.fail_on_zero(a[0], a[1], dtype, "/ by zero", folds=False)
     return decimals.java_remainder(a[0], checked)
 
 

@@ -8,7 +8,7 @@ import re
 
 import polars as pl
 
-from bailian_assets.executor import decimals
+from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.planning import bound
@@ -19,13 +19,16 @@ _EXACT = ("TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL")
 
 def _arithmetic(op: str) -> Implementation:
     """`+ - * / %`: exact on DECIMALs (`executor/decimals.py`), Java's sign rule for `%`,
-    Polars' own arithmetic on DOUBLE and FLOAT."""
+    Polars' own arithmetic on DOUBLE and FLOAT (Infinity for x / 0.0 at run time)."""
     def implementation(a, raw):
         ta, tb = raw[0].type, raw[1].type
         if "DECIMAL" in (ta.name, tb.name) and {ta.name, tb.name} <= set(_EXACT) | {"NULL"}:
             return decimals.arithmetic(op, a[0], a[1], ta, tb, rules.arithmetic(op, ta, tb))
         if op == "%":
-            return decimals.java_remainder(a[0], _nonzero(a[0], a[1], raw[1], "/ by zero"))
+            divisor = decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "/ by zero", False)
+            return decimals.java_remainder(a[0], divisor)
+        if op == "/" and guards.folding():  # a constant DOUBLE / 0 fails in Flink's planner
+            return a[0] / decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "")
         return _OPERATIONS[op](a[0], a[1])
     return implementation
 
@@ -34,16 +37,13 @@ _OPERATIONS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, 
                "/": lambda x, y: x / y}
 
 
-def _nonzero(dividend: pl.Expr, divisor: pl.Expr, raw: bound.Expr, message: str) -> pl.Expr:
-    """The divisor, failing the job where it is zero for a row whose dividend is not NULL
-    (Java's ArithmeticException; a NULL operand gives NULL before anything is divided)."""
-    checked = pl.when(dividend.is_null()).then(None).otherwise(divisor)
-    return decimals.fail_on_zero(checked, to_polars(raw.type), message)
+def _dtype(raw: bound.Expr) -> pl.DataType:
+    return to_polars(raw.type) if raw.type.name not in ("NULL", "UNKNOWN") else pl.Int32
 
 
 def _div(a, raw):
     """Integer division, truncating toward zero as Java does; `/ by zero` fails the job."""
-    x, y = a[0], _nonzero(a[0], a[1], raw[1], "/ by zero")
+    x, y = a[0], decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "/ by zero")
     floored = x // y
     return pl.when((x % y != 0) & ((x < 0) != (y < 0))).then(floored + 1).otherwise(floored)
 
