@@ -142,3 +142,23 @@ def test_division_is_half_up_in_both_the_int128_and_the_python_way(left):
                                types.decimal(38, 2))
     assert frame.select(quotient).to_series().to_list() == [
         Decimal("0.13"), Decimal("-0.13"), Decimal("0.14"), None]
+
+
+def test_csv_numbers_read_into_decimal_round_half_up_and_too_big_is_null(tmp_path):
+    # seen through the oracle: 1.01, -0.13 and null
+    (tmp_path / "e.csv").write_text("1,1.005\n2,-0.125\n3,12345678901.5\n")
+    assert printed("id INT, amount DECIMAL(10, 2)", "id, amount", "SELECT * FROM e",
+                   f"CREATE TABLE e (id INT, amount DECIMAL(10, 2)) WITH ("
+                   f"'connector' = 'filesystem', 'path' = '{tmp_path / 'e.csv'}', "
+                   f"'format' = 'csv');\n") == ["+I[1, 1.01]", "+I[2, -0.13]", "+I[3, null]"]
+
+
+def test_decimals_of_different_types_join_on_their_common_type():
+    sql = ("CREATE TEMPORARY TABLE out1 (k DECIMAL(5, 2), w STRING) WITH ('connector' = 'print');\n"
+           "CREATE TEMPORARY VIEW t(k) AS VALUES (1.5), (2);\n"
+           "CREATE TEMPORARY VIEW u(k, w) AS VALUES (1.50, 'a'), (2.0, 'b');\n"
+           "INSERT INTO out1 SELECT t.k, w FROM t JOIN u ON t.k = u.k ORDER BY w;\n")
+    lines: list[str] = []
+    run_project(load_source(sql, "t.sql", {}), simulated_backend(BailianSimulator()),
+                lambda table, line: lines.append(line))
+    assert lines == ["+I[1.50, a]", "+I[2.00, b]"]

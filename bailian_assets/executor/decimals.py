@@ -14,6 +14,8 @@ one place:
   distinct pair of operands;
 - `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
 - `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
+- a join needs keys of one dtype (`executor._join_keys` casts both to their common DECIMAL);
+- `pow` refuses a Decimal exponent (POWER runs on DOUBLE, as in Flink);
 - an overflowing `+`, `-`, `*` fails in Polars where Flink gives NULL: not handled (values
   near 10^38 only).
 """
@@ -81,6 +83,16 @@ def _from_unscaled(n: pl.Expr, scale: int) -> pl.Expr:
     return n.cast(pl.Decimal(MAX_PRECISION, 0), strict=False) * unit
 
 
+_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+
+
+def is_number(values: pl.Series) -> pl.Series:
+    """Which values are numbers (text that reads as one, trimmed, or numbers already)."""
+    if values.dtype == pl.String:
+        return values.str.strip_chars().str.contains(_NUMBER).fill_null(False)
+    return values.is_not_null()
+
+
 def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale, 0
     for text that is no number at all (Flink's DecimalDataUtils.castFrom catches the
@@ -90,7 +102,7 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     trimmed = text.str.strip_chars()
     wide = types.decimal(MAX_PRECISION, scale + 1)
     parsed = fit(trimmed.cast(dtype(wide), strict=False), wide, target)
-    number = trimmed.str.contains(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+    number = trimmed.str.contains(_NUMBER)
     value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
     if safe:
         return value
@@ -226,6 +238,16 @@ def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
                       zero_fails=False)
     # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
     return pl.when(count > 0).then(quotient).otherwise(None).first()
+
+
+def read(values: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
+    """Values a file holds (text, or numbers a json reader gave) as DECIMAL `target`: HALF_UP
+    to its scale, NULL for what is no number or too big (the reader reports those)."""
+    if current == pl.String:
+        wide = types.decimal(MAX_PRECISION, types.precision_scale(target)[1] + 1)
+        values = values.replace("", None).str.strip_chars().cast(dtype(wide), strict=False)
+        current = dtype(wide)
+    return conform(values, current, target)
 
 
 def conform(x: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:

@@ -25,7 +25,7 @@ from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -132,8 +132,9 @@ class Executor:
                 raise ExecutionError(f"{node.kind} JOIN needs an equality condition")
         else:
             how = {"INNER": "inner", "LEFT": "left", "RIGHT": "right", "FULL": "full"}[node.kind]
-            joined = left.join(right, left_on=[compile_expr(a) for a, _ in node.equi_keys],
-                               right_on=[compile_expr(b) for _, b in node.equi_keys], how=how,
+            keys = [_join_keys(a, b) for a, b in node.equi_keys]
+            joined = left.join(right, left_on=[a for a, _ in keys],
+                               right_on=[b for _, b in keys], how=how,
                                coalesce=False, maintain_order="left_right")
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
@@ -243,6 +244,17 @@ def in_values(frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame,
     mark = pl.when(pl.col("$rows") == 0).then(False).when(pl.col("$x").is_null()).then(None) \
         .when(pl.col("$found")).then(True).when(pl.col("$nulls") > 0).then(None).otherwise(False)
     return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
+
+
+def _join_keys(left: bound.Expr, right: bound.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """An equality's two sides as join keys of one dtype: Polars joins DECIMAL(3, 2) with
+    DECIMAL(11, 1) only as their common DECIMAL."""
+    a, b = compile_expr(left), compile_expr(right)
+    if "DECIMAL" in (left.type.name, right.type.name) and left.type != right.type:
+        common = types.common_type(left.type, right.type)
+        if common is not None and common.name in ("DECIMAL", "DOUBLE", "FLOAT"):
+            return a.cast(to_polars(common)), b.cast(to_polars(common))
+    return a, b
 
 
 def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None]) -> bool:

@@ -167,7 +167,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "CEIL": _integral("ceil"),
     "CEILING": _integral("ceil"),
     "MOD": _mod,
-    "POWER": lambda a, r: a[0].cast(pl.Float64).pow(a[1]),
+    "POWER": lambda a, r: a[0].cast(pl.Float64).pow(a[1].cast(pl.Float64)),
     "SQRT": lambda a, r: a[0].cast(pl.Float64).sqrt(),
     "LN": lambda a, r: a[0].cast(pl.Float64).log(),
     "LOG10": _ufunc(np.log10),
