@@ -162,3 +162,17 @@ def test_decimals_of_different_types_join_on_their_common_type():
     run_project(load_source(sql, "t.sql", {}), simulated_backend(BailianSimulator()),
                 lambda table, line: lines.append(line))
     assert lines == ["+I[1.50, a]", "+I[2.00, b]"]
+
+
+def test_sum_and_avg_of_decimals_over_windows_are_exact():
+    sql = ("CREATE TEMPORARY TABLE out1 (a DECIMAL(38, 6), b DECIMAL(38, 2), c DECIMAL(38, 6))"
+           " WITH ('connector' = 'print');\n"
+           "CREATE TEMPORARY VIEW t(x, y, n) AS VALUES (1.5e0, 2.25, 3), (0.1e0, 0.10, 4), "
+           "(0.1e0, 0.01, 5);\n"
+           "INSERT INTO out1 SELECT AVG(y) OVER (ORDER BY n), SUM(y) OVER (ORDER BY n ROWS "
+           "BETWEEN 1 PRECEDING AND CURRENT ROW), AVG(y) OVER (PARTITION BY x) FROM t;\n")
+    lines: list[str] = []
+    run_project(load_source(sql, "t.sql", {}), simulated_backend(BailianSimulator()),
+                lambda table, line: lines.append(line))
+    assert lines == ["+I[2.250000, 2.25, 2.250000]", "+I[1.175000, 2.35, 0.055000]",
+                     "+I[0.786667, 0.11, 0.055000]"]

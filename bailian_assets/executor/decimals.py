@@ -74,10 +74,10 @@ def rescale(x: pl.Expr, scale: int, to: int, half_up: bool = True) -> pl.Expr:
     unit = 10 ** (scale - to)
     magnitude = n.abs() + (unit // 2 if half_up else 0)
     cut = magnitude // pl.lit(unit, dtype=pl.Int128)
-    return _from_unscaled(pl.when(n < 0).then(cut * -1).otherwise(cut), to)
+    return from_unscaled(pl.when(n < 0).then(cut * -1).otherwise(cut), to)
 
 
-def _from_unscaled(n: pl.Expr, scale: int) -> pl.Expr:
+def from_unscaled(n: pl.Expr, scale: int) -> pl.Expr:
     """The DECIMAL(38, scale) whose unscaled integer is `n` (an Int128)."""
     unit = pl.lit(_decimal.Decimal(1).scaleb(-scale), dtype=pl.Decimal(MAX_PRECISION, scale))
     return n.cast(pl.Decimal(MAX_PRECISION, 0), strict=False) * unit
@@ -158,15 +158,15 @@ def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
     if zero_fails:
         b = fail_on_zero(a, b, _polars_type(tb), "Division by zero")
     if shift >= 0 and pa + shift < MAX_PRECISION:  # fits Int128 (38 digits) all the way
-        n = _unscaled(a, ta) * pl.lit(10 ** shift, dtype=pl.Int128)
-        d = _unscaled(b, tb)
+        n = unscaled(a, ta) * pl.lit(10 ** shift, dtype=pl.Int128)
+        d = unscaled(b, tb)
         quotient = (n.abs() * 2 + d.abs()) // (d.abs() * 2)
         signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
-        return _from_unscaled(signed, scale).cast(dtype(result), strict=False)
+        return from_unscaled(signed, scale).cast(dtype(result), strict=False)
     return _python_divide(a, b, result)
 
 
-def _unscaled(x: pl.Expr, t: DataType) -> pl.Expr:
+def unscaled(x: pl.Expr, t: DataType) -> pl.Expr:
     """The unscaled Int128 of a DECIMAL (1.25 at scale 2 is 125), or of an integer."""
     if t.name == "DECIMAL":
         return x.cast(dtype(t)).to_physical()
