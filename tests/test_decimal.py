@@ -92,8 +92,8 @@ def test_at_run_time_a_null_dividend_gives_null_and_a_double_infinity(tmp_path):
 
 
 def test_a_branch_no_row_takes_divides_by_nothing(tmp_path):
-    assert from_csv(tmp_path, "r INT", "CASE WHEN x = 0 THEN -1 ELSE 7 / x END") == [
-        "+I[-1]", "+I[null]"]
+    assert from_csv(tmp_path, "r INT, i INT", "CASE WHEN x = 0 THEN -1 ELSE 7 / x END, "
+                    "IF(x <> 0, 7 / x, -2)") == ["+I[-1, -2]", "+I[null, -2]"]
 
 
 def test_constants_fold_as_flinks_planner_folds_them():

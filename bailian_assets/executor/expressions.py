@@ -65,6 +65,8 @@ def _column(expr: bound.Column) -> pl.Expr:
 
 
 def _call(expr: bound.Call) -> pl.Expr:
+    if expr.name == "IF":  # IF(c, a, b) is CASE WHEN c THEN a ELSE b END: each branch for its rows
+        return _case(bound.Case(None, ((expr.args[0], expr.args[1]),), expr.args[2], expr.type))
     implementation = IMPLEMENTATIONS.get(expr.name) or OPERATORS[expr.name]
     args = []
     for arg in expr.args:  # a loop, not a comprehension: one frame less per level
