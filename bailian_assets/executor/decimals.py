@@ -6,7 +6,8 @@ not fit its precision (Flink's DecimalData.fromBigDecimal gives NULL on overflow
 
 Where Polars 2.1's Decimal differs from Java's BigDecimal, the difference is handled here, in
 one place:
-- a cast to a smaller scale truncates toward zero: `fit` adds half a unit first (HALF_UP);
+- a cast to a smaller scale rounds HALF_EVEN: `fit` rounds HALF_UP on the unscaled Int128s
+  (`rescale`, which also cuts toward zero for TRUNCATE);
 - `*` keeps the larger scale of its operands and rounds the product: the operands are widened
   to the product's scale first, so the product is exact;
 - `/` rounds HALF_EVEN: the quotient is computed on the unscaled integers (Int128) and
