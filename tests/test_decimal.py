@@ -176,3 +176,13 @@ def test_sum_and_avg_of_decimals_over_windows_are_exact():
                 lambda table, line: lines.append(line))
     assert lines == ["+I[2.250000, 2.25, 2.250000]", "+I[1.175000, 2.35, 0.055000]",
                      "+I[0.786667, 0.11, 0.055000]"]
+
+
+def test_quotients_too_wide_for_int128_are_divided_exactly_in_python():
+    wide = types.decimal(38, 3)
+    frame = pl.DataFrame({"a": [Decimal("99999999999999999999999999999999999.125"),
+                                Decimal("-0.125")], "b": [1, 1]},
+                         schema={"a": decimals.dtype(wide), "b": pl.Int32})
+    quotient = decimals.divide(pl.col("a"), pl.col("b"), wide, types.INT, types.decimal(38, 2))
+    assert frame.select(quotient).to_series().to_list() == [
+        Decimal("99999999999999999999999999999999999.13"), Decimal("-0.13")]

@@ -11,7 +11,7 @@ one place:
 - `*` keeps the larger scale of its operands and rounds the product: the operands are widened
   to the product's scale first, so the product is exact;
 - `/` rounds HALF_EVEN: the quotient is computed on the unscaled integers (Int128) and
-  rounded HALF_UP; where the integers could pass 38 digits, exactly in Python, once per
+  rounded HALF_UP; for the rows whose integers would pass Int128, exactly in Python, once per
   distinct pair of operands;
 - `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
 - `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
@@ -158,13 +158,20 @@ def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
     shift = scale + sb - sa  # unscaled quotient = unscaled a * 10^shift / unscaled b
     if zero_fails:
         b = fail_on_zero(a, b, _polars_type(tb), "Division by zero")
-    if shift >= 0 and pa + shift < MAX_PRECISION:  # fits Int128 (38 digits) all the way
-        n = unscaled(a, ta) * pl.lit(10 ** shift, dtype=pl.Int128)
-        d = unscaled(b, tb)
-        quotient = (n.abs() * 2 + d.abs()) // (d.abs() * 2)
-        signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
-        return from_unscaled(signed, scale).cast(dtype(result), strict=False)
-    return _python_divide(a, b, result)
+    if not 0 <= shift <= 37:  # no Int128 way (a negative shift no Flink type derives)
+        return _python_divide(a, b, result, pl.lit(True))
+    n0, d = unscaled(a, ta), unscaled(b, tb)
+    # Int128 holds 1.7e38: 2|n| + |d| stays below it when both are below 5e37
+    fits = (n0.abs() < pl.lit(5 * 10 ** 37 // 10 ** shift, dtype=pl.Int128)) & (
+        d.abs() < pl.lit(5 * 10 ** 37, dtype=pl.Int128))
+    n = n0 * pl.lit(10 ** shift, dtype=pl.Int128)
+    quotient = (n.abs() * 2 + d.abs()) // (d.abs() * 2)
+    signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
+    exact = from_unscaled(signed, scale).cast(dtype(result), strict=False)
+    if pa + shift < 37 and pb < 37:  # the types bound the values: Int128 always
+        return exact
+    wide = _python_divide(a, b, result, fits.not_().fill_null(False))
+    return pl.when(fits).then(exact).otherwise(wide)
 
 
 def unscaled(x: pl.Expr, t: DataType) -> pl.Expr:
@@ -174,29 +181,29 @@ def unscaled(x: pl.Expr, t: DataType) -> pl.Expr:
     return x.cast(pl.Int128)
 
 
-def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType) -> pl.Expr:
-    """`a / b` in Python's decimal (wide operands), once per distinct pair of operands."""
+def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType, needed: pl.Expr) -> pl.Expr:
+    """`a / b` in Python's decimal for the `needed` rows (operands too wide for Int128), once
+    per distinct pair of operands; NULL in the other rows."""
     exponent = _decimal.Decimal(1).scaleb(-types.precision_scale(result)[1])
     target = dtype(result)
 
     def quotient(x, y):
-        if y == 0:  # AVG over no values (a zero divisor of `/` failed before)
+        if x is None or y is None or y == 0:  # y == 0: AVG over no values (`/` failed before)
             return None
         value = _EXACT.divide(x, y).quantize(exponent, _decimal.ROUND_HALF_UP, _EXACT)
         return value if len(value.as_tuple().digits) <= target.precision else None
 
-    def run(pair: pl.Series) -> pl.Series:
-        left, right = pair.struct.field("a"), pair.struct.field("b")
-        distinct = pair.unique(maintain_order=True)
-        answers = [None if x is None or y is None else quotient(x, y)
-                   for x, y in zip(distinct.struct.field("a"), distinct.struct.field("b"))]
-        table = pl.DataFrame({"a": distinct.struct.field("a"), "b": distinct.struct.field("b"),
-                              "q": pl.Series(answers, dtype=target)})
-        joined = pl.DataFrame({"a": left, "b": right}).join(
-            table, on=["a", "b"], how="left", nulls_equal=True, maintain_order="left")
+    def run(rows: pl.Series) -> pl.Series:
+        pairs = rows.struct.unnest()
+        distinct = pairs.filter(pl.col("needed")).select("a", "b").unique(maintain_order=True)
+        answers = [quotient(x, y) for x, y in distinct.iter_rows()]
+        table = distinct.with_columns(pl.Series("q", answers, dtype=target))
+        joined = pairs.join(table, on=["a", "b"], how="left", nulls_equal=True,
+                            maintain_order="left")
         return joined["q"]
 
-    return pl.struct(a.alias("a"), b.alias("b")).map_batches(run, return_dtype=target)
+    return pl.struct(a.alias("a"), b.alias("b"), needed.alias("needed")).map_batches(
+        run, return_dtype=target)
 
 
 def fail_on_zero(dividend: pl.Expr, divisor: pl.Expr, divisor_dtype: pl.DataType,
