@@ -236,13 +236,19 @@ def _polars_type(t: DataType) -> pl.DataType:
     return to_polars(t)
 
 
+def sum_bound(t: DataType) -> DataType:
+    """The DECIMAL a SUM of DECIMAL(p, s) values surely fits: at most 2^63 rows add 19 digits
+    (tighter than SUM's declared DECIMAL(38, s), so that AVG divides on Int128)."""
+    precision, scale = types.precision_scale(t)
+    return types.decimal(min(MAX_PRECISION, precision + 19), scale)
+
+
 def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
     """AVG of a DECIMAL column as Flink computes it: SUM / COUNT, HALF_UP at the result's
     scale; NULL over no values."""
     total = x.sum()
     count = x.count()
-    sum_type = types.decimal_sum(source)
-    quotient = divide(total, count.cast(pl.Int64), sum_type, types.BIGINT, result,
+    quotient = divide(total, count.cast(pl.Int64), sum_bound(source), types.BIGINT, result,
                       zero_fails=False)
     # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
     return pl.when(count > 0).then(quotient).otherwise(None).first()

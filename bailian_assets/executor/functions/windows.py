@@ -171,6 +171,6 @@ def _decimal_over(x: pl.Expr, w: Window) -> pl.Expr:
     if w.call.name == "SUM":
         return total.cast(decimals.dtype(result), strict=False)
     count = _over_frame("COUNT", x, w).cast(pl.Int64)
-    quotient = decimals.divide(total, count, types.decimal_sum(source), types.BIGINT, result,
+    quotient = decimals.divide(total, count, decimals.sum_bound(source), types.BIGINT, result,
                                zero_fails=False)
     return pl.when(count > 0).then(quotient)
