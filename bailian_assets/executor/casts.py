@@ -7,6 +7,9 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
 - to a string: TRUE is 'TRUE', a DOUBLE or FLOAT reads as Java's toString (`1.0E7`), a TIMESTAMP
   as `2024-03-01 08:05:00.120` with the digits of its precision; VARCHAR(n) truncates to n
   characters, CHAR(n) truncates and pads with spaces to n;
+- to DECIMAL(p, s) (`executor/decimals.py`): HALF_UP to the scale, NULL when a number does
+  not fit the precision (under CAST too), a string that does not fit fails, and a string that
+  is no number is 0;
 - to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer wraps around (300 as
   TINYINT is 44), a fraction is cut toward zero;
 - to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
@@ -18,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from bailian_assets.executor import decimals
 from bailian_assets.executor.datetime_text import parse_date, parse_time, parse_timestamp
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import rowwise
@@ -34,6 +38,10 @@ _DEFAULT_TIMESTAMP_PRECISION = 6
 def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
     """The Polars expression of CAST(inner AS target) (TRY_CAST when `safe`)."""
     name = target.name
+    if name == "DECIMAL":  # NULL when too big (text: fails), 0 for text that is no number
+        if types.is_character(source):
+            return decimals.from_text(inner, target, safe)
+        return decimals.fit(inner, source, target)
     if name == "BOOLEAN":
         converted = _to_boolean(inner, source)
     elif types.is_character(target):

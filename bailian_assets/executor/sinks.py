@@ -25,6 +25,8 @@ def format_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return java_double(value)
+    if isinstance(value, Decimal):  # DecimalData.toString: plain, every digit of the scale
+        return f"{value:f}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     if isinstance(value, dict):

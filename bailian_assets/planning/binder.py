@@ -167,7 +167,9 @@ class Binder:
             if index < len(args) and not isinstance(args[index], b.Literal):
                 raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
                                 call.args[index].position)
-        result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        values = [a.value if isinstance(a, b.Literal) else None for a in args]
+        result = located(lambda: function.result_type(arg_types, values), call.position,
+                         len(call.name))
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
 
     def _map(self, expr: ast.MapLiteral, scope: Scope) -> b.Expr:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Callable
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
-from bailian_assets.sql import ast
+from bailian_assets.sql import ast, json_syntax
 from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
 from bailian_assets.sql.source import line_at
@@ -895,6 +895,8 @@ class _Parser:
             self._expect("FROM")
             right = self._expr(_COMPARE)
             return ast.FunctionCall(name + "DISTINCT FROM", (left, right), start.position)
+        if self._accept("JSON"):
+            return json_syntax.is_json(self, left, negated, start)
         truth = self._accept("TRUE", "FALSE", "UNKNOWN")
         if truth is not None:
             return ast.FunctionCall(name + truth.upper, (left,), start.position)
@@ -1075,6 +1077,8 @@ class _Parser:
             args = self._trim_args()
         elif upper in _UNIT_FIRST:
             args = self._unit_first_args(upper)
+        elif upper in json_syntax.CALLS:  # RETURNING, ON EMPTY, KEY k VALUE v ...
+            args = json_syntax.arguments(self, upper)
         elif not self.tok.is_op(")"):
             # POSITION(a IN b): the first argument must stop before IN
             args = [self._expr(_COMPARE) if upper == "POSITION" else self._expr()]
