@@ -435,7 +435,27 @@ class SetStatement:
     value_position: Position
 
 
-Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement]
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """`DROP [TEMPORARY] TABLE|VIEW|MODEL [IF EXISTS] name`."""
+
+    kind: str  # TABLE | VIEW | MODEL
+    name: Name
+    position: Position
+    temporary: bool = False
+    if_exists: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """`USE CATALOG c` (`catalog` true) or `USE [catalog.]database`."""
+
+    name: Name
+    position: Position
+    catalog: bool = False
+
+
+Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement, Drop, Use]
 
 
 @dataclass(frozen=True, slots=True)

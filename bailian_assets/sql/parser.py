@@ -56,6 +56,9 @@ _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 _MAX_TYPE_PARAMETER = 2**31 - 1
 
 
+# What `EXECUTE STATEMENT SET BEGIN` gives: a set is open, and no ';' follows.
+_OPENED = object()
+
 # Stands for the current token until the parser reads the first one.
 _START = Token(Kind.EOF, "", "", Position(1, 1, 0), 0)
 
@@ -153,7 +156,16 @@ class _Parser:
             "CREATE": self._create,
             "INSERT": self._insert,
             "SET": self._set,
+            "DROP": self._drop,
+            "USE": self._use,
+            "BEGIN": self._begin_statement_set,
+            "EXECUTE": self._execute,
+            "END": self._end_statement_set,
         }
+        # The BEGIN of the statement set being read: its INSERTs are statements of the file
+        # like any other (a file's INSERTs run together here in any case), and nothing else
+        # may stand inside it.
+        self._statement_set: Token | None = None
 
     # ------------------------------------------------------------ helpers
 
@@ -270,14 +282,23 @@ class _Parser:
             while self._accept_op(";"):
                 pass
             if self.tok.kind is Kind.EOF:
+                if self._statement_set is not None:
+                    opened, self._statement_set = self._statement_set, None
+                    errors.append(self._diagnostic(
+                        "the statement set is never closed: end it with 'END;'",
+                        opened.position, len(opened.text)))
                 return
             start, start_offset = self.taken, self.tok.position.offset
             try:
                 statement = self._statement()
+                if statement is _OPENED:  # EXECUTE STATEMENT SET BEGIN: no ';' follows
+                    continue
                 if not self.tok.is_op(";") and self.tok.kind is not Kind.EOF:
                     raise _ParseError(
                         f"expected ';' after the statement, found {self.tok.describe()}", self.tok
                     )
+                if statement is None:  # BEGIN STATEMENT SET; and END; hold no statement
+                    continue
                 self._check_depth(statement)
                 statements.append(statement)
                 spans.append((start_offset, self.tok.position.offset))
@@ -299,7 +320,11 @@ class _Parser:
             elif token.is_op(";") and depth == 0:
                 return
 
-    def _statement(self) -> ast.Statement:
+    def _statement(self) -> ast.Statement | None:
+        if self._statement_set is not None and \
+                self.tok.upper not in ("INSERT", "END", "BEGIN", "EXECUTE"):
+            raise _ParseError(f"only INSERT statements may stand in a statement set, found "
+                              f"{self.tok.describe()} (end the set with 'END;' first)", self.tok)
         parser = self.statement_parsers.get(self.tok.upper)
         if parser is None:
             expected = ", ".join(sorted(self.statement_parsers))
@@ -307,6 +332,60 @@ class _Parser:
                 f"expected a statement ({expected}), found {self.tok.describe()}", self.tok
             )
         return parser()
+
+    # ------------------------------------------------------------ statement sets, DROP, USE
+
+    def _begin_statement_set(self) -> None:
+        """`BEGIN STATEMENT SET;` ... `END;`: Flink runs the INSERTs inside as one job."""
+        self._open_statement_set(self._expect("BEGIN"))
+        self._expect("STATEMENT")
+        self._expect("SET")
+
+    def _open_statement_set(self, start: Token) -> None:
+        if self._statement_set is not None:
+            raise _ParseError("statement sets cannot be nested", start)
+        self._statement_set = start
+
+    def _execute(self):
+        """`EXECUTE STATEMENT SET BEGIN ... END;` (the set's INSERTs follow, each with its
+        ';') or `EXECUTE INSERT INTO ...`."""
+        start = self._expect("EXECUTE")
+        if self._at("INSERT"):
+            return self._insert()
+        if not self._accept("STATEMENT"):
+            raise _ParseError(f"expected STATEMENT SET or INSERT after EXECUTE, found "
+                              f"{self.tok.describe()}", self.tok)
+        self._expect("SET")
+        self._expect("BEGIN")
+        self._open_statement_set(start)
+        return _OPENED
+
+    def _end_statement_set(self) -> None:
+        end = self._expect("END")
+        if self._statement_set is None:
+            raise _ParseError("END without a statement set to end (BEGIN STATEMENT SET;)", end)
+        self._statement_set = None
+
+    def _drop(self) -> ast.Drop:
+        start = self._expect("DROP")
+        temporary = bool(self._accept("TEMPORARY"))
+        kind = self.tok.upper
+        if kind not in ("TABLE", "VIEW", "MODEL"):
+            raise _ParseError(f"expected TABLE, VIEW or MODEL after DROP, found "
+                              f"{self.tok.describe()}", self.tok)
+        self._next()
+        if_exists = False
+        if self._accept("IF"):
+            self._expect("EXISTS")
+            if_exists = True
+        name = self._name(f"{kind.lower()} name")
+        return ast.Drop(kind, name, start.position, temporary, if_exists)
+
+    def _use(self) -> ast.Use:
+        start = self._expect("USE")
+        catalog = bool(self._accept("CATALOG"))
+        name = self._name("catalog name" if catalog else "database name")
+        return ast.Use(name, start.position, catalog)
 
     # ------------------------------------------------------------ CREATE
 
@@ -515,18 +594,29 @@ class _Parser:
         return ast.Insert(target, columns, query, start.position, overwrite)
 
     def _set(self) -> ast.SetStatement:
+        """`SET 'key' = 'value'`, or unquoted as Flink's SQL client takes it
+        (`SET table.local-time-zone = UTC`): the text up to '=', and up to ';'."""
         start = self._expect("SET")
         if self.tok.kind is Kind.STRING:
             key = self._next().value
         else:
-            key = str(self._name("configuration key"))
+            key = self._text_until("a configuration key", "=", ";")
         self._expect_op("=")
         value_token = self.tok
-        if value_token.kind in (Kind.STRING, Kind.NUMBER, Kind.IDENT):
-            self._next()
+        if value_token.kind is Kind.STRING:
+            value = self._next().value
         else:
-            raise _ParseError(f"expected a value, found {value_token.describe()}", value_token)
-        return ast.SetStatement(key, value_token.value, start.position, value_token.position)
+            value = self._text_until("a value", ";")
+        return ast.SetStatement(key, value, start.position, value_token.position)
+
+    def _text_until(self, what: str, *symbols: str) -> str:
+        """The source text of the tokens before one of `symbols` (or the end), at least one."""
+        first = last = self.tok
+        while not self.tok.is_op(*symbols) and self.tok.kind is not Kind.EOF:
+            last = self._next()
+        if self.tok is first:  # nothing before it
+            raise _ParseError(f"expected {what}, found {first.describe()}", first)
+        return self.source[first.position.offset:last.end]
 
     # ------------------------------------------------------------ queries
 
