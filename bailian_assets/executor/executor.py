@@ -48,7 +48,7 @@ class Executor:
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
         try:
-            frame = self.frame(query.root).collect()
+            frame = self.frame(query.root).collect(engine="streaming")  # Polars streams what it can
             return frame.select(
                 pl.col(column).cast(to_polars(t)).alias(name)
                 for column, name, t in zip(query.columns, query.names, query.types)
