@@ -60,12 +60,6 @@ def read_batches(table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
         raise ExecutionError(f"{file}: cannot read it as {fmt}: {_first_line(error)}") from None
 
 
-def read_file(table: TableSpec, file: Path) -> pl.DataFrame:
-    """Every declared data column of one file, typed (`read_batches`, whole)."""
-    frames = list(read_batches(table, file, table.data_columns))
-    return pl.concat(frames) if frames else empty_frame(table.data_columns)
-
-
 def _scan(table: TableSpec, file: Path, fmt: str) -> tuple[pl.LazyFrame, int | None]:
     """The file's raw columns, lazily, and the line of its first row (None: no lines)."""
     if fmt == "csv":
@@ -97,10 +91,6 @@ def _check_columns(table: TableSpec, names: Sequence[str], file: Path) -> None:
             raise ExecutionError(f"{file}: no column '{column.name}', which table "
                                  f"'{table.name}' declares (declared at {table.path}:"
                                  f"{table.position.line})")
-
-
-def empty_frame(columns: Sequence[ast.ColumnDef]) -> pl.DataFrame:
-    return pl.DataFrame(schema={c.name: to_polars(c.type) for c in columns})
 
 
 def _first_line(error: Exception) -> str:

@@ -6,6 +6,11 @@ As in Flink, partition values live in folder names (escaped as Hive escapes them
 adds one). Reading checks the data against the declared columns and names the file, and the
 line where it can, of the first value that does not fit (`file_formats`).
 
+Reading is lazy (`scan_table`): a Polars IO source that receives the query's projection and
+filter. The filter's terms on partition columns are tried on each folder's values, so only the
+folders they can match are listed and read; only the columns the query uses are read; rows come
+a batch at a time, so a streaming query holds a batch, not the table.
+
 Writing replaces what it covers whole: the table (unpartitioned), or each partition it writes.
 It never touches what the table did not write, and each partition changes in one atomic step
 (`table_folder`): readers, and a writer killed at any moment, see it as it was or as it is now.
