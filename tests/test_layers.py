@@ -10,11 +10,12 @@ from conftest import ROOT
 PACKAGE = ROOT / "bailian_assets"
 # package -> packages it must not import
 FORBIDDEN = {
-    "sql": {"planning", "executor", "client", "simulator", "integration", "cli"},
-    "planning": {"executor", "client", "simulator", "integration", "cli"},
-    "executor": {"integration", "cli"},
-    "client": {"sql", "planning", "executor", "integration", "cli"},
-    "simulator": {"sql", "planning", "executor", "client", "integration", "cli"},
+    "sql": {"planning", "executor", "connectors", "client", "simulator", "integration", "cli"},
+    "planning": {"executor", "connectors", "client", "simulator", "integration", "cli"},
+    "executor": {"connectors", "integration", "cli"},
+    "connectors": {"integration", "cli"},  # found by the registry, imported by no one
+    "client": {"sql", "planning", "executor", "connectors", "integration", "cli"},
+    "simulator": {"sql", "planning", "executor", "connectors", "client", "integration", "cli"},
 }
 
 

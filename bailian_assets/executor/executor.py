@@ -55,7 +55,7 @@ class Executor:
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
         try:
-            frame = self.frame(query.root).collect()
+            frame = self.frame(query.root).collect(engine="streaming")  # Polars streams what it can
             return frame.select(
                 _conform(pl.col(f.column), f.type, t, frame.schema[f.column]).alias(name)
                 for f, name, t in zip(query.root.fields, query.names, query.types)

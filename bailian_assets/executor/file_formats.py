@@ -7,14 +7,15 @@ Reading accepts those and the ISO `T` separator. csv has no header line unless `
 says so; an empty csv field is NULL (as in Flink, for every type but STRING, where `""` quoted
 is the empty string). A file of zero bytes is zero rows, in every text format.
 
-Reading checks each value against its declared column and names the file, and for csv and
-json the line, of the first value that does not fit.
+Reading is lazy (Polars' `scan_csv`, `scan_ndjson`, `scan_parquet`), batch by batch, and reads
+only the columns a query uses; it checks each value read against its declared column and names
+the file, and for csv and json the line, of the first value that does not fit.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import polars as pl
 
@@ -37,39 +38,60 @@ _BOOLEANS = {"true": True, "false": False}
 # ------------------------------------------------------------------ reading
 
 
-def read_file(table: TableSpec, file: Path) -> pl.DataFrame:
-    """The declared data columns of one file, typed; a value that does not fit is an error."""
+def read_batches(table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
+                 ) -> Iterator[pl.DataFrame]:
+    """The given data columns of one file, typed, a batch at a time (only those columns are
+    read, through Polars' lazy scans); a value that does not fit is an error naming the file,
+    and the line for csv and json. Every declared data column must be in the file."""
     fmt = str(table.options["format"])
     try:
         if fmt != "parquet" and file.stat().st_size == 0:
-            return empty_frame(table.data_columns)
-        if fmt == "csv":
-            raw, first_line = _read_csv(table, file), 2 if table.options.get("csv.header") else 1
-        elif fmt == "json":
-            raw, first_line = pl.read_ndjson(file, infer_schema_length=None), 1
-        else:
-            raw, first_line = pl.read_parquet(file), None
+            return  # zero bytes: zero rows
+        raw, first_line = _scan(table, file, fmt)
+        _check_columns(table, raw.collect_schema().names(), file)
+        read = list(columns) or list(table.data_columns[:1])  # no column: still count rows
+        offset = 0
+        for batch in raw.select(c.name for c in read).collect_batches():
+            typed = _convert(table, batch, columns, file, first_line, offset)
+            offset += batch.height
+            yield typed
     except (ExecutionError, FileNotFoundError):
         raise  # FileNotFoundError: removed since it was listed; the caller reads again
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ExecutionError(f"{file}: cannot read it as {fmt}: {_first_line(error)}") from None
-    return _convert(table, raw, file, first_line)
 
 
-def _read_csv(table: TableSpec, file: Path) -> pl.DataFrame:
+def _scan(table: TableSpec, file: Path, fmt: str) -> tuple[pl.LazyFrame, int | None]:
+    """The file's raw columns, lazily, and the line of its first row (None: no lines)."""
+    if fmt == "csv":
+        return _scan_csv(table, file), 2 if table.options.get("csv.header") else 1
+    if fmt == "json":
+        return pl.scan_ndjson(file, infer_schema_length=None), 1
+    return pl.scan_parquet(file), None
+
+
+def _scan_csv(table: TableSpec, file: Path) -> pl.LazyFrame:
+    """A csv file as text columns (typed by `convert`, so a bad value names its line)."""
     columns = table.data_columns
     header = bool(table.options.get("csv.header"))
-    raw = pl.read_csv(file, has_header=header, infer_schema=False,
-                      separator=str(table.options.get("csv.field-delimiter", ",")),
-                      new_columns=None if header else [c.name for c in columns])
-    if not header and raw.width != len(columns):
-        raise ExecutionError(f"{file}: {raw.width} fields per line, table "
+    raw = pl.scan_csv(file, has_header=header, infer_schema=False,
+                      separator=str(table.options.get("csv.field-delimiter", ",")))
+    if header:
+        return raw
+    names = raw.collect_schema().names()  # from the first line
+    if len(names) != len(columns):
+        raise ExecutionError(f"{file}: {len(names)} fields per line, table "
                              f"'{table.name}' declares {len(columns)}")
-    return raw
+    return raw.rename({name: c.name for name, c in zip(names, columns)})
 
 
-def empty_frame(columns: Sequence[ast.ColumnDef]) -> pl.DataFrame:
-    return pl.DataFrame(schema={c.name: to_polars(c.type) for c in columns})
+def _check_columns(table: TableSpec, names: Sequence[str], file: Path) -> None:
+    present = set(names)
+    for column in table.data_columns:
+        if column.name not in present:
+            raise ExecutionError(f"{file}: no column '{column.name}', which table "
+                                 f"'{table.name}' declares (declared at {table.path}:"
+                                 f"{table.position.line})")
 
 
 def _first_line(error: Exception) -> str:
@@ -77,25 +99,22 @@ def _first_line(error: Exception) -> str:
     return text.splitlines()[0] if text else repr(error)
 
 
-def _convert(table: TableSpec, raw: pl.DataFrame, file: Path, first_line: int | None
-             ) -> pl.DataFrame:
-    """Declared columns, cast to their types; the first value that does not fit is an error."""
+def _convert(table: TableSpec, raw: pl.DataFrame, columns: Sequence[ast.ColumnDef],
+             file: Path, first_line: int | None, offset: int) -> pl.DataFrame:
+    """`columns` of a batch, cast to their types; the first value that does not fit is an
+    error (`offset`: rows of the file before this batch)."""
     converted = []
-    for column in table.data_columns:
-        if column.name not in raw.columns:
-            raise ExecutionError(f"{file}: no column '{column.name}', which table "
-                                 f"'{table.name}' declares (declared at {table.path}:"
-                                 f"{table.position.line})")
+    for column in columns:
         source = raw.get_column(column.name)
         cast = convert(source, column.type)
         failed = source.is_not_null() & cast.is_null()
         if column.type.name == "DECIMAL":  # a number too big for it is NULL, as in Flink
             failed = failed & ~decimals.is_number(source)
         if failed.any():
-            row = int(failed.arg_max())  # type: ignore[arg-type]
+            row = offset + int(failed.arg_max())  # type: ignore[arg-type]
             where = f"{file}:{first_line + row}" if first_line is not None \
                 else f"{file} (row {row + 1})"
-            raise ExecutionError(f"{where}: value {_show(source[row])} of column "
+            raise ExecutionError(f"{where}: value {_show(source[row - offset])} of column "
                                  f"'{column.name}' is not a {column.type}")
         converted.append(cast.alias(column.name))
     return pl.DataFrame(converted) if converted else pl.DataFrame(height=raw.height)

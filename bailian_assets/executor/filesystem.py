@@ -6,6 +6,11 @@ As in Flink, partition values live in folder names (escaped as Hive escapes them
 adds one). Reading checks the data against the declared columns and names the file, and the
 line where it can, of the first value that does not fit (`file_formats`).
 
+Reading is lazy (`scan_table`): a Polars IO source that receives the query's projection and
+filter. The filter's terms on partition columns are tried on each folder's values, so only the
+folders they can match are listed and read; only the columns the query uses are read; rows come
+a batch at a time, so a streaming query holds a batch, not the table.
+
 Writing replaces what it covers whole: the table (unpartitioned), or each partition it writes.
 It never touches what the table did not write, and each partition changes in one atomic step
 (`table_folder`): readers, and a writer killed at any moment, see it as it was or as it is now.
@@ -13,16 +18,17 @@ It never touches what the table did not write, and each partition changes in one
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import polars as pl
+from polars.io.plugins import register_io_source
 
 from bailian_assets.errors import ExecutionError
-from bailian_assets.executor.file_formats import (
-    EXTENSIONS, convert, empty_frame, read_file, write_file,
-)
+from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.file_formats import EXTENSIONS, convert, read_batches, write_file
 from bailian_assets.planning.partition_path import (
     DEFAULT_PARTITION, folder_name, parse_folder_name,
 )
@@ -89,59 +95,184 @@ def data_files(table: TableSpec, partitions: Sequence[str] | None = None) -> lis
 # ------------------------------------------------------------------ reading
 
 
-def read_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.DataFrame:
-    """Rows of a filesystem table: every partition, or those whose first partition column has
-    the given (unescaped) values. A requested partition without a folder is an error."""
+def scan_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.LazyFrame:
+    """Rows of a filesystem table, lazily: every partition, or those whose first partition
+    column has the given (unescaped) values (a requested partition without a folder is an
+    error, now). When the query runs, its projection and filter reach the files: only the
+    columns it uses are read, and only the partition folders its filter can match are listed
+    and read. Files are read when the rows are collected, a batch at a time."""
     location = _existing(table)
+    _check_wanted(table, location, partitions)
+
+    def source(with_columns: list[str] | None, predicate: pl.Expr | None,
+               n_rows: int | None, batch_size: int | None) -> Iterator[pl.DataFrame]:
+        return _batches(table, location, partitions, with_columns, predicate, n_rows)
+
+    schema = {c.name: to_polars(c.type) for c in table.columns}
+    return register_io_source(source, schema=schema, explain_name=f"filesystem {table.name}",
+                              explain_detail=str(location))
+
+
+def read_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.DataFrame:
+    """`scan_table`, every column, collected."""
+    return scan_table(table, partitions).collect()
+
+
+def _check_wanted(table: TableSpec, location: Path, wanted: Sequence[str] | None) -> None:
+    if wanted is None or not table.partitioned_by:
+        return
+    first = table.partitioned_by[0]
+    for value in wanted:
+        folder = location / folder_name(first, value)
+        if not folder.is_dir():
+            raise ExecutionError(f"table '{table.name}': no data for partition "
+                                 f"{first}={value} (no folder {folder})")
+
+
+def _batches(table: TableSpec, location: Path, wanted: Sequence[str] | None,
+             with_columns: Sequence[str] | None, predicate: pl.Expr | None,
+             n_rows: int | None) -> Iterator[pl.DataFrame]:
+    """The rows of the partitions `predicate` may match, projected to `with_columns`,
+    filtered by `predicate`, at most `n_rows` (as Polars asks an IO source)."""
     tidy(table)
+    names = list(with_columns) if with_columns is not None else [c.name for c in table.columns]
+    needed = set(names) | (set(predicate.meta.root_names()) if predicate is not None else set())
+    columns = [c for c in table.data_columns if c.name in needed]
+    pruning = PartitionFilter(table, predicate)
+    left = n_rows
+    try:
+        for folder, spec in _partition_folders(table, location, wanted, pruning):
+            values = _typed_values(table, spec, folder)
+            for batch in _folder_batches(table, location, folder, columns):
+                if values:
+                    batch = batch.with_columns(pl.lit(v, dtype=t).alias(n)
+                                               for n, (v, t) in values.items())
+                if predicate is not None:
+                    batch = batch.filter(predicate)
+                batch = batch.select(names) if names else pl.DataFrame(height=batch.height)
+                if left is not None:
+                    batch, left = batch.head(left), left - min(left, batch.height)
+                yield batch
+                if left == 0:
+                    return
+    except OSError as error:  # listing the partition folders
+        raise _read_error(table, location, error) from None
+
+
+def _folder_batches(table: TableSpec, location: Path, folder: Path,
+                    columns: Sequence) -> Iterator[pl.DataFrame]:
+    """The rows of one data folder's files. A file a writer removed since it was listed: the
+    folder is listed again (a partition is replaced in one rename), unless rows of it were
+    already given; a folder removed meanwhile has no rows."""
     for attempt in range(_READ_ATTEMPTS):
+        given = False
         try:
-            return _read(table, location, partitions)
-        except FileNotFoundError:  # removed by a writer since it was listed
-            if attempt == _READ_ATTEMPTS - 1:
+            for file in _data_files(folder):
+                for batch in read_batches(table, file, columns):
+                    given = True
+                    yield batch
+            return
+        except FileNotFoundError:
+            if given or attempt == _READ_ATTEMPTS - 1:
                 raise ExecutionError(f"table '{table.name}': its files kept changing while "
                                      "being read; read it again") from None
+            if folder != location and not folder.exists():
+                return
         except OSError as error:
             raise _read_error(table, location, error) from None
-    raise AssertionError("unreachable")
 
 
-def _read(table: TableSpec, location: Path, partitions: Sequence[str] | None) -> pl.DataFrame:
-    frames = []
-    for folder, spec in _partition_folders(table, location, partitions):
-        for file in _data_files(folder):
-            frames.append(_with_partition_columns(table, read_file(table, file), spec, folder))
-    if not frames:
-        return empty_frame(table.columns)
-    return pl.concat(frames, how="vertical")
-
-
-def _partition_folders(table: TableSpec, location: Path, wanted: Sequence[str] | None):
+def _partition_folders(table: TableSpec, location: Path, wanted: Sequence[str] | None,
+                       pruning: "PartitionFilter | None" = None) -> Iterator[tuple[Path, dict]]:
+    """Data folders with their partition values as text, only those `wanted` (first-column
+    values) and `pruning` admits; deeper levels of a refused folder are never listed."""
     if not table.partitioned_by:
         yield location, {}
         return
     first = table.partitioned_by[0]
-    if wanted is not None:
-        for value in wanted:
-            folder = location / folder_name(first, value)
-            if not folder.is_dir():
-                raise ExecutionError(f"table '{table.name}': no data for partition "
-                                     f"{first}={value} (no folder {folder})")
-    for folder, spec in _walk_partitions(location, table.partitioned_by):
-        if wanted is None or spec[first] in wanted:
-            yield folder, spec
+
+    def admit(spec: dict, folder: Path) -> bool:
+        if len(spec) == 1 and wanted is not None and spec[first] not in wanted:
+            return False
+        return pruning is None or pruning.admits(lambda: _typed_values(table, spec, folder))
+
+    yield from _walk_partitions(location, table.partitioned_by, admit=admit)
 
 
-def _walk_partitions(folder: Path, columns: Sequence[str], spec: dict | None = None
+def _typed_values(table: TableSpec, spec: Mapping[str, str], folder: Path) -> dict:
+    """The partition values of a folder, typed as declared: {name: (value, dtype)}."""
+    typed = {}
+    for column in table.partition_columns:
+        if column.name not in spec:
+            continue
+        value = spec[column.name]
+        text = pl.Series(column.name, [None if value == DEFAULT_PARTITION else value],
+                         dtype=pl.String)
+        cast = convert(text, column.type)
+        if text.is_not_null().any() and cast.is_null().all():
+            raise ExecutionError(f"{folder}: partition value {value!r} of column "
+                                 f"'{column.name}' is not a {column.type}")
+        typed[column.name] = (cast[0], cast.dtype)
+    return typed
+
+
+class PartitionFilter:
+    """The parts of a query's filter that read partition columns only (its top-level AND
+    terms), tried on each partition folder's values: a folder none of whose rows could pass is
+    neither listed nor read. Any other part is left to the rows."""
+
+    def __init__(self, table: TableSpec, predicate: pl.Expr | None):
+        partition = set(table.partitioned_by)
+        self.terms = []
+        for term in conjuncts(predicate) if predicate is not None and partition else []:
+            roots = set(term.meta.root_names())
+            if roots and roots <= partition:
+                self.terms.append((roots, term))
+
+    def admits(self, typed_values: Callable[[], Mapping[str, tuple[object, pl.DataType]]]
+               ) -> bool:
+        """Whether rows of a folder with these values (typed on demand) could pass."""
+        if not self.terms:
+            return True
+        values = typed_values()
+        ready = [term for roots, term in self.terms if roots <= values.keys()]
+        if not ready:
+            return True
+        row = pl.DataFrame([pl.Series(name, [v], dtype=t) for name, (v, t) in values.items()])
+        try:
+            return row.filter(pl.all_horizontal(ready)).height == 1
+        except pl.exceptions.PolarsError:
+            return True  # cannot tell here: the rows are filtered anyway
+
+
+def conjuncts(predicate: pl.Expr) -> list[pl.Expr]:
+    """The terms of a top-level AND (`a & b & c` -> [a, b, c]); the predicate itself else."""
+    try:
+        tree = json.loads(predicate.meta.serialize(format="json"))
+    except Exception:  # noqa: BLE001 - an expression Polars cannot serialize: one term
+        return [predicate]
+    node = tree.get("BinaryExpr") if isinstance(tree, dict) else None
+    if not isinstance(node, dict) or node.get("op") != "And":
+        return [predicate]
+    return [term for side in predicate.meta.pop() for term in conjuncts(side)]
+
+
+def _walk_partitions(folder: Path, columns: Sequence[str], spec: dict | None = None,
+                     admit: Callable[[dict, Path], bool] | None = None
                      ) -> Iterator[tuple[Path, dict]]:
+    """Partition folders under `folder` (`col=value/` for each of `columns` in turn), sorted,
+    with their values; a folder `admit` refuses is not walked into."""
     spec = spec or {}
     if not columns:
         yield folder, spec
         return
     for entry in sorted(folder.iterdir()):
         value = parse_folder_name(entry.name, columns[0]) if entry.is_dir() else None
-        if value is not None:
-            yield from _walk_partitions(entry, columns[1:], {**spec, columns[0]: value})
+        if value is None:
+            continue
+        inner = {**spec, columns[0]: value}
+        if admit is None or admit(inner, entry):
+            yield from _walk_partitions(entry, columns[1:], inner, admit)
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -149,22 +280,6 @@ def _data_files(folder: Path) -> list[Path]:
         return [folder]
     return sorted(p for p in folder.iterdir()
                   if p.is_file() and not p.name.startswith((".", "_")))
-
-
-def _with_partition_columns(table: TableSpec, frame: pl.DataFrame, spec: Mapping[str, str],
-                            folder: Path) -> pl.DataFrame:
-    extra = []
-    for column in table.partition_columns:
-        value = spec.get(column.name)
-        text = pl.Series(column.name, [None if value == DEFAULT_PARTITION else value],
-                         dtype=pl.String)
-        typed = convert(text, column.type)
-        if text.is_not_null().any() and typed.is_null().all():
-            raise ExecutionError(f"{folder}: partition value {value!r} of column "
-                                 f"'{column.name}' is not a {column.type}")
-        extra.append(pl.lit(typed[0], dtype=typed.dtype).alias(column.name))
-    frame = frame.with_columns(extra) if extra else frame
-    return frame.select(c.name for c in table.columns)
 
 
 # ------------------------------------------------------------------ writing

@@ -18,10 +18,7 @@ from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.executor import Executor, ModelRun, constant_rows
 from bailian_assets.executor.ml_predict import client_factory
-from bailian_assets.executor.filesystem import read_table, write_table
-from bailian_assets.executor.table_folder import check_writable
-from bailian_assets.executor.sinks import print_lines
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.graph import views_first
 from bailian_assets.planning.project import Project
 
@@ -39,13 +36,14 @@ def _log_progress(snapshot: Snapshot) -> None:
 
 
 class Relations:
-    """Views and filesystem tables by name, each computed or read at most once, on first use;
-    a table written by the job is read afresh afterwards."""
+    """Views and tables by name. A view is computed at most once, on first use; a table is
+    its connector's lazy scan, read when a query's rows are collected (so a table the job
+    wrote is read as it is then, and only as much of it as the query needs)."""
 
     def __init__(self, project: Project, executor_factory: Callable[..., Executor]):
         self.project = project
         self.executor_factory = executor_factory
-        self._frames: dict[str, pl.DataFrame] = {}
+        self._frames: dict[str, pl.DataFrame | pl.LazyFrame] = {}
         self._constant: dict[str, bool] = {}
 
     def resolve(self, name: str) -> pl.LazyFrame:
@@ -55,9 +53,9 @@ class Relations:
                     if view not in self._frames:
                         executor = self.executor_factory(self.resolve)
                         self._frames[view] = executor.run(self.project.views[view])
-            elif name in self.project.tables and \
-                    self.project.tables[name].connector == "filesystem":
-                self._frames[name] = read_table(self.project.tables[name])
+            elif name in self.project.tables and self.project.tables[name].stores_rows:
+                table = self.project.tables[name]
+                self._frames[name] = connector_of(table).scan(table)
             else:
                 raise ExecutionError(f"cannot read '{name}'")
         return self._frames[name].lazy()
@@ -72,10 +70,6 @@ class Relations:
                                                      self._constant.get)
         return self._constant[name]
 
-    def forget(self, name: str) -> None:
-        self._frames.pop(name, None)
-
-
 def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, str], None],
                 on_progress: Callable[[Snapshot], None] | None = None,
                 progress_interval: float = 10.0) -> RunResult:
@@ -85,8 +79,7 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
         on_progress = _log_progress
     result = RunResult()
     for sink in {i.sink.name: i.sink for i in project.inserts}.values():
-        if sink.connector == "filesystem":
-            check_writable(sink)  # refuse a folder the sink may not write before paying models
+        connector_of(sink).check_writable(sink)  # refused before any model is paid
     if project.models:
         log.info("model calls go to the %s", backend.description)
     clients = client_factory(backend, on_progress, progress_interval)
@@ -107,13 +100,10 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
         sink = insert.sink
         previous = result.sinks.get(sink.name)
         result.sinks[sink.name] = frame if previous is None else pl.concat([previous, frame])
-        if sink.connector == "print":
-            for line in print_lines(sink, frame):
-                emit(sink, line)
-        elif sink.connector == "filesystem":
-            # all the job's rows for the table so far: a write replaces what it covers
-            write_table(sink, result.sinks[sink.name])
-            relations.forget(sink.name)
+        # all the job's rows for the table so far (a write replaces what it covers); lines
+        # for people (print) are this insert's rows only
+        rows = result.sinks[sink.name] if sink.stores_rows else frame
+        connector_of(sink).write(sink, rows, lines=lambda line, sink=sink: emit(sink, line))
         log.info("INSERT INTO %s (%s:%d): %d rows", sink.name, insert.path,
                  insert.statement.position.line, frame.height)
     return result

@@ -94,7 +94,7 @@ class AssetFactory:
         models = models_of(queries)
         settings = FileSettings.of(self.project.catalog.settings.get(relation.path, {}))
         table = self.project.tables.get(name) if relation.kind == SINK else None
-        stored = table is not None and table.connector == "filesystem"
+        stored = table is not None and table.stores_rows
         predictions = checks.prediction_columns(queries, settings) if table else []
         check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
         if stored and predictions:

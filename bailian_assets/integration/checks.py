@@ -18,8 +18,7 @@ import polars as pl
 
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import ModelRun
-from bailian_assets.executor.filesystem import read_table
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.names import dagster_name
 from bailian_assets.planning.settings import FileSettings
@@ -121,7 +120,7 @@ def _stored_check(key: dg.AssetKey, table: TableSpec, column: PredictionColumn, 
                     blocking=False)
     def check(context) -> dg.AssetCheckResult:
         try:
-            frame = read_table(table)
+            frame = connector_of(table).scan(table).collect()
         except BailianError as error:
             raise dg.Failure(f"cannot read the rows of table '{table.name}': {error}") from None
         return evaluate_frame(frame)

@@ -17,13 +17,12 @@ import polars as pl
 from bailian_assets.client.backend import Backend
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import Executor, ModelRun
-from bailian_assets.executor.filesystem import data_files
 from bailian_assets.planning.partition_path import folder_name
 from bailian_assets.integration import checks
 from bailian_assets.integration.io_managers import check_sink_folder
 from bailian_assets.integration.metadata import folder_metadata, materialization_metadata
 from bailian_assets.planning import plan as p
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.settings import FileSettings
 
@@ -64,7 +63,7 @@ def run_asset(context, job: AssetRun, inputs: dict):
     selected = context.selected_asset_check_keys
     for result in checks.evaluate(job.key, frame, every_run, job.predictions, job.settings,
                                   with_labels=job.table is None
-                                  or job.table.connector != "filesystem"):
+                                  or not job.table.stores_rows):
         if dg.AssetCheckKey(job.key, result.check_name) in selected:
             yield result
 
@@ -126,7 +125,7 @@ def _record(context, job: AssetRun, frame: pl.DataFrame, runs: list[ModelRun],
     metadata = materialization_metadata(frame, runs, models.backend if runs else None,
                                         models.used, partition)
     table = job.table
-    if table is not None and table.connector == "filesystem" and table.location is not None:
+    if table is not None and table.stores_rows and table.location is not None:
         folder = table.location if partition is None else \
             table.location / folder_name(table.partitioned_by[0], partition)
         metadata.update(folder_metadata(folder))
@@ -141,9 +140,9 @@ def _observe_sources(context, job: AssetRun, inputs: dict, partition) -> None:
     for relation, (key, table) in job.sources.items():
         value = inputs[relation]
         frame = value.get(partition) if isinstance(value, dict) else value
-        if frame is None or table.connector != "filesystem":
+        if frame is None or not table.stores_rows:
             continue
-        files = data_files(table, None if partition is None else [partition])
+        files = connector_of(table).files(table, None if partition is None else [partition])
         shown = [str(f) for f in files[:FILES_SHOWN]]
         metadata = {"dagster/row_count": frame.height, "bailian/files_read": len(files),
                     "bailian/files": dg.MetadataValue.md(

@@ -20,13 +20,10 @@ import dagster as dg
 import polars as pl
 
 from bailian_assets.errors import BailianError
-from bailian_assets.executor.filesystem import read_table, write_table
 from bailian_assets.planning.partition_path import escape
-from bailian_assets.executor.table_folder import check_writable
-from bailian_assets.executor.sinks import print_lines
 from bailian_assets.integration.project import cached_project
 from bailian_assets.integration.translator import RELATION_METADATA
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 
 
 class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
@@ -95,11 +92,10 @@ class ParquetFrames(dg.IOManager):
 def check_sink_folder(table: TableSpec) -> None:
     """Fail a sink's run before its rows are computed (and its models paid) when its folder
     may not be written: a file, another table's folder, or one holding foreign files."""
-    if table.connector == "filesystem":
-        try:
-            check_writable(table)
-        except BailianError as error:
-            raise dg.Failure(str(error)) from None
+    try:
+        connector_of(table).check_writable(table)
+    except BailianError as error:
+        raise dg.Failure(str(error)) from None
 
 
 class TableIOManager(dg.ConfigurableIOManager):
@@ -124,35 +120,31 @@ class TableIOManager(dg.ConfigurableIOManager):
     def handle_output(self, context: dg.OutputContext, obj) -> None:
         table = self._table(context)
         frames = obj if isinstance(obj, dict) else {None: obj}
+        # a partitioned run writes exactly its partitions, each replaced whole (the folders
+        # written are in the asset's metadata)
+        partitions = [k for k in frames if k is not None]
+        frame = pl.concat(list(frames.values()), how="vertical")
         try:
-            if table.connector == "filesystem":
-                # a partitioned run writes exactly its partitions, each replaced whole
-                partitions = [k for k in frames if k is not None]
-                frame = pl.concat(list(frames.values()), how="vertical")
-                write_table(table, frame, partitions or None)  # folders: in the asset's metadata
-            elif table.connector == "print":
-                self._print(context, table, frames)
+            connector_of(table).write(table, frame, partitions or None,
+                                      lines=self._lines(context, table))
         except BailianError as error:
             raise dg.Failure(str(error)) from None
 
-    def _print(self, context, table, frames) -> None:
-        to_log = bool(table.options.get("logger"))
+    def _lines(self, context, table: TableSpec):
+        """Where a sink's lines for people go: the Dagster log with 'logger' = 'true' (VVR's
+        print option), else stderr with 'standard-error', else stdout."""
+        if table.options.get("logger"):
+            return context.log.info
         stream = sys.stderr if table.options.get("standard-error") else sys.stdout
-        for frame in frames.values():
-            for line in print_lines(table, frame):
-                if to_log:
-                    context.log.info(line)
-                else:
-                    print(line, file=stream, flush=True)
+        return lambda line: print(line, file=stream, flush=True)
 
     def load_input(self, context: dg.InputContext):
         table = self._table(context)
-        if table.connector != "filesystem":
-            raise dg.Failure(f"table {table.name} (connector '{table.connector}') keeps no "
-                             "rows to read")
+        connector = connector_of(table)
         try:
             if context.has_asset_partitions:
-                return {key: read_table(table, [key]) for key in context.asset_partition_keys}
-            return read_table(table)
+                return {key: connector.scan(table, [key]).collect()
+                        for key in context.asset_partition_keys}
+            return connector.scan(table).collect()
         except BailianError as error:
             raise dg.Failure(str(error)) from None

@@ -21,12 +21,11 @@ import logging
 import dagster as dg
 
 from bailian_assets.errors import ExecutionError
-from bailian_assets.executor.filesystem import partition_values
 from bailian_assets.integration.project import cached_project
 from bailian_assets.integration.relations import reads, relations_of
 from bailian_assets.integration.translator import SOURCE
 from bailian_assets.planning import plan as p
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.project import Project
 
 # what Dagster refuses in a partition key (dagster's INVALID_PARTITION_SUBSTRINGS)
@@ -36,7 +35,7 @@ log = logging.getLogger("bailian_assets")
 
 
 def is_partitioned_source(table: TableSpec | None) -> bool:
-    return bool(table and table.partitioned_by and table.connector == "filesystem")
+    return bool(table and table.partitioned_by and table.stores_rows)
 
 
 def table_partitions(table: TableSpec, prefix: str = "") -> dg.DynamicPartitionsDefinition | None:
@@ -50,7 +49,7 @@ def table_partitions(table: TableSpec, prefix: str = "") -> dg.DynamicPartitions
 def present_keys(table: TableSpec) -> list[str]:
     """The partition keys that have a folder now, sorted; none when the folder is missing."""
     try:
-        values = partition_values(table)
+        values = connector_of(table).partition_values(table)
     except ExecutionError:
         return []  # no data yet: reading it will say so
     bad = [v for v in values if any(s in v for s in _NOT_IN_KEYS)]

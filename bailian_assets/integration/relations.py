@@ -77,7 +77,7 @@ def _relation(project: Project, name: str, kind: str, path: str, line: int, sql:
               columns: tuple[Column, ...], models: tuple[ModelSpec, ...],
               table: TableSpec | None) -> SqlRelation:
     connector = table.connector if table else None
-    fmt = str(table.options["format"]) if table and connector == "filesystem" else None
+    fmt = str(table.options["format"]) if table and table.options.get("format") else None
     location = table.location.resolve() if table and table.location else None
     comment = table.statement.comment if table and table.statement else None
     file = project.files.get(path)

@@ -116,7 +116,7 @@ class FlinkSqlTranslator:
             kinds |= {family for m in relation.models if (family := model_family(m.model))}
         if relation.format:
             kinds.add(relation.format)
-        elif relation.connector in ("print", "blackhole"):
+        elif relation.connector is not None:
             kinds.add(relation.connector)
         return kinds
 

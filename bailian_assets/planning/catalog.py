@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Mapping
 
 from bailian_assets.errors import Position
-from bailian_assets.planning.connectors import TableSpec, build_table, sink_path_problem
+from bailian_assets.planning.connectors import TableSpec, build_table, connector_of
 from bailian_assets.planning.identifiers import (
     DEFAULT_CATALOG, DEFAULT_DATABASE, declaration_problem, object_key, use_problem,
 )
@@ -284,11 +284,10 @@ def _check_sink_paths(catalog: Catalog, problems: list[tuple[str, Problem]]) -> 
     (they may stand in different files, in either order)."""
     for insert in catalog.inserts:
         table = catalog.tables.get(insert.target)
-        if table is None or table.connector != "filesystem" or \
-                table.name in catalog.checked_sinks:
+        if table is None or table.name in catalog.checked_sinks:
             continue
         catalog.checked_sinks.add(table.name)
-        problem = sink_path_problem(table, catalog.sql_files.get(table.path))
+        problem = connector_of(table).sink_problem(table, catalog.sql_files.get(table.path))
         if problem is not None:
             catalog.refused_paths.add(table.name)
             problems.append((table.path, problem))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 from bailian_assets.planning import plan as p
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning import bound
 
@@ -30,7 +30,7 @@ def partitioned_sink_problems(views: Mapping[str, p.PlannedQuery], inserts: Sequ
     problems = []
     by_sink: dict[str, list] = {}
     for insert in inserts:
-        if insert.sink.connector == "filesystem":
+        if connector_of(insert.sink).partitioned:
             by_sink.setdefault(insert.sink.name, []).append(insert)
     for group in by_sink.values():  # one asset in Dagster: partitioned if any INSERT reads one
         source = next(iter(partitioned_sources(views, [i.query for i in group], tables)), None)
@@ -68,8 +68,7 @@ def partitioned_sources(views: Mapping[str, p.PlannedQuery], queries: Iterable[p
                         tables: Mapping[str, TableSpec]) -> list[TableSpec]:
     """The partitioned filesystem tables the queries read, through views, in order of use."""
     return [tables[name] for name in tables_read(views, queries)
-            if name in tables and tables[name].connector == "filesystem"
-            and tables[name].partitioned_by]
+            if name in tables and tables[name].partitioned_by]
 
 
 def tables_read(views: Mapping[str, p.PlannedQuery], queries: Iterable[p.PlannedQuery]

@@ -18,7 +18,7 @@ from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.builder import Builder, check_unique, not_above
 from bailian_assets.planning.catalog import Catalog, InsertDef, ViewDef
-from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.sql import ast
@@ -122,7 +122,7 @@ class Planner:
                 raise Quiet()
             raise PlanError(f"Object '{target}' not found", statement.target.position,
                             len(target))
-        if statement.overwrite and sink.connector in ("print", "blackhole"):
+        if statement.overwrite and not connector_of(sink).overwrite:
             raise PlanError(f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
                             f"table 'default_catalog.default_database.{target}' implements the "
                             f"SupportsOverwrite interface (the '{sink.connector}' connector does "

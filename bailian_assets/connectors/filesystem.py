@@ -1,0 +1,105 @@
+"""Flink's `filesystem` connector: csv, json lines or parquet files in a folder, partitioned
+Hive-style into `col=value/` sub-folders; a source and a sink.
+
+Planning checks here what the declaration alone tells: a 'path' that can never be a table's
+(see `planning/connectors/paths.py`; a relative one is resolved against the folder of the SQL
+file that declares the table), a csv column that is not a scalar (a csv field holds text), a
+binary column in csv or json. Reading and writing are `executor/filesystem.py` (lazy scans with
+partition pruning; atomic writes that never touch what the table did not write).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+import polars as pl
+
+from bailian_assets.executor import filesystem, table_folder
+from bailian_assets.planning.connectors import (
+    Connector, TableSpec, location_problem, sink_path_problem,
+)
+from bailian_assets.planning.connectors.table import short
+from bailian_assets.planning.options import OptionSpec, Problem, boolean, choice, integer, text
+from bailian_assets.sql import ast
+
+_NESTED = {"ARRAY", "MAP", "ROW", "MULTISET"}
+_BINARY = {"BINARY", "VARBINARY", "BYTES"}
+
+
+class Filesystem(Connector):
+    name = "filesystem"
+    options = (
+        OptionSpec("path", text, required=True),
+        OptionSpec("format", choice("csv", "json", "parquet", case_sensitive=True),
+                   required=True),
+        OptionSpec("csv.field-delimiter", text, default=","),
+        OptionSpec("csv.header", boolean, default=False),  # ours: Flink's csv has no header
+        OptionSpec("sink.parallelism", integer(1)),
+    )
+    source = True
+    partitioned = True
+    overwrite = True
+
+    def check(self, statement: ast.CreateTable, values: Mapping[str, object], owner: str,
+              problems: list[Problem]) -> None:
+        """Columns the format cannot hold (partition columns live in folder names, not files)."""
+        fmt = values.get("format")
+        if fmt is None or fmt == "parquet":
+            return
+        for column in statement.columns:
+            if column.name in statement.partitioned_by:
+                continue
+            if fmt == "csv" and column.type.name in _NESTED:
+                reason, instead = ("a csv field holds one value, not a nested one",
+                                   "'json' or 'parquet'")
+            elif _contains(column.type, _BINARY):
+                reason, instead = f"binary values cannot be stored in {fmt} files", "'parquet'"
+            else:
+                continue
+            problems.append(Problem(f"column `{column.name}` of {owner} is {column.type}: "
+                                    f"{reason}; use 'format' = {instead}", column.position,
+                                    len(column.name)))
+
+    def locate(self, statement: ast.CreateTable, values: Mapping[str, object],
+               base_dir: Path | None, owner: str, problems: list[Problem]) -> Path | None:
+        location = Path(str(values["path"]))
+        if not location.is_absolute():
+            location = (base_dir or Path.cwd()) / location
+        problem = location_problem(location)
+        if problem is not None:
+            message = f"{owner}: path '{short(str(location))}' {problem}"
+            option = next((o for o in statement.options if o.key == "path"), None)
+            problems.append(Problem(message, statement.name.position) if option is None else
+                            Problem(message, option.value_position, len(option.raw)))
+            return None
+        return location
+
+    def sink_problem(self, table: TableSpec, sql_file: Path | None) -> Problem | None:
+        return sink_path_problem(table, sql_file)
+
+    def scan(self, table: TableSpec, partitions: Sequence[str] | None = None) -> pl.LazyFrame:
+        return filesystem.scan_table(table, partitions)
+
+    def check_writable(self, table: TableSpec) -> None:
+        table_folder.check_writable(table)
+
+    def write(self, table: TableSpec, frame: pl.DataFrame,
+              partitions: Sequence[str] | None = None,
+              lines: Callable[[str], None] | None = None) -> list[Path]:
+        return filesystem.write_table(table, frame, partitions)
+
+    def partition_values(self, table: TableSpec) -> list[str]:
+        return filesystem.partition_values(table)
+
+    def files(self, table: TableSpec, partitions: Sequence[str] | None = None) -> list[Path]:
+        return filesystem.data_files(table, partitions)
+
+
+def _contains(data_type: ast.DataType, names: set[str]) -> bool:
+    inner = [t for t in (data_type.element, data_type.value) if t is not None]
+    inner += [t for _, t in data_type.fields]
+    return data_type.name in names or any(_contains(t, names) for t in inner)
+
+
+CONNECTOR = Filesystem()

@@ -1,0 +1,146 @@
+"""`CREATE TABLE ... WITH ('connector' = ...)` -> TableSpec, checked by its connector.
+
+What every table is checked for here, whatever its connector: a known connector, its options
+(typed, required ones present, unknown ones refused, by the connector's `OptionSpec`s), no
+duplicate column, partition columns that are columns and could name a folder, PARTITIONED BY
+only for a connector that takes it, and no secret in any option. Secrets are refused in
+connector options rather than carried and scrubbed: every one of them is shown by nature (a
+'path' in errors, Dagster metadata and on disk; 'print-identifier' in every printed line; the
+rest in error messages), so a secret there could not stay secret. What only one connector
+knows is its `check` and `locate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from bailian_assets.errors import Position
+from bailian_assets.planning.connectors.connector import connector_named, connector_names
+from bailian_assets.planning.identifiers import object_key
+from bailian_assets.planning.options import Problem, resolve_options
+from bailian_assets.planning.partition_path import DEFAULT_PARTITION, MAX_NAME_BYTES, folder_name
+from bailian_assets.sql import ast
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[ast.ColumnDef, ...]
+    connector: str
+    options: Mapping[str, object]  # canonical key -> typed value, defaults filled in
+    path: str
+    position: Position
+    partitioned_by: tuple[str, ...] = ()
+    statement: ast.CreateTable | None = field(default=None, compare=False)
+    location: Path | None = None  # where the connector keeps the data (filesystem: its path)
+    sql_file: Path | None = None  # the declaring file on disk (None: SQL given as text)
+
+    @property
+    def partition_columns(self) -> tuple[ast.ColumnDef, ...]:
+        by_name = {c.name: c for c in self.columns}
+        return tuple(by_name[name] for name in self.partitioned_by)
+
+    @property
+    def data_columns(self) -> tuple[ast.ColumnDef, ...]:
+        """The columns stored in files (partition values live in folder names, as in Hive)."""
+        return tuple(c for c in self.columns if c.name not in self.partitioned_by)
+
+    @property
+    def is_sink_only(self) -> bool:
+        """Rows written to it cannot be read back (print, blackhole)."""
+        return not self.stores_rows
+
+    @property
+    def stores_rows(self) -> bool:
+        """Its connector keeps rows that can be read (a FROM, a Dagster input, a check)."""
+        connector = connector_named(self.connector)
+        return connector is not None and connector.source
+
+
+def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
+                environ: Mapping[str, str] | None = None,
+                base_dir: Path | None = None) -> TableSpec | None:
+    """The table `statement` declares, or None with its problems added to `problems`."""
+    owner = f"table '{statement.name}'"
+    connector_option = next((o for o in statement.options if o.key == "connector"), None)
+    if connector_option is None:
+        problems.append(Problem(f"{owner} is missing the required option 'connector'",
+                                statement.name.position))
+        return None
+    connector = connector_named(connector_option.value)
+    if connector is None:
+        problems.append(Problem(
+            f"unsupported connector '{connector_option.value}' for {owner}; supported: "
+            f"{', '.join(connector_names())}", connector_option.value_position,
+            len(connector_option.raw)))
+        return None
+    before = len(problems)
+    resolved = resolve_options(statement.options, list(connector.options),
+                               f"{owner} (connector '{connector.name}')",
+                               statement.name.position, problems, environ,
+                               ignore=lambda key: key == "connector")
+    _check_columns(statement, owner, problems)
+    _check_no_secrets(resolved, owner, problems)
+    values = {spec.key: spec.default for spec in connector.options}
+    values.update({key: option.value for key, option in resolved.items()})
+    connector.check(statement, values, owner, problems)
+    if len(problems) > before:
+        return None
+    location = connector.locate(statement, values, base_dir, owner, problems)
+    if len(problems) > before:
+        return None
+    if statement.partitioned_by and not connector.partitioned:
+        problems.append(Problem(f"PARTITIONED BY is not supported by the '{connector.name}' "
+                                f"connector ({owner})", statement.name.position))
+        return None
+    sql_file = base_dir / Path(path).name if base_dir is not None else None
+    return TableSpec(object_key(statement.name), statement.columns, connector.name, values,
+                     path, statement.position, statement.partitioned_by, statement, location,
+                     sql_file)
+
+
+def _check_no_secrets(resolved: Mapping, owner: str, problems: list[Problem]) -> None:
+    """Connector options are shown by nature (see the module docstring): no secret there."""
+    for key, option in resolved.items():
+        if any(r.secret for r in option.substituted.references):
+            problems.append(Problem(
+                f"option '{option.option.key}' of {owner} uses a secret (${{secret_values...}}); "
+                f"connector options are shown (the path in messages and metadata, the print "
+                f"identifier in every line), so they cannot hold secrets. Use a plain value or "
+                f"an environment variable", option.option.value_position,
+                len(option.option.raw)))
+
+
+def _check_columns(statement: ast.CreateTable, owner: str, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for column in statement.columns:
+        if column.name in seen:
+            problems.append(Problem(f"duplicate column `{column.name}` in {owner}",
+                                    column.position, len(column.name)))
+        seen.add(column.name)
+    for name in statement.partitioned_by:
+        if name not in seen:
+            problems.append(Problem(f"partition column `{name}` is not a column of {owner}",
+                                    statement.name.position))
+        elif _partition_name_problem(name):
+            problems.append(Problem(f"partition column `{short(name, 40)}` of {owner} "
+                                    f"{_partition_name_problem(name)}", statement.name.position))
+
+
+def _partition_name_problem(name: str) -> str | None:
+    """Why `name` cannot name partition folders (`name=value`, the name escaped as the value
+    is, so `/` or `..` in it never leaves the table folder)."""
+    if name.startswith("."):
+        return "starts with '.': its folders would be hidden, and readers skip hidden files"
+    size = len(folder_name(name, DEFAULT_PARTITION).encode("utf-8", errors="surrogateescape"))
+    if size > MAX_NAME_BYTES:
+        return (f"is too long: its folder names would be {size} bytes or more, and a file name "
+                f"may be at most {MAX_NAME_BYTES}")
+    return None
+
+
+def short(text: str, limit: int = 120) -> str:
+    """`text` cut to `limit` characters for a message."""
+    return text if len(text) <= limit else text[:limit] + "..."
