@@ -18,6 +18,7 @@ from bailian_assets.client.backend import Backend
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.executor.filesystem import data_files
+from bailian_assets.executor.sinks import print_lines
 from bailian_assets.planning.partition_path import folder_name
 from bailian_assets.integration import checks
 from bailian_assets.integration.io_managers import check_sink_folder
@@ -43,6 +44,7 @@ class AssetRun:
     settings: FileSettings
     keys: object  # assets.InstanceKeys
     sources: dict[str, tuple[dg.AssetKey, TableSpec]] = field(default_factory=dict)
+    shows_rows: bool = False  # a bare SELECT: its rows go to the run's log, as printed rows
 
 
 def run_asset(context, job: AssetRun, inputs: dict):
@@ -55,6 +57,9 @@ def run_asset(context, job: AssetRun, inputs: dict):
     for partition in _partition_keys(context):
         runs: list[ModelRun] = []
         frame = _compute(context, job, inputs, partition, models, runs)
+        if job.shows_rows and job.table is not None:
+            for line in print_lines(job.table, frame):  # as a print sink with 'logger'
+                context.log.info(line)
         outputs[partition] = frame
         every_run += runs
         _record(context, job, frame, runs, models, partition)

@@ -425,7 +425,16 @@ class SetStatement:
     value_position: Position
 
 
-Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement]
+@dataclass(frozen=True, slots=True)
+class SelectStatement:
+    """A query standing alone as a statement (`SELECT ... FROM ML_PREDICT(...)`, as VVR's
+    documentation writes them): Flink's SQL client runs it and shows its rows."""
+
+    query: Query
+    position: Position
+
+
+Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement, SelectStatement]
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,6 +153,9 @@ class _Parser:
             "CREATE": self._create,
             "INSERT": self._insert,
             "SET": self._set,
+            "SELECT": self._select_statement,
+            "WITH": self._select_statement,
+            "VALUES": self._select_statement,
         }
 
     # ------------------------------------------------------------ helpers
@@ -527,6 +530,11 @@ class _Parser:
         else:
             raise _ParseError(f"expected a value, found {value_token.describe()}", value_token)
         return ast.SetStatement(key, value_token.value, start.position, value_token.position)
+
+    def _select_statement(self) -> ast.SelectStatement:
+        """A bare query: `SELECT ...`, `WITH ... SELECT ...` or `VALUES ...`."""
+        position = self.tok.position
+        return ast.SelectStatement(self._query(), position)
 
     # ------------------------------------------------------------ queries
 
