@@ -91,3 +91,79 @@ def test_cast_of_a_boolean_to_string_prints_as_flink():
                  "CAST(TRUE AS CHAR(5)), 'x' || CAST(TRUE AS STRING), "
                  "CAST(TRUE AS STRING) = 'TRUE';") == [
         "+I[TRUE, FALSE, null, TRUE, TRUE , xTRUE, true]"]
+
+
+# ------------------------------------------------------------------ AI function label checks
+
+GENERAL_MODEL = """\
+CREATE TEMPORARY MODEL general_model
+INPUT (`input` STRING)
+OUTPUT (`content` VARIANT)
+WITH (
+    'provider' = 'openai-compat',
+    'endpoint'='https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions',
+    'apiKey' = 'sk-test-key',
+    'model' = 'qwen-plus'
+);
+"""
+# VVR's AI_SENTIMENT example (zh), its SELECT bare; and AI_CLASSIFY into a print table
+LABELLED = GENERAL_MODEL + """\
+CREATE TEMPORARY VIEW movie_comment(id, movie_name, user_comment, actual_label)
+AS VALUES (1, '好东西', '最爱小孩子猜声音那段,算得上看过的电影里相当浪漫的叙事了。很温和也很有爱。', 'positive'), (2, '水饺皇后', '乏善可陈', 'negative');
+SELECT id, movie_name, actual_label, score, label, confidence FROM movie_comment,
+LATERAL TABLE(AI_SENTIMENT(MODEL general_model, user_comment));
+CREATE TEMPORARY TABLE routed (id INT, category STRING, expected_category STRING,
+  summary STRING) WITH ('connector' = 'blackhole');
+INSERT INTO routed SELECT id, category, IF(id = 1, 'good', 'bad'), summary
+FROM movie_comment, LATERAL TABLE(AI_CLASSIFY(MODEL general_model, user_comment,
+  ARRAY['good', 'bad'])), LATERAL TABLE(AI_SUMMARIZE(MODEL general_model, user_comment, 20));
+"""
+
+
+def test_ai_sentiment_and_classify_labels_are_checked_in_dagster(tmp_path):
+    import dagster as dg
+
+    from bailian_assets.integration import build_definitions
+
+    folder = tmp_path / "sql"
+    folder.mkdir()
+    (folder / "doc.sql").write_text(LABELLED)
+    defs = build_definitions(folder)
+    select, routed = dg.AssetKey("doc_select_12"), dg.AssetKey("routed")
+    names = {key: {spec.key.name for spec in defs.resolve_assets_def(key).check_specs}
+             for key in (select, routed)}
+    assert names[select] == {"no_rows_lost", "label_in_label_set", "label_accuracy"}
+    # the summary is not a label; no check counts the confidence or score as one
+    assert names[routed] == {"no_rows_lost", "category_in_label_set", "category_accuracy"}
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
+            instance=instance)
+    assert result.success
+    checks = {(e.asset_key, e.check_name): e for e in result.get_asset_check_evaluations()}
+    assert all(check.passed for key, check in checks.items() if "accuracy" not in key[1])
+    sentiment = checks[(select, "label_accuracy")]
+    assert sentiment.passed and sentiment.metadata["accuracy"].value == 1.0
+    assert checks[(select, "label_in_label_set")].metadata["labels"].value == \
+        "positive, negative, neutral"
+    assert checks[(routed, "category_in_label_set")].metadata["labels"].value == "good, bad"
+    assert checks[(routed, "no_rows_lost")].metadata["failed"].value == 0
+
+
+def test_a_label_outside_the_declared_set_fails_the_check():
+    import dagster as dg
+    import polars as pl
+
+    from bailian_assets.integration import checks
+    from bailian_assets.planning.settings import FileSettings
+
+    project = load_source(LABELLED, "doc.sql", {})
+    settings = FileSettings.of({})
+    (column,) = checks.prediction_columns([project.selects[0].query], settings)
+    assert (column.column, column.labels, column.ground_truth) == (
+        "label", ("positive", "negative", "neutral"), "actual_label")
+    frame = pl.DataFrame({"label": ["positive", "mixed", None],
+                          "actual_label": ["positive", "negative", "neutral"]})
+    result, accuracy = checks.evaluate(dg.AssetKey("s"), frame, [], [column], settings)
+    assert not result.passed and result.metadata["outside_label_set"].value == 1
+    assert result.metadata["examples"].value == "'mixed'"
+    assert accuracy.metadata["accuracy"].value == 0.5
