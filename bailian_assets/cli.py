@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from bailian_assets.client.backend import backend_from_env
+from bailian_assets.backends import backend_from_env
 from bailian_assets.errors import BailianError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project, sql_files

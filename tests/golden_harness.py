@@ -217,7 +217,7 @@ def run_ours(case: Case, environ: Mapping[str, str] | None = None) -> Outcome:
     """Run the case in-process (simulator in-process, no network) and render it as flink-run
     would: a refusal at the failing statement's first line; a run-time failure at the first
     INSERT's line, as Flink reports a failed job."""
-    from bailian_assets.client.backend import simulated_backend
+    from bailian_assets.backends import simulated_backend
     from bailian_assets.errors import BailianError, SqlError
     from bailian_assets.executor.runner import run_project
     from bailian_assets.planning.project import load_project

@@ -9,7 +9,8 @@ import json
 import httpx
 import pytest
 
-from bailian_assets.client.backend import Backend, simulated_backend
+from bailian_assets.backends import simulated_backend
+from bailian_assets.client.backend import Backend
 from bailian_assets.client.cache import ResponseCache
 from bailian_assets.client.client import ModelClient, ModelConfig
 from bailian_assets.client.retry import RetryPolicy

@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 from bailian_assets.cli import main
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor import table_folder
 from bailian_assets.executor.filesystem import partition_values, read_table, write_table

@@ -13,7 +13,8 @@ FORBIDDEN = {
     "sql": {"planning", "executor", "client", "simulator", "integration", "cli"},
     "planning": {"executor", "client", "simulator", "integration", "cli"},
     "executor": {"integration", "cli"},
-    "client": {"sql", "planning", "executor", "integration", "cli"},
+    # the client takes the Backend its caller chooses (bailian_assets/backends.py)
+    "client": {"sql", "planning", "executor", "simulator", "integration", "cli", "backends"},
     "simulator": {"sql", "planning", "executor", "client", "integration", "cli"},
 }
 

@@ -9,7 +9,7 @@ import dagster as dg
 import pytest
 
 from bailian_assets.cli import main
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.integration import build_definitions

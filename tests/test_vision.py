@@ -9,7 +9,8 @@ import json
 import httpx
 import pytest
 
-from bailian_assets.client.backend import Backend, simulated_backend
+from bailian_assets.backends import simulated_backend
+from bailian_assets.client.backend import Backend
 from bailian_assets.client.image_url import image_url_problem
 from bailian_assets.errors import ModelCallError, SqlError
 from bailian_assets.executor.ml_predict import make_client

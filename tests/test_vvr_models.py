@@ -10,7 +10,8 @@ import sys
 import httpx
 import pytest
 
-from bailian_assets.client.backend import Backend, simulated_backend
+from bailian_assets.backends import simulated_backend
+from bailian_assets.client.backend import Backend
 from bailian_assets.client.retry import EXPONENTIAL, FIXED, RetryPolicy
 from bailian_assets.errors import ModelCallError, SqlError
 from bailian_assets.executor.ml_predict import make_client

@@ -4,7 +4,7 @@ Dagster, and the client's backend chosen by its caller."""
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
@@ -167,3 +167,19 @@ def test_a_label_outside_the_declared_set_fails_the_check():
     assert not result.passed and result.metadata["outside_label_set"].value == 1
     assert result.metadata["examples"].value == "'mixed'"
     assert accuracy.metadata["accuracy"].value == 0.5
+
+
+# ------------------------------------------------------------------ the backend, chosen above the client
+# (that the client layer imports no simulator is test_layers.py's)
+
+
+def test_backends_are_chosen_from_the_environment():
+    from bailian_assets.backends import backend_from_env
+    from bailian_assets.errors import ModelCallError
+
+    offline = backend_from_env({})
+    assert offline.simulated and "simulator" in offline.description
+    service = backend_from_env({"BAILIAN_BASE_URL": "https://dashscope.aliyuncs.com"})
+    assert not service.simulated and service.transport is None
+    with pytest.raises(ModelCallError, match="user name or password"):
+        backend_from_env({"BAILIAN_BASE_URL": "https://u:p@dashscope.aliyuncs.com"})
