@@ -1,6 +1,7 @@
 """Asset factory: each source table, view, sink (its INSERTs) and bare SELECT of a project
-becomes one asset,
-its attributes from the translator (translator.py), its compute from execution.py.
+becomes one asset, its attributes from the translator (translator.py), its compute from
+execution.py. A bare SELECT's asset keeps its rows as its output and shows them in the run's
+log, as a print sink with 'logger' does.
 
 Assets that call a model share the model's concurrency pool, so parallel runs of a backfill
 together stay within the quota. Keys of resources and IO managers carry the component
