@@ -70,7 +70,7 @@ def test_each_row_goes_as_an_image_url_part():
         {"role": "user", "content": [{"type": "image_url", "image_url": {"url": url}}]}]
 
 
-def test_a_text_model_and_an_image_model_do_not_share_cached_answers(tmp_path):
+def test_a_text_model_and_an_image_model_do_not_share_cached_answers():
     recorder = Recorder()
     text_model = load_source(VISION.format(extra="").replace(
         "'content-type' = 'IMAGE_URL',", ""), "t.sql", {}).models["vision"]
