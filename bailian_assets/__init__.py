@@ -6,11 +6,14 @@ The layers, each importing only those below it:
     sql/          text -> syntax tree (tokenizer, parser, ${...} variables)
     planning/     syntax tree -> checked catalog and logical plans
     executor/     plans -> Polars frames (ML_PREDICT, VECTOR_SEARCH, connectors)
-    client/       model requests: pacing, retries, cache (the simulator answers offline)
+    client/       model requests: pacing, retries, cache, to the Backend its caller passes
+    simulator/    the Bailian-compatible service, offline (`backends.py` chooses it or the
+                  real service, for the command line, the Dagster resources and tests)
     integration/  Dagster: assets, resources, IO managers, checks, schedules (the only dagster user)
 """
 
-from bailian_assets.client.backend import Backend, backend_from_env, simulated_backend
+from bailian_assets.backends import backend_from_env, simulated_backend
+from bailian_assets.client.backend import Backend
 from bailian_assets.errors import BailianError, ExecutionError, ModelCallError, SqlError
 from bailian_assets.executor.runner import RunResult, run_project
 from bailian_assets.planning.project import Project, load_project, load_source

@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from bailian_assets.client.backend import backend_from_env
+from bailian_assets.backends import backend_from_env
 from bailian_assets.errors import BailianError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project, sql_files
@@ -73,7 +73,8 @@ def _check(paths: list[str]) -> int:
     files = sql_files(paths)
     project = load_project(files)
     print(f"ok: {len(files)} file{'s' if len(files) != 1 else ''}, {len(project.models)} models, "
-          f"{len(project.views)} views, {len(project.inserts)} INSERTs", file=sys.stderr)
+          f"{len(project.views)} views, {len(project.inserts)} INSERTs"
+          + (f", {len(project.selects)} SELECTs" if project.selects else ""), file=sys.stderr)
     return 0
 
 
@@ -87,8 +88,8 @@ def _one_file(file: str, command: str):
               file=sys.stderr)
         return None
     project = load_project([file])  # refuses a FIFO or other non-regular file by name
-    if not project.inserts:
-        print(f"bailian-assets: error: {file} has no INSERT statement to {command}",
+    if not project.inserts and not project.selects:
+        print(f"bailian-assets: error: {file} has no INSERT or SELECT statement to {command}",
               file=sys.stderr)
         return None
     return project

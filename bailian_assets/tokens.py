@@ -17,6 +17,10 @@ import re
 _WORD = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]")
 _MARK = re.compile(r"[^\w\s]")
 MESSAGE_OVERHEAD = 4  # tokens the chat template adds around each message (role, separators)
+# What one image is counted as: Qwen's vision models bill an image by its size, a token per
+# 28 x 28 pixels, at most 1,280 by default (1,003,520 pixels); the client cannot see the image
+# before sending it, so it holds the most, and the simulator bills that.
+IMAGE_TOKENS = 1_280
 
 
 def count_tokens(text: str) -> int:

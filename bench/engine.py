@@ -391,7 +391,7 @@ def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
     os.environ["BAILIAN_CACHE_DIR"] = cache_dir
     import polars as pl
 
-    from bailian_assets.client.backend import backend_from_env
+    from bailian_assets.backends import backend_from_env
     from bailian_assets.executor.estimate import estimate_project
     from bailian_assets.executor.ml_predict import client_factory, run_ml_predict
     from bailian_assets.planning import plan as p

@@ -22,6 +22,7 @@ KNOWN_FAILURES = GOLDEN / "KNOWN_FAILURES"
 BASE_URL = "http://127.0.0.1:18733"
 MARKER = re.compile(r"^--\s*golden:\s*([\w-]+)", re.M)
 EXTENSION, EXPECT_MESSAGE = "extension", "expect-message"
+SELECT_ROWS = "select at line "  # the rows of a bare SELECT, by its line
 
 
 # ---------------------------------------------------------------- statements, as the oracle splits them
@@ -152,7 +153,8 @@ def parse_expected(text: str) -> Outcome:
         raise ValueError(f"not a flink-run output: {head!r}")
     groups: list[tuple[str | None, list[str]]] = []
     for line in lines[1:]:
-        if line.startswith(("-- sink ", "-- select ", "-- describe ", "-- show ", "-- explain ")):
+        if line.startswith(("-- sink ", "-- select ", "-- with ", "-- values ", "-- describe ",
+                            "-- show ", "-- explain ")):
             groups.append((line, []))
         else:
             if not groups:
@@ -217,7 +219,7 @@ def run_ours(case: Case, environ: Mapping[str, str] | None = None) -> Outcome:
     """Run the case in-process (simulator in-process, no network) and render it as flink-run
     would: a refusal at the failing statement's first line; a run-time failure at the first
     INSERT's line, as Flink reports a failed job."""
-    from bailian_assets.client.backend import simulated_backend
+    from bailian_assets.backends import simulated_backend
     from bailian_assets.errors import BailianError, SqlError
     from bailian_assets.executor.runner import run_project
     from bailian_assets.planning.project import load_project
@@ -233,9 +235,12 @@ def run_ours(case: Case, environ: Mapping[str, str] | None = None) -> Outcome:
     except Exception as error:  # noqa: BLE001  (a bug, reported as such)
         return _crash(stmts, error, planning=True)
     rows: dict[str, list[str]] = {}
+    selects = {select.name: select.line for select in project.selects}
 
-    def emit(table, line: str) -> None:
-        rows.setdefault(_short(table.name), []).append(line)
+    def emit(table, line: str) -> None:  # a bare SELECT's rows under its line
+        key = f"{SELECT_ROWS}{selects[table.name]}" if table.name in selects else \
+            _short(table.name)
+        rows.setdefault(key, []).append(line)
 
     try:
         run_project(project, simulated_backend(BailianSimulator()), emit)
@@ -266,7 +271,10 @@ def _groups(stmts: list[Statement], rows: dict[str, list[str]]) -> list[tuple[st
     """Rows grouped per sink with the headers flink-run prints (see its `attribute`/`report`)."""
     targets = insert_targets(stmts)
     kinds = connectors(stmts)
-    groups: list[tuple[str | None, list[str]]] = []
+    # a bare SELECT runs where it stands, the INSERTs together after the last statement
+    groups: list[tuple[str | None, list[str]]] = [
+        (f"-- {st.kind.lower()} (line {st.line})", rows.get(f"{SELECT_ROWS}{st.line}", []))
+        for st in stmts if st.kind in ("SELECT", "WITH", "VALUES")]
     for name in targets:
         connector = kinds.get(_short(name), "?")
         if connector == "print" or _short(name) in rows:
@@ -274,7 +282,8 @@ def _groups(stmts: list[Statement], rows: dict[str, list[str]]) -> list[tuple[st
         else:
             groups.append((f"-- sink {name} ({connector}: not a print sink, rows not shown)", []))
     inserts = sum(1 for st in stmts if st.kind == "INSERT")
-    if len(groups) == 1 and inserts == 1 and not groups[0][0].endswith("not shown)"):
+    if len(groups) == 1 and inserts == 1 and groups[0][0].startswith("-- sink") \
+            and not groups[0][0].endswith("not shown)"):
         return [(None, groups[0][1])] if groups[0][1] else []  # flink-run prints just `OK`
     return groups
 

@@ -1,6 +1,6 @@
 """VVR's AI functions (AI_CLASSIFY, AI_SENTIMENT, AI_EXTRACT, AI_TRANSLATE, AI_SUMMARIZE,
 AI_MASK, AI_EMBED) as lateral table functions on ML_PREDICT's engine: VVR's doc examples
-(research notes section 4, placeholders replaced; their bare SELECTs written into print tables),
+(research notes section 4, placeholders replaced, their SELECTs bare as the docs write them),
 named and positional calls, plan-time checks, and answers that fail their rows."""
 
 import asyncio
@@ -9,7 +9,8 @@ import json
 import httpx
 import pytest
 
-from bailian_assets.client.backend import Backend, simulated_backend
+from bailian_assets.backends import simulated_backend
+from bailian_assets.client.backend import Backend
 from bailian_assets.client.cache import ResponseCache
 from bailian_assets.client.client import ModelClient, ModelConfig
 from bailian_assets.client.retry import RetryPolicy
@@ -46,8 +47,13 @@ WITH (
 """
 
 
+def bare(*queries: str) -> str:
+    """The doc's queries as it writes them: bare SELECT statements, whose rows `run` prints."""
+    return "".join(q.strip() + "\n" for q in queries)
+
+
 def printed(columns: str, *queries: str) -> str:
-    """A print table `shown` and each doc query written into it (we run no bare SELECT)."""
+    """A print table `shown` and each query written into it."""
     table = f"CREATE TEMPORARY TABLE shown ({columns}) WITH ('connector' = 'print');\n"
     return table + "".join(f"INSERT INTO shown {q.strip()}\n" for q in queries)
 
@@ -76,8 +82,7 @@ AS VALUES (1, '【李宁官方旗舰店】韦德之道10 男子篮球鞋 实战�
 
 
 def test_doc_ai_classify_positional_and_named():
-    sql = GENERAL_MODEL.format(extra="") + PRODUCTS + printed(
-        "id INT, category STRING, confidence DOUBLE",
+    sql = GENERAL_MODEL.format(extra="") + PRODUCTS + bare(
         """SELECT id, category, confidence FROM products,
 LATERAL TABLE(
 AI_CLASSIFY(
@@ -99,11 +104,9 @@ def test_doc_ai_sentiment():
     sql = GENERAL_MODEL.format(extra="") + """\
 CREATE TEMPORARY VIEW movie_comment(id, movie_name, user_comment, actual_label)
 AS VALUES (1, '好东西', '最爱小孩子猜声音那段,算得上看过的电影里相当浪漫的叙事了。很温和也很有爱。', 'positive'), (2, '水饺皇后', '乏善可陈', 'negative');
-""" + printed("id INT, movie_name STRING, actual_label STRING, score DOUBLE, label STRING, "
-              "confidence DOUBLE",
-              """SELECT id, movie_name, actual_label, score, label, confidence FROM movie_comment,
+""" + bare("""SELECT id, movie_name, actual_label, score, label, confidence FROM movie_comment,
 LATERAL TABLE(AI_SENTIMENT(MODEL general_model, user_comment));""",
-              """SELECT id, movie_name, actual_label, score, label, confidence FROM movie_comment,
+           """SELECT id, movie_name, actual_label, score, label, confidence FROM movie_comment,
 LATERAL TABLE(AI_SENTIMENT(MODEL => MODEL general_model, INPUT => user_comment));""")
     assert run(sql) == ["+I[1, 好东西, positive, 0.8, positive, 0.95]",
                         "+I[2, 水饺皇后, negative, -0.5, negative, 0.65]"] * 2
@@ -113,7 +116,7 @@ def test_doc_ai_extract():
     sql = GENERAL_MODEL.format(extra="") + """\
 CREATE TEMPORARY VIEW infos(id, description)
 AS VALUES (1, 'John, 18, lives in Singapore and his phone number is 13800138000.');
-""" + printed("id INT, extracted_json STRING", """
+""" + bare("""
 SELECT id, extracted_json
 FROM infos,
 LATERAL TABLE(
@@ -141,7 +144,7 @@ CREATE TEMPORARY VIEW infos(id, description)
 AS VALUES (1, '
 {text}
 ');
-""" + printed("id INT, summary STRING", """SELECT id, summary FROM infos,
+""" + bare("""SELECT id, summary FROM infos,
 LATERAL TABLE(AI_SUMMARIZE(MODEL general_model, description, 50));""", """
 SELECT id, summary FROM infos, LATERAL TABLE(AI_SUMMARIZE(
   MODEL => MODEL general_model, INPUT => description, MAX_LENGTH => 20));""")
@@ -153,7 +156,7 @@ def test_doc_ai_translate():
     sql = GENERAL_MODEL.format(extra="") + """\
 CREATE TEMPORARY VIEW infos(id, content)
 AS VALUES (1, 'I like Flink very much. It''s so fast!');
-""" + printed("id INT, translated_text STRING, detected_language STRING", """
+""" + bare("""
 SELECT id, translated_text, detected_language FROM infos,
 LATERAL TABLE(AI_TRANSLATE(MODEL general_model, content, 'auto', 'zh'));""", """
 SELECT id, translated_text, detected_language FROM infos,
@@ -166,7 +169,7 @@ def test_doc_ai_mask_as_written():
     sql = GENERAL_MODEL.format(extra="") + """\
 CREATE TEMPORARY VIEW infos(id, content)
 AS VALUES (1, 'Timmo loves reading and always does so in his spare time. Call 138-0013-8000.');
-""" + printed("id INT, masked_text STRING, detected_entities ARRAY<STRING>", """
+""" + bare("""
 SELECT id, masked_text, detected_entities
 FROM infos,
 LATERAL TABLE(
@@ -195,7 +198,7 @@ def test_doc_ai_embed_sends_1024_unless_told():
     sql = EMBEDDING_MODEL + """\
 CREATE TEMPORARY VIEW infos(id, content)
 AS VALUES (1, 'Flink');
-""" + printed("id INT, embedding ARRAY<FLOAT>", """
+""" + bare("""
 SELECT id, embedding
 FROM infos,
 LATERAL TABLE(

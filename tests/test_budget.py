@@ -8,7 +8,7 @@ import pytest
 from bailian_assets.client.budget import BUDGET_EXHAUSTED, RunBudgets
 from bailian_assets.client.cache import ResponseCache
 from bailian_assets.client.client import ModelClient, ModelConfig
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ModelCallError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source

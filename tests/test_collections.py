@@ -4,7 +4,7 @@ fields, and the print sink's rendering of nested values (MAPs in java.util.HashM
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import BailianError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.executor.sinks import format_typed, java_hash_map_order

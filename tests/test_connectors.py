@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 import bailian_assets.connectors
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.connectors import (

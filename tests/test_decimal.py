@@ -6,7 +6,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor import decimals
 from bailian_assets.executor.runner import run_project

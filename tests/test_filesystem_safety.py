@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 from bailian_assets.cli import main
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor import table_folder
 from bailian_assets.executor.filesystem import partition_values, read_table, write_table
@@ -694,7 +694,7 @@ def test_a_writer_waits_for_another_then_gives_up_with_its_pid(tmp_path, monkeyp
 
 
 def test_dagster_fails_a_sink_run_on_a_foreign_folder_before_any_model_is_paid(tmp_path):
-    from bailian_assets.client import backend
+    from bailian_assets import backends
 
     out = tmp_path / "out"
     out.mkdir()
@@ -705,7 +705,7 @@ def test_dagster_fails_a_sink_run_on_a_foreign_folder_before_any_model_is_paid(t
         CHAT_MODEL + sink_sql("../out") + "CREATE VIEW v (id, txt) AS VALUES (1, 'great');\n"
         "INSERT INTO t SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));\n")
     defs = build_definitions(folder)
-    calls = sum(backend._shared_simulator.counters.by_status.values())
+    calls = sum(backends._shared_simulator.counters.by_status.values())
     with dg.instance_for_test() as instance:
         result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
             instance=instance, raise_on_error=False)
@@ -713,7 +713,7 @@ def test_dagster_fails_a_sink_run_on_a_foreign_folder_before_any_model_is_paid(t
     (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     message = failure.step_failure_data.error.message
     assert "holds files this table did not write: mine.csv" in message
-    assert sum(backend._shared_simulator.counters.by_status.values()) == calls
+    assert sum(backends._shared_simulator.counters.by_status.values()) == calls
     assert tree(out) == {"mine.csv": b"1,2\n"}
 
 

@@ -3,7 +3,7 @@ what real Flink 2.3 printed for the same SELECT (asked through the oracle)."""
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor.functions.string import MAX_RESULT_CHARS
 from bailian_assets.executor.runner import run_project

@@ -4,7 +4,7 @@ rules the golden cases show)."""
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor.functions.json import JsonError, compile_path, dump, evaluate, parse
 from bailian_assets.executor.runner import run_project

@@ -77,7 +77,7 @@ def test_several_statements_and_unicode():
 # (sql, line, col, message fragment)
 INVALID = [
     ("CREATE MODL m", 1, 8, "expected MODEL, TABLE or VIEW, found 'MODL'"),
-    ("SELECT 1", 1, 1, "expected a statement"),
+    ("DELETE FROM t", 1, 1, "expected a statement"),
     ("CREATE TABLE t (a STRIN) WITH ()", 1, 19, "unknown type 'STRIN'"),
     ("INSERT INTO s SELECT a FROM t WHERE", 1, 36, "expected an expression, found end of input"),
     ("CREATE VIEW v AS VALUES ('open", 1, 26, "unterminated string literal"),

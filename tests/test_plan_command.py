@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from bailian_assets.cli import main
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.executor.estimate import describe, estimate_project
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source

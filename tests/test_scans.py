@@ -4,7 +4,7 @@ the files, and the error texts stay those of a whole read."""
 import polars as pl
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor import filesystem
 from bailian_assets.executor.runner import run_project

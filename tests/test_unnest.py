@@ -4,7 +4,7 @@ embedding; the plan node it builds; and Flink's refusals."""
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p

@@ -5,7 +5,7 @@ chat models with `OUTPUT (content VARIANT)` (the answer parsed, a non-JSON answe
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import BailianError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.functions import variant

@@ -7,7 +7,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.executor.vector_search import search, top_k

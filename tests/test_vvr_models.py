@@ -10,7 +10,8 @@ import sys
 import httpx
 import pytest
 
-from bailian_assets.client.backend import Backend, simulated_backend
+from bailian_assets.backends import simulated_backend
+from bailian_assets.client.backend import Backend
 from bailian_assets.client.retry import EXPONENTIAL, FIXED, RetryPolicy
 from bailian_assets.errors import ModelCallError, SqlError
 from bailian_assets.executor.ml_predict import make_client
@@ -214,9 +215,9 @@ def test_extra_body_fields_and_extra_headers_go_with_every_request():
     ("'extra-header' = '{\"X-A\": {\"b\": 1}}'",
      "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON value "
      "or a list of them"),
-    ("'content-type' = 'IMAGE_URL'",
-     "'content-type' = 'IMAGE_URL' (images as input) is not supported yet (model 'm'); the "
-     "input column is sent as TEXT"),
+    ("'content-type' = 'IMAGE_URL', 'batch-size' = '5'",
+     "'batch-size' = '5' cannot pack rows of a model whose 'content-type' is 'IMAGE_URL' "
+     "(model 'm'): each image goes in a request of its own"),
     ("'retry-backoff-strategy' = 'LINEAR'",
      "invalid value for 'retry-backoff-strategy' of model 'm': expected one of FIXED, "
      "EXPONENTIAL, got 'LINEAR'"),

@@ -3,7 +3,7 @@ Flink 2.3's answers for the same queries (tests/golden/window/)."""
 
 import pytest
 
-from bailian_assets.client.backend import simulated_backend
+from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source

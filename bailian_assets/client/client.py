@@ -47,6 +47,7 @@ from bailian_assets.client.answers import (
 from bailian_assets.client.body import (
     ACCEPT_ENCODING, MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body,
 )
+from bailian_assets.client.image_url import IMAGE_URL, image_content, image_url_problem
 from bailian_assets.client.cache import (
     ResponseCache, cache_key, default_cache_dir, request_fingerprint,
 )
@@ -64,7 +65,7 @@ from bailian_assets.client.usage import Usage
 from bailian_assets.endpoint_url import check_url
 from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
-from bailian_assets.tokens import MESSAGE_OVERHEAD, answer_guess, count_tokens
+from bailian_assets.tokens import IMAGE_TOKENS, MESSAGE_OVERHEAD, answer_guess, count_tokens
 
 log = logging.getLogger("bailian_assets.client")
 
@@ -111,6 +112,7 @@ class ModelConfig:
     # reason it is unusable, or None. A failed check is a MALFORMED answer (retried as those
     # are, never cached), so a bad answer is never stored as a good one
     answer_check: Callable[[object], str | None] | None = None
+    content_type: str = "TEXT"  # TEXT, or IMAGE_URL: each row is an image's URL (image_url.py)
 
     @property
     def packs(self) -> bool:
@@ -274,7 +276,9 @@ class ModelClient:
             "backend": backend, "endpoint": config.endpoint, "model": config.model,
             "task": config.task, "system_prompt": config.system_prompt if config.task == CHAT
             else None, "user_prompt": config.user_prompt, "request": dict(config.request),
-            "headers": {name: list(values) for name, values in config.headers.items()}})
+            "headers": {name: list(values) for name, values in config.headers.items()},
+            # only when set: the cache keys of text models stay what they were
+            **({"content_type": config.content_type} if config.content_type != "TEXT" else {})})
         self._n = int(config.request.get("n", 1))  # type: ignore[call-overload]
         dimension = config.request.get("dimensions")
         self._dimension = int(dimension) if dimension is not None else None  # type: ignore
@@ -385,8 +389,9 @@ class ModelClient:
         if len(batch) > 1:
             return (packing.prompt_tokens(self.config.system_prompt, batch) + extra,
                     packing.answer_tokens(len(batch), per_row))
-        return (count_tokens(self.config.system_prompt) + count_tokens(batch[0])
-                + 2 * MESSAGE_OVERHEAD + extra, int(round(per_row)))
+        row = IMAGE_TOKENS if self.config.content_type == IMAGE_URL else count_tokens(batch[0])
+        return (count_tokens(self.config.system_prompt) + row + 2 * MESSAGE_OVERHEAD + extra,
+                int(round(per_row)))
 
     def _user_prompt_tokens(self) -> int:
         """What VVR's user-prompt adds to every chat request: its own message."""
@@ -502,7 +507,12 @@ class ModelClient:
             work.done()
 
     async def _answer(self, http, batch: list[str], usage: Usage) -> list[object]:
-        """A batch's answers; `_Unmatched` when a packed batch must be split."""
+        """A batch's answers; `_Unmatched` when a packed batch must be split. An image URL
+        that may not be sent fails its row without a request (never packed: one a batch)."""
+        if self.config.content_type == IMAGE_URL:
+            problem = image_url_problem(batch[0])
+            if problem is not None:
+                raise _AttemptFailed(problem)
         try:
             return await self._with_retries(http, batch, usage)
         except _AttemptFailed as error:
@@ -786,10 +796,12 @@ class ModelClient:
         packed = len(batch) > 1
         system = packing.system_prompt(self.config.system_prompt) if packed \
             else self.config.system_prompt
-        body["messages"] = [
-            {"role": "system", "content": system},
-            {"role": "user", "content": packing.question(batch) if packed else batch[0]},
-        ]
+        if packed:
+            row: object = packing.question(batch)
+        else:
+            row = image_content(batch[0]) if self.config.content_type == IMAGE_URL else batch[0]
+        body["messages"] = [{"role": "system", "content": system},
+                            {"role": "user", "content": row}]
         if self.config.user_prompt:  # VVR's user-prompt: instructions after the row(s)
             body["messages"].append({"role": "user", "content": self.config.user_prompt})
         body.update(self.config.request)

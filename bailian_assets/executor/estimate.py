@@ -29,9 +29,10 @@ from bailian_assets.client.progress import Progress
 from bailian_assets.client.usage import Usage
 from bailian_assets.executor.executor import Executor, ModelRun
 from bailian_assets.executor.ml_predict import make_client
-from bailian_assets.executor.runner import Relations
+from bailian_assets.executor.runner import Relations, statements_in_order
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
+from bailian_assets.planning.planner import PlannedInsert
 from bailian_assets.planning.project import Project
 
 NOTHING = Forecast(0, 0, 0, 0, 0, 0, 0)
@@ -82,8 +83,10 @@ def estimate_project(project: Project, backend: Backend) -> list[Estimate]:
         return Executor(resolve, clients, on_model_run=located)  # type: ignore[arg-type]
 
     relations = _Unwritten(project, make_executor)
-    for insert in project.inserts:
-        relations.write(insert.sink.name, make_executor(relations.resolve).run(insert.query))
+    for step in statements_in_order(project):  # a bare SELECT's ML_PREDICTs are paid too
+        frame = make_executor(relations.resolve).run(step.query)
+        if isinstance(step, PlannedInsert):
+            relations.write(step.sink.name, frame)
     return estimates
 
 

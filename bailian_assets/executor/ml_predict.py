@@ -44,7 +44,7 @@ def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
         price_input=spec.price_input, price_output=spec.price_output,
         rate_limit_rpm=spec.rate_limit_rpm, rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
         # values of other options that came from ${secret_values...}, once planning gives them
-        secrets=spec.secrets, answer_check=answer_check(spec),
+        secrets=spec.secrets, answer_check=answer_check(spec), content_type=spec.content_type,
     )
 
 

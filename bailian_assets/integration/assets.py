@@ -1,5 +1,7 @@
-"""Asset factory: each source table, view and sink (its INSERTs) of a project becomes one asset,
-its attributes from the translator (translator.py), its compute from execution.py.
+"""Asset factory: each source table, view, sink (its INSERTs) and bare SELECT of a project
+becomes one asset, its attributes from the translator (translator.py), its compute from
+execution.py. A bare SELECT's asset keeps its rows as its output and shows them in the run's
+log, as a print sink with 'logger' does.
 
 Assets that call a model share the model's concurrency pool, so parallel runs of a backfill
 together stay within the quota. Keys of resources and IO managers carry the component
@@ -20,7 +22,7 @@ from bailian_assets.integration.lineage import column_lineage
 from bailian_assets.integration.partitions import Partitioning
 from bailian_assets.integration.relations import models_of, queries_of, reads, relations_of
 from bailian_assets.integration.translator import (
-    RELATION_METADATA, SINK, SOURCE, FlinkSqlTranslator, SqlRelation,
+    RELATION_METADATA, SELECT, SINK, SOURCE, FlinkSqlTranslator, SqlRelation,
 )
 from bailian_assets.planning import names
 from bailian_assets.planning.project import Project
@@ -86,7 +88,7 @@ class AssetFactory:
         ).with_io_manager_key(self.keys.table_io_manager)
 
     def computed(self, name: str) -> dg.AssetsDefinition:
-        """A view or a sink: its queries run by execution.py."""
+        """A view, a sink or a bare SELECT: its queries run by execution.py."""
         relation, spec = self.relations[name], self.specs[name]
         queries = queries_of(self.project, name)
         relations = reads(queries)
@@ -94,6 +96,8 @@ class AssetFactory:
         models = models_of(queries)
         settings = FileSettings.of(self.project.catalog.settings.get(relation.path, {}))
         table = self.project.tables.get(name) if relation.kind == SINK else None
+        if relation.kind == SELECT:  # its implicit print table: rows to the run's log
+            table = next(s.table for s in self.project.selects if s.name == name)
         stored = table is not None and table.stores_rows
         predictions = checks.prediction_columns(queries, settings) if table else []
         check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
@@ -101,6 +105,7 @@ class AssetFactory:
             self.checks += checks.stored_checks(spec.key, table, predictions, settings)
         job = AssetRun(name=name, key=spec.key, queries=queries, table=table,
                        predictions=predictions, settings=settings, keys=self.keys,
+                       shows_rows=relation.kind == SELECT,
                        sources={r: (self.specs[r].key, self.project.tables[r])
                                 for r in relations if self.relations[r].kind == SOURCE})
         partitions = self.partitioning.of_queries(queries, name)

@@ -1,6 +1,8 @@
 """Asset checks on every sink fed by a chat model: our ML_EVALUATE.
 
-- `<column>_in_label_set`: the model's answers fall in the labels its system prompt lists;
+- `<column>_in_label_set`: the model's answers fall in the labels its system prompt lists (an
+  AI function's label column, AI_CLASSIFY's `category` and AI_SENTIMENT's `label`, in the
+  labels it declares);
 - `no_rows_lost`: every row that reached ML_PREDICT came out, answered, skipped (NULL input) or
   counted as failed;
 - `<column>_accuracy`, when the predictions sit beside a ground-truth column (`actual_label`
@@ -41,17 +43,28 @@ class PredictionColumn:
 
 def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings
                        ) -> list[PredictionColumn]:
-    """The sink columns carrying a labelling chat model's answers, with what to check them by."""
+    """The sink columns carrying a labelling chat model's answers or an AI function's labels,
+    with what to check them by."""
     names = queries[0].names
     found = {}
     for query in queries:
-        for column, node in p.model_outputs(query).items():
-            if node.model.task == "chat" and node.model.labels and column not in found:
+        for column, (node, index) in p.model_output_origins(query).items():
+            labels = _labels_of(node, index)
+            if labels and column not in found:
                 truth = settings.ground_truth if settings.ground_truth in names else next(
                     (n for n in names if n != column and _GROUND_TRUTH.search(n)), None)
-                found[column] = PredictionColumn(column, node.model.labels, truth,
+                found[column] = PredictionColumn(column, labels, truth,
                                                  _distinct_name(column, found.values()))
     return list(found.values())
+
+
+def _labels_of(node: p.MlPredict, index: int) -> tuple[str, ...]:
+    """The labels output `index` of an ML_PREDICT must hold: those an AI function declares
+    for it, or those a labelling chat model's system prompt lists for its answer."""
+    shape = node.model.answer_shape
+    if shape is not None:
+        return shape.labels.get(index, ())
+    return node.model.labels if node.model.task == "chat" and index == 0 else ()
 
 
 def _distinct_name(column: str, taken) -> str:

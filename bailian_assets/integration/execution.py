@@ -42,6 +42,7 @@ class AssetRun:
     settings: FileSettings
     keys: object  # assets.InstanceKeys
     sources: dict[str, tuple[dg.AssetKey, TableSpec]] = field(default_factory=dict)
+    shows_rows: bool = False  # a bare SELECT: its rows go to the run's log, as printed rows
 
 
 def run_asset(context, job: AssetRun, inputs: dict):
@@ -54,6 +55,9 @@ def run_asset(context, job: AssetRun, inputs: dict):
     for partition in _partition_keys(context):
         runs: list[ModelRun] = []
         frame = _compute(context, job, inputs, partition, models, runs)
+        if job.shows_rows and job.table is not None:
+            # as a print sink with 'logger'
+            connector_of(job.table).write(job.table, frame, lines=context.log.info)
         outputs[partition] = frame
         every_run += runs
         _record(context, job, frame, runs, models, partition)

@@ -5,7 +5,9 @@ where the data lives, definition metadata)."""
 from __future__ import annotations
 
 from bailian_assets.integration.metadata import definition_metadata
-from bailian_assets.integration.translator import SINK, SOURCE, VIEW, Column, SqlRelation
+from bailian_assets.integration.translator import (
+    SELECT, SINK, SOURCE, VIEW, Column, SqlRelation,
+)
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.models import ModelSpec
@@ -13,10 +15,11 @@ from bailian_assets.planning.project import Project
 
 
 def queries_of(project: Project, name: str) -> list[p.PlannedQuery]:
-    """The queries that compute a view or fill a sink (one per INSERT)."""
+    """The queries that compute a view, fill a sink (one per INSERT) or are a bare SELECT."""
     if name in project.views:
         return [project.views[name]]
-    return [i.query for i in project.inserts_into(name)]
+    selects = [s.query for s in project.selects if s.name == name]
+    return selects or [i.query for i in project.inserts_into(name)]
 
 
 def reads(queries: list[p.PlannedQuery]) -> list[str]:
@@ -33,11 +36,14 @@ def models_of(queries: list[p.PlannedQuery]) -> tuple[ModelSpec, ...]:
 
 
 def relations_of(project: Project) -> dict[str, SqlRelation]:
-    """Every view, every sink and every table read, by SQL name, in a stable order."""
+    """Every view, every sink, every bare SELECT and every table read, by SQL name, in a
+    stable order."""
     sinks = project.sinks()
     found = {name: _view(project, name) for name in project.views}
     found.update({name: _sink(project, name) for name in sinks})
-    every = list(project.views.values()) + [i.query for i in project.inserts]
+    found.update({select.name: _select(project, select) for select in project.selects})
+    every = list(project.views.values()) + [i.query for i in project.inserts] + \
+        [s.query for s in project.selects]
     for name in reads(every):
         if name in project.tables and name not in sinks:
             found[name] = _source(project, project.tables[name])
@@ -60,6 +66,14 @@ def _sink(project: Project, name: str) -> SqlRelation:
     return _relation(project, name, SINK, first.path, first.statement.position.line, sql,
                      _table_columns(first.sink), models_of([i.query for i in inserts]),
                      first.sink)
+
+
+def _select(project: Project, select) -> SqlRelation:
+    planned = select.query
+    columns = tuple(Column(n, str(t)) for n, t in zip(planned.names, planned.types))
+    return _relation(project, select.name, SELECT, select.path, select.line,
+                     project.scripts[select.path].text_of(select.statement), columns,
+                     models_of([planned]), None)
 
 
 def _source(project: Project, table: TableSpec) -> SqlRelation:

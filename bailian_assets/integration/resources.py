@@ -18,7 +18,8 @@ from typing import Callable, Optional
 import dagster as dg
 from pydantic import Field, PrivateAttr
 
-from bailian_assets.client.backend import Backend, backend_from_env
+from bailian_assets.backends import backend_from_env
+from bailian_assets.client.backend import Backend
 from bailian_assets.client.client import ModelClient
 from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import WHOLE_FILE

@@ -28,7 +28,7 @@ import dagster as dg
 from bailian_assets.planning import names
 from bailian_assets.planning.models import ModelSpec
 
-SOURCE, VIEW, SINK = "source", "view", "sink"
+SOURCE, VIEW, SINK, SELECT = "source", "view", "sink", "select"
 RELATION_METADATA = "bailian/relation"  # the SQL name behind an asset (IO managers read it)
 
 
@@ -43,7 +43,8 @@ class Column:
 class SqlRelation:
     """A table or view of the SQL files, as the translator sees it.
 
-    `kind` is "source" (a table only read), "view" or "sink" (a table INSERTs write); `path`
+    `kind` is "source" (a table only read), "view", "sink" (a table INSERTs write) or "select"
+    (a bare SELECT statement, its rows the asset's output, named `<file>_select_<line>`); `path`
     the SQL file as shown in messages, `file` the file on disk, `line` the statement's line;
     `sql` the statements' text (the CREATE VIEW, or the sink's INSERTs); `models` the models
     its ML_PREDICTs call; `connector`, `format` and `location` those of a table."""
@@ -96,6 +97,10 @@ class FlinkSqlTranslator:
         if relation.kind == SOURCE:
             return (f"{comment}Files of table `{relation.name}` under `{relation.location}` "
                     f"({relation.format}), declared at {relation.path}:{relation.line}.")
+        if relation.kind == SELECT:
+            return (f"The rows of the SELECT at {relation.path}:{relation.line}, shown as Flink's "
+                    f"SQL client shows them (in the run's log) and kept as this asset's output."
+                    f"\n\n```sql\n{relation.sql}\n```")
         if relation.kind == SINK:
             return (f"{comment}Sink `{relation.name}` (connector '{relation.connector}').\n\n"
                     f"```sql\n{relation.sql}\n```")

@@ -75,6 +75,9 @@ class Binder:
         arg_types = [a.type for a in args]
         located(lambda: check_call(function, arg_types), call.position, len(call.name))
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        if call.distinct:  # COUNT(DISTINCT v): its values are grouped
+            for arg, expr in zip(args, call.args):
+                require_orderable(arg.type, expr.position)
         return b.AggregateCall(call.name, args, result, call.distinct)
 
     def window(self, call: ast.FunctionCall, scope: Scope) -> b.WindowCall:
@@ -103,6 +106,10 @@ class Binder:
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         partition = tuple(self.bind(e, scope) for e in spec.partition_by)
         order = tuple((self.bind(item.expr, scope), item.descending) for item in spec.order_by)
+        keys = [*zip(partition, spec.partition_by), *((o, i.expr) for (o, _), i in
+                                                      zip(order, spec.order_by))]
+        for key, expr in keys:
+            require_orderable(key.type, expr.position)
         return b.WindowCall(call.name, args, partition, order, _frame(spec.frame), result,
                             call.star)
 
@@ -356,6 +363,13 @@ def located(check, position: Position, length: int = 1):
         return check()
     except SignatureError as error:
         raise PlanError(error.message, position, length) from None
+
+
+def require_orderable(t: DataType, position: Position, length: int = 1) -> None:
+    """Refuse, as Flink does, a sort, grouping or distinct key of a type that has no order."""
+    problem = types.orderable_problem(t)
+    if problem:
+        raise PlanError(problem, position, length)
 
 
 def _require(check, expr) -> DataType:

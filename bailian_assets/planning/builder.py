@@ -31,7 +31,8 @@ from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
-from bailian_assets.planning.binder import Binder, find as _find, suggest as _suggest
+from bailian_assets.planning.binder import Binder, find as _find, require_orderable
+from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
 from bailian_assets.planning.functions import AGGREGATES
 from bailian_assets.planning.identifiers import object_key
@@ -111,6 +112,8 @@ class Builder:
                     raise
                 expr = self._from_clause_key(item.expr, node, hidden, ctx)
             keys.append((expr, item.descending))
+        for (expr, _), item in zip(keys, order_by):
+            require_orderable(expr.type, item.position)
         if not hidden:
             return p.Sort(node, tuple(keys))
         assert isinstance(node, p.Project)
@@ -218,6 +221,8 @@ class Builder:
                 column_types[i] = common
             nodes.append(node)
         fields = tuple(self.field(a.name, t, None) for a, t in zip(first.fields, column_types))
+        if body.op != "UNION ALL":  # duplicates are found by grouping the rows
+            _require_set_keys(body, column_types)
         if body.op.startswith("UNION"):
             return p.SetUnion(tuple(nodes), body.op == "UNION", fields), names
         kind, _, multiset = body.op.partition(" ")
@@ -274,6 +279,8 @@ class Builder:
             names.append(name)
         node = p.Project(node, tuple(items))
         if select.distinct:
+            for _, field in items:
+                require_orderable(field.type, select.position, 6)
             node = p.Distinct(node)
         return node, tuple(names)
 
@@ -335,6 +342,7 @@ class Builder:
         key_of: dict[object, p.Field] = {}
         for expr in select.group_by:
             bound, t = self._expr(expr, scope, ctx)
+            require_orderable(t, expr.position)
             name = expr.name if isinstance(expr, ast.ColumnRef) else f"$key{len(keys)}"
             keys.append((bound, self.inner_field(name, t)))
             key_of.setdefault(bound, keys[-1][1])
@@ -629,6 +637,17 @@ def _aliased(names: tuple[str, ...], aliases: tuple[tuple[str, Position], ...], 
                         f"has {len(names)} columns ({shown}), whereas alias list has "
                         f"{len(aliases)} columns", position)
     return tuple(n for n, _ in aliases)
+
+
+def _require_set_keys(body: ast.SetOperation, column_types: list[ast.DataType]) -> None:
+    """UNION, INTERSECT and EXCEPT [ALL] compare whole rows: no VARIANT column, as in Flink 2.3
+    (whose UNION fails with an internal error, quoted, and the others with their message)."""
+    for t in column_types:
+        if body.op == "UNION" and t.name == "VARIANT":
+            raise PlanError("UNION cannot remove duplicate VARIANT values (Flink 2.3 fails with: "
+                            "VARIANT (of class org.apache.flink.table.types.logical."
+                            "LogicalTypeRoot)); use UNION ALL", body.position, 5)
+        require_orderable(t, body.position, len(body.op.split()[0]))
 
 
 def check_unique(columns, owner: str) -> None:

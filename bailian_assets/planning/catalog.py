@@ -90,12 +90,23 @@ class InsertDef:
     visibility: Visibility = Visibility()
 
 
+@dataclass(frozen=True)
+class SelectDef:
+    """A bare SELECT statement: run where it stands, its rows shown (see planner.py)."""
+
+    statement: ast.SelectStatement
+    path: str
+    settings: Mapping[str, str]
+    visibility: Visibility = Visibility()
+
+
 @dataclass
 class Catalog:
     models: dict[str, ModelSpec] = field(default_factory=dict)
     tables: dict[str, TableSpec] = field(default_factory=dict)
     views: dict[str, ViewDef] = field(default_factory=dict)
     inserts: list[InsertDef] = field(default_factory=list)
+    selects: list[SelectDef] = field(default_factory=list)
     settings: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> final SETs
     # names that were declared but failed their own checks: referring to them is not a new error
     broken: set[str] = field(default_factory=set)
@@ -155,6 +166,9 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
         elif isinstance(statement, ast.Insert):
             catalog.inserts.append(InsertDef(object_key(statement.target), statement, path,
                                              dict(settings), Visibility(scope, index)))
+        elif isinstance(statement, ast.SelectStatement):
+            catalog.selects.append(SelectDef(statement, path, dict(settings),
+                                             Visibility(scope, index)))
     catalog.settings[path] = settings
     problems.extend((path, p) for p in local)
     _check_sink_paths(catalog, problems)

@@ -198,6 +198,7 @@ class ModelSpec:
     built_in: bool = False  # a VVR built-in model: endpoint and key from the environment
     budget_tokens: int | None = None  # what one run may spend on this model
     budget_cost: float | None = None
+    content_type: str = "TEXT"  # VVR: TEXT, or IMAGE_URL (the input column holds image URLs)
     # an AI function's view of the model (planning/table_functions/ai_function.py): checks
     # each answer and projects it into typed columns; None for ML_PREDICT
     answer_shape: Any = None
@@ -248,12 +249,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
                 option.key_position, len(option.key) + 2))
     request = _request(resolved, owner, problems)
     headers = _headers(resolved, problems)
-    content_type = resolved.get(CONTENT_TYPE.key)
-    if content_type is not None and content_type.value != "TEXT":
-        problems.append(Problem(
-            f"'{content_type.option.key}' = '{content_type.value}' (images as input) is not "
-            f"supported yet ({owner}); the input column is sent as TEXT",
-            content_type.option.value_position, len(content_type.option.raw)))
+    _check_content_type(resolved, owner, problems)
     input_column = _check_input(statement, owner, problems)
     output = _check_output(statement, owner, task, problems)
     if task is not None:
@@ -291,6 +287,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         secrets=secrets, display_endpoint=route.shown,
         user_prompt=value_of(resolved, USER_PROMPT),  # type: ignore[arg-type]
         headers=headers, backoff=_backoff(resolved), built_in=route.built_in,
+        content_type=str(value_of(resolved, CONTENT_TYPE)),
     )
 
 
@@ -420,6 +417,20 @@ def _backoff(resolved: Mapping[str, ResolvedOption]) -> tuple[str, float] | None
         return None
     return (str(strategy.value) if strategy else VVR_BACKOFF[0],
             float(interval.value) if interval else VVR_BACKOFF[1])  # type: ignore[arg-type]
+
+
+def _check_content_type(resolved: Mapping[str, ResolvedOption], owner: str,
+                        problems: list[Problem]) -> None:
+    """IMAGE_URL sends one image a request: rows with images are never packed (the packed
+    question is one JSON text)."""
+    content_type, batch = resolved.get(CONTENT_TYPE.key), resolved.get(BATCH_SIZE.key)
+    if content_type is None or content_type.value != "IMAGE_URL" or batch is None \
+            or batch.value == 1:
+        return
+    problems.append(Problem(
+        f"'{batch.option.key}' = '{batch.value}' cannot pack rows of a model whose "
+        f"'{content_type.option.key}' is 'IMAGE_URL' ({owner}): each image goes in a request "
+        "of its own", batch.option.value_position, len(batch.option.raw)))
 
 
 def _check_packing(resolved: Mapping[str, ResolvedOption], task: str, owner: str,

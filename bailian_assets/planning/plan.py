@@ -285,20 +285,30 @@ _KEEPS_LABEL = {"TRIM", "LTRIM", "RTRIM"}
 def model_outputs(query: PlannedQuery) -> dict[str, MlPredict]:
     """Output columns of `query` that carry a model's answer unchanged, with their ML_PREDICT
     (followed through projections, filters, sorts and limits)."""
+    return {name: node for name, (node, index) in model_output_origins(query).items()
+            if index == 0}
+
+
+def model_output_origins(query: PlannedQuery) -> dict[str, tuple[MlPredict, int]]:
+    """Output columns of `query` that are one of an ML_PREDICT's output columns unchanged
+    (an AI function has several: AI_SENTIMENT's score, label, confidence), with the ML_PREDICT
+    and the index of the column among its `output_fields`."""
     found = {}
     for name, field in zip(query.names, query.root.fields):
-        node = _origin(query.root, field.column)
-        if node is not None:
-            found[name] = node
+        origin = _origin(query.root, field.column)
+        if origin is not None:
+            found[name] = origin
     return found
 
 
-def _origin(node: Node | None, column: str) -> MlPredict | None:
-    """The ML_PREDICT whose answer `column` of `node` is, followed down the plan in a loop."""
+def _origin(node: Node | None, column: str) -> tuple[MlPredict, int] | None:
+    """The ML_PREDICT whose output `column` of `node` is, and its index there, followed down
+    the plan in a loop."""
     while node is not None:
         if isinstance(node, MlPredict):
-            if node.output_fields and node.output_fields[0].column == column:
-                return node
+            for index, field in enumerate(node.output_fields):
+                if field.column == column:
+                    return node, index
             node = node.input
         elif isinstance(node, Project):
             node, column = _projected(node, column)

@@ -1,9 +1,11 @@
-"""The planner: views and INSERTs -> planned queries, with Flink's validation and messages.
+"""The planner: views, INSERTs and bare SELECTs -> planned queries, with Flink's validation and
+messages.
 
 The entry points `project.py` uses. It plans views (memoized, in dependency order, from a stack
-of its own) and INSERTs (the query against its sink: column count, implicit casts, column
-lists), and leaves queries to the builder (`builder.py`), which leaves expressions to the
-binder (`binder.py`). Each problem stops the statement it is in and is reported with its place;
+of its own), INSERTs (the query against its sink: column count, implicit casts, column lists)
+and bare SELECTs (the query alone, its rows shown as Flink's SQL client shows them: see
+`PlannedSelect`), and leaves queries to the builder (`builder.py`), which leaves expressions to
+the binder (`binder.py`). Each problem stops the statement it is in and is reported with its place;
 the other statements are still planned, so a file's errors come together.
 """
 
@@ -14,16 +16,17 @@ from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
 from bailian_assets.planning import bound as b
+from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.builder import Builder, check_unique, not_above
-from bailian_assets.planning.catalog import Catalog, InsertDef, ViewDef
+from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.sql import ast
 
-__all__ = ["PlanError", "PlannedInsert", "Planner"]
+__all__ = ["PlanError", "PlannedInsert", "PlannedSelect", "Planner"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,24 @@ class PlannedInsert:
     query: p.PlannedQuery  # output names and types are the sink's columns
     statement: ast.Insert
     path: str
+
+
+@dataclass(frozen=True)
+class PlannedSelect:
+    """A bare SELECT, planned. Flink's SQL client runs it where it stands and shows its rows;
+    here it is an INSERT into an implicit print table (`table`): `run` prints its rows as a
+    print sink does, and in Dagster it is an asset named `name` (`<file>_select_<line>`)
+    whose output is the rows."""
+
+    name: str
+    table: TableSpec  # the implicit print table its rows go to
+    query: p.PlannedQuery  # output names made unique as Flink's (`a, a` -> `a, a0`)
+    statement: ast.SelectStatement
+    path: str
+
+    @property
+    def line(self) -> int:
+        return self.statement.position.line
 
 
 class Planner:
@@ -44,6 +65,7 @@ class Planner:
         self.environ = os.environ if environ is None else environ
         self._views: dict[str, p.PlannedQuery | None] = {}
         self.builder = Builder(catalog, self._views, self.environ)
+        self._select_names: set[str] = set()
 
     # ------------------------------------------------------------ entry points
 
@@ -82,6 +104,17 @@ class Planner:
                 return self._plan_insert(definition)
             except Unplanned as needed:
                 self.view(needed.name)  # then plan the INSERT again, its views known
+            except PlanError as error:
+                if not isinstance(error, Quiet):
+                    self.report(definition.path, error.problem)
+                return None
+
+    def select(self, definition: SelectDef) -> PlannedSelect | None:
+        while True:
+            try:
+                return self._plan_select(definition)
+            except Unplanned as needed:
+                self.view(needed.name)
             except PlanError as error:
                 if not isinstance(error, Quiet):
                     self.report(definition.path, error.problem)
@@ -148,6 +181,19 @@ class Planner:
         return PlannedInsert(sink, replace(query, names=names, types=sink_types), statement,
                              definition.path)
 
+    def _plan_select(self, definition: SelectDef) -> PlannedSelect:
+        statement = definition.statement
+        planned = self.builder.query(statement.query, definition.path, definition.settings,
+                                     definition.visibility)
+        planned = replace(planned, names=unique_names(planned.names))
+        position = statement.position
+        name = f"{dagster_names.group_name(definition.path)}_select_{position.line}"
+        if name in self._select_names:  # two on one line
+            name += f"_{position.col}"
+        self._select_names.add(name)
+        table = TableSpec(name, (), "print", {}, definition.path, statement.position)
+        return PlannedSelect(name, table, planned, statement, definition.path)
+
     def _check_against_sink(self, planned: p.PlannedQuery, targets, sink: TableSpec,
                             statement: ast.Insert) -> None:
         def schema(names, column_types):
@@ -182,6 +228,24 @@ class Planner:
 
 
 # ------------------------------------------------------------------ free helpers
+
+def unique_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Column names made distinct as Calcite does for a query's result: a repeated name gets the
+    first free number (`a, a, a` -> `a, a0, a1`)."""
+    taken = set(names)
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        if name in seen:
+            number = 0
+            while f"{name}{number}" in taken:
+                number += 1
+            name = f"{name}{number}"
+            taken.add(name)
+        seen.add(name)
+        result.append(name)
+    return tuple(result)
+
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:
     return query.body.items if isinstance(query.body, ast.Select) else ()

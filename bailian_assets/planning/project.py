@@ -21,7 +21,7 @@ from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.partitioned_sinks import partitioned_sink_problems, tables_read
 from bailian_assets.planning.plan import PlannedQuery
-from bailian_assets.planning.planner import PlannedInsert, Planner
+from bailian_assets.planning.planner import PlannedInsert, PlannedSelect, Planner
 from bailian_assets.sql import ast
 from bailian_assets.sql.parser import parse_script
 from bailian_assets.sql.source import check_text, read_sql
@@ -33,6 +33,7 @@ class Project:
     catalog: Catalog
     views: dict[str, PlannedQuery] = field(default_factory=dict)
     inserts: list[PlannedInsert] = field(default_factory=list)
+    selects: list[PlannedSelect] = field(default_factory=list)  # bare SELECTs, in file order
     files: dict[str, Path] = field(default_factory=dict)  # shown path -> absolute path
 
     @property
@@ -126,11 +127,16 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         planned_insert = planner.insert(definition)
         if planned_insert is not None:
             project.inserts.append(planned_insert)
+    for select in catalog.selects:
+        planned_select = planner.select(select)
+        if planned_select is not None:
+            project.selects.append(planned_select)
     problems += sink_cycles(project.views, project.inserts)
-    queries = [*project.views.values(), *(i.query for i in project.inserts)]
+    queries = [*project.views.values(), *(i.query for i in project.inserts),
+               *(s.query for s in project.selects)]
     problems += overlap_problems(catalog, set(tables_read(project.views, queries)))
     problems += partitioned_sink_problems(project.views, project.inserts, catalog.tables)
-    problems += _name_clashes(catalog, scripts)
+    problems += _name_clashes(catalog, scripts, project.selects)
     for path, problem in problems:
         line = scripts[path].line_at(problem.position) if path in scripts else ""
         diagnostics.append(Diagnostic(path, problem.position, problem.message, line,
@@ -140,8 +146,8 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
     return project
 
 
-def _name_clashes(catalog: Catalog, scripts: Mapping[str, ast.Script]
-                  ) -> list[tuple[str, Problem]]:
+def _name_clashes(catalog: Catalog, scripts: Mapping[str, ast.Script],
+                  selects: Sequence[PlannedSelect] = ()) -> list[tuple[str, Problem]]:
     """SQL names that would share one Dagster name (see names.py), as located problems."""
     relations, models = [], []
     for key, (path, position) in catalog.positions.items():
@@ -151,6 +157,10 @@ def _name_clashes(catalog: Catalog, scripts: Mapping[str, ast.Script]
         else:
             label = f"view '{name}'" if name in catalog.views else f"table '{name}'"
             relations.append((label, name, names.op_name(name), path, position))
+    for select in selects:  # each bare SELECT is an asset too, named after its place
+        relations.append((f"the SELECT at line {select.line} (asset '{select.name}')",
+                          select.name, names.op_name(select.name), select.path,
+                          select.statement.position))
     files = [(f"file '{Path(path).name}'", path, names.group_name(path), path, WHOLE_FILE)
              for path in scripts]
     return (names.clashes(relations, "asset") + names.clashes(models, "resource")

@@ -226,16 +226,40 @@ def sql_name(t: DataType) -> str:
     if t.name == "MAP" and t.element is not None and t.value is not None:
         return f"({sql_name(t.element)}, {sql_name(t.value)}) MAP"
     base = _SQL_NAMES.get(t.name, t.name)
+    if t.name == "TIMESTAMP" and not t.params:
+        return base + "(6)"  # Flink's default precision, which its messages show
     if t.params:
         base += "(" + ", ".join(str(p) for p in t.params) + ")"
     return base
 
 
+def flink_type(t: DataType) -> str:
+    """`t` as Flink's logical types print it in planner messages: `VARIANT NOT NULL`."""
+    return sql_name(t) + ("" if t.nullable else " NOT NULL")
+
+
+def comparable_problem(t: DataType) -> str | None:
+    """Flink's text when a value of `t` is ordered (`<`, BETWEEN, GREATEST): VARIANT values
+    may be tested for equality only."""
+    if t.name == "VARIANT":
+        return f"Comparable type expected, but was '{flink_type(t)}'."
+    return None
+
+
+def orderable_problem(t: DataType) -> str | None:
+    """Flink 2.3's text when a value of `t` is a sort, grouping or distinct key (ORDER BY,
+    GROUP BY, DISTINCT, PARTITION BY, INTERSECT/EXCEPT): VARIANT is none."""
+    if t.name == "VARIANT":
+        return (f"Type({flink_type(t)}) is not an orderable data type, it is not supported as "
+                "a ORDER_BY/GROUP_BY/JOIN_EQUAL field.")
+    return None
+
+
 def cast_problem(source: DataType, target: DataType) -> str | None:
     """Flink's text when CAST(source AS target) is refused (`can_cast`), else None. Flink 2.3
-    has no cast out of VARIANT (JSON_STRING and the AI functions' typed columns are the ways out), and
-    none into it but from NULL (PARSE_JSON is the way in)."""
-    if source.name == "VARIANT" and target.name != "VARIANT":
+    has no cast out of VARIANT, not even to VARIANT (JSON_STRING and the AI functions' typed
+    columns are the ways out), and none into it but from NULL (PARSE_JSON is the way in)."""
+    if source.name == "VARIANT":  # to VARIANT too: Flink 2.3 refuses CAST(v AS VARIANT)
         return (f"Cast function cannot convert value of type VARIANT to type "
                 f"{sql_name(target)}")
     if target.name == "VARIANT" and source.name not in ("VARIANT", "NULL", "UNKNOWN"):

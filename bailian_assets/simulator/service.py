@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from bailian_assets.simulator import ai_answers, answers
+from bailian_assets.simulator import ai_answers, answers, vision
 from bailian_assets.simulator.faults import FaultConfig, FaultPlan
 from bailian_assets.simulator.quota import Quotas, retry_after_header
-from bailian_assets.tokens import count_tokens, message_tokens
+from bailian_assets.tokens import count_tokens
 
 CHAT_PATH = "/compatible-mode/v1/chat/completions"
 EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings"
@@ -175,11 +175,15 @@ class BailianSimulator:
     def _chat(self, request: dict, body: bytes) -> Reply:
         messages = request.get("messages")
         if not isinstance(messages, list) or not messages or not all(
-            isinstance(m, dict) and isinstance(m.get("role"), str)
-            and isinstance(m.get("content"), str) for m in messages
+            isinstance(m, dict) and isinstance(m.get("role"), str) and "content" in m
+            for m in messages
         ):
             return self._invalid("'messages' must be a non-empty list of {role, content}.",
                                  "messages")
+        try:  # a vision request's parts: its images described as text (vision.py)
+            contents = [(m["role"], vision.read_content(m["content"])) for m in messages]
+        except vision.InvalidContent as error:
+            return self._invalid(str(error), "messages")
         for name, expected in _CHAT_FIELDS.items():
             if name in request and request[name] is not None and not _is(request[name],
                                                                           expected):
@@ -192,10 +196,9 @@ class BailianSimulator:
             return self._invalid("'n' must be an integer between 1 and 4.", "n")
         # The first user message is the text to answer; a later one (VVR's 'user-prompt')
         # instructs, as the system prompt does.
-        users = [m["content"] for m in messages if m["role"] == "user"]
+        users = [c.text for role, c in contents if role == "user"]
         user = users[0] if users else ""
-        system = " ".join([*(m["content"] for m in messages if m["role"] == "system"),
-                           *users[1:]])
+        system = " ".join([*(c.text for role, c in contents if role == "system"), *users[1:]])
         fmt = request.get("response_format") or {}
         json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
         packed = answers.packed_items(system, user)
@@ -211,7 +214,7 @@ class BailianSimulator:
         finish = "stop"
         if isinstance(max_tokens, int) and count_tokens(content) > max_tokens:
             content, finish = content[: max(1, max_tokens)], "length"
-        prompt_tokens = message_tokens(*(m["content"] for m in messages))
+        prompt_tokens = sum(content.tokens for _, content in contents)
         completion_tokens = count_tokens(content) * n
         refused = self._admit(request["model"], prompt_tokens + completion_tokens)
         if refused is not None:

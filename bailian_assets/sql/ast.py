@@ -455,7 +455,19 @@ class Use:
     catalog: bool = False
 
 
-Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement, Drop, Use]
+
+
+@dataclass(frozen=True, slots=True)
+class SelectStatement:
+    """A query standing alone as a statement (`SELECT ... FROM ML_PREDICT(...)`, as VVR's
+    documentation writes them): Flink's SQL client runs it and shows its rows."""
+
+    query: Query
+    position: Position
+
+
+Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement, SelectStatement,
+                  Drop, Use]
 
 
 @dataclass(frozen=True, slots=True)

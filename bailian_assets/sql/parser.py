@@ -161,6 +161,9 @@ class _Parser:
             "BEGIN": self._begin_statement_set,
             "EXECUTE": self._execute,
             "END": self._end_statement_set,
+            "SELECT": self._select_statement,
+            "WITH": self._select_statement,
+            "VALUES": self._select_statement,
         }
         # The BEGIN of the statement set being read: its INSERTs are statements of the file
         # like any other (a file's INSERTs run together here in any case), and nothing else
@@ -617,6 +620,11 @@ class _Parser:
         if self.tok is first:  # nothing before it
             raise _ParseError(f"expected {what}, found {first.describe()}", first)
         return self.source[first.position.offset:last.end]
+
+    def _select_statement(self) -> ast.SelectStatement:
+        """A bare query: `SELECT ...`, `WITH ... SELECT ...` or `VALUES ...`."""
+        position = self.tok.position
+        return ast.SelectStatement(self._query(), position)
 
     # ------------------------------------------------------------ queries
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ReturnRule, Signature, sig
+from bailian_assets.planning.functions.signatures import (ReturnRule, Signature, SignatureError,
+                                                          sig)
 from bailian_assets.sql.ast import DataType
 
 @dataclass(frozen=True)
@@ -45,10 +46,21 @@ def _same(args: Sequence[DataType]) -> DataType:
     return types.nullable(types.concrete(args[0]))
 
 
+def _extreme(name: str) -> ReturnRule:
+    """MIN and MAX: the argument's type, which must have an order (a VARIANT has none)."""
+    def returns(args: Sequence[DataType]) -> DataType:
+        if args and args[0].name == "VARIANT":
+            raise SignatureError(f"{name} aggregate function does not support type: "
+                                 "''VARIANT''. Please re-check the data type.")
+        return _same(args)
+
+    return returns
+
+
 AGGREGATE_FUNCTIONS = [
     AggregateFunction("COUNT", (sig("ANY"),), _count, star=True),
     AggregateFunction("SUM", (sig("NUMERIC"),), _sum),
     AggregateFunction("AVG", (sig("NUMERIC"),), _avg),
-    AggregateFunction("MIN", (sig("ANY"),), _same),
-    AggregateFunction("MAX", (sig("ANY"),), _same),
+    AggregateFunction("MIN", (sig("ANY"),), _extreme("Min")),
+    AggregateFunction("MAX", (sig("ANY"),), _extreme("Max")),
 ]

@@ -32,8 +32,17 @@ def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
 
 
 _INVALID = _common(lambda a, b: "Invalid input arguments.")
-_COMPARED = _common(lambda a, b: "All types in a comparison should support both 'EQUALS' and "
+_ORDERED = _common(lambda a, b: "All types in a comparison should support both 'EQUALS' and "
                     f"'ORDER' comparison with each other. Can not compare {a} with {b}")
+
+
+def _compared(args: Sequence[DataType]) -> DataType:
+    """GREATEST and LEAST: values of one comparable type (a VARIANT is not)."""
+    for arg in args:
+        problem = types.comparable_problem(arg)
+        if problem:
+            raise SignatureError(problem)
+    return _ORDERED(args)
 
 
 def _nullif(args: Sequence[DataType]) -> DataType:
@@ -71,6 +80,6 @@ FUNCTIONS = _TRUTH_TESTS + [
     ScalarFunction("IFNULL", (sig("ANY", "ANY"),), _INVALID),
     ScalarFunction("NULLIF", (sig("ANY", "ANY"),), _nullif),
     ScalarFunction("IF", (sig("BOOLEAN", "ANY", "ANY"),), _if),
-    ScalarFunction("GREATEST", (_ANY_1,), _COMPARED),
-    ScalarFunction("LEAST", (_ANY_1,), _COMPARED),
+    ScalarFunction("GREATEST", (_ANY_1,), _compared),
+    ScalarFunction("LEAST", (_ANY_1,), _compared),
 ]

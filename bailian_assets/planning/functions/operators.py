@@ -14,6 +14,7 @@ from bailian_assets.sql.ast import DataType
 
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 ARITHMETIC = ("+", "-", "*", "/", "%")
+_ORDERING = ("<", "<=", ">", ">=", "BETWEEN")
 _INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
 _LOOSE = ("NULL", "UNKNOWN")
 
@@ -31,6 +32,10 @@ def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:
 def comparison(op: str, a: DataType, b: DataType) -> DataType:
     if types.common_type(a, b) is None:
         raise cannot_apply(op, a, b)
+    if op in _ORDERING:  # VARIANTs are equal or not (=, <>, IN), never less or greater
+        problem = types.comparable_problem(a) or types.comparable_problem(b)
+        if problem:
+            raise SignatureError(problem)
     return types.nullable(types.BOOLEAN, a.nullable or b.nullable)
 
 

@@ -36,4 +36,5 @@ AI_CLASSIFY = AiFunction(
     (Extra("LABELS", "STRING_ARRAY", "ARRAY['positive', 'negative']"),),
     (("category", types.STRING), ("confidence", types.DOUBLE)),
     _prompt, _reader,
+    labelled=lambda constants: {"category": tuple(constants["LABELS"])},  # type: ignore
 ).table_function()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, replace
+from dataclasses import field as default_field
 from typing import Callable, Mapping
 
 from bailian_assets.planning import bound as b
@@ -68,6 +69,9 @@ class AnswerShape:
 
     function: str
     read: Callable[[dict], tuple]
+    # the label set of each output column that holds a label (AI_CLASSIFY's `category`,
+    # AI_SENTIMENT's `label`), by its index among the outputs: what the Dagster checks check
+    labels: Mapping[int, tuple[str, ...]] = default_field(default_factory=dict)
 
     def parse(self, text: object) -> tuple:
         """The output columns' values for one answer; AnswerError if it is unusable."""
@@ -102,6 +106,8 @@ class AiFunction:
     prompt: Callable[[Mapping[str, object]], str] | None  # None: an embedding function
     reader: Callable[[Mapping[str, object]], Callable[[dict], tuple]] | None = None
     request: Callable[[Mapping[str, object]], Mapping[str, object]] = lambda _: {}
+    # output column -> the labels it must hold, given the constants (AI_CLASSIFY's LABELS)
+    labelled: Callable[[Mapping[str, object]], Mapping[str, tuple[str, ...]]] = lambda _: {}
 
     def table_function(self) -> TableFunction:
         parameters = (Parameter("MODEL", "MODEL", "a model (MODEL m)"),
@@ -136,7 +142,10 @@ class AiFunction:
             return replace(model, request=request, metadata_columns=())
         request["response_format"] = {"type": "json_object"}
         assert self.reader is not None
-        shape = AnswerShape(self.name, self.reader(constants))
+        names = [name for name, _ in self.outputs]
+        labels = {names.index(column): tuple(values)
+                  for column, values in self.labelled(constants).items()}
+        shape = AnswerShape(self.name, self.reader(constants), labels)
         # one row a request: a packed reply holds one text per row, not the JSON object
         # each of these functions answers
         return replace(model, system_prompt=self.prompt(constants), user_prompt=None,

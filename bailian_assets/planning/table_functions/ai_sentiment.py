@@ -36,4 +36,5 @@ AI_SENTIMENT = AiFunction(
     "AI_SENTIMENT", (),
     (("score", types.DOUBLE), ("label", types.STRING), ("confidence", types.DOUBLE)),
     _prompt, _reader,
+    labelled=lambda constants: {"label": LABELS},
 ).table_function()

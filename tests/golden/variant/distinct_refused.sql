@@ -1,0 +1,2 @@
+-- SELECT DISTINCT of a VARIANT is refused
+SELECT DISTINCT v FROM (SELECT PARSE_JSON(s) AS v FROM (VALUES ('1'), ('1')) AS t(s));

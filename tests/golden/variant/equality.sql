@@ -1,0 +1,4 @@
+-- VARIANTs may be compared for equality, in IN lists and with IS DISTINCT FROM
+SELECT PARSE_JSON('1') = PARSE_JSON('1'), PARSE_JSON('1') <> PARSE_JSON('2'),
+  PARSE_JSON('1') IN (PARSE_JSON('1'), PARSE_JSON('2')),
+  PARSE_JSON('1') IS DISTINCT FROM PARSE_JSON('2');
