@@ -16,6 +16,10 @@ from tqdm import tqdm
 
 from bailian_assets.client.progress import Snapshot
 
+# tqdm's parts, the model's name last: on a narrow terminal the line is cut at its end, so
+# the count, rate and ETA stay in sight and only the name is shortened
+FORMAT = "{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}] {desc}"
+
 
 class ProgressBar:
     """Draws the snapshots `run_project` reports; a new bar for each ML_PREDICT."""
@@ -39,7 +43,8 @@ class ProgressBar:
             self.close()
             bar = self._bar = tqdm(
                 total=snapshot.total, desc=label, unit="row", file=self.stream, leave=False,
-                ncols=self.width, dynamic_ncols=self.width is None, mininterval=0)
+                bar_format=FORMAT, ncols=self.width, dynamic_ncols=self.width is None,
+                mininterval=0)
             # rate and ETA over the ML_PREDICT's whole time, not since the first redraw
             bar.start_t -= snapshot.elapsed
         return bar
