@@ -56,7 +56,7 @@ def test_every_option_of_every_command_shows_its_default_and_every_help_the_exit
     for name, command in cli.commands.items():
         context = click.Context(command, info_name=name, show_default=True)
         for param in command.params:
-            if not isinstance(param, click.Option) or param.is_flag and not param.secondary_opts:
+            if not isinstance(param, click.Option) or (param.is_flag and not param.secondary_opts):
                 continue  # a plain flag is off unless given
             record = param.get_help_record(context)
             assert record and "default:" in record[1], (name, param.name)
