@@ -13,10 +13,10 @@ def test_check_valid(capsys):
     assert f"ok: {files} files" in capsys.readouterr().err
 
 
-def test_check_reports_every_error_with_exit_2(tmp_path, capsys):
+def test_check_reports_every_error_with_exit_1(tmp_path, capsys):
     bad = tmp_path / "bad.sql"
     bad.write_text("CREATE VIEW v AS VALUES (1);\nINSERT INTO v SELECT 1;\nCREATE MODL m;\n")
-    assert main(["check", str(bad)]) == 2
+    assert main(["check", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "bad.sql:3:8: error: expected MODEL, TABLE or VIEW, found 'MODL'" in err
     assert "    3 | CREATE MODL m;" in err

@@ -42,13 +42,15 @@ def check(path: Path, capsys) -> tuple[int, str]:
     return code, err
 
 
-def refused(tmp_path: Path, capsys, text: str | bytes, name: str = "job.sql") -> str:
-    """The first line of the report: `check` and `run` both exit 2 with the same errors."""
+def refused(tmp_path: Path, capsys, text: str | bytes, name: str = "job.sql",
+            exit_code: int = 1) -> str:
+    """The first line of the report: `check` and `run` both exit `exit_code` (1 for SQL
+    errors, 2 for a file that cannot be read) with the same errors."""
     path = write(tmp_path, text, name)
     check_code, check_err = check(path, capsys)
     run_code = main(["run", str(path)])
     captured = capsys.readouterr()
-    assert (check_code, run_code) == (2, 2), check_err
+    assert (check_code, run_code) == (exit_code, exit_code), check_err
     assert captured.err == check_err and captured.out == ""
     return check_err.splitlines()[0]
 
@@ -90,7 +92,7 @@ def test_errors_after_crlf_or_cr_lines_point_at_the_right_line(tmp_path, capsys,
     sql = OUT + DATA + "INSERT INTO out\nSELECT nope FROM t;\n"
     path = write(tmp_path, sql.replace("\n", newline))
     code, err = check(path, capsys)
-    assert code == 2
+    assert code == 1
     first, shown, caret = err.splitlines()[:3]
     assert first.startswith("job.sql:4:8: error: Column 'nope' not found")
     assert (shown, caret) == ("    4 | SELECT nope FROM t;", "      |        ^~~~")
@@ -103,7 +105,7 @@ def test_only_real_line_breaks_count_as_lines(tmp_path, capsys):
     sql = OUT + DATA + f"-- odd{odd}characters\nINSERT INTO out SELECT '{odd}' || nope FROM t;\n"
     path = write(tmp_path, sql)
     code, err = check(path, capsys)
-    assert code == 2
+    assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith("job.sql:4:")
     assert lines[1].startswith("    4 | INSERT INTO out SELECT '")
@@ -351,7 +353,7 @@ def test_file_names_that_would_clash_in_dagster_are_an_error(tmp_path, capsys):
     write(tmp_path, OUT, "my-job.sql")
     write(tmp_path, "CREATE VIEW v AS SELECT 1 AS x;\n", "my_job.sql")
     code, err = check(tmp_path, capsys)
-    assert code == 2
+    assert code == 1
     assert "my_job.sql: error: file 'my_job.sql' and file 'my-job.sql' (at my-job.sql) would " \
            "both be the Dagster group and job 'my_job'" in err
 
@@ -431,7 +433,8 @@ def test_fifos_are_skipped_in_folders_and_refused_by_name(tmp_path):
 
 def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path, capsys):
     rows = "(1, 'data'),\n" * (MAX_SQL_BYTES // 12 + 1)
-    first = refused(tmp_path, capsys, f"CREATE VIEW v AS VALUES {rows}(1, 'x');\n")
+    first = refused(tmp_path, capsys, f"CREATE VIEW v AS VALUES {rows}(1, 'x');\n",
+                    exit_code=2)
     size = (tmp_path / "job.sql").stat().st_size / 2**20
     assert first == (f"job.sql: error: the file is {size:.1f} MiB; a SQL file may be at most "
                      f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "

@@ -232,8 +232,8 @@ def test_check_and_run_report_path_errors_without_a_traceback(tmp_path, capsys):
     folder.mkdir()
     (folder / "t.sql").write_text(table_sql(str(tmp_path / "loop")) +
                                   "INSERT INTO t VALUES (1, 'a');\n")
-    assert main(["check", str(folder / "t.sql")]) == 2
-    assert main(["run", str(folder / "t.sql")]) == 2
+    assert main(["check", str(folder / "t.sql")]) == 1
+    assert main(["run", str(folder / "t.sql")]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "symbolic link loop" in err
 
@@ -343,7 +343,7 @@ def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(
     folder = tmp_path / "sql"
     folder.mkdir()
     (folder / "job.sql").write_text(sql)
-    assert main(["check", str(folder / "job.sql")]) == 2
+    assert main(["check", str(folder / "job.sql")]) == 1
     err = capsys.readouterr().err
     assert err.count("error:") == 1 and "job.sql:6:1: error: sink 'bad' (declared at " in err
     assert "job.sql:4) is not partitioned, but this INSERT reads table 'src'" in err
@@ -378,7 +378,7 @@ def test_a_secret_in_a_connector_option_is_refused_and_never_shown(tmp_path, cap
     assert shown.startswith(f"job.sql:1:") and f"option '{option}' of table 't'" in shown
     assert "cannot hold secrets" in shown and secret not in shown
     monkeypatch.setenv("X", secret)
-    assert main(["run", str(folder / "job.sql")]) == 2
+    assert main(["run", str(folder / "job.sql")]) == 1
     captured = capsys.readouterr()
     assert secret not in captured.out + captured.err
     assert not (folder / "out").exists()
