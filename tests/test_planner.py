@@ -60,9 +60,6 @@ QUERY_ERRORS = [
     ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(nope));",
      0, 79, "Column 'nope' not found in table 'v'"),
     ("INSERT INTO s SELECT id, content FROM "
-     "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt), MAP['timeot', '1s']);", 0, 89,
-     "Unsupported ML_PREDICT config 'timeot'; did you mean 'timeout'?"),
-    ("INSERT INTO s SELECT id, content FROM "
      "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt), MAP['timeout', 1]);", 0, 85,
      "ML_PREDICT config param can only be a MAP of string literals"),
     ("INSERT INTO s SELECT id, content FROM ML_PREDICT(INPUT => TABLE v, MODEL => MODEL m, "
@@ -130,18 +127,17 @@ MODEL_ERRORS = [
      "is neither a chat endpoint"),
     (model_sql(temperature="warm"), 6, 17, "invalid value for 'temperature' of model 'm': "
      "expected a number"),
-    (model_sql(dimension="512"), 6, 1, "option 'dimension' does not apply to chat models"),
     (model_sql(**{"api-key": "${secret_values.missing_key}"}), 4, 14,
      "secret 'secret_values.missing_key' (environment variable MISSING_KEY) is not set"),
     (model_sql(**{"endpoint": "${NO_SUCH_BASE}/compatible-mode/v1/chat/completions"}), 3, 15,
      "variable 'NO_SUCH_BASE' is not set and has no default"),
     (model_sql(head="CREATE MODEL m INPUT (a INT) OUTPUT (`content` STRING) WITH (\n"), 1, 23,
-     "must declare INPUT with exactly one STRING column"),
+     "input column `a` of model 'm' should be STRING, but is a INT"),
     (model_sql(head="CREATE MODEL m INPUT (a STRING) OUTPUT (o ARRAY<FLOAT>) WITH (\n"), 1, 41,
-     "is a chat model: OUTPUT must be one STRING column"),
+     "output column `o` of model 'm' should be STRING (or VARIANT), but is a ARRAY<FLOAT>"),
     (model_sql(head="CREATE MODEL m INPUT (a STRING) OUTPUT (o STRING) WITH (\n",
                endpoint="https://x.example.com/compatible-mode/v1/embeddings"), 1, 41,
-     "is a embedding model: OUTPUT must be one ARRAY<FLOAT> column"),
+     "output column `o` of model 'm' should be ARRAY<FLOAT>, but is a STRING"),
     (model_sql(**{"error-handling-strategy": "SKIP"}), 6, 29, "expected one of RETRY, FAILOVER"),
 ]
 

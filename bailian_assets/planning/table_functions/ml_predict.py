@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
@@ -14,6 +15,8 @@ from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.table_functions.registry import (Invocation, Parameter,
                                                               TableFunction)
 from bailian_assets.sql import ast
+
+log = logging.getLogger(__name__)
 
 
 def build(call: Invocation) -> p.Node:
@@ -66,7 +69,8 @@ def output_fields(call: Invocation, columns, taken: set[str]) -> tuple[p.Field, 
 
 
 def runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
-    """The config MAP of ML_PREDICT: Flink's runtime options, typed."""
+    """The config MAP of ML_PREDICT: Flink's runtime options, typed; a key that is none of
+    them is ignored, as Flink ignores it (with a warning in the log: a misspelling shows)."""
     value = arg.value
     message = ("ML_PREDICT config param can only be a MAP of string literals, "
                "such as MAP['async', 'true', 'timeout', '30s']")
@@ -80,11 +84,11 @@ def runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
     for key_literal, value_literal in zip(value.items[::2], value.items[1::2]):
         key = str(key_literal.value)  # type: ignore[union-attr]
         parse = RUNTIME_OPTIONS.get(key)
-        if parse is None:
-            raise PlanError(f"Unsupported ML_PREDICT config '{key}'"
-                            + (suggest(key, RUNTIME_OPTIONS) or
-                               f"; supported: {', '.join(RUNTIME_OPTIONS)}"),
-                            key_literal.position, len(key) + 2)
+        if parse is None:  # Flink ignores a key it does not know; we say so in the log
+            log.warning("ML_PREDICT config '%s' (line %d) is not one of %s and is ignored%s",
+                        key, key_literal.position.line, ", ".join(RUNTIME_OPTIONS),
+                        suggest(key, RUNTIME_OPTIONS))
+            continue
         try:
             result[key] = parse(str(value_literal.value))  # type: ignore[union-attr]
         except ValueError as error:
