@@ -107,3 +107,126 @@ def test_a_known_config_key_is_still_checked():
     found = refusal(model() + VIEW + predict(config="MAP['max-concurrent-operations', 'lots']"))
     assert found and "invalid value for ML_PREDICT config 'max-concurrent-operations'" in \
         found[0][1]
+
+
+# ---------------------------------------------------------------- rows: kept, never dropped
+
+def test_a_null_input_row_is_kept_and_where_gives_flinks_rows():
+    lines, result, simulator = run(model() + VIEW + predict())
+    assert lines == ["+I[1, positive]", "+I[2, null]", "+I[3, negative]"]
+    usage = result.model_runs[0].usage
+    assert (usage.rows, usage.rows_sent, usage.rows_skipped) == (3, 2, 1)
+    assert simulator.counters.requests == 2
+    flink, _, _ = run(model() + VIEW + predict(where=" WHERE content IS NOT NULL"))
+    assert flink == ["+I[1, positive]", "+I[3, negative]"]  # Flink drops the NULL input row
+
+
+def test_an_ignored_failure_is_kept_counted_and_filterable():
+    failing = model("'error-handling-strategy' = 'IGNORE'",
+                    endpoint="https://dashscope-intl.aliyuncs.com/v2/chat/completions")
+    lines, result, _ = run(failing + VIEW + predict())
+    assert lines == ["+I[1, null]", "+I[2, null]", "+I[3, null]"]
+    assert result.model_runs[0].usage.rows_failed == 2
+    flink, _, _ = run(failing + VIEW + predict(where=" WHERE content IS NOT NULL"))
+    assert flink == []
+
+
+def test_an_empty_text_is_sent_as_flink_sends_it():
+    view = "CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, ''), (2, 'bad');\n"
+    lines, result, simulator = run(model() + view + predict())
+    assert lines == ["+I[1, neutral]", "+I[2, negative]"]
+    assert simulator.counters.requests == 2 and result.model_runs[0].usage.rows_skipped == 0
+
+
+EMBED_SINK = ("CREATE TEMPORARY TABLE out1 (id INT, dims INT) WITH ('connector' = 'print');\n"
+              "INSERT INTO out1 SELECT id, CARDINALITY(embedding) FROM "
+              "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n")
+EMBED_VIEW = "CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'red'), (2, ''), (3, 'blue');\n"
+
+
+def test_an_empty_embedding_input_fails_the_job_with_the_services_400():
+    from bailian_assets.errors import ModelCallError
+    with pytest.raises(ModelCallError, match=r"failed on row 2: HTTP 400 .*non-empty"):
+        run(embedding_model("'dimension' = '64'") + EMBED_VIEW + EMBED_SINK)
+
+
+def test_under_ignore_an_empty_embedding_input_fails_only_its_own_row():
+    sql = embedding_model("'dimension' = '64', 'error-handling-strategy' = 'IGNORE'")
+    lines, result, _ = run(sql + EMBED_VIEW + EMBED_SINK)
+    assert lines == ["+I[1, 64]", "+I[2, null]", "+I[3, 64]"]
+    assert result.model_runs[0].usage.rows_failed == 1
+
+
+# ---------------------------------------------------------------- max-context-size
+
+LONG = "one two three four five six seven eight nine ten"
+
+
+def sent_inputs(action: str, limit: int = 4) -> tuple[list[str], list[str], object]:
+    """What reached the service for one long and one short input."""
+    view = (f"CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, '{LONG}'), (2, 'short');\n")
+    simulator = BailianSimulator()
+    sql = model(f"'max-context-size' = '{limit}', 'context-overflow-action' = '{action}'")
+    lines, result, _ = run(sql + view + predict(), simulator)
+    sent = [m["content"] for body in simulator.requests_seen for m in body["messages"]
+            if m["role"] == "user"]
+    return sent, lines, result
+
+
+@pytest.fixture(autouse=True)
+def _record_requests(monkeypatch):
+    """The simulator's request bodies, in order (`simulator.requests_seen`)."""
+    from bailian_assets.simulator import service
+
+    original = service.BailianSimulator._chat
+
+    def recording(self, request, body):
+        self.__dict__.setdefault("requests_seen", []).append(request)
+        return original(self, request, body)
+
+    monkeypatch.setattr(service.BailianSimulator, "_chat", recording)
+
+
+@pytest.mark.parametrize("action, expected", [
+    ("truncated-tail", "one two three four"),
+    ("truncated-tail-log", "one two three four"),
+    ("TRUNCATED-HEAD", "seven eight nine ten"),
+    ("truncated-head-log", "seven eight nine ten"),
+])
+def test_a_long_input_is_cut_as_the_action_says(action, expected):
+    sent, lines, _ = sent_inputs(action)
+    assert sorted(sent) == sorted([expected, "short"])
+    assert len(lines) == 2
+
+
+@pytest.mark.parametrize("action", ["skipped", "skipped-log"])
+def test_a_skipped_long_input_keeps_its_row_with_null_output(action, caplog):
+    with caplog.at_level(logging.INFO):
+        sent, lines, result = sent_inputs(action)
+    assert sent == ["short"] and lines[0] == "+I[1, null]"
+    assert result.model_runs[0].usage.rows_skipped == 1
+    logged = "context overflowed (threshold: 4, actual: about 10 tokens): skipping input"
+    assert (logged in caplog.text) == action.endswith("-log")
+
+
+def test_without_max_context_size_the_action_does_nothing():
+    sql = model("'context-overflow-action' = 'skipped'")
+    assert load_source(sql, "t.sql", {}).models["m"].max_context is None
+
+
+def test_a_bad_overflow_action_names_flinks_values():
+    found = refusal(model("'context-overflow-action' = 'truncate'") + VIEW + predict())
+    assert any("expected one of truncated-tail, truncated-tail-log, truncated-head, "
+               "truncated-head-log, skipped, skipped-log, got 'truncate'" in m for _, m in found)
+
+
+def test_truncate_cuts_between_tokens_within_the_limit():
+    from bailian_assets.tokens import count_tokens, truncate
+
+    text = "Hello, world! 我们今天去公园玩 and more words here."
+    for limit in range(1, count_tokens(text) + 1):
+        for keep_end in (False, True):
+            cut = truncate(text, limit, keep_end=keep_end)
+            assert count_tokens(cut) <= limit and (text.endswith(cut) if keep_end
+                                                   else text.startswith(cut))
+    assert truncate(text, 100) == text
