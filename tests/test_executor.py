@@ -124,8 +124,8 @@ def test_settings_apply_to_later_statements():
 
 
 FAILING_MODEL = """\
-CREATE MODEL bad INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING,
-  `http-status-code` INT) WITH (
+CREATE MODEL bad INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA,
+  `http-status-code` INT METADATA) WITH (
   'provider' = 'bailian', 'api-key' = 'k', 'model' = 'qwen-turbo',
   'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/nowhere/chat/completions',
   'error-handling-strategy' = '{strategy}');
@@ -151,7 +151,7 @@ def test_ignore_keeps_failed_rows_with_flink_metadata_columns():
 def test_failover_stops_the_job_naming_model_and_row():
     with pytest.raises(ModelCallError, match=r"model 'bad' failed on row 1: HTTP 404"):
         run(FAILING_MODEL.format(strategy="FAILOVER").replace(
-            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            ", `error-string` STRING METADATA,\n  `http-status-code` INT METADATA", "") +
             sink("id INT, label STRING") +
             "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL bad, "
             "DESCRIPTOR(txt));")
@@ -253,13 +253,13 @@ def test_failover_names_the_row_of_the_whole_input_not_of_its_chunk(monkeypatch)
     monkeypatch.setattr(ml_predict, "CHUNK_ROWS", 2)
     with pytest.raises(ModelCallError, match=r"failed on row 1:"):
         run(FAILING_MODEL.format(strategy="FAILOVER").replace(
-            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            ", `error-string` STRING METADATA,\n  `http-status-code` INT METADATA", "") +
             sink("id INT, label STRING") +
             "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL bad, "
             "DESCRIPTOR(txt)) ;")
     with pytest.raises(ModelCallError, match=r"failed on row 5:"):
         run(FAILING_MODEL.format(strategy="FAILOVER").replace(
-            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            ", `error-string` STRING METADATA,\n  `http-status-code` INT METADATA", "") +
             sink("id INT, label STRING") +
             "CREATE VIEW late AS SELECT id, CASE WHEN id = 5 THEN txt END AS txt FROM reviews;\n"
             "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE late, MODEL bad, "

@@ -75,7 +75,7 @@ def test_varchar_of_the_maximum_length_is_string():
 
 
 def test_embedding_output_is_exactly_array_of_float():
-    found = refusal(embedding_model(output="ARRAY<DOUBLE>"))
+    found = refusal(embedding_model(output="ARRAY<DOUBLE>") + VIEW + predict())
     assert any("should be ARRAY<FLOAT>, but is a ARRAY<DOUBLE>" in text for _, text in found)
 
 
@@ -230,3 +230,70 @@ def test_truncate_cuts_between_tokens_within_the_limit():
             assert count_tokens(cut) <= limit and (text.endswith(cut) if keep_end
                                                    else text.startswith(cut))
     assert truncate(text, 100) == text
+
+
+# ---------------------------------------------------------------- where a model is checked
+
+def test_a_models_problems_are_reported_where_it_is_used():
+    sql = model("'temperature' = 'hot'") + VIEW + predict()
+    found = refusal(sql)
+    assert found == [(9, "model 'm' cannot be used: invalid value for 'temperature' of model "
+                         "'m': expected a number, got 'hot' (at t.sql:6:19)")]
+
+
+def test_a_second_use_points_at_the_first():
+    sql = (model("'temperature' = 'hot'") + VIEW + predict() +
+           "INSERT INTO out1 SELECT id, content FROM "
+           "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n")
+    found = refusal(sql)
+    assert [line for line, _ in found] == [9, 10]
+    assert found[1][1] == "model 'm' cannot be used: its problems are listed at t.sql:9:68"
+
+
+def test_an_unused_model_with_problems_is_a_warning(caplog):
+    sql = model("'temperature' = 'hot'", name="spare") + model() + VIEW + predict()
+    with caplog.at_level(logging.WARNING):
+        project = load_source(sql, "t.sql", {})
+    assert "spare" not in project.models and "m" in project.models
+    assert ("model 'spare' is used by no statement, so it is not checked (as in Flink); it "
+            "would be refused where used: invalid value for 'temperature'") in caplog.text
+
+
+# ---------------------------------------------------------------- error columns
+
+def test_error_columns_as_flinks_metadata_columns():
+    failing = model("'error-handling-strategy' = 'IGNORE'",
+                    columns="INPUT (`input` STRING) OUTPUT (`content` STRING, "
+                            "`error-string` STRING METADATA, `http-status-code` INT METADATA)",
+                    endpoint="https://dashscope-intl.aliyuncs.com/v2/chat/completions")
+    sink = ("CREATE TEMPORARY TABLE out1 (id INT, status INT, failed BOOLEAN) "
+            "WITH ('connector' = 'print');\n"
+            "INSERT INTO out1 SELECT id, `http-status-code`, `error-string` IS NOT NULL FROM "
+            "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n")
+    lines, _, _ = run(failing + VIEW + sink)
+    assert lines == ["+I[1, 404, true]", "+I[2, null, false]", "+I[3, 404, true]"]
+
+
+def test_plain_error_columns_are_refused_as_flink_refuses_them():
+    columns = ("INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING, "
+               "`http-status-code` INT)")
+    found = refusal(model(columns=columns) + VIEW + predict())
+    assert len(found) == 1 and found[0][0] == 8
+    assert "OUTPUT must have exactly one physical column" in found[0][1]
+    assert "declare `error-string` STRING METADATA, `http-status-code` INT METADATA" in found[0][1]
+
+
+@pytest.mark.parametrize("columns, message", [
+    ("INPUT (`input` STRING) OUTPUT (`content` STRING, `error-code` STRING METADATA)",
+     "unexpected metadata column `error-code`"),
+    ("INPUT (`input` STRING METADATA) OUTPUT (`content` STRING)",
+     "input column `input` cannot be METADATA"),
+])
+def test_metadata_column_mistakes_are_reported_at_the_create_model(columns, message):
+    found = refusal(model(columns=columns) + VIEW + predict())
+    assert len(found) == 1 and found[0][0] == 1 and message in found[0][1]
+
+
+def test_metadata_columns_of_a_table_are_still_refused():
+    found = refusal("CREATE TABLE t (a STRING METADATA) WITH ('connector' = 'print');\n")
+    assert found and "metadata columns are not supported" in found[0][1]

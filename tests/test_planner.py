@@ -22,8 +22,8 @@ def errors_of(sql, environ=None):
 def test_seed_plans_with_http_placeholder_refused():
     # the document's placeholder endpoint is not a URL: Flink would refuse it too
     (error,) = errors_of(SEED_SQL)
-    assert error[:2] == (6, 16)
-    assert "is not an http(s) URL" in error[2]
+    assert error[:2] == (22, 44)  # where the model is used, as Flink reports it
+    assert "is not an http(s) URL" in error[2] and "(at t.sql:6:16)" in error[2]
 
 
 def test_valid_project_plans():
@@ -142,12 +142,19 @@ MODEL_ERRORS = [
 ]
 
 
+# A model is checked where a statement uses it, as Flink does: each problem is reported at the
+# use, and says where in the CREATE MODEL it is.
+USE = ("\nCREATE VIEW v (txt) AS VALUES ('a');\n"
+       "CREATE TABLE s (c STRING) WITH ('connector' = 'print');\n"
+       "INSERT INTO s SELECT content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));")
+
+
 @pytest.mark.parametrize("sql, line, col, message", MODEL_ERRORS)
 def test_model_errors(sql, line, col, message):
-    errors = errors_of(sql)
+    errors = errors_of(sql + USE)
     assert len(errors) == 1, errors
-    assert errors[0][:2] == (line, col), errors[0][2]
-    assert message in errors[0][2]
+    assert errors[0][:2] == (sql.count("\n") + 4, 61), errors[0][2]
+    assert message in errors[0][2] and f"(at t.sql:{line}:{col})" in errors[0][2]
 
 
 def test_loopback_http_and_variables_with_defaults():

@@ -4,7 +4,12 @@ Follows Apache Flink's openai provider and VVR's providers (`bailian`, `openai-c
 `dashscope`; see providers.py), which speak the same API: the endpoint's suffix (or VVR's
 `'task'`) picks chat or embeddings, INPUT is one STRING column, a chat OUTPUT is one STRING
 column and an embedding OUTPUT one ARRAY<FLOAT> column. On the IGNORE path OUTPUT may also
-declare Flink's metadata columns `error-string` and `http-status-code`.
+declare Flink's metadata columns `error-string` STRING METADATA and `http-status-code` INT
+METADATA (Flink's provider reads them after 2.3; Flink 2.3 itself refuses them).
+
+Flink checks a model where a statement uses it: `build_model`'s problems are reported at each
+use (`UnusableModel`), an unused model's only logged; `declaration_problems` (METADATA columns,
+which Flink 2.3 refuses at the CREATE MODEL) are reported at the declaration.
 
 VVR's request options are taken as Flink CDC's OpenAI-compatible provider defines them:
 `user-prompt` (a second user message after the row), `extra-header` and `extra-body` (JSON
@@ -133,7 +138,8 @@ MODEL_OPTIONS = with_camel_case([
     MAX_CONTEXT_SIZE, CONTEXT_OVERFLOW, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
     *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
-# Flink's metadata columns an OUTPUT may declare next to the model's own output.
+# Flink's metadata columns an OUTPUT may declare next to the model's own output, `METADATA`
+# (Flink's 'http-headers-map' is not offered: the client keeps no failed response's headers).
 METADATA_COLUMNS = {"error-string": "STRING", "http-status-code": "INT"}
 
 # ML_PREDICT's runtime config: MAP['key', 'value'] or SET 'table.exec.async-ml-predict.key'.
@@ -240,6 +246,50 @@ class ModelSpec:
     @property
     def output_columns(self) -> tuple[ast.ColumnDef, ...]:
         return (self.output_column,) + tuple(c for c, _ in self.metadata_columns)
+
+
+@dataclass
+class UnusableModel:
+    """A CREATE MODEL that failed its checks. Flink checks a model's provider, options and
+    columns where a statement uses it (the INSERT or view holding the ML_PREDICT), and never
+    checks a model nothing uses: so its problems are reported at each use, with our messages
+    and where in the CREATE MODEL each one is; unused, it is only a warning."""
+
+    name: str
+    path: str  # the file declaring it
+    problems: list[Problem]
+    first_use: tuple[str, Position] | None = None
+
+    @property
+    def unused(self) -> bool:
+        return self.first_use is None
+
+    def problems_at(self, use: Position, length: int, path: str = "") -> list[Problem]:
+        """The problems to report at a use: every one at the first use, then a pointer."""
+        if self.first_use is not None:
+            where = _place(*self.first_use)
+            return [Problem(f"model '{self.name}' cannot be used: its problems are listed "
+                            f"at {where}", use, length)]
+        self.first_use = (path, use)
+        return [Problem(f"{self._about(problem.message)} (at "
+                        f"{_place(self.path, problem.position)})", use, length)
+                for problem in self.problems]
+
+    def _about(self, message: str) -> str:
+        """The message, saying which model it is about when it does not already."""
+        named = f"model '{self.name}'"
+        return message if message.startswith(named) else f"{named} cannot be used: {message}"
+
+    def unused_warning(self) -> str:
+        listed = "; ".join(f"{p.message} (at {_place(self.path, p.position)})"
+                           for p in self.problems)
+        return (f"model '{self.name}' is used by no statement, so it is not checked (as in "
+                f"Flink); it would be refused where used: {listed}")
+
+
+def _place(path: str, position: Position) -> str:
+    return f"{path}:{position.line}:{position.col}" if path else \
+        f"line {position.line}, column {position.col}"
 
 
 def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
@@ -518,14 +568,33 @@ def is_exactly_float_array(data_type: ast.DataType) -> bool:
             and element.name == "FLOAT" and element.nullable)
 
 
+def declaration_problems(statement: ast.CreateModel) -> list[Problem]:
+    """What is wrong with a CREATE MODEL's METADATA columns: reported at the CREATE MODEL,
+    where Flink 2.3 refuses every METADATA column of a model (the rest of a model is checked
+    where it is used). Flink's way to read why a row failed under IGNORE, which its
+    `openai` provider implements after 2.3: `error-string` STRING METADATA and
+    `http-status-code` INT METADATA in OUTPUT."""
+    problems = []
+    for column in statement.inputs:
+        if column.metadata:
+            problems.append(Problem(f"input column `{column.name}` cannot be METADATA: only "
+                                    "OUTPUT has metadata columns", column.position))
+    for column in statement.outputs:
+        if column.metadata and column.name not in METADATA_COLUMNS:
+            known = ", ".join(f"`{k}` {t}" for k, t in METADATA_COLUMNS.items())
+            problems.append(Problem(f"unexpected metadata column `{column.name}`; a model's "
+                                    f"metadata columns are {known}", column.position))
+    return problems
+
+
 def _check_output(statement, owner, task, problems):
-    own = [c for c in statement.outputs if c.name not in METADATA_COLUMNS]
+    own = [c for c in statement.outputs if not c.metadata]
     metadata = []
     for column in statement.outputs:
         expected = METADATA_COLUMNS.get(column.name)
-        if expected is None:
+        if expected is None or not column.metadata:
             continue
-        if column.type.name != expected:
+        if column.type.name != expected or not column.type.nullable:
             problems.append(Problem(f"metadata column `{column.name}` must be {expected}",
                                     column.position))
         metadata.append((column, column.name))
@@ -533,9 +602,12 @@ def _check_output(statement, owner, task, problems):
         return None
     if len(own) != 1:
         where = own[0].position if own else statement.name.position
-        problems.append(Problem(f"{owner} is a {task} model: OUTPUT must be exactly one "
-                                f"{_OUTPUT_TYPE[task]} column, found {_describe(tuple(own))}",
-                                where))
+        plain = [c.name for c in own if c.name in METADATA_COLUMNS]
+        hint = (f"; declare {', '.join(f'`{n}` {METADATA_COLUMNS[n]} METADATA' for n in plain)}"
+                " to read why a row failed" if plain else "")
+        problems.append(Problem(f"{owner} is a {task} model: OUTPUT must have exactly one "
+                                f"physical column, {_OUTPUT_TYPE[task]}, found "
+                                f"{_describe(tuple(own))}{hint}", where))
         return None
     column = own[0]
     # VARIANT (VVR): the answer parsed as JSON, a row fails if it is not

@@ -6,6 +6,7 @@ run, or raises SqlError listing every problem of every file.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from bailian_assets.planning.planner import PlannedInsert, Planner
 from bailian_assets.sql import ast
 from bailian_assets.sql.parser import parse_script
 from bailian_assets.sql.source import check_text, read_sql
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -126,6 +129,9 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         planned_insert = planner.insert(definition)
         if planned_insert is not None:
             project.inserts.append(planned_insert)
+    for model in catalog.unusable_models.values():
+        if model.unused:  # Flink never checks a model nothing uses: a warning, not an error
+            log.warning("%s", model.unused_warning())
     problems += sink_cycles(project.views, project.inserts)
     queries = [*project.views.values(), *(i.query for i in project.inserts)]
     problems += overlap_problems(catalog, set(tables_read(project.views, queries)))
