@@ -297,3 +297,12 @@ def test_metadata_column_mistakes_are_reported_at_the_create_model(columns, mess
 def test_metadata_columns_of_a_table_are_still_refused():
     found = refusal("CREATE TABLE t (a STRING METADATA) WITH ('connector' = 'print');\n")
     assert found and "metadata columns are not supported" in found[0][1]
+
+
+def test_async_false_is_refused_as_flink_refuses_it():
+    found = refusal(model() + VIEW + predict(config="MAP['async', 'false']"))
+    assert len(found) == 1 and found[0][0] == 8
+    assert found[0][1].startswith("Require sync mode, but model 'm'")
+    assert "'max-concurrent-operations' = '1'" in found[0][1]
+    sql = model() + VIEW + predict(config="MAP['async', 'true', 'max-concurrent-operations', '1']")
+    assert load_source(sql, "t.sql", {}).inserts[0]

@@ -27,11 +27,22 @@ def build(call: Invocation) -> p.Node:
     config = RuntimeConfig().with_values(runtime_settings(call.site.settings))
     if call.args["CONFIG"] is not None:
         config = config.with_values(runtime_map(call.args["CONFIG"]))  # type: ignore[arg-type]
+    if not config.run_async:
+        where = call.syntax.get("CONFIG")
+        raise PlanError(SYNC_REFUSED.format(name=model.name),
+                        where.position if where is not None else call.call.position)
     outputs = output_fields(call, model.output_columns, {f.name for f in source.fields})
     if call.call.alias:
         source = p.renamed(source, tuple(f.name for f in source.fields), call.call.alias)
     return p.MlPredict(source, model, field.column, outputs, config, call.call.position,
                        call.site.path)
+
+
+# Flink 2.3's openai provider has no synchronous mode, and neither have we: 'async' = 'false'
+# is refused as Flink refuses it, with the option that does what it is usually meant for.
+SYNC_REFUSED = ("Require sync mode, but model '{name}' (an OpenAI-compatible provider) doesn't "
+                "support sync mode; to send one request at a time, set "
+                "'max-concurrent-operations' = '1'")
 
 
 def _input_field(descriptor: ast.DescriptorArg, source: p.Node, table_name: ast.Name,
