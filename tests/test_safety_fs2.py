@@ -218,7 +218,7 @@ def test_a_symlink_loop_or_overlong_name_as_a_path_is_located_at_check_time(tmp_
 def test_a_source_that_is_a_device_or_fifo_is_refused_at_check_time(tmp_path, path):
     os.mkfifo(tmp_path / "fifo")
     sql = (table_sql(path if path.startswith("/") else str(tmp_path / path), name="s") +
-           "INSERT INTO t SELECT * FROM s;\n" + table_sql("../out"))
+           table_sql("../out") + "INSERT INTO t SELECT * FROM s;\n")
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     (shown,) = diagnostics(caught)

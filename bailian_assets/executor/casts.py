@@ -7,6 +7,9 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
 - to a string: TRUE is 'TRUE', a DOUBLE or FLOAT reads as Java's toString (`1.0E7`), a TIMESTAMP
   as `2024-03-01 08:05:00.120` with the digits of its precision; VARCHAR(n) truncates to n
   characters, CHAR(n) truncates and pads with spaces to n;
+- to DECIMAL(p, s) (`executor/decimals.py`): HALF_UP to the scale, NULL when a number does
+  not fit the precision (under CAST too), a string that does not fit fails, and a string that
+  is no number is 0;
 - to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer wraps around (300 as
   TINYINT is 44), a fraction is cut toward zero;
 - to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
@@ -18,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from bailian_assets.executor import decimals
 from bailian_assets.executor.datetime_text import parse_date, parse_time, parse_timestamp
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import rowwise
@@ -34,6 +38,10 @@ _DEFAULT_TIMESTAMP_PRECISION = 6
 def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
     """The Polars expression of CAST(inner AS target) (TRY_CAST when `safe`)."""
     name = target.name
+    if name == "DECIMAL":  # NULL when too big (text: fails), 0 for text that is no number
+        if types.is_character(source):
+            return decimals.from_text(inner, target, safe)
+        return decimals.fit(inner, source, target)
     if name == "BOOLEAN":
         converted = _to_boolean(inner, source)
     elif types.is_character(target):
@@ -51,9 +59,29 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         converted = _to_timestamp(inner, source, target)
     elif name == "TIME" and types.is_character(source):
         converted = rowwise(parse_time, [inner], pl.Time)
+    elif name == "ROW" and source.name == "ROW" and len(source.fields) == len(target.fields):
+        return _to_row(inner, source, target, safe)
+    elif name == "ARRAY" and source.name == "ARRAY" and _has_row(target.element):
+        element = compile_cast(pl.element(), source.element, target.element, safe)
+        return inner.list.eval(element)
     else:
         return inner.cast(to_polars(target), strict=not safe)
     return converted if safe else _strict(inner, converted, target)
+
+
+def _to_row(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
+    """ROW to ROW: field by field in order, each cast and renamed (ROW(1, 'x') has fields
+    EXPR$0, EXPR$1); a NULL row stays NULL."""
+    fields = [compile_cast(inner.struct.field(s_name), s_type, t_type, safe).alias(t_name)
+              for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields)]
+    return pl.when(inner.is_not_null()).then(pl.struct(fields))
+
+
+def _has_row(t: DataType | None) -> bool:
+    """Does a value of `t` hold a ROW (whose fields Polars would cast by name, not place)?"""
+    if t is None:
+        return False
+    return t.name == "ROW" or _has_row(t.element) or _has_row(t.value)
 
 
 def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:

@@ -1,15 +1,17 @@
-"""SQL types -> Polars dtypes."""
+"""SQL types -> Polars dtypes: DECIMAL(p, s) is an exact `pl.Decimal(p, s)` (`executor/decimals.py`
+says where Polars' decimals differ from Flink's and how that is handled)."""
 
 from __future__ import annotations
 
 import polars as pl
 
+from bailian_assets.executor import decimals
 from bailian_assets.sql.ast import DataType
 
 _SIMPLE = {
     "STRING": pl.String, "VARCHAR": pl.String, "CHAR": pl.String, "BOOLEAN": pl.Boolean,
     "TINYINT": pl.Int8, "SMALLINT": pl.Int16, "INT": pl.Int32, "BIGINT": pl.Int64,
-    "FLOAT": pl.Float32, "DOUBLE": pl.Float64, "DECIMAL": pl.Float64, "DATE": pl.Date,
+    "FLOAT": pl.Float32, "DOUBLE": pl.Float64, "DATE": pl.Date,
     "TIMESTAMP": pl.Datetime("us"), "TIMESTAMP_LTZ": pl.Datetime("us", "UTC"),
     "TIME": pl.Time, "BINARY": pl.Binary, "VARBINARY": pl.Binary, "BYTES": pl.Binary,
     "NULL": pl.String, "UNKNOWN": pl.String,
@@ -20,6 +22,9 @@ _SIMPLE = {
 
 
 def to_polars(data_type: DataType) -> pl.DataType:
+    """The Polars dtype a column of `data_type` runs as."""
+    if data_type.name == "DECIMAL":
+        return decimals.dtype(data_type)
     if data_type.name in ("ARRAY", "MULTISET"):
         return pl.List(to_polars(data_type.element))  # type: ignore[arg-type]
     if data_type.name == "MAP":

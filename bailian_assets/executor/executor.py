@@ -11,19 +11,23 @@ here and a line in `_RUNNERS`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable
 
 import polars as pl
 
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import BailianError, ExecutionError
+from bailian_assets.executor import decimals, guards
+from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
+from bailian_assets.sql import ast
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -44,14 +48,17 @@ class Executor:
     clients: ClientFactory
     runs: list[ModelRun] = field(default_factory=list)
     on_model_run: Callable[[ModelRun], None] | None = None
+    # is a view's content constant (VALUES rows: `constant_rows`)? Flink's planner folds
+    # expressions over constants itself (`guards.folding_constants`)
+    constant: Callable[[str], bool] = lambda relation: False
 
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
         try:
             frame = self.frame(query.root).collect()
             return frame.select(
-                pl.col(column).cast(to_polars(t)).alias(name)
-                for column, name, t in zip(query.columns, query.names, query.types)
+                _conform(pl.col(f.column), f.type, t, frame.schema[f.column]).alias(name)
+                for f, name, t in zip(query.root.fields, query.names, query.types)
             )
         except BailianError:
             raise
@@ -110,9 +117,29 @@ class Executor:
                         node.keep_unmatched, node.score.column)
         return result.lazy()
 
+    def _unnest(self, node: p.Unnest, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """UNNEST as a Polars explode of the collection (and of its positions)."""
+        items, positions = "$unnest", "$ordinality"
+        collection = compile_expr(node.collection)
+        frame = frame.with_columns(collection.alias(items))
+        exploded = [items]
+        if node.ordinality is not None:
+            frame = frame.with_columns(pl.int_ranges(1, pl.col(items).list.len() + 1,
+                                                     dtype=pl.Int32).alias(positions))
+            exploded.append(positions)
+        frame = frame.explode(exploded, empty_as_null=node.keep_empty,
+                              keep_nulls=node.keep_empty)
+        element = pl.col(items)
+        columns = [(element if part is None else element.struct.field(part)).alias(f.column)
+                   for part, f in zip(node.parts, node.element_fields)]
+        if node.ordinality is not None:
+            columns.append(pl.col(positions).alias(node.ordinality.column))
+        return frame.with_columns(columns).select(f.column for f in node.fields)
+
     def _project(self, node: p.Project, frame: pl.LazyFrame) -> pl.LazyFrame:
         # with_columns broadcasts literals to every row (a bare select would give one row)
-        exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
+        with guards.folding_constants(constant_rows(node.input, self.constant)):
+            exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
         return frame.with_columns(exprs).select(f.column for _, f in node.items)
 
     def _filter(self, node: p.Filter, frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -125,8 +152,9 @@ class Executor:
                 raise ExecutionError(f"{node.kind} JOIN needs an equality condition")
         else:
             how = {"INNER": "inner", "LEFT": "left", "RIGHT": "right", "FULL": "full"}[node.kind]
-            joined = left.join(right, left_on=[compile_expr(a) for a, _ in node.equi_keys],
-                               right_on=[compile_expr(b) for _, b in node.equi_keys], how=how,
+            keys = [_join_keys(a, b) for a, b in node.equi_keys]
+            joined = left.join(right, left_on=[a for a, _ in keys],
+                               right_on=[b for _, b in keys], how=how,
                                coalesce=False, maintain_order="left_right")
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
@@ -197,6 +225,7 @@ _RUNNERS = {
     p.ValuesNode: Executor._values,
     p.MlPredict: Executor._ml_predict,
     p.VectorSearch: Executor._vector_search,
+    p.Unnest: Executor._unnest,
     p.Project: Executor._project,
     p.Filter: Executor._filter,
     p.Join: Executor._join,
@@ -209,6 +238,19 @@ _RUNNERS = {
     p.SetCombine: Executor._set_combine,
     p.SubqueryJoin: Executor._subquery_join,
 }
+
+
+def _conform(column: pl.Expr, source: ast.DataType, target: ast.DataType,
+             dtype: pl.DataType) -> pl.Expr:
+    """A query column (of Polars type `dtype`) as its output (a sink's) column type: a
+    DECIMAL rounded HALF_UP to its scale (NULL when it does not fit), a ROW by position,
+    since the sink's field names need not be the value's (ROW(1, 'x') into
+    ROW<a INT, b STRING>)."""
+    if target.name == "DECIMAL":
+        return decimals.conform(column, dtype, target)
+    if source.name == target.name and source.name in ("ROW", "ARRAY"):
+        return compile_cast(column, source, target, safe=False)
+    return column.cast(to_polars(target))
 
 
 def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:
@@ -238,6 +280,27 @@ def in_values(frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame,
     return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
 
 
+def _join_keys(left: bound.Expr, right: bound.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """An equality's two sides as join keys of one dtype: Polars joins DECIMAL(3, 2) with
+    DECIMAL(11, 1) only as their common DECIMAL."""
+    a, b = compile_expr(left), compile_expr(right)
+    if "DECIMAL" in (left.type.name, right.type.name) and left.type != right.type:
+        common = types.common_type(left.type, right.type)
+        if common is not None and common.name in ("DECIMAL", "DOUBLE", "FLOAT"):
+            return a.cast(to_polars(common)), b.cast(to_polars(common))
+    return a, b
+
+
+def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None]) -> bool:
+    """Are these rows constants Flink's planner computes itself (VALUES, through projections,
+    filters and views of them), where it folds expressions at plan time?"""
+    while isinstance(node, (p.Project, p.Filter)):
+        node = node.input
+    if isinstance(node, p.Scan):
+        return bool(constant_relation(node.relation))
+    return isinstance(node, p.ValuesNode)
+
+
 def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> pl.LazyFrame:
     """A set operation's branch with the operation's column names and types."""
     return frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
@@ -252,8 +315,11 @@ def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: 
     dtype = to_polars(field.type)
     if all(isinstance(e, bound.Literal) for e in exprs):
         values = [e.value for e in exprs]  # type: ignore[union-attr]
-        if field.type.name in ("DECIMAL", "DOUBLE", "FLOAT"):  # DECIMALs run as DOUBLE for now
-            values = [None if v is None else float(v) for v in values]  # type: ignore[arg-type]
+        if field.type.name in ("DOUBLE", "FLOAT"):
+            # + 0.0: the literal -0.0 is 0.0, as Calcite's literals (BigDecimal) have no -0
+            values = [None if v is None else float(v) + 0.0 for v in values]  # type: ignore
+        elif field.type.name == "DECIMAL":  # exactly: the column's scale is the widest
+            values = [None if v is None else Decimal(str(v)) for v in values]
         return pl.Series(field.column, values, strict=False).cast(dtype)
     frames = [pl.select(compile_expr(e).cast(dtype).alias(field.column)) for e in exprs]
     return pl.concat(frames, how="vertical").to_series()

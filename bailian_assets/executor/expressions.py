@@ -9,12 +9,15 @@ Column references are frame columns of the node's input.
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 import polars as pl
 
+from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions import AGGREGATES, IMPLEMENTATIONS, OPERATORS
+from bailian_assets.executor.functions import (AGGREGATES, IMPLEMENTATIONS,
+                                               MULTI_ARGUMENT_AGGREGATES, OPERATORS)
 from bailian_assets.planning import bound
 
 
@@ -31,11 +34,16 @@ def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
     """An aggregate over a group, with DISTINCT; NULLs are ignored as SQL ignores them."""
     if call.star:
         return pl.len()
+    if call.name in MULTI_ARGUMENT_AGGREGATES:  # JSON_OBJECTAGG(mode, key, value) ...
+        return MULTI_ARGUMENT_AGGREGATES[call.name]([compile_expr(a) for a in call.args],
+                                                    call.args)
     arg = compile_expr(call.args[0])
     if not bound.columns_in(call.args[0]):  # COUNT(1), SUM(2): the constant once per row
         arg = pl.repeat(arg, pl.len())
     if call.distinct:
         arg = arg.drop_nulls().unique()
+    if call.name == "AVG" and call.type.name == "DECIMAL":  # exact: SUM / COUNT, HALF_UP
+        return decimals.average(arg, call.args[0].type, call.type)
     return AGGREGATES[call.name](arg)
 
 
@@ -45,8 +53,10 @@ def _literal(expr: bound.Literal) -> pl.Expr:
     name = expr.type.name
     if name in ("CHAR", "VARCHAR", "STRING"):
         return pl.lit(expr.value, dtype=pl.String)
-    if name == "DECIMAL":  # exact decimals are computed as DOUBLE for now
-        return pl.lit(float(expr.value), dtype=pl.Float64)  # type: ignore[arg-type]
+    if name == "DECIMAL":
+        return decimals.literal(expr.value, expr.type)
+    if isinstance(expr.value, float):  # + 0.0: -0.0 is 0.0, as in Calcite's literals
+        return pl.lit(expr.value + 0.0, dtype=to_polars(expr.type))
     return pl.lit(expr.value, dtype=to_polars(expr.type))
 
 
@@ -55,11 +65,16 @@ def _column(expr: bound.Column) -> pl.Expr:
 
 
 def _call(expr: bound.Call) -> pl.Expr:
+    if expr.name == "IF":  # IF(c, a, b) is CASE WHEN c THEN a ELSE b END: each branch for its rows
+        return _case(bound.Case(None, ((expr.args[0], expr.args[1]),), expr.args[2], expr.type))
     implementation = IMPLEMENTATIONS.get(expr.name) or OPERATORS[expr.name]
     args = []
     for arg in expr.args:  # a loop, not a comprehension: one frame less per level
         args.append(compile_expr(arg))
-    return implementation(args, expr.args)
+    result = implementation(args, expr.args)
+    if expr.type.name == "DECIMAL":  # every DECIMAL node holds its very type
+        return result.cast(decimals.dtype(expr.type), strict=False)
+    return result
 
 
 # Polars runs a WHEN/THEN chain of n branches as n nested conditionals, in time that grows
@@ -68,15 +83,33 @@ _FLAT_CASE = 64
 
 
 def _case(expr: bound.Case) -> pl.Expr:
+    """Each branch is compiled for the rows that take it (`guards`): a division by zero in a
+    branch a row does not take does not fail the job, as in Flink."""
     operand = compile_expr(expr.operand) if expr.operand is not None else None
-    branches = []
+    branches: list[tuple[pl.Expr, pl.Expr]] = []
+
+    def none_yet(count: int) -> Callable[[], pl.Expr]:  # no test of the first `count` is true
+        return lambda: ~pl.any_horizontal([t.fill_null(False) for t, _ in branches[:count]]) \
+            if count else pl.lit(True)
+
     for condition, value in expr.whens:
-        test = compile_expr(condition)
-        if operand is not None:
-            test = operand == test
-        branches.append((test, compile_expr(value)))
-    otherwise = compile_expr(expr.else_) if expr.else_ is not None else pl.lit(None)
+        with guards.only_where(none_yet(len(branches))):
+            test = compile_expr(condition)
+            if operand is not None:
+                test = operand == test
+            with guards.only_where(lambda test=test: test):
+                branches.append((test, _as(value, expr.type)))
+    with guards.only_where(none_yet(len(branches))):
+        otherwise = _as(expr.else_, expr.type) if expr.else_ is not None else pl.lit(None)
     return _first_match(branches, otherwise)
+
+
+def _as(value: bound.Expr, t) -> pl.Expr:
+    """A branch's value in the CASE's type: DECIMAL branches HALF_UP to the CASE's scale."""
+    compiled = compile_expr(value)
+    if t.name == "DECIMAL" and value.type != t:
+        return decimals.fit(compiled, value.type, t)
+    return compiled
 
 
 def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:

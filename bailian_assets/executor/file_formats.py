@@ -19,6 +19,7 @@ from typing import Sequence
 import polars as pl
 
 from bailian_assets.errors import ExecutionError
+from bailian_assets.executor import decimals
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.sql import ast
@@ -88,6 +89,8 @@ def _convert(table: TableSpec, raw: pl.DataFrame, file: Path, first_line: int | 
         source = raw.get_column(column.name)
         cast = convert(source, column.type)
         failed = source.is_not_null() & cast.is_null()
+        if column.type.name == "DECIMAL":  # a number too big for it is NULL, as in Flink
+            failed = failed & ~decimals.is_number(source)
         if failed.any():
             row = int(failed.arg_max())  # type: ignore[arg-type]
             where = f"{file}:{first_line + row}" if first_line is not None \
@@ -102,6 +105,8 @@ def convert(source: pl.Series, data_type: ast.DataType) -> pl.Series:
     """`source` as `data_type`; values that do not convert become NULL (the caller reports
     them). Text is parsed as Flink's csv and json formats write it."""
     target = to_polars(data_type)
+    if data_type.name == "DECIMAL":  # HALF_UP to the scale, NULL (reported) when too big
+        return pl.select(decimals.read(pl.lit(source), source.dtype, data_type)).to_series()
     if source.dtype == pl.String and target != pl.String:
         return parse_text(source.replace("", None), target)  # an empty field is NULL
     try:

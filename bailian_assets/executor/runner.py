@@ -16,7 +16,7 @@ import polars as pl
 from bailian_assets.client.backend import Backend
 from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import ExecutionError
-from bailian_assets.executor.executor import Executor, ModelRun
+from bailian_assets.executor.executor import Executor, ModelRun, constant_rows
 from bailian_assets.executor.ml_predict import client_factory
 from bailian_assets.executor.filesystem import read_table, write_table
 from bailian_assets.executor.table_folder import check_writable
@@ -46,6 +46,7 @@ class Relations:
         self.project = project
         self.executor_factory = executor_factory
         self._frames: dict[str, pl.DataFrame] = {}
+        self._constant: dict[str, bool] = {}
 
     def resolve(self, name: str) -> pl.LazyFrame:
         if name not in self._frames:
@@ -60,6 +61,16 @@ class Relations:
             else:
                 raise ExecutionError(f"cannot read '{name}'")
         return self._frames[name].lazy()
+
+    def constant(self, name: str) -> bool:
+        """Is view `name` constant rows (VALUES)? Flink folds expressions over those."""
+        if name not in self.project.views:
+            return False
+        for view in views_first(self.project.views, name):  # no recursion per view
+            if view not in self._constant:
+                self._constant[view] = constant_rows(self.project.views[view].root,
+                                                     self._constant.get)
+        return self._constant[name]
 
     def forget(self, name: str) -> None:
         self._frames.pop(name, None)
@@ -87,7 +98,8 @@ def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, s
                  node.position.line, run.usage.describe())
 
     def make_executor(resolve) -> Executor:
-        return Executor(resolve, clients, on_model_run=on_model_run)
+        return Executor(resolve, clients, on_model_run=on_model_run,
+                        constant=lambda name: relations.constant(name))
 
     relations = Relations(project, make_executor)
     for insert in project.inserts:

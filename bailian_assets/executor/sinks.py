@@ -10,9 +10,11 @@ import math
 from decimal import Decimal
 from typing import Iterator
 
+import numpy as np
 import polars as pl
 
 from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.sql.ast import DataType
 
 
 def format_value(value: object) -> str:
@@ -23,6 +25,8 @@ def format_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return java_double(value)
+    if isinstance(value, Decimal):  # DecimalData.toString: plain, every digit of the scale
+        return f"{value:f}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -80,13 +84,91 @@ def java_double(value: float) -> str:
     return f"{text if '.' in text else text + '.0'}E{exponent}"
 
 
-def format_row(values: tuple, identifier: str | None = None, kind: str = "+I") -> str:
-    row = f"{kind}[{', '.join(format_value(v) for v in values)}]"
+def java_float(value: float) -> str:
+    """Float.toString: the float32's own shortest digits (`0.1`, not the double
+    0.10000000149011612 it widens to), laid out as Double.toString does."""
+    return java_double(float(str(np.float32(value))))
+
+
+def format_typed(value: object, data_type: DataType | None) -> str:
+    """A value of SQL type `data_type` as Flink's print sink shows it: ARRAY `[1, 2]`, MAP
+    `{a=1}` (Polars holds it as a list of {key, value} entries), ROW `+I[1, x]` nested, FLOAT
+    with a float's digits. Without a type, as `format_value` guesses from the value."""
+    if value is None or data_type is None:
+        return format_value(value)
+    name = data_type.name
+    if name in ("ARRAY", "MULTISET") and isinstance(value, (list, tuple)):
+        return "[" + ", ".join(format_typed(v, data_type.element) for v in value) + "]"
+    if name == "MAP" and isinstance(value, (list, tuple)):
+        entries = java_hash_map_order(list(value), data_type.element)
+        return "{" + ", ".join(f"{format_typed(e['key'], data_type.element)}="
+                               f"{format_typed(e['value'], data_type.value)}"
+                               for e in entries) + "}"
+    if name == "ROW" and isinstance(value, dict):
+        # by position: the sink's field names need not be the value's (ROW(1, 'x'))
+        return format_row(tuple(value.values()), None, "+I",
+                          tuple(t for _, t in data_type.fields))
+    if name == "FLOAT" and isinstance(value, float):
+        return java_float(value)
+    return format_value(value)
+
+
+def java_hash_map_order(entries: list[dict], key_type: DataType | None) -> list[dict]:
+    """MAP entries in the order Flink prints them: Flink's print sink turns a MAP into a
+    java.util.HashMap (`new HashMap<>()`, one put per entry), whose iteration order is by
+    bucket (the key's hashCode, spread, masked by the table size), then by insertion. Keys
+    whose Java hash we do not model keep their insertion order."""
+    hashes = [_java_hash(e["key"], key_type) for e in entries]
+    if any(h is None for h in hashes):
+        return entries
+    capacity = 16  # HashMap's default, doubled when more than 3/4 full
+    while len(entries) > capacity * 3 // 4:
+        capacity *= 2
+    buckets = [(h ^ (h >> 16)) & (capacity - 1) for h in hashes]  # type: ignore[operator]
+    order = sorted(range(len(entries)), key=lambda i: (buckets[i], i))
+    return [entries[i] for i in order]
+
+
+def _java_hash(key: object, key_type: DataType | None) -> int | None:
+    """Java's hashCode of a key as an unsigned 32-bit int (String, Integer, Long, Boolean,
+    Double, Float), or None for the types not modelled."""
+    if key is None:
+        return 0
+    if isinstance(key, bool):
+        return 1231 if key else 1237
+    if isinstance(key, str):
+        h = 0
+        units = key.encode("utf-16-be")
+        for i in range(0, len(units), 2):
+            h = (31 * h + int.from_bytes(units[i:i + 2], "big")) & 0xFFFFFFFF
+        return h
+    kind = key_type.name if key_type is not None else ""
+    if isinstance(key, int) and kind in ("TINYINT", "SMALLINT", "INT"):
+        return key & 0xFFFFFFFF
+    if isinstance(key, int) and kind == "BIGINT":
+        bits = key & 0xFFFFFFFFFFFFFFFF
+        return (bits ^ (bits >> 32)) & 0xFFFFFFFF
+    if isinstance(key, float) and kind in ("DOUBLE", "FLOAT"):
+        if kind == "FLOAT":
+            return int.from_bytes(np.float32(key).tobytes(), "little")
+        bits = int.from_bytes(np.float64(key).tobytes(), "little")
+        return (bits ^ (bits >> 32)) & 0xFFFFFFFF
+    return None
+
+
+def format_row(values: tuple, identifier: str | None = None, kind: str = "+I",
+               column_types: tuple[DataType, ...] | None = None) -> str:
+    shown = (format_typed(v, column_types[i] if column_types else None)
+             for i, v in enumerate(values))
+    row = f"{kind}[{', '.join(shown)}]"
     return f"{identifier}> {row}" if identifier else row
 
 
 def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
-    """The lines Flink's print connector writes for these rows."""
+    """The lines Flink's print connector writes for these rows, each value shown by its
+    column's declared type."""
     identifier = table.options.get("print-identifier")
+    column_types = tuple(c.type for c in table.columns) \
+        if len(table.columns) == frame.width else None
     for row in frame.iter_rows():
-        yield format_row(row, identifier)  # type: ignore[arg-type]
+        yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]

@@ -3,7 +3,8 @@
 An output column depends on every column its expression reads, followed down the plan to the
 scans of tables and views (the upstream assets): through projections and aggregates (each
 column an expression refers to), ML_PREDICT (a model's answer depends on the column sent),
-VECTOR_SEARCH (the score on both vectors), joins and unions. Filters, sorts and limits change
+VECTOR_SEARCH (the score on both vectors), UNNEST (an element on the collection), joins and
+unions. Filters, sorts and limits change
 rows, not columns, so they add nothing. Dagster shows the result as `dagster/column_lineage`.
 """
 
@@ -55,6 +56,8 @@ def _inputs_of(node: p.Node, name: str) -> Iterable[tuple[p.Node, str]]:
     if isinstance(node, p.VectorSearch):
         if name == node.score.column:
             return [(node.input, node.query_column), (node.search, node.search_column)]
+    if isinstance(node, p.Unnest) and name not in {f.column for f in node.input.fields}:
+        return [(node.input, ref) for ref in sorted(bound.columns_in(node.collection))]
     if isinstance(node, p.SetUnion):
         index = [f.column for f in node.fields].index(name)
         return [(child, child.fields[index].column) for child in node.inputs]

@@ -25,7 +25,7 @@ from bailian_assets.planning import types
 from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, WINDOWS, SignatureError,
                                                check_call, unknown_signature)
 from bailian_assets.planning.functions import operators as ops
-from bailian_assets.planning.functions import temporal
+from bailian_assets.planning.functions import collection, temporal
 from bailian_assets.planning.plan import Field
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
@@ -54,8 +54,7 @@ class Binder:
             if isinstance(expr, ast.Subquery):  # the builder takes those it can plan first
                 raise PlanError("subqueries are supported in WHERE and in the SELECT list",
                                 expr.position)
-            raise PlanError("MAP[...] is allowed only as the config argument of ML_PREDICT",
-                            expr.position)
+            raise PlanError(f"unsupported expression {type(expr).__name__}", expr.position)
         return rule(self, expr, scope)
 
     def condition(self, expr: ast.Expr, scope: Scope, where: str) -> b.Expr:
@@ -130,8 +129,21 @@ class Binder:
         return ast.Literal(result.value, literal.kind, literal.position)
 
     def _column(self, expr: ast.ColumnRef, scope: Scope) -> b.Expr:
-        field = find(scope, expr.qualifier, expr.name, expr.position)
+        qualifier = expr.qualifier
+        if qualifier is not None and not any(f.qualifier == qualifier for f in scope) and any(
+                f.name == qualifier and f.type.name == "ROW" for f in scope):
+            # `address.city`: no table is called `address`, a ROW column is
+            row = ast.ColumnRef(None, qualifier, expr.position)
+            return self._field_access(ast.FieldAccess(row, expr.name, expr.position), scope)
+        field = find(scope, qualifier, expr.name, expr.position)
         return b.Column(field.column, field.type)
+
+    def _field_access(self, expr: ast.FieldAccess, scope: Scope) -> b.Expr:
+        """`row.field`: the ROW's field (NULL when the row is), Flink's "." operator."""
+        base = self.bind(expr.expr, scope)
+        result = located(lambda: collection.field_type(base.type, expr.name), expr.position,
+                         len(expr.name))
+        return b.Call(".", (base, b.Literal(expr.name, types.STRING)), result)
 
     # ------------------------------------------------------------ calls
 
@@ -155,8 +167,15 @@ class Binder:
             if index < len(args) and not isinstance(args[index], b.Literal):
                 raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
                                 call.args[index].position)
-        result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        values = [a.value if isinstance(a, b.Literal) else None for a in args]
+        result = located(lambda: function.result_type(arg_types, values), call.position,
+                         len(call.name))
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
+
+    def _map(self, expr: ast.MapLiteral, scope: Scope) -> b.Expr:
+        """`MAP[k, v, ...]` as a value: the MAP constructor call (ML_PREDICT reads its config
+        MAP as written, without binding it)."""
+        return self._function(ast.FunctionCall("MAP", expr.items, expr.position), scope)
 
     def _zoned_args(self, name: str, args: list[b.Expr]) -> list[b.Expr]:
         """A function of the session time zone gets it as a last constant argument (after
@@ -286,6 +305,8 @@ _RULES = {
     ast.InList: Binder._in_list,
     ast.Between: Binder._between,
     ast.Like: Binder._like,
+    ast.MapLiteral: Binder._map,
+    ast.FieldAccess: Binder._field_access,
 }
 
 

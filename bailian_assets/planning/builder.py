@@ -32,8 +32,9 @@ from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.binder import Binder, find as _find, suggest as _suggest
-from bailian_assets.planning.catalog import Catalog
+from bailian_assets.planning.catalog import Catalog, Visibility
 from bailian_assets.planning.functions import AGGREGATES
+from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
@@ -56,9 +57,11 @@ class Builder:
         self.environ = environ
         self._ids = itertools.count()
 
-    def query(self, query: ast.Query, path: str, settings: Mapping[str, str]) -> p.PlannedQuery:
-        """The plan of a statement's query (in file `path`, with its `SET` values)."""
-        ctx = _Context(path, settings, Binder(path, settings, self.environ), {})
+    def query(self, query: ast.Query, path: str, settings: Mapping[str, str],
+              visibility: Visibility = Visibility()) -> p.PlannedQuery:
+        """The plan of a statement's query (in file `path`, with its `SET` values, seeing the
+        names `visibility` does not hide)."""
+        ctx = _Context(path, settings, Binder(path, settings, self.environ), {}, visibility)
         node, names = self._query_node(query, ctx)
         column_types = tuple(f.type for f in node.fields)
         return p.PlannedQuery(node, names, column_types, path,
@@ -377,6 +380,9 @@ class Builder:
             return p.renamed(node, names, item.alias)
         if isinstance(item, ast.TableFunction):
             function = self._table_function(item)
+            if function.lateral and function.standalone:
+                one_row = p.ValuesNode(((),), ())
+                return invoke(function, item, _Site(self, ctx), one_row, "CROSS")
             if function.lateral:
                 raise PlanError(f"{item.name} needs a table to take its queries from: "
                                 f"FROM q, LATERAL TABLE({item.name}(...))", item.position,
@@ -393,9 +399,12 @@ class Builder:
         return function
 
     def _relation(self, name: ast.Name, alias: str | None, ctx: _Context) -> p.Node:
-        key = str(name)
+        key = object_key(name)
         qualifier = alias or name.last
         cte = ctx.ctes.get(key) if len(name.parts) == 1 else None
+        hidden = ctx.visibility.hidden("table or view:" + key) if cte is None else None
+        if hidden is not None:
+            raise not_above(key, name, hidden)
         if cte is not None:  # fresh frame columns: a CTE may be read twice in one query
             fields = tuple(self.field(n, f.type, qualifier)
                            for n, f in zip(cte.names, cte.node.fields))
@@ -499,9 +508,13 @@ class Builder:
                             "`LEFT JOIN LATERAL TABLE(...) ON TRUE`", join.position)
         return invoke(self._table_function(call), call, _Site(self, ctx), left, join.kind)
 
-    def _model(self, name: ast.Name, path: str = "") -> ModelSpec:
-        key = str(name)
+    def _model(self, name: ast.Name, visibility: Visibility = Visibility(),
+               path: str = "") -> ModelSpec:
+        key = object_key(name)
         model = self.catalog.models.get(key)
+        hidden = visibility.hidden("model:" + key)
+        if hidden is not None:
+            raise not_above(key, name, hidden)
         if model is None:
             unusable = self.catalog.unusable_models.get(key)
             if unusable is not None:  # its problems, reported here as Flink reports them
@@ -541,6 +554,7 @@ class _Context:
     settings: Mapping[str, str]
     binder: Binder
     ctes: Mapping[str, "_Cte"]
+    visibility: Visibility = Visibility()
 
 
 class _Site:
@@ -557,7 +571,7 @@ class _Site:
         return self._builder._relation(name, alias, self._ctx)
 
     def model(self, name: ast.Name) -> ModelSpec:
-        return self._builder._model(name, self.path)
+        return self._builder._model(name, self._ctx.visibility, self.path)
 
     def field(self, name: str, data_type: ast.DataType, qualifier: str | None) -> p.Field:
         return self._builder.field(name, data_type, qualifier)
@@ -572,6 +586,12 @@ class _Cte:
 
     node: p.Node
     names: tuple[str, ...]
+
+
+def not_above(key: str, name: ast.Name, why: str) -> PlanError:
+    """A name its file declares further down, or drops above the statement using it."""
+    return PlanError(f"Object '{key}' not found: {why} (a statement sees what stands above "
+                     "it)", name.position, len(str(name)))
 
 
 def _map_children(expr, fn):

@@ -23,6 +23,9 @@ from typing import Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.planning.connectors import TableSpec, build_table, sink_path_problem
+from bailian_assets.planning.identifiers import (
+    DEFAULT_CATALOG, DEFAULT_DATABASE, declaration_problem, object_key, use_problem,
+)
 from bailian_assets.planning.models import (
     BUDGET_SETTINGS, RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, UnusableModel, build_model,
     declaration_problems,
@@ -32,12 +35,51 @@ from bailian_assets.planning.settings import PROJECT_SETTINGS
 from bailian_assets.sql import ast
 
 
+class FileScope:
+    """What each statement of one file sees of the file's own declarations. Flink reads a file
+    top to bottom: a name declared further down is not there yet, one dropped further up is
+    there no more. Other files' declarations are seen from everywhere (the files of a project
+    share one catalog; in Flink each file would be a job of its own)."""
+
+    def __init__(self, script: ast.Script):
+        # key ('table or view:t', 'model:m') -> (index, statement) of its first declaration
+        self.declared: dict[str, tuple[int, ast.Statement]] = {}
+        for index, statement in enumerate(script.statements):
+            key = declared_key(statement)
+            if key is not None:
+                self.declared.setdefault(key, (index, statement))
+        self.dropped: dict[str, tuple[int, ast.Drop]] = {}
+
+    def hidden(self, key: str, index: int) -> str | None:
+        """Why the statement at `index` cannot see `key`, or None when it can."""
+        declared = self.declared.get(key)
+        if declared is not None and declared[0] > index:
+            return f"this file declares it further down, at line {declared[1].position.line}"
+        dropped = self.dropped.get(key)
+        if dropped is not None and dropped[0] < index:
+            return f"this file drops it above, at line {dropped[1].position.line}"
+        return None
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """The file scope of one statement: `hides(key)` for names it must not see."""
+
+    scope: FileScope | None = None
+    index: int = 0
+
+    def hidden(self, key: str) -> str | None:
+        """Why the statement cannot see `key`, or None when it can."""
+        return None if self.scope is None else self.scope.hidden(key, self.index)
+
+
 @dataclass(frozen=True)
 class ViewDef:
     name: str
     statement: ast.CreateView
     path: str
     settings: Mapping[str, str]
+    visibility: Visibility = Visibility()
 
 
 @dataclass(frozen=True)
@@ -46,6 +88,7 @@ class InsertDef:
     statement: ast.Insert
     path: str
     settings: Mapping[str, str]  # the SETs in force where the INSERT stands
+    visibility: Visibility = Visibility()
 
 
 @dataclass
@@ -72,17 +115,29 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
     catalog.sql_files[path] = base_dir / Path(path).name if base_dir is not None else None
     settings: dict[str, str] = {}
     local: list[Problem] = []
-    for statement in script.statements:
+    scope = FileScope(script)
+    for index, statement in enumerate(script.statements):
+        if isinstance(statement, (ast.CreateModel, ast.CreateTable, ast.CreateView)):
+            problem = declaration_problem(statement.name)
+            if problem is not None:
+                local.append(problem)
+                continue
         if isinstance(statement, ast.SetStatement):
             if _check_setting(statement, local):  # an invalid value is reported, never used
                 settings[statement.key] = statement.value
+        elif isinstance(statement, ast.Use):
+            problem = use_problem(statement)
+            if problem is not None:
+                local.append(problem)
+        elif isinstance(statement, ast.Drop):
+            _drop(statement, index, scope, catalog, local)
         elif isinstance(statement, ast.CreateModel):
-            if _declare(catalog.models, str(statement.name), statement, path, catalog, local,
-                        "model"):
+            if _declare(catalog.models, object_key(statement.name), statement, path, catalog,
+                        local, "model", scope):
                 _add_model(catalog, statement, path, local, environ)
         elif isinstance(statement, ast.CreateTable):
-            name = str(statement.name)
-            if _declare_relation(name, statement, path, catalog, local):
+            name = object_key(statement.name)
+            if _declare_relation(name, statement, path, catalog, local, scope):
                 table = build_table(statement, path, local, environ, base_dir)
                 if table is None:
                     catalog.broken.add("table or view:" + name)
@@ -92,12 +147,13 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
                 _check_same_table(catalog.tables[name], statement, path, local, environ,
                                   base_dir)
         elif isinstance(statement, ast.CreateView):
-            name = str(statement.name)
-            if _declare_relation(name, statement, path, catalog, local):
-                catalog.views[name] = ViewDef(name, statement, path, dict(settings))
+            name = object_key(statement.name)
+            if _declare_relation(name, statement, path, catalog, local, scope):
+                catalog.views[name] = ViewDef(name, statement, path, dict(settings),
+                                              Visibility(scope, index))
         elif isinstance(statement, ast.Insert):
-            catalog.inserts.append(InsertDef(str(statement.target), statement, path,
-                                             dict(settings)))
+            catalog.inserts.append(InsertDef(object_key(statement.target), statement, path,
+                                             dict(settings), Visibility(scope, index)))
     catalog.settings[path] = settings
     problems.extend((path, p) for p in local)
     _check_sink_paths(catalog, problems)
@@ -107,7 +163,7 @@ def _add_model(catalog: Catalog, statement: ast.CreateModel, path: str,
                problems: list[Problem], environ: Mapping[str, str] | None) -> None:
     """A declared model, usable or broken. Its METADATA columns are checked here (Flink 2.3
     refuses them at the CREATE MODEL); the rest where a statement uses it, as Flink does."""
-    name = str(statement.name)
+    name = object_key(statement.name)
     declared = declaration_problems(statement)
     problems.extend(declared)
     deferred: list[Problem] = []
@@ -120,24 +176,73 @@ def _add_model(catalog: Catalog, statement: ast.CreateModel, path: str,
         catalog.unusable_models[name] = UnusableModel(name, path, deferred)
 
 
+def declared_key(statement: ast.Statement) -> str | None:
+    """'model:m' or 'table or view:t' for a CREATE, else None."""
+    if isinstance(statement, ast.CreateModel):
+        return "model:" + object_key(statement.name)
+    if isinstance(statement, (ast.CreateTable, ast.CreateView)):
+        return "table or view:" + object_key(statement.name)
+    return None
+
+
 def _declare(namespace: dict, name: str, statement, path: str, catalog: Catalog,
-             problems: list[Problem], what: str) -> bool:
+             problems: list[Problem], what: str, scope: FileScope) -> bool:
     key = f"{what}:{name}"
     if name in namespace or key in catalog.broken or key in catalog.positions:
         if statement.if_not_exists:
             return False
         first_path, first = catalog.positions[key]
+        dropped = scope.dropped.get(key)
+        again = (f", dropped at line {dropped[1].position.line}): a table, view or model has "
+                 "one definition in a project (each is an asset), so a dropped name cannot be "
+                 "declared again; use another name" if dropped else ")")
         problems.append(Problem(f"{what} '{name}' already exists "
-                                f"(first declared at {first_path}:{first.line}:{first.col})",
-                                statement.name.position, len(name)))
+                                f"(first declared at {first_path}:{first.line}:{first.col}"
+                                + again, statement.name.position, len(name)))
         return False
     catalog.positions[key] = (path, statement.name.position)
     return True
 
 
 def _declare_relation(name: str, statement, path: str, catalog: Catalog,
-                      problems: list[Problem]) -> bool:
-    return _declare({}, name, statement, path, catalog, problems, "table or view")
+                      problems: list[Problem], scope: FileScope) -> bool:
+    return _declare({}, name, statement, path, catalog, problems, "table or view", scope)
+
+
+def _drop(statement: ast.Drop, index: int, scope: FileScope, catalog: Catalog,
+          problems: list[Problem]) -> None:
+    """`DROP [TEMPORARY] TABLE|VIEW|MODEL [IF EXISTS] name`: the name is gone for the
+    statements below it in this file. A DROP acts on its file's own declarations (another
+    file's are out of its reach, as another Flink job's would be)."""
+    name = object_key(statement.name)
+    namespace = "model" if statement.kind == "MODEL" else "table or view"
+    key = f"{namespace}:{name}"
+    identifier = f"{DEFAULT_CATALOG}.{DEFAULT_DATABASE}.{name}"
+    declared = scope.declared.get(key)
+    problem = None
+    if declared is None or scope.hidden(key, index) is not None or (
+            statement.temporary and not declared[1].temporary):
+        if statement.if_exists:
+            return
+        elsewhere = catalog.positions.get(key) if declared is None else None
+        hint = (f" (it is declared in {elsewhere[0]}: a DROP acts on its own file's "
+                "declarations)" if elsewhere else "")
+        kind = "table or view" if namespace != "model" else "model"
+        problem = (f"Temporary {kind}" if statement.temporary else statement.kind.capitalize()
+                   ) + f" with identifier '{identifier}' does not exist.{hint}"
+    elif declared[1].temporary and not statement.temporary:
+        problem = (f"Temporary {statement.kind.lower()} with identifier '{identifier}' exists. "
+                   "Drop it first before removing the permanent "
+                   f"{statement.kind.lower()} (DROP TEMPORARY {statement.kind} {name})")
+    elif statement.kind != "MODEL" and \
+            isinstance(declared[1], ast.CreateView) != (statement.kind == "VIEW"):
+        actual, wanted = ("a view", "DROP VIEW") if statement.kind == "TABLE" \
+            else ("a table", "DROP TABLE")
+        problem = f"'{name}' is {actual}: drop it with {wanted}"
+    if problem is not None:
+        problems.append(Problem(problem, statement.name.position, len(str(statement.name))))
+        return
+    scope.dropped[key] = (index, statement)
 
 
 def _check_same_table(first: TableSpec, statement: ast.CreateTable, path: str,
@@ -151,7 +256,7 @@ def _check_same_table(first: TableSpec, statement: ast.CreateTable, path: str,
         return
     differences = _differences(first, second)
     if differences:
-        name = str(statement.name)
+        name = object_key(statement.name)
         problems.append(Problem(
             f"table '{name}' is declared differently in {first.path}:{first.position.line} "
             f"({'; '.join(differences)}); IF NOT EXISTS would make this file's INSERTs write "

@@ -29,6 +29,7 @@ from bailian_assets.errors import Position
 from bailian_assets.planning.partition_path import (
     DEFAULT_PARTITION, MAX_NAME_BYTES, folder_name,
 )
+from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.options import (
     OptionSpec, Problem, boolean, choice, integer, resolve_options, text,
 )
@@ -127,7 +128,7 @@ def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
                                 statement.name.position))
         return None
     sql_file = base_dir / Path(path).name if base_dir is not None else None
-    return TableSpec(str(statement.name), statement.columns, connector, values, path,
+    return TableSpec(object_key(statement.name), statement.columns, connector, values, path,
                      statement.position, statement.partitioned_by, statement, location,
                      sql_file)
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import types
+from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.options import (
     OptionSpec, Problem, ResolvedOption, boolean, choice, duration, http_headers, integer,
     json_object, number, camel_case, resolve_options, text, value_of, with_camel_case,
@@ -325,7 +326,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
     api_key = (Secret(built_in_key(environ), API_KEY_ENV) if route.built_in
                else value_of(resolved, API_KEY))
     return ModelSpec(
-        name=str(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
+        name=object_key(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
         endpoint=route.endpoint, api_key=api_key, model=str(value_of(resolved, MODEL)),
         system_prompt=str(value_of(resolved, SYSTEM_PROMPT)), request=request,
         input_column=input_column, output_column=output[0], metadata_columns=output[1],

@@ -83,6 +83,26 @@ class VectorSearch:
 
 
 @dataclass(frozen=True)
+class Unnest:
+    """Each input row once per element of its `collection` (UNNEST, joined laterally): the
+    element, or the struct fields `parts` names (a ROW element's fields, a MAP entry's key and
+    value), as `element_fields`, then its 1-based `ordinality`. A row whose collection is
+    empty or NULL is dropped, or kept with NULLs when `keep_empty` (LEFT JOIN ... ON TRUE)."""
+
+    input: Node
+    collection: Expr  # over the input's columns
+    parts: tuple[str | None, ...]  # per element field: its struct field, None: the element
+    element_fields: tuple[Field, ...]
+    ordinality: Field | None
+    keep_empty: bool
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        extra = (self.ordinality,) if self.ordinality is not None else ()
+        return self.input.fields + self.element_fields + extra
+
+
+@dataclass(frozen=True)
 class Project:
     input: Node
     items: tuple[tuple[Expr, Field], ...]
@@ -205,7 +225,7 @@ class SubqueryJoin:
         return self.input.fields + (self.result,)
 
 
-Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Project, Filter, Join, Aggregate, Window,
+Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Unnest, Project, Filter, Join, Aggregate, Window,
              Distinct, Sort, Limit, SetUnion, SetCombine, SubqueryJoin]
 
 

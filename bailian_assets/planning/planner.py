@@ -16,7 +16,7 @@ from typing import Callable, Mapping
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
-from bailian_assets.planning.builder import Builder, check_unique
+from bailian_assets.planning.builder import Builder, check_unique, not_above
 from bailian_assets.planning.catalog import Catalog, InsertDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.options import Problem
@@ -93,7 +93,8 @@ class Planner:
 
     def _plan_view(self, view: ViewDef) -> p.PlannedQuery:
         statement = view.statement
-        planned = self.builder.query(statement.query, view.path, view.settings)
+        planned = self.builder.query(statement.query, view.path, view.settings,
+                                     view.visibility)
         if statement.columns:
             if len(statement.columns) != len(planned.names):
                 raise PlanError(
@@ -111,6 +112,9 @@ class Planner:
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
         statement = definition.statement
         target = definition.target
+        hidden = definition.visibility.hidden("table or view:" + target)
+        if hidden is not None:
+            raise not_above(target, statement.target, hidden)
         sink = self.catalog.tables.get(target)
         if sink is None:
             if target in self.catalog.views:
@@ -120,7 +124,13 @@ class Planner:
                 raise Quiet()
             raise PlanError(f"Object '{target}' not found", statement.target.position,
                             len(target))
-        planned = self.builder.query(statement.query, definition.path, definition.settings)
+        if statement.overwrite and sink.connector in ("print", "blackhole"):
+            raise PlanError(f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
+                            f"table 'default_catalog.default_database.{target}' implements the "
+                            f"SupportsOverwrite interface (the '{sink.connector}' connector does "
+                            "not)", statement.position, len("INSERT OVERWRITE"))
+        planned = self.builder.query(statement.query, definition.path, definition.settings,
+                                     definition.visibility)
         sink_columns = {c.name: c for c in sink.columns}
         if statement.columns:
             for name, position in statement.columns:

@@ -214,6 +214,15 @@ class MapLiteral:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldAccess:
+    """`expr.field`: a field of a ROW value (`CAST(r AS ROW<a INT>).a`, `address.city`)."""
+
+    expr: Expr
+    name: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Subquery:
     """A query used as a value: `(SELECT ...)` (SCALAR), `EXISTS (SELECT ...)` (EXISTS), or
     `operand [NOT] IN (SELECT ...)` (IN). The builder turns it into a join."""
@@ -227,7 +236,7 @@ class Subquery:
 
 Expr = Union[
     Literal, ColumnRef, Star, FunctionCall, BinaryOp, Chain, UnaryOp, Case, Cast, IsNull, InList,
-    Between, Like, MapLiteral, Subquery,
+    Between, Like, MapLiteral, FieldAccess, Subquery,
 ]
 
 
@@ -284,6 +293,7 @@ class TableFunction:
     alias: str | None
     position: Position
     column_aliases: tuple[str, ...] = ()
+    with_ordinality: bool = False  # UNNEST(...) WITH ORDINALITY: a position column last
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +436,27 @@ class SetStatement:
     value_position: Position
 
 
-Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement]
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """`DROP [TEMPORARY] TABLE|VIEW|MODEL [IF EXISTS] name`."""
+
+    kind: str  # TABLE | VIEW | MODEL
+    name: Name
+    position: Position
+    temporary: bool = False
+    if_exists: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """`USE CATALOG c` (`catalog` true) or `USE [catalog.]database`."""
+
+    name: Name
+    position: Position
+    catalog: bool = False
+
+
+Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement, Drop, Use]
 
 
 @dataclass(frozen=True, slots=True)

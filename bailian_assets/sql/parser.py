@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Callable
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
-from bailian_assets.sql import ast
+from bailian_assets.sql import ast, json_syntax
 from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
 from bailian_assets.sql.source import line_at
@@ -55,6 +55,9 @@ _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 # Type parameters: lengths up to Flink's VARCHAR maximum.
 _MAX_TYPE_PARAMETER = 2**31 - 1
 
+
+# What `EXECUTE STATEMENT SET BEGIN` gives: a set is open, and no ';' follows.
+_OPENED = object()
 
 # Stands for the current token until the parser reads the first one.
 _START = Token(Kind.EOF, "", "", Position(1, 1, 0), 0)
@@ -153,7 +156,16 @@ class _Parser:
             "CREATE": self._create,
             "INSERT": self._insert,
             "SET": self._set,
+            "DROP": self._drop,
+            "USE": self._use,
+            "BEGIN": self._begin_statement_set,
+            "EXECUTE": self._execute,
+            "END": self._end_statement_set,
         }
+        # The BEGIN of the statement set being read: its INSERTs are statements of the file
+        # like any other (a file's INSERTs run together here in any case), and nothing else
+        # may stand inside it.
+        self._statement_set: Token | None = None
 
     # ------------------------------------------------------------ helpers
 
@@ -270,14 +282,23 @@ class _Parser:
             while self._accept_op(";"):
                 pass
             if self.tok.kind is Kind.EOF:
+                if self._statement_set is not None:
+                    opened, self._statement_set = self._statement_set, None
+                    errors.append(self._diagnostic(
+                        "the statement set is never closed: end it with 'END;'",
+                        opened.position, len(opened.text)))
                 return
             start, start_offset = self.taken, self.tok.position.offset
             try:
                 statement = self._statement()
+                if statement is _OPENED:  # EXECUTE STATEMENT SET BEGIN: no ';' follows
+                    continue
                 if not self.tok.is_op(";") and self.tok.kind is not Kind.EOF:
                     raise _ParseError(
                         f"expected ';' after the statement, found {self.tok.describe()}", self.tok
                     )
+                if statement is None:  # BEGIN STATEMENT SET; and END; hold no statement
+                    continue
                 self._check_depth(statement)
                 statements.append(statement)
                 spans.append((start_offset, self.tok.position.offset))
@@ -299,7 +320,11 @@ class _Parser:
             elif token.is_op(";") and depth == 0:
                 return
 
-    def _statement(self) -> ast.Statement:
+    def _statement(self) -> ast.Statement | None:
+        if self._statement_set is not None and \
+                self.tok.upper not in ("INSERT", "END", "BEGIN", "EXECUTE"):
+            raise _ParseError(f"only INSERT statements may stand in a statement set, found "
+                              f"{self.tok.describe()} (end the set with 'END;' first)", self.tok)
         parser = self.statement_parsers.get(self.tok.upper)
         if parser is None:
             expected = ", ".join(sorted(self.statement_parsers))
@@ -307,6 +332,60 @@ class _Parser:
                 f"expected a statement ({expected}), found {self.tok.describe()}", self.tok
             )
         return parser()
+
+    # ------------------------------------------------------------ statement sets, DROP, USE
+
+    def _begin_statement_set(self) -> None:
+        """`BEGIN STATEMENT SET;` ... `END;`: Flink runs the INSERTs inside as one job."""
+        self._open_statement_set(self._expect("BEGIN"))
+        self._expect("STATEMENT")
+        self._expect("SET")
+
+    def _open_statement_set(self, start: Token) -> None:
+        if self._statement_set is not None:
+            raise _ParseError("statement sets cannot be nested", start)
+        self._statement_set = start
+
+    def _execute(self):
+        """`EXECUTE STATEMENT SET BEGIN ... END;` (the set's INSERTs follow, each with its
+        ';') or `EXECUTE INSERT INTO ...`."""
+        start = self._expect("EXECUTE")
+        if self._at("INSERT"):
+            return self._insert()
+        if not self._accept("STATEMENT"):
+            raise _ParseError(f"expected STATEMENT SET or INSERT after EXECUTE, found "
+                              f"{self.tok.describe()}", self.tok)
+        self._expect("SET")
+        self._expect("BEGIN")
+        self._open_statement_set(start)
+        return _OPENED
+
+    def _end_statement_set(self) -> None:
+        end = self._expect("END")
+        if self._statement_set is None:
+            raise _ParseError("END without a statement set to end (BEGIN STATEMENT SET;)", end)
+        self._statement_set = None
+
+    def _drop(self) -> ast.Drop:
+        start = self._expect("DROP")
+        temporary = bool(self._accept("TEMPORARY"))
+        kind = self.tok.upper
+        if kind not in ("TABLE", "VIEW", "MODEL"):
+            raise _ParseError(f"expected TABLE, VIEW or MODEL after DROP, found "
+                              f"{self.tok.describe()}", self.tok)
+        self._next()
+        if_exists = False
+        if self._accept("IF"):
+            self._expect("EXISTS")
+            if_exists = True
+        name = self._name(f"{kind.lower()} name")
+        return ast.Drop(kind, name, start.position, temporary, if_exists)
+
+    def _use(self) -> ast.Use:
+        start = self._expect("USE")
+        catalog = bool(self._accept("CATALOG"))
+        name = self._name("catalog name" if catalog else "database name")
+        return ast.Use(name, start.position, catalog)
 
     # ------------------------------------------------------------ CREATE
 
@@ -517,18 +596,29 @@ class _Parser:
         return ast.Insert(target, columns, query, start.position, overwrite)
 
     def _set(self) -> ast.SetStatement:
+        """`SET 'key' = 'value'`, or unquoted as Flink's SQL client takes it
+        (`SET table.local-time-zone = UTC`): the text up to '=', and up to ';'."""
         start = self._expect("SET")
         if self.tok.kind is Kind.STRING:
             key = self._next().value
         else:
-            key = str(self._name("configuration key"))
+            key = self._text_until("a configuration key", "=", ";")
         self._expect_op("=")
         value_token = self.tok
-        if value_token.kind in (Kind.STRING, Kind.NUMBER, Kind.IDENT):
-            self._next()
+        if value_token.kind is Kind.STRING:
+            value = self._next().value
         else:
-            raise _ParseError(f"expected a value, found {value_token.describe()}", value_token)
-        return ast.SetStatement(key, value_token.value, start.position, value_token.position)
+            value = self._text_until("a value", ";")
+        return ast.SetStatement(key, value, start.position, value_token.position)
+
+    def _text_until(self, what: str, *symbols: str) -> str:
+        """The source text of the tokens before one of `symbols` (or the end), at least one."""
+        first = last = self.tok
+        while not self.tok.is_op(*symbols) and self.tok.kind is not Kind.EOF:
+            last = self._next()
+        if self.tok is first:  # nothing before it
+            raise _ParseError(f"expected {what}, found {first.describe()}", first)
+        return self.source[first.position.offset:last.end]
 
     # ------------------------------------------------------------ queries
 
@@ -746,11 +836,17 @@ class _Parser:
         return self._with_alias(call) if with_alias else call
 
     def _with_alias(self, call: ast.TableFunction) -> ast.TableFunction:
+        ordinality = call.name == "UNNEST" and self._at("WITH") and \
+            self._peek().upper == "ORDINALITY"
+        if ordinality:  # UNNEST(a) WITH ORDINALITY AS u(x, n)
+            self._next()
+            self._next()
         alias = self._alias()
         columns: tuple[str, ...] = ()
         if alias and self.tok.is_op("("):
             columns = tuple(t.value for t in self._paren_identifiers())
-        return ast.TableFunction(call.name, call.args, alias, call.position, columns)
+        return ast.TableFunction(call.name, call.args, alias, call.position, columns,
+                                 ordinality)
 
     def _function_arg(self) -> ast.FunctionArg:
         start = self.tok
@@ -841,9 +937,16 @@ class _Parser:
         return self._subscripts(self._primary())
 
     def _subscripts(self, base: ast.Expr) -> ast.Expr:
-        """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator."""
-        while self.tok.is_op("["):
+        """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator;
+        `(expr).field`, `a[1].field`: a ROW's field (a column's, `address.city`, is parsed
+        as a qualified name and told apart by the binder)."""
+        while self.tok.is_op("[") or (self.tok.is_op(".") and self._peek().kind in (
+                Kind.IDENT, Kind.QUOTED_IDENT)):
             start = self._next()
+            if start.value == ".":
+                name = self._next()
+                base = ast.FieldAccess(base, name.value, name.position)
+                continue
             index = self._expr()
             self._expect_op("]")
             base = ast.FunctionCall("ITEM", (base, index), start.position)
@@ -884,6 +987,8 @@ class _Parser:
             self._expect("FROM")
             right = self._expr(_COMPARE)
             return ast.FunctionCall(name + "DISTINCT FROM", (left, right), start.position)
+        if self._accept("JSON"):
+            return json_syntax.is_json(self, left, negated, start)
         truth = self._accept("TRUE", "FALSE", "UNKNOWN")
         if truth is not None:
             return ast.FunctionCall(name + truth.upper, (left,), start.position)
@@ -970,6 +1075,8 @@ class _Parser:
         if word == "ARRAY" and self._peek().is_op("["):  # the ARRAY value constructor
             self._next()
             self._next()
+            if self.tok.is_op("]"):  # Flink's (Calcite's) text for ARRAY[]
+                raise _ParseError("Require at least 1 argument", token, 7)
             elements = tuple(self._comma_list(self._expr))
             self._expect_op("]")
             return ast.FunctionCall("ARRAY", elements, token.position)
@@ -1004,10 +1111,12 @@ class _Parser:
                 self._next()
                 self._next()
                 return ast.Star(str(name), token.position)
-            if len(name.parts) > 2:
-                raise _ParseError(f"column reference '{name}' has too many parts", token)
-            qualifier = name.parts[0] if len(name.parts) == 2 else None
-            return ast.ColumnRef(qualifier, name.last, token.position)
+            qualifier = name.parts[0] if len(name.parts) >= 2 else None
+            column: ast.Expr = ast.ColumnRef(qualifier, name.parts[min(1, len(name.parts) - 1)],
+                                             token.position)
+            for part in name.parts[2:]:  # t.address.city: fields of a ROW column
+                column = ast.FieldAccess(column, part, token.position)
+            return column
         raise _ParseError(f"expected an expression, found {token.describe()}", token)
 
     def _parenthesized(self, subquery: str = "SCALAR",
@@ -1060,6 +1169,8 @@ class _Parser:
             args = self._trim_args()
         elif upper in _UNIT_FIRST:
             args = self._unit_first_args(upper)
+        elif upper in json_syntax.CALLS:  # RETURNING, ON EMPTY, KEY k VALUE v ...
+            args = json_syntax.arguments(self, upper)
         elif not self.tok.is_op(")"):
             # POSITION(a IN b): the first argument must stop before IN
             args = [self._expr(_COMPARE) if upper == "POSITION" else self._expr()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bailian_assets.executor.functions import (collection, conditional, json, numeric, string,
                                                temporal, variant)
-from bailian_assets.executor.functions.aggregates import AGGREGATES
+from bailian_assets.executor.functions.aggregates import AGGREGATES as _ONE_ARGUMENT
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.operators import OPERATORS
 from bailian_assets.executor.functions.windows import WINDOWS
@@ -19,4 +19,9 @@ IMPLEMENTATIONS: dict[str, Implementation] = {}
 for _family in (string, numeric, conditional, temporal, json, collection, variant):
     IMPLEMENTATIONS.update(_family.IMPLEMENTATIONS)
 
-__all__ = ["AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "WINDOWS", "Implementation"]
+# aggregates of several arguments take every compiled and bound argument (an Implementation);
+# the others the one compiled argument (`aggregates.AggregateImplementation`)
+MULTI_ARGUMENT_AGGREGATES: dict[str, Implementation] = dict(json.AGGREGATE_IMPLEMENTATIONS)
+AGGREGATES: dict = {**_ONE_ARGUMENT, **MULTI_ARGUMENT_AGGREGATES}
+
+__all__ = ["AGGREGATES", "MULTI_ARGUMENT_AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "WINDOWS", "Implementation"]

@@ -4,23 +4,79 @@ from __future__ import annotations
 
 import math
 import random
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import polars as pl
 
+from bailian_assets.executor import decimals
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import (Implementation, const as _const, per_row,
                                                     rowwise)
+from bailian_assets.planning import types
 
 
 def _round(a, raw):
+    """ROUND(x[, d]): HALF_UP, as Flink rounds (ROUND(2.5) = 3, ROUND(-2.5) = -3)."""
     places = int(_const(raw, 1, "ROUND digits")) if len(a) > 1 else 0  # type: ignore[arg-type]
+    kind = raw[0].type.name
+    if kind == "DECIMAL":
+        return _decimal_round(a[0], raw[0].type, places)
+    if kind in ("DOUBLE", "FLOAT"):  # BigDecimal.valueOf(x).setScale(d, HALF_UP): the digits
+        dtype = to_polars(raw[0].type)  # Java prints, so ROUND(1.005, 2) is 1.01
+        return per_distinct(a[0], lambda v: _half_up_double(v, places), dtype)
     if places >= 0:
-        return a[0].round(places)
+        return a[0]
     # to tens, hundreds ...: HALF_UP as Flink rounds (ROUND(1250, -2) = 1300), same type
     unit = 10 ** -places
     rounded = (a[0].abs() / unit + 0.5).floor() * unit * a[0].sign()
-    return rounded.cast(to_polars(raw[0].type)) if raw[0].type.name != "NULL" else rounded
+    return rounded.cast(to_polars(raw[0].type)) if kind != "NULL" else rounded
+
+
+def _decimal_round(x: pl.Expr, t, places: int) -> pl.Expr:
+    """A DECIMAL HALF_UP to `places` digits (negative: to tens, hundreds ...)."""
+    if places >= 0:
+        return decimals.fit(x, t, types.decimal(types.MAX_DECIMAL_PRECISION, places))
+    unit = Decimal(10) ** -places
+    precision, scale = types.precision_scale(t)
+    shifted = types.decimal(types.MAX_DECIMAL_PRECISION, scale - places)
+    tens = decimals.fit(x.cast(decimals.dtype(shifted)) * pl.lit(1 / unit, dtype=decimals.dtype(
+        shifted)), shifted, types.decimal(types.MAX_DECIMAL_PRECISION, 0))
+    return tens * pl.lit(unit, dtype=pl.Decimal(types.MAX_DECIMAL_PRECISION, 0))
+
+
+def _half_up_double(value: float, places: int) -> float:
+    if math.isnan(value) or math.isinf(value):
+        return value
+    exponent = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(exponent, ROUND_HALF_UP)) + 0.0
+
+
+def per_distinct(x: pl.Expr, function, dtype: pl.DataType) -> pl.Expr:
+    """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
+    for what Polars cannot compute, without a Python call per row."""
+    def run(values: pl.Series) -> pl.Series:
+        distinct = values.drop_nulls().unique()
+        answers = pl.Series([function(v) for v in distinct], dtype=dtype)
+        return values.replace_strict(distinct, answers, default=None, return_dtype=dtype)
+
+    return x.map_batches(run, return_dtype=dtype)
+
+
+def _integral(function: str) -> Implementation:
+    """FLOOR, CEIL: of a DECIMAL without its fraction (its bound type: scale 0)."""
+    return lambda a, r: getattr(a[0], function)()
+
+
+def _mod(a, raw):
+    """MOD(a, b): Java's sign rule (the dividend's); a zero divisor fails the job."""
+    ta, tb = raw[0].type, raw[1].type
+    if "DECIMAL" in (ta.name, tb.name):
+        result = types.decimal_arithmetic("%", ta, tb)
+        return decimals.arithmetic("%", a[0], a[1], ta, tb, result)
+    dtype = to_polars(tb) if tb.name not in ("NULL", "UNKNOWN") else pl.Int32
+    checked = decimals.fail_on_zero(a[0], a[1], dtype, "/ by zero", folds=False)
+    return decimals.java_remainder(a[0], checked)
 
 
 def _float(function: str) -> Implementation:
@@ -39,10 +95,16 @@ def _ufunc(function) -> Implementation:
 def _truncate(a, raw):
     """Toward zero at `places` digits after the point (before it when negative), same type."""
     places = int(_const(raw, 1, "TRUNCATE digits")) if len(a) > 1 else 0  # type: ignore[arg-type]
+    kind = raw[0].type.name
+    scale = types.precision_scale(raw[0].type)[1]
+    if kind == "DECIMAL" and 0 <= places < scale:
+        return decimals.rescale(a[0].cast(decimals.dtype(raw[0].type)), scale, places,
+                                half_up=False)
+    if kind == "DECIMAL" and places >= scale:
+        return a[0]
     unit = 10.0 ** places
     cut = (a[0].cast(pl.Float64) * unit).truncate() / unit if hasattr(pl.Expr, "truncate") \
         else _toward_zero(a[0].cast(pl.Float64) * unit) / unit
-    kind = raw[0].type.name
     return cut.cast(to_polars(raw[0].type)) if kind not in ("NULL", "DECIMAL") else cut
 
 
@@ -101,11 +163,11 @@ def _hex(value) -> str:
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "ABS": lambda a, r: a[0].abs(),
     "ROUND": _round,
-    "FLOOR": lambda a, r: a[0].floor(),
-    "CEIL": lambda a, r: a[0].ceil(),
-    "CEILING": lambda a, r: a[0].ceil(),
-    "MOD": lambda a, r: a[0] % a[1],
-    "POWER": lambda a, r: a[0].cast(pl.Float64).pow(a[1]),
+    "FLOOR": _integral("floor"),
+    "CEIL": _integral("ceil"),
+    "CEILING": _integral("ceil"),
+    "MOD": _mod,
+    "POWER": lambda a, r: a[0].cast(pl.Float64).pow(a[1].cast(pl.Float64)),
     "SQRT": lambda a, r: a[0].cast(pl.Float64).sqrt(),
     "LN": lambda a, r: a[0].cast(pl.Float64).log(),
     "LOG10": _ufunc(np.log10),

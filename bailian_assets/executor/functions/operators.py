@@ -8,12 +8,51 @@ import re
 
 import polars as pl
 
+from bailian_assets.executor import decimals, guards
+from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.planning import bound
+from bailian_assets.planning.functions import operators as rules
+
+_EXACT = ("TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL")
+
+
+def _arithmetic(op: str) -> Implementation:
+    """`+ - * / %`: exact on DECIMALs (`executor/decimals.py`), Java's sign rule for `%`,
+    Polars' own arithmetic on DOUBLE and FLOAT (Infinity for x / 0.0 at run time)."""
+    def implementation(a, raw):
+        ta, tb = raw[0].type, raw[1].type
+        if "DECIMAL" in (ta.name, tb.name) and {ta.name, tb.name} <= set(_EXACT) | {"NULL"}:
+            return decimals.arithmetic(op, a[0], a[1], ta, tb, rules.arithmetic(op, ta, tb))
+        if op == "%":
+            divisor = decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "/ by zero", False)
+            return decimals.java_remainder(a[0], divisor)
+        if op == "/" and guards.folding():  # a constant DOUBLE / 0 fails in Flink's planner
+            return a[0] / decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "")
+        return _OPERATIONS[op](a[0], a[1])
+    return implementation
+
+
+_OPERATIONS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
+               "/": lambda x, y: x / y}
+
+
+def _dtype(raw: bound.Expr) -> pl.DataType:
+    return to_polars(raw.type) if raw.type.name not in ("NULL", "UNKNOWN") else pl.Int32
 
 
 def _div(a, raw):
-    """Integer division, truncating toward zero as Java does."""
-    return (a[0] / a[1]).cast(pl.Int64)
+    """Integer division, truncating toward zero as Java does; `/ by zero` fails the job."""
+    x, y = a[0], decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "/ by zero")
+    floored = x // y
+    return pl.when((x % y != 0) & ((x < 0) != (y < 0))).then(floored + 1).otherwise(floored)
+
+
+def _negate(a, raw):
+    """-x; a negated literal zero is 0 (Calcite folds `-0.0e0` into the literal 0.0)."""
+    if isinstance(raw[0], bound.Literal) and raw[0].value == 0:
+        return a[0]
+    return -a[0]
 
 
 def _in(a, raw):
@@ -54,18 +93,18 @@ OPERATORS: dict[str, Implementation] = {
     "<=": lambda a, r: a[0] <= a[1],
     ">": lambda a, r: a[0] > a[1],
     ">=": lambda a, r: a[0] >= a[1],
-    "+": lambda a, r: a[0] + a[1],
-    "-": lambda a, r: a[0] - a[1],
-    "*": lambda a, r: a[0] * a[1],
-    "/": lambda a, r: a[0] / a[1],
-    "%": lambda a, r: a[0] % a[1],
+    "+": _arithmetic("+"),
+    "-": _arithmetic("-"),
+    "*": _arithmetic("*"),
+    "/": _arithmetic("/"),
+    "%": _arithmetic("%"),
     "DIV": _div,
     # AND and OR with SQL's three-valued logic; `||` is NULL when any operand is
     "AND": lambda a, r: pl.all_horizontal([x.cast(pl.Boolean) for x in a]),
     "OR": lambda a, r: pl.any_horizontal([x.cast(pl.Boolean) for x in a]),
     "||": lambda a, r: pl.concat_str(a),
     "NOT": lambda a, r: ~a[0],
-    "NEGATE": lambda a, r: -a[0],
+    "NEGATE": _negate,
     "IS NULL": lambda a, r: a[0].is_null(),
     "IS NOT NULL": lambda a, r: a[0].is_not_null(),
     "IN": _in,
@@ -74,4 +113,5 @@ OPERATORS: dict[str, Implementation] = {
     "NOT BETWEEN": lambda a, r: ~_between(a, r),
     "LIKE": _like,
     "NOT LIKE": lambda a, r: ~_like(a, r),
+    ".": lambda a, r: a[0].struct.field(r[1].value),  # type: ignore[attr-defined]
 }

@@ -12,6 +12,7 @@ from typing import Sequence
 import polars as pl
 
 from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.functions.collection import map_value
 from bailian_assets.executor.functions.common import Implementation, const
 from bailian_assets.planning import bound
 from bailian_assets.planning.functions import variant as v
@@ -62,10 +63,10 @@ def _item(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     kind = raw[0].type.name
     if kind == "ARRAY":
         return pl.when(index >= 1).then(base.list.get(index - 1, null_on_oob=True))
-    dtype = to_polars(raw[0].type.value) if kind == "MAP" else pl.String  # type: ignore
-    lookup = _map_value if kind == "MAP" else _variant_item
+    if kind == "MAP":
+        return map_value(base, index, raw, to_polars(raw[0].type.value))  # type: ignore
     return pl.struct(base.alias("base"), index.alias("index")).map_elements(
-        lambda row: lookup(row["base"], row["index"]), return_dtype=dtype)
+        lambda row: _variant_item(row["base"], row["index"]), return_dtype=pl.String)
 
 
 def _variant_item(text: str | None, index: object) -> str | None:
@@ -75,12 +76,6 @@ def _variant_item(text: str | None, index: object) -> str | None:
         return v.item(text, index)
     except v.VariantError as error:
         raise ValueError(str(error)) from None
-
-
-def _map_value(entries: list[dict] | None, key: object) -> object:
-    if entries is None or key is None:
-        return None
-    return next((e["value"] for e in entries if e["key"] == key), None)
 
 
 def _array(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:

@@ -15,8 +15,9 @@ from typing import Callable
 
 import polars as pl
 
+from bailian_assets.executor import decimals
 from bailian_assets.executor.functions.aggregates import AGGREGATES
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
 
 
 @dataclass(frozen=True)
@@ -142,12 +143,34 @@ def aggregate_over(args: list[pl.Expr], w: Window) -> pl.Expr:
     """An aggregate over a window, by its frame: the whole partition (no ORDER BY, or
     UNBOUNDED FOLLOWING), running (UNBOUNDED PRECEDING AND CURRENT ROW: with RANGE, the
     default, through the current row's peers), or sliding (ROWS n PRECEDING)."""
-    call, frame = w.call, w.call.frame
+    call = w.call
     x = None if call.star else args[0]
+    if x is not None and call.name in ("SUM", "AVG") and call.args[0].type.name == "DECIMAL":
+        return _decimal_over(x, w)
+    return _over_frame(call.name, x, w)
+
+
+def _over_frame(name: str, x: pl.Expr | None, w: Window) -> pl.Expr:
+    """Aggregate `name` of `x` over the frame of `w`'s call."""
+    frame = w.call.frame
     whole = not w.keys if frame is None else frame.end[0] == "UNBOUNDED FOLLOWING"
     if whole:
-        return w.over(pl.len() if x is None else AGGREGATES[call.name](x))
+        return w.over(pl.len() if x is None else AGGREGATES[name](x))
     if frame is not None and frame.start[0] == "PRECEDING":
-        return w.over(_sliding(call.name, x, int(frame.start[1]) + 1))  # type: ignore[arg-type]
-    running = w.over(_running(call.name, x))
+        return w.over(_sliding(name, x, int(frame.start[1]) + 1))  # type: ignore[arg-type]
+    running = w.over(_running(name, x))
     return running if frame is not None and frame.unit == "ROWS" else w.peers(running)
+
+
+def _decimal_over(x: pl.Expr, w: Window) -> pl.Expr:
+    """SUM and AVG of DECIMALs over a window, exactly: summed as their unscaled Int128s
+    (Polars has no rolling or running sum of decimals), AVG divided HALF_UP."""
+    source, result = w.call.args[0].type, w.call.type
+    scale = types.precision_scale(source)[1]
+    total = decimals.from_unscaled(_over_frame("SUM", decimals.unscaled(x, source), w), scale)
+    if w.call.name == "SUM":
+        return total.cast(decimals.dtype(result), strict=False)
+    count = _over_frame("COUNT", x, w).cast(pl.Int64)
+    quotient = decimals.divide(total, count, decimals.sum_bound(source), types.BIGINT, result,
+                               zero_fails=False)
+    return pl.when(count > 0).then(quotient)

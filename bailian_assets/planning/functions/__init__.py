@@ -37,7 +37,8 @@ for _family in _FAMILIES:
         assert _function.name not in FUNCTIONS, f"{_function.name} declared twice"
         FUNCTIONS[_function.name] = _function
 
-AGGREGATES: dict[str, AggregateFunction] = {a.name: a for a in AGGREGATE_FUNCTIONS}
+AGGREGATES: dict[str, AggregateFunction] = {
+    a.name: a for a in (*AGGREGATE_FUNCTIONS, *json.AGGREGATE_FUNCTIONS)}
 
 WINDOWS: dict[str, WindowFunction] = {w.name: w for w in WINDOW_FUNCTIONS}
 

@@ -1,12 +1,47 @@
 """JSON functions: declarations (signatures and result types). Their Polars implementations
-are in `executor/functions/json.py`, under the same names."""
+are in `executor/functions/json.py`, under the same names. The SQL/JSON clauses (RETURNING,
+ON EMPTY, ON ERROR, WITH WRAPPER, KEY k VALUE v, ON NULL) arrive as trailing or leading
+constant arguments: `sql/json_syntax.py` says how."""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ScalarFunction, always, sig
+from bailian_assets.planning.functions.aggregates import AggregateFunction
+from bailian_assets.planning.functions.signatures import ScalarFunction, always, fixed, sig
+from bailian_assets.sql.ast import DataType
+
+_C = "CHARACTER"
+_TEXT = types.nullable(types.STRING)
+
+
+def _json_value(args: Sequence[DataType], values: Sequence[object]) -> DataType:
+    """STRING, or the RETURNING type (carried by the third argument, a typed NULL); always
+    nullable: a path that does not match gives NULL."""
+    return types.nullable(args[2]) if len(args) > 2 else _TEXT
+
 
 FUNCTIONS = [
-    # a path that does not match gives NULL, whatever the input's nullability
-    ScalarFunction("JSON_VALUE", (sig("CHARACTER", "CHARACTER"),), always(types.STRING), (1,)),
+    ScalarFunction("JSON_VALUE", (sig(_C, _C), sig(_C, _C, "ANY", _C, "ANY", _C, "ANY")),
+                   always(_TEXT), (1, 3, 5), _json_value),
+    ScalarFunction("JSON_QUERY", (sig(_C, _C, _C, _C, _C),), always(_TEXT), (1, 2, 3, 4)),
+    ScalarFunction("JSON_EXISTS", (sig(_C, _C, _C),), fixed(types.BOOLEAN), (1, 2)),
+    # JSON_OBJECT('NULL' | 'ABSENT', key, value, ...), JSON_ARRAY('NULL' | 'ABSENT', value, ...)
+    ScalarFunction("JSON_OBJECT", (sig(_C), sig(_C, _C, "ANY"),
+                                   sig(_C, _C, "ANY", "ANY", variadic=True)),
+                   always(types.nullable(types.STRING, False)), (0,)),
+    ScalarFunction("JSON_ARRAY", (sig(_C), sig(_C, "ANY", variadic=True)),
+                   always(types.nullable(types.STRING, False)), (0,)),
+    ScalarFunction("IS JSON", (sig("ANY", _C),), always(types.nullable(types.BOOLEAN, False)),
+                   (1,)),
+]
+
+# JSON_OBJECTAGG('NULL' | 'ABSENT', key, value), JSON_ARRAYAGG('NULL' | 'ABSENT', value): one
+# JSON text per group ('{}' and '[]' over no rows)
+AGGREGATE_FUNCTIONS = [
+    AggregateFunction("JSON_OBJECTAGG", (sig(_C, _C, "ANY"),),
+                      always(types.nullable(types.STRING, False))),
+    AggregateFunction("JSON_ARRAYAGG", (sig(_C, "ANY"),),
+                      always(types.nullable(types.STRING, False))),
 ]

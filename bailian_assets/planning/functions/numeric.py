@@ -14,19 +14,48 @@ _N = sig("NUMERIC")
 _D = types.DOUBLE
 
 
-def _numeric_result(args: Sequence[DataType]) -> DataType:
-    if any(t.name in ("DOUBLE", "FLOAT", "DECIMAL") for t in args):
-        return types.nullable(types.DOUBLE, any(t.nullable for t in args))
-    return first(args)
+def rounded_decimal(t: DataType, digits: int) -> DataType:
+    """DECIMAL(p, s) rounded to `digits` (ROUND, FLOOR and CEIL at 0, TRUNCATE), as Flink's
+    LogicalTypeMerging.findRoundDecimalType: the type kept when nothing is cut, else one more
+    digit before the point (rounding may carry: 9.5 -> 10)."""
+    precision, scale = types.precision_scale(t)
+    if digits >= scale:
+        return t
+    if digits < 0:
+        return types.nullable(types.decimal(min(types.MAX_DECIMAL_PRECISION,
+                                                1 + precision - scale), 0), t.nullable)
+    return types.nullable(types.decimal(1 + precision - scale + digits, digits), t.nullable)
+
+
+def _rounded(args: Sequence[DataType], values: Sequence[object]) -> DataType:
+    """ROUND(x[, d]) and TRUNCATE(x[, d]): a DECIMAL to `d` digits, other types kept."""
+    if args[0].name != "DECIMAL":
+        return first(args)
+    digits = values[1] if len(values) > 1 else 0
+    return rounded_decimal(args[0], int(digits) if isinstance(digits, int) else 0)
+
+
+def _integral(args: Sequence[DataType]) -> DataType:
+    """FLOOR(x), CEIL(x): a DECIMAL without its fraction, other types kept."""
+    return rounded_decimal(args[0], 0) if args[0].name == "DECIMAL" else first(args)
+
+
+def _modulo(args: Sequence[DataType]) -> DataType:
+    """MOD(a, b): Flink's `%` types (a DECIMAL by LogicalTypeMerging, integers the divisor's
+    type)."""
+    a, b = args
+    if "DECIMAL" in (a.name, b.name):
+        return types.decimal_arithmetic("%", a, b)
+    return types.nullable(b, a.nullable or b.nullable) if b.name != "NULL" else a
 
 
 FUNCTIONS = [
     ScalarFunction("ABS", (_N,), first),
-    ScalarFunction("ROUND", (sig("NUMERIC", "INTEGER"), _N), first, (1,)),
-    ScalarFunction("FLOOR", (_N,), first),
-    ScalarFunction("CEIL", (_N,), first),
-    ScalarFunction("CEILING", (_N,), first),
-    ScalarFunction("MOD", (sig("EXACT_NUMERIC", "EXACT_NUMERIC"),), _numeric_result),
+    ScalarFunction("ROUND", (sig("NUMERIC", "INTEGER"), _N), first, (1,), _rounded),
+    ScalarFunction("FLOOR", (_N,), _integral),
+    ScalarFunction("CEIL", (_N,), _integral),
+    ScalarFunction("CEILING", (_N,), _integral),
+    ScalarFunction("MOD", (sig("EXACT_NUMERIC", "EXACT_NUMERIC"),), _modulo),
     ScalarFunction("POWER", (sig("NUMERIC", "NUMERIC"),), fixed(_D)),
     ScalarFunction("SQRT", (_N,), fixed(_D)),
     ScalarFunction("LN", (_N,), fixed(_D)),
@@ -54,7 +83,7 @@ FUNCTIONS = [
     ScalarFunction("RAND", (sig(), sig("INTEGER")), always(types.nullable(_D, False)), (0,)),
     ScalarFunction("RAND_INTEGER", (sig("INTEGER"), sig("INTEGER", "INTEGER")),
                    fixed(types.INT), (0, 1)),
-    ScalarFunction("TRUNCATE", (_N, sig("NUMERIC", "INTEGER")), first, (1,)),
+    ScalarFunction("TRUNCATE", (_N, sig("NUMERIC", "INTEGER")), first, (1,), _rounded),
     ScalarFunction("BIN", (sig("INTEGER"),), fixed(types.STRING)),
     ScalarFunction("HEX", (sig("INTEGER"), sig("CHARACTER")), fixed(types.STRING)),
 ]

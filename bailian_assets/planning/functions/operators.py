@@ -20,7 +20,7 @@ _LOOSE = ("NULL", "UNKNOWN")
 # every operator name a bound Call may carry (the executor implements exactly these)
 OPERATORS = frozenset(COMPARISONS + ARITHMETIC + (
     "DIV", "AND", "OR", "||", "NOT", "NEGATE", "IS NULL", "IS NOT NULL", "IN", "NOT IN",
-    "BETWEEN", "NOT BETWEEN", "LIKE", "NOT LIKE"))
+    "BETWEEN", "NOT BETWEEN", "LIKE", "NOT LIKE", "."))  # ".": a ROW's field (collection.py)
 
 
 def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:

@@ -55,6 +55,15 @@ class ScalarFunction:
     signatures: tuple[Signature, ...]
     returns: ReturnRule
     constant_args: tuple[int, ...] = ()
+    # a return type that depends on constant arguments' values (ROUND(x, 2) of a DECIMAL has
+    # scale 2): given the types and each argument's literal value (None when not a literal)
+    returns_given: Callable[[Sequence[DataType], Sequence[object]], DataType] | None = None
+
+    def result_type(self, arg_types: Sequence[DataType], values: Sequence[object]) -> DataType:
+        """The call's type: `returns_given` when declared, else `returns`."""
+        if self.returns_given is not None:
+            return self.returns_given(arg_types, values)
+        return self.returns(arg_types)
 
 
 

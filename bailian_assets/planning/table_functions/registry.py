@@ -77,6 +77,8 @@ class TableFunction:
     parameters: tuple[Parameter, ...]
     build: Callable[[Invocation], p.Node]
     lateral: bool = False  # reads the rows of the FROM item to its left, per row
+    # lateral, yet callable alone in FROM too (`FROM UNNEST(ARRAY[1, 2])`): over one empty row
+    standalone: bool = False
     arity_message: str = ""  # Flink's text for a wrong number of arguments
 
     @property

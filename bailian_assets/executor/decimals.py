@@ -1,0 +1,279 @@
+"""Exact DECIMAL values as Flink computes them, on Polars' `pl.Decimal(p, s)` columns.
+
+Every DECIMAL(p, s) column runs as `pl.Decimal(p, s)`, and every bound node of a DECIMAL type
+is brought to its very type (`fit`): rounded HALF_UP to its scale, NULL where the value does
+not fit its precision (Flink's DecimalData.fromBigDecimal gives NULL on overflow).
+
+Where Polars 2.1's Decimal differs from Java's BigDecimal, the difference is handled here, in
+one place:
+- a cast to a smaller scale rounds HALF_EVEN: `fit` rounds HALF_UP on the unscaled Int128s
+  (`rescale`, which also cuts toward zero for TRUNCATE);
+- `*` keeps the larger scale of its operands and rounds the product: the operands are widened
+  to the product's scale first, so the product is exact;
+- `/` rounds HALF_EVEN: the quotient is computed on the unscaled integers (Int128) and
+  rounded HALF_UP; for the rows whose integers would pass Int128, exactly in Python, once per
+  distinct pair of operands;
+- `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
+- `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
+- a join needs keys of one dtype (`executor._join_keys` casts both to their common DECIMAL);
+- `pow` refuses a Decimal exponent (POWER runs on DOUBLE, as in Flink);
+- an overflowing `+`, `-`, `*` fails in Polars where Flink gives NULL: not handled (values
+  near 10^38 only).
+"""
+
+from __future__ import annotations
+
+import decimal as _decimal
+
+import polars as pl
+
+from bailian_assets.executor import guards
+from bailian_assets.planning import types
+from bailian_assets.sql.ast import DataType
+
+MAX_PRECISION = types.MAX_DECIMAL_PRECISION
+_INTEGERS = ("TINYINT", "SMALLINT", "INT", "BIGINT")
+_EXACT = _decimal.Context(prec=120, rounding=_decimal.ROUND_HALF_UP)
+
+
+def dtype(t: DataType) -> pl.Decimal:
+    """The Polars dtype of DECIMAL(p, s) (DECIMAL alone is DECIMAL(10, 0), as in Flink)."""
+    precision, scale = types.precision_scale(t)
+    return pl.Decimal(precision, scale)
+
+
+def is_decimal(t: DataType) -> bool:
+    return t.name == "DECIMAL"
+
+
+def literal(value: object, t: DataType) -> pl.Expr:
+    """A DECIMAL constant, exactly (never through a float)."""
+    if value is None:
+        return pl.lit(None, dtype=dtype(t))
+    return pl.lit(_decimal.Decimal(str(value)), dtype=dtype(t))
+
+
+def fit(x: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
+    """`x` (of type `source`: a DECIMAL, an integer, a DOUBLE/FLOAT or a NULL) as DECIMAL
+    `target`: HALF_UP to its scale, NULL where it does not fit its precision."""
+    precision, scale = types.precision_scale(target)
+    if source.name in _INTEGERS or source.name in ("NULL", "UNKNOWN"):
+        return x.cast(pl.Decimal(precision, scale), strict=False)
+    if source.name in ("DOUBLE", "FLOAT"):  # the double's shortest digits, as BigDecimal.valueOf
+        x = x.cast(pl.String).cast(pl.Decimal(MAX_PRECISION, scale + 1), strict=False)
+        source = types.decimal(MAX_PRECISION, scale + 1)
+    source_scale = types.precision_scale(source)[1]
+    if source_scale > scale:
+        x = rescale(x.cast(pl.Decimal(MAX_PRECISION, source_scale)), source_scale, scale)
+    return x.cast(pl.Decimal(precision, scale), strict=False)
+
+
+def rescale(x: pl.Expr, scale: int, to: int, half_up: bool = True) -> pl.Expr:
+    """A DECIMAL of `scale` cut to the smaller scale `to`: HALF_UP, or toward zero when not
+    `half_up` (Polars' own cast rounds HALF_EVEN), on the unscaled integers."""
+    n = x.to_physical()  # the unscaled Int128: 1.25 at scale 2 is 125
+    unit = 10 ** (scale - to)
+    magnitude = n.abs() + (unit // 2 if half_up else 0)
+    cut = magnitude // pl.lit(unit, dtype=pl.Int128)
+    return from_unscaled(pl.when(n < 0).then(cut * -1).otherwise(cut), to)
+
+
+def from_unscaled(n: pl.Expr, scale: int) -> pl.Expr:
+    """The DECIMAL(38, scale) whose unscaled integer is `n` (an Int128)."""
+    unit = pl.lit(_decimal.Decimal(1).scaleb(-scale), dtype=pl.Decimal(MAX_PRECISION, scale))
+    return n.cast(pl.Decimal(MAX_PRECISION, 0), strict=False) * unit
+
+
+_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+
+
+def is_number(values: pl.Series) -> pl.Series:
+    """Which values are numbers (text that reads as one, trimmed, or numbers already)."""
+    if values.dtype == pl.String:
+        return values.str.strip_chars().str.contains(_NUMBER).fill_null(False)
+    return values.is_not_null()
+
+
+def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
+    """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale, 0
+    for text that is no number at all (Flink's DecimalDataUtils.castFrom catches the
+    NumberFormatException and gives zero); a number too big for the precision fails the job
+    (`NumberFormatException: ... Overflow.`), and is NULL under TRY_CAST (`safe`)."""
+    scale = types.precision_scale(target)[1]
+    trimmed = text.str.strip_chars()
+    wide = types.decimal(MAX_PRECISION, scale + 1)
+    parsed = fit(trimmed.cast(dtype(wide), strict=False), wide, target)
+    number = trimmed.str.contains(_NUMBER)
+    value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
+    if safe:
+        return value
+
+    def check(pair: pl.Series) -> pl.Series:
+        texts, values = pair.struct.field("text"), pair.struct.field("value")
+        overflow = texts.is_not_null() & values.is_null()
+        if overflow.any():
+            raise ValueError(f"NumberFormatException: For input string: "
+                             f"'{texts.filter(overflow)[0]}'. Overflow.")
+        return values
+
+    return pl.struct(text.alias("text"), value.alias("value")).map_batches(
+        check, return_dtype=dtype(target))
+
+
+def arithmetic(op: str, a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType,
+               result: DataType) -> pl.Expr:
+    """`a op b` for `+ - * / %` where the result is DECIMAL `result` (the operands DECIMALs or
+    integers), exactly as BigDecimal computes it, brought to `result`."""
+    if op == "/":
+        return divide(a, b, ta, tb, result)
+    (_, sa), (_, sb) = types.precision_scale(ta), types.precision_scale(tb)
+    scale = sa + sb if op == "*" else max(sa, sb)  # the exact result's scale
+    wide = pl.Decimal(MAX_PRECISION, scale)
+    a, b = a.cast(wide), b.cast(wide)
+    if op == "+":
+        value = a + b
+    elif op == "-":
+        value = a - b
+    elif op == "*":
+        value = a * b
+    else:
+        value = java_remainder(a, b)
+    return fit(value, types.decimal(MAX_PRECISION, scale), result)
+
+
+def java_remainder(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    """Java's `%` (BigDecimal.remainder and int `%` alike): the sign of the dividend. Polars'
+    `%` floors (the sign of the divisor); the two differ by `b` where the signs differ."""
+    floored = a % b
+    return pl.when((floored != 0) & ((floored < 0) != (a < 0))).then(floored - b) \
+        .otherwise(floored)
+
+
+def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
+           zero_fails: bool = True) -> pl.Expr:
+    """`a / b` as DECIMAL `result`, HALF_UP; a zero divisor fails the job as Flink's does
+    (NULL when not `zero_fails`)."""
+    (pa, sa), (pb, sb) = types.precision_scale(ta), types.precision_scale(tb)
+    scale = types.precision_scale(result)[1]
+    shift = scale + sb - sa  # unscaled quotient = unscaled a * 10^shift / unscaled b
+    if zero_fails:
+        b = fail_on_zero(a, b, _polars_type(tb), "Division by zero")
+    if not 0 <= shift <= 37:  # no Int128 way (a negative shift no Flink type derives)
+        return _python_divide(a, b, result, pl.lit(True))
+    n0, d = unscaled(a, ta), unscaled(b, tb)
+    # Int128 holds 1.7e38: 2|n| + |d| stays below it when both are below 5e37
+    fits = (n0.abs() < pl.lit(5 * 10 ** 37 // 10 ** shift, dtype=pl.Int128)) & (
+        d.abs() < pl.lit(5 * 10 ** 37, dtype=pl.Int128))
+    n = n0 * pl.lit(10 ** shift, dtype=pl.Int128)
+    quotient = (n.abs() * 2 + d.abs()) // (d.abs() * 2)
+    signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
+    exact = from_unscaled(signed, scale).cast(dtype(result), strict=False)
+    if pa + shift < 37 and pb < 37:  # the types bound the values: Int128 always
+        return exact
+    wide = _python_divide(a, b, result, fits.not_().fill_null(False))
+    return pl.when(fits).then(exact).otherwise(wide)
+
+
+def unscaled(x: pl.Expr, t: DataType) -> pl.Expr:
+    """The unscaled Int128 of a DECIMAL (1.25 at scale 2 is 125), or of an integer."""
+    if t.name == "DECIMAL":
+        return x.cast(dtype(t)).to_physical()
+    return x.cast(pl.Int128)
+
+
+def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType, needed: pl.Expr) -> pl.Expr:
+    """`a / b` in Python's decimal for the `needed` rows (operands too wide for Int128), once
+    per distinct pair of operands; NULL in the other rows."""
+    exponent = _decimal.Decimal(1).scaleb(-types.precision_scale(result)[1])
+    target = dtype(result)
+
+    def quotient(x, y):
+        if x is None or y is None or y == 0:  # y == 0: AVG over no values (`/` failed before)
+            return None
+        value = _EXACT.divide(x, y).quantize(exponent, _decimal.ROUND_HALF_UP, _EXACT)
+        return value if len(value.as_tuple().digits) <= target.precision else None
+
+    def run(rows: pl.Series) -> pl.Series:
+        pairs = rows.struct.unnest()
+        distinct = pairs.filter(pl.col("needed")).select("a", "b").unique(maintain_order=True)
+        answers = [quotient(x, y) for x, y in distinct.iter_rows()]
+        table = distinct.with_columns(pl.Series("q", answers, dtype=target))
+        joined = pairs.join(table, on=["a", "b"], how="left", nulls_equal=True,
+                            maintain_order="left")
+        return joined["q"]
+
+    return pl.struct(a.alias("a"), b.alias("b"), needed.alias("needed")).map_batches(
+        run, return_dtype=target)
+
+
+def fail_on_zero(dividend: pl.Expr, divisor: pl.Expr, divisor_dtype: pl.DataType,
+                 message: str, folds: bool = True) -> pl.Expr:
+    """`divisor`, failing the job (Flink's `ArithmeticException: message`) where it is zero
+    for a row that evaluates the division: the dividend not NULL (NULL gives NULL first), in
+    the rows its CASE branch takes (`guards`). Folded as a constant (`guards.folding()`, when
+    the operation `folds`), every zero fails: `Division by zero`."""
+    folded = folds and guards.folding()
+    active = pl.lit(True) if folded else dividend.is_not_null()
+    where = guards.rows()
+    if where is not None:
+        active = active & where
+    text = "Division by zero" if folded else message
+
+    def check(pair: pl.Series) -> pl.Series:
+        values = pair.struct.field("divisor")
+        if (pair.struct.field("active") & (values == 0)).any():
+            raise ValueError(f"ArithmeticException: {text}")
+        return values
+
+    return pl.struct(divisor.alias("divisor"), active.alias("active")).map_batches(
+        check, return_dtype=divisor_dtype)
+
+
+def _polars_type(t: DataType) -> pl.DataType:
+    if is_decimal(t):
+        return dtype(t)
+    from bailian_assets.executor.dtypes import to_polars  # dtypes imports this module
+    return to_polars(t)
+
+
+def sum_bound(t: DataType) -> DataType:
+    """The DECIMAL a SUM of DECIMAL(p, s) values surely fits: at most 2^63 rows add 19 digits
+    (tighter than SUM's declared DECIMAL(38, s), so that AVG divides on Int128)."""
+    precision, scale = types.precision_scale(t)
+    return types.decimal(min(MAX_PRECISION, precision + 19), scale)
+
+
+def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
+    """AVG of a DECIMAL column as Flink computes it: SUM / COUNT, HALF_UP at the result's
+    scale; NULL over no values."""
+    total = x.sum()
+    count = x.count()
+    quotient = divide(total, count.cast(pl.Int64), sum_bound(source), types.BIGINT, result,
+                      zero_fails=False)
+    # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
+    return pl.when(count > 0).then(quotient).otherwise(None).first()
+
+
+def read(values: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
+    """Values a file holds (text, or numbers a json reader gave) as DECIMAL `target`: HALF_UP
+    to its scale, NULL for what is no number or too big (the reader reports those)."""
+    if current == pl.String:
+        wide = types.decimal(MAX_PRECISION, types.precision_scale(target)[1] + 1)
+        values = values.replace("", None).str.strip_chars().cast(dtype(wide), strict=False)
+        current = dtype(wide)
+    return conform(values, current, target)
+
+
+def conform(x: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
+    """A frame column of Polars dtype `current` as a sink column of DECIMAL `target` (Flink's
+    implicit cast on INSERT: HALF_UP, NULL on overflow)."""
+    if isinstance(current, pl.Decimal):
+        source = types.decimal(current.precision or MAX_PRECISION, current.scale or 0)
+    elif current.is_integer():
+        source = types.BIGINT
+    elif current.is_float():
+        source = types.DOUBLE
+    else:
+        source = types.NULL
+    return fit(x, source, target)
+

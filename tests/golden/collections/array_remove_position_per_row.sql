@@ -1,0 +1,4 @@
+-- ARRAY_REMOVE and ARRAY_POSITION with a value from each row, NULL values and NULL arrays
+CREATE TEMPORARY TABLE out1 (a ARRAY<INT>, b INT, c ARRAY<INT>, d INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(arr, v, k) AS VALUES (ARRAY[1, 2, 1, CAST(NULL AS INT)], 1, 'b'), (ARRAY[3], CAST(NULL AS INT), 'a'), (CAST(NULL AS ARRAY<INT>), 1, 'c');
+INSERT INTO out1 SELECT ARRAY_REMOVE(arr, v), ARRAY_POSITION(arr, v), ARRAY_REMOVE(arr, CAST(NULL AS INT)), ARRAY_POSITION(arr, 2) FROM t;
