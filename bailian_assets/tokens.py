@@ -43,3 +43,22 @@ def answer_guess(labels: tuple[str, ...] = (), max_tokens: int | None = None) ->
     guess = (sum(count_tokens(label) for label in labels) / len(labels) if labels
              else DEFAULT_ANSWER_TOKENS)
     return float(min(guess, max_tokens)) if max_tokens else float(guess)
+
+
+_UNIT = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]|[^\w\s]")
+
+
+def truncate(text: str, limit: int, *, keep_end: bool = False) -> str:
+    """`text` cut to about `limit` tokens as `count_tokens` counts them: its start kept (the
+    tail cut), or with `keep_end` its end (the head cut). Cuts fall between tokens, so no
+    word is split; a mark weighs half a token, as it does in the count."""
+    units = list(_UNIT.finditer(text))
+    if keep_end:
+        units.reverse()
+    used, cut = 0.0, 0 if not keep_end else len(text)
+    for unit in units:
+        used += 0.5 if _MARK.fullmatch(unit.group()) else 1
+        if used > limit:
+            break
+        cut = unit.start() if keep_end else unit.end()
+    return text[cut:] if keep_end else text[:cut]

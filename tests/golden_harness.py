@@ -17,6 +17,10 @@ from typing import Mapping
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 KNOWN_FAILURES = GOLDEN / "KNOWN_FAILURES"
+# Cases where bailian-assets deliberately differs from Flink (a documented extension that
+# changes the verdict or the rows): `category/name  # why`; each has `<name>.ours.out`, our
+# outcome in the oracle's format, which we must match exactly instead of Flink's.
+DIVERGENCES = GOLDEN / "DIVERGENCES"
 # `${BAILIAN_BASE_URL}` in the cases' model endpoints. Nothing listens there: our model calls
 # are answered by the simulator in-process (the oracle's went to a simulator on loopback).
 BASE_URL = "http://127.0.0.1:18733"
@@ -192,6 +196,15 @@ class Case:
     def expected(self) -> Outcome:
         return parse_expected(self.expected_path.read_text(encoding="utf-8"))
 
+    @property
+    def ours_path(self) -> Path:
+        """Our own expectation, for a case listed in DIVERGENCES."""
+        return self.sql_path.with_suffix(".ours.out")
+
+    @property
+    def divergent(self) -> bool:
+        return self.id in divergences()
+
 
 def all_cases() -> list[Case]:
     return [Case(p) for p in sorted(GOLDEN.glob("*/*.sql"))]
@@ -199,13 +212,22 @@ def all_cases() -> list[Case]:
 
 def known_failures() -> dict[str, str]:
     """KNOWN_FAILURES: `category/name  # reason` per line -> {case id: reason}."""
-    known = {}
-    if KNOWN_FAILURES.exists():
-        for raw in KNOWN_FAILURES.read_text(encoding="utf-8").splitlines():
+    return _case_list(KNOWN_FAILURES)
+
+
+def divergences() -> dict[str, str]:
+    """DIVERGENCES: `category/name  # why we differ from Flink` -> {case id: why}."""
+    return _case_list(DIVERGENCES)
+
+
+def _case_list(path: Path) -> dict[str, str]:
+    listed = {}
+    if path.exists():
+        for raw in path.read_text(encoding="utf-8").splitlines():
             entry, _, reason = raw.partition("#")
             if entry.strip():
-                known[entry.strip().removesuffix(".sql")] = reason.strip()
-    return known
+                listed[entry.strip().removesuffix(".sql")] = reason.strip()
+    return listed
 
 
 # ---------------------------------------------------------------- running a case through bailian-assets
@@ -306,8 +328,16 @@ def compare(case: Case, ours: Outcome | None = None) -> Comparison:
     Flink does not have: we must accept it."""
     expected = case.expected()
     ours = ours or run_ours(case)
+    if case.divergent:  # a deliberate divergence: our own expectation, matched exactly
+        reason = _disagreement(case, _ours_expected(case), ours)
+        return Comparison(case, expected, ours, not reason,
+                          reason and f"deliberate divergence not as recorded: {reason}")
     reason = _disagreement(case, expected, ours)
     return Comparison(case, expected, ours, not reason, reason)
+
+
+def _ours_expected(case: Case) -> Outcome:
+    return parse_expected(case.ours_path.read_text(encoding="utf-8"))
 
 
 def _disagreement(case: Case, expected: Outcome, ours: Outcome) -> str:

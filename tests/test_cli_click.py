@@ -113,7 +113,7 @@ def test_run_and_plan_exit_codes(tmp_path, monkeypatch):
         assert invoke(command, "bad.sql").exit_code == exits.SQL_ERRORS
         nothing = invoke(command, "views.sql")
         assert nothing.exit_code == exits.USAGE
-        assert f"views.sql has no INSERT statement to {command}" in nothing.stderr
+        assert f"views.sql has no INSERT or SELECT statement to {command}" in nothing.stderr
         assert invoke(command, "nope.sql").exit_code == exits.USAGE
         folder = invoke(command, ".")
         assert folder.exit_code == exits.USAGE and f"{command} takes one .sql file" in folder.stderr

@@ -43,17 +43,17 @@ def test_ml_predict_appends_outputs_and_keeps_null_and_empty_rows():
         (1, "I loved it, great value", "positive"),
         (2, "乏善可陳", "negative"),
         (3, None, None),
-        (4, "", None),
+        (4, "", "neutral"),  # an empty text is sent, as Flink sends it
         (5, "I loved it, great value", "positive"),
     ]
     assert lines[0] == "+I[1, I loved it, great value, positive]"
     assert lines[2] == "+I[3, null, null]"
     (model_run,) = result.model_runs
     usage = model_run.usage
-    assert (usage.rows, usage.rows_sent, usage.rows_skipped, usage.rows_failed) == (5, 3, 2, 0)
-    # identical inputs are sent once: two distinct texts, two requests
-    assert usage.requests == 2 == simulator.counters.requests
-    assert usage.prompt_tokens > 0 and usage.completion_tokens == 2
+    assert (usage.rows, usage.rows_sent, usage.rows_skipped, usage.rows_failed) == (5, 4, 1, 0)
+    # identical inputs are sent once: three distinct texts, three requests
+    assert usage.requests == 3 == simulator.counters.requests
+    assert usage.prompt_tokens > 0 and usage.completion_tokens == 3
 
 
 def test_projection_where_case_functions_and_aliases():
@@ -124,8 +124,8 @@ def test_settings_apply_to_later_statements():
 
 
 FAILING_MODEL = """\
-CREATE MODEL bad INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING,
-  `http-status-code` INT) WITH (
+CREATE MODEL bad INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA,
+  `http-status-code` INT METADATA) WITH (
   'provider' = 'bailian', 'api-key' = 'k', 'model' = 'qwen-turbo',
   'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/nowhere/chat/completions',
   'error-handling-strategy' = '{strategy}');
@@ -143,15 +143,15 @@ def test_ignore_keeps_failed_rows_with_flink_metadata_columns():
     assert rows[0][1] is None and rows[0][3] == 404 and "HTTP 404" in rows[0][2]
     assert rows[2] == (3, None, None, None)  # NULL input: not sent, not failed
     usage = result.model_runs[0].usage
-    # ML_PREDICT runs before WHERE: rows 1, 2 and 5 failed (1 and 5 share a request)
-    assert usage.rows_failed == 3 and usage.rows_skipped == 2
-    assert usage.requests == 2  # IGNORE does not retry
+    # ML_PREDICT runs before WHERE: rows 1, 2, 4 ('') and 5 failed (1 and 5 share a request)
+    assert usage.rows_failed == 4 and usage.rows_skipped == 1
+    assert usage.requests == 3  # IGNORE does not retry
 
 
 def test_failover_stops_the_job_naming_model_and_row():
     with pytest.raises(ModelCallError, match=r"model 'bad' failed on row 1: HTTP 404"):
         run(FAILING_MODEL.format(strategy="FAILOVER").replace(
-            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            ", `error-string` STRING METADATA,\n  `http-status-code` INT METADATA", "") +
             sink("id INT, label STRING") +
             "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL bad, "
             "DESCRIPTOR(txt));")
@@ -187,10 +187,11 @@ def test_group_by_aggregates_and_having():
         INSERT INTO out
         SELECT p.content, COUNT(*), MIN(id), AVG(CAST(id AS DOUBLE))
         FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt)) AS p
-        GROUP BY p.content HAVING COUNT(txt) >= 1 ORDER BY 2 DESC;""")
-    # NULL outputs (rows 3 and 4 were not sent) form a group of their own, as in SQL
-    assert sinks["out"].rows() == [("positive", 2, 1, 3.0), (None, 2, 3, 3.5),
-                                   ("negative", 1, 2, 2.0)]
+        GROUP BY p.content HAVING COUNT(txt) >= 1 ORDER BY 2 DESC, 3;""")
+    # the NULL output of row 3 (a NULL input, not sent) forms a group of its own, as in SQL,
+    # which HAVING leaves out (its one txt is NULL); the empty text of row 4 was answered
+    assert sinks["out"].rows() == [("positive", 2, 1, 3.0), ("negative", 1, 2, 2.0),
+                                   ("neutral", 1, 4, 4.0)]
 
 
 def test_accuracy_as_a_global_aggregate():
@@ -209,10 +210,10 @@ def test_a_partition_is_answered_in_chunks_in_order(monkeypatch):
     sinks, _, result = run(sink("id INT, label STRING") +
                            "INSERT INTO out SELECT id, content FROM "
                            "ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(txt));")
-    assert sinks["out"].rows() == [(1, "positive"), (2, "negative"), (3, None), (4, None),
-                                   (5, "positive")]
+    assert sinks["out"].rows() == [(1, "positive"), (2, "negative"), (3, None),
+                                   (4, "neutral"), (5, "positive")]
     usage = result.model_runs[0].usage
-    assert (usage.rows, usage.rows_skipped, usage.requests, usage.cache_hits) == (5, 2, 2, 1)
+    assert (usage.rows, usage.rows_skipped, usage.requests, usage.cache_hits) == (5, 1, 3, 1)
 
 
 def test_batch_size_option_sets_inputs_per_embeddings_request():
@@ -252,13 +253,13 @@ def test_failover_names_the_row_of_the_whole_input_not_of_its_chunk(monkeypatch)
     monkeypatch.setattr(ml_predict, "CHUNK_ROWS", 2)
     with pytest.raises(ModelCallError, match=r"failed on row 1:"):
         run(FAILING_MODEL.format(strategy="FAILOVER").replace(
-            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            ", `error-string` STRING METADATA,\n  `http-status-code` INT METADATA", "") +
             sink("id INT, label STRING") +
             "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL bad, "
             "DESCRIPTOR(txt)) ;")
     with pytest.raises(ModelCallError, match=r"failed on row 5:"):
         run(FAILING_MODEL.format(strategy="FAILOVER").replace(
-            ", `error-string` STRING,\n  `http-status-code` INT", "") +
+            ", `error-string` STRING METADATA,\n  `http-status-code` INT METADATA", "") +
             sink("id INT, label STRING") +
             "CREATE VIEW late AS SELECT id, CASE WHEN id = 5 THEN txt END AS txt FROM reviews;\n"
             "INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE late, MODEL bad, "

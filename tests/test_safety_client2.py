@@ -242,7 +242,7 @@ def test_error_bodies_built_to_crash_are_described_as_plain_text(body, said):
 
 
 INVALID_TEXT_JOB = """\
-CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING) WITH (
+CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
   'provider' = 'bailian', 'api-key' = 'sk-local-test-key', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'error-handling-strategy' = 'IGNORE');
@@ -344,8 +344,10 @@ def test_check_refuses_a_secret_endpoint_httpx_cannot_use_without_showing_it(tmp
             [sys.executable, "-m", "bailian_assets.cli", command, str(job)], cwd=ROOT,
             capture_output=True, text=True, timeout=60, env=clean_env(GW=gateway))
         assert process.returncode == 1, process.stderr
-        assert "error: endpoint 'https://${secret_values.gw}/compatible-mode/v1/chat/" \
-               "completions' " in process.stderr
+        # reported where the model is used, as Flink reports it
+        assert "error: model 'm' cannot be used: endpoint " \
+               "'https://${secret_values.gw}/compatible-mode/v1/chat/completions' " \
+               in process.stderr
         assert "Traceback" not in process.stderr
         assert gateway not in process.stderr and "hunter2pass" not in process.stderr
 

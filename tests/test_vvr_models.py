@@ -13,7 +13,7 @@ import pytest
 from bailian_assets.backends import simulated_backend
 from bailian_assets.client.backend import Backend
 from bailian_assets.client.retry import EXPONENTIAL, FIXED, RetryPolicy
-from bailian_assets.errors import ModelCallError, SqlError
+from bailian_assets.errors import Diagnostic, ModelCallError, SqlError
 from bailian_assets.executor.ml_predict import make_client
 from bailian_assets.planning.models import RuntimeConfig
 from bailian_assets.planning.project import load_source
@@ -36,7 +36,11 @@ WITH (
 
 def model(options: str, environ=None, outputs="`content` STRING"):
     sql = (f"CREATE MODEL m INPUT (`input` STRING) OUTPUT ({outputs}) WITH (\n  {options});\n")
-    return load_source(sql, "t.sql", environ or {}).models["m"]
+    project = load_source(sql, "t.sql", environ or {})
+    unusable = project.catalog.unusable_models.get("m")
+    if unusable is not None:  # unused, so not refused (as in Flink): what a use would report
+        raise SqlError([Diagnostic("t.sql", p.position, p.message) for p in unusable.problems])
+    return project.models["m"]
 
 
 def errors(options: str, environ=None) -> list[str]:

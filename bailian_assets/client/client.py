@@ -2,7 +2,7 @@
 
 `ModelClient.predict(texts)` answers a column of inputs:
 
-- NULL/empty inputs are not sent; identical inputs are sent once; answers already in the cache
+- NULL inputs are not sent (an empty text is, as Flink sends it); identical inputs are sent once; answers already in the cache
   are not sent at all, and new answers are cached as they arrive;
 - embedding inputs go `batch_size` to a request; chat rows too when `batch_size` is more than
   1 or "auto" (`packing`): one packed request per batch, each answer matched to its row by its
@@ -355,11 +355,12 @@ class ModelClient:
 
     def _to_send(self, texts: Sequence[str | None], results: list[Prediction],
                  usage: Usage) -> tuple[dict[str, list[int]], list[str]]:
-        """The rows of each distinct input, and the inputs to send, in order: NULL and empty
-        inputs are skipped, cached ones answered into `results` (both counted in `usage`)."""
+        """The rows of each distinct input, and the inputs to send, in order: NULL inputs are
+        skipped, cached ones answered into `results` (both counted in `usage`). An empty text
+        is sent, as Flink sends it: the service answers it, or refuses it (embeddings)."""
         rows_of: dict[str, list[int]] = {}
         for index, text in enumerate(texts):
-            if text is None or text == "":
+            if text is None:
                 usage.rows_skipped += 1
             else:
                 rows_of.setdefault(text, []).append(index)
@@ -373,6 +374,9 @@ class ModelClient:
         if self.config.task == EMBEDDING or not self.config.packs:
             size = int(self.config.batch_size or EMBEDDING_BATCH) \
                 if self.config.task == EMBEDDING else 1
+            if size > 1 and "" in texts:  # refused by the service: alone, it fails only itself
+                texts = [t for t in texts if t != ""]
+                return [[""]] + [list(texts[i : i + size]) for i in range(0, len(texts), size)]
             return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
         per_row = self._answer_tokens[0]
         fixed = packing.prompt_tokens(self.config.system_prompt, []) + self._user_prompt_tokens()

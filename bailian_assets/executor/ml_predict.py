@@ -1,13 +1,21 @@
 """The ML_PREDICT operator: a frame in, the same rows out with the model's columns appended.
 
-NULL or empty inputs are not sent and keep NULL outputs; rows that fail under IGNORE keep NULL
-outputs and, when OUTPUT declares them, Flink's `error-string` / `http-status-code` columns say
-why. Nothing is dropped: rows out = rows in (times `n` choices when the model asks for several).
+Where Flink's openai provider drops a row, we keep it, with NULL outputs, and count it (a
+deliberate extension: nothing is lost silently; `WHERE <output> IS NOT NULL` after ML_PREDICT
+gives Flink's rows exactly):
+- a NULL input is not sent (counted as skipped);
+- an input over 'max-context-size' with 'context-overflow-action' = 'skipped[-log]' is not sent
+  (counted as skipped); the truncating actions cut it and send it (`within_context`);
+- a row that fails under IGNORE (or RETRY's IGNORE fallback) is counted as failed; when OUTPUT
+  declares them, the `error-string` / `http-status-code` columns say why.
+An empty text is sent, as Flink sends it. Rows out = rows in (times `n` choices when the
+model asks for several).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Callable
 
 import polars as pl
@@ -25,6 +33,9 @@ from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.plan import MlPredict
 from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import Secret
+from bailian_assets.tokens import count_tokens, truncate
+
+log = logging.getLogger(__name__)
 
 SIMULATOR_KEY = "sk-simulator"  # what a model without a key sends the simulator
 
@@ -137,7 +148,9 @@ def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
         async with client.session():
             for start in range(0, max(frame.height, 1), rows):
                 chunk = frame.slice(start, rows)
-                texts = chunk.get_column(node.input_column).cast(pl.String).to_list()
+                texts = within_context(
+                    chunk.get_column(node.input_column).cast(pl.String).to_list(), node.model,
+                    start + 1)
                 predictions, chunk_usage = await client.predict(texts, progress, start + 1)
                 usage.add(chunk_usage)
                 parts.append(chunk.with_columns(_output_columns(node, predictions)))
@@ -149,6 +162,38 @@ def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
     if int(node.model.request.get("n", 1)) > 1:
         result = result.explode(node.output_fields[0].column)
     return result, usage
+
+
+def within_context(texts: list[str | None], spec: ModelSpec, first_row: int = 1
+                   ) -> list[str | None]:
+    """The inputs as 'max-context-size' and 'context-overflow-action' make them (Flink's
+    openai provider): an input of more tokens is cut at its tail or head, or not sent (its row
+    is kept with NULL output and counted as skipped, where Flink drops it). Tokens are the
+    project's estimate (tokens.py), for every model: Flink counts with the model's own
+    tokenizer and fails a qwen model, for which it has none."""
+    limit = spec.max_context
+    if limit is None:
+        return texts
+    action = spec.context_overflow
+    out: list[str | None] = []
+    for row, text in enumerate(texts, first_row):
+        tokens = count_tokens(text) if text else 0
+        if tokens <= limit:
+            out.append(text)
+            continue
+        if action.endswith("-log"):
+            log.info("model '%s', row %d: context overflowed (threshold: %d, actual: about "
+                     "%d tokens): %s", spec.name, row, limit, tokens, _DOES[action[:-4]])
+        if action.startswith("skipped"):
+            out.append(None)
+        else:
+            out.append(truncate(text, limit,  # type: ignore[arg-type]
+                                keep_end=action.startswith("truncated-head")))
+    return out
+
+
+_DOES = {"truncated-tail": "truncating the tail of input",
+         "truncated-head": "truncating the head of input", "skipped": "skipping input"}
 
 
 def _chunk_rows(node: MlPredict) -> int:

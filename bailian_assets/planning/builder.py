@@ -516,13 +516,18 @@ class Builder:
                             "`LEFT JOIN LATERAL TABLE(...) ON TRUE`", join.position)
         return invoke(self._table_function(call), call, _Site(self, ctx), left, join.kind)
 
-    def _model(self, name: ast.Name, visibility: Visibility = Visibility()) -> ModelSpec:
+    def _model(self, name: ast.Name, visibility: Visibility = Visibility(),
+               path: str = "") -> ModelSpec:
         key = object_key(name)
         model = self.catalog.models.get(key)
         hidden = visibility.hidden("model:" + key)
         if hidden is not None:
             raise not_above(key, name, hidden)
         if model is None:
+            unusable = self.catalog.unusable_models.get(key)
+            if unusable is not None:  # its problems, reported here as Flink reports them
+                first, *more = unusable.problems_at(name.position, len(key), path)
+                raise PlanError(first.message, first.position, first.length, tuple(more))
             if f"model:{key}" in self.catalog.broken:
                 raise Quiet()
             raise PlanError(f"Object '{key}' not found" + _suggest(key, self.catalog.models),
@@ -574,7 +579,7 @@ class _Site:
         return self._builder._relation(name, alias, self._ctx)
 
     def model(self, name: ast.Name) -> ModelSpec:
-        return self._builder._model(name, self._ctx.visibility)
+        return self._builder._model(name, self._ctx.visibility, self.path)
 
     def field(self, name: str, data_type: ast.DataType, qualifier: str | None) -> p.Field:
         return self._builder.field(name, data_type, qualifier)

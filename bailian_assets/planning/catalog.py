@@ -27,7 +27,8 @@ from bailian_assets.planning.identifiers import (
     DEFAULT_CATALOG, DEFAULT_DATABASE, declaration_problem, object_key, use_problem,
 )
 from bailian_assets.planning.models import (
-    BUDGET_SETTINGS, RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, build_model,
+    BUDGET_SETTINGS, RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, UnusableModel, build_model,
+    declaration_problems,
 )
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.settings import PROJECT_SETTINGS
@@ -114,6 +115,8 @@ class Catalog:
     sql_files: dict[str, Path | None] = field(default_factory=dict)  # path -> the file on disk
     checked_sinks: set[str] = field(default_factory=set)
     refused_paths: set[str] = field(default_factory=set)  # sinks whose path is refused
+    # models that failed their checks: as in Flink, refused where a statement uses them
+    unusable_models: dict[str, UnusableModel] = field(default_factory=dict)
 
 
 def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, Problem]],
@@ -140,13 +143,9 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
         elif isinstance(statement, ast.Drop):
             _drop(statement, index, scope, catalog, local)
         elif isinstance(statement, ast.CreateModel):
-            name = object_key(statement.name)
-            if _declare(catalog.models, name, statement, path, catalog, local, "model", scope):
-                model = build_model(statement, path, local, environ)
-                if model is None:
-                    catalog.broken.add("model:" + name)
-                else:
-                    catalog.models[name] = model
+            if _declare(catalog.models, object_key(statement.name), statement, path, catalog,
+                        local, "model", scope):
+                _add_model(catalog, statement, path, local, environ)
         elif isinstance(statement, ast.CreateTable):
             name = object_key(statement.name)
             if _declare_relation(name, statement, path, catalog, local, scope):
@@ -172,6 +171,23 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
     catalog.settings[path] = settings
     problems.extend((path, p) for p in local)
     _check_sink_paths(catalog, problems)
+
+
+def _add_model(catalog: Catalog, statement: ast.CreateModel, path: str,
+               problems: list[Problem], environ: Mapping[str, str] | None) -> None:
+    """A declared model, usable or broken. Its METADATA columns are checked here (Flink 2.3
+    refuses them at the CREATE MODEL); the rest where a statement uses it, as Flink does."""
+    name = object_key(statement.name)
+    declared = declaration_problems(statement)
+    problems.extend(declared)
+    deferred: list[Problem] = []
+    model = build_model(statement, path, deferred, environ)
+    if model is not None and not declared:
+        catalog.models[name] = model
+        return
+    catalog.broken.add("model:" + name)
+    if not declared:
+        catalog.unusable_models[name] = UnusableModel(name, path, deferred)
 
 
 def declared_key(statement: ast.Statement) -> str | None:

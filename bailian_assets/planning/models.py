@@ -4,7 +4,12 @@ Follows Apache Flink's openai provider and VVR's providers (`bailian`, `openai-c
 `dashscope`; see providers.py), which speak the same API: the endpoint's suffix (or VVR's
 `'task'`) picks chat or embeddings, INPUT is one STRING column, a chat OUTPUT is one STRING
 column and an embedding OUTPUT one ARRAY<FLOAT> column. On the IGNORE path OUTPUT may also
-declare Flink's metadata columns `error-string` and `http-status-code`.
+declare Flink's metadata columns `error-string` STRING METADATA and `http-status-code` INT
+METADATA (Flink's provider reads them after 2.3; Flink 2.3 itself refuses them).
+
+Flink checks a model where a statement uses it: `build_model`'s problems are reported at each
+use (`UnusableModel`), an unused model's only logged; `declaration_problems` (METADATA columns,
+which Flink 2.3 refuses at the CREATE MODEL) are reported at the declaration.
 
 VVR's request options are taken as Flink CDC's OpenAI-compatible provider defines them:
 `user-prompt` (a second user message after the row), `extra-header` and `extra-body` (JSON
@@ -34,6 +39,8 @@ from bailian_assets.dashscope import API_KEY_ENV, BASE_URL_ENV
 from bailian_assets.endpoint_url import check_url
 from bailian_assets.secrets import Secret
 
+STRING_LENGTH = 2147483647  # Flink's STRING is VARCHAR(2147483647)
+_OUTPUT_TYPE = {CHAT: "STRING (or VARIANT)", EMBEDDING: "ARRAY<FLOAT>"}
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
 
@@ -88,7 +95,16 @@ def batch_size(value: str) -> int | str:
 
 
 BATCH_SIZE = OptionSpec("batch-size", batch_size)
-MAX_CONTEXT_SIZE = OptionSpec("max-context-size", integer(256))  # the model's context, tokens
+# Flink's input limit: an input of more tokens than 'max-context-size' is cut at its tail or
+# head, or not sent, as 'context-overflow-action' says ('-log': and a line in the log). Flink
+# counts with the model's tokenizer and has none for qwen models (the job fails); we count
+# with the project's estimate (tokens.py) for every model. Packing keeps a packed request
+# within it too.
+MAX_CONTEXT_SIZE = OptionSpec("max-context-size", integer(1))
+OVERFLOW_ACTIONS = ("truncated-tail", "truncated-tail-log", "truncated-head",
+                    "truncated-head-log", "skipped", "skipped-log")
+CONTEXT_OVERFLOW = OptionSpec("context-overflow-action", choice(*OVERFLOW_ACTIONS),
+                              default="truncated-tail")
 # What one run may spend, per model here, or for the whole job with SET (`BUDGET_SETTINGS`).
 BUDGET_MAX_TOKENS = OptionSpec("budget.max-tokens", integer(0))
 BUDGET_MAX_COST = OptionSpec("budget.max-cost", number(0))
@@ -107,10 +123,12 @@ REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
                         "response_format"),
     "dimension": (OptionSpec("dimension", integer(1)), "dimensions"),
 }
+# Options that mean something for one task only; Flink accepts them on a model of the other
+# task and ignores them there, and so do we.
 CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "n", "seed",
-             "response-format", "system-prompt", "user-prompt", "content-type",
-             "max-context-size"}
+             "response-format", "system-prompt", "user-prompt", "content-type"}
 EMBEDDING_ONLY = {"dimension"}
+_NOT_FOR = {CHAT: EMBEDDING_ONLY, EMBEDDING: CHAT_ONLY}
 
 # Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
 MODEL_OPTIONS = with_camel_case([
@@ -118,10 +136,11 @@ MODEL_OPTIONS = with_camel_case([
     EXTRA_HEADER, EXTRA_BODY, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK, RETRY_BACKOFF,
     RETRY_BACKOFF_INTERVAL,
     RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT, PRICE_CURRENCY,
-    MAX_CONTEXT_SIZE, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
+    MAX_CONTEXT_SIZE, CONTEXT_OVERFLOW, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
     *(spec for spec, _ in REQUEST_OPTIONS.values())])
 
-# Flink's metadata columns an OUTPUT may declare next to the model's own output.
+# Flink's metadata columns an OUTPUT may declare next to the model's own output, `METADATA`
+# (Flink's 'http-headers-map' is not offered: the client keeps no failed response's headers).
 METADATA_COLUMNS = {"error-string": "STRING", "http-status-code": "INT"}
 
 # ML_PREDICT's runtime config: MAP['key', 'value'] or SET 'table.exec.async-ml-predict.key'.
@@ -187,7 +206,8 @@ class ModelSpec:
     rate_limit_tpm: float | None = None
     # embedding inputs per request; chat rows packed into one request, or AUTO
     batch_size: int | str = EMBEDDING_BATCH
-    max_context: int | None = None  # the model's context window in tokens, when declared
+    max_context: int | None = None  # 'max-context-size': most tokens an input may have
+    context_overflow: str = "truncated-tail"  # what happens to a longer input
     cache: bool = True
     price_input: float | None = None  # per million prompt tokens, in the user's currency
     price_output: float | None = None  # per million completion tokens
@@ -230,6 +250,50 @@ class ModelSpec:
         return (self.output_column,) + tuple(c for c, _ in self.metadata_columns)
 
 
+@dataclass
+class UnusableModel:
+    """A CREATE MODEL that failed its checks. Flink checks a model's provider, options and
+    columns where a statement uses it (the INSERT or view holding the ML_PREDICT), and never
+    checks a model nothing uses: so its problems are reported at each use, with our messages
+    and where in the CREATE MODEL each one is; unused, it is only a warning."""
+
+    name: str
+    path: str  # the file declaring it
+    problems: list[Problem]
+    first_use: tuple[str, Position] | None = None
+
+    @property
+    def unused(self) -> bool:
+        return self.first_use is None
+
+    def problems_at(self, use: Position, length: int, path: str = "") -> list[Problem]:
+        """The problems to report at a use: every one at the first use, then a pointer."""
+        if self.first_use is not None:
+            where = _place(*self.first_use)
+            return [Problem(f"model '{self.name}' cannot be used: its problems are listed "
+                            f"at {where}", use, length)]
+        self.first_use = (path, use)
+        return [Problem(f"{self._about(problem.message)} (at "
+                        f"{_place(self.path, problem.position)})", use, length)
+                for problem in self.problems]
+
+    def _about(self, message: str) -> str:
+        """The message, saying which model it is about when it does not already."""
+        named = f"model '{self.name}'"
+        return message if message.startswith(named) else f"{named} cannot be used: {message}"
+
+    def unused_warning(self) -> str:
+        listed = "; ".join(f"{p.message} (at {_place(self.path, p.position)})"
+                           for p in self.problems)
+        return (f"model '{self.name}' is used by no statement, so it is not checked (as in "
+                f"Flink); it would be refused where used: {listed}")
+
+
+def _place(path: str, position: Position) -> str:
+    return f"{path}:{position.line}:{position.col}" if path else \
+        f"line {position.line}, column {position.col}"
+
+
 def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
                 environ: Mapping[str, str] | None = None) -> ModelSpec | None:
     """Check a CREATE MODEL; returns None (with problems recorded) when it is not usable."""
@@ -240,14 +304,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
                                problems, environ)
     route = _route(resolved, owner, problems, environ)
     task = route.task if route else None
-    if task is not None:
-        not_for = CHAT_ONLY if task == EMBEDDING else EMBEDDING_ONLY
-        for key in sorted(not_for & resolved.keys()):
-            option = resolved[key].option
-            problems.append(Problem(
-                f"option '{option.key}' does not apply to {task} models ({owner})",
-                option.key_position, len(option.key) + 2))
-    request = _request(resolved, owner, problems)
+    request = _request(resolved, owner, problems, task)
     headers = _headers(resolved, problems)
     _check_content_type(resolved, owner, problems)
     input_column = _check_input(statement, owner, problems)
@@ -278,6 +335,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         batch_size=value_of(resolved, BATCH_SIZE) or (  # type: ignore[arg-type]
             EMBEDDING_BATCH if task == EMBEDDING else 1),
         max_context=value_of(resolved, MAX_CONTEXT_SIZE),  # type: ignore[arg-type]
+        context_overflow=str(value_of(resolved, CONTEXT_OVERFLOW)),
         cache=bool(value_of(resolved, CACHE)),
         price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
         price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
@@ -372,13 +430,15 @@ _OWN_HEADERS = {"authorization", "content-type", "content-length", "content-enco
 
 
 def _request(resolved: Mapping[str, ResolvedOption], owner: str,
-             problems: list[Problem]) -> dict[str, object]:
+             problems: list[Problem], task: str | None) -> dict[str, object]:
     """The body fields besides model/messages/input: the options that map to one, and
-    extra-body's, which may not set what the client or another option sets."""
+    extra-body's, which may not set what the client or another option sets. An option of the
+    other task (a chat model's 'dimension', an embedding model's 'temperature') is accepted
+    and not sent, as Flink's openai provider does."""
     request = {
         body_key: _request_value(key, resolved[spec.key].value)
         for key, (spec, body_key) in REQUEST_OPTIONS.items()
-        if spec.key in resolved
+        if spec.key in resolved and key not in _NOT_FOR.get(task, ())
     }
     extra = resolved.get(EXTRA_BODY.key)
     if extra is None:
@@ -491,40 +551,86 @@ def check_endpoint_url(url: str, shown: str | None = None) -> str | None:
 
 
 def _check_input(statement: ast.CreateModel, owner: str, problems: list[Problem]):
+    """INPUT: exactly one column of type STRING, as Flink's openai provider wants (a
+    VARCHAR(n) or a `STRING NOT NULL` is refused there too)."""
     inputs = statement.inputs
-    if len(inputs) != 1 or not types.is_character(inputs[0].type):
+    if len(inputs) != 1:
         where = inputs[0].position if inputs else statement.name.position
         problems.append(Problem(
             f"{owner} must declare INPUT with exactly one STRING column, "
             f"found {_describe(inputs)}", where))
         return None
+    if not is_exactly_string(inputs[0].type):
+        problems.append(Problem(f"input column `{inputs[0].name}` of {owner} should be STRING, "
+                                f"but is a {inputs[0].type}", inputs[0].position))
+        return None
     return inputs[0]
 
 
+def is_exactly_string(data_type: ast.DataType) -> bool:
+    """STRING as Flink means it: VARCHAR of the maximum length, nullable."""
+    return data_type.nullable and (data_type.name == "STRING" or (
+        data_type.name == "VARCHAR" and data_type.params == (STRING_LENGTH,)))
+
+
+def is_exactly_float_array(data_type: ast.DataType) -> bool:
+    """ARRAY<FLOAT> as Flink's embedding models want it (not ARRAY<DOUBLE>), nullable."""
+    element = data_type.element
+    return (data_type.nullable and data_type.name == "ARRAY" and element is not None
+            and element.name == "FLOAT" and element.nullable)
+
+
+def declaration_problems(statement: ast.CreateModel) -> list[Problem]:
+    """What is wrong with a CREATE MODEL's METADATA columns: reported at the CREATE MODEL,
+    where Flink 2.3 refuses every METADATA column of a model (the rest of a model is checked
+    where it is used). Flink's way to read why a row failed under IGNORE, which its
+    `openai` provider implements after 2.3: `error-string` STRING METADATA and
+    `http-status-code` INT METADATA in OUTPUT."""
+    problems = []
+    for column in statement.inputs:
+        if column.metadata:
+            problems.append(Problem(f"input column `{column.name}` cannot be METADATA: only "
+                                    "OUTPUT has metadata columns", column.position))
+    for column in statement.outputs:
+        if column.metadata and column.name not in METADATA_COLUMNS:
+            known = ", ".join(f"`{k}` {t}" for k, t in METADATA_COLUMNS.items())
+            problems.append(Problem(f"unexpected metadata column `{column.name}`; a model's "
+                                    f"metadata columns are {known}", column.position))
+    return problems
+
+
 def _check_output(statement, owner, task, problems):
-    own = [c for c in statement.outputs if c.name not in METADATA_COLUMNS]
+    own = [c for c in statement.outputs if not c.metadata]
     metadata = []
     for column in statement.outputs:
         expected = METADATA_COLUMNS.get(column.name)
-        if expected is None:
+        if expected is None or not column.metadata:
             continue
-        if column.type.name != expected:
+        if column.type.name != expected or not column.type.nullable:
             problems.append(Problem(f"metadata column `{column.name}` must be {expected}",
                                     column.position))
         metadata.append((column, column.name))
     if task is None:
         return None
-    wanted = "one STRING column (or VARIANT)" if task == CHAT else "one ARRAY<FLOAT> column"
-    ok = len(own) == 1 and (  # VARIANT (VVR): the answer parsed as JSON, a row fails if not
-        (types.is_character(own[0].type) or own[0].type.name == "VARIANT") if task == CHAT
-        else types.is_float_array(own[0].type)
-    )
-    if not ok:
+    if len(own) != 1:
         where = own[0].position if own else statement.name.position
-        problems.append(Problem(f"{owner} is a {task} model: OUTPUT must be {wanted}, "
-                                f"found {_describe(tuple(own))}", where))
+        plain = [c.name for c in own if c.name in METADATA_COLUMNS]
+        hint = (f"; declare {', '.join(f'`{n}` {METADATA_COLUMNS[n]} METADATA' for n in plain)}"
+                " to read why a row failed" if plain else "")
+        problems.append(Problem(f"{owner} is a {task} model: OUTPUT must have exactly one "
+                                f"physical column, {_OUTPUT_TYPE[task]}, found "
+                                f"{_describe(tuple(own))}{hint}", where))
         return None
-    return own[0], tuple(metadata)
+    column = own[0]
+    # VARIANT (VVR): the answer parsed as JSON, a row fails if it is not
+    ok = (is_exactly_string(column.type) or column.type.name == "VARIANT") if task == CHAT \
+        else is_exactly_float_array(column.type)
+    if not ok:
+        problems.append(Problem(f"output column `{column.name}` of {owner} should be "
+                                f"{_OUTPUT_TYPE[task]}, but is a {column.type}",
+                                column.position))
+        return None
+    return column, tuple(metadata)
 
 
 def _describe(columns: tuple[ast.ColumnDef, ...]) -> str:

@@ -8,11 +8,14 @@ from bailian_assets.planning.options import Problem
 
 
 class PlanError(Exception):
-    """A mistake in the SQL at `position` (`length` characters): stops its statement."""
+    """A mistake in the SQL at `position` (`length` characters): stops its statement.
+    `more`: further problems found at once, reported with it (a model's, at its use)."""
 
-    def __init__(self, message: str, position: Position, length: int = 1):
+    def __init__(self, message: str, position: Position, length: int = 1,
+                 more: tuple[Problem, ...] = ()):
         super().__init__(message)
         self.problem = Problem(message, position, length)
+        self.problems = (self.problem, *more)
 
 
 class Quiet(PlanError):

@@ -94,7 +94,8 @@ class Planner:
                     pending.append(needed.name)
             except PlanError as error:
                 if not isinstance(error, Quiet):
-                    self.report(view.path, error.problem)
+                    for problem in error.problems:
+                        self.report(view.path, problem)
                 self._views[current] = None
         return self._views[name]
 
@@ -106,7 +107,8 @@ class Planner:
                 self.view(needed.name)  # then plan the INSERT again, its views known
             except PlanError as error:
                 if not isinstance(error, Quiet):
-                    self.report(definition.path, error.problem)
+                    for problem in error.problems:
+                        self.report(definition.path, problem)
                 return None
 
     def select(self, definition: SelectDef) -> PlannedSelect | None:

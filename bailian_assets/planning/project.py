@@ -6,6 +6,7 @@ run, or raises SqlError listing every problem of every file.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from bailian_assets.planning.planner import PlannedInsert, PlannedSelect, Planne
 from bailian_assets.sql import ast
 from bailian_assets.sql.parser import parse_script
 from bailian_assets.sql.source import check_text, read_sql
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -131,6 +134,9 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         planned_select = planner.select(select)
         if planned_select is not None:
             project.selects.append(planned_select)
+    for model in catalog.unusable_models.values():
+        if model.unused:  # Flink never checks a model nothing uses: a warning, not an error
+            log.warning("%s", model.unused_warning())
     problems += sink_cycles(project.views, project.inserts)
     queries = [*project.views.values(), *(i.query for i in project.inserts),
                *(s.query for s in project.selects)]

@@ -63,6 +63,7 @@ class ColumnDef:
     type: DataType
     position: Position
     comment: str | None = None
+    metadata: bool = False  # `METADATA`: a model's error metadata (`error-string` ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -411,9 +411,9 @@ class _Parser:
         name = self._name("model name")
         inputs = outputs = ()
         if self._accept("INPUT"):
-            inputs = tuple(self._column_defs())
+            inputs = tuple(self._column_defs(metadata=True))
         if self._accept("OUTPUT"):
-            outputs = tuple(self._column_defs())
+            outputs = tuple(self._column_defs(metadata=True))
         comment = self._string().value if self._accept("COMMENT") else None
         options = self._with_options()
         return ast.CreateModel(name, inputs, outputs, options, position, temporary,
@@ -473,17 +473,19 @@ class _Parser:
         self._expect_op(")")
         return names
 
-    def _column_defs(self) -> list[ast.ColumnDef]:
+    def _column_defs(self, metadata: bool = False) -> list[ast.ColumnDef]:
+        """`(name type, ...)`; with `metadata`, a column may say METADATA (a model's)."""
         self._expect_op("(")
-        columns = self._comma_list(self._column_def)
+        columns = self._comma_list(lambda: self._column_def(metadata))
         self._expect_op(")")
         return columns
 
-    def _column_def(self) -> ast.ColumnDef:
+    def _column_def(self, metadata: bool = False) -> ast.ColumnDef:
         name = self._identifier("column name")
         if self._at("AS"):
             raise _ParseError("computed columns are not supported", self.tok)
         data_type = self._type()
+        is_metadata = metadata and self._accept("METADATA")
         if self._at("METADATA"):
             raise _ParseError("metadata columns are not supported", self.tok)
         if self._at("PRIMARY"):
@@ -492,7 +494,7 @@ class _Parser:
             self._expect("NOT")
             self._expect("ENFORCED")
         comment = self._string().value if self._accept("COMMENT") else None
-        return ast.ColumnDef(name.value, data_type, name.position, comment)
+        return ast.ColumnDef(name.value, data_type, name.position, comment, bool(is_metadata))
 
     def _type(self) -> ast.DataType:
         self._enter("type")

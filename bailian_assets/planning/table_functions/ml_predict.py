@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
@@ -15,6 +16,8 @@ from bailian_assets.planning.table_functions.registry import (Invocation, Parame
                                                               TableFunction)
 from bailian_assets.sql import ast
 
+log = logging.getLogger(__name__)
+
 
 def build(call: Invocation) -> p.Node:
     table_name: ast.Name = call.args["INPUT"]  # type: ignore[assignment]
@@ -24,11 +27,22 @@ def build(call: Invocation) -> p.Node:
     config = RuntimeConfig().with_values(runtime_settings(call.site.settings))
     if call.args["CONFIG"] is not None:
         config = config.with_values(runtime_map(call.args["CONFIG"]))  # type: ignore[arg-type]
+    if not config.run_async:
+        where = call.syntax.get("CONFIG")
+        raise PlanError(SYNC_REFUSED.format(name=model.name),
+                        where.position if where is not None else call.call.position)
     outputs = output_fields(call, model.output_columns, {f.name for f in source.fields})
     if call.call.alias:
         source = p.renamed(source, tuple(f.name for f in source.fields), call.call.alias)
     return p.MlPredict(source, model, field.column, outputs, config, call.call.position,
                        call.site.path)
+
+
+# Flink 2.3's openai provider has no synchronous mode, and neither have we: 'async' = 'false'
+# is refused as Flink refuses it, with the option that does what it is usually meant for.
+SYNC_REFUSED = ("Require sync mode, but model '{name}' (an OpenAI-compatible provider) doesn't "
+                "support sync mode; to send one request at a time, set "
+                "'max-concurrent-operations' = '1'")
 
 
 def _input_field(descriptor: ast.DescriptorArg, source: p.Node, table_name: ast.Name,
@@ -66,7 +80,8 @@ def output_fields(call: Invocation, columns, taken: set[str]) -> tuple[p.Field, 
 
 
 def runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
-    """The config MAP of ML_PREDICT: Flink's runtime options, typed."""
+    """The config MAP of ML_PREDICT: Flink's runtime options, typed; a key that is none of
+    them is ignored, as Flink ignores it (with a warning in the log: a misspelling shows)."""
     value = arg.value
     message = ("ML_PREDICT config param can only be a MAP of string literals, "
                "such as MAP['async', 'true', 'timeout', '30s']")
@@ -80,11 +95,11 @@ def runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
     for key_literal, value_literal in zip(value.items[::2], value.items[1::2]):
         key = str(key_literal.value)  # type: ignore[union-attr]
         parse = RUNTIME_OPTIONS.get(key)
-        if parse is None:
-            raise PlanError(f"Unsupported ML_PREDICT config '{key}'"
-                            + (suggest(key, RUNTIME_OPTIONS) or
-                               f"; supported: {', '.join(RUNTIME_OPTIONS)}"),
-                            key_literal.position, len(key) + 2)
+        if parse is None:  # Flink ignores a key it does not know; we say so in the log
+            log.warning("ML_PREDICT config '%s' (line %d) is not one of %s and is ignored%s",
+                        key, key_literal.position.line, ", ".join(RUNTIME_OPTIONS),
+                        suggest(key, RUNTIME_OPTIONS))
+            continue
         try:
             result[key] = parse(str(value_literal.value))  # type: ignore[union-attr]
         except ValueError as error:
