@@ -12,7 +12,7 @@ import pytest
 from bailian_assets.backends import simulated_backend
 from bailian_assets.client.backend import Backend
 from bailian_assets.client.image_url import image_url_problem
-from bailian_assets.errors import ModelCallError, SqlError
+from bailian_assets.errors import Diagnostic, ModelCallError, SqlError
 from bailian_assets.executor.ml_predict import make_client
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.models import RuntimeConfig
@@ -35,7 +35,14 @@ WITH (
 
 
 def vision_model(extra: str = ""):
-    return load_source(VISION.format(extra=extra), "t.sql", {}).models["vision"]
+    """The model; SqlError with its problems when it has some (a model is checked where it is
+    used, as in Flink; asked for here, it counts as used)."""
+    project = load_source(VISION.format(extra=extra), "t.sql", {})
+    unusable = project.catalog.unusable_models.get("vision")
+    if unusable is not None:
+        raise SqlError([Diagnostic("t.sql", p.position, p.message, "", p.length)
+                        for p in unusable.problems])
+    return project.models["vision"]
 
 
 class Recorder:
@@ -116,8 +123,13 @@ def test_under_failover_a_bad_url_stops_the_job_naming_its_row():
 
 def test_accepted_urls():
     for url in ("https://example.com/a.png", "http://127.0.0.1:8600/a.jpg", PNG,
-                "DATA:image/JPEG;base64,/9j/4AAQ"):
+                "http://localhost/a.png", "DATA:image/JPEG;base64,/9j/4AAQ"):
         assert image_url_problem(url) is None, url
+
+
+def test_plain_http_goes_only_to_loopback_hosts():
+    assert image_url_problem("http://example.com/a.png").startswith(
+        "the image URL is plain http: only https URLs are sent")
 
 
 # ------------------------------------------------------------------ planning
@@ -130,9 +142,9 @@ def test_image_rows_are_never_packed_and_embeddings_take_no_images():
     sql = ("CREATE MODEL e INPUT (i STRING) OUTPUT (v ARRAY<FLOAT>) WITH ('provider' = "
            f"'bailian', 'endpoint' = '{CHAT_URL[:-17]}/embeddings', 'api-key' = 'k', "
            "'model' = 'text-embedding-v3', 'content-type' = 'IMAGE_URL');")
-    with pytest.raises(SqlError) as caught:
-        load_source(sql, "t.sql", {})
-    assert "option 'content-type' does not apply to embedding models" in str(caught.value)
+    problems = load_source(sql, "t.sql", {}).catalog.unusable_models["e"].problems
+    assert "option 'content-type' = 'IMAGE_URL' does not apply to embedding models" in \
+        problems[0].message
 
 
 def test_an_image_row_is_estimated_at_an_images_tokens():

@@ -6,8 +6,8 @@ models (qwen-vl, qwen3.5/3.6): `[{"type": "image_url", "image_url": {"url": ...}
 fetches the image itself; this client never does, and never reads a local file.
 
 A URL is checked before it is sent, and a bad one fails its row (the error strategies apply):
-http and https URLs with a host and no user name or password in them (those would travel to the
-service and into its logs), and `data:image/...;base64,...` URLs whose payload is base64, at
+https URLs (http only to a loopback host, a local test server) with a host and no user name or
+password in them (those would travel to the service and into its logs), and `data:image/...;base64,...` URLs whose payload is base64, at
 most `MAX_DATA_URL` characters (DashScope takes base64 images up to 10 MB). Anything else
 (`file:`, a bare path, `ftp:`) is refused: local files are never read. The reasons name no URL,
 so failures of many rows are counted under one reason, and a signed URL's token is not shown.
@@ -19,6 +19,8 @@ import base64
 import binascii
 import re
 from urllib.parse import urlsplit
+
+from bailian_assets.endpoint_url import is_loopback
 
 IMAGE_URL = "IMAGE_URL"
 MAX_URL = 4096  # characters of an http(s) URL
@@ -49,6 +51,9 @@ def image_url_problem(url: str) -> str | None:
         return "the image URL has no host"
     if parts.username is not None or parts.password is not None:
         return "the image URL holds a user name or password"
+    if scheme == "http" and not is_loopback(parts.hostname):
+        return ("the image URL is plain http: only https URLs are sent (http only to a loopback "
+                "host, a local test server), so nobody on the way can read or swap the image")
     return None
 
 

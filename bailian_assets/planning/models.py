@@ -306,7 +306,7 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
     task = route.task if route else None
     request = _request(resolved, owner, problems, task)
     headers = _headers(resolved, problems)
-    _check_content_type(resolved, owner, problems)
+    _check_content_type(resolved, owner, task, problems)
     input_column = _check_input(statement, owner, problems)
     output = _check_output(statement, owner, task, problems)
     if task is not None:
@@ -480,12 +480,20 @@ def _backoff(resolved: Mapping[str, ResolvedOption]) -> tuple[str, float] | None
 
 
 def _check_content_type(resolved: Mapping[str, ResolvedOption], owner: str,
-                        problems: list[Problem]) -> None:
+                        task: str | None, problems: list[Problem]) -> None:
     """IMAGE_URL sends one image a request: rows with images are never packed (the packed
-    question is one JSON text)."""
+    question is one JSON text). An embedding model takes text only: ignoring IMAGE_URL there,
+    as other chat options are ignored, would embed each URL's text as if it were the image."""
     content_type, batch = resolved.get(CONTENT_TYPE.key), resolved.get(BATCH_SIZE.key)
-    if content_type is None or content_type.value != "IMAGE_URL" or batch is None \
-            or batch.value == 1:
+    if content_type is None or content_type.value != "IMAGE_URL":
+        return
+    if task == EMBEDDING:
+        problems.append(Problem(
+            f"option '{content_type.option.key}' = 'IMAGE_URL' does not apply to embedding "
+            f"models ({owner}): they embed text, and the URLs would be embedded as text",
+            content_type.option.value_position, len(content_type.option.raw)))
+        return
+    if batch is None or batch.value == 1:
         return
     problems.append(Problem(
         f"'{batch.option.key}' = '{batch.value}' cannot pack rows of a model whose "
