@@ -28,6 +28,8 @@ _LAZY = {
     "ExecutionError": "bailian_assets.errors",
     "ModelCallError": "bailian_assets.errors",
     "SqlError": "bailian_assets.errors",
+    "Orchestrator": "bailian_assets.executor.runner",
+    "RunEvents": "bailian_assets.executor.runner",
     "RunResult": "bailian_assets.executor.runner",
     "run_project": "bailian_assets.executor.runner",
     "Project": "bailian_assets.planning.project",
@@ -44,7 +46,7 @@ __all__ = sorted(_LAZY)
 if TYPE_CHECKING:  # for type checkers and editors; at run time, __getattr__ below
     from bailian_assets.client.backend import Backend, backend_from_env, simulated_backend
     from bailian_assets.errors import BailianError, ExecutionError, ModelCallError, SqlError
-    from bailian_assets.executor.runner import RunResult, run_project
+    from bailian_assets.executor.runner import Orchestrator, RunEvents, RunResult, run_project
     from bailian_assets.integration.component import FlinkSqlComponent
     from bailian_assets.integration.translator import FlinkSqlTranslator
     from bailian_assets.planning.project import Project, load_project, load_source
