@@ -8,7 +8,6 @@ partition: the files read and how many rows they held.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
 import dagster as dg
@@ -21,29 +20,12 @@ from bailian_assets.executor.runner import (
 )
 from bailian_assets.planning.partition_path import folder_name
 from bailian_assets.integration import checks
+from bailian_assets.integration.asset_run import AssetRun
 from bailian_assets.integration.io_managers import check_sink_folder
 from bailian_assets.integration.metadata import folder_metadata, materialization_metadata
-from bailian_assets.planning import plan as p
-from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.models import ModelSpec
-from bailian_assets.planning.settings import FileSettings
 
 FILES_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class AssetRun:
-    """What one asset's compute needs: its queries, its sink table, its checks' columns,
-    the instance's resource keys, and the asset keys of the source tables it reads."""
-
-    name: str
-    key: dg.AssetKey
-    queries: list[p.PlannedQuery]
-    table: TableSpec | None
-    predictions: list
-    settings: FileSettings
-    keys: object  # assets.InstanceKeys
-    sources: dict[str, tuple[dg.AssetKey, TableSpec]] = field(default_factory=dict)
 
 
 def run_asset(context, job: AssetRun, inputs: dict):

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import dagster as dg
 from pydantic import Field, PrivateAttr
 
-from bailian_assets.client.backend import Backend, backend_from_env
 from bailian_assets.errors import WHOLE_FILE
-from bailian_assets.executor.runner import ModelBinding
 from bailian_assets.planning.models import API_KEY, ModelSpec, build_model
 from bailian_assets.planning.options import camel_case
 from bailian_assets.secrets import Secret
+
+if TYPE_CHECKING:  # imported by the first run: loading the definitions does not need them
+    from bailian_assets.client.backend import Backend
+    from bailian_assets.executor.runner import ModelBinding
 from bailian_assets.sql import ast
 
 _KEY_SPELLINGS = {API_KEY.key, camel_case(API_KEY.key)}
@@ -48,12 +50,12 @@ class BailianModelResource(dg.ConfigurableResource):
     _backend: Backend | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._backend = backend_from_env()
+        self._backend = _backend_from_env()
 
     @property
     def backend(self) -> Backend:
         if self._backend is None:
-            self._backend = backend_from_env()
+            self._backend = _backend_from_env()
         return self._backend
 
     def spec_for(self, spec: ModelSpec) -> ModelSpec:
@@ -79,8 +81,16 @@ class BailianModelResource(dg.ConfigurableResource):
     def binding(self, spec: ModelSpec) -> ModelBinding:
         """How a run calls the model (the run orchestrator makes its clients from this):
         the model as this resource has it, its backend, and the key bound here if any."""
+        from bailian_assets.executor.runner import ModelBinding
+
         api_key = Secret(self.api_key) if self.api_key else None
         return ModelBinding(self.spec_for(spec), self.backend, api_key)
+
+
+def _backend_from_env() -> Backend:
+    from bailian_assets.client.backend import backend_from_env  # a run's, not the load's
+
+    return backend_from_env()
 
 
 def _rebuilt(spec: ModelSpec, options: dict[str, str], changed: list[str]) -> ModelSpec:
