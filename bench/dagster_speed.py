@@ -10,7 +10,7 @@ runs them, each a fresh process:
 
 - `bailian-assets run FILE.sql`;
 - `dg launch -f noop.py --assets noop`: Dagster's own fixed start-up (dg, Dagster's imports,
-  the instance, one run of one asset that returns a number);
+  the instance, one run of one asset that returns a number, in the run's process);
 - `dg launch --assets group:G`, its steps in the run's process (the project's default) and with
   a process per step (`multiprocess`, Dagster's default before).
 
@@ -44,7 +44,8 @@ def noop() -> int:
     return 1
 
 
-defs = dg.Definitions(assets=[noop])
+# its step in the run's process, as the project's: the start-up, not a step process's
+defs = dg.Definitions(assets=[noop], executor=dg.in_process_executor)
 '''
 
 
