@@ -39,6 +39,7 @@ from bailian_assets.planning.project import Project
 from bailian_assets.secrets import Secret
 
 log = logging.getLogger("bailian_assets")
+client_log = logging.getLogger("bailian_assets.client")  # where a client logs its own warnings
 
 Resolver = Callable[[str], pl.LazyFrame]
 
@@ -51,7 +52,9 @@ class RunEvents:
         log.info("%s", text)
 
     def warning(self, text: str) -> None:
-        log.warning("%s", text)
+        """A model client's warning (a service that cannot be reached, a cache folder that
+        cannot be used), named after its model."""
+        client_log.warning("%s", text)
 
     def progress(self, snapshot: Snapshot, partition: str | None = None) -> None:
         log.info("%s", about_partition(partition, snapshot.describe()))
