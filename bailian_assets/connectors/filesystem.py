@@ -15,7 +15,8 @@ from typing import Callable, Mapping, Sequence
 
 import polars as pl
 
-from bailian_assets.executor import filesystem, table_folder
+# The executor's modules are imported inside the methods that read and write: planning a
+# project (a Dagster code server loading) looks connectors up, and must not load the engine.
 from bailian_assets.planning.connectors import (
     Connector, TableSpec, location_problem, sink_path_problem,
 )
@@ -79,20 +80,30 @@ class Filesystem(Connector):
         return sink_path_problem(table, sql_file)
 
     def scan(self, table: TableSpec, partitions: Sequence[str] | None = None) -> pl.LazyFrame:
+        from bailian_assets.executor import filesystem
+
         return filesystem.scan_table(table, partitions)
 
     def check_writable(self, table: TableSpec) -> None:
+        from bailian_assets.executor import table_folder
+
         table_folder.check_writable(table)
 
     def write(self, table: TableSpec, frame: pl.DataFrame,
               partitions: Sequence[str] | None = None,
               lines: Callable[[str], None] | None = None) -> list[Path]:
+        from bailian_assets.executor import filesystem
+
         return filesystem.write_table(table, frame, partitions)
 
     def partition_values(self, table: TableSpec) -> list[str]:
+        from bailian_assets.executor import filesystem
+
         return filesystem.partition_values(table)
 
     def files(self, table: TableSpec, partitions: Sequence[str] | None = None) -> list[Path]:
+        from bailian_assets.executor import filesystem
+
         return filesystem.data_files(table, partitions)
 
 

@@ -10,7 +10,6 @@ from typing import Callable, Sequence
 
 import polars as pl
 
-from bailian_assets.executor.sinks import print_lines
 from bailian_assets.planning.connectors import Connector, TableSpec
 from bailian_assets.planning.options import OptionSpec, boolean, integer, text
 
@@ -28,6 +27,8 @@ class Print(Connector):
               partitions: Sequence[str] | None = None,
               lines: Callable[[str], None] | None = None) -> list[Path]:
         out = lines or print
+        from bailian_assets.executor.sinks import print_lines  # not at a project's load
+
         for line in print_lines(table, frame):
             out(line)
         return []

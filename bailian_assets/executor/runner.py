@@ -1,10 +1,17 @@
-"""Run a project's INSERTs and bare SELECTs without Dagster: views computed once each, sinks
-written and SELECTs shown in the order the file has them.
+"""The run orchestrator: how planned queries run, for `bailian-assets run` and Dagster alike.
 
-This is `bailian-assets run`; the Dagster integration runs the same plans asset by asset. A bare
-SELECT is shown as Flink's SQL client shows it in changelog form, and as a print sink writes its
-rows (`+I[1, Her Story, positive]`): its lines go to `emit` with its implicit print table.
-Every filesystem sink's folder is checked before the first query runs, so a sink that may not
+An `Orchestrator` is one run. It makes the run's model clients (one budget for the whole run,
+each model bound to its backend, spec and key by `bind`), runs a relation's queries on the
+executor (`compute`), and reports what happens to a `RunEvents`: where model calls go, each
+ML_PREDICT's usage, progress, warnings, the rows each relation got, each line naming its
+partition. The command line uses `run_project` (every INSERT and bare SELECT in file order,
+views computed once, sinks written through their connectors, a SELECT's rows shown as its
+implicit print table writes them, `+I[1, Her Story, positive]`; its events go to the log); the
+Dagster assets (integration/execution.py) call
+`compute` once per asset and partition, their inputs from the IO managers, and adapt the
+events to `context.log` and the materialization's metadata.
+
+Every sink is checked by its connector before the first query runs, so a sink that may not
 write where it points fails before any model is paid.
 """
 
@@ -12,21 +19,62 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import polars as pl
 
 from bailian_assets.client.backend import Backend
+from bailian_assets.client.budget import RunBudgets
+from bailian_assets.client.client import ModelClient
 from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.executor import Executor, ModelRun, constant_rows
-from bailian_assets.executor.ml_predict import client_factory
+from bailian_assets.executor.ml_predict import make_client
+from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.graph import views_first
+from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.planner import PlannedInsert, PlannedSelect
 from bailian_assets.planning.project import Project
+from bailian_assets.secrets import Secret
 
 log = logging.getLogger("bailian_assets")
+client_log = logging.getLogger("bailian_assets.client")  # where a client logs its own warnings
+
+Resolver = Callable[[str], pl.LazyFrame]
+
+
+class RunEvents:
+    """Where a run's events go; by default the `bailian_assets` log. Dagster's adapter sends
+    them to `context.log`; the command line's terminal shows progress as a bar."""
+
+    def info(self, text: str) -> None:
+        log.info("%s", text)
+
+    def warning(self, text: str) -> None:
+        """A model client's warning (a service that cannot be reached, a cache folder that
+        cannot be used), named after its model."""
+        client_log.warning("%s", text)
+
+    def progress(self, snapshot: Snapshot, partition: str | None = None) -> None:
+        log.info("%s", about_partition(partition, snapshot.describe()))
+
+
+class ModelBinding(NamedTuple):
+    """A model as one run calls it: its spec (a Dagster run may have changed options), the
+    backend its calls go to, and the key to send when not the SQL's own."""
+
+    spec: ModelSpec
+    backend: Backend
+    api_key: Secret | None = None
+
+
+@dataclass
+class Computed:
+    """One relation's rows and the ML_PREDICTs that made them."""
+
+    frame: pl.DataFrame
+    model_runs: list[ModelRun]
 
 
 @dataclass
@@ -35,8 +83,134 @@ class RunResult:
     model_runs: list[ModelRun] = field(default_factory=list)
 
 
-def _log_progress(snapshot: Snapshot) -> None:
-    log.info("%s", snapshot.describe())
+class Orchestrator:
+    """One run: its model clients, its budgets, its events (see the module's docstring).
+
+    `bind(spec)`: how a model is called in this run; by default `spec` as the SQL has it, on
+    `backend`. Progress reaches `events.progress` every `progress_interval` seconds."""
+
+    def __init__(self, backend: Backend | None = None, events: RunEvents | None = None, *,
+                 bind: Callable[[ModelSpec], ModelBinding] | None = None,
+                 progress_interval: float = 10.0):
+        if bind is None and backend is None:
+            raise ValueError("an Orchestrator needs a backend or a bind function")
+        self.events = events or RunEvents()
+        self.bind = bind or (lambda spec: ModelBinding(spec, backend))
+        self.progress_interval = progress_interval
+        self.budgets = RunBudgets()  # every ML_PREDICT of the run spends from the same budget
+        self.models: dict[str, ModelSpec] = {}  # the models called, as the run had them
+        self.backend: Backend | None = backend  # where the calls go, once known
+        self._told_backend = False
+        self.model_runs: list[ModelRun] = []
+
+    def tell_backend(self) -> None:
+        """Say once where the run's model calls go."""
+        if not self._told_backend and self.backend is not None:
+            self._told_backend = True
+            self.events.info(f"model calls go to the {self.backend.description}")
+
+    def clients(self, partition: str | None = None) -> Callable[[ModelSpec, RuntimeConfig],
+                                                                 ModelClient]:
+        """The client factory the executor calls for each ML_PREDICT."""
+        def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
+            binding = self.bind(spec)
+            self.models[spec.name] = binding.spec
+            if not self._told_backend:
+                self.backend = binding.backend
+                self.tell_backend()
+            return make_client(
+                binding.spec, config, binding.backend, api_key=binding.api_key,
+                on_progress=lambda snapshot: self.events.progress(snapshot, partition),
+                progress_interval=self.progress_interval,
+                on_warning=lambda text: self.events.warning(about_partition(partition, text)),
+                budgets=self.budgets)
+        return make
+
+    def executor(self, resolve: Resolver, partition: str | None = None,
+                 runs: list[ModelRun] | None = None,
+                 constant: Callable[[str], bool] | None = None) -> Executor:
+        """An executor of this run: its ML_PREDICTs reported, and collected into `runs`;
+        `constant(view)` tells views of constant rows (Flink folds expressions over them)."""
+        def on_model_run(run: ModelRun) -> None:
+            self.model_runs.append(run)
+            if runs is not None:
+                runs.append(run)
+            node = run.node
+            self.events.info(about_partition(
+                partition, f"ML_PREDICT with model '{node.model.name}' at {node.path}:"
+                           f"{node.position.line}: {run.usage.describe()}"))
+        return Executor(resolve, self.clients(partition), on_model_run=on_model_run,
+                        constant=constant or (lambda relation: False))
+
+    def compute(self, label: str, queries: list[p.PlannedQuery], resolve: Resolver,
+                partition: str | None = None) -> Computed:
+        """The rows of `queries` (an asset's INSERTs, one after the other), reading relations
+        through `resolve`; reported as `label: N rows`."""
+        runs: list[ModelRun] = []
+        executor = self.executor(resolve, partition, runs)
+        parts = [executor.run(query) for query in queries]
+        frame = parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical")
+        self.events.info(about_partition(partition, f"{label}: {frame.height} rows"))
+        return Computed(frame, runs)
+
+    def run_project(self, project: Project, emit: Callable[[TableSpec, str], None]
+                    ) -> RunResult:
+        """Run every INSERT and bare SELECT of `project` in file order; each print-sink line (a
+        SELECT's rows too, with its implicit print table) goes to `emit(table, line)`.
+        `result.sinks` has each sink's rows, and each SELECT's by its name."""
+        result = RunResult(model_runs=self.model_runs)
+        for sink in {i.sink.name: i.sink for i in project.inserts}.values():
+            connector_of(sink).check_writable(sink)  # refused before any model is paid
+        if project.models:
+            self.tell_backend()
+        relations = Relations(project, lambda resolve: self.executor(
+            resolve, constant=relations.constant))
+        for step in statements_in_order(project):
+            if isinstance(step, PlannedSelect):
+                label = f"SELECT ({step.path}:{step.line})"
+            else:
+                label = (f"INSERT INTO {step.sink.name} ({step.path}:"
+                         f"{step.statement.position.line})")
+            frame = self._compute_one(label, step.query, relations)
+            if isinstance(step, PlannedSelect):
+                result.sinks[step.name] = frame
+                connector_of(step.table).write(step.table, frame,
+                                               lines=lambda line, t=step.table: emit(t, line))
+            else:
+                _write(step, frame, result, emit)
+        return result
+
+    def _compute_one(self, label: str, query: p.PlannedQuery, relations: Relations
+                     ) -> pl.DataFrame:
+        executor = self.executor(relations.resolve, constant=relations.constant)
+        frame = executor.run(query)
+        self.events.info(f"{label}: {frame.height} rows")
+        return frame
+
+
+def _write(insert: PlannedInsert, frame: pl.DataFrame, result: RunResult,
+           emit: Callable[[TableSpec, str], None]) -> None:
+    """An INSERT's rows into its sink: a connector that stores rows gets all the job's rows for
+    the table so far (a write replaces what it covers); lines for people (print) are this
+    INSERT's rows only."""
+    sink = insert.sink
+    previous = result.sinks.get(sink.name)
+    result.sinks[sink.name] = frame if previous is None else pl.concat([previous, frame])
+    rows = result.sinks[sink.name] if sink.stores_rows else frame
+    connector_of(sink).write(sink, rows, lines=lambda line: emit(sink, line))
+
+
+def statements_in_order(project: Project) -> list[PlannedInsert | PlannedSelect]:
+    """The INSERTs and bare SELECTs as the files have them: file by file, top to bottom."""
+    files = {path: index for index, path in enumerate(project.scripts)}
+    steps: list[PlannedInsert | PlannedSelect] = [*project.inserts, *project.selects]
+    return sorted(steps, key=lambda step: (files.get(step.path, len(files)),
+                                           step.statement.position.offset))
+
+
+def about_partition(partition: str | None, text: str) -> str:
+    """A line about one partition names it: `partition 2025-01-02: ...`."""
+    return text if partition is None else f"partition {partition}: {text}"
 
 
 class Relations:
@@ -74,68 +248,23 @@ class Relations:
                                                      self._constant.get)
         return self._constant[name]
 
-def statements_in_order(project: Project) -> list[PlannedInsert | PlannedSelect]:
-    """The INSERTs and bare SELECTs as the files have them: file by file, top to bottom."""
-    files = {path: index for index, path in enumerate(project.scripts)}
-    steps: list[PlannedInsert | PlannedSelect] = [*project.inserts, *project.selects]
-    return sorted(steps, key=lambda step: (files.get(step.path, len(files)),
-                                           step.statement.position.offset))
+
+class _Logged(RunEvents):
+    """The log's events, progress to a function of the caller's (the terminal's bar)."""
+
+    def __init__(self, on_progress: Callable[[Snapshot], None]):
+        self.on_progress = on_progress
+
+    def progress(self, snapshot: Snapshot, partition: str | None = None) -> None:
+        self.on_progress(snapshot)
 
 
 def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, str], None],
                 on_progress: Callable[[Snapshot], None] | None = None,
                 progress_interval: float = 10.0) -> RunResult:
-    """Run every INSERT and bare SELECT in file order; each print-sink line (a SELECT's rows
-    too, with its implicit print table) goes to `emit(table, line)`; ML_PREDICT progress to
-    `on_progress` every `progress_interval` seconds (default: to the log). `result.sinks` has
-    each sink's rows, and each SELECT's by its name."""
-    if on_progress is None:
-        on_progress = _log_progress
-    result = RunResult()
-    for sink in {i.sink.name: i.sink for i in project.inserts}.values():
-        connector_of(sink).check_writable(sink)  # refused before any model is paid
-    if project.models:
-        log.info("model calls go to the %s", backend.description)
-    clients = client_factory(backend, on_progress, progress_interval)
-
-    def on_model_run(run: ModelRun) -> None:
-        result.model_runs.append(run)
-        node = run.node
-        log.info("ML_PREDICT with model '%s' at %s:%d: %s", node.model.name, node.path,
-                 node.position.line, run.usage.describe())
-
-    def make_executor(resolve) -> Executor:
-        return Executor(resolve, clients, on_model_run=on_model_run,
-                        constant=lambda name: relations.constant(name))
-
-    relations = Relations(project, make_executor)
-    for step in statements_in_order(project):
-        frame = make_executor(relations.resolve).run(step.query)
-        if isinstance(step, PlannedSelect):
-            _show(step, frame, result, emit)
-        else:
-            _write(step, frame, result, emit)
-    return result
-
-
-def _show(select: PlannedSelect, frame: pl.DataFrame, result: RunResult,
-          emit: Callable[[TableSpec, str], None]) -> None:
-    """A bare SELECT's rows, as its implicit print table writes them."""
-    log.info("SELECT (%s:%d): %d rows", select.path, select.line, frame.height)
-    result.sinks[select.name] = frame
-    connector_of(select.table).write(select.table, frame,
-                                     lines=lambda line: emit(select.table, line))
-
-
-def _write(insert: PlannedInsert, frame: pl.DataFrame, result: RunResult,
-           emit: Callable[[TableSpec, str], None]) -> None:
-    """An INSERT's rows into its sink."""
-    sink = insert.sink
-    previous = result.sinks.get(sink.name)
-    result.sinks[sink.name] = frame if previous is None else pl.concat([previous, frame])
-    # all the job's rows for the table so far (a write replaces what it covers); lines
-    # for people (print) are this insert's rows only
-    rows = result.sinks[sink.name] if sink.stores_rows else frame
-    connector_of(sink).write(sink, rows, lines=lambda line: emit(sink, line))
-    log.info("INSERT INTO %s (%s:%d): %d rows", sink.name, insert.path,
-             insert.statement.position.line, frame.height)
+    """Run every INSERT and bare SELECT in file order; each print-sink line goes to
+    `emit(table, line)`; ML_PREDICT progress to `on_progress` every `progress_interval` seconds
+    (default: to the log)."""
+    events = RunEvents() if on_progress is None else _Logged(on_progress)
+    return Orchestrator(backend, events, progress_interval=progress_interval).run_project(
+        project, emit)

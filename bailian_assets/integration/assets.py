@@ -17,7 +17,7 @@ from typing import Callable
 import dagster as dg
 
 from bailian_assets.integration import checks
-from bailian_assets.integration.execution import AssetRun, run_asset
+from bailian_assets.integration.asset_run import AssetRun
 from bailian_assets.integration.lineage import column_lineage
 from bailian_assets.integration.partitions import Partitioning
 from bailian_assets.integration.relations import models_of, queries_of, reads, relations_of
@@ -114,6 +114,9 @@ class AssetFactory:
             self.pools.add(pool)
 
         def compute(context, **inputs):  # no annotations: dagster reads them
+            # imported here: the run's machinery is not needed to load the definitions
+            from bailian_assets.integration.execution import run_asset
+
             frames = {relation: inputs[arguments[relation]] for relation in relations}
             yield from run_asset(context, job, frames)
 

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import dagster as dg
 import polars as pl
 
 from bailian_assets.errors import BailianError
-from bailian_assets.executor.executor import ModelRun
 from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.names import dagster_name
 from bailian_assets.planning.settings import FileSettings
+
+if TYPE_CHECKING:  # loading the definitions does not import the executor
+    from bailian_assets.executor.executor import ModelRun
 
 _GROUND_TRUTH = re.compile(r"^(actual|expected|true|truth|gold|ground_truth|label_true)(_|$)|"
                            r"(_actual|_expected|_true|_gold|_truth)$")

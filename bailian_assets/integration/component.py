@@ -34,6 +34,7 @@ import dagster as dg
 from dagster.components.utils.translation import TranslationFn, TranslationFnResolver
 
 from bailian_assets.integration.definitions import build_definitions, isolating_errors
+from bailian_assets.integration.executor import IN_PROCESS, StepsIn
 from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT
 from bailian_assets.integration.translator import FlinkSqlTranslator, SqlRelation
 from bailian_assets.planning import names
@@ -99,12 +100,16 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
         pool_limit: how many assets calling one model may run at once, given to each model's
             concurrency pool (`bailian_<model>`) that has no limit yet, when the code loads with
             DAGSTER_HOME set (home_instance.py); default 4.
+        executor: where a run's steps execute unless its run config says: `in_process`
+            (default: all in the run's process, as fast as the command line) or
+            `multiprocess` (a process per step); see executor.py.
     """
 
     sql_dir: str
     translation: Optional[Annotated[TranslationFn[SqlRelation], _TRANSLATION]] = None
     resource_key_prefix: Optional[str] = None
     pool_limit: int = DEFAULT_POOL_LIMIT
+    executor: StepsIn = IN_PROCESS
 
     def get_translator(self) -> FlinkSqlTranslator:
         """Override to return your own `FlinkSqlTranslator` subclass."""
@@ -128,4 +133,5 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
         return build_definitions(
             self.folder(context), prefix=self.key_prefix(context),
             translator=self.get_translator(), translation=self.translation,
-            isolate_errors=isolating_errors(sys.argv, os.environ), pool_limit=self.pool_limit)
+            isolate_errors=isolating_errors(sys.argv, os.environ), pool_limit=self.pool_limit,
+            executor=self.executor)

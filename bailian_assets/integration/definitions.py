@@ -3,7 +3,8 @@
 Source tables, views and sinks become assets (`assets.py`), partitioned after their partitioned
 sources (`partitions.py`); sinks carry asset checks (`checks.py`); each file gets a job and, when
 it asks, a schedule (`schedules.py`); each partitioned source a sensor for new folders
-(`sensors.py`); each model is a resource (`resources.py`). One Definitions is built from all
+(`sensors.py`); each model is a resource (`resources.py`); a run's steps share its process
+unless asked otherwise (`executor.py`). One Definitions is built from all
 files at once, so a table several files use is declared once.
 """
 
@@ -18,6 +19,7 @@ import dagster as dg
 from bailian_assets.errors import ExecutionError
 from bailian_assets.integration.assets import AssetFactory, InstanceKeys, Translation
 from bailian_assets.integration.broken import broken_file_assets
+from bailian_assets.integration.executor import IN_PROCESS, StepsIn, step_executor
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare_home_instance
 from bailian_assets.integration.project import loaded
@@ -52,14 +54,15 @@ def isolating_errors(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
 def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None,
                       *, prefix: str = "", translator: FlinkSqlTranslator | None = None,
                       translation: Translation | None = None, isolate_errors: bool = False,
-                      pool_limit: int = DEFAULT_POOL_LIMIT
+                      pool_limit: int = DEFAULT_POOL_LIMIT, executor: StepsIn = IN_PROCESS
                       ) -> dg.Definitions:
     """Definitions for every `.sql` file in `sql_dir`.
 
     `isolate_errors` False: raises SqlError listing every mistake (as `bailian-assets check`).
     True: a file with errors is left out, shown as an asset holding its errors, and the rest
     loads. `prefix` goes before every resource key (one per component instance);
-    `pool_limit`: the limit given to a model's pool that has none (home_instance.py)."""
+    `pool_limit`: the limit given to a model's pool that has none (home_instance.py);
+    `executor`: where a run's steps execute unless its config says (executor.py)."""
     sql_dir = Path(sql_dir).resolve()
     if not isolate_errors:
         load_project([sql_dir], environ=environ, display_root=sql_dir)  # raises with all
@@ -83,4 +86,4 @@ def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | N
     return dg.Definitions(assets=[*assets, *broken_specs],
                           asset_checks=[*factory.checks, *broken_checks], jobs=jobs,
                           schedules=schedules, sensors=partition_sensors(partitioned),
-                          resources=resources)
+                          resources=resources, executor=step_executor(executor))

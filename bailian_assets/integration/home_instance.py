@@ -7,13 +7,17 @@ of the box. A limit already set (`dagster instance concurrency set bailian_m N`,
 
 Without DAGSTER_HOME there is no instance to tell (a command-line run then uses a temporary one,
 and under `dg dev` the sensor registers the partitions on its first tick): nothing is done.
+Nor in a run's own processes (`dagster api execute_run|execute_step`): the code server or the
+command that launched the run has prepared the instance already, and opening another one there
+costs each run about a second (Dagster checks the database's migrations).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from typing import Iterable
+import sys
+from typing import Iterable, Sequence
 
 import dagster as dg
 
@@ -24,13 +28,22 @@ DEFAULT_POOL_LIMIT = 4  # assets calling one model that run at once (the pacer s
 
 log = logging.getLogger("bailian_assets")
 
+_RUN_WORKERS = {"execute_run", "resume_run", "execute_step"}
+
+
+def is_run_worker(argv: Sequence[str]) -> bool:
+    """Whether this process is a run's own (`dagster api execute_run ...`)."""
+    return len(argv) > 2 and argv[1] == "api" and argv[2] in _RUN_WORKERS
+
 
 def prepare_home_instance(sources: Iterable[tuple[dg.DynamicPartitionsDefinition, TableSpec]],
-                          pools: Iterable[str], pool_limit: int = DEFAULT_POOL_LIMIT) -> None:
+                          pools: Iterable[str], pool_limit: int = DEFAULT_POOL_LIMIT,
+                          argv: Sequence[str] | None = None) -> None:
     """Register the folders present of each partitioned source and limit the pools that have
-    no limit, on DAGSTER_HOME's instance; nothing without DAGSTER_HOME."""
+    no limit, on DAGSTER_HOME's instance; nothing without DAGSTER_HOME or in a run worker."""
     sources, pools = list(sources), sorted(set(pools))
-    if not (sources or pools) or not os.environ.get("DAGSTER_HOME"):
+    if not (sources or pools) or not os.environ.get("DAGSTER_HOME") or \
+            is_run_worker(sys.argv if argv is None else argv):
         return
     try:
         # disposed, since this runs at every load; not `with`: Dagster 1.13's __exit__ leaves

@@ -12,15 +12,17 @@ from __future__ import annotations
 import math
 import warnings
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import dagster as dg
 import polars as pl
 
-from bailian_assets.client.backend import Backend
 from bailian_assets.client.usage import Usage
-from bailian_assets.executor.executor import ModelRun
 from bailian_assets.planning.models import ModelSpec
+
+if TYPE_CHECKING:
+    from bailian_assets.client.backend import Backend
+    from bailian_assets.executor.executor import ModelRun
 
 PREVIEW_ROWS = 10
 VECTOR_VALUES_SHOWN = 4

@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 import dagster as dg
 from pydantic import Field, PrivateAttr
 
-from bailian_assets.backends import backend_from_env
-from bailian_assets.client.backend import Backend
-from bailian_assets.client.client import ModelClient
-from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import WHOLE_FILE
-from bailian_assets.executor.ml_predict import make_client
-from bailian_assets.planning.models import API_KEY, ModelSpec, RuntimeConfig, build_model
+from bailian_assets.planning.models import API_KEY, ModelSpec, build_model
 from bailian_assets.planning.options import camel_case
 from bailian_assets.secrets import Secret
+
+if TYPE_CHECKING:  # imported by the first run: loading the definitions does not need them
+    from bailian_assets.client.backend import Backend
+    from bailian_assets.executor.runner import ModelBinding
 from bailian_assets.sql import ast
 
 _KEY_SPELLINGS = {API_KEY.key, camel_case(API_KEY.key)}
@@ -51,12 +50,12 @@ class BailianModelResource(dg.ConfigurableResource):
     _backend: Backend | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._backend = backend_from_env()
+        self._backend = _backend_from_env()
 
     @property
     def backend(self) -> Backend:
         if self._backend is None:
-            self._backend = backend_from_env()
+            self._backend = _backend_from_env()
         return self._backend
 
     def spec_for(self, spec: ModelSpec) -> ModelSpec:
@@ -79,13 +78,19 @@ class BailianModelResource(dg.ConfigurableResource):
         changed = sorted(k for k in set(wanted) | set(written) if wanted.get(k) != written.get(k))
         return _rebuilt(spec, wanted, changed)
 
-    def client(self, spec: ModelSpec, config: RuntimeConfig,
-               on_progress: Callable[[Snapshot], None] | None = None,
-               on_warning: Callable[[str], None] | None = None) -> ModelClient:
-        """A client for one ML_PREDICT; create it inside the run, never at import."""
+    def binding(self, spec: ModelSpec) -> ModelBinding:
+        """How a run calls the model (the run orchestrator makes its clients from this):
+        the model as this resource has it, its backend, and the key bound here if any."""
+        from bailian_assets.executor.runner import ModelBinding
+
         api_key = Secret(self.api_key) if self.api_key else None
-        return make_client(spec, config, self.backend, api_key=api_key,
-                           on_progress=on_progress, on_warning=on_warning)
+        return ModelBinding(self.spec_for(spec), self.backend, api_key)
+
+
+def _backend_from_env() -> Backend:
+    from bailian_assets.backends import backend_from_env  # a run's, not the load's
+
+    return backend_from_env()
 
 
 def _rebuilt(spec: ModelSpec, options: dict[str, str], changed: list[str]) -> ModelSpec:
