@@ -17,6 +17,9 @@
 - each row ends answered or failed, never lost: Flink's `error-handling-strategy` decides between
   retrying, failing the job (FAILOVER) and keeping the row with NULL output (IGNORE).
 
+What goes on the wire (a request's body and headers, reading its answer or error) is `wire`'s;
+this module decides when and how often to send, and what to keep.
+
 The server is not trusted: a body is read up to a size limit (`body`), and an answer is checked
 for its shape before it is used or cached (`answers`); a malformed one fails its row with the
 reason. Throttling (429) is retried under every strategy, within the row's `timeout`, which
@@ -32,7 +35,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -40,14 +42,10 @@ from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
-from bailian_assets.client import packing
-from bailian_assets.client.answers import (
-    MalformedAnswer, check_cached, mask_secrets, parse_answer, plain_text,
-)
-from bailian_assets.client.body import (
-    ACCEPT_ENCODING, MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body,
-)
-from bailian_assets.client.image_url import IMAGE_URL, image_content, image_url_problem
+from bailian_assets.client import packing, wire
+from bailian_assets.client.answers import MalformedAnswer, check_cached, mask_secrets
+from bailian_assets.client.body import MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body
+from bailian_assets.client.image_url import IMAGE_URL, image_url_problem
 from bailian_assets.client.cache import (
     ResponseCache, cache_key, default_cache_dir, request_fingerprint,
 )
@@ -62,6 +60,8 @@ from bailian_assets.client.retry import (
     parse_retry_after,
 )
 from bailian_assets.client.usage import Usage
+# CHAT, EMBEDDING and ERROR_TEXT_LIMIT are the wire format's; imported from here by others
+from bailian_assets.client.wire import CHAT, EMBEDDING, ERROR_TEXT_LIMIT  # noqa: F401
 from bailian_assets.endpoint_url import check_url
 from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
@@ -69,13 +69,11 @@ from bailian_assets.tokens import IMAGE_TOKENS, MESSAGE_OVERHEAD, answer_guess, 
 
 log = logging.getLogger("bailian_assets.client")
 
-CHAT, EMBEDDING = "chat", "embedding"
 EMBEDDING_BATCH = 10  # inputs per request: the service's maximum for text-embedding-v3/v4
 AUTO_CONCURRENCY = 128  # in flight when the user sets no cap: the pacer sets the pace
 KEEPALIVE = 32  # idle connections kept open for the next request
 SPLIT_STATUS = frozenset({400, 413})  # a packed request refused for what it holds
 SAMPLE_ANSWERS = 1_000  # cached answers that tell the length of an answer, at most
-ERROR_TEXT_LIMIT = 300  # characters of a server's error message kept in a reason
 CONNECT = "connect"  # a failure to connect (refused, no such host, TLS, connect timeout)
 
 
@@ -279,9 +277,8 @@ class ModelClient:
             "headers": {name: list(values) for name, values in config.headers.items()},
             # only when set: the cache keys of text models stay what they were
             **({"content_type": config.content_type} if config.content_type != "TEXT" else {})})
-        self._n = int(config.request.get("n", 1))  # type: ignore[call-overload]
-        dimension = config.request.get("dimensions")
-        self._dimension = int(dimension) if dimension is not None else None  # type: ignore
+        self._n = wire.choices(config)
+        self._dimension = wire.dimension(config)
         self._http: httpx.AsyncClient | None = None
         self._latencies: list[float] = []
         max_tokens = config.request.get("max_tokens")
@@ -678,18 +675,18 @@ class ModelClient:
     async def _request(self, http: httpx.AsyncClient, batch: list[str], usage: Usage,
                        estimate: int, spent: list[int]) -> list[object]:
         usage.requests += 1
-        packed = self.config.task == CHAT and len(batch) > 1
+        packed = wire.is_packed(self.config, batch)
         usage.packed_requests += packed
         started = time.perf_counter()
-        status, headers, content = await self._post_watched(http, self._body(batch), started)
+        body = wire.request_body(self.config, batch, self._json_mode)
+        status, headers, content = await self._post_watched(http, body, started)
         if status != 200:
             if status == 429:
                 usage.throttled += 1
-            raise self._fail(self._describe_error(status, content), status,
+            raise self._fail(wire.describe_error(status, content, self._scrub), status,
                              parse_retry_after(headers))
         try:
-            answer = parse_answer(content, self.config.task, 1 if packed else len(batch),
-                                  self._n, self._dimension)
+            answer = wire.read_answer(self.config, content, batch)
         except MalformedAnswer as error:
             raise self._fail(str(error), kind=GARBLED if error.truncated else MALFORMED
                              ) from None
@@ -710,9 +707,8 @@ class ModelClient:
         return values
 
     def _unpacked(self, reply: object, count: int) -> list[object]:
-        stops = self.config.request.get("stop") or ()
         try:
-            return packing.unpack(str(reply), count, stops)  # type: ignore[arg-type]
+            return wire.unpack_reply(self.config, reply, count)  # type: ignore[return-value]
         except packing.Unmatched as unmatched:
             raise _Unmatched(self._scrub(str(unmatched))) from None
 
@@ -749,10 +745,7 @@ class ModelClient:
     async def _exchange(self, http: httpx.AsyncClient,
                         body: dict) -> tuple[int, httpx.Headers, bytes]:
         """One POST: status, headers and the body read within its size limit."""
-        headers = [("Authorization", f"Bearer {self.config.api_key.reveal()}"),
-                   ("Accept-Encoding", ACCEPT_ENCODING),
-                   *((name, value) for name, values in self.config.headers.items()
-                     for value in values)]
+        headers = wire.request_headers(self.config)
         answered = False
         try:
             async with http.stream("POST", self.config.endpoint, json=body, headers=headers,
@@ -787,55 +780,6 @@ class ModelClient:
         recent = sorted(self._latencies[-200:])
         p95 = recent[int(0.95 * (len(recent) - 1))]
         return min(120.0, max(5.0, 10 * p95))
-
-    def _body(self, batch: list[str]) -> dict:
-        """A request's body. One chat row goes as it would unpacked, whatever the batch size:
-        the same question, the same answer, the same cache entry."""
-        body: dict[str, object] = {"model": self.config.model}
-        if self.config.task == EMBEDDING:
-            body["input"] = batch
-            body["encoding_format"] = "float"
-            body.update(self.config.request)
-            return body
-        packed = len(batch) > 1
-        system = packing.system_prompt(self.config.system_prompt) if packed \
-            else self.config.system_prompt
-        if packed:
-            row: object = packing.question(batch)
-        else:
-            row = image_content(batch[0]) if self.config.content_type == IMAGE_URL else batch[0]
-        body["messages"] = [{"role": "system", "content": system},
-                            {"role": "user", "content": row}]
-        if self.config.user_prompt:  # VVR's user-prompt: instructions after the row(s)
-            body["messages"].append({"role": "user", "content": self.config.user_prompt})
-        body.update(self.config.request)
-        if packed:
-            body.pop("stop", None)  # it would end the whole reply; applied to each answer
-            if "max_tokens" in body:  # the model's limit is per row
-                body["max_tokens"] = packing.max_tokens(int(body["max_tokens"]), len(batch))
-            if self._json_mode:
-                body["response_format"] = {"type": "json_object"}
-        return body
-
-    def _describe_error(self, status: int, content: bytes) -> str:
-        """'HTTP <status> <code>: <message>' from an error body, scrubbed, then cut short."""
-        code = message = None
-        try:
-            payload = json.loads(content)
-            error = payload.get("error", payload)  # compatible mode nests it; native does not
-            if isinstance(error, dict):
-                code, message = error.get("code"), error.get("message")
-            else:
-                message = error
-        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
-            message = content.decode("utf-8", "replace")
-        text = f"HTTP {status}"
-        if isinstance(code, (str, int)) and str(code):
-            text += f" {code}"
-        if isinstance(message, str) and message.strip():
-            text += f": {' '.join(message.split())}"
-        text = self._scrub(plain_text(text))
-        return text if len(text) <= ERROR_TEXT_LIMIT else text[: ERROR_TEXT_LIMIT - 1] + "…"
 
 
 async def _all_or_first_error(coroutines: list[Awaitable[None]]) -> None:

@@ -1,7 +1,7 @@
 """`CREATE MODEL` -> ModelSpec: the provider's options checked and typed, the task chosen.
 
 Follows Apache Flink's openai provider and VVR's providers (`bailian`, `openai-compat`,
-`dashscope`; see providers.py), which speak the same API: the endpoint's suffix (or VVR's
+`dashscope`; see providers/), which speak the same API: the endpoint's suffix (or VVR's
 `'task'`) picks chat or embeddings, INPUT is one STRING column, a chat OUTPUT is one STRING
 column and an embedding OUTPUT one ARRAY<FLOAT> column. On the IGNORE path OUTPUT may also
 declare Flink's metadata columns `error-string` STRING METADATA and `http-status-code` INT
@@ -44,7 +44,12 @@ _OUTPUT_TYPE = {CHAT: "STRING (or VARIANT)", EMBEDDING: "ARRAY<FLOAT>"}
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
 
-PROVIDER = OptionSpec("provider", choice(*PROVIDERS), required=True)
+def _provider(value: str) -> str:
+    """A known provider's name, looked up when a model is read (one may be registered late)."""
+    return choice(*PROVIDERS)(value)
+
+
+PROVIDER = OptionSpec("provider", _provider, required=True)
 TASK = OptionSpec("task", choice(*TASKS, case_sensitive=True))
 
 
@@ -379,7 +384,7 @@ def _route(resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Pr
         option = task.option
         problems.append(Problem(
             f"{owner} has a 'task' but no 'endpoint': provider '{provider.name}' has no built-in "
-            "models (those of 'dashscope' and 'openai-compat' have); give its endpoint",
+            f"models (those of {_built_in_providers()} have); give its endpoint",
             option.key_position, len(option.key) + 2))
         return None
     url = built_in_endpoint(str(task.value), environ)
@@ -390,6 +395,14 @@ def _route(resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Pr
                                 option.value_position, len(option.raw)))
         return None
     return _Route(TASKS[str(task.value)], url, url, True)
+
+
+def _built_in_providers() -> str:
+    """The providers with built-in models, for messages: 'a' and 'b'."""
+    names = [f"'{name}'" for name in sorted(PROVIDERS) if PROVIDERS[name].built_in]
+    if len(names) < 2:
+        return "".join(names) or "no provider"
+    return " and ".join([", ".join(names[:-1]), names[-1]])
 
 
 def _declared_route(endpoint: ResolvedOption, task: ResolvedOption | None,

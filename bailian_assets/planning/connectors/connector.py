@@ -9,19 +9,17 @@ no Polars; an implementation imports what its executor side needs.
 
 Connectors are found by name as Flink finds its table factories (Java's ServiceLoader): each
 module of the `bailian_assets.connectors` package holding a `CONNECTOR` is loaded on the first
-look-up, and `register` adds one from anywhere else (a plugin, a test).
+look-up, and `register` adds one from anywhere else (a plugin, a test); see `registry`.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.planning.options import OptionSpec, Problem
+from bailian_assets.planning.registry import Registry
 from bailian_assets.sql import ast
 
 if TYPE_CHECKING:  # the executor side's types; planning itself never loads Polars
@@ -90,40 +88,27 @@ class Connector:
         return []
 
 
-_registry: dict[str, Connector] = {}
-_lock = threading.RLock()  # a module being discovered may call `register`
-_discovered = False
+_registry: Registry[Connector] = Registry(
+    "connector", BUILT_IN_PACKAGE, "CONNECTOR", Connector, lambda c: c.name)
 
 
 def register(connector: Connector, replace: bool = False) -> Connector:
     """Make `connector` known by its name; a second one of a name is an error unless
     `replace` (a test swapping one in)."""
-    if not connector.name:
-        raise ValueError(f"{type(connector).__name__} has no name")
-    _discover()
-    with _lock:
-        if connector.name in _registry and not replace and \
-                type(_registry[connector.name]) is not type(connector):
-            raise ValueError(f"a connector named '{connector.name}' is already registered "
-                             f"({type(_registry[connector.name]).__name__})")
-        _registry[connector.name] = connector
-    return connector
+    return _registry.register(connector, replace)
 
 
 def unregister(name: str) -> None:
     """Forget the connector of that name (a test cleaning up after itself)."""
-    with _lock:
-        _registry.pop(name, None)
+    _registry.unregister(name)
 
 
 def connector_named(name: str) -> Connector | None:
-    _discover()
     return _registry.get(name)
 
 
 def connector_names() -> list[str]:
-    _discover()
-    return sorted(_registry)
+    return sorted(c.name for c in _registry.items())
 
 
 def connector_of(table: TableSpec) -> Connector:
@@ -133,21 +118,3 @@ def connector_of(table: TableSpec) -> Connector:
         raise ExecutionError(f"table '{table.name}': no connector '{table.connector}' is "
                              f"registered (known: {', '.join(connector_names())})")
     return connector
-
-
-def _discover() -> None:
-    """Load the built-in connector modules once (each holds a `CONNECTOR`)."""
-    global _discovered
-    if _discovered:
-        return
-    with _lock:
-        if _discovered:
-            return
-        _discovered = True  # first: a module being loaded may call `register`
-        package = importlib.import_module(BUILT_IN_PACKAGE)
-        for module_info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{BUILT_IN_PACKAGE}.{module_info.name}")
-            connector = getattr(module, "CONNECTOR", None)
-            if isinstance(connector, Connector):
-                _registry.setdefault(connector.name, connector)
-
