@@ -4,6 +4,7 @@ module registers (the seam a new connector plugs into: one class, one `register`
 import ast
 import importlib
 import pkgutil
+from typing import ClassVar
 from pathlib import Path
 
 import polars as pl
@@ -28,7 +29,7 @@ class Memory(Connector):
     name = "memory"
     options = (OptionSpec("key", text, required=True), OptionSpec("max-rows", integer(1)))
     source = True
-    store: dict[str, pl.DataFrame] = {}
+    store: ClassVar[dict[str, pl.DataFrame]] = {}
 
     def check(self, statement, values, owner, problems):
         if values.get("key") == "reserved":

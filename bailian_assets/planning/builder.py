@@ -24,6 +24,7 @@ built by their entries in `table_functions/`.
 from __future__ import annotations
 
 import itertools
+import dataclasses
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Mapping
 
@@ -562,7 +563,7 @@ class _Context:
     settings: Mapping[str, str]
     binder: Binder
     ctes: Mapping[str, "_Cte"]
-    visibility: Visibility = Visibility()
+    visibility: Visibility = dataclasses.field(default_factory=Visibility)
 
 
 class _Site:

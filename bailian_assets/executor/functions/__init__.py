@@ -24,4 +24,5 @@ for _family in (string, numeric, conditional, temporal, json, collection, varian
 MULTI_ARGUMENT_AGGREGATES: dict[str, Implementation] = dict(json.AGGREGATE_IMPLEMENTATIONS)
 AGGREGATES: dict = {**_ONE_ARGUMENT, **MULTI_ARGUMENT_AGGREGATES}
 
-__all__ = ["AGGREGATES", "MULTI_ARGUMENT_AGGREGATES", "IMPLEMENTATIONS", "OPERATORS", "WINDOWS", "Implementation"]
+__all__ = ["AGGREGATES", "IMPLEMENTATIONS", "MULTI_ARGUMENT_AGGREGATES", "OPERATORS", "WINDOWS",
+           "Implementation"]
