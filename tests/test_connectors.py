@@ -125,7 +125,7 @@ def test_an_unknown_connector_lists_the_registered_ones(toys):
     with pytest.raises(SqlError) as error:
         load_source("CREATE TABLE t (id INT) WITH ('connector' = 'memroy');", environ={})
     assert "unsupported connector 'memroy'" in str(error.value)
-    assert "blackhole, filesystem, memory, print, shout" in str(error.value)
+    assert "blackhole, datagen, filesystem, memory, print, shout" in str(error.value)
 
 
 def test_its_errors_reach_the_job(toys):

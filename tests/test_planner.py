@@ -87,7 +87,7 @@ QUERY_ERRORS = [
     ("SET 'table.exec.async-ml-predict.timeot' = '1 s';", 0, 1,
      "unknown setting 'table.exec.async-ml-predict.timeot'"),
     ("CREATE TABLE k (a INT) WITH ('connector' = 'kafka');", 0, 44,
-     "unsupported connector 'kafka' for table 'k'; supported: blackhole, filesystem, print"),
+     "unsupported connector 'kafka' for table 'k'; supported: blackhole, datagen, filesystem, print"),
     ("CREATE TABLE p (a INT) WITH ('connector' = 'print', 'print-identifer' = 'x');", 0, 53,
      "unknown option 'print-identifer' for table 'p' (connector 'print'); "
      "did you mean 'print-identifier'?"),

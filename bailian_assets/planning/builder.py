@@ -35,6 +35,7 @@ from bailian_assets.planning import types
 from bailian_assets.planning.binder import Binder, find as _find, require_orderable
 from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
+from bailian_assets.planning.connectors import connector_of
 from bailian_assets.planning.functions import AGGREGATES
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.models import ModelSpec
@@ -430,6 +431,9 @@ class Builder:
             return p.Scan(key, planned.names, fields)
         if key in self.catalog.tables:
             table = self.catalog.tables[key]
+            unreadable = connector_of(table).read_problem(table)
+            if unreadable is not None:
+                raise PlanError(unreadable, name.position, len(str(name)))
             if table.is_sink_only:
                 raise PlanError(f"table '{key}' uses the '{table.connector}' connector, which "
                                 "can only be written to", name.position, len(key))

@@ -157,6 +157,10 @@ class Planner:
                 raise Quiet()
             raise PlanError(f"Object '{target}' not found", statement.target.position,
                             len(target))
+        if not connector_of(sink).sink:
+            raise PlanError(f"Connector '{sink.connector}' can only be used as a source. It "
+                            "cannot be used as a sink.", statement.target.position,
+                            len(str(statement.target)))
         if statement.overwrite and not connector_of(sink).overwrite:
             raise PlanError(f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
                             f"table 'default_catalog.default_database.{target}' implements the "

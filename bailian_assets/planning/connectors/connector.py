@@ -43,6 +43,16 @@ class Connector:
 
     # ------------------------------------------------------------ planning side
 
+    def option_specs(self, statement: ast.CreateTable) -> tuple[OptionSpec, ...]:
+        """The options a table of this connector takes: `options`, unless its keys name the
+        table's own columns (datagen's 'fields.<column>.kind')."""
+        return self.options
+
+    def read_problem(self, table: TableSpec) -> str | None:
+        """Why a batch job may not read this table (an unbounded source), said where a
+        statement reads it, as Flink says it; None when it may."""
+        return None
+
     def check(self, statement: ast.CreateTable, values: Mapping[str, object], owner: str,
               problems: list[Problem]) -> None:
         """Add a located `Problem` for what the options and columns cannot be together

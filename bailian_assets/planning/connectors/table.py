@@ -77,13 +77,14 @@ def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
             len(connector_option.raw)))
         return None
     before = len(problems)
-    resolved = resolve_options(statement.options, list(connector.options),
+    specs = connector.option_specs(statement)
+    resolved = resolve_options(statement.options, list(specs),
                                f"{owner} (connector '{connector.name}')",
                                statement.name.position, problems, environ,
                                ignore=lambda key: key == "connector")
     _check_columns(statement, owner, problems)
     _check_no_secrets(resolved, owner, problems)
-    values = {spec.key: spec.default for spec in connector.options}
+    values = {spec.key: spec.default for spec in specs}
     values.update({key: option.value for key, option in resolved.items()})
     connector.check(statement, values, owner, problems)
     if len(problems) > before:
