@@ -157,8 +157,9 @@ def _random(data_type: ast.DataType, option, rows: int, rng) -> list:
     if name == "DECIMAL":
         params = data_type.params
         precision, scale = (params[0] if params else 10), (params[1] if len(params) > 1 else 0)
-        bound = float(10 ** (precision - scale)) - 10.0 ** -scale
-        drawn = rng.uniform(float(option("min", -bound)), float(option("max", bound)), size=rows)
+        largest = float(10 ** (precision - scale)) - 10.0 ** -scale
+        drawn = rng.uniform(float(option("min", -largest)), float(option("max", largest)),
+                            size=rows)
         return [Decimal(f"{v:.{scale}f}") for v in drawn]
     if name in STRINGS:
         return _strings(int(option("length", DEFAULT_LENGTH)), bool(option("var-len", False)),
