@@ -669,7 +669,8 @@ def test_writers_of_one_table_take_turns(tmp_path):
     while any(child.poll() is None for child in children):
         assert_whole(projects[0], 500)
     for child in children:
-        assert child.returncode == 0 and finish(child) == ""
+        errors = finish(child)
+        assert child.returncode == 0 and errors == "", errors
     assert_whole(projects[0], 500)
     assert leftovers(tmp_path / "out") == []
 

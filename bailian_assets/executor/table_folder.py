@@ -120,13 +120,17 @@ def _check_root(table: TableSpec, root: Path) -> None:
                              f"{_kind(root)}, not a folder; a filesystem sink writes into a "
                              "folder")
     marker = _read_json(root / MARKER)
-    tools = _tool_entries(root)
-    if marker is None:
-        foreign = [root / e for e in _entries(root) if e not in tools]
-    else:
+    if marker is not None:
         _check_owner(table, root, marker)
-        foreign = [root / e for e in _entries(root)
-                   if e not in tools and not _ours_at_root(table, root, e)]
+    # Listed first, then told apart: another writer of the table may be at work (this check
+    # also runs before the lock is taken). Its lock, journal and journaled temporaries exist
+    # before they can be listed, so a later look finds them ours; one gone meanwhile is no
+    # foreign file.
+    entries = _entries(root)
+    tools = _tool_entries(root)
+    foreign = [root / e for e in entries if e not in tools
+               and (marker is None or not _ours_at_root(table, root, e))
+               and os.path.lexists(root / e)]
     if foreign:
         raise _foreign_error(table, root, foreign, unmarked=marker is None)
 
