@@ -136,7 +136,7 @@ class Forecast:
 
     rows: int
     rows_cached: int  # answered from the cache
-    rows_skipped: int  # NULL or empty: never sent
+    rows_skipped: int  # NULL (or over the context): never sent
     rows_to_send: int  # the rest (identical inputs are sent once)
     requests: int  # first attempts, packed as the model packs
     prompt_tokens: int  # estimated

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 class Usage:
     rows: int = 0  # rows that reached the operator
     rows_sent: int = 0  # rows whose input had to be asked for (not NULL, not cached)
-    rows_skipped: int = 0  # NULL or empty input: not sent, output NULL
+    rows_skipped: int = 0  # NULL input, or skipped as over the context: not sent, output NULL
     rows_failed: int = 0  # sent, failed for good, kept with NULL output (IGNORE)
     requests: int = 0  # HTTP requests made, retries included
     packed_requests: int = 0  # of them, requests that carried several chat rows
@@ -73,7 +73,7 @@ class Usage:
     def describe(self) -> str:
         s = self.summary()
         text = (f"{s['rows']} rows ({s['cache_hits']} from the cache, {s['rows_sent']} sent, "
-                f"{s['rows_skipped']} NULL/empty not sent, {s['rows_failed']} failed), "
+                f"{s['rows_skipped']} not sent (NULL or over the context), {s['rows_failed']} failed), "
                 f"{s['requests']} requests{self._packed()}, {s['retries']} retries, "
                 f"{s['throttled_429']} "
                 f"throttled (429), tokens {s['prompt_tokens']} prompt + "

@@ -15,7 +15,7 @@ engine (operator, client, pacing, cache, retries, usage, error strategies) uncha
   outside 0..1 is MALFORMED (retried at most twice, never cached), then fails its row under
   FAILOVER or keeps NULLs under IGNORE, with the reason;
 - the executor (`executor/ml_predict.py`) projects a checked answer into the columns.
-A NULL or empty input is not sent and gives NULLs; every input row is kept (CROSS and LEFT
+A NULL input is not sent and gives NULLs; every input row is kept (CROSS and LEFT
 alike: a row is never lost to a model's failure).
 
 The prompts follow Flink CDC's AI functions (the closest public code to VVR's): the task, the
