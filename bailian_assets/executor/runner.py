@@ -143,11 +143,12 @@ class Orchestrator:
                         constant=constant or (lambda relation: False))
 
     def compute(self, label: str, queries: list[p.PlannedQuery], resolve: Resolver,
-                partition: str | None = None) -> Computed:
+                partition: str | None = None,
+                constant: Callable[[str], bool] | None = None) -> Computed:
         """The rows of `queries` (an asset's INSERTs, one after the other), reading relations
         through `resolve`; reported as `label: N rows`."""
         runs: list[ModelRun] = []
-        executor = self.executor(resolve, partition, runs)
+        executor = self.executor(resolve, partition, runs, constant)
         parts = [executor.run(query) for query in queries]
         frame = parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical")
         self.events.info(about_partition(partition, f"{label}: {frame.height} rows"))
@@ -171,7 +172,8 @@ class Orchestrator:
             else:
                 label = (f"INSERT INTO {step.sink.name} ({step.path}:"
                          f"{step.statement.position.line})")
-            frame = self._compute_one(label, step.query, relations)
+            frame = self.compute(label, [step.query], relations.resolve,
+                                 constant=relations.constant).frame
             if isinstance(step, PlannedSelect):
                 result.sinks[step.name] = frame
                 connector_of(step.table).write(step.table, frame,
@@ -179,14 +181,6 @@ class Orchestrator:
             else:
                 _write(step, frame, result, emit)
         return result
-
-    def _compute_one(self, label: str, query: p.PlannedQuery, relations: Relations
-                     ) -> pl.DataFrame:
-        executor = self.executor(relations.resolve, constant=relations.constant)
-        frame = executor.run(query)
-        self.events.info(f"{label}: {frame.height} rows")
-        return frame
-
 
 def _write(insert: PlannedInsert, frame: pl.DataFrame, result: RunResult,
            emit: Callable[[TableSpec, str], None]) -> None:
