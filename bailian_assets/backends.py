@@ -10,7 +10,7 @@ The choice lives here, above the layers: the client takes the `Backend` it is gi
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 from bailian_assets.client.backend import Backend, service_backend
 from bailian_assets.dashscope import BASE_URL_ENV
@@ -30,6 +30,9 @@ def backend_from_env(environ: Mapping[str, str] | None = None) -> Backend:
 def simulated_backend(simulator: BailianSimulator | None = None) -> Backend:
     """The simulator in-process (the process's own unless one is given): no network, no key."""
     simulator = simulator or _shared_simulator
-    return Backend(simulator.transport(), True,
-                   f"built-in Bailian simulator, in-process ({BASE_URL_ENV} is not set: "
-                   "no network and no API key are used)")
+    return Backend(
+        simulator.transport(),
+        True,
+        f"built-in Bailian simulator, in-process ({BASE_URL_ENV} is not set: "
+        "no network and no API key are used)",
+    )

@@ -6,7 +6,7 @@ Shared by planning (a built-in model's endpoint and key) and the client (the sim
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 BASE_URL_ENV = "BAILIAN_BASE_URL"  # set: real requests go to the service; unset: the simulator
 API_KEY_ENV = "DASHSCOPE_API_KEY"  # a built-in model's key (VVR: the key the platform manages)

@@ -23,8 +23,10 @@ import httpx
 
 from bailian_assets.secrets import MASK
 
-_HOST_NAME = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?"
-                        r"(\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?")
+_HOST_NAME = re.compile(
+    r"[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?"
+    r"(\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?"
+)
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
 
 
@@ -41,9 +43,11 @@ def check_url(url: str, shown: str | None = None, what: str = "endpoint") -> str
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"{named} is not an http(s) URL"
     if "@" in parts.netloc:
-        return (f"{named} holds a user name or password: give the key with 'api-key' "
-                "(or the environment), never in the URL")
-    if port is None and parts.netloc.endswith(":") or port == 0:
+        return (
+            f"{named} holds a user name or password: give the key with 'api-key' "
+            "(or the environment), never in the URL"
+        )
+    if (port is None and parts.netloc.endswith(":")) or port == 0:
         return f"{named} is not a valid URL: its port is not a number from 1 to 65535"
     if not _valid_host(parts.hostname):
         return f"{named} is not a valid URL: its host is not a host name or IP address"
@@ -52,8 +56,10 @@ def check_url(url: str, shown: str | None = None, what: str = "endpoint") -> str
     except (httpx.InvalidURL, ValueError):
         return f"{named} is not a valid URL"
     if parts.scheme == "http" and not is_loopback(parts.hostname):
-        return (f"{named} must use https "
-                "(plain http is accepted only for loopback hosts such as 127.0.0.1)")
+        return (
+            f"{named} must use https "
+            "(plain http is accepted only for loopback hosts such as 127.0.0.1)"
+        )
     return None
 
 

@@ -64,8 +64,10 @@ def _visible(line: str, col: int) -> tuple[str, int]:
     """The source line as a terminal can show it, and the column of the problem in it: tabs
     become one space, characters that would not show (controls, separators) `\ufffd`, and a
     long line is cut to a window around the column, marked `...` where cut."""
-    text = "".join(" " if ch == "\t" else ch if ch.isprintable() or ch == " " else "\ufffd"
-                   for ch in _window(line, col))
+    text = "".join(
+        " " if ch == "\t" else ch if ch.isprintable() or ch == " " else "\ufffd"
+        for ch in _window(line, col)
+    )
     start = max(0, col - 1 - _SHOWN_WIDTH // 2) if len(line) > _SHOWN_WIDTH else 0
     return text, col - start + (3 if start else 0)
 

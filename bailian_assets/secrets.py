@@ -29,7 +29,7 @@ import logging
 import re
 import threading
 import urllib.parse
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 MASK = "******"
 MIN_PREFIX = 8
@@ -38,7 +38,7 @@ MIN_SECRET = 4
 
 _known: set[str] = set()
 _known_lock = threading.Lock()
-_process_scrubber: "Scrubber | None" = None
+_process_scrubber: Scrubber | None = None
 
 
 class Secret:
@@ -97,14 +97,19 @@ class Scrubber:
                 if len(form) < MIN_PREFIX:
                     pieces.add(form.lower())
                 else:
-                    pieces.update(form[i:i + MIN_PREFIX].lower()
-                                  for i in range(len(form) - MIN_PREFIX + 1))
+                    pieces.update(
+                        form[i : i + MIN_PREFIX].lower() for i in range(len(form) - MIN_PREFIX + 1)
+                    )
         self._short = tuple(piece for piece in pieces if len(piece) < MIN_PREFIX)
         # every run worth masking holds a piece of text of _STEP characters starting at a
         # multiple of _STEP (a run of 8 does: 2 * _STEP - 1 <= 8): a set of those pieces
         # tells, at the speed of a set, that a text holds nothing to mask
-        self._steps = {piece[i:i + _STEP] for piece in pieces if len(piece) >= MIN_PREFIX
-                       for i in range(len(piece) - _STEP + 1)}
+        self._steps = {
+            piece[i : i + _STEP]
+            for piece in pieces
+            if len(piece) >= MIN_PREFIX
+            for i in range(len(piece) - _STEP + 1)
+        }
         trie = _trie_pattern(sorted(pieces)) if pieces else None
         self._pattern = re.compile(trie) if trie is not None else None
         self._folding = re.compile(trie, re.IGNORECASE) if trie is not None else None
@@ -165,8 +170,9 @@ def _occurrences(text: str, piece: str) -> Iterator[int]:
         at = text.find(piece, at + 1)
 
 
-def _mask(text: str, lowered: str, pattern: re.Pattern, near: list[int],
-          masks: Callable[[str], bool]) -> str:
+def _mask(
+    text: str, lowered: str, pattern: re.Pattern, near: list[int], masks: Callable[[str], bool]
+) -> str:
     """`text` with each run `pattern` finds in `lowered` (its lower case, position for
     position) masked, each run extended while the pieces go on. Runs are looked for around
     the positions `near` only (0 alone: everywhere)."""
@@ -176,9 +182,13 @@ def _mask(text: str, lowered: str, pattern: re.Pattern, near: list[int],
     done = 0
     for position in near:
         while True:
-            found = (search(lowered, done) if everywhere else
-                     search(lowered, max(done, position - _STEP + 1),
-                            position + _STEP + MIN_PREFIX - 1))
+            found = (
+                search(lowered, done)
+                if everywhere
+                else search(
+                    lowered, max(done, position - _STEP + 1), position + _STEP + MIN_PREFIX - 1
+                )
+            )
             if found is None:
                 break
             start, end = found.span()
@@ -207,8 +217,7 @@ def _forms(secret: str) -> set[str]:
         for shift in range(3):  # the secret's first byte at each place of a 3-byte group
             encoded = base64.b64encode(bytes(shift) + data).decode("ascii").rstrip("=")
             # drop the characters that also hold bits of the bytes around it
-            core = encoded[(0, 2, 3)[shift]: len(encoded) - (1 if (shift + len(data)) % 3
-                                                             else 0)]
+            core = encoded[(0, 2, 3)[shift] : len(encoded) - (1 if (shift + len(data)) % 3 else 0)]
             forms.update((core, core.replace("+", "-").replace("/", "_")))
     return {form for form in forms if form}
 
@@ -227,8 +236,9 @@ def _trie_pattern(words: list[str]) -> str:
 
 def _node_pattern(node: dict) -> str:
     ends = "" in node
-    branches = [re.escape(char) + _node_pattern(child)
-                for char, child in sorted(node.items()) if char]
+    branches = [
+        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -263,8 +273,14 @@ class ScrubbingFilter(logging.Filter):
 
 
 # the loggers that print URLs or hosts (a logger's filters apply to its own records only)
-HTTP_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2",
-                "httpcore.proxy", "httpcore.socks")
+HTTP_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
 _http_filter = ScrubbingFilter()
 
 

@@ -40,8 +40,11 @@ def answer_guess(labels: tuple[str, ...] = (), max_tokens: int | None = None) ->
     """About how many tokens one answer is, before any has been seen: the mean of the labels
     the system prompt lists (a classifier answers with one of them), else a short reply; never
     more than 'max-tokens'."""
-    guess = (sum(count_tokens(label) for label in labels) / len(labels) if labels
-             else DEFAULT_ANSWER_TOKENS)
+    guess = (
+        sum(count_tokens(label) for label in labels) / len(labels)
+        if labels
+        else DEFAULT_ANSWER_TOKENS
+    )
     return float(min(guess, max_tokens)) if max_tokens else float(guess)
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MULTIPROCESS = json.dumps({"execution": {"config": {"multiprocess": {}}}})
-NOOP = '''\
+NOOP = """\
 import dagster as dg
 
 
@@ -46,7 +46,7 @@ def noop() -> int:
 
 # its step in the run's process, as the project's: the start-up, not a step process's
 defs = dg.Definitions(assets=[noop], executor=dg.in_process_executor)
-'''
+"""
 
 
 @dataclass
@@ -67,16 +67,21 @@ class Bench:
         self.home.mkdir()
         (self.home / "dagster.yaml").write_text("", encoding="utf-8")
         (scratch / "noop.py").write_text(NOOP, encoding="utf-8")
-        self.env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(scratch / "home"),
-                    "XDG_CACHE_HOME": str(scratch / "home" / ".cache"),
-                    "BAILIAN_CACHE_DIR": str(scratch / "cache"),
-                    "BAILIAN_OUTPUT_DIR": str(scratch / "output"),
-                    "BAILIAN_BASE_URL": base_url, "DAGSTER_HOME": str(self.home)}
+        self.env = {
+            "PATH": f"{BIN}:/usr/bin:/bin",
+            "HOME": str(scratch / "home"),
+            "XDG_CACHE_HOME": str(scratch / "home" / ".cache"),
+            "BAILIAN_CACHE_DIR": str(scratch / "cache"),
+            "BAILIAN_OUTPUT_DIR": str(scratch / "output"),
+            "BAILIAN_BASE_URL": base_url,
+            "DAGSTER_HOME": str(self.home),
+        }
 
     def timed(self, command: list[str]) -> float:
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=ROOT, env=self.env, capture_output=True, text=True,
-                              timeout=900)
+        done = subprocess.run(
+            command, cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=900
+        )
         wall = time.perf_counter() - start
         if done.returncode != 0:
             sys.exit(f"{' '.join(command)} failed:\n{done.stderr[-4000:]}")
@@ -99,8 +104,10 @@ class Bench:
             run = instance.get_runs(limit=1)[0]
             stats = instance.get_run_stats(run.run_id)
             steps = instance.get_run_step_stats(run.run_id)
-        return (stats.end_time - stats.start_time,
-                sum((s.end_time or 0) - (s.start_time or 0) for s in steps))
+        return (
+            stats.end_time - stats.start_time,
+            sum((s.end_time or 0) - (s.start_time or 0) for s in steps),
+        )
 
 
 def serve_simulator(scratch: Path) -> tuple[subprocess.Popen, str]:
@@ -110,9 +117,12 @@ def serve_simulator(scratch: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([str(BIN / "bailian-assets"), "simulate", "--port", str(port)],
-                              stdout=subprocess.PIPE, text=True,
-                              env={"PATH": "/usr/bin:/bin", "HOME": str(scratch / "home")})
+    server = subprocess.Popen(
+        [str(BIN / "bailian-assets"), "simulate", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(scratch / "home")},
+    )
     line = server.stdout.readline()
     if "listening" not in line:
         server.kill()
@@ -121,21 +131,30 @@ def serve_simulator(scratch: Path) -> tuple[subprocess.Popen, str]:
 
 
 def measure(bench: Bench, rounds: int) -> dict[str, Timing]:
-    files = {"product_search": "sql/product_search.sql", "movie_sentiment": "sql/movie_sentiment.sql"}
-    timings = {name: Timing() for name in (
-        "noop", *(f"{g} {how}" for g in files for how in ("cli", "in_process", "multiprocess")))}
+    files = {
+        "product_search": "sql/product_search.sql",
+        "movie_sentiment": "sql/movie_sentiment.sql",
+    }
+    timings = {
+        name: Timing()
+        for name in (
+            "noop",
+            *(f"{g} {how}" for g in files for how in ("cli", "in_process", "multiprocess")),
+        )
+    }
     for file in files.values():
         bench.cli(file, Timing())  # warm-up: fills the response cache
     # warm-up: the scratch DAGSTER_HOME's databases are created by its first run
     bench.dagster(["-f", str(bench.scratch / "noop.py"), "--assets", "noop"], Timing())
     for round_ in range(rounds):
-        bench.dagster(["-f", str(bench.scratch / "noop.py"), "--assets", "noop"],
-                      timings["noop"])
+        bench.dagster(["-f", str(bench.scratch / "noop.py"), "--assets", "noop"], timings["noop"])
         for group, file in files.items():
             bench.cli(file, timings[f"{group} cli"])
             bench.dagster(["--assets", f"group:{group}"], timings[f"{group} in_process"])
-            bench.dagster(["--assets", f"group:{group}", "--config-json", MULTIPROCESS],
-                          timings[f"{group} multiprocess"])
+            bench.dagster(
+                ["--assets", f"group:{group}", "--config-json", MULTIPROCESS],
+                timings[f"{group} multiprocess"],
+            )
         print(f"round {round_ + 1}/{rounds} done", file=sys.stderr)
     return timings
 
@@ -143,14 +162,18 @@ def measure(bench: Bench, rounds: int) -> dict[str, Timing]:
 def report(timings: dict[str, Timing], rounds: int) -> str:
     median = Timing.median
     noop = statistics.median(timings["noop"].wall)
-    lines = [f"## Dagster against the command line (`bench/dagster_speed.py`), "
-             f"{time.strftime('%Y-%m-%d')}", "",
-             f"Every answer cached; median of {rounds} rounds, seconds; load average at the "
-             f"end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.", "",
-             "| job | how | wall | run (RUN_START to end) | steps | target: 2 x cli + fixed |",
-             "|---|---|---:|---:|---:|---:|",
-             f"| one no-op asset | `dg launch` (Dagster's fixed start-up) | {noop:.2f} | "
-             f"{median(timings['noop'].in_run)} | {median(timings['noop'].steps)} | |"]
+    lines = [
+        f"## Dagster against the command line (`bench/dagster_speed.py`), "
+        f"{time.strftime('%Y-%m-%d')}",
+        "",
+        f"Every answer cached; median of {rounds} rounds, seconds; load average at the "
+        f"end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.",
+        "",
+        "| job | how | wall | run (RUN_START to end) | steps | target: 2 x cli + fixed |",
+        "|---|---|---:|---:|---:|---:|",
+        f"| one no-op asset | `dg launch` (Dagster's fixed start-up) | {noop:.2f} | "
+        f"{median(timings['noop'].in_run)} | {median(timings['noop'].steps)} | |",
+    ]
     for group in ("product_search", "movie_sentiment"):
         cli = statistics.median(timings[f"{group} cli"].wall)
         target = 2 * cli + noop
@@ -159,8 +182,10 @@ def report(timings: dict[str, Timing], rounds: int) -> str:
             t = timings[f"{group} {how}"]
             wall = statistics.median(t.wall)
             verdict = "met" if wall <= target else "missed"
-            lines.append(f"| {group} | `dg launch`, {how} | {wall:.2f} | {median(t.in_run)} | "
-                         f"{median(t.steps)} | {target:.2f} ({verdict}) |")
+            lines.append(
+                f"| {group} | `dg launch`, {how} | {wall:.2f} | {median(t.in_run)} | "
+                f"{median(t.steps)} | {target:.2f} ({verdict}) |"
+            )
     return "\n".join(lines)
 
 

@@ -33,8 +33,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ["great", "terrible", "fine", "broken", "love", "slow", "perfect", "awful", "ok",
-         "recommend", "refund", "nice", "boring", "fast", "cheap", "solid"]
+WORDS = [
+    "great",
+    "terrible",
+    "fine",
+    "broken",
+    "love",
+    "slow",
+    "perfect",
+    "awful",
+    "ok",
+    "recommend",
+    "refund",
+    "nice",
+    "boring",
+    "fast",
+    "cheap",
+    "solid",
+]
 
 
 @dataclass
@@ -69,21 +85,66 @@ def scenarios(quick: bool) -> list[Scenario]:
 
     return [
         Scenario("1. known quota (6,000 RPM, 150 ms)", "chat", n(2000), rpm=6000),
-        Scenario("2. unknown quota (1,200 RPM, no limit set)", "chat", n(600), rpm=1200,
-                 limit_known=False),
+        Scenario(
+            "2. unknown quota (1,200 RPM, no limit set)",
+            "chat",
+            n(600),
+            rpm=1200,
+            limit_known=False,
+        ),
         Scenario("3. embeddings (6,000 RPM)", "embedding", n(2000), rpm=6000),
-        Scenario("4. re-run of 1 from the cache", "chat", n(2000), rpm=6000, baseline=None,
-                 reuse_cache_of="1. known quota (6,000 RPM, 150 ms)"),
-        Scenario("5. faults (5% 5xx, 2% slow, 1% dropped)", "chat", n(2000), rpm=6000,
-                 faults={"error-rate": 0.05, "slow-rate": 0.02, "drop-rate": 0.01}),
-        Scenario("6. overhead (no quota, no latency)", "chat", n(5000), latency_ms=0,
-                 limit_known=False, baseline="bare"),
-        Scenario("7. 100,000 embeddings in one partition", "embedding", n(100_000),
-                 latency_ms=0, limit_known=False, baseline=None),
-        Scenario(PACKED, "chat", n(2000), rpm=600, latency_ms=300, baseline="unpacked",
-                 batch_size="20", texts="reviews"),
-        Scenario(PACKED_FAULTS, "chat", n(2000), rpm=600, latency_ms=300, baseline=None,
-                 batch_size="20", texts="reviews", faults={"packed-fault-rate": 0.05}),
+        Scenario(
+            "4. re-run of 1 from the cache",
+            "chat",
+            n(2000),
+            rpm=6000,
+            baseline=None,
+            reuse_cache_of="1. known quota (6,000 RPM, 150 ms)",
+        ),
+        Scenario(
+            "5. faults (5% 5xx, 2% slow, 1% dropped)",
+            "chat",
+            n(2000),
+            rpm=6000,
+            faults={"error-rate": 0.05, "slow-rate": 0.02, "drop-rate": 0.01},
+        ),
+        Scenario(
+            "6. overhead (no quota, no latency)",
+            "chat",
+            n(5000),
+            latency_ms=0,
+            limit_known=False,
+            baseline="bare",
+        ),
+        Scenario(
+            "7. 100,000 embeddings in one partition",
+            "embedding",
+            n(100_000),
+            latency_ms=0,
+            limit_known=False,
+            baseline=None,
+        ),
+        Scenario(
+            PACKED,
+            "chat",
+            n(2000),
+            rpm=600,
+            latency_ms=300,
+            baseline="unpacked",
+            batch_size="20",
+            texts="reviews",
+        ),
+        Scenario(
+            PACKED_FAULTS,
+            "chat",
+            n(2000),
+            rpm=600,
+            latency_ms=300,
+            baseline=None,
+            batch_size="20",
+            texts="reviews",
+            faults={"packed-fault-rate": 0.05},
+        ),
     ]
 
 
@@ -97,7 +158,8 @@ REVIEW_PROMPT = (
     "neutral, mixed]: positive when the customer is satisfied, negative when they complain "
     "or ask for a refund, neutral when they only state facts, mixed when they praise one "
     "thing and criticise another. Reviews may be written in Chinese or English. Output only "
-    "the label, with no explanation.")
+    "the label, with no explanation."
+)
 
 
 # ---------------------------------------------------------------- the parent
@@ -109,17 +171,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_simulator(scenario: Scenario, port: int | None = None
-                    ) -> tuple[subprocess.Popen, str]:
+def start_simulator(scenario: Scenario, port: int | None = None) -> tuple[subprocess.Popen, str]:
     port = port or free_port()
-    command = [sys.executable, "-m", "bailian_assets.cli", "simulate", "--port", str(port),
-               "--latency-ms", str(scenario.latency_ms), "--seed", "7"]
+    command = [
+        sys.executable,
+        "-m",
+        "bailian_assets.cli",
+        "simulate",
+        "--port",
+        str(port),
+        "--latency-ms",
+        str(scenario.latency_ms),
+        "--seed",
+        "7",
+    ]
     if scenario.rpm:
         command += ["--rpm", str(scenario.rpm)]
     for flag, value in scenario.faults.items():
         command += [f"--{flag}", str(value)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+    )
     process.stdout.readline()
     return process, f"http://127.0.0.1:{port}"
 
@@ -133,8 +205,12 @@ def simulator_stats(url: str) -> dict:
 def run_client(kind: str, scenario: Scenario, url: str, cache_dir: str) -> dict:
     """Run one client in a child process; returns its report plus peak RSS."""
     spec = json.dumps(scenario.__dict__)
-    process = subprocess.Popen([sys.executable, __file__, "child", kind, spec, url, cache_dir],
-                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, __file__, "child", kind, spec, url, cache_dir],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     output = process.stdout.read()
     _, status, rusage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -148,8 +224,9 @@ def run_client(kind: str, scenario: Scenario, url: str, cache_dir: str) -> dict:
 def measure(scenario: Scenario, kind: str, reuse: dict) -> dict:
     """`reuse` remembers each scenario's cache folder and port: a re-run needs both (the
     endpoint, port included, is part of what the cache is keyed by)."""
-    cache_dir, port = reuse.get(scenario.reuse_cache_of, (None, None)) if kind == "ours" \
-        else (None, None)
+    cache_dir, port = (
+        reuse.get(scenario.reuse_cache_of, (None, None)) if kind == "ours" else (None, None)
+    )
     if cache_dir is None:
         cache_dir = tempfile.mkdtemp(prefix="bailian-bench-cache-")
     port = port or free_port()
@@ -164,8 +241,7 @@ def measure(scenario: Scenario, kind: str, reuse: dict) -> dict:
         simulator.wait(timeout=10)
     report["requests"] = stats["requests"]
     report["throttled"] = stats["by_status"].get("429", 0)
-    report["packed_faults"] = sum(v for k, v in stats["faults"].items()
-                                  if k.startswith("packed_"))
+    report["packed_faults"] = sum(v for k, v in stats["faults"].items() if k.startswith("packed_"))
     if kind == "unpacked":
         scenario = Scenario(**{**scenario.__dict__, "batch_size": None})
     floor = scenario.floor
@@ -180,21 +256,27 @@ def row(scenario: Scenario, kind: str, r: dict) -> str:
 
     share = r["throttled"] / r["requests"] if r["requests"] else 0.0
     shown = "ours, 1 row/request" if kind == "unpacked" else kind
-    return (f"| {scenario.name} | {shown} | {r['rows']:,} | {r['wall']:.2f} | "
-            f"{f(r['floor'], '.2f')} | {f(r['efficiency'], '.3f')} | {r['requests']:,} | "
-            f"{r['throttled']:,} ({share:.1%}) | {r['retries']:,} | {r['lost']} | "
-            f"{r['rows_per_s']:,.1f} | {r['peak_rss_mb']:.0f} |")
+    return (
+        f"| {scenario.name} | {shown} | {r['rows']:,} | {r['wall']:.2f} | "
+        f"{f(r['floor'], '.2f')} | {f(r['efficiency'], '.3f')} | {r['requests']:,} | "
+        f"{r['throttled']:,} ({share:.1%}) | {r['retries']:,} | {r['lost']} | "
+        f"{r['rows_per_s']:,.1f} | {r['peak_rss_mb']:.0f} |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", help="run scenarios whose name starts with one of these "
-                                       "(comma-separated, e.g. 8,9)")
+    parser.add_argument(
+        "--only",
+        help="run scenarios whose name starts with one of these (comma-separated, e.g. 8,9)",
+    )
     args = parser.parse_args()
-    header = ("| scenario | client | rows | wall s | floor s | efficiency | requests | 429s | "
-              "retries | rows lost | rows/s | peak RSS MB |\n"
-              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    header = (
+        "| scenario | client | rows | wall s | floor s | efficiency | requests | 429s | "
+        "retries | rows lost | rows/s | peak RSS MB |\n"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
     lines, packed_rows = [header], [header]
     print(header, flush=True)
     results: dict[tuple[str, str], dict] = {}
@@ -211,20 +293,27 @@ def main() -> None:
     packed_lines = packing_table(results)
     print("\n".join(packed_lines))
     verdicts, packed_verdicts = targets(results), []
-    packing_targets(results, lambda label, ok, detail: packed_verdicts.append(
-        f"- {'met' if ok else 'NOT met'}: {label} ({detail})"))
+    packing_targets(
+        results,
+        lambda label, ok, detail: packed_verdicts.append(
+            f"- {'met' if ok else 'NOT met'}: {label} ({detail})"
+        ),
+    )
     print("\n".join(verdicts + packed_verdicts))
     if args.quick:
         return
     if len(lines) > 1 and not args.only:  # every scenario but packing's
         write_block("engine", "Engine", lines, verdicts)
     if packed_lines:  # the packing scenarios, whenever both ran
-        about = ("2,000 reviews of 20-80 characters, half Chinese, half English (about 28 "
-                 "tokens each), under a classifier's system prompt of 82 tokens; "
-                 "'batch-size' = '20' against one row per request. See \"Reading the engine "
-                 "figures\".\n")
-        write_block("packing", "Packing", [about] + packed_rows + [""] + packed_lines,
-                    packed_verdicts)
+        about = (
+            "2,000 reviews of 20-80 characters, half Chinese, half English (about 28 "
+            "tokens each), under a classifier's system prompt of 82 tokens; "
+            "'batch-size' = '20' against one row per request. See \"Reading the engine "
+            'figures".\n'
+        )
+        write_block(
+            "packing", "Packing", [about] + packed_rows + [""] + packed_lines, packed_verdicts
+        )
 
 
 def wrong_rows(labels: list, truth: list) -> int:
@@ -237,10 +326,12 @@ def packing_table(results: dict) -> list[str]:
     truth = results.get(("8.", "unpacked"), {}).get("labels")
     if truth is None:
         return []
-    lines = ["| scenario | client | requests | packed answers split (faults drawn) | "
-             "prompt tokens / row | completion tokens / row | rows answered as unpacked | "
-             "answers to the wrong row | rows lost | plan: requests | plan: tokens |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| scenario | client | requests | packed answers split (faults drawn) | "
+        "prompt tokens / row | completion tokens / row | rows answered as unpacked | "
+        "answers to the wrong row | rows lost | plan: requests | plan: tokens |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for key in (("8.", "unpacked"), ("8.", "ours"), ("9.", "ours")):
         r = results.get(key)
         if r is None:
@@ -250,8 +341,10 @@ def packing_table(results: dict) -> list[str]:
         if plan is not None and key[1] == "ours":
             used = r["prompt_tokens"] + r["completion_tokens"]
             planned = plan["prompt_tokens"] + plan["completion_tokens"]
-            plan_cells = (f"{plan['requests']:,} ({plan['requests'] / r['client_requests'] - 1:+.1%})"
-                          f" | {planned:,} ({planned / used - 1:+.1%})")
+            plan_cells = (
+                f"{plan['requests']:,} ({plan['requests'] / r['client_requests'] - 1:+.1%})"
+                f" | {planned:,} ({planned / used - 1:+.1%})"
+            )
         else:
             plan_cells = "– | –"
         name = PACKED if key[0] == "8." else PACKED_FAULTS
@@ -260,7 +353,8 @@ def packing_table(results: dict) -> list[str]:
             f"{r['client_requests']:,} | {r['splits']:,} ({r['packed_faults']:,}) | "
             f"{r['prompt_tokens'] / r['rows']:.1f} | {r['completion_tokens'] / r['rows']:.1f} | "
             f"{same:,} of {r['rows']:,} | {wrong_rows(r['labels'], truth)} | {r['lost']} | "
-            f"{plan_cells} |")
+            f"{plan_cells} |"
+        )
     return lines
 
 
@@ -273,14 +367,19 @@ def targets(results: dict) -> list[str]:
     if ("1.", "ours") in results:
         r = results[("1.", "ours")]
         share = r["throttled"] / r["requests"]
-        check("known quota efficiency >= 0.95 with 429s <= 1%",
-              r["efficiency"] >= 0.95 and share <= 0.01,
-              f"{r['efficiency']:.3f}, {share:.1%}")
+        check(
+            "known quota efficiency >= 0.95 with 429s <= 1%",
+            r["efficiency"] >= 0.95 and share <= 0.01,
+            f"{r['efficiency']:.3f}, {share:.1%}",
+        )
     if ("2.", "ours") in results:
         r = results[("2.", "ours")]
         share = r["throttled"] / r["requests"]
-        check("unknown quota efficiency >= 0.90 with 429s <= 10%",
-              r["efficiency"] >= 0.90 and share <= 0.10, f"{r['efficiency']:.3f}, {share:.1%}")
+        check(
+            "unknown quota efficiency >= 0.90 with 429s <= 10%",
+            r["efficiency"] >= 0.90 and share <= 0.10,
+            f"{r['efficiency']:.3f}, {share:.1%}",
+        )
     if ("3.", "ours") in results and ("3.", "flink") in results:
         ratio = results[("3.", "ours")]["rows_per_s"] / results[("3.", "flink")]["rows_per_s"]
         check("embeddings >= 8x the baseline's rows per second", ratio >= 8, f"{ratio:.1f}x")
@@ -289,15 +388,21 @@ def targets(results: dict) -> list[str]:
         check("re-run sends 0 requests", r["requests"] == 0, f"{r['requests']} requests")
     if ("5.", "ours") in results:
         r = results[("5.", "ours")]
-        check("faults: no row lost", r["lost"] == 0,
-              f"{r['lost']} lost, {r['failed']} failed explicitly")
+        check(
+            "faults: no row lost",
+            r["lost"] == 0,
+            f"{r['lost']} lost, {r['failed']} failed explicitly",
+        )
     if ("6.", "ours") in results and ("6.", "bare") in results:
         overhead = results[("6.", "ours")]["wall"] / results[("6.", "bare")]["wall"] - 1
         check("overhead against bare httpx <= 20%", overhead <= 0.20, f"{overhead:+.1%}")
     if ("7.", "ours") in results:
         r = results[("7.", "ours")]
-        check("100,000 embedding rows with peak RSS under 1 GiB", r["peak_rss_mb"] < 1024,
-              f"{r['peak_rss_mb']:.0f} MB")
+        check(
+            "100,000 embedding rows with peak RSS under 1 GiB",
+            r["peak_rss_mb"] < 1024,
+            f"{r['peak_rss_mb']:.0f} MB",
+        )
     return out
 
 
@@ -306,31 +411,44 @@ def packing_targets(results: dict, check) -> None:
         return
     packed, alone = results[("8.", "ours")], results[("8.", "unpacked")]
     ratio = packed["wall"] / alone["wall"]
-    check("packing 20: wall time at most a tenth of one row per request", ratio <= 0.1,
-          f"{packed['wall']:.1f} s against {alone['wall']:.1f} s: {ratio:.3f}")
-    saved = 1 - (packed["prompt_tokens"] / packed["rows"]) / (alone["prompt_tokens"] / alone["rows"])
-    check("packing 20: prompt tokens per row at least 50% lower", saved >= 0.5, f"{saved:.1%} lower")
-    check("packing 20: labels identical to the unpacked run's",
-          packed["labels"] == alone["labels"],
-          f"{sum(a == b for a, b in zip(packed['labels'], alone['labels'])):,} of "
-          f"{len(alone['labels']):,} identical")
+    check(
+        "packing 20: wall time at most a tenth of one row per request",
+        ratio <= 0.1,
+        f"{packed['wall']:.1f} s against {alone['wall']:.1f} s: {ratio:.3f}",
+    )
+    saved = 1 - (packed["prompt_tokens"] / packed["rows"]) / (
+        alone["prompt_tokens"] / alone["rows"]
+    )
+    check(
+        "packing 20: prompt tokens per row at least 50% lower", saved >= 0.5, f"{saved:.1%} lower"
+    )
+    check(
+        "packing 20: labels identical to the unpacked run's",
+        packed["labels"] == alone["labels"],
+        f"{sum(a == b for a, b in zip(packed['labels'], alone['labels'])):,} of "
+        f"{len(alone['labels']):,} identical",
+    )
     plan = packed["plan"]
     used = packed["prompt_tokens"] + packed["completion_tokens"]
     planned = plan["prompt_tokens"] + plan["completion_tokens"]
     requests_off = abs(plan["requests"] / packed["client_requests"] - 1)
     tokens_off = abs(planned / used - 1)
-    check("plan's estimate within 10% of the tokens and requests the run used",
-          requests_off <= 0.1 and tokens_off <= 0.1,
-          f"requests {plan['requests']} planned, {packed['client_requests']} used; tokens "
-          f"{planned:,} planned, {used:,} used ({tokens_off:.1%} off)")
+    check(
+        "plan's estimate within 10% of the tokens and requests the run used",
+        requests_off <= 0.1 and tokens_off <= 0.1,
+        f"requests {plan['requests']} planned, {packed['client_requests']} used; tokens "
+        f"{planned:,} planned, {used:,} used ({tokens_off:.1%} off)",
+    )
     if ("9.", "ours") in results:
         r = results[("9.", "ours")]
         wrong = wrong_rows(r["labels"], alone["labels"])
         extra = r["client_requests"] - plan["requests"]
-        check("packing with 5% faulty packed answers: 0 rows lost, 0 answers to the wrong row",
-              r["lost"] == 0 and wrong == 0 and r["failed"] == 0,
-              f"{r['lost']} lost, {wrong} to the wrong row, {r['packed_faults']} faulty answers "
-              f"drawn, {r['splits']} split, {extra} extra requests counted")
+        check(
+            "packing with 5% faulty packed answers: 0 rows lost, 0 answers to the wrong row",
+            r["lost"] == 0 and wrong == 0 and r["failed"] == 0,
+            f"{r['lost']} lost, {wrong} to the wrong row, {r['packed_faults']} faulty answers "
+            f"drawn, {r['splits']} split, {extra} extra requests counted",
+        )
 
 
 def write_block(name: str, title: str, lines: list[str], verdicts: list[str]) -> None:
@@ -339,12 +457,17 @@ def write_block(name: str, title: str, lines: list[str], verdicts: list[str]) ->
     text = path.read_text() if path.exists() else "# Benchmarks\n"
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     load = os.getloadavg()[0]
-    block = (f"{start}\n## {title} (`bench/engine.py`), {time.strftime('%Y-%m-%d')}\n\n"
-             f"{os.cpu_count()} cores (load average {load:.1f} at the end); simulator and "
-             "each client in separate processes on loopback.\n\n" + "\n".join(lines) +
-             "\n\nTargets:\n" + "\n".join(verdicts) + f"\n{end}")
+    block = (
+        f"{start}\n## {title} (`bench/engine.py`), {time.strftime('%Y-%m-%d')}\n\n"
+        f"{os.cpu_count()} cores (load average {load:.1f} at the end); simulator and "
+        "each client in separate processes on loopback.\n\n"
+        + "\n".join(lines)
+        + "\n\nTargets:\n"
+        + "\n".join(verdicts)
+        + f"\n{end}"
+    )
     if start in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     path.write_text(text)
@@ -360,13 +483,45 @@ def texts_for(scenario: Scenario) -> list[str]:
     return [f"review {i}: {' '.join(rng.choices(WORDS, k=4))}" for i in range(scenario.rows)]
 
 
-CHINESE = ["物流很快", "包装也好", "非常满意", "质量很好", "值得推荐", "很好用", "性价比高",
-           "客服态度好", "质量太差了", "用了两天就坏了", "很失望", "物流太慢", "客服不理人",
-           "要求退款", "做工粗糙", "周二收到的", "颜色是灰色", "尺寸和描述一致", "今天到货"]
-ENGLISH = ["great battery life", "love the screen", "works perfectly", "fast delivery",
-           "highly recommend", "solid build", "terrible support", "broke after two days",
-           "waste of money", "arrived broken", "want a refund", "awful quality",
-           "arrived on Tuesday", "the box is blue", "as described", "ordered last week"]
+CHINESE = [
+    "物流很快",
+    "包装也好",
+    "非常满意",
+    "质量很好",
+    "值得推荐",
+    "很好用",
+    "性价比高",
+    "客服态度好",
+    "质量太差了",
+    "用了两天就坏了",
+    "很失望",
+    "物流太慢",
+    "客服不理人",
+    "要求退款",
+    "做工粗糙",
+    "周二收到的",
+    "颜色是灰色",
+    "尺寸和描述一致",
+    "今天到货",
+]
+ENGLISH = [
+    "great battery life",
+    "love the screen",
+    "works perfectly",
+    "fast delivery",
+    "highly recommend",
+    "solid build",
+    "terrible support",
+    "broke after two days",
+    "waste of money",
+    "arrived broken",
+    "want a refund",
+    "awful quality",
+    "arrived on Tuesday",
+    "the box is blue",
+    "as described",
+    "ordered last week",
+]
 
 
 def review(rng: random.Random, number: int) -> str:
@@ -398,15 +553,21 @@ def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
     from bailian_assets.planning.project import load_source
 
     path = "embeddings" if scenario.task == "embedding" else "chat/completions"
-    options = [f"'endpoint' = '{url}/compatible-mode/v1/{path}'", "'api-key' = 'sk-bench'",
-               "'provider' = 'bailian'"]
+    options = [
+        f"'endpoint' = '{url}/compatible-mode/v1/{path}'",
+        "'api-key' = 'sk-bench'",
+        "'provider' = 'bailian'",
+    ]
     if scenario.task == "embedding":
         output = "`embedding` ARRAY<FLOAT>"
         options += ["'model' = 'text-embedding-v3'", f"'dimension' = '{scenario.dimension}'"]
     else:
         output = "`content` STRING"
-        prompt = REVIEW_PROMPT if scenario.texts == "reviews" else \
-            "Classify: [positive, negative, neutral, mixed]."
+        prompt = (
+            REVIEW_PROMPT
+            if scenario.texts == "reviews"
+            else "Classify: [positive, negative, neutral, mixed]."
+        )
         options += ["'model' = 'qwen-turbo'", f"'system-prompt' = '{prompt}'"]
     if scenario.limit_known and scenario.rpm:
         options.append(f"'rate-limit.rpm' = '{scenario.rpm:g}'")
@@ -415,18 +576,23 @@ def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
     texts = texts_for(scenario)
     source = Path(cache_dir) / "reviews"
     source.mkdir(exist_ok=True)
-    pl.DataFrame({"id": range(scenario.rows), "txt": texts}).write_csv(source / "part-0.csv", include_header=False)
-    sql = (f"CREATE MODEL m INPUT (`input` STRING) OUTPUT ({output}) WITH "
-           f"({', '.join(options)});\n"
-           f"CREATE TABLE src (id INT, txt STRING) WITH ('connector' = 'filesystem', "
-           f"'path' = '{source}', 'format' = 'csv');\n"
-           "CREATE TABLE sink (id INT) WITH ('connector' = 'blackhole');\n"
-           "CREATE VIEW out AS SELECT * FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(txt));\n"
-           "INSERT INTO sink SELECT id FROM out;")
+    pl.DataFrame({"id": range(scenario.rows), "txt": texts}).write_csv(
+        source / "part-0.csv", include_header=False
+    )
+    sql = (
+        f"CREATE MODEL m INPUT (`input` STRING) OUTPUT ({output}) WITH "
+        f"({', '.join(options)});\n"
+        f"CREATE TABLE src (id INT, txt STRING) WITH ('connector' = 'filesystem', "
+        f"'path' = '{source}', 'format' = 'csv');\n"
+        "CREATE TABLE sink (id INT) WITH ('connector' = 'blackhole');\n"
+        "CREATE VIEW out AS SELECT * FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(txt));\n"
+        "INSERT INTO sink SELECT id FROM out;"
+    )
     project = load_source(sql, "bench.sql")
     backend = backend_from_env()
-    plan = estimate_project(project, backend)[0].forecast if scenario.texts == "reviews" \
-        else None  # what `bailian-assets plan` would print, before anything is sent
+    plan = (
+        estimate_project(project, backend)[0].forecast if scenario.texts == "reviews" else None
+    )  # what `bailian-assets plan` would print, before anything is sent
     node = next(n for n in p.walk(project.views["out"].root) if isinstance(n, p.MlPredict))
     columns = [f.column for f in node.input.fields]
     frame = pl.DataFrame({columns[0]: range(scenario.rows), columns[1]: texts})
@@ -437,15 +603,26 @@ def child_ours(scenario: Scenario, url: str, cache_dir: str) -> dict:
     answered = result.get_column(output_column).is_not_null().sum()
     in_order = result.get_column(columns[0]).to_list() == list(range(scenario.rows))
     lost = scenario.rows - answered - usage.rows_failed + (0 if in_order else scenario.rows)
-    report = {"rows": scenario.rows, "wall": wall, "retries": usage.retries, "lost": int(lost),
-              "failed": usage.rows_failed, "rows_per_s": scenario.rows / wall,
-              "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens,
-              "client_requests": usage.requests, "splits": usage.splits}
+    report = {
+        "rows": scenario.rows,
+        "wall": wall,
+        "retries": usage.retries,
+        "lost": int(lost),
+        "failed": usage.rows_failed,
+        "rows_per_s": scenario.rows / wall,
+        "prompt_tokens": usage.prompt_tokens,
+        "completion_tokens": usage.completion_tokens,
+        "client_requests": usage.requests,
+        "splits": usage.splits,
+    }
     if scenario.task == "chat" and scenario.texts == "reviews":
         report["labels"] = result.get_column(output_column).to_list()
     if plan is not None:
-        report["plan"] = {"requests": plan.requests, "prompt_tokens": plan.prompt_tokens,
-                          "completion_tokens": plan.completion_tokens}
+        report["plan"] = {
+            "requests": plan.requests,
+            "prompt_tokens": plan.prompt_tokens,
+            "completion_tokens": plan.completion_tokens,
+        }
     return report
 
 
@@ -460,15 +637,21 @@ def child_flink(scenario: Scenario, url: str) -> dict:
     def body(text):
         if scenario.task == "embedding":
             return {"model": "text-embedding-v3", "input": text, "dimensions": scenario.dimension}
-        return {"model": "qwen-turbo", "messages": [
-            {"role": "system", "content": "Classify: [positive, negative, neutral, mixed]."},
-            {"role": "user", "content": text}]}
+        return {
+            "model": "qwen-turbo",
+            "messages": [
+                {"role": "system", "content": "Classify: [positive, negative, neutral, mixed]."},
+                {"role": "user", "content": text},
+            ],
+        }
 
     async def main():
         nonlocal retries, lost
         semaphore = asyncio.Semaphore(10)
-        async with httpx.AsyncClient(base_url=url, timeout=30,
-                                     headers={"Authorization": "Bearer sk-bench"}) as client:
+        async with httpx.AsyncClient(
+            base_url=url, timeout=30, headers={"Authorization": "Bearer sk-bench"}
+        ) as client:
+
             async def one(text):
                 nonlocal retries, lost
                 async with semaphore:
@@ -476,15 +659,16 @@ def child_flink(scenario: Scenario, url: str) -> dict:
                     attempt = 0
                     while time.monotonic() < deadline:
                         try:
-                            reply = await client.post(f"/compatible-mode/v1/{path}",
-                                                      json=body(text))
+                            reply = await client.post(
+                                f"/compatible-mode/v1/{path}", json=body(text)
+                            )
                             if reply.status_code == 200:
                                 reply.json()
                                 return
                         except (httpx.HTTPError, ValueError):
                             pass
                         retries += 1
-                        await asyncio.sleep(min(60, 0.5 * 2 ** attempt) * random.random())
+                        await asyncio.sleep(min(60, 0.5 * 2**attempt) * random.random())
                         attempt += 1
                     lost += 1
 
@@ -493,8 +677,14 @@ def child_flink(scenario: Scenario, url: str) -> dict:
     started = time.perf_counter()
     asyncio.run(main())
     wall = time.perf_counter() - started
-    return {"rows": scenario.rows, "wall": wall, "retries": retries, "lost": lost,
-            "failed": 0, "rows_per_s": scenario.rows / wall}
+    return {
+        "rows": scenario.rows,
+        "wall": wall,
+        "retries": retries,
+        "lost": lost,
+        "failed": 0,
+        "rows_per_s": scenario.rows / wall,
+    }
 
 
 def child_bare(scenario: Scenario, url: str) -> dict:
@@ -505,18 +695,27 @@ def child_bare(scenario: Scenario, url: str) -> dict:
 
     async def main():
         limits = httpx.Limits(max_connections=128, max_keepalive_connections=128)
-        async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30,
-                                     headers={"Authorization": "Bearer sk-bench"}) as client:
+        async with httpx.AsyncClient(
+            base_url=url, limits=limits, timeout=30, headers={"Authorization": "Bearer sk-bench"}
+        ) as client:
             queue = list(reversed(texts))
 
             async def worker():
                 while queue:
                     text = queue.pop()
-                    reply = await client.post("/compatible-mode/v1/chat/completions", json={
-                        "model": "qwen-turbo", "messages": [
-                            {"role": "system",
-                             "content": "Classify: [positive, negative, neutral, mixed]."},
-                            {"role": "user", "content": text}]})
+                    reply = await client.post(
+                        "/compatible-mode/v1/chat/completions",
+                        json={
+                            "model": "qwen-turbo",
+                            "messages": [
+                                {
+                                    "role": "system",
+                                    "content": "Classify: [positive, negative, neutral, mixed].",
+                                },
+                                {"role": "user", "content": text},
+                            ],
+                        },
+                    )
                     reply.json()
 
             await asyncio.gather(*[worker() for _ in range(128)])
@@ -524,8 +723,14 @@ def child_bare(scenario: Scenario, url: str) -> dict:
     started = time.perf_counter()
     asyncio.run(main())
     wall = time.perf_counter() - started
-    return {"rows": scenario.rows, "wall": wall, "retries": 0, "lost": 0, "failed": 0,
-            "rows_per_s": scenario.rows / wall}
+    return {
+        "rows": scenario.rows,
+        "wall": wall,
+        "retries": 0,
+        "lost": 0,
+        "failed": 0,
+        "rows_per_s": scenario.rows / wall,
+    }
 
 
 def child(kind: str, spec: str, url: str, cache_dir: str) -> None:

@@ -102,16 +102,22 @@ def measure(code: str, args: list[str], python: str, env: dict, cwd: Path) -> di
     if child.returncode != 0:
         raise SystemExit(f"a measured child failed ({child.returncode}): {text[-2000:]}")
     answer = json.loads(text.strip().splitlines()[-1])
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss_mb": usage.ru_maxrss / 1024, "answer": answer}
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "answer": answer,
+    }
 
 
 def median_of(runs: list[dict]) -> dict:
-    return {"wall": statistics.median(r["wall"] for r in runs),
-            "query": statistics.median(r["answer"]["query"] for r in runs),
-            "cpu": statistics.median(r["cpu"] for r in runs),
-            "rss_mb": statistics.median(r["rss_mb"] for r in runs),
-            "answer": runs[0]["answer"]}
+    return {
+        "wall": statistics.median(r["wall"] for r in runs),
+        "query": statistics.median(r["answer"]["query"] for r in runs),
+        "cpu": statistics.median(r["cpu"] for r in runs),
+        "rss_mb": statistics.median(r["rss_mb"] for r in runs),
+        "answer": runs[0]["answer"],
+    }
 
 
 # ------------------------------------------------------------------ the data
@@ -128,17 +134,22 @@ def generate(folder: Path, rows: int, days: int, seed: int = 7) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     per_day = rows // days
-    dates = pl.date_range(pl.lit(DAYS_START).str.to_date(), pl.lit(DAYS_START).str.to_date()
-                          + pl.duration(days=days - 1), eager=True)
+    dates = pl.date_range(
+        pl.lit(DAYS_START).str.to_date(),
+        pl.lit(DAYS_START).str.to_date() + pl.duration(days=days - 1),
+        eager=True,
+    )
     for day in dates:
-        frame = pl.DataFrame({
-            "user_id": rng.integers(0, 1_000_000, per_day),
-            "category": pl.Series(rng.integers(0, len(CATEGORIES), per_day)).replace_strict(
-                dict(enumerate(CATEGORIES)), return_dtype=pl.String),
-            "amount": rng.gamma(2.0, 20.0, per_day).round(2),
-            "note": pl.Series(rng.integers(0, 10_000, per_day)).cast(pl.String)
-            .str.zfill(12),
-        })
+        frame = pl.DataFrame(
+            {
+                "user_id": rng.integers(0, 1_000_000, per_day),
+                "category": pl.Series(rng.integers(0, len(CATEGORIES), per_day)).replace_strict(
+                    dict(enumerate(CATEGORIES)), return_dtype=pl.String
+                ),
+                "amount": rng.gamma(2.0, 20.0, per_day).round(2),
+                "note": pl.Series(rng.integers(0, 10_000, per_day)).cast(pl.String).str.zfill(12),
+            }
+        )
         part = folder / f"dt={day}"
         part.mkdir(exist_ok=True)
         frame.write_parquet(part / "part-0.parquet")
@@ -160,72 +171,103 @@ def run(args) -> dict:
     started = time.perf_counter()
     for folder, rows in ((big, args.rows), (tiny, 10 * args.days)):
         # in a process of its own: a child's peak RSS counts the parent's at fork time
-        subprocess.run([sys.executable, __file__, "--generate", str(folder), "--rows",
-                        str(rows), "--days", str(args.days)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--generate",
+                str(folder),
+                "--rows",
+                str(rows),
+                "--days",
+                str(args.days),
+            ],
+            check=True,
+        )
     print(f"data ready in {time.perf_counter() - started:.1f} s: {big}", file=sys.stderr)
     day = _day(args.days // 2)
     env = {k: v for k, v in os.environ.items() if not k.startswith("BAILIAN_")}
     env["BAILIAN_CACHE_DIR"] = str(scratch / "cache")
-    engines = {"ours": (OURS, sys.executable, str(ROOT)), "polars": (POLARS, sys.executable,
-                                                                      str(ROOT))}
+    engines = {
+        "ours": (OURS, sys.executable, str(ROOT)),
+        "polars": (POLARS, sys.executable, str(ROOT)),
+    }
     if args.before:
         before = Path(args.before).resolve()
         python = before / ".venv" / "bin" / "python"
-        engines["before"] = (OURS, str(python if python.exists() else sys.executable),
-                             str(before))
+        engines["before"] = (OURS, str(python if python.exists() else sys.executable), str(before))
     results = {}
     for name, (code, python, path) in engines.items():
         for label, table in (("big", big), ("tiny", tiny)):
             child_env = {**env, "PYTHONPATH": path}
-            argv = [str(write_sql(scratch, f"{name}-{label}", table, day))] \
-                if code is OURS else [str(table), day]
+            argv = (
+                [str(write_sql(scratch, f"{name}-{label}", table, day))]
+                if code is OURS
+                else [str(table), day]
+            )
             runs = [measure(code, argv, python, child_env, scratch) for _ in range(args.repeat)]
             results[f"{name}/{label}"] = median_of(runs)
             got = results[f"{name}/{label}"]
-            print(f"{name:7} {label:5} {got['wall']:7.2f} s {got['query']:7.2f} s "
-                  f"{got['rss_mb']:8.1f} MB  ({got['answer']['code']})", file=sys.stderr)
-    return {"rows": args.rows, "days": args.days, "day": day, "table": str(big),
-            "results": results}
+            print(
+                f"{name:7} {label:5} {got['wall']:7.2f} s {got['query']:7.2f} s "
+                f"{got['rss_mb']:8.1f} MB  ({got['answer']['code']})",
+                file=sys.stderr,
+            )
+    return {"rows": args.rows, "days": args.days, "day": day, "table": str(big), "results": results}
 
 
 def _day(index: int) -> str:
     import datetime as dt
+
     return str(dt.date.fromisoformat(DAYS_START) + dt.timedelta(days=index))
 
 
 def report(outcome: dict) -> str:
     results = outcome["results"]
-    lines = [f"{outcome['rows']:,} rows in {outcome['days']} daily partitions (parquet); "
-             f"`WHERE dt = '{outcome['day']}'`, grouped by category. Median of the runs; "
-             "peak RSS of each fresh process; extra = big table minus tiny table.", "",
-             "| engine | process time (s) | query time (s) | peak RSS (MB) | "
-             "extra over tiny table (MB) | files read |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"{outcome['rows']:,} rows in {outcome['days']} daily partitions (parquet); "
+        f"`WHERE dt = '{outcome['day']}'`, grouped by category. Median of the runs; "
+        "peak RSS of each fresh process; extra = big table minus tiny table.",
+        "",
+        "| engine | process time (s) | query time (s) | peak RSS (MB) | "
+        "extra over tiny table (MB) | files read |",
+        "|---|---|---|---|---|---|",
+    ]
     for name in ("ours", "before", "polars"):
         if f"{name}/big" not in results:
             continue
         big, tiny = results[f"{name}/big"], results[f"{name}/tiny"]
         files = big["answer"]["files"]
         shown = "-" if not files else f"{len(files)}"
-        lines.append(f"| {name} | {big['wall']:.2f} | {big['query']:.2f} | {big['rss_mb']:.0f} | "
-                     f"{big['rss_mb'] - tiny['rss_mb']:.0f} | {shown} |")
+        lines.append(
+            f"| {name} | {big['wall']:.2f} | {big['query']:.2f} | {big['rss_mb']:.0f} | "
+            f"{big['rss_mb'] - tiny['rss_mb']:.0f} | {shown} |"
+        )
     ours, polars = results["ours/big"], results["polars/big"]
     same = _same(ours["answer"]["rows"], polars["answer"]["rows"])
-    lines += ["", f"peak RSS ours / polars: {ours['rss_mb'] / polars['rss_mb']:.2f} "
-              f"(target at most 1.5); query time ours / polars: "
-              f"{ours['query'] / polars['query']:.2f}; "
-              f"same answers: {same}"]
+    lines += [
+        "",
+        f"peak RSS ours / polars: {ours['rss_mb'] / polars['rss_mb']:.2f} "
+        f"(target at most 1.5); query time ours / polars: "
+        f"{ours['query'] / polars['query']:.2f}; "
+        f"same answers: {same}",
+    ]
     files = ours["answer"]["files"] or []
     wanted = f"dt={outcome['day']}"
-    lines.append(f"ours read {len(files)} file(s), all in {wanted}: "
-                 f"{bool(files) and all(wanted in f for f in files)}")
+    lines.append(
+        f"ours read {len(files)} file(s), all in {wanted}: "
+        f"{bool(files) and all(wanted in f for f in files)}"
+    )
     return "\n".join(lines)
 
 
 def _same(left: list, right: list) -> bool:
     if len(left) != len(right):
         return False
-    return all(a[0] == b[0] and a[1] == b[1] and abs(a[2] - b[2]) <= 1e-6 * max(1, abs(b[2]))
-               for a, b in zip(left, right))
+    return all(
+        a[0] == b[0] and a[1] == b[1] and abs(a[2] - b[2]) <= 1e-6 * max(1, abs(b[2]))
+        for a, b in zip(left, right)
+    )
 
 
 def main() -> None:

@@ -22,9 +22,13 @@ import time
 import httpx
 
 AUTH = {"Authorization": "Bearer sk-bench"}
-CHAT = {"model": "qwen-turbo", "messages": [
-    {"role": "system", "content": "Classify: [positive, negative, neutral, mixed]."},
-    {"role": "user", "content": "The battery life is great and I love the screen"}]}
+CHAT = {
+    "model": "qwen-turbo",
+    "messages": [
+        {"role": "system", "content": "Classify: [positive, negative, neutral, mixed]."},
+        {"role": "user", "content": "The battery life is great and I love the screen"},
+    ],
+}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -61,27 +65,38 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     args = parser.parse_args()
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "bailian_assets.cli", "simulate",
-                               "--port", str(port)], stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bailian_assets.cli", "simulate", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         server.stdout.readline()  # "listening on ..."
         url = f"http://127.0.0.1:{port}"
         kinds = {
-            "chat": ("/compatible-mode/v1/chat/completions",
-                     lambda i: {**CHAT, "seed": i}, args.requests),
-            "embeddings (10 x 1024)": ("/compatible-mode/v1/embeddings",
-                                       lambda i: {"model": "text-embedding-v3",
-                                                  "input": [f"product {i} item {j}"
-                                                            for j in range(10)]},
-                                       args.requests // 5),
+            "chat": (
+                "/compatible-mode/v1/chat/completions",
+                lambda i: {**CHAT, "seed": i},
+                args.requests,
+            ),
+            "embeddings (10 x 1024)": (
+                "/compatible-mode/v1/embeddings",
+                lambda i: {
+                    "model": "text-embedding-v3",
+                    "input": [f"product {i} item {j}" for j in range(10)],
+                },
+                args.requests // 5,
+            ),
         }
         for name, (path, body, count) in kinds.items():
             cpu = cpu_seconds(server.pid)
             seconds = asyncio.run(drive(url, path, body, count, args.connections))
             cpu = cpu_seconds(server.pid) - cpu
-            print(f"{name}: {count} requests in {seconds:.2f} s = {count / seconds:,.0f} "
-                  f"requests/s (client-bound); the simulator used {cpu:.2f} CPU s = "
-                  f"{count / cpu:,.0f} requests per CPU second")
+            print(
+                f"{name}: {count} requests in {seconds:.2f} s = {count / seconds:,.0f} "
+                f"requests/s (client-bound); the simulator used {cpu:.2f} CPU s = "
+                f"{count / cpu:,.0f} requests per CPU second"
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -57,17 +57,22 @@ def main() -> None:
     ref_time, ref_mem, (ref_index, _) = measure(lambda: reference(queries, items, args.k))
     kernel_time, kernel_mem, (index, _) = measure(lambda: top_k(queries, items, args.k))
     sql_time, sql_mem, frame = measure(
-        lambda: search(left, "q", right, "v", args.k, False, "score"))
+        lambda: search(left, "q", right, "v", args.k, False, "score")
+    )
     assert (index == ref_index).all(), "the kernel disagrees with the reference"
     assert frame.height == args.queries * args.k
     shape = f"{args.queries:,} queries x {args.items:,} vectors x {args.dim} dims, top {args.k}"
     print(f"| {shape} | seconds | x reference | peak MB |")
     print("|---|---:|---:|---:|")
     print(f"| numpy reference (one product + top-k) | {ref_time:.2f} | 1.00 | {ref_mem:,.0f} |")
-    print(f"| our kernel (blocks of 16,384 rows) | {kernel_time:.2f} | "
-          f"{kernel_time / ref_time:.2f} | {kernel_mem:,.0f} |")
-    print(f"| our VECTOR_SEARCH from Polars frames | {sql_time:.2f} | "
-          f"{sql_time / ref_time:.2f} | {sql_mem:,.0f} |")
+    print(
+        f"| our kernel (blocks of 16,384 rows) | {kernel_time:.2f} | "
+        f"{kernel_time / ref_time:.2f} | {kernel_mem:,.0f} |"
+    )
+    print(
+        f"| our VECTOR_SEARCH from Polars frames | {sql_time:.2f} | "
+        f"{sql_time / ref_time:.2f} | {sql_mem:,.0f} |"
+    )
 
 
 if __name__ == "__main__":

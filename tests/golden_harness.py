@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import re
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 KNOWN_FAILURES = GOLDEN / "KNOWN_FAILURES"
@@ -30,6 +30,7 @@ SELECT_ROWS = "select at line "  # the rows of a bare SELECT, by its line
 
 
 # ---------------------------------------------------------------- statements, as the oracle splits them
+
 
 def _quoted_end(text: str, start: int) -> int:
     quote, i = text[start], start + 1
@@ -81,8 +82,9 @@ def statements(sql: str) -> list[Statement]:
             piece = code[start:i]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
-                text = re.sub(r"^EXECUTE\s+(STATEMENT\s+SET\s+BEGIN\s+)?", "", piece.strip(),
-                              flags=re.I)
+                text = re.sub(
+                    r"^EXECUTE\s+(STATEMENT\s+SET\s+BEGIN\s+)?", "", piece.strip(), flags=re.I
+                )
                 found.append(Statement(text, code.count("\n", 0, start + lead) + 1))
             start = i = i + 1
         elif code[i] in "'\"`":
@@ -110,8 +112,9 @@ def connectors(stmts: list[Statement]) -> dict[str, str]:
     """Short table name -> connector, from the CREATE TABLE statements."""
     found = {}
     for st in stmts:
-        match = re.match(r"CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`\w.-]+)",
-                         st.text, re.I)
+        match = re.match(
+            r"CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`\w.-]+)", st.text, re.I
+        )
         option = re.search(r"'connector'\s*=\s*'([^']*)'", st.text, re.I)
         if match:
             found[_short(match.group(1))] = option.group(1) if option else "?"
@@ -119,6 +122,7 @@ def connectors(stmts: list[Statement]) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- outcomes
+
 
 @dataclass
 class Outcome:
@@ -157,8 +161,17 @@ def parse_expected(text: str) -> Outcome:
         raise ValueError(f"not a flink-run output: {head!r}")
     groups: list[tuple[str | None, list[str]]] = []
     for line in lines[1:]:
-        if line.startswith(("-- sink ", "-- select ", "-- with ", "-- values ", "-- describe ",
-                            "-- show ", "-- explain ")):
+        if line.startswith(
+            (
+                "-- sink ",
+                "-- select ",
+                "-- with ",
+                "-- values ",
+                "-- describe ",
+                "-- show ",
+                "-- explain ",
+            )
+        ):
             groups.append((line, []))
         else:
             if not groups:
@@ -168,6 +181,7 @@ def parse_expected(text: str) -> Outcome:
 
 
 # ---------------------------------------------------------------- cases
+
 
 @dataclass
 class Case:
@@ -232,6 +246,7 @@ def _case_list(path: Path) -> dict[str, str]:
 
 # ---------------------------------------------------------------- running a case through bailian-assets
 
+
 def engine_environ() -> dict[str, str]:
     """The variables `${...}` in the cases read: the process's, with the models' base URL."""
     return {**os.environ, "BAILIAN_BASE_URL": BASE_URL}
@@ -249,26 +264,24 @@ def run_ours(case: Case, environ: Mapping[str, str] | None = None) -> Outcome:
 
     stmts = statements(case.sql)
     try:
-        project = load_project([case.sql_path], environ or engine_environ(),
-                               display_root=GOLDEN)
+        project = load_project([case.sql_path], environ or engine_environ(), display_root=GOLDEN)
     except SqlError as error:
         first = error.diagnostics[0]
         return Outcome(False, _statement_line(stmts, first.position.line), first.message)
-    except Exception as error:  # noqa: BLE001  (a bug, reported as such)
+    except Exception as error:
         return _crash(stmts, error, planning=True)
     rows: dict[str, list[str]] = {}
     selects = {select.name: select.line for select in project.selects}
 
     def emit(table, line: str) -> None:  # a bare SELECT's rows under its line
-        key = f"{SELECT_ROWS}{selects[table.name]}" if table.name in selects else \
-            _short(table.name)
+        key = f"{SELECT_ROWS}{selects[table.name]}" if table.name in selects else _short(table.name)
         rows.setdefault(key, []).append(line)
 
     try:
         run_project(project, simulated_backend(BailianSimulator()), emit)
     except BailianError as error:
         return Outcome(False, _first_insert_line(stmts), str(error).splitlines()[0])
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         return _crash(stmts, error, planning=False)
     return Outcome(True, groups=_groups(stmts, rows))
 
@@ -284,19 +297,25 @@ def _first_insert_line(stmts: list[Statement]) -> int:
 
 def _crash(stmts: list[Statement], error: Exception, planning: bool) -> Outcome:
     where = traceback.extract_tb(error.__traceback__)[-1]
-    message = (f"crash while {'planning' if planning else 'running'}: "
-               f"{type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})")
+    message = (
+        f"crash while {'planning' if planning else 'running'}: "
+        f"{type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+    )
     return Outcome(False, _first_insert_line(stmts), message.splitlines()[0], crashed=True)
 
 
-def _groups(stmts: list[Statement], rows: dict[str, list[str]]) -> list[tuple[str | None, list[str]]]:
+def _groups(
+    stmts: list[Statement], rows: dict[str, list[str]]
+) -> list[tuple[str | None, list[str]]]:
     """Rows grouped per sink with the headers flink-run prints (see its `attribute`/`report`)."""
     targets = insert_targets(stmts)
     kinds = connectors(stmts)
     # a bare SELECT runs where it stands, the INSERTs together after the last statement
     groups: list[tuple[str | None, list[str]]] = [
         (f"-- {st.kind.lower()} (line {st.line})", rows.get(f"{SELECT_ROWS}{st.line}", []))
-        for st in stmts if st.kind in ("SELECT", "WITH", "VALUES")]
+        for st in stmts
+        if st.kind in ("SELECT", "WITH", "VALUES")
+    ]
     for name in targets:
         connector = kinds.get(_short(name), "?")
         if connector == "print" or _short(name) in rows:
@@ -304,13 +323,18 @@ def _groups(stmts: list[Statement], rows: dict[str, list[str]]) -> list[tuple[st
         else:
             groups.append((f"-- sink {name} ({connector}: not a print sink, rows not shown)", []))
     inserts = sum(1 for st in stmts if st.kind == "INSERT")
-    if len(groups) == 1 and inserts == 1 and groups[0][0].startswith("-- sink") \
-            and not groups[0][0].endswith("not shown)"):
+    if (
+        len(groups) == 1
+        and inserts == 1
+        and groups[0][0].startswith("-- sink")
+        and not groups[0][0].endswith("not shown)")
+    ):
         return [(None, groups[0][1])] if groups[0][1] else []  # flink-run prints just `OK`
     return groups
 
 
 # ---------------------------------------------------------------- comparing
+
 
 @dataclass
 class Comparison:
@@ -330,8 +354,13 @@ def compare(case: Case, ours: Outcome | None = None) -> Comparison:
     ours = ours or run_ours(case)
     if case.divergent:  # a deliberate divergence: our own expectation, matched exactly
         reason = _disagreement(case, _ours_expected(case), ours)
-        return Comparison(case, expected, ours, not reason,
-                          reason and f"deliberate divergence not as recorded: {reason}")
+        return Comparison(
+            case,
+            expected,
+            ours,
+            not reason,
+            reason and f"deliberate divergence not as recorded: {reason}",
+        )
     reason = _disagreement(case, expected, ours)
     return Comparison(case, expected, ours, not reason, reason)
 

@@ -28,9 +28,16 @@ from conftest import ROOT
 CHROMIUM = "/usr/bin/chromium"
 # what this machine's notes ask for: no first-run, no background connections (the network is
 # closed), a fresh profile (given as the persistent context's folder)
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BROKEN = "CREATE VIEW v AS VALUES (1);\nINSERT INTO nope SELECT * FROM v;\n"
 START_TIMEOUT = 240  # dg dev on a busy 2-core machine: code server, webserver and daemon
 RUN_TIMEOUT = 240
@@ -41,8 +48,13 @@ def _browser_or_skip():
         from playwright.sync_api import sync_playwright
     except ImportError:
         sync_playwright = None
-    missing = ("playwright (pip install -e '.[browser]')" if sync_playwright is None else
-               None if Path(CHROMIUM).exists() else "chromium (apt-get install chromium)")
+    missing = (
+        "playwright (pip install -e '.[browser]')"
+        if sync_playwright is None
+        else None
+        if Path(CHROMIUM).exists()
+        else "chromium (apt-get install chromium)"
+    )
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the browser test needs {missing}; .ci/run installs it")
@@ -57,8 +69,11 @@ def _free_port() -> int:
 
 
 def _graphql(base: str, query: str) -> dict:
-    request = urllib.request.Request(base + "/graphql", data=json.dumps({"query": query}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        base + "/graphql",
+        data=json.dumps({"query": query}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as answer:
         return json.load(answer)["data"]
 
@@ -68,13 +83,17 @@ def _wait_until_serving(base: str, server: subprocess.Popen, log: Path) -> None:
     while time.monotonic() < deadline:
         assert server.poll() is None, f"dg dev exited:\n{log.read_text()[-3000:]}"
         try:
-            data = _graphql(base, '{ workspaceOrError { ... on Workspace { locationEntries {'
-                                  ' locationOrLoadError { __typename } } } } }')
+            data = _graphql(
+                base,
+                "{ workspaceOrError { ... on Workspace { locationEntries {"
+                " locationOrLoadError { __typename } } } } }",
+            )
             entries = data["workspaceOrError"]["locationEntries"]
             if entries and entries[0]["locationOrLoadError"]:
                 kind = entries[0]["locationOrLoadError"]["__typename"]
-                assert kind == "RepositoryLocation", f"code location failed: {kind}\n" + \
-                    log.read_text()[-3000:]
+                assert kind == "RepositoryLocation", (
+                    f"code location failed: {kind}\n" + log.read_text()[-3000:]
+                )
                 return
         except OSError:
             pass
@@ -85,8 +104,9 @@ def _wait_until_serving(base: str, server: subprocess.Popen, log: Path) -> None:
 def _wait_for_run(base: str) -> str:
     deadline = time.monotonic() + RUN_TIMEOUT
     while time.monotonic() < deadline:
-        runs = _graphql(base, "{ runsOrError(limit: 5) { ... on Runs { results { runId status"
-                              " } } } }")["runsOrError"]["results"]
+        runs = _graphql(
+            base, "{ runsOrError(limit: 5) { ... on Runs { results { runId status } } } }"
+        )["runsOrError"]["results"]
         if runs and runs[0]["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
             assert runs[0]["status"] == "SUCCESS", runs
             return runs[0]["runId"]
@@ -105,15 +125,27 @@ def dg_dev(tmp_path):
     (sql / "zz_broken.sql").write_text(BROKEN)
     port = _free_port()
     log = tmp_path / "dg-dev.log"
-    env = {k: v for k, v in os.environ.items() if k not in ("BAILIAN_BASE_URL",
-                                                             "DASHSCOPE_API_KEY")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("BAILIAN_BASE_URL", "DASHSCOPE_API_KEY")
+    }
     env.update(DAGSTER_HOME=str(home), BAILIAN_SQL_DIR=str(sql))
     with log.open("w") as out:
         server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "dg"), "dev", "--host", "127.0.0.1",
-             "--port", str(port)], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            [
+                str(Path(sys.executable).parent / "dg"),
+                "dev",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_serving(base, server, log)
@@ -132,13 +164,19 @@ def test_the_ui_shows_the_graph_the_sql_and_a_run_launched_from_it(dg_dev, tmp_p
     base = dg_dev
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_FLAGS, viewport={"width": 1600, "height": 2400})
+            str(tmp_path / "chromium-profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1600, "height": 2400},
+        )
         page = browser.new_page()
         page.set_default_timeout(60_000)
         # Dagster's one-time "Join the community" dialog covers the page whenever it shows
-        page.add_locator_handler(page.get_by_text("Join the Dagster community"),
-                                 lambda: page.get_by_role("button", name="Skip").click())
+        page.add_locator_handler(
+            page.get_by_text("Join the Dagster community"),
+            lambda: page.get_by_role("button", name="Skip").click(),
+        )
         try:
             _pools_are_limited(base)
             _graph_and_broken_file(page, base)
@@ -154,8 +192,9 @@ def test_the_ui_shows_the_graph_the_sql_and_a_run_launched_from_it(dg_dev, tmp_p
 def _pools_are_limited(base: str) -> None:
     """The UI marks a pool without a limit with a warning: each model's pool has one."""
     for pool in ("bailian_ai_analyze_sentiment", "bailian_review_sentiment"):
-        limit = _graphql(base, '{ instance { concurrencyLimit(concurrencyKey: "%s") { limit }'
-                               ' } }' % pool)["instance"]["concurrencyLimit"]["limit"]
+        limit = _graphql(
+            base, '{ instance { concurrencyLimit(concurrencyKey: "%s") { limit } } }' % pool
+        )["instance"]["concurrencyLimit"]["limit"]
         assert limit == 4, (pool, limit)
 
 
@@ -192,8 +231,13 @@ def _launch_and_follow(page, base: str) -> None:
     page.get_by_text("+I[1, 好東西, positive, positive]").first.wait_for()
     page.get_by_text("+I[2, 水餃皇后, negative, negative]").first.wait_for()
     page.goto(base + "/assets/print_sink")
-    for shown in ("Row count", "bailian/provider", "usage/requests", "usage/prompt_tokens",
-                  "none: the built-in simulator answered in-process"):
+    for shown in (
+        "Row count",
+        "bailian/provider",
+        "usage/requests",
+        "usage/prompt_tokens",
+        "none: the built-in simulator answered in-process",
+    ):
         page.get_by_text(shown).first.wait_for()
     page.goto(base + "/assets/print_sink?view=checks")
     for check in ("no_rows_lost", "predict_label_in_label_set", "predict_label_accuracy"):

@@ -5,10 +5,10 @@ import asyncio
 
 import pytest
 
+from bailian_assets.backends import simulated_backend
 from bailian_assets.client.budget import BUDGET_EXHAUSTED, RunBudgets
 from bailian_assets.client.cache import ResponseCache
 from bailian_assets.client.client import ModelClient, ModelConfig
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ModelCallError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
@@ -20,15 +20,28 @@ TEXTS = [f"review {i}: the battery is great and the screen is fine" for i in ran
 
 
 def config(**extra):
-    return ModelConfig("m", "chat", ENDPOINT, Secret("sk-test"), "qwen-turbo",
-                       "Label: [positive, negative, neutral, mixed].", **extra)
+    return ModelConfig(
+        "m",
+        "chat",
+        ENDPOINT,
+        Secret("sk-test"),
+        "qwen-turbo",
+        "Label: [positive, negative, neutral, mixed].",
+        **extra,
+    )
 
 
 def answer(model_config, texts, tokens=None, cost=None, cache=None, concurrency=1):
     budget = RunBudgets().allowance("m", (tokens, cost), (None, None))
     simulator = BailianSimulator()
-    client = ModelClient(model_config, transport=simulator.transport(), pacer=None,
-                         cache=cache, budget=budget, max_concurrency=concurrency)
+    client = ModelClient(
+        model_config,
+        transport=simulator.transport(),
+        pacer=None,
+        cache=cache,
+        budget=budget,
+        max_concurrency=concurrency,
+    )
     try:
         results, usage = asyncio.run(client.predict(texts))
     finally:
@@ -50,8 +63,11 @@ def test_under_ignore_the_rows_past_the_budget_fail_with_the_reason():
 
 def test_otherwise_the_call_fails_cleanly_and_a_larger_budget_resumes_from_the_cache(tmp_path):
     cache = ResponseCache(tmp_path)
-    with pytest.raises(ModelCallError, match=r"budget exhausted \(model 'm': \d+ of 400 "
-                                             r"tokens spent\): \d+ rows not sent"):
+    with pytest.raises(
+        ModelCallError,
+        match=r"budget exhausted \(model 'm': \d+ of 400 "
+        r"tokens spent\): \d+ rows not sent",
+    ):
         answer(config(), TEXTS, 400, cache=cache)
     kept = len(cache)
     assert 0 < kept < len(TEXTS)
@@ -61,8 +77,9 @@ def test_otherwise_the_call_fails_cleanly_and_a_larger_budget_resumes_from_the_c
 
 
 def test_never_more_than_the_budget_plus_the_requests_in_flight():
-    _, _, ledger, simulator = answer(config(error_handling="IGNORE", batch_size=4), TEXTS,
-                                     1_000, concurrency=8)
+    _, _, ledger, simulator = answer(
+        config(error_handling="IGNORE", batch_size=4), TEXTS, 1_000, concurrency=8
+    )
     spent = simulator.counters.prompt_tokens + simulator.counters.completion_tokens
     # each request reserves what it is expected to cost before it goes; the simulator counts
     # as the client estimates, so only the answers' lengths differ from the reservations
@@ -75,7 +92,8 @@ def test_a_cost_budget_uses_the_declared_prices():
     assert ledger.spent_cost <= 0.001 and any(r.error == BUDGET_EXHAUSTED for r in results)
     counters = simulator.counters  # settled from what the answers say they cost
     assert ledger.spent_cost == pytest.approx(
-        (counters.prompt_tokens * 2.0 + counters.completion_tokens * 6.0) / 1e6)
+        (counters.prompt_tokens * 2.0 + counters.completion_tokens * 6.0) / 1e6
+    )
 
 
 def test_cache_hits_cost_nothing_and_are_never_refused(tmp_path):

@@ -17,15 +17,22 @@ from bailian_assets.simulator.server import serve_in_thread
 from bailian_assets.simulator.service import BailianSimulator
 from conftest import ROOT, clean_env
 
-CHAT = ModelConfig("m", "chat", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/"
-                   "completions", Secret("k"), "qwen-turbo", "Label: [positive, negative].",
-                   error_handling="IGNORE")
+CHAT = ModelConfig(
+    "m",
+    "chat",
+    "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions",
+    Secret("k"),
+    "qwen-turbo",
+    "Label: [positive, negative].",
+    error_handling="IGNORE",
+)
 TEXTS = [f"review {i} was great" for i in range(30)]
 
 
 def predict(config, cache, simulator, texts=TEXTS, backend="simulator"):
-    client = ModelClient(config, transport=simulator.transport(), cache=cache, pacer=None,
-                         backend=backend)
+    client = ModelClient(
+        config, transport=simulator.transport(), cache=cache, pacer=None, backend=backend
+    )
     return asyncio.run(client.predict(texts))
 
 
@@ -75,8 +82,11 @@ def test_cache_false_turns_it_off(tmp_path):
 def test_vectors_round_trip_as_float32(tmp_path):
     cache = ResponseCache(tmp_path)
     cache.put_many({"k": [0.25, -0.5, 1.0], "t": "positive", "n": ["a", "b"]})
-    assert cache.get_many(["k", "t", "n", "missing"]) == {"k": [0.25, -0.5, 1.0],
-                                                          "t": "positive", "n": ["a", "b"]}
+    assert cache.get_many(["k", "t", "n", "missing"]) == {
+        "k": [0.25, -0.5, 1.0],
+        "t": "positive",
+        "n": ["a", "b"],
+    }
     assert cache_key("f", "x") != cache_key("f", "y")
 
 
@@ -105,8 +115,9 @@ def test_a_job_killed_with_sigkill_resumes_sending_only_what_is_missing(tmp_path
     with serve_in_thread(simulator) as server:
         env["BAILIAN_BASE_URL"] = server.url
         command = [sys.executable, "-m", "bailian_assets.cli", "run", str(job)]
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 30
         while simulator.counters.by_status[200] < 60 and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -118,31 +129,50 @@ def test_a_job_killed_with_sigkill_resumes_sending_only_what_is_missing(tmp_path
         assert cached >= answered_before - 50  # at most the answers in flight are lost
 
         simulator.reset()
-        finished = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                                  timeout=60)
+        finished = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
         assert finished.returncode == 0, finished.stderr
         lines = finished.stdout.splitlines()
         assert len(lines) == 200 and lines[:2] == ["+I[0, negative]", "+I[1, positive]"]
         assert simulator.counters.by_status[200] == 200 - cached
 
         simulator.reset()
-        again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                               timeout=60)
+        again = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
         assert again.stdout == finished.stdout
         assert simulator.counters.requests == 0
 
 
 def test_under_faults_every_row_ends_answered_or_failed_in_order():
-    faults = FaultConfig(error_rate=0.05, slow_rate=0.02, slow_seconds=5, drop_rate=0.02,
-                         malformed_rate=0.02, seed=11)
+    faults = FaultConfig(
+        error_rate=0.05,
+        slow_rate=0.02,
+        slow_seconds=5,
+        drop_rate=0.02,
+        malformed_rate=0.02,
+        seed=11,
+    )
     simulator = BailianSimulator(faults=faults)
     texts = [f"text {i} great" for i in range(300)]
     with serve_in_thread(simulator) as server:
-        config = ModelConfig(**{**CHAT.__dict__, "endpoint": server.url +
-                                "/compatible-mode/v1/chat/completions", "error_handling": "RETRY",
-                                "retry_num": 5, "retry_fallback": "IGNORE"})
-        client = ModelClient(config, pacer=None, request_timeout=1.0, max_concurrency=32,
-                             retry=RetryPolicy(base=0.01, max_wait=0.05, seed=2))
+        config = ModelConfig(
+            **{
+                **CHAT.__dict__,
+                "endpoint": server.url + "/compatible-mode/v1/chat/completions",
+                "error_handling": "RETRY",
+                "retry_num": 5,
+                "retry_fallback": "IGNORE",
+            }
+        )
+        client = ModelClient(
+            config,
+            pacer=None,
+            request_timeout=1.0,
+            max_concurrency=32,
+            retry=RetryPolicy(base=0.01, max_wait=0.05, seed=2),
+        )
         results, usage = asyncio.run(client.predict(texts))
     assert len(results) == 300
     assert all(r.value == "positive" or r.error for r in results)

@@ -20,17 +20,29 @@ from bailian_assets.secrets import Secret
 from bailian_assets.simulator.service import BailianSimulator
 from conftest import ROOT, clean_env
 
-CHAT = ModelConfig("m", "chat", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/"
-                   "completions", Secret("sk-folder-test-key"), "qwen-turbo",
-                   "Label: [positive, negative].", error_handling="IGNORE")
+CHAT = ModelConfig(
+    "m",
+    "chat",
+    "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions",
+    Secret("sk-folder-test-key"),
+    "qwen-turbo",
+    "Label: [positive, negative].",
+    error_handling="IGNORE",
+)
 TEXTS = [f"review {i} was great" for i in range(5)]
 GARBAGE = b"this is not a SQLite database, but someone's notes\n" * 20
 
 
 def predict(cache=None, pacer=None, config=CHAT, texts=TEXTS):
     warnings = []
-    client = ModelClient(config, transport=BailianSimulator().transport(), cache=cache,
-                         pacer=pacer, backend="simulator", on_warning=warnings.append)
+    client = ModelClient(
+        config,
+        transport=BailianSimulator().transport(),
+        cache=cache,
+        pacer=pacer,
+        backend="simulator",
+        on_warning=warnings.append,
+    )
     results, usage = asyncio.run(client.predict(texts))
     assert [r.value for r in results] == ["positive"] * len(texts)  # the same rows
     return usage, warnings
@@ -70,10 +82,13 @@ class FailingConnection:
 @pytest.fixture
 def failing(monkeypatch):
     """Make every database the client opens fail as given."""
+
     def install(fail, rolled_back=False):
         def connect(path, **kwargs):
             return FailingConnection(sqlite3.connect(path, **kwargs), fail, rolled_back)
+
         monkeypatch.setattr(database, "_connect", connect)
+
     return install
 
 
@@ -85,9 +100,11 @@ def test_a_corrupt_cache_file_is_named_left_alone_and_the_run_goes_on(tmp_path):
     path.write_bytes(GARBAGE)
     usage, warnings = predict(ResponseCache(tmp_path))
     assert usage.requests == 5
-    assert warnings == [f"model 'm': cannot use the response cache {path}: file is not a "
-                        "database (the file is damaged; delete it to start afresh); running "
-                        "without it"]
+    assert warnings == [
+        f"model 'm': cannot use the response cache {path}: file is not a "
+        "database (the file is damaged; delete it to start afresh); running "
+        "without it"
+    ]
     assert path.read_bytes() == GARBAGE  # not ours to delete or overwrite
 
 
@@ -96,9 +113,11 @@ def test_a_file_in_the_way_of_the_cache_folder(tmp_path):
     folder = tmp_path / "cache" / "bailian"
     usage, warnings = predict(ResponseCache(folder))
     assert usage.requests == 5
-    assert warnings == [f"model 'm': cannot use the response cache {folder}/responses.sqlite3: "
-                        f"cannot create the folder {folder}: Not a directory; running without "
-                        "it"]
+    assert warnings == [
+        f"model 'm': cannot use the response cache {folder}/responses.sqlite3: "
+        f"cannot create the folder {folder}: Not a directory; running without "
+        "it"
+    ]
 
 
 def test_a_read_only_cache_is_a_warning(tmp_path, failing):
@@ -116,8 +135,10 @@ def test_a_full_disk_names_the_real_cause_not_cannot_rollback(tmp_path, failing,
     failing({verb: "database or disk is full"}, rolled_back=True)
     usage, warnings = predict(ResponseCache(tmp_path))
     assert usage.requests == 5
-    assert warnings == [f"model 'm': cannot use the response cache {tmp_path}/responses."
-                        "sqlite3: database or disk is full; running without it"]
+    assert warnings == [
+        f"model 'm': cannot use the response cache {tmp_path}/responses."
+        "sqlite3: database or disk is full; running without it"
+    ]
 
 
 def test_entries_an_older_version_left_are_misses_not_crashes(tmp_path):
@@ -125,8 +146,13 @@ def test_entries_an_older_version_left_are_misses_not_crashes(tmp_path):
     predict(cache)
     db = sqlite3.connect(tmp_path / "responses.sqlite3")
     keys = [key for (key,) in db.execute("SELECT key FROM answers ORDER BY key")]
-    bad = [("vector", b"\x00\x00\x80"), ("texts", b"[not json"), ("kind from the future", b"x"),
-           ("text", b"\xff\xfe not utf-8"), ("vector", b"\x00\x00\x80\x3f")]
+    bad = [
+        ("vector", b"\x00\x00\x80"),
+        ("texts", b"[not json"),
+        ("kind from the future", b"x"),
+        ("text", b"\xff\xfe not utf-8"),
+        ("vector", b"\x00\x00\x80\x3f"),
+    ]
     with db:
         for key, (kind, value) in zip(keys, bad):
             db.execute("UPDATE answers SET kind = ?, value = ? WHERE key = ?", (kind, value, key))
@@ -137,12 +163,23 @@ def test_entries_an_older_version_left_are_misses_not_crashes(tmp_path):
 
 
 def test_a_cached_answer_of_the_wrong_kind_for_the_model_is_a_miss(tmp_path):
-    embedding = ModelConfig("e", "embedding", "https://x/compatible-mode/v1/embeddings",
-                            Secret("k"), "text-embedding-v3", request={"dimensions": 64},
-                            error_handling="IGNORE")
+    embedding = ModelConfig(
+        "e",
+        "embedding",
+        "https://x/compatible-mode/v1/embeddings",
+        Secret("k"),
+        "text-embedding-v3",
+        request={"dimensions": 64},
+        error_handling="IGNORE",
+    )
     cache = ResponseCache(tmp_path)
-    client = ModelClient(embedding, transport=BailianSimulator().transport(), cache=cache,
-                         pacer=None, backend="simulator")
+    client = ModelClient(
+        embedding,
+        transport=BailianSimulator().transport(),
+        cache=cache,
+        pacer=None,
+        backend="simulator",
+    )
     keys = [cache_key(client._fingerprint, t) for t in ("a", "b", "c")]
     cache.put_many({keys[0]: "positive", keys[1]: [0.5] * 63, keys[2]: [0.25] * 64})
     results, usage = asyncio.run(client.predict(["a", "b", "c"]))
@@ -155,13 +192,19 @@ def test_the_command_line_runs_without_an_unusable_cache_folder_and_says_why(tmp
     folder = tmp_path / "blocked" / "cache"
     process = subprocess.run(
         [sys.executable, "-m", "bailian_assets.cli", "run", "sql/movie_sentiment.sql"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env=clean_env(BAILIAN_CACHE_DIR=str(folder)))
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean_env(BAILIAN_CACHE_DIR=str(folder)),
+    )
     assert process.returncode == 0, process.stderr
     assert len(process.stdout.splitlines()) == 2
     assert "Traceback" not in process.stderr
-    assert f"cannot use the response cache {folder}/responses.sqlite3: cannot create the " \
-           f"folder {folder}: Not a directory; running without it" in process.stderr
+    assert (
+        f"cannot use the response cache {folder}/responses.sqlite3: cannot create the "
+        f"folder {folder}: Not a directory; running without it" in process.stderr
+    )
     assert f"cannot share the pacing schedule through {folder}/pacing.sqlite3" in process.stderr
 
 
@@ -174,9 +217,11 @@ def test_a_corrupt_pacing_file_falls_back_to_this_process_schedule(tmp_path):
     pacer = Pacer(rpm=600, schedule=SharedSchedule(tmp_path, "simulator x qwen-turbo"))
     usage, warnings = predict(pacer=pacer)
     assert usage.requests == 5
-    assert warnings == [f"model 'm': cannot share the pacing schedule through {path}: file is "
-                        "not a database (the file is damaged; delete it to start afresh); "
-                        "pacing within this process only"]
+    assert warnings == [
+        f"model 'm': cannot share the pacing schedule through {path}: file is "
+        "not a database (the file is damaged; delete it to start afresh); "
+        "pacing within this process only"
+    ]
     assert path.read_bytes() == GARBAGE
 
 

@@ -29,19 +29,28 @@ def test_check_missing_path(capsys):
 
 
 def test_run_prints_sink_rows_to_stdout_and_logs_to_stderr():
-    process = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run",
-                              "sql/movie_sentiment.sql"], cwd=ROOT, capture_output=True,
-                             text=True, env=clean_env(), timeout=120)
+    process = subprocess.run(
+        [sys.executable, "-m", "bailian_assets.cli", "run", "sql/movie_sentiment.sql"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
     assert process.returncode == 0, process.stderr
-    assert process.stdout.splitlines() == ["+I[1, 好東西, positive, positive]",
-                                           "+I[2, 水餃皇后, negative, negative]"]
+    assert process.stdout.splitlines() == [
+        "+I[1, 好東西, positive, positive]",
+        "+I[2, 水餃皇后, negative, negative]",
+    ]
     assert "built-in Bailian simulator" in process.stderr
 
 
 def test_run_failure_is_one_clear_line(tmp_path, capsys):
     job = tmp_path / "job.sql"
-    job.write_text("CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
-                   "INSERT INTO out SELECT CAST('x' AS INT);\n")
+    job.write_text(
+        "CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
+        "INSERT INTO out SELECT CAST('x' AS INT);\n"
+    )
     assert main(["run", str(job)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("bailian-assets: error: ")
@@ -51,12 +60,26 @@ def test_run_failure_is_one_clear_line(tmp_path, capsys):
 def test_dagster_command_line_reports_sql_mistakes_without_a_traceback(tmp_path):
     import os
 
-    (tmp_path / "bad.sql").write_text("CREATE VIEW v AS VALUES (1);\n"
-                                      "INSERT INTO nope SELECT * FROM v;\n")
+    (tmp_path / "bad.sql").write_text(
+        "CREATE VIEW v AS VALUES (1);\nINSERT INTO nope SELECT * FROM v;\n"
+    )
     env = {**os.environ, "BAILIAN_SQL_DIR": str(tmp_path)}
-    process = subprocess.run([os.path.join(os.path.dirname(sys.executable), "dagster"), "asset",
-                              "materialize", "-m", "defs", "--select", "*"], cwd=ROOT, env=env,
-                             capture_output=True, text=True, timeout=120)
+    process = subprocess.run(
+        [
+            os.path.join(os.path.dirname(sys.executable), "dagster"),
+            "asset",
+            "materialize",
+            "-m",
+            "defs",
+            "--select",
+            "*",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert process.returncode == 2
     assert "bad.sql:2:13: error: Object 'nope' not found" in process.stderr
     assert "Traceback" not in process.stderr

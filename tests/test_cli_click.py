@@ -28,8 +28,9 @@ from conftest import ROOT, clean_env
 
 BAD = "CREATE VIEW v AS VALUES (1);\nINSERT INTO v SELECT 1;\nCREATE MODL m;\n"
 NO_INSERT = "CREATE VIEW v AS SELECT 1 AS x;\n"
-PRINT_JOB = ("CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
-             "INSERT INTO out VALUES (1), (2);\n")
+PRINT_JOB = (
+    "CREATE TABLE out (n INT) WITH ('connector' = 'print');\nINSERT INTO out VALUES (1), (2);\n"
+)
 
 
 def invoke(*args: str):
@@ -95,7 +96,8 @@ def test_check_exit_codes(tmp_path, monkeypatch):
 
 
 def test_an_unreadable_file_is_a_usage_error_and_its_report_still_lists_the_sql_errors(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     sql(tmp_path, BAD, "bad.sql")
     os.mkfifo(tmp_path / "pipe.sql")
@@ -117,8 +119,12 @@ def test_run_and_plan_exit_codes(tmp_path, monkeypatch):
         assert invoke(command, "nope.sql").exit_code == exits.USAGE
         folder = invoke(command, ".")
         assert folder.exit_code == exits.USAGE and f"{command} takes one .sql file" in folder.stderr
-    job = sql(tmp_path, "CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
-                        "INSERT INTO out SELECT CAST('x' AS INT);\n", "fails.sql")
+    job = sql(
+        tmp_path,
+        "CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
+        "INSERT INTO out SELECT CAST('x' AS INT);\n",
+        "fails.sql",
+    )
     failed = invoke("run", str(job))
     assert failed.exit_code == exits.SQL_ERRORS
     assert failed.stderr.splitlines()[-1].startswith("bailian-assets: error: ")
@@ -166,10 +172,15 @@ def test_check_json_lists_every_error_located(tmp_path, monkeypatch):
     assert document["files"] == ["bad.sql", "pipe.sql"]
     assert document["error_count"] == 2 and document["project"] is None
     located, whole = document["errors"]
-    assert located == {"path": "bad.sql", "line": 3, "column": 8, "length": 4,
-                       "severity": "error",
-                       "message": "expected MODEL, TABLE or VIEW, found 'MODL'",
-                       "source_line": "CREATE MODL m;"}
+    assert located == {
+        "path": "bad.sql",
+        "line": 3,
+        "column": 8,
+        "length": 4,
+        "severity": "error",
+        "message": "expected MODEL, TABLE or VIEW, found 'MODL'",
+        "source_line": "CREATE MODL m;",
+    }
     assert whole["path"] == "pipe.sql" and whole["line"] is None
     assert whole["message"].startswith("cannot read the file: it is a FIFO")
 
@@ -184,15 +195,15 @@ def test_check_json_of_a_clean_folder_counts_what_loaded(monkeypatch):
     assert document["project"]["inserts"] > 0 and document["project"]["models"] > 0
 
 
-def test_check_github_prints_annotations_and_keeps_the_report_for_the_log(tmp_path,
-                                                                          monkeypatch):
+def test_check_github_prints_annotations_and_keeps_the_report_for_the_log(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     sql(tmp_path / "sql", BAD)
     result = invoke("check", "--format", "github", "sql")
     assert result.exit_code == exits.SQL_ERRORS
     assert result.stdout.splitlines() == [
         "::error file=sql/job.sql,line=3,col=8,endColumn=12,title=bailian-assets check::"
-        "expected MODEL, TABLE or VIEW, found 'MODL'"]
+        "expected MODEL, TABLE or VIEW, found 'MODL'"
+    ]
     assert "    3 | CREATE MODL m;" in result.stderr
 
 
@@ -200,21 +211,36 @@ def test_github_annotations_are_escaped_as_githubs_toolkit_does():
     diagnostic = Diagnostic("a,b:c%.sql", Position(2, 5, 9), "100% wrong\r\nsecond line: x,y")
     assert github_annotation(diagnostic) == (
         "::error file=a%2Cb%3Ac%25.sql,line=2,col=5,endColumn=6,title=bailian-assets check::"
-        "100%25 wrong%0D%0Asecond line: x,y")
+        "100%25 wrong%0D%0Asecond line: x,y"
+    )
     whole = Diagnostic("x.sql", Position(0, 0, 0), "cannot read the file")
-    assert github_annotation(whole) == "::error file=x.sql,title=bailian-assets check::" \
-                                       "cannot read the file"
+    assert (
+        github_annotation(whole) == "::error file=x.sql,title=bailian-assets check::"
+        "cannot read the file"
+    )
 
 
 def test_check_github_in_a_real_process():
     """As a CI step runs it: the installed entry point, from the repository's root."""
     command = Path(sys.executable).parent / "bailian-assets"
-    clean = subprocess.run([str(command), "check", "--format", "github", "sql"], cwd=ROOT,
-                           capture_output=True, text=True, env=clean_env(), timeout=120)
+    clean = subprocess.run(
+        [str(command), "check", "--format", "github", "sql"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
     assert clean.returncode == 0, clean.stderr
     assert clean.stdout == "" and clean.stderr.startswith("ok: ")
-    empty = subprocess.run([str(command), "check", "tests/golden/__nothing__"], cwd=ROOT,
-                           capture_output=True, text=True, env=clean_env(), timeout=120)
+    empty = subprocess.run(
+        [str(command), "check", "tests/golden/__nothing__"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
     assert empty.returncode == 2 and "no such file or folder" in empty.stderr
 
 
@@ -257,7 +283,7 @@ def test_the_bar_is_cleared_before_a_log_line_or_a_sink_row():
     before = stream.getvalue()
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "hello", None, None)
     assert bar.clear_before_log(record) is True
-    cleared = stream.getvalue()[len(before):]
+    cleared = stream.getvalue()[len(before) :]
     assert cleared.startswith("\r") and "10/200" not in cleared
     emit(None, "+I[1]")
     assert rows == [(stream.getvalue(), "+I[1]")]
@@ -270,9 +296,13 @@ def run_on_a_terminal(columns: int, *args: str) -> tuple[int, str]:
     import fcntl
 
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, termios_size)
-    process = subprocess.Popen([sys.executable, "-m", "bailian_assets.cli", "run", *args],
-                               cwd=ROOT, env=clean_env(), stdout=subprocess.DEVNULL,
-                               stderr=terminal)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bailian_assets.cli", "run", *args],
+        cwd=ROOT,
+        env=clean_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    )
     os.close(terminal)
     chunks = []
     while True:
@@ -296,9 +326,14 @@ def test_on_a_terminal_the_bar_is_as_wide_as_the_terminal():
 
 
 def test_the_bar_is_off_when_stderr_is_not_a_terminal():
-    process = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run",
-                              "sql/movie_sentiment.sql"], cwd=ROOT, capture_output=True,
-                             text=True, env=clean_env(), timeout=120)
+    process = subprocess.run(
+        [sys.executable, "-m", "bailian_assets.cli", "run", "sql/movie_sentiment.sql"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
     assert process.returncode == 0, process.stderr
     assert "\r" not in process.stderr and "row/s" not in process.stderr
 

@@ -16,13 +16,17 @@ from conftest import ROOT
 
 
 def logged_rows(instance, result) -> list[str]:
-    return [e.message for e in instance.all_logs(result.run_id) if e.dagster_event is None
-            and e.message.startswith("+I[")]
+    return [
+        e.message
+        for e in instance.all_logs(result.run_id)
+        if e.dagster_event is None and e.message.startswith("+I[")
+    ]
 
 
 def write_defs_yaml(folder, attributes: dict) -> None:
-    (folder / "defs.yaml").write_text(yaml.safe_dump(
-        {"type": "bailian_assets.FlinkSqlComponent", "attributes": attributes}))
+    (folder / "defs.yaml").write_text(
+        yaml.safe_dump({"type": "bailian_assets.FlinkSqlComponent", "attributes": attributes})
+    )
 
 
 def test_scaffolded_instances_load_side_by_side_and_run(tmp_path):
@@ -36,19 +40,28 @@ def test_scaffolded_instances_load_side_by_side_and_run(tmp_path):
             assert (folder / "sql" / f"{name}.sql").is_file()
         with sandbox.build_all_defs() as defs:
             keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
-            assert {"reviews_labels", "reviews_comments", "search_labels",
-                    "search_comments"} <= keys
+            assert {
+                "reviews_labels",
+                "reviews_comments",
+                "search_labels",
+                "search_comments",
+            } <= keys
             # each instance's resources under its own folder's prefix: no collision
-            assert {"reviews__model_reviews_sentiment", "search__model_search_sentiment",
-                    "reviews__bailian_table_io_manager",
-                    "search__bailian_frame_io_manager"} <= set(defs.resources)
+            assert {
+                "reviews__model_reviews_sentiment",
+                "search__model_search_sentiment",
+                "reviews__bailian_table_io_manager",
+                "search__bailian_frame_io_manager",
+            } <= set(defs.resources)
             job = defs.resolve_job_def("reviews__reviews_job")  # jobs too carry the prefix
             with dg.instance_for_test() as instance:
                 result = job.execute_in_process(instance=instance)
                 assert result.success
                 rows = logged_rows(instance, result)
-    assert rows == ["+I[1, I love it, works great, positive, positive]",
-                    "+I[2, terrible, broke after a day, negative, negative]"]
+    assert rows == [
+        "+I[1, I love it, works great, positive, positive]",
+        "+I[2, terrible, broke after a day, negative, negative]",
+    ]
 
 
 def test_one_folder_twice_with_key_prefixes_and_yaml_translation():
@@ -59,27 +72,36 @@ def test_one_folder_twice_with_key_prefixes_and_yaml_translation():
             shutil.copy(ROOT / "sql" / "movie_sentiment.sql", folder / "sql")
             # the same file in both: asset keys apart by key_prefix, groups by one template
             groups = {"group_name": "first_{{ data.group }}"} if name == "first" else {}
-            write_defs_yaml(folder, {"sql_dir": "sql", "translation": {
-                "key_prefix": name, **groups,
-                "owners": ["team:ml"],
-                "tags": {"layer": "{{ data.kind }}"},
-                "kinds": ["snowflake"],
-                "description": "{{ data.name }} of {{ data.path }}"}})
+            write_defs_yaml(
+                folder,
+                {
+                    "sql_dir": "sql",
+                    "translation": {
+                        "key_prefix": name,
+                        **groups,
+                        "owners": ["team:ml"],
+                        "tags": {"layer": "{{ data.kind }}"},
+                        "kinds": ["snowflake"],
+                        "description": "{{ data.name }} of {{ data.path }}",
+                    },
+                },
+            )
         with sandbox.build_all_defs() as defs:
             sink = defs.resolve_assets_def(dg.AssetKey(["second", "print_sink"]))
             spec = next(iter(sink.specs))
             assert sink.asset_deps[spec.key] == {dg.AssetKey(["second", "movie_comment"])}
             assert spec.group_name == "movie_sentiment"
-            first = next(iter(defs.resolve_assets_def(
-                dg.AssetKey(["first", "print_sink"])).specs))
+            first = next(iter(defs.resolve_assets_def(dg.AssetKey(["first", "print_sink"])).specs))
             assert first.group_name == "first_movie_sentiment"
             assert spec.owners == ["team:ml"]
             assert spec.tags["layer"] == "sink"
             assert spec.kinds == {"snowflake"}  # set in YAML: replaces the translator's
             assert spec.description == "print_sink of movie_sentiment.sql"
             assert sink.required_resource_keys >= {"second__model_ai_analyze_sentiment"}
-            assert {"first__model_ai_analyze_sentiment",
-                    "second__model_ai_analyze_sentiment"} <= set(defs.resources)
+            assert {
+                "first__model_ai_analyze_sentiment",
+                "second__model_ai_analyze_sentiment",
+            } <= set(defs.resources)
             assert defs.resolve_job_def("second__movie_sentiment_job")
             job = defs.resolve_job_def("first__first_movie_sentiment_job")
             with dg.instance_for_test() as instance:
@@ -119,9 +141,13 @@ def test_a_python_translator_shapes_every_spec(tmp_path):
 
 def code_versions(sql_dir) -> dict[str, str]:
     defs = build_definitions(sql_dir)
-    return {k.to_user_string(): node.code_version
-            for k, node in ((k, defs.resolve_asset_graph().get(k))
-                            for k in defs.resolve_asset_graph().materializable_asset_keys)}
+    return {
+        k.to_user_string(): node.code_version
+        for k, node in (
+            (k, defs.resolve_asset_graph().get(k))
+            for k in defs.resolve_asset_graph().materializable_asset_keys
+        )
+    }
 
 
 def test_code_version_follows_the_sql_and_the_models_options(tmp_path):
@@ -155,8 +181,9 @@ def test_a_broken_file_leaves_the_rest_loaded_and_shows_its_errors(tmp_path):
     defs = build_definitions(sql, isolate_errors=True)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert keys == {"movie_comment", "print_sink", "sql_errors/broken"}
-    spec = next(iter(defs.resolve_asset_graph().get(dg.AssetKey(["sql_errors", "broken"]))
-                     .assets_def.specs))
+    spec = next(
+        iter(defs.resolve_asset_graph().get(dg.AssetKey(["sql_errors", "broken"])).assets_def.specs)
+    )
     # the report exactly as `bailian-assets check` prints it: located, caret aligned
     report = spec.description.split("```text\n")[1].split("\n```")[0]
     lines = report.splitlines()
@@ -168,8 +195,12 @@ def test_a_broken_file_leaves_the_rest_loaded_and_shows_its_errors(tmp_path):
     # its check reads the file again: failing now, passing once the file is fixed
     check = next(c for c in defs.asset_checks if c.check_key.name == "sql_is_valid")
     with dg.instance_for_test() as instance:
-        failed = dg.materialize([check], instance=instance, raise_on_error=False,
-                                selection=dg.AssetSelection.all_asset_checks())
+        failed = dg.materialize(
+            [check],
+            instance=instance,
+            raise_on_error=False,
+            selection=dg.AssetSelection.all_asset_checks(),
+        )
         (evaluation,) = failed.get_asset_check_evaluations()
         assert not evaluation.passed and evaluation.metadata["errors"].value == 1
     # and the whole load still fails where a verdict is wanted (`dg check defs`, CI)
@@ -182,13 +213,14 @@ def test_two_files_that_clash_leave_the_others_loaded(tmp_path):
     (sql / "broken.sql").unlink()
     (sql / "other.sql").write_text(
         "CREATE TABLE quiet (id BIGINT) WITH ('connector' = 'blackhole');\n"
-        "INSERT INTO quiet SELECT id FROM movie_comment;\n")
-    (sql / "zz_clash.sql").write_text(
-        "CREATE TEMPORARY VIEW movie_comment AS VALUES (1);\n")
+        "INSERT INTO quiet SELECT id FROM movie_comment;\n"
+    )
+    (sql / "zz_clash.sql").write_text("CREATE TEMPORARY VIEW movie_comment AS VALUES (1);\n")
     defs = build_definitions(sql, isolate_errors=True)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"movie_comment", "print_sink", "quiet"} <= keys
     (broken,) = [k for k in keys if k.startswith("sql_errors/")]
-    spec = next(iter(defs.resolve_asset_graph().get(dg.AssetKey.from_user_string(broken))
-                     .assets_def.specs))
+    spec = next(
+        iter(defs.resolve_asset_graph().get(dg.AssetKey.from_user_string(broken)).assets_def.specs)
+    )
     assert "movie_comment" in spec.description and ":1:" in spec.description

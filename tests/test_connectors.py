@@ -4,8 +4,8 @@ module registers (the seam a new connector plugs into: one class, one `register`
 import ast
 import importlib
 import pkgutil
-from typing import ClassVar
 from pathlib import Path
+from typing import ClassVar
 
 import polars as pl
 import pytest
@@ -15,7 +15,11 @@ from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.connectors import (
-    Connector, connector_named, connector_names, register, unregister,
+    Connector,
+    connector_named,
+    connector_names,
+    register,
+    unregister,
 )
 from bailian_assets.planning.options import OptionSpec, Problem, integer, text
 from bailian_assets.planning.project import load_source
@@ -34,8 +38,9 @@ class Memory(Connector):
     def check(self, statement, values, owner, problems):
         if values.get("key") == "reserved":
             option = next(o for o in statement.options if o.key == "key")
-            problems.append(Problem(f"{owner}: key 'reserved' is taken", option.value_position,
-                                    len(option.raw)))
+            problems.append(
+                Problem(f"{owner}: key 'reserved' is taken", option.value_position, len(option.raw))
+            )
 
     def scan(self, table, partitions=None):
         rows = self.store.get(str(table.options["key"]))
@@ -91,21 +96,26 @@ def test_the_built_in_connectors_are_found_by_name():
 
 def test_a_registered_connector_is_read_and_written_by_a_job(toys):
     Memory.store["in"] = pl.DataFrame({"id": [1, 2, 3], "word": ["a", "b", "c"]})
-    project = load_source(TABLES + "INSERT INTO dst SELECT id * 10, word FROM src WHERE id > 1;"
-                          "INSERT INTO loud SELECT word FROM src;", environ={})
+    project = load_source(
+        TABLES + "INSERT INTO dst SELECT id * 10, word FROM src WHERE id > 1;"
+        "INSERT INTO loud SELECT word FROM src;",
+        environ={},
+    )
     lines = []
-    run_project(project, simulated_backend(), lambda table, line: lines.append((table.name,
-                                                                                line)))
+    run_project(project, simulated_backend(), lambda table, line: lines.append((table.name, line)))
     assert Memory.store["out"].rows() == [(20, "b"), (30, "c")]
     assert lines == [("dst", "dst: 2 rows kept"), ("loud", "A"), ("loud", "B"), ("loud", "C")]
 
 
 def test_its_options_are_typed_and_checked_with_located_errors(toys):
     with pytest.raises(SqlError) as error:
-        load_source("CREATE TABLE t (id INT) WITH ('connector' = 'memory', 'kee' = 'x');\n"
-                    "CREATE TABLE u (id INT) WITH ('connector' = 'memory', 'key' = 'reserved');"
-                    "\nCREATE TABLE v (id INT) WITH ('connector' = 'memory', 'key' = 'k', "
-                    "'max-rows' = 'many');", environ={})
+        load_source(
+            "CREATE TABLE t (id INT) WITH ('connector' = 'memory', 'kee' = 'x');\n"
+            "CREATE TABLE u (id INT) WITH ('connector' = 'memory', 'key' = 'reserved');"
+            "\nCREATE TABLE v (id INT) WITH ('connector' = 'memory', 'key' = 'k', "
+            "'max-rows' = 'many');",
+            environ={},
+        )
     text = str(error.value)
     assert "<sql>:1:" in text and "'kee'" in text and "'key'" in text  # unknown; did you mean
     assert "<sql>:2:" in text and "key 'reserved' is taken" in text  # its own check
@@ -113,10 +123,12 @@ def test_its_options_are_typed_and_checked_with_located_errors(toys):
 
 
 def test_what_it_cannot_do_is_refused_when_planning(toys):
-    with pytest.raises(SqlError, match="PARTITIONED BY is not supported by the 'memory' "
-                                       "connector"):
-        load_source("CREATE TABLE t (id INT, dt STRING) PARTITIONED BY (dt) "
-                    "WITH ('connector' = 'memory', 'key' = 'k');", environ={})
+    with pytest.raises(SqlError, match="PARTITIONED BY is not supported by the 'memory' connector"):
+        load_source(
+            "CREATE TABLE t (id INT, dt STRING) PARTITIONED BY (dt) "
+            "WITH ('connector' = 'memory', 'key' = 'k');",
+            environ={},
+        )
     with pytest.raises(SqlError, match="'shout' connector, which can only be written to"):
         load_source(TABLES + "INSERT INTO dst SELECT 1, word FROM loud;", environ={})
 
@@ -130,8 +142,11 @@ def test_an_unknown_connector_lists_the_registered_ones(toys):
 
 def test_its_errors_reach_the_job(toys):
     Memory.store["in"] = pl.DataFrame({"id": [1, 2, 3], "word": ["a", "b", "c"]})
-    project = load_source(TABLES.replace("'key' = 'out'", "'key' = 'out', 'max-rows' = '2'")
-                          + "INSERT INTO dst SELECT id, word FROM src;", environ={})
+    project = load_source(
+        TABLES.replace("'key' = 'out'", "'key' = 'out', 'max-rows' = '2'")
+        + "INSERT INTO dst SELECT id, word FROM src;",
+        environ={},
+    )
     with pytest.raises(ExecutionError, match="table 'dst': 3 rows, at most 2"):
         run_project(project, simulated_backend(), lambda table, line: None)
 
@@ -155,5 +170,7 @@ def test_no_code_outside_a_connector_module_compares_connector_names():
             if isinstance(node, ast.Compare):
                 constants = [c for c in ast.walk(node) if isinstance(c, ast.Constant)]
                 found = {c.value for c in constants if c.value in names}
-                assert not found, f"{path.relative_to(PACKAGE.parent)}:{node.lineno} " \
-                                  f"compares with {found}: ask the connector instead"
+                assert not found, (
+                    f"{path.relative_to(PACKAGE.parent)}:{node.lineno} "
+                    f"compares with {found}: ask the connector instead"
+                )

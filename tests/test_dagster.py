@@ -57,8 +57,7 @@ def test_materialize_prints_the_documents_rows_and_records_metadata(sql_dir, cap
     with dg.instance_for_test() as instance:
         result = materialize_all(defs, instance)
         assert result.success
-        logs = [e.message for e in instance.all_logs(result.run_id)
-                if e.dagster_event is None]
+        logs = [e.message for e in instance.all_logs(result.run_id) if e.dagster_event is None]
     assert "+I[1, 好東西, positive, positive]" in logs
     assert "+I[2, 水餃皇后, negative, negative]" in logs
     assert any("built-in Bailian simulator" in line for line in logs)
@@ -68,8 +67,10 @@ def test_materialize_prints_the_documents_rows_and_records_metadata(sql_dir, cap
     # two assets run the same ML_PREDICT: whichever runs second is answered by the cache
     assert metadata["usage/requests"].value + metadata["usage/cache_hits"].value == 2
     assert metadata["usage/rows_failed"].value == 0
-    assert [r.data["movie_name"] for r in metadata["preview"].value.records] == ["好東西",
-                                                                              "水餃皇后"]
+    assert [r.data["movie_name"] for r in metadata["preview"].value.records] == [
+        "好東西",
+        "水餃皇后",
+    ]
     assert "built-in Bailian simulator" in metadata["bailian/provider"].value
     checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
     assert checks["predict_label_in_label_set"].passed and checks["no_rows_lost"].passed
@@ -88,13 +89,15 @@ def test_api_key_is_bound_with_envvar_and_never_stored(sql_dir, monkeypatch):
     assert isinstance(resource.api_key, dg.EnvVar) and resource.api_key == "DASHSCOPE_API_KEY"
     with dg.instance_for_test() as instance:
         assert materialize_all(defs, instance).success
-        stored = [str(record) for key in ("print_sink", "movie_comment")
-                  for record in instance.fetch_materializations(dg.AssetKey(key),
-                                                                limit=10).records]
-        stored += [str(entry) for entry in instance.all_logs(
-            instance.get_runs()[0].run_id)]
-        files = [path.read_bytes() for path in Path(instance.root_directory).rglob("*")
-                 if path.is_file()]
+        stored = [
+            str(record)
+            for key in ("print_sink", "movie_comment")
+            for record in instance.fetch_materializations(dg.AssetKey(key), limit=10).records
+        ]
+        stored += [str(entry) for entry in instance.all_logs(instance.get_runs()[0].run_id)]
+        files = [
+            path.read_bytes() for path in Path(instance.root_directory).rglob("*") if path.is_file()
+        ]
     assert stored and not any(KEY in text for text in stored)
     assert files and not any(KEY.encode() in blob for blob in files)
 

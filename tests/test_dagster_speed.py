@@ -48,9 +48,14 @@ def _launch(sql_dir: Path, home: Path, *extra: str) -> list[tuple[str, str, str]
     """`dg launch` of the file's assets; its (pid, step, event type) lines."""
     home.mkdir(exist_ok=True)
     (home / "dagster.yaml").write_text("", encoding="utf-8")
-    done = subprocess.run([DG, "launch", "--assets", "group:movies", *extra], cwd=ROOT,
-                          env=clean_env(DAGSTER_HOME=str(home), BAILIAN_SQL_DIR=str(sql_dir)),
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [DG, "launch", "--assets", "group:movies", *extra],
+        cwd=ROOT,
+        env=clean_env(DAGSTER_HOME=str(home), BAILIAN_SQL_DIR=str(sql_dir)),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return _EVENT.findall(done.stderr)
 

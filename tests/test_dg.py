@@ -16,8 +16,9 @@ def dg(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
     environ = {**os.environ, **env}
     if "BAILIAN_SQL_DIR" not in env:
         environ.pop("BAILIAN_SQL_DIR", None)
-    return subprocess.run([DG, *args], cwd=cwd, env=environ, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [DG, *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_dg_check_and_list_the_repositorys_definitions():
@@ -28,8 +29,9 @@ def test_dg_check_and_list_the_repositorys_definitions():
     assert listed.returncode == 0, listed.stderr[-3000:]
     found = json.loads(listed.stdout)
     assets = {a["asset_key"]: a for a in found["assets"]}
-    assert {"movie_comment", "print_sink", "product_reviews",
-            "review_sentiment_daily"} <= set(assets)
+    assert {"movie_comment", "print_sink", "product_reviews", "review_sentiment_daily"} <= set(
+        assets
+    )
     assert assets["print_sink"]["source"] == "sql/movie_sentiment.sql:24"
     assert {"bailian", "flink", "print", "qwen"} <= set(assets["print_sink"]["kinds"])
     assert "product_reviews_job_new_partitions" in {s["name"] for s in found["sensors"]}
@@ -38,13 +40,16 @@ def test_dg_check_and_list_the_repositorys_definitions():
 
 def test_dg_check_fails_on_a_broken_file_with_the_located_report(tmp_path):
     (tmp_path / "good.sql").write_text((ROOT / "sql" / "movie_sentiment.sql").read_text())
-    (tmp_path / "bad.sql").write_text("CREATE VIEW v AS VALUES (1);\n"
-                                      "INSERT INTO nope SELECT * FROM v;\n")
+    (tmp_path / "bad.sql").write_text(
+        "CREATE VIEW v AS VALUES (1);\nINSERT INTO nope SELECT * FROM v;\n"
+    )
     checked = dg("check", "defs", BAILIAN_SQL_DIR=str(tmp_path))
     assert checked.returncode != 0
-    assert ("bad.sql:2:13: error: Object 'nope' not found\n"
-            "    2 | INSERT INTO nope SELECT * FROM v;\n"
-            "      |             ^~~~\n") in checked.stderr
+    assert (
+        "bad.sql:2:13: error: Object 'nope' not found\n"
+        "    2 | INSERT INTO nope SELECT * FROM v;\n"
+        "      |             ^~~~\n"
+    ) in checked.stderr
     assert "Traceback" not in checked.stderr
 
 
@@ -55,11 +60,15 @@ def test_dg_scaffold_writes_a_component_folder_that_loads(tmp_path):
     shutil.copy(ROOT / "defs" / "__init__.py", project / "defs")
     made = dg("scaffold", "defs", "bailian_assets.FlinkSqlComponent", "reviews", cwd=project)
     assert made.returncode == 0, made.stderr[-3000:]
-    assert (project / "defs" / "reviews" / "defs.yaml").read_text().startswith(
-        "type: bailian_assets.FlinkSqlComponent")
+    assert (
+        (project / "defs" / "reviews" / "defs.yaml")
+        .read_text()
+        .startswith("type: bailian_assets.FlinkSqlComponent")
+    )
     listed = dg("list", "defs", "--json", cwd=project)
     assert listed.returncode == 0, listed.stderr[-3000:]
     found = json.loads(listed.stdout)
     assert {a["asset_key"] for a in found["assets"]} == {"reviews_comments", "reviews_labels"}
     assert {"reviews__model_reviews_sentiment", "reviews__bailian_table_io_manager"} <= {
-        r["name"] for r in found["resources"]}
+        r["name"] for r in found["resources"]
+    }

@@ -17,29 +17,57 @@ def first_error(select: str):
     return diagnostic.position.line, diagnostic.position.col, diagnostic.message
 
 
-@pytest.mark.parametrize("select, message", [
-    ("UPPER(1)", "Cannot apply 'UPPER' to arguments of type 'UPPER(<INTEGER>)'. "
-                 "Supported form(s): 'UPPER(<CHARACTER>)'"),
-    ("UPPER(TRUE)", "Cannot apply 'UPPER' to arguments of type 'UPPER(<BOOLEAN>)'. "
-                    "Supported form(s): 'UPPER(<CHARACTER>)'"),
-    ("CONCAT('a', 1)", "Cannot apply 'CONCAT' to arguments of type 'CONCAT(<CHAR(1)>, "
-                       "<INTEGER>)'. Supported form(s): 'CONCAT(<CHARACTER>)'"),
-    ("SUBSTRING('abc', '1')", "Cannot apply 'SUBSTRING' to arguments of type "
-                              "'SUBSTRING(<CHAR(3)>, <CHAR(1)>)'. Supported form(s): "
-                              "'SUBSTRING(<CHARACTER>, <INTEGER>)'\n"
-                              "'SUBSTRING(<CHARACTER>, <INTEGER>, <INTEGER>)'"),
-    ("ROUND('1.5')", "Cannot apply 'ROUND' to arguments of type 'ROUND(<CHAR(3)>)'. "
-                     "Supported form(s): 'ROUND(<NUMERIC>, <INTEGER>)'\n'ROUND(<NUMERIC>)'"),
-    ("CHAR_LENGTH(n)", "Cannot apply 'CHAR_LENGTH' to arguments of type "
-                       "'CHAR_LENGTH(<INTEGER>)'. Supported form(s): 'CHAR_LENGTH(<CHARACTER>)'"),
-    ("POWER(2, '3')", "Cannot apply 'POWER' to arguments of type 'POWER(<INTEGER>, <CHAR(1)>)'. "
-                      "Supported form(s): 'POWER(<NUMERIC>, <NUMERIC>)'"),
-    ("LOWER('a', 'b')", "Invalid number of arguments to function 'LOWER'. "
-                        "Was expecting 1 arguments"),
-    ("COALESCE(1, 'a')", "Invalid input arguments."),
-    ("UPPR(t)", "No match found for function signature UPPR(<CHARACTER>); "
-                "did you mean 'UPPER'?"),
-])
+@pytest.mark.parametrize(
+    "select, message",
+    [
+        (
+            "UPPER(1)",
+            "Cannot apply 'UPPER' to arguments of type 'UPPER(<INTEGER>)'. "
+            "Supported form(s): 'UPPER(<CHARACTER>)'",
+        ),
+        (
+            "UPPER(TRUE)",
+            "Cannot apply 'UPPER' to arguments of type 'UPPER(<BOOLEAN>)'. "
+            "Supported form(s): 'UPPER(<CHARACTER>)'",
+        ),
+        (
+            "CONCAT('a', 1)",
+            "Cannot apply 'CONCAT' to arguments of type 'CONCAT(<CHAR(1)>, "
+            "<INTEGER>)'. Supported form(s): 'CONCAT(<CHARACTER>)'",
+        ),
+        (
+            "SUBSTRING('abc', '1')",
+            "Cannot apply 'SUBSTRING' to arguments of type "
+            "'SUBSTRING(<CHAR(3)>, <CHAR(1)>)'. Supported form(s): "
+            "'SUBSTRING(<CHARACTER>, <INTEGER>)'\n"
+            "'SUBSTRING(<CHARACTER>, <INTEGER>, <INTEGER>)'",
+        ),
+        (
+            "ROUND('1.5')",
+            "Cannot apply 'ROUND' to arguments of type 'ROUND(<CHAR(3)>)'. "
+            "Supported form(s): 'ROUND(<NUMERIC>, <INTEGER>)'\n'ROUND(<NUMERIC>)'",
+        ),
+        (
+            "CHAR_LENGTH(n)",
+            "Cannot apply 'CHAR_LENGTH' to arguments of type "
+            "'CHAR_LENGTH(<INTEGER>)'. Supported form(s): 'CHAR_LENGTH(<CHARACTER>)'",
+        ),
+        (
+            "POWER(2, '3')",
+            "Cannot apply 'POWER' to arguments of type 'POWER(<INTEGER>, <CHAR(1)>)'. "
+            "Supported form(s): 'POWER(<NUMERIC>, <NUMERIC>)'",
+        ),
+        (
+            "LOWER('a', 'b')",
+            "Invalid number of arguments to function 'LOWER'. Was expecting 1 arguments",
+        ),
+        ("COALESCE(1, 'a')", "Invalid input arguments."),
+        (
+            "UPPR(t)",
+            "No match found for function signature UPPR(<CHARACTER>); did you mean 'UPPER'?",
+        ),
+    ],
+)
 def test_calls_are_checked_at_plan_time_with_flinks_text(select, message):
     line, col, got = first_error(select)
     assert (line, col) == (3, 22)  # the function's name, on the INSERT's line
@@ -54,12 +82,12 @@ def test_a_column_of_the_wrong_type_is_refused_before_any_model_runs():
 
 def test_a_string_column_is_shown_as_flink_shows_string():
     assert first_error("SQRT(t)")[2].startswith(
-        "Cannot apply 'SQRT' to arguments of type 'SQRT(<VARCHAR(2147483647)>)'")
+        "Cannot apply 'SQRT' to arguments of type 'SQRT(<VARCHAR(2147483647)>)'"
+    )
 
 
 def test_null_fits_every_parameter():
-    project = load_source(SINK + "INSERT INTO s SELECT UPPER(CAST(NULL AS STRING));", "t.sql",
-                          {})
+    project = load_source(SINK + "INSERT INTO s SELECT UPPER(CAST(NULL AS STRING));", "t.sql", {})
     assert project.inserts
 
 
@@ -77,12 +105,18 @@ def test_constant_arguments_must_be_literals():
     assert message == "argument 2 of REGEXP must be a constant" and col == 32
 
 
-@pytest.mark.parametrize("select, message", [
-    ("'id-' || n", "Cannot apply '||' to arguments of type '<CHAR(3)> || <INTEGER>'. "
-                   "Supported form(s): '<STRING> || <STRING>'\n"
-                   "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'"),
-    ("n, NULL", "Illegal use of 'NULL'"),
-])
+@pytest.mark.parametrize(
+    "select, message",
+    [
+        (
+            "'id-' || n",
+            "Cannot apply '||' to arguments of type '<CHAR(3)> || <INTEGER>'. "
+            "Supported form(s): '<STRING> || <STRING>'\n"
+            "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'",
+        ),
+        ("n, NULL", "Illegal use of 'NULL'"),
+    ],
+)
 def test_operator_and_select_list_refusals_are_flinks(select, message):
     assert first_error(select)[2] == message
 

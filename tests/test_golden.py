@@ -48,4 +48,5 @@ def test_golden(case):
     result = compare(case)
     assert result.agree, (
         f"{case.id}: {result.reason}\n--- Flink 2.3:\n{result.expected.render()}\n"
-        f"--- bailian-assets:\n{result.ours.render()}")
+        f"--- bailian-assets:\n{result.ours.render()}"
+    )

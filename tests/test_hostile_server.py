@@ -33,9 +33,10 @@ MB = 1024 * 1024
 
 
 def chat(content="positive", usage=None):
-    return {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}],
-            "usage": usage if usage is not None else {"prompt_tokens": 5,
-                                                      "completion_tokens": 1}}
+    return {
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}],
+        "usage": usage if usage is not None else {"prompt_tokens": 5, "completion_tokens": 1},
+    }
 
 
 def error_body(message, code="invalid_api_key"):
@@ -63,11 +64,9 @@ EXPECTED_REASONS = {
     "choices not a list": "malformed answer: 'choices' is an object, not a list",
     "content null": "malformed answer: choices[0].message.content is null, not a string",
     "content a list": "malformed answer: choices[0].message.content is a list, not a string",
-    "content a number": "malformed answer: choices[0].message.content is a number, not a "
-                        "string",
+    "content a number": "malformed answer: choices[0].message.content is a number, not a string",
     "a list, not an object": "malformed answer: the body is a list, not a JSON object",
-    "usage lots": "malformed answer: usage.prompt_tokens is a string, not a non-negative "
-                  "integer",
+    "usage lots": "malformed answer: usage.prompt_tokens is a string, not a non-negative integer",
     "usage negative": "malformed answer: usage.prompt_tokens is -3, not a non-negative integer",
 }
 
@@ -92,8 +91,11 @@ class HostileServer:
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
-                headers = dict(line.split(": ", 1) for line in
-                               head.decode("latin-1").split("\r\n")[1:] if ": " in line)
+                headers = dict(
+                    line.split(": ", 1)
+                    for line in head.decode("latin-1").split("\r\n")[1:]
+                    if ": " in line
+                )
                 lowered = {k.lower(): v for k, v in headers.items()}
                 body = await reader.readexactly(int(lowered.get("content-length", 0)))
                 text = json.loads(body)["messages"][-1]["content"]
@@ -106,8 +108,7 @@ class HostileServer:
 
     async def _answer(self, writer, status, headers, body):
         if callable(body):
-            head = f"HTTP/1.1 {status} X\r\n" + "".join(f"{k}: {v}\r\n"
-                                                        for k, v in headers.items())
+            head = f"HTTP/1.1 {status} X\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
             writer.write((head + "\r\n").encode())
             try:
                 await body(writer)
@@ -118,7 +119,8 @@ class HostileServer:
         if not isinstance(body, bytes):
             body = json.dumps(body).encode()
         head = f"HTTP/1.1 {status} X\r\nContent-Length: {len(body)}\r\n" + "".join(
-            f"{k}: {v}\r\n" for k, v in headers.items())
+            f"{k}: {v}\r\n" for k, v in headers.items()
+        )
         writer.write((head + "\r\n").encode() + body)
         await writer.drain()
 
@@ -130,8 +132,10 @@ class HostileServer:
             self.port = self._server.sockets[0].getsockname()[1]
             ready.set()
 
-        self._thread = threading.Thread(target=lambda: (self._loop.run_until_complete(start()),
-                                                        self._loop.run_forever()), daemon=True)
+        self._thread = threading.Thread(
+            target=lambda: (self._loop.run_until_complete(start()), self._loop.run_forever()),
+            daemon=True,
+        )
         self._thread.start()
         ready.wait(10)
         return self
@@ -155,22 +159,26 @@ class HostileServer:
 
 def big_body(total):
     """`total` bytes with a Content-Length, sent 64 kB at a time."""
+
     async def send(writer):
         piece = b"a" * 65536
         for _ in range(total // len(piece)):
             writer.write(piece)
             await writer.drain()
+
     return send
 
 
 def endless_chunks(pause=0.0):
     """A chunked body that never ends (slowly, with `pause` between chunks)."""
+
     async def send(writer):
         chunk = b"x" * 65536
         while True:
             writer.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
             await writer.drain()
             await asyncio.sleep(pause)
+
     return send
 
 
@@ -183,13 +191,22 @@ def gzip_bomb(size=100 * MB):
     async def send(writer):
         writer.write(data)
         await writer.drain()
+
     return len(data), send
 
 
 def predict(server, texts, cache=None, strategy="IGNORE", **kwargs):
-    config = ModelConfig("hostile", "chat", server.endpoint, Secret(KEY), "qwen-turbo",
-                         "Label: [positive, negative].", error_handling=strategy,
-                         retry_num=kwargs.pop("retry_num", 100), retry_fallback="IGNORE")
+    config = ModelConfig(
+        "hostile",
+        "chat",
+        server.endpoint,
+        Secret(KEY),
+        "qwen-turbo",
+        "Label: [positive, negative].",
+        error_handling=strategy,
+        retry_num=kwargs.pop("retry_num", 100),
+        retry_fallback="IGNORE",
+    )
     kwargs.setdefault("retry", RetryPolicy(base=0.01, max_wait=0.05, seed=1))
     client = ModelClient(config, pacer=None, cache=cache, **kwargs)
     return asyncio.run(client.predict(texts))
@@ -199,8 +216,7 @@ def predict(server, texts, cache=None, strategy="IGNORE", **kwargs):
 
 
 @pytest.mark.parametrize("strategy", ["IGNORE", "RETRY"])
-def test_each_malformed_answer_fails_its_row_with_a_reason_and_is_not_cached(tmp_path,
-                                                                             strategy):
+def test_each_malformed_answer_fails_its_row_with_a_reason_and_is_not_cached(tmp_path, strategy):
     cache = ResponseCache(tmp_path)
     texts = ["good", *EXPECTED_REASONS]
     with HostileServer() as server:
@@ -227,8 +243,9 @@ def test_malformed_answers_are_retried_twice_at_most_and_cut_off_ones_within_ret
 def test_failover_names_the_row_and_the_malformed_answer():
     with HostileServer() as server, pytest.raises(ModelCallError) as caught:
         predict(server, ["good", "no choices"], strategy="FAILOVER")
-    assert str(caught.value) == "model 'hostile' failed on row 2: malformed answer: " \
-                                "'choices' is empty"
+    assert (
+        str(caught.value) == "model 'hostile' failed on row 2: malformed answer: 'choices' is empty"
+    )
 
 
 # ---------------------------------------------------------------- size
@@ -250,8 +267,7 @@ def test_bodies_past_the_limit_fail_the_row_with_memory_bounded(behaviour):
     extra = {
         "50 MB": (200, {"Content-Length": str(50 * MB)}, big_body(50 * MB)),
         "endless": (200, {"Transfer-Encoding": "chunked"}, endless_chunks()),
-        "gzip bomb": (200, {"Content-Encoding": "gzip", "Content-Length": str(bomb_size)},
-                      bomb),
+        "gzip bomb": (200, {"Content-Encoding": "gzip", "Content-Length": str(bomb_size)}, bomb),
     }
     with HostileServer(extra) as server:
         results, usage, peak = run_measured(server, [behaviour, "good"], max_concurrency=1)
@@ -263,13 +279,17 @@ def test_bodies_past_the_limit_fail_the_row_with_memory_bounded(behaviour):
 
 def test_an_answer_in_gzip_within_the_limit_is_read():
     body = gzip.compress(json.dumps(chat("negative")).encode())
-    extra = {"gzipped": (200, {"Content-Encoding": "gzip"}, body),
-             "brotli": (200, {"Content-Encoding": "br"}, b"\x00\x01")}
+    extra = {
+        "gzipped": (200, {"Content-Encoding": "gzip"}, body),
+        "brotli": (200, {"Content-Encoding": "br"}, b"\x00\x01"),
+    }
     with HostileServer(extra) as server:
         results, _ = predict(server, ["gzipped", "brotli"])
     assert results[0].value == "negative"
-    assert results[1].error == "malformed answer: the body is in an encoding that was not " \
-                               "asked for ('br')"
+    assert (
+        results[1].error == "malformed answer: the body is in an encoding that was not "
+        "asked for ('br')"
+    )
 
 
 def test_a_body_that_trickles_forever_ends_at_the_request_timeout():
@@ -282,8 +302,7 @@ def test_a_body_that_trickles_forever_ends_at_the_request_timeout():
 # ---------------------------------------------------------------- the key
 
 
-@pytest.mark.parametrize("at", [0, 170, 185, 1000, "cut after 1", "cut after 5",
-                                "cut after 12"])
+@pytest.mark.parametrize("at", [0, 170, 185, 1000, "cut after 1", "cut after 5", "cut after 12"])
 @pytest.mark.parametrize("form", ["json", "text", "prefix"])
 def test_a_401_echoing_the_key_anywhere_never_shows_it(at, form):
     echo = KEY if form != "prefix" else KEY[:12] + "..."  # a server that cuts its own echo
@@ -293,8 +312,10 @@ def test_a_401_echoing_the_key_anywhere_never_shows_it(at, form):
         at = ERROR_TEXT_LIMIT - 1 - len(before) - len(said) - int(at.split()[-1])
     message = "x" * at + f"{said}{echo}. Check your key."
     body = error_body(message) if form == "json" else message.encode()
-    with HostileServer({"echo": (401, {}, body)}) as server, \
-            pytest.raises(ModelCallError) as caught:
+    with (
+        HostileServer({"echo": (401, {}, body)}) as server,
+        pytest.raises(ModelCallError) as caught,
+    ):
         predict(server, ["echo"], strategy="FAILOVER")
     reason = str(caught.value).split(": ", 1)[1]
     assert reason.startswith(before + "x" * min(at, 10))
@@ -308,8 +329,7 @@ def test_the_key_reaches_no_log_line_or_reason(caplog):
     with HostileServer({"echo": (500, {}, error_body(message, "x"))}) as server:
         results, usage = predict(server, ["echo"], strategy="RETRY", retry_num=2)
     assert results[0].error.startswith("HTTP 500 x: yyy")
-    texts = [r.getMessage() for r in caplog.records] + [results[0].error,
-                                                         *usage.failure_reasons]
+    texts = [r.getMessage() for r in caplog.records] + [results[0].error, *usage.failure_reasons]
     assert texts and not [t for t in texts if KEY[:5] in t]
 
 
@@ -326,14 +346,24 @@ def test_a_429_asking_for_days_waits_at_most_max_wait_then_the_row_succeeds():
 
     async def handler(request):
         if throttled.pop() if throttled else False:
-            return httpx.Response(429, headers={"Retry-After": "999999"},
-                                  json=error_body("slow down", "limit_requests"))
+            return httpx.Response(
+                429,
+                headers={"Retry-After": "999999"},
+                json=error_body("slow down", "limit_requests"),
+            )
         return httpx.Response(200, json=chat())
 
-    config = ModelConfig("m", "chat", "https://x/compatible-mode/v1/chat/completions",
-                         Secret(KEY), "qwen-turbo", error_handling="IGNORE")
-    client = ModelClient(config, transport=httpx.MockTransport(handler), pacer=None,
-                         sleep=fake_sleep)
+    config = ModelConfig(
+        "m",
+        "chat",
+        "https://x/compatible-mode/v1/chat/completions",
+        Secret(KEY),
+        "qwen-turbo",
+        error_handling="IGNORE",
+    )
+    client = ModelClient(
+        config, transport=httpx.MockTransport(handler), pacer=None, sleep=fake_sleep
+    )
     results, usage = asyncio.run(client.predict(["x"]))
     assert results[0].value == "positive"  # retried under IGNORE
     assert waits == [30.0] and usage.throttled == 1 and usage.retries == 1
@@ -345,16 +375,30 @@ def test_a_429_whose_wait_outlasts_the_row_fails_it_at_once_without_sleeping():
     async def fake_sleep(seconds):
         waits.append(seconds)
 
-    with HostileServer({"busy": (429, {"Retry-After": "999999"},
-                                 error_body("Requests rate limit exceeded", "limit_requests"))}
-                       ) as server:
-        results, usage = predict(server, ["busy"], row_timeout=20, sleep=fake_sleep,
-                                 retry=RetryPolicy(), clock=lambda: 0.0)  # time stands still
+    with HostileServer(
+        {
+            "busy": (
+                429,
+                {"Retry-After": "999999"},
+                error_body("Requests rate limit exceeded", "limit_requests"),
+            )
+        }
+    ) as server:
+        results, usage = predict(
+            server,
+            ["busy"],
+            row_timeout=20,
+            sleep=fake_sleep,
+            retry=RetryPolicy(),
+            clock=lambda: 0.0,
+        )  # time stands still
     assert waits == []
-    assert results[0].error == ("gave up after 0.0 s: the server asked to wait 1e+06 s "
-                                "(Retry-After), "
-                                "more than is left of the row's 20 s timeout; last error: "
-                                "HTTP 429 limit_requests: Requests rate limit exceeded")
+    assert results[0].error == (
+        "gave up after 0.0 s: the server asked to wait 1e+06 s "
+        "(Retry-After), "
+        "more than is left of the row's 20 s timeout; last error: "
+        "HTTP 429 limit_requests: Requests rate limit exceeded"
+    )
     assert results[0].status == 429
 
 
@@ -371,10 +415,21 @@ def closed_port():
 def test_a_refused_connection_is_warned_at_once_and_the_run_gives_up_early(strategy):
     port = closed_port()
     warnings = []
-    config = ModelConfig("m", "chat", f"http://127.0.0.1:{port}/compatible-mode/v1/chat/"
-                         "completions", Secret(KEY), "qwen-turbo", error_handling=strategy)
-    client = ModelClient(config, pacer=None, row_timeout=1.0, on_warning=warnings.append,
-                         retry=RetryPolicy(base=0.02, max_wait=0.1, seed=1))
+    config = ModelConfig(
+        "m",
+        "chat",
+        f"http://127.0.0.1:{port}/compatible-mode/v1/chat/completions",
+        Secret(KEY),
+        "qwen-turbo",
+        error_handling=strategy,
+    )
+    client = ModelClient(
+        config,
+        pacer=None,
+        row_timeout=1.0,
+        on_warning=warnings.append,
+        retry=RetryPolicy(base=0.02, max_wait=0.1, seed=1),
+    )
     with pytest.raises(ModelCallError) as caught:
         asyncio.run(client.predict([f"row {i}" for i in range(20)]))
     cause = f"cannot connect to 127.0.0.1:{port}: [Errno 111] Connection refused"
@@ -385,16 +440,28 @@ def test_a_refused_connection_is_warned_at_once_and_the_run_gives_up_early(strat
 
 def test_a_host_that_does_not_resolve_is_named_with_the_cause():
     warnings = []
-    config = ModelConfig("m", "chat", "https://no-such-host.invalid/compatible-mode/v1/chat/"
-                         "completions", Secret(KEY), "qwen-turbo", error_handling="IGNORE")
-    client = ModelClient(config, pacer=None, row_timeout=1.0, on_warning=warnings.append,
-                         retry=RetryPolicy(base=0.02, max_wait=0.1, seed=1))
+    config = ModelConfig(
+        "m",
+        "chat",
+        "https://no-such-host.invalid/compatible-mode/v1/chat/completions",
+        Secret(KEY),
+        "qwen-turbo",
+        error_handling="IGNORE",
+    )
+    client = ModelClient(
+        config,
+        pacer=None,
+        row_timeout=1.0,
+        on_warning=warnings.append,
+        retry=RetryPolicy(base=0.02, max_wait=0.1, seed=1),
+    )
     with pytest.raises(ModelCallError, match=r"cannot connect to no-such-host\.invalid:443: "):
         asyncio.run(client.predict(["x"]))
     assert len(warnings) == 1 and "no-such-host.invalid:443" in warnings[0]
 
 
-UNREACHABLE_JOB = """\
+UNREACHABLE_JOB = (
+    """\
 CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'provider' = 'bailian', 'api-key' = '%s', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
@@ -403,16 +470,23 @@ CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'print');
 CREATE VIEW rows (id, txt) AS VALUES (1, 'great'), (2, 'awful');
 INSERT INTO out SELECT id, content
 FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt), MAP['timeout', '2 s']);
-""" % KEY
+"""
+    % KEY
+)
 
 
 def test_the_command_line_warns_with_the_cause_then_fails_early(tmp_path):
     port = closed_port()
     job = tmp_path / "job.sql"
     job.write_text(UNREACHABLE_JOB)
-    process = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
-                             cwd=ROOT, capture_output=True, text=True, timeout=60,
-                             env=clean_env(BAILIAN_BASE_URL=f"http://127.0.0.1:{port}"))
+    process = subprocess.run(
+        [sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=clean_env(BAILIAN_BASE_URL=f"http://127.0.0.1:{port}"),
+    )
     cause = f"cannot connect to 127.0.0.1:{port}: [Errno 111] Connection refused"
     assert process.returncode == 1 and process.stdout == ""
     assert f"WARNING bailian_assets.client: model 'm': {cause}" in process.stderr

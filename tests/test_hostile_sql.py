@@ -42,8 +42,9 @@ def check(path: Path, capsys) -> tuple[int, str]:
     return code, err
 
 
-def refused(tmp_path: Path, capsys, text: str | bytes, name: str = "job.sql",
-            exit_code: int = 1) -> str:
+def refused(
+    tmp_path: Path, capsys, text: str | bytes, name: str = "job.sql", exit_code: int = 1
+) -> str:
     """The first line of the report: `check` and `run` both exit `exit_code` (1 for SQL
     errors, 2 for a file that cannot be read) with the same errors."""
     path = write(tmp_path, text, name)
@@ -72,8 +73,9 @@ def runs(tmp_path: Path, capsys, text: str | bytes) -> list[str]:
 def test_bytes_that_are_not_utf8_are_located_by_line_column_and_byte_offset(tmp_path, capsys):
     head = (OUT + "INSERT INTO out SELECT 'caf").encode()
     first = refused(tmp_path, capsys, head + b"\xe9';\n")
-    assert first == (f"job.sql:2:28: error: the file is not valid UTF-8: byte 0xe9 at byte "
-                     f"offset {len(head)}")
+    assert first == (
+        f"job.sql:2:28: error: the file is not valid UTF-8: byte 0xe9 at byte offset {len(head)}"
+    )
     # the offset is the file's own, a byte-order mark included
     first = refused(tmp_path, capsys, b"\xef\xbb\xbf" + head + b"\xe9';\n")
     assert first.endswith(f"byte 0xe9 at byte offset {len(head) + 3}")
@@ -84,7 +86,10 @@ def test_a_byte_order_mark_and_crlf_or_cr_line_ends_simply_work(tmp_path, capsys
     sql = OUT + DATA + "INSERT INTO out SELECT b FROM t;\n"
     for text in (sql.replace("\n", "\r\n"), sql.replace("\n", "\r")):
         assert runs(tmp_path, capsys, b"\xef\xbb\xbf" + text.encode()) == [
-            "+I[x]", "+I[y]", "+I[z]"]
+            "+I[x]",
+            "+I[y]",
+            "+I[z]",
+        ]
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
@@ -150,13 +155,17 @@ def test_deep_queries_and_types_are_a_located_error(tmp_path, capsys):
     first = refused(tmp_path, capsys, OUT + DATA + f"INSERT INTO out SELECT a FROM {subqueries};\n")
     assert first.startswith("job.sql:3:") and f"nested too deeply (more than {MAX_DEPTH}" in first
     joins = " ".join(f"JOIN t AS t{i} ON t{i}.a = t0.a" for i in range(1, 300))
-    first = refused(tmp_path, capsys, OUT + DATA + f"INSERT INTO out SELECT b FROM t AS t0 {joins};\n")
+    first = refused(
+        tmp_path, capsys, OUT + DATA + f"INSERT INTO out SELECT b FROM t AS t0 {joins};\n"
+    )
     assert "too many joins in a row" in first
     unions = " ".join(f"UNION{' ALL' * (i % 2)} SELECT 'x'" for i in range(300))
     first = refused(tmp_path, capsys, OUT + f"INSERT INTO out SELECT 'x' {unions};\n")
     assert first.startswith("job.sql:2:") and "query nested too deeply" in first
     array = _nest("ARRAY<", "INT", ">", 500)
-    first = refused(tmp_path, capsys, f"CREATE TABLE deep (x {array}) WITH ('connector' = 'print');\n")
+    first = refused(
+        tmp_path, capsys, f"CREATE TABLE deep (x {array}) WITH ('connector' = 'print');\n"
+    )
     assert first.startswith("job.sql:1:") and "type nested too deeply" in first
 
 
@@ -165,27 +174,38 @@ def test_flat_chains_of_thousands_of_terms_check_and_run(tmp_path, capsys):
     ands = " AND ".join(f"a <> {i}" for i in range(4, 5_004))
     concat = " || ".join(["b"] * 2_000)
     in_list = ", ".join(str(i) for i in range(2, 5_002))
-    sql = OUT + DATA + (f"INSERT INTO out SELECT b FROM t WHERE ({ors}) AND ({ands});\n"
-                        f"INSERT INTO out SELECT CAST(CHAR_LENGTH({concat}) AS STRING) FROM t "
-                        "WHERE a = 1;\n"
-                        f"INSERT INTO out SELECT b FROM t WHERE a NOT IN ({in_list});\n")
+    sql = (
+        OUT
+        + DATA
+        + (
+            f"INSERT INTO out SELECT b FROM t WHERE ({ors}) AND ({ands});\n"
+            f"INSERT INTO out SELECT CAST(CHAR_LENGTH({concat}) AS STRING) FROM t "
+            "WHERE a = 1;\n"
+            f"INSERT INTO out SELECT b FROM t WHERE a NOT IN ({in_list});\n"
+        )
+    )
     assert runs(tmp_path, capsys, sql) == ["+I[x]", "+I[y]", "+I[z]", "+I[2000]", "+I[x]"]
 
 
 def test_a_case_of_thousands_of_branches_runs_and_the_first_match_wins(tmp_path, capsys):
     whens = " ".join(f"WHEN a < {i} THEN 'w{i}'" for i in range(1, 3_001))
-    sql = OUT + "CREATE VIEW t (a) AS VALUES (0), (1), (2998), (5000), (CAST(NULL AS INT));\n" \
+    sql = (
+        OUT + "CREATE VIEW t (a) AS VALUES (0), (1), (2998), (5000), (CAST(NULL AS INT));\n"
         f"INSERT INTO out SELECT CASE {whens} ELSE 'none' END FROM t;\n"
-    assert runs(tmp_path, capsys, sql) == ["+I[w1]", "+I[w2]", "+I[w2999]", "+I[none]",
-                                           "+I[none]"]
+    )
+    assert runs(tmp_path, capsys, sql) == ["+I[w1]", "+I[w2]", "+I[w2999]", "+I[none]", "+I[none]"]
 
 
 def test_two_thousand_union_branches_and_a_chain_of_views_check_and_run(tmp_path, capsys):
     unions = " UNION ALL ".join(f"SELECT 'v{i}'" for i in range(2_000))
     views = ["CREATE VIEW v0 AS SELECT 1 AS n;"] + [
-        f"CREATE VIEW v{i} AS SELECT n + 1 AS n FROM v{i - 1};" for i in range(1, 400)]
-    sql = OUT + "\n".join(views) + (f"\nINSERT INTO out {unions};\n"
-                                    "INSERT INTO out SELECT CAST(n AS STRING) FROM v399;\n")
+        f"CREATE VIEW v{i} AS SELECT n + 1 AS n FROM v{i - 1};" for i in range(1, 400)
+    ]
+    sql = (
+        OUT
+        + "\n".join(views)
+        + (f"\nINSERT INTO out {unions};\nINSERT INTO out SELECT CAST(n AS STRING) FROM v399;\n")
+    )
     rows = runs(tmp_path, capsys, sql)
     assert rows[:2] == ["+I[v0]", "+I[v1]"] and rows[1999:] == ["+I[v1999]", "+I[400]"]
 
@@ -193,9 +213,12 @@ def test_two_thousand_union_branches_and_a_chain_of_views_check_and_run(tmp_path
 def test_flat_chains_load_and_materialize_as_dagster_assets(tmp_path):
     ors = " OR ".join(f"a = {i}" for i in range(5_000))
     unions = " UNION ALL ".join(f"SELECT 'u{i}' AS b" for i in range(2_000))
-    write(tmp_path, OUT + DATA + f"CREATE VIEW some AS SELECT b FROM t WHERE {ors};\n"
-          f"CREATE VIEW many AS {unions};\n"
-          "INSERT INTO out SELECT b FROM some UNION ALL SELECT b FROM many;\n")
+    write(
+        tmp_path,
+        OUT + DATA + f"CREATE VIEW some AS SELECT b FROM t WHERE {ors};\n"
+        f"CREATE VIEW many AS {unions};\n"
+        "INSERT INTO out SELECT b FROM some UNION ALL SELECT b FROM many;\n",
+    )
     defs = build_definitions(tmp_path)
     assert dg.Definitions.validate_loadable(defs) is None
     with dg.instance_for_test() as instance:
@@ -210,11 +233,18 @@ def _deep_stack(frames: int, work):
 
 
 AT_THE_LIMIT = {
-    "subqueries": lambda n: "SELECT CAST(a AS STRING) FROM " + _nest(
-        "(SELECT DISTINCT a FROM ", "t", " WHERE a > 0 GROUP BY a HAVING COUNT(*) > 0 "
-        "ORDER BY a LIMIT 5) AS s", n),
-    "functions over an aggregate": lambda n: "SELECT CAST(" + _nest("ABS(", "SUM(a)", ")", n)
-                                             + " AS STRING) FROM t GROUP BY b",
+    "subqueries": lambda n: (
+        "SELECT CAST(a AS STRING) FROM "
+        + _nest(
+            "(SELECT DISTINCT a FROM ",
+            "t",
+            " WHERE a > 0 GROUP BY a HAVING COUNT(*) > 0 ORDER BY a LIMIT 5) AS s",
+            n,
+        )
+    ),
+    "functions over an aggregate": lambda n: (
+        "SELECT CAST(" + _nest("ABS(", "SUM(a)", ")", n) + " AS STRING) FROM t GROUP BY b"
+    ),
     "CASE": lambda n: "SELECT " + _nest("CASE WHEN a > 1 THEN ", "b", " END", n) + " FROM t",
 }
 
@@ -254,49 +284,69 @@ def test_what_the_parser_accepts_plans_and_runs_with_the_stack_already_deep(make
 
 def test_a_5000_digit_literal_is_out_of_range_as_in_flink(tmp_path, capsys):
     first = refused(tmp_path, capsys, OUT + f"INSERT INTO out SELECT {'1' * 5_000};\n")
-    assert first == ("job.sql:2:24: error: Numeric literal '111111111111111111111111... (5000 "
-                     "characters)' out of range: an integer must fit in BIGINT "
-                     "(-9223372036854775808 to 9223372036854775807)")
+    assert first == (
+        "job.sql:2:24: error: Numeric literal '111111111111111111111111... (5000 "
+        "characters)' out of range: an integer must fit in BIGINT "
+        "(-9223372036854775808 to 9223372036854775807)"
+    )
 
 
-@pytest.mark.parametrize("literal, message", [
-    ("9223372036854775808", "Numeric literal '9223372036854775808' out of range"),
-    ("1.1111111111111111111111", "an exact decimal has at most 19 digits"),
-    ("0." + "0" * 40 + "1", "Decimal scale must be between 0 and the precision 38"),
-    ("1e400", "Numeric literal '1e400' out of range: it is beyond DOUBLE"),
-])
+@pytest.mark.parametrize(
+    "literal, message",
+    [
+        ("9223372036854775808", "Numeric literal '9223372036854775808' out of range"),
+        ("1.1111111111111111111111", "an exact decimal has at most 19 digits"),
+        ("0." + "0" * 40 + "1", "Decimal scale must be between 0 and the precision 38"),
+        ("1e400", "Numeric literal '1e400' out of range: it is beyond DOUBLE"),
+    ],
+)
 def test_number_literals_follow_flinks_ranges(tmp_path, capsys, literal, message):
     first = refused(tmp_path, capsys, OUT + f"INSERT INTO out SELECT CAST({literal} AS STRING);\n")
     assert first.startswith("job.sql:2:29: error: ") and message in first
 
 
 def test_the_extremes_of_bigint_still_work(tmp_path, capsys):
-    sql = OUT + ("INSERT INTO out SELECT CAST(-9223372036854775808 AS STRING);\n"
-                 "INSERT INTO out SELECT CAST(9223372036854775807 AS STRING);\n")
+    sql = OUT + (
+        "INSERT INTO out SELECT CAST(-9223372036854775808 AS STRING);\n"
+        "INSERT INTO out SELECT CAST(9223372036854775807 AS STRING);\n"
+    )
     assert runs(tmp_path, capsys, sql) == ["+I[-9223372036854775808]", "+I[9223372036854775807]"]
 
 
 def test_a_limit_beyond_an_int_is_a_located_error(tmp_path, capsys):
-    first = refused(tmp_path, capsys, OUT + DATA + "INSERT INTO out SELECT b FROM t "
-                                                   "LIMIT 99999999999999999999;\n")
-    assert first.startswith("job.sql:3:39: error: LIMIT 99999999999999999999 is out of range: "
-                            "at most 2147483647")
-    first = refused(tmp_path, capsys, "CREATE TABLE s (x VARCHAR(99999999999)) "
-                                      "WITH ('connector' = 'print');\n")
+    first = refused(
+        tmp_path,
+        capsys,
+        OUT + DATA + "INSERT INTO out SELECT b FROM t LIMIT 99999999999999999999;\n",
+    )
+    assert first.startswith(
+        "job.sql:3:39: error: LIMIT 99999999999999999999 is out of range: at most 2147483647"
+    )
+    first = refused(
+        tmp_path, capsys, "CREATE TABLE s (x VARCHAR(99999999999)) WITH ('connector' = 'print');\n"
+    )
     assert first.startswith("job.sql:1:27: error: type parameter 99999999999 is out of range")
 
 
 # ------------------------------------------------------------------ SET
 
 
-@pytest.mark.parametrize("key, value", [
-    ("table.exec.async-ml-predict.max-concurrent-operations", "lots"),
-    ("table.exec.async-ml-predict.timeout", "soon"),
-    ("check.accuracy.min", "nan"),
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("table.exec.async-ml-predict.max-concurrent-operations", "lots"),
+        ("table.exec.async-ml-predict.timeout", "soon"),
+        ("check.accuracy.min", "nan"),
+    ],
+)
 def test_an_invalid_set_value_is_located_even_with_ml_predict(tmp_path, capsys, key, value):
-    sql = (f"SET '{key}' = '{value}';\n" + CHAT_MODEL + OUT + DATA
-           + "INSERT INTO out SELECT content FROM ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(b));\n")
+    sql = (
+        f"SET '{key}' = '{value}';\n"
+        + CHAT_MODEL
+        + OUT
+        + DATA
+        + "INSERT INTO out SELECT content FROM ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(b));\n"
+    )
     first = refused(tmp_path, capsys, sql)
     assert first.startswith(f"job.sql:1:{len(key) + 10}: error: invalid value for '{key}'")
 
@@ -307,11 +357,15 @@ def test_an_invalid_set_value_is_located_even_with_ml_predict(tmp_path, capsys, 
 def test_names_dagster_cannot_take_are_mapped_and_run(tmp_path):
     folder = tmp_path / "sql"
     folder.mkdir()
-    write(folder, OUT + "CREATE VIEW `视图` (a, b) AS VALUES (1, '好'), (2, '坏');\n"
-                  "CREATE VIEW `input` AS SELECT * FROM `视图` WHERE a > 1;\n"
-                  "CREATE TABLE `type` (x STRING) WITH ('connector' = 'blackhole');\n"
-                  "INSERT INTO out SELECT b FROM `input`;\n"
-                  "INSERT INTO `type` SELECT b FROM `视图`;\n", "评论-job.sql")
+    write(
+        folder,
+        OUT + "CREATE VIEW `视图` (a, b) AS VALUES (1, '好'), (2, '坏');\n"
+        "CREATE VIEW `input` AS SELECT * FROM `视图` WHERE a > 1;\n"
+        "CREATE TABLE `type` (x STRING) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO out SELECT b FROM `input`;\n"
+        "INSERT INTO `type` SELECT b FROM `视图`;\n",
+        "评论-job.sql",
+    )
     defs = build_definitions(folder)
     assert dg.Definitions.validate_loadable(defs) is None
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
@@ -323,10 +377,13 @@ def test_names_dagster_cannot_take_are_mapped_and_run(tmp_path):
 
 def test_a_model_and_prediction_columns_dagster_cannot_name_are_mapped_too(tmp_path):
     model = CHAT_MODEL.replace("CREATE MODEL m", "CREATE MODEL `情感`")
-    write(tmp_path, model + "CREATE VIEW `评论` (`文本`) AS VALUES ('好极了'), ('太差');\n"
-          "CREATE TABLE `结果` (`文本` STRING, `预测` STRING) WITH ('connector' = 'blackhole');\n"
-          "INSERT INTO `结果` SELECT `文本`, content FROM ML_PREDICT(TABLE `评论`, MODEL `情感`, "
-          "DESCRIPTOR(`文本`));\n")
+    write(
+        tmp_path,
+        model + "CREATE VIEW `评论` (`文本`) AS VALUES ('好极了'), ('太差');\n"
+        "CREATE TABLE `结果` (`文本` STRING, `预测` STRING) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO `结果` SELECT `文本`, content FROM ML_PREDICT(TABLE `评论`, MODEL `情感`, "
+        "DESCRIPTOR(`文本`));\n",
+    )
     defs = build_definitions(tmp_path)
     assert dg.Definitions.validate_loadable(defs) is None
     assert "model_u60c5_u611f" in defs.resources
@@ -338,13 +395,21 @@ def test_a_model_and_prediction_columns_dagster_cannot_name_are_mapped_too(tmp_p
 
 
 def test_names_that_would_clash_in_dagster_are_a_located_error_naming_both(tmp_path, capsys):
-    sql = OUT + DATA + ("CREATE VIEW `a-b` AS SELECT * FROM t;\n"
-                        "CREATE VIEW a_b AS SELECT * FROM t;\n"
-                        "INSERT INTO out SELECT b FROM a_b;\n")
+    sql = (
+        OUT
+        + DATA
+        + (
+            "CREATE VIEW `a-b` AS SELECT * FROM t;\n"
+            "CREATE VIEW a_b AS SELECT * FROM t;\n"
+            "INSERT INTO out SELECT b FROM a_b;\n"
+        )
+    )
     first = refused(tmp_path, capsys, sql)
-    assert first == ("job.sql:4:13: error: view 'a_b' and view 'a-b' (at job.sql:3:13) would "
-                     "both be the Dagster asset 'a_b', since Dagster names hold only letters, "
-                     "digits and _: rename one of them")
+    assert first == (
+        "job.sql:4:13: error: view 'a_b' and view 'a-b' (at job.sql:3:13) would "
+        "both be the Dagster asset 'a_b', since Dagster names hold only letters, "
+        "digits and _: rename one of them"
+    )
     with pytest.raises(SqlError, match="would both be the Dagster asset 'a_b'"):
         build_definitions(tmp_path)
 
@@ -354,22 +419,31 @@ def test_file_names_that_would_clash_in_dagster_are_an_error(tmp_path, capsys):
     write(tmp_path, "CREATE VIEW v AS SELECT 1 AS x;\n", "my_job.sql")
     code, err = check(tmp_path, capsys)
     assert code == 1
-    assert "my_job.sql: error: file 'my_job.sql' and file 'my-job.sql' (at my-job.sql) would " \
-           "both be the Dagster group and job 'my_job'" in err
+    assert (
+        "my_job.sql: error: file 'my_job.sql' and file 'my-job.sql' (at my-job.sql) would "
+        "both be the Dagster group and job 'my_job'" in err
+    )
 
 
 def test_a_sink_that_reads_itself_is_a_located_error(tmp_path, capsys):
     """Flink 2.3 runs INSERT INTO t ... FROM t on a filesystem table (appending); as assets it
     is a cycle Dagster cannot load, so all three refuse it where it is written."""
     (tmp_path / "data").mkdir()
-    table = ("CREATE TABLE t (id INT, name STRING) WITH ('connector' = 'filesystem', "
-             "'path' = 'data', 'format' = 'csv');\n")
+    table = (
+        "CREATE TABLE t (id INT, name STRING) WITH ('connector' = 'filesystem', "
+        "'path' = 'data', 'format' = 'csv');\n"
+    )
     first = refused(tmp_path, capsys, table + "INSERT INTO t SELECT id + 1, name FROM t;\n")
-    assert first == ("job.sql:2:13: error: INSERT INTO t reads t itself (t -> t): a sink is an "
-                     "asset, and an asset cannot depend on itself; write the result to another "
-                     "table")
-    first = refused(tmp_path, capsys, table + "CREATE VIEW v AS SELECT * FROM t;\n"
-                                              "INSERT INTO t SELECT * FROM v;\n")
+    assert first == (
+        "job.sql:2:13: error: INSERT INTO t reads t itself (t -> t): a sink is an "
+        "asset, and an asset cannot depend on itself; write the result to another "
+        "table"
+    )
+    first = refused(
+        tmp_path,
+        capsys,
+        table + "CREATE VIEW v AS SELECT * FROM t;\nINSERT INTO t SELECT * FROM v;\n",
+    )
     assert "INSERT INTO t reads t itself (t -> v -> t)" in first
     with pytest.raises(SqlError, match="reads t itself"):
         build_definitions(tmp_path)
@@ -389,18 +463,26 @@ def test_the_mapping_avoids_every_name_dagster_reserves():
 def _job_with_two_sinks(tmp_path: Path) -> Path:
     (tmp_path / "files").mkdir()
     rows = ", ".join(f"({i})" for i in range(5_000))
-    return write(tmp_path, OUT + f"CREATE VIEW n (i) AS VALUES {rows};\n"
-                 "CREATE TABLE copy (x STRING) WITH ('connector' = 'filesystem', 'path' = "
-                 "'files', 'format' = 'csv');\n"
-                 "INSERT INTO out SELECT 'row number ' || CAST(i AS STRING) FROM n;\n"
-                 "INSERT INTO copy SELECT CAST(i AS STRING) FROM n;\n")
+    return write(
+        tmp_path,
+        OUT + f"CREATE VIEW n (i) AS VALUES {rows};\n"
+        "CREATE TABLE copy (x STRING) WITH ('connector' = 'filesystem', 'path' = "
+        "'files', 'format' = 'csv');\n"
+        "INSERT INTO out SELECT 'row number ' || CAST(i AS STRING) FROM n;\n"
+        "INSERT INTO copy SELECT CAST(i AS STRING) FROM n;\n",
+    )
 
 
 def test_run_into_head_exits_quietly_and_still_writes_the_other_sinks(tmp_path):
     job = _job_with_two_sinks(tmp_path)
-    process = subprocess.Popen([sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
-                               cwd=tmp_path, env=clean_env(), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
+        cwd=tmp_path,
+        env=clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     head = [process.stdout.readline(), process.stdout.readline()]
     process.stdout.close()  # as `| head -2` does
     err = process.stderr.read()
@@ -420,35 +502,45 @@ def test_fifos_are_skipped_in_folders_and_refused_by_name(tmp_path):
     os.mkfifo(tmp_path / "lone.sql")
 
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "bailian_assets.cli", *args], cwd=tmp_path,
-                              env=clean_env(), capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "bailian_assets.cli", *args],
+            cwd=tmp_path,
+            env=clean_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     checked = cli("check", "sql", "lone.sql")
     assert checked.returncode == 2
     assert checked.stderr.splitlines() == [
-        "lone.sql: error: cannot read the file: it is a FIFO, not a regular file", "1 error"]
+        "lone.sql: error: cannot read the file: it is a FIFO, not a regular file",
+        "1 error",
+    ]
     ran = cli("run", "lone.sql")
     assert ran.returncode == 2 and ran.stderr.startswith("lone.sql: error: cannot read the file")
 
 
 def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path, capsys):
     rows = "(1, 'data'),\n" * (MAX_SQL_BYTES // 12 + 1)
-    first = refused(tmp_path, capsys, f"CREATE VIEW v AS VALUES {rows}(1, 'x');\n",
-                    exit_code=2)
+    first = refused(tmp_path, capsys, f"CREATE VIEW v AS VALUES {rows}(1, 'x');\n", exit_code=2)
     size = (tmp_path / "job.sql").stat().st_size / 2**20
-    assert first == (f"job.sql: error: the file is {size:.1f} MiB; a SQL file may be at most "
-                     f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "
-                     "'connector' = 'filesystem' reads, not in VALUES")
+    assert first == (
+        f"job.sql: error: the file is {size:.1f} MiB; a SQL file may be at most "
+        f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "
+        "'connector' = 'filesystem' reads, not in VALUES"
+    )
 
 
 def test_large_values_lists_keep_their_values_and_types(tmp_path, capsys):
-    rows = ", ".join(f"({i}, 'n{i}', {i}.5, {'TRUE' if i % 2 else 'NULL'})"
-                     for i in range(5_000))
-    sql = ("CREATE TEMPORARY TABLE sums (n BIGINT, total BIGINT, half DOUBLE, names BIGINT, "
-           "odd BIGINT) WITH ('connector' = 'print');\n"
-           f"CREATE VIEW big (i, s, d, b) AS VALUES {rows};\n"
-           "INSERT INTO sums SELECT COUNT(*), SUM(i), SUM(d), COUNT(DISTINCT s), COUNT(b) "
-           "FROM big;\n")
+    rows = ", ".join(f"({i}, 'n{i}', {i}.5, {'TRUE' if i % 2 else 'NULL'})" for i in range(5_000))
+    sql = (
+        "CREATE TEMPORARY TABLE sums (n BIGINT, total BIGINT, half DOUBLE, names BIGINT, "
+        "odd BIGINT) WITH ('connector' = 'print');\n"
+        f"CREATE VIEW big (i, s, d, b) AS VALUES {rows};\n"
+        "INSERT INTO sums SELECT COUNT(*), SUM(i), SUM(d), COUNT(DISTINCT s), COUNT(b) "
+        "FROM big;\n"
+    )
     assert runs(tmp_path, capsys, sql) == ["+I[5000, 12497500, 1.25E7, 5000, 2500]"]
 
 
@@ -459,18 +551,31 @@ def test_dagster_loads_hostile_names_and_reports_hostile_sql_without_a_traceback
     good, bad = tmp_path / "good", tmp_path / "bad"
     good.mkdir()
     bad.mkdir()
-    write(good, OUT + "CREATE VIEW `视图` AS SELECT 'x' AS b;\n"
-                "INSERT INTO out SELECT b FROM `视图`;\n", "评论.sql")
+    write(
+        good,
+        OUT + "CREATE VIEW `视图` AS SELECT 'x' AS b;\nINSERT INTO out SELECT b FROM `视图`;\n",
+        "评论.sql",
+    )
     write(bad, OUT + DATA + "CREATE VIEW `a-b` AS SELECT * FROM t;\n", "one.sql")
-    write(bad, "CREATE VIEW a_b AS SELECT 1 AS x;\n"
-               f"CREATE VIEW deep AS SELECT {_nest('(', 'b', ')', 10_000)} FROM t;\n", "two.sql")
+    write(
+        bad,
+        "CREATE VIEW a_b AS SELECT 1 AS x;\n"
+        f"CREATE VIEW deep AS SELECT {_nest('(', 'b', ')', 10_000)} FROM t;\n",
+        "two.sql",
+    )
     dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
 
     def validate(folder):
-        return subprocess.run([dagster, "definitions", "validate", "-m", "defs"], cwd=ROOT,
-                              env=clean_env(BAILIAN_SQL_DIR=str(folder), PATH=os.environ["PATH"],
-                                            DAGSTER_HOME=str(tmp_path)),
-                              capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [dagster, "definitions", "validate", "-m", "defs"],
+            cwd=ROOT,
+            env=clean_env(
+                BAILIAN_SQL_DIR=str(folder), PATH=os.environ["PATH"], DAGSTER_HOME=str(tmp_path)
+            ),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     loaded = validate(good)
     assert loaded.returncode == 0, loaded.stderr

@@ -15,18 +15,31 @@ HEAVY = ("polars", "httpx", "numpy", "dagster", "backoff")
 def _imported_after(statement: str) -> dict:
     """Which heavy modules a fresh interpreter holds after `statement`, and the names it
     printed (a subprocess: this test process has imported everything already)."""
-    code = (f"{statement}\nimport json, sys\n"
-            f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean_env(),
-                          capture_output=True, text=True, timeout=120)
+    code = (
+        f"{statement}\nimport json, sys\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_importing_the_parser_imports_no_heavy_library():
-    assert _imported_after("import bailian_assets.sql\n"
-                           "from bailian_assets.sql.parser import parse_script\n"
-                           "assert parse_script('SET \\'a\\' = \\'b\\';').statements") == []
+    assert (
+        _imported_after(
+            "import bailian_assets.sql\n"
+            "from bailian_assets.sql.parser import parse_script\n"
+            "assert parse_script('SET \\'a\\' = \\'b\\';').statements"
+        )
+        == []
+    )
 
 
 def test_importing_the_package_imports_no_heavy_library():
@@ -46,6 +59,7 @@ def test_every_exported_name_resolves():
         assert getattr(bailian_assets, name) is not None
     assert "FlinkSqlComponent" in dir(bailian_assets)
     from bailian_assets.integration.component import FlinkSqlComponent
+
     assert bailian_assets.FlinkSqlComponent is FlinkSqlComponent
 
 
@@ -53,7 +67,7 @@ def test_an_unknown_name_is_an_attribute_error():
     import bailian_assets
 
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
-        bailian_assets.nothing_here  # noqa: B018
+        bailian_assets.nothing_here
 
 
 def test_loading_the_code_location_does_not_import_the_engine(tmp_path):
@@ -66,5 +80,6 @@ def test_loading_the_code_location_does_not_import_the_engine(tmp_path):
         "import defs\n"
         "engine = ['bailian_assets.executor.executor', 'bailian_assets.executor.runner',\n"
         "          'bailian_assets.client.client', 'bailian_assets.simulator.service']\n"
-        "print([m for m in engine if m in sys.modules])\n")
+        "print([m for m in engine if m in sys.modules])\n"
+    )
     assert "dagster" in found and "numpy" not in found

@@ -15,13 +15,18 @@ DOC = '{"a": {"b": [10, 2.50, "x"]}, "n": null, "t": true, "s": "abc"}'
 
 
 def printed(columns: str, select: str, tail: str = "") -> list[str]:
-    sql = (f"CREATE TEMPORARY TABLE out1 ({columns}) WITH ('connector' = 'print');\n"
-           f"CREATE TEMPORARY VIEW t(j, k, v) AS VALUES ('{DOC}', 'a', 1), ('oops', 'b', 2),"
-           f" (CAST(NULL AS STRING), 'c', CAST(NULL AS INT));\n"
-           f"INSERT INTO out1 SELECT {select} FROM t {tail};\n")
+    sql = (
+        f"CREATE TEMPORARY TABLE out1 ({columns}) WITH ('connector' = 'print');\n"
+        f"CREATE TEMPORARY VIEW t(j, k, v) AS VALUES ('{DOC}', 'a', 1), ('oops', 'b', 2),"
+        f" (CAST(NULL AS STRING), 'c', CAST(NULL AS INT));\n"
+        f"INSERT INTO out1 SELECT {select} FROM t {tail};\n"
+    )
     lines: list[str] = []
-    run_project(load_source(sql, "t.sql", {}), simulated_backend(BailianSimulator()),
-                lambda table, line: lines.append(line))
+    run_project(
+        load_source(sql, "t.sql", {}),
+        simulated_backend(BailianSimulator()),
+        lambda table, line: lines.append(line),
+    )
     return lines
 
 
@@ -35,19 +40,21 @@ def test_paths_names_indexes_wildcards_and_malformed():
 
 
 def test_json_value_keeps_number_text_and_gives_null_for_objects_bad_json_and_null():
-    assert printed("a STRING, b STRING, c STRING, d STRING",
-                   "JSON_VALUE(j, '$.a.b[1]'), JSON_VALUE(j, '$.a'), JSON_VALUE(j, '$.t'), "
-                   "JSON_VALUE(j, '$.n')") == ["+I[2.50, null, true, null]",
-                                                "+I[null, null, null, null]",
-                                                "+I[null, null, null, null]"]
+    assert printed(
+        "a STRING, b STRING, c STRING, d STRING",
+        "JSON_VALUE(j, '$.a.b[1]'), JSON_VALUE(j, '$.a'), JSON_VALUE(j, '$.t'), "
+        "JSON_VALUE(j, '$.n')",
+    ) == ["+I[2.50, null, true, null]", "+I[null, null, null, null]", "+I[null, null, null, null]"]
 
 
 def test_json_value_returning_and_default_on_error():
-    assert printed("a INT, b DOUBLE, c STRING",
-                   "JSON_VALUE(j, '$.a.b[0]' RETURNING INT), "
-                   "JSON_VALUE(j, '$.a.b[1]' RETURNING DOUBLE), "
-                   "JSON_VALUE(j, '$.a' DEFAULT 'obj' ON ERROR)", "WHERE k = 'a'") \
-        == ["+I[10, 2.5, obj]"]
+    assert printed(
+        "a INT, b DOUBLE, c STRING",
+        "JSON_VALUE(j, '$.a.b[0]' RETURNING INT), "
+        "JSON_VALUE(j, '$.a.b[1]' RETURNING DOUBLE), "
+        "JSON_VALUE(j, '$.a' DEFAULT 'obj' ON ERROR)",
+        "WHERE k = 'a'",
+    ) == ["+I[10, 2.5, obj]"]
 
 
 def test_json_value_returning_int_of_a_json_string_fails_the_job():
@@ -61,35 +68,45 @@ def test_json_value_error_on_empty_fails_the_job():
 
 
 def test_json_query_wrappers_and_empty_behaviours():
-    assert printed("a STRING, b STRING, c STRING, d STRING",
-                   "JSON_QUERY(j, '$.a.b'), JSON_QUERY(j, '$.s' WITH CONDITIONAL WRAPPER), "
-                   "JSON_QUERY(j, '$.a' WITH UNCONDITIONAL ARRAY WRAPPER), "
-                   "JSON_QUERY(j, '$.zz' EMPTY ARRAY ON EMPTY)", "WHERE k = 'a'") \
-        == ['+I[[10,2.50,"x"], ["abc"], [{"b":[10,2.50,"x"]}], []]']
+    assert printed(
+        "a STRING, b STRING, c STRING, d STRING",
+        "JSON_QUERY(j, '$.a.b'), JSON_QUERY(j, '$.s' WITH CONDITIONAL WRAPPER), "
+        "JSON_QUERY(j, '$.a' WITH UNCONDITIONAL ARRAY WRAPPER), "
+        "JSON_QUERY(j, '$.zz' EMPTY ARRAY ON EMPTY)",
+        "WHERE k = 'a'",
+    ) == ['+I[[10,2.50,"x"], ["abc"], [{"b":[10,2.50,"x"]}], []]']
 
 
 def test_json_exists_is_json_kinds():
-    assert printed("a BOOLEAN, b BOOLEAN, c BOOLEAN, d BOOLEAN, e BOOLEAN",
-                   "JSON_EXISTS(j, '$.a.b[2]'), JSON_EXISTS(j, '$.n'), j IS JSON OBJECT, "
-                   "j IS NOT JSON, j IS JSON SCALAR") == [
-        "+I[true, false, true, false, false]", "+I[false, false, false, true, false]",
-        "+I[null, null, false, true, false]"]
+    assert printed(
+        "a BOOLEAN, b BOOLEAN, c BOOLEAN, d BOOLEAN, e BOOLEAN",
+        "JSON_EXISTS(j, '$.a.b[2]'), JSON_EXISTS(j, '$.n'), j IS JSON OBJECT, "
+        "j IS NOT JSON, j IS JSON SCALAR",
+    ) == [
+        "+I[true, false, true, false, false]",
+        "+I[false, false, false, true, false]",
+        "+I[null, null, false, true, false]",
+    ]
 
 
 def test_json_object_and_array_nest_and_handle_nulls():
-    assert printed("a STRING, b STRING",
-                   "JSON_OBJECT(KEY 'k' VALUE k, 'v' VALUE v, 'arr' VALUE JSON_ARRAY(v, 'x') "
-                   "ABSENT ON NULL), JSON_ARRAY(v, k NULL ON NULL)") == [
+    assert printed(
+        "a STRING, b STRING",
+        "JSON_OBJECT(KEY 'k' VALUE k, 'v' VALUE v, 'arr' VALUE JSON_ARRAY(v, 'x') "
+        "ABSENT ON NULL), JSON_ARRAY(v, k NULL ON NULL)",
+    ) == [
         '+I[{"k":"a","v":1,"arr":[1,"x"]}, [1,"a"]]',
         '+I[{"k":"b","v":2,"arr":[2,"x"]}, [2,"b"]]',
-        '+I[{"k":"c","arr":["x"]}, [null,"c"]]']
+        '+I[{"k":"c","arr":["x"]}, [null,"c"]]',
+    ]
 
 
 def test_json_aggregates_per_group():
-    assert printed("k STRING, o STRING, a STRING",
-                   "k, JSON_OBJECTAGG(KEY k VALUE v), JSON_ARRAYAGG(v)",
-                   "GROUP BY k ORDER BY k") == [
-        '+I[a, {"a":1}, [1]]', '+I[b, {"b":2}, [2]]', '+I[c, {"c":null}, []]']
+    assert printed(
+        "k STRING, o STRING, a STRING",
+        "k, JSON_OBJECTAGG(KEY k VALUE v), JSON_ARRAYAGG(v)",
+        "GROUP BY k ORDER BY k",
+    ) == ['+I[a, {"a":1}, [1]]', '+I[b, {"b":2}, [2]]', '+I[c, {"c":null}, []]']
 
 
 def test_json_value_needs_a_constant_path():

@@ -15,8 +15,16 @@ FORBIDDEN = {
     "executor": {"connectors", "integration", "cli"},
     "connectors": {"integration", "cli"},  # found by the registry, imported by no one
     # the client takes the Backend its caller chooses (bailian_assets/backends.py)
-    "client": {"sql", "planning", "executor", "connectors", "simulator", "integration", "cli",
-               "backends"},
+    "client": {
+        "sql",
+        "planning",
+        "executor",
+        "connectors",
+        "simulator",
+        "integration",
+        "cli",
+        "backends",
+    },
     "simulator": {"sql", "planning", "executor", "connectors", "client", "integration", "cli"},
 }
 
@@ -50,8 +58,11 @@ def test_layers_import_one_way():
 
 
 def test_running_a_job_never_loads_dagster():
-    code = ("import sys, bailian_assets.cli, bailian_assets.executor.runner; "
-            "print('dagster' in sys.modules)")
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout
+    code = (
+        "import sys, bailian_assets.cli, bailian_assets.executor.runner; "
+        "print('dagster' in sys.modules)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert output.strip() == "False"

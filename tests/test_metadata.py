@@ -12,11 +12,15 @@ from bailian_assets.integration import build_definitions, register_partitions
 from bailian_assets.integration.metadata import summarize_vector
 from conftest import CHAT_MODEL, ROOT
 
-COMMENTED = CHAT_MODEL.replace("'sk-test', 'model' = 'qwen-turbo',",
-                               "'sk-test', 'model' = 'qwen-turbo', 'rate-limit.rpm' = '60000', "
-                               "'price.input-per-million-tokens' = '0.4', "
-                               "'price.output-per-million-tokens' = '1.2', "
-                               "'price.currency' = 'CNY',") + """
+COMMENTED = (
+    CHAT_MODEL.replace(
+        "'sk-test', 'model' = 'qwen-turbo',",
+        "'sk-test', 'model' = 'qwen-turbo', 'rate-limit.rpm' = '60000', "
+        "'price.input-per-million-tokens' = '0.4', "
+        "'price.output-per-million-tokens' = '1.2', "
+        "'price.currency' = 'CNY',",
+    )
+    + """
 CREATE TEMPORARY VIEW reviews (id, body) AS VALUES (1, 'great, I love it'), (2, 'awful');
 CREATE TABLE labelled (
   id BIGINT COMMENT 'the review''s id',
@@ -25,6 +29,7 @@ CREATE TABLE labelled (
   'format' = 'csv');
 INSERT INTO labelled SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(body));
 """
+)
 
 
 @pytest.fixture
@@ -47,9 +52,11 @@ def test_columns_lineage_uri_kinds_and_the_resources_page(commented):
     assert sink.description.startswith("reviews with their labels")
     lineage = sink.metadata["dagster/column_lineage"].deps_by_column
     assert [(d.asset_key.to_user_string(), d.column_name) for d in lineage["label"]] == [
-        ("reviews", "body")]  # the model's answer depends on the text sent
+        ("reviews", "body")
+    ]  # the model's answer depends on the text sent
     assert [(d.asset_key.to_user_string(), d.column_name) for d in lineage["id"]] == [
-        ("reviews", "id")]
+        ("reviews", "id")
+    ]
     assert sink.metadata["dagster/uri"].value == (commented / "out").resolve().as_uri()
     assert sink.kinds == {"flink", "bailian", "qwen", "csv"}
     resource = defs.resources["model_m"]
@@ -63,13 +70,15 @@ def test_columns_lineage_uri_kinds_and_the_resources_page(commented):
 def test_cost_has_its_currency_and_a_run_records_once(commented):
     defs = build_definitions(commented)
     with dg.instance_for_test() as instance:
-        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
-            instance=instance)
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(instance=instance)
         assert result.success
-        events = [e for e in instance.all_logs(result.run_id)
-                  if e.dagster_event and e.dagster_event.event_type_value
-                  == "ASSET_MATERIALIZATION" and e.dagster_event.asset_key
-                  == dg.AssetKey("labelled")]
+        events = [
+            e
+            for e in instance.all_logs(result.run_id)
+            if e.dagster_event
+            and e.dagster_event.event_type_value == "ASSET_MATERIALIZATION"
+            and e.dagster_event.asset_key == dg.AssetKey("labelled")
+        ]
     assert len(events) == 1  # the metadata is recorded once, not twice
     (materialization,) = result.asset_materializations_for_node("labelled")
     metadata = materialization.metadata
@@ -90,19 +99,32 @@ def test_launchpad_overrides_of_the_model_take_effect_or_fail_by_name(commented)
     resource = defs.resources["model_m"]
     as_written = {"endpoint": resource.endpoint, "model": resource.model}
     # the launchpad shows the options as the SQL writes them (the key masked); one is changed
-    prompt = {**as_written, "options": {**resource.options,
-                                        "system-prompt": "Answer with one of [yes, no]."}}
+    prompt = {
+        **as_written,
+        "options": {**resource.options, "system-prompt": "Answer with one of [yes, no]."},
+    }
     with dg.instance_for_test() as instance:
-        result = job.execute_in_process(instance=instance, run_config={
-            "resources": {"model_m": {"config": prompt}}})
+        result = job.execute_in_process(
+            instance=instance, run_config={"resources": {"model_m": {"config": prompt}}}
+        )
         assert result.success
     written = pl.read_csv(commented / "out" / "part-0.csv", has_header=False)
     assert set(written[:, 1]) <= {"yes", "no"}  # the overriding prompt's labels
     with dg.instance_for_test() as instance:
-        failed = job.execute_in_process(instance=instance, raise_on_error=False, run_config={
-            "resources": {"model_m": {"config": {**as_written,
-                                                 "options": {**resource.options,
-                                                             "temperature": "hot"}}}}})
+        failed = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={
+                "resources": {
+                    "model_m": {
+                        "config": {
+                            **as_written,
+                            "options": {**resource.options, "temperature": "hot"},
+                        }
+                    }
+                }
+            },
+        )
     assert not failed.success
     (failure,) = [e for e in failed.all_events if e.event_type_value == "STEP_FAILURE"]
     assert "temperature" in failure.step_failure_data.error.message
@@ -111,19 +133,24 @@ def test_launchpad_overrides_of_the_model_take_effect_or_fail_by_name(commented)
 def test_stored_checks_run_alone_on_the_rows_already_written(tmp_path, monkeypatch):
     sql = tmp_path / "sql"
     sql.mkdir()
-    (sql / "product_reviews.sql").write_text((ROOT / "sql" / "product_reviews.sql").read_text()
-                                             .replace("'600'", "'60000'"))
+    (sql / "product_reviews.sql").write_text(
+        (ROOT / "sql" / "product_reviews.sql").read_text().replace("'600'", "'60000'")
+    )
     shutil.copytree(ROOT / "sql" / "data", sql / "data")
     monkeypatch.setenv("BAILIAN_OUTPUT_DIR", str(tmp_path / "out"))
     defs = build_definitions(sql)
-    checks = [c for c in defs.asset_checks
-              if c.check_key.name in ("predicted_label_accuracy", "predicted_label_in_label_set")]
+    checks = [
+        c
+        for c in defs.asset_checks
+        if c.check_key.name in ("predicted_label_accuracy", "predicted_label_in_label_set")
+    ]
     with dg.instance_for_test() as instance:
         register_partitions(instance, sql)
         job = defs.resolve_job_def("product_reviews_job")
         assert job.execute_in_process(partition_key="2025-01-03", instance=instance).success
-        alone = dg.materialize(checks, instance=instance,
-                               selection=dg.AssetSelection.all_asset_checks())
+        alone = dg.materialize(
+            checks, instance=instance, selection=dg.AssetSelection.all_asset_checks()
+        )
         assert not alone.asset_materializations_for_node("review_sentiment_daily")
         evaluations = {e.check_name: e for e in alone.get_asset_check_evaluations()}
     assert evaluations["predicted_label_in_label_set"].passed
@@ -142,7 +169,10 @@ def test_a_home_instance_gets_partitions_and_pool_limits_at_load(tmp_path, monke
     build_definitions(sql)
     with dg.DagsterInstance.get() as instance:
         assert instance.get_dynamic_partitions("product_reviews") == [
-            "2025-01-01", "2025-01-02", "2025-01-03"]
+            "2025-01-01",
+            "2025-01-02",
+            "2025-01-03",
+        ]
         limits = {p.name: p.limit for p in instance.event_log_storage.get_pool_limits()}
     assert limits["bailian_review_sentiment"] == 4
     assert limits["bailian_ai_analyze_sentiment"] == 4

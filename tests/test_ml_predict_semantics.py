@@ -15,36 +15,51 @@ from bailian_assets.simulator.service import BailianSimulator
 BASE = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
 
 
-def model(options: str = "", *, columns: str = "INPUT (`input` STRING) OUTPUT (`content` STRING)",
-          endpoint: str = f"{BASE}/chat/completions", name: str = "m") -> str:
+def model(
+    options: str = "",
+    *,
+    columns: str = "INPUT (`input` STRING) OUTPUT (`content` STRING)",
+    endpoint: str = f"{BASE}/chat/completions",
+    name: str = "m",
+) -> str:
     extra = f",\n  {options}" if options else ""
-    return (f"CREATE MODEL {name} {columns} WITH (\n  'provider' = 'openai',\n"
-            f"  'endpoint' = '{endpoint}',\n  'api-key' = 'sk-test', 'model' = 'qwen-turbo',\n"
-            f"  'system-prompt' = 'Label it: [positive, negative, neutral]'{extra});\n")
+    return (
+        f"CREATE MODEL {name} {columns} WITH (\n  'provider' = 'openai',\n"
+        f"  'endpoint' = '{endpoint}',\n  'api-key' = 'sk-test', 'model' = 'qwen-turbo',\n"
+        f"  'system-prompt' = 'Label it: [positive, negative, neutral]'{extra});\n"
+    )
 
 
 def embedding_model(options: str = "", output: str = "ARRAY<FLOAT>") -> str:
-    return model(options, columns=f"INPUT (`input` STRING) OUTPUT (`embedding` {output})",
-                 endpoint=f"{BASE}/embeddings")
+    return model(
+        options,
+        columns=f"INPUT (`input` STRING) OUTPUT (`embedding` {output})",
+        endpoint=f"{BASE}/embeddings",
+    )
 
 
-VIEW = ("CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great'), "
-        "(2, CAST(NULL AS STRING)), (3, 'bad');\n")
+VIEW = (
+    "CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'great'), "
+    "(2, CAST(NULL AS STRING)), (3, 'bad');\n"
+)
 
 
 def predict(columns: str = "id, content", config: str = "", where: str = "") -> str:
     config = f", {config}" if config else ""
-    return ("CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');\n"
-            f"INSERT INTO out1 SELECT {columns} FROM "
-            f"ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question){config}){where};\n")
+    return (
+        "CREATE TEMPORARY TABLE out1 (id INT, answer STRING) WITH ('connector' = 'print');\n"
+        f"INSERT INTO out1 SELECT {columns} FROM "
+        f"ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question){config}){where};\n"
+    )
 
 
 def run(sql: str, simulator: BailianSimulator | None = None):
     project = load_source(sql, "t.sql", {})
     lines: list[str] = []
     simulator = simulator or BailianSimulator()
-    result = run_project(project, simulated_backend(simulator),
-                         lambda table, line: lines.append(line))
+    result = run_project(
+        project, simulated_backend(simulator), lambda table, line: lines.append(line)
+    )
     return lines, result, simulator
 
 
@@ -56,14 +71,24 @@ def refusal(sql: str) -> list[tuple[int, str]]:
 
 # ---------------------------------------------------------------- types, as Flink wants them
 
-@pytest.mark.parametrize("columns, message", [
-    ("INPUT (`input` VARCHAR(100)) OUTPUT (`content` STRING)",
-     "input column `input` of model 'm' should be STRING, but is a VARCHAR(100)"),
-    ("INPUT (`input` STRING NOT NULL) OUTPUT (`content` STRING)",
-     "input column `input` of model 'm' should be STRING, but is a STRING NOT NULL"),
-    ("INPUT (`input` STRING) OUTPUT (`content` VARCHAR(10))",
-     "output column `content` of model 'm' should be STRING (or VARIANT), but is a VARCHAR(10)"),
-])
+
+@pytest.mark.parametrize(
+    "columns, message",
+    [
+        (
+            "INPUT (`input` VARCHAR(100)) OUTPUT (`content` STRING)",
+            "input column `input` of model 'm' should be STRING, but is a VARCHAR(100)",
+        ),
+        (
+            "INPUT (`input` STRING NOT NULL) OUTPUT (`content` STRING)",
+            "input column `input` of model 'm' should be STRING, but is a STRING NOT NULL",
+        ),
+        (
+            "INPUT (`input` STRING) OUTPUT (`content` VARCHAR(10))",
+            "output column `content` of model 'm' should be STRING (or VARIANT), but is a VARCHAR(10)",
+        ),
+    ],
+)
 def test_chat_model_columns_are_exactly_string(columns, message):
     found = refusal(model(columns=columns) + VIEW + predict())
     assert any(message in text for _, text in found), found
@@ -81,23 +106,27 @@ def test_embedding_output_is_exactly_array_of_float():
 
 # ---------------------------------------------------------------- options of the other task
 
+
 def test_an_embedding_option_on_a_chat_model_is_accepted_and_not_sent():
     spec = load_source(model("'dimension' = '64'"), "t.sql", {}).models["m"]
     assert "dimensions" not in spec.request
 
 
 def test_chat_options_on_an_embedding_model_are_accepted_and_not_sent():
-    spec = load_source(embedding_model("'temperature' = '0.5', 'n' = '2', 'dimension' = '64'"),
-                       "t.sql", {}).models["m"]
+    spec = load_source(
+        embedding_model("'temperature' = '0.5', 'n' = '2', 'dimension' = '64'"), "t.sql", {}
+    ).models["m"]
     assert spec.request == {"dimensions": 64}
 
 
 # ---------------------------------------------------------------- the config MAP
 
+
 def test_an_unknown_config_key_is_ignored_with_a_warning(caplog):
     with caplog.at_level(logging.WARNING):
-        lines, _, _ = run(model() + VIEW + predict(config="MAP['timeot', '1s']",
-                                                   where=" WHERE id = 1"))
+        lines, _, _ = run(
+            model() + VIEW + predict(config="MAP['timeot', '1s']", where=" WHERE id = 1")
+        )
     assert lines == ["+I[1, positive]"]
     assert "ML_PREDICT config 'timeot' (line 8)" in caplog.text
     assert "did you mean 'timeout'?" in caplog.text
@@ -105,11 +134,13 @@ def test_an_unknown_config_key_is_ignored_with_a_warning(caplog):
 
 def test_a_known_config_key_is_still_checked():
     found = refusal(model() + VIEW + predict(config="MAP['max-concurrent-operations', 'lots']"))
-    assert found and "invalid value for ML_PREDICT config 'max-concurrent-operations'" in \
-        found[0][1]
+    assert (
+        found and "invalid value for ML_PREDICT config 'max-concurrent-operations'" in found[0][1]
+    )
 
 
 # ---------------------------------------------------------------- rows: kept, never dropped
+
 
 def test_a_null_input_row_is_kept_and_where_gives_flinks_rows():
     lines, result, simulator = run(model() + VIEW + predict())
@@ -122,8 +153,10 @@ def test_a_null_input_row_is_kept_and_where_gives_flinks_rows():
 
 
 def test_an_ignored_failure_is_kept_counted_and_filterable():
-    failing = model("'error-handling-strategy' = 'IGNORE'",
-                    endpoint="https://dashscope-intl.aliyuncs.com/v2/chat/completions")
+    failing = model(
+        "'error-handling-strategy' = 'IGNORE'",
+        endpoint="https://dashscope-intl.aliyuncs.com/v2/chat/completions",
+    )
     lines, result, _ = run(failing + VIEW + predict())
     assert lines == ["+I[1, null]", "+I[2, null]", "+I[3, null]"]
     assert result.model_runs[0].usage.rows_failed == 2
@@ -138,14 +171,17 @@ def test_an_empty_text_is_sent_as_flink_sends_it():
     assert simulator.counters.requests == 2 and result.model_runs[0].usage.rows_skipped == 0
 
 
-EMBED_SINK = ("CREATE TEMPORARY TABLE out1 (id INT, dims INT) WITH ('connector' = 'print');\n"
-              "INSERT INTO out1 SELECT id, CARDINALITY(embedding) FROM "
-              "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n")
+EMBED_SINK = (
+    "CREATE TEMPORARY TABLE out1 (id INT, dims INT) WITH ('connector' = 'print');\n"
+    "INSERT INTO out1 SELECT id, CARDINALITY(embedding) FROM "
+    "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n"
+)
 EMBED_VIEW = "CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, 'red'), (2, ''), (3, 'blue');\n"
 
 
 def test_an_empty_embedding_input_fails_the_job_with_the_services_400():
     from bailian_assets.errors import ModelCallError
+
     with pytest.raises(ModelCallError, match=r"failed on row 2: HTTP 400 .*non-empty"):
         run(embedding_model("'dimension' = '64'") + EMBED_VIEW + EMBED_SINK)
 
@@ -164,12 +200,16 @@ LONG = "one two three four five six seven eight nine ten"
 
 def sent_inputs(action: str, limit: int = 4) -> tuple[list[str], list[str], object]:
     """What reached the service for one long and one short input."""
-    view = (f"CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, '{LONG}'), (2, 'short');\n")
+    view = f"CREATE TEMPORARY VIEW q(id, question) AS VALUES (1, '{LONG}'), (2, 'short');\n"
     simulator = BailianSimulator()
     sql = model(f"'max-context-size' = '{limit}', 'context-overflow-action' = '{action}'")
     lines, result, _ = run(sql + view + predict(), simulator)
-    sent = [m["content"] for body in simulator.requests_seen for m in body["messages"]
-            if m["role"] == "user"]
+    sent = [
+        m["content"]
+        for body in simulator.requests_seen
+        for m in body["messages"]
+        if m["role"] == "user"
+    ]
     return sent, lines, result
 
 
@@ -187,12 +227,15 @@ def _record_requests(monkeypatch):
     monkeypatch.setattr(service.BailianSimulator, "_chat", recording)
 
 
-@pytest.mark.parametrize("action, expected", [
-    ("truncated-tail", "one two three four"),
-    ("truncated-tail-log", "one two three four"),
-    ("TRUNCATED-HEAD", "seven eight nine ten"),
-    ("truncated-head-log", "seven eight nine ten"),
-])
+@pytest.mark.parametrize(
+    "action, expected",
+    [
+        ("truncated-tail", "one two three four"),
+        ("truncated-tail-log", "one two three four"),
+        ("TRUNCATED-HEAD", "seven eight nine ten"),
+        ("truncated-head-log", "seven eight nine ten"),
+    ],
+)
 def test_a_long_input_is_cut_as_the_action_says(action, expected):
     sent, lines, _ = sent_inputs(action)
     assert sorted(sent) == sorted([expected, "short"])
@@ -216,8 +259,11 @@ def test_without_max_context_size_the_action_does_nothing():
 
 def test_a_bad_overflow_action_names_flinks_values():
     found = refusal(model("'context-overflow-action' = 'truncate'") + VIEW + predict())
-    assert any("expected one of truncated-tail, truncated-tail-log, truncated-head, "
-               "truncated-head-log, skipped, skipped-log, got 'truncate'" in m for _, m in found)
+    assert any(
+        "expected one of truncated-tail, truncated-tail-log, truncated-head, "
+        "truncated-head-log, skipped, skipped-log, got 'truncate'" in m
+        for _, m in found
+    )
 
 
 def test_truncate_cuts_between_tokens_within_the_limit():
@@ -227,24 +273,35 @@ def test_truncate_cuts_between_tokens_within_the_limit():
     for limit in range(1, count_tokens(text) + 1):
         for keep_end in (False, True):
             cut = truncate(text, limit, keep_end=keep_end)
-            assert count_tokens(cut) <= limit and (text.endswith(cut) if keep_end
-                                                   else text.startswith(cut))
+            assert count_tokens(cut) <= limit and (
+                text.endswith(cut) if keep_end else text.startswith(cut)
+            )
     assert truncate(text, 100) == text
 
 
 # ---------------------------------------------------------------- where a model is checked
 
+
 def test_a_models_problems_are_reported_where_it_is_used():
     sql = model("'temperature' = 'hot'") + VIEW + predict()
     found = refusal(sql)
-    assert found == [(9, "model 'm' cannot be used: invalid value for 'temperature' of model "
-                         "'m': expected a number, got 'hot' (at t.sql:6:19)")]
+    assert found == [
+        (
+            9,
+            "model 'm' cannot be used: invalid value for 'temperature' of model "
+            "'m': expected a number, got 'hot' (at t.sql:6:19)",
+        )
+    ]
 
 
 def test_a_second_use_points_at_the_first():
-    sql = (model("'temperature' = 'hot'") + VIEW + predict() +
-           "INSERT INTO out1 SELECT id, content FROM "
-           "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n")
+    sql = (
+        model("'temperature' = 'hot'")
+        + VIEW
+        + predict()
+        + "INSERT INTO out1 SELECT id, content FROM "
+        "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n"
+    )
     found = refusal(sql)
     assert [line for line, _ in found] == [9, 10]
     assert found[1][1] == "model 'm' cannot be used: its problems are listed at t.sql:9:68"
@@ -255,40 +312,56 @@ def test_an_unused_model_with_problems_is_a_warning(caplog):
     with caplog.at_level(logging.WARNING):
         project = load_source(sql, "t.sql", {})
     assert "spare" not in project.models and "m" in project.models
-    assert ("model 'spare' is used by no statement, so it is not checked (as in Flink); it "
-            "would be refused where used: invalid value for 'temperature'") in caplog.text
+    assert (
+        "model 'spare' is used by no statement, so it is not checked (as in Flink); it "
+        "would be refused where used: invalid value for 'temperature'"
+    ) in caplog.text
 
 
 # ---------------------------------------------------------------- error columns
 
+
 def test_error_columns_as_flinks_metadata_columns():
-    failing = model("'error-handling-strategy' = 'IGNORE'",
-                    columns="INPUT (`input` STRING) OUTPUT (`content` STRING, "
-                            "`error-string` STRING METADATA, `http-status-code` INT METADATA)",
-                    endpoint="https://dashscope-intl.aliyuncs.com/v2/chat/completions")
-    sink = ("CREATE TEMPORARY TABLE out1 (id INT, status INT, failed BOOLEAN) "
-            "WITH ('connector' = 'print');\n"
-            "INSERT INTO out1 SELECT id, `http-status-code`, `error-string` IS NOT NULL FROM "
-            "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n")
+    failing = model(
+        "'error-handling-strategy' = 'IGNORE'",
+        columns="INPUT (`input` STRING) OUTPUT (`content` STRING, "
+        "`error-string` STRING METADATA, `http-status-code` INT METADATA)",
+        endpoint="https://dashscope-intl.aliyuncs.com/v2/chat/completions",
+    )
+    sink = (
+        "CREATE TEMPORARY TABLE out1 (id INT, status INT, failed BOOLEAN) "
+        "WITH ('connector' = 'print');\n"
+        "INSERT INTO out1 SELECT id, `http-status-code`, `error-string` IS NOT NULL FROM "
+        "ML_PREDICT(TABLE q, MODEL m, DESCRIPTOR(question));\n"
+    )
     lines, _, _ = run(failing + VIEW + sink)
     assert lines == ["+I[1, 404, true]", "+I[2, null, false]", "+I[3, 404, true]"]
 
 
 def test_plain_error_columns_are_refused_as_flink_refuses_them():
-    columns = ("INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING, "
-               "`http-status-code` INT)")
+    columns = (
+        "INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING, "
+        "`http-status-code` INT)"
+    )
     found = refusal(model(columns=columns) + VIEW + predict())
     assert len(found) == 1 and found[0][0] == 8
     assert "OUTPUT must have exactly one physical column" in found[0][1]
     assert "declare `error-string` STRING METADATA, `http-status-code` INT METADATA" in found[0][1]
 
 
-@pytest.mark.parametrize("columns, message", [
-    ("INPUT (`input` STRING) OUTPUT (`content` STRING, `error-code` STRING METADATA)",
-     "unexpected metadata column `error-code`"),
-    ("INPUT (`input` STRING METADATA) OUTPUT (`content` STRING)",
-     "input column `input` cannot be METADATA"),
-])
+@pytest.mark.parametrize(
+    "columns, message",
+    [
+        (
+            "INPUT (`input` STRING) OUTPUT (`content` STRING, `error-code` STRING METADATA)",
+            "unexpected metadata column `error-code`",
+        ),
+        (
+            "INPUT (`input` STRING METADATA) OUTPUT (`content` STRING)",
+            "input column `input` cannot be METADATA",
+        ),
+    ],
+)
 def test_metadata_column_mistakes_are_reported_at_the_create_model(columns, message):
     found = refusal(model(columns=columns) + VIEW + predict())
     assert len(found) == 1 and found[0][0] == 1 and message in found[0][1]

@@ -20,19 +20,29 @@ def errors(options: str) -> list[str]:
     return [p.message for p in project.catalog.unusable_models["m"].problems]
 
 
-@pytest.mark.parametrize("key, camel", [("api-key", "apiKey"), ("system-prompt", "systemPrompt"),
-                                        ("rate-limit.rpm", "rateLimit.rpm"), ("n", "n"),
-                                        ("price.input-per-million-tokens",
-                                         "price.inputPerMillionTokens")])
+@pytest.mark.parametrize(
+    "key, camel",
+    [
+        ("api-key", "apiKey"),
+        ("system-prompt", "systemPrompt"),
+        ("rate-limit.rpm", "rateLimit.rpm"),
+        ("n", "n"),
+        ("price.input-per-million-tokens", "price.inputPerMillionTokens"),
+    ],
+)
 def test_camel_case_spelling(key, camel):
     assert camel_case(key) == camel
 
 
 def test_every_option_in_camel_case_means_the_same():
-    project = load_source(MODEL % "'apiKey' = 'sk-a', 'model' = 'qwen-turbo', "
-                          "'systemPrompt' = 'Label: [yes, no]', 'maxTokens' = '5', "
-                          "'topP' = '0.5', 'errorHandlingStrategy' = 'ignore', "
-                          "'rateLimit.rpm' = '60'", "t.sql", {})
+    project = load_source(
+        MODEL % "'apiKey' = 'sk-a', 'model' = 'qwen-turbo', "
+        "'systemPrompt' = 'Label: [yes, no]', 'maxTokens' = '5', "
+        "'topP' = '0.5', 'errorHandlingStrategy' = 'ignore', "
+        "'rateLimit.rpm' = '60'",
+        "t.sql",
+        {},
+    )
     model = project.models["m"]
     assert model.api_key.reveal() == "sk-a" and model.labels == ("yes", "no")
     assert model.request == {"max_tokens": 5, "top_p": 0.5}

@@ -41,15 +41,17 @@ def test_compute_reports_each_ml_predict_and_the_rows_naming_the_partition():
     events = Recorded()
     run = Orchestrator(simulated_backend(simulator), events)
     relations = Relations(project, run.executor)
-    computed = run.compute("a", [i.query for i in project.inserts], relations.resolve,
-                           partition="2025-01-02")
+    computed = run.compute(
+        "a", [i.query for i in project.inserts], relations.resolve, partition="2025-01-02"
+    )
     assert computed.frame.height == 60 and len(computed.model_runs) == 2
     assert run.model_runs == computed.model_runs and set(run.models) == {"m"}
     told = [line for line in events.lines if "model calls go to" in line]
     assert told == ["model calls go to the " + run.backend.description]  # once per run
     assert [line for line in events.lines if "ML_PREDICT" in line] == [
-        f"partition 2025-01-02: ML_PREDICT with model 'm' at t.sql:{line}: "
-        + r.usage.describe() for line, r in zip((9, 10), computed.model_runs)]
+        f"partition 2025-01-02: ML_PREDICT with model 'm' at t.sql:{line}: " + r.usage.describe()
+        for line, r in zip((9, 10), computed.model_runs)
+    ]
     assert events.lines[-1] == "partition 2025-01-02: a: 60 rows"
     assert simulator.counters.requests == 60
 
@@ -76,8 +78,7 @@ def test_a_dagster_asset_spends_one_budget_as_the_command_line_does(tmp_path):
     (tmp_path / "t.sql").write_text(sql, encoding="utf-8")
     defs = build_definitions(tmp_path)
     with dg.instance_for_test() as instance:
-        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
-            instance=instance)
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(instance=instance)
         logs = [e.message for e in instance.all_logs(result.run_id) if e.dagster_event is None]
     assert result.success
     metadata = result.asset_materializations_for_node("a")[0].metadata

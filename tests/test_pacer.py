@@ -4,6 +4,7 @@ import asyncio
 
 import httpx
 import pytest
+from virtual_time import VirtualClock
 
 from bailian_assets.client.client import ModelClient, ModelConfig
 from bailian_assets.client.pacer import INITIAL_RATE, MIN_RATE, Pacer
@@ -11,10 +12,15 @@ from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.secrets import Secret
 from bailian_assets.simulator.quota import Quotas
 from bailian_assets.simulator.service import BailianSimulator
-from virtual_time import VirtualClock
 
-CHAT = ModelConfig("m", "chat", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/"
-                   "completions", Secret("k"), "qwen-turbo", "Label: [positive, negative].")
+CHAT = ModelConfig(
+    "m",
+    "chat",
+    "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions",
+    Secret("k"),
+    "qwen-turbo",
+    "Label: [positive, negative].",
+)
 
 
 def book_all(pacer, clock, count, tokens=0):
@@ -55,7 +61,7 @@ def test_unknown_quota_slow_start_then_backs_off_once_a_second():
         for _ in range(int(pacer.rate / 10) + 1):
             pacer.on_success(0.1)
         pacer.book()
-    assert pacer.rate >= 10 * 2 ** 10  # doubled every quarter second
+    assert pacer.rate >= 10 * 2**10  # doubled every quarter second
     before = pacer.rate
     pacer.on_throttled()
     after_first = pacer.rate
@@ -75,8 +81,14 @@ def test_unknown_quota_slow_start_then_backs_off_once_a_second():
 
 def run_client(config, rows, simulator, clock, **kwargs):
     kwargs.setdefault("max_concurrency", 16)
-    client = ModelClient(config, transport=simulator.transport(), sleep=clock.sleep,
-                         clock=clock, retry=RetryPolicy(seed=1), **kwargs)
+    client = ModelClient(
+        config,
+        transport=simulator.transport(),
+        sleep=clock.sleep,
+        clock=clock,
+        retry=RetryPolicy(seed=1),
+        **kwargs,
+    )
     texts = [f"review {i}: {'great' if i % 2 else 'terrible'}" for i in range(rows)]
     started = clock.now
     results, usage = asyncio.run(clock.run(client.predict(texts)))
@@ -87,8 +99,9 @@ def test_known_quota_runs_at_the_quota_without_429s():
     clock = VirtualClock()
     simulator = BailianSimulator(Quotas(rpm=600, clock=clock))
     config = ModelConfig(**{**CHAT.__dict__, "rate_limit_rpm": 600})
-    results, usage, elapsed = run_client(config, 600, simulator, clock,
-                                         pacer=Pacer(rpm=600, clock=clock))
+    results, usage, elapsed = run_client(
+        config, 600, simulator, clock, pacer=Pacer(rpm=600, clock=clock)
+    )
     assert all(r.value in ("positive", "negative") for r in results)
     assert usage.throttled == 0 and usage.requests == 600
     floor = 600 / 10
@@ -115,8 +128,9 @@ def test_known_token_quota_runs_without_429s():
     clock = VirtualClock()
     simulator = BailianSimulator(Quotas(tpm=6000, clock=clock))  # 100 tokens per second
     config = ModelConfig(**{**CHAT.__dict__, "rate_limit_tpm": 6000})
-    results, usage, elapsed = run_client(config, 100, simulator, clock,
-                                         pacer=Pacer(tpm=6000, clock=clock))
+    results, usage, elapsed = run_client(
+        config, 100, simulator, clock, pacer=Pacer(tpm=6000, clock=clock)
+    )
     assert all(r.value for r in results) and usage.throttled == 0
     tokens = usage.prompt_tokens + usage.completion_tokens
     assert tokens / elapsed <= 100 * 1.05  # at most the quota's pace (plus its burst)
@@ -147,9 +161,16 @@ INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPT
         for name in ("a", "b"):
             sql = tmp_path / f"{name}.sql"
             sql.write_text(job % ", ".join(f"({i}, '{name} {i} great')" for i in range(80)))
-            processes.append(subprocess.Popen(
-                [sys.executable, "-m", "bailian_assets.cli", "run", str(sql)], cwd=ROOT,
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+            processes.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "bailian_assets.cli", "run", str(sql)],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
         for process in processes:
             assert process.wait(timeout=120) == 0, process.stderr.read()
     # Alone, each process would send at the whole quota: together at twice the quota, about
@@ -163,17 +184,20 @@ INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPT
 
 @pytest.mark.parametrize("known, strategy", [(True, "IGNORE"), (False, "FAILOVER")])
 def test_a_60_row_job_at_6_rpm_finishes_because_waiting_for_the_pacer_is_not_the_rows_time(
-        known, strategy):
+    known, strategy
+):
     """Unknown, the pacer's search starts far too fast: its 429s are retried, even under
     FAILOVER (which fails the job on a row's first failure)."""
     clock = VirtualClock()
     simulator = BailianSimulator(Quotas(rpm=6, clock=clock))
-    config = ModelConfig(**{**CHAT.__dict__, "error_handling": strategy,
-                            "rate_limit_rpm": 6 if known else None})
+    config = ModelConfig(
+        **{**CHAT.__dict__, "error_handling": strategy, "rate_limit_rpm": 6 if known else None}
+    )
     pacer = Pacer(rpm=6 if known else None, clock=clock)
     # no concurrency cap: every row is in flight from the start, waiting for its turn
-    results, usage, elapsed = run_client(config, 60, simulator, clock, pacer=pacer,
-                                         max_concurrency=None)
+    results, usage, elapsed = run_client(
+        config, 60, simulator, clock, pacer=pacer, max_concurrency=None
+    )
     assert usage.rows_failed == 0 and all(r.value for r in results)
     floor = 60 / (6 / 60) - 60  # the first minute's 6 requests may go at once
     if known:
@@ -191,17 +215,29 @@ def test_the_row_timeout_still_bounds_attempts_and_waits_between_them():
         return httpx.Response(503, json={"error": {"message": "busy", "code": "x"}})
 
     config = ModelConfig(**{**CHAT.__dict__, "error_handling": "IGNORE"})
-    client = ModelClient(config, transport=httpx.MockTransport(slow_failure), pacer=None,
-                         sleep=clock.sleep, clock=clock, retry=RetryPolicy(seed=1))
+    client = ModelClient(
+        config,
+        transport=httpx.MockTransport(slow_failure),
+        pacer=None,
+        sleep=clock.sleep,
+        clock=clock,
+        retry=RetryPolicy(seed=1),
+    )
     results, _ = asyncio.run(clock.run(client.predict(["x"])))
     assert results[0].error == "HTTP 503 x: busy"  # IGNORE does not retry a 503
-    config = ModelConfig(**{**CHAT.__dict__, "error_handling": "RETRY",
-                            "retry_fallback": "IGNORE"})
-    client = ModelClient(config, transport=httpx.MockTransport(slow_failure), pacer=None,
-                         sleep=clock.sleep, clock=clock, retry=RetryPolicy(seed=1))
+    config = ModelConfig(**{**CHAT.__dict__, "error_handling": "RETRY", "retry_fallback": "IGNORE"})
+    client = ModelClient(
+        config,
+        transport=httpx.MockTransport(slow_failure),
+        pacer=None,
+        sleep=clock.sleep,
+        clock=clock,
+        retry=RetryPolicy(seed=1),
+    )
     results, usage = asyncio.run(clock.run(client.predict(["x"])))
-    assert results[0].error == ("timed out after 180 s (all retries of the row included); "
-                                "last error: HTTP 503 x: busy")
+    assert results[0].error == (
+        "timed out after 180 s (all retries of the row included); last error: HTTP 503 x: busy"
+    )
     # 200 s of attempts: no third one (an attempt in flight is cut at the row's timeout by
     # the event loop's own clock, which virtual time does not move; test_client covers it)
     assert usage.requests == 2

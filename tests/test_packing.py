@@ -28,25 +28,31 @@ def test_answers_are_matched_by_number_not_by_place():
     assert packing.unpack('{"2": "b", "1": "a", "3": "c"}', 3) == ["a", "b", "c"]
 
 
-@pytest.mark.parametrize("reply", [
-    '```json\n{"1": "a", "2": "b"}\n```',  # a Markdown fence added unasked
-    '{"answers": {"1": "a", "2": "b"}}',  # one wrapper key, as some models do in JSON mode
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '```json\n{"1": "a", "2": "b"}\n```',  # a Markdown fence added unasked
+        '{"answers": {"1": "a", "2": "b"}}',  # one wrapper key, as some models do in JSON mode
+    ],
+)
 def test_harmless_wrappings_are_undone(reply):
     assert packing.unpack(reply, 2) == ["a", "b"]
 
 
-@pytest.mark.parametrize("reply, why", [
-    ('{"1": "a"}', "no answer to item 2"),
-    ('{"1": "a", "2": "b", "3": "c"}', "items not asked (3)"),
-    ('{"1": "a", "2": "b", "1": "c"}', "item 1 is answered twice"),
-    ('{"1": "a", "2": 7}', "item 2 is not a string"),
-    ('{"1": "a", "2": null}', "item 2 is not a string"),
-    ('["a", "b"]', "not a JSON object"),
-    ('{"1": "a", "2": "b"', "not a JSON object"),  # cut off at max_tokens
-    ("a\nb", "not a JSON object"),
-    ('{"one": "a", "two": "b"}', "no answer to items 1, 2"),
-])
+@pytest.mark.parametrize(
+    "reply, why",
+    [
+        ('{"1": "a"}', "no answer to item 2"),
+        ('{"1": "a", "2": "b", "3": "c"}', "items not asked (3)"),
+        ('{"1": "a", "2": "b", "1": "c"}', "item 1 is answered twice"),
+        ('{"1": "a", "2": 7}', "item 2 is not a string"),
+        ('{"1": "a", "2": null}', "item 2 is not a string"),
+        ('["a", "b"]', "not a JSON object"),
+        ('{"1": "a", "2": "b"', "not a JSON object"),  # cut off at max_tokens
+        ("a\nb", "not a JSON object"),
+        ('{"one": "a", "two": "b"}', "no answer to items 1, 2"),
+    ],
+)
 def test_an_answer_that_cannot_be_matched_assigns_nothing(reply, why):
     with pytest.raises(Unmatched, match=re.escape(why)):
         packing.unpack(reply, 2)
@@ -74,8 +80,10 @@ def test_auto_sizes_from_the_context_and_the_token_quota():
     wide = packing.limits("auto", answer_tokens=2, fixed_tokens=60)
     assert wide.rows == packing.AUTO_MAX_ROWS
     assert wide.tokens == packing.DEFAULT_CONTEXT * packing.CONTEXT_SHARE
-    assert packing.limits("auto", answer_tokens=2, fixed_tokens=60, max_context=10**6).rows \
+    assert (
+        packing.limits("auto", answer_tokens=2, fixed_tokens=60, max_context=10**6).rows
         == packing.AUTO_MAX_ROWS
+    )
     small = packing.limits("auto", 2, 60, max_context=2_000)
     assert small.tokens == 500  # a quarter of the context: room for the answer and the error
     quota = packing.limits("auto", 2, 60, tpm=12_000)
@@ -124,14 +132,19 @@ def test_chat_packs_nothing_unless_asked():
     assert model("'cache' = 'true'", EMBEDDING_MODEL).batch_size == 10
 
 
-@pytest.mark.parametrize("options, message", [
-    ("'batch-size' = '500'", "packs at most 100 rows"),
-    ("'batch-size' = '0'", "batch-size"),
-    ("'batch-size' = '20', 'n' = '2'", "cannot be used with 'n' = '2'"),
-    ("'batch-size' = 'auto', 'response-format' = 'json_object'",
-     "cannot be used with 'response-format'"),
-    ("'budget.max-cost' = '5'", "needs the model's prices"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ("'batch-size' = '500'", "packs at most 100 rows"),
+        ("'batch-size' = '0'", "batch-size"),
+        ("'batch-size' = '20', 'n' = '2'", "cannot be used with 'n' = '2'"),
+        (
+            "'batch-size' = 'auto', 'response-format' = 'json_object'",
+            "cannot be used with 'response-format'",
+        ),
+        ("'budget.max-cost' = '5'", "needs the model's prices"),
+    ],
+)
 def test_packing_and_budget_options_are_checked(options, message):
     assert message in errors(options)
 
@@ -157,24 +170,47 @@ from bailian_assets.simulator.service import BailianSimulator  # noqa: E402
 
 ENDPOINT = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"
 SENTIMENT = "Classify the review: [positive, negative, neutral, mixed]. Output only the label."
-REVIEWS = ["物流很快，包装也好，非常满意", "The battery life is great and I love the screen",
-           "质量太差了，用了两天就坏了，很失望", "The package arrived on Tuesday.",
-           "Great camera but the battery is terrible", "乏善可陳", "Not good at all. Terrible",
-           "很好用，推荐", "ok I guess", "awful, broken on arrival, refund please"] * 3
+REVIEWS = [
+    "物流很快，包装也好，非常满意",
+    "The battery life is great and I love the screen",
+    "质量太差了，用了两天就坏了，很失望",
+    "The package arrived on Tuesday.",
+    "Great camera but the battery is terrible",
+    "乏善可陳",
+    "Not good at all. Terrible",
+    "很好用，推荐",
+    "ok I guess",
+    "awful, broken on arrival, refund please",
+] * 3
 REVIEWS = [f"{text} #{i}" for i, text in enumerate(REVIEWS)]
 
 
 def config(batch_size=None, **extra):
-    return ModelConfig("m", "chat", ENDPOINT, Secret("sk-test"), "qwen-turbo", SENTIMENT,
-                       batch_size=batch_size, **extra)
+    return ModelConfig(
+        "m",
+        "chat",
+        ENDPOINT,
+        Secret("sk-test"),
+        "qwen-turbo",
+        SENTIMENT,
+        batch_size=batch_size,
+        **extra,
+    )
 
 
 def answer(model_config, texts, transport, cache=None, **kwargs):
     async def no_sleep(seconds):
         pass
 
-    client = ModelClient(model_config, transport=transport, pacer=None, cache=cache,
-                         sleep=no_sleep, retry=RetryPolicy(seed=1), **kwargs)
+    client = ModelClient(
+        model_config,
+        transport=transport,
+        pacer=None,
+        cache=cache,
+        sleep=no_sleep,
+        retry=RetryPolicy(seed=1),
+        **kwargs,
+    )
     return asyncio.run(client.predict(texts))
 
 
@@ -226,23 +262,35 @@ class Packed:
         user = body["messages"][-1]["content"]
         if "item number" in body["messages"][0]["content"]:
             items = json.loads(user)
-            content = self.spoil(items) if self.spoil else json.dumps(
-                {k: v.upper() for k, v in items.items()})
+            content = (
+                self.spoil(items)
+                if self.spoil
+                else json.dumps({k: v.upper() for k, v in items.items()})
+            )
         else:
             if self.single_status != 200:
-                return httpx.Response(self.single_status, json={"error": {"code": "x",
-                                                                          "message": "no"}})
+                return httpx.Response(
+                    self.single_status, json={"error": {"code": "x", "message": "no"}}
+                )
             content = user.upper()
         if isinstance(content, httpx.Response):
             return content
-        return httpx.Response(200, json={"choices": [{"message": {"content": content}}],
-                                         "usage": {"prompt_tokens": 9, "completion_tokens": 3}})
+        return httpx.Response(
+            200,
+            json={
+                "choices": [{"message": {"content": content}}],
+                "usage": {"prompt_tokens": 9, "completion_tokens": 3},
+            },
+        )
 
 
 def test_a_packed_request_asks_for_json_and_scales_the_per_row_options():
     service = Packed()
-    results, _ = answer(config(4, request={"max_tokens": 5, "stop": ["."], "temperature": 0}),
-                        ["a", "b.c", "d"], httpx.MockTransport(service))
+    results, _ = answer(
+        config(4, request={"max_tokens": 5, "stop": ["."], "temperature": 0}),
+        ["a", "b.c", "d"],
+        httpx.MockTransport(service),
+    )
     assert labels(results) == ["A", "B", "D"]  # the stop applies to each answer
     body = service.bodies[0]
     assert body["response_format"] == {"type": "json_object"} and "stop" not in body
@@ -275,21 +323,31 @@ def test_answers_given_by_place_with_wrong_numbers_assign_nothing():
 
 def test_only_a_single_rows_failure_is_a_row_failure():
     service = Packed(lambda items: "not json", single_status=400)
-    results, usage = answer(config(4, error_handling="IGNORE"), ["a", "b", "c", "d"],
-                            httpx.MockTransport(service))
+    results, usage = answer(
+        config(4, error_handling="IGNORE"), ["a", "b", "c", "d"], httpx.MockTransport(service)
+    )
     assert all(r.value is None and r.status == 400 for r in results)
     assert usage.rows_failed == 4 and usage.failure_reasons["HTTP 400 x: no"] == 4
     with pytest.raises(ModelCallError, match="failed on row 1"):
-        answer(config(4, error_handling="FAILOVER"), ["a", "b", "c", "d"],
-               httpx.MockTransport(Packed(lambda items: "not json", single_status=400)))
+        answer(
+            config(4, error_handling="FAILOVER"),
+            ["a", "b", "c", "d"],
+            httpx.MockTransport(Packed(lambda items: "not json", single_status=400)),
+        )
 
 
 def test_a_packed_request_refused_as_a_whole_is_split():
     def refuse_if_bad(items):
         if any("bad" in text for text in items.values()):
-            return httpx.Response(400, json={"error": {"code": "data_inspection_failed",
-                                                       "message": "Input data may contain "
-                                                                  "inappropriate content."}})
+            return httpx.Response(
+                400,
+                json={
+                    "error": {
+                        "code": "data_inspection_failed",
+                        "message": "Input data may contain inappropriate content.",
+                    }
+                },
+            )
         return json.dumps({k: v.upper() for k, v in items.items()})
 
     service = Packed(refuse_if_bad, single_status=200)
@@ -299,12 +357,14 @@ def test_a_packed_request_refused_as_a_whole_is_split():
         body = json.loads(request.content)
         if body["messages"][-1]["content"] == "bad":
             service.bodies.append(body)
-            return httpx.Response(400, json={"error": {"code": "data_inspection_failed",
-                                                       "message": "inappropriate"}})
+            return httpx.Response(
+                400, json={"error": {"code": "data_inspection_failed", "message": "inappropriate"}}
+            )
         return service_single(request)
 
-    results, usage = answer(config(4, error_handling="IGNORE"), ["a", "bad", "c", "d"],
-                            httpx.MockTransport(handler))
+    results, usage = answer(
+        config(4, error_handling="IGNORE"), ["a", "bad", "c", "d"], httpx.MockTransport(handler)
+    )
     assert labels(results) == ["A", None, "C", "D"] and usage.rows_failed == 1
 
 
@@ -312,8 +372,15 @@ def test_a_model_without_json_mode_is_asked_without_it():
     def handler(request):
         body = json.loads(request.content)
         if "response_format" in body:
-            return httpx.Response(400, json={"error": {"code": "InvalidParameter", "message":
-                                                       "response_format is not supported"}})
+            return httpx.Response(
+                400,
+                json={
+                    "error": {
+                        "code": "InvalidParameter",
+                        "message": "response_format is not supported",
+                    }
+                },
+            )
         return Packed()(request)
 
     results, usage = answer(config(4), ["a", "b", "c", "d"], httpx.MockTransport(handler))

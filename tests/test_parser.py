@@ -14,15 +14,23 @@ def test_seed_sql_verbatim():
     assert kinds == ["CreateModel", "CreateTable", "CreateView", "Insert"]
     model, table, view, insert = script.statements
     assert str(model.name) == "ai_analyze_sentiment"
-    assert [o.key for o in model.options] == ["provider", "endpoint", "api-key", "model",
-                                              "system-prompt"]
+    assert [o.key for o in model.options] == [
+        "provider",
+        "endpoint",
+        "api-key",
+        "model",
+        "system-prompt",
+    ]
     assert table.temporary and [c.name for c in table.columns] == [
-        "id", "movie_name", "predict_label", "actual_label"]
+        "id",
+        "movie_name",
+        "predict_label",
+        "actual_label",
+    ]
     assert view.query.body.rows[0][1].value == "好東西"
     call = insert.query.body.from_
     assert call.name == "ML_PREDICT"
-    assert [type(a.value).__name__ for a in call.args] == ["TableArg", "ModelArg",
-                                                            "DescriptorArg"]
+    assert [type(a.value).__name__ for a in call.args] == ["TableArg", "ModelArg", "DescriptorArg"]
     assert insert.query.body.items[2].alias == "predict_label"
 
 
@@ -85,8 +93,12 @@ INVALID = [
     ("CREATE MODEL m WITH ('a' = b)", 1, 28, "expected option value (a string literal)"),
     ("INSERT INTO s SELECT a FROM t /* never closed", 1, 31, "unterminated comment"),
     ("INSERT INTO s SELECT a # b FROM t", 1, 24, "unexpected character '#'"),
-    ("INSERT INTO s SELECT x FROM ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(c)", 1, 71,
-     "expected ')'"),
+    (
+        "INSERT INTO s SELECT x FROM ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(c)",
+        1,
+        71,
+        "expected ')'",
+    ),
 ]
 
 
@@ -112,7 +124,9 @@ def test_error_shows_line_and_caret_aligned_under_wide_characters():
     with pytest.raises(SqlError) as caught:
         parse_script("CREATE VIEW 好 AS VALUES (1) oops;", "f.sql")
     text = str(caught.value)
-    assert text.splitlines()[0] == "f.sql:1:29: error: expected ';' after the statement, found 'oops'"
+    assert (
+        text.splitlines()[0] == "f.sql:1:29: error: expected ';' after the statement, found 'oops'"
+    )
     source, caret = text.splitlines()[1:3]
     assert source.endswith("CREATE VIEW 好 AS VALUES (1) oops;")
     # the wide character takes two columns, so the caret sits under 'oops'
@@ -120,8 +134,9 @@ def test_error_shows_line_and_caret_aligned_under_wide_characters():
 
 
 def test_query_helper_and_named_arguments():
-    query = parse_query("SELECT * FROM ML_PREDICT(MODEL => MODEL m, INPUT => TABLE t, "
-                        "ARGS => DESCRIPTOR(c))")
+    query = parse_query(
+        "SELECT * FROM ML_PREDICT(MODEL => MODEL m, INPUT => TABLE t, ARGS => DESCRIPTOR(c))"
+    )
     call = query.body.from_
     assert [a.name for a in call.args] == ["MODEL", "INPUT", "ARGS"]
     assert isinstance(call.args[1].value, ast.TableArg)

@@ -6,10 +6,13 @@ from bailian_assets.errors import SqlError
 from bailian_assets.planning.project import load_project, load_source
 from conftest import CHAT_MODEL, SEED_SQL
 
-BASE = CHAT_MODEL + """\
+BASE = (
+    CHAT_MODEL
+    + """\
 CREATE TABLE s (id BIGINT, label STRING) WITH ('connector' = 'print');
 CREATE VIEW v (id, txt) AS VALUES (1, 'good'), (2, 'bad');
 """
+)
 BASE_LINES = BASE.count("\n")
 
 
@@ -27,8 +30,12 @@ def test_seed_plans_with_http_placeholder_refused():
 
 
 def test_valid_project_plans():
-    project = load_source(BASE + "INSERT INTO s SELECT id, content FROM "
-                          "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));", "t.sql", {})
+    project = load_source(
+        BASE + "INSERT INTO s SELECT id, content FROM "
+        "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));",
+        "t.sql",
+        {},
+    )
     (insert,) = project.inserts
     assert insert.query.names == ("id", "label")
     assert project.models["m"].task == "chat"
@@ -36,61 +43,145 @@ def test_valid_project_plans():
 
 # (statement added after BASE, line offset within it, col, message fragment)
 QUERY_ERRORS = [
-    ("INSERT INTO s SELECT id, txtt FROM v;", 0, 26,
-     "Column 'txtt' not found in any table; did you mean 'txt'?"),
-    ("INSERT INTO s SELECT id FROM v;", 0, 15,
-     "Column types of query result and sink for 's' do not match. Cause: Different number of "
-     "columns"),
-    ("INSERT INTO s SELECT txt, txt FROM v;", 0, 22,
-     "Incompatible types for sink column 'id' at position 0"),
+    (
+        "INSERT INTO s SELECT id, txtt FROM v;",
+        0,
+        26,
+        "Column 'txtt' not found in any table; did you mean 'txt'?",
+    ),
+    (
+        "INSERT INTO s SELECT id FROM v;",
+        0,
+        15,
+        "Column types of query result and sink for 's' do not match. Cause: Different number of "
+        "columns",
+    ),
+    (
+        "INSERT INTO s SELECT txt, txt FROM v;",
+        0,
+        22,
+        "Incompatible types for sink column 'id' at position 0",
+    ),
     ("INSERT INTO nope SELECT id, txt FROM v;", 0, 13, "Object 'nope' not found"),
     ("INSERT INTO s SELECT id, txt FROM w;", 0, 35, "Object 'w' not found"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL mm, DESCRIPTOR(txt));",
-     0, 65, "Object 'mm' not found; did you mean 'm'?"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, v, DESCRIPTOR(txt));", 0, 59,
-     "Second operand must be a model identifier"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m);", 0, 39,
-     "Invalid number of arguments to function 'ML_PREDICT'. Was expecting 3 arguments"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(id, txt));",
-     0, 68, "Number of descriptor input columns (2) does not match model input size (1)"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(id));",
-     0, 79, "Descriptor column 'id' of type INT cannot be the model input `input` of type STRING"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(v.txt));",
-     0, 79, "Table or column alias must be a simple identifier"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(nope));",
-     0, 79, "Column 'nope' not found in table 'v'"),
-    ("INSERT INTO s SELECT id, content FROM "
-     "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt), MAP['timeout', 1]);", 0, 85,
-     "ML_PREDICT config param can only be a MAP of string literals"),
-    ("INSERT INTO s SELECT id, content FROM ML_PREDICT(INPUT => TABLE v, MODEL => MODEL m, "
-     "ARG => DESCRIPTOR(txt));", 0, 86,
-     "Unknown argument name 'ARG' for ML_PREDICT; expected INPUT, MODEL, ARGS, CONFIG"),
-    ("INSERT INTO s SELECT id, UPPR(txt) FROM v;", 0, 26,
-     "No match found for function signature UPPR(<CHARACTER>); did you mean 'UPPER'?"),
-    ("INSERT INTO s SELECT id, UPPER(txt, txt) FROM v;", 0, 26,
-     "Invalid number of arguments to function 'UPPER'. Was expecting 1 arguments"),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL mm, DESCRIPTOR(txt));",
+        0,
+        65,
+        "Object 'mm' not found; did you mean 'm'?",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, v, DESCRIPTOR(txt));",
+        0,
+        59,
+        "Second operand must be a model identifier",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m);",
+        0,
+        39,
+        "Invalid number of arguments to function 'ML_PREDICT'. Was expecting 3 arguments",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(id, txt));",
+        0,
+        68,
+        "Number of descriptor input columns (2) does not match model input size (1)",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(id));",
+        0,
+        79,
+        "Descriptor column 'id' of type INT cannot be the model input `input` of type STRING",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(v.txt));",
+        0,
+        79,
+        "Table or column alias must be a simple identifier",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(nope));",
+        0,
+        79,
+        "Column 'nope' not found in table 'v'",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM "
+        "ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt), MAP['timeout', 1]);",
+        0,
+        85,
+        "ML_PREDICT config param can only be a MAP of string literals",
+    ),
+    (
+        "INSERT INTO s SELECT id, content FROM ML_PREDICT(INPUT => TABLE v, MODEL => MODEL m, "
+        "ARG => DESCRIPTOR(txt));",
+        0,
+        86,
+        "Unknown argument name 'ARG' for ML_PREDICT; expected INPUT, MODEL, ARGS, CONFIG",
+    ),
+    (
+        "INSERT INTO s SELECT id, UPPR(txt) FROM v;",
+        0,
+        26,
+        "No match found for function signature UPPR(<CHARACTER>); did you mean 'UPPER'?",
+    ),
+    (
+        "INSERT INTO s SELECT id, UPPER(txt, txt) FROM v;",
+        0,
+        26,
+        "Invalid number of arguments to function 'UPPER'. Was expecting 1 arguments",
+    ),
     ("INSERT INTO s SELECT id, txt FROM v WHERE txt;", 0, 43, "WHERE needs a BOOLEAN condition"),
     ("INSERT INTO s SELECT id, txt FROM v WHERE id = 'x';", 0, 46, "Cannot apply '='"),
-    ("INSERT INTO s SELECT a.id, a.txt FROM v a JOIN v b ON a.id = b.id WHERE id > 1;", 0, 73,
-     "Column 'id' is ambiguous"),
+    (
+        "INSERT INTO s SELECT a.id, a.txt FROM v a JOIN v b ON a.id = b.id WHERE id > 1;",
+        0,
+        73,
+        "Column 'id' is ambiguous",
+    ),
     ("INSERT INTO s SELECT q.id, txt FROM v;", 0, 22, "Table 'q' not found"),
     ("INSERT INTO v SELECT id, txt FROM v;", 0, 13, "'v' is a view; INSERT INTO needs a table"),
-    ("INSERT INTO s SELECT id, label FROM s;", 0, 37,
-     "table 's' uses the 'print' connector, which can only be written to"),
-    ("CREATE VIEW v2 (a, b, c) AS SELECT id, txt FROM v;", 0, 13,
-     "view 'v2' declares 3 columns (a, b, c) but its query returns 2 (id, txt)"),
+    (
+        "INSERT INTO s SELECT id, label FROM s;",
+        0,
+        37,
+        "table 's' uses the 'print' connector, which can only be written to",
+    ),
+    (
+        "CREATE VIEW v2 (a, b, c) AS SELECT id, txt FROM v;",
+        0,
+        13,
+        "view 'v2' declares 3 columns (a, b, c) but its query returns 2 (id, txt)",
+    ),
     ("CREATE VIEW v (a) AS VALUES (1);", 0, 13, "table or view 'v' already exists"),
     # in one file a view cannot read one declared below it (Flink's order), so no cycle:
     # cycles across files are in tests/test_statements.py
-    ("CREATE VIEW c1 AS SELECT * FROM c2;\nCREATE VIEW c2 AS SELECT * FROM c1;", 0, 33,
-     "Object 'c2' not found: this file declares it further down, at line 9"),
-    ("SET 'table.exec.async-ml-predict.timeot' = '1 s';", 0, 1,
-     "unknown setting 'table.exec.async-ml-predict.timeot'"),
-    ("CREATE TABLE k (a INT) WITH ('connector' = 'kafka');", 0, 44,
-     "unsupported connector 'kafka' for table 'k'; supported: blackhole, datagen, filesystem, print"),
-    ("CREATE TABLE p (a INT) WITH ('connector' = 'print', 'print-identifer' = 'x');", 0, 53,
-     "unknown option 'print-identifer' for table 'p' (connector 'print'); "
-     "did you mean 'print-identifier'?"),
+    (
+        "CREATE VIEW c1 AS SELECT * FROM c2;\nCREATE VIEW c2 AS SELECT * FROM c1;",
+        0,
+        33,
+        "Object 'c2' not found: this file declares it further down, at line 9",
+    ),
+    (
+        "SET 'table.exec.async-ml-predict.timeot' = '1 s';",
+        0,
+        1,
+        "unknown setting 'table.exec.async-ml-predict.timeot'",
+    ),
+    (
+        "CREATE TABLE k (a INT) WITH ('connector' = 'kafka');",
+        0,
+        44,
+        "unsupported connector 'kafka' for table 'k'; supported: blackhole, datagen, filesystem, print",
+    ),
+    (
+        "CREATE TABLE p (a INT) WITH ('connector' = 'print', 'print-identifer' = 'x');",
+        0,
+        53,
+        "unknown option 'print-identifer' for table 'p' (connector 'print'); "
+        "did you mean 'print-identifier'?",
+    ),
 ]
 
 
@@ -107,7 +198,8 @@ MODEL_HEAD = "CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WI
 MODEL_OK = {
     "provider": "bailian",
     "endpoint": "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions",
-    "api-key": "k", "model": "qwen-turbo",
+    "api-key": "k",
+    "model": "qwen-turbo",
 }
 
 
@@ -119,36 +211,81 @@ def model_sql(head=MODEL_HEAD, **changes):
 
 # (sql, line, col, message fragment)
 MODEL_ERRORS = [
-    (model_sql(endpont="x"), 6, 1, "unknown option 'endpont' for model 'm'; did you mean "
-     "'endpoint'?"),
+    (
+        model_sql(endpont="x"),
+        6,
+        1,
+        "unknown option 'endpont' for model 'm'; did you mean 'endpoint'?",
+    ),
     (model_sql(model=None), 1, 14, "model 'm' is missing the required option 'model'"),
-    (model_sql(provider="azure"), 2, 14, "expected one of bailian, openai-compat, dashscope, openai"),
-    (model_sql(endpoint="http://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"),
-     3, 14, "must use https (plain http is accepted only for loopback hosts"),
-    (model_sql(endpoint="https://dashscope.aliyuncs.com/compatible-mode/v1/rerank"), 3, 14,
-     "is neither a chat endpoint"),
-    (model_sql(temperature="warm"), 6, 17, "invalid value for 'temperature' of model 'm': "
-     "expected a number"),
-    (model_sql(**{"api-key": "${secret_values.missing_key}"}), 4, 14,
-     "secret 'secret_values.missing_key' (environment variable MISSING_KEY) is not set"),
-    (model_sql(**{"endpoint": "${NO_SUCH_BASE}/compatible-mode/v1/chat/completions"}), 3, 15,
-     "variable 'NO_SUCH_BASE' is not set and has no default"),
-    (model_sql(head="CREATE MODEL m INPUT (a INT) OUTPUT (`content` STRING) WITH (\n"), 1, 23,
-     "input column `a` of model 'm' should be STRING, but is a INT"),
-    (model_sql(head="CREATE MODEL m INPUT (a STRING) OUTPUT (o ARRAY<FLOAT>) WITH (\n"), 1, 41,
-     "output column `o` of model 'm' should be STRING (or VARIANT), but is a ARRAY<FLOAT>"),
-    (model_sql(head="CREATE MODEL m INPUT (a STRING) OUTPUT (o STRING) WITH (\n",
-               endpoint="https://x.example.com/compatible-mode/v1/embeddings"), 1, 41,
-     "output column `o` of model 'm' should be ARRAY<FLOAT>, but is a STRING"),
+    (
+        model_sql(provider="azure"),
+        2,
+        14,
+        "expected one of bailian, openai-compat, dashscope, openai",
+    ),
+    (
+        model_sql(endpoint="http://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"),
+        3,
+        14,
+        "must use https (plain http is accepted only for loopback hosts",
+    ),
+    (
+        model_sql(endpoint="https://dashscope.aliyuncs.com/compatible-mode/v1/rerank"),
+        3,
+        14,
+        "is neither a chat endpoint",
+    ),
+    (
+        model_sql(temperature="warm"),
+        6,
+        17,
+        "invalid value for 'temperature' of model 'm': expected a number",
+    ),
+    (
+        model_sql(**{"api-key": "${secret_values.missing_key}"}),
+        4,
+        14,
+        "secret 'secret_values.missing_key' (environment variable MISSING_KEY) is not set",
+    ),
+    (
+        model_sql(endpoint="${NO_SUCH_BASE}/compatible-mode/v1/chat/completions"),
+        3,
+        15,
+        "variable 'NO_SUCH_BASE' is not set and has no default",
+    ),
+    (
+        model_sql(head="CREATE MODEL m INPUT (a INT) OUTPUT (`content` STRING) WITH (\n"),
+        1,
+        23,
+        "input column `a` of model 'm' should be STRING, but is a INT",
+    ),
+    (
+        model_sql(head="CREATE MODEL m INPUT (a STRING) OUTPUT (o ARRAY<FLOAT>) WITH (\n"),
+        1,
+        41,
+        "output column `o` of model 'm' should be STRING (or VARIANT), but is a ARRAY<FLOAT>",
+    ),
+    (
+        model_sql(
+            head="CREATE MODEL m INPUT (a STRING) OUTPUT (o STRING) WITH (\n",
+            endpoint="https://x.example.com/compatible-mode/v1/embeddings",
+        ),
+        1,
+        41,
+        "output column `o` of model 'm' should be ARRAY<FLOAT>, but is a STRING",
+    ),
     (model_sql(**{"error-handling-strategy": "SKIP"}), 6, 29, "expected one of RETRY, FAILOVER"),
 ]
 
 
 # A model is checked where a statement uses it, as Flink does: each problem is reported at the
 # use, and says where in the CREATE MODEL it is.
-USE = ("\nCREATE VIEW v (txt) AS VALUES ('a');\n"
-       "CREATE TABLE s (c STRING) WITH ('connector' = 'print');\n"
-       "INSERT INTO s SELECT content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));")
+USE = (
+    "\nCREATE VIEW v (txt) AS VALUES ('a');\n"
+    "CREATE TABLE s (c STRING) WITH ('connector' = 'print');\n"
+    "INSERT INTO s SELECT content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));"
+)
 
 
 @pytest.mark.parametrize("sql, line, col, message", MODEL_ERRORS)
@@ -160,14 +297,18 @@ def test_model_errors(sql, line, col, message):
 
 
 def test_loopback_http_and_variables_with_defaults():
-    sql = model_sql(endpoint="${BASE:-http://127.0.0.1:8600}/compatible-mode/v1/embeddings",
-                    head="CREATE MODEL m INPUT (a STRING) OUTPUT (e ARRAY<FLOAT>) WITH (\n",
-                    dimension="64")
+    sql = model_sql(
+        endpoint="${BASE:-http://127.0.0.1:8600}/compatible-mode/v1/embeddings",
+        head="CREATE MODEL m INPUT (a STRING) OUTPUT (e ARRAY<FLOAT>) WITH (\n",
+        dimension="64",
+    )
     project = load_source(sql, "t.sql", {})
     model = project.models["m"]
     assert model.endpoint == "http://127.0.0.1:8600/compatible-mode/v1/embeddings"
     assert model.task == "embedding" and model.request == {"dimensions": 64}
-    project = load_source(sql, "t.sql", {"BASE": "https://vpc-ap-southeast-1.dashscope.aliyuncs.com"})
+    project = load_source(
+        sql, "t.sql", {"BASE": "https://vpc-ap-southeast-1.dashscope.aliyuncs.com"}
+    )
     assert project.models["m"].endpoint.startswith("https://vpc-ap-southeast-1")
 
 
@@ -182,9 +323,11 @@ def test_secret_reads_upper_cased_variable_and_never_prints():
 
 def test_output_name_clash_gets_index_suffix():
     sql = BASE.replace("VALUES (1, 'good'), (2, 'bad')", "VALUES (1, 'good')").replace(
-        "CREATE VIEW v (id, txt)", "CREATE VIEW v (content, txt)") + (
+        "CREATE VIEW v (id, txt)", "CREATE VIEW v (content, txt)"
+    ) + (
         "CREATE TABLE s2 (a STRING, b STRING, c STRING) WITH ('connector' = 'blackhole');\n"
-        "CREATE VIEW p AS SELECT * FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));")
+        "CREATE VIEW p AS SELECT * FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(txt));"
+    )
     project = load_source(sql, "t.sql", {})
     assert project.views["p"].names == ("content", "txt", "content0")
 
@@ -203,22 +346,33 @@ def test_variables_in_query_literals():
     assert load_source(sql, "t.sql", {}).views["w"].root is not None
     errors = errors_of(BASE + "CREATE VIEW w AS SELECT id FROM v WHERE txt = '${WANTED}';")
     assert errors == [(BASE_LINES + 1, 48, "variable 'WANTED' is not set and has no default")]
-    errors = errors_of(BASE + "CREATE VIEW w AS SELECT '${secret_values.k}' FROM v;",
-                       {"K": "shh"})
+    errors = errors_of(BASE + "CREATE VIEW w AS SELECT '${secret_values.k}' FROM v;", {"K": "shh"})
     assert errors[0][:2] == (BASE_LINES + 1, 26)
     assert "secret values can be used only in WITH options" in errors[0][2]
 
 
-@pytest.mark.parametrize("statement, col, message", [
-    ("INSERT INTO s SELECT id, COUNT(*) FROM v;", 22, "Expression 'id' is not being grouped"),
-    ("INSERT INTO s SELECT COUNT(*), txt FROM v GROUP BY id;", 32,
-     "Expression 'txt' is not being grouped"),
-    ("INSERT INTO s SELECT id, txt FROM v WHERE COUNT(*) > 1;", 43,
-     "Aggregate function COUNT is not allowed here"),
-    ("INSERT INTO s SELECT SUM(txt), txt FROM v GROUP BY txt;", 22,
-     "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(2147483647)>)'. "
-         "Supported form(s): 'SUM(<NUMERIC>)'"),
-])
+@pytest.mark.parametrize(
+    "statement, col, message",
+    [
+        ("INSERT INTO s SELECT id, COUNT(*) FROM v;", 22, "Expression 'id' is not being grouped"),
+        (
+            "INSERT INTO s SELECT COUNT(*), txt FROM v GROUP BY id;",
+            32,
+            "Expression 'txt' is not being grouped",
+        ),
+        (
+            "INSERT INTO s SELECT id, txt FROM v WHERE COUNT(*) > 1;",
+            43,
+            "Aggregate function COUNT is not allowed here",
+        ),
+        (
+            "INSERT INTO s SELECT SUM(txt), txt FROM v GROUP BY txt;",
+            22,
+            "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(2147483647)>)'. "
+            "Supported form(s): 'SUM(<NUMERIC>)'",
+        ),
+    ],
+)
 def test_aggregate_errors(statement, col, message):
     (error,) = errors_of(BASE + statement)
     assert error[1] == col and message in error[2], error

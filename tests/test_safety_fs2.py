@@ -23,10 +23,17 @@ def load(folder: Path, sql: str, name: str = "t.sql", environ=None):
     return load_project([folder / name], environ=environ or {}, display_root=folder)
 
 
-def table_sql(path: str, columns: str = "id BIGINT, label STRING", name: str = "t",
-              partitioned: str = "", fmt: str = "parquet") -> str:
-    return (f"CREATE TABLE {name} ({columns}) {partitioned} WITH ('connector' = 'filesystem', "
-            f"'path' = '{path}', 'format' = '{fmt}');\n")
+def table_sql(
+    path: str,
+    columns: str = "id BIGINT, label STRING",
+    name: str = "t",
+    partitioned: str = "",
+    fmt: str = "parquet",
+) -> str:
+    return (
+        f"CREATE TABLE {name} ({columns}) {partitioned} WITH ('connector' = 'filesystem', "
+        f"'path' = '{path}', 'format' = '{fmt}');\n"
+    )
 
 
 def everything(folder: Path) -> list[str]:
@@ -40,11 +47,16 @@ def diagnostics(caught) -> list[str]:
 # ------------------------------------------------------------------ 1. partition column names
 
 
-@pytest.mark.parametrize("column", ["/tmp/hx/abs", "up/../../../escaped", "dt/hour", "a=b",
-                                    "%2F", "a.."])
+@pytest.mark.parametrize(
+    "column", ["/tmp/hx/abs", "up/../../../escaped", "dt/hour", "a=b", "%2F", "a.."]
+)
 def test_a_partition_column_name_never_leaves_the_table_folder(tmp_path, column):
-    t = load(tmp_path / "sql", table_sql("../out", f"id BIGINT, `{column}` STRING",
-                                         partitioned=f"PARTITIONED BY (`{column}`)")).tables["t"]
+    t = load(
+        tmp_path / "sql",
+        table_sql(
+            "../out", f"id BIGINT, `{column}` STRING", partitioned=f"PARTITIONED BY (`{column}`)"
+        ),
+    ).tables["t"]
     write_table(t, pl.DataFrame({"id": [1, 2], column: ["v1", "a/b"]}))
     out = tmp_path / "out"
     assert {p.parent for p in out.rglob("part-0.parquet")} <= {out / d for d in os.listdir(out)}
@@ -55,26 +67,36 @@ def test_a_partition_column_name_never_leaves_the_table_folder(tmp_path, column)
 
 def test_a_hidden_or_overlong_partition_column_is_refused_at_check_time(tmp_path):
     long = "c" * 240
-    sql = (table_sql("../out", "id BIGINT, `../../../escaped` STRING",
-                     partitioned="PARTITIONED BY (`../../../escaped`)") +
-           table_sql("../out2", f"id BIGINT, `{long}` STRING", name="u",
-                     partitioned=f"PARTITIONED BY (`{long}`)"))
+    sql = table_sql(
+        "../out",
+        "id BIGINT, `../../../escaped` STRING",
+        partitioned="PARTITIONED BY (`../../../escaped`)",
+    ) + table_sql(
+        "../out2", f"id BIGINT, `{long}` STRING", name="u", partitioned=f"PARTITIONED BY (`{long}`)"
+    )
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     shown = diagnostics(caught)
-    assert shown[0].startswith("t.sql:1:14: error: partition column `../../../escaped` of "
-                               "table 't' starts with '.': its folders would be hidden")
+    assert shown[0].startswith(
+        "t.sql:1:14: error: partition column `../../../escaped` of "
+        "table 't' starts with '.': its folders would be hidden"
+    )
     assert shown[1].startswith("t.sql:2:14: error: partition column `cccc")
     assert "is too long: its folder names would be 262 bytes or more" in shown[1]
 
 
 def test_a_partition_value_too_long_for_a_folder_name_is_a_clear_error(tmp_path):
-    t = load(tmp_path / "sql", table_sql("../out", "id BIGINT, dt STRING",
-                                         partitioned="PARTITIONED BY (dt)")).tables["t"]
+    t = load(
+        tmp_path / "sql",
+        table_sql("../out", "id BIGINT, dt STRING", partitioned="PARTITIONED BY (dt)"),
+    ).tables["t"]
     write_table(t, pl.DataFrame({"id": [1], "dt": ["ok"]}))
-    with pytest.raises(ExecutionError, match=r"table 't' \(declared at t.sql:1\): cannot write "
-                                             r"the partition folder 'dt=xxxx.*\.\.\.': it is "
-                                             r"403 bytes long"):
+    with pytest.raises(
+        ExecutionError,
+        match=r"table 't' \(declared at t.sql:1\): cannot write "
+        r"the partition folder 'dt=xxxx.*\.\.\.': it is "
+        r"403 bytes long",
+    ):
         write_table(t, pl.DataFrame({"id": [1, 2], "dt": ["ok", "x" * 400]}))
     assert read_table(t).rows() == [(1, "ok")]  # nothing written: every check comes first
     assert table_folder.LEFTOVER not in "".join(everything(tmp_path / "out"))
@@ -90,8 +112,9 @@ def written_table(tmp_path):
 
 
 @pytest.mark.parametrize("how", ["symlink", "hardlink"])
-@pytest.mark.parametrize("name", [table_folder.LOCK, table_folder.MARKER,
-                                  table_folder.MANIFEST, table_folder.JOURNAL])
+@pytest.mark.parametrize(
+    "name", [table_folder.LOCK, table_folder.MARKER, table_folder.MANIFEST, table_folder.JOURNAL]
+)
 def test_the_tools_own_files_are_never_written_through_a_link(tmp_path, how, name):
     t, out = written_table(tmp_path)
     foreign = tmp_path / "precious.txt"
@@ -112,8 +135,11 @@ def test_a_folder_holding_only_a_linked_lock_is_not_empty(tmp_path):
     foreign.write_text("keep me\n")
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / table_folder.LOCK).symlink_to(foreign)
-    with pytest.raises(ExecutionError, match=r"holds files this table did not write: "
-                                             r"_bailian_lock"):
+    with pytest.raises(
+        ExecutionError,
+        match=r"holds files this table did not write: "
+        r"_bailian_lock",
+    ):
         write_table(t, pl.DataFrame({"id": [2], "label": ["b"]}))
     assert foreign.read_text() == "keep me\n"
     assert everything(tmp_path / "out") == [table_folder.LOCK]
@@ -139,11 +165,12 @@ def test_another_projects_table_of_the_same_name_cannot_take_the_folder(tmp_path
     with pytest.raises(ExecutionError) as caught:
         write_table(b.tables["t"], pl.DataFrame({"id": [1]}))
     message = str(caught.value)
-    assert f"the folder belongs to table 't' declared at job.sql:1, in {tmp_path}/a/job.sql " \
-           "with columns (k STRING, v STRING)" in message
+    assert (
+        f"the folder belongs to table 't' declared at job.sql:1, in {tmp_path}/a/job.sql "
+        "with columns (k STRING, v STRING)" in message
+    )
     assert f"delete '{shared}' to start afresh" in message
-    assert f"set \"declared_in\" in '{shared}/_bailian_table' to \"{tmp_path}/b/job.sql\"" \
-        in message
+    assert f'set "declared_in" in \'{shared}/_bailian_table\' to "{tmp_path}/b/job.sql"' in message
     assert read_table(a.tables["t"]).rows() == [("x", "y")]
     # taken over on purpose, as the message says
     marker = json.loads((shared / table_folder.MARKER).read_text())
@@ -180,21 +207,29 @@ def test_a_changed_schema_replaces_an_unpartitioned_table_but_not_a_partitioned_
     altered = load(folder, table_sql("../out", "id BIGINT, label STRING, n INT")).tables["t"]
     write_table(altered, pl.DataFrame({"id": [2], "label": ["b"], "n": [3]}))
     assert read_table(altered).rows() == [(2, "b", 3)]
-    p = load(folder, table_sql("../p", "id BIGINT, dt STRING",
-                               partitioned="PARTITIONED BY (dt)")).tables["t"]
+    p = load(
+        folder, table_sql("../p", "id BIGINT, dt STRING", partitioned="PARTITIONED BY (dt)")
+    ).tables["t"]
     write_table(p, pl.DataFrame({"id": [1], "dt": ["d1"]}))
-    p2 = load(folder, table_sql("../p", "id STRING, dt STRING",
-                                partitioned="PARTITIONED BY (dt)")).tables["t"]
-    with pytest.raises(ExecutionError, match=r"holds it with columns \(id BIGINT, dt STRING\), "
-                                             r"and it is now declared with \(id STRING, dt "
-                                             r"STRING\); write it to a new folder"):
+    p2 = load(
+        folder, table_sql("../p", "id STRING, dt STRING", partitioned="PARTITIONED BY (dt)")
+    ).tables["t"]
+    with pytest.raises(
+        ExecutionError,
+        match=r"holds it with columns \(id BIGINT, dt STRING\), "
+        r"and it is now declared with \(id STRING, dt "
+        r"STRING\); write it to a new folder",
+    ):
         write_table(p2, pl.DataFrame({"id": ["x"], "dt": ["d2"]}))
 
 
 def test_a_marker_of_the_earlier_version_is_adopted(tmp_path):
     t, out = written_table(tmp_path)
-    (out / table_folder.MARKER).write_text(json.dumps(
-        {"table": "t", "declared_at": "t.sql:1", "format": "parquet", "partitioned_by": []}))
+    (out / table_folder.MARKER).write_text(
+        json.dumps(
+            {"table": "t", "declared_at": "t.sql:1", "format": "parquet", "partitioned_by": []}
+        )
+    )
     write_table(t, pl.DataFrame({"id": [2], "label": ["b"]}))
     assert "declared_in" in json.loads((out / table_folder.MARKER).read_text())
 
@@ -204,34 +239,45 @@ def test_a_marker_of_the_earlier_version_is_adopted(tmp_path):
 
 def test_a_symlink_loop_or_overlong_name_as_a_path_is_located_at_check_time(tmp_path):
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
-    sql = (table_sql(str(tmp_path / "loop" / "t")) + table_sql("x" * 300, name="u") +
-           "INSERT INTO t VALUES (1, 'a');\nINSERT INTO u VALUES (1, 'a');\n")
+    sql = (
+        table_sql(str(tmp_path / "loop" / "t"))
+        + table_sql("x" * 300, name="u")
+        + "INSERT INTO t VALUES (1, 'a');\nINSERT INTO u VALUES (1, 'a');\n"
+    )
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     shown = diagnostics(caught)
-    assert shown[0].startswith(f"t.sql:1:82: error: table 't': path '{tmp_path}/loop/t' "
-                               "goes through a file") or "symbolic link loop" in shown[0]
+    assert (
+        shown[0].startswith(
+            f"t.sql:1:82: error: table 't': path '{tmp_path}/loop/t' goes through a file"
+        )
+        or "symbolic link loop" in shown[0]
+    )
     assert "has a part of 300 bytes" in shown[1] and shown[1].startswith("t.sql:2:")
 
 
 @pytest.mark.parametrize("path", ["/dev/zero", "fifo"])
 def test_a_source_that_is_a_device_or_fifo_is_refused_at_check_time(tmp_path, path):
     os.mkfifo(tmp_path / "fifo")
-    sql = (table_sql(path if path.startswith("/") else str(tmp_path / path), name="s") +
-           table_sql("../out") + "INSERT INTO t SELECT * FROM s;\n")
+    sql = (
+        table_sql(path if path.startswith("/") else str(tmp_path / path), name="s")
+        + table_sql("../out")
+        + "INSERT INTO t SELECT * FROM s;\n"
+    )
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     (shown,) = diagnostics(caught)
     kind = "a device" if path.startswith("/") else "a FIFO"
-    assert shown.startswith(f"t.sql:1:") and f"is {kind}, not a folder or file of data" in shown
+    assert shown.startswith("t.sql:1:") and f"is {kind}, not a folder or file of data" in shown
 
 
 def test_check_and_run_report_path_errors_without_a_traceback(tmp_path, capsys):
     folder = tmp_path / "sql"
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     folder.mkdir()
-    (folder / "t.sql").write_text(table_sql(str(tmp_path / "loop")) +
-                                  "INSERT INTO t VALUES (1, 'a');\n")
+    (folder / "t.sql").write_text(
+        table_sql(str(tmp_path / "loop")) + "INSERT INTO t VALUES (1, 'a');\n"
+    )
     assert main(["check", str(folder / "t.sql")]) == 1
     assert main(["run", str(folder / "t.sql")]) == 1
     err = capsys.readouterr().err
@@ -284,21 +330,28 @@ def test_a_failed_write_leaves_no_leftover(tmp_path, monkeypatch):
 # ------------------------------------------------------------------ 6. overlapping tables
 
 
-@pytest.mark.parametrize("second, relation", [
-    ("./out//x/", "the same folder as sink 't'"),
-    ("out/x/nested", "inside the folder of sink 't'"),
-    ("out", "a folder holding the folder of sink 't'"),
-])
-def test_two_sinks_on_one_folder_or_nested_are_refused_at_check_time(tmp_path, second,
-                                                                     relation):
-    sql = (table_sql("out/x") + table_sql(second, name="u") +
-           "INSERT INTO t VALUES (1, 'a');\nINSERT INTO u VALUES (2, 'b');\n")
+@pytest.mark.parametrize(
+    "second, relation",
+    [
+        ("./out//x/", "the same folder as sink 't'"),
+        ("out/x/nested", "inside the folder of sink 't'"),
+        ("out", "a folder holding the folder of sink 't'"),
+    ],
+)
+def test_two_sinks_on_one_folder_or_nested_are_refused_at_check_time(tmp_path, second, relation):
+    sql = (
+        table_sql("out/x")
+        + table_sql(second, name="u")
+        + "INSERT INTO t VALUES (1, 'a');\nINSERT INTO u VALUES (2, 'b');\n"
+    )
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     (shown,) = diagnostics(caught)
     column = sql.splitlines()[1].index(f"'{second}'") + 1
-    assert shown.startswith(f"t.sql:2:{column}: error: sink 'u' writes to '{tmp_path}/sql/"
-                            f"{Path(second)}', {relation} (declared at t.sql:1, path ")
+    assert shown.startswith(
+        f"t.sql:2:{column}: error: sink 'u' writes to '{tmp_path}/sql/"
+        f"{Path(second)}', {relation} (declared at t.sql:1, path "
+    )
     assert not (tmp_path / "sql" / "out").exists()
 
 
@@ -306,40 +359,52 @@ def test_a_source_overlapping_another_tables_sink_is_refused_in_either_file(tmp_
     folder = tmp_path / "sql"
     folder.mkdir()
     (folder / "a.sql").write_text(table_sql("../out/x") + "INSERT INTO t VALUES (1, 'a');\n")
-    (folder / "b.sql").write_text(table_sql("../out/x", name="s") +
-                                  "CREATE TABLE p (id BIGINT, label STRING) WITH "
-                                  "('connector' = 'print');\nINSERT INTO p SELECT * FROM s;\n")
+    (folder / "b.sql").write_text(
+        table_sql("../out/x", name="s") + "CREATE TABLE p (id BIGINT, label STRING) WITH "
+        "('connector' = 'print');\nINSERT INTO p SELECT * FROM s;\n"
+    )
     with pytest.raises(SqlError) as caught:
         load_project([folder], environ={}, display_root=folder)
     (shown,) = diagnostics(caught)
-    assert shown.startswith("b.sql:1:") and "source 's' reads" in shown and \
-        "the same folder as sink 't' (declared at a.sql:1" in shown
+    assert (
+        shown.startswith("b.sql:1:")
+        and "source 's' reads" in shown
+        and "the same folder as sink 't' (declared at a.sql:1" in shown
+    )
     assert "read that table by its name" in shown
 
 
 def test_tables_side_by_side_and_two_sources_on_one_folder_pass(tmp_path):
-    sql = (table_sql("out/x") + table_sql("out/xy", name="u") + table_sql("in", name="s1") +
-           table_sql("in", name="s2") + "INSERT INTO t SELECT * FROM s1;\n"
-           "INSERT INTO u SELECT * FROM s2;\n")
+    sql = (
+        table_sql("out/x")
+        + table_sql("out/xy", name="u")
+        + table_sql("in", name="s1")
+        + table_sql("in", name="s2")
+        + "INSERT INTO t SELECT * FROM s1;\n"
+        "INSERT INTO u SELECT * FROM s2;\n"
+    )
     load(tmp_path / "sql", sql)
 
 
 # ------------------------------------------------------------------ 7. partitioned sources
 
 
-DAILY = ("CREATE TABLE src (id BIGINT, txt STRING, dt STRING) PARTITIONED BY (dt) WITH ("
-         "'connector' = 'filesystem', 'path' = 'data', 'format' = 'json');\n")
+DAILY = (
+    "CREATE TABLE src (id BIGINT, txt STRING, dt STRING) PARTITIONED BY (dt) WITH ("
+    "'connector' = 'filesystem', 'path' = 'data', 'format' = 'json');\n"
+)
 
 
-def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(tmp_path,
-                                                                               capsys):
+def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(tmp_path, capsys):
     from bailian_assets.planning.partitioned_sinks import column_source, tables_read
 
-    sql = (DAILY + "CREATE VIEW v AS SELECT id, CAST(dt AS STRING) AS day FROM src;\n"
-           + table_sql("out", "id BIGINT, day STRING", name="good",
-                       partitioned="PARTITIONED BY (day)")
-           + table_sql("out2", "id BIGINT, day STRING", name="bad")
-           + "INSERT INTO good SELECT id, day FROM v;\nINSERT INTO bad SELECT id, day FROM v;\n")
+    sql = (
+        DAILY
+        + "CREATE VIEW v AS SELECT id, CAST(dt AS STRING) AS day FROM src;\n"
+        + table_sql("out", "id BIGINT, day STRING", name="good", partitioned="PARTITIONED BY (day)")
+        + table_sql("out2", "id BIGINT, day STRING", name="bad")
+        + "INSERT INTO good SELECT id, day FROM v;\nINSERT INTO bad SELECT id, day FROM v;\n"
+    )
     folder = tmp_path / "sql"
     folder.mkdir()
     (folder / "job.sql").write_text(sql)
@@ -347,35 +412,40 @@ def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(
     err = capsys.readouterr().err
     assert err.count("error:") == 1 and "job.sql:6:1: error: sink 'bad' (declared at " in err
     assert "job.sql:4) is not partitioned, but this INSERT reads table 'src'" in err
-    project = load(folder, sql.replace("INSERT INTO bad SELECT id, day FROM v;\n", ""),
-                   "job.sql")
+    project = load(folder, sql.replace("INSERT INTO bad SELECT id, day FROM v;\n", ""), "job.sql")
     (insert,) = project.inserts
     assert tables_read(project.views, [insert.query]) == ["src"]
     index = insert.query.names.index("day")
-    assert column_source(project.views, insert.query.root,
-                         insert.query.root.fields[index].column) == ("src", "dt")
+    assert column_source(
+        project.views, insert.query.root, insert.query.root.fields[index].column
+    ) == ("src", "dt")
 
 
 # ------------------------------------------------------------------ 8. secrets in table options
 
 
 @pytest.mark.parametrize("option", ["path", "print-identifier"])
-def test_a_secret_in_a_connector_option_is_refused_and_never_shown(tmp_path, capsys, option,
-                                                                   monkeypatch):
+def test_a_secret_in_a_connector_option_is_refused_and_never_shown(
+    tmp_path, capsys, option, monkeypatch
+):
     secret = "s3cr3t-Value-77"
     if option == "path":
-        table = ("CREATE TABLE t (id BIGINT) WITH ('connector' = 'filesystem', "
-                 "'path' = 'out/${secret_values.x}', 'format' = 'json');\n")
+        table = (
+            "CREATE TABLE t (id BIGINT) WITH ('connector' = 'filesystem', "
+            "'path' = 'out/${secret_values.x}', 'format' = 'json');\n"
+        )
     else:
-        table = ("CREATE TABLE t (id BIGINT) WITH ('connector' = 'print', "
-                 "'print-identifier' = '${secret_values.x}');\n")
+        table = (
+            "CREATE TABLE t (id BIGINT) WITH ('connector' = 'print', "
+            "'print-identifier' = '${secret_values.x}');\n"
+        )
     folder = tmp_path / "sql"
     folder.mkdir()
     (folder / "job.sql").write_text(table + "INSERT INTO t VALUES (1);\n")
     with pytest.raises(SqlError) as caught:
         load_project([folder / "job.sql"], environ={"X": secret}, display_root=folder)
     (shown,) = diagnostics(caught)
-    assert shown.startswith(f"job.sql:1:") and f"option '{option}' of table 't'" in shown
+    assert shown.startswith("job.sql:1:") and f"option '{option}' of table 't'" in shown
     assert "cannot hold secrets" in shown and secret not in shown
     monkeypatch.setenv("X", secret)
     assert main(["run", str(folder / "job.sql")]) == 1
@@ -418,9 +488,13 @@ def test_a_long_view_name_materializes_in_dagster(tmp_path):
     (folder / "job.sql").write_text(
         f"CREATE VIEW {name} (id) AS VALUES (1);\nCREATE VIEW {chinese} AS SELECT id FROM "
         f"{name};\nCREATE TABLE p (id INT) WITH ('connector' = 'blackhole');\n"
-        f"INSERT INTO p SELECT id FROM {chinese};\n")
+        f"INSERT INTO p SELECT id FROM {chinese};\n"
+    )
     assert len(dagster_name(name)) == 120 and dagster_name(name) != dagster_name("v" * 301)
     with dg.instance_for_test() as instance:
-        result = build_definitions(folder).resolve_implicit_global_asset_job_def()\
+        result = (
+            build_definitions(folder)
+            .resolve_implicit_global_asset_job_def()
             .execute_in_process(instance=instance, raise_on_error=False)
+        )
     assert result.success

@@ -37,8 +37,9 @@ def events(tmp_path, days=("2025-01-01", "2025-01-02", "2025-01-03"), dt_type="S
     for i, day in enumerate(days):
         folder = root / f"dt={day}"
         folder.mkdir(parents=True)
-        pl.DataFrame({"id": [2 * i, 2 * i + 1], "amount": [1.5 * i, 10.0 + i],
-                      "note": [f"n{i}", None]}).write_parquet(folder / "part-0.parquet")
+        pl.DataFrame(
+            {"id": [2 * i, 2 * i + 1], "amount": [1.5 * i, 10.0 + i], "note": [f"n{i}", None]}
+        ).write_parquet(folder / "part-0.parquet")
     return f"""CREATE TABLE events (id BIGINT, amount DOUBLE, note STRING, dt {dt_type})
   PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = 'events', 'format' = 'parquet');
 CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');
@@ -48,21 +49,25 @@ CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');
 def run(tmp_path, sql):
     path = tmp_path / "job.sql"
     path.write_text(sql)
-    return run_project(load_project([path], environ={}), simulated_backend(),
-                       lambda table, line: None).sinks["out"]
+    return run_project(
+        load_project([path], environ={}), simulated_backend(), lambda table, line: None
+    ).sinks["out"]
 
 
 def test_a_partition_filter_lists_and_reads_only_its_folders(tmp_path, reads):
-    sql = events(tmp_path) + ("INSERT INTO out SELECT COUNT(*), SUM(amount) FROM events "
-                              "WHERE dt = '2025-01-02' AND amount > 5;")
+    sql = events(tmp_path) + (
+        "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM events "
+        "WHERE dt = '2025-01-02' AND amount > 5;"
+    )
     assert run(tmp_path, sql).rows() == [(1, 11.0)]
     assert reads["files"] == ["dt=2025-01-02/part-0.parquet"]
     assert reads["listed"] == ["dt=2025-01-02"]
 
 
 def test_a_filter_that_partitions_cannot_decide_reads_every_folder(tmp_path, reads):
-    sql = events(tmp_path) + ("INSERT INTO out SELECT id, amount FROM events "
-                              "WHERE dt = '2025-01-02' OR amount > 11;")
+    sql = events(tmp_path) + (
+        "INSERT INTO out SELECT id, amount FROM events WHERE dt = '2025-01-02' OR amount > 11;"
+    )
     assert sorted(run(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0), (5, 12.0)]
     assert len(reads["files"]) == 3
 
@@ -70,14 +75,16 @@ def test_a_filter_that_partitions_cannot_decide_reads_every_folder(tmp_path, rea
 def test_typed_partition_values_prune_with_ranges_and_functions(tmp_path, reads):
     sql = events(tmp_path, dt_type="DATE") + (
         "INSERT INTO out SELECT id, amount FROM events "
-        "WHERE EXTRACT(DAY FROM dt) >= 2 AND EXTRACT(DAY FROM dt) <> 3;")
+        "WHERE EXTRACT(DAY FROM dt) >= 2 AND EXTRACT(DAY FROM dt) <> 3;"
+    )
     assert sorted(run(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0)]
     assert reads["files"] == ["dt=2025-01-02/part-0.parquet"]
 
 
 def test_a_null_partition_is_pruned_like_any_other(tmp_path, reads):
     sql = events(tmp_path, days=("a", "__DEFAULT_PARTITION__")) + (
-        "INSERT INTO out SELECT id, amount FROM events WHERE dt IS NULL;")
+        "INSERT INTO out SELECT id, amount FROM events WHERE dt IS NULL;"
+    )
     assert sorted(run(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0)]
     assert reads["files"] == ["dt=__DEFAULT_PARTITION__/part-0.parquet"]
 
@@ -88,13 +95,16 @@ def test_nested_partitions_are_not_listed_below_a_refused_folder(tmp_path, reads
         for day in ("d1", "d2"):
             (root / f"country={country}" / f"dt={day}").mkdir(parents=True)
             pl.DataFrame({"id": [1], "amount": [2.0]}).write_parquet(
-                root / f"country={country}" / f"dt={day}" / "part-0.parquet")
-    sql = ("CREATE TABLE t (id BIGINT, amount DOUBLE, country STRING, dt STRING) "
-           "PARTITIONED BY (country, dt) WITH ('connector' = 'filesystem', 'path' = 't', "
-           "'format' = 'parquet');\n"
-           "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
-           "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM t "
-           "WHERE country = 'us' AND dt = 'd2';")
+                root / f"country={country}" / f"dt={day}" / "part-0.parquet"
+            )
+    sql = (
+        "CREATE TABLE t (id BIGINT, amount DOUBLE, country STRING, dt STRING) "
+        "PARTITIONED BY (country, dt) WITH ('connector' = 'filesystem', 'path' = 't', "
+        "'format' = 'parquet');\n"
+        "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM t "
+        "WHERE country = 'us' AND dt = 'd2';"
+    )
     assert run(tmp_path, sql).rows() == [(1, 2.0)]
     assert reads["files"] == ["country=us/dt=d2/part-0.parquet"]
     assert reads["listed"] == ["dt=d2"]
@@ -116,8 +126,11 @@ def test_a_broken_file_in_a_pruned_partition_is_never_opened(tmp_path):
     (bad / "part-0.parquet").write_bytes(b"not parquet at all")
     job = sql + "INSERT INTO out SELECT id, amount FROM events WHERE dt = '2025-01-01';"
     assert sorted(run(tmp_path, job).rows()) == [(0, 0.0), (1, 10.0)]
-    with pytest.raises(ExecutionError, match=r"dt=2025-01-09/part-0.parquet: cannot read it "
-                                             r"as parquet"):
+    with pytest.raises(
+        ExecutionError,
+        match=r"dt=2025-01-09/part-0.parquet: cannot read it "
+        r"as parquet",
+    ):
         run(tmp_path, sql + "INSERT INTO out SELECT id, amount FROM events;")
 
 
@@ -127,12 +140,17 @@ def test_a_bad_value_far_down_a_csv_names_its_line(tmp_path):
     lines = [f"{i},{i / 2}" for i in range(300_000)]
     lines[250_000] = "250000,lots"
     (folder / "part-0.csv").write_text("\n".join(lines) + "\n")
-    sql = ("CREATE TABLE t (id BIGINT, score DOUBLE) WITH ('connector' = 'filesystem', "
-           "'path' = 'data', 'format' = 'csv');\n"
-           "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
-           "INSERT INTO out SELECT COUNT(*), SUM(score) FROM t;")
-    with pytest.raises(ExecutionError, match=r"part-0.csv:250001: value 'lots' of column "
-                                             r"'score' is not a DOUBLE"):
+    sql = (
+        "CREATE TABLE t (id BIGINT, score DOUBLE) WITH ('connector' = 'filesystem', "
+        "'path' = 'data', 'format' = 'csv');\n"
+        "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO out SELECT COUNT(*), SUM(score) FROM t;"
+    )
+    with pytest.raises(
+        ExecutionError,
+        match=r"part-0.csv:250001: value 'lots' of column "
+        r"'score' is not a DOUBLE",
+    ):
         run(tmp_path, sql)
 
 
@@ -145,13 +163,15 @@ def test_a_limit_stops_reading(tmp_path, reads):
 def test_a_table_written_by_the_job_is_read_as_written(tmp_path):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.csv").write_text("1,2.5\n2,3.5\n3,4.0\n")
-    sql = ("CREATE TABLE src (id BIGINT, amount DOUBLE) WITH ('connector' = 'filesystem', "
-           "'path' = 'src', 'format' = 'csv');\n"
-           "CREATE TABLE copy (id BIGINT, amount DOUBLE) WITH ('connector' = 'filesystem', "
-           "'path' = 'copy', 'format' = 'json');\n"
-           "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
-           "INSERT INTO out SELECT COUNT(*), 0.0 FROM copy;\n"
-           "INSERT INTO copy SELECT id, amount FROM src WHERE id > 1;\n"
-           "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM copy;")
+    sql = (
+        "CREATE TABLE src (id BIGINT, amount DOUBLE) WITH ('connector' = 'filesystem', "
+        "'path' = 'src', 'format' = 'csv');\n"
+        "CREATE TABLE copy (id BIGINT, amount DOUBLE) WITH ('connector' = 'filesystem', "
+        "'path' = 'copy', 'format' = 'json');\n"
+        "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO out SELECT COUNT(*), 0.0 FROM copy;\n"
+        "INSERT INTO copy SELECT id, amount FROM src WHERE id > 1;\n"
+        "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM copy;"
+    )
     (tmp_path / "copy").mkdir()  # empty before the job: read as no rows
     assert run(tmp_path, sql).rows() == [(0, 0.0), (2, 7.5)]

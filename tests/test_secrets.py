@@ -34,16 +34,20 @@ INSERT INTO kept SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIP
 
 
 def written(*folders: Path) -> list[bytes]:
-    return [path.read_bytes() for folder in folders for path in folder.rglob("*")
-            if path.is_file()]
+    return [path.read_bytes() for folder in folders for path in folder.rglob("*") if path.is_file()]
 
 
 def test_a_secret_in_the_endpoint_is_never_written_by_run(tmp_path):
     job = tmp_path / "job.sql"
     job.write_text(JOB)
-    process = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "-v", "run", str(job)],
-                             cwd=ROOT, env=clean_env(GATEWAY_HOST=HOST), capture_output=True,
-                             text=True, timeout=120)
+    process = subprocess.run(
+        [sys.executable, "-m", "bailian_assets.cli", "-v", "run", str(job)],
+        cwd=ROOT,
+        env=clean_env(GATEWAY_HOST=HOST),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert process.returncode == 0, process.stderr
     assert "+I[1, positive]" in process.stdout
     assert HOST not in process.stdout + process.stderr
@@ -61,14 +65,16 @@ def test_a_secret_in_the_endpoint_is_never_stored_by_dagster(tmp_path, monkeypat
     shown = defs.resources["model_m"].endpoint
     assert shown == "https://${secret_values.gateway_host}/compatible-mode/v1/chat/completions"
     with dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home")) as instance:
-        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
-            instance=instance)
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(instance=instance)
         assert result.success
         texts = [str(entry) for entry in instance.all_logs(result.run_id)]
         texts += [str(instance.get_run_by_id(result.run_id))]
     assert not any(HOST in text for text in texts)
-    blobs = written(tmp_path / "dagster_home", Path(os.environ["BAILIAN_CACHE_DIR"]),
-                    Path(os.environ["BAILIAN_OUTPUT_DIR"]))
+    blobs = written(
+        tmp_path / "dagster_home",
+        Path(os.environ["BAILIAN_CACHE_DIR"]),
+        Path(os.environ["BAILIAN_OUTPUT_DIR"]),
+    )
     assert blobs and not any(HOST.encode() in blob for blob in blobs)
 
 
@@ -76,9 +82,12 @@ def test_diagnostics_show_a_secret_value_as_written(tmp_path, monkeypatch, capsy
     monkeypatch.setenv("GATEWAY_HOST", HOST)
     monkeypatch.setenv("TEMPERATURE", "hot-" + HOST)
     bad = tmp_path / "bad.sql"
-    bad.write_text(JOB.replace("https://", "ftp://").replace(
-        "'api-key' = 'sk-plain',", "'api-key' = 'sk-plain', "
-        "'temperature' = '${secret_values.temperature}',"))
+    bad.write_text(
+        JOB.replace("https://", "ftp://").replace(
+            "'api-key' = 'sk-plain',",
+            "'api-key' = 'sk-plain', 'temperature' = '${secret_values.temperature}',",
+        )
+    )
     assert main(["check", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "endpoint 'ftp://${secret_values.gateway_host}/compatible-mode" in err
@@ -116,8 +125,7 @@ def echoing_server():
 
 def leaks(texts: list[str], blobs: list[bytes]) -> list[str]:
     probes = [KEY, KEY[:10]]
-    return [p for p in probes if any(p in t for t in texts) or any(p.encode() in b
-                                                                      for b in blobs)]
+    return [p for p in probes if any(p in t for t in texts) or any(p.encode() in b for b in blobs)]
 
 
 def test_a_key_echoed_by_the_server_is_never_written_by_run(tmp_path):
@@ -125,10 +133,15 @@ def test_a_key_echoed_by_the_server_is_never_written_by_run(tmp_path):
     job.write_text(ECHO_JOB)
     with echoing_server() as server:
         process = subprocess.run(
-            [sys.executable, "-m", "bailian_assets.cli", "-v", "run", str(job)], cwd=ROOT,
-            capture_output=True, text=True, timeout=120,
-            env=clean_env(BAILIAN_BASE_URL=f"http://127.0.0.1:{server.port}",
-                          DASHSCOPE_API_KEY=KEY))
+            [sys.executable, "-m", "bailian_assets.cli", "-v", "run", str(job)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=clean_env(
+                BAILIAN_BASE_URL=f"http://127.0.0.1:{server.port}", DASHSCOPE_API_KEY=KEY
+            ),
+        )
     assert process.returncode == 0, process.stderr
     assert "+I[echo, null, HTTP 401 invalid_api_key: xxx" in process.stdout
     blobs = written(Path(os.environ["BAILIAN_CACHE_DIR"]), Path(os.environ["BAILIAN_OUTPUT_DIR"]))
@@ -145,11 +158,15 @@ def test_a_key_echoed_by_the_server_is_never_stored_by_dagster(tmp_path, monkeyp
         defs = build_definitions(tmp_path / "sql")
         with dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home")) as instance:
             result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
-                instance=instance)
+                instance=instance
+            )
             assert result.success
             texts = [str(entry) for entry in instance.all_logs(result.run_id)]
             texts += [str(instance.get_run_by_id(result.run_id))]
     assert any("HTTP 401 invalid_api_key: xxx" in t for t in texts)
-    blobs = written(tmp_path / "dagster_home", Path(os.environ["BAILIAN_CACHE_DIR"]),
-                    Path(os.environ["BAILIAN_OUTPUT_DIR"]))
+    blobs = written(
+        tmp_path / "dagster_home",
+        Path(os.environ["BAILIAN_CACHE_DIR"]),
+        Path(os.environ["BAILIAN_OUTPUT_DIR"]),
+    )
     assert blobs and leaks(texts, blobs) == []

@@ -8,8 +8,8 @@ import sys
 import dagster as dg
 import pytest
 
-from bailian_assets.cli import main
 from bailian_assets.backends import simulated_backend
+from bailian_assets.cli import main
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.integration import build_definitions
@@ -51,8 +51,11 @@ def run(sql: str) -> list[tuple[str, str]]:
     """(table the line went to, line) for every line the run shows."""
     project = load_source(sql, "t.sql", {})
     shown: list[tuple[str, str]] = []
-    run_project(project, simulated_backend(BailianSimulator()),
-                lambda table, line: shown.append((table.name, line)))
+    run_project(
+        project,
+        simulated_backend(BailianSimulator()),
+        lambda table, line: shown.append((table.name, line)),
+    )
     return shown
 
 
@@ -67,8 +70,9 @@ def refused(sql: str) -> tuple[int, int, str]:
 
 
 def test_select_with_and_values_stand_alone_as_statements():
-    script = parse_script("SELECT 1;\nWITH w AS (SELECT 2 AS x) SELECT x FROM w;\n"
-                          "VALUES (3), (4);\n", "t.sql")
+    script = parse_script(
+        "SELECT 1;\nWITH w AS (SELECT 2 AS x) SELECT x FROM w;\nVALUES (3), (4);\n", "t.sql"
+    )
     statements = script.statements
     assert [type(s) for s in statements] == [ast.SelectStatement] * 3
     assert [s.position.line for s in statements] == [1, 2, 3]
@@ -79,7 +83,9 @@ def test_a_broken_select_is_a_located_error_and_the_rest_is_still_parsed():
     with pytest.raises(SqlError) as caught:
         parse_script("SELECT a FROM;\nSELECT 1 FROM t WHERE;\n", "t.sql")
     assert [(d.position.line, d.position.col) for d in caught.value.diagnostics] == [
-        (1, 14), (2, 22)]
+        (1, 14),
+        (2, 22),
+    ]
 
 
 # ------------------------------------------------------------------ run
@@ -89,28 +95,39 @@ def test_the_ml_predict_doc_example_runs_as_written():
     shown = run(ML_PREDICT_DOC)
     assert [line for _, line in shown] == [
         "+I[1, Her Story, positive, positive]",
-        "+I[2, The Dumpling Queen, neutral, negative]"]
+        "+I[2, The Dumpling Queen, neutral, negative]",
+    ]
     assert {table for table, _ in shown} == {"t_select_15"}
 
 
 def test_selects_and_inserts_run_in_file_order():
-    sql = ROWS + """\
+    sql = (
+        ROWS
+        + """\
 CREATE TABLE out (id INT) WITH ('connector' = 'print', 'print-identifier' = 'out');
 SELECT name FROM v WHERE id = 2;
 INSERT INTO out SELECT id FROM v;
 SELECT COUNT(*) AS n FROM v;
 """
-    assert run(sql) == [("t_select_3", "+I[b]"), ("out", "out> +I[1]"), ("out", "out> +I[2]"),
-                        ("t_select_5", "+I[2]")]
+    )
+    assert run(sql) == [
+        ("t_select_3", "+I[b]"),
+        ("out", "out> +I[1]"),
+        ("out", "out> +I[2]"),
+        ("t_select_5", "+I[2]"),
+    ]
 
 
 def test_a_select_reads_what_an_earlier_insert_wrote(tmp_path):
-    sql = ROWS + f"""\
+    sql = (
+        ROWS
+        + f"""\
 CREATE TABLE stored (id INT, name STRING) WITH ('connector' = 'filesystem',
   'path' = '{tmp_path / "stored"}', 'format' = 'csv');
 INSERT INTO stored SELECT id, name FROM v;
 SELECT name, id * 10 FROM stored ORDER BY id DESC;
 """
+    )
     assert [line for _, line in run(sql)] == ["+I[b, 20]", "+I[a, 10]"]
 
 
@@ -148,11 +165,18 @@ def test_check_counts_selects_and_run_prints_rows_to_stdout(tmp_path, capsys):
     assert "0 INSERTs, 1 SELECTs" in capsys.readouterr().err
     assert main(["plan", str(job)]) == 0
     assert f"{job}:16" in capsys.readouterr().out  # the SELECT's ML_PREDICT is estimated
-    done = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
-                          capture_output=True, text=True, env=clean_env(), timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["+I[1, Her Story, positive, positive]",
-                                        "+I[2, The Dumpling Queen, neutral, negative]"]
+    assert done.stdout.splitlines() == [
+        "+I[1, Her Story, positive, positive]",
+        "+I[2, The Dumpling Queen, neutral, negative]",
+    ]
     assert f"SELECT ({job}:15): 2 rows" in done.stderr
 
 
@@ -176,18 +200,21 @@ def test_a_select_is_an_asset_whose_output_is_its_rows(tmp_path):
     assert spec.group_name == "doc" and "SELECT at doc.sql:15" in spec.description
     assert spec.deps[0].asset_key == dg.AssetKey("movie_comment")
     with dg.instance_for_test() as instance:
-        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
-            instance=instance)
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(instance=instance)
         assert result.success
         logs = [e.message for e in instance.all_logs(result.run_id) if e.dagster_event is None]
     assert "+I[1, Her Story, positive, positive]" in logs
     assert result.output_for_node("doc_select_15").rows() == [
-        (1, "Her Story", "positive", "positive"), (2, "The Dumpling Queen", "neutral", "negative")]
+        (1, "Her Story", "positive", "positive"),
+        (2, "The Dumpling Queen", "neutral", "negative"),
+    ]
     (materialization,) = result.asset_materializations_for_node("doc_select_15")
     metadata = materialization.metadata
     assert metadata["dagster/row_count"].value == 2
     assert [r.data["predict_label"] for r in metadata["preview"].value.records] == [
-        "positive", "neutral"]
+        "positive",
+        "neutral",
+    ]
     checks = {e.check_name: e for e in result.get_asset_check_evaluations()}
     assert checks["predict_label_in_label_set"].passed and checks["no_rows_lost"].passed
     assert checks["predict_label_accuracy"].metadata["accuracy"].value == 0.5

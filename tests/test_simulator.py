@@ -9,8 +9,10 @@ from bailian_assets.simulator import answers
 from bailian_assets.simulator.service import CHAT_PATH, EMBEDDINGS_PATH, BailianSimulator
 
 AUTH = {"Authorization": "Bearer sk-test"}
-SENTIMENT = ("Classify the text below into one of the following labels: "
-             "[positive, negative, neutral, mixed]. Output only the label.")
+SENTIMENT = (
+    "Classify the text below into one of the following labels: "
+    "[positive, negative, neutral, mixed]. Output only the label."
+)
 
 
 def call(path, body, headers=AUTH, simulator=None):
@@ -20,8 +22,11 @@ def call(path, body, headers=AUTH, simulator=None):
 
 
 def chat(text, system=SENTIMENT, **extra):
-    return {"model": "qwen-turbo", "messages": [{"role": "system", "content": system},
-                                                {"role": "user", "content": text}], **extra}
+    return {
+        "model": "qwen-turbo",
+        "messages": [{"role": "system", "content": system}, {"role": "user", "content": text}],
+        **extra,
+    }
 
 
 def test_chat_response_format():
@@ -35,16 +40,19 @@ def test_chat_response_format():
     assert usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"] > 0
 
 
-@pytest.mark.parametrize("text, label", [
-    ("最愛小孩子猜聲音那段,算得上看過的電影裡相當浪漫的敘事了。很溫和也很有愛。", "positive"),
-    ("乏善可陳", "negative"),
-    ("物流很快，包装也好，非常满意", "positive"),
-    ("质量太差了，用了两天就坏了，很失望", "negative"),
-    ("The battery life is great and I love the screen", "positive"),
-    ("Not good at all. Terrible support, waste of money", "negative"),
-    ("The package arrived on Tuesday.", "neutral"),
-    ("Great camera but the battery is terrible", "mixed"),
-])
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("最愛小孩子猜聲音那段,算得上看過的電影裡相當浪漫的敘事了。很溫和也很有愛。", "positive"),
+        ("乏善可陳", "negative"),
+        ("物流很快，包装也好，非常满意", "positive"),
+        ("质量太差了，用了两天就坏了，很失望", "negative"),
+        ("The battery life is great and I love the screen", "positive"),
+        ("Not good at all. Terrible support, waste of money", "negative"),
+        ("The package arrived on Tuesday.", "neutral"),
+        ("Great camera but the battery is terrible", "mixed"),
+    ],
+)
 def test_sentiment_labels(text, label):
     assert call(CHAT_PATH, chat(text)).body["choices"][0]["message"]["content"] == label
 
@@ -67,8 +75,7 @@ def test_answers_are_deterministic_and_json_mode_is_json():
 
 def test_embeddings_format_and_geometry():
     texts = ["red running shoes", "running shoes for men", "organic green tea"]
-    reply = call(EMBEDDINGS_PATH, {"model": "text-embedding-v3", "input": texts,
-                                   "dimensions": 512})
+    reply = call(EMBEDDINGS_PATH, {"model": "text-embedding-v3", "input": texts, "dimensions": 512})
     assert reply.status == 200
     data = reply.body["data"]
     assert [d["index"] for d in data] == [0, 1, 2] and reply.body["object"] == "list"
@@ -83,18 +90,36 @@ def test_embeddings_format_and_geometry():
     assert reply.body["usage"]["prompt_tokens"] > 0
 
 
-@pytest.mark.parametrize("path, body, headers, status, code", [
-    (CHAT_PATH, chat("x"), {}, 401, "invalid_api_key"),
-    (CHAT_PATH, chat("x"), {"Authorization": "Bearer "}, 401, "invalid_api_key"),
-    (CHAT_PATH, b"{oops", AUTH, 400, "invalid_parameter_error"),
-    (CHAT_PATH, {"model": "qwen-turbo", "messages": [{"role": "user", "content": 5}]}, AUTH,
-     400, "invalid_parameter_error"),
-    (EMBEDDINGS_PATH, {"model": "text-embedding-v3", "input": ["a"] * 11}, AUTH, 400,
-     "invalid_parameter_error"),
-    (EMBEDDINGS_PATH, {"model": "text-embedding-v3", "input": "a", "dimensions": 100}, AUTH,
-     400, "invalid_parameter_error"),
-    ("/compatible-mode/v1/rerank", {}, AUTH, 404, "NotFound"),
-])
+@pytest.mark.parametrize(
+    "path, body, headers, status, code",
+    [
+        (CHAT_PATH, chat("x"), {}, 401, "invalid_api_key"),
+        (CHAT_PATH, chat("x"), {"Authorization": "Bearer "}, 401, "invalid_api_key"),
+        (CHAT_PATH, b"{oops", AUTH, 400, "invalid_parameter_error"),
+        (
+            CHAT_PATH,
+            {"model": "qwen-turbo", "messages": [{"role": "user", "content": 5}]},
+            AUTH,
+            400,
+            "invalid_parameter_error",
+        ),
+        (
+            EMBEDDINGS_PATH,
+            {"model": "text-embedding-v3", "input": ["a"] * 11},
+            AUTH,
+            400,
+            "invalid_parameter_error",
+        ),
+        (
+            EMBEDDINGS_PATH,
+            {"model": "text-embedding-v3", "input": "a", "dimensions": 100},
+            AUTH,
+            400,
+            "invalid_parameter_error",
+        ),
+        ("/compatible-mode/v1/rerank", {}, AUTH, 404, "NotFound"),
+    ],
+)
 def test_errors_in_dashscope_format(path, body, headers, status, code):
     reply = call(path, body, headers)
     assert reply.status == status
@@ -107,8 +132,7 @@ def test_counters():
     simulator = BailianSimulator()
     call(CHAT_PATH, chat("x"), simulator=simulator)
     call(CHAT_PATH, chat("x"), headers={}, simulator=simulator)
-    call(EMBEDDINGS_PATH, {"model": "text-embedding-v4", "input": ["a", "b"]},
-         simulator=simulator)
+    call(EMBEDDINGS_PATH, {"model": "text-embedding-v4", "input": ["a", "b"]}, simulator=simulator)
     counters = simulator.counters.as_dict()
     assert counters["requests"] == 3 and counters["by_status"] == {"200": 2, "401": 1}
     assert counters["inputs"] == 3
@@ -121,16 +145,23 @@ def test_label_list_parsing():
 
 # ---------------------------------------------------------------- packed requests
 
-PACKED_SYSTEM = (SENTIMENT + "\n\nThe user message holds several inputs, as a JSON object from "
-                 "item number to input. Reply with one JSON object that maps every item number "
-                 "to the answer for that input.")
-REVIEWS = {"1": "乏善可陳", "2": "The battery life is great and I love the screen",
-           "3": "The package arrived on Tuesday.", "4": "质量太差了，用了两天就坏了，很失望"}
+PACKED_SYSTEM = (
+    SENTIMENT + "\n\nThe user message holds several inputs, as a JSON object from "
+    "item number to input. Reply with one JSON object that maps every item number "
+    "to the answer for that input."
+)
+REVIEWS = {
+    "1": "乏善可陳",
+    "2": "The battery life is great and I love the screen",
+    "3": "The package arrived on Tuesday.",
+    "4": "质量太差了，用了两天就坏了，很失望",
+}
 
 
 def packed_answer(simulator, items=REVIEWS):
-    reply = call(CHAT_PATH, chat(json.dumps(items, ensure_ascii=False), PACKED_SYSTEM),
-                 simulator=simulator)
+    reply = call(
+        CHAT_PATH, chat(json.dumps(items, ensure_ascii=False), PACKED_SYSTEM), simulator=simulator
+    )
     assert reply.status == 200
     return reply.body["choices"][0]["message"]["content"]
 
@@ -138,17 +169,26 @@ def packed_answer(simulator, items=REVIEWS):
 def test_packed_request_answers_each_item_as_if_alone():
     simulator = BailianSimulator()
     content = packed_answer(simulator)
-    alone = {number: call(CHAT_PATH, chat(text)).body["choices"][0]["message"]["content"]
-             for number, text in REVIEWS.items()}
-    assert json.loads(content) == alone == {"1": "negative", "2": "positive", "3": "neutral",
-                                            "4": "negative"}
+    alone = {
+        number: call(CHAT_PATH, chat(text)).body["choices"][0]["message"]["content"]
+        for number, text in REVIEWS.items()
+    }
+    assert (
+        json.loads(content)
+        == alone
+        == {"1": "negative", "2": "positive", "3": "neutral", "4": "negative"}
+    )
     assert (simulator.counters.packed, simulator.counters.inputs) == (1, 4)
 
 
 def test_a_json_user_message_without_the_packing_paragraph_is_one_row():
     reply = call(CHAT_PATH, chat(json.dumps(REVIEWS, ensure_ascii=False)))
-    assert reply.body["choices"][0]["message"]["content"] in ("positive", "negative", "neutral",
-                                                               "mixed")
+    assert reply.body["choices"][0]["message"]["content"] in (
+        "positive",
+        "negative",
+        "neutral",
+        "mixed",
+    )
 
 
 @pytest.mark.parametrize("fault", ["drop", "repeat", "reorder"])
@@ -156,7 +196,7 @@ def test_packed_faults_spoil_answers_the_way_models_do(fault):
     import random
 
     good = {str(i): f"label{i}" for i in range(1, 7)}
-    spoilt = answers.packed_reply("[x]", {k: "x" for k in good}, fault, random.Random(4))
+    spoilt = answers.packed_reply("[x]", dict.fromkeys(good, "x"), fault, random.Random(4))
     pairs = json.loads(spoilt, object_pairs_hook=lambda p: p)
     numbers = [number for number, _ in pairs]
     if fault == "drop":
@@ -174,6 +214,9 @@ def test_packed_fault_rate_draws_faults_and_counts_them():
     for attempt in range(6):
         packed_answer(simulator, {**REVIEWS, "5": f"row {attempt}"})
     kinds = simulator.counters.faults
-    assert sum(kinds.values()) == 6 and set(kinds) <= {"packed_drop", "packed_repeat",
-                                                        "packed_reorder"}
+    assert sum(kinds.values()) == 6 and set(kinds) <= {
+        "packed_drop",
+        "packed_repeat",
+        "packed_reorder",
+    }
     assert simulator.counters.as_dict()["packed"] == 6

@@ -18,9 +18,13 @@ from bailian_assets.simulator.service import BailianSimulator
 from conftest import ROOT, clean_env
 
 AUTH = {"Authorization": "Bearer sk-test"}
-CHAT = {"model": "qwen-turbo", "messages": [
-    {"role": "system", "content": "Classify: [positive, negative, neutral, mixed]."},
-    {"role": "user", "content": "乏善可陳"}]}
+CHAT = {
+    "model": "qwen-turbo",
+    "messages": [
+        {"role": "system", "content": "Classify: [positive, negative, neutral, mixed]."},
+        {"role": "user", "content": "乏善可陳"},
+    ],
+}
 
 
 def post(url, path, body=CHAT, headers=AUTH, timeout=5.0):
@@ -32,15 +36,21 @@ def test_formats_over_http():
         reply = post(server.url, "/compatible-mode/v1/chat/completions")
         assert reply.status_code == 200
         assert reply.json()["choices"][0]["message"]["content"] == "negative"
-        embedded = post(server.url, "/compatible-mode/v1/embeddings",
-                        {"model": "text-embedding-v4", "input": ["a b", "c"], "dimensions": 64})
+        embedded = post(
+            server.url,
+            "/compatible-mode/v1/embeddings",
+            {"model": "text-embedding-v4", "input": ["a b", "c"], "dimensions": 64},
+        )
         assert [len(d["embedding"]) for d in embedded.json()["data"]] == [64, 64]
         unauthorized = post(server.url, "/compatible-mode/v1/chat/completions", headers={})
         assert unauthorized.status_code == 401
         assert unauthorized.json()["error"]["code"] == "invalid_api_key"
-        wrong_type = post(server.url, "/compatible-mode/v1/chat/completions",
-                          {**CHAT, "temperature": "hot"})
-        assert wrong_type.status_code == 400 and wrong_type.json()["error"]["param"] == "temperature"
+        wrong_type = post(
+            server.url, "/compatible-mode/v1/chat/completions", {**CHAT, "temperature": "hot"}
+        )
+        assert (
+            wrong_type.status_code == 400 and wrong_type.json()["error"]["param"] == "temperature"
+        )
         stats = httpx.get(server.url + "/simulator/stats").json()
         assert stats["by_status"] == {"200": 2, "400": 1, "401": 1}
         assert stats["inputs"] == 3 and stats["prompt_tokens"] > 0
@@ -49,13 +59,15 @@ def test_formats_over_http():
 def test_openai_client_round_trip_and_rate_limit_error():
     simulator = BailianSimulator(Quotas(rpm=60))  # one request per second, burst of one
     with serve_in_thread(simulator) as server:
-        client = openai.OpenAI(api_key="sk-test", base_url=server.url + "/compatible-mode/v1",
-                               max_retries=0)
+        client = openai.OpenAI(
+            api_key="sk-test", base_url=server.url + "/compatible-mode/v1", max_retries=0
+        )
         chat = client.chat.completions.create(model="qwen-turbo", messages=CHAT["messages"])
         assert chat.choices[0].message.content == "negative"
         assert chat.usage.total_tokens > 0
-        embedding = client.embeddings.create(model="text-embedding-v3", input=["hello world"],
-                                             dimensions=512)
+        embedding = client.embeddings.create(
+            model="text-embedding-v3", input=["hello world"], dimensions=512
+        )
         assert len(embedding.data[0].embedding) == 512
         with pytest.raises(openai.RateLimitError) as caught:
             client.chat.completions.create(model="qwen-turbo", messages=CHAT["messages"])
@@ -66,11 +78,15 @@ def test_openai_client_round_trip_and_rate_limit_error():
 def test_a_burst_is_refused_and_a_smooth_rate_under_quota_is_not():
     simulator = BailianSimulator(Quotas(rpm=1200))  # 20 per second
     with serve_in_thread(simulator) as server:
+
         async def burst():
             async with httpx.AsyncClient(headers=AUTH) as client:
-                replies = await asyncio.gather(*[
-                    client.post(server.url + "/compatible-mode/v1/chat/completions", json=CHAT)
-                    for _ in range(60)])
+                replies = await asyncio.gather(
+                    *[
+                        client.post(server.url + "/compatible-mode/v1/chat/completions", json=CHAT)
+                        for _ in range(60)
+                    ]
+                )
             return [r.status_code for r in replies]
 
         statuses = asyncio.run(burst())
@@ -86,10 +102,13 @@ def test_a_burst_is_refused_and_a_smooth_rate_under_quota_is_not():
             assert reply.status_code == 200, reply.text
 
 
-@pytest.mark.parametrize("fault, check", [
-    ("error_rate", lambda r: r.status_code in (500, 503) and "error" in r.json()),
-    ("malformed_rate", lambda r: r.status_code == 200 and _not_json(r.text)),
-])
+@pytest.mark.parametrize(
+    "fault, check",
+    [
+        ("error_rate", lambda r: r.status_code in (500, 503) and "error" in r.json()),
+        ("malformed_rate", lambda r: r.status_code == 200 and _not_json(r.text)),
+    ],
+)
 def test_answer_faults(fault, check):
     simulator = BailianSimulator(faults=FaultConfig(**{fault: 1.0}, seed=3))
     with serve_in_thread(simulator) as server:
@@ -143,10 +162,16 @@ def test_the_sample_job_runs_against_the_served_simulator():
     with serve_in_thread(simulator) as server:
         process = subprocess.run(
             [sys.executable, "-m", "bailian_assets.cli", "run", "sql/movie_sentiment.sql"],
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
-            env=clean_env(BAILIAN_BASE_URL=server.url))
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=clean_env(BAILIAN_BASE_URL=server.url),
+        )
         assert process.returncode == 0, process.stderr
-        assert process.stdout.splitlines() == ["+I[1, 好東西, positive, positive]",
-                                               "+I[2, 水餃皇后, negative, negative]"]
+        assert process.stdout.splitlines() == [
+            "+I[1, 好東西, positive, positive]",
+            "+I[2, 水餃皇后, negative, negative]",
+        ]
         assert f"Bailian service at {server.url}" in process.stderr
         assert simulator.counters.by_status[200] == 2

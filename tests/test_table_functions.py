@@ -15,10 +15,13 @@ from bailian_assets.planning.table_functions.ml_predict import output_fields
 from bailian_assets.simulator.service import BailianSimulator
 from conftest import CHAT_MODEL
 
-BASE = CHAT_MODEL + """\
+BASE = (
+    CHAT_MODEL
+    + """\
 CREATE TEMPORARY TABLE out (id INT, label STRING) WITH ('connector' = 'print');
 CREATE TEMPORARY VIEW v (id, txt) AS VALUES (1, 'I love it'), (2, 'awful');
 """
+)
 
 
 def _label(call: tf.Invocation) -> p.Node:
@@ -27,16 +30,27 @@ def _label(call: tf.Invocation) -> p.Node:
     model = call.args["MODEL"]
     assert call.args["LABELS"] is None or call.args["LABELS"].value == "good,bad"
     outputs = output_fields(call, model.output_columns, {f.name for f in call.left.fields})
-    return p.MlPredict(call.left, model, call.args["INPUT"].column, outputs, RuntimeConfig(),
-                       call.call.position, call.site.path)
+    return p.MlPredict(
+        call.left,
+        model,
+        call.args["INPUT"].column,
+        outputs,
+        RuntimeConfig(),
+        call.call.position,
+        call.site.path,
+    )
 
 
 AI_LABEL = tf.TableFunction(
     "AI_LABEL",
-    (tf.Parameter("MODEL", "MODEL", "a model identifier"),
-     tf.Parameter("INPUT", "COLUMN", "a column of the input rows"),
-     tf.Parameter("LABELS", "CONSTANT", "a string literal", required=False)),
-    _label, lateral=True)
+    (
+        tf.Parameter("MODEL", "MODEL", "a model identifier"),
+        tf.Parameter("INPUT", "COLUMN", "a column of the input rows"),
+        tf.Parameter("LABELS", "CONSTANT", "a string literal", required=False),
+    ),
+    _label,
+    lateral=True,
+)
 
 
 @pytest.fixture
@@ -47,8 +61,9 @@ def ai_label(monkeypatch):
 def run(sql):
     project = load_source(BASE + sql, "t.sql", {})
     lines = []
-    run_project(project, simulated_backend(BailianSimulator()),
-                lambda table, line: lines.append(line))
+    run_project(
+        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
+    )
     return lines
 
 
@@ -59,11 +74,14 @@ def first_error(sql):
     return d.position.line, d.position.col, d.message
 
 
-@pytest.mark.parametrize("call", [
-    "AI_LABEL(MODEL => MODEL m, INPUT => txt, LABELS => 'good,bad')",
-    "AI_LABEL(MODEL m, txt, 'good,bad')",
-    "AI_LABEL(INPUT => txt, MODEL => MODEL m)",
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "AI_LABEL(MODEL => MODEL m, INPUT => txt, LABELS => 'good,bad')",
+        "AI_LABEL(MODEL m, txt, 'good,bad')",
+        "AI_LABEL(INPUT => txt, MODEL => MODEL m)",
+    ],
+)
 def test_a_new_lateral_function_is_one_entry_named_or_positional(ai_label, call):
     lines = run(f"INSERT INTO out SELECT id, content FROM v, LATERAL TABLE({call}) ORDER BY id;")
     assert [line.split(",")[0] for line in lines] == ["+I[1", "+I[2"]
@@ -71,21 +89,25 @@ def test_a_new_lateral_function_is_one_entry_named_or_positional(ai_label, call)
 
 def test_its_arguments_are_checked_by_kind(ai_label):
     line, col, message = first_error(
-        "INSERT INTO out SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, txt, txt));")
+        "INSERT INTO out SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, txt, txt));"
+    )
     assert message == "Third operand must be a string literal" and (line, col) == (8, 81)
-    message = first_error("INSERT INTO out SELECT id, content FROM v, "
-                          "LATERAL TABLE(AI_LABEL(MODEL m, nope));")[2]
+    message = first_error(
+        "INSERT INTO out SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, nope));"
+    )[2]
     assert message.startswith("Column 'nope' not found in any table")
 
 
 def test_a_lateral_function_needs_rows_to_its_left(ai_label):
-    assert first_error("INSERT INTO out SELECT 1, content FROM TABLE(AI_LABEL(MODEL m, 'x'));"
-                       )[2].startswith("AI_LABEL needs a table to take its queries from")
+    assert first_error("INSERT INTO out SELECT 1, content FROM TABLE(AI_LABEL(MODEL m, 'x'));")[
+        2
+    ].startswith("AI_LABEL needs a table to take its queries from")
 
 
 def test_an_unknown_table_function_gets_a_did_you_mean():
-    message = first_error("INSERT INTO out SELECT id, content FROM "
-                          "ML_PREDIKT(TABLE v, MODEL m, DESCRIPTOR(txt));")[2]
+    message = first_error(
+        "INSERT INTO out SELECT id, content FROM ML_PREDIKT(TABLE v, MODEL m, DESCRIPTOR(txt));"
+    )[2]
     assert message == "unknown table function 'ML_PREDIKT'; did you mean 'ML_PREDICT'?"
 
 

@@ -13,15 +13,18 @@ from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 
 OUT = "CREATE TEMPORARY TABLE out (a STRING, b STRING) WITH ('connector' = 'print');\n"
-VIEW = ("CREATE TEMPORARY VIEW t (id, j) AS VALUES (1, '{\"b\":[10,20],\"a\":\"x\",\"n\":null}'),"
-        " (2, '[1,2]'), (3, CAST(NULL AS STRING));\n")
+VIEW = (
+    'CREATE TEMPORARY VIEW t (id, j) AS VALUES (1, \'{"b":[10,20],"a":"x","n":null}\'),'
+    " (2, '[1,2]'), (3, CAST(NULL AS STRING));\n"
+)
 
 
 def run(sql: str, path: str = "t.sql") -> list[str]:
     project = load_source(sql, path, {})
     lines: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()),
-                lambda table, line: lines.append(line))
+    run_project(
+        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
+    )
     return lines
 
 
@@ -38,66 +41,92 @@ def plan_error(sql: str) -> tuple[int, int, str]:
 
 def test_json_string_is_canonical_sorted_and_compact():
     assert select("JSON_STRING(PARSE_JSON(j))") == [
-        '+I[{"a":"x","b":[10,20],"n":null}, -]', "+I[[1,2], -]", "+I[null, -]"]
+        '+I[{"a":"x","b":[10,20],"n":null}, -]',
+        "+I[[1,2], -]",
+        "+I[null, -]",
+    ]
     # decimals lose trailing zeros, an exponent makes a double, big integers stay exact
-    assert variant.canonical('{"n":1.50, "f":1e3, "s":"h\\u00e9llo \\"q\\"", '
-                             '"big":12345678901234567890, "t": 1.5e-7}') == (
-        '{"big":12345678901234567890,"f":1000.0,"n":1.5,"s":"héllo \\"q\\"","t":1.5E-7}')
+    assert variant.canonical(
+        '{"n":1.50, "f":1e3, "s":"h\\u00e9llo \\"q\\"", "big":12345678901234567890, "t": 1.5e-7}'
+    ) == ('{"big":12345678901234567890,"f":1000.0,"n":1.5,"s":"héllo \\"q\\"","t":1.5E-7}')
     # what Flink 2.3 prints for this very input (the oracle)
-    assert variant.canonical('{"a":1.0,"b":1.50,"c":10.0,"d":-0.0,"e":1e20,"f":1.5e-7,"g":100,'
-                             '"h":true,"i":[]}') == (
-        '{"a":1,"b":1.5,"c":10,"d":0,"e":1.0E20,"f":1.5E-7,"g":100,"h":true,"i":[]}')
+    assert variant.canonical(
+        '{"a":1.0,"b":1.50,"c":10.0,"d":-0.0,"e":1e20,"f":1.5e-7,"g":100,"h":true,"i":[]}'
+    ) == ('{"a":1,"b":1.5,"c":10,"d":0,"e":1.0E20,"f":1.5E-7,"g":100,"h":true,"i":[]}')
 
 
 def test_field_and_element_access_are_one_based_and_null_when_missing():
-    lines = select("JSON_STRING(PARSE_JSON(j)['b'][2])", "JSON_STRING(PARSE_JSON(j)['zz'])",
-                   "WHERE id = 1")
+    lines = select(
+        "JSON_STRING(PARSE_JSON(j)['b'][2])", "JSON_STRING(PARSE_JSON(j)['zz'])", "WHERE id = 1"
+    )
     assert lines == ["+I[20, null]"]
-    assert select("JSON_STRING(PARSE_JSON(j)[1])", "JSON_STRING(PARSE_JSON(j)[0])",
-                  "WHERE id = 2") == ["+I[1, null]"]
+    assert select(
+        "JSON_STRING(PARSE_JSON(j)[1])", "JSON_STRING(PARSE_JSON(j)[0])", "WHERE id = 2"
+    ) == ["+I[1, null]"]
     # a VARIANT string prints as JSON, quotes included
     assert select("JSON_STRING(PARSE_JSON(j)['a'])", where="WHERE id = 1") == ['+I["x", -]']
 
 
 def test_an_index_of_the_wrong_kind_fails_the_job_with_flinks_text():
-    with pytest.raises(BailianError, match="Integer index access on variant requires an "
-                                           "array variant"):
+    with pytest.raises(
+        BailianError, match="Integer index access on variant requires an array variant"
+    ):
         select("JSON_STRING(PARSE_JSON(j)[1])", where="WHERE id = 1")
 
 
 def test_json_null_is_a_value_but_json_string_of_it_is_null():
-    lines = select("CASE WHEN PARSE_JSON(j)['n'] IS NULL THEN 'SQL NULL' ELSE 'a value' END",
-                   "JSON_STRING(PARSE_JSON(j)['n'])", "WHERE id = 1")
+    lines = select(
+        "CASE WHEN PARSE_JSON(j)['n'] IS NULL THEN 'SQL NULL' ELSE 'a value' END",
+        "JSON_STRING(PARSE_JSON(j)['n'])",
+        "WHERE id = 1",
+    )
     assert lines == ["+I[a value, null]"]
 
 
 def test_parse_json_fails_on_bad_text_and_try_parse_json_gives_null():
     bad = "CREATE TEMPORARY VIEW b (j) AS VALUES ('{bad');\n"
-    with pytest.raises(BailianError, match=r"t.sql:3:17: error: the query failed: PARSE_JSON: "
-                                           r"invalid JSON"):
+    with pytest.raises(
+        BailianError,
+        match=r"t.sql:3:17: error: the query failed: PARSE_JSON: "
+        r"invalid JSON",
+    ):
         run(OUT + bad + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM b;")
-    assert run(OUT + bad + "INSERT INTO out SELECT JSON_STRING(TRY_PARSE_JSON(j)), '-' FROM b;"
-               ) == ["+I[null, -]"]
+    assert run(
+        OUT + bad + "INSERT INTO out SELECT JSON_STRING(TRY_PARSE_JSON(j)), '-' FROM b;"
+    ) == ["+I[null, -]"]
 
 
 def test_duplicate_keys_fail_unless_allowed_then_the_last_wins():
-    dup = "CREATE TEMPORARY VIEW d (j) AS VALUES ('{\"a\":1,\"a\":2}');\n"
+    dup = 'CREATE TEMPORARY VIEW d (j) AS VALUES (\'{"a":1,"a":2}\');\n'
     with pytest.raises(BailianError, match="VARIANT_DUPLICATE_KEY"):
         run(OUT + dup + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM d;")
-    assert run(OUT + dup + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j, TRUE)), "
-                           "JSON_STRING(TRY_PARSE_JSON(j)) FROM d;") == ['+I[{"a":2}, null]']
+    assert run(
+        OUT + dup + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j, TRUE)), "
+        "JSON_STRING(TRY_PARSE_JSON(j)) FROM d;"
+    ) == ['+I[{"a":2}, null]']
 
 
-@pytest.mark.parametrize("expr, message", [
-    ("CAST(PARSE_JSON(j)['a'] AS INT)",
-     "Cast function cannot convert value of type VARIANT to type INTEGER"),
-    ("CAST(PARSE_JSON(j) AS STRING)",
-     "Cast function cannot convert value of type VARIANT to type VARCHAR(2147483647)"),
-    ("TRY_CAST(PARSE_JSON(j) AS DOUBLE)",
-     "Cast function cannot convert value of type VARIANT to type DOUBLE"),
-    ("CAST('{}' AS VARIANT)", "Cast function cannot convert value of type CHAR(2) to type "
-                              "VARIANT"),
-])
+@pytest.mark.parametrize(
+    "expr, message",
+    [
+        (
+            "CAST(PARSE_JSON(j)['a'] AS INT)",
+            "Cast function cannot convert value of type VARIANT to type INTEGER",
+        ),
+        (
+            "CAST(PARSE_JSON(j) AS STRING)",
+            "Cast function cannot convert value of type VARIANT to type VARCHAR(2147483647)",
+        ),
+        (
+            "TRY_CAST(PARSE_JSON(j) AS DOUBLE)",
+            "Cast function cannot convert value of type VARIANT to type DOUBLE",
+        ),
+        (
+            "CAST('{}' AS VARIANT)",
+            "Cast function cannot convert value of type CHAR(2) to type VARIANT",
+        ),
+    ],
+)
 def test_casts_in_and_out_of_variant_are_refused_as_flink_refuses_them(expr, message):
     line, col, text = plan_error(OUT + VIEW + f"INSERT INTO out SELECT {expr}, 'x' FROM t;")
     assert (line, col, text) == (3, 24, message)
@@ -111,7 +140,10 @@ def test_functions_check_their_argument_types():
 
 
 def test_variant_columns_round_trip_through_parquet_and_print_as_json(tmp_path):
-    sql = OUT + VIEW + f"""
+    sql = (
+        OUT
+        + VIEW
+        + f"""
 CREATE TABLE store (id INT, v VARIANT) WITH ('connector' = 'filesystem',
   'path' = '{tmp_path / "store"}', 'format' = 'parquet');
 CREATE TABLE shown (id INT, v VARIANT) WITH ('connector' = 'print');
@@ -119,8 +151,13 @@ INSERT INTO store SELECT id, PARSE_JSON(j) FROM t;
 INSERT INTO shown SELECT id, v['b'] FROM store WHERE id = 1;
 INSERT INTO shown SELECT id, v FROM store ORDER BY id;
 """
-    assert run(sql) == ["+I[1, [10,20]]", '+I[1, {"a":"x","b":[10,20],"n":null}]',
-                        "+I[2, [1,2]]", "+I[3, null]"]
+    )
+    assert run(sql) == [
+        "+I[1, [10,20]]",
+        '+I[1, {"a":"x","b":[10,20],"n":null}]',
+        "+I[2, [1,2]]",
+        "+I[3, null]",
+    ]
 
 
 def test_array_elements_need_a_common_type():
@@ -130,7 +167,8 @@ def test_array_elements_need_a_common_type():
 
 def test_arrays_are_built_and_indexed_from_one():
     assert select("ARRAY['x', 'yy'][2]", "JSON_STRING(ARRAY[1, 2])", "WHERE id = 1") == [
-        "+I[yy, [1,2]]"]
+        "+I[yy, [1,2]]"
+    ]
     assert select("ARRAY['x'][0]", "ARRAY['x'][5]", "WHERE id = 1") == ["+I[null, null]"]
 
 
@@ -149,13 +187,18 @@ FROM ML_PREDICT(TABLE r, MODEL vm, DESCRIPTOR(txt));
 
 def test_ml_predict_parses_a_chat_answer_into_a_variant():
     lines = run(VARIANT_MODEL.format(extra=", 'response-format' = 'json_object'"))
-    assert lines == ['+I[1, {"label":"positive"}, "positive"]',
-                     '+I[2, {"label":"negative"}, "negative"]']
+    assert lines == [
+        '+I[1, {"label":"positive"}, "positive"]',
+        '+I[2, {"label":"negative"}, "negative"]',
+    ]
 
 
 def test_an_answer_that_is_not_json_fails_its_row_and_ignore_keeps_it_null():
-    with pytest.raises(BailianError, match=r"failed on row \d: the answer is not a VARIANT: "
-                                           "invalid JSON"):
+    with pytest.raises(
+        BailianError,
+        match=r"failed on row \d: the answer is not a VARIANT: "
+        "invalid JSON",
+    ):
         run(VARIANT_MODEL.format(extra=""))
     lines = run(VARIANT_MODEL.format(extra=", 'error-handling-strategy' = 'IGNORE'"))
     assert lines == ["+I[1, null, null]", "+I[2, null, null]"]

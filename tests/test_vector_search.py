@@ -36,8 +36,9 @@ def run(sql):
 
 def brute_force(queries, items, k):
     def cosine(a, b):
-        return sum(x * y for x, y in zip(a, b)) / math.sqrt(sum(x * x for x in a) *
-                                                            sum(y * y for y in b))
+        return sum(x * y for x, y in zip(a, b)) / math.sqrt(
+            sum(x * x for x in a) * sum(y * y for y in b)
+        )
 
     return [sorted(range(len(items)), key=lambda j: -cosine(q, items[j]))[:k] for q in queries]
 
@@ -57,8 +58,10 @@ def test_top_k_matches_brute_force_across_blocks():
 
 
 def test_embeddings_are_vectors_of_the_requested_dimension_with_nulls_kept():
-    sql = ("CREATE TABLE vectors (id INT, v ARRAY<FLOAT>) WITH ('connector' = 'blackhole');\n"
-           "INSERT INTO vectors SELECT id, embedding FROM docs;")
+    sql = (
+        "CREATE TABLE vectors (id INT, v ARRAY<FLOAT>) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO vectors SELECT id, embedding FROM docs;"
+    )
     project = load_source(EMB + sql, "t.sql", {})
     simulator = BailianSimulator()
     result = run_project(project, simulated_backend(simulator), lambda t, l: None)
@@ -70,8 +73,10 @@ def test_embeddings_are_vectors_of_the_requested_dimension_with_nulls_kept():
 
 
 def test_lateral_search_best_first_and_sensible_matches():
-    rows = run("INSERT INTO out SELECT qe.qid, r.id, r.score FROM qe, "
-               "LATERAL TABLE(VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 2)) AS r;")
+    rows = run(
+        "INSERT INTO out SELECT qe.qid, r.id, r.score FROM qe, "
+        "LATERAL TABLE(VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 2)) AS r;"
+    )
     by_query = {}
     for qid, item, score in rows:
         by_query.setdefault(qid, []).append((item, score))
@@ -83,32 +88,53 @@ def test_lateral_search_best_first_and_sensible_matches():
 
 
 def test_left_join_lateral_keeps_the_query_row_and_named_arguments():
-    rows = run("INSERT INTO out SELECT qid, id, score FROM qe LEFT JOIN LATERAL TABLE("
-               "VECTOR_SEARCH(SEARCH_TABLE => TABLE docs, COLUMN_TO_SEARCH => "
-               "DESCRIPTOR(embedding), COLUMN_TO_QUERY => qe.qv, TOP_K => 1)) ON TRUE;")
+    rows = run(
+        "INSERT INTO out SELECT qid, id, score FROM qe LEFT JOIN LATERAL TABLE("
+        "VECTOR_SEARCH(SEARCH_TABLE => TABLE docs, COLUMN_TO_SEARCH => "
+        "DESCRIPTOR(embedding), COLUMN_TO_QUERY => qe.qv, TOP_K => 1)) ON TRUE;"
+    )
     assert [(q, i) for q, i, _ in rows] == [(10, 1), (11, 3), (12, None), (13, 4)]
     assert rows[2][2] is None
 
 
-@pytest.mark.parametrize("call, message", [
-    ("VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding, id), qe.qv, 2)",
-     "Expect parameter COLUMN_TO_SEARCH for VECTOR_SEARCH only contains one column, but "
-     "multiple columns are found in operand DESCRIPTOR(embedding, id)."),
-    ("VECTOR_SEARCH(TABLE docs, DESCRIPTOR(name), qe.qv, 2)",
-     "Expect search column `name` type is ARRAY<FLOAT> or ARRAY<DOUBLE>, but its type is STRING."),
-    ("VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.q, 2)",
-     "Can not cast the query column type STRING to target type ARRAY<FLOAT>."),
-    ("VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 2.5)",
-     "Expect parameter top_k is an INTEGER NOT NULL literal in VECTOR_SEARCH, but it is 2.5"),
-    ("VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 0)",
-     "Parameter top_k must be greater than 0, but was 0."),
-    ("VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv)",
-     "Invalid number of arguments to function 'VECTOR_SEARCH'. Was expecting 4 arguments"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding, id), qe.qv, 2)",
+            "Expect parameter COLUMN_TO_SEARCH for VECTOR_SEARCH only contains one column, but "
+            "multiple columns are found in operand DESCRIPTOR(embedding, id).",
+        ),
+        (
+            "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(name), qe.qv, 2)",
+            "Expect search column `name` type is ARRAY<FLOAT> or ARRAY<DOUBLE>, but its type is STRING.",
+        ),
+        (
+            "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.q, 2)",
+            "Can not cast the query column type STRING to target type ARRAY<FLOAT>.",
+        ),
+        (
+            "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 2.5)",
+            "Expect parameter top_k is an INTEGER NOT NULL literal in VECTOR_SEARCH, but it is 2.5",
+        ),
+        (
+            "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 0)",
+            "Parameter top_k must be greater than 0, but was 0.",
+        ),
+        (
+            "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv)",
+            "Invalid number of arguments to function 'VECTOR_SEARCH'. Was expecting 4 arguments",
+        ),
+    ],
+)
 def test_flinks_errors(call, message):
     with pytest.raises(SqlError) as caught:
-        load_source(EMB + f"INSERT INTO out SELECT qe.qid, r.id, r.score FROM qe, "
-                          f"LATERAL TABLE({call}) AS r;", "t.sql", {})
+        load_source(
+            EMB + f"INSERT INTO out SELECT qe.qid, r.id, r.score FROM qe, "
+            f"LATERAL TABLE({call}) AS r;",
+            "t.sql",
+            {},
+        )
     (diagnostic,) = caught.value.diagnostics
     assert message in diagnostic.message
     assert diagnostic.position.line == EMB.count("\n") + 1
@@ -118,8 +144,7 @@ def test_search_keeps_memory_to_a_block_and_handles_empty_sides():
     left = pl.DataFrame({"q": [[1.0, 0.0], None]}, schema={"q": pl.List(pl.Float32)})
     right = pl.DataFrame({"v": [[0.0, 1.0], [1.0, 1.0]]}, schema={"v": pl.List(pl.Float32)})
     out = search(left, "q", right, "v", 5, True, "score")
-    assert out.height == 3 and out["score"].to_list()[:2] == pytest.approx([0.7071, 0.0],
-                                                                            abs=1e-4)
+    assert out.height == 3 and out["score"].to_list()[:2] == pytest.approx([0.7071, 0.0], abs=1e-4)
     empty = search(left, "q", right.clear(), "v", 5, False, "score")
     assert empty.height == 0
 
@@ -132,8 +157,7 @@ def test_the_product_search_sample_end_to_end(tmp_path):
 
     env = clean_env(BAILIAN_OUTPUT_DIR=str(tmp_path / "out"))
     command = [sys.executable, "-m", "bailian_assets.cli", "run", "sql/product_search.sql"]
-    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                           timeout=120)
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
     assert len(lines) == 18 and all(line.startswith("search> +I[") for line in lines)
@@ -142,7 +166,6 @@ def test_the_product_search_sample_end_to_end(tmp_path):
     assert "耳機" in best["4"] and "保溫杯" in best["5"] and "Tea" in best["6"]
     vectors = pl.read_parquet(tmp_path / "out" / "product_vectors" / "part-0.parquet")
     assert vectors.height == 276 and vectors.schema["embedding"] == pl.List(pl.Float32)
-    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                           timeout=120)
+    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert again.stdout == first.stdout
     assert "0 sent" in again.stderr and "276 from the cache" in again.stderr

@@ -35,7 +35,7 @@ WITH (
 
 
 def model(options: str, environ=None, outputs="`content` STRING"):
-    sql = (f"CREATE MODEL m INPUT (`input` STRING) OUTPUT ({outputs}) WITH (\n  {options});\n")
+    sql = f"CREATE MODEL m INPUT (`input` STRING) OUTPUT ({outputs}) WITH (\n  {options});\n"
     project = load_source(sql, "t.sql", environ or {})
     unusable = project.catalog.unusable_models.get("m")
     if unusable is not None:  # unused, so not refused (as in Flink): what a use would report
@@ -69,24 +69,31 @@ def test_the_vvr_built_in_example_uses_the_international_region_and_dashscope_ap
 
 
 def test_a_built_in_model_follows_bailian_base_url():
-    spec = model("'provider' = 'openai-compat', 'task' = 'embeddings', 'model' = 'text-embedding-v4'",
-                 {"BAILIAN_BASE_URL": "https://dashscope.aliyuncs.com/"},
-                 outputs="`embedding` ARRAY<FLOAT>")
+    spec = model(
+        "'provider' = 'openai-compat', 'task' = 'embeddings', 'model' = 'text-embedding-v4'",
+        {"BAILIAN_BASE_URL": "https://dashscope.aliyuncs.com/"},
+        outputs="`embedding` ARRAY<FLOAT>",
+    )
     assert spec.task == "embedding"
     assert spec.endpoint == "https://dashscope.aliyuncs.com/compatible-mode/v1/embeddings"
 
 
 def test_a_built_in_model_refuses_a_plain_http_base_url():
-    found = errors("'provider' = 'dashscope', 'task' = 'chat/completions', 'model' = 'q'",
-                   {"BAILIAN_BASE_URL": "http://proxy.example.com"})
-    assert found == ["endpoint 'http://proxy.example.com/compatible-mode/v1/chat/completions' "
-                     "must use https (plain http is accepted only for loopback hosts such as "
-                     "127.0.0.1) (a built-in model's endpoint, from BAILIAN_BASE_URL)"]
+    found = errors(
+        "'provider' = 'dashscope', 'task' = 'chat/completions', 'model' = 'q'",
+        {"BAILIAN_BASE_URL": "http://proxy.example.com"},
+    )
+    assert found == [
+        "endpoint 'http://proxy.example.com/compatible-mode/v1/chat/completions' "
+        "must use https (plain http is accepted only for loopback hosts such as "
+        "127.0.0.1) (a built-in model's endpoint, from BAILIAN_BASE_URL)"
+    ]
 
 
 def test_api_key_together_with_task_is_refused_in_the_spelling_written():
-    found = located("'provider' = 'dashscope', 'task' = 'chat/completions', 'model' = 'q', "
-                    "'apiKey' = 'sk-x'")
+    found = located(
+        "'provider' = 'dashscope', 'task' = 'chat/completions', 'model' = 'q', 'apiKey' = 'sk-x'"
+    )
     assert len(found) == 1
     line, col, message = found[0]
     assert (line, col) == (2, 73)
@@ -96,55 +103,78 @@ def test_api_key_together_with_task_is_refused_in_the_spelling_written():
 
 def test_a_provider_without_built_in_models_needs_its_endpoint():
     found = errors("'provider' = 'bailian', 'task' = 'chat/completions', 'model' = 'q'")
-    assert found == ["model 'm' has a 'task' but no 'endpoint': provider 'bailian' has no "
-                     "built-in models (those of 'dashscope' and 'openai-compat' have); give its "
-                     "endpoint"]
+    assert found == [
+        "model 'm' has a 'task' but no 'endpoint': provider 'bailian' has no "
+        "built-in models (those of 'dashscope' and 'openai-compat' have); give its "
+        "endpoint"
+    ]
 
 
 def test_a_model_with_neither_endpoint_nor_task_misses_its_endpoint_and_key():
     found = errors("'provider' = 'dashscope', 'model' = 'q'")
-    assert found == ["model 'm' is missing the required option 'endpoint'",
-                     "model 'm' is missing the required option 'api-key'"]
+    assert found == [
+        "model 'm' is missing the required option 'endpoint'",
+        "model 'm' is missing the required option 'api-key'",
+    ]
 
 
 def test_task_completes_an_endpoint_without_a_suffix_and_must_agree_with_one():
-    spec = model("'provider' = 'openai-compat', 'model' = 'q', 'task' = 'chat/completions', "
-                 "'endpoint' = 'https://gateway.example.com/compatible-mode/v1/'")
+    spec = model(
+        "'provider' = 'openai-compat', 'model' = 'q', 'task' = 'chat/completions', "
+        "'endpoint' = 'https://gateway.example.com/compatible-mode/v1/'"
+    )
     assert spec.endpoint == "https://gateway.example.com/compatible-mode/v1/chat/completions"
-    found = errors(f"'provider' = 'openai-compat', 'model' = 'q', 'task' = 'embeddings', "
-                   f"'endpoint' = '{CHAT_URL}'")
+    found = errors(
+        f"'provider' = 'openai-compat', 'model' = 'q', 'task' = 'embeddings', "
+        f"'endpoint' = '{CHAT_URL}'"
+    )
     assert found == [f"'task' is 'embeddings' but endpoint '{CHAT_URL}' is a chat endpoint"]
 
 
 def test_an_unknown_task_lists_the_tasks():
     found = errors("'provider' = 'dashscope', 'model' = 'q', 'task' = 'multimodal-embedding'")
-    assert found == ["invalid value for 'task' of model 'm': expected one of chat/completions, "
-                     "embeddings, got 'multimodal-embedding'"]
+    assert found == [
+        "invalid value for 'task' of model 'm': expected one of chat/completions, "
+        "embeddings, got 'multimodal-embedding'"
+    ]
 
 
 def test_the_built_in_example_runs_offline_without_a_key(tmp_path):
     sql = tmp_path / "builtin.sql"
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "rows.csv").write_text("1,I loved it\n2,太难看了\n")
-    sql.write_text(BUILT_IN + f"""
+    sql.write_text(
+        BUILT_IN
+        + f"""
 CREATE TABLE t (id INT, txt STRING) WITH ('connector' = 'filesystem', 'path' = '{tmp_path / "t"}',
   'format' = 'csv');
 CREATE TABLE out (id INT, response STRING) WITH ('connector' = 'print');
 INSERT INTO out SELECT id, response FROM ML_PREDICT(TABLE t, MODEL my_llm, DESCRIPTOR(txt));
-""")
-    done = subprocess.run([sys.executable, "-m", "bailian_assets.cli", "run", str(sql)],
-                          capture_output=True, text=True, env=clean_env(), timeout=120)
+"""
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bailian_assets.cli", "run", str(sql)],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("+I[") == 2 and "Traceback" not in done.stderr
 
 
 def test_the_service_is_never_called_without_a_key():
     sent = []
-    backend = Backend(httpx.MockTransport(lambda request: sent.append(request)), False,
-                      "Bailian service at https://dashscope-intl.aliyuncs.com")
+    backend = Backend(
+        httpx.MockTransport(lambda request: sent.append(request)),
+        False,
+        "Bailian service at https://dashscope-intl.aliyuncs.com",
+    )
     spec = load_source(BUILT_IN, "t.sql", {}).models["my_llm"]
-    with pytest.raises(ModelCallError, match="model 'my_llm' has no API key: it is read from "
-                                             "DASHSCOPE_API_KEY, which is not set"):
+    with pytest.raises(
+        ModelCallError,
+        match="model 'my_llm' has no API key: it is read from DASHSCOPE_API_KEY, which is not set",
+    ):
         make_client(spec, RuntimeConfig(), backend)
     assert sent == []
 
@@ -164,10 +194,19 @@ class Recorder:
         status = next(self.statuses, 200)
         if status != 200:
             return httpx.Response(status, json={"error": {"message": "busy"}})
-        return httpx.Response(200, json={
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": "ok"},
-                         "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4}})
+        return httpx.Response(
+            200,
+            json={
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": "ok"},
+                        "finish_reason": "stop",
+                    }
+                ],
+                "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4},
+            },
+        )
 
     def bodies(self) -> list[dict]:
         return [json.loads(r.content) for r in self.requests]
@@ -186,14 +225,18 @@ def test_user_prompt_is_a_second_user_message_after_the_row():
     call(spec, ["great film"], recorder)
     assert recorder.bodies()[0]["messages"][1:] == [
         {"role": "user", "content": "great film"},
-        {"role": "user", "content": "Answer with one word."}]
+        {"role": "user", "content": "Answer with one word."},
+    ]
 
 
 def test_extra_body_fields_and_extra_headers_go_with_every_request():
     recorder = Recorder()
-    spec = model(OWN + """, 'temperature' = '0.1', 'cache' = 'false',
+    spec = model(
+        OWN
+        + """, 'temperature' = '0.1', 'cache' = 'false',
       'extra-body' = '{"enable_thinking": false, "top_k": 5}',
-      'extraHeader' = '{"X-DashScope-DataInspection": "enable", "X-Tag": ["a", 2]}'""")
+      'extraHeader' = '{"X-DashScope-DataInspection": "enable", "X-Tag": ["a", 2]}'"""
+    )
     call(spec, ["a", "b"], recorder)
     for request, body in zip(recorder.requests, recorder.bodies()):
         assert body["enable_thinking"] is False and body["top_k"] == 5
@@ -203,29 +246,48 @@ def test_extra_body_fields_and_extra_headers_go_with_every_request():
         assert request.headers["authorization"] == "Bearer sk-test"
 
 
-@pytest.mark.parametrize("options, message", [
-    ("'extra-body' = '{\"messages\": []}'",
-     "'extra-body' of model 'm' sets 'messages', which the client writes from each row and "
-     "the model's options"),
-    ("'temperature' = '0.5', 'extra-body' = '{\"temperature\": 1}'",
-     "'extra-body' of model 'm' sets 'temperature', which option 'temperature' sets too"),
-    ("'extra-body' = '[1, 2]'",
-     "invalid value for 'extra-body' of model 'm': expected a JSON object ({...})"),
-    ("'extraBody' = '{oops}'",
-     "invalid value for 'extraBody' of model 'm': invalid JSON: Expecting property name "
-     "enclosed in double quotes: line 1 column 2 (char 1)"),
-    ("'extra-header' = '{\"Authorization\": \"Bearer x\"}'",
-     "'extra-header' cannot set header 'Authorization': the key goes in 'api-key'"),
-    ("'extra-header' = '{\"X-A\": {\"b\": 1}}'",
-     "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON value "
-     "or a list of them"),
-    ("'content-type' = 'IMAGE_URL', 'batch-size' = '5'",
-     "'batch-size' = '5' cannot pack rows of a model whose 'content-type' is 'IMAGE_URL' "
-     "(model 'm'): each image goes in a request of its own"),
-    ("'retry-backoff-strategy' = 'LINEAR'",
-     "invalid value for 'retry-backoff-strategy' of model 'm': expected one of FIXED, "
-     "EXPONENTIAL, got 'LINEAR'"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (
+            "'extra-body' = '{\"messages\": []}'",
+            "'extra-body' of model 'm' sets 'messages', which the client writes from each row and "
+            "the model's options",
+        ),
+        (
+            "'temperature' = '0.5', 'extra-body' = '{\"temperature\": 1}'",
+            "'extra-body' of model 'm' sets 'temperature', which option 'temperature' sets too",
+        ),
+        (
+            "'extra-body' = '[1, 2]'",
+            "invalid value for 'extra-body' of model 'm': expected a JSON object ({...})",
+        ),
+        (
+            "'extraBody' = '{oops}'",
+            "invalid value for 'extraBody' of model 'm': invalid JSON: Expecting property name "
+            "enclosed in double quotes: line 1 column 2 (char 1)",
+        ),
+        (
+            "'extra-header' = '{\"Authorization\": \"Bearer x\"}'",
+            "'extra-header' cannot set header 'Authorization': the key goes in 'api-key'",
+        ),
+        (
+            "'extra-header' = '{\"X-A\": {\"b\": 1}}'",
+            "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON value "
+            "or a list of them",
+        ),
+        (
+            "'content-type' = 'IMAGE_URL', 'batch-size' = '5'",
+            "'batch-size' = '5' cannot pack rows of a model whose 'content-type' is 'IMAGE_URL' "
+            "(model 'm'): each image goes in a request of its own",
+        ),
+        (
+            "'retry-backoff-strategy' = 'LINEAR'",
+            "invalid value for 'retry-backoff-strategy' of model 'm': expected one of FIXED, "
+            "EXPONENTIAL, got 'LINEAR'",
+        ),
+    ],
+)
 def test_bad_request_options_are_located_errors(options, message):
     assert errors(OWN + ", " + options) == [message]
 
@@ -236,8 +298,11 @@ def test_request_options_change_the_cache_key(tmp_path):
     call(model(OWN + ", 'user-prompt' = 'one'"), ["same row"], recorder)
     assert len(recorder.requests) == 1  # the second run was answered by the cache
     call(model(OWN + ", 'user-prompt' = 'two'"), ["same row"], recorder)
-    call(model(OWN + ", 'user-prompt' = 'two', 'extra-body' = '{\"top_k\": 1}'"),
-         ["same row"], recorder)
+    call(
+        model(OWN + ", 'user-prompt' = 'two', 'extra-body' = '{\"top_k\": 1}'"),
+        ["same row"],
+        recorder,
+    )
     assert len(recorder.requests) == 3
 
 
@@ -250,11 +315,14 @@ def test_backoff_options_take_vvr_defaults_for_the_one_not_given():
     assert model(OWN + ", 'retryBackoffBaseInterval' = '250 ms'").backoff == (FIXED, 0.25)
 
 
-@pytest.mark.parametrize("backoff, waits", [
-    ((FIXED, 2.0), [2.0, 2.0, 2.0, 2.0]),
-    ((EXPONENTIAL, 1.0), [1.0, 2.0, 4.0, 8.0]),
-    ((EXPONENTIAL, 10.0), [10.0, 20.0, 30.0, 30.0]),  # capped at one wait's maximum
-])
+@pytest.mark.parametrize(
+    "backoff, waits",
+    [
+        ((FIXED, 2.0), [2.0, 2.0, 2.0, 2.0]),
+        ((EXPONENTIAL, 1.0), [1.0, 2.0, 4.0, 8.0]),
+        ((EXPONENTIAL, 10.0), [10.0, 20.0, 30.0, 30.0]),  # capped at one wait's maximum
+    ],
+)
 def test_vvr_backoff_waits_without_jitter(backoff, waits):
     policy = RetryPolicy.from_backoff(backoff)
     assert list(itertools.islice(policy.delays(), 4)) == waits
@@ -273,8 +341,10 @@ def test_a_retry_waits_as_the_model_says_and_honours_retry_after():
     async def sleep(seconds):
         slept.append(seconds)
 
-    spec = model(OWN + ", 'retry-backoff-strategy' = 'FIXED', "
-                 "'retry-backoff-base-interval' = '3 s', 'cache' = 'false'")
+    spec = model(
+        OWN + ", 'retry-backoff-strategy' = 'FIXED', "
+        "'retry-backoff-base-interval' = '3 s', 'cache' = 'false'"
+    )
     backend = Backend(httpx.MockTransport(recorder), False, "test service")
     client = make_client(spec, RuntimeConfig(), backend)
     client.pacer, client.sleep = None, sleep
@@ -284,9 +354,11 @@ def test_a_retry_waits_as_the_model_says_and_honours_retry_after():
 
 
 def test_the_simulator_takes_the_first_user_message_as_the_row():
-    spec = model("'provider' = 'dashscope', 'task' = 'chat/completions', 'model' = 'q', "
-                 "'system-prompt' = 'Classify.', "
-                 "'user-prompt' = 'Answer with one of [positive, negative].'")
+    spec = model(
+        "'provider' = 'dashscope', 'task' = 'chat/completions', 'model' = 'q', "
+        "'system-prompt' = 'Classify.', "
+        "'user-prompt' = 'Answer with one of [positive, negative].'"
+    )
     client = make_client(spec, RuntimeConfig(), simulated_backend())
     client.pacer = None
     predictions, _ = asyncio.run(client.predict(["I loved this film, wonderful", "awful, boring"]))

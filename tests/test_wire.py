@@ -18,8 +18,9 @@ KEY = "sk-wire-test-0123456789"
 
 
 def chat(**options) -> ModelConfig:
-    return ModelConfig("m", "chat", CHAT_URL, Secret(KEY), "qwen-turbo",
-                       system_prompt="Label it.", **options)
+    return ModelConfig(
+        "m", "chat", CHAT_URL, Secret(KEY), "qwen-turbo", system_prompt="Label it.", **options
+    )
 
 
 def embedding(**options) -> ModelConfig:
@@ -27,10 +28,12 @@ def embedding(**options) -> ModelConfig:
 
 
 def chat_answer(content, prompt=5, completion=2) -> bytes:
-    return json.dumps({"choices": [{"index": 0, "message": {"role": "assistant",
-                                                            "content": content}}],
-                       "usage": {"prompt_tokens": prompt, "completion_tokens": completion}}
-                      ).encode()
+    return json.dumps(
+        {
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}],
+            "usage": {"prompt_tokens": prompt, "completion_tokens": completion},
+        }
+    ).encode()
 
 
 # ---------------------------------------------------------------- bodies
@@ -38,8 +41,14 @@ def chat_answer(content, prompt=5, completion=2) -> bytes:
 
 def test_a_chat_row_goes_as_a_system_and_a_user_message():
     body = wire.request_body(chat(request={"temperature": 0.1}), ["好评"])
-    assert body == {"model": "qwen-turbo", "temperature": 0.1, "messages": [
-        {"role": "system", "content": "Label it."}, {"role": "user", "content": "好评"}]}
+    assert body == {
+        "model": "qwen-turbo",
+        "temperature": 0.1,
+        "messages": [
+            {"role": "system", "content": "Label it."},
+            {"role": "user", "content": "好评"},
+        ],
+    }
 
 
 def test_one_row_of_a_packing_model_goes_as_if_nothing_were_packed():
@@ -68,16 +77,22 @@ def test_a_packed_batch_leaves_json_mode_out_once_the_service_refused_it():
 
 def test_an_embedding_batch_goes_as_one_input_list():
     body = wire.request_body(embedding(request={"dimensions": 512}), ["one", "two"])
-    assert body == {"model": "text-embedding-v4", "input": ["one", "two"],
-                    "encoding_format": "float", "dimensions": 512}
+    assert body == {
+        "model": "text-embedding-v4",
+        "input": ["one", "two"],
+        "encoding_format": "float",
+        "dimensions": 512,
+    }
     assert "messages" not in body
 
 
 def test_an_image_row_goes_as_an_image_content_part():
     url = "https://example.com/cat.png"
     body = wire.request_body(chat(content_type="IMAGE_URL"), [url])
-    assert body["messages"][1] == {"role": "user", "content": [
-        {"type": "image_url", "image_url": {"url": url}}]}
+    assert body["messages"][1] == {
+        "role": "user",
+        "content": [{"type": "image_url", "image_url": {"url": url}}],
+    }
 
 
 @pytest.mark.parametrize("batch", [["a"], ["a", "b"]])
@@ -93,8 +108,11 @@ def test_user_prompt_follows_the_rows_and_extra_body_is_merged_last(batch):
 def test_headers_carry_the_key_the_encodings_and_extra_headers():
     config = chat(headers={"X-DashScope-Tag": ("a", "b")})
     assert wire.request_headers(config) == [
-        ("Authorization", f"Bearer {KEY}"), ("Accept-Encoding", "gzip, deflate"),
-        ("X-DashScope-Tag", "a"), ("X-DashScope-Tag", "b")]
+        ("Authorization", f"Bearer {KEY}"),
+        ("Accept-Encoding", "gzip, deflate"),
+        ("X-DashScope-Tag", "a"),
+        ("X-DashScope-Tag", "b"),
+    ]
 
 
 # ---------------------------------------------------------------- answers
@@ -102,8 +120,7 @@ def test_headers_carry_the_key_the_encodings_and_extra_headers():
 
 def test_a_chat_answer_is_read_with_its_tokens():
     answer = wire.read_answer(chat(), chat_answer("positive"), ["好评"])
-    assert (answer.values, answer.prompt_tokens, answer.completion_tokens) == \
-        (["positive"], 5, 2)
+    assert (answer.values, answer.prompt_tokens, answer.completion_tokens) == (["positive"], 5, 2)
 
 
 def test_a_packed_answer_is_one_reply_shared_out_by_number_and_stop():
@@ -117,17 +134,21 @@ def test_a_packed_answer_is_one_reply_shared_out_by_number_and_stop():
 
 def test_an_embedding_answer_is_checked_against_the_requested_dimension():
     config = embedding(request={"dimensions": 2})
-    good = json.dumps({"data": [{"index": 1, "embedding": [0.3, 0.4]},
-                                {"index": 0, "embedding": [0.1, 0.2]}],
-                       "usage": {"prompt_tokens": 4, "total_tokens": 4}}).encode()
+    good = json.dumps(
+        {
+            "data": [{"index": 1, "embedding": [0.3, 0.4]}, {"index": 0, "embedding": [0.1, 0.2]}],
+            "usage": {"prompt_tokens": 4, "total_tokens": 4},
+        }
+    ).encode()
     assert wire.read_answer(config, good, ["x", "y"]).values == [[0.1, 0.2], [0.3, 0.4]]
     with pytest.raises(MalformedAnswer):
         wire.read_answer(embedding(request={"dimensions": 3}), good, ["x", "y"])
 
 
 def test_an_error_body_is_described_scrubbed_and_cut_short():
-    body = json.dumps({"error": {"code": "invalid_api_key",
-                                 "message": f"bad key {KEY}\n  try again"}}).encode()
+    body = json.dumps(
+        {"error": {"code": "invalid_api_key", "message": f"bad key {KEY}\n  try again"}}
+    ).encode()
     text = wire.describe_error(401, body, lambda s: s.replace(KEY, "***"))
     assert text == "HTTP 401 invalid_api_key: bad key *** try again"
     long = wire.describe_error(500, b"x" * 1000, str)

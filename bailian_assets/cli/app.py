@@ -44,10 +44,15 @@ class _Commands(click.Group):
         ctx.exit(code or exits.OK)
 
 
-@click.group(PROG, cls=_Commands, context_settings=CONTEXT, epilog=exits.HELP,
-             help="Flink SQL with ML_PREDICT over Bailian models: check the SQL, run it, "
-                  "estimate its cost, or serve the Bailian simulator. Model calls go to the "
-                  "built-in simulator unless BAILIAN_BASE_URL is set.")
+@click.group(
+    PROG,
+    cls=_Commands,
+    context_settings=CONTEXT,
+    epilog=exits.HELP,
+    help="Flink SQL with ML_PREDICT over Bailian models: check the SQL, run it, "
+    "estimate its cost, or serve the Bailian simulator. Model calls go to the "
+    "built-in simulator unless BAILIAN_BASE_URL is set.",
+)
 @click.version_option(package_name="bailian-assets", prog_name=PROG)
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging (httpx requests included).")
 def cli(verbose: bool) -> None:
@@ -72,9 +77,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        datefmt="%H:%M:%S")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+    )
     logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:

@@ -11,9 +11,14 @@ from bailian_assets.errors import SqlError
 
 @click.command("check", epilog=exits.HELP)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "form", type=click.Choice(report.FORMATS), default="text",
-              help="text: the located report on stderr; json: one document on stdout; "
-                   "github: GitHub Actions annotations on stdout (and the text on stderr).")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(report.FORMATS),
+    default="text",
+    help="text: the located report on stderr; json: one document on stdout; "
+    "github: GitHub Actions annotations on stdout (and the text on stderr).",
+)
 def check(paths: tuple[str, ...], form: str) -> int:
     """Parse, check and plan the SQL files (folders: their .sql files, not recursively), as
     running them would, and report every error of every file. Sends nothing."""

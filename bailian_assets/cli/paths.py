@@ -25,12 +25,14 @@ def sql_files_named(paths: tuple[str, ...]) -> list[Path]:
     not exist, or a folder without a .sql file, is a usage error."""
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}",
-                                 param_hint="PATH...")
+        raise click.BadParameter(
+            f"no such file or folder: {', '.join(missing)}", param_hint="PATH..."
+        )
     empty = [p for p in paths if Path(p).is_dir() and not sql_files([p])]
     if empty:
-        raise click.BadParameter(f"no .sql file in the folder {', '.join(empty)}",
-                                 param_hint="PATH...")
+        raise click.BadParameter(
+            f"no .sql file in the folder {', '.join(empty)}", param_hint="PATH..."
+        )
     return sql_files(paths)
 
 
@@ -40,8 +42,9 @@ def one_sql_file(file: str, command: str) -> Path:
     if not path.exists():
         raise click.BadParameter(f"no such file: {file}", param_hint="FILE.sql")
     if path.is_dir():
-        raise click.BadParameter(f"{file} is a folder: {command} takes one .sql file",
-                                 param_hint="FILE.sql")
+        raise click.BadParameter(
+            f"{file} is a folder: {command} takes one .sql file", param_hint="FILE.sql"
+        )
     return path
 
 

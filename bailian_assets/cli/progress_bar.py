@@ -38,13 +38,21 @@ class ProgressBar:
     def _bar_for(self, snapshot: Snapshot) -> tqdm:
         label = f"model '{snapshot.model}'"
         bar = self._bar
-        if bar is None or bar.desc != label or bar.total != snapshot.total \
-                or snapshot.done < bar.n:  # another ML_PREDICT, perhaps of the same model
+        if (
+            bar is None or bar.desc != label or bar.total != snapshot.total or snapshot.done < bar.n
+        ):  # another ML_PREDICT, perhaps of the same model
             self.close()
             bar = self._bar = tqdm(
-                total=snapshot.total, desc=label, unit="row", file=self.stream, leave=False,
-                bar_format=FORMAT, ncols=self.width, dynamic_ncols=self.width is None,
-                mininterval=0)
+                total=snapshot.total,
+                desc=label,
+                unit="row",
+                file=self.stream,
+                leave=False,
+                bar_format=FORMAT,
+                ncols=self.width,
+                dynamic_ncols=self.width is None,
+                mininterval=0,
+            )
             # rate and ETA over the ML_PREDICT's whole time, not since the first redraw
             bar.start_t -= snapshot.elapsed
         return bar
@@ -66,6 +74,7 @@ class ProgressBar:
 
     def wrap(self, emit: Callable[..., None]) -> Callable[..., None]:
         """`emit` for sink rows, clearing the bar before each row."""
+
         def emit_clearing(table, line: str) -> None:
             self.clear()
             emit(table, line)

@@ -22,16 +22,20 @@ def _project(file: str, command: str) -> Project:
     path = one_sql_file(file, command)
     project = load([path])  # SqlError with every mistake
     if not project.inserts and not project.selects:
-        raise click.BadParameter(f"{file} has no INSERT or SELECT statement to {command}",
-                                 param_hint="FILE.sql")
+        raise click.BadParameter(
+            f"{file} has no INSERT or SELECT statement to {command}", param_hint="FILE.sql"
+        )
     return project
 
 
 @click.command("run", epilog=exits.HELP)
 @click.argument("file", metavar="FILE.sql")
-@click.option("--progress/--no-progress", default=None,
-              show_default="on when stderr is a terminal",
-              help="A progress bar of each ML_PREDICT on stderr, as wide as the terminal.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    show_default="on when stderr is a terminal",
+    help="A progress bar of each ML_PREDICT on stderr, as wide as the terminal.",
+)
 def run(file: str, progress: bool | None) -> int:
     """Run a SQL file's INSERT statements: print-sink rows to stdout (or stderr, with
     'standard-error'), filesystem sinks to their files, logs to stderr."""
@@ -76,8 +80,10 @@ def plan(file: str) -> int:
         click.echo(f"{file}: no ML_PREDICT to estimate", err=True)
         return exits.OK
     click.echo(describe(estimates))
-    click.echo(f"(estimates; nothing was sent; model calls would go to the "
-               f"{backend.description})", err=True)
+    click.echo(
+        f"(estimates; nothing was sent; model calls would go to the {backend.description})",
+        err=True,
+    )
     return exits.OK
 
 
@@ -105,4 +111,5 @@ class _SinkLines:
             os.close(devnull)
             logging.getLogger("bailian_assets").debug(
                 "the reader of %s went away: the rest of its print-sink rows are dropped",
-                getattr(stream, "name", "the output"))
+                getattr(stream, "name", "the output"),
+            )

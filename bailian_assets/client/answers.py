@@ -33,8 +33,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 CHAT, EMBEDDING = "chat", "embedding"
 TOKEN_COUNTS = ("prompt_tokens", "completion_tokens", "total_tokens")
@@ -63,8 +63,9 @@ class Answer:
     completion_tokens: int = 0
 
 
-def parse_answer(body: bytes, task: str, count: int, n: int = 1,
-                 dimension: int | None = None) -> Answer:
+def parse_answer(
+    body: bytes, task: str, count: int, n: int = 1, dimension: int | None = None
+) -> Answer:
     """Check a 200 answer's body for a request of `count` inputs; raises MalformedAnswer."""
     payload = _load(body)
     if not isinstance(payload, dict):
@@ -85,14 +86,14 @@ def _load(body: bytes) -> object:
     except RecursionError:
         raise MalformedAnswer("the body is JSON nested too deeply") from None
     except (ValueError, UnicodeDecodeError):
-        raise MalformedAnswer("the body is not JSON" if body.strip() else "the body is empty",
-                              truncated=True) from None
+        raise MalformedAnswer(
+            "the body is not JSON" if body.strip() else "the body is empty", truncated=True
+        ) from None
 
 
 def _parse_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise MalformedAnswer(f"the body holds an integer of {len(digits.lstrip('-')):,} "
-                              "digits")
+        raise MalformedAnswer(f"the body holds an integer of {len(digits.lstrip('-')):,} digits")
     return int(digits)
 
 
@@ -100,11 +101,13 @@ def check_cached(value: object, task: str, n: int = 1, dimension: int | None = N
     """Whether a value read from the cache is a usable answer for this task."""
     if task == CHAT:
         if n > 1:
-            return isinstance(value, list) and bool(value) and all(
-                isinstance(v, str) and _text_problem(v) is None for v in value)
+            return (
+                isinstance(value, list)
+                and bool(value)
+                and all(isinstance(v, str) and _text_problem(v) is None for v in value)
+            )
         return isinstance(value, str) and _text_problem(value) is None
-    return _vector_problem(value)[0] is None and (
-        dimension is None or len(value) == dimension)  # type: ignore[arg-type]
+    return _vector_problem(value)[0] is None and (dimension is None or len(value) == dimension)  # type: ignore[arg-type]
 
 
 def mask_secrets(values: list[object], scrub: Callable[[str], str]) -> list[object]:
@@ -196,16 +199,19 @@ def _embedding_values(payload: dict, count: int, dimension: int | None) -> list[
             raise MalformedAnswer(f"data[{position}] is {_kind(item)}, not an object")
         index = item.get("index")
         if not _is_count(index) or index >= count:
-            raise MalformedAnswer(f"data[{position}].index is {_shown(index)}, not one of "
-                                  f"0..{count - 1}")
+            raise MalformedAnswer(
+                f"data[{position}].index is {_shown(index)}, not one of 0..{count - 1}"
+            )
         if vectors[index] is not None:
             raise MalformedAnswer(f"two embeddings have index {index}")
         vectors[index] = _vector(item.get("embedding"), position)
     expected = dimension if dimension is not None else len(vectors[0])  # type: ignore
     for vector in vectors:
         if len(vector) != expected:  # type: ignore[arg-type]
-            raise MalformedAnswer(f"an embedding of length {len(vector)}, "  # type: ignore
-                                  f"expected {expected}")
+            raise MalformedAnswer(
+                f"an embedding of length {len(vector)}, "  # type: ignore
+                f"expected {expected}"
+            )
     return vectors
 
 
@@ -252,11 +258,13 @@ def _usage(payload: dict) -> tuple[int, int]:
         raise MalformedAnswer(f"'usage' is {_kind(usage)}, not an object")
     for name in TOKEN_COUNTS:
         if name in usage and usage[name] is not None and not _is_count(usage[name]):
-            raise MalformedAnswer(f"usage.{name} is {_shown(usage[name])}, not a "
-                                  "non-negative integer")
+            raise MalformedAnswer(
+                f"usage.{name} is {_shown(usage[name])}, not a non-negative integer"
+            )
         if _is_count(usage.get(name)) and usage[name] > MAX_TOKENS:
-            raise MalformedAnswer(f"usage.{name} is {usage[name]}, more than any request "
-                                  f"uses ({MAX_TOKENS:,} tokens)")
+            raise MalformedAnswer(
+                f"usage.{name} is {usage[name]}, more than any request uses ({MAX_TOKENS:,} tokens)"
+            )
     return usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0
 
 

@@ -65,8 +65,9 @@ class _Decoder:
         elif encoding in ("gzip", "x-gzip", "deflate"):
             self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
         else:
-            raise MalformedAnswer(f"the body is in an encoding that was not asked for "
-                                  f"({encoding[:40]!r})")
+            raise MalformedAnswer(
+                f"the body is in an encoding that was not asked for ({encoding[:40]!r})"
+            )
 
     def decode(self, data: bytes, room: int) -> bytes:
         """At most `room + 1` bytes of output: one more than fits tells the body is too big."""
@@ -75,8 +76,9 @@ class _Decoder:
         try:
             return self._inflater.decompress(data, max(0, room) + 1)
         except zlib.error:
-            raise MalformedAnswer("the compressed body does not decompress",
-                                  truncated=True) from None
+            raise MalformedAnswer(
+                "the compressed body does not decompress", truncated=True
+            ) from None
 
     def flush(self) -> bytes:
         if self._inflater is None:
@@ -84,8 +86,9 @@ class _Decoder:
         try:
             return self._inflater.flush()
         except zlib.error:
-            raise MalformedAnswer("the compressed body does not decompress",
-                                  truncated=True) from None
+            raise MalformedAnswer(
+                "the compressed body does not decompress", truncated=True
+            ) from None
 
 
 def _mib(size: int) -> str:

@@ -40,11 +40,15 @@ class Ledger:
     def fits(self, tokens: int, cost: float) -> bool:
         if self.exhausted:
             return False
-        if self.max_tokens is not None and \
-                self.spent_tokens + self.reserved_tokens + tokens > self.max_tokens:
+        if (
+            self.max_tokens is not None
+            and self.spent_tokens + self.reserved_tokens + tokens > self.max_tokens
+        ):
             return False
-        return self.max_cost is None or \
-            self.spent_cost + self.reserved_cost + cost <= self.max_cost + 1e-12
+        return (
+            self.max_cost is None
+            or self.spent_cost + self.reserved_cost + cost <= self.max_cost + 1e-12
+        )
 
     def describe(self) -> str:
         """'model 'm': 9,480 of 10,000 tokens spent' (and the cost, when limited)."""
@@ -104,13 +108,19 @@ class RunBudgets:
         self._ledgers: dict[tuple[str, str], Ledger] = {}
         self._lock = threading.Lock()  # guards the ledgers, for their allowances too
 
-    def allowance(self, model: str, model_limits: tuple[int | None, float | None],
-                  job_limits: tuple[int | None, float | None]) -> Allowance | None:
+    def allowance(
+        self,
+        model: str,
+        model_limits: tuple[int | None, float | None],
+        job_limits: tuple[int | None, float | None],
+    ) -> Allowance | None:
         """What a client of `model` may spend, under the model's own limits (tokens, cost)
         and the job's; None when neither limits anything."""
         ledgers = []
-        for key, name, (tokens, cost) in ((("model", model), f"model '{model}'", model_limits),
-                                          (("job", ""), "the job", job_limits)):
+        for key, name, (tokens, cost) in (
+            (("model", model), f"model '{model}'", model_limits),
+            (("job", ""), "the job", job_limits),
+        ):
             if tokens is None and cost is None:
                 continue
             with self._lock:

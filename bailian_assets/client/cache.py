@@ -24,22 +24,30 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from bailian_assets.client.database import (
-    StoreUnavailable, close_quietly, describe, open_store, transaction,
+    StoreUnavailable,
+    close_quietly,
+    describe,
+    open_store,
+    transaction,
 )
 
 CACHE_DIR_ENV = "BAILIAN_CACHE_DIR"
-_SETUP = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", """
+_SETUP = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    """
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY,
     kind TEXT NOT NULL,     -- text | texts | vector
     value BLOB NOT NULL,
     created REAL NOT NULL
 )
-""")
+""",
+)
 log = logging.getLogger("bailian_assets.client")
 
 
@@ -89,7 +97,8 @@ class ResponseCache:
                     chunk = keys[start : start + 500]
                     marks = ",".join("?" * len(chunk))
                     rows = db.execute(
-                        f"SELECT key, kind, value FROM answers WHERE key IN ({marks})", chunk)
+                        f"SELECT key, kind, value FROM answers WHERE key IN ({marks})", chunk
+                    )
                     for key, kind, value in rows:
                         _decode_into(found, key, kind, value)
             except sqlite3.Error as error:

@@ -37,29 +37,41 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import httpx
 
 from bailian_assets.client import packing, wire
 from bailian_assets.client.answers import MalformedAnswer, check_cached, mask_secrets
 from bailian_assets.client.body import MAX_ANSWER_BYTES, MAX_ERROR_BYTES, read_body
-from bailian_assets.client.image_url import IMAGE_URL, image_url_problem
-from bailian_assets.client.cache import (
-    ResponseCache, cache_key, default_cache_dir, request_fingerprint,
-)
 from bailian_assets.client.budget import BUDGET_EXHAUSTED, Allowance, Reservation
-from bailian_assets.client.connection import (
-    ConnectionWatch, describe_connect_error, describe_no_answer,
+from bailian_assets.client.cache import (
+    ResponseCache,
+    cache_key,
+    default_cache_dir,
+    request_fingerprint,
 )
+from bailian_assets.client.connection import (
+    ConnectionWatch,
+    describe_connect_error,
+    describe_no_answer,
+)
+from bailian_assets.client.image_url import IMAGE_URL, image_url_problem
 from bailian_assets.client.pacer import Pacer, pacer_for
 from bailian_assets.client.progress import Progress, Snapshot
 from bailian_assets.client.retry import (
-    GARBLED, MALFORMED, UNREACHABLE, RetryPolicy, RowClock, RowRetries, out_of_time,
+    GARBLED,
+    MALFORMED,
+    UNREACHABLE,
+    RetryPolicy,
+    RowClock,
+    RowRetries,
+    out_of_time,
     parse_retry_after,
 )
 from bailian_assets.client.usage import Usage
+
 # CHAT, EMBEDDING and ERROR_TEXT_LIMIT are the wire format's; imported from here by others
 from bailian_assets.client.wire import CHAT, EMBEDDING, ERROR_TEXT_LIMIT  # noqa: F401
 from bailian_assets.endpoint_url import check_url
@@ -119,8 +131,9 @@ class ModelConfig:
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
         """What tokens cost at the declared prices (0 without prices)."""
-        return (prompt_tokens * (self.price_input or 0)
-                + completion_tokens * (self.price_output or 0)) / 1_000_000
+        return (
+            prompt_tokens * (self.price_input or 0) + completion_tokens * (self.price_output or 0)
+        ) / 1_000_000
 
     def scrubber(self) -> Scrubber:
         return Scrubber([self.api_key.reveal(), *(s.reveal() for s in self.secrets)])
@@ -143,8 +156,7 @@ class Forecast:
     completion_tokens: int  # estimated
 
     def add(self, other: Forecast) -> Forecast:
-        return Forecast(*(a + b for a, b in zip(self.__dict__.values(),
-                                               other.__dict__.values())))
+        return Forecast(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values())))
 
 
 @dataclass(frozen=True)
@@ -160,8 +172,13 @@ class _AttemptFailed(Exception):
     """One attempt that got no usable answer. `kind`: what the status does not tell
     (CONNECT, retry.MALFORMED, retry.GARBLED), else None."""
 
-    def __init__(self, reason: str, status: int | None = None, retry_after: float | None = None,
-                 kind: str | None = None):
+    def __init__(
+        self,
+        reason: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        kind: str | None = None,
+    ):
         super().__init__(reason)
         self.reason = reason
         self.status = status
@@ -229,7 +246,7 @@ class ModelClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         cache: ResponseCache | None = None,
-        pacer: Pacer | None | str = "shared",
+        pacer: Pacer | str | None = "shared",
         on_progress: Callable[[Snapshot], None] | None = None,
         progress_interval: float = 10.0,
         on_warning: Callable[[str], None] | None = None,
@@ -260,8 +277,14 @@ class ModelClient:
         self.clock = clock
         self.cache = cache if config.cache else None
         if pacer == "shared":
-            pacer = pacer_for(config.endpoint, config.model, config.rate_limit_rpm,
-                              config.rate_limit_tpm, backend, default_cache_dir())
+            pacer = pacer_for(
+                config.endpoint,
+                config.model,
+                config.rate_limit_rpm,
+                config.rate_limit_tpm,
+                backend,
+                default_cache_dir(),
+            )
         self.pacer: Pacer | None = pacer  # type: ignore[assignment]
         self.on_progress = on_progress
         self.progress_interval = progress_interval
@@ -270,13 +293,20 @@ class ModelClient:
         install_log_filter()
         self._warned: set[str] = set()
         self._watch = ConnectionWatch(clock, min(10.0, row_timeout / 2))
-        self._fingerprint = request_fingerprint({
-            "backend": backend, "endpoint": config.endpoint, "model": config.model,
-            "task": config.task, "system_prompt": config.system_prompt if config.task == CHAT
-            else None, "user_prompt": config.user_prompt, "request": dict(config.request),
-            "headers": {name: list(values) for name, values in config.headers.items()},
-            # only when set: the cache keys of text models stay what they were
-            **({"content_type": config.content_type} if config.content_type != "TEXT" else {})})
+        self._fingerprint = request_fingerprint(
+            {
+                "backend": backend,
+                "endpoint": config.endpoint,
+                "model": config.model,
+                "task": config.task,
+                "system_prompt": config.system_prompt if config.task == CHAT else None,
+                "user_prompt": config.user_prompt,
+                "request": dict(config.request),
+                "headers": {name: list(values) for name, values in config.headers.items()},
+                # only when set: the cache keys of text models stay what they were
+                **({"content_type": config.content_type} if config.content_type != "TEXT" else {}),
+            }
+        )
         self._n = wire.choices(config)
         self._dimension = wire.dimension(config)
         self._http: httpx.AsyncClient | None = None
@@ -300,8 +330,10 @@ class ModelClient:
         # each) whenever a request starts or ends, so 128 kept-alive connections cost more CPU
         # than the requests (profiled: 27 s against 10 s for 1,000 rows at 100 per second).
         # Paced requests rarely need more than a few dozen at once; beyond that they reconnect.
-        limits = httpx.Limits(max_connections=self.max_concurrency,
-                              max_keepalive_connections=min(self.max_concurrency, KEEPALIVE))
+        limits = httpx.Limits(
+            max_connections=self.max_concurrency,
+            max_keepalive_connections=min(self.max_concurrency, KEEPALIVE),
+        )
         async with httpx.AsyncClient(transport=self.transport, limits=limits) as http:
             self._http = http
             try:
@@ -313,8 +345,9 @@ class ModelClient:
         """A progress counter reporting to this client's `on_progress`."""
         return Progress(self.config.name, total, self.on_progress, self.progress_interval)
 
-    async def predict(self, texts: Sequence[str | None], progress: Progress | None = None,
-                      first_row: int = 1) -> tuple[list[Prediction], Usage]:
+    async def predict(
+        self, texts: Sequence[str | None], progress: Progress | None = None, first_row: int = 1
+    ) -> tuple[list[Prediction], Usage]:
         """Answer every row. Raises ModelCallError when a row fails under FAILOVER, naming it
         by its number (`texts[0]` is row `first_row`, for a chunk of a larger input), and
         when the service cannot be reached at all, under every strategy.
@@ -332,9 +365,12 @@ class ModelClient:
         # as many workers as rows: a split batch's halves may go at once
         workers = min(self.max_concurrency, max(1, len(pending)))
         async with self.session() as http:
-            await _all_or_first_error([
-                self._worker(http, work, rows_of, results, usage, progress, first_row)
-                for _ in range(workers)])
+            await _all_or_first_error(
+                [
+                    self._worker(http, work, rows_of, results, usage, progress, first_row)
+                    for _ in range(workers)
+                ]
+            )
         if owned:
             progress.finish()
         self._check_budget(results, first_row)
@@ -347,11 +383,19 @@ class ModelClient:
         _, pending = self._to_send(texts, [Prediction() for _ in texts], usage)
         batches = self.batches(pending)
         expected = [self.estimate(batch) for batch in batches]
-        return Forecast(len(texts), usage.cache_hits, usage.rows_skipped, usage.rows_sent,
-                        len(batches), sum(p for p, _ in expected), sum(c for _, c in expected))
+        return Forecast(
+            len(texts),
+            usage.cache_hits,
+            usage.rows_skipped,
+            usage.rows_sent,
+            len(batches),
+            sum(p for p, _ in expected),
+            sum(c for _, c in expected),
+        )
 
-    def _to_send(self, texts: Sequence[str | None], results: list[Prediction],
-                 usage: Usage) -> tuple[dict[str, list[int]], list[str]]:
+    def _to_send(
+        self, texts: Sequence[str | None], results: list[Prediction], usage: Usage
+    ) -> tuple[dict[str, list[int]], list[str]]:
         """The rows of each distinct input, and the inputs to send, in order: NULL inputs are
         skipped, cached ones answered into `results` (both counted in `usage`). An empty text
         is sent, as Flink sends it: the service answers it, or refuses it (embeddings)."""
@@ -369,16 +413,24 @@ class ModelClient:
         """The inputs of each request, in order: embeddings `batch_size` at a time; chat rows
         one at a time, or packed (`packing.cut`) when the model packs."""
         if self.config.task == EMBEDDING or not self.config.packs:
-            size = int(self.config.batch_size or EMBEDDING_BATCH) \
-                if self.config.task == EMBEDDING else 1
+            size = (
+                int(self.config.batch_size or EMBEDDING_BATCH)
+                if self.config.task == EMBEDDING
+                else 1
+            )
             if size > 1 and "" in texts:  # refused by the service: alone, it fails only itself
                 texts = [t for t in texts if t != ""]
                 return [[""]] + [list(texts[i : i + size]) for i in range(0, len(texts), size)]
             return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
         per_row = self._answer_tokens[0]
         fixed = packing.prompt_tokens(self.config.system_prompt, []) + self._user_prompt_tokens()
-        limit = packing.limits(self.config.batch_size, per_row, fixed, self.config.max_context,
-                               self.config.rate_limit_tpm)
+        limit = packing.limits(
+            self.config.batch_size,
+            per_row,
+            fixed,
+            self.config.max_context,
+            self.config.rate_limit_tpm,
+        )
         return packing.cut(texts, [packing.row_tokens(t, per_row) for t in texts], limit, fixed)
 
     def estimate(self, batch: Sequence[str]) -> tuple[int, int]:
@@ -388,11 +440,15 @@ class ModelClient:
         per_row = self._answer_tokens[0] * self._n
         extra = self._user_prompt_tokens()
         if len(batch) > 1:
-            return (packing.prompt_tokens(self.config.system_prompt, batch) + extra,
-                    packing.answer_tokens(len(batch), per_row))
+            return (
+                packing.prompt_tokens(self.config.system_prompt, batch) + extra,
+                packing.answer_tokens(len(batch), per_row),
+            )
         row = IMAGE_TOKENS if self.config.content_type == IMAGE_URL else count_tokens(batch[0])
-        return (count_tokens(self.config.system_prompt) + row + 2 * MESSAGE_OVERHEAD + extra,
-                int(round(per_row)))
+        return (
+            count_tokens(self.config.system_prompt) + row + 2 * MESSAGE_OVERHEAD + extra,
+            int(round(per_row)),
+        )
 
     def _user_prompt_tokens(self) -> int:
         """What VVR's user-prompt adds to every chat request: its own message."""
@@ -413,11 +469,11 @@ class ModelClient:
         found: list[object] = []
         for text, key in keys.items():
             value = cached.get(key)
-            if value is not None and (not check_cached(value, self.config.task, self._n,
-                                                       self._dimension)
-                                      or self._answer_problem(value) is not None):
-                log.debug("model %s: a cached entry of the wrong kind is ignored",
-                          self.config.name)
+            if value is not None and (
+                not check_cached(value, self.config.task, self._n, self._dimension)
+                or self._answer_problem(value) is not None
+            ):
+                log.debug("model %s: a cached entry of the wrong kind is ignored", self.config.name)
                 value = None
             if value is not None:
                 value = self._masked([value])[0]  # cached before answers were scrubbed
@@ -434,16 +490,19 @@ class ModelClient:
 
     def _store(self, batch: list[str], values: list[object]) -> None:
         if self.cache is not None:
-            self.cache.put_many({cache_key(self._fingerprint, text): value
-                                 for text, value in zip(batch, values)})
+            self.cache.put_many(
+                {cache_key(self._fingerprint, text): value for text, value in zip(batch, values)}
+            )
             self._check_cache()
 
     def _masked(self, values: list[object]) -> list[object]:
         """Answers scrubbed of the model's secrets, which a server may echo in a 200 too."""
         masked = mask_secrets(values, self._scrub)
         if masked is not values:
-            self._warn("an answer held a secret value of the model (the key, or a "
-                       f"${{secret_values...}}); it is masked as '{MASK}'")
+            self._warn(
+                "an answer held a secret value of the model (the key, or a "
+                f"${{secret_values...}}); it is masked as '{MASK}'"
+            )
         return masked
 
     def _check_cache(self) -> None:
@@ -476,21 +535,31 @@ class ModelClient:
         else:
             log.warning("%s", text)
 
-    def _fail(self, reason: str, status: int | None = None, retry_after: float | None = None,
-              kind: str | None = None) -> _AttemptFailed:
+    def _fail(
+        self,
+        reason: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        kind: str | None = None,
+    ) -> _AttemptFailed:
         """Every failure's reason is scrubbed here, before anything cuts it short."""
         return _AttemptFailed(self._scrub(reason), status, retry_after, kind)
 
     # ------------------------------------------------------------ workers
 
-    async def _worker(self, http, work: _Work, rows_of, results, usage: Usage, progress,
-                      first_row: int) -> None:
+    async def _worker(
+        self, http, work: _Work, rows_of, results, usage: Usage, progress, first_row: int
+    ) -> None:
         while (batch := await work.take()) is not None:
             try:
                 values = await self._answer(http, batch, usage)
             except _Unmatched as unmatched:
-                log.debug("model %s: a packed answer for %d rows is split: %s",
-                          self.config.name, len(batch), unmatched.reason)
+                log.debug(
+                    "model %s: a packed answer for %d rows is split: %s",
+                    self.config.name,
+                    len(batch),
+                    unmatched.reason,
+                )
                 usage.splits += 1
                 work.split(batch)
                 continue
@@ -547,25 +616,32 @@ class ModelClient:
         every answer that came is cached, so a larger budget resumes where this one ended."""
         if not self.budget_refused or self._strategy() == "IGNORE":
             return
-        spent = "; ".join(ledger.describe() for ledger in self.budget.exhausted()) \
-            if self.budget is not None else ""
+        spent = (
+            "; ".join(ledger.describe() for ledger in self.budget.exhausted())
+            if self.budget is not None
+            else ""
+        )
         answered = sum(1 for r in results if r.value is not None)
         raise ModelCallError(
             f"model '{self.config.name}': {BUDGET_EXHAUSTED} ({spent}): {self.budget_refused} "
             f"rows not sent, {answered} answered and cached; raise 'budget.max-tokens' or "
-            f"'budget.max-cost' and run again to go on without paying twice")
+            f"'budget.max-cost' and run again to go on without paying twice"
+        )
 
     def _strategy(self) -> str:
         """What to do with a row that failed for good: FAILOVER or IGNORE."""
         strategy = self.config.error_handling
         return self.config.retry_fallback if strategy == "RETRY" else strategy
 
-    def _give_up(self, batch, rows_of, error: _AttemptFailed, usage: Usage,
-                 first_row: int) -> list[Prediction]:
+    def _give_up(
+        self, batch, rows_of, error: _AttemptFailed, usage: Usage, first_row: int
+    ) -> list[Prediction]:
         if self._strategy() == "FAILOVER":
             row = min(rows_of[batch[0]]) + first_row
-            raise ModelCallError(f"model '{self.config.name}' failed on row {row}: "
-                                 f"{error.reason}", status=error.status)
+            raise ModelCallError(
+                f"model '{self.config.name}' failed on row {row}: {error.reason}",
+                status=error.status,
+            )
         failed = sum(len(rows_of[text]) for text in batch)
         usage.rows_failed += failed
         usage.failure_reasons[error.reason] += failed
@@ -621,10 +697,12 @@ class ModelClient:
     def _unreachable(self, failure: _AttemptFailed) -> ModelCallError:
         return ModelCallError(
             f"model '{self.config.name}': {failure.reason} ({self._watch.failures} attempts "
-            f"over {self._watch.waited:.1f} s; no request has reached the service)")
+            f"over {self._watch.waited:.1f} s; no request has reached the service)"
+        )
 
-    def _timed_out(self, last: _AttemptFailed | None, wait: float | None = None,
-                   remaining: float = 0.0) -> Exception:
+    def _timed_out(
+        self, last: _AttemptFailed | None, wait: float | None = None, remaining: float = 0.0
+    ) -> Exception:
         """The row's time is up (or, `remaining` s before it, the next attempt `wait` s away
         could not start in time). If no request has ever reached the service, the run's is
         too: failing the rows one by one would only hide the cause."""
@@ -632,8 +710,9 @@ class ModelClient:
             return self._unreachable(last)
         reason = f"timed out after {self.row_timeout:g} s (all retries of the row included)"
         if wait is not None and last is not None and remaining > 0:
-            reason = out_of_time(self.row_timeout, self.row_timeout - remaining, wait,
-                                 last.retry_after)
+            reason = out_of_time(
+                self.row_timeout, self.row_timeout - remaining, wait, last.retry_after
+            )
         if last is not None:
             reason += f"; last error: {last.reason}"
         return _AttemptFailed(reason, last.status if last else None)
@@ -652,8 +731,9 @@ class ModelClient:
 
     # ------------------------------------------------------------ one request
 
-    async def _attempt(self, http: httpx.AsyncClient, batch: list[str], usage: Usage,
-                       expected: tuple[int, int]) -> list[object]:
+    async def _attempt(
+        self, http: httpx.AsyncClient, batch: list[str], usage: Usage, expected: tuple[int, int]
+    ) -> list[object]:
         """One request, within the budget: what it is expected to cost is held before it
         goes, and replaced by what it cost when it ends (nothing, when it got no answer)."""
         reservation = self._reserve(expected)
@@ -672,8 +752,14 @@ class ModelClient:
             raise _BudgetRefused()
         return reservation
 
-    async def _request(self, http: httpx.AsyncClient, batch: list[str], usage: Usage,
-                       estimate: int, spent: list[int]) -> list[object]:
+    async def _request(
+        self,
+        http: httpx.AsyncClient,
+        batch: list[str],
+        usage: Usage,
+        estimate: int,
+        spent: list[int],
+    ) -> list[object]:
         usage.requests += 1
         packed = wire.is_packed(self.config, batch)
         usage.packed_requests += packed
@@ -683,13 +769,15 @@ class ModelClient:
         if status != 200:
             if status == 429:
                 usage.throttled += 1
-            raise self._fail(wire.describe_error(status, content, self._scrub), status,
-                             parse_retry_after(headers))
+            raise self._fail(
+                wire.describe_error(status, content, self._scrub),
+                status,
+                parse_retry_after(headers),
+            )
         try:
             answer = wire.read_answer(self.config, content, batch)
         except MalformedAnswer as error:
-            raise self._fail(str(error), kind=GARBLED if error.truncated else MALFORMED
-                             ) from None
+            raise self._fail(str(error), kind=GARBLED if error.truncated else MALFORMED) from None
         self._check_answers(answer.values)
         latency = time.perf_counter() - started
         usage.latencies.append(latency)
@@ -722,8 +810,9 @@ class ModelClient:
             mean, samples = (mean * samples + tokens) / (samples + 1), samples + 1
         self._answer_tokens = (mean, samples)
 
-    async def _post_watched(self, http: httpx.AsyncClient, body: dict,
-                            started: float) -> tuple[int, httpx.Headers, bytes]:
+    async def _post_watched(
+        self, http: httpx.AsyncClient, body: dict, started: float
+    ) -> tuple[int, httpx.Headers, bytes]:
         """POST and read the answer, giving up when it takes longer than the timeout as it
         stands now: the adaptive timeout also cuts short requests that started before it was
         learned, and a body that trickles on forever."""
@@ -742,29 +831,34 @@ class ModelClient:
             # here, not reported by asyncio as "Task exception was never retrieved"
             await asyncio.gather(request, return_exceptions=True)
 
-    async def _exchange(self, http: httpx.AsyncClient,
-                        body: dict) -> tuple[int, httpx.Headers, bytes]:
+    async def _exchange(
+        self, http: httpx.AsyncClient, body: dict
+    ) -> tuple[int, httpx.Headers, bytes]:
         """One POST: status, headers and the body read within its size limit."""
         headers = wire.request_headers(self.config)
         answered = False
         try:
-            async with http.stream("POST", self.config.endpoint, json=body, headers=headers,
-                                   timeout=120.0) as response:
+            async with http.stream(
+                "POST", self.config.endpoint, json=body, headers=headers, timeout=120.0
+            ) as response:
                 answered = True
                 self._watch.reach()
                 ok = response.status_code == 200
-                content = await read_body(response, MAX_ANSWER_BYTES if ok else MAX_ERROR_BYTES,
-                                          truncate=not ok)
+                content = await read_body(
+                    response, MAX_ANSWER_BYTES if ok else MAX_ERROR_BYTES, truncate=not ok
+                )
                 return response.status_code, response.headers, content
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-            raise self._fail(describe_connect_error(self.config.endpoint, error),
-                             kind=CONNECT) from None
+            raise self._fail(
+                describe_connect_error(self.config.endpoint, error), kind=CONNECT
+            ) from None
         except httpx.TimeoutException:
             raise self._fail(f"no answer within {self._timeout():.3g} s") from None
         except httpx.TransportError as error:
             if not answered:  # connected, but no HTTP came back: as good as no connection
-                raise self._fail(describe_no_answer(self.config.endpoint, error),
-                                 kind=CONNECT) from None
+                raise self._fail(
+                    describe_no_answer(self.config.endpoint, error), kind=CONNECT
+                ) from None
             cause = f": {error}" if str(error) else ""
             raise self._fail(f"connection error: {type(error).__name__}{cause}") from None
         except MalformedAnswer as error:

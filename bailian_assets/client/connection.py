@@ -24,7 +24,7 @@ its strategy says.
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 import httpx
 
@@ -55,8 +55,9 @@ class ConnectionWatch:
         if self.failures == 0:
             self._first_failure = now
         self.failures += 1
-        return (self.failures >= GIVE_UP_ATTEMPTS
-                and now - self._first_failure >= self.give_up_seconds)
+        return (
+            self.failures >= GIVE_UP_ATTEMPTS and now - self._first_failure >= self.give_up_seconds
+        )
 
     def cap(self, wait: float) -> float:
         """A wait before the next attempt, cut so that it falls due when the run would give

@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 _connect = sqlite3.connect  # tests put a failing connection in its place
 
@@ -32,8 +32,9 @@ def open_store(path: Path, setup: Sequence[str]) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreUnavailable(f"cannot create the folder {path.parent}: "
-                               f"{error.strerror or error}") from None
+        raise StoreUnavailable(
+            f"cannot create the folder {path.parent}: {error.strerror or error}"
+        ) from None
     db = None
     try:
         db = _connect(path, timeout=30, isolation_level=None, check_same_thread=False)

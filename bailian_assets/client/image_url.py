@@ -38,13 +38,15 @@ def image_url_problem(url: str) -> str | None:
         return _data_problem(url)
     if scheme not in ("http", "https"):
         shown = f"scheme '{scheme[:20]}'" if scheme else "no scheme"
-        return (f"the image URL has {shown}: only http, https and data: URLs are sent "
-                "(local files are never read)")
+        return (
+            f"the image URL has {shown}: only http, https and data: URLs are sent "
+            "(local files are never read)"
+        )
     if len(url) > MAX_URL:
         return f"the image URL is longer than {MAX_URL} characters"
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018  (a port that is not a number raises)
+        parts.port
     except ValueError:
         return "the image URL is not a valid URL"
     if not parts.hostname:
@@ -52,8 +54,10 @@ def image_url_problem(url: str) -> str | None:
     if parts.username is not None or parts.password is not None:
         return "the image URL holds a user name or password"
     if scheme == "http" and not is_loopback(parts.hostname):
-        return ("the image URL is plain http: only https URLs are sent (http only to a loopback "
-                "host, a local test server), so nobody on the way can read or swap the image")
+        return (
+            "the image URL is plain http: only https URLs are sent (http only to a loopback "
+            "host, a local test server), so nobody on the way can read or swap the image"
+        )
     return None
 
 
@@ -63,7 +67,7 @@ def _data_problem(url: str) -> str | None:
     header = _DATA.match(url)
     if header is None:
         return "a data: URL must be data:image/<type>;base64,<data>"
-    payload = url[header.end():]
+    payload = url[header.end() :]
     if not payload:
         return "the data: URL holds no image"
     try:

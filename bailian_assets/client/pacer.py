@@ -30,15 +30,19 @@ import math
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional, Tuple
 
 from bailian_assets.client.database import (
-    StoreUnavailable, close_quietly, describe, open_store, transaction,
+    StoreUnavailable,
+    close_quietly,
+    describe,
+    open_store,
+    transaction,
 )
 
-Times = Tuple[float, float]  # (next request start, tokens paid until)
-Update = Callable[[float, float], Optional[Times]]
+Times = tuple[float, float]  # (next request start, tokens paid until)
+Update = Callable[[float, float], Times | None]
 
 HEADROOM = 0.98  # of a known quota: jitter on the wire must not push a request over
 HORIZON = 0.05  # seconds: how far ahead a start may be booked (rate changes apply quickly)
@@ -50,12 +54,15 @@ DECREASE = 0.85
 INCREASE_PER_SECOND = 0.02  # of the rate, after the first 429
 WINDOW = 60.0  # seconds of answers that tell the rate achieved
 # a booking must cost microseconds, not a disk flush; losing it in a crash is harmless
-_PACING_SETUP = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=OFF",
-                 "CREATE TABLE IF NOT EXISTS pacing (key TEXT PRIMARY KEY, next REAL NOT NULL, "
-                 "token_next REAL NOT NULL)",
-                 # the rate an unknown quota was last found at (requests per minute), for plans
-                 "CREATE TABLE IF NOT EXISTS learned (key TEXT PRIMARY KEY, rpm REAL NOT NULL, "
-                 "at REAL NOT NULL)")
+_PACING_SETUP = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=OFF",
+    "CREATE TABLE IF NOT EXISTS pacing (key TEXT PRIMARY KEY, next REAL NOT NULL, "
+    "token_next REAL NOT NULL)",
+    # the rate an unknown quota was last found at (requests per minute), for plans
+    "CREATE TABLE IF NOT EXISTS learned (key TEXT PRIMARY KEY, rpm REAL NOT NULL, "
+    "at REAL NOT NULL)",
+)
 
 
 class Schedule:
@@ -104,16 +111,21 @@ class SharedSchedule(Schedule):
             return super().transact(update)
         try:
             with transaction(db, "BEGIN IMMEDIATE"):
-                row = db.execute("SELECT next, token_next FROM pacing WHERE key = ?",
-                                 (self.key,)).fetchone()
+                row = db.execute(
+                    "SELECT next, token_next FROM pacing WHERE key = ?", (self.key,)
+                ).fetchone()
                 horizon = self.clock() + 60
-                times = tuple(t if t <= horizon else -math.inf for t in row) if row else \
-                    (-math.inf, -math.inf)
+                times = (
+                    tuple(t if t <= horizon else -math.inf for t in row)
+                    if row
+                    else (-math.inf, -math.inf)
+                )
                 changed = update(*times)  # type: ignore[arg-type]
                 if changed is not None:
                     stored = tuple(max(t, -1e12) for t in changed)  # SQLite has no -inf
-                    db.execute("INSERT OR REPLACE INTO pacing VALUES (?, ?, ?)",
-                               (self.key, *stored))
+                    db.execute(
+                        "INSERT OR REPLACE INTO pacing VALUES (?, ?, ?)", (self.key, *stored)
+                    )
             self.times = changed if changed is not None else times  # type: ignore[assignment]
         except sqlite3.Error as error:
             self._fall_back(describe(self.path, error))
@@ -126,8 +138,9 @@ class SharedSchedule(Schedule):
             return
         try:
             with transaction(db, "BEGIN IMMEDIATE"):
-                db.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?)",
-                           (self.key, rpm, self.clock()))
+                db.execute(
+                    "INSERT OR REPLACE INTO learned VALUES (?, ?, ?)", (self.key, rpm, self.clock())
+                )
         except sqlite3.Error as error:
             self._fall_back(describe(self.path, error))
 
@@ -152,16 +165,22 @@ class SharedSchedule(Schedule):
         return self._db
 
     def _fall_back(self, cause: str) -> None:
-        self.problem = (f"cannot share the pacing schedule through {self.path}: {cause}; "
-                        "pacing within this process only")
+        self.problem = (
+            f"cannot share the pacing schedule through {self.path}: {cause}; "
+            "pacing within this process only"
+        )
         close_quietly(self._db)
         self._db = None
 
 
 class Pacer:
-    def __init__(self, rpm: float | None = None, tpm: float | None = None,
-                 clock: Callable[[], float] = time.monotonic,
-                 schedule: Schedule | None = None):
+    def __init__(
+        self,
+        rpm: float | None = None,
+        tpm: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        schedule: Schedule | None = None,
+    ):
         self.clock = clock
         self.schedule = schedule or Schedule()
         self.known = rpm is not None
@@ -210,8 +229,9 @@ class Pacer:
         if self.token_rate is not None and actual != estimated:
             delta = (actual - estimated) / self.token_rate
             with self._lock:
-                self.schedule.transact(lambda next_start, token_next: (next_start,
-                                                                        token_next + delta))
+                self.schedule.transact(
+                    lambda next_start, token_next: (next_start, token_next + delta)
+                )
 
     # ------------------------------------------------------------ feedback
 
@@ -289,16 +309,25 @@ _pacers: dict[tuple, Pacer] = {}
 _registry_lock = threading.Lock()
 
 
-def pacer_for(endpoint: str, model: str, rpm: float | None, tpm: float | None,
-              backend: str, shared_folder: str | Path | None = None) -> Pacer:
+def pacer_for(
+    endpoint: str,
+    model: str,
+    rpm: float | None,
+    tpm: float | None,
+    backend: str,
+    shared_folder: str | Path | None = None,
+) -> Pacer:
     """The process's pacer for a model and limits; with `shared_folder`, its schedule is
     shared with every process that paces the same model from the same folder."""
     key = (backend, endpoint, model, rpm, tpm)
     with _registry_lock:
         pacer = _pacers.get(key)
         if pacer is None:
-            schedule = SharedSchedule(shared_folder, f"{backend} {endpoint} {model}") \
-                if shared_folder is not None else None
+            schedule = (
+                SharedSchedule(shared_folder, f"{backend} {endpoint} {model}")
+                if shared_folder is not None
+                else None
+            )
             clock = time.time if schedule is not None else time.monotonic
             pacer = _pacers[key] = Pacer(rpm, tpm, clock, schedule)
         return pacer

@@ -32,8 +32,8 @@ prompt) packs through the same client by giving it a ModelConfig with a batch si
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from bailian_assets.tokens import MESSAGE_OVERHEAD, count_tokens
 
@@ -41,7 +41,8 @@ AUTO = "auto"
 INSTRUCTIONS = (
     "The user message is a JSON object from item number to input. Answer each input on its "
     "own, as if it were the only one. Reply with one JSON object mapping each item number "
-    'to its answer as a string: {"1": "...", "2": "..."}.')
+    'to its answer as a string: {"1": "...", "2": "..."}.'
+)
 ITEM_TOKENS = 4  # `"12": "...", `: the number and its marks, in the question and in the answer
 AUTO_MAX_ROWS = 50  # past this, one slip of the model costs many rows, and answers grow long
 DEFAULT_CONTEXT = 32_768  # tokens, when the model does not declare 'max-context-size'
@@ -61,8 +62,9 @@ def system_prompt(prompt: str) -> str:
 
 def question(texts: Sequence[str]) -> str:
     """The user message of a packed request: the rows as a JSON object numbered from 1."""
-    return json.dumps({str(number): text for number, text in enumerate(texts, 1)},
-                      ensure_ascii=False)
+    return json.dumps(
+        {str(number): text for number, text in enumerate(texts, 1)}, ensure_ascii=False
+    )
 
 
 def unpack(reply: str, count: int, stops: Sequence[str] = ()) -> list[str]:
@@ -97,8 +99,13 @@ class Limits:
     tokens: int  # about this many tokens per request at most, prompt and answer
 
 
-def limits(batch_size: int | str, answer_tokens: float, fixed_tokens: int,
-           max_context: int | None = None, tpm: float | None = None) -> Limits:
+def limits(
+    batch_size: int | str,
+    answer_tokens: float,
+    fixed_tokens: int,
+    max_context: int | None = None,
+    tpm: float | None = None,
+) -> Limits:
     """What one packed request may hold. `answer_tokens`: the expected answer per row;
     `fixed_tokens`: what every packed request costs before its rows (system prompt,
     instructions, message overheads). A fixed 'batch-size' sets the rows; 'auto' lets the
@@ -115,8 +122,9 @@ def limits(batch_size: int | str, answer_tokens: float, fixed_tokens: int,
     return Limits(rows, max(int(tokens), fixed_tokens + 1))
 
 
-def cut(texts: Sequence[str], row_tokens: Sequence[int], limit: Limits,
-        fixed_tokens: int) -> list[list[str]]:
+def cut(
+    texts: Sequence[str], row_tokens: Sequence[int], limit: Limits, fixed_tokens: int
+) -> list[list[str]]:
     """The rows of each request, in input order: a request is closed when one more row would
     pass `limit.rows` or `limit.tokens` (a row too big for any request goes alone)."""
     batches: list[list[str]] = []
@@ -140,8 +148,9 @@ def row_tokens(text: str, answer_tokens: float) -> int:
 
 def prompt_tokens(prompt: str, texts: Sequence[str]) -> int:
     """The prompt tokens of a packed request, as the service will about count them."""
-    return (count_tokens(system_prompt(prompt)) + count_tokens(question(texts))
-            + 2 * MESSAGE_OVERHEAD)
+    return (
+        count_tokens(system_prompt(prompt)) + count_tokens(question(texts)) + 2 * MESSAGE_OVERHEAD
+    )
 
 
 def answer_tokens(count: int, per_row: float) -> int:
@@ -189,7 +198,7 @@ def _unwrapped(answers: object) -> object:
     """`{"answers": {"1": ...}}` -> `{"1": ...}`: a single wrapper key some models add in
     JSON mode. The numbers inside are checked as any others."""
     if isinstance(answers, dict) and len(answers) == 1:
-        (key, inner), = answers.items()
+        ((key, inner),) = answers.items()
         if not key.isdigit() and isinstance(inner, dict):
             return inner
     return answers
@@ -198,8 +207,7 @@ def _unwrapped(answers: object) -> object:
 def _mismatch(missing: list[str], extra: list[str]) -> str:
     parts = []
     if missing:
-        parts.append(f"no answer to item{'s' if len(missing) > 1 else ''} "
-                     f"{_listed(missing)}")
+        parts.append(f"no answer to item{'s' if len(missing) > 1 else ''} {_listed(missing)}")
     if extra:
         parts.append(f"answers to items not asked ({_listed(extra)})")
     return "; ".join(parts)
@@ -211,6 +219,5 @@ def _listed(keys: list[str], most: int = 5) -> str:
 
 
 def _until_stop(value: str, stops: Sequence[str]) -> str:
-    cut_at = min((value.find(stop) for stop in stops if stop and stop in value),
-                 default=-1)
+    cut_at = min((value.find(stop) for stop in stops if stop and stop in value), default=-1)
     return value if cut_at < 0 else value[:cut_at]

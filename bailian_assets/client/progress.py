@@ -24,8 +24,10 @@ class Snapshot:
 
     def describe(self) -> str:
         percent = 100 * self.done / self.total if self.total else 100.0
-        text = (f"model '{self.model}': {self.done}/{self.total} rows ({percent:.0f}%), "
-                f"{self.rate:.1f} rows/s")
+        text = (
+            f"model '{self.model}': {self.done}/{self.total} rows ({percent:.0f}%), "
+            f"{self.rate:.1f} rows/s"
+        )
         if self.eta is not None and self.done < self.total:
             text += f", ETA {_duration(self.eta)}"
         return text
@@ -45,8 +47,14 @@ def _duration(seconds: float) -> str:
 class Progress:
     """Counts rows; calls `report(snapshot)` at most every `interval` seconds and at the end."""
 
-    def __init__(self, model: str, total: int, report: Callable[[Snapshot], None] | None,
-                 interval: float = 10.0, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        model: str,
+        total: int,
+        report: Callable[[Snapshot], None] | None,
+        interval: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.model, self.total, self.report = model, total, report
         self.interval, self.clock = interval, clock
         self.done = 0

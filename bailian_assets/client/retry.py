@@ -13,8 +13,8 @@ import itertools
 import math
 import random
 import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterator, Mapping
 
 import backoff
 
@@ -142,10 +142,14 @@ def out_of_time(timeout: float, used: float, wait: float, retry_after: float | N
     could not start in time (the server asked for a longer wait, or the backoff is longer
     than what is left). "timed out after 5 s" would be untrue there."""
     if retry_after is not None and retry_after > 0:
-        return (f"gave up after {used:.1f} s: the server asked to wait {retry_after:.3g} s "
-                f"(Retry-After), more than is left of the row's {timeout:g} s timeout")
-    return (f"gave up after {used:.1f} s: the next retry, {wait:.3g} s away, would start "
-            f"after the row's {timeout:g} s timeout")
+        return (
+            f"gave up after {used:.1f} s: the server asked to wait {retry_after:.3g} s "
+            f"(Retry-After), more than is left of the row's {timeout:g} s timeout"
+        )
+    return (
+        f"gave up after {used:.1f} s: the next retry, {wait:.3g} s away, would start "
+        f"after the row's {timeout:g} s timeout"
+    )
 
 
 class RowClock:

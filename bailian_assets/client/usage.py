@@ -25,9 +25,20 @@ class Usage:
 
     def add(self, other: Usage) -> None:
         """Fold in the usage of another part of the same ML_PREDICT."""
-        for name in ("rows", "rows_sent", "rows_skipped", "rows_failed", "requests",
-                     "packed_requests", "splits", "retries", "throttled", "cache_hits",
-                     "prompt_tokens", "completion_tokens"):
+        for name in (
+            "rows",
+            "rows_sent",
+            "rows_skipped",
+            "rows_failed",
+            "requests",
+            "packed_requests",
+            "splits",
+            "retries",
+            "throttled",
+            "cache_hits",
+            "prompt_tokens",
+            "completion_tokens",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.latencies.extend(other.latencies)
         self.failure_reasons.update(other.failure_reasons)
@@ -67,17 +78,20 @@ class Usage:
     def _packed(self) -> str:
         if not self.packed_requests:
             return ""
-        return (f" ({self.packed_requests} packed, {self.splits} packed answers split and "
-                f"asked again)")
+        return (
+            f" ({self.packed_requests} packed, {self.splits} packed answers split and asked again)"
+        )
 
     def describe(self) -> str:
         s = self.summary()
-        text = (f"{s['rows']} rows ({s['cache_hits']} from the cache, {s['rows_sent']} sent, "
-                f"{s['rows_skipped']} not sent (NULL or over the context), {s['rows_failed']} failed), "
-                f"{s['requests']} requests{self._packed()}, {s['retries']} retries, "
-                f"{s['throttled_429']} "
-                f"throttled (429), tokens {s['prompt_tokens']} prompt + "
-                f"{s['completion_tokens']} completion")
+        text = (
+            f"{s['rows']} rows ({s['cache_hits']} from the cache, {s['rows_sent']} sent, "
+            f"{s['rows_skipped']} not sent (NULL or over the context), {s['rows_failed']} failed), "
+            f"{s['requests']} requests{self._packed()}, {s['retries']} retries, "
+            f"{s['throttled_429']} "
+            f"throttled (429), tokens {s['prompt_tokens']} prompt + "
+            f"{s['completion_tokens']} completion"
+        )
         if s["latency_p50_ms"] is not None:
             text += f", latency p50 {s['latency_p50_ms']} ms p95 {s['latency_p95_ms']} ms"
         if self.failure_reasons:

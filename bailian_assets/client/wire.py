@@ -21,7 +21,8 @@ the service takes JSON mode, is the caller's to remember and is passed in.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from bailian_assets.client import packing
 from bailian_assets.client.answers import Answer, parse_answer, plain_text
@@ -87,9 +88,11 @@ def _messages(config: ModelConfig, batch: Sequence[str], packed: bool) -> list[d
 def request_headers(config: ModelConfig) -> list[tuple[str, str]]:
     """A request's headers: the key (sent nowhere else), the encodings the body reader
     can bound (`body`), and the model's own headers (VVR's `extra-header`)."""
-    return [("Authorization", f"Bearer {config.api_key.reveal()}"),
-            ("Accept-Encoding", ACCEPT_ENCODING),
-            *((name, value) for name, values in config.headers.items() for value in values)]
+    return [
+        ("Authorization", f"Bearer {config.api_key.reveal()}"),
+        ("Accept-Encoding", ACCEPT_ENCODING),
+        *((name, value) for name, values in config.headers.items() for value in values),
+    ]
 
 
 def read_answer(config: ModelConfig, content: bytes, batch: Sequence[str]) -> Answer:

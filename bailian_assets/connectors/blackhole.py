@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import polars as pl
 
@@ -15,9 +15,13 @@ class Blackhole(Connector):
     name = "blackhole"
     options = (OptionSpec("sink.parallelism", integer(1)),)
 
-    def write(self, table: TableSpec, frame: pl.DataFrame,
-              partitions: Sequence[str] | None = None,
-              lines: Callable[[str], None] | None = None) -> list[Path]:
+    def write(
+        self,
+        table: TableSpec,
+        frame: pl.DataFrame,
+        partitions: Sequence[str] | None = None,
+        lines: Callable[[str], None] | None = None,
+    ) -> list[Path]:
         return []
 
 

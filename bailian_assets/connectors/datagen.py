@@ -24,14 +24,21 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Mapping, Sequence
 
 import polars as pl
 
 from bailian_assets.planning.connectors import Connector, TableSpec
 from bailian_assets.planning.options import (
-    OptionSpec, Problem, boolean, choice, duration, integer, number, text,
+    OptionSpec,
+    Problem,
+    boolean,
+    choice,
+    duration,
+    integer,
+    number,
+    text,
 )
 from bailian_assets.sql import ast
 
@@ -46,9 +53,11 @@ class Datagen(Connector):
     name = "datagen"
     source = True
     sink = False
-    options = (OptionSpec("number-of-rows", integer(0)),
-               OptionSpec("rows-per-second", integer(1)),
-               OptionSpec("scan.parallelism", integer(1)))
+    options = (
+        OptionSpec("number-of-rows", integer(0)),
+        OptionSpec("rows-per-second", integer(1)),
+        OptionSpec("scan.parallelism", integer(1)),
+    )
 
     def option_specs(self, statement: ast.CreateTable) -> tuple[OptionSpec, ...]:
         per_column = []
@@ -56,18 +65,25 @@ class Datagen(Connector):
             prefix = f"fields.{column.name}."
             per_column += [
                 OptionSpec(prefix + "kind", choice("random", "sequence"), default="random"),
-                OptionSpec(prefix + "min", number()), OptionSpec(prefix + "max", number()),
+                OptionSpec(prefix + "min", number()),
+                OptionSpec(prefix + "max", number()),
                 OptionSpec(prefix + "length", integer(0)),
                 OptionSpec(prefix + "var-len", boolean),
                 OptionSpec(prefix + "max-past", duration),
-                OptionSpec(prefix + "start", integer()), OptionSpec(prefix + "end", integer()),
+                OptionSpec(prefix + "start", integer()),
+                OptionSpec(prefix + "end", integer()),
                 OptionSpec(prefix + "null-rate", number(0, 1)),
                 OptionSpec(prefix + "element", text),  # Flink's, for collections: refused below
             ]
         return self.options + tuple(per_column)
 
-    def check(self, statement: ast.CreateTable, values: Mapping[str, object], owner: str,
-              problems: list[Problem]) -> None:
+    def check(
+        self,
+        statement: ast.CreateTable,
+        values: Mapping[str, object],
+        owner: str,
+        problems: list[Problem],
+    ) -> None:
         for column in statement.columns:
             problem = _column_problem(column, values, owner)
             if problem is not None:
@@ -76,9 +92,11 @@ class Datagen(Connector):
     def read_problem(self, table: TableSpec) -> str | None:
         if table.options.get("number-of-rows") is not None:
             return None
-        return (f"Querying an unbounded table 'default_catalog.default_database.{table.name}' "
-                "in batch mode is not allowed. The table source is unbounded. (A datagen "
-                "table without 'number-of-rows' generates rows forever: give it one.)")
+        return (
+            f"Querying an unbounded table 'default_catalog.default_database.{table.name}' "
+            "in batch mode is not allowed. The table source is unbounded. (A datagen "
+            "table without 'number-of-rows' generates rows forever: give it one.)"
+        )
 
     def scan(self, table: TableSpec, partitions: Sequence[str] | None = None) -> pl.LazyFrame:
         import numpy as np  # the executor side: not at a project's load
@@ -89,23 +107,28 @@ class Datagen(Connector):
         return pl.DataFrame(columns).lazy()
 
 
-def _column_problem(column: ast.ColumnDef, values: Mapping[str, object], owner: str
-                    ) -> str | None:
+def _column_problem(column: ast.ColumnDef, values: Mapping[str, object], owner: str) -> str | None:
     kind_name = column.type.name
     kind = values.get(f"fields.{column.name}.kind", "random")
     if kind_name not in (*INTEGERS, *FLOATS, *STRINGS, *TIMES, "BOOLEAN", "DECIMAL"):
-        return (f"the datagen connector here does not generate {column.type} values (column "
-                f"'{column.name}' of {owner}); it generates numbers, strings, booleans, DECIMAL, "
-                "DATE and TIMESTAMP")
+        return (
+            f"the datagen connector here does not generate {column.type} values (column "
+            f"'{column.name}' of {owner}); it generates numbers, strings, booleans, DECIMAL, "
+            "DATE and TIMESTAMP"
+        )
     if kind != "sequence":
         return None
     if kind_name not in (*INTEGERS, *STRINGS):
-        return (f"'fields.{column.name}.kind' = 'sequence' needs an integer or string column "
-                f"({owner}: '{column.name}' is {column.type})")
+        return (
+            f"'fields.{column.name}.kind' = 'sequence' needs an integer or string column "
+            f"({owner}: '{column.name}' is {column.type})"
+        )
     start, end = (values.get(f"fields.{column.name}.{k}") for k in ("start", "end"))
     if start is None or end is None:
-        return (f"'fields.{column.name}.kind' = 'sequence' needs 'fields.{column.name}.start' "
-                f"and 'fields.{column.name}.end' ({owner})")
+        return (
+            f"'fields.{column.name}.kind' = 'sequence' needs 'fields.{column.name}.start' "
+            f"and 'fields.{column.name}.end' ({owner})"
+        )
     if end < start:  # type: ignore[operator]
         return f"'fields.{column.name}.end' is below its start ({owner})"
     return None
@@ -150,31 +173,35 @@ def _random(data_type: ast.DataType, option, rows: int, rng) -> list:
         low, high = int(option("min", -bound)), int(option("max", bound - 1))
         return rng.integers(low, high, size=rows, endpoint=True).tolist()
     if name in FLOATS:
-        return rng.uniform(float(option("min", 0.0)), float(option("max", FLOATS[name])),
-                           size=rows).tolist()
+        return rng.uniform(
+            float(option("min", 0.0)), float(option("max", FLOATS[name])), size=rows
+        ).tolist()
     if name == "BOOLEAN":
         return (rng.integers(0, 2, size=rows) == 1).tolist()
     if name == "DECIMAL":
         params = data_type.params
         precision, scale = (params[0] if params else 10), (params[1] if len(params) > 1 else 0)
-        largest = float(10 ** (precision - scale)) - 10.0 ** -scale
-        drawn = rng.uniform(float(option("min", -largest)), float(option("max", largest)),
-                            size=rows)
+        largest = float(10 ** (precision - scale)) - 10.0**-scale
+        drawn = rng.uniform(
+            float(option("min", -largest)), float(option("max", largest)), size=rows
+        )
         return [Decimal(f"{v:.{scale}f}") for v in drawn]
     if name in STRINGS:
-        return _strings(int(option("length", DEFAULT_LENGTH)), bool(option("var-len", False)),
-                        rows, rng)
+        return _strings(
+            int(option("length", DEFAULT_LENGTH)), bool(option("var-len", False)), rows, rng
+        )
     past = int(float(option("max-past", 0.0)))  # whole seconds: fits every precision
     now = dt.datetime.now().replace(microsecond=0)
-    stamps = [now - dt.timedelta(seconds=int(s)) for s in rng.integers(0, past, size=rows,
-                                                                       endpoint=True)]
+    stamps = [
+        now - dt.timedelta(seconds=int(s)) for s in rng.integers(0, past, size=rows, endpoint=True)
+    ]
     return [s.date() for s in stamps] if name == "DATE" else stamps
 
 
 def _strings(length: int, var_len: bool, rows: int, rng) -> list[str]:
     """Random hex strings, as Flink's random string generator makes them."""
     text = rng.bytes((rows * length + 1) // 2 + 1).hex()
-    values = [text[i * length:(i + 1) * length] for i in range(rows)]
+    values = [text[i * length : (i + 1) * length] for i in range(rows)]
     if var_len and length:
         sizes = rng.integers(1, length, size=rows, endpoint=True)
         values = [v[:size] for v, size in zip(values, sizes)]

@@ -10,15 +10,18 @@ partition pruning; atomic writes that never touch what the table did not write).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 import polars as pl
 
 # The executor's modules are imported inside the methods that read and write: planning a
 # project (a Dagster code server loading) looks connectors up, and must not load the engine.
 from bailian_assets.planning.connectors import (
-    Connector, TableSpec, location_problem, sink_path_problem,
+    Connector,
+    TableSpec,
+    location_problem,
+    sink_path_problem,
 )
 from bailian_assets.planning.connectors.table import short
 from bailian_assets.planning.options import OptionSpec, Problem, boolean, choice, integer, text
@@ -32,8 +35,7 @@ class Filesystem(Connector):
     name = "filesystem"
     options = (
         OptionSpec("path", text, required=True),
-        OptionSpec("format", choice("csv", "json", "parquet", case_sensitive=True),
-                   required=True),
+        OptionSpec("format", choice("csv", "json", "parquet", case_sensitive=True), required=True),
         OptionSpec("csv.field-delimiter", text, default=","),
         OptionSpec("csv.header", boolean, default=False),  # ours: Flink's csv has no header
         OptionSpec("sink.parallelism", integer(1)),
@@ -42,8 +44,13 @@ class Filesystem(Connector):
     partitioned = True
     overwrite = True
 
-    def check(self, statement: ast.CreateTable, values: Mapping[str, object], owner: str,
-              problems: list[Problem]) -> None:
+    def check(
+        self,
+        statement: ast.CreateTable,
+        values: Mapping[str, object],
+        owner: str,
+        problems: list[Problem],
+    ) -> None:
         """Columns the format cannot hold (partition columns live in folder names, not files)."""
         fmt = values.get("format")
         if fmt is None or fmt == "parquet":
@@ -52,18 +59,31 @@ class Filesystem(Connector):
             if column.name in statement.partitioned_by:
                 continue
             if fmt == "csv" and column.type.name in _NESTED:
-                reason, instead = ("a csv field holds one value, not a nested one",
-                                   "'json' or 'parquet'")
+                reason, instead = (
+                    "a csv field holds one value, not a nested one",
+                    "'json' or 'parquet'",
+                )
             elif _contains(column.type, _BINARY):
                 reason, instead = f"binary values cannot be stored in {fmt} files", "'parquet'"
             else:
                 continue
-            problems.append(Problem(f"column `{column.name}` of {owner} is {column.type}: "
-                                    f"{reason}; use 'format' = {instead}", column.position,
-                                    len(column.name)))
+            problems.append(
+                Problem(
+                    f"column `{column.name}` of {owner} is {column.type}: "
+                    f"{reason}; use 'format' = {instead}",
+                    column.position,
+                    len(column.name),
+                )
+            )
 
-    def locate(self, statement: ast.CreateTable, values: Mapping[str, object],
-               base_dir: Path | None, owner: str, problems: list[Problem]) -> Path | None:
+    def locate(
+        self,
+        statement: ast.CreateTable,
+        values: Mapping[str, object],
+        base_dir: Path | None,
+        owner: str,
+        problems: list[Problem],
+    ) -> Path | None:
         location = Path(str(values["path"]))
         if not location.is_absolute():
             location = (base_dir or Path.cwd()) / location
@@ -71,8 +91,11 @@ class Filesystem(Connector):
         if problem is not None:
             message = f"{owner}: path '{short(str(location))}' {problem}"
             option = next((o for o in statement.options if o.key == "path"), None)
-            problems.append(Problem(message, statement.name.position) if option is None else
-                            Problem(message, option.value_position, len(option.raw)))
+            problems.append(
+                Problem(message, statement.name.position)
+                if option is None
+                else Problem(message, option.value_position, len(option.raw))
+            )
             return None
         return location
 
@@ -89,9 +112,13 @@ class Filesystem(Connector):
 
         table_folder.check_writable(table)
 
-    def write(self, table: TableSpec, frame: pl.DataFrame,
-              partitions: Sequence[str] | None = None,
-              lines: Callable[[str], None] | None = None) -> list[Path]:
+    def write(
+        self,
+        table: TableSpec,
+        frame: pl.DataFrame,
+        partitions: Sequence[str] | None = None,
+        lines: Callable[[str], None] | None = None,
+    ) -> list[Path]:
         from bailian_assets.executor import filesystem
 
         return filesystem.write_table(table, frame, partitions)

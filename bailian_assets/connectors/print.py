@@ -5,8 +5,8 @@ with VVR's 'logger' = 'true'."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import polars as pl
 
@@ -23,9 +23,13 @@ class Print(Connector):
         OptionSpec("sink.parallelism", integer(1)),
     )
 
-    def write(self, table: TableSpec, frame: pl.DataFrame,
-              partitions: Sequence[str] | None = None,
-              lines: Callable[[str], None] | None = None) -> list[Path]:
+    def write(
+        self,
+        table: TableSpec,
+        frame: pl.DataFrame,
+        partitions: Sequence[str] | None = None,
+        lines: Callable[[str], None] | None = None,
+    ) -> list[Path]:
         out = lines or print
         from bailian_assets.executor.sinks import print_lines  # not at a project's load
 

@@ -72,8 +72,10 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
 def _to_row(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
     """ROW to ROW: field by field in order, each cast and renamed (ROW(1, 'x') has fields
     EXPR$0, EXPR$1); a NULL row stays NULL."""
-    fields = [compile_cast(inner.struct.field(s_name), s_type, t_type, safe).alias(t_name)
-              for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields)]
+    fields = [
+        compile_cast(inner.struct.field(s_name), s_type, t_type, safe).alias(t_name)
+        for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields)
+    ]
     return pl.when(inner.is_not_null()).then(pl.struct(fields))
 
 
@@ -96,7 +98,8 @@ def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:
         return results
 
     return pl.struct(inner.alias("in"), converted.alias("out")).map_batches(
-        check, return_dtype=dtype)
+        check, return_dtype=dtype
+    )
 
 
 def _failure(value: object, target: DataType) -> str:
@@ -105,16 +108,23 @@ def _failure(value: object, target: DataType) -> str:
     if target.name in _INTEGERS:
         return f"NumberFormatException: For input string: '{text}'. Invalid character found."
     if target.name == "TIMESTAMP" and "T" in text:  # the common mistake: an ISO timestamp
-        return (f"DateTimeParseException: Text '{text}' could not be parsed, unparsed text "
-                f"found at index {text.index('T')}")
+        return (
+            f"DateTimeParseException: Text '{text}' could not be parsed, unparsed text "
+            f"found at index {text.index('T')}"
+        )
     return f"Cannot parse '{text}' as {types.sql_name(target)}."
 
 
 def _to_boolean(inner: pl.Expr, source: DataType) -> pl.Expr:
     if types.is_character(source):
         word = inner.str.to_lowercase()  # not trimmed: ' yes' is no BOOLEAN
-        return pl.when(word.is_in(_TRUE)).then(True).when(word.is_in(_FALSE)).then(
-            False).otherwise(None)
+        return (
+            pl.when(word.is_in(_TRUE))
+            .then(True)
+            .when(word.is_in(_FALSE))
+            .then(False)
+            .otherwise(None)
+        )
     if types.is_numeric(source):
         return inner != 0
     return inner.cast(pl.Boolean, strict=False)
@@ -127,14 +137,19 @@ def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
     elif name == "DOUBLE":
         text = inner.map_elements(java_double, return_dtype=pl.String)
     elif name == "FLOAT":  # Java's Float.toString: the float's own shortest digits
-        text = inner.map_elements(lambda v: java_double(float(str(np.float32(v)))),
-                                  return_dtype=pl.String)
+        text = inner.map_elements(
+            lambda v: java_double(float(str(np.float32(v)))), return_dtype=pl.String
+        )
     elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # an instant: its UTC wall time
         text = _timestamp_text(inner, source)
     elif name == "INTERVAL_YEAR_MONTH":  # +2-03
         months = inner.abs()
-        text = pl.format("{}{}-{}", pl.when(inner < 0).then(pl.lit("-")).otherwise(pl.lit("+")),
-                         months // 12, (months % 12).cast(pl.String).str.zfill(2))
+        text = pl.format(
+            "{}{}-{}",
+            pl.when(inner < 0).then(pl.lit("-")).otherwise(pl.lit("+")),
+            months // 12,
+            (months % 12).cast(pl.String).str.zfill(2),
+        )
     else:
         text = inner.cast(pl.String)
     length = target.params[0] if target.params else None

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_TIMESTAMP = re.compile(r"\s*(\d{1,9})-(\d{1,2})-(\d{1,2})"
-                        r"(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?)?\s*")
+_TIMESTAMP = re.compile(
+    r"\s*(\d{1,9})-(\d{1,2})-(\d{1,2})"
+    r"(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?)?\s*"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -31,8 +33,15 @@ def parse_timestamp(text: str) -> dt.datetime | None:
     year, month, day, hour, minute, second, fraction = match.groups()
     micros = int((fraction or "0")[:6].ljust(6, "0"))
     try:
-        return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                           int(second or 0), micros)
+        return dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            micros,
+        )
     except ValueError:
         return None
 
@@ -47,7 +56,8 @@ def parse_time(text: str) -> dt.time | None:
         return None
     hour, minute, second, fraction = match.groups()
     try:
-        return dt.time(int(hour), int(minute), int(second or 0),
-                       int((fraction or "0")[:6].ljust(6, "0")))
+        return dt.time(
+            int(hour), int(minute), int(second or 0), int((fraction or "0")[:6].ljust(6, "0"))
+        )
     except ValueError:
         return None

@@ -112,16 +112,19 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
         texts, values = pair.struct.field("text"), pair.struct.field("value")
         overflow = texts.is_not_null() & values.is_null()
         if overflow.any():
-            raise ValueError(f"NumberFormatException: For input string: "
-                             f"'{texts.filter(overflow)[0]}'. Overflow.")
+            raise ValueError(
+                f"NumberFormatException: For input string: '{texts.filter(overflow)[0]}'. Overflow."
+            )
         return values
 
     return pl.struct(text.alias("text"), value.alias("value")).map_batches(
-        check, return_dtype=dtype(target))
+        check, return_dtype=dtype(target)
+    )
 
 
-def arithmetic(op: str, a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType,
-               result: DataType) -> pl.Expr:
+def arithmetic(
+    op: str, a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType
+) -> pl.Expr:
     """`a op b` for `+ - * / %` where the result is DECIMAL `result` (the operands DECIMALs or
     integers), exactly as BigDecimal computes it, brought to `result`."""
     if op == "/":
@@ -145,12 +148,12 @@ def java_remainder(a: pl.Expr, b: pl.Expr) -> pl.Expr:
     """Java's `%` (BigDecimal.remainder and int `%` alike): the sign of the dividend. Polars'
     `%` floors (the sign of the divisor); the two differ by `b` where the signs differ."""
     floored = a % b
-    return pl.when((floored != 0) & ((floored < 0) != (a < 0))).then(floored - b) \
-        .otherwise(floored)
+    return pl.when((floored != 0) & ((floored < 0) != (a < 0))).then(floored - b).otherwise(floored)
 
 
-def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
-           zero_fails: bool = True) -> pl.Expr:
+def divide(
+    a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType, zero_fails: bool = True
+) -> pl.Expr:
     """`a / b` as DECIMAL `result`, HALF_UP; a zero divisor fails the job as Flink's does
     (NULL when not `zero_fails`)."""
     (pa, sa), (pb, sb) = types.precision_scale(ta), types.precision_scale(tb)
@@ -162,9 +165,10 @@ def divide(a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType,
         return _python_divide(a, b, result, pl.lit(True))
     n0, d = unscaled(a, ta), unscaled(b, tb)
     # Int128 holds 1.7e38: 2|n| + |d| stays below it when both are below 5e37
-    fits = (n0.abs() < pl.lit(5 * 10 ** 37 // 10 ** shift, dtype=pl.Int128)) & (
-        d.abs() < pl.lit(5 * 10 ** 37, dtype=pl.Int128))
-    n = n0 * pl.lit(10 ** shift, dtype=pl.Int128)
+    fits = (n0.abs() < pl.lit(5 * 10**37 // 10**shift, dtype=pl.Int128)) & (
+        d.abs() < pl.lit(5 * 10**37, dtype=pl.Int128)
+    )
+    n = n0 * pl.lit(10**shift, dtype=pl.Int128)
     quotient = (n.abs() * 2 + d.abs()) // (d.abs() * 2)
     signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
     exact = from_unscaled(signed, scale).cast(dtype(result), strict=False)
@@ -198,16 +202,23 @@ def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType, needed: pl.Expr) ->
         distinct = pairs.filter(pl.col("needed")).select("a", "b").unique(maintain_order=True)
         answers = [quotient(x, y) for x, y in distinct.iter_rows()]
         table = distinct.with_columns(pl.Series("q", answers, dtype=target))
-        joined = pairs.join(table, on=["a", "b"], how="left", nulls_equal=True,
-                            maintain_order="left")
+        joined = pairs.join(
+            table, on=["a", "b"], how="left", nulls_equal=True, maintain_order="left"
+        )
         return joined["q"]
 
     return pl.struct(a.alias("a"), b.alias("b"), needed.alias("needed")).map_batches(
-        run, return_dtype=target)
+        run, return_dtype=target
+    )
 
 
-def fail_on_zero(dividend: pl.Expr, divisor: pl.Expr, divisor_dtype: pl.DataType,
-                 message: str, folds: bool = True) -> pl.Expr:
+def fail_on_zero(
+    dividend: pl.Expr,
+    divisor: pl.Expr,
+    divisor_dtype: pl.DataType,
+    message: str,
+    folds: bool = True,
+) -> pl.Expr:
     """`divisor`, failing the job (Flink's `ArithmeticException: message`) where it is zero
     for a row that evaluates the division: the dividend not NULL (NULL gives NULL first), in
     the rows its CASE branch takes (`guards`). Folded as a constant (`guards.folding()`, when
@@ -226,13 +237,15 @@ def fail_on_zero(dividend: pl.Expr, divisor: pl.Expr, divisor_dtype: pl.DataType
         return values
 
     return pl.struct(divisor.alias("divisor"), active.alias("active")).map_batches(
-        check, return_dtype=divisor_dtype)
+        check, return_dtype=divisor_dtype
+    )
 
 
 def _polars_type(t: DataType) -> pl.DataType:
     if is_decimal(t):
         return dtype(t)
     from bailian_assets.executor.dtypes import to_polars  # dtypes imports this module
+
     return to_polars(t)
 
 
@@ -248,8 +261,9 @@ def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
     scale; NULL over no values."""
     total = x.sum()
     count = x.count()
-    quotient = divide(total, count.cast(pl.Int64), sum_bound(source), types.BIGINT, result,
-                      zero_fails=False)
+    quotient = divide(
+        total, count.cast(pl.Int64), sum_bound(source), types.BIGINT, result, zero_fails=False
+    )
     # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
     return pl.when(count > 0).then(quotient).otherwise(None).first()
 
@@ -276,4 +290,3 @@ def conform(x: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
     else:
         source = types.NULL
     return fit(x, source, target)
-

@@ -9,14 +9,28 @@ from bailian_assets.executor import decimals
 from bailian_assets.sql.ast import DataType
 
 _SIMPLE = {
-    "STRING": pl.String, "VARCHAR": pl.String, "CHAR": pl.String, "BOOLEAN": pl.Boolean,
-    "TINYINT": pl.Int8, "SMALLINT": pl.Int16, "INT": pl.Int32, "BIGINT": pl.Int64,
-    "FLOAT": pl.Float32, "DOUBLE": pl.Float64, "DATE": pl.Date,
-    "TIMESTAMP": pl.Datetime("us"), "TIMESTAMP_LTZ": pl.Datetime("us", "UTC"),
-    "TIME": pl.Time, "BINARY": pl.Binary, "VARBINARY": pl.Binary, "BYTES": pl.Binary,
-    "NULL": pl.String, "UNKNOWN": pl.String,
+    "STRING": pl.String,
+    "VARCHAR": pl.String,
+    "CHAR": pl.String,
+    "BOOLEAN": pl.Boolean,
+    "TINYINT": pl.Int8,
+    "SMALLINT": pl.Int16,
+    "INT": pl.Int32,
+    "BIGINT": pl.Int64,
+    "FLOAT": pl.Float32,
+    "DOUBLE": pl.Float64,
+    "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime("us"),
+    "TIMESTAMP_LTZ": pl.Datetime("us", "UTC"),
+    "TIME": pl.Time,
+    "BINARY": pl.Binary,
+    "VARBINARY": pl.Binary,
+    "BYTES": pl.Binary,
+    "NULL": pl.String,
+    "UNKNOWN": pl.String,
     # intervals as a count: months (YEAR TO MONTH) or microseconds (DAY TO SECOND)
-    "INTERVAL_YEAR_MONTH": pl.Int64, "INTERVAL_DAY_TIME": pl.Int64,
+    "INTERVAL_YEAR_MONTH": pl.Int64,
+    "INTERVAL_DAY_TIME": pl.Int64,
     "VARIANT": pl.String,  # placeholder until VARIANT has operations: its JSON text
 }
 
@@ -28,8 +42,14 @@ def to_polars(data_type: DataType) -> pl.DataType:
     if data_type.name in ("ARRAY", "MULTISET"):
         return pl.List(to_polars(data_type.element))  # type: ignore[arg-type]
     if data_type.name == "MAP":
-        return pl.List(pl.Struct({"key": to_polars(data_type.element),  # type: ignore[arg-type]
-                                  "value": to_polars(data_type.value)}))  # type: ignore[arg-type]
+        return pl.List(
+            pl.Struct(
+                {
+                    "key": to_polars(data_type.element),  # type: ignore[arg-type]
+                    "value": to_polars(data_type.value),
+                }
+            )
+        )  # type: ignore[arg-type]
     if data_type.name == "ROW":
         return pl.Struct({name: to_polars(t) for name, t in data_type.fields})
     dtype = _SIMPLE[data_type.name]

@@ -18,8 +18,8 @@ to show the same figures.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from typing import AsyncIterator, Sequence
 
 import polars as pl
 
@@ -57,12 +57,21 @@ class Estimate:
     def summary(self) -> dict[str, object]:
         """Plain values for logs and metadata."""
         f = self.forecast
-        return {"model": self.model, "where": self.where, "rows": f.rows,
-                "rows_cached": f.rows_cached, "rows_skipped": f.rows_skipped,
-                "rows_to_send": f.rows_to_send, "requests": f.requests,
-                "prompt_tokens": f.prompt_tokens, "completion_tokens": f.completion_tokens,
-                "cost": self.cost, "seconds": self.seconds, "quota": self.quota,
-                "input_known": self.input_known}
+        return {
+            "model": self.model,
+            "where": self.where,
+            "rows": f.rows,
+            "rows_cached": f.rows_cached,
+            "rows_skipped": f.rows_skipped,
+            "rows_to_send": f.rows_to_send,
+            "requests": f.requests,
+            "prompt_tokens": f.prompt_tokens,
+            "completion_tokens": f.completion_tokens,
+            "cost": self.cost,
+            "seconds": self.seconds,
+            "quota": self.quota,
+            "input_known": self.input_known,
+        }
 
 
 def estimate_project(project: Project, backend: Backend) -> list[Estimate]:
@@ -119,8 +128,11 @@ def _reads_answers(node: p.MlPredict, project: Project) -> bool:
         for child in p.walk(pending.pop()):
             if isinstance(child, p.MlPredict):
                 return True
-            if isinstance(child, p.Scan) and child.relation in sources and \
-                    child.relation not in seen:
+            if (
+                isinstance(child, p.Scan)
+                and child.relation in sources
+                and child.relation not in seen
+            ):
                 seen.add(child.relation)
                 pending.append(sources[child.relation])
     return False
@@ -139,8 +151,9 @@ class _Forecaster:
     async def session(self) -> AsyncIterator[None]:
         yield None
 
-    async def predict(self, texts: Sequence[str | None], progress: Progress | None = None,
-                      first_row: int = 1) -> tuple[list[Prediction], Usage]:
+    async def predict(
+        self, texts: Sequence[str | None], progress: Progress | None = None, first_row: int = 1
+    ) -> tuple[list[Prediction], Usage]:
         estimate = self.estimate
         estimate.forecast = estimate.forecast.add(self.client.forecast(texts))
         self._price(estimate)
@@ -161,18 +174,33 @@ def _time_at_quota(client: ModelClient, forecast: Forecast) -> tuple[float | Non
         rpm, how = client.pacer.learned_rpm(), "learned"
     if rpm is None and tpm is None:
         return None, "unknown"
-    seconds = max(forecast.requests * 60 / rpm if rpm else 0.0,
-                  (forecast.prompt_tokens + forecast.completion_tokens) * 60 / tpm if tpm
-                  else 0.0)
-    shown = " and ".join(part for part in (f"{rpm:,.0f} RPM" if rpm else "",
-                                           f"{tpm:,.0f} TPM" if tpm else "") if part)
+    seconds = max(
+        forecast.requests * 60 / rpm if rpm else 0.0,
+        (forecast.prompt_tokens + forecast.completion_tokens) * 60 / tpm if tpm else 0.0,
+    )
+    shown = " and ".join(
+        part
+        for part in (f"{rpm:,.0f} RPM" if rpm else "", f"{tpm:,.0f} TPM" if tpm else "")
+        if part
+    )
     return seconds, f"{shown} ({how if rpm else 'declared'})"
 
 
 def describe(estimates: list[Estimate]) -> str:
     """The figures as a table, one line per ML_PREDICT, then the totals."""
-    header = ("ML_PREDICT", "model", "rows", "cached", "to send", "requests", "prompt tokens",
-              "completion tokens", "cost", "time", "at")
+    header = (
+        "ML_PREDICT",
+        "model",
+        "rows",
+        "cached",
+        "to send",
+        "requests",
+        "prompt tokens",
+        "completion tokens",
+        "cost",
+        "time",
+        "at",
+    )
     rows = [_row(e) for e in estimates]
     if len(estimates) > 1:
         total = NOTHING
@@ -180,24 +208,50 @@ def describe(estimates: list[Estimate]) -> str:
             total = total.add(e.forecast)
         costs = [e.cost for e in estimates if e.cost is not None]
         times = [e.seconds for e in estimates if e.seconds is not None]
-        rows.append(_row(Estimate("", "total", total, sum(costs) if costs else None,
-                                  sum(times) if times else None, "")))
+        rows.append(
+            _row(
+                Estimate(
+                    "",
+                    "total",
+                    total,
+                    sum(costs) if costs else None,
+                    sum(times) if times else None,
+                    "",
+                )
+            )
+        )
     widths = [max(len(str(line[i])) for line in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(str(cell).ljust(w) if i < 2 else str(cell).rjust(w)
-                       for i, (cell, w) in enumerate(zip(line, widths))).rstrip()
-             for line in [header, *rows]]
-    notes = [f"{e.where}: its input comes from another ML_PREDICT's answers, unknown until "
-             "they come: its rows are counted, not their texts" for e in estimates
-             if not e.input_known]
+    lines = [
+        "  ".join(
+            str(cell).ljust(w) if i < 2 else str(cell).rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths))
+        ).rstrip()
+        for line in [header, *rows]
+    ]
+    notes = [
+        f"{e.where}: its input comes from another ML_PREDICT's answers, unknown until "
+        "they come: its rows are counted, not their texts"
+        for e in estimates
+        if not e.input_known
+    ]
     return "\n".join(lines + notes)
 
 
 def _row(e: Estimate) -> tuple[str, ...]:
     f = e.forecast
-    return (e.where, e.model, f"{f.rows:,}", f"{f.rows_cached:,}", f"{f.rows_to_send:,}",
-            f"{f.requests:,}", f"~{f.prompt_tokens:,}", f"~{f.completion_tokens:,}",
-            "–" if e.cost is None else f"~{_money(e.cost)}",
-            "–" if e.seconds is None else f"~{_duration(e.seconds)}", e.quota)
+    return (
+        e.where,
+        e.model,
+        f"{f.rows:,}",
+        f"{f.rows_cached:,}",
+        f"{f.rows_to_send:,}",
+        f"{f.requests:,}",
+        f"~{f.prompt_tokens:,}",
+        f"~{f.completion_tokens:,}",
+        "–" if e.cost is None else f"~{_money(e.cost)}",
+        "–" if e.seconds is None else f"~{_duration(e.seconds)}",
+        e.quota,
+    )
 
 
 def _money(cost: float) -> str:

@@ -10,9 +10,9 @@ here and a line in `_RUNNERS`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable
 
 import polars as pl
 
@@ -25,8 +25,8 @@ from bailian_assets.executor.expressions import compile_aggregate, compile_expr
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
-from bailian_assets.planning import plan as p
 from bailian_assets.planning import bound, types
+from bailian_assets.planning import plan as p
 from bailian_assets.sql import ast
 
 Resolver = Callable[[str], pl.LazyFrame]
@@ -64,7 +64,9 @@ class Executor:
             raise
         except (pl.exceptions.PolarsError, ValueError) as error:
             where = f"{query.path}:{query.position.line}:{query.position.col}"
-            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            first = (
+                str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            )
             raise ExecutionError(f"{where}: error: the query failed: {first}") from None
 
     def frame(self, root: p.Node) -> pl.LazyFrame:
@@ -83,22 +85,24 @@ class Executor:
                 pending.append((node, True))
                 pending.extend((child, False) for child in reversed(inputs))
                 continue
-            frames = results[len(results) - len(inputs):]
-            del results[len(results) - len(inputs):]
+            frames = results[len(results) - len(inputs) :]
+            del results[len(results) - len(inputs) :]
             results.append(_RUNNERS[type(node)](self, node, *frames))
             done[id(node)] = results[-1]
         return results[0]
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
         frame = self.resolve(node.relation)
-        return frame.select(pl.col(source).alias(f.column)
-                            for source, f in zip(node.source_columns, node.fields))
+        return frame.select(
+            pl.col(source).alias(f.column) for source, f in zip(node.source_columns, node.fields)
+        )
 
     def _values(self, node: p.ValuesNode) -> pl.LazyFrame:
         if not node.fields:  # SELECT without FROM: one row, no columns of its own
             return pl.LazyFrame({"__row": [0]})
-        return pl.DataFrame([_values_column(node.rows, i, f) for i, f in enumerate(node.fields)]
-                            ).lazy()
+        return pl.DataFrame(
+            [_values_column(node.rows, i, f) for i, f in enumerate(node.fields)]
+        ).lazy()
 
     def _ml_predict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
         frame = frame.collect()
@@ -110,11 +114,19 @@ class Executor:
             self.on_model_run(model_run)
         return result.lazy()
 
-    def _vector_search(self, node: p.VectorSearch, queries: pl.LazyFrame,
-                      searched: pl.LazyFrame) -> pl.LazyFrame:
+    def _vector_search(
+        self, node: p.VectorSearch, queries: pl.LazyFrame, searched: pl.LazyFrame
+    ) -> pl.LazyFrame:
         left, right = queries.collect(), searched.collect()
-        result = search(left, node.query_column, right, node.search_column, node.top_k,
-                        node.keep_unmatched, node.score.column)
+        result = search(
+            left,
+            node.query_column,
+            right,
+            node.search_column,
+            node.top_k,
+            node.keep_unmatched,
+            node.score.column,
+        )
         return result.lazy()
 
     def _unnest(self, node: p.Unnest, frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -124,14 +136,16 @@ class Executor:
         frame = frame.with_columns(collection.alias(items))
         exploded = [items]
         if node.ordinality is not None:
-            frame = frame.with_columns(pl.int_ranges(1, pl.col(items).list.len() + 1,
-                                                     dtype=pl.Int32).alias(positions))
+            frame = frame.with_columns(
+                pl.int_ranges(1, pl.col(items).list.len() + 1, dtype=pl.Int32).alias(positions)
+            )
             exploded.append(positions)
-        frame = frame.explode(exploded, empty_as_null=node.keep_empty,
-                              keep_nulls=node.keep_empty)
+        frame = frame.explode(exploded, empty_as_null=node.keep_empty, keep_nulls=node.keep_empty)
         element = pl.col(items)
-        columns = [(element if part is None else element.struct.field(part)).alias(f.column)
-                   for part, f in zip(node.parts, node.element_fields)]
+        columns = [
+            (element if part is None else element.struct.field(part)).alias(f.column)
+            for part, f in zip(node.parts, node.element_fields)
+        ]
         if node.ordinality is not None:
             columns.append(pl.col(positions).alias(node.ordinality.column))
         return frame.with_columns(columns).select(f.column for f in node.fields)
@@ -153,16 +167,23 @@ class Executor:
         else:
             how = {"INNER": "inner", "LEFT": "left", "RIGHT": "right", "FULL": "full"}[node.kind]
             keys = [_join_keys(a, b) for a, b in node.equi_keys]
-            joined = left.join(right, left_on=[a for a, _ in keys],
-                               right_on=[b for _, b in keys], how=how,
-                               coalesce=False, maintain_order="left_right")
+            joined = left.join(
+                right,
+                left_on=[a for a, _ in keys],
+                right_on=[b for _, b in keys],
+                how=how,
+                coalesce=False,
+                maintain_order="left_right",
+            )
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
         return joined
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
-        aggregates = [compile_aggregate(call).cast(to_polars(f.type)).alias(f.column)
-                      for call, f in node.aggregates]
+        aggregates = [
+            compile_aggregate(call).cast(to_polars(f.type)).alias(f.column)
+            for call, f in node.aggregates
+        ]
         if not node.keys:
             return frame.select(aggregates)
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
@@ -177,8 +198,12 @@ class Executor:
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
         # Flink's NULL order: first ascending, last descending
         descending = [d for _, d in node.keys]
-        return frame.sort([compile_expr(e) for e, _ in node.keys], descending=descending,
-                          nulls_last=descending, maintain_order=True)
+        return frame.sort(
+            [compile_expr(e) for e, _ in node.keys],
+            descending=descending,
+            nulls_last=descending,
+            maintain_order=True,
+        )
 
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.head(node.count)
@@ -188,25 +213,28 @@ class Executor:
         combined = pl.concat(parts, how="vertical")
         return combined.unique(maintain_order=True) if node.distinct else combined
 
-    def _subquery_join(self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
-                       ) -> pl.LazyFrame:
+    def _subquery_join(
+        self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
+    ) -> pl.LazyFrame:
         column = node.result.column
         if node.kind == "EXISTS":
             return frame.join(sub.select((pl.len() > 0).alias(column)), how="cross")
         values = sub.select(pl.col(node.subquery.fields[0].column))
         if node.kind == "SCALAR":
-            return frame.join(single_value(values, column, to_polars(node.result.type)),
-                              how="cross")
+            return frame.join(
+                single_value(values, column, to_polars(node.result.type)), how="cross"
+            )
         assert node.operand is not None
-        return in_values(frame, compile_expr(node.operand), values,
-                         to_polars(node.operand.type), column)
+        return in_values(
+            frame, compile_expr(node.operand), values, to_polars(node.operand.type), column
+        )
 
-    def _set_combine(self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
-                     ) -> pl.LazyFrame:
+    def _set_combine(
+        self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
+    ) -> pl.LazyFrame:
         """INTERSECT as a semi join, EXCEPT as an anti join, on every column (NULLs equal);
         with ALL, the k-th copy of a row pairs only with a k-th copy on the other side."""
-        left, right = _branch(node.left, left, node.fields), _branch(node.right, right,
-                                                                      node.fields)
+        left, right = _branch(node.left, left, node.fields), _branch(node.right, right, node.fields)
         on = [f.column for f in node.fields]
         if node.all:
             copy = pl.int_range(pl.len()).over(on).alias("$copy")
@@ -240,8 +268,9 @@ _RUNNERS = {
 }
 
 
-def _conform(column: pl.Expr, source: ast.DataType, target: ast.DataType,
-             dtype: pl.DataType) -> pl.Expr:
+def _conform(
+    column: pl.Expr, source: ast.DataType, target: ast.DataType, dtype: pl.DataType
+) -> pl.Expr:
     """A query column (of Polars type `dtype`) as its output (a sink's) column type: a
     DECIMAL rounded HALF_UP to its scale (NULL when it does not fit), a ROW by position,
     since the sink's field names need not be the value's (ROW(1, 'x') into
@@ -258,25 +287,41 @@ def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.La
     the job, as in Flink (so the subquery's rows, at most two, are computed here)."""
     rows = values.select(pl.first().cast(dtype).alias(column)).head(2).collect()
     if rows.height > 1:
-        raise ExecutionError("a scalar subquery returned more than one row (Flink: "
-                             "SingleValueAggFunction received more than one element.)")
+        raise ExecutionError(
+            "a scalar subquery returned more than one row (Flink: "
+            "SingleValueAggFunction received more than one element.)"
+        )
     if rows.height == 0:
         rows = pl.DataFrame({column: [None]}, schema={column: dtype})
     return rows.lazy()
 
 
-def in_values(frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame,
-              dtype: pl.DataType, column: str) -> pl.LazyFrame:
+def in_values(
+    frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame, dtype: pl.DataType, column: str
+) -> pl.LazyFrame:
     """`frame` with `column` = `operand IN (values)`, three-valued: FALSE for no values, NULL
     for a NULL operand or no match among values holding a NULL."""
     values = values.select(pl.first().cast(dtype).alias("$value")).unique()
     stats = values.select(pl.len().alias("$rows"), pl.col("$value").null_count().alias("$nulls"))
     found = values.drop_nulls().with_columns(pl.lit(True).alias("$found"))
-    joined = frame.with_columns(operand.cast(dtype).alias("$x")).join(
-        found, left_on="$x", right_on="$value", how="left", coalesce=True,
-        maintain_order="left").join(stats, how="cross")
-    mark = pl.when(pl.col("$rows") == 0).then(False).when(pl.col("$x").is_null()).then(None) \
-        .when(pl.col("$found")).then(True).when(pl.col("$nulls") > 0).then(None).otherwise(False)
+    joined = (
+        frame.with_columns(operand.cast(dtype).alias("$x"))
+        .join(
+            found, left_on="$x", right_on="$value", how="left", coalesce=True, maintain_order="left"
+        )
+        .join(stats, how="cross")
+    )
+    mark = (
+        pl.when(pl.col("$rows") == 0)
+        .then(False)
+        .when(pl.col("$x").is_null())
+        .then(None)
+        .when(pl.col("$found"))
+        .then(True)
+        .when(pl.col("$nulls") > 0)
+        .then(None)
+        .otherwise(False)
+    )
     return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
 
 
@@ -303,12 +348,15 @@ def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None])
 
 def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> pl.LazyFrame:
     """A set operation's branch with the operation's column names and types."""
-    return frame.select(pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
-                        for c, f in zip(node.fields, fields))
+    return frame.select(
+        pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
+        for c, f in zip(node.fields, fields)
+    )
 
 
-def _values_column(rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: p.Field
-                   ) -> pl.Series:
+def _values_column(
+    rows: tuple[tuple[bound.Expr, ...], ...], index: int, field: p.Field
+) -> pl.Series:
     """Column `index` of VALUES rows. Literals (what large VALUES lists hold) go into the series
     directly; other expressions are evaluated one row at a time."""
     exprs = [row[index] for row in rows]

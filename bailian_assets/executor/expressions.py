@@ -9,15 +9,19 @@ Column references are frame columns of the node's input.
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 import polars as pl
 
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions import (AGGREGATES, IMPLEMENTATIONS,
-                                               MULTI_ARGUMENT_AGGREGATES, OPERATORS)
+from bailian_assets.executor.functions import (
+    AGGREGATES,
+    IMPLEMENTATIONS,
+    MULTI_ARGUMENT_AGGREGATES,
+    OPERATORS,
+)
 from bailian_assets.planning import bound
 
 
@@ -35,8 +39,7 @@ def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
     if call.star:
         return pl.len()
     if call.name in MULTI_ARGUMENT_AGGREGATES:  # JSON_OBJECTAGG(mode, key, value) ...
-        return MULTI_ARGUMENT_AGGREGATES[call.name]([compile_expr(a) for a in call.args],
-                                                    call.args)
+        return MULTI_ARGUMENT_AGGREGATES[call.name]([compile_expr(a) for a in call.args], call.args)
     arg = compile_expr(call.args[0])
     if not bound.columns_in(call.args[0]):  # COUNT(1), SUM(2): the constant once per row
         arg = pl.repeat(arg, pl.len())
@@ -89,8 +92,11 @@ def _case(expr: bound.Case) -> pl.Expr:
     branches: list[tuple[pl.Expr, pl.Expr]] = []
 
     def none_yet(count: int) -> Callable[[], pl.Expr]:  # no test of the first `count` is true
-        return lambda: ~pl.any_horizontal([t.fill_null(False) for t, _ in branches[:count]]) \
-            if count else pl.lit(True)
+        return lambda: (
+            ~pl.any_horizontal([t.fill_null(False) for t, _ in branches[:count]])
+            if count
+            else pl.lit(True)
+        )
 
     for condition, value in expr.whens:
         with guards.only_where(none_yet(len(branches))):
@@ -120,9 +126,14 @@ def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) ->
     if len(branches) <= _FLAT_CASE:
         return _when_chain(branches, otherwise)
     size = math.isqrt(len(branches) - 1) + 1
-    groups = [branches[i:i + size] for i in range(0, len(branches), size)]
-    return _when_chain([(pl.any_horizontal([test for test, _ in group]),
-                         _when_chain(group, pl.lit(None))) for group in groups], otherwise)
+    groups = [branches[i : i + size] for i in range(0, len(branches), size)]
+    return _when_chain(
+        [
+            (pl.any_horizontal([test for test, _ in group]), _when_chain(group, pl.lit(None)))
+            for group in groups
+        ],
+        otherwise,
+    )
 
 
 def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:

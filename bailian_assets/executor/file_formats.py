@@ -14,8 +14,8 @@ the file, and for csv and json the line, of the first value that does not fit.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import polars as pl
 
@@ -28,8 +28,7 @@ from bailian_assets.sql import ast
 EXTENSIONS = {"csv": ".csv", "json": ".json", "parquet": ".parquet"}
 
 _TIMESTAMP_OUT = "%Y-%m-%d %H:%M:%S%.f"
-_TIMESTAMP_IN = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M",
-                 "%Y-%m-%dT%H:%M")
+_TIMESTAMP_IN = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")
 _TIMESTAMP_LTZ_IN = tuple(f + suffix for f in _TIMESTAMP_IN for suffix in ("%#z", "Z", ""))
 _TIME = "%H:%M:%S%.f"
 _BOOLEANS = {"true": True, "false": False}
@@ -38,8 +37,9 @@ _BOOLEANS = {"true": True, "false": False}
 # ------------------------------------------------------------------ reading
 
 
-def read_batches(table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
-                 ) -> Iterator[pl.DataFrame]:
+def read_batches(
+    table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
+) -> Iterator[pl.DataFrame]:
     """The given data columns of one file, typed, a batch at a time (only those columns are
     read, through Polars' lazy scans); a value that does not fit is an error naming the file,
     and the line for csv and json. Every declared data column must be in the file."""
@@ -74,14 +74,19 @@ def _scan_csv(table: TableSpec, file: Path) -> pl.LazyFrame:
     """A csv file as text columns (typed by `convert`, so a bad value names its line)."""
     columns = table.data_columns
     header = bool(table.options.get("csv.header"))
-    raw = pl.scan_csv(file, has_header=header, infer_schema=False,
-                      separator=str(table.options.get("csv.field-delimiter", ",")))
+    raw = pl.scan_csv(
+        file,
+        has_header=header,
+        infer_schema=False,
+        separator=str(table.options.get("csv.field-delimiter", ",")),
+    )
     if header:
         return raw
     names = raw.collect_schema().names()  # from the first line
     if len(names) != len(columns):
-        raise ExecutionError(f"{file}: {len(names)} fields per line, table "
-                             f"'{table.name}' declares {len(columns)}")
+        raise ExecutionError(
+            f"{file}: {len(names)} fields per line, table '{table.name}' declares {len(columns)}"
+        )
     return raw.rename({name: c.name for name, c in zip(names, columns)})
 
 
@@ -89,9 +94,11 @@ def _check_columns(table: TableSpec, names: Sequence[str], file: Path) -> None:
     present = set(names)
     for column in table.data_columns:
         if column.name not in present:
-            raise ExecutionError(f"{file}: no column '{column.name}', which table "
-                                 f"'{table.name}' declares (declared at {table.path}:"
-                                 f"{table.position.line})")
+            raise ExecutionError(
+                f"{file}: no column '{column.name}', which table "
+                f"'{table.name}' declares (declared at {table.path}:"
+                f"{table.position.line})"
+            )
 
 
 def _first_line(error: Exception) -> str:
@@ -99,8 +106,14 @@ def _first_line(error: Exception) -> str:
     return text.splitlines()[0] if text else repr(error)
 
 
-def _convert(table: TableSpec, raw: pl.DataFrame, columns: Sequence[ast.ColumnDef],
-             file: Path, first_line: int | None, offset: int) -> pl.DataFrame:
+def _convert(
+    table: TableSpec,
+    raw: pl.DataFrame,
+    columns: Sequence[ast.ColumnDef],
+    file: Path,
+    first_line: int | None,
+    offset: int,
+) -> pl.DataFrame:
     """`columns` of a batch, cast to their types; the first value that does not fit is an
     error (`offset`: rows of the file before this batch)."""
     converted = []
@@ -112,10 +125,15 @@ def _convert(table: TableSpec, raw: pl.DataFrame, columns: Sequence[ast.ColumnDe
             failed = failed & ~decimals.is_number(source)
         if failed.any():
             row = offset + int(failed.arg_max())  # type: ignore[arg-type]
-            where = f"{file}:{first_line + row}" if first_line is not None \
+            where = (
+                f"{file}:{first_line + row}"
+                if first_line is not None
                 else f"{file} (row {row + 1})"
-            raise ExecutionError(f"{where}: value {_show(source[row - offset])} of column "
-                                 f"'{column.name}' is not a {column.type}")
+            )
+            raise ExecutionError(
+                f"{where}: value {_show(source[row - offset])} of column "
+                f"'{column.name}' is not a {column.type}"
+            )
         converted.append(cast.alias(column.name))
     return pl.DataFrame(converted) if converted else pl.DataFrame(height=raw.height)
 
@@ -140,14 +158,19 @@ def parse_text(text: pl.Series, target: pl.DataType) -> pl.Series:
         return text.str.to_date("%Y-%m-%d", strict=False)
     if isinstance(target, pl.Datetime):
         formats = _TIMESTAMP_LTZ_IN if target.time_zone else _TIMESTAMP_IN
-        tries = [text.str.to_datetime(f, strict=False, time_unit=target.time_unit,
-                                      time_zone=target.time_zone) for f in formats]
+        tries = [
+            text.str.to_datetime(
+                f, strict=False, time_unit=target.time_unit, time_zone=target.time_zone
+            )
+            for f in formats
+        ]
         return pl.select(pl.coalesce(tries)).to_series().alias(text.name)
     if target == pl.Time:
         return text.str.to_time(_TIME, strict=False)
     if target == pl.Boolean:
-        return text.str.to_lowercase().replace_strict(_BOOLEANS, default=None,
-                                                      return_dtype=pl.Boolean)
+        return text.str.to_lowercase().replace_strict(
+            _BOOLEANS, default=None, return_dtype=pl.Boolean
+        )
     try:
         return text.cast(target, strict=False)
     except pl.exceptions.PolarsError:
@@ -168,15 +191,18 @@ def write_file(table: TableSpec, rows: pl.DataFrame, file: Path) -> None:
     try:
         if fmt == "csv":
             _as_text(rows).write_csv(
-                file, include_header=bool(table.options.get("csv.header")),
-                separator=str(table.options.get("csv.field-delimiter", ",")))
+                file,
+                include_header=bool(table.options.get("csv.header")),
+                separator=str(table.options.get("csv.field-delimiter", ",")),
+            )
         elif fmt == "json":
             _as_text(rows).write_ndjson(file)
         else:
             rows.write_parquet(file)
     except pl.exceptions.PolarsError as error:
-        raise ExecutionError(f"table '{table.name}': cannot write {file} as {fmt}: "
-                             f"{_first_line(error)}") from None
+        raise ExecutionError(
+            f"table '{table.name}': cannot write {file} as {fmt}: {_first_line(error)}"
+        ) from None
 
 
 def _as_text(rows: pl.DataFrame) -> pl.DataFrame:
@@ -185,8 +211,11 @@ def _as_text(rows: pl.DataFrame) -> pl.DataFrame:
     for name, dtype in rows.schema.items():
         column = pl.col(name)
         if isinstance(dtype, pl.Datetime):
-            column = (column.dt.convert_time_zone("UTC").dt.strftime(_TIMESTAMP_OUT + "Z")
-                      if dtype.time_zone else column.dt.strftime(_TIMESTAMP_OUT))
+            column = (
+                column.dt.convert_time_zone("UTC").dt.strftime(_TIMESTAMP_OUT + "Z")
+                if dtype.time_zone
+                else column.dt.strftime(_TIMESTAMP_OUT)
+            )
         elif dtype == pl.Time:
             column = column.dt.strftime(_TIME)
         elif dtype == pl.Date:

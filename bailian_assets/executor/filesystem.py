@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import polars as pl
 from polars.io.plugins import register_io_source
@@ -29,12 +29,14 @@ from polars.io.plugins import register_io_source
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.file_formats import EXTENSIONS, convert, read_batches, write_file
-from bailian_assets.planning.partition_path import (
-    DEFAULT_PARTITION, folder_name, parse_folder_name,
-)
 from bailian_assets.executor.sinks import format_value
 from bailian_assets.executor.table_folder import TableWriter, tidy
 from bailian_assets.planning.connectors import TableSpec, path_kind_problem
+from bailian_assets.planning.partition_path import (
+    DEFAULT_PARTITION,
+    folder_name,
+    parse_folder_name,
+)
 
 _READ_ATTEMPTS = 3  # a partition a writer removes while it is being read: read again
 
@@ -48,8 +50,9 @@ def partition_values(table: TableSpec) -> list[str]:
     location = _existing(table)
     column = table.partitioned_by[0]
     try:
-        values = {parse_folder_name(entry.name, column) for entry in location.iterdir()
-                  if entry.is_dir()}
+        values = {
+            parse_folder_name(entry.name, column) for entry in location.iterdir() if entry.is_dir()
+        }
     except OSError as error:
         raise _read_error(table, location, error) from None
     return sorted(v for v in values if v is not None)
@@ -57,8 +60,10 @@ def partition_values(table: TableSpec) -> list[str]:
 
 def _read_error(table: TableSpec, path: Path, error: OSError) -> ExecutionError:
     where = error.filename or path
-    return ExecutionError(f"table '{table.name}' ({_declared(table)}): cannot read "
-                          f"'{where}': {error.strerror or error}")
+    return ExecutionError(
+        f"table '{table.name}' ({_declared(table)}): cannot read "
+        f"'{where}': {error.strerror or error}"
+    )
 
 
 def _existing(table: TableSpec) -> Path:
@@ -69,8 +74,9 @@ def _existing(table: TableSpec) -> Path:
     if problem is None and (location is None or not os.path.lexists(location)):
         problem = "does not exist"
     if problem is not None:
-        raise ExecutionError(f"table '{table.name}' ({_declared(table)}): path '{location}' "
-                             f"{problem}")
+        raise ExecutionError(
+            f"table '{table.name}' ({_declared(table)}): path '{location}' {problem}"
+        )
     return location
 
 
@@ -88,8 +94,11 @@ def data_files(table: TableSpec, partitions: Sequence[str] | None = None) -> lis
     present = partitions
     if partitions is not None and first is not None:  # a missing partition reads no files
         present = [v for v in partitions if (location / folder_name(first, v)).is_dir()]
-    return [file for folder, _ in _partition_folders(table, location, present)
-            for file in _data_files(folder)]
+    return [
+        file
+        for folder, _ in _partition_folders(table, location, present)
+        for file in _data_files(folder)
+    ]
 
 
 # ------------------------------------------------------------------ reading
@@ -104,13 +113,18 @@ def scan_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.
     location = _existing(table)
     _check_wanted(table, location, partitions)
 
-    def source(with_columns: list[str] | None, predicate: pl.Expr | None,
-               n_rows: int | None, batch_size: int | None) -> Iterator[pl.DataFrame]:
+    def source(
+        with_columns: list[str] | None,
+        predicate: pl.Expr | None,
+        n_rows: int | None,
+        batch_size: int | None,
+    ) -> Iterator[pl.DataFrame]:
         return _batches(table, location, partitions, with_columns, predicate, n_rows)
 
     schema = {c.name: to_polars(c.type) for c in table.columns}
-    return register_io_source(source, schema=schema, explain_name=f"filesystem {table.name}",
-                              explain_detail=str(location))
+    return register_io_source(
+        source, schema=schema, explain_name=f"filesystem {table.name}", explain_detail=str(location)
+    )
 
 
 def read_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.DataFrame:
@@ -125,13 +139,19 @@ def _check_wanted(table: TableSpec, location: Path, wanted: Sequence[str] | None
     for value in wanted:
         folder = location / folder_name(first, value)
         if not folder.is_dir():
-            raise ExecutionError(f"table '{table.name}': no data for partition "
-                                 f"{first}={value} (no folder {folder})")
+            raise ExecutionError(
+                f"table '{table.name}': no data for partition {first}={value} (no folder {folder})"
+            )
 
 
-def _batches(table: TableSpec, location: Path, wanted: Sequence[str] | None,
-             with_columns: Sequence[str] | None, predicate: pl.Expr | None,
-             n_rows: int | None) -> Iterator[pl.DataFrame]:
+def _batches(
+    table: TableSpec,
+    location: Path,
+    wanted: Sequence[str] | None,
+    with_columns: Sequence[str] | None,
+    predicate: pl.Expr | None,
+    n_rows: int | None,
+) -> Iterator[pl.DataFrame]:
     """The rows of the partitions `predicate` may match, projected to `with_columns`,
     filtered by `predicate`, at most `n_rows` (as Polars asks an IO source)."""
     tidy(table)
@@ -145,8 +165,9 @@ def _batches(table: TableSpec, location: Path, wanted: Sequence[str] | None,
             values = _typed_values(table, spec, folder)
             for batch in _folder_batches(table, location, folder, columns):
                 if values:
-                    batch = batch.with_columns(pl.lit(v, dtype=t).alias(n)
-                                               for n, (v, t) in values.items())
+                    batch = batch.with_columns(
+                        pl.lit(v, dtype=t).alias(n) for n, (v, t) in values.items()
+                    )
                 if predicate is not None:
                     batch = batch.filter(predicate)
                 batch = batch.select(names) if names else pl.DataFrame(height=batch.height)
@@ -159,8 +180,9 @@ def _batches(table: TableSpec, location: Path, wanted: Sequence[str] | None,
         raise _read_error(table, location, error) from None
 
 
-def _folder_batches(table: TableSpec, location: Path, folder: Path,
-                    columns: Sequence) -> Iterator[pl.DataFrame]:
+def _folder_batches(
+    table: TableSpec, location: Path, folder: Path, columns: Sequence
+) -> Iterator[pl.DataFrame]:
     """The rows of one data folder's files. A file a writer removed since it was listed: the
     folder is listed again (a partition is replaced in one rename), unless rows of it were
     already given; a folder removed meanwhile has no rows."""
@@ -174,16 +196,21 @@ def _folder_batches(table: TableSpec, location: Path, folder: Path,
             return
         except FileNotFoundError:
             if given or attempt == _READ_ATTEMPTS - 1:
-                raise ExecutionError(f"table '{table.name}': its files kept changing while "
-                                     "being read; read it again") from None
+                raise ExecutionError(
+                    f"table '{table.name}': its files kept changing while being read; read it again"
+                ) from None
             if folder != location and not folder.exists():
                 return
         except OSError as error:
             raise _read_error(table, location, error) from None
 
 
-def _partition_folders(table: TableSpec, location: Path, wanted: Sequence[str] | None,
-                       pruning: "PartitionFilter | None" = None) -> Iterator[tuple[Path, dict]]:
+def _partition_folders(
+    table: TableSpec,
+    location: Path,
+    wanted: Sequence[str] | None,
+    pruning: PartitionFilter | None = None,
+) -> Iterator[tuple[Path, dict]]:
     """Data folders with their partition values as text, only those `wanted` (first-column
     values) and `pruning` admits; deeper levels of a refused folder are never listed."""
     if not table.partitioned_by:
@@ -206,12 +233,15 @@ def _typed_values(table: TableSpec, spec: Mapping[str, str], folder: Path) -> di
         if column.name not in spec:
             continue
         value = spec[column.name]
-        text = pl.Series(column.name, [None if value == DEFAULT_PARTITION else value],
-                         dtype=pl.String)
+        text = pl.Series(
+            column.name, [None if value == DEFAULT_PARTITION else value], dtype=pl.String
+        )
         cast = convert(text, column.type)
         if text.is_not_null().any() and cast.is_null().all():
-            raise ExecutionError(f"{folder}: partition value {value!r} of column "
-                                 f"'{column.name}' is not a {column.type}")
+            raise ExecutionError(
+                f"{folder}: partition value {value!r} of column "
+                f"'{column.name}' is not a {column.type}"
+            )
         typed[column.name] = (cast[0], cast.dtype)
     return typed
 
@@ -229,8 +259,7 @@ class PartitionFilter:
             if roots and roots <= partition:
                 self.terms.append((roots, term))
 
-    def admits(self, typed_values: Callable[[], Mapping[str, tuple[object, pl.DataType]]]
-               ) -> bool:
+    def admits(self, typed_values: Callable[[], Mapping[str, tuple[object, pl.DataType]]]) -> bool:
         """Whether rows of a folder with these values (typed on demand) could pass."""
         if not self.terms:
             return True
@@ -249,7 +278,7 @@ def conjuncts(predicate: pl.Expr) -> list[pl.Expr]:
     """The terms of a top-level AND (`a & b & c` -> [a, b, c]); the predicate itself else."""
     try:
         tree = json.loads(predicate.meta.serialize(format="json"))
-    except Exception:  # noqa: BLE001 - an expression Polars cannot serialize: one term
+    except Exception:
         return [predicate]
     node = tree.get("BinaryExpr") if isinstance(tree, dict) else None
     if not isinstance(node, dict) or node.get("op") != "And":
@@ -257,9 +286,12 @@ def conjuncts(predicate: pl.Expr) -> list[pl.Expr]:
     return [term for side in predicate.meta.pop() for term in conjuncts(side)]
 
 
-def _walk_partitions(folder: Path, columns: Sequence[str], spec: dict | None = None,
-                     admit: Callable[[dict, Path], bool] | None = None
-                     ) -> Iterator[tuple[Path, dict]]:
+def _walk_partitions(
+    folder: Path,
+    columns: Sequence[str],
+    spec: dict | None = None,
+    admit: Callable[[dict, Path], bool] | None = None,
+) -> Iterator[tuple[Path, dict]]:
     """Partition folders under `folder` (`col=value/` for each of `columns` in turn), sorted,
     with their values; a folder `admit` refuses is not walked into."""
     spec = spec or {}
@@ -278,15 +310,15 @@ def _walk_partitions(folder: Path, columns: Sequence[str], spec: dict | None = N
 def _data_files(folder: Path) -> list[Path]:
     if folder.is_file():
         return [folder]
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith((".", "_")))
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "_")))
 
 
 # ------------------------------------------------------------------ writing
 
 
-def write_table(table: TableSpec, frame: pl.DataFrame,
-                partitions: Iterable[str] | None = None) -> list[Path]:
+def write_table(
+    table: TableSpec, frame: pl.DataFrame, partitions: Iterable[str] | None = None
+) -> list[Path]:
     """Write `frame`, replacing whole what it covers, and nothing the table did not write.
 
     Without `partitions`: the whole table (unpartitioned), or each partition `frame` has rows
@@ -294,8 +326,10 @@ def write_table(table: TableSpec, frame: pl.DataFrame,
     exactly those partitions, each replaced whole (emptied when `frame` has no rows for it);
     a row of another partition is an error. Returns the folders written or removed."""
     if partitions is not None and not table.partitioned_by:
-        raise ExecutionError(f"table '{table.name}' ({_declared(table)}) is not partitioned: "
-                             "a write of some partitions would replace the whole table")
+        raise ExecutionError(
+            f"table '{table.name}' ({_declared(table)}) is not partitioned: "
+            "a write of some partitions would replace the whole table"
+        )
     groups = _groups(table, frame)
     covered = _covered(table, groups, partitions)
     name = f"part-0{EXTENSIONS[str(table.options['format'])]}"
@@ -307,8 +341,9 @@ def write_table(table: TableSpec, frame: pl.DataFrame,
             writer.check_partition((first,), removing=False)
         for parts in removals:
             writer.check_partition(parts, removing=True)
-        written = [writer.replace(parts, name, _writer_of(table, rows))
-                   for parts, rows in groups.items()]
+        written = [
+            writer.replace(parts, name, _writer_of(table, rows)) for parts, rows in groups.items()
+        ]
         for parts in removals:
             writer.remove(parts)
     return written + [writer.root.joinpath(*parts) for parts in removals]
@@ -337,8 +372,11 @@ def _partition_text(value: object) -> str | None:
     return None if value is None else format_value(value)
 
 
-def _covered(table: TableSpec, groups: Mapping[tuple[str, ...], pl.DataFrame],
-             partitions: Iterable[str] | None) -> list[str]:
+def _covered(
+    table: TableSpec,
+    groups: Mapping[tuple[str, ...], pl.DataFrame],
+    partitions: Iterable[str] | None,
+) -> list[str]:
     """First-level folders the write covers (`partitions`); refuses rows outside them."""
     if partitions is None:
         return []
@@ -349,13 +387,17 @@ def _covered(table: TableSpec, groups: Mapping[tuple[str, ...], pl.DataFrame],
             f"table '{table.name}' ({_declared(table)}): a write of partitions "
             f"{', '.join(covered)} has rows for {', '.join(outside[:5])}; a partitioned run "
             f"must only write its own partitions (select the source's partition column into "
-            f"'{table.partitioned_by[0]}')")
+            f"'{table.partitioned_by[0]}')"
+        )
     return covered
 
 
-def _removals(writer: TableWriter, table: TableSpec,
-              groups: Mapping[tuple[str, ...], pl.DataFrame], covered: Sequence[str]
-              ) -> list[tuple[str, ...]]:
+def _removals(
+    writer: TableWriter,
+    table: TableSpec,
+    groups: Mapping[tuple[str, ...], pl.DataFrame],
+    covered: Sequence[str],
+) -> list[tuple[str, ...]]:
     """Folders under the covered partitions that the write does not rewrite: removed, so each
     covered partition ends holding exactly the rows written."""
     kept = set(groups)

@@ -14,16 +14,15 @@ dividend NULL). The executor compiles such a projection `folding_constants()`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Callable, Iterator
 
 import polars as pl
 
 # conditions as functions building them: built only when a check asks (a CASE of thousands of
 # branches would otherwise build every branch's "no earlier branch" condition for nothing)
-_CONDITIONS: ContextVar[tuple[Callable[[], pl.Expr], ...]] = ContextVar("conditions",
-                                                                         default=())
+_CONDITIONS: ContextVar[tuple[Callable[[], pl.Expr], ...]] = ContextVar("conditions", default=())
 _FOLDING: ContextVar[bool] = ContextVar("folding", default=False)
 
 

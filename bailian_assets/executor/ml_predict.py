@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 import polars as pl
 
@@ -27,11 +27,11 @@ from bailian_assets.client.client import ModelClient, ModelConfig, Prediction
 from bailian_assets.client.progress import Snapshot
 from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.client.usage import Usage
+from bailian_assets.errors import ModelCallError
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.planning.functions import variant
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.plan import MlPredict
-from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import Secret
 from bailian_assets.tokens import count_tokens, truncate
 
@@ -46,16 +46,30 @@ CHUNK_FLOATS = 1 << 20  # embedding values held as Python floats at once
 
 def model_config(spec: ModelSpec, api_key: Secret | None = None) -> ModelConfig:
     return ModelConfig(
-        name=spec.name, task=spec.task, endpoint=spec.endpoint,
-        api_key=api_key or spec.api_key, model=spec.model, system_prompt=spec.system_prompt,
-        user_prompt=spec.user_prompt, request=dict(spec.request), headers=dict(spec.headers),
+        name=spec.name,
+        task=spec.task,
+        endpoint=spec.endpoint,
+        api_key=api_key or spec.api_key,
+        model=spec.model,
+        system_prompt=spec.system_prompt,
+        user_prompt=spec.user_prompt,
+        request=dict(spec.request),
+        headers=dict(spec.headers),
         error_handling=spec.error_handling,
-        retry_num=spec.retry_num, retry_fallback=spec.retry_fallback,
-        batch_size=spec.batch_size, max_context=spec.max_context, labels=spec.labels,
-        price_input=spec.price_input, price_output=spec.price_output,
-        rate_limit_rpm=spec.rate_limit_rpm, rate_limit_tpm=spec.rate_limit_tpm, cache=spec.cache,
+        retry_num=spec.retry_num,
+        retry_fallback=spec.retry_fallback,
+        batch_size=spec.batch_size,
+        max_context=spec.max_context,
+        labels=spec.labels,
+        price_input=spec.price_input,
+        price_output=spec.price_output,
+        rate_limit_rpm=spec.rate_limit_rpm,
+        rate_limit_tpm=spec.rate_limit_tpm,
+        cache=spec.cache,
         # values of other options that came from ${secret_values...}, once planning gives them
-        secrets=spec.secrets, answer_check=answer_check(spec), content_type=spec.content_type,
+        secrets=spec.secrets,
+        answer_check=answer_check(spec),
+        content_type=spec.content_type,
     )
 
 
@@ -78,12 +92,17 @@ def _variant_problem(value: object) -> str | None:
     return None
 
 
-def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
-                api_key: Secret | None = None,
-                on_progress: Callable[[Snapshot], None] | None = None,
-                progress_interval: float = 10.0,
-                on_warning: Callable[[str], None] | None = None,
-                budgets: RunBudgets | None = None) -> ModelClient:
+def make_client(
+    spec: ModelSpec,
+    config: RuntimeConfig,
+    backend: Backend,
+    *,
+    api_key: Secret | None = None,
+    on_progress: Callable[[Snapshot], None] | None = None,
+    progress_interval: float = 10.0,
+    on_warning: Callable[[str], None] | None = None,
+    budgets: RunBudgets | None = None,
+) -> ModelClient:
     """The one way a model client is made, for the command line and Dagster alike.
     `on_warning` gets the client's warnings (a service that cannot be reached, a cache folder
     that cannot be used); by default they go to the log. `budgets`: the run's, shared by its
@@ -91,19 +110,28 @@ def make_client(spec: ModelSpec, config: RuntimeConfig, backend: Backend, *,
     # Flink's 'async' = 'false' means one row at a time
     concurrency = config.max_concurrent_operations if config.run_async else 1
     api_key = _usable_key(spec, api_key or spec.api_key, backend)
-    return ModelClient(model_config(spec, api_key), transport=backend.transport,
-                       backend="simulator" if backend.simulated else "http",
-                       max_concurrency=concurrency, row_timeout=config.timeout,
-                       retry=RetryPolicy.from_backoff(spec.backoff),
-                       cache=open_cache() if spec.cache else None, on_progress=on_progress,
-                       progress_interval=progress_interval, on_warning=on_warning,
-                       budget=allowance(spec, config, budgets or RunBudgets()))
+    return ModelClient(
+        model_config(spec, api_key),
+        transport=backend.transport,
+        backend="simulator" if backend.simulated else "http",
+        max_concurrency=concurrency,
+        row_timeout=config.timeout,
+        retry=RetryPolicy.from_backoff(spec.backoff),
+        cache=open_cache() if spec.cache else None,
+        on_progress=on_progress,
+        progress_interval=progress_interval,
+        on_warning=on_warning,
+        budget=allowance(spec, config, budgets or RunBudgets()),
+    )
 
 
 def allowance(spec: ModelSpec, config: RuntimeConfig, budgets: RunBudgets) -> Allowance | None:
     """What a client may spend: the model's 'budget.*' options and the job's SET ones."""
-    return budgets.allowance(spec.name, (spec.budget_tokens, spec.budget_cost),
-                             (config.budget_tokens, config.budget_cost))
+    return budgets.allowance(
+        spec.name,
+        (spec.budget_tokens, spec.budget_cost),
+        (config.budget_tokens, config.budget_cost),
+    )
 
 
 def _usable_key(spec: ModelSpec, api_key: Secret, backend: Backend) -> Secret:
@@ -114,28 +142,42 @@ def _usable_key(spec: ModelSpec, api_key: Secret, backend: Backend) -> Secret:
         return api_key
     if backend.simulated:
         return Secret(SIMULATOR_KEY)
-    why = (f"it is read from {api_key.env}, which is not set" if api_key.env
-           else "its 'api-key' is empty")
-    raise ModelCallError(f"model '{spec.name}' has no API key: {why} (calls would go to the "
-                         f"{backend.description})")
+    why = (
+        f"it is read from {api_key.env}, which is not set"
+        if api_key.env
+        else "its 'api-key' is empty"
+    )
+    raise ModelCallError(
+        f"model '{spec.name}' has no API key: {why} (calls would go to the {backend.description})"
+    )
 
 
-def client_factory(backend: Backend, on_progress: Callable[[Snapshot], None] | None = None,
-                   progress_interval: float = 10.0) -> ClientFactory:
+def client_factory(
+    backend: Backend,
+    on_progress: Callable[[Snapshot], None] | None = None,
+    progress_interval: float = 10.0,
+) -> ClientFactory:
     """Clients for models, all talking to `backend` (the simulator or the real service);
     their warnings go to the log. The clients of one factory are one run's: they spend from
     the same budgets."""
     budgets = RunBudgets()
 
     def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
-        return make_client(spec, config, backend, on_progress=on_progress,
-                           progress_interval=progress_interval, budgets=budgets)
+        return make_client(
+            spec,
+            config,
+            backend,
+            on_progress=on_progress,
+            progress_interval=progress_interval,
+            budgets=budgets,
+        )
 
     return make
 
 
-def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
-                   clients: ClientFactory) -> tuple[pl.DataFrame, Usage]:
+def run_ml_predict(
+    frame: pl.DataFrame, node: MlPredict, clients: ClientFactory
+) -> tuple[pl.DataFrame, Usage]:
     """Answer `frame` chunk by chunk: Python objects for one chunk at a time, the rest in
     Polars' own memory (a partition of 100,000 embeddings stays well under a gigabyte)."""
     client = clients(node.model, node.config)
@@ -149,8 +191,10 @@ def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
             for start in range(0, max(frame.height, 1), rows):
                 chunk = frame.slice(start, rows)
                 texts = within_context(
-                    chunk.get_column(node.input_column).cast(pl.String).to_list(), node.model,
-                    start + 1)
+                    chunk.get_column(node.input_column).cast(pl.String).to_list(),
+                    node.model,
+                    start + 1,
+                )
                 predictions, chunk_usage = await client.predict(texts, progress, start + 1)
                 usage.add(chunk_usage)
                 parts.append(chunk.with_columns(_output_columns(node, predictions)))
@@ -164,8 +208,9 @@ def run_ml_predict(frame: pl.DataFrame, node: MlPredict,
     return result, usage
 
 
-def within_context(texts: list[str | None], spec: ModelSpec, first_row: int = 1
-                   ) -> list[str | None]:
+def within_context(
+    texts: list[str | None], spec: ModelSpec, first_row: int = 1
+) -> list[str | None]:
     """The inputs as 'max-context-size' and 'context-overflow-action' make them (Flink's
     openai provider): an input of more tokens is cut at its tail or head, or not sent (its row
     is kept with NULL output and counted as skipped, where Flink drops it). Tokens are the
@@ -182,18 +227,33 @@ def within_context(texts: list[str | None], spec: ModelSpec, first_row: int = 1
             out.append(text)
             continue
         if action.endswith("-log"):
-            log.info("model '%s', row %d: context overflowed (threshold: %d, actual: about "
-                     "%d tokens): %s", spec.name, row, limit, tokens, _DOES[action[:-4]])
+            log.info(
+                "model '%s', row %d: context overflowed (threshold: %d, actual: about "
+                "%d tokens): %s",
+                spec.name,
+                row,
+                limit,
+                tokens,
+                _DOES[action[:-4]],
+            )
         if action.startswith("skipped"):
             out.append(None)
         else:
-            out.append(truncate(text, limit,  # type: ignore[arg-type]
-                                keep_end=action.startswith("truncated-head")))
+            out.append(
+                truncate(
+                    text,
+                    limit,  # type: ignore[arg-type]
+                    keep_end=action.startswith("truncated-head"),
+                )
+            )
     return out
 
 
-_DOES = {"truncated-tail": "truncating the tail of input",
-         "truncated-head": "truncating the head of input", "skipped": "skipping input"}
+_DOES = {
+    "truncated-tail": "truncating the tail of input",
+    "truncated-head": "truncating the head of input",
+    "skipped": "skipping input",
+}
 
 
 def _chunk_rows(node: MlPredict) -> int:
@@ -208,14 +268,24 @@ def _output_columns(node: MlPredict, predictions: list[Prediction]) -> list[pl.S
     shape = node.model.answer_shape
     if shape is not None:  # an AI function: its checked answer read into its columns
         rows = [shape.parse(p.value) if p.value is not None else None for p in predictions]
-        return [pl.Series(f.column, [row[i] if row else None for row in rows],
-                          dtype=to_polars(f.type)) for i, f in enumerate(node.output_fields)]
+        return [
+            pl.Series(f.column, [row[i] if row else None for row in rows], dtype=to_polars(f.type))
+            for i, f in enumerate(node.output_fields)
+        ]
     output, *metadata = node.output_fields
-    columns = [pl.Series(output.column, [_value(node, p.value) for p in predictions],
-                         dtype=_output_dtype(node, output))]
+    columns = [
+        pl.Series(
+            output.column,
+            [_value(node, p.value) for p in predictions],
+            dtype=_output_dtype(node, output),
+        )
+    ]
     for field, (_, kind) in zip(metadata, node.model.metadata_columns):
-        columns.append(pl.Series(field.column, [_metadata(p, kind) for p in predictions],
-                                 dtype=to_polars(field.type)))
+        columns.append(
+            pl.Series(
+                field.column, [_metadata(p, kind) for p in predictions], dtype=to_polars(field.type)
+            )
+        )
     return columns
 
 

@@ -18,8 +18,9 @@ write where it points fails before any model is paid.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import polars as pl
 
@@ -89,9 +90,14 @@ class Orchestrator:
     `bind(spec)`: how a model is called in this run; by default `spec` as the SQL has it, on
     `backend`. Progress reaches `events.progress` every `progress_interval` seconds."""
 
-    def __init__(self, backend: Backend | None = None, events: RunEvents | None = None, *,
-                 bind: Callable[[ModelSpec], ModelBinding] | None = None,
-                 progress_interval: float = 10.0):
+    def __init__(
+        self,
+        backend: Backend | None = None,
+        events: RunEvents | None = None,
+        *,
+        bind: Callable[[ModelSpec], ModelBinding] | None = None,
+        progress_interval: float = 10.0,
+    ):
         if bind is None and backend is None:
             raise ValueError("an Orchestrator needs a backend or a bind function")
         self.events = events or RunEvents()
@@ -109,9 +115,11 @@ class Orchestrator:
             self._told_backend = True
             self.events.info(f"model calls go to the {self.backend.description}")
 
-    def clients(self, partition: str | None = None) -> Callable[[ModelSpec, RuntimeConfig],
-                                                                 ModelClient]:
+    def clients(
+        self, partition: str | None = None
+    ) -> Callable[[ModelSpec, RuntimeConfig], ModelClient]:
         """The client factory the executor calls for each ML_PREDICT."""
+
         def make(spec: ModelSpec, config: RuntimeConfig) -> ModelClient:
             binding = self.bind(spec)
             self.models[spec.name] = binding.spec
@@ -119,32 +127,56 @@ class Orchestrator:
                 self.backend = binding.backend
                 self.tell_backend()
             return make_client(
-                binding.spec, config, binding.backend, api_key=binding.api_key,
+                binding.spec,
+                config,
+                binding.backend,
+                api_key=binding.api_key,
                 on_progress=lambda snapshot: self.events.progress(snapshot, partition),
                 progress_interval=self.progress_interval,
                 on_warning=lambda text: self.events.warning(about_partition(partition, text)),
-                budgets=self.budgets)
+                budgets=self.budgets,
+            )
+
         return make
 
-    def executor(self, resolve: Resolver, partition: str | None = None,
-                 runs: list[ModelRun] | None = None,
-                 constant: Callable[[str], bool] | None = None) -> Executor:
+    def executor(
+        self,
+        resolve: Resolver,
+        partition: str | None = None,
+        runs: list[ModelRun] | None = None,
+        constant: Callable[[str], bool] | None = None,
+    ) -> Executor:
         """An executor of this run: its ML_PREDICTs reported, and collected into `runs`;
         `constant(view)` tells views of constant rows (Flink folds expressions over them)."""
+
         def on_model_run(run: ModelRun) -> None:
             self.model_runs.append(run)
             if runs is not None:
                 runs.append(run)
             node = run.node
-            self.events.info(about_partition(
-                partition, f"ML_PREDICT with model '{node.model.name}' at {node.path}:"
-                           f"{node.position.line}: {run.usage.describe()}"))
-        return Executor(resolve, self.clients(partition), on_model_run=on_model_run,
-                        constant=constant or (lambda relation: False))
+            self.events.info(
+                about_partition(
+                    partition,
+                    f"ML_PREDICT with model '{node.model.name}' at {node.path}:"
+                    f"{node.position.line}: {run.usage.describe()}",
+                )
+            )
 
-    def compute(self, label: str, queries: list[p.PlannedQuery], resolve: Resolver,
-                partition: str | None = None,
-                constant: Callable[[str], bool] | None = None) -> Computed:
+        return Executor(
+            resolve,
+            self.clients(partition),
+            on_model_run=on_model_run,
+            constant=constant or (lambda relation: False),
+        )
+
+    def compute(
+        self,
+        label: str,
+        queries: list[p.PlannedQuery],
+        resolve: Resolver,
+        partition: str | None = None,
+        constant: Callable[[str], bool] | None = None,
+    ) -> Computed:
         """The rows of `queries` (an asset's INSERTs, one after the other), reading relations
         through `resolve`; reported as `label: N rows`."""
         runs: list[ModelRun] = []
@@ -154,8 +186,7 @@ class Orchestrator:
         self.events.info(about_partition(partition, f"{label}: {frame.height} rows"))
         return Computed(frame, runs)
 
-    def run_project(self, project: Project, emit: Callable[[TableSpec, str], None]
-                    ) -> RunResult:
+    def run_project(self, project: Project, emit: Callable[[TableSpec, str], None]) -> RunResult:
         """Run every INSERT and bare SELECT of `project` in file order; each print-sink line (a
         SELECT's rows too, with its implicit print table) goes to `emit(table, line)`.
         `result.sinks` has each sink's rows, and each SELECT's by its name."""
@@ -164,26 +195,33 @@ class Orchestrator:
             connector_of(sink).check_writable(sink)  # refused before any model is paid
         if project.models:
             self.tell_backend()
-        relations = Relations(project, lambda resolve: self.executor(
-            resolve, constant=relations.constant))
+        relations = Relations(
+            project, lambda resolve: self.executor(resolve, constant=relations.constant)
+        )
         for step in statements_in_order(project):
             if isinstance(step, PlannedSelect):
                 label = f"SELECT ({step.path}:{step.line})"
             else:
-                label = (f"INSERT INTO {step.sink.name} ({step.path}:"
-                         f"{step.statement.position.line})")
-            frame = self.compute(label, [step.query], relations.resolve,
-                                 constant=relations.constant).frame
+                label = f"INSERT INTO {step.sink.name} ({step.path}:{step.statement.position.line})"
+            frame = self.compute(
+                label, [step.query], relations.resolve, constant=relations.constant
+            ).frame
             if isinstance(step, PlannedSelect):
                 result.sinks[step.name] = frame
-                connector_of(step.table).write(step.table, frame,
-                                               lines=lambda line, t=step.table: emit(t, line))
+                connector_of(step.table).write(
+                    step.table, frame, lines=lambda line, t=step.table: emit(t, line)
+                )
             else:
                 _write(step, frame, result, emit)
         return result
 
-def _write(insert: PlannedInsert, frame: pl.DataFrame, result: RunResult,
-           emit: Callable[[TableSpec, str], None]) -> None:
+
+def _write(
+    insert: PlannedInsert,
+    frame: pl.DataFrame,
+    result: RunResult,
+    emit: Callable[[TableSpec, str], None],
+) -> None:
     """An INSERT's rows into its sink: a connector that stores rows gets all the job's rows for
     the table so far (a write replaces what it covers); lines for people (print) are this
     INSERT's rows only."""
@@ -198,8 +236,9 @@ def statements_in_order(project: Project) -> list[PlannedInsert | PlannedSelect]
     """The INSERTs and bare SELECTs as the files have them: file by file, top to bottom."""
     files = {path: index for index, path in enumerate(project.scripts)}
     steps: list[PlannedInsert | PlannedSelect] = [*project.inserts, *project.selects]
-    return sorted(steps, key=lambda step: (files.get(step.path, len(files)),
-                                           step.statement.position.offset))
+    return sorted(
+        steps, key=lambda step: (files.get(step.path, len(files)), step.statement.position.offset)
+    )
 
 
 def about_partition(partition: str | None, text: str) -> str:
@@ -238,8 +277,9 @@ class Relations:
             return False
         for view in views_first(self.project.views, name):  # no recursion per view
             if view not in self._constant:
-                self._constant[view] = constant_rows(self.project.views[view].root,
-                                                     self._constant.get)
+                self._constant[view] = constant_rows(
+                    self.project.views[view].root, self._constant.get
+                )
         return self._constant[name]
 
 
@@ -253,12 +293,17 @@ class _Logged(RunEvents):
         self.on_progress(snapshot)
 
 
-def run_project(project: Project, backend: Backend, emit: Callable[[TableSpec, str], None],
-                on_progress: Callable[[Snapshot], None] | None = None,
-                progress_interval: float = 10.0) -> RunResult:
+def run_project(
+    project: Project,
+    backend: Backend,
+    emit: Callable[[TableSpec, str], None],
+    on_progress: Callable[[Snapshot], None] | None = None,
+    progress_interval: float = 10.0,
+) -> RunResult:
     """Run every INSERT and bare SELECT in file order; each print-sink line goes to
     `emit(table, line)`; ML_PREDICT progress to `on_progress` every `progress_interval` seconds
     (default: to the log)."""
     events = RunEvents() if on_progress is None else _Logged(on_progress)
     return Orchestrator(backend, events, progress_interval=progress_interval).run_project(
-        project, emit)
+        project, emit
+    )

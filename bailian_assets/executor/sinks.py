@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 import numpy as np
 import polars as pl
@@ -30,8 +30,9 @@ def format_value(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{format_value(k)}={format_value(v)}"
-                               for k, v in value.items()) + "}"
+        return (
+            "{" + ", ".join(f"{format_value(k)}={format_value(v)}" for k, v in value.items()) + "}"
+        )
     if isinstance(value, dt.datetime):
         return java_instant(value) if value.tzinfo else java_local_datetime(value)
     if isinstance(value, dt.time):
@@ -42,13 +43,14 @@ def format_value(value: object) -> str:
 def java_local_datetime(value: dt.datetime) -> str:
     """LocalDateTime.toString: `2024-03-01T00:00` (seconds only when not zero), a fraction in
     groups of three digits (`10:20:30.500`, `.123456`)."""
-    return value.strftime("%Y-%m-%dT") + _java_time(value.hour, value.minute, value.second,
-                                                    value.microsecond)
+    return value.strftime("%Y-%m-%dT") + _java_time(
+        value.hour, value.minute, value.second, value.microsecond
+    )
 
 
 def java_instant(value: dt.datetime) -> str:
     """Instant.toString (a TIMESTAMP_LTZ): UTC, seconds always, `2024-01-01T00:00:00Z`."""
-    utc = value.astimezone(dt.timezone.utc)
+    utc = value.astimezone(dt.UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%S") + _fraction(utc.microsecond) + "Z"
 
 
@@ -101,13 +103,18 @@ def format_typed(value: object, data_type: DataType | None) -> str:
         return "[" + ", ".join(format_typed(v, data_type.element) for v in value) + "]"
     if name == "MAP" and isinstance(value, (list, tuple)):
         entries = java_hash_map_order(list(value), data_type.element)
-        return "{" + ", ".join(f"{format_typed(e['key'], data_type.element)}="
-                               f"{format_typed(e['value'], data_type.value)}"
-                               for e in entries) + "}"
+        return (
+            "{"
+            + ", ".join(
+                f"{format_typed(e['key'], data_type.element)}="
+                f"{format_typed(e['value'], data_type.value)}"
+                for e in entries
+            )
+            + "}"
+        )
     if name == "ROW" and isinstance(value, dict):
         # by position: the sink's field names need not be the value's (ROW(1, 'x'))
-        return format_row(tuple(value.values()), None, "+I",
-                          tuple(t for _, t in data_type.fields))
+        return format_row(tuple(value.values()), None, "+I", tuple(t for _, t in data_type.fields))
     if name == "FLOAT" and isinstance(value, float):
         return java_float(value)
     return format_value(value)
@@ -140,7 +147,7 @@ def _java_hash(key: object, key_type: DataType | None) -> int | None:
         h = 0
         units = key.encode("utf-16-be")
         for i in range(0, len(units), 2):
-            h = (31 * h + int.from_bytes(units[i:i + 2], "big")) & 0xFFFFFFFF
+            h = (31 * h + int.from_bytes(units[i : i + 2], "big")) & 0xFFFFFFFF
         return h
     kind = key_type.name if key_type is not None else ""
     if isinstance(key, int) and kind in ("TINYINT", "SMALLINT", "INT"):
@@ -156,10 +163,15 @@ def _java_hash(key: object, key_type: DataType | None) -> int | None:
     return None
 
 
-def format_row(values: tuple, identifier: str | None = None, kind: str = "+I",
-               column_types: tuple[DataType, ...] | None = None) -> str:
-    shown = (format_typed(v, column_types[i] if column_types else None)
-             for i, v in enumerate(values))
+def format_row(
+    values: tuple,
+    identifier: str | None = None,
+    kind: str = "+I",
+    column_types: tuple[DataType, ...] | None = None,
+) -> str:
+    shown = (
+        format_typed(v, column_types[i] if column_types else None) for i, v in enumerate(values)
+    )
     row = f"{kind}[{', '.join(shown)}]"
     return f"{identifier}> {row}" if identifier else row
 
@@ -168,7 +180,8 @@ def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
     """The lines Flink's print connector writes for these rows, each value shown by its
     column's declared type."""
     identifier = table.options.get("print-identifier")
-    column_types = tuple(c.type for c in table.columns) \
-        if len(table.columns) == frame.width else None
+    column_types = (
+        tuple(c.type for c in table.columns) if len(table.columns) == frame.width else None
+    )
     for row in frame.iter_rows():
         yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]

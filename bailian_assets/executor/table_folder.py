@@ -51,12 +51,12 @@ import shutil
 import stat
 import time
 import uuid
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from bailian_assets.errors import ExecutionError
-from bailian_assets.planning.partition_path import folder_part_problem, prefix
 from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.partition_path import folder_part_problem, prefix
 
 MARKER = "_bailian_table"
 LOCK = "_bailian_lock"
@@ -77,12 +77,15 @@ log = logging.getLogger("bailian_assets")
 def owner_record(table: TableSpec) -> dict:
     """What `_bailian_table` says about the table that owns a folder: its identity (name,
     declaring file, columns) and how its files are laid out (format, partition columns)."""
-    return {"table": table.name, "declared_at": f"{table.path}:{table.position.line}",
-            "declared_in": _declaring_file(table),
-            "declared_in_relative": _relative_declaring_file(table),
-            "columns": [[c.name, str(c.type)] for c in table.columns],
-            "format": str(table.options["format"]),
-            "partitioned_by": list(table.partitioned_by)}
+    return {
+        "table": table.name,
+        "declared_at": f"{table.path}:{table.position.line}",
+        "declared_in": _declaring_file(table),
+        "declared_in_relative": _relative_declaring_file(table),
+        "columns": [[c.name, str(c.type)] for c in table.columns],
+        "format": str(table.options["format"]),
+        "partitioned_by": list(table.partitioned_by),
+    }
 
 
 def _declaring_file(table: TableSpec) -> str:
@@ -116,9 +119,11 @@ def _location(table: TableSpec) -> Path:
 
 def _check_root(table: TableSpec, root: Path) -> None:
     if not root.is_dir():
-        raise ExecutionError(f"table '{table.name}' ({_declared(table)}): path '{root}' is "
-                             f"{_kind(root)}, not a folder; a filesystem sink writes into a "
-                             "folder")
+        raise ExecutionError(
+            f"table '{table.name}' ({_declared(table)}): path '{root}' is "
+            f"{_kind(root)}, not a folder; a filesystem sink writes into a "
+            "folder"
+        )
     marker = _read_json(root / MARKER)
     if marker is not None:
         _check_owner(table, root, marker)
@@ -128,9 +133,13 @@ def _check_root(table: TableSpec, root: Path) -> None:
     # foreign file.
     entries = _entries(root)
     tools = _tool_entries(root)
-    foreign = [root / e for e in entries if e not in tools
-               and (marker is None or not _ours_at_root(table, root, e))
-               and os.path.lexists(root / e)]
+    foreign = [
+        root / e
+        for e in entries
+        if e not in tools
+        and (marker is None or not _ours_at_root(table, root, e))
+        and os.path.lexists(root / e)
+    ]
     if foreign:
         raise _foreign_error(table, root, foreign, unmarked=marker is None)
 
@@ -148,8 +157,11 @@ def _kind(path: Path) -> str:
 def _tool_entries(root: Path) -> set[str]:
     """Entries of the table folder that are the tool's own bookkeeping: the lock and the
     journal if they are files it made, and the leftovers the journal lists at this level."""
-    own = {name for name in (LOCK, JOURNAL) if os.path.lexists(root / name)
-           and _own_file_problem(root / name) is None}
+    own = {
+        name
+        for name in (LOCK, JOURNAL)
+        if os.path.lexists(root / name) and _own_file_problem(root / name) is None
+    }
     if LOCK in own and not _LOCK_TEXT.fullmatch(_read_small(root / LOCK)):
         own.discard(LOCK)  # a file of that name that holds something else is not our lock
     return own | {p for p in _journal(root) if "/" not in p}
@@ -160,20 +172,25 @@ def _check_owner(table: TableSpec, root: Path, marker: dict) -> None:
     if not marker:
         problem = _own_file_problem(root / MARKER)
         what = f"is {problem}, which this tool never writes" if problem else "is unreadable"
-        raise ExecutionError(f"table '{table.name}' ({_declared(table)}): '{root / MARKER}' "
-                             f"{what}; the folder is not this table's. Point the table's 'path' "
-                             "at a folder of its own, or delete the folder if it holds nothing "
-                             "of value")
+        raise ExecutionError(
+            f"table '{table.name}' ({_declared(table)}): '{root / MARKER}' "
+            f"{what}; the folder is not this table's. Point the table's 'path' "
+            "at a folder of its own, or delete the folder if it holds nothing "
+            "of value"
+        )
     if marker.get("table") != table.name:
         raise ExecutionError(
             f"table '{table.name}' ({_declared(table)}) cannot write to '{root}': the folder "
             f"belongs to table '{marker.get('table')}' (declared at "
-            f"{_owner_file(marker)}); give each sink a folder of its own")
+            f"{_owner_file(marker)}); give each sink a folder of its own"
+        )
     if not _same_declaration(marker, record):
         raise _taken_error(table, root, marker, record)
-    changed = [(key, what) for key, what in (("format", "format"),
-                                             ("partitioned_by", "partition columns"))
-               if marker.get(key) != record[key]]
+    changed = [
+        (key, what)
+        for key, what in (("format", "format"), ("partitioned_by", "partition columns"))
+        if marker.get(key) != record[key]
+    ]
     if table.partitioned_by and marker.get("columns") not in (None, record["columns"]):
         changed.append(("columns", "columns"))  # old partitions would stay, unreadable
     for key, what in changed:
@@ -181,7 +198,8 @@ def _check_owner(table: TableSpec, root: Path, marker: dict) -> None:
             f"table '{table.name}' ({_declared(table)}): folder '{root}' holds it with "
             f"{what} {_show_value(marker.get(key))}, and it is now declared with "
             f"{_show_value(record[key])}; write it to a new folder, or delete '{root}' "
-            "(this tool wrote it) to start afresh")
+            "(this tool wrote it) to start afresh"
+        )
 
 
 def _same_declaration(marker: dict, record: dict) -> bool:
@@ -204,7 +222,8 @@ def _taken_error(table: TableSpec, root: Path, marker: dict, record: dict) -> Ex
         f"{_owner_file(marker)} with columns {columns}. Give this sink a folder of its own. To "
         f"take the folder over on purpose (the project moved, or that file is gone), check what "
         f"it holds, then either delete '{root}' to start afresh, or set \"declared_in\" in "
-        f"'{root / MARKER}' to \"{record['declared_in']}\" to keep its data")
+        f"'{root / MARKER}' to \"{record['declared_in']}\" to keep its data"
+    )
 
 
 def _owner_file(marker: dict) -> str:
@@ -236,18 +255,27 @@ def _real_dir(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink()
 
 
-def _foreign_error(table: TableSpec, folder: Path, foreign: Sequence[Path],
-                   unmarked: bool = False) -> ExecutionError:
-    shown = ", ".join(_short(p.name) + ("/" if _real_dir(p) else "")
-                      for p in sorted(foreign)[:_SHOWN])
+def _foreign_error(
+    table: TableSpec, folder: Path, foreign: Sequence[Path], unmarked: bool = False
+) -> ExecutionError:
+    shown = ", ".join(
+        _short(p.name) + ("/" if _real_dir(p) else "") for p in sorted(foreign)[:_SHOWN]
+    )
     more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
     # folders written before the tool marked its folders have no marker either
-    earlier = (" (if an earlier version of bailian-assets wrote them, it did not mark the "
-               "folder as the table's: move them away once)") if unmarked else ""
+    earlier = (
+        (
+            " (if an earlier version of bailian-assets wrote them, it did not mark the "
+            "folder as the table's: move them away once)"
+        )
+        if unmarked
+        else ""
+    )
     return ExecutionError(
         f"table '{table.name}' ({_declared(table)}): folder '{folder}' holds files this table "
         f"did not write: {shown}{more}. A filesystem sink writes only into a new or empty "
-        f"folder, or one it wrote itself; point its 'path' at a folder of its own{earlier}")
+        f"folder, or one it wrote itself; point its 'path' at a folder of its own{earlier}"
+    )
 
 
 def _short(name: str, limit: int = 80) -> str:
@@ -260,8 +288,9 @@ def _declared(table: TableSpec) -> str:
 
 def _path_error(table: TableSpec, doing: str, path: Path, error: OSError) -> ExecutionError:
     reason = error.strerror or str(error)
-    return ExecutionError(f"table '{table.name}' ({_declared(table)}): {doing} "
-                          f"'{_short(str(path), 300)}': {reason}")
+    return ExecutionError(
+        f"table '{table.name}' ({_declared(table)}): {doing} '{_short(str(path), 300)}': {reason}"
+    )
 
 
 def _entries(folder: Path) -> list[str]:
@@ -282,7 +311,7 @@ class TableWriter:
         self.root = _location(table)
         self._lock: contextlib.ExitStack | None = None
 
-    def __enter__(self) -> "TableWriter":
+    def __enter__(self) -> TableWriter:
         check_writable(self.table)  # before creating anything in a folder that is not ours
         stack = contextlib.ExitStack()
         try:
@@ -323,7 +352,8 @@ class TableWriter:
                 raise ExecutionError(
                     f"table '{self.table.name}' ({_declared(self.table)}): cannot write the "
                     f"partition folder '{_short(part)}': {problem} (a partition value that "
-                    "long cannot be a folder name; shorten it in the query)")
+                    "long cannot be a folder name; shorten it in the query)"
+                )
         return self.root.joinpath(*parts)
 
     def check_replaceable(self, parts: Sequence[str], removing: bool = False) -> None:
@@ -338,8 +368,9 @@ class TableWriter:
                 if os.path.lexists(step) and not _real_dir(step):
                     raise _foreign_error(self.table, step.parent, [step])
             if _real_dir(folder):
-                foreign = _foreign_in_data_folder(self.root, folder, is_root=not parts,
-                                                  keep_hidden=not removing)
+                foreign = _foreign_in_data_folder(
+                    self.root, folder, is_root=not parts, keep_hidden=not removing
+                )
                 if foreign:
                     raise _foreign_error(self.table, folder, foreign)
         except OSError as error:
@@ -353,14 +384,15 @@ class TableWriter:
             return
         if not _real_dir(folder):
             raise _foreign_error(self.table, folder.parent, [folder])
-        levels = self.table.partitioned_by[len(parts):]
+        levels = self.table.partitioned_by[len(parts) :]
         if not levels:
             self.check_replaceable(parts, removing)
             return
         journaled = _journal(self.root)
         for entry in _entries(folder):
-            if _relative(self.root, folder / entry) in journaled or \
-                    (not removing and entry.startswith(".")):
+            if _relative(self.root, folder / entry) in journaled or (
+                not removing and entry.startswith(".")
+            ):
                 continue
             if not entry.startswith(prefix(levels[0])) or not _real_dir(folder / entry):
                 raise _foreign_error(self.table, folder, [folder / entry])
@@ -398,13 +430,14 @@ class TableWriter:
             _write_json(self.root, folder / MANIFEST, {"files": [name]})
         _fsync(folder)
 
-    def _create_folder(self, parts: Sequence[str], name: str,
-                       write: Callable[[Path], None]) -> None:
+    def _create_folder(
+        self, parts: Sequence[str], name: str, write: Callable[[Path], None]
+    ) -> None:
         parent, index = self.root, 0
         while (parent / parts[index]).is_dir():  # the first folder of the way that is missing
             parent, index = parent / parts[index], index + 1
         staging = _new_temporary(self.root, parent, parts[index])
-        folder = staging.joinpath(*parts[index + 1:])
+        folder = staging.joinpath(*parts[index + 1 :])
         folder.mkdir(parents=True)
         write(folder / name)
         _fsync(folder / name)
@@ -427,16 +460,20 @@ class TableWriter:
         shutil.rmtree(retired, ignore_errors=True)
 
 
-def _foreign_in_data_folder(root: Path, folder: Path, is_root: bool,
-                            keep_hidden: bool) -> list[Path]:
+def _foreign_in_data_folder(
+    root: Path, folder: Path, is_root: bool, keep_hidden: bool
+) -> list[Path]:
     allowed = {MANIFEST, *(_read_manifest(folder) or ())}
     if is_root:
         allowed |= {MARKER} | _tool_entries(root)
     else:
         journaled = _journal(root)
         allowed |= {e for e in _entries(folder) if _relative(root, folder / e) in journaled}
-    return [folder / e for e in _entries(folder) if e not in allowed
-            and not (keep_hidden and e.startswith("."))]
+    return [
+        folder / e
+        for e in _entries(folder)
+        if e not in allowed and not (keep_hidden and e.startswith("."))
+    ]
 
 
 # ------------------------------------------------------------------ leftovers
@@ -468,8 +505,9 @@ def _journal(root: Path) -> set[str]:
     found = set()
     for line in text.split("\n")[:-1]:  # a line cut short by a crash has no end: skipped
         parts = line.split("/")
-        if _TEMPORARY.fullmatch(parts[-1]) and \
-                all(folder_part_problem(part) is None for part in parts):
+        if _TEMPORARY.fullmatch(parts[-1]) and all(
+            folder_part_problem(part) is None for part in parts
+        ):
             found.add(line)
     return found
 
@@ -499,8 +537,7 @@ def tidy(table: TableSpec) -> None:
     never waits, and does nothing in a folder this tool did not write or cannot lock)."""
     root = table.location
     try:
-        if root is None or _own_file_problem(root / MARKER) is not None or \
-                not _journal(root):
+        if root is None or _own_file_problem(root / MARKER) is not None or not _journal(root):
             return
         with _exclusive_lock(table, root, wait=0.0):
             clear_leftovers(table, root)
@@ -519,15 +556,19 @@ def _exclusive_lock(table: TableSpec, root: Path, wait: float) -> Iterator[None]
     try:
         fd = _open_own(root / LOCK, os.O_RDWR | os.O_CREAT)
     except _NotOurs as error:
-        raise ExecutionError(f"table '{table.name}' ({_declared(table)}): '{root / LOCK}' is "
-                             f"{error}, which this tool never makes; the folder is not this "
-                             "table's (point its 'path' at a folder of its own)") from None
+        raise ExecutionError(
+            f"table '{table.name}' ({_declared(table)}): '{root / LOCK}' is "
+            f"{error}, which this tool never makes; the folder is not this "
+            "table's (point its 'path' at a folder of its own)"
+        ) from None
     try:
         _acquire(fd, table, root, wait)
         if not _LOCK_TEXT.fullmatch(os.pread(fd, 64, 0)):
-            raise ExecutionError(f"table '{table.name}' ({_declared(table)}): '{root / LOCK}' "
-                                 "holds something other than a lock; the folder is not this "
-                                 "table's (point its 'path' at a folder of its own)")
+            raise ExecutionError(
+                f"table '{table.name}' ({_declared(table)}): '{root / LOCK}' "
+                "holds something other than a lock; the folder is not this "
+                "table's (point its 'path' at a folder of its own)"
+            )
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
@@ -547,10 +588,10 @@ def _acquire(fd: int, table: TableSpec, root: Path, wait: float) -> None:
             if time.monotonic() >= deadline:
                 raise ExecutionError(
                     f"another run is writing table '{table.name}' (lock held by pid {holder}, "
-                    f"on {root / LOCK}); run again when it has finished") from None
+                    f"on {root / LOCK}); run again when it has finished"
+                ) from None
             if not told:
-                log.info("waiting for another run writing table '%s' (pid %s)", table.name,
-                         holder)
+                log.info("waiting for another run writing table '%s' (pid %s)", table.name, holder)
                 told = True
             time.sleep(0.05)
 
@@ -617,8 +658,11 @@ def _read_manifest(folder: Path) -> list[str] | None:
 
 def _plain_name(name: object) -> bool:
     """A data file name a manifest may list: in its own folder, not one of ours."""
-    return isinstance(name, str) and folder_part_problem(name) is None \
+    return (
+        isinstance(name, str)
+        and folder_part_problem(name) is None
         and not name.startswith(("_bailian", LEFTOVER))
+    )
 
 
 def _read_json(path: Path) -> dict | None:

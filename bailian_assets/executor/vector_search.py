@@ -23,12 +23,17 @@ def to_matrix(vectors: pl.Series, what: str) -> tuple[np.ndarray, np.ndarray]:
     if vectors.dtype != pl.Null and present.any():
         lengths = vectors.filter(present).list.len()
         if lengths.min() != lengths.max():
-            raise ExecutionError(f"{what}: vectors of different lengths ({lengths.min()} and "
-                                 f"{lengths.max()})")
+            raise ExecutionError(
+                f"{what}: vectors of different lengths ({lengths.min()} and {lengths.max()})"
+            )
         dimension = int(lengths.max())  # type: ignore[arg-type]
         rows = np.flatnonzero(present.to_numpy())
-        matrix = (vectors.filter(present).cast(pl.Array(pl.Float32, dimension))
-                  .to_numpy().astype(np.float32, copy=False))
+        matrix = (
+            vectors.filter(present)
+            .cast(pl.Array(pl.Float32, dimension))
+            .to_numpy()
+            .astype(np.float32, copy=False)
+        )
     else:
         rows, matrix = np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1) if matrix.size else np.empty(0, dtype=np.float32)
@@ -37,16 +42,19 @@ def to_matrix(vectors: pl.Series, what: str) -> tuple[np.ndarray, np.ndarray]:
     return rows[usable] if rows.size else rows, np.ascontiguousarray(matrix, dtype=np.float32)
 
 
-def top_k(queries: np.ndarray, items: np.ndarray, k: int, block_rows: int = BLOCK_ROWS
-          ) -> tuple[np.ndarray, np.ndarray]:
+def top_k(
+    queries: np.ndarray, items: np.ndarray, k: int, block_rows: int = BLOCK_ROWS
+) -> tuple[np.ndarray, np.ndarray]:
     """For unit vectors: (indices, scores), each (len(queries), min(k, len(items))), best first."""
     m, n = len(queries), len(items)
     k = min(k, n)
     if m == 0 or k == 0:
         return np.empty((m, 0), dtype=np.int64), np.empty((m, 0), dtype=np.float32)
     if queries.shape[1] != items.shape[1]:
-        raise ExecutionError(f"query vectors have {queries.shape[1]} dimensions, the searched "
-                             f"vectors {items.shape[1]}")
+        raise ExecutionError(
+            f"query vectors have {queries.shape[1]} dimensions, the searched "
+            f"vectors {items.shape[1]}"
+        )
     best_scores = np.full((m, 0), -np.inf, dtype=np.float32)
     best_index = np.empty((m, 0), dtype=np.int64)
     for start in range(0, n, block_rows):
@@ -55,16 +63,26 @@ def top_k(queries: np.ndarray, items: np.ndarray, k: int, block_rows: int = BLOC
         part = np.argpartition(scores, -take, axis=1)[:, -take:]
         candidates = np.concatenate([best_scores, np.take_along_axis(scores, part, axis=1)], 1)
         indices = np.concatenate([best_index, part + start], axis=1)
-        keep = np.argpartition(candidates, -min(k, candidates.shape[1]), axis=1)[:, -k:] \
-            if candidates.shape[1] > k else np.arange(candidates.shape[1])[None, :].repeat(m, 0)
+        keep = (
+            np.argpartition(candidates, -min(k, candidates.shape[1]), axis=1)[:, -k:]
+            if candidates.shape[1] > k
+            else np.arange(candidates.shape[1])[None, :].repeat(m, 0)
+        )
         best_scores = np.take_along_axis(candidates, keep, axis=1)
         best_index = np.take_along_axis(indices, keep, axis=1)
     order = np.argsort(-best_scores, axis=1, kind="stable")
     return np.take_along_axis(best_index, order, 1), np.take_along_axis(best_scores, order, 1)
 
 
-def search(left: pl.DataFrame, query_column: str, right: pl.DataFrame, search_column: str,
-           k: int, keep_unmatched: bool, score_column: str) -> pl.DataFrame:
+def search(
+    left: pl.DataFrame,
+    query_column: str,
+    right: pl.DataFrame,
+    search_column: str,
+    k: int,
+    keep_unmatched: bool,
+    score_column: str,
+) -> pl.DataFrame:
     """Each row of `left` followed by its k best rows of `right` and their score, best first;
     with `keep_unmatched`, a row that matches nothing stays, with NULLs on the right."""
     query_rows, queries = to_matrix(left.get_column(query_column), "the query vectors")
@@ -74,8 +92,7 @@ def search(left: pl.DataFrame, query_column: str, right: pl.DataFrame, search_co
     left_take = np.repeat(query_rows, per_query)
     right_take = item_rows[index.reshape(-1)] if index.size else np.empty(0, dtype=np.int64)
     score = pl.Series(score_column, scores.reshape(-1).astype(np.float64), dtype=pl.Float64)
-    matched = pl.concat([left[left_take], right[right_take], score.to_frame()],
-                        how="horizontal")
+    matched = pl.concat([left[left_take], right[right_take], score.to_frame()], how="horizontal")
     if not keep_unmatched:
         return matched
     unmatched_rows = np.setdiff1d(np.arange(left.height), left_take)
@@ -83,5 +100,9 @@ def search(left: pl.DataFrame, query_column: str, right: pl.DataFrame, search_co
     no_score = pl.Series(score_column, [None] * len(unmatched_rows), dtype=pl.Float64)
     unmatched = pl.concat([left[unmatched_rows], nulls, no_score.to_frame()], how="horizontal")
     order = pl.Series("__order", np.concatenate([left_take, unmatched_rows]))
-    return (pl.concat([matched, unmatched], how="vertical").with_columns(order)
-            .sort("__order", maintain_order=True).drop("__order"))
+    return (
+        pl.concat([matched, unmatched], how="vertical")
+        .with_columns(order)
+        .sort("__order", maintain_order=True)
+        .drop("__order")
+    )

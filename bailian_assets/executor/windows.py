@@ -23,8 +23,9 @@ def with_windows(frame: pl.LazyFrame, node: p.Window) -> pl.LazyFrame:
         keys = [compile_expr(e) for e, _ in call.order]
         descending = [False] * len(partition) + [d for _, d in call.order]
         if partition or keys:
-            frame = frame.sort(partition + keys, descending=descending,
-                               nulls_last=descending, maintain_order=True)
+            frame = frame.sort(
+                partition + keys, descending=descending, nulls_last=descending, maintain_order=True
+            )
         window = Window(call, partition, keys, prefix=f"$stage{number}_")
         args = [compile_expr(arg) for arg in call.args]
         implementation = WINDOWS.get(call.name, aggregate_over)

@@ -11,8 +11,8 @@ instance's prefix (`InstanceKeys`), so two instances never collide.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import dagster as dg
 
@@ -22,7 +22,12 @@ from bailian_assets.integration.lineage import column_lineage
 from bailian_assets.integration.partitions import Partitioning
 from bailian_assets.integration.relations import models_of, queries_of, reads, relations_of
 from bailian_assets.integration.translator import (
-    RELATION_METADATA, SELECT, SINK, SOURCE, FlinkSqlTranslator, SqlRelation,
+    RELATION_METADATA,
+    SELECT,
+    SINK,
+    SOURCE,
+    FlinkSqlTranslator,
+    SqlRelation,
 )
 from bailian_assets.planning import names
 from bailian_assets.planning.project import Project
@@ -61,31 +66,40 @@ def pool_name(model: str) -> str:
 
 
 class AssetFactory:
-    def __init__(self, project: Project, keys: InstanceKeys = InstanceKeys(),
-                 translator: FlinkSqlTranslator | None = None,
-                 translation: Translation | None = None):
+    def __init__(
+        self,
+        project: Project,
+        keys: InstanceKeys = InstanceKeys(),
+        translator: FlinkSqlTranslator | None = None,
+        translation: Translation | None = None,
+    ):
         self.project = project
         self.keys = keys
         self.partitioning = Partitioning(project, keys.prefix)
         self.relations = relations_of(project)
         translator = translator or FlinkSqlTranslator()
-        self.specs = {name: _translated(translator, translation, relation)
-                      for name, relation in self.relations.items()}
+        self.specs = {
+            name: _translated(translator, translation, relation)
+            for name, relation in self.relations.items()
+        }
         self.checks: list[dg.AssetChecksDefinition] = []
         self.pools: set[str] = set()  # the models' concurrency pools the assets use
         self.built: dict[str, dg.AssetsDefinition | dg.AssetSpec] = {}
 
     def build(self) -> list[dg.AssetsDefinition | dg.AssetSpec]:
         for name, relation in self.relations.items():
-            self.built[name] = self.source(name) if relation.kind == SOURCE \
-                else self.computed(name)
+            self.built[name] = self.source(name) if relation.kind == SOURCE else self.computed(name)
         return list(self.built.values())
 
     def source(self, name: str) -> dg.AssetSpec:
         """A table only read: an external asset, its rows loaded from its files."""
-        return self.specs[name].replace_attributes(
-            partitions_def=self.partitioning.of_relation(name),
-        ).with_io_manager_key(self.keys.table_io_manager)
+        return (
+            self.specs[name]
+            .replace_attributes(
+                partitions_def=self.partitioning.of_relation(name),
+            )
+            .with_io_manager_key(self.keys.table_io_manager)
+        )
 
     def computed(self, name: str) -> dg.AssetsDefinition:
         """A view, a sink or a bare SELECT: its queries run by execution.py."""
@@ -103,11 +117,21 @@ class AssetFactory:
         check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
         if stored and predictions:
             self.checks += checks.stored_checks(spec.key, table, predictions, settings)
-        job = AssetRun(name=name, key=spec.key, queries=queries, table=table,
-                       predictions=predictions, settings=settings, keys=self.keys,
-                       shows_rows=relation.kind == SELECT,
-                       sources={r: (self.specs[r].key, self.project.tables[r])
-                                for r in relations if self.relations[r].kind == SOURCE})
+        job = AssetRun(
+            name=name,
+            key=spec.key,
+            queries=queries,
+            table=table,
+            predictions=predictions,
+            settings=settings,
+            keys=self.keys,
+            shows_rows=relation.kind == SELECT,
+            sources={
+                r: (self.specs[r].key, self.project.tables[r])
+                for r in relations
+                if self.relations[r].kind == SOURCE
+            },
+        )
         partitions = self.partitioning.of_queries(queries, name)
         pool = pool_name(models[0].name) if models else None
         if pool:
@@ -126,10 +150,13 @@ class AssetFactory:
                 key=spec.key,
                 ins={arguments[r]: dg.AssetIn(key=self.specs[r].key) for r in relations},
                 required_resource_keys={self.keys.model(m.name) for m in models},
-                io_manager_key=self.keys.frame_io_manager if relation.kind != SINK
+                io_manager_key=self.keys.frame_io_manager
+                if relation.kind != SINK
                 else self.keys.table_io_manager,
-                group_name=spec.group_name, description=spec.description,
-                owners=list(spec.owners), code_version=spec.code_version,
+                group_name=spec.group_name,
+                description=spec.description,
+                owners=list(spec.owners),
+                code_version=spec.code_version,
                 tags={k: v for k, v in spec.tags.items() if not k.startswith(KIND_TAG)},
                 kinds=spec.kinds or None,
                 metadata={**spec.metadata, **self._lineage(queries)},
@@ -145,17 +172,29 @@ class AssetFactory:
         for query in queries:
             for column, pairs in column_lineage(query).items():
                 deps.setdefault(column, set()).update(
-                    (self.specs[r].key, c) for r, c in pairs if r in self.specs)
+                    (self.specs[r].key, c) for r, c in pairs if r in self.specs
+                )
         if not any(deps.values()):
             return {}
-        return {"dagster/column_lineage": dg.TableColumnLineage(deps_by_column={
-            column: [dg.TableColumnDep(asset_key=k, column_name=c) for k, c in sorted(
-                pairs, key=lambda pair: (pair[0].to_user_string(), pair[1]))]
-            for column, pairs in deps.items() if pairs})}
+        return {
+            "dagster/column_lineage": dg.TableColumnLineage(
+                deps_by_column={
+                    column: [
+                        dg.TableColumnDep(asset_key=k, column_name=c)
+                        for k, c in sorted(
+                            pairs, key=lambda pair: (pair[0].to_user_string(), pair[1])
+                        )
+                    ]
+                    for column, pairs in deps.items()
+                    if pairs
+                }
+            )
+        }
 
 
-def _translated(translator: FlinkSqlTranslator, translation: Translation | None,
-                relation: SqlRelation) -> dg.AssetSpec:
+def _translated(
+    translator: FlinkSqlTranslator, translation: Translation | None, relation: SqlRelation
+) -> dg.AssetSpec:
     spec = translator.get_asset_spec(relation)
     if translation is not None:
         spec = translation(spec, relation)

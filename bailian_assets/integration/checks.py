@@ -20,16 +20,18 @@ import dagster as dg
 import polars as pl
 
 from bailian_assets.errors import BailianError
-from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning import plan as p
+from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.names import dagster_name
 from bailian_assets.planning.settings import FileSettings
 
 if TYPE_CHECKING:  # loading the definitions does not import the executor
     from bailian_assets.executor.executor import ModelRun
 
-_GROUND_TRUTH = re.compile(r"^(actual|expected|true|truth|gold|ground_truth|label_true)(_|$)|"
-                           r"(_actual|_expected|_true|_gold|_truth)$")
+_GROUND_TRUTH = re.compile(
+    r"^(actual|expected|true|truth|gold|ground_truth|label_true)(_|$)|"
+    r"(_actual|_expected|_true|_gold|_truth)$"
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,9 @@ class PredictionColumn:
         return f"{self.check_prefix}_{what}"
 
 
-def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings
-                       ) -> list[PredictionColumn]:
+def prediction_columns(
+    queries: list[p.PlannedQuery], settings: FileSettings
+) -> list[PredictionColumn]:
     """The sink columns carrying a labelling chat model's answers or an AI function's labels,
     with what to check them by."""
     names = queries[0].names
@@ -54,10 +57,14 @@ def prediction_columns(queries: list[p.PlannedQuery], settings: FileSettings
         for column, (node, index) in p.model_output_origins(query).items():
             labels = _labels_of(node, index)
             if labels and column not in found:
-                truth = settings.ground_truth if settings.ground_truth in names else next(
-                    (n for n in names if n != column and _GROUND_TRUTH.search(n)), None)
-                found[column] = PredictionColumn(column, labels, truth,
-                                                 _distinct_name(column, found.values()))
+                truth = (
+                    settings.ground_truth
+                    if settings.ground_truth in names
+                    else next((n for n in names if n != column and _GROUND_TRUTH.search(n)), None)
+                )
+                found[column] = PredictionColumn(
+                    column, labels, truth, _distinct_name(column, found.values())
+                )
     return list(found.values())
 
 
@@ -80,25 +87,52 @@ def _distinct_name(column: str, taken) -> str:
     return name
 
 
-def check_specs(key: dg.AssetKey, columns: list[PredictionColumn], has_models: bool
-                ) -> list[dg.AssetCheckSpec]:
+def check_specs(
+    key: dg.AssetKey, columns: list[PredictionColumn], has_models: bool
+) -> list[dg.AssetCheckSpec]:
     specs = []
     if has_models:
-        specs.append(dg.AssetCheckSpec("no_rows_lost", asset=key, description=(
-            "Every row that reached ML_PREDICT came out: answered, skipped or failed.")))
+        specs.append(
+            dg.AssetCheckSpec(
+                "no_rows_lost",
+                asset=key,
+                description=(
+                    "Every row that reached ML_PREDICT came out: answered, skipped or failed."
+                ),
+            )
+        )
     for c in columns:
-        specs.append(dg.AssetCheckSpec(c.check_name("in_label_set"), asset=key, description=(
-            f"`{c.column}` is one of the labels the system prompt lists: "
-            f"{', '.join(c.labels)}.")))
+        specs.append(
+            dg.AssetCheckSpec(
+                c.check_name("in_label_set"),
+                asset=key,
+                description=(
+                    f"`{c.column}` is one of the labels the system prompt lists: "
+                    f"{', '.join(c.labels)}."
+                ),
+            )
+        )
         if c.ground_truth:
-            specs.append(dg.AssetCheckSpec(c.check_name("accuracy"), asset=key, description=(
-                f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1.")))
+            specs.append(
+                dg.AssetCheckSpec(
+                    c.check_name("accuracy"),
+                    asset=key,
+                    description=(
+                        f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1."
+                    ),
+                )
+            )
     return specs
 
 
-def evaluate(key: dg.AssetKey, frame: pl.DataFrame, runs: list[ModelRun],
-             columns: list[PredictionColumn], settings: FileSettings, with_labels: bool = True
-             ) -> list[dg.AssetCheckResult]:
+def evaluate(
+    key: dg.AssetKey,
+    frame: pl.DataFrame,
+    runs: list[ModelRun],
+    columns: list[PredictionColumn],
+    settings: FileSettings,
+    with_labels: bool = True,
+) -> list[dg.AssetCheckResult]:
     """The checks of a materialization; `with_labels` False: only `no_rows_lost` (the label
     and accuracy checks of a stored sink run on their own, see `stored_checks`)."""
     results = []
@@ -111,29 +145,55 @@ def evaluate(key: dg.AssetKey, frame: pl.DataFrame, runs: list[ModelRun],
     return results
 
 
-def stored_checks(key: dg.AssetKey, table: TableSpec, columns: list[PredictionColumn],
-                  settings: FileSettings) -> list[dg.AssetChecksDefinition]:
+def stored_checks(
+    key: dg.AssetKey, table: TableSpec, columns: list[PredictionColumn], settings: FileSettings
+) -> list[dg.AssetChecksDefinition]:
     """The label and accuracy checks of a filesystem sink, as checks of their own: they read
     the rows stored in the table's folder, so they run alone, without re-materializing (and
     after each materialization that selects them)."""
     found = []
     for c in columns:
-        found.append(_stored_check(key, table, c, "in_label_set", (
-            f"`{c.column}` is one of the labels the system prompt lists: "
-            f"{', '.join(c.labels)}. Reads the rows stored in `{table.location}`."),
-            lambda frame, c=c: _labels(key, frame, c)))
+        found.append(
+            _stored_check(
+                key,
+                table,
+                c,
+                "in_label_set",
+                (
+                    f"`{c.column}` is one of the labels the system prompt lists: "
+                    f"{', '.join(c.labels)}. Reads the rows stored in `{table.location}`."
+                ),
+                lambda frame, c=c: _labels(key, frame, c),
+            )
+        )
         if c.ground_truth:
-            found.append(_stored_check(key, table, c, "accuracy", (
-                f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1, "
-                f"over the rows stored in `{table.location}`."),
-                lambda frame, c=c: _accuracy(key, frame, c, settings.accuracy_min)))
+            found.append(
+                _stored_check(
+                    key,
+                    table,
+                    c,
+                    "accuracy",
+                    (
+                        f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1, "
+                        f"over the rows stored in `{table.location}`."
+                    ),
+                    lambda frame, c=c: _accuracy(key, frame, c, settings.accuracy_min),
+                )
+            )
     return found
 
 
-def _stored_check(key: dg.AssetKey, table: TableSpec, column: PredictionColumn, what: str,
-                  description: str, evaluate_frame) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=key, name=column.check_name(what), description=description,
-                    blocking=False)
+def _stored_check(
+    key: dg.AssetKey,
+    table: TableSpec,
+    column: PredictionColumn,
+    what: str,
+    description: str,
+    evaluate_frame,
+) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=key, name=column.check_name(what), description=description, blocking=False
+    )
     def check(context) -> dg.AssetCheckResult:
         try:
             frame = connector_of(table).scan(table).collect()
@@ -150,11 +210,18 @@ def _rows(key: dg.AssetKey, runs: list[ModelRun]) -> dg.AssetCheckResult:
     rows_out = sum(r.rows_out for r in runs)
     expanded = any(int(r.node.model.request.get("n", 1)) > 1 for r in runs)
     passed = accounted == rows_in and (expanded or rows_out == rows_in)
-    return dg.AssetCheckResult(check_name="no_rows_lost", asset_key=key, passed=passed,
-                               metadata={"rows_in": rows_in, "rows_out": rows_out,
-                                         "answered": sum(r.answered for r in runs),
-                                         "skipped": sum(r.usage.rows_skipped for r in runs),
-                                         "failed": sum(r.usage.rows_failed for r in runs)})
+    return dg.AssetCheckResult(
+        check_name="no_rows_lost",
+        asset_key=key,
+        passed=passed,
+        metadata={
+            "rows_in": rows_in,
+            "rows_out": rows_out,
+            "answered": sum(r.answered for r in runs),
+            "skipped": sum(r.usage.rows_skipped for r in runs),
+            "failed": sum(r.usage.rows_failed for r in runs),
+        },
+    )
 
 
 def _labels(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn) -> dg.AssetCheckResult:
@@ -162,17 +229,25 @@ def _labels(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn) -> dg.As
     outside = values.filter(~values.str.strip_chars().is_in(list(c.labels)))
     examples = outside.unique(maintain_order=True).head(5).to_list()
     return dg.AssetCheckResult(
-        check_name=c.check_name("in_label_set"), asset_key=key, passed=outside.len() == 0,
-        metadata={"checked": values.len(), "outside_label_set": outside.len(),
-                  "examples": ", ".join(map(repr, examples)) or "none",
-                  "labels": ", ".join(c.labels)})
+        check_name=c.check_name("in_label_set"),
+        asset_key=key,
+        passed=outside.len() == 0,
+        metadata={
+            "checked": values.len(),
+            "outside_label_set": outside.len(),
+            "examples": ", ".join(map(repr, examples)) or "none",
+            "labels": ", ".join(c.labels),
+        },
+    )
 
 
-def _accuracy(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn,
-              minimum: float | None) -> dg.AssetCheckResult:
-    pairs = frame.select(pl.col(c.column).str.strip_chars().alias("predicted"),
-                         pl.col(c.ground_truth).cast(pl.String).str.strip_chars()
-                         .alias("actual")).drop_nulls()
+def _accuracy(
+    key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn, minimum: float | None
+) -> dg.AssetCheckResult:
+    pairs = frame.select(
+        pl.col(c.column).str.strip_chars().alias("predicted"),
+        pl.col(c.ground_truth).cast(pl.String).str.strip_chars().alias("actual"),
+    ).drop_nulls()
     total = pairs.height
     accuracy = (pairs["predicted"] == pairs["actual"]).sum() / total if total else 0.0
     labels = sorted(set(c.labels) | set(pairs["actual"].unique().to_list()))
@@ -194,8 +269,9 @@ def _accuracy(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn,
     }
     if minimum is not None:
         metadata["accuracy_min"] = minimum
-    return dg.AssetCheckResult(check_name=c.check_name("accuracy"), asset_key=key, passed=passed,
-                               metadata=metadata)
+    return dg.AssetCheckResult(
+        check_name=c.check_name("accuracy"), asset_key=key, passed=passed, metadata=metadata
+    )
 
 
 def _per_label_table(rows) -> str:
@@ -206,9 +282,14 @@ def _per_label_table(rows) -> str:
 
 def _confusion(pairs: pl.DataFrame, labels: list[str]) -> str:
     counts = {(a, b): n for a, b, n in pairs.group_by(["actual", "predicted"]).len().iter_rows()}
-    lines = ["| actual \\ predicted | " + " | ".join(labels) + " |",
-             "|---|" + "---:|" * len(labels)]
+    lines = [
+        "| actual \\ predicted | " + " | ".join(labels) + " |",
+        "|---|" + "---:|" * len(labels),
+    ]
     for actual in labels:
-        lines.append(f"| {actual} | " + " | ".join(str(counts.get((actual, predicted), 0))
-                                                  for predicted in labels) + " |")
+        lines.append(
+            f"| {actual} | "
+            + " | ".join(str(counts.get((actual, predicted), 0)) for predicted in labels)
+            + " |"
+        )
     return "\n".join(lines)

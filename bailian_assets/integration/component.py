@@ -28,7 +28,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import dagster as dg
 from dagster.components.utils.translation import TranslationFn, TranslationFnResolver
@@ -106,8 +106,8 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
     """
 
     sql_dir: str
-    translation: Optional[Annotated[TranslationFn[SqlRelation], _TRANSLATION]] = None
-    resource_key_prefix: Optional[str] = None
+    translation: Annotated[TranslationFn[SqlRelation], _TRANSLATION] | None = None
+    resource_key_prefix: str | None = None
     pool_limit: int = DEFAULT_POOL_LIMIT
     executor: StepsIn = IN_PROCESS
 
@@ -131,7 +131,11 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
 
     def build_defs(self, context: dg.ComponentLoadContext) -> dg.Definitions:
         return build_definitions(
-            self.folder(context), prefix=self.key_prefix(context),
-            translator=self.get_translator(), translation=self.translation,
-            isolate_errors=isolating_errors(sys.argv, os.environ), pool_limit=self.pool_limit,
-            executor=self.executor)
+            self.folder(context),
+            prefix=self.key_prefix(context),
+            translator=self.get_translator(),
+            translation=self.translation,
+            isolate_errors=isolating_errors(sys.argv, os.environ),
+            pool_limit=self.pool_limit,
+            executor=self.executor,
+        )

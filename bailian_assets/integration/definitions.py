@@ -11,8 +11,8 @@ files at once, so a table several files use is declared once.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence
 
 import dagster as dg
 
@@ -20,8 +20,8 @@ from bailian_assets.errors import ExecutionError
 from bailian_assets.integration.assets import AssetFactory, InstanceKeys, Translation
 from bailian_assets.integration.broken import broken_file_assets
 from bailian_assets.integration.executor import IN_PROCESS, StepsIn, step_executor
-from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare_home_instance
+from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.project import loaded
 from bailian_assets.integration.resources import model_resource
 from bailian_assets.integration.schedules import jobs_and_schedules
@@ -51,11 +51,17 @@ def isolating_errors(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
     return not validation_mode(environ) and bool(_SERVING & set(argv[1:3]))
 
 
-def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None,
-                      *, prefix: str = "", translator: FlinkSqlTranslator | None = None,
-                      translation: Translation | None = None, isolate_errors: bool = False,
-                      pool_limit: int = DEFAULT_POOL_LIMIT, executor: StepsIn = IN_PROCESS
-                      ) -> dg.Definitions:
+def build_definitions(
+    sql_dir: str | os.PathLike,
+    environ: Mapping[str, str] | None = None,
+    *,
+    prefix: str = "",
+    translator: FlinkSqlTranslator | None = None,
+    translation: Translation | None = None,
+    isolate_errors: bool = False,
+    pool_limit: int = DEFAULT_POOL_LIMIT,
+    executor: StepsIn = IN_PROCESS,
+) -> dg.Definitions:
     """Definitions for every `.sql` file in `sql_dir`.
 
     `isolate_errors` False: raises SqlError listing every mistake (as `bailian-assets check`).
@@ -75,15 +81,19 @@ def build_definitions(sql_dir: str | os.PathLike, environ: Mapping[str, str] | N
         raise dg.DagsterInvalidDefinitionError(str(error)) from None
     broken_specs, broken_checks = broken_file_assets(project_files, sql_dir, prefix)
     jobs, schedules, partitioned = jobs_and_schedules(factory)
-    prepare_home_instance([(d, table) for _, d, table in partitioned], factory.pools,
-                          pool_limit)
+    prepare_home_instance([(d, table) for _, d, table in partitioned], factory.pools, pool_limit)
     resources: dict[str, object] = {
         keys.model(name): model_resource(spec)
         for name, spec in project_files.project.models.items()
     }
     resources[keys.table_io_manager] = TableIOManager(sql_dir=str(sql_dir))
     resources[keys.frame_io_manager] = PolarsParquetIOManager()
-    return dg.Definitions(assets=[*assets, *broken_specs],
-                          asset_checks=[*factory.checks, *broken_checks], jobs=jobs,
-                          schedules=schedules, sensors=partition_sensors(partitioned),
-                          resources=resources, executor=step_executor(executor))
+    return dg.Definitions(
+        assets=[*assets, *broken_specs],
+        asset_checks=[*factory.checks, *broken_checks],
+        jobs=jobs,
+        schedules=schedules,
+        sensors=partition_sensors(partitioned),
+        resources=resources,
+        executor=step_executor(executor),
+    )

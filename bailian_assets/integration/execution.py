@@ -8,22 +8,26 @@ partition: the files read and how many rows they held.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import dagster as dg
 import polars as pl
 
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.runner import (
-    Computed, ModelBinding, Orchestrator, RunEvents, about_partition,
+    Computed,
+    ModelBinding,
+    Orchestrator,
+    RunEvents,
+    about_partition,
 )
-from bailian_assets.planning.partition_path import folder_name
 from bailian_assets.integration import checks
 from bailian_assets.integration.asset_run import AssetRun
 from bailian_assets.integration.io_managers import check_sink_folder
 from bailian_assets.integration.metadata import folder_metadata, materialization_metadata
 from bailian_assets.planning.connectors import connector_of
 from bailian_assets.planning.models import ModelSpec
+from bailian_assets.planning.partition_path import folder_name
 
 FILES_SHOWN = 20
 
@@ -47,9 +51,14 @@ def run_asset(context, job: AssetRun, inputs: dict):
     frame = _concat(outputs)
     yield dg.Output(outputs[None] if list(outputs) == [None] else outputs)
     selected = context.selected_asset_check_keys
-    for result in checks.evaluate(job.key, frame, run.model_runs, job.predictions, job.settings,
-                                  with_labels=job.table is None
-                                  or not job.table.stores_rows):
+    for result in checks.evaluate(
+        job.key,
+        frame,
+        run.model_runs,
+        job.predictions,
+        job.settings,
+        with_labels=job.table is None or not job.table.stores_rows,
+    ):
         if dg.AssetCheckKey(job.key, result.check_name) in selected:
             yield result
 
@@ -72,8 +81,10 @@ class DagsterEvents(RunEvents):
 
 def _bound_by_resources(context, job: AssetRun) -> Callable[[ModelSpec], ModelBinding]:
     """Each model as its resource has it: launchpad overrides applied, its backend, its key."""
+
     def bind(spec: ModelSpec) -> ModelBinding:
         return getattr(context.resources, job.keys.model(spec.name)).binding(spec)
+
     return bind
 
 
@@ -90,16 +101,19 @@ def _compute(run: Orchestrator, job: AssetRun, inputs: dict, partition) -> Compu
         raise dg.Failure(description=about_partition(partition, str(error))) from None
 
 
-def _record(context, job: AssetRun, computed: Computed, run: Orchestrator,
-            partition) -> None:
+def _record(context, job: AssetRun, computed: Computed, run: Orchestrator, partition) -> None:
     """The materialization metadata of one partition (or of the whole asset), given once."""
     runs = computed.model_runs
-    metadata = materialization_metadata(computed.frame, runs, run.backend if runs else None,
-                                        run.models, partition)
+    metadata = materialization_metadata(
+        computed.frame, runs, run.backend if runs else None, run.models, partition
+    )
     table = job.table
     if table is not None and table.stores_rows and table.location is not None:
-        folder = table.location if partition is None else \
-            table.location / folder_name(table.partitioned_by[0], partition)
+        folder = (
+            table.location
+            if partition is None
+            else table.location / folder_name(table.partitioned_by[0], partition)
+        )
         metadata.update(folder_metadata(folder))
     if partition is None:
         context.add_asset_metadata(metadata)
@@ -116,14 +130,23 @@ def _observe_sources(context, job: AssetRun, inputs: dict, partition) -> None:
             continue
         files = connector_of(table).files(table, None if partition is None else [partition])
         shown = [str(f) for f in files[:FILES_SHOWN]]
-        metadata = {"dagster/row_count": frame.height, "bailian/files_read": len(files),
-                    "bailian/files": dg.MetadataValue.md(
-                        "\n".join(f"- `{f}`" for f in shown)
-                        + (f"\n- ... and {len(files) - FILES_SHOWN} more"
-                           if len(files) > FILES_SHOWN else "") or "none"),
-                    "bailian/read_by": job.key.to_user_string()}
-        context.log_event(dg.AssetObservation(asset_key=key, partition=partition,
-                                              metadata=metadata))
+        metadata = {
+            "dagster/row_count": frame.height,
+            "bailian/files_read": len(files),
+            "bailian/files": dg.MetadataValue.md(
+                "\n".join(f"- `{f}`" for f in shown)
+                + (
+                    f"\n- ... and {len(files) - FILES_SHOWN} more"
+                    if len(files) > FILES_SHOWN
+                    else ""
+                )
+                or "none"
+            ),
+            "bailian/read_by": job.key.to_user_string(),
+        }
+        context.log_event(
+            dg.AssetObservation(asset_key=key, partition=partition, metadata=metadata)
+        )
 
 
 def _partition_keys(context) -> list:

@@ -22,7 +22,8 @@ in one code location must agree on it (a code location has one default executor)
 
 from __future__ import annotations
 
-from typing import Literal, Mapping
+from collections.abc import Mapping
+from typing import Literal
 
 import dagster as dg
 
@@ -40,11 +41,16 @@ def _executor(default: StepsIn) -> dg.ExecutorDefinition:
     return dg.executor(
         name="in_process_or_multiprocess",
         config_schema=dg.Field(
-            dg.Selector({"in_process": dg.in_process_executor.config_schema.as_field(),
-                         "multiprocess": dg.multiprocess_executor.config_schema.as_field()}),
+            dg.Selector(
+                {
+                    "in_process": dg.in_process_executor.config_schema.as_field(),
+                    "multiprocess": dg.multiprocess_executor.config_schema.as_field(),
+                }
+            ),
             default_value={default: {}},
             description="in_process: every step in the run's process (default, fastest for "
-                        "small steps); multiprocess: one process per step."),
+            "small steps); multiprocess: one process per step.",
+        ),
         requirements=_requirements,
     )(dg.multi_or_in_process_executor.executor_creation_fn)
 
@@ -58,5 +64,6 @@ def step_executor(mode: StepsIn = IN_PROCESS) -> dg.ExecutorDefinition:
     """The code location's default executor, its steps `mode` unless a run's config says."""
     if mode not in _EXECUTORS:
         raise dg.DagsterInvalidDefinitionError(
-            f"executor '{mode}': expected one of {', '.join(sorted(_EXECUTORS))}")
+            f"executor '{mode}': expected one of {', '.join(sorted(_EXECUTORS))}"
+        )
     return _EXECUTORS[mode]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import dagster as dg
 
@@ -36,14 +36,20 @@ def is_run_worker(argv: Sequence[str]) -> bool:
     return len(argv) > 2 and argv[1] == "api" and argv[2] in _RUN_WORKERS
 
 
-def prepare_home_instance(sources: Iterable[tuple[dg.DynamicPartitionsDefinition, TableSpec]],
-                          pools: Iterable[str], pool_limit: int = DEFAULT_POOL_LIMIT,
-                          argv: Sequence[str] | None = None) -> None:
+def prepare_home_instance(
+    sources: Iterable[tuple[dg.DynamicPartitionsDefinition, TableSpec]],
+    pools: Iterable[str],
+    pool_limit: int = DEFAULT_POOL_LIMIT,
+    argv: Sequence[str] | None = None,
+) -> None:
     """Register the folders present of each partitioned source and limit the pools that have
     no limit, on DAGSTER_HOME's instance; nothing without DAGSTER_HOME or in a run worker."""
     sources, pools = list(sources), sorted(set(pools))
-    if not (sources or pools) or not os.environ.get("DAGSTER_HOME") or \
-            is_run_worker(sys.argv if argv is None else argv):
+    if (
+        not (sources or pools)
+        or not os.environ.get("DAGSTER_HOME")
+        or is_run_worker(sys.argv if argv is None else argv)
+    ):
         return
     try:
         # disposed, since this runs at every load; not `with`: Dagster 1.13's __exit__ leaves
@@ -56,8 +62,11 @@ def prepare_home_instance(sources: Iterable[tuple[dg.DynamicPartitionsDefinition
         finally:
             instance.dispose()
     except Exception as error:  # an unusable home must not stop the code from loading
-        log.warning("DAGSTER_HOME=%s: partitions and pool limits not set up: %s",
-                    os.environ["DAGSTER_HOME"], error)
+        log.warning(
+            "DAGSTER_HOME=%s: partitions and pool limits not set up: %s",
+            os.environ["DAGSTER_HOME"],
+            error,
+        )
 
 
 def set_pool_limits(instance, pools: Iterable[str], limit: int) -> list[str]:

@@ -14,24 +14,23 @@ import os
 import sys
 import uuid
 from pathlib import Path
-from typing import Optional
 
 import dagster as dg
 import polars as pl
 
 from bailian_assets.errors import BailianError
-from bailian_assets.planning.partition_path import escape
 from bailian_assets.integration.project import cached_project
 from bailian_assets.integration.translator import RELATION_METADATA
 from bailian_assets.planning.connectors import TableSpec, connector_of
+from bailian_assets.planning.partition_path import escape
 
 
 class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
     """Frames as Parquet files under `base_dir`, default the Dagster instance's storage."""
 
-    base_dir: Optional[str] = None
+    base_dir: str | None = None
 
-    def create_io_manager(self, context: dg.InitResourceContext) -> "ParquetFrames":
+    def create_io_manager(self, context: dg.InitResourceContext) -> ParquetFrames:
         base = self.base_dir or os.path.join(context.instance.storage_directory(), "bailian")
         return ParquetFrames(Path(base))
 
@@ -49,7 +48,7 @@ def _file_stem(partition: str) -> str:
     if len(stem.encode()) <= _MAX_STEM_BYTES:
         return stem
     digest = hashlib.sha256(partition.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
-    start = stem.encode()[:_MAX_STEM_BYTES - 17].decode(errors="ignore")
+    start = stem.encode()[: _MAX_STEM_BYTES - 17].decode(errors="ignore")
     return f"{start}_{digest}"
 
 
@@ -113,8 +112,9 @@ class TableIOManager(dg.ConfigurableIOManager):
         name = output.definition_metadata.get(RELATION_METADATA)
         project = cached_project(self.sql_dir)
         if name is None:  # an asset defined elsewhere
-            raise dg.Failure(f"{context.asset_key.to_user_string()} is not a table of "
-                             f"{self.sql_dir}")
+            raise dg.Failure(
+                f"{context.asset_key.to_user_string()} is not a table of {self.sql_dir}"
+            )
         return project.tables[getattr(name, "value", name)]
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
@@ -125,8 +125,9 @@ class TableIOManager(dg.ConfigurableIOManager):
         partitions = [k for k in frames if k is not None]
         frame = pl.concat(list(frames.values()), how="vertical")
         try:
-            connector_of(table).write(table, frame, partitions or None,
-                                      lines=self._lines(context, table))
+            connector_of(table).write(
+                table, frame, partitions or None, lines=self._lines(context, table)
+            )
         except BailianError as error:
             raise dg.Failure(str(error)) from None
 
@@ -143,8 +144,10 @@ class TableIOManager(dg.ConfigurableIOManager):
         connector = connector_of(table)
         try:
             if context.has_asset_partitions:
-                return {key: connector.scan(table, [key]).collect()
-                        for key in context.asset_partition_keys}
+                return {
+                    key: connector.scan(table, [key]).collect()
+                    for key in context.asset_partition_keys
+                }
             return connector.scan(table).collect()
         except BailianError as error:
             raise dg.Failure(str(error)) from None

@@ -21,8 +21,10 @@ Dependency = tuple[str, str]  # (relation read, its column)
 def column_lineage(query: p.PlannedQuery) -> dict[str, list[Dependency]]:
     """For each output column of `query` (by SQL name), the (relation, column) pairs it reads,
     in a stable order."""
-    return {name: sorted(_depends(query.root, field.column))
-            for name, field in zip(query.names, query.root.fields)}
+    return {
+        name: sorted(_depends(query.root, field.column))
+        for name, field in zip(query.names, query.root.fields)
+    }
 
 
 def _depends(root: p.Node, column: str) -> set[Dependency]:
@@ -61,5 +63,6 @@ def _inputs_of(node: p.Node, name: str) -> Iterable[tuple[p.Node, str]]:
     if isinstance(node, p.SetUnion):
         index = [f.column for f in node.fields].index(name)
         return [(child, child.fields[index].column) for child in node.inputs]
-    return [(child, name) for child in p.children(node)
-            if any(f.column == name for f in child.fields)]
+    return [
+        (child, name) for child in p.children(node) if any(f.column == name for f in child.fields)
+    ]

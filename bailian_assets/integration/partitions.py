@@ -54,14 +54,18 @@ def present_keys(table: TableSpec) -> list[str]:
         return []  # no data yet: reading it will say so
     bad = [v for v in values if any(s in v for s in _NOT_IN_KEYS)]
     if bad:
-        log.warning("table '%s': partition folder value(s) %s left out of its Dagster "
-                    "partitions (not a valid Dagster partition key)", table.name,
-                    ", ".join(map(repr, bad[:5])))
+        log.warning(
+            "table '%s': partition folder value(s) %s left out of its Dagster "
+            "partitions (not a valid Dagster partition key)",
+            table.name,
+            ", ".join(map(repr, bad[:5])),
+        )
     return [v for v in values if v not in bad]
 
 
-def register_present(instance, partitions: dg.DynamicPartitionsDefinition,
-                     table: TableSpec) -> list[str]:
+def register_present(
+    instance, partitions: dg.DynamicPartitionsDefinition, table: TableSpec
+) -> list[str]:
     """Add the keys that have a folder and are not registered yet; returns those added."""
     known = set(instance.get_dynamic_partitions(partitions.name))
     new = [key for key in present_keys(table) if key not in known]
@@ -101,8 +105,9 @@ class Partitioning:
                 self._of[name] = table_partitions(table, self.prefix) if table else None
         return self._of[name]
 
-    def of_queries(self, queries: list[p.PlannedQuery], owner: str
-                   ) -> dg.PartitionsDefinition | None:
+    def of_queries(
+        self, queries: list[p.PlannedQuery], owner: str
+    ) -> dg.PartitionsDefinition | None:
         found = {}
         for relation in reads(queries):
             definition = self.of_relation(relation)
@@ -110,14 +115,19 @@ class Partitioning:
                 found[relation] = definition
         distinct = {repr(d): d for d in found.values()}
         if len(distinct) > 1:
-            raise ExecutionError(f"'{owner}' reads tables partitioned differently "
-                                 f"({', '.join(found)}); read one partitioned table per asset")
+            raise ExecutionError(
+                f"'{owner}' reads tables partitioned differently "
+                f"({', '.join(found)}); read one partitioned table per asset"
+            )
         # a sink fed by a partitioned source is partitioned by its column: load_project
         # refuses it otherwise (planning/partitioned_sinks.py), for check, run and Dagster alike
         return next(iter(distinct.values()), None)
 
     def sources(self) -> dict[str, tuple[TableSpec, dg.DynamicPartitionsDefinition]]:
         """The partitioned source tables read so far, with their partitions, by name."""
-        return {name: (self.project.tables[name], d) for name, d in self._of.items()
-                if isinstance(d, dg.DynamicPartitionsDefinition)
-                and is_partitioned_source(self.project.tables.get(name))}
+        return {
+            name: (self.project.tables[name], d)
+            for name, d in self._of.items()
+            if isinstance(d, dg.DynamicPartitionsDefinition)
+            and is_partitioned_source(self.project.tables.get(name))
+        }

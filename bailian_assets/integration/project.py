@@ -10,10 +10,10 @@ there, so one typo never blanks the whole code location.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
 
 from bailian_assets.errors import Diagnostic, SqlError
 from bailian_assets.planning.project import Project, load_project, sql_files
@@ -36,14 +36,12 @@ class LoadedProject:
         return SqlError(every) if every else None
 
 
-def cached_project(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None
-                   ) -> Project:
+def cached_project(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None) -> Project:
     """The project of the files of `sql_dir` that load (see `load_isolated`)."""
     return loaded(sql_dir, environ).project
 
 
-def loaded(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None
-           ) -> LoadedProject:
+def loaded(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None) -> LoadedProject:
     if environ is not None:
         return load_isolated(sql_dir, environ)
     return _load(str(Path(sql_dir).resolve()), _fingerprint(sql_dir))
@@ -67,16 +65,18 @@ def _fingerprint(sql_dir: str | os.PathLike) -> tuple:
     return tuple(found)
 
 
-def load_isolated(sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None
-                  ) -> LoadedProject:
+def load_isolated(
+    sql_dir: str | os.PathLike, environ: Mapping[str, str] | None = None
+) -> LoadedProject:
     files = sql_files([sql_dir])
     shown = {_shown(f, sql_dir): f for f in files}
     result = LoadedProject(Project({}, None), files=shown)  # type: ignore[arg-type]
     remaining = list(shown)
     while True:
         try:
-            result.project = load_project([shown[p] for p in remaining], environ=environ,
-                                          display_root=sql_dir)
+            result.project = load_project(
+                [shown[p] for p in remaining], environ=environ, display_root=sql_dir
+            )
             return result
         except SqlError as error:
             failed = {d.path for d in error.diagnostics} & set(remaining) or set(remaining)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import dagster as dg
 from pydantic import Field, PrivateAttr
@@ -37,15 +37,25 @@ class BailianModelResource(dg.ConfigurableResource):
     model and WITH options as the SQL writes them; change any of them for one run in the
     launchpad. The API key comes from the environment variable the SQL names."""
 
-    endpoint: str = Field(description="The endpoint as written in the SQL (a "
-                          "${secret_values...} part stays unresolved here).")
+    endpoint: str = Field(
+        description="The endpoint as written in the SQL (a "
+        "${secret_values...} part stays unresolved here)."
+    )
     model: str = Field(description="The model the requests name, e.g. qwen-turbo.")
-    options: dict[str, str] = Field(default_factory=dict, description=(
-        "The other WITH options as written (rate-limit.rpm, price.*, system-prompt, "
-        "temperature, ...); the API key is shown masked and cannot be set here."))
-    api_key: Optional[str] = Field(default=None, description=(
-        "Bound to the environment variable the SQL reads the key from; unset: the SQL's "
-        "own 'api-key' value (the simulator needs none)."))
+    options: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "The other WITH options as written (rate-limit.rpm, price.*, system-prompt, "
+            "temperature, ...); the API key is shown masked and cannot be set here."
+        ),
+    )
+    api_key: str | None = Field(
+        default=None,
+        description=(
+            "Bound to the environment variable the SQL reads the key from; unset: the SQL's "
+            "own 'api-key' value (the simulator needs none)."
+        ),
+    )
 
     _backend: Backend | None = PrivateAttr(default=None)
 
@@ -61,18 +71,25 @@ class BailianModelResource(dg.ConfigurableResource):
     def spec_for(self, spec: ModelSpec) -> ModelSpec:
         """The model as this resource has it: `spec` when nothing was changed, else `spec`'s
         CREATE MODEL with the changed values, checked as SQL would be."""
-        refused = sorted(k for k, v in self.options.items()
-                         if k in _KEY_SPELLINGS and v != spec.options.get(k))
+        refused = sorted(
+            k for k, v in self.options.items() if k in _KEY_SPELLINGS and v != spec.options.get(k)
+        )
         if refused:
-            raise dg.Failure(f"model '{spec.name}': the API key cannot be set in the "
-                             "resource's options; set the environment variable it names")
+            raise dg.Failure(
+                f"model '{spec.name}': the API key cannot be set in the "
+                "resource's options; set the environment variable it names"
+            )
         written = dict(spec.options)
         wanted = {k: v for k, v in self.options.items() if k not in _KEY_SPELLINGS}
         wanted.update({k: v for k, v in written.items() if k in _KEY_SPELLINGS})
-        wanted["endpoint"] = written.get("endpoint", self.endpoint) \
-            if self.endpoint == spec.display_endpoint else self.endpoint
-        wanted["model"] = written.get("model", self.model) if self.model == spec.model \
-            else self.model
+        wanted["endpoint"] = (
+            written.get("endpoint", self.endpoint)
+            if self.endpoint == spec.display_endpoint
+            else self.endpoint
+        )
+        wanted["model"] = (
+            written.get("model", self.model) if self.model == spec.model else self.model
+        )
         if wanted == written:
             return spec
         changed = sorted(k for k in set(wanted) | set(written) if wanted.get(k) != written.get(k))
@@ -95,16 +112,22 @@ def _backend_from_env() -> Backend:
 
 def _rebuilt(spec: ModelSpec, options: dict[str, str], changed: list[str]) -> ModelSpec:
     statement = ast.CreateModel(
-        name=ast.Name((spec.name,), WHOLE_FILE), inputs=(spec.input_column,),
-        outputs=spec.output_columns, position=spec.position,
-        options=tuple(ast.Option(k, v, WHOLE_FILE, WHOLE_FILE, f"'{v}'")
-                      for k, v in options.items()))
+        name=ast.Name((spec.name,), WHOLE_FILE),
+        inputs=(spec.input_column,),
+        outputs=spec.output_columns,
+        position=spec.position,
+        options=tuple(
+            ast.Option(k, v, WHOLE_FILE, WHOLE_FILE, f"'{v}'") for k, v in options.items()
+        ),
+    )
     problems: list = []
     rebuilt = build_model(statement, spec.path, problems)
     if rebuilt is None or problems:
         reasons = "; ".join(p.message for p in problems) or "not a usable model"
-        raise dg.Failure(f"model '{spec.name}': the resource's config ("
-                         f"{', '.join(changed)} changed) is refused: {reasons}")
+        raise dg.Failure(
+            f"model '{spec.name}': the resource's config ("
+            f"{', '.join(changed)} changed) is refused: {reasons}"
+        )
     # the key as the SQL resolved it (masked in `options`), and its secrets to scrub
     return replace(rebuilt, api_key=spec.api_key, secrets=spec.secrets + rebuilt.secrets)
 
@@ -114,5 +137,6 @@ def model_resource(spec: ModelSpec) -> BailianModelResource:
     env = spec.api_key_env
     api_key = dg.EnvVar(env) if env and os.environ.get(env) else None
     options = {k: v for k, v in spec.options.items() if k not in _OWN_FIELDS}
-    return BailianModelResource(endpoint=spec.display_endpoint, model=spec.model,
-                                options=options, api_key=api_key)
+    return BailianModelResource(
+        endpoint=spec.display_endpoint, model=spec.model, options=options, api_key=api_key
+    )

@@ -24,14 +24,18 @@ def partition_sensors(partitioned: list) -> list[dg.SensorDefinition]:
     return [new_folder_sensor(job, partitions, table) for job, partitions, table in partitioned]
 
 
-def new_folder_sensor(job, partitions: dg.DynamicPartitionsDefinition,
-                      table: TableSpec) -> dg.SensorDefinition:
-    @dg.sensor(name=f"{job.name}_new_partitions", job=job,
-               minimum_interval_seconds=INTERVAL_SECONDS,
-               default_status=dg.DefaultSensorStatus.RUNNING,
-               description=f"Registers each `{table.partitioned_by[0]}=` folder of table "
-                           f"'{table.name}' ({table.location}) as a partition and "
-                           "materializes the folders that appear after its first tick.")
+def new_folder_sensor(
+    job, partitions: dg.DynamicPartitionsDefinition, table: TableSpec
+) -> dg.SensorDefinition:
+    @dg.sensor(
+        name=f"{job.name}_new_partitions",
+        job=job,
+        minimum_interval_seconds=INTERVAL_SECONDS,
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        description=f"Registers each `{table.partitioned_by[0]}=` folder of table "
+        f"'{table.name}' ({table.location}) as a partition and "
+        "materializes the folders that appear after its first tick.",
+    )
     def new_partitions(context: dg.SensorEvaluationContext):
         return evaluate(context, table, partitions)
 
@@ -47,16 +51,19 @@ def evaluate(context, table: TableSpec, partitions: dg.DynamicPartitionsDefiniti
     if seen is None and not register:
         skip = f"{len(present)} partition(s) of table '{table.name}' already registered"
     elif seen is None:
-        skip = (f"first tick: registered {len(register)} partition(s) of table "
-                f"'{table.name}' already present ({_listed(register)}); materialize them "
-                "with a backfill; folders that appear from now on are materialized")
+        skip = (
+            f"first tick: registered {len(register)} partition(s) of table "
+            f"'{table.name}' already present ({_listed(register)}); materialize them "
+            "with a backfill; folders that appear from now on are materialized"
+        )
     else:
         skip = None if fresh else f"no new folder under {table.location}"
     return dg.SensorResult(
         run_requests=[dg.RunRequest(run_key=key, partition_key=key) for key in fresh],
         dynamic_partitions_requests=[partitions.build_add_request(register)] if register else [],
         cursor=json.dumps(sorted(set(present) | (seen or set()))),
-        skip_reason=skip)
+        skip_reason=skip,
+    )
 
 
 def _listed(keys: list[str]) -> str:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 import dagster as dg
 
@@ -95,15 +95,21 @@ class FlinkSqlTranslator:
     def get_description(self, relation: SqlRelation) -> str:
         comment = f"{relation.comment}\n\n" if relation.comment else ""
         if relation.kind == SOURCE:
-            return (f"{comment}Files of table `{relation.name}` under `{relation.location}` "
-                    f"({relation.format}), declared at {relation.path}:{relation.line}.")
+            return (
+                f"{comment}Files of table `{relation.name}` under `{relation.location}` "
+                f"({relation.format}), declared at {relation.path}:{relation.line}."
+            )
         if relation.kind == SELECT:
-            return (f"The rows of the SELECT at {relation.path}:{relation.line}, shown as Flink's "
-                    f"SQL client shows them (in the run's log) and kept as this asset's output."
-                    f"\n\n```sql\n{relation.sql}\n```")
+            return (
+                f"The rows of the SELECT at {relation.path}:{relation.line}, shown as Flink's "
+                f"SQL client shows them (in the run's log) and kept as this asset's output."
+                f"\n\n```sql\n{relation.sql}\n```"
+            )
         if relation.kind == SINK:
-            return (f"{comment}Sink `{relation.name}` (connector '{relation.connector}').\n\n"
-                    f"```sql\n{relation.sql}\n```")
+            return (
+                f"{comment}Sink `{relation.name}` (connector '{relation.connector}').\n\n"
+                f"```sql\n{relation.sql}\n```"
+            )
         return f"{comment}```sql\n{relation.sql}\n```"
 
     def get_owners(self, relation: SqlRelation) -> list[str]:
@@ -137,10 +143,11 @@ class FlinkSqlTranslator:
 
 
 def code_version(relation: SqlRelation) -> str:
-    models = [{"name": m.name, "options": dict(sorted(m.options.items()))}
-              for m in sorted(relation.models, key=lambda m: m.name)]
-    text = json.dumps({"sql": relation.sql, "models": models}, ensure_ascii=False,
-                      sort_keys=True)
+    models = [
+        {"name": m.name, "options": dict(sorted(m.options.items()))}
+        for m in sorted(relation.models, key=lambda m: m.name)
+    ]
+    text = json.dumps({"sql": relation.sql, "models": models}, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

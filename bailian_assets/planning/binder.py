@@ -16,16 +16,23 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import types
-from bailian_assets.planning.functions import (AGGREGATES, FUNCTIONS, WINDOWS, SignatureError,
-                                               check_call, unknown_signature)
+from bailian_assets.planning.functions import (
+    AGGREGATES,
+    FUNCTIONS,
+    WINDOWS,
+    SignatureError,
+    check_call,
+    collection,
+    temporal,
+    unknown_signature,
+)
 from bailian_assets.planning.functions import operators as ops
-from bailian_assets.planning.functions import collection, temporal
 from bailian_assets.planning.plan import Field
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
@@ -49,11 +56,13 @@ class Binder:
         rule = _RULES.get(type(expr))
         if rule is None:
             if isinstance(expr, ast.Star):
-                raise PlanError("'*' is allowed only in the SELECT list and in COUNT(*)",
-                                expr.position)
+                raise PlanError(
+                    "'*' is allowed only in the SELECT list and in COUNT(*)", expr.position
+                )
             if isinstance(expr, ast.Subquery):  # the builder takes those it can plan first
-                raise PlanError("subqueries are supported in WHERE and in the SELECT list",
-                                expr.position)
+                raise PlanError(
+                    "subqueries are supported in WHERE and in the SELECT list", expr.position
+                )
             raise PlanError(f"unsupported expression {type(expr).__name__}", expr.position)
         return rule(self, expr, scope)
 
@@ -68,8 +77,9 @@ class Binder:
         function = AGGREGATES[call.name]
         if call.star:
             if not function.star:
-                raise PlanError(f"'*' is allowed only in COUNT(*), not in {call.name}",
-                                call.position)
+                raise PlanError(
+                    f"'*' is allowed only in COUNT(*), not in {call.name}", call.position
+                )
             return b.AggregateCall(call.name, (), function.returns(()), star=True)
         args = tuple(self.bind(arg, scope) for arg in call.args)
         arg_types = [a.type for a in args]
@@ -86,32 +96,47 @@ class Binder:
         assert spec is not None
         function = WINDOWS.get(call.name) or AGGREGATES.get(call.name)
         if function is None:
-            raise PlanError(f"OVER needs a window function or an aggregate, not "
-                            f"{call.name}", call.position, len(call.name))
+            raise PlanError(
+                f"OVER needs a window function or an aggregate, not {call.name}",
+                call.position,
+                len(call.name),
+            )
         args = () if call.star else tuple(self.bind(arg, scope) for arg in call.args)
         arg_types = [a.type for a in args]
         if not call.star:
             located(lambda: check_call(function, arg_types), call.position, len(call.name))
         if getattr(function, "needs_order", False) and not spec.order_by:
-            raise PlanError("Over Agg: The window rank function requires order by clause with "
-                            "non-constant fields. please re-check the over window statement.",
-                            spec.position, 4)
+            raise PlanError(
+                "Over Agg: The window rank function requires order by clause with "
+                "non-constant fields. please re-check the over window statement.",
+                spec.position,
+                4,
+            )
         for index in getattr(function, "constant_args", ()):
             if index < len(args) and not isinstance(args[index], b.Literal):
-                raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
-                                call.args[index].position)
+                raise PlanError(
+                    f"argument {index + 1} of {call.name} must be a constant",
+                    call.args[index].position,
+                )
         if spec.frame is not None and call.name in WINDOWS:
-            raise PlanError(f"{call.name} takes no ROWS/RANGE frame here; frames apply to "
-                            "aggregates over windows", spec.frame.position, len(spec.frame.unit))
+            raise PlanError(
+                f"{call.name} takes no ROWS/RANGE frame here; frames apply to "
+                "aggregates over windows",
+                spec.frame.position,
+                len(spec.frame.unit),
+            )
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         partition = tuple(self.bind(e, scope) for e in spec.partition_by)
         order = tuple((self.bind(item.expr, scope), item.descending) for item in spec.order_by)
-        keys = [*zip(partition, spec.partition_by), *((o, i.expr) for (o, _), i in
-                                                      zip(order, spec.order_by))]
+        keys = [
+            *zip(partition, spec.partition_by),
+            *((o, i.expr) for (o, _), i in zip(order, spec.order_by)),
+        ]
         for key, expr in keys:
             require_orderable(key.type, expr.position)
-        return b.WindowCall(call.name, args, partition, order, _frame(spec.frame), result,
-                            call.star)
+        return b.WindowCall(
+            call.name, args, partition, order, _frame(spec.frame), result, call.star
+        )
 
     # ------------------------------------------------------------ leaves
 
@@ -127,18 +152,25 @@ class Binder:
         try:
             result = substitute(text, text, self.environ)
         except VariableError as error:
-            raise PlanError(error.message, _shift(literal.position, error.start + 1),
-                            error.length) from None
+            raise PlanError(
+                error.message, _shift(literal.position, error.start + 1), error.length
+            ) from None
         secret = next((r for r in result.references if r.secret), None)
         if secret is not None:
-            raise PlanError("secret values can be used only in WITH options, where they stay "
-                            "hidden", _shift(literal.position, secret.start + 1), secret.length)
+            raise PlanError(
+                "secret values can be used only in WITH options, where they stay hidden",
+                _shift(literal.position, secret.start + 1),
+                secret.length,
+            )
         return ast.Literal(result.value, literal.kind, literal.position)
 
     def _column(self, expr: ast.ColumnRef, scope: Scope) -> b.Expr:
         qualifier = expr.qualifier
-        if qualifier is not None and not any(f.qualifier == qualifier for f in scope) and any(
-                f.name == qualifier and f.type.name == "ROW" for f in scope):
+        if (
+            qualifier is not None
+            and not any(f.qualifier == qualifier for f in scope)
+            and any(f.name == qualifier and f.type.name == "ROW" for f in scope)
+        ):
             # `address.city`: no table is called `address`, a ROW column is
             row = ast.ColumnRef(None, qualifier, expr.position)
             return self._field_access(ast.FieldAccess(row, expr.name, expr.position), scope)
@@ -148,35 +180,47 @@ class Binder:
     def _field_access(self, expr: ast.FieldAccess, scope: Scope) -> b.Expr:
         """`row.field`: the ROW's field (NULL when the row is), Flink's "." operator."""
         base = self.bind(expr.expr, scope)
-        result = located(lambda: collection.field_type(base.type, expr.name), expr.position,
-                         len(expr.name))
+        result = located(
+            lambda: collection.field_type(base.type, expr.name), expr.position, len(expr.name)
+        )
         return b.Call(".", (base, b.Literal(expr.name, types.STRING)), result)
 
     # ------------------------------------------------------------ calls
 
     def _function(self, call: ast.FunctionCall, scope: Scope) -> b.Expr:
         if call.over is not None:  # the builder takes those of the SELECT list first
-            raise PlanError("Windowed aggregate expression is illegal here: window functions "
-                            "are allowed only in the SELECT list", call.position, len(call.name))
+            raise PlanError(
+                "Windowed aggregate expression is illegal here: window functions "
+                "are allowed only in the SELECT list",
+                call.position,
+                len(call.name),
+            )
         if call.name in AGGREGATES:
-            raise PlanError(f"Aggregate function {call.name} is not allowed here",
-                            call.position, len(call.name))
+            raise PlanError(
+                f"Aggregate function {call.name} is not allowed here", call.position, len(call.name)
+            )
         args = []
         for arg in call.args:  # a loop, not a comprehension: one frame less per level
             args.append(self.bind(arg, scope))
         arg_types = [a.type for a in args]
         function = FUNCTIONS.get(call.name)
         if function is None:
-            raise PlanError(unknown_signature(call.name, arg_types)
-                            + suggest(call.name, FUNCTIONS), call.position, len(call.name))
+            raise PlanError(
+                unknown_signature(call.name, arg_types) + suggest(call.name, FUNCTIONS),
+                call.position,
+                len(call.name),
+            )
         located(lambda: check_call(function, arg_types), call.position, len(call.name))
         for index in function.constant_args:
             if index < len(args) and not isinstance(args[index], b.Literal):
-                raise PlanError(f"argument {index + 1} of {call.name} must be a constant",
-                                call.args[index].position)
+                raise PlanError(
+                    f"argument {index + 1} of {call.name} must be a constant",
+                    call.args[index].position,
+                )
         values = [a.value if isinstance(a, b.Literal) else None for a in args]
-        result = located(lambda: function.result_type(arg_types, values), call.position,
-                         len(call.name))
+        result = located(
+            lambda: function.result_type(arg_types, values), call.position, len(call.name)
+        )
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
 
     def _map(self, expr: ast.MapLiteral, scope: Scope) -> b.Expr:
@@ -209,8 +253,9 @@ class Binder:
     def _binary(self, expr: ast.BinaryOp, scope: Scope) -> b.Expr:
         left, right = self.bind(expr.left, scope), self.bind(expr.right, scope)
         op = expr.op
-        if op in ("+", "-") and temporal.is_interval(right.type) or (
-                op == "+" and temporal.is_interval(left.type)):
+        if (op in ("+", "-") and temporal.is_interval(right.type)) or (
+            op == "+" and temporal.is_interval(left.type)
+        ):
             return _datetime_plus(op, left, right, expr)
         if op in ops.COMPARISONS:
             result = _require(lambda: ops.comparison(op, left.type, right.type), expr)
@@ -224,8 +269,9 @@ class Binder:
         operand = self.bind(expr.operand, scope)
         if expr.op == "NOT":
             _require(lambda: ops.require_boolean(operand.type, "NOT"), expr.operand)
-            return b.Call("NOT", (operand,), operand.type if operand.type.name == "BOOLEAN"
-                          else types.BOOLEAN)
+            return b.Call(
+                "NOT", (operand,), operand.type if operand.type.name == "BOOLEAN" else types.BOOLEAN
+            )
         result = _require(lambda: ops.negate(expr.op, operand.type), expr)
         return operand if expr.op == "+" else b.Call("NEGATE", (operand,), result)
 
@@ -240,8 +286,9 @@ class Binder:
                 bound_condition = self.condition(condition, scope, "WHEN")
             else:
                 bound_condition = self.bind(condition, scope)
-                _require(lambda: ops.comparison("CASE", operand.type, bound_condition.type),
-                         condition)
+                _require(
+                    lambda: ops.comparison("CASE", operand.type, bound_condition.type), condition
+                )
             bound_value = self.bind(value, scope)
             result = _merge(result, bound_value.type, value)
             whens.append((bound_condition, bound_value))
@@ -280,8 +327,9 @@ class Binder:
         _require(lambda: ops.comparison("BETWEEN", inner.type, low.type), expr.low)
         _require(lambda: ops.comparison("BETWEEN", inner.type, high.type), expr.high)
         name = "NOT BETWEEN" if expr.negated else "BETWEEN"
-        return b.Call(name, (inner, low, high),
-                      ops.boolean_result([inner.type, low.type, high.type]))
+        return b.Call(
+            name, (inner, low, high), ops.boolean_result([inner.type, low.type, high.type])
+        )
 
     def _like(self, expr: ast.Like, scope: Scope) -> b.Expr:
         inner, pattern = self.bind(expr.expr, scope), self.bind(expr.pattern, scope)
@@ -291,9 +339,11 @@ class Binder:
         if expr.escape is not None:  # LIKE p ESCAPE e: a third operand, a one-character literal
             escape = self.bind(expr.escape, scope)
             if not isinstance(escape, b.Literal) or not (
-                    escape.value is None or len(str(escape.value)) == 1):
-                raise PlanError("LIKE ... ESCAPE needs a one-character string literal",
-                                expr.escape.position)
+                escape.value is None or len(str(escape.value)) == 1
+            ):
+                raise PlanError(
+                    "LIKE ... ESCAPE needs a one-character string literal", expr.escape.position
+                )
             args.append(escape)
         name = "NOT LIKE" if expr.negated else "LIKE"
         return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
@@ -320,8 +370,13 @@ _RULES = {
 # ------------------------------------------------------------------ names
 
 
-def find(scope: Iterable[Field], qualifier: str | None, name: str, position: Position,
-         where: str | None = None) -> Field:
+def find(
+    scope: Iterable[Field],
+    qualifier: str | None,
+    name: str,
+    position: Position,
+    where: str | None = None,
+) -> Field:
     """The one field of `scope` that `qualifier.name` names, with Flink's messages."""
     scope = tuple(scope)
     if qualifier is not None and not any(f.qualifier == qualifier for f in scope):
@@ -333,10 +388,10 @@ def find(scope: Iterable[Field], qualifier: str | None, name: str, position: Pos
     if len(candidates) > 1:
         raise PlanError(f"Column '{name}' is ambiguous", position, len(full))
     names = [f.name for f in scope if _reachable(f, qualifier)]
-    place = f" in {where}" if where else (f" in table '{qualifier}'" if qualifier
-                                          else " in any table")
-    raise PlanError(f"Column '{name}' not found{place}" + suggest(name, names), position,
-                    len(full))
+    place = (
+        f" in {where}" if where else (f" in table '{qualifier}'" if qualifier else " in any table")
+    )
+    raise PlanError(f"Column '{name}' not found{place}" + suggest(name, names), position, len(full))
 
 
 def _reachable(field: Field, qualifier: str | None) -> bool:
@@ -347,7 +402,7 @@ def _reachable(field: Field, qualifier: str | None) -> bool:
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest candidate, or nothing."""
+    """ "; did you mean 'x'?" for the closest candidate, or nothing."""
     candidates = list(candidates)
     exact = [c for c in candidates if c.lower() == name.lower()]
     close = exact or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
@@ -381,15 +436,20 @@ def _frame(frame: ast.WindowFrame | None) -> b.Frame | None:
         return None
     offsets = [bound for bound in (frame.start, frame.end) if bound[1] is not None]
     if frame.unit == "RANGE" and offsets:  # needs ORDER BY value arithmetic: phase 2
-        raise PlanError("RANGE frames with an offset (RANGE BETWEEN n PRECEDING ...) are not "
-                        "supported yet; use ROWS, or RANGE UNBOUNDED PRECEDING",
-                        frame.position, len(frame.unit))
+        raise PlanError(
+            "RANGE frames with an offset (RANGE BETWEEN n PRECEDING ...) are not "
+            "supported yet; use ROWS, or RANGE UNBOUNDED PRECEDING",
+            frame.position,
+            len(frame.unit),
+        )
     whole = frame.start[0] == "UNBOUNDED PRECEDING" and frame.end[0] == "UNBOUNDED FOLLOWING"
-    if not whole and not (frame.start[0].endswith("PRECEDING")
-                          and frame.end[0] == "CURRENT ROW"):
-        raise PlanError("the window frames supported are UNBOUNDED PRECEDING or n PRECEDING "
-                        "AND CURRENT ROW, and UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
-                        frame.position, len(frame.unit))
+    if not whole and not (frame.start[0].endswith("PRECEDING") and frame.end[0] == "CURRENT ROW"):
+        raise PlanError(
+            "the window frames supported are UNBOUNDED PRECEDING or n PRECEDING "
+            "AND CURRENT ROW, and UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
+            frame.position,
+            len(frame.unit),
+        )
     return b.Frame(frame.unit, frame.start, frame.end)
 
 
@@ -402,8 +462,11 @@ def _datetime_plus(op: str, left: b.Expr, right: b.Expr, expr: ast.BinaryOp) -> 
     function = FUNCTIONS["DATETIME PLUS"]
     arg_types = [left.type, right.type]
     if not types.in_family(left.type, "DATETIME"):
-        raise PlanError(f"Cannot apply '{op}' to arguments of type '<{types.sql_name(left.type)}>"
-                        f" {op} <{types.sql_name(right.type)}>'", expr.position)
+        raise PlanError(
+            f"Cannot apply '{op}' to arguments of type '<{types.sql_name(left.type)}>"
+            f" {op} <{types.sql_name(right.type)}>'",
+            expr.position,
+        )
     return b.Call(function.name, (left, right), function.returns(arg_types))
 
 

@@ -23,16 +23,17 @@ built by their entries in `table_functions/`.
 
 from __future__ import annotations
 
-import itertools
 import dataclasses
+import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
-from typing import Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
-from bailian_assets.planning.binder import Binder, find as _find, require_orderable
+from bailian_assets.planning.binder import Binder, require_orderable
+from bailian_assets.planning.binder import find as _find
 from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
 from bailian_assets.planning.connectors import connector_of
@@ -53,22 +54,32 @@ class Builder:
     planned so far (None for a view with errors), shared with the planner, which plans a view
     when a query reads one it has not planned yet (`Unplanned`)."""
 
-    def __init__(self, catalog: Catalog, views: Mapping[str, p.PlannedQuery | None],
-                 environ: Mapping[str, str]):
+    def __init__(
+        self,
+        catalog: Catalog,
+        views: Mapping[str, p.PlannedQuery | None],
+        environ: Mapping[str, str],
+    ):
         self.catalog = catalog
         self.views = views
         self.environ = environ
         self._ids = itertools.count()
 
-    def query(self, query: ast.Query, path: str, settings: Mapping[str, str],
-              visibility: Visibility = Visibility()) -> p.PlannedQuery:
+    def query(
+        self,
+        query: ast.Query,
+        path: str,
+        settings: Mapping[str, str],
+        visibility: Visibility = Visibility(),
+    ) -> p.PlannedQuery:
         """The plan of a statement's query (in file `path`, with its `SET` values, seeing the
         names `visibility` does not hide)."""
         ctx = _Context(path, settings, Binder(path, settings, self.environ), {}, visibility)
         node, names = self._query_node(query, ctx)
         column_types = tuple(f.type for f in node.fields)
-        return p.PlannedQuery(node, names, column_types, path,
-                              query.position or query.body.position)
+        return p.PlannedQuery(
+            node, names, column_types, path, query.position or query.body.position
+        )
 
     def _query_node(self, query: ast.Query, ctx: _Context) -> tuple[p.Node, tuple[str, ...]]:
         if query.ctes:
@@ -86,8 +97,13 @@ class Builder:
             node = p.Limit(node, query.limit)
         return node, names
 
-    def _order_by(self, order_by: tuple[ast.OrderItem, ...], node: p.Node,
-                  names: tuple[str, ...], ctx: _Context) -> p.Node:
+    def _order_by(
+        self,
+        order_by: tuple[ast.OrderItem, ...],
+        node: p.Node,
+        names: tuple[str, ...],
+        ctx: _Context,
+    ) -> p.Node:
         """Sort `node` (the query's output, named `names`). A key names an output column (by
         alias or ordinal) or, as in Flink, any expression over the FROM clause of a plain
         SELECT (`ORDER BY e.id` with `e.id` not selected): such keys are computed as hidden
@@ -104,8 +120,11 @@ class Builder:
                 keys.append((b.Column(field.column, field.type), item.descending))
                 continue
             target = item.expr
-            if isinstance(target, ast.ColumnRef) and target.qualifier and \
-                    sum(f.name == target.name for f in scope) == 1:
+            if (
+                isinstance(target, ast.ColumnRef)
+                and target.qualifier
+                and sum(f.name == target.name for f in scope) == 1
+            ):
                 target = replace(target, qualifier=None)  # ORDER BY o.id, id selected
             try:
                 expr = ctx.binder.bind(target, scope)
@@ -120,11 +139,14 @@ class Builder:
             return p.Sort(node, tuple(keys))
         assert isinstance(node, p.Project)
         widened = p.Project(node.input, node.items + tuple(hidden))
-        return p.Project(p.Sort(widened, tuple(keys)),
-                         tuple((b.Column(f.column, f.type), f) for f in node.fields))
+        return p.Project(
+            p.Sort(widened, tuple(keys)),
+            tuple((b.Column(f.column, f.type), f) for f in node.fields),
+        )
 
-    def _from_clause_key(self, expr: ast.Expr, node: p.Project,
-                         hidden: list[tuple[b.Expr, p.Field]], ctx: _Context) -> b.Expr:
+    def _from_clause_key(
+        self, expr: ast.Expr, node: p.Project, hidden: list[tuple[b.Expr, p.Field]], ctx: _Context
+    ) -> b.Expr:
         """An ORDER BY key bound to the FROM clause under `node`: the output column that
         already computes it, or a new hidden one."""
         bound = ctx.binder.bind(expr, node.input.fields)
@@ -142,8 +164,9 @@ class Builder:
         own: set[str] = set()
         for cte in ctes:
             if cte.name in own:
-                raise PlanError(f"Duplicate name '{cte.name}' in WITH clause", cte.position,
-                                len(cte.name))
+                raise PlanError(
+                    f"Duplicate name '{cte.name}' in WITH clause", cte.position, len(cte.name)
+                )
             own.add(cte.name)
             node, names = self._query_node(cte.query, replace(ctx, ctes=dict(defined)))
             if cte.columns:
@@ -162,8 +185,10 @@ class Builder:
         interned: dict[ast.DataType | None, ast.DataType | None] = {}
         for row in values.rows:
             if len(row) != width:
-                raise PlanError(f"VALUES rows must all have {width} values, this one has "
-                                f"{len(row)}", row[0].position if row else values.position)
+                raise PlanError(
+                    f"VALUES rows must all have {width} values, this one has {len(row)}",
+                    row[0].position if row else values.position,
+                )
             bound = []
             for i, expr in enumerate(row):
                 bound_expr, t = self._value(expr, ctx)
@@ -175,14 +200,14 @@ class Builder:
                 common = merged[key][2]
                 if common is None:
                     shown = self._expr(expr, (), ctx)[1]  # the literal's own type, CHAR(n)
-                    raise PlanError(f"VALUES column {i + 1} mixes {column_types[i]} and "
-                                    f"{shown}", expr.position)
+                    raise PlanError(
+                        f"VALUES column {i + 1} mixes {column_types[i]} and {shown}", expr.position
+                    )
                 column_types[i] = common
                 bound.append(bound_expr)
             rows.append(tuple(bound))
         names = tuple(f"EXPR${i}" for i in range(width))
-        fields = tuple(self.field(n, types.concrete(t), None)
-                       for n, t in zip(names, column_types))
+        fields = tuple(self.field(n, types.concrete(t), None) for n, t in zip(names, column_types))
         return p.ValuesNode(tuple(rows), fields), names
 
     def _value(self, expr: ast.Expr, ctx: _Context):
@@ -193,7 +218,7 @@ class Builder:
             if expr.kind == "STRING":
                 t = _ONE_CHAR
             elif expr.kind == "INTEGER":
-                t = _INT if -2**31 <= expr.value < 2**31 else _BIGINT  # type: ignore
+                t = _INT if -(2**31) <= expr.value < 2**31 else _BIGINT  # type: ignore
             elif expr.kind == "DECIMAL":
                 t = types.literal_type("DECIMAL", expr.value)
             else:
@@ -212,14 +237,20 @@ class Builder:
             node, _ = self._query_node(query, ctx)
             where = query.position or body.position
             if len(node.fields) != len(first.fields):
-                raise PlanError(f"Column count mismatch in {body.op}: {len(first.fields)} and "
-                                f"{len(node.fields)}", where)
+                raise PlanError(
+                    f"Column count mismatch in {body.op}: {len(first.fields)} and "
+                    f"{len(node.fields)}",
+                    where,
+                )
             for i, (mine, theirs) in enumerate(zip(first.fields, node.fields)):
                 common = types.common_type(column_types[i], theirs.type)
                 if common is None:
-                    raise PlanError(f"Type mismatch in {body.op}: column '{mine.name}' is "
-                                    f"{column_types[i]} in the branches before and "
-                                    f"{theirs.type} in this one", where)
+                    raise PlanError(
+                        f"Type mismatch in {body.op}: column '{mine.name}' is "
+                        f"{column_types[i]} in the branches before and "
+                        f"{theirs.type} in this one",
+                        where,
+                    )
                 column_types[i] = common
             nodes.append(node)
         fields = tuple(self.field(a.name, t, None) for a, t in zip(first.fields, column_types))
@@ -262,11 +293,13 @@ class Builder:
         for index, item in enumerate(select.items):
             if isinstance(item.expr, ast.Star):
                 star = item.expr.qualifier
-                expanded = [f for f in star_scope if f.qualifier == star] if star is not None \
+                expanded = (
+                    [f for f in star_scope if f.qualifier == star]
+                    if star is not None
                     else [f for f in star_scope if not f.qualified_only]
+                )
                 if not expanded:
-                    raise PlanError(f"Unknown identifier '{item.expr.qualifier}'",
-                                    item.position)
+                    raise PlanError(f"Unknown identifier '{item.expr.qualifier}'", item.position)
                 for f in expanded:
                     items.append((b.Column(f.column, f.type), self.field(f.name, f.type, None)))
                     names.append(f.name)
@@ -275,8 +308,9 @@ class Builder:
                 # Flink cannot type a bare NULL column (CAST(NULL AS INT) it can)
                 raise PlanError("Illegal use of 'NULL'", item.expr.position, 4)
             expr, t = self._expr(exprs[index], scope, ctx)
-            name = item.alias or (item.expr.name if isinstance(item.expr, ast.ColumnRef)
-                                  else f"EXPR${index}")
+            name = item.alias or (
+                item.expr.name if isinstance(item.expr, ast.ColumnRef) else f"EXPR${index}"
+            )
             items.append((expr, self.field(name, t, None)))
             names.append(name)
         node = p.Project(node, tuple(items))
@@ -299,18 +333,20 @@ class Builder:
     def _subqueries(self, node: p.Node, exprs: list, ctx: _Context):
         """Plan the (uncorrelated) subqueries in `exprs` as SubqueryJoins over `node`; returns
         the new node and `exprs` with each subquery replaced by a reference to its column."""
+
         def rewrite(expr):
             nonlocal node
             if not isinstance(expr, ast.Subquery):
                 return _map_children(expr, rewrite)
             sub, _ = self._query_node(expr.query, ctx)
             if expr.kind != "EXISTS" and len(sub.fields) != 1:
-                raise PlanError(f"a subquery used as a value must return one column, this one "
-                                f"returns {len(sub.fields)}", expr.position)
-            operand = None if expr.operand is None else ctx.binder.bind(expr.operand,
-                                                                         node.fields)
-            result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub,
-                                                                            operand))
+                raise PlanError(
+                    f"a subquery used as a value must return one column, this one "
+                    f"returns {len(sub.fields)}",
+                    expr.position,
+                )
+            operand = None if expr.operand is None else ctx.binder.bind(expr.operand, node.fields)
+            result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub, operand))
             node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
             reference = ast.ColumnRef(None, result.column, expr.position)
             return ast.UnaryOp("NOT", reference, expr.position) if expr.negated else reference
@@ -352,8 +388,7 @@ class Builder:
         aggregate_of: dict[object, p.Field] = {}
 
         def rewrite(expr):
-            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and \
-                    expr.over is None:
+            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and expr.over is None:
                 call = ctx.binder.aggregate(expr, scope)
                 if call not in aggregate_of:
                     aggregate_of[call] = self.inner_field(expr.name, call.type)
@@ -367,10 +402,14 @@ class Builder:
                 if bound is not None and bound in key_of:
                     return ast.ColumnRef(None, key_of[bound].column, expr.position)
             if isinstance(expr, (ast.ColumnRef, ast.Star)):
-                shown = "*" if isinstance(expr, ast.Star) else (
-                    f"{expr.qualifier}.{expr.name}" if expr.qualifier else expr.name)
-                raise PlanError(f"Expression '{shown}' is not being grouped", expr.position,
-                                len(shown))
+                shown = (
+                    "*"
+                    if isinstance(expr, ast.Star)
+                    else (f"{expr.qualifier}.{expr.name}" if expr.qualifier else expr.name)
+                )
+                raise PlanError(
+                    f"Expression '{shown}' is not being grouped", expr.position, len(shown)
+                )
             return _map_children(expr, rewrite)
 
         exprs = [rewrite(item.expr) for item in select.items]
@@ -394,18 +433,23 @@ class Builder:
                 one_row = p.ValuesNode(((),), ())
                 return invoke(function, item, _Site(self, ctx), one_row, "CROSS")
             if function.lateral:
-                raise PlanError(f"{item.name} needs a table to take its queries from: "
-                                f"FROM q, LATERAL TABLE({item.name}(...))", item.position,
-                                len(item.name))
+                raise PlanError(
+                    f"{item.name} needs a table to take its queries from: "
+                    f"FROM q, LATERAL TABLE({item.name}(...))",
+                    item.position,
+                    len(item.name),
+                )
             return invoke(function, item, _Site(self, ctx))
         return self._join(item, ctx)
 
     def _table_function(self, call: ast.TableFunction) -> TableFunction:
         function = TABLE_FUNCTIONS.get(call.name)
         if function is None:
-            raise PlanError(f"unknown table function '{call.name}'"
-                            + _suggest(call.name, TABLE_FUNCTIONS), call.position,
-                            len(call.name))
+            raise PlanError(
+                f"unknown table function '{call.name}'" + _suggest(call.name, TABLE_FUNCTIONS),
+                call.position,
+                len(call.name),
+            )
         return function
 
     def _relation(self, name: ast.Name, alias: str | None, ctx: _Context) -> p.Node:
@@ -416,18 +460,22 @@ class Builder:
         if hidden is not None:
             raise not_above(key, name, hidden)
         if cte is not None:  # fresh frame columns: a CTE may be read twice in one query
-            fields = tuple(self.field(n, f.type, qualifier)
-                           for n, f in zip(cte.names, cte.node.fields))
-            return p.Project(cte.node, tuple((b.Column(f.column, f.type), nf)
-                                             for f, nf in zip(cte.node.fields, fields)))
+            fields = tuple(
+                self.field(n, f.type, qualifier) for n, f in zip(cte.names, cte.node.fields)
+            )
+            return p.Project(
+                cte.node,
+                tuple((b.Column(f.column, f.type), nf) for f, nf in zip(cte.node.fields, fields)),
+            )
         if key in self.catalog.views:
             if key not in self.views:
                 raise Unplanned(key, name.position)
             planned = self.views[key]
             if planned is None:
                 raise Quiet()
-            fields = tuple(self.field(n, t, qualifier) for n, t in zip(planned.names,
-                                                                          planned.types))
+            fields = tuple(
+                self.field(n, t, qualifier) for n, t in zip(planned.names, planned.types)
+            )
             return p.Scan(key, planned.names, fields)
         if key in self.catalog.tables:
             table = self.catalog.tables[key]
@@ -435,33 +483,43 @@ class Builder:
             if unreadable is not None:
                 raise PlanError(unreadable, name.position, len(str(name)))
             if table.is_sink_only:
-                raise PlanError(f"table '{key}' uses the '{table.connector}' connector, which "
-                                "can only be written to", name.position, len(key))
+                raise PlanError(
+                    f"table '{key}' uses the '{table.connector}' connector, which "
+                    "can only be written to",
+                    name.position,
+                    len(key),
+                )
             fields = tuple(self.field(c.name, c.type, qualifier) for c in table.columns)
             return p.Scan(key, tuple(c.name for c in table.columns), fields)
         if f"table or view:{key}" in self.catalog.broken:
             raise Quiet()
-        raise PlanError(f"Object '{key}' not found" + _suggest(key, [*self.catalog.views,
-                                                                     *self.catalog.tables]),
-                        name.position, len(key))
+        raise PlanError(
+            f"Object '{key}' not found"
+            + _suggest(key, [*self.catalog.views, *self.catalog.tables]),
+            name.position,
+            len(key),
+        )
 
     def _join(self, join: ast.Join, ctx: _Context) -> p.Node:
         left = self._from(join.left, ctx)
-        if isinstance(join.right, ast.TableFunction) and \
-                self._table_function(join.right).lateral:
+        if isinstance(join.right, ast.TableFunction) and self._table_function(join.right).lateral:
             return self._lateral(join, left, join.right, ctx)
         right = self._from(join.right, ctx)
         left_qualifiers = {f.qualifier for f in left.fields if f.qualifier}
         for f in right.fields:
             if f.qualifier and f.qualifier in left_qualifiers:
-                raise PlanError(f"Duplicate relation name '{f.qualifier}' in FROM clause",
-                                join.position)
+                raise PlanError(
+                    f"Duplicate relation name '{f.qualifier}' in FROM clause", join.position
+                )
         scope = left.fields + right.fields
         using = join.using
         if join.natural:  # the columns both sides have, in the left side's order
             right_names = {f.name for f in right.fields if not f.qualified_only}
-            using = tuple(dict.fromkeys(f.name for f in left.fields
-                                        if not f.qualified_only and f.name in right_names))
+            using = tuple(
+                dict.fromkeys(
+                    f.name for f in left.fields if not f.qualified_only and f.name in right_names
+                )
+            )
         if using:
             return self._using(join, left, right, using)
         if join.on is None:
@@ -483,12 +541,14 @@ class Builder:
             residual.append(conjunct)
         rest = _and_all(residual)
         if rest is not None and join.kind != "INNER":
-            raise PlanError(f"{join.kind} JOIN supports only equality conditions between the "
-                            "two sides (a.x = b.y AND ...)", join.on.position)
+            raise PlanError(
+                f"{join.kind} JOIN supports only equality conditions between the "
+                "two sides (a.x = b.y AND ...)",
+                join.on.position,
+            )
         return p.Join(join.kind, left, right, tuple(equi), rest)
 
-    def _using(self, join: ast.Join, left: p.Node, right: p.Node, names: tuple[str, ...]
-               ) -> p.Node:
+    def _using(self, join: ast.Join, left: p.Node, right: p.Node, names: tuple[str, ...]) -> p.Node:
         """JOIN ... USING (k) and NATURAL JOIN: equal keys, and `k` one column (first, then
         the other columns of both sides), the left side's key (the right's for a RIGHT JOIN,
         COALESCE of both for a FULL JOIN); `l.k` and `r.k` stay reachable by qualifier."""
@@ -505,24 +565,32 @@ class Builder:
             else:
                 expr = sides[1] if join.kind == "RIGHT" else sides[0]
             merged.append((expr, self.field(name, expr.type, None)))
-        joined = p.Join(join.kind if join.kind != "CROSS" else "INNER", left, right,
-                        tuple(equi), None)
-        rest = tuple((b.Column(f.column, f.type), replace(f, qualified_only=f.column in keys))
-                     for f in joined.fields)
+        joined = p.Join(
+            join.kind if join.kind != "CROSS" else "INNER", left, right, tuple(equi), None
+        )
+        rest = tuple(
+            (b.Column(f.column, f.type), replace(f, qualified_only=f.column in keys))
+            for f in joined.fields
+        )
         return p.Project(joined, tuple(merged) + rest)
 
-    def _lateral(self, join: ast.Join, left: p.Node, call: ast.TableFunction,
-                 ctx: _Context) -> p.Node:
+    def _lateral(
+        self, join: ast.Join, left: p.Node, call: ast.TableFunction, ctx: _Context
+    ) -> p.Node:
         """A lateral table function, joined to the rows of `left` it reads."""
         if join.kind not in ("CROSS", "INNER", "LEFT") or (
-            join.on is not None and not (isinstance(join.on, ast.Literal)
-                                         and join.on.value is True)):
-            raise PlanError(f"{call.name} joins as `, LATERAL TABLE(...)` or "
-                            "`LEFT JOIN LATERAL TABLE(...) ON TRUE`", join.position)
+            join.on is not None and not (isinstance(join.on, ast.Literal) and join.on.value is True)
+        ):
+            raise PlanError(
+                f"{call.name} joins as `, LATERAL TABLE(...)` or "
+                "`LEFT JOIN LATERAL TABLE(...) ON TRUE`",
+                join.position,
+            )
         return invoke(self._table_function(call), call, _Site(self, ctx), left, join.kind)
 
-    def _model(self, name: ast.Name, visibility: Visibility = Visibility(),
-               path: str = "") -> ModelSpec:
+    def _model(
+        self, name: ast.Name, visibility: Visibility = Visibility(), path: str = ""
+    ) -> ModelSpec:
         key = object_key(name)
         model = self.catalog.models.get(key)
         hidden = visibility.hidden("model:" + key)
@@ -535,8 +603,11 @@ class Builder:
                 raise PlanError(first.message, first.position, first.length, tuple(more))
             if f"model:{key}" in self.catalog.broken:
                 raise Quiet()
-            raise PlanError(f"Object '{key}' not found" + _suggest(key, self.catalog.models),
-                            name.position, len(key))
+            raise PlanError(
+                f"Object '{key}' not found" + _suggest(key, self.catalog.models),
+                name.position,
+                len(key),
+            )
         return model
 
     # ------------------------------------------------------------ expressions
@@ -557,7 +628,6 @@ class Builder:
         return replace(field, name=field.column)
 
 
-
 @dataclass(frozen=True)
 class _Context:
     """What building one statement's query needs: its file, its `SET` values, its binder, and
@@ -566,7 +636,7 @@ class _Context:
     path: str
     settings: Mapping[str, str]
     binder: Binder
-    ctes: Mapping[str, "_Cte"]
+    ctes: Mapping[str, _Cte]
     visibility: Visibility = dataclasses.field(default_factory=Visibility)
 
 
@@ -603,8 +673,11 @@ class _Cte:
 
 def not_above(key: str, name: ast.Name, why: str) -> PlanError:
     """A name its file declares further down, or drops above the statement using it."""
-    return PlanError(f"Object '{key}' not found: {why} (a statement sees what stands above "
-                     "it)", name.position, len(str(name)))
+    return PlanError(
+        f"Object '{key}' not found: {why} (a statement sees what stands above it)",
+        name.position,
+        len(str(name)),
+    )
 
 
 def _map_children(expr, fn):
@@ -638,14 +711,21 @@ def _names_from_clause(node: p.Project) -> bool:
     return any(f.qualifier is not None for f in node.input.fields)
 
 
-def _aliased(names: tuple[str, ...], aliases: tuple[tuple[str, Position], ...], owner: str,
-             position: Position) -> tuple[str, ...]:
+def _aliased(
+    names: tuple[str, ...],
+    aliases: tuple[tuple[str, Position], ...],
+    owner: str,
+    position: Position,
+) -> tuple[str, ...]:
     """A relation's column names replaced by a column alias list, as long as they are."""
     if len(aliases) != len(names):
         shown = ", ".join(f"'{n}'" for n in names)
-        raise PlanError(f"List of column aliases must have same degree as table; table '{owner}' "
-                        f"has {len(names)} columns ({shown}), whereas alias list has "
-                        f"{len(aliases)} columns", position)
+        raise PlanError(
+            f"List of column aliases must have same degree as table; table '{owner}' "
+            f"has {len(names)} columns ({shown}), whereas alias list has "
+            f"{len(aliases)} columns",
+            position,
+        )
     return tuple(n for n, _ in aliases)
 
 
@@ -654,9 +734,13 @@ def _require_set_keys(body: ast.SetOperation, column_types: list[ast.DataType]) 
     (whose UNION fails with an internal error, quoted, and the others with their message)."""
     for t in column_types:
         if body.op == "UNION" and t.name == "VARIANT":
-            raise PlanError("UNION cannot remove duplicate VARIANT values (Flink 2.3 fails with: "
-                            "VARIANT (of class org.apache.flink.table.types.logical."
-                            "LogicalTypeRoot)); use UNION ALL", body.position, 5)
+            raise PlanError(
+                "UNION cannot remove duplicate VARIANT values (Flink 2.3 fails with: "
+                "VARIANT (of class org.apache.flink.table.types.logical."
+                "LogicalTypeRoot)); use UNION ALL",
+                body.position,
+                5,
+            )
         require_orderable(t, body.position, len(body.op.split()[0]))
 
 
@@ -684,12 +768,14 @@ def _conjuncts(expr: b.Expr) -> list[b.Expr]:
 def _and_all(exprs: list[b.Expr]) -> b.Expr | None:
     if len(exprs) <= 1:
         return exprs[0] if exprs else None
-    return b.Call("AND", tuple(exprs), types.nullable(types.BOOLEAN,
-                                                      any(e.type.nullable for e in exprs)))
+    return b.Call(
+        "AND", tuple(exprs), types.nullable(types.BOOLEAN, any(e.type.nullable for e in exprs))
+    )
 
 
 def _subexpressions(expr):
     """The expressions one level below `expr` (in tuples too, as CASE's WHEN pairs)."""
+
     def visit(value):
         if isinstance(value, tuple):
             for item in value:
@@ -728,8 +814,11 @@ def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> a
         return types.nullable(value)  # NULL when the subquery has no row
     assert operand is not None
     if types.common_type(operand.type, value) is None:
-        raise PlanError(f"Cannot apply 'IN' to arguments of type '<{types.sql_name(operand.type)}"
-                        f"> IN <{types.sql_name(value)}>'", expr.position)
+        raise PlanError(
+            f"Cannot apply 'IN' to arguments of type '<{types.sql_name(operand.type)}"
+            f"> IN <{types.sql_name(value)}>'",
+            expr.position,
+        )
     return types.nullable(types.BOOLEAN)
 
 
@@ -740,5 +829,3 @@ def _has_window(expr) -> bool:
         if _has_window(sub):
             return True
     return False
-
-

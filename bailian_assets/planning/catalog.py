@@ -17,17 +17,26 @@ writing).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.planning.connectors import TableSpec, build_table, connector_of
 from bailian_assets.planning.identifiers import (
-    DEFAULT_CATALOG, DEFAULT_DATABASE, declaration_problem, object_key, use_problem,
+    DEFAULT_CATALOG,
+    DEFAULT_DATABASE,
+    declaration_problem,
+    object_key,
+    use_problem,
 )
 from bailian_assets.planning.models import (
-    BUDGET_SETTINGS, RUNTIME_OPTIONS, RUNTIME_PREFIX, ModelSpec, UnusableModel, build_model,
+    BUDGET_SETTINGS,
+    RUNTIME_OPTIONS,
+    RUNTIME_PREFIX,
+    ModelSpec,
+    UnusableModel,
+    build_model,
     declaration_problems,
 )
 from bailian_assets.planning.options import Problem
@@ -119,8 +128,13 @@ class Catalog:
     unusable_models: dict[str, UnusableModel] = field(default_factory=dict)
 
 
-def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, Problem]],
-               environ: Mapping[str, str] | None = None, base_dir: Path | None = None) -> None:
+def add_script(
+    catalog: Catalog,
+    script: ast.Script,
+    problems: list[tuple[str, Problem]],
+    environ: Mapping[str, str] | None = None,
+    base_dir: Path | None = None,
+) -> None:
     """Add one parsed file's declarations; problems are recorded as (path, problem)."""
     path = script.path
     catalog.sql_files[path] = base_dir / Path(path).name if base_dir is not None else None
@@ -143,8 +157,16 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
         elif isinstance(statement, ast.Drop):
             _drop(statement, index, scope, catalog, local)
         elif isinstance(statement, ast.CreateModel):
-            if _declare(catalog.models, object_key(statement.name), statement, path, catalog,
-                        local, "model", scope):
+            if _declare(
+                catalog.models,
+                object_key(statement.name),
+                statement,
+                path,
+                catalog,
+                local,
+                "model",
+                scope,
+            ):
                 _add_model(catalog, statement, path, local, environ)
         elif isinstance(statement, ast.CreateTable):
             name = object_key(statement.name)
@@ -155,26 +177,39 @@ def add_script(catalog: Catalog, script: ast.Script, problems: list[tuple[str, P
                 else:
                     catalog.tables[name] = table
             elif statement.if_not_exists and name in catalog.tables:
-                _check_same_table(catalog.tables[name], statement, path, local, environ,
-                                  base_dir)
+                _check_same_table(catalog.tables[name], statement, path, local, environ, base_dir)
         elif isinstance(statement, ast.CreateView):
             name = object_key(statement.name)
             if _declare_relation(name, statement, path, catalog, local, scope):
-                catalog.views[name] = ViewDef(name, statement, path, dict(settings),
-                                              Visibility(scope, index))
+                catalog.views[name] = ViewDef(
+                    name, statement, path, dict(settings), Visibility(scope, index)
+                )
         elif isinstance(statement, ast.Insert):
-            catalog.inserts.append(InsertDef(object_key(statement.target), statement, path,
-                                             dict(settings), Visibility(scope, index)))
+            catalog.inserts.append(
+                InsertDef(
+                    object_key(statement.target),
+                    statement,
+                    path,
+                    dict(settings),
+                    Visibility(scope, index),
+                )
+            )
         elif isinstance(statement, ast.SelectStatement):
-            catalog.selects.append(SelectDef(statement, path, dict(settings),
-                                             Visibility(scope, index)))
+            catalog.selects.append(
+                SelectDef(statement, path, dict(settings), Visibility(scope, index))
+            )
     catalog.settings[path] = settings
     problems.extend((path, p) for p in local)
     _check_sink_paths(catalog, problems)
 
 
-def _add_model(catalog: Catalog, statement: ast.CreateModel, path: str,
-               problems: list[Problem], environ: Mapping[str, str] | None) -> None:
+def _add_model(
+    catalog: Catalog,
+    statement: ast.CreateModel,
+    path: str,
+    problems: list[Problem],
+    environ: Mapping[str, str] | None,
+) -> None:
     """A declared model, usable or broken. Its METADATA columns are checked here (Flink 2.3
     refuses them at the CREATE MODEL); the rest where a statement uses it, as Flink does."""
     name = object_key(statement.name)
@@ -199,32 +234,51 @@ def declared_key(statement: ast.Statement) -> str | None:
     return None
 
 
-def _declare(namespace: dict, name: str, statement, path: str, catalog: Catalog,
-             problems: list[Problem], what: str, scope: FileScope) -> bool:
+def _declare(
+    namespace: dict,
+    name: str,
+    statement,
+    path: str,
+    catalog: Catalog,
+    problems: list[Problem],
+    what: str,
+    scope: FileScope,
+) -> bool:
     key = f"{what}:{name}"
     if name in namespace or key in catalog.broken or key in catalog.positions:
         if statement.if_not_exists:
             return False
         first_path, first = catalog.positions[key]
         dropped = scope.dropped.get(key)
-        again = (f", dropped at line {dropped[1].position.line}): a table, view or model has "
-                 "one definition in a project (each is an asset), so a dropped name cannot be "
-                 "declared again; use another name" if dropped else ")")
-        problems.append(Problem(f"{what} '{name}' already exists "
-                                f"(first declared at {first_path}:{first.line}:{first.col}"
-                                + again, statement.name.position, len(name)))
+        again = (
+            f", dropped at line {dropped[1].position.line}): a table, view or model has "
+            "one definition in a project (each is an asset), so a dropped name cannot be "
+            "declared again; use another name"
+            if dropped
+            else ")"
+        )
+        problems.append(
+            Problem(
+                f"{what} '{name}' already exists "
+                f"(first declared at {first_path}:{first.line}:{first.col}" + again,
+                statement.name.position,
+                len(name),
+            )
+        )
         return False
     catalog.positions[key] = (path, statement.name.position)
     return True
 
 
-def _declare_relation(name: str, statement, path: str, catalog: Catalog,
-                      problems: list[Problem], scope: FileScope) -> bool:
+def _declare_relation(
+    name: str, statement, path: str, catalog: Catalog, problems: list[Problem], scope: FileScope
+) -> bool:
     return _declare({}, name, statement, path, catalog, problems, "table or view", scope)
 
 
-def _drop(statement: ast.Drop, index: int, scope: FileScope, catalog: Catalog,
-          problems: list[Problem]) -> None:
+def _drop(
+    statement: ast.Drop, index: int, scope: FileScope, catalog: Catalog, problems: list[Problem]
+) -> None:
     """`DROP [TEMPORARY] TABLE|VIEW|MODEL [IF EXISTS] name`: the name is gone for the
     statements below it in this file. A DROP acts on its file's own declarations (another
     file's are out of its reach, as another Flink job's would be)."""
@@ -234,24 +288,35 @@ def _drop(statement: ast.Drop, index: int, scope: FileScope, catalog: Catalog,
     identifier = f"{DEFAULT_CATALOG}.{DEFAULT_DATABASE}.{name}"
     declared = scope.declared.get(key)
     problem = None
-    if declared is None or scope.hidden(key, index) is not None or (
-            statement.temporary and not declared[1].temporary):
+    if (
+        declared is None
+        or scope.hidden(key, index) is not None
+        or (statement.temporary and not declared[1].temporary)
+    ):
         if statement.if_exists:
             return
         elsewhere = catalog.positions.get(key) if declared is None else None
-        hint = (f" (it is declared in {elsewhere[0]}: a DROP acts on its own file's "
-                "declarations)" if elsewhere else "")
+        hint = (
+            f" (it is declared in {elsewhere[0]}: a DROP acts on its own file's declarations)"
+            if elsewhere
+            else ""
+        )
         kind = "table or view" if namespace != "model" else "model"
-        problem = (f"Temporary {kind}" if statement.temporary else statement.kind.capitalize()
-                   ) + f" with identifier '{identifier}' does not exist.{hint}"
+        problem = (
+            f"Temporary {kind}" if statement.temporary else statement.kind.capitalize()
+        ) + f" with identifier '{identifier}' does not exist.{hint}"
     elif declared[1].temporary and not statement.temporary:
-        problem = (f"Temporary {statement.kind.lower()} with identifier '{identifier}' exists. "
-                   "Drop it first before removing the permanent "
-                   f"{statement.kind.lower()} (DROP TEMPORARY {statement.kind} {name})")
-    elif statement.kind != "MODEL" and \
-            isinstance(declared[1], ast.CreateView) != (statement.kind == "VIEW"):
-        actual, wanted = ("a view", "DROP VIEW") if statement.kind == "TABLE" \
-            else ("a table", "DROP TABLE")
+        problem = (
+            f"Temporary {statement.kind.lower()} with identifier '{identifier}' exists. "
+            "Drop it first before removing the permanent "
+            f"{statement.kind.lower()} (DROP TEMPORARY {statement.kind} {name})"
+        )
+    elif statement.kind != "MODEL" and isinstance(declared[1], ast.CreateView) != (
+        statement.kind == "VIEW"
+    ):
+        actual, wanted = (
+            ("a view", "DROP VIEW") if statement.kind == "TABLE" else ("a table", "DROP TABLE")
+        )
         problem = f"'{name}' is {actual}: drop it with {wanted}"
     if problem is not None:
         problems.append(Problem(problem, statement.name.position, len(str(statement.name))))
@@ -259,9 +324,14 @@ def _drop(statement: ast.Drop, index: int, scope: FileScope, catalog: Catalog,
     scope.dropped[key] = (index, statement)
 
 
-def _check_same_table(first: TableSpec, statement: ast.CreateTable, path: str,
-                      problems: list[Problem], environ: Mapping[str, str] | None,
-                      base_dir: Path | None) -> None:
+def _check_same_table(
+    first: TableSpec,
+    statement: ast.CreateTable,
+    path: str,
+    problems: list[Problem],
+    environ: Mapping[str, str] | None,
+    base_dir: Path | None,
+) -> None:
     """`CREATE TABLE IF NOT EXISTS` of a table another file declared: it must be the same."""
     if first.path == path:
         return  # within one file Flink keeps the first declaration, and so do we
@@ -271,15 +341,21 @@ def _check_same_table(first: TableSpec, statement: ast.CreateTable, path: str,
     differences = _differences(first, second)
     if differences:
         name = object_key(statement.name)
-        problems.append(Problem(
-            f"table '{name}' is declared differently in {first.path}:{first.position.line} "
-            f"({'; '.join(differences)}); IF NOT EXISTS would make this file's INSERTs write "
-            f"into the table {first.path} declares. Declare it the same way in both files, or "
-            "give one of them another name", statement.name.position, len(name)))
+        problems.append(
+            Problem(
+                f"table '{name}' is declared differently in {first.path}:{first.position.line} "
+                f"({'; '.join(differences)}); IF NOT EXISTS would make this file's INSERTs write "
+                f"into the table {first.path} declares. Declare it the same way in both files, or "
+                "give one of them another name",
+                statement.name.position,
+                len(name),
+            )
+        )
 
 
 def _differences(first: TableSpec, second: TableSpec) -> list[str]:
     """What differs between two declarations of a table, first's value before second's."""
+
     def columns(table: TableSpec) -> str:
         return ", ".join(f"{c.name} {c.type}" for c in table.columns)
 
@@ -287,8 +363,10 @@ def _differences(first: TableSpec, second: TableSpec) -> list[str]:
     if columns(first) != columns(second):
         found.append(f"columns ({columns(first)}) there, ({columns(second)}) here")
     if first.partitioned_by != second.partitioned_by:
-        found.append(f"PARTITIONED BY ({', '.join(first.partitioned_by)}) there, "
-                     f"({', '.join(second.partitioned_by)}) here")
+        found.append(
+            f"PARTITIONED BY ({', '.join(first.partitioned_by)}) there, "
+            f"({', '.join(second.partitioned_by)}) here"
+        )
     if first.location != second.location:
         found.append(f"path {first.location} there, {second.location} here")
     for key in sorted(set(first.options) | set(second.options) | {"connector"}):
@@ -329,8 +407,11 @@ def overlap_problems(catalog: Catalog, read: set[str]) -> list[tuple[str, Proble
     the one declared second, naming the first. Sinks whose path is refused already are left out
     (one error each is enough)."""
     used = catalog.checked_sinks | read
-    tables = [t for t in catalog.tables.values() if t.location is not None and t.name in used
-              and t.name not in catalog.refused_paths]
+    tables = [
+        t
+        for t in catalog.tables.values()
+        if t.location is not None and t.name in used and t.name not in catalog.refused_paths
+    ]
     places = {t.name: _place(t.location) for t in tables}
     problems = []
     for index, second in enumerate(tables):
@@ -339,8 +420,9 @@ def overlap_problems(catalog: Catalog, read: set[str]) -> list[tuple[str, Proble
                 continue
             relation = _overlap(places[first.name], places[second.name])
             if relation is not None:
-                problems.append((second.path, _overlap_problem(first, second, relation,
-                                                               catalog.checked_sinks)))
+                problems.append(
+                    (second.path, _overlap_problem(first, second, relation, catalog.checked_sinks))
+                )
     return problems
 
 
@@ -355,26 +437,32 @@ def _place(location: Path) -> tuple[str, ...]:
 def _overlap(first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
     if first == second:
         return "the same folder as"
-    if second[:len(first)] == first:
+    if second[: len(first)] == first:
         return "inside the folder of"
-    if first[:len(second)] == second:
+    if first[: len(second)] == second:
         return "a folder holding the folder of"
     return None
 
 
-def _overlap_problem(first: TableSpec, second: TableSpec, relation: str,
-                     sinks: set[str]) -> Problem:
+def _overlap_problem(
+    first: TableSpec, second: TableSpec, relation: str, sinks: set[str]
+) -> Problem:
     def role(table: TableSpec) -> str:
         return "sink" if table.name in sinks else "source"
 
-    option = next((o for o in second.statement.options if o.key == "path"), None) \
-        if second.statement is not None else None
+    option = (
+        next((o for o in second.statement.options if o.key == "path"), None)
+        if second.statement is not None
+        else None
+    )
     verb = "writes to" if role(second) == "sink" else "reads"
-    message = (f"{role(second)} '{second.name}' {verb} '{second.location}', {relation} "
-               f"{role(first)} '{first.name}' (declared at {first.path}:{first.position.line}, "
-               f"path '{first.location}'). Each filesystem sink needs a folder of its own, "
-               "apart from every other table's; to read what a sink writes, read that table "
-               "by its name")
+    message = (
+        f"{role(second)} '{second.name}' {verb} '{second.location}', {relation} "
+        f"{role(first)} '{first.name}' (declared at {first.path}:{first.position.line}, "
+        f"path '{first.location}'). Each filesystem sink needs a folder of its own, "
+        "apart from every other table's; to read what a sink writes, read that table "
+        "by its name"
+    )
     if option is None:
         return Problem(message, second.position)
     return Problem(message, option.value_position, len(option.raw))
@@ -387,24 +475,30 @@ def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> bool
     elif statement.key in BUDGET_SETTINGS:
         parse = BUDGET_SETTINGS[statement.key]
     elif statement.key.startswith(("schedule.", "check.", "budget.")):
-        problems.append(Problem(f"unknown setting '{statement.key}'; known: "
-                                f"{', '.join([*PROJECT_SETTINGS, *BUDGET_SETTINGS])}",
-                                statement.position))
+        problems.append(
+            Problem(
+                f"unknown setting '{statement.key}'; known: "
+                f"{', '.join([*PROJECT_SETTINGS, *BUDGET_SETTINGS])}",
+                statement.position,
+            )
+        )
         return False
     elif not statement.key.startswith(RUNTIME_PREFIX):
         return True  # other Flink job settings (checkpointing, pipeline.name, ...) do not apply
     else:
-        parse = RUNTIME_OPTIONS.get(statement.key[len(RUNTIME_PREFIX):])
+        parse = RUNTIME_OPTIONS.get(statement.key[len(RUNTIME_PREFIX) :])
     if parse is None:
         known = ", ".join(RUNTIME_PREFIX + k for k in RUNTIME_OPTIONS)
-        problems.append(Problem(f"unknown setting '{statement.key}'; known: {known}",
-                                statement.position))
+        problems.append(
+            Problem(f"unknown setting '{statement.key}'; known: {known}", statement.position)
+        )
         return False
     try:
         parse(statement.value)
     except ValueError as error:
-        problems.append(Problem(f"invalid value for '{statement.key}': {error}",
-                                statement.value_position))
+        problems.append(
+            Problem(f"invalid value for '{statement.key}': {error}", statement.value_position)
+        )
         return False
     return True
 
@@ -413,8 +507,8 @@ def runtime_settings(settings: Mapping[str, str]) -> dict[str, object]:
     """The ML_PREDICT runtime options set with SET, typed (already checked)."""
     values = {}
     for key, value in settings.items():
-        if key.startswith(RUNTIME_PREFIX) and key[len(RUNTIME_PREFIX):] in RUNTIME_OPTIONS:
-            name = key[len(RUNTIME_PREFIX):]
+        if key.startswith(RUNTIME_PREFIX) and key[len(RUNTIME_PREFIX) :] in RUNTIME_OPTIONS:
+            name = key[len(RUNTIME_PREFIX) :]
             values[name] = RUNTIME_OPTIONS[name](value)
         elif key in BUDGET_SETTINGS:  # the job's budget travels with each ML_PREDICT's config
             values[key] = BUDGET_SETTINGS[key](value)

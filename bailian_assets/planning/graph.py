@@ -10,7 +10,7 @@ what they cover every run would feed on the last. It is a located error at the I
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.options import Problem
@@ -47,8 +47,9 @@ def views_first(views: Mapping[str, p.PlannedQuery], name: str) -> list[str]:
     return order
 
 
-def sink_cycles(views: Mapping[str, p.PlannedQuery], inserts: list[PlannedInsert]
-                ) -> list[tuple[str, Problem]]:
+def sink_cycles(
+    views: Mapping[str, p.PlannedQuery], inserts: list[PlannedInsert]
+) -> list[tuple[str, Problem]]:
     """(path, problem) for each cycle through a sink, reported once, at the first INSERT into
     a sink of the cycle whose query leads back to it."""
     edges: dict[str, list[str]] = {name: reads([q.root]) for name, q in views.items()}
@@ -66,18 +67,24 @@ def sink_cycles(views: Mapping[str, p.PlannedQuery], inserts: list[PlannedInsert
         reported.update(path)
         cycle = " -> ".join([sink, *path])
         target = insert.statement.target
-        problems.append((insert.path, Problem(
-            f"INSERT INTO {sink} reads {sink} itself ({cycle}): a sink is an asset, and an asset "
-            "cannot depend on itself; write the result to another table", target.position,
-            len(str(target)))))
+        problems.append(
+            (
+                insert.path,
+                Problem(
+                    f"INSERT INTO {sink} reads {sink} itself ({cycle}): a sink is an asset, and an asset "
+                    "cannot depend on itself; write the result to another table",
+                    target.position,
+                    len(str(target)),
+                ),
+            )
+        )
     return problems
 
 
-def _path_back(start: str, first: list[str], edges: Mapping[str, list[str]]
-               ) -> list[str] | None:
+def _path_back(start: str, first: list[str], edges: Mapping[str, list[str]]) -> list[str] | None:
     """The shortest path from the relations `first` back to `start`, or None (breadth first,
     from a queue: no recursion, whatever the graph's size)."""
-    parents: dict[str, str | None] = {name: None for name in first}
+    parents: dict[str, str | None] = dict.fromkeys(first)
     queue = list(first)
     for name in queue:  # the list grows as we go
         if name == start:

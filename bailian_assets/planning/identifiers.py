@@ -24,7 +24,7 @@ def object_key(name: ast.Name) -> str:
     default catalog and database (or a tail of them), else the name as written (which no
     declaration has: referring to it reports "not found", declaring it is refused)."""
     qualifiers = name.parts[:-1]
-    if len(qualifiers) <= 2 and qualifiers == _DEFAULT_PATH[2 - len(qualifiers):]:
+    if len(qualifiers) <= 2 and qualifiers == _DEFAULT_PATH[2 - len(qualifiers) :]:
         return name.last
     return str(name)
 
@@ -35,14 +35,19 @@ def declaration_problem(name: ast.Name) -> Problem | None:
         return None
     qualifiers = name.parts[:-1]
     if len(qualifiers) >= 3:
-        return Problem(f"'{name}' is not an identifier Flink accepts: at most "
-                       "catalog.database.object", name.position, len(str(name)))
+        return Problem(
+            f"'{name}' is not an identifier Flink accepts: at most catalog.database.object",
+            name.position,
+            len(str(name)),
+        )
     if len(qualifiers) == 2 and qualifiers[0] != DEFAULT_CATALOG:
-        return Problem(f"Catalog {qualifiers[0]} does not exist", name.position,
-                       len(qualifiers[0]))
+        return Problem(f"Catalog {qualifiers[0]} does not exist", name.position, len(qualifiers[0]))
     database = qualifiers[-1]
-    return Problem(f"Database {database} does not exist in Catalog {DEFAULT_CATALOG}",
-                   name.position, len(str(name)))
+    return Problem(
+        f"Database {database} does not exist in Catalog {DEFAULT_CATALOG}",
+        name.position,
+        len(str(name)),
+    )
 
 
 def use_problem(statement: ast.Use) -> Problem | None:
@@ -51,12 +56,19 @@ def use_problem(statement: ast.Use) -> Problem | None:
     if statement.catalog:
         if name.parts == (DEFAULT_CATALOG,):
             return None
-        return Problem(f"A catalog with name [{name}] does not exist.", name.position,
-                       len(str(name)))
+        return Problem(
+            f"A catalog with name [{name}] does not exist.", name.position, len(str(name))
+        )
     if name.parts in ((DEFAULT_DATABASE,), _DEFAULT_PATH):
         return None
     if len(name.parts) == 2 and name.parts[0] != DEFAULT_CATALOG:
-        return Problem(f"A catalog with name [{name.parts[0]}] does not exist.", name.position,
-                       len(name.parts[0]))
-    return Problem(f"A database with name [{name.last}] does not exist in the catalog: "
-                   f"[{DEFAULT_CATALOG}].", name.position, len(str(name)))
+        return Problem(
+            f"A catalog with name [{name.parts[0]}] does not exist.",
+            name.position,
+            len(name.parts[0]),
+        )
+    return Problem(
+        f"A database with name [{name.last}] does not exist in the catalog: [{DEFAULT_CATALOG}].",
+        name.position,
+        len(str(name)),
+    )

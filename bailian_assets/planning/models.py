@@ -20,29 +20,49 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
-from bailian_assets.errors import Position
-from bailian_assets.planning import types
-from bailian_assets.planning.identifiers import object_key
-from bailian_assets.planning.options import (
-    OptionSpec, Problem, ResolvedOption, boolean, choice, duration, http_headers, integer,
-    json_object, number, camel_case, resolve_options, text, value_of, with_camel_case,
-)
-from bailian_assets.planning.providers import (
-    CHAT, EMBEDDING, PROVIDERS, TASKS, built_in_endpoint, built_in_key, task_of_path,
-)
-from bailian_assets.sql import ast
 from bailian_assets.dashscope import API_KEY_ENV, BASE_URL_ENV
 from bailian_assets.endpoint_url import check_url
+from bailian_assets.errors import Position
+from bailian_assets.planning.identifiers import object_key
+from bailian_assets.planning.options import (
+    OptionSpec,
+    Problem,
+    ResolvedOption,
+    boolean,
+    camel_case,
+    choice,
+    duration,
+    http_headers,
+    integer,
+    json_object,
+    number,
+    resolve_options,
+    text,
+    value_of,
+    with_camel_case,
+)
+from bailian_assets.planning.providers import (
+    CHAT,
+    EMBEDDING,
+    PROVIDERS,
+    TASKS,
+    built_in_endpoint,
+    built_in_key,
+    task_of_path,
+)
 from bailian_assets.secrets import Secret
+from bailian_assets.sql import ast
 
 STRING_LENGTH = 2147483647  # Flink's STRING is VARCHAR(2147483647)
 _OUTPUT_TYPE = {CHAT: "STRING (or VARIANT)", EMBEDDING: "ARRAY<FLOAT>"}
 _LABEL_LIST = re.compile(r"\[([^\[\]]+)\]")
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
+
 
 def _provider(value: str) -> str:
     """A known provider's name, looked up when a model is read (one may be registered late)."""
@@ -60,17 +80,20 @@ def _unless_task(keys) -> bool:
 ENDPOINT = OptionSpec("endpoint", text, required=_unless_task)
 API_KEY = OptionSpec("api-key", text, required=_unless_task, secret=True)
 MODEL = OptionSpec("model", text, required=True)
-SYSTEM_PROMPT = OptionSpec("system-prompt", text, default=DEFAULT_SYSTEM_PROMPT,
-                           aliases=("systemPrompt",))
+SYSTEM_PROMPT = OptionSpec(
+    "system-prompt", text, default=DEFAULT_SYSTEM_PROMPT, aliases=("systemPrompt",)
+)
 USER_PROMPT = OptionSpec("user-prompt", text)
 CONTENT_TYPE = OptionSpec("content-type", choice("TEXT", "IMAGE_URL"), default="TEXT")
 EXTRA_HEADER = OptionSpec("extra-header", http_headers)
 EXTRA_BODY = OptionSpec("extra-body", json_object)
-ERROR_HANDLING = OptionSpec("error-handling-strategy", choice("RETRY", "FAILOVER", "IGNORE"),
-                            default="RETRY")
+ERROR_HANDLING = OptionSpec(
+    "error-handling-strategy", choice("RETRY", "FAILOVER", "IGNORE"), default="RETRY"
+)
 RETRY_NUM = OptionSpec("retry-num", integer(0), default=100)
-RETRY_FALLBACK = OptionSpec("retry-fallback-strategy", choice("FAILOVER", "IGNORE"),
-                            default="FAILOVER")
+RETRY_FALLBACK = OptionSpec(
+    "retry-fallback-strategy", choice("FAILOVER", "IGNORE"), default="FAILOVER"
+)
 # VVR's backoff (FIXED by default, from 1 s). Unset, the client's own: the server's Retry-After,
 # else exponential backoff with jitter, which spreads retries at a rate limit.
 RETRY_BACKOFF = OptionSpec("retry-backoff-strategy", choice("FIXED", "EXPONENTIAL"))
@@ -106,10 +129,17 @@ BATCH_SIZE = OptionSpec("batch-size", batch_size)
 # with the project's estimate (tokens.py) for every model. Packing keeps a packed request
 # within it too.
 MAX_CONTEXT_SIZE = OptionSpec("max-context-size", integer(1))
-OVERFLOW_ACTIONS = ("truncated-tail", "truncated-tail-log", "truncated-head",
-                    "truncated-head-log", "skipped", "skipped-log")
-CONTEXT_OVERFLOW = OptionSpec("context-overflow-action", choice(*OVERFLOW_ACTIONS),
-                              default="truncated-tail")
+OVERFLOW_ACTIONS = (
+    "truncated-tail",
+    "truncated-tail-log",
+    "truncated-head",
+    "truncated-head-log",
+    "skipped",
+    "skipped-log",
+)
+CONTEXT_OVERFLOW = OptionSpec(
+    "context-overflow-action", choice(*OVERFLOW_ACTIONS), default="truncated-tail"
+)
 # What one run may spend, per model here, or for the whole job with SET (`BUDGET_SETTINGS`).
 BUDGET_MAX_TOKENS = OptionSpec("budget.max-tokens", integer(0))
 BUDGET_MAX_COST = OptionSpec("budget.max-cost", number(0))
@@ -124,25 +154,62 @@ REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
     "presence-penalty": (OptionSpec("presence-penalty", number(-2, 2)), "presence_penalty"),
     "n": (OptionSpec("n", integer(1, 4)), "n"),
     "seed": (OptionSpec("seed", integer(0)), "seed"),
-    "response-format": (OptionSpec("response-format", choice("text", "json_object")),
-                        "response_format"),
+    "response-format": (
+        OptionSpec("response-format", choice("text", "json_object")),
+        "response_format",
+    ),
     "dimension": (OptionSpec("dimension", integer(1)), "dimensions"),
 }
 # Options that mean something for one task only; Flink accepts them on a model of the other
 # task and ignores them there, and so do we.
-CHAT_ONLY = {"temperature", "top-p", "stop", "max-tokens", "presence-penalty", "n", "seed",
-             "response-format", "system-prompt", "user-prompt", "content-type"}
+CHAT_ONLY = {
+    "temperature",
+    "top-p",
+    "stop",
+    "max-tokens",
+    "presence-penalty",
+    "n",
+    "seed",
+    "response-format",
+    "system-prompt",
+    "user-prompt",
+    "content-type",
+}
 EMBEDDING_ONLY = {"dimension"}
 _NOT_FOR = {CHAT: EMBEDDING_ONLY, EMBEDDING: CHAT_ONLY}
 
 # Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
-MODEL_OPTIONS = with_camel_case([
-    PROVIDER, TASK, ENDPOINT, API_KEY, MODEL, SYSTEM_PROMPT, USER_PROMPT, CONTENT_TYPE,
-    EXTRA_HEADER, EXTRA_BODY, ERROR_HANDLING, RETRY_NUM, RETRY_FALLBACK, RETRY_BACKOFF,
-    RETRY_BACKOFF_INTERVAL,
-    RATE_LIMIT_RPM, RATE_LIMIT_TPM, BATCH_SIZE, CACHE, PRICE_INPUT, PRICE_OUTPUT, PRICE_CURRENCY,
-    MAX_CONTEXT_SIZE, CONTEXT_OVERFLOW, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
-    *(spec for spec, _ in REQUEST_OPTIONS.values())])
+MODEL_OPTIONS = with_camel_case(
+    [
+        PROVIDER,
+        TASK,
+        ENDPOINT,
+        API_KEY,
+        MODEL,
+        SYSTEM_PROMPT,
+        USER_PROMPT,
+        CONTENT_TYPE,
+        EXTRA_HEADER,
+        EXTRA_BODY,
+        ERROR_HANDLING,
+        RETRY_NUM,
+        RETRY_FALLBACK,
+        RETRY_BACKOFF,
+        RETRY_BACKOFF_INTERVAL,
+        RATE_LIMIT_RPM,
+        RATE_LIMIT_TPM,
+        BATCH_SIZE,
+        CACHE,
+        PRICE_INPUT,
+        PRICE_OUTPUT,
+        PRICE_CURRENCY,
+        MAX_CONTEXT_SIZE,
+        CONTEXT_OVERFLOW,
+        BUDGET_MAX_TOKENS,
+        BUDGET_MAX_COST,
+        *(spec for spec, _ in REQUEST_OPTIONS.values()),
+    ]
+)
 
 # Flink's metadata columns an OUTPUT may declare next to the model's own output, `METADATA`
 # (Flink's 'http-headers-map' is not offered: the client keeps no failed response's headers).
@@ -232,8 +299,9 @@ class ModelSpec:
         """What the tokens cost at the prices the model declares; None without prices."""
         if self.price_input is None and self.price_output is None:
             return None
-        return (prompt_tokens * (self.price_input or 0)
-                + completion_tokens * (self.price_output or 0)) / 1_000_000
+        return (
+            prompt_tokens * (self.price_input or 0) + completion_tokens * (self.price_output or 0)
+        ) / 1_000_000
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -275,12 +343,22 @@ class UnusableModel:
         """The problems to report at a use: every one at the first use, then a pointer."""
         if self.first_use is not None:
             where = _place(*self.first_use)
-            return [Problem(f"model '{self.name}' cannot be used: its problems are listed "
-                            f"at {where}", use, length)]
+            return [
+                Problem(
+                    f"model '{self.name}' cannot be used: its problems are listed at {where}",
+                    use,
+                    length,
+                )
+            ]
         self.first_use = (path, use)
-        return [Problem(f"{self._about(problem.message)} (at "
-                        f"{_place(self.path, problem.position)})", use, length)
-                for problem in self.problems]
+        return [
+            Problem(
+                f"{self._about(problem.message)} (at {_place(self.path, problem.position)})",
+                use,
+                length,
+            )
+            for problem in self.problems
+        ]
 
     def _about(self, message: str) -> str:
         """The message, saying which model it is about when it does not already."""
@@ -288,25 +366,36 @@ class UnusableModel:
         return message if message.startswith(named) else f"{named} cannot be used: {message}"
 
     def unused_warning(self) -> str:
-        listed = "; ".join(f"{p.message} (at {_place(self.path, p.position)})"
-                           for p in self.problems)
-        return (f"model '{self.name}' is used by no statement, so it is not checked (as in "
-                f"Flink); it would be refused where used: {listed}")
+        listed = "; ".join(
+            f"{p.message} (at {_place(self.path, p.position)})" for p in self.problems
+        )
+        return (
+            f"model '{self.name}' is used by no statement, so it is not checked (as in "
+            f"Flink); it would be refused where used: {listed}"
+        )
 
 
 def _place(path: str, position: Position) -> str:
-    return f"{path}:{position.line}:{position.col}" if path else \
-        f"line {position.line}, column {position.col}"
+    return (
+        f"{path}:{position.line}:{position.col}"
+        if path
+        else f"line {position.line}, column {position.col}"
+    )
 
 
-def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
-                environ: Mapping[str, str] | None = None) -> ModelSpec | None:
+def build_model(
+    statement: ast.CreateModel,
+    path: str,
+    problems: list[Problem],
+    environ: Mapping[str, str] | None = None,
+) -> ModelSpec | None:
     """Check a CREATE MODEL; returns None (with problems recorded) when it is not usable."""
     environ = os.environ if environ is None else environ
     owner = f"model '{statement.name}'"
     before = len(problems)
-    resolved = resolve_options(statement.options, MODEL_OPTIONS, owner, statement.name.position,
-                               problems, environ)
+    resolved = resolve_options(
+        statement.options, MODEL_OPTIONS, owner, statement.name.position, problems, environ
+    )
     route = _route(resolved, owner, problems, environ)
     task = route.task if route else None
     request = _request(resolved, owner, problems, task)
@@ -317,28 +406,51 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
     if task is not None:
         _check_packing(resolved, task, owner, problems)
         _check_budget(resolved, owner, problems)
-    if (len(problems) > before or route is None or task is None or input_column is None
-            or output is None):
+    if (
+        len(problems) > before
+        or route is None
+        or task is None
+        or input_column is None
+        or output is None
+    ):
         return None
     key_spellings = {API_KEY.key, camel_case(API_KEY.key)}
     shown = {o.key: ("******" if o.key in key_spellings else o.value) for o in statement.options}
-    secrets = tuple(Secret(value) for option in resolved.values()
-                    if option.spec.key != API_KEY.key for value in option.secrets)
-    api_key = (Secret(built_in_key(environ), API_KEY_ENV) if route.built_in
-               else value_of(resolved, API_KEY))
+    secrets = tuple(
+        Secret(value)
+        for option in resolved.values()
+        if option.spec.key != API_KEY.key
+        for value in option.secrets
+    )
+    api_key = (
+        Secret(built_in_key(environ), API_KEY_ENV)
+        if route.built_in
+        else value_of(resolved, API_KEY)
+    )
     return ModelSpec(
-        name=object_key(statement.name), task=task, provider=str(value_of(resolved, PROVIDER)),
-        endpoint=route.endpoint, api_key=api_key, model=str(value_of(resolved, MODEL)),
-        system_prompt=str(value_of(resolved, SYSTEM_PROMPT)), request=request,
-        input_column=input_column, output_column=output[0], metadata_columns=output[1],
+        name=object_key(statement.name),
+        task=task,
+        provider=str(value_of(resolved, PROVIDER)),
+        endpoint=route.endpoint,
+        api_key=api_key,
+        model=str(value_of(resolved, MODEL)),
+        system_prompt=str(value_of(resolved, SYSTEM_PROMPT)),
+        request=request,
+        input_column=input_column,
+        output_column=output[0],
+        metadata_columns=output[1],
         error_handling=str(value_of(resolved, ERROR_HANDLING)),
         retry_num=int(value_of(resolved, RETRY_NUM)),  # type: ignore[arg-type]
         retry_fallback=str(value_of(resolved, RETRY_FALLBACK)),
-        path=path, position=statement.position, options=shown,
+        path=path,
+        position=statement.position,
+        options=shown,
         rate_limit_rpm=value_of(resolved, RATE_LIMIT_RPM),  # type: ignore[arg-type]
         rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),  # type: ignore[arg-type]
-        batch_size=value_of(resolved, BATCH_SIZE) or (  # type: ignore[arg-type]
-            EMBEDDING_BATCH if task == EMBEDDING else 1),
+        batch_size=value_of(resolved, BATCH_SIZE)
+        or (  # type: ignore[arg-type]
+            EMBEDDING_BATCH if task == EMBEDDING else 1
+        ),
         max_context=value_of(resolved, MAX_CONTEXT_SIZE),  # type: ignore[arg-type]
         context_overflow=str(value_of(resolved, CONTEXT_OVERFLOW)),
         cache=bool(value_of(resolved, CACHE)),
@@ -347,9 +459,12 @@ def build_model(statement: ast.CreateModel, path: str, problems: list[Problem],
         price_currency=value_of(resolved, PRICE_CURRENCY),  # type: ignore[arg-type]
         budget_tokens=value_of(resolved, BUDGET_MAX_TOKENS),  # type: ignore[arg-type]
         budget_cost=value_of(resolved, BUDGET_MAX_COST),  # type: ignore[arg-type]
-        secrets=secrets, display_endpoint=route.shown,
+        secrets=secrets,
+        display_endpoint=route.shown,
         user_prompt=value_of(resolved, USER_PROMPT),  # type: ignore[arg-type]
-        headers=headers, backoff=_backoff(resolved), built_in=route.built_in,
+        headers=headers,
+        backoff=_backoff(resolved),
+        built_in=route.built_in,
         content_type=str(value_of(resolved, CONTENT_TYPE)),
     )
 
@@ -365,16 +480,25 @@ class _Route:
     built_in: bool
 
 
-def _route(resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Problem],
-           environ: Mapping[str, str]) -> _Route | None:
+def _route(
+    resolved: Mapping[str, ResolvedOption],
+    owner: str,
+    problems: list[Problem],
+    environ: Mapping[str, str],
+) -> _Route | None:
     endpoint, task = resolved.get(ENDPOINT.key), resolved.get(TASK.key)
     if task is not None:
         key = resolved.get(API_KEY.key)
         if key is not None:
-            problems.append(Problem(
-                f"option '{key.option.key}' cannot be used together with 'task' ({owner}): a "
-                f"model with a task is a built-in model, called with the platform's key "
-                f"(here {API_KEY_ENV})", key.option.key_position, len(key.option.key) + 2))
+            problems.append(
+                Problem(
+                    f"option '{key.option.key}' cannot be used together with 'task' ({owner}): a "
+                    f"model with a task is a built-in model, called with the platform's key "
+                    f"(here {API_KEY_ENV})",
+                    key.option.key_position,
+                    len(key.option.key) + 2,
+                )
+            )
     if endpoint is not None:
         return _declared_route(endpoint, task, problems)
     if task is None:
@@ -382,17 +506,26 @@ def _route(resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Pr
     provider = PROVIDERS.get(str(value_of(resolved, PROVIDER)))
     if provider is not None and not provider.built_in:
         option = task.option
-        problems.append(Problem(
-            f"{owner} has a 'task' but no 'endpoint': provider '{provider.name}' has no built-in "
-            f"models (those of {_built_in_providers()} have); give its endpoint",
-            option.key_position, len(option.key) + 2))
+        problems.append(
+            Problem(
+                f"{owner} has a 'task' but no 'endpoint': provider '{provider.name}' has no built-in "
+                f"models (those of {_built_in_providers()} have); give its endpoint",
+                option.key_position,
+                len(option.key) + 2,
+            )
+        )
         return None
     url = built_in_endpoint(str(task.value), environ)
     problem = check_endpoint_url(url)
     if problem:
         option = task.option
-        problems.append(Problem(f"{problem} (a built-in model's endpoint, from {BASE_URL_ENV})",
-                                option.value_position, len(option.raw)))
+        problems.append(
+            Problem(
+                f"{problem} (a built-in model's endpoint, from {BASE_URL_ENV})",
+                option.value_position,
+                len(option.raw),
+            )
+        )
         return None
     return _Route(TASKS[str(task.value)], url, url, True)
 
@@ -405,8 +538,9 @@ def _built_in_providers() -> str:
     return " and ".join([", ".join(names[:-1]), names[-1]])
 
 
-def _declared_route(endpoint: ResolvedOption, task: ResolvedOption | None,
-                    problems: list[Problem]) -> _Route | None:
+def _declared_route(
+    endpoint: ResolvedOption, task: ResolvedOption | None, problems: list[Problem]
+) -> _Route | None:
     """The endpoint the SQL names: its suffix picks the task, or VVR's 'task' when it has none
     (the task's path is then appended)."""
     option = endpoint.option
@@ -417,18 +551,26 @@ def _declared_route(endpoint: ResolvedOption, task: ResolvedOption | None,
     url, shown = str(endpoint.value), endpoint.shown
     by_suffix = task_of_path(urlsplit(url).path)
     if task is None and by_suffix is None:
-        problems.append(Problem(
-            f"endpoint '{shown}' is neither a chat endpoint (.../chat/completions) nor an "
-            "embedding endpoint (.../embeddings); name one, or the task with 'task'",
-            option.value_position, len(option.raw)))
+        problems.append(
+            Problem(
+                f"endpoint '{shown}' is neither a chat endpoint (.../chat/completions) nor an "
+                "embedding endpoint (.../embeddings); name one, or the task with 'task'",
+                option.value_position,
+                len(option.raw),
+            )
+        )
         return None
     if task is None:
         return _Route(by_suffix, url, shown, False)  # type: ignore[arg-type]
     declared = TASKS[str(task.value)]
     if by_suffix is not None and by_suffix != declared:
-        problems.append(Problem(
-            f"'task' is '{task.value}' but endpoint '{shown}' is a {by_suffix} endpoint",
-            task.option.value_position, len(task.option.raw)))
+        problems.append(
+            Problem(
+                f"'task' is '{task.value}' but endpoint '{shown}' is a {by_suffix} endpoint",
+                task.option.value_position,
+                len(task.option.raw),
+            )
+        )
         return None
     if by_suffix is None:
         url, shown = (f"{text.rstrip('/')}/{task.value}" for text in (url, shown))
@@ -438,12 +580,21 @@ def _declared_route(endpoint: ResolvedOption, task: ResolvedOption | None,
 # Body fields the client writes itself from each row and the model's options
 _OWN_BODY_FIELDS = {"model", "messages", "input", "stream"}
 # Headers the client sets: the key goes in 'api-key', never in a header someone may print
-_OWN_HEADERS = {"authorization", "content-type", "content-length", "content-encoding", "host",
-                "transfer-encoding", "connection", "accept-encoding"}
+_OWN_HEADERS = {
+    "authorization",
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "host",
+    "transfer-encoding",
+    "connection",
+    "accept-encoding",
+}
 
 
-def _request(resolved: Mapping[str, ResolvedOption], owner: str,
-             problems: list[Problem], task: str | None) -> dict[str, object]:
+def _request(
+    resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Problem], task: str | None
+) -> dict[str, object]:
     """The body fields besides model/messages/input: the options that map to one, and
     extra-body's, which may not set what the client or another option sets. An option of the
     other task (a chat model's 'dimension', an embedding model's 'temperature') is accepted
@@ -464,22 +615,36 @@ def _request(resolved: Mapping[str, ResolvedOption], owner: str,
             reason = f"which option '{by_body_key[field_name]}' sets too"
         else:
             continue
-        problems.append(Problem(f"'{extra.option.key}' of {owner} sets '{field_name}', {reason}",
-                                extra.option.value_position, len(extra.option.raw)))
+        problems.append(
+            Problem(
+                f"'{extra.option.key}' of {owner} sets '{field_name}', {reason}",
+                extra.option.value_position,
+                len(extra.option.raw),
+            )
+        )
     return {**extra.value, **request}  # type: ignore[dict-item]
 
 
-def _headers(resolved: Mapping[str, ResolvedOption],
-             problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _headers(
+    resolved: Mapping[str, ResolvedOption], problems: list[Problem]
+) -> dict[str, tuple[str, ...]]:
     extra = resolved.get(EXTRA_HEADER.key)
     if extra is None:
         return {}
     for name in extra.value:  # type: ignore[attr-defined]
         if name.lower() in _OWN_HEADERS:
-            why = ("the key goes in 'api-key'" if name.lower() == "authorization"
-                   else "the client sets it")
-            problems.append(Problem(f"'{extra.option.key}' cannot set header '{name}': {why}",
-                                    extra.option.value_position, len(extra.option.raw)))
+            why = (
+                "the key goes in 'api-key'"
+                if name.lower() == "authorization"
+                else "the client sets it"
+            )
+            problems.append(
+                Problem(
+                    f"'{extra.option.key}' cannot set header '{name}': {why}",
+                    extra.option.value_position,
+                    len(extra.option.raw),
+                )
+            )
     return extra.value  # type: ignore[return-value]
 
 
@@ -488,12 +653,15 @@ def _backoff(resolved: Mapping[str, ResolvedOption]) -> tuple[str, float] | None
     strategy, interval = resolved.get(RETRY_BACKOFF.key), resolved.get(RETRY_BACKOFF_INTERVAL.key)
     if strategy is None and interval is None:
         return None
-    return (str(strategy.value) if strategy else VVR_BACKOFF[0],
-            float(interval.value) if interval else VVR_BACKOFF[1])  # type: ignore[arg-type]
+    return (
+        str(strategy.value) if strategy else VVR_BACKOFF[0],
+        float(interval.value) if interval else VVR_BACKOFF[1],
+    )  # type: ignore[arg-type]
 
 
-def _check_content_type(resolved: Mapping[str, ResolvedOption], owner: str,
-                        task: str | None, problems: list[Problem]) -> None:
+def _check_content_type(
+    resolved: Mapping[str, ResolvedOption], owner: str, task: str | None, problems: list[Problem]
+) -> None:
     """IMAGE_URL sends one image a request: rows with images are never packed (the packed
     question is one JSON text). An embedding model takes text only: ignoring IMAGE_URL there,
     as other chat options are ignored, would embed each URL's text as if it were the image."""
@@ -501,21 +669,31 @@ def _check_content_type(resolved: Mapping[str, ResolvedOption], owner: str,
     if content_type is None or content_type.value != "IMAGE_URL":
         return
     if task == EMBEDDING:
-        problems.append(Problem(
-            f"option '{content_type.option.key}' = 'IMAGE_URL' does not apply to embedding "
-            f"models ({owner}): they embed text, and the URLs would be embedded as text",
-            content_type.option.value_position, len(content_type.option.raw)))
+        problems.append(
+            Problem(
+                f"option '{content_type.option.key}' = 'IMAGE_URL' does not apply to embedding "
+                f"models ({owner}): they embed text, and the URLs would be embedded as text",
+                content_type.option.value_position,
+                len(content_type.option.raw),
+            )
+        )
         return
     if batch is None or batch.value == 1:
         return
-    problems.append(Problem(
-        f"'{batch.option.key}' = '{batch.value}' cannot pack rows of a model whose "
-        f"'{content_type.option.key}' is 'IMAGE_URL' ({owner}): each image goes in a request "
-        "of its own", batch.option.value_position, len(batch.option.raw)))
+    problems.append(
+        Problem(
+            f"'{batch.option.key}' = '{batch.value}' cannot pack rows of a model whose "
+            f"'{content_type.option.key}' is 'IMAGE_URL' ({owner}): each image goes in a request "
+            "of its own",
+            batch.option.value_position,
+            len(batch.option.raw),
+        )
+    )
 
 
-def _check_packing(resolved: Mapping[str, ResolvedOption], task: str, owner: str,
-                   problems: list[Problem]) -> None:
+def _check_packing(
+    resolved: Mapping[str, ResolvedOption], task: str, owner: str, problems: list[Problem]
+) -> None:
     """'batch-size' within what the task allows: a number up to the service's limit for
     embeddings; for chat, a number or 'auto', and only where one answer per row fits in a
     packed answer (one choice, plain text)."""
@@ -525,36 +703,53 @@ def _check_packing(resolved: Mapping[str, ResolvedOption], task: str, owner: str
     size, where = option.value, option.option
     if task == EMBEDDING:
         if size == AUTO or int(size) > MAX_EMBEDDING_BATCH:  # type: ignore[arg-type]
-            problems.append(Problem(
-                f"'batch-size' of an embedding model ({owner}) is a number of inputs per request "
-                f"up to {MAX_EMBEDDING_BATCH} (the service's limit: {EMBEDDING_BATCH} for "
-                f"text-embedding-v3/v4), got '{where.value}'", where.value_position,
-                len(where.raw)))
+            problems.append(
+                Problem(
+                    f"'batch-size' of an embedding model ({owner}) is a number of inputs per request "
+                    f"up to {MAX_EMBEDDING_BATCH} (the service's limit: {EMBEDDING_BATCH} for "
+                    f"text-embedding-v3/v4), got '{where.value}'",
+                    where.value_position,
+                    len(where.raw),
+                )
+            )
         return
     if size != AUTO and int(size) > MAX_PACKED_ROWS:  # type: ignore[arg-type]
-        problems.append(Problem(f"'batch-size' packs at most {MAX_PACKED_ROWS} rows into one "
-                                f"request ({owner}), got {size}", where.value_position,
-                                len(where.raw)))
+        problems.append(
+            Problem(
+                f"'batch-size' packs at most {MAX_PACKED_ROWS} rows into one "
+                f"request ({owner}), got {size}",
+                where.value_position,
+                len(where.raw),
+            )
+        )
     if size == 1:
         return
     for key, allowed in (("n", lambda v: v == 1), ("response-format", lambda v: v == "text")):
         other = resolved.get(key)
         if other is not None and not allowed(other.value):
-            problems.append(Problem(
-                f"'batch-size' packs rows into one JSON answer of one text per row, so it "
-                f"cannot be used with '{other.option.key}' = '{other.option.value}' ({owner})",
-                where.key_position, len(where.key) + 2))
+            problems.append(
+                Problem(
+                    f"'batch-size' packs rows into one JSON answer of one text per row, so it "
+                    f"cannot be used with '{other.option.key}' = '{other.option.value}' ({owner})",
+                    where.key_position,
+                    len(where.key) + 2,
+                )
+            )
 
 
-def _check_budget(resolved: Mapping[str, ResolvedOption], owner: str,
-                  problems: list[Problem]) -> None:
+def _check_budget(
+    resolved: Mapping[str, ResolvedOption], owner: str, problems: list[Problem]
+) -> None:
     option = resolved.get(BUDGET_MAX_COST.key)
-    if option is not None and PRICE_INPUT.key not in resolved and \
-            PRICE_OUTPUT.key not in resolved:
-        problems.append(Problem(
-            f"'budget.max-cost' needs the model's prices: set "
-            f"'{PRICE_INPUT.key}' and '{PRICE_OUTPUT.key}' ({owner})",
-            option.option.key_position, len(option.option.key) + 2))
+    if option is not None and PRICE_INPUT.key not in resolved and PRICE_OUTPUT.key not in resolved:
+        problems.append(
+            Problem(
+                f"'budget.max-cost' needs the model's prices: set "
+                f"'{PRICE_INPUT.key}' and '{PRICE_OUTPUT.key}' ({owner})",
+                option.option.key_position,
+                len(option.option.key) + 2,
+            )
+        )
 
 
 def _request_value(key: str, value: object) -> object:
@@ -577,28 +772,44 @@ def _check_input(statement: ast.CreateModel, owner: str, problems: list[Problem]
     inputs = statement.inputs
     if len(inputs) != 1:
         where = inputs[0].position if inputs else statement.name.position
-        problems.append(Problem(
-            f"{owner} must declare INPUT with exactly one STRING column, "
-            f"found {_describe(inputs)}", where))
+        problems.append(
+            Problem(
+                f"{owner} must declare INPUT with exactly one STRING column, "
+                f"found {_describe(inputs)}",
+                where,
+            )
+        )
         return None
     if not is_exactly_string(inputs[0].type):
-        problems.append(Problem(f"input column `{inputs[0].name}` of {owner} should be STRING, "
-                                f"but is a {inputs[0].type}", inputs[0].position))
+        problems.append(
+            Problem(
+                f"input column `{inputs[0].name}` of {owner} should be STRING, "
+                f"but is a {inputs[0].type}",
+                inputs[0].position,
+            )
+        )
         return None
     return inputs[0]
 
 
 def is_exactly_string(data_type: ast.DataType) -> bool:
     """STRING as Flink means it: VARCHAR of the maximum length, nullable."""
-    return data_type.nullable and (data_type.name == "STRING" or (
-        data_type.name == "VARCHAR" and data_type.params == (STRING_LENGTH,)))
+    return data_type.nullable and (
+        data_type.name == "STRING"
+        or (data_type.name == "VARCHAR" and data_type.params == (STRING_LENGTH,))
+    )
 
 
 def is_exactly_float_array(data_type: ast.DataType) -> bool:
     """ARRAY<FLOAT> as Flink's embedding models want it (not ARRAY<DOUBLE>), nullable."""
     element = data_type.element
-    return (data_type.nullable and data_type.name == "ARRAY" and element is not None
-            and element.name == "FLOAT" and element.nullable)
+    return (
+        data_type.nullable
+        and data_type.name == "ARRAY"
+        and element is not None
+        and element.name == "FLOAT"
+        and element.nullable
+    )
 
 
 def declaration_problems(statement: ast.CreateModel) -> list[Problem]:
@@ -610,13 +821,23 @@ def declaration_problems(statement: ast.CreateModel) -> list[Problem]:
     problems = []
     for column in statement.inputs:
         if column.metadata:
-            problems.append(Problem(f"input column `{column.name}` cannot be METADATA: only "
-                                    "OUTPUT has metadata columns", column.position))
+            problems.append(
+                Problem(
+                    f"input column `{column.name}` cannot be METADATA: only "
+                    "OUTPUT has metadata columns",
+                    column.position,
+                )
+            )
     for column in statement.outputs:
         if column.metadata and column.name not in METADATA_COLUMNS:
             known = ", ".join(f"`{k}` {t}" for k, t in METADATA_COLUMNS.items())
-            problems.append(Problem(f"unexpected metadata column `{column.name}`; a model's "
-                                    f"metadata columns are {known}", column.position))
+            problems.append(
+                Problem(
+                    f"unexpected metadata column `{column.name}`; a model's "
+                    f"metadata columns are {known}",
+                    column.position,
+                )
+            )
     return problems
 
 
@@ -628,28 +849,45 @@ def _check_output(statement, owner, task, problems):
         if expected is None or not column.metadata:
             continue
         if column.type.name != expected or not column.type.nullable:
-            problems.append(Problem(f"metadata column `{column.name}` must be {expected}",
-                                    column.position))
+            problems.append(
+                Problem(f"metadata column `{column.name}` must be {expected}", column.position)
+            )
         metadata.append((column, column.name))
     if task is None:
         return None
     if len(own) != 1:
         where = own[0].position if own else statement.name.position
         plain = [c.name for c in own if c.name in METADATA_COLUMNS]
-        hint = (f"; declare {', '.join(f'`{n}` {METADATA_COLUMNS[n]} METADATA' for n in plain)}"
-                " to read why a row failed" if plain else "")
-        problems.append(Problem(f"{owner} is a {task} model: OUTPUT must have exactly one "
-                                f"physical column, {_OUTPUT_TYPE[task]}, found "
-                                f"{_describe(tuple(own))}{hint}", where))
+        hint = (
+            f"; declare {', '.join(f'`{n}` {METADATA_COLUMNS[n]} METADATA' for n in plain)}"
+            " to read why a row failed"
+            if plain
+            else ""
+        )
+        problems.append(
+            Problem(
+                f"{owner} is a {task} model: OUTPUT must have exactly one "
+                f"physical column, {_OUTPUT_TYPE[task]}, found "
+                f"{_describe(tuple(own))}{hint}",
+                where,
+            )
+        )
         return None
     column = own[0]
     # VARIANT (VVR): the answer parsed as JSON, a row fails if it is not
-    ok = (is_exactly_string(column.type) or column.type.name == "VARIANT") if task == CHAT \
+    ok = (
+        (is_exactly_string(column.type) or column.type.name == "VARIANT")
+        if task == CHAT
         else is_exactly_float_array(column.type)
+    )
     if not ok:
-        problems.append(Problem(f"output column `{column.name}` of {owner} should be "
-                                f"{_OUTPUT_TYPE[task]}, but is a {column.type}",
-                                column.position))
+        problems.append(
+            Problem(
+                f"output column `{column.name}` of {owner} should be "
+                f"{_OUTPUT_TYPE[task]}, but is a {column.type}",
+                column.position,
+            )
+        )
         return None
     return column, tuple(metadata)
 

@@ -24,18 +24,34 @@ from __future__ import annotations
 import hashlib
 import keyword
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from bailian_assets.errors import WHOLE_FILE, Position
 from bailian_assets.planning.options import Problem
 
 # Dagster's own reserved names (dagster._core.definitions.utils.DISALLOWED_NAMES, which
 # tests/test_dagster.py checks this covers) and Python's keywords.
-RESERVED = frozenset({
-    "context", "conf", "config", "meta", "arg_dict", "dict", "input_arg_dict", "output_arg_dict",
-    "int", "str", "float", "bool", "input", "output", "type", *keyword.kwlist,
-})
+RESERVED = frozenset(
+    {
+        "context",
+        "conf",
+        "config",
+        "meta",
+        "arg_dict",
+        "dict",
+        "input_arg_dict",
+        "output_arg_dict",
+        "int",
+        "str",
+        "float",
+        "bool",
+        "input",
+        "output",
+        "type",
+        *keyword.kwlist,
+    }
+)
 _VALID = re.compile(r"[A-Za-z0-9_]+")
 MAX_LENGTH = 120  # leaves room for suffixes (`.parquet`, `__partition`) within 255 bytes
 _OTHER = re.compile(r"[^A-Za-z0-9_]")
@@ -50,7 +66,7 @@ def _bounded(name: str, mapped: str) -> str:
     if len(mapped) <= MAX_LENGTH:
         return mapped
     digest = hashlib.sha256(name.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
-    return f"{mapped[:MAX_LENGTH - 17]}_{digest}"
+    return f"{mapped[: MAX_LENGTH - 17]}_{digest}"
 
 
 def _mapped(name: str) -> str:
@@ -90,8 +106,9 @@ def resource_name(model: str) -> str:
     return "model_" + dagster_name(model)
 
 
-def clashes(named: Iterable[tuple[str, str, str, str, Position]], kind: str
-            ) -> list[tuple[str, Problem]]:
+def clashes(
+    named: Iterable[tuple[str, str, str, str, Position]], kind: str
+) -> list[tuple[str, Problem]]:
     """(path, problem) for each of `named` — (label such as "view 'a-b'", SQL name, Dagster
     name, path, position), in the order declared — whose Dagster name (a `kind`, such as
     "asset") an earlier one already took."""
@@ -102,10 +119,20 @@ def clashes(named: Iterable[tuple[str, str, str, str, Position]], kind: str
             first[mapped] = (label, path, position)
             continue
         other, other_path, other_position = first[mapped]
-        where = other_path if other_position == WHOLE_FILE else \
-            f"{other_path}:{other_position.line}:{other_position.col}"
-        problems.append((path, Problem(
-            f"{label} and {other} (at {where}) would both be the Dagster {kind} '{mapped}', "
-            "since Dagster names hold only letters, digits and _: rename one of them",
-            position, 1 if position == WHOLE_FILE else len(name))))
+        where = (
+            other_path
+            if other_position == WHOLE_FILE
+            else f"{other_path}:{other_position.line}:{other_position.col}"
+        )
+        problems.append(
+            (
+                path,
+                Problem(
+                    f"{label} and {other} (at {where}) would both be the Dagster {kind} '{mapped}', "
+                    "since Dagster names hold only letters, digits and _: rename one of them",
+                    position,
+                    1 if position == WHOLE_FILE else len(name),
+                ),
+            )
+        )
     return problems

@@ -15,12 +15,12 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
-from typing import Callable, Collection, Mapping
 
 from bailian_assets.errors import Position
-from bailian_assets.sql import ast
 from bailian_assets.secrets import Scrubber, Secret
+from bailian_assets.sql import ast
 from bailian_assets.sql.source import LINE_BREAK
 from bailian_assets.sql.variables import Substituted, VariableError, substitute
 
@@ -149,11 +149,29 @@ def http_headers(value: str) -> dict[str, tuple[str, ...]]:
     return headers
 
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|milli|millis|s|sec|secs|second|seconds|"
-                       r"min|mins|minute|minutes|m|h|hour|hours)?\s*$", re.IGNORECASE)
-_UNIT_SECONDS = {"ms": 0.001, "milli": 0.001, "millis": 0.001, "s": 1, "sec": 1, "secs": 1,
-                 "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-                 "m": 60, "h": 3600, "hour": 3600, "hours": 3600}
+_DURATION = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*(ms|milli|millis|s|sec|secs|second|seconds|"
+    r"min|mins|minute|minutes|m|h|hour|hours)?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS = {
+    "ms": 0.001,
+    "milli": 0.001,
+    "millis": 0.001,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "m": 60,
+    "h": 3600,
+    "hour": 3600,
+    "hours": 3600,
+}
 
 
 def duration(value: str) -> float:
@@ -204,24 +222,38 @@ def resolve_options(
         if spec.key in seen:
             first = seen[spec.key].key
             also = f" (also as '{first}')" if first != option.key else ""
-            problems.append(Problem(f"option '{option.key}' is set twice for {owner}{also}",
-                                    option.key_position, len(option.key) + 2))
+            problems.append(
+                Problem(
+                    f"option '{option.key}' is set twice for {owner}{also}",
+                    option.key_position,
+                    len(option.key) + 2,
+                )
+            )
             continue
         seen[spec.key] = option
         try:
             substituted = substitute(option.raw, option.value, environ)
         except VariableError as error:
-            problems.append(Problem(error.message, _offset(option.value_position, option.raw,
-                                                           error.start), error.length))
+            problems.append(
+                Problem(
+                    error.message,
+                    _offset(option.value_position, option.raw, error.start),
+                    error.length,
+                )
+            )
             continue
         secrets = _secret_values(substituted, environ)
         try:
             value = spec.parse(substituted.value)
         except ValueError as error:
             reason = Scrubber(secrets)(str(error))
-            problems.append(Problem(
-                f"invalid value for '{option.key}' of {owner}: {reason}",
-                option.value_position, len(option.raw)))
+            problems.append(
+                Problem(
+                    f"invalid value for '{option.key}' of {owner}: {reason}",
+                    option.value_position,
+                    len(option.raw),
+                )
+            )
             continue
         if spec.secret:
             value = Secret(str(value), substituted.sole_env)
@@ -229,14 +261,14 @@ def resolve_options(
     for spec in specs:
         required = spec.required(seen.keys()) if callable(spec.required) else spec.required
         if required and spec.key not in seen and spec.key not in meant:
-            problems.append(Problem(f"{owner} is missing the required option '{spec.key}'",
-                                    owner_position))
+            problems.append(
+                Problem(f"{owner} is missing the required option '{spec.key}'", owner_position)
+            )
     return resolved
 
 
 def _secret_values(substituted: Substituted, environ: Mapping[str, str]) -> tuple[str, ...]:
-    return tuple(environ[r.env] for r in substituted.references
-                 if r.secret and environ.get(r.env))
+    return tuple(environ[r.env] for r in substituted.references if r.secret and environ.get(r.env))
 
 
 def value_of(resolved: Mapping[str, ResolvedOption], spec: OptionSpec):
@@ -244,9 +276,12 @@ def value_of(resolved: Mapping[str, ResolvedOption], spec: OptionSpec):
     return found.value if found is not None else spec.default
 
 
-def _unknown_key(option: ast.Option, by_key: Mapping[str, OptionSpec],
-                 by_alias: Mapping[str, OptionSpec], owner: str
-                 ) -> tuple[Problem, OptionSpec | None]:
+def _unknown_key(
+    option: ast.Option,
+    by_key: Mapping[str, OptionSpec],
+    by_alias: Mapping[str, OptionSpec],
+    owner: str,
+) -> tuple[Problem, OptionSpec | None]:
     """The problem, and the option it was most likely meant to be. The suggestion is spelt as
     the user spells (`apiKy` -> `apiKey`, `api-ky` -> `api-key`)."""
     message = f"unknown option '{option.key}' for {owner}"
@@ -269,15 +304,19 @@ def camel_case(key: str) -> str:
 
 def with_camel_case(specs: list[OptionSpec]) -> list[OptionSpec]:
     """`specs`, each also accepting the camelCase spelling of its key."""
-    return [spec if camel_case(spec.key) in (spec.key, *spec.aliases)
-            else replace(spec, aliases=spec.aliases + (camel_case(spec.key),))
-            for spec in specs]
+    return [
+        spec
+        if camel_case(spec.key) in (spec.key, *spec.aliases)
+        else replace(spec, aliases=spec.aliases + (camel_case(spec.key),))
+        for spec in specs
+    ]
 
 
 def _offset(start: Position, raw: str, index: int) -> Position:
     """The position of character `index` of a literal whose raw text starts at `start`."""
     breaks = list(LINE_BREAK.finditer(raw, 0, index))  # \n, \r\n or \r, as the tokenizer counts
     if breaks:
-        return Position(start.line + len(breaks), index - breaks[-1].end() + 1,
-                        start.offset + index)
+        return Position(
+            start.line + len(breaks), index - breaks[-1].end() + 1, start.offset + index
+        )
     return Position(start.line, start.col + index, start.offset + index)

@@ -21,7 +21,7 @@ import string
 
 DEFAULT_PARTITION = "__DEFAULT_PARTITION__"  # Flink's 'partition.default-name'
 
-_ESCAPED = frozenset(chr(c) for c in range(0x20)) | frozenset('"#%\'*/:=?\\\x7f{[]^')
+_ESCAPED = frozenset(chr(c) for c in range(0x20)) | frozenset("\"#%'*/:=?\\\x7f{[]^")
 
 
 def escape(value: str | None) -> str:
@@ -36,7 +36,7 @@ def unescape(text: str) -> str:
     out = []
     i = 0
     while i < len(text):
-        code = _hex(text[i + 1:i + 3]) if text[i] == "%" else None
+        code = _hex(text[i + 1 : i + 3]) if text[i] == "%" else None
         if code is not None:
             out.append(chr(code))
             i += 3
@@ -68,7 +68,7 @@ def parse_folder_name(name: str, column: str) -> str | None:
     start = prefix(column)
     if not name.startswith(start):
         return None
-    return unescape(name[len(start):])
+    return unescape(name[len(start) :])
 
 
 MAX_NAME_BYTES = 255  # NAME_MAX of Linux, macOS and Windows filesystems
@@ -80,6 +80,5 @@ def folder_part_problem(name: str) -> str | None:
         return "it is not a single folder name"
     size = len(name.encode("utf-8", errors="surrogateescape"))
     if size > MAX_NAME_BYTES:
-        return (f"it is {size} bytes long, and a file name may be at most {MAX_NAME_BYTES} "
-                "bytes")
+        return f"it is {size} bytes long, and a file name may be at most {MAX_NAME_BYTES} bytes"
     return None

@@ -13,16 +13,17 @@ carries) and `tables_read` are what the Dagster layer needs to partition assets 
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from bailian_assets.planning import bound
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec, connector_of
 from bailian_assets.planning.options import Problem
-from bailian_assets.planning import bound
 
 
-def partitioned_sink_problems(views: Mapping[str, p.PlannedQuery], inserts: Sequence,
-                              tables: Mapping[str, TableSpec]) -> list[tuple[str, Problem]]:
+def partitioned_sink_problems(
+    views: Mapping[str, p.PlannedQuery], inserts: Sequence, tables: Mapping[str, TableSpec]
+) -> list[tuple[str, Problem]]:
     """(path, problem) for each INSERT into a filesystem sink some INSERT of which reads a
     partitioned filesystem table (through views too) that does not write that table's partition
     column into the sink's first partition column. `inserts` are planned INSERTs (`.sink`,
@@ -43,36 +44,47 @@ def partitioned_sink_problems(views: Mapping[str, p.PlannedQuery], inserts: Sequ
     return problems
 
 
-def _problem(views: Mapping[str, p.PlannedQuery], sink: TableSpec, source: TableSpec,
-             query: p.PlannedQuery) -> str | None:
+def _problem(
+    views: Mapping[str, p.PlannedQuery], sink: TableSpec, source: TableSpec, query: p.PlannedQuery
+) -> str | None:
     column = source.partitioned_by[0]
     where = f"sink '{sink.name}' (declared at {sink.path}:{sink.position.line})"
     if not sink.partitioned_by:
-        return (f"{where} is not partitioned, but this INSERT reads table '{source.name}', "
-                f"which is partitioned by `{column}`: Dagster runs it one `{column}` at a "
-                f"time, and each run would replace the whole table with that partition's rows. "
-                f"Declare it PARTITIONED BY ({column}) and select `{column}` from "
-                f"'{source.name}' into it")
+        return (
+            f"{where} is not partitioned, but this INSERT reads table '{source.name}', "
+            f"which is partitioned by `{column}`: Dagster runs it one `{column}` at a "
+            f"time, and each run would replace the whole table with that partition's rows. "
+            f"Declare it PARTITIONED BY ({column}) and select `{column}` from "
+            f"'{source.name}' into it"
+        )
     target = sink.partitioned_by[0]
     index = query.names.index(target)
-    if column_source(views, query.root, query.root.fields[index].column) == \
-            (source.name, column):
+    if column_source(views, query.root, query.root.fields[index].column) == (source.name, column):
         return None
-    return (f"{where} is partitioned by `{target}`, which this INSERT does not fill with the "
-            f"partition column `{column}` of '{source.name}': each Dagster run of one "
-            f"`{column}` would replace partitions of other runs. Select `{column}` from "
-            f"'{source.name}' into `{target}`")
+    return (
+        f"{where} is partitioned by `{target}`, which this INSERT does not fill with the "
+        f"partition column `{column}` of '{source.name}': each Dagster run of one "
+        f"`{column}` would replace partitions of other runs. Select `{column}` from "
+        f"'{source.name}' into `{target}`"
+    )
 
 
-def partitioned_sources(views: Mapping[str, p.PlannedQuery], queries: Iterable[p.PlannedQuery],
-                        tables: Mapping[str, TableSpec]) -> list[TableSpec]:
+def partitioned_sources(
+    views: Mapping[str, p.PlannedQuery],
+    queries: Iterable[p.PlannedQuery],
+    tables: Mapping[str, TableSpec],
+) -> list[TableSpec]:
     """The partitioned filesystem tables the queries read, through views, in order of use."""
-    return [tables[name] for name in tables_read(views, queries)
-            if name in tables and tables[name].partitioned_by]
+    return [
+        tables[name]
+        for name in tables_read(views, queries)
+        if name in tables and tables[name].partitioned_by
+    ]
 
 
-def tables_read(views: Mapping[str, p.PlannedQuery], queries: Iterable[p.PlannedQuery]
-                ) -> list[str]:
+def tables_read(
+    views: Mapping[str, p.PlannedQuery], queries: Iterable[p.PlannedQuery]
+) -> list[str]:
     """The tables (not views) the queries read, through the views they read, in order of first
     use (a work list: a long chain of views costs no recursion)."""
     found: dict[str, None] = {}
@@ -91,13 +103,14 @@ def tables_read(views: Mapping[str, p.PlannedQuery], queries: Iterable[p.Planned
     return list(found)
 
 
-def column_source(views: Mapping[str, p.PlannedQuery], node: p.Node, column: str
-                  ) -> tuple[str, str] | None:
+def column_source(
+    views: Mapping[str, p.PlannedQuery], node: p.Node, column: str
+) -> tuple[str, str] | None:
     """(table, column) whose values the frame column `column` of `node` carries unchanged (or
     only cast), through views, projections, filters, joins and unions; else None."""
     while True:
         step = _step(views, node, column)
-        if step is None or isinstance(step, tuple) and isinstance(step[0], str):
+        if step is None or (isinstance(step, tuple) and isinstance(step[0], str)):
             return step
         node, column = step
 

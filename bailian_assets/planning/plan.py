@@ -225,8 +225,24 @@ class SubqueryJoin:
         return self.input.fields + (self.result,)
 
 
-Node = Union[Scan, ValuesNode, MlPredict, VectorSearch, Unnest, Project, Filter, Join, Aggregate, Window,
-             Distinct, Sort, Limit, SetUnion, SetCombine, SubqueryJoin]
+Node = Union[
+    Scan,
+    ValuesNode,
+    MlPredict,
+    VectorSearch,
+    Unnest,
+    Project,
+    Filter,
+    Join,
+    Aggregate,
+    Window,
+    Distinct,
+    Sort,
+    Limit,
+    SetUnion,
+    SetCombine,
+    SubqueryJoin,
+]
 
 
 @dataclass(frozen=True)
@@ -285,8 +301,7 @@ _KEEPS_LABEL = {"TRIM", "LTRIM", "RTRIM"}
 def model_outputs(query: PlannedQuery) -> dict[str, MlPredict]:
     """Output columns of `query` that carry a model's answer unchanged, with their ML_PREDICT
     (followed through projections, filters, sorts and limits)."""
-    return {name: node for name, (node, index) in model_output_origins(query).items()
-            if index == 0}
+    return {name: node for name, (node, index) in model_output_origins(query).items() if index == 0}
 
 
 def model_output_origins(query: PlannedQuery) -> dict[str, tuple[MlPredict, int]]:
@@ -315,8 +330,14 @@ def _origin(node: Node | None, column: str) -> tuple[MlPredict, int] | None:
         elif isinstance(node, (Filter, Sort, Limit, Distinct, Window, SubqueryJoin)):
             node = node.input
         elif isinstance(node, Join):
-            node = next((side for side in (node.left, node.right)
-                         if any(f.column == column for f in side.fields)), None)
+            node = next(
+                (
+                    side
+                    for side in (node.left, node.right)
+                    if any(f.column == column for f in side.fields)
+                ),
+                None,
+            )
         else:
             return None
     return None

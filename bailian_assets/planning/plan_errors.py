@@ -11,8 +11,9 @@ class PlanError(Exception):
     """A mistake in the SQL at `position` (`length` characters): stops its statement.
     `more`: further problems found at once, reported with it (a model's, at its use)."""
 
-    def __init__(self, message: str, position: Position, length: int = 1,
-                 more: tuple[Problem, ...] = ()):
+    def __init__(
+        self, message: str, position: Position, length: int = 1, more: tuple[Problem, ...] = ()
+    ):
         super().__init__(message)
         self.problem = Problem(message, position, length)
         self.problems = (self.problem, *more)

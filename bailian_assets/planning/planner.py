@@ -12,8 +12,8 @@ the other statements are still planned, so a file's errors come together.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping
 
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import names as dagster_names
@@ -58,8 +58,12 @@ class PlannedSelect:
 class Planner:
     """Plans the views and INSERTs of a catalog; problems go to `report(path, problem)`."""
 
-    def __init__(self, catalog: Catalog, report: Callable[[str, Problem], None],
-                 environ: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        report: Callable[[str, Problem], None],
+        environ: Mapping[str, str] | None = None,
+    ):
         self.catalog = catalog
         self.report = report
         self.environ = os.environ if environ is None else environ
@@ -85,10 +89,15 @@ class Planner:
                 self._views[current] = self._plan_view(view)
             except Unplanned as needed:
                 if needed.name in pending:  # a cycle: reported by the view that closes it
-                    cycle = " -> ".join(pending[pending.index(needed.name):] + [needed.name])
-                    self.report(view.path, Problem(
-                        f"view '{needed.name}' refers to itself ({cycle})", needed.position,
-                        len(needed.name)))
+                    cycle = " -> ".join(pending[pending.index(needed.name) :] + [needed.name])
+                    self.report(
+                        view.path,
+                        Problem(
+                            f"view '{needed.name}' refers to itself ({cycle})",
+                            needed.position,
+                            len(needed.name),
+                        ),
+                    )
                     self._views[current] = None
                 else:
                     pending.append(needed.name)
@@ -126,15 +135,16 @@ class Planner:
 
     def _plan_view(self, view: ViewDef) -> p.PlannedQuery:
         statement = view.statement
-        planned = self.builder.query(statement.query, view.path, view.settings,
-                                     view.visibility)
+        planned = self.builder.query(statement.query, view.path, view.settings, view.visibility)
         if statement.columns:
             if len(statement.columns) != len(planned.names):
                 raise PlanError(
                     f"view '{view.name}' declares {len(statement.columns)} columns "
                     f"({', '.join(n for n, _ in statement.columns)}) but its query returns "
                     f"{len(planned.names)} ({', '.join(planned.names)})",
-                    statement.name.position, len(view.name))
+                    statement.name.position,
+                    len(view.name),
+                )
             names = tuple(n for n, _ in statement.columns)
             check_unique(statement.columns, f"view '{view.name}'")
             planned = replace(planned, names=names)
@@ -151,29 +161,40 @@ class Planner:
         sink = self.catalog.tables.get(target)
         if sink is None:
             if target in self.catalog.views:
-                raise PlanError(f"'{target}' is a view; INSERT INTO needs a table",
-                                statement.target.position, len(target))
+                raise PlanError(
+                    f"'{target}' is a view; INSERT INTO needs a table",
+                    statement.target.position,
+                    len(target),
+                )
             if f"table or view:{target}" in self.catalog.broken:
                 raise Quiet()
-            raise PlanError(f"Object '{target}' not found", statement.target.position,
-                            len(target))
+            raise PlanError(f"Object '{target}' not found", statement.target.position, len(target))
         if not connector_of(sink).sink:
-            raise PlanError(f"Connector '{sink.connector}' can only be used as a source. It "
-                            "cannot be used as a sink.", statement.target.position,
-                            len(str(statement.target)))
+            raise PlanError(
+                f"Connector '{sink.connector}' can only be used as a source. It "
+                "cannot be used as a sink.",
+                statement.target.position,
+                len(str(statement.target)),
+            )
         if statement.overwrite and not connector_of(sink).overwrite:
-            raise PlanError(f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
-                            f"table 'default_catalog.default_database.{target}' implements the "
-                            f"SupportsOverwrite interface (the '{sink.connector}' connector does "
-                            "not)", statement.position, len("INSERT OVERWRITE"))
-        planned = self.builder.query(statement.query, definition.path, definition.settings,
-                                     definition.visibility)
+            raise PlanError(
+                f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
+                f"table 'default_catalog.default_database.{target}' implements the "
+                f"SupportsOverwrite interface (the '{sink.connector}' connector does "
+                "not)",
+                statement.position,
+                len("INSERT OVERWRITE"),
+            )
+        planned = self.builder.query(
+            statement.query, definition.path, definition.settings, definition.visibility
+        )
         sink_columns = {c.name: c for c in sink.columns}
         if statement.columns:
             for name, position in statement.columns:
                 if name not in sink_columns:
-                    raise PlanError(f"Unknown target column '{name}' of table '{target}'",
-                                    position, len(name))
+                    raise PlanError(
+                        f"Unknown target column '{name}' of table '{target}'", position, len(name)
+                    )
             check_unique(statement.columns, f"the column list of INSERT INTO {target}")
             targets = [sink_columns[n] for n, _ in statement.columns]
         else:
@@ -184,13 +205,15 @@ class Planner:
             query = self._fill_missing(planned, targets, sink)
         names = tuple(c.name for c in sink.columns)
         sink_types = tuple(c.type for c in sink.columns)
-        return PlannedInsert(sink, replace(query, names=names, types=sink_types), statement,
-                             definition.path)
+        return PlannedInsert(
+            sink, replace(query, names=names, types=sink_types), statement, definition.path
+        )
 
     def _plan_select(self, definition: SelectDef) -> PlannedSelect:
         statement = definition.statement
-        planned = self.builder.query(statement.query, definition.path, definition.settings,
-                                     definition.visibility)
+        planned = self.builder.query(
+            statement.query, definition.path, definition.settings, definition.visibility
+        )
         planned = replace(planned, names=unique_names(planned.names))
         position = statement.position
         name = f"{dagster_names.group_name(definition.path)}_select_{position.line}"
@@ -200,8 +223,9 @@ class Planner:
         table = TableSpec(name, (), "print", {}, definition.path, statement.position)
         return PlannedSelect(name, table, planned, statement, definition.path)
 
-    def _check_against_sink(self, planned: p.PlannedQuery, targets, sink: TableSpec,
-                            statement: ast.Insert) -> None:
+    def _check_against_sink(
+        self, planned: p.PlannedQuery, targets, sink: TableSpec, statement: ast.Insert
+    ) -> None:
         def schema(names, column_types):
             return "[" + ", ".join(f"{n}: {t}" for n, t in zip(names, column_types)) + "]"
 
@@ -215,8 +239,11 @@ class Planner:
         for index, (query_type, column) in enumerate(zip(planned.types, targets)):
             if not types.can_insert(query_type, column.type):
                 where = items[index].position if index < len(items) else planned.position
-                raise PlanError(head + f"Incompatible types for sink column '{column.name}' at "
-                                f"position {index}" + tail, where)
+                raise PlanError(
+                    head + f"Incompatible types for sink column '{column.name}' at "
+                    f"position {index}" + tail,
+                    where,
+                )
 
     def _fill_missing(self, planned: p.PlannedQuery, targets, sink: TableSpec) -> p.PlannedQuery:
         given = {c.name: (f, t) for c, f, t in zip(targets, planned.root.fields, planned.types)}
@@ -232,8 +259,8 @@ class Planner:
         return replace(planned, root=root)
 
 
-
 # ------------------------------------------------------------------ free helpers
+
 
 def unique_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """Column names made distinct as Calcite does for a query's result: a repeated name gets the

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from bailian_assets.errors import WHOLE_FILE, Diagnostic, SqlError
 from bailian_assets.planning import names
@@ -58,8 +58,9 @@ class Project:
         """The table or view whose Dagster asset key has `asset_path` (see names.asset_path;
         a project whose names clash is refused, so there is one)."""
         wanted = list(asset_path)
-        return next(name for name in [*self.tables, *self.views]
-                    if names.asset_path(name) == wanted)
+        return next(
+            name for name in [*self.tables, *self.views] if names.asset_path(name) == wanted
+        )
 
 
 def sql_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -84,8 +85,11 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] | None = None,
-                 display_root: str | os.PathLike | None = None) -> Project:
+def load_project(
+    paths: Iterable[str | os.PathLike],
+    environ: Mapping[str, str] | None = None,
+    display_root: str | os.PathLike | None = None,
+) -> Project:
     """Parse, check and plan SQL files. Raises SqlError with every problem found.
 
     Diagnostics name files relative to `display_root` (default: the current directory) when
@@ -104,15 +108,20 @@ def load_project(paths: Iterable[str | os.PathLike], environ: Mapping[str, str] 
     return _build(scripts, diagnostics, environ, files)
 
 
-def load_source(source: str, path: str = "<sql>",
-                environ: Mapping[str, str] | None = None) -> Project:
+def load_source(
+    source: str, path: str = "<sql>", environ: Mapping[str, str] | None = None
+) -> Project:
     """`load_project` for SQL given as text (tests, notebooks)."""
     check_text(source, path)
     return _build({path: parse_script(source, path)}, [], environ)
 
 
-def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
-           environ: Mapping[str, str] | None, files: dict[str, Path] | None = None) -> Project:
+def _build(
+    scripts: dict[str, ast.Script],
+    diagnostics: list[Diagnostic],
+    environ: Mapping[str, str] | None,
+    files: dict[str, Path] | None = None,
+) -> Project:
     catalog = Catalog()
     problems: list[tuple[str, Problem]] = []
     files = files or {}
@@ -120,8 +129,7 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         folder = files[shown].parent if shown in files else None
         add_script(catalog, script, problems, environ, folder)
     project = Project(scripts, catalog, files=files)
-    planner = Planner(catalog, lambda path, problem: problems.append((path, problem)),
-                      environ)
+    planner = Planner(catalog, lambda path, problem: problems.append((path, problem)), environ)
     for name in catalog.views:
         planned = planner.view(name)
         if planned is not None:
@@ -138,22 +146,27 @@ def _build(scripts: dict[str, ast.Script], diagnostics: list[Diagnostic],
         if model.unused:  # Flink never checks a model nothing uses: a warning, not an error
             log.warning("%s", model.unused_warning())
     problems += sink_cycles(project.views, project.inserts)
-    queries = [*project.views.values(), *(i.query for i in project.inserts),
-               *(s.query for s in project.selects)]
+    queries = [
+        *project.views.values(),
+        *(i.query for i in project.inserts),
+        *(s.query for s in project.selects),
+    ]
     problems += overlap_problems(catalog, set(tables_read(project.views, queries)))
     problems += partitioned_sink_problems(project.views, project.inserts, catalog.tables)
     problems += _name_clashes(catalog, scripts, project.selects)
     for path, problem in problems:
         line = scripts[path].line_at(problem.position) if path in scripts else ""
-        diagnostics.append(Diagnostic(path, problem.position, problem.message, line,
-                                      problem.length))
+        diagnostics.append(
+            Diagnostic(path, problem.position, problem.message, line, problem.length)
+        )
     if diagnostics:
         raise SqlError(diagnostics)
     return project
 
 
-def _name_clashes(catalog: Catalog, scripts: Mapping[str, ast.Script],
-                  selects: Sequence[PlannedSelect] = ()) -> list[tuple[str, Problem]]:
+def _name_clashes(
+    catalog: Catalog, scripts: Mapping[str, ast.Script], selects: Sequence[PlannedSelect] = ()
+) -> list[tuple[str, Problem]]:
     """SQL names that would share one Dagster name (see names.py), as located problems."""
     relations, models = [], []
     for key, (path, position) in catalog.positions.items():
@@ -164,13 +177,24 @@ def _name_clashes(catalog: Catalog, scripts: Mapping[str, ast.Script],
             label = f"view '{name}'" if name in catalog.views else f"table '{name}'"
             relations.append((label, name, names.op_name(name), path, position))
     for select in selects:  # each bare SELECT is an asset too, named after its place
-        relations.append((f"the SELECT at line {select.line} (asset '{select.name}')",
-                          select.name, names.op_name(select.name), select.path,
-                          select.statement.position))
-    files = [(f"file '{Path(path).name}'", path, names.group_name(path), path, WHOLE_FILE)
-             for path in scripts]
-    return (names.clashes(relations, "asset") + names.clashes(models, "resource")
-            + names.clashes(files, "group and job"))
+        relations.append(
+            (
+                f"the SELECT at line {select.line} (asset '{select.name}')",
+                select.name,
+                names.op_name(select.name),
+                select.path,
+                select.statement.position,
+            )
+        )
+    files = [
+        (f"file '{Path(path).name}'", path, names.group_name(path), path, WHOLE_FILE)
+        for path in scripts
+    ]
+    return (
+        names.clashes(relations, "asset")
+        + names.clashes(models, "resource")
+        + names.clashes(files, "group and job")
+    )
 
 
 def _display(file: Path, root: str | os.PathLike | None) -> str:
@@ -179,4 +203,3 @@ def _display(file: Path, root: str | os.PathLike | None) -> str:
         return str(file.resolve().relative_to(base.resolve()))
     except ValueError:
         return str(file)
-

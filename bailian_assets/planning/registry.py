@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import threading
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -24,8 +25,15 @@ class Registry(Generic[T]):
     """The plugins of one `kind`, by name: those of `package`'s modules (each holding an
     instance of `cls` as `attribute`) and those registered."""
 
-    def __init__(self, kind: str, package: str, attribute: str, cls: type,
-                 name_of: Callable[[T], str], same: Callable[[T, T], bool] = _same_type):
+    def __init__(
+        self,
+        kind: str,
+        package: str,
+        attribute: str,
+        cls: type,
+        name_of: Callable[[T], str],
+        same: Callable[[T, T], bool] = _same_type,
+    ):
         """`same`: whether registering `new` where `old` is would change nothing (then it
         is allowed without `replace`)."""
         self.kind, self.package, self.attribute, self.cls = kind, package, attribute, cls
@@ -44,8 +52,9 @@ class Registry(Generic[T]):
         with self._lock:
             old = self._items.get(name)
             if old is not None and not replace and not self._same(old, item):
-                raise ValueError(f"a {self.kind} named '{name}' is already registered "
-                                 f"({type(old).__name__})")
+                raise ValueError(
+                    f"a {self.kind} named '{name}' is already registered ({type(old).__name__})"
+                )
             self._items[name] = item
         return item
 

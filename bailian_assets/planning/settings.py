@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from bailian_assets.planning.options import number, text
 
@@ -23,8 +23,9 @@ _CRON_FIELD = re.compile(r"^(\*|\?|[0-9A-Za-z]+([-/,][0-9A-Za-z]+)*|\*/[0-9]+)$"
 def cron(value: str) -> str:
     fields = value.split()
     if len(fields) != 5 or not all(_CRON_FIELD.match(f) for f in fields):
-        raise ValueError(f"expected a cron expression of 5 fields such as '0 2 * * *', "
-                         f"got '{value}'")
+        raise ValueError(
+            f"expected a cron expression of 5 fields such as '0 2 * * *', got '{value}'"
+        )
     return value
 
 
@@ -59,6 +60,7 @@ class FileSettings:
             cron=settings.get("schedule.cron"),
             timezone=settings.get("schedule.timezone", "UTC"),
             accuracy_min=float(settings["check.accuracy.min"])
-            if "check.accuracy.min" in settings else None,
+            if "check.accuracy.min" in settings
+            else None,
             ground_truth=settings.get("check.ground-truth"),
         )

@@ -20,7 +20,7 @@ One place for each rule (a new type rule goes beside its kind):
 from __future__ import annotations
 
 import decimal as _decimal
-from functools import lru_cache
+from functools import cache
 
 from bailian_assets.sql.ast import DataType
 
@@ -41,8 +41,15 @@ UNKNOWN = DataType("UNKNOWN")  # the planner could not tell; checks against it a
 FLOAT_ARRAY = DataType("ARRAY", element=FLOAT)
 
 _CHARACTER = {"STRING", "VARCHAR", "CHAR"}
-_NUMERIC_RANK = {"TINYINT": 0, "SMALLINT": 1, "INT": 2, "BIGINT": 3, "DECIMAL": 4, "FLOAT": 5,
-                 "DOUBLE": 6}
+_NUMERIC_RANK = {
+    "TINYINT": 0,
+    "SMALLINT": 1,
+    "INT": 2,
+    "BIGINT": 3,
+    "DECIMAL": 4,
+    "FLOAT": 5,
+    "DOUBLE": 6,
+}
 _TEMPORAL = {"DATE": 0, "TIMESTAMP": 1, "TIMESTAMP_LTZ": 1}
 
 
@@ -86,12 +93,11 @@ def can_assign(source: DataType, target: DataType) -> bool:
         return _NUMERIC_RANK[source.name] <= _NUMERIC_RANK[target.name]
     if source.name in _TEMPORAL and target.name in _TEMPORAL:
         return _TEMPORAL[source.name] <= _TEMPORAL[target.name]
-    if source.name in ("ARRAY", "MULTISET") and source.name == target.name:
-        return can_assign(source.element, target.element)  # type: ignore[arg-type]
-    if source.name == "MAP" and target.name == "MAP":
-        return can_assign(source.element, target.element) and can_assign(  # type: ignore[arg-type]
-            source.value, target.value  # type: ignore[arg-type]
-        )
+    if source.name in ("ARRAY", "MULTISET", "MAP") and source.name == target.name:
+        parts = [(source.element, target.element)]
+        if source.name == "MAP":
+            parts.append((source.value, target.value))
+        return all(s is not None and t is not None and can_assign(s, t) for s, t in parts)
     return source.name == target.name
 
 
@@ -138,8 +144,10 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
         if "DECIMAL" in (a.name, b.name) and not {a.name, b.name} & {"FLOAT", "DOUBLE"}:
             (p1, s1), (p2, s2) = precision_scale(a), precision_scale(b)
             scale = max(s1, s2)
-            return nullable(decimal(min(max(p1 - s1, p2 - s2) + scale, MAX_DECIMAL_PRECISION),
-                                    scale), keep_nullable)
+            return nullable(
+                decimal(min(max(p1 - s1, p2 - s2) + scale, MAX_DECIMAL_PRECISION), scale),
+                keep_nullable,
+            )
         wider = a if _NUMERIC_RANK[a.name] >= _NUMERIC_RANK[b.name] else b
         return nullable(DataType(wider.name), keep_nullable)
     if can_assign(a, b):
@@ -250,8 +258,10 @@ def orderable_problem(t: DataType) -> str | None:
     """Flink 2.3's text when a value of `t` is a sort, grouping or distinct key (ORDER BY,
     GROUP BY, DISTINCT, PARTITION BY, INTERSECT/EXCEPT): VARIANT is none."""
     if t.name == "VARIANT":
-        return (f"Type({flink_type(t)}) is not an orderable data type, it is not supported as "
-                "a ORDER_BY/GROUP_BY/JOIN_EQUAL field.")
+        return (
+            f"Type({flink_type(t)}) is not an orderable data type, it is not supported as "
+            "a ORDER_BY/GROUP_BY/JOIN_EQUAL field."
+        )
     return None
 
 
@@ -260,21 +270,21 @@ def cast_problem(source: DataType, target: DataType) -> str | None:
     has no cast out of VARIANT, not even to VARIANT (JSON_STRING and the AI functions' typed
     columns are the ways out), and none into it but from NULL (PARSE_JSON is the way in)."""
     if source.name == "VARIANT":  # to VARIANT too: Flink 2.3 refuses CAST(v AS VARIANT)
-        return (f"Cast function cannot convert value of type VARIANT to type "
-                f"{sql_name(target)}")
+        return f"Cast function cannot convert value of type VARIANT to type {sql_name(target)}"
     if target.name == "VARIANT" and source.name not in ("VARIANT", "NULL", "UNKNOWN"):
-        return (f"Cast function cannot convert value of type {sql_name(source)} to type "
-                f"VARIANT")
+        return f"Cast function cannot convert value of type {sql_name(source)} to type VARIANT"
     if not can_cast(source, target):
-        return (f"Cast function cannot convert value of type {sql_name(source)} to type "
-                f"{sql_name(target)}")
+        return (
+            f"Cast function cannot convert value of type {sql_name(source)} to type "
+            f"{sql_name(target)}"
+        )
     return None
 
 
 # ------------------------------------------------------------------ constructors
 
 
-@lru_cache(maxsize=None)
+@cache
 def decimal(precision: int, scale: int, is_nullable: bool = True) -> DataType:
     """DECIMAL(p, s) (one shared object per (p, s, nullability): VALUES lists intern types)."""
     return DataType("DECIMAL", (precision, scale), nullable=is_nullable)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from bailian_assets.simulator import answers
 
@@ -29,10 +29,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ID = re.compile(r"(?<![\d@.])(?:\d{17}[\dXx]|\d{15}|[A-Z]{1,2}\d{6,9})(?![\d@])")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _AGE = re.compile(r"(?<![\d-])\d{1,3}(?![\d-])")
-_NAMES = (re.compile(r"(?:[Mm]y name is|[Tt]his is|I am|I'm)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)"),
-          re.compile(r"(?:我叫|我是|本人)([\u4e00-\u9fff]{2,3}?)(?=[，,。\s]|电话|今年|$)"),
-          re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?),"),
-          re.compile(r"^\s*([\u4e00-\u9fff]{2,3}?)(?:今年|是|住)"))
+_NAMES = (
+    re.compile(r"(?:[Mm]y name is|[Tt]his is|I am|I'm)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)"),
+    re.compile(r"(?:我叫|我是|本人)([\u4e00-\u9fff]{2,3}?)(?=[，,。\s]|电话|今年|$)"),
+    re.compile(r"^\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?),"),
+    re.compile(r"^\s*([\u4e00-\u9fff]{2,3}?)(?:今年|是|住)"),
+)
 _SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -44,9 +46,11 @@ def reply(system_prompt: str, text: str) -> str | None:
     function's."""
     for opening, answer in _FUNCTIONS.items():
         if system_prompt.startswith(opening):
-            parameters = {name: json.loads(value)
-                          for name, value in _PARAMETER.findall(system_prompt)
-                          if _is_json(value)}
+            parameters = {
+                name: json.loads(value)
+                for name, value in _PARAMETER.findall(system_prompt)
+                if _is_json(value)
+            }
             return json.dumps(answer(text, parameters), ensure_ascii=False)
     return None
 
@@ -69,8 +73,10 @@ def _by_hints(text: str, labels: list[str]) -> str | None:
     """The label whose usual words (a few common product and service categories) the text
     uses most, if any does."""
     lowered = text.lower()
-    scored = [(sum(lowered.count(w) for w in _HINTS.get(label.lower(), ())), -i, label)
-              for i, label in enumerate(labels)]
+    scored = [
+        (sum(lowered.count(w) for w in _HINTS.get(label.lower(), ())), -i, label)
+        for i, label in enumerate(labels)
+    ]
     best = max(scored)
     return best[2] if best[0] > 0 else None
 
@@ -85,8 +91,9 @@ def sentiment(text: str, parameters: dict) -> dict:
 
 def extract(text: str, parameters: dict) -> dict:
     schema = parameters.get("Schema") or {}
-    return {"extracted_json": {key: _find(str(key), str(kind), text)
-                               for key, kind in schema.items()}}
+    return {
+        "extracted_json": {key: _find(str(key), str(kind), text) for key, kind in schema.items()}
+    }
 
 
 def translate(text: str, parameters: dict) -> dict:
@@ -138,19 +145,60 @@ _FUNCTIONS: dict[str, Callable[[str, dict], dict]] = {
     "You are a data privacy expert.": mask,
 }
 _HINTS = {
-    "digital": ("phone", "iphone", "手机", "耳机", "headphone", "earphone", "charger", "充电",
-                "laptop", "电脑", "芯片", "chip", "5g", "camera", "相机", "battery", "电池"),
+    "digital": (
+        "phone",
+        "iphone",
+        "手机",
+        "耳机",
+        "headphone",
+        "earphone",
+        "charger",
+        "充电",
+        "laptop",
+        "电脑",
+        "芯片",
+        "chip",
+        "5g",
+        "camera",
+        "相机",
+        "battery",
+        "电池",
+    ),
     "electronics": ("phone", "手机", "耳机", "charger", "充电", "laptop", "电脑", "battery"),
-    "clothing": ("衣服", "尺码", "shirt", "dress", "jacket", "鞋", "shoes", "sneaker", "size",
-                 "cotton", "裤", "外套"),
-    "logistics": ("物流", "发货", "快递", "订单", "order", "shipping", "delivery", "shipped",
-                  "包装", "courier"),
+    "clothing": (
+        "衣服",
+        "尺码",
+        "shirt",
+        "dress",
+        "jacket",
+        "鞋",
+        "shoes",
+        "sneaker",
+        "size",
+        "cotton",
+        "裤",
+        "外套",
+    ),
+    "logistics": (
+        "物流",
+        "发货",
+        "快递",
+        "订单",
+        "order",
+        "shipping",
+        "delivery",
+        "shipped",
+        "包装",
+        "courier",
+    ),
     "food": ("吃", "味道", "taste", "snack", "零食", "fresh", "新鲜"),
 }
 _PATTERNS = {"phone": _PHONE, "email": _EMAIL, "id": _ID}
-_KINDS = {"phone": ("phone", "mobile", "tel", "电话", "電話", "手机", "手機"),
-          "email": ("email", "mail", "邮箱", "郵箱", "邮件"),
-          "id": ("id", "identity", "ssn", "passport", "身份证", "身份證", "证件", "證件")}
+_KINDS = {
+    "phone": ("phone", "mobile", "tel", "电话", "電話", "手机", "手機"),
+    "email": ("email", "mail", "邮箱", "郵箱", "邮件"),
+    "id": ("id", "identity", "ssn", "passport", "身份证", "身份證", "证件", "證件"),
+}
 
 
 def _kind_of(kind: str) -> str | None:
@@ -171,8 +219,11 @@ def _find(key: str, kind: str, text: str) -> object:
         match = (_AGE if "age" in lowered else _NUMBER).search(text)
         if match is None:
             return None
-        return int(float(match.group())) if kind in ("int", "integer", "long") \
+        return (
+            int(float(match.group()))
+            if kind in ("int", "integer", "long")
             else float(match.group())
+        )
     if "name" in lowered:
         for pattern in _NAMES:
             match = pattern.search(text)
@@ -180,8 +231,9 @@ def _find(key: str, kind: str, text: str) -> object:
                 return match.group(1)
         return None
     if any(word in lowered for word in ("address", "city", "location", "place")):
-        match = re.search(r"(?:lives in|living in|住在|住於|位于|位於)\s*(.+?)(?= and |[,，。.;；]|$)",
-                          text)
+        match = re.search(
+            r"(?:lives in|living in|住在|住於|位于|位於)\s*(.+?)(?= and |[,，。.;；]|$)", text
+        )
         return match.group(1).strip() if match else None
     return None
 

@@ -97,8 +97,11 @@ def classify(text: str, labels: list[str]) -> str:
                 canonical.setdefault(meaning, label)
     if "positive" in canonical and "negative" in canonical:
         positive, negative = sentiment(text)
-        if positive and negative and "mixed" in canonical and min(positive, negative) * 2 >= max(
-            positive, negative
+        if (
+            positive
+            and negative
+            and "mixed" in canonical
+            and min(positive, negative) * 2 >= max(positive, negative)
         ):
             return canonical["mixed"]
         if positive > negative:
@@ -107,8 +110,10 @@ def classify(text: str, labels: list[str]) -> str:
             return canonical["negative"]
         return canonical.get("neutral") or canonical.get("mixed") or canonical["positive"]
     lowered = text.lower()
-    scored = [(sum(lowered.count(w) for w in _tokens(label.lower())), -i, label)
-              for i, label in enumerate(labels)]
+    scored = [
+        (sum(lowered.count(w) for w in _tokens(label.lower())), -i, label)
+        for i, label in enumerate(labels)
+    ]
     best = max(scored)
     if best[0] > 0:
         return best[2]
@@ -125,7 +130,7 @@ def chat_reply(system_prompt: str, text: str, json_mode: bool = False) -> str:
     if _CJK.search(text):
         reply = f"關於「{snippet}」：這是模擬器的簡短回答。"
     else:
-        reply = f"About \"{snippet}\": this is a short answer from the simulator."
+        reply = f'About "{snippet}": this is a short answer from the simulator.'
     return json.dumps({"answer": reply}, ensure_ascii=False) if json_mode else reply
 
 
@@ -153,6 +158,7 @@ def _stable_hash(text: str) -> int:
 
 # ---------------------------------------------------------------- packed requests
 
+
 def packed_items(system_prompt: str, user: str) -> tuple[str, dict[str, str]] | None:
     """A packed request's own system prompt and numbered items, or None when the request is
     not one: the system prompt's last paragraph asks for an answer per "item number", and the
@@ -165,14 +171,21 @@ def packed_items(system_prompt: str, user: str) -> tuple[str, dict[str, str]] | 
         items = json.loads(user)
     except ValueError:
         return None
-    if not isinstance(items, dict) or not items or not all(
-            key.isdigit() and isinstance(value, str) for key, value in items.items()):
+    if (
+        not isinstance(items, dict)
+        or not items
+        or not all(key.isdigit() and isinstance(value, str) for key, value in items.items())
+    ):
         return None
     return own, items
 
 
-def packed_reply(system_prompt: str, items: dict[str, str], fault: str | None = None,
-                 rng: random.Random | None = None) -> str:
+def packed_reply(
+    system_prompt: str,
+    items: dict[str, str],
+    fault: str | None = None,
+    rng: random.Random | None = None,
+) -> str:
     """Each item answered as if alone, as one JSON object keyed by the item numbers. A fault
     spoils it the way models do: `drop` leaves an item out, `repeat` gives a number twice
     (the second time with its neighbour's answer), `reorder` shuffles the items (numbers
@@ -188,5 +201,11 @@ def packed_reply(system_prompt: str, items: dict[str, str], fault: str | None = 
     elif fault == "reorder":
         rng.shuffle(pairs)
     # written by hand: a repeated key must reach the client as the service would send it
-    return "{" + ", ".join(f"{json.dumps(number)}: {json.dumps(answer, ensure_ascii=False)}"
-                           for number, answer in pairs) + "}"
+    return (
+        "{"
+        + ", ".join(
+            f"{json.dumps(number)}: {json.dumps(answer, ensure_ascii=False)}"
+            for number, answer in pairs
+        )
+        + "}"
+    )

@@ -33,8 +33,13 @@ class FaultConfig:
 
     @property
     def any(self) -> bool:
-        return bool(self.latency_ms or self.error_rate or self.drop_rate or self.slow_rate
-                    or self.malformed_rate)
+        return bool(
+            self.latency_ms
+            or self.error_rate
+            or self.drop_rate
+            or self.slow_rate
+            or self.malformed_rate
+        )
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,16 @@ class FaultPlan:
         rng = random.Random(f"{config.seed}:{digest.hex()}:{attempt}")
         delay = _lognormal(rng, config.latency_ms / 1000, config.latency_spread)
         roll = rng.random()
-        for kind, rate in (("server_error", config.error_rate), ("drop", config.drop_rate),
-                           ("slow", config.slow_rate), ("malformed", config.malformed_rate)):
+        for kind, rate in (
+            ("server_error", config.error_rate),
+            ("drop", config.drop_rate),
+            ("slow", config.slow_rate),
+            ("malformed", config.malformed_rate),
+        ):
             if roll < rate:
-                return Draw(config.slow_seconds if kind == "slow" else delay, kind,
-                            rng.randrange(2))
+                return Draw(
+                    config.slow_seconds if kind == "slow" else delay, kind, rng.randrange(2)
+                )
             roll -= rate
         return Draw(delay, None, 0)
 

@@ -13,17 +13,19 @@ from __future__ import annotations
 import collections
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 # (code, message) of each kind of refusal, as the real service words them.
 REFUSALS = {
     "requests": ("limit_requests", "Requests rate limit exceeded, please try again later."),
-    "tokens": ("insufficient_quota", "Allocated quota exceeded, please increase your quota "
-               "limit."),
-    "burst": ("limit_burst_rate", "Request rate increased too quickly. To ensure system "
-              "stability, please adjust your client logic to scale requests more smoothly "
-              "over time."),
+    "tokens": ("insufficient_quota", "Allocated quota exceeded, please increase your quota limit."),
+    "burst": (
+        "limit_burst_rate",
+        "Request rate increased too quickly. To ensure system "
+        "stability, please adjust your client logic to scale requests more smoothly "
+        "over time.",
+    ),
 }
 
 
@@ -84,8 +86,10 @@ class ModelQuota:
             return Refusal("requests", self.window[0][0] + 60 - now)
         if self.tpm and self.window_tokens + tokens > self.tpm and self.window:
             return Refusal("tokens", self.window[0][0] + 60 - now)
-        for bucket, kind, amount in ((self.request_bucket, "burst", 1),
-                                     (self.token_bucket, "tokens", tokens)):
+        for bucket, kind, amount in (
+            (self.request_bucket, "burst", 1),
+            (self.token_bucket, "tokens", tokens),
+        ):
             if bucket is not None:
                 bucket.refill(now)
                 if not bucket.can_take(amount):
@@ -102,8 +106,12 @@ class ModelQuota:
 class Quotas:
     """The quotas of every model: the same limits, counted separately per model."""
 
-    def __init__(self, rpm: float | None = None, tpm: float | None = None,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        rpm: float | None = None,
+        tpm: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.rpm, self.tpm, self.clock = rpm, tpm, clock
         self._models: dict[str, ModelQuota] = {}
 

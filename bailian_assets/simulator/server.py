@@ -13,8 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+from collections.abc import Iterator
 from http import HTTPStatus
-from typing import Iterator
 
 from bailian_assets.simulator.service import BailianSimulator, Reply
 
@@ -37,8 +37,7 @@ class SimulatorServer:
         return f"http://{host}:{self.port}"
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, self.host, self.port,
-                                                  backlog=1024)
+        self._server = await asyncio.start_server(self._serve, self.host, self.port, backlog=1024)
         self.port = self._server.sockets[0].getsockname()[1]
 
     async def close(self) -> None:
@@ -125,16 +124,23 @@ async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
 def _encode(reply: Reply) -> bytes:
     payload = reply.encode()
     reason = HTTPStatus(reply.status).phrase
-    headers = {"Content-Type": "application/json", "Content-Length": str(len(payload)),
-               **reply.headers}
-    head = f"HTTP/1.1 {reply.status} {reason}\r\n" + "".join(
-        f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    headers = {
+        "Content-Type": "application/json",
+        "Content-Length": str(len(payload)),
+        **reply.headers,
+    }
+    head = (
+        f"HTTP/1.1 {reply.status} {reason}\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        + "\r\n"
+    )
     return head.encode("latin-1") + payload
 
 
 @contextlib.contextmanager
-def serve_in_thread(simulator: BailianSimulator | None = None, host: str = "127.0.0.1",
-                    port: int = 0) -> Iterator[SimulatorServer]:
+def serve_in_thread(
+    simulator: BailianSimulator | None = None, host: str = "127.0.0.1", port: int = 0
+) -> Iterator[SimulatorServer]:
     """Run a simulator server on its own event loop in a thread (tests, benchmarks)."""
     server = SimulatorServer(simulator or BailianSimulator(), host, port)
     loop = asyncio.new_event_loop()
@@ -168,4 +174,3 @@ def serve_in_thread(simulator: BailianSimulator | None = None, host: str = "127.
     finally:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
-

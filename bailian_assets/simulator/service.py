@@ -36,10 +36,17 @@ EMBEDDING_MODELS = {
 DEFAULT_EMBEDDING = (10, (1024, 2048, 1536, 768, 512, 256, 128, 64))
 
 # Types of the chat request's optional fields, as the real service checks them.
-_CHAT_FIELDS = {"temperature": "number", "top_p": "number", "presence_penalty": "number",
-                "max_tokens": "integer", "n": "integer", "seed": "integer",
-                "stop": "string or list of strings", "response_format": "object",
-                "stream": "boolean"}
+_CHAT_FIELDS = {
+    "temperature": "number",
+    "top_p": "number",
+    "presence_penalty": "number",
+    "max_tokens": "integer",
+    "n": "integer",
+    "seed": "integer",
+    "stop": "string or list of strings",
+    "response_format": "object",
+    "stream": "boolean",
+}
 
 
 def _is(value: object, expected: str) -> bool:
@@ -51,8 +58,9 @@ def _is(value: object, expected: str) -> bool:
         return isinstance(value, bool)
     if expected == "object":
         return isinstance(value, dict) and value.get("type") in ("text", "json_object")
-    return isinstance(value, str) or (isinstance(value, list)
-                                      and all(isinstance(v, str) for v in value))
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
 
 
 @dataclass(frozen=True)
@@ -92,16 +100,25 @@ class Counters:
         return sum(self.by_status.values())
 
     def as_dict(self) -> dict:
-        return {"requests": self.requests,
-                "by_status": {str(k): v for k, v in sorted(self.by_status.items(), key=str)},
-                "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                "inputs": self.inputs, "packed": self.packed, "throttled": dict(self.throttled),
-                "faults": dict(self.faults)}
+        return {
+            "requests": self.requests,
+            "by_status": {str(k): v for k, v in sorted(self.by_status.items(), key=str)},
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "inputs": self.inputs,
+            "packed": self.packed,
+            "throttled": dict(self.throttled),
+            "faults": dict(self.faults),
+        }
 
 
 class BailianSimulator:
-    def __init__(self, quotas: Quotas | None = None, faults: FaultConfig | None = None,
-                 retry_after: bool = True) -> None:
+    def __init__(
+        self,
+        quotas: Quotas | None = None,
+        faults: FaultConfig | None = None,
+        retry_after: bool = True,
+    ) -> None:
         self.quotas = quotas or Quotas()
         self.fault_plan = FaultPlan(faults or FaultConfig())
         self.retry_after = retry_after
@@ -109,8 +126,9 @@ class BailianSimulator:
         self._ids = itertools.count(1)
 
     def handle(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Reply:
-        reply = self._route(method, path.split("?")[0].rstrip("/"),
-                            {k.lower(): v for k, v in headers.items()}, body)
+        reply = self._route(
+            method, path.split("?")[0].rstrip("/"), {k.lower(): v for k, v in headers.items()}, body
+        )
         if reply.status == 200 and reply.fault is None:
             reply = self._with_faults(reply, body)
         self.counters.by_status["dropped" if reply.fault == "drop" else reply.status] += 1
@@ -125,15 +143,20 @@ class BailianSimulator:
         """This simulator as an in-process httpx transport (no sockets, no network)."""
 
         async def handler(request: httpx.Request) -> httpx.Response:
-            reply = self.handle(request.method, request.url.path, dict(request.headers),
-                                request.content)
+            reply = self.handle(
+                request.method, request.url.path, dict(request.headers), request.content
+            )
             if reply.delay:
                 await asyncio.sleep(reply.delay)
             if reply.fault == "drop":
-                raise httpx.RemoteProtocolError("Server disconnected without sending a response.",
-                                                request=request)
-            return httpx.Response(reply.status, content=reply.encode(),
-                                  headers={"content-type": "application/json", **reply.headers})
+                raise httpx.RemoteProtocolError(
+                    "Server disconnected without sending a response.", request=request
+                )
+            return httpx.Response(
+                reply.status,
+                content=reply.encode(),
+                headers={"content-type": "application/json", **reply.headers},
+            )
 
         return httpx.MockTransport(handler)
 
@@ -141,14 +164,26 @@ class BailianSimulator:
         draw = self.fault_plan.draw(body)
         if draw.fault == "server_error":
             status = (500, 503)[draw.variant]
-            message = ("An internal error has occured, please try again later."
-                       if status == 500 else "The service is temporarily unavailable.")
-            error = self._error(status, message, "internal_error",
-                                "InternalError" if status == 500 else "ServiceUnavailable")
+            message = (
+                "An internal error has occured, please try again later."
+                if status == 500
+                else "The service is temporarily unavailable."
+            )
+            error = self._error(
+                status,
+                message,
+                "internal_error",
+                "InternalError" if status == 500 else "ServiceUnavailable",
+            )
             return Reply(error.status, error.body, delay=draw.delay, fault="server_error")
-        return Reply(reply.status, reply.body, reply.headers, draw.delay,
-                     draw.fault if draw.fault in ("drop", "malformed", "slow") else None,
-                     draw.variant)
+        return Reply(
+            reply.status,
+            reply.body,
+            reply.headers,
+            draw.delay,
+            draw.fault if draw.fault in ("drop", "malformed", "slow") else None,
+            draw.variant,
+        )
 
     # ------------------------------------------------------------ routing
 
@@ -156,12 +191,14 @@ class BailianSimulator:
         if path not in (CHAT_PATH, EMBEDDINGS_PATH):
             return self._error(404, f"Not found: {path}", "not_found", "NotFound")
         if method != "POST":
-            return self._error(405, "Method not allowed", "invalid_request_error",
-                               "MethodNotAllowed")
+            return self._error(
+                405, "Method not allowed", "invalid_request_error", "MethodNotAllowed"
+            )
         auth = headers.get("authorization", "")
         if not auth.startswith("Bearer ") or not auth[7:].strip():
-            return self._error(401, "Incorrect API key provided. ", "invalid_request_error",
-                               "invalid_api_key")
+            return self._error(
+                401, "Incorrect API key provided. ", "invalid_request_error", "invalid_api_key"
+            )
         try:
             request = json.loads(body or b"")
         except ValueError:
@@ -174,21 +211,28 @@ class BailianSimulator:
 
     def _chat(self, request: dict, body: bytes) -> Reply:
         messages = request.get("messages")
-        if not isinstance(messages, list) or not messages or not all(
-            isinstance(m, dict) and isinstance(m.get("role"), str) and "content" in m
-            for m in messages
+        if (
+            not isinstance(messages, list)
+            or not messages
+            or not all(
+                isinstance(m, dict) and isinstance(m.get("role"), str) and "content" in m
+                for m in messages
+            )
         ):
-            return self._invalid("'messages' must be a non-empty list of {role, content}.",
-                                 "messages")
+            return self._invalid(
+                "'messages' must be a non-empty list of {role, content}.", "messages"
+            )
         try:  # a vision request's parts: its images described as text (vision.py)
             contents = [(m["role"], vision.read_content(m["content"])) for m in messages]
         except vision.InvalidContent as error:
             return self._invalid(str(error), "messages")
         for name, expected in _CHAT_FIELDS.items():
-            if name in request and request[name] is not None and not _is(request[name],
-                                                                          expected):
-                return self._invalid(f"Field '{name}' has the wrong type: expected {expected}, "
-                                     f"got {type(request[name]).__name__}.", name)
+            if name in request and request[name] is not None and not _is(request[name], expected):
+                return self._invalid(
+                    f"Field '{name}' has the wrong type: expected {expected}, "
+                    f"got {type(request[name]).__name__}.",
+                    name,
+                )
         if request.get("stream"):
             return self._invalid("Streaming is not supported by this simulator.", "stream")
         n = request.get("n", 1)
@@ -208,8 +252,7 @@ class BailianSimulator:
             packed_fault, rng = self.fault_plan.draw_packed(body)
             content = answers.packed_reply(own_prompt, items, packed_fault, rng)
         else:
-            content = (ai_answers.reply(system, user)
-                       or answers.chat_reply(system, user, json_mode))
+            content = ai_answers.reply(system, user) or answers.chat_reply(system, user, json_mode)
         max_tokens = request.get("max_tokens")
         finish = "stop"
         if isinstance(max_tokens, int) and count_tokens(content) > max_tokens:
@@ -226,44 +269,73 @@ class BailianSimulator:
             self.counters.packed += 1
             if packed_fault is not None:
                 self.counters.faults["packed_" + packed_fault] += 1
-        choices = [{"index": i, "message": {"role": "assistant", "content": content},
-                    "finish_reason": finish, "logprobs": None} for i in range(n)]
-        return Reply(200, {
-            "id": f"chatcmpl-{next(self._ids)}", "object": "chat.completion",
-            "created": int(time.time()), "model": request["model"], "choices": choices,
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                      "total_tokens": prompt_tokens + completion_tokens},
-            "system_fingerprint": None,
-        })
+        choices = [
+            {
+                "index": i,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": finish,
+                "logprobs": None,
+            }
+            for i in range(n)
+        ]
+        return Reply(
+            200,
+            {
+                "id": f"chatcmpl-{next(self._ids)}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": request["model"],
+                "choices": choices,
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                },
+                "system_fingerprint": None,
+            },
+        )
 
     def _embeddings(self, request: dict) -> Reply:
         texts = request.get("input")
         if isinstance(texts, str):
             texts = [texts]
-        if not isinstance(texts, list) or not texts or not all(
-            isinstance(t, str) and t for t in texts
+        if (
+            not isinstance(texts, list)
+            or not texts
+            or not all(isinstance(t, str) and t for t in texts)
         ):
-            return self._invalid("'input' must be a non-empty string or list of strings.",
-                                 "input")
+            return self._invalid("'input' must be a non-empty string or list of strings.", "input")
         limit, dimensions = EMBEDDING_MODELS.get(request["model"], DEFAULT_EMBEDDING)
         if len(texts) > limit:
-            return self._invalid(f"batch size is invalid, it should not be larger than {limit}.",
-                                 "input")
+            return self._invalid(
+                f"batch size is invalid, it should not be larger than {limit}.", "input"
+            )
         dimension = request.get("dimensions", dimensions[0])
         if dimension not in dimensions:
-            return self._invalid(f"Value error, dimension should be one of "
-                                 f"{list(dimensions)}, got {dimension}.", "dimensions")
-        data = [{"object": "embedding", "index": i, "embedding": answers.embedding(t, dimension)}
-                for i, t in enumerate(texts)]
+            return self._invalid(
+                f"Value error, dimension should be one of {list(dimensions)}, got {dimension}.",
+                "dimensions",
+            )
+        data = [
+            {"object": "embedding", "index": i, "embedding": answers.embedding(t, dimension)}
+            for i, t in enumerate(texts)
+        ]
         tokens = sum(count_tokens(t) for t in texts)
         refused = self._admit(request["model"], tokens)
         if refused is not None:
             return refused
         self.counters.prompt_tokens += tokens
         self.counters.inputs += len(texts)
-        return Reply(200, {"object": "list", "data": data, "model": request["model"],
-                           "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
-                           "id": f"emb-{next(self._ids)}"})
+        return Reply(
+            200,
+            {
+                "object": "list",
+                "data": data,
+                "model": request["model"],
+                "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+                "id": f"emb-{next(self._ids)}",
+            },
+        )
 
     def _admit(self, model: str, tokens: int) -> Reply | None:
         refusal = self.quotas.admit(model, tokens)
@@ -277,11 +349,15 @@ class BailianSimulator:
     # ------------------------------------------------------------ errors
 
     def _invalid(self, message: str, param: str | None = None) -> Reply:
-        return self._error(400, message, "invalid_request_error", "invalid_parameter_error",
-                           param)
+        return self._error(400, message, "invalid_request_error", "invalid_parameter_error", param)
 
-    def _error(self, status: int, message: str, kind: str, code: str,
-               param: str | None = None) -> Reply:
-        return Reply(status, {"error": {"message": message, "type": kind, "param": param,
-                                        "code": code},
-                              "request_id": f"sim-{next(self._ids)}"})
+    def _error(
+        self, status: int, message: str, kind: str, code: str, param: str | None = None
+    ) -> Reply:
+        return Reply(
+            status,
+            {
+                "error": {"message": message, "type": kind, "param": param, "code": code},
+                "request_id": f"sim-{next(self._ids)}",
+            },
+        )

@@ -56,13 +56,18 @@ def read_content(content: object) -> Content:
         kind = part.get("type") if isinstance(part, dict) else None
         if kind == "text" and isinstance(part.get("text"), str):
             texts.append(part["text"])
-        elif kind == "image_url" and isinstance(part.get("image_url"), dict) \
-                and isinstance(part["image_url"].get("url"), str):
+        elif (
+            kind == "image_url"
+            and isinstance(part.get("image_url"), dict)
+            and isinstance(part["image_url"].get("url"), str)
+        ):
             texts.append(describe(part["image_url"]["url"]))
             images += 1
         else:
-            raise InvalidContent("Each content part must be {type: text, text} or "
-                                 "{type: image_url, image_url: {url}}.")
+            raise InvalidContent(
+                "Each content part must be {type: text, text} or "
+                "{type: image_url, image_url: {url}}."
+            )
     return Content(" ".join(texts), images)
 
 

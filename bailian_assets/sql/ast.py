@@ -235,8 +235,22 @@ class Subquery:
 
 
 Expr = Union[
-    Literal, ColumnRef, Star, FunctionCall, BinaryOp, Chain, UnaryOp, Case, Cast, IsNull, InList,
-    Between, Like, MapLiteral, FieldAccess, Subquery,
+    Literal,
+    ColumnRef,
+    Star,
+    FunctionCall,
+    BinaryOp,
+    Chain,
+    UnaryOp,
+    Case,
+    Cast,
+    IsNull,
+    InList,
+    Between,
+    Like,
+    MapLiteral,
+    FieldAccess,
+    Subquery,
 ]
 
 
@@ -456,8 +470,6 @@ class Use:
     catalog: bool = False
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class SelectStatement:
     """A query standing alone as a statement (`SELECT ... FROM ML_PREDICT(...)`, as VVR's
@@ -467,8 +479,9 @@ class SelectStatement:
     position: Position
 
 
-Statement = Union[CreateModel, CreateTable, CreateView, Insert, SetStatement, SelectStatement,
-                  Drop, Use]
+Statement = Union[
+    CreateModel, CreateTable, CreateView, Insert, SetStatement, SelectStatement, Drop, Use
+]
 
 
 @dataclass(frozen=True, slots=True)

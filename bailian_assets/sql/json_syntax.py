@@ -26,15 +26,24 @@ from bailian_assets.sql import ast
 if TYPE_CHECKING:
     from bailian_assets.sql.parser import _Parser
 
-CALLS = frozenset({"JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "JSON_OBJECT", "JSON_ARRAY",
-                   "JSON_OBJECTAGG", "JSON_ARRAYAGG"})
+CALLS = frozenset(
+    {
+        "JSON_VALUE",
+        "JSON_QUERY",
+        "JSON_EXISTS",
+        "JSON_OBJECT",
+        "JSON_ARRAY",
+        "JSON_OBJECTAGG",
+        "JSON_ARRAYAGG",
+    }
+)
 
 
 def _text(value: str, position: Position) -> ast.Literal:
     return ast.Literal(value, "STRING", position)
 
 
-def arguments(parser: "_Parser", upper: str) -> list[ast.Expr]:
+def arguments(parser: _Parser, upper: str) -> list[ast.Expr]:
     """The arguments of a SQL/JSON call, up to (not including) its closing parenthesis."""
     if upper in ("JSON_OBJECT", "JSON_OBJECTAGG"):
         return _object_args(parser)
@@ -55,29 +64,35 @@ def arguments(parser: "_Parser", upper: str) -> list[ast.Expr]:
     return args + [_text(mode.upper if mode else "FALSE", position)]
 
 
-def _value_clauses(parser: "_Parser", position: Position) -> list[ast.Expr]:
+def _value_clauses(parser: _Parser, position: Position) -> list[ast.Expr]:
     returning: ast.DataType | None = None
     if parser._accept("RETURNING"):
         returning = parser._type()
-    behaviours = {"EMPTY": (_text("NULL", position), ast.Literal(None, "NULL", position)),
-                  "ERROR": (_text("NULL", position), ast.Literal(None, "NULL", position))}
+    behaviours = {
+        "EMPTY": (_text("NULL", position), ast.Literal(None, "NULL", position)),
+        "ERROR": (_text("NULL", position), ast.Literal(None, "NULL", position)),
+    }
     written = False
     while parser._at("NULL", "ERROR", "DEFAULT"):
         start = parser._next()
-        default = parser._expr() if start.upper == "DEFAULT" else ast.Literal(
-            None, "NULL", start.position)
+        default = (
+            parser._expr()
+            if start.upper == "DEFAULT"
+            else ast.Literal(None, "NULL", start.position)
+        )
         parser._expect("ON")
         when = parser._accept("EMPTY") or parser._expect("ERROR")
         behaviours[when.upper] = (_text(start.upper, start.position), default)
         written = True
     if returning is None and not written:
         return []
-    witness = ast.Cast(ast.Literal(None, "NULL", position),
-                       returning or ast.DataType("STRING"), position)
+    witness = ast.Cast(
+        ast.Literal(None, "NULL", position), returning or ast.DataType("STRING"), position
+    )
     return [witness, *behaviours["EMPTY"], *behaviours["ERROR"]]
 
 
-def _query_clauses(parser: "_Parser", position: Position) -> list[ast.Expr]:
+def _query_clauses(parser: _Parser, position: Position) -> list[ast.Expr]:
     wrapper = "WITHOUT"
     if parser._accept("WITH"):
         kind = parser._accept("CONDITIONAL", "UNCONDITIONAL")
@@ -95,11 +110,14 @@ def _query_clauses(parser: "_Parser", position: Position) -> list[ast.Expr]:
         parser._expect("ON")
         when = parser._accept("EMPTY") or parser._expect("ERROR")
         modes[when.upper] = word
-    return [_text(wrapper, position), _text(modes["EMPTY"], position),
-            _text(modes["ERROR"], position)]
+    return [
+        _text(wrapper, position),
+        _text(modes["EMPTY"], position),
+        _text(modes["ERROR"], position),
+    ]
 
 
-def _on_null(parser: "_Parser", default: str) -> ast.Literal:
+def _on_null(parser: _Parser, default: str) -> ast.Literal:
     """`NULL ON NULL` or `ABSENT ON NULL` (the call's default when neither is written)."""
     position = parser.tok.position
     mode = None
@@ -110,10 +128,11 @@ def _on_null(parser: "_Parser", default: str) -> ast.Literal:
     return _text(mode or default, position)
 
 
-def _object_args(parser: "_Parser") -> list[ast.Expr]:
+def _object_args(parser: _Parser) -> list[ast.Expr]:
     pairs: list[ast.Expr] = []
     while not parser.tok.is_op(")") and not (
-            parser._at("NULL", "ABSENT") and parser._peek().upper == "ON"):
+        parser._at("NULL", "ABSENT") and parser._peek().upper == "ON"
+    ):
         if pairs:
             parser._expect_op(",")
         parser._accept("KEY")
@@ -124,19 +143,21 @@ def _object_args(parser: "_Parser") -> list[ast.Expr]:
     return [_on_null(parser, "NULL"), *pairs]
 
 
-def _array_args(parser: "_Parser") -> list[ast.Expr]:
+def _array_args(parser: _Parser) -> list[ast.Expr]:
     values: list[ast.Expr] = []
     while not parser.tok.is_op(")") and not (
-            parser._at("NULL", "ABSENT") and parser._peek().upper == "ON"):
+        parser._at("NULL", "ABSENT") and parser._peek().upper == "ON"
+    ):
         if values:
             parser._expect_op(",")
         values.append(parser._expr())
     return [_on_null(parser, "ABSENT"), *values]
 
 
-def is_json(parser: "_Parser", left: ast.Expr, negated: bool, start) -> ast.Expr:
+def is_json(parser: _Parser, left: ast.Expr, negated: bool, start) -> ast.Expr:
     """After `IS [NOT] JSON`: the optional kind (VALUE when not written)."""
     kind = parser._accept("VALUE", "SCALAR", "ARRAY", "OBJECT")
-    call = ast.FunctionCall("IS JSON", (left, _text(kind.upper if kind else "VALUE",
-                                                    start.position)), start.position)
+    call = ast.FunctionCall(
+        "IS JSON", (left, _text(kind.upper if kind else "VALUE", start.position)), start.position
+    )
     return ast.UnaryOp("NOT", call, start.position) if negated else call

@@ -31,20 +31,25 @@ def number_value(text: str, negative: bool = False) -> tuple[object, str]:
     if "e" in text or "E" in text:
         value = float(text)
         if math.isinf(value):
-            raise LiteralError(f"Numeric literal '{_signed(text, negative)}' out of range: it "
-                               "is beyond DOUBLE")
+            raise LiteralError(
+                f"Numeric literal '{_signed(text, negative)}' out of range: it is beyond DOUBLE"
+            )
         return (-value if negative else value), "DOUBLE"
     whole, _, fraction = text.partition(".")
     if len(fraction) > MAX_DECIMAL_SCALE:
-        raise LiteralError(f"Decimal scale must be between 0 and the precision "
-                           f"{MAX_DECIMAL_SCALE} (both inclusive); '{_signed(text, negative)}' "
-                           f"has {len(fraction)} digits after the point")
+        raise LiteralError(
+            f"Decimal scale must be between 0 and the precision "
+            f"{MAX_DECIMAL_SCALE} (both inclusive); '{_signed(text, negative)}' "
+            f"has {len(fraction)} digits after the point"
+        )
     unscaled = (whole + fraction).lstrip("0") or "0"
     limit = BIGINT_MAX + (1 if negative else 0)
     if len(unscaled) > 19 or int(unscaled) > limit:
-        rule = "an integer must fit in BIGINT (-9223372036854775808 to 9223372036854775807)" \
-            if not fraction else "an exact decimal has at most 19 digits (its unscaled value " \
-            "must fit in a BIGINT)"
+        rule = (
+            "an integer must fit in BIGINT (-9223372036854775808 to 9223372036854775807)"
+            if not fraction
+            else "an exact decimal has at most 19 digits (its unscaled value must fit in a BIGINT)"
+        )
         raise LiteralError(f"Numeric literal '{_signed(text, negative)}' out of range: {rule}")
     if fraction:
         value = float(text)
@@ -62,8 +67,13 @@ def bounded_integer(text: str, maximum: int, what: str, why: str = "") -> int:
 
 def limit_count(text: str) -> int:
     """The row count of `LIMIT n`. Raises LiteralError beyond Flink's INT."""
-    return bounded_integer(text, INT_MAX, "LIMIT", " (Flink reads LIMIT as an INT: a larger "
-                           "count returns other rows there, none for 2147483648)")
+    return bounded_integer(
+        text,
+        INT_MAX,
+        "LIMIT",
+        " (Flink reads LIMIT as an INT: a larger "
+        "count returns other rows there, none for 2147483648)",
+    )
 
 
 def _signed(text: str, negative: bool) -> str:

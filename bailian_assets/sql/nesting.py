@@ -27,9 +27,23 @@ from bailian_assets.sql import ast
 MAX_DEPTH = 100
 
 # Nodes that only group others: they add no level of their own.
-_FREE = (ast.Select, ast.SelectItem, ast.SetOperation, ast.Values, ast.OrderItem, ast.FunctionArg,
-         ast.TableFunction, ast.SubqueryRef, ast.TableRef, ast.TableArg, ast.ModelArg,
-         ast.DescriptorArg, ast.Name, ast.ColumnDef, ast.Option)
+_FREE = (
+    ast.Select,
+    ast.SelectItem,
+    ast.SetOperation,
+    ast.Values,
+    ast.OrderItem,
+    ast.FunctionArg,
+    ast.TableFunction,
+    ast.SubqueryRef,
+    ast.TableRef,
+    ast.TableArg,
+    ast.ModelArg,
+    ast.DescriptorArg,
+    ast.Name,
+    ast.ColumnDef,
+    ast.Option,
+)
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -38,8 +52,7 @@ def too_deep(node: object) -> tuple[str, Position] | None:
     None when it keeps to the limit. Walks the tree with a stack of its own, never recursing;
     the message names what made the path deep (joins, an operator chain, subqueries)."""
     # (node, depth, position of the nearest node that has one, levels per kind on the path)
-    stack: list[tuple[object, int, Position, dict[type, int]]] = [
-        (node, 0, Position(1, 1, 0), {})]
+    stack: list[tuple[object, int, Position, dict[type, int]]] = [(node, 0, Position(1, 1, 0), {})]
     while stack:
         item, depth, where, kinds = stack.pop()
         if isinstance(item, tuple):
@@ -56,8 +69,12 @@ def too_deep(node: object) -> tuple[str, Position] | None:
         if isinstance(item, ast.Literal):
             continue
         if isinstance(item, ast.Values):  # rows of literals are leaves: skip them unstacked
-            stack.extend((value, depth, where, kinds) for row in item.rows for value in row
-                         if not isinstance(value, ast.Literal))
+            stack.extend(
+                (value, depth, where, kinds)
+                for row in item.rows
+                for value in row
+                if not isinstance(value, ast.Literal)
+            )
             continue
         for name in reversed(_field_names(type(item))):  # the first field is looked at first
             child = getattr(item, name)
@@ -75,11 +92,15 @@ def _message(node: object, kinds: dict[type, int]) -> str:
     """What to call the nesting that went too deep: the kind of node most of the path is."""
     most = max(kinds, key=lambda kind: kinds[kind])
     if most is ast.Join:
-        return (f"too many joins in a row (more than {MAX_DEPTH} levels of nesting: each JOIN "
-                "counts one)")
+        return (
+            f"too many joins in a row (more than {MAX_DEPTH} levels of nesting: each JOIN "
+            "counts one)"
+        )
     if most is ast.BinaryOp:
-        return (f"expression nested too deeply (more than {MAX_DEPTH} levels: each operator "
-                "of a chain such as a + b + c counts one)")
+        return (
+            f"expression nested too deeply (more than {MAX_DEPTH} levels: each operator "
+            "of a chain such as a + b + c counts one)"
+        )
     if most is ast.Query:
         return nested_too_deeply("query")
     if isinstance(node, ast.DataType):

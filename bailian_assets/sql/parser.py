@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import Callable
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast, json_syntax
@@ -26,21 +26,85 @@ from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, iter_tokens
 
 # Words that end an expression or a FROM item, so they are never taken as an alias.
 _RESERVED = {
-    "SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "JOIN", "INNER",
-    "LEFT", "RIGHT", "FULL", "CROSS", "ON", "USING", "AS", "AND", "OR", "NOT", "WITH", "VALUES",
-    "CASE", "WHEN", "THEN", "ELSE", "END", "IS", "IN", "BETWEEN", "LIKE", "LATERAL", "BY",
-    "OUTER", "SET", "INSERT", "CREATE", "EXCEPT", "INTERSECT", "OFFSET", "ALL", "DISTINCT",
-    "TABLE", "NULL", "TRUE", "FALSE", "NATURAL", "OVER",
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "GROUP",
+    "HAVING",
+    "ORDER",
+    "LIMIT",
+    "UNION",
+    "JOIN",
+    "INNER",
+    "LEFT",
+    "RIGHT",
+    "FULL",
+    "CROSS",
+    "ON",
+    "USING",
+    "AS",
+    "AND",
+    "OR",
+    "NOT",
+    "WITH",
+    "VALUES",
+    "CASE",
+    "WHEN",
+    "THEN",
+    "ELSE",
+    "END",
+    "IS",
+    "IN",
+    "BETWEEN",
+    "LIKE",
+    "LATERAL",
+    "BY",
+    "OUTER",
+    "SET",
+    "INSERT",
+    "CREATE",
+    "EXCEPT",
+    "INTERSECT",
+    "OFFSET",
+    "ALL",
+    "DISTINCT",
+    "TABLE",
+    "NULL",
+    "TRUE",
+    "FALSE",
+    "NATURAL",
+    "OVER",
 }
 
 _TYPE_ALIASES = {
-    "INTEGER": "INT", "DEC": "DECIMAL", "NUMERIC": "DECIMAL", "CHARACTER": "CHAR",
-    "BYTES": "BYTES", "REAL": "FLOAT", "TIMESTAMP_LTZ": "TIMESTAMP_LTZ",
+    "INTEGER": "INT",
+    "DEC": "DECIMAL",
+    "NUMERIC": "DECIMAL",
+    "CHARACTER": "CHAR",
+    "BYTES": "BYTES",
+    "REAL": "FLOAT",
+    "TIMESTAMP_LTZ": "TIMESTAMP_LTZ",
 }
 _SIMPLE_TYPES = {
-    "STRING", "VARCHAR", "CHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT",
-    "DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ", "BINARY", "VARBINARY",
-    "BYTES", "VARIANT",
+    "STRING",
+    "VARCHAR",
+    "CHAR",
+    "BOOLEAN",
+    "TINYINT",
+    "SMALLINT",
+    "INT",
+    "BIGINT",
+    "FLOAT",
+    "DOUBLE",
+    "DECIMAL",
+    "DATE",
+    "TIME",
+    "TIMESTAMP",
+    "TIMESTAMP_LTZ",
+    "BINARY",
+    "VARBINARY",
+    "BYTES",
+    "VARIANT",
 }
 
 _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
@@ -48,8 +112,17 @@ _COMPARISONS = ("=", "<>", "!=", "<", "<=", ">", ">=")
 # Binding power of infix operators, loosest first; NOT binds between AND and comparisons, a
 # sign tighter than everything.
 _OR, _AND, _NOT, _COMPARE, _ADD, _MULTIPLY, _SIGN = 1, 2, 3, 4, 5, 6, 7
-_INFIX = {"OR": _OR, "AND": _AND, "+": _ADD, "-": _ADD, "||": _ADD, "*": _MULTIPLY,
-          "/": _MULTIPLY, "%": _MULTIPLY, **{op: _COMPARE for op in _COMPARISONS}}
+_INFIX = {
+    "OR": _OR,
+    "AND": _AND,
+    "+": _ADD,
+    "-": _ADD,
+    "||": _ADD,
+    "*": _MULTIPLY,
+    "/": _MULTIPLY,
+    "%": _MULTIPLY,
+    **dict.fromkeys(_COMPARISONS, _COMPARE),
+}
 _PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 # Type parameters: lengths up to Flink's VARCHAR maximum.
@@ -87,8 +160,7 @@ def parse_query(source: str, path: str = "<sql>") -> ast.Query:
         parser._check_depth(query)
         return query
     except (_ParseError, TokenizeError) as error:
-        raise SqlError([parser._diagnostic(error.message, error.position, error.length)]
-                       ) from None
+        raise SqlError([parser._diagnostic(error.message, error.position, error.length)]) from None
 
 
 def _literal_type(word: str, text: str) -> ast.DataType:
@@ -105,8 +177,7 @@ def _literal_type(word: str, text: str) -> ast.DataType:
 # Units of interval literals, in order: YEAR TO MONTH counts months, DAY TO SECOND microseconds.
 _YEAR_MONTH = ("YEAR", "MONTH")
 _DAY_TIME = ("DAY", "HOUR", "MINUTE", "SECOND")
-_MICROS = {"DAY": 86_400_000_000, "HOUR": 3_600_000_000, "MINUTE": 60_000_000,
-           "SECOND": 1_000_000}
+_MICROS = {"DAY": 86_400_000_000, "HOUR": 3_600_000_000, "MINUTE": 60_000_000, "SECOND": 1_000_000}
 
 
 def interval_value(text: str, first: str, last: str | None) -> tuple[int, str]:
@@ -114,32 +185,63 @@ def interval_value(text: str, first: str, last: str | None) -> tuple[int, str]:
     (microseconds, 'INTERVAL_DAY_TIME'). Raises ValueError for text that does not fit."""
     units = _YEAR_MONTH if first in _YEAR_MONTH else _DAY_TIME
     end = units.index(last or first)
-    fields = units[units.index(first):end + 1]
+    fields = units[units.index(first) : end + 1]
     if not fields:
         raise ValueError(f"Illegal interval qualifier {first} TO {last}")
     body = text.strip()
     sign = -1 if body.startswith("-") else 1
     parts = re.split(r"[-: ]", body.lstrip("+-"))
     pattern = r"\d+(\.\d+)?" if fields[-1] == "SECOND" else r"\d+"
-    if len(parts) != len(fields) or not all(re.fullmatch(r"\d+", p) for p in parts[:-1]) \
-            or not re.fullmatch(pattern, parts[-1]):
+    if (
+        len(parts) != len(fields)
+        or not all(re.fullmatch(r"\d+", p) for p in parts[:-1])
+        or not re.fullmatch(pattern, parts[-1])
+    ):
         qualifier = first + (f" TO {last}" if last else "")
         raise ValueError(f"Illegal interval literal format '{text}' for INTERVAL {qualifier}")
     if units is _YEAR_MONTH:
         months = sum(int(p) * (12 if f == "YEAR" else 1) for p, f in zip(parts, fields))
         return sign * months, "INTERVAL_YEAR_MONTH"
-    micros = sum(round(float(p) * _MICROS[f]) if f == "SECOND" else int(p) * _MICROS[f]
-                 for p, f in zip(parts, fields))
+    micros = sum(
+        round(float(p) * _MICROS[f]) if f == "SECOND" else int(p) * _MICROS[f]
+        for p, f in zip(parts, fields)
+    )
     return sign * micros, "INTERVAL_DAY_TIME"
 
 
-_ADD_UNITS = ("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND",
-              "MILLISECOND", "MICROSECOND")
-_FLOOR_UNITS = ("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH", "WEEK", "DAY",
-                "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND")
-_UNIT_FIRST = {"TIMESTAMPADD": _ADD_UNITS, "TIMESTAMPDIFF": _ADD_UNITS,
-               "EXTRACT": _ADD_UNITS + ("DOW", "DOY", "ISODOW", "ISOYEAR", "DECADE", "CENTURY",
-                                        "MILLENNIUM", "EPOCH")}
+_ADD_UNITS = (
+    "YEAR",
+    "QUARTER",
+    "MONTH",
+    "WEEK",
+    "DAY",
+    "HOUR",
+    "MINUTE",
+    "SECOND",
+    "MILLISECOND",
+    "MICROSECOND",
+)
+_FLOOR_UNITS = (
+    "MILLENNIUM",
+    "CENTURY",
+    "DECADE",
+    "YEAR",
+    "QUARTER",
+    "MONTH",
+    "WEEK",
+    "DAY",
+    "HOUR",
+    "MINUTE",
+    "SECOND",
+    "MILLISECOND",
+    "MICROSECOND",
+)
+_UNIT_FIRST = {
+    "TIMESTAMPADD": _ADD_UNITS,
+    "TIMESTAMPDIFF": _ADD_UNITS,
+    "EXTRACT": _ADD_UNITS
+    + ("DOW", "DOY", "ISODOW", "ISOYEAR", "DECADE", "CENTURY", "MILLENNIUM", "EPOCH"),
+}
 
 
 class _Parser:
@@ -173,8 +275,9 @@ class _Parser:
     # ------------------------------------------------------------ helpers
 
     def _diagnostic(self, message: str, position: Position, length: int = 1) -> Diagnostic:
-        return Diagnostic(self.path, position, message, line_at(self.source, position.offset),
-                          length)
+        return Diagnostic(
+            self.path, position, message, line_at(self.source, position.offset), length
+        )
 
     def _read(self) -> Token:
         """The next token of the file (the EOF token again, once reached). May raise
@@ -279,17 +382,25 @@ class _Parser:
             raise SqlError(errors)
         return ast.Script(self.path, self.source, tuple(statements), tuple(spans))
 
-    def _statements(self, statements: list[ast.Statement], spans: list[tuple[int, int]],
-                    errors: list[Diagnostic]) -> None:
+    def _statements(
+        self,
+        statements: list[ast.Statement],
+        spans: list[tuple[int, int]],
+        errors: list[Diagnostic],
+    ) -> None:
         while True:
             while self._accept_op(";"):
                 pass
             if self.tok.kind is Kind.EOF:
                 if self._statement_set is not None:
                     opened, self._statement_set = self._statement_set, None
-                    errors.append(self._diagnostic(
-                        "the statement set is never closed: end it with 'END;'",
-                        opened.position, len(opened.text)))
+                    errors.append(
+                        self._diagnostic(
+                            "the statement set is never closed: end it with 'END;'",
+                            opened.position,
+                            len(opened.text),
+                        )
+                    )
                 return
             start, start_offset = self.taken, self.tok.position.offset
             try:
@@ -324,10 +435,17 @@ class _Parser:
                 return
 
     def _statement(self) -> ast.Statement | None:
-        if self._statement_set is not None and \
-                self.tok.upper not in ("INSERT", "END", "BEGIN", "EXECUTE"):
-            raise _ParseError(f"only INSERT statements may stand in a statement set, found "
-                              f"{self.tok.describe()} (end the set with 'END;' first)", self.tok)
+        if self._statement_set is not None and self.tok.upper not in (
+            "INSERT",
+            "END",
+            "BEGIN",
+            "EXECUTE",
+        ):
+            raise _ParseError(
+                f"only INSERT statements may stand in a statement set, found "
+                f"{self.tok.describe()} (end the set with 'END;' first)",
+                self.tok,
+            )
         parser = self.statement_parsers.get(self.tok.upper)
         if parser is None:
             expected = ", ".join(sorted(self.statement_parsers))
@@ -356,8 +474,10 @@ class _Parser:
         if self._at("INSERT"):
             return self._insert()
         if not self._accept("STATEMENT"):
-            raise _ParseError(f"expected STATEMENT SET or INSERT after EXECUTE, found "
-                              f"{self.tok.describe()}", self.tok)
+            raise _ParseError(
+                f"expected STATEMENT SET or INSERT after EXECUTE, found {self.tok.describe()}",
+                self.tok,
+            )
         self._expect("SET")
         self._expect("BEGIN")
         self._open_statement_set(start)
@@ -374,8 +494,9 @@ class _Parser:
         temporary = bool(self._accept("TEMPORARY"))
         kind = self.tok.upper
         if kind not in ("TABLE", "VIEW", "MODEL"):
-            raise _ParseError(f"expected TABLE, VIEW or MODEL after DROP, found "
-                              f"{self.tok.describe()}", self.tok)
+            raise _ParseError(
+                f"expected TABLE, VIEW or MODEL after DROP, found {self.tok.describe()}", self.tok
+            )
         self._next()
         if_exists = False
         if self._accept("IF"):
@@ -395,10 +516,16 @@ class _Parser:
     def _create(self) -> ast.Statement:
         start = self._expect("CREATE")
         temporary = bool(self._accept("TEMPORARY"))
-        kinds = {"MODEL": self._create_model, "TABLE": self._create_table, "VIEW": self._create_view}
+        kinds = {
+            "MODEL": self._create_model,
+            "TABLE": self._create_table,
+            "VIEW": self._create_view,
+        }
         parse = kinds.get(self.tok.upper)
         if parse is None:
-            raise _ParseError(f"expected MODEL, TABLE or VIEW, found {self.tok.describe()}", self.tok)
+            raise _ParseError(
+                f"expected MODEL, TABLE or VIEW, found {self.tok.describe()}", self.tok
+            )
         self._next()
         if_not_exists = False
         if self._accept("IF"):
@@ -416,8 +543,9 @@ class _Parser:
             outputs = tuple(self._column_defs(metadata=True))
         comment = self._string().value if self._accept("COMMENT") else None
         options = self._with_options()
-        return ast.CreateModel(name, inputs, outputs, options, position, temporary,
-                               if_not_exists, comment)
+        return ast.CreateModel(
+            name, inputs, outputs, options, position, temporary, if_not_exists, comment
+        )
 
     def _create_table(self, position: Position, temporary: bool, if_not_exists: bool):
         name = self._name("table name")
@@ -445,8 +573,17 @@ class _Parser:
             self._expect("BY")
             partitioned_by = tuple(t.value for t in self._paren_identifiers())
         options = self._with_options()
-        return ast.CreateTable(name, tuple(columns), options, position, temporary, if_not_exists,
-                               partitioned_by, primary_key, comment)
+        return ast.CreateTable(
+            name,
+            tuple(columns),
+            options,
+            position,
+            temporary,
+            if_not_exists,
+            partitioned_by,
+            primary_key,
+            comment,
+        )
 
     def _primary_key(self) -> tuple[str, ...]:
         self._expect("PRIMARY")
@@ -546,8 +683,14 @@ class _Parser:
         if self._at("NOT") and self._peek().upper == "NULL":
             self._next()
             self._next()
-            data_type = ast.DataType(data_type.name, data_type.params, data_type.element,
-                                     data_type.value, False, data_type.fields)
+            data_type = ast.DataType(
+                data_type.name,
+                data_type.params,
+                data_type.element,
+                data_type.value,
+                False,
+                data_type.fields,
+            )
         else:
             self._accept("NULL")
         return data_type
@@ -590,8 +733,11 @@ class _Parser:
             self._expect("INTO")
         target = self._name("table name")
         if self._at("PARTITION"):
-            raise _ParseError("INSERT ... PARTITION (...) is not supported; "
-                              "write the partition column in the SELECT", self.tok)
+            raise _ParseError(
+                "INSERT ... PARTITION (...) is not supported; "
+                "write the partition column in the SELECT",
+                self.tok,
+            )
         columns: tuple[tuple[str, Position], ...] = ()
         if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES", "WITH"):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
@@ -621,7 +767,7 @@ class _Parser:
             last = self._next()
         if self.tok is first:  # nothing before it
             raise _ParseError(f"expected {what}, found {first.describe()}", first)
-        return self.source[first.position.offset:last.end]
+        return self.source[first.position.offset : last.end]
 
     def _select_statement(self) -> ast.SelectStatement:
         """A bare query: `SELECT ...`, `WITH ... SELECT ...` or `VALUES ...`."""
@@ -645,8 +791,12 @@ class _Parser:
             limit = self._limit() if self._accept("LIMIT") else None
         finally:
             self._depth -= 1
-        if isinstance(body, ast.Query) and not order_by and limit is None and not (
-                ctes and body.ctes):
+        if (
+            isinstance(body, ast.Query)
+            and not order_by
+            and limit is None
+            and not (ctes and body.ctes)
+        ):
             return replace(body, ctes=ctes) if ctes else body
         return ast.Query(_as_body(body), order_by, limit, start.position, ctes)
 
@@ -691,8 +841,9 @@ class _Parser:
                 where = None
             op, where = this, where or token.position
             term = self._query_term()
-            branches.append(term if "INTERSECT" in operators else
-                            self._set_chain(term, ("INTERSECT",)))
+            branches.append(
+                term if "INTERSECT" in operators else self._set_chain(term, ("INTERSECT",))
+            )
         if op is None:
             return first
         return ast.SetOperation(op, tuple(map(_as_query, branches)), where)
@@ -844,8 +995,9 @@ class _Parser:
         return self._with_alias(call) if with_alias else call
 
     def _with_alias(self, call: ast.TableFunction) -> ast.TableFunction:
-        ordinality = call.name == "UNNEST" and self._at("WITH") and \
-            self._peek().upper == "ORDINALITY"
+        ordinality = (
+            call.name == "UNNEST" and self._at("WITH") and self._peek().upper == "ORDINALITY"
+        )
         if ordinality:  # UNNEST(a) WITH ORDINALITY AS u(x, n)
             self._next()
             self._next()
@@ -853,8 +1005,7 @@ class _Parser:
         columns: tuple[str, ...] = ()
         if alias and self.tok.is_op("("):
             columns = tuple(t.value for t in self._paren_identifiers())
-        return ast.TableFunction(call.name, call.args, alias, call.position, columns,
-                                 ordinality)
+        return ast.TableFunction(call.name, call.args, alias, call.position, columns, ordinality)
 
     def _function_arg(self) -> ast.FunctionArg:
         start = self.tok
@@ -906,16 +1057,24 @@ class _Parser:
                 left = self._predicate(left, token)
                 continue
             if token.value == "!=":  # Flink's default conformance level refuses it
-                raise _ParseError("Bang equal '!=' is not allowed under the current SQL "
-                                  "conformance level; write '<>'", token, 2)
+                raise _ParseError(
+                    "Bang equal '!=' is not allowed under the current SQL "
+                    "conformance level; write '<>'",
+                    token,
+                    2,
+                )
             self._next()
             op = token.upper or token.value
             right = self._expr(precedence)
             if op in _CHAINS:
-                operands = left.operands if isinstance(left, ast.Chain) and left.op == op \
-                    else (left,)
-                position = left.position if isinstance(left, ast.Chain) and left.op == op \
+                operands = (
+                    left.operands if isinstance(left, ast.Chain) and left.op == op else (left,)
+                )
+                position = (
+                    left.position
+                    if isinstance(left, ast.Chain) and left.op == op
                     else token.position
+                )
                 left = ast.Chain(op, operands + (right,), position)
             else:
                 left = ast.BinaryOp(op, left, right, token.position)
@@ -939,7 +1098,9 @@ class _Parser:
             return ast.UnaryOp("NOT", self._expr(_AND), token.position)  # NOT NOT x too
         if token.is_op("-", "+"):
             self._next()
-            if self.tok.kind is Kind.NUMBER:  # a signed literal, as Flink reads -9223372036854775808
+            if (
+                self.tok.kind is Kind.NUMBER
+            ):  # a signed literal, as Flink reads -9223372036854775808
                 return self._number_literal(self._next(), token.value == "-", token)
             return ast.UnaryOp(token.value, self._expr(_SIGN), token.position)
         return self._subscripts(self._primary())
@@ -948,8 +1109,9 @@ class _Parser:
         """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator;
         `(expr).field`, `a[1].field`: a ROW's field (a column's, `address.city`, is parsed
         as a qualified name and told apart by the binder)."""
-        while self.tok.is_op("[") or (self.tok.is_op(".") and self._peek().kind in (
-                Kind.IDENT, Kind.QUOTED_IDENT)):
+        while self.tok.is_op("[") or (
+            self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT)
+        ):
             start = self._next()
             if start.value == ".":
                 name = self._next()
@@ -1034,23 +1196,30 @@ class _Parser:
         """A time unit word (YEAR, DAY, ...; Flink's plural and SQL_TSI_ forms too)."""
         token = self.tok
         word = token.upper.removeprefix("SQL_TSI_")
-        word = {"YEARS": "YEAR", "MONTHS": "MONTH", "DAYS": "DAY", "HOURS": "HOUR",
-                "MINUTES": "MINUTE", "SECONDS": "SECOND", "FRAC_SECOND": "MICROSECOND"}.get(
-                    word, word)
+        word = {
+            "YEARS": "YEAR",
+            "MONTHS": "MONTH",
+            "DAYS": "DAY",
+            "HOURS": "HOUR",
+            "MINUTES": "MINUTE",
+            "SECONDS": "SECOND",
+            "FRAC_SECOND": "MICROSECOND",
+        }.get(word, word)
         if token.kind is not Kind.IDENT or word not in allowed:
-            raise _ParseError(f"expected a time unit ({', '.join(allowed)}), found "
-                              f"{token.describe()}", token)
+            raise _ParseError(
+                f"expected a time unit ({', '.join(allowed)}), found {token.describe()}", token
+            )
         self._next()
         return word
 
-    def _number_literal(self, token: Token, negative: bool = False,
-                        sign: Token | None = None) -> ast.Literal:
+    def _number_literal(
+        self, token: Token, negative: bool = False, sign: Token | None = None
+    ) -> ast.Literal:
         start = sign or token
         try:
             value, kind = number_value(token.value, negative)
         except LiteralError as error:
-            raise _ParseError(str(error), start,
-                              token.end - start.position.offset) from None
+            raise _ParseError(str(error), start, token.end - start.position.offset) from None
         if kind == "DECIMAL":  # exact: its digits make its type (120.50 is DECIMAL(5, 2))
             value = Decimal(("-" if negative else "") + token.value)
         return ast.Literal(value, kind, start.position)
@@ -1099,8 +1268,11 @@ class _Parser:
         if word in ("DATE", "TIMESTAMP", "TIME") and self._peek().kind is Kind.STRING:
             self._next()
             text = self._next()
-            return ast.Cast(ast.Literal(text.value, "STRING", text.position),
-                            _literal_type(word, text.value), token.position)
+            return ast.Cast(
+                ast.Literal(text.value, "STRING", text.position),
+                _literal_type(word, text.value),
+                token.position,
+            )
         if word in ("CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW") and not (
             self._peek().is_op("(") and word != "NOW"
         ):
@@ -1120,15 +1292,17 @@ class _Parser:
                 self._next()
                 return ast.Star(str(name), token.position)
             qualifier = name.parts[0] if len(name.parts) >= 2 else None
-            column: ast.Expr = ast.ColumnRef(qualifier, name.parts[min(1, len(name.parts) - 1)],
-                                             token.position)
+            column: ast.Expr = ast.ColumnRef(
+                qualifier, name.parts[min(1, len(name.parts) - 1)], token.position
+            )
             for part in name.parts[2:]:  # t.address.city: fields of a ROW column
                 column = ast.FieldAccess(column, part, token.position)
             return column
         raise _ParseError(f"expected an expression, found {token.describe()}", token)
 
-    def _parenthesized(self, subquery: str = "SCALAR",
-                       position: Position | None = None) -> ast.Expr:
+    def _parenthesized(
+        self, subquery: str = "SCALAR", position: Position | None = None
+    ) -> ast.Expr:
         """`(expr)`, or a subquery used as a value: `(SELECT ...)`, `EXISTS (SELECT ...)`."""
         start = self._expect_op("(")
         if self._at("SELECT", "WITH") or subquery == "EXISTS":
@@ -1243,8 +1417,9 @@ class _Parser:
             first = self._frame_bound()
             self._expect("AND")
             return ast.WindowFrame(unit.upper, first, self._frame_bound(), unit.position)
-        return ast.WindowFrame(unit.upper, self._frame_bound(), ("CURRENT ROW", None),
-                               unit.position)
+        return ast.WindowFrame(
+            unit.upper, self._frame_bound(), ("CURRENT ROW", None), unit.position
+        )
 
     def _frame_bound(self) -> tuple[str, int | None]:
         if self._accept("CURRENT"):
@@ -1254,8 +1429,9 @@ class _Parser:
         offset = None if unbounded else int(self._integer().value)
         direction = self._accept("PRECEDING") or self._accept("FOLLOWING")
         if direction is None:
-            raise _ParseError(f"expected PRECEDING or FOLLOWING, found {self.tok.describe()}",
-                              self.tok)
+            raise _ParseError(
+                f"expected PRECEDING or FOLLOWING, found {self.tok.describe()}", self.tok
+            )
         return ("UNBOUNDED " if unbounded else "") + direction.upper, offset
 
     def _trim_args(self) -> list[ast.Expr]:
@@ -1282,9 +1458,11 @@ def _as_query(node) -> ast.Query:
 def _as_body(node):
     if isinstance(node, ast.Query):
         if node.ctes:
-            raise _ParseError("a parenthesized query with its own WITH cannot take an ORDER BY, "
-                              "LIMIT or WITH from outside; move them inside",
-                              node.position or Position(1, 1, 0))
+            raise _ParseError(
+                "a parenthesized query with its own WITH cannot take an ORDER BY, "
+                "LIMIT or WITH from outside; move them inside",
+                node.position or Position(1, 1, 0),
+            )
         if node.order_by or node.limit is not None:
             raise _ParseError(
                 "ORDER BY or LIMIT after a parenthesized query that has its own is not supported",

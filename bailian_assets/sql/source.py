@@ -22,8 +22,13 @@ BOM = b"\xef\xbb\xbf"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # SQL files hold statements, not data: bigger inputs belong in a filesystem table.
 MAX_SQL_BYTES = 8 * 1024 * 1024
-_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
-          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
 
 
 def read_sql(file: str | os.PathLike, shown: str) -> str:
@@ -36,8 +41,9 @@ def read_sql(file: str | os.PathLike, shown: str) -> str:
         fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         # named in full: `shown` may say little (`.` for a folder given that does not exist)
-        raise _file_error(shown, f"cannot read '{os.path.abspath(file)}': "
-                                 f"{error.strerror}") from None
+        raise _file_error(
+            shown, f"cannot read '{os.path.abspath(file)}': {error.strerror}"
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -49,9 +55,12 @@ def read_sql(file: str | os.PathLike, shown: str) -> str:
             raise _file_error(shown, f"cannot read the file: {error.strerror}") from None
     if len(data) > MAX_SQL_BYTES:
         size = max(info.st_size, len(data))
-        raise _file_error(shown, f"the file is {size / 2**20:.1f} MiB; a SQL file may be at most "
-                          f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "
-                          "'connector' = 'filesystem' reads, not in VALUES")
+        raise _file_error(
+            shown,
+            f"the file is {size / 2**20:.1f} MiB; a SQL file may be at most "
+            f"{MAX_SQL_BYTES // 2**20} MiB. Put data in files that a table with "
+            "'connector' = 'filesystem' reads, not in VALUES",
+        )
     return decode_sql(data, shown)
 
 
@@ -75,9 +84,17 @@ def check_text(text: str, path: str) -> None:
     """SQL text must not hold NUL characters (a binary file, or a file saved as UTF-16)."""
     nul = text.find("\0")
     if nul >= 0:
-        raise SqlError([Diagnostic(
-            path, position_at(text, nul), "the file contains a NUL character (U+0000); a SQL "
-            "file is UTF-8 text (is it a binary file, or saved as UTF-16?)", line_at(text, nul))])
+        raise SqlError(
+            [
+                Diagnostic(
+                    path,
+                    position_at(text, nul),
+                    "the file contains a NUL character (U+0000); a SQL "
+                    "file is UTF-8 text (is it a binary file, or saved as UTF-16?)",
+                    line_at(text, nul),
+                )
+            ]
+        )
 
 
 def _not_utf8(data: bytes, skip: int, offset: int, path: str) -> Diagnostic:
@@ -88,10 +105,14 @@ def _not_utf8(data: bytes, skip: int, offset: int, path: str) -> Diagnostic:
     rest = data[offset:]
     stop = min((i for i in (rest.find(b"\n"), rest.find(b"\r")) if i >= 0), default=len(rest))
     shown = line_at(before, len(before)) + rest[:stop].decode("utf-8", errors="replace")
-    hint = " (it looks like UTF-16: save it as UTF-8)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") \
+    hint = (
+        " (it looks like UTF-16: save it as UTF-8)"
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff")
         else ""
-    message = (f"the file is not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset}"
-               f"{hint}")
+    )
+    message = (
+        f"the file is not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset}{hint}"
+    )
     return Diagnostic(path, position, message, shown)
 
 
@@ -106,7 +127,7 @@ def line_at(text: str, offset: int) -> str:
     """The line of `text` that holds `offset`, without its line break."""
     start = _line_start(text, offset)
     match = LINE_BREAK.search(text, start)
-    return text[start:match.start()] if match else text[start:]
+    return text[start : match.start()] if match else text[start:]
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -124,7 +145,7 @@ def split_lines(text: str) -> list[str]:
 def describe_char(ch: str) -> str:
     """A character as an error message names it: `'x'`, or `U+2028 (LINE SEPARATOR)` for one
     that would not show (controls, separators, format characters)."""
-    if ch.isprintable() and not ch.isspace() or ch == " ":
+    if (ch.isprintable() and not ch.isspace()) or ch == " ":
         return f"'{ch}'"
     name = unicodedata.name(ch, "")
     return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")

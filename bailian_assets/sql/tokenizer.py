@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from bailian_assets.errors import Position
 from bailian_assets.sql.source import describe_char
@@ -29,7 +29,7 @@ class Kind(enum.Enum):
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, and files have
-class Token:              # millions of tokens
+class Token:  # millions of tokens
     kind: Kind
     text: str  # raw source text of the token
     value: str  # identifier name, unescaped string value, number text or symbol
@@ -60,7 +60,8 @@ class TokenizeError(Exception):
 
 # One alternative per kind of token; the group that matched names it. Order matters: comments
 # before the `-` and `/` symbols, numbers before `.`.
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<blank>\s+)
   | (?P<line_comment>--[^\r\n]*)
   | (?P<block_comment>/\*(?:.*?\*/)?)
@@ -70,10 +71,18 @@ _TOKEN = re.compile(r"""
   | (?P<number>(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
   | (?P<ident>[^\W\d][\w$]*)
   | (?P<op><>|!=|<=|>=|\|\||=>|[(),;.=<>+\-*/%\[\]])
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 
-_KINDS = {"string": Kind.STRING, "unicode_string": Kind.STRING, "quoted": Kind.QUOTED_IDENT, "number": Kind.NUMBER,
-          "ident": Kind.IDENT, "op": Kind.OP}
+_KINDS = {
+    "string": Kind.STRING,
+    "unicode_string": Kind.STRING,
+    "quoted": Kind.QUOTED_IDENT,
+    "number": Kind.NUMBER,
+    "ident": Kind.IDENT,
+    "op": Kind.OP,
+}
 # Kinds of text that may span lines.
 _MULTILINE = {"blank", "block_comment", "string", "unicode_string", "quoted"}
 # Escapes of a U&'...' literal: \XXXX, \+XXXXXX (hex code points) and \\ (a backslash).
@@ -100,26 +109,36 @@ def iter_tokens(source: str) -> Iterator[Token]:
             raise _error_at(source, offset, position)
         group = match.lastgroup
         end = match.end()
-        if group == "block_comment" and (end - offset < 4 or source[end - 2:end] != "*/"):
-            raise TokenizeError("unterminated comment", Position(line, offset - line_start + 1,
-                                                                 offset), 2)
+        if group == "block_comment" and (end - offset < 4 or source[end - 2 : end] != "*/"):
+            raise TokenizeError(
+                "unterminated comment", Position(line, offset - line_start + 1, offset), 2
+            )
         if group in _KINDS:
             text = match.group()
             value = text
             if group == "string":
                 value = text[1:-1].replace("''", "'")
             elif group == "unicode_string":
-                value = _unicode_value(text[3:-1].replace("''", "'"), source, offset, line,
-                                       line_start)
+                value = _unicode_value(
+                    text[3:-1].replace("''", "'"), source, offset, line, line_start
+                )
             elif group == "quoted":
                 value = text[1:-1].replace("``", "`")
-            yield Token(_KINDS[group], text, value,  # type: ignore[index]
-                        Position(line, offset - line_start + 1, offset), end)
+            yield Token(
+                _KINDS[group],
+                text,
+                value,  # type: ignore[index]
+                Position(line, offset - line_start + 1, offset),
+                end,
+            )
         if group in _MULTILINE:
             last = max(source.rfind("\n", offset, end), source.rfind("\r", offset, end))
             if last >= 0:  # \r\n is one line break, a lone \r another
-                line += (source.count("\n", offset, end) + source.count("\r", offset, end)
-                         - source.count("\r\n", offset, end))
+                line += (
+                    source.count("\n", offset, end)
+                    + source.count("\r", offset, end)
+                    - source.count("\r\n", offset, end)
+                )
                 line_start = last + 1
         offset = end
 
@@ -133,9 +152,12 @@ def _unicode_value(body: str, source: str, offset: int, line: int, line_start: i
             return "\\"
         code = int(four or six or "-1", 16)
         if code < 0 or code > 0x10FFFF:
-            raise TokenizeError("Unicode escape sequence starting at character "
-                                f"{match.start() + 1} is not exactly four hex digits",
-                                Position(line, offset - line_start + 1, offset), 3)
+            raise TokenizeError(
+                "Unicode escape sequence starting at character "
+                f"{match.start() + 1} is not exactly four hex digits",
+                Position(line, offset - line_start + 1, offset),
+                3,
+            )
         return chr(code)
 
     return _UNICODE_ESCAPE.sub(replace, body)

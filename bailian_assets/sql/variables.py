@@ -8,9 +8,8 @@ secret comes back as a `Secret`, whose text is shown as `******` everywhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
-
 
 _VARIABLE = re.compile(r"\$\{([^}]*)\}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*$")
@@ -54,14 +53,20 @@ def find_references(raw: str) -> list[Reference]:
         name, _, default = body.partition(":-")
         has_default = ":-" in body
         if not _NAME.match(name):
-            raise VariableError(f"invalid variable '${{{body}}}'", match.start(), len(match.group()))
+            raise VariableError(
+                f"invalid variable '${{{body}}}'", match.start(), len(match.group())
+            )
         secret = name.lower().startswith("secret_values.")
         env = name.split(".", 1)[1].upper() if secret else name
         if secret and has_default:
-            raise VariableError("a secret cannot have a default value", match.start(),
-                                len(match.group()))
-        references.append(Reference(match.start(), len(match.group()), env,
-                                    default if has_default else None, secret))
+            raise VariableError(
+                "a secret cannot have a default value", match.start(), len(match.group())
+            )
+        references.append(
+            Reference(
+                match.start(), len(match.group()), env, default if has_default else None, secret
+            )
+        )
     return references
 
 
@@ -89,6 +94,7 @@ def substitute(raw: str, value: str, environ: Mapping[str, str]) -> Substituted:
 
     inner = raw[1:-1] if len(raw) >= 2 and raw[0] == raw[-1] == "'" else raw
     result = _VARIABLE.sub(replace, value)
-    sole = references[0].env if len(references) == 1 and references[0].length == len(inner) \
-        else None
+    sole = (
+        references[0].env if len(references) == 1 and references[0].length == len(inner) else None
+    )
     return Substituted(result, tuple(references), sole)

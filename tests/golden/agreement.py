@@ -61,19 +61,29 @@ def _tally(results) -> dict[str, int]:
 
 def report(results, extensions) -> None:
     c = _tally(results)
-    print(f"golden cases: {c['cases'] + len(extensions)} "
-          f"({c['cases']} compared, {len(extensions)} documented extensions and deliberate "
-          f"divergences)\n")
-    print(f"verdicts agree:  {c['verdict_agree']:4d} / {c['cases']}  {_pct(c['verdict_agree'], c['cases'])}")
+    print(
+        f"golden cases: {c['cases'] + len(extensions)} "
+        f"({c['cases']} compared, {len(extensions)} documented extensions and deliberate "
+        f"divergences)\n"
+    )
+    print(
+        f"verdicts agree:  {c['verdict_agree']:4d} / {c['cases']}  {_pct(c['verdict_agree'], c['cases'])}"
+    )
     print(f"  both accept    {c['both_accept']:4d}")
     print(f"  both refuse    {c['both_refuse']:4d}")
-    print(f"  Flink accepts, we refuse  {c['we_refuse']:4d}  (of which we crash: "
-          f"{sum(1 for r in results if r.expected.ok and r.ours.crashed)})")
+    print(
+        f"  Flink accepts, we refuse  {c['we_refuse']:4d}  (of which we crash: "
+        f"{sum(1 for r in results if r.expected.ok and r.ours.crashed)})"
+    )
     print(f"  Flink refuses, we accept  {c['we_accept']:4d}")
-    print(f"rows identical:  {c['rows_same']:4d} / {c['both_accept']}  "
-          f"{_pct(c['rows_same'], c['both_accept'])}  (of the cases both accept)")
-    print(f"same error line: {c['line_same']:4d} / {c['both_refuse']}  "
-          f"{_pct(c['line_same'], c['both_refuse'])}  (of the cases both refuse)")
+    print(
+        f"rows identical:  {c['rows_same']:4d} / {c['both_accept']}  "
+        f"{_pct(c['rows_same'], c['both_accept'])}  (of the cases both accept)"
+    )
+    print(
+        f"same error line: {c['line_same']:4d} / {c['both_refuse']}  "
+        f"{_pct(c['line_same'], c['both_refuse'])}  (of the cases both refuse)"
+    )
     print(f"cases passing:   {c['agree']:4d} / {c['cases']}  {_pct(c['agree'], c['cases'])}")
     print(f"crashes (exceptions that are not located errors): {c['crashed']}")
     ext_ok = sum(1 for r in extensions if r.agree)
@@ -84,10 +94,12 @@ def report(results, extensions) -> None:
     print(f"{'category':<14}{'cases':>6}{'verdicts':>16}{'rows identical':>20}{'passing':>16}")
     for category, rs in sorted(by_category.items()):
         t = _tally(rs)
-        print(f"{category:<14}{t['cases']:>6}"
-              f"{t['verdict_agree']:>6}/{t['cases']:<3}{_pct(t['verdict_agree'], t['cases'])}"
-              f"{t['rows_same']:>8}/{t['both_accept']:<3}{_pct(t['rows_same'], t['both_accept'])}"
-              f"{t['agree']:>6}/{t['cases']:<3}{_pct(t['agree'], t['cases'])}")
+        print(
+            f"{category:<14}{t['cases']:>6}"
+            f"{t['verdict_agree']:>6}/{t['cases']:<3}{_pct(t['verdict_agree'], t['cases'])}"
+            f"{t['rows_same']:>8}/{t['both_accept']:<3}{_pct(t['rows_same'], t['both_accept'])}"
+            f"{t['agree']:>6}/{t['cases']:<3}{_pct(t['agree'], t['cases'])}"
+        )
     mismatches = [r for r in results + extensions if not r.agree]
     print(f"\nmismatches: {len(mismatches)}")
     for r in mismatches:
@@ -96,12 +108,14 @@ def report(results, extensions) -> None:
 
 def known_failures_file(results, known: dict[str, str]) -> str:
     """A KNOWN_FAILURES text for today's mismatches; reasons already written are kept."""
-    lines = ["# Golden cases bailian-assets does not pass yet, each with its cause (GAPS.md groups "
-             "them).",
-             "# They run as strict xfails: when one starts passing, the suite fails until it "
-             "leaves this list.",
-             "# Refresh: .venv/bin/python tests/golden/agreement.py --known-failures (keeps the "
-             "causes written here)"]
+    lines = [
+        "# Golden cases bailian-assets does not pass yet, each with its cause (GAPS.md groups "
+        "them).",
+        "# They run as strict xfails: when one starts passing, the suite fails until it "
+        "leaves this list.",
+        "# Refresh: .venv/bin/python tests/golden/agreement.py --known-failures (keeps the "
+        "causes written here)",
+    ]
     for r in results:
         if not r.agree:
             lines.append(f"{r.case.id}  # {known.get(r.case.id) or r.reason[:150]}")
@@ -111,8 +125,11 @@ def known_failures_file(results, known: dict[str, str]) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("categories", nargs="*")
-    parser.add_argument("--known-failures", action="store_true",
-                        help="print a KNOWN_FAILURES file for today's mismatches")
+    parser.add_argument(
+        "--known-failures",
+        action="store_true",
+        help="print a KNOWN_FAILURES file for today's mismatches",
+    )
     args = parser.parse_args(argv)
     scratch = _isolate()
     sys.path.insert(0, str(TESTS))

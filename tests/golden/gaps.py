@@ -32,8 +32,10 @@ def by_cause(listed: dict[str, str]) -> list[tuple[str, list[str]]]:
     groups: dict[str, list[str]] = defaultdict(list)
     for case, why in listed.items():
         groups[why].append(case)
-    return sorted(((why, sorted(cases)) for why, cases in groups.items()),
-                  key=lambda item: (-len(item[1]), item[0]))
+    return sorted(
+        ((why, sorted(cases)) for why, cases in groups.items()),
+        key=lambda item: (-len(item[1]), item[0]),
+    )
 
 
 def render(failures: dict[str, str], divergences: dict[str, str], total: int) -> str:
@@ -54,17 +56,21 @@ def render(failures: dict[str, str], divergences: dict[str, str], total: int) ->
     for why, cases in groups:
         lines += ["", f"## {why}", "", ", ".join(f"`{c}`" for c in cases)]
     if divergences:
-        lines += ["", "## Deliberate divergences (`DIVERGENCES`)", "",
-                  "Decisions, not gaps: each case checks our own documented behaviour "
-                  "(`<name>.ours.out`).", ""]
+        lines += [
+            "",
+            "## Deliberate divergences (`DIVERGENCES`)",
+            "",
+            "Decisions, not gaps: each case checks our own documented behaviour "
+            "(`<name>.ours.out`).",
+            "",
+        ]
         lines += [f"- `{case}`: {why}" for case, why in sorted(divergences.items())]
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     total = len(list(HERE.glob("*/*.sql")))
-    text = render(read_listing(HERE / "KNOWN_FAILURES"), read_listing(HERE / "DIVERGENCES"),
-                  total)
+    text = render(read_listing(HERE / "KNOWN_FAILURES"), read_listing(HERE / "DIVERGENCES"), total)
     (HERE / "GAPS.md").write_text(text)
     print(f"GAPS.md: {text.count(chr(10))} lines")
 

@@ -8,8 +8,15 @@ planner guarantees they are literals, see `ScalarFunction.constant_args`).
 
 from __future__ import annotations
 
-from bailian_assets.executor.functions import (collection, conditional, json, numeric, string,
-                                               temporal, variant)
+from bailian_assets.executor.functions import (
+    collection,
+    conditional,
+    json,
+    numeric,
+    string,
+    temporal,
+    variant,
+)
 from bailian_assets.executor.functions.aggregates import AGGREGATES as _ONE_ARGUMENT
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.operators import OPERATORS
@@ -24,5 +31,11 @@ for _family in (string, numeric, conditional, temporal, json, collection, varian
 MULTI_ARGUMENT_AGGREGATES: dict[str, Implementation] = dict(json.AGGREGATE_IMPLEMENTATIONS)
 AGGREGATES: dict = {**_ONE_ARGUMENT, **MULTI_ARGUMENT_AGGREGATES}
 
-__all__ = ["AGGREGATES", "IMPLEMENTATIONS", "MULTI_ARGUMENT_AGGREGATES", "OPERATORS", "WINDOWS",
-           "Implementation"]
+__all__ = [
+    "AGGREGATES",
+    "IMPLEMENTATIONS",
+    "MULTI_ARGUMENT_AGGREGATES",
+    "OPERATORS",
+    "WINDOWS",
+    "Implementation",
+]

@@ -4,11 +4,12 @@ NULLs are ignored as SQL ignores them."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import polars as pl
 
 AggregateImplementation = Callable[[pl.Expr], pl.Expr]
+
 
 def _sum(x: pl.Expr) -> pl.Expr:
     """NULL over a group without values (Polars' sum would give 0)."""

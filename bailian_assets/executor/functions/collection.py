@@ -10,7 +10,7 @@ second argument varies per row (`ARRAY_POSITION(a, col)`, `ARRAY_REMOVE(a, col)`
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -55,23 +55,24 @@ def _map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
                 continue
             seen.add(key)
             v = last[key]
-        entries.append(pl.struct(a[k].cast(key_dtype).alias("key"),
-                                 a[v].cast(value_dtype).alias("value")))
+        entries.append(
+            pl.struct(a[k].cast(key_dtype).alias("key"), a[v].cast(value_dtype).alias("value"))
+        )
     return pl.concat_list(entries)
 
 
 def _row(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     """ROW(a, b, ...): a struct with fields EXPR$0, EXPR$1, ..."""
     row_type = declared.row_type([r.type for r in raw])
-    return pl.struct([x.cast(to_polars(t)).alias(name)
-                      for x, (name, t) in zip(a, row_type.fields)])
+    return pl.struct([x.cast(to_polars(t)).alias(name) for x, (name, t) in zip(a, row_type.fields)])
 
 
 # ------------------------------------------------------------------ element access
 
 
-def map_value(entries: pl.Expr, key: pl.Expr, raw: Sequence[bound.Expr],
-              dtype: pl.DataType) -> pl.Expr:
+def map_value(
+    entries: pl.Expr, key: pl.Expr, raw: Sequence[bound.Expr], dtype: pl.DataType
+) -> pl.Expr:
     """`m[key]`: the value of the entry with that key, NULL when none has it."""
     if _is_constant(raw[1]):
         found = entries.list.filter(pl.element().struct.field("key") == key)
@@ -103,11 +104,13 @@ def _with_value(function, array: pl.Expr, value: pl.Expr, dtype: pl.DataType) ->
         items = row["array"]
         if items is None:
             return None
-        return function(items.to_list() if isinstance(items, pl.Series) else list(items),
-                        row["value"])
+        return function(
+            items.to_list() if isinstance(items, pl.Series) else list(items), row["value"]
+        )
 
     return pl.struct(array.alias("array"), value.alias("value")).map_elements(
-        call, return_dtype=dtype, skip_nulls=False)
+        call, return_dtype=dtype, skip_nulls=False
+    )
 
 
 def _position_rowwise(array: pl.Expr, value: pl.Expr) -> pl.Expr:
@@ -231,8 +234,9 @@ def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     pair_delimiter = const(raw, 1, "delimiter") if len(raw) > 1 else ","
     key_delimiter = const(raw, 2, "delimiter") if len(raw) > 2 else "="
     halves = pl.element().str.splitn(key_delimiter, 2)
-    entry = pl.struct(halves.struct.field("field_0").alias("key"),
-                      halves.struct.field("field_1").alias("value"))
+    entry = pl.struct(
+        halves.struct.field("field_0").alias("key"), halves.struct.field("field_1").alias("value")
+    )
     last = pl.element().filter(pl.element().struct.field("key").is_last_distinct())
     return a[0].str.split(pair_delimiter).list.eval(entry).list.eval(last)
 

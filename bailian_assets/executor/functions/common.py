@@ -3,7 +3,7 @@ reading of a constant argument."""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import polars as pl
 
@@ -38,5 +38,5 @@ def rowwise(function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType) -> 
 def per_row(function: Callable[[], object], dtype: pl.DataType) -> pl.Expr:
     """A fresh value of `function()` for every row (UUID(), RAND()): never one constant."""
     return pl.int_range(pl.len()).map_batches(
-        lambda s: pl.Series([function() for _ in range(len(s))], dtype=dtype),
-        return_dtype=dtype)
+        lambda s: pl.Series([function() for _ in range(len(s))], dtype=dtype), return_dtype=dtype
+    )

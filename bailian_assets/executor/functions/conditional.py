@@ -7,17 +7,22 @@ import polars as pl
 
 from bailian_assets.executor.functions.common import Implementation
 
-
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "COALESCE": lambda a, r: pl.coalesce(a),
     "IFNULL": lambda a, r: pl.coalesce(a),
     "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
     "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(a[2]),
     # NULL when any argument is, as in Flink (Polars skips NULLs)
-    "GREATEST": lambda a, r: pl.when(pl.any_horizontal([x.is_null() for x in a])).then(None)
-    .otherwise(pl.max_horizontal(a)),
-    "LEAST": lambda a, r: pl.when(pl.any_horizontal([x.is_null() for x in a])).then(None)
-    .otherwise(pl.min_horizontal(a)),
+    "GREATEST": lambda a, r: (
+        pl.when(pl.any_horizontal([x.is_null() for x in a]))
+        .then(None)
+        .otherwise(pl.max_horizontal(a))
+    ),
+    "LEAST": lambda a, r: (
+        pl.when(pl.any_horizontal([x.is_null() for x in a]))
+        .then(None)
+        .otherwise(pl.min_horizontal(a))
+    ),
     "IS TRUE": lambda a, r: a[0].fill_null(False),
     "IS NOT TRUE": lambda a, r: ~a[0].fill_null(False),
     "IS FALSE": lambda a, r: ~a[0].fill_null(True),

@@ -24,13 +24,16 @@ from decimal import Decimal
 import polars as pl
 
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions.common import Implementation, const as _const
+from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.executor.functions.common import const as _const
 from bailian_assets.executor.functions.numeric import per_distinct
 from bailian_assets.planning import bound
 
 _MISSING = object()
-_STEP = re.compile(r"\.([A-Za-z_$][\w$]*)|\.\*|\[\s*(\d+|\*)\s*\]|\[\s*'([^']*)'\s*\]"
-                   r"|\[\s*\"([^\"]*)\"\s*\]")
+_STEP = re.compile(
+    r"\.([A-Za-z_$][\w$]*)|\.\*|\[\s*(\d+|\*)\s*\]|\[\s*'([^']*)'\s*\]"
+    r"|\[\s*\"([^\"]*)\"\s*\]"
+)
 _EMBEDDED = ("JSON_OBJECT", "JSON_ARRAY", "JSON_QUERY")
 
 
@@ -58,8 +61,7 @@ def compile_path(path: str) -> list:
             raise JsonError(f"Illegal jsonpath spec: {path}")
         name, index, quoted, double = match.groups()
         text = name or quoted or double
-        steps.append(text if text is not None else ("*" if index in (None, "*") else
-                                                    int(index)))
+        steps.append(text if text is not None else ("*" if index in (None, "*") else int(index)))
         at = match.end()
     return steps
 
@@ -73,8 +75,13 @@ def evaluate(document, steps: list):
         for value in values:
             if step == "*":
                 wildcard = True
-                found.extend(value.values() if isinstance(value, dict) else
-                             value if isinstance(value, list) else [])
+                found.extend(
+                    value.values()
+                    if isinstance(value, dict)
+                    else value
+                    if isinstance(value, list)
+                    else []
+                )
             elif isinstance(step, int) and isinstance(value, list) and step < len(value):
                 found.append(value[step])
             elif isinstance(step, str) and isinstance(value, dict) and step in value:
@@ -88,15 +95,19 @@ def evaluate(document, steps: list):
 def dump(value) -> str:
     """Compact JSON, as Flink's Jackson writes it (`{"a":1,"b":[2.5,true]}`)."""
     if isinstance(value, dict):
-        return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{dump(v)}"
-                              for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{dump(v)}" for k, v in value.items())
+            + "}"
+        )
     if isinstance(value, list):
         return "[" + ",".join(dump(v) for v in value) + "]"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, Decimal):
-        return f"{value:f}" if value == value.to_integral_value() and "E" in str(value) \
-            else str(value)
+        return (
+            f"{value:f}" if value == value.to_integral_value() and "E" in str(value) else str(value)
+        )
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
@@ -106,9 +117,16 @@ def dump(value) -> str:
 
 # ------------------------------------------------------------------ JSON_VALUE
 
-_JAVA_CLASSES = {"INT": "Integer", "BIGINT": "Long", "SMALLINT": "Short", "TINYINT": "Byte",
-                 "DOUBLE": "Double", "FLOAT": "Float", "BOOLEAN": "Boolean",
-                 "DECIMAL": "BigDecimal"}
+_JAVA_CLASSES = {
+    "INT": "Integer",
+    "BIGINT": "Long",
+    "SMALLINT": "Short",
+    "TINYINT": "Byte",
+    "DOUBLE": "Double",
+    "FLOAT": "Float",
+    "BOOLEAN": "Boolean",
+    "DECIMAL": "BigDecimal",
+}
 
 
 def _json_value(a, raw):
@@ -128,8 +146,10 @@ def _json_value(a, raw):
                     raise ValueError(f"No results for path: {path}")
                 return None  # DEFAULT ... ON EMPTY too: Flink 2.3 gives NULL
             if isinstance(found, (dict, list)):
-                raise JsonError(f"Strict jsonpath mode requires scalar value, and the actual "
-                                f"value is: '{dump(found)}'")
+                raise JsonError(
+                    f"Strict jsonpath mode requires scalar value, and the actual "
+                    f"value is: '{dump(found)}'"
+                )
         except JsonError as error:
             if on_error == "ERROR":
                 raise ValueError(str(error)) from None
@@ -147,11 +167,20 @@ def _returned(value, name: str):
     if name in ("STRING", "VARCHAR", "CHAR"):
         return dump(value) if not isinstance(value, str) else value
     if isinstance(value, str) or (isinstance(value, bool) != (name == "BOOLEAN")):
-        found = "String" if isinstance(value, str) else "Boolean" if isinstance(
-            value, bool) else "Integer" if isinstance(value, int) else "BigDecimal"
+        found = (
+            "String"
+            if isinstance(value, str)
+            else "Boolean"
+            if isinstance(value, bool)
+            else "Integer"
+            if isinstance(value, int)
+            else "BigDecimal"
+        )
         target = _JAVA_CLASSES.get(name, name)
-        raise ValueError(f"ClassCastException: class java.lang.{found} cannot be cast to class "
-                         f"java.lang.{target}")
+        raise ValueError(
+            f"ClassCastException: class java.lang.{found} cannot be cast to class "
+            f"java.lang.{target}"
+        )
     if name in ("DOUBLE", "FLOAT"):
         return float(value)
     if name == "DECIMAL" or name == "BOOLEAN":
@@ -175,11 +204,14 @@ def _json_query(a, raw):
                     raise ValueError(f"No results for path: {path}")
                 return fallback[on_empty]
             if wrapper == "UNCONDITIONAL" or (
-                    wrapper == "CONDITIONAL" and not isinstance(found, (dict, list))):
+                wrapper == "CONDITIONAL" and not isinstance(found, (dict, list))
+            ):
                 found = [found]
             if not isinstance(found, (dict, list)):
-                raise JsonError(f"Strict jsonpath mode requires array or object value, and the "
-                                f"actual value is: '{dump(found)}'")
+                raise JsonError(
+                    f"Strict jsonpath mode requires array or object value, and the "
+                    f"actual value is: '{dump(found)}'"
+                )
             return dump(found)
         except JsonError as error:
             if on_error == "ERROR":
@@ -213,8 +245,11 @@ def _is_json(a, raw):
             value = parse(text)
         except JsonError:
             return False
-        return {"OBJECT": isinstance(value, dict), "ARRAY": isinstance(value, list),
-                "SCALAR": not isinstance(value, (dict, list))}.get(kind, True)
+        return {
+            "OBJECT": isinstance(value, dict),
+            "ARRAY": isinstance(value, list),
+            "SCALAR": not isinstance(value, (dict, list)),
+        }.get(kind, True)
 
     return per_distinct(a[0], one, pl.Boolean).fill_null(False)
 
@@ -234,8 +269,9 @@ def _rows(a, raw, build) -> pl.Expr:
     if not a:
         return pl.lit(build([]), dtype=pl.String)
     fields = [x.alias(f"a{i}") for i, x in enumerate(a)]
-    return pl.struct(fields).map_elements(lambda row: build(list(row.values())),
-                                          return_dtype=pl.String, skip_nulls=False)
+    return pl.struct(fields).map_elements(
+        lambda row: build(list(row.values())), return_dtype=pl.String, skip_nulls=False
+    )
 
 
 def _json_object(a, raw):
@@ -279,8 +315,9 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
 
 def _group(value: pl.Expr, build) -> pl.Expr:
     """`build(rows)` once per group (over every row of the group, NULLs included)."""
-    return value.map_batches(lambda rows: build(rows.to_list()), return_dtype=pl.String,
-                             returns_scalar=True)
+    return value.map_batches(
+        lambda rows: build(rows.to_list()), return_dtype=pl.String, returns_scalar=True
+    )
 
 
 def _object_agg(a, raw):
@@ -301,8 +338,9 @@ def _object_agg(a, raw):
 
 def _array_agg(a, raw):
     absent = str(_const(raw, 0, "ON NULL")) == "ABSENT"
-    return _group(a[1], lambda rows: dump(
-        [_member(v, raw[1]) for v in rows if not (v is None and absent)]))
+    return _group(
+        a[1], lambda rows: dump([_member(v, raw[1]) for v in rows if not (v is None and absent)])
+    )
 
 
 # aggregates of several arguments: given every compiled argument (`compile_aggregate`)

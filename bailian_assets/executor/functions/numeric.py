@@ -11,8 +11,14 @@ import polars as pl
 
 from bailian_assets.executor import decimals
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions.common import (Implementation, const as _const, per_row,
-                                                    rowwise)
+from bailian_assets.executor.functions.common import (
+    Implementation,
+    per_row,
+    rowwise,
+)
+from bailian_assets.executor.functions.common import (
+    const as _const,
+)
 from bailian_assets.planning import types
 
 
@@ -28,7 +34,7 @@ def _round(a, raw):
     if places >= 0:
         return a[0]
     # to tens, hundreds ...: HALF_UP as Flink rounds (ROUND(1250, -2) = 1300), same type
-    unit = 10 ** -places
+    unit = 10**-places
     rounded = (a[0].abs() / unit + 0.5).floor() * unit * a[0].sign()
     return rounded.cast(to_polars(raw[0].type)) if kind != "NULL" else rounded
 
@@ -40,8 +46,11 @@ def _decimal_round(x: pl.Expr, t, places: int) -> pl.Expr:
     unit = Decimal(10) ** -places
     precision, scale = types.precision_scale(t)
     shifted = types.decimal(types.MAX_DECIMAL_PRECISION, scale - places)
-    tens = decimals.fit(x.cast(decimals.dtype(shifted)) * pl.lit(1 / unit, dtype=decimals.dtype(
-        shifted)), shifted, types.decimal(types.MAX_DECIMAL_PRECISION, 0))
+    tens = decimals.fit(
+        x.cast(decimals.dtype(shifted)) * pl.lit(1 / unit, dtype=decimals.dtype(shifted)),
+        shifted,
+        types.decimal(types.MAX_DECIMAL_PRECISION, 0),
+    )
     return tens * pl.lit(unit, dtype=pl.Decimal(types.MAX_DECIMAL_PRECISION, 0))
 
 
@@ -55,6 +64,7 @@ def _half_up_double(value: float, places: int) -> float:
 def per_distinct(x: pl.Expr, function, dtype: pl.DataType) -> pl.Expr:
     """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
     for what Polars cannot compute, without a Python call per row."""
+
     def run(values: pl.Series) -> pl.Series:
         distinct = values.drop_nulls().unique()
         answers = pl.Series([function(v) for v in distinct], dtype=dtype)
@@ -85,6 +95,7 @@ def _float(function: str) -> Implementation:
 
 def _ufunc(function) -> Implementation:
     """numpy's `function` (exact where Polars is not: log10(1000) is 3.0), NULLs kept."""
+
     def quietly(series: pl.Series) -> pl.Series:
         with np.errstate(all="ignore"):  # log(0) is -Infinity and log(-1) NaN, as in Java
             return function(series)
@@ -98,13 +109,17 @@ def _truncate(a, raw):
     kind = raw[0].type.name
     scale = types.precision_scale(raw[0].type)[1]
     if kind == "DECIMAL" and 0 <= places < scale:
-        return decimals.rescale(a[0].cast(decimals.dtype(raw[0].type)), scale, places,
-                                half_up=False)
+        return decimals.rescale(
+            a[0].cast(decimals.dtype(raw[0].type)), scale, places, half_up=False
+        )
     if kind == "DECIMAL" and places >= scale:
         return a[0]
-    unit = 10.0 ** places
-    cut = (a[0].cast(pl.Float64) * unit).truncate() / unit if hasattr(pl.Expr, "truncate") \
+    unit = 10.0**places
+    cut = (
+        (a[0].cast(pl.Float64) * unit).truncate() / unit
+        if hasattr(pl.Expr, "truncate")
         else _toward_zero(a[0].cast(pl.Float64) * unit) / unit
+    )
     return cut.cast(to_polars(raw[0].type)) if kind not in ("NULL", "DECIMAL") else cut
 
 
@@ -128,7 +143,7 @@ class JavaRandom:
         return value - (1 << 32) if value >= 1 << 31 else value  # (int) in Java
 
     def next_double(self) -> float:
-        return ((self._next(26) << 27) + self._next(27)) * 2.0 ** -53
+        return ((self._next(26) << 27) + self._next(27)) * 2.0**-53
 
     def next_int(self, bound: int) -> int:
         if bound & -bound == bound:  # a power of two
@@ -173,8 +188,11 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "LOG10": _ufunc(np.log10),
     "EXP": lambda a, r: a[0].cast(pl.Float64).exp(),
     "LOG2": _ufunc(np.log2),
-    "LOG": lambda a, r: (a[0].cast(pl.Float64).log() if len(a) == 1
-                         else a[1].cast(pl.Float64).log() / a[0].cast(pl.Float64).log()),
+    "LOG": lambda a, r: (
+        a[0].cast(pl.Float64).log()
+        if len(a) == 1
+        else a[1].cast(pl.Float64).log() / a[0].cast(pl.Float64).log()
+    ),
     "SIN": _float("sin"),
     "COS": _float("cos"),
     "TAN": _float("tan"),
@@ -190,8 +208,11 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "RADIANS": _float("radians"),
     "PI": lambda a, r: pl.lit(math.pi, dtype=pl.Float64),
     "E": lambda a, r: pl.lit(math.e, dtype=pl.Float64),
-    "SIGN": lambda a, r: a[0].sign().cast(to_polars(r[0].type)) if r[0].type.name not in (
-        "NULL", "DECIMAL") else a[0].sign(),
+    "SIGN": lambda a, r: (
+        a[0].sign().cast(to_polars(r[0].type))
+        if r[0].type.name not in ("NULL", "DECIMAL")
+        else a[0].sign()
+    ),
     "RAND": _rand,
     "RAND_INTEGER": _rand_integer,
     "TRUNCATE": _truncate,

@@ -20,6 +20,7 @@ _EXACT = ("TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL")
 def _arithmetic(op: str) -> Implementation:
     """`+ - * / %`: exact on DECIMALs (`executor/decimals.py`), Java's sign rule for `%`,
     Polars' own arithmetic on DOUBLE and FLOAT (Infinity for x / 0.0 at run time)."""
+
     def implementation(a, raw):
         ta, tb = raw[0].type, raw[1].type
         if "DECIMAL" in (ta.name, tb.name) and {ta.name, tb.name} <= set(_EXACT) | {"NULL"}:
@@ -30,11 +31,16 @@ def _arithmetic(op: str) -> Implementation:
         if op == "/" and guards.folding():  # a constant DOUBLE / 0 fails in Flink's planner
             return a[0] / decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "")
         return _OPERATIONS[op](a[0], a[1])
+
     return implementation
 
 
-_OPERATIONS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
-               "/": lambda x, y: x / y}
+_OPERATIONS = {
+    "+": lambda x, y: x + y,
+    "-": lambda x, y: x - y,
+    "*": lambda x, y: x * y,
+    "/": lambda x, y: x / y,
+}
 
 
 def _dtype(raw: bound.Expr) -> pl.DataType:

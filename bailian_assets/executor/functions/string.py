@@ -10,16 +10,22 @@ import uuid
 
 import polars as pl
 
-
-from bailian_assets.executor.functions.common import (Implementation, const as _const, per_row,
-                                                    rowwise)
+from bailian_assets.executor.functions.common import (
+    Implementation,
+    per_row,
+    rowwise,
+)
+from bailian_assets.executor.functions.common import (
+    const as _const,
+)
 
 
 def _trim(a, raw):
     mode = _const(raw, 1, "TRIM mode") if len(a) > 1 else "BOTH"
     chars = _const(raw, 2, "TRIM characters") if len(a) > 2 else " "
-    method = {"BOTH": "strip_chars", "LEADING": "strip_chars_start",
-              "TRAILING": "strip_chars_end"}[str(mode)]
+    method = {"BOTH": "strip_chars", "LEADING": "strip_chars_start", "TRAILING": "strip_chars_end"}[
+        str(mode)
+    ]
     return getattr(a[0].str, method)(chars)
 
 
@@ -27,8 +33,13 @@ def _substring(a, raw):
     """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end."""
     start = a[1].cast(pl.Int64)
     chars = a[0].str.len_chars().cast(pl.Int64)
-    offset = pl.when(start > 0).then(start - 1).when(start < 0).then(
-        (chars + start).clip(lower_bound=0)).otherwise(0)
+    offset = (
+        pl.when(start > 0)
+        .then(start - 1)
+        .when(start < 0)
+        .then((chars + start).clip(lower_bound=0))
+        .otherwise(0)
+    )
     if len(a) == 3:
         end = pl.when(start < 0).then(chars + start).otherwise(offset) + a[2].cast(pl.Int64)
         length = (end - offset).clip(lower_bound=0)
@@ -38,8 +49,12 @@ def _substring(a, raw):
 
 def _position(a, raw):
     found = a[1].str.find(a[0], literal=True)
-    return pl.when(a[0].is_null() | a[1].is_null()).then(None).otherwise(
-        (found + 1).fill_null(0)).cast(pl.Int32)
+    return (
+        pl.when(a[0].is_null() | a[1].is_null())
+        .then(None)
+        .otherwise((found + 1).fill_null(0))
+        .cast(pl.Int32)
+    )
 
 
 # The longest string a function may build (REPEAT, LPAD, RPAD): 16 Mi characters. Flink's
@@ -50,8 +65,10 @@ MAX_RESULT_CHARS = 16 * 1024 * 1024
 
 def _bounded(name: str, length: int) -> None:
     if length > MAX_RESULT_CHARS:
-        raise ValueError(f"{name} would build a string of {length} characters, more than the "
-                         f"{MAX_RESULT_CHARS} a value may hold")
+        raise ValueError(
+            f"{name} would build a string of {length} characters, more than the "
+            f"{MAX_RESULT_CHARS} a value may hold"
+        )
 
 
 def _pad_value(side: str):
@@ -80,11 +97,11 @@ def _repeat(s: str, times: int) -> str:
 
 
 def _left(s: str, n: int) -> str:
-    return s[:max(n, 0)]
+    return s[: max(n, 0)]
 
 
 def _right(s: str, n: int) -> str:
-    return s[len(s) - n:] if 0 < n else ""
+    return s[len(s) - n :] if 0 < n else ""
 
 
 def _locate(sub: str, s: str, start: int = 1) -> int:
@@ -151,8 +168,9 @@ def _from_base64(text: str) -> str:
     for char in text:
         if not (char.isascii() and (char.isalnum() or char in "+/=")):
             raise ValueError(f"Illegal base64 character {ord(char):x}")
-    return base64.b64decode(text + "=" * (-len(text.rstrip("=")) % 4 if "=" not in text
-                                            else 0)).decode("utf-8", errors="replace")
+    return base64.b64decode(
+        text + "=" * (-len(text.rstrip("=")) % 4 if "=" not in text else 0)
+    ).decode("utf-8", errors="replace")
 
 
 def _sha2(s: str, bits: int):
@@ -167,7 +185,7 @@ def _hash_code(s: str) -> int:
     value = 0
     units = s.encode("utf-16-be")
     for index in range(0, len(units), 2):
-        value = (31 * value + int.from_bytes(units[index:index + 2], "big")) & 0xFFFFFFFF
+        value = (31 * value + int.from_bytes(units[index : index + 2], "big")) & 0xFFFFFFFF
     return value - (1 << 32) if value >= 1 << 31 else value
 
 
@@ -184,17 +202,23 @@ def parse_url(url: str, part: str, key: str | None = None):
         match = re.search(rf"(?:^|&){re.escape(key)}=([^&]*)", parsed.query)
         return match.group(1) if match else None
     file = parsed.path + ("?" + parsed.query if parsed.query else "")
-    parts = {"HOST": parsed.hostname, "PATH": parsed.path, "QUERY": parsed.query or None,
-             "REF": parsed.fragment or None, "PROTOCOL": parsed.scheme, "FILE": file,
-             "AUTHORITY": parsed.netloc or None,
-             "USERINFO": parsed.netloc.rpartition("@")[0] or None}
+    parts = {
+        "HOST": parsed.hostname,
+        "PATH": parsed.path,
+        "QUERY": parsed.query or None,
+        "REF": parsed.fragment or None,
+        "PROTOCOL": parsed.scheme,
+        "FILE": file,
+        "AUTHORITY": parsed.netloc or None,
+        "USERINFO": parsed.netloc.rpartition("@")[0] or None,
+    }
     return parts.get(part)
 
 
 def _overlay(s: str, placed: str, start: int, length: int | None = None) -> str:
     """s with `length` characters (default: as many as `placed` has) from `start` replaced."""
     length = len(placed) if length is None else length
-    return s[:max(start - 1, 0)] + placed + s[max(start - 1 + length, 0):]
+    return s[: max(start - 1, 0)] + placed + s[max(start - 1 + length, 0) :]
 
 
 def similar_to_regex(pattern: str) -> str:
@@ -217,6 +241,7 @@ def similar_to_regex(pattern: str) -> str:
 def _regex(build, dtype=pl.String) -> Implementation:
     """A regex function of constant pattern argument 2: NULL for a pattern that is no regular
     expression (Flink logs it and returns NULL; the job goes on)."""
+
     def implementation(a, raw):
         pattern = str(_const(raw, 1, "pattern"))
         try:
@@ -229,8 +254,9 @@ def _regex(build, dtype=pl.String) -> Implementation:
 
 
 def _digest(algorithm: str) -> Implementation:
-    return lambda a, r: rowwise(lambda s: hashlib.new(algorithm, s.encode()).hexdigest(),
-                                a, pl.String)
+    return lambda a, r: rowwise(
+        lambda s: hashlib.new(algorithm, s.encode()).hexdigest(), a, pl.String
+    )
 
 
 def _of(function, dtype=pl.String) -> Implementation:
@@ -248,26 +274,37 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "CHARACTER_LENGTH": lambda a, r: a[0].str.len_chars().cast(pl.Int32),
     "LENGTH": lambda a, r: a[0].str.len_chars().cast(pl.Int32),
     "CONCAT": lambda a, r: pl.concat_str([x.cast(pl.String) for x in a]),
-    "CONCAT_WS": lambda a, r: pl.concat_str([x.cast(pl.String) for x in a[1:]],
-                                            separator=str(_const(r, 0, "CONCAT_WS separator")),
-                                            ignore_nulls=True),
+    "CONCAT_WS": lambda a, r: pl.concat_str(
+        [x.cast(pl.String) for x in a[1:]],
+        separator=str(_const(r, 0, "CONCAT_WS separator")),
+        ignore_nulls=True,
+    ),
     "SUBSTRING": _substring,
     "SUBSTR": _substring,
-    "REPLACE": lambda a, r: a[0].str.replace_all(str(_const(r, 1, "REPLACE search")),
-                                                 str(_const(r, 2, "REPLACE replacement")),
-                                                 literal=True),
+    "REPLACE": lambda a, r: a[0].str.replace_all(
+        str(_const(r, 1, "REPLACE search")), str(_const(r, 2, "REPLACE replacement")), literal=True
+    ),
     # Flink takes the replacement literally: '$1' is no group reference ('$$' is Polars' '$')
-    "REGEXP_REPLACE": _regex(lambda a, r, pattern: a[0].str.replace_all(
-        pattern, str(_const(r, 2, "replacement")).replace("$", "$$"))),
-    "REGEXP_EXTRACT": _regex(lambda a, r, pattern: a[0].str.extract(
-        pattern, int(_const(r, 2, "group")) if len(a) > 2 else 1)),  # type: ignore[arg-type]
+    "REGEXP_REPLACE": _regex(
+        lambda a, r, pattern: a[0].str.replace_all(
+            pattern, str(_const(r, 2, "replacement")).replace("$", "$$")
+        )
+    ),
+    "REGEXP_EXTRACT": _regex(
+        lambda a, r, pattern: a[0].str.extract(
+            pattern, int(_const(r, 2, "group")) if len(a) > 2 else 1
+        )
+    ),  # type: ignore[arg-type]
     "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),
     "POSITION": _position,
     "LPAD": _pad("L"),
     "RPAD": _pad("R"),
     "REVERSE": lambda a, r: a[0].str.reverse(),
-    "SPLIT_INDEX": lambda a, r: a[0].str.split(str(_const(r, 1, "delimiter"))).list.get(
-        int(_const(r, 2, "index")), null_on_oob=True),  # type: ignore[arg-type]
+    "SPLIT_INDEX": lambda a, r: (
+        a[0]
+        .str.split(str(_const(r, 1, "delimiter")))
+        .list.get(int(_const(r, 2, "index")), null_on_oob=True)
+    ),  # type: ignore[arg-type]
     "REPEAT": _of(_repeat),
     "LEFT": _of(_left),
     "RIGHT": _of(_right),

@@ -15,20 +15,50 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
-from bailian_assets.executor.functions.common import Implementation, const as _const, rowwise
+from bailian_assets.executor.functions.common import Implementation, rowwise
+from bailian_assets.executor.functions.common import const as _const
 
 _LONG_MIN = -(2**63)
-_MICROS = {"WEEK": 604_800_000_000, "DAY": 86_400_000_000, "HOUR": 3_600_000_000,
-           "MINUTE": 60_000_000, "SECOND": 1_000_000, "MILLISECOND": 1_000, "MICROSECOND": 1}
+_MICROS = {
+    "WEEK": 604_800_000_000,
+    "DAY": 86_400_000_000,
+    "HOUR": 3_600_000_000,
+    "MINUTE": 60_000_000,
+    "SECOND": 1_000_000,
+    "MILLISECOND": 1_000,
+    "MICROSECOND": 1,
+}
 _MONTHS = {"YEAR": 12, "QUARTER": 3, "MONTH": 1}
 _DEFAULT_FORMAT = "yyyy-MM-dd HH:mm:ss"
 # Java's pattern letters (SimpleDateFormat / DateTimeFormatter) -> strftime, longest first
 # (a single letter is unpadded: `d` prints 4, `dd` 04)
-_JAVA_LETTERS = {"yyyy": "%Y", "yy": "%y", "y": "%Y", "MMMM": "%B", "MMM": "%b", "MM": "%m",
-                 "M": "%-m", "dd": "%d", "d": "%-d", "HH": "%H", "H": "%-H", "hh": "%I",
-                 "h": "%-I", "mm": "%M", "m": "%-M", "ss": "%S", "s": "%-S", "SSSSSS": "%f",
-                 "SSS": "%3f", "EEEE": "%A", "EEE": "%a", "E": "%a", "a": "%p", "DDD": "%j",
-                 "D": "%-j"}
+_JAVA_LETTERS = {
+    "yyyy": "%Y",
+    "yy": "%y",
+    "y": "%Y",
+    "MMMM": "%B",
+    "MMM": "%b",
+    "MM": "%m",
+    "M": "%-m",
+    "dd": "%d",
+    "d": "%-d",
+    "HH": "%H",
+    "H": "%-H",
+    "hh": "%I",
+    "h": "%-I",
+    "mm": "%M",
+    "m": "%-M",
+    "ss": "%S",
+    "s": "%-S",
+    "SSSSSS": "%f",
+    "SSS": "%3f",
+    "EEEE": "%A",
+    "EEE": "%a",
+    "E": "%a",
+    "a": "%p",
+    "DDD": "%j",
+    "D": "%-j",
+}
 
 
 def java_pattern(pattern: str, parsing: bool = False) -> str:
@@ -96,8 +126,10 @@ def _to_timestamp_ltz(a, raw):
     """Epoch seconds (precision 0) or milliseconds (3, the default) -> an instant."""
     precision = int(_const(raw, 1, "TO_TIMESTAMP_LTZ precision")) if len(raw) > 2 else 3  # type: ignore[arg-type]
     if precision not in (0, 3):
-        raise ValueError(f"TO_TIMESTAMP_LTZ: precision {precision} is not supported "
-                         "(0 for seconds, 3 for milliseconds)")
+        raise ValueError(
+            f"TO_TIMESTAMP_LTZ: precision {precision} is not supported "
+            "(0 for seconds, 3 for milliseconds)"
+        )
     micros = (a[0].cast(pl.Float64) * (1_000_000 if precision == 0 else 1_000)).cast(pl.Int64)
     return micros.cast(pl.Datetime("us", "UTC")).dt.truncate("1ms")
 
@@ -106,8 +138,10 @@ def _unix_timestamp(a, raw):
     zone = _zone(raw)
     if len(raw) == 1:
         return pl.lit(int(dt.datetime.now().timestamp()), dtype=pl.Int64)
-    pattern = java_pattern(str(_const(raw, 1, "UNIX_TIMESTAMP format")) if len(raw) > 2
-                           else _DEFAULT_FORMAT, parsing=True)
+    pattern = java_pattern(
+        str(_const(raw, 1, "UNIX_TIMESTAMP format")) if len(raw) > 2 else _DEFAULT_FORMAT,
+        parsing=True,
+    )
 
     def seconds(text: str):
         try:
@@ -121,10 +155,10 @@ def _unix_timestamp(a, raw):
 
 def _from_unixtime(a, raw):
     zone = _zone(raw)
-    pattern = java_pattern(str(_const(raw, 1, "FROM_UNIXTIME format")) if len(raw) > 2
-                           else _DEFAULT_FORMAT)
-    return rowwise(lambda s: dt.datetime.fromtimestamp(s, zone).strftime(pattern), a[:1],
-                   pl.String)
+    pattern = java_pattern(
+        str(_const(raw, 1, "FROM_UNIXTIME format")) if len(raw) > 2 else _DEFAULT_FORMAT
+    )
+    return rowwise(lambda s: dt.datetime.fromtimestamp(s, zone).strftime(pattern), a[:1], pl.String)
 
 
 def _months_text(months: pl.Expr) -> pl.Expr:
@@ -136,7 +170,8 @@ def _shift(value: pl.Expr, kind: str, amount: pl.Expr, unit: str) -> pl.Expr:
     if unit in _MONTHS:
         return value.dt.offset_by(_months_text(amount * _MONTHS[unit]))
     moved = value.cast(pl.Datetime("us")) + pl.duration(
-        microseconds=amount.cast(pl.Int64) * _MICROS[unit])
+        microseconds=amount.cast(pl.Int64) * _MICROS[unit]
+    )
     return moved.dt.date() if kind == "DATE" else moved
 
 
@@ -148,8 +183,9 @@ def _timestampadd(a, raw):
 def _add_months(value: dt.datetime, months: int) -> dt.datetime:
     month0 = value.month - 1 + months
     year, month = value.year + month0 // 12, month0 % 12 + 1
-    return value.replace(year=year, month=month,
-                         day=min(value.day, calendar.monthrange(year, month)[1]))
+    return value.replace(
+        year=year, month=month, day=min(value.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def months_between(start: dt.datetime, end: dt.datetime) -> int:
@@ -171,24 +207,39 @@ def _timestampdiff(a, raw):
     start, end = (x.cast(pl.Datetime("us")) for x in a[1:])
     if unit in _MONTHS:
         per = _MONTHS[unit]
-        return rowwise(lambda s, e: int(months_between(_as_datetime(s), _as_datetime(e)) / per),
-                       [start, end], pl.Int32)
+        return rowwise(
+            lambda s, e: int(months_between(_as_datetime(s), _as_datetime(e)) / per),
+            [start, end],
+            pl.Int32,
+        )
     micros = (end - start).dt.total_microseconds()
     return (micros / _MICROS[unit]).cast(pl.Int64).cast(pl.Int32)  # toward zero
 
 
 def _field(unit: str):
     """EXTRACT(unit FROM x) and YEAR(x), MONTH(x), ... as BIGINT."""
+
     def extract(x: pl.Expr) -> pl.Expr:
         year = x.dt.year()
         fields = {
-            "YEAR": year, "QUARTER": x.dt.quarter(), "MONTH": x.dt.month(),
-            "WEEK": x.dt.week(), "DAY": x.dt.day(), "HOUR": x.dt.hour(),
-            "MINUTE": x.dt.minute(), "SECOND": x.dt.second(),
-            "MILLISECOND": x.dt.millisecond(), "MICROSECOND": x.dt.microsecond(),
-            "DOW": x.dt.weekday() % 7 + 1, "ISODOW": x.dt.weekday(), "DOY": x.dt.ordinal_day(),
-            "ISOYEAR": x.dt.iso_year(), "DECADE": year // 10, "CENTURY": (year + 99) // 100,
-            "MILLENNIUM": (year + 999) // 1000, "EPOCH": x.cast(pl.Datetime("us")).dt.epoch("s"),
+            "YEAR": year,
+            "QUARTER": x.dt.quarter(),
+            "MONTH": x.dt.month(),
+            "WEEK": x.dt.week(),
+            "DAY": x.dt.day(),
+            "HOUR": x.dt.hour(),
+            "MINUTE": x.dt.minute(),
+            "SECOND": x.dt.second(),
+            "MILLISECOND": x.dt.millisecond(),
+            "MICROSECOND": x.dt.microsecond(),
+            "DOW": x.dt.weekday() % 7 + 1,
+            "ISODOW": x.dt.weekday(),
+            "DOY": x.dt.ordinal_day(),
+            "ISOYEAR": x.dt.iso_year(),
+            "DECADE": year // 10,
+            "CENTURY": (year + 99) // 100,
+            "MILLENNIUM": (year + 999) // 1000,
+            "EPOCH": x.cast(pl.Datetime("us")).dt.epoch("s"),
         }
         return fields[unit].cast(pl.Int64)
 
@@ -199,9 +250,21 @@ def _extract(a, raw):
     return _field(str(_const(raw, 0, "EXTRACT unit")))(a[1])
 
 
-_TRUNCATE = {"MILLENNIUM": "1000y", "CENTURY": "100y", "DECADE": "10y", "YEAR": "1y",
-             "QUARTER": "1q", "MONTH": "1mo", "WEEK": "1w", "DAY": "1d", "HOUR": "1h",
-             "MINUTE": "1m", "SECOND": "1s", "MILLISECOND": "1ms", "MICROSECOND": "1us"}
+_TRUNCATE = {
+    "MILLENNIUM": "1000y",
+    "CENTURY": "100y",
+    "DECADE": "10y",
+    "YEAR": "1y",
+    "QUARTER": "1q",
+    "MONTH": "1mo",
+    "WEEK": "1w",
+    "DAY": "1d",
+    "HOUR": "1h",
+    "MINUTE": "1m",
+    "SECOND": "1s",
+    "MILLISECOND": "1ms",
+    "MICROSECOND": "1us",
+}
 
 
 def _floor(x: pl.Expr, unit: str) -> pl.Expr:
@@ -250,9 +313,19 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "FLOOR TO": _floor_to,
     "CEIL TO": _ceil_to,
     "DATETIME PLUS": _datetime_plus,
-    **{name: (lambda unit: lambda a, r: _field(unit)(a[0]))(unit)
-       for name, unit in (("YEAR", "YEAR"), ("QUARTER", "QUARTER"), ("MONTH", "MONTH"),
-                          ("WEEK", "WEEK"), ("DAYOFYEAR", "DOY"), ("DAYOFMONTH", "DAY"),
-                          ("DAYOFWEEK", "DOW"), ("HOUR", "HOUR"), ("MINUTE", "MINUTE"),
-                          ("SECOND", "SECOND"))},
+    **{
+        name: (lambda unit: lambda a, r: _field(unit)(a[0]))(unit)
+        for name, unit in (
+            ("YEAR", "YEAR"),
+            ("QUARTER", "QUARTER"),
+            ("MONTH", "MONTH"),
+            ("WEEK", "WEEK"),
+            ("DAYOFYEAR", "DOY"),
+            ("DAYOFMONTH", "DAY"),
+            ("DAYOFWEEK", "DOW"),
+            ("HOUR", "HOUR"),
+            ("MINUTE", "MINUTE"),
+            ("SECOND", "SECOND"),
+        )
+    },
 }

@@ -7,7 +7,7 @@ printing, item access) are in `planning/functions/variant.py`, called from here 
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -45,9 +45,12 @@ def _json_string(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
         return a[0].map_elements(v.json_string, return_dtype=pl.String)
     if raw[0].type.name in ("NULL", "UNKNOWN"):
         return pl.lit(None, pl.String)
-    return a[0].map_elements(lambda value: json.dumps(_plain(value), ensure_ascii=False,
-                                                      separators=(",", ":"), default=str),
-                             return_dtype=pl.String)
+    return a[0].map_elements(
+        lambda value: json.dumps(
+            _plain(value), ensure_ascii=False, separators=(",", ":"), default=str
+        ),
+        return_dtype=pl.String,
+    )
 
 
 def _plain(value: object) -> object:
@@ -66,7 +69,8 @@ def _item(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     if kind == "MAP":
         return map_value(base, index, raw, to_polars(raw[0].type.value))  # type: ignore
     return pl.struct(base.alias("base"), index.alias("index")).map_elements(
-        lambda row: _variant_item(row["base"], row["index"]), return_dtype=pl.String)
+        lambda row: _variant_item(row["base"], row["index"]), return_dtype=pl.String
+    )
 
 
 def _variant_item(text: str | None, index: object) -> str | None:

@@ -10,8 +10,8 @@ window reads is first `stage`d: computed as a column of its own, on the whole fr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import polars as pl
 
@@ -82,8 +82,11 @@ def _ntile(a, w: Window) -> pl.Expr:
     index = _row_number(a, w) - 1
     size, larger = rows // n, rows % n
     in_larger = larger * (size + 1)
-    return pl.when(index < in_larger).then(index // (size + 1) + 1).otherwise(
-        larger + (index - in_larger) // pl.max_horizontal(size, 1) + 1)
+    return (
+        pl.when(index < in_larger)
+        .then(index // (size + 1) + 1)
+        .otherwise(larger + (index - in_larger) // pl.max_horizontal(size, 1) + 1)
+    )
 
 
 def _shift(direction: int) -> WindowImplementation:
@@ -134,8 +137,12 @@ def _sliding(name: str, x: pl.Expr | None, rows: int) -> pl.Expr:
         x = pl.lit(1)
     if name == "COUNT":
         return x.is_not_null().cast(pl.Int64).rolling_sum(rows, min_samples=1)
-    method = {"SUM": "rolling_sum", "AVG": "rolling_mean", "MIN": "rolling_min",
-              "MAX": "rolling_max"}[name]
+    method = {
+        "SUM": "rolling_sum",
+        "AVG": "rolling_mean",
+        "MIN": "rolling_min",
+        "MAX": "rolling_max",
+    }[name]
     return getattr(x, method)(rows, min_samples=1)
 
 
@@ -171,6 +178,7 @@ def _decimal_over(x: pl.Expr, w: Window) -> pl.Expr:
     if w.call.name == "SUM":
         return total.cast(decimals.dtype(result), strict=False)
     count = _over_frame("COUNT", x, w).cast(pl.Int64)
-    quotient = decimals.divide(total, count, decimals.sum_bound(source), types.BIGINT, result,
-                               zero_fails=False)
+    quotient = decimals.divide(
+        total, count, decimals.sum_bound(source), types.BIGINT, result, zero_fails=False
+    )
     return pl.when(count > 0).then(quotient)

@@ -25,13 +25,30 @@ outside a connector's own module compares connector names.
 """
 
 from bailian_assets.planning.connectors.connector import (
-    Connector, connector_named, connector_names, connector_of, register, unregister,
+    Connector,
+    connector_named,
+    connector_names,
+    connector_of,
+    register,
+    unregister,
 )
 from bailian_assets.planning.connectors.paths import (
-    location_problem, path_kind_problem, sink_path_problem,
+    location_problem,
+    path_kind_problem,
+    sink_path_problem,
 )
 from bailian_assets.planning.connectors.table import TableSpec, build_table
 
-__all__ = ["Connector", "TableSpec", "build_table", "connector_named", "connector_names",
-           "connector_of", "location_problem", "path_kind_problem", "register",
-           "sink_path_problem", "unregister"]
+__all__ = [
+    "Connector",
+    "TableSpec",
+    "build_table",
+    "connector_named",
+    "connector_names",
+    "connector_of",
+    "location_problem",
+    "path_kind_problem",
+    "register",
+    "sink_path_problem",
+    "unregister",
+]

@@ -14,8 +14,9 @@ look-up, and `register` adds one from anywhere else (a plugin, a test); see `reg
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.planning.options import OptionSpec, Problem
@@ -53,13 +54,24 @@ class Connector:
         statement reads it, as Flink says it; None when it may."""
         return None
 
-    def check(self, statement: ast.CreateTable, values: Mapping[str, object], owner: str,
-              problems: list[Problem]) -> None:
+    def check(
+        self,
+        statement: ast.CreateTable,
+        values: Mapping[str, object],
+        owner: str,
+        problems: list[Problem],
+    ) -> None:
         """Add a located `Problem` for what the options and columns cannot be together
         (options are already typed and checked one by one; `values` has defaults filled)."""
 
-    def locate(self, statement: ast.CreateTable, values: Mapping[str, object],
-               base_dir: Path | None, owner: str, problems: list[Problem]) -> Path | None:
+    def locate(
+        self,
+        statement: ast.CreateTable,
+        values: Mapping[str, object],
+        base_dir: Path | None,
+        owner: str,
+        problems: list[Problem],
+    ) -> Path | None:
         """Where the table's data lives (None: nowhere on disk); a problem if it cannot."""
         return None
 
@@ -72,22 +84,26 @@ class Connector:
     def scan(self, table: TableSpec, partitions: Sequence[str] | None = None) -> pl.LazyFrame:
         """The table's rows (or those of the given first-partition-column values), lazily:
         projections and filters of the query reach the connector when it can use them."""
-        raise ExecutionError(f"table '{table.name}' (connector '{self.name}') keeps no rows "
-                             "to read")
+        raise ExecutionError(
+            f"table '{table.name}' (connector '{self.name}') keeps no rows to read"
+        )
 
     def check_writable(self, table: TableSpec) -> None:
         """Refuse, before any row is computed (or model paid), a sink that cannot be written."""
 
-    def write(self, table: TableSpec, frame: pl.DataFrame,
-              partitions: Sequence[str] | None = None,
-              lines: Callable[[str], None] | None = None) -> list[Path]:
+    def write(
+        self,
+        table: TableSpec,
+        frame: pl.DataFrame,
+        partitions: Sequence[str] | None = None,
+        lines: Callable[[str], None] | None = None,
+    ) -> list[Path]:
         """Keep `frame`'s rows. A connector that stores rows (`source`) gets all the job's
         rows for the table so far and replaces what they cover (`partitions`: exactly those
         partitions of a partitioned run); one that does not gets each INSERT's rows. Text for
         people goes to `lines` (where it ends up is the caller's choice). Returns the folders
         written."""
-        raise ExecutionError(f"table '{table.name}' (connector '{self.name}') cannot be "
-                             "written")
+        raise ExecutionError(f"table '{table.name}' (connector '{self.name}') cannot be written")
 
     def partition_values(self, table: TableSpec) -> list[str]:
         """The values of the first partition column that have data now, sorted."""
@@ -99,7 +115,8 @@ class Connector:
 
 
 _registry: Registry[Connector] = Registry(
-    "connector", BUILT_IN_PACKAGE, "CONNECTOR", Connector, lambda c: c.name)
+    "connector", BUILT_IN_PACKAGE, "CONNECTOR", Connector, lambda c: c.name
+)
 
 
 def register(connector: Connector, replace: bool = False) -> Connector:
@@ -125,6 +142,8 @@ def connector_of(table: TableSpec) -> Connector:
     """The connector of a planned table (planning only makes tables of known connectors)."""
     connector = connector_named(table.connector)
     if connector is None:
-        raise ExecutionError(f"table '{table.name}': no connector '{table.connector}' is "
-                             f"registered (known: {', '.join(connector_names())})")
+        raise ExecutionError(
+            f"table '{table.name}': no connector '{table.connector}' is "
+            f"registered (known: {', '.join(connector_names())})"
+        )
     return connector

@@ -18,11 +18,14 @@ from bailian_assets.planning.partition_path import MAX_NAME_BYTES
 def location_problem(location: Path) -> str | None:
     """Why a filesystem table's path can never be its folder (or file); None if it can be.
     Looked at as it is now: a path that does not exist yet is fine."""
-    too_long = next((part for part in location.parts
-                     if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
+    too_long = next(
+        (part for part in location.parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None
+    )
     if too_long is not None:
-        return (f"has a part of {len(os.fsencode(too_long))} bytes ('{short(too_long, 40)}'); "
-                f"a file or folder name may be at most {MAX_NAME_BYTES} bytes")
+        return (
+            f"has a part of {len(os.fsencode(too_long))} bytes ('{short(too_long, 40)}'); "
+            f"a file or folder name may be at most {MAX_NAME_BYTES} bytes"
+        )
     return path_kind_problem(location)
 
 
@@ -41,8 +44,12 @@ def path_kind_problem(location: Path) -> str | None:
         return f"cannot be used: {error.strerror or error}"
     if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
         return None
-    kind = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
-            stat.S_IFBLK: "a device"}.get(stat.S_IFMT(mode), "a special file")
+    kind = {
+        stat.S_IFIFO: "a FIFO",
+        stat.S_IFSOCK: "a socket",
+        stat.S_IFCHR: "a device",
+        stat.S_IFBLK: "a device",
+    }.get(stat.S_IFMT(mode), "a special file")
     return f"is {kind}, not a folder or file of data"
 
 
@@ -58,8 +65,10 @@ def sink_path_problem(table: TableSpec, sql_file: Path | None) -> Problem | None
     except (OSError, RuntimeError):  # a link loop (found by `location_problem` already)
         return None
     if os.path.islink(table.location) and not os.path.exists(table.location):
-        reason = (f"a broken symbolic link (to '{os.readlink(table.location)}'); point 'path' "
-                  "at the folder itself, or remove the link")
+        reason = (
+            f"a broken symbolic link (to '{os.readlink(table.location)}'); point 'path' "
+            "at the folder itself, or remove the link"
+        )
     elif sql_file is not None and location == sql_file.resolve():
         reason = "the SQL file itself"
     elif location == folder:
@@ -70,10 +79,15 @@ def sink_path_problem(table: TableSpec, sql_file: Path | None) -> Problem | None
         reason = "an existing file, and a filesystem sink writes into a folder"
     else:
         return None
-    option = next((o for o in table.statement.options if o.key == "path"), None) \
-        if table.statement is not None else None
-    message = (f"filesystem sink '{table.name}' cannot write to '{location}': it is {reason}. "
-               f"A sink needs a folder of its own, such as 'output/{table.name}'")
+    option = (
+        next((o for o in table.statement.options if o.key == "path"), None)
+        if table.statement is not None
+        else None
+    )
+    message = (
+        f"filesystem sink '{table.name}' cannot write to '{location}': it is {reason}. "
+        f"A sink needs a folder of its own, such as 'output/{table.name}'"
+    )
     if option is None:
         return Problem(message, table.position)
     return Problem(message, option.value_position, len(option.raw))

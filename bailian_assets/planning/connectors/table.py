@@ -12,9 +12,9 @@ knows is its `check` and `locate`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from bailian_assets.errors import Position
 from bailian_assets.planning.connectors.connector import connector_named, connector_names
@@ -59,29 +59,43 @@ class TableSpec:
         return connector is not None and connector.source
 
 
-def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
-                environ: Mapping[str, str] | None = None,
-                base_dir: Path | None = None) -> TableSpec | None:
+def build_table(
+    statement: ast.CreateTable,
+    path: str,
+    problems: list[Problem],
+    environ: Mapping[str, str] | None = None,
+    base_dir: Path | None = None,
+) -> TableSpec | None:
     """The table `statement` declares, or None with its problems added to `problems`."""
     owner = f"table '{statement.name}'"
     connector_option = next((o for o in statement.options if o.key == "connector"), None)
     if connector_option is None:
-        problems.append(Problem(f"{owner} is missing the required option 'connector'",
-                                statement.name.position))
+        problems.append(
+            Problem(f"{owner} is missing the required option 'connector'", statement.name.position)
+        )
         return None
     connector = connector_named(connector_option.value)
     if connector is None:
-        problems.append(Problem(
-            f"unsupported connector '{connector_option.value}' for {owner}; supported: "
-            f"{', '.join(connector_names())}", connector_option.value_position,
-            len(connector_option.raw)))
+        problems.append(
+            Problem(
+                f"unsupported connector '{connector_option.value}' for {owner}; supported: "
+                f"{', '.join(connector_names())}",
+                connector_option.value_position,
+                len(connector_option.raw),
+            )
+        )
         return None
     before = len(problems)
     specs = connector.option_specs(statement)
-    resolved = resolve_options(statement.options, list(specs),
-                               f"{owner} (connector '{connector.name}')",
-                               statement.name.position, problems, environ,
-                               ignore=lambda key: key == "connector")
+    resolved = resolve_options(
+        statement.options,
+        list(specs),
+        f"{owner} (connector '{connector.name}')",
+        statement.name.position,
+        problems,
+        environ,
+        ignore=lambda key: key == "connector",
+    )
     _check_columns(statement, owner, problems)
     _check_no_secrets(resolved, owner, problems)
     values = {spec.key: spec.default for spec in specs}
@@ -93,41 +107,71 @@ def build_table(statement: ast.CreateTable, path: str, problems: list[Problem],
     if len(problems) > before:
         return None
     if statement.partitioned_by and not connector.partitioned:
-        problems.append(Problem(f"PARTITIONED BY is not supported by the '{connector.name}' "
-                                f"connector ({owner})", statement.name.position))
+        problems.append(
+            Problem(
+                f"PARTITIONED BY is not supported by the '{connector.name}' connector ({owner})",
+                statement.name.position,
+            )
+        )
         return None
     sql_file = base_dir / Path(path).name if base_dir is not None else None
-    return TableSpec(object_key(statement.name), statement.columns, connector.name, values,
-                     path, statement.position, statement.partitioned_by, statement, location,
-                     sql_file)
+    return TableSpec(
+        object_key(statement.name),
+        statement.columns,
+        connector.name,
+        values,
+        path,
+        statement.position,
+        statement.partitioned_by,
+        statement,
+        location,
+        sql_file,
+    )
 
 
 def _check_no_secrets(resolved: Mapping, owner: str, problems: list[Problem]) -> None:
     """Connector options are shown by nature (see the module docstring): no secret there."""
     for key, option in resolved.items():
         if any(r.secret for r in option.substituted.references):
-            problems.append(Problem(
-                f"option '{option.option.key}' of {owner} uses a secret (${{secret_values...}}); "
-                f"connector options are shown (the path in messages and metadata, the print "
-                f"identifier in every line), so they cannot hold secrets. Use a plain value or "
-                f"an environment variable", option.option.value_position,
-                len(option.option.raw)))
+            problems.append(
+                Problem(
+                    f"option '{option.option.key}' of {owner} uses a secret (${{secret_values...}}); "
+                    f"connector options are shown (the path in messages and metadata, the print "
+                    f"identifier in every line), so they cannot hold secrets. Use a plain value or "
+                    f"an environment variable",
+                    option.option.value_position,
+                    len(option.option.raw),
+                )
+            )
 
 
 def _check_columns(statement: ast.CreateTable, owner: str, problems: list[Problem]) -> None:
     seen: set[str] = set()
     for column in statement.columns:
         if column.name in seen:
-            problems.append(Problem(f"duplicate column `{column.name}` in {owner}",
-                                    column.position, len(column.name)))
+            problems.append(
+                Problem(
+                    f"duplicate column `{column.name}` in {owner}",
+                    column.position,
+                    len(column.name),
+                )
+            )
         seen.add(column.name)
     for name in statement.partitioned_by:
         if name not in seen:
-            problems.append(Problem(f"partition column `{name}` is not a column of {owner}",
-                                    statement.name.position))
+            problems.append(
+                Problem(
+                    f"partition column `{name}` is not a column of {owner}", statement.name.position
+                )
+            )
         elif _partition_name_problem(name):
-            problems.append(Problem(f"partition column `{short(name, 40)}` of {owner} "
-                                    f"{_partition_name_problem(name)}", statement.name.position))
+            problems.append(
+                Problem(
+                    f"partition column `{short(name, 40)}` of {owner} "
+                    f"{_partition_name_problem(name)}",
+                    statement.name.position,
+                )
+            )
 
 
 def _partition_name_problem(name: str) -> str | None:
@@ -137,8 +181,10 @@ def _partition_name_problem(name: str) -> str | None:
         return "starts with '.': its folders would be hidden, and readers skip hidden files"
     size = len(folder_name(name, DEFAULT_PARTITION).encode("utf-8", errors="surrogateescape"))
     if size > MAX_NAME_BYTES:
-        return (f"is too long: its folder names would be {size} bytes or more, and a file name "
-                f"may be at most {MAX_NAME_BYTES}")
+        return (
+            f"is too long: its folder names would be {size} bytes or more, and a file name "
+            f"may be at most {MAX_NAME_BYTES}"
+        )
     return None
 
 

@@ -21,12 +21,23 @@ How to add a window function: a `WindowFunction` in `windows.py` and its impleme
 
 from __future__ import annotations
 
-from bailian_assets.planning.functions import (collection, conditional, json, numeric, string,
-                                               temporal, variant)
+from bailian_assets.planning.functions import (
+    collection,
+    conditional,
+    json,
+    numeric,
+    string,
+    temporal,
+    variant,
+)
 from bailian_assets.planning.functions.aggregates import AGGREGATE_FUNCTIONS, AggregateFunction
 from bailian_assets.planning.functions.operators import OPERATORS
-from bailian_assets.planning.functions.signatures import (ScalarFunction, SignatureError,
-                                                          check_call, unknown_signature)
+from bailian_assets.planning.functions.signatures import (
+    ScalarFunction,
+    SignatureError,
+    check_call,
+    unknown_signature,
+)
 from bailian_assets.planning.functions.windows import WINDOW_FUNCTIONS, WindowFunction
 
 _FAMILIES = (string, numeric, conditional, temporal, json, collection, variant)
@@ -38,10 +49,20 @@ for _family in _FAMILIES:
         FUNCTIONS[_function.name] = _function
 
 AGGREGATES: dict[str, AggregateFunction] = {
-    a.name: a for a in (*AGGREGATE_FUNCTIONS, *json.AGGREGATE_FUNCTIONS)}
+    a.name: a for a in (*AGGREGATE_FUNCTIONS, *json.AGGREGATE_FUNCTIONS)
+}
 
 WINDOWS: dict[str, WindowFunction] = {w.name: w for w in WINDOW_FUNCTIONS}
 
-__all__ = ["AGGREGATES", "FUNCTIONS", "OPERATORS", "WINDOWS", "AggregateFunction",
-           "ScalarFunction", "SignatureError", "WindowFunction", "check_call",
-           "unknown_signature"]
+__all__ = [
+    "AGGREGATES",
+    "FUNCTIONS",
+    "OPERATORS",
+    "WINDOWS",
+    "AggregateFunction",
+    "ScalarFunction",
+    "SignatureError",
+    "WindowFunction",
+    "check_call",
+    "unknown_signature",
+]

@@ -6,13 +6,13 @@ Flink's (`AggregateFunction.returns`), so a sink column's type check sees what F
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import (ReturnRule, Signature, SignatureError,
-                                                          sig)
+from bailian_assets.planning.functions.signatures import ReturnRule, Signature, SignatureError, sig
 from bailian_assets.sql.ast import DataType
+
 
 @dataclass(frozen=True)
 class AggregateFunction:
@@ -48,10 +48,13 @@ def _same(args: Sequence[DataType]) -> DataType:
 
 def _extreme(name: str) -> ReturnRule:
     """MIN and MAX: the argument's type, which must have an order (a VARIANT has none)."""
+
     def returns(args: Sequence[DataType]) -> DataType:
         if args and args[0].name == "VARIANT":
-            raise SignatureError(f"{name} aggregate function does not support type: "
-                                 "''VARIANT''. Please re-check the data type.")
+            raise SignatureError(
+                f"{name} aggregate function does not support type: "
+                "''VARIANT''. Please re-check the data type."
+            )
         return _same(args)
 
     return returns

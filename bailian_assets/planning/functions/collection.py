@@ -16,11 +16,16 @@ The value constructors are calls too: `MAP['a', 1, 'b', 2]` binds as `MAP(...)` 
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import (ScalarFunction, SignatureError,
-                                                          always, fixed, sig)
+from bailian_assets.planning.functions.signatures import (
+    ScalarFunction,
+    SignatureError,
+    always,
+    fixed,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
 
@@ -59,8 +64,10 @@ def field_type(row: DataType, name: str) -> DataType:
     if row.name in ("NULL", "UNKNOWN"):
         return types.UNKNOWN
     if row.name != "ROW":
-        raise SignatureError(f"Cannot access field '{name}' of a value of type "
-                             f"{types.sql_name(row)}: only a ROW has fields")
+        raise SignatureError(
+            f"Cannot access field '{name}' of a value of type "
+            f"{types.sql_name(row)}: only a ROW has fields"
+        )
     for field_name, field_type_ in row.fields:
         if field_name == name:
             return types.nullable(field_type_, row.nullable or field_type_.nullable)
@@ -76,18 +83,20 @@ def _same_array(args: Sequence[DataType]) -> DataType:
 def concat_type(args: Sequence[DataType]) -> DataType:
     """ARRAY_CONCAT and ARRAY_UNION...: arrays of a common element type."""
     arrays = [a for a in args if a.name == "ARRAY"]
-    element = _common("array elements", [_element(a) for a in arrays]) if arrays \
-        else types.STRING
-    return DataType("ARRAY", element=types.nullable(element),
-                    nullable=any(a.nullable for a in args))
+    element = _common("array elements", [_element(a) for a in arrays]) if arrays else types.STRING
+    return DataType(
+        "ARRAY", element=types.nullable(element), nullable=any(a.nullable for a in args)
+    )
 
 
 def _comparable_element(args: Sequence[DataType]) -> None:
     """ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_REMOVE, ...: the value must fit the elements."""
     element, value = _element(args[0]), args[1]
     if types.common_type(element, value) is None:
-        raise SignatureError(f"Invalid input arguments. The value ({types.sql_name(value)}) "
-                             f"must fit the array's elements ({types.sql_name(element)})")
+        raise SignatureError(
+            f"Invalid input arguments. The value ({types.sql_name(value)}) "
+            f"must fit the array's elements ({types.sql_name(element)})"
+        )
 
 
 def _with_element(result: DataType):
@@ -134,22 +143,33 @@ FUNCTIONS = [
     ScalarFunction("ARRAY_PREPEND", (sig("ARRAY", "ANY"),), _appended),
     ScalarFunction("ARRAY_DISTINCT", (sig("ARRAY"),), _same_array),
     ScalarFunction("ARRAY_REVERSE", (sig("ARRAY"),), _same_array),
-    ScalarFunction("ARRAY_SORT", (sig("ARRAY"), sig("ARRAY", "BOOLEAN"),
-                                  sig("ARRAY", "BOOLEAN", "BOOLEAN")), _same_array, (1, 2)),
+    ScalarFunction(
+        "ARRAY_SORT",
+        (sig("ARRAY"), sig("ARRAY", "BOOLEAN"), sig("ARRAY", "BOOLEAN", "BOOLEAN")),
+        _same_array,
+        (1, 2),
+    ),
     ScalarFunction("ARRAY_MAX", (sig("ARRAY"),), _element_type),
     ScalarFunction("ARRAY_MIN", (sig("ARRAY"),), _element_type),
-    ScalarFunction("ARRAY_SLICE", (sig("ARRAY", "INTEGER"), sig("ARRAY", "INTEGER", "INTEGER")),
-                   _same_array),
+    ScalarFunction(
+        "ARRAY_SLICE", (sig("ARRAY", "INTEGER"), sig("ARRAY", "INTEGER", "INTEGER")), _same_array
+    ),
     ScalarFunction("ARRAY_CONCAT", (sig("ARRAY", variadic=True),), concat_type),
     ScalarFunction("ARRAY_UNION", (sig("ARRAY", "ARRAY"),), concat_type),
     ScalarFunction("ARRAY_INTERSECT", (sig("ARRAY", "ARRAY"),), concat_type),
     ScalarFunction("ARRAY_EXCEPT", (sig("ARRAY", "ARRAY"),), concat_type),
-    ScalarFunction("ARRAY_JOIN", (sig("ARRAY", "CHARACTER"),
-                                  sig("ARRAY", "CHARACTER", "CHARACTER")),
-                   always(types.STRING), (2,)),  # the NULL replacement: a constant
+    ScalarFunction(
+        "ARRAY_JOIN",
+        (sig("ARRAY", "CHARACTER"), sig("ARRAY", "CHARACTER", "CHARACTER")),
+        always(types.STRING),
+        (2,),
+    ),  # the NULL replacement: a constant
     ScalarFunction("SPLIT", (sig("CHARACTER", "CHARACTER"),), fixed(STRING_ARRAY)),
-    ScalarFunction("STR_TO_MAP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER", "CHARACTER")),
-                   fixed(STRING_MAP)),
+    ScalarFunction(
+        "STR_TO_MAP",
+        (sig("CHARACTER"), sig("CHARACTER", "CHARACTER", "CHARACTER")),
+        fixed(STRING_MAP),
+    ),
     ScalarFunction("MAP_KEYS", (sig("MAP"),), _keys_type),
     ScalarFunction("MAP_VALUES", (sig("MAP"),), _values_type),
 ]

@@ -6,11 +6,16 @@ text when they do not (a return rule may refuse what signatures cannot express).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import (ReturnRule, ScalarFunction,
-                                                          SignatureError, always, sig)
+from bailian_assets.planning.functions.signatures import (
+    ReturnRule,
+    ScalarFunction,
+    SignatureError,
+    always,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
 _ANY_1 = sig("ANY", variadic=True)
@@ -19,6 +24,7 @@ _ANY_1 = sig("ANY", variadic=True)
 def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
     """The common type of the arguments, or SignatureError(message(a, b)) for the first pair
     without one."""
+
     def rule(args: Sequence[DataType]) -> DataType:
         result = types.NULL
         for t in args:
@@ -32,8 +38,12 @@ def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
 
 
 _INVALID = _common(lambda a, b: "Invalid input arguments.")
-_ORDERED = _common(lambda a, b: "All types in a comparison should support both 'EQUALS' and "
-                    f"'ORDER' comparison with each other. Can not compare {a} with {b}")
+_ORDERED = _common(
+    lambda a, b: (
+        "All types in a comparison should support both 'EQUALS' and "
+        f"'ORDER' comparison with each other. Can not compare {a} with {b}"
+    )
+)
 
 
 def _compared(args: Sequence[DataType]) -> DataType:
@@ -47,8 +57,10 @@ def _compared(args: Sequence[DataType]) -> DataType:
 
 def _nullif(args: Sequence[DataType]) -> DataType:
     if types.common_type(args[0], args[1]) is None:
-        raise SignatureError(f"implicit type conversion between {types.sql_name(args[0])} and "
-                             f"{args[1].name} is not supported now")
+        raise SignatureError(
+            f"implicit type conversion between {types.sql_name(args[0])} and "
+            f"{args[1].name} is not supported now"
+        )
     return types.nullable(args[0])
 
 
@@ -62,16 +74,21 @@ _NEVER_NULL = types.nullable(types.BOOLEAN, False)
 def _distinct(args: Sequence[DataType]) -> DataType:
     """`a IS [NOT] DISTINCT FROM b`: comparable operands; never NULL (NULLs are equal)."""
     if types.common_type(args[0], args[1]) is None:
-        raise SignatureError(f"Cannot apply 'IS DISTINCT FROM' to arguments of type "
-                             f"'<{types.sql_name(args[0])}> IS DISTINCT FROM "
-                             f"<{types.sql_name(args[1])}>'")
+        raise SignatureError(
+            f"Cannot apply 'IS DISTINCT FROM' to arguments of type "
+            f"'<{types.sql_name(args[0])}> IS DISTINCT FROM "
+            f"<{types.sql_name(args[1])}>'"
+        )
     return _NEVER_NULL
 
 
 # The predicates `x IS [NOT] TRUE|FALSE|UNKNOWN` and `a IS [NOT] DISTINCT FROM b`: the parser
 # gives them as calls named by their words (no identifier can call them by name).
-_TRUTH_TESTS = [ScalarFunction(f"IS {negation}{truth}", (sig("BOOLEAN"),), always(_NEVER_NULL))
-                for truth in ("TRUE", "FALSE", "UNKNOWN") for negation in ("", "NOT ")]
+_TRUTH_TESTS = [
+    ScalarFunction(f"IS {negation}{truth}", (sig("BOOLEAN"),), always(_NEVER_NULL))
+    for truth in ("TRUE", "FALSE", "UNKNOWN")
+    for negation in ("", "NOT ")
+]
 
 FUNCTIONS = _TRUTH_TESTS + [
     ScalarFunction("IS DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),

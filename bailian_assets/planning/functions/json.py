@@ -5,7 +5,7 @@ constant arguments: `sql/json_syntax.py` says how."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.aggregates import AggregateFunction
@@ -23,25 +23,40 @@ def _json_value(args: Sequence[DataType], values: Sequence[object]) -> DataType:
 
 
 FUNCTIONS = [
-    ScalarFunction("JSON_VALUE", (sig(_C, _C), sig(_C, _C, "ANY", _C, "ANY", _C, "ANY")),
-                   always(_TEXT), (1, 3, 5), _json_value),
+    ScalarFunction(
+        "JSON_VALUE",
+        (sig(_C, _C), sig(_C, _C, "ANY", _C, "ANY", _C, "ANY")),
+        always(_TEXT),
+        (1, 3, 5),
+        _json_value,
+    ),
     ScalarFunction("JSON_QUERY", (sig(_C, _C, _C, _C, _C),), always(_TEXT), (1, 2, 3, 4)),
     ScalarFunction("JSON_EXISTS", (sig(_C, _C, _C),), fixed(types.BOOLEAN), (1, 2)),
     # JSON_OBJECT('NULL' | 'ABSENT', key, value, ...), JSON_ARRAY('NULL' | 'ABSENT', value, ...)
-    ScalarFunction("JSON_OBJECT", (sig(_C), sig(_C, _C, "ANY"),
-                                   sig(_C, _C, "ANY", "ANY", variadic=True)),
-                   always(types.nullable(types.STRING, False)), (0,)),
-    ScalarFunction("JSON_ARRAY", (sig(_C), sig(_C, "ANY", variadic=True)),
-                   always(types.nullable(types.STRING, False)), (0,)),
-    ScalarFunction("IS JSON", (sig("ANY", _C),), always(types.nullable(types.BOOLEAN, False)),
-                   (1,)),
+    ScalarFunction(
+        "JSON_OBJECT",
+        (sig(_C), sig(_C, _C, "ANY"), sig(_C, _C, "ANY", "ANY", variadic=True)),
+        always(types.nullable(types.STRING, False)),
+        (0,),
+    ),
+    ScalarFunction(
+        "JSON_ARRAY",
+        (sig(_C), sig(_C, "ANY", variadic=True)),
+        always(types.nullable(types.STRING, False)),
+        (0,),
+    ),
+    ScalarFunction(
+        "IS JSON", (sig("ANY", _C),), always(types.nullable(types.BOOLEAN, False)), (1,)
+    ),
 ]
 
 # JSON_OBJECTAGG('NULL' | 'ABSENT', key, value), JSON_ARRAYAGG('NULL' | 'ABSENT', value): one
 # JSON text per group ('{}' and '[]' over no rows)
 AGGREGATE_FUNCTIONS = [
-    AggregateFunction("JSON_OBJECTAGG", (sig(_C, _C, "ANY"),),
-                      always(types.nullable(types.STRING, False))),
-    AggregateFunction("JSON_ARRAYAGG", (sig(_C, "ANY"),),
-                      always(types.nullable(types.STRING, False))),
+    AggregateFunction(
+        "JSON_OBJECTAGG", (sig(_C, _C, "ANY"),), always(types.nullable(types.STRING, False))
+    ),
+    AggregateFunction(
+        "JSON_ARRAYAGG", (sig(_C, "ANY"),), always(types.nullable(types.STRING, False))
+    ),
 ]

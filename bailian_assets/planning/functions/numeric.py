@@ -3,11 +3,10 @@ are in `executor/functions/numeric.py`, under the same names."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import (ScalarFunction, always, first,
-                                                          fixed, sig)
+from bailian_assets.planning.functions.signatures import ScalarFunction, always, first, fixed, sig
 from bailian_assets.sql.ast import DataType
 
 _N = sig("NUMERIC")
@@ -22,8 +21,9 @@ def rounded_decimal(t: DataType, digits: int) -> DataType:
     if digits >= scale:
         return t
     if digits < 0:
-        return types.nullable(types.decimal(min(types.MAX_DECIMAL_PRECISION,
-                                                1 + precision - scale), 0), t.nullable)
+        return types.nullable(
+            types.decimal(min(types.MAX_DECIMAL_PRECISION, 1 + precision - scale), 0), t.nullable
+        )
     return types.nullable(types.decimal(1 + precision - scale + digits, digits), t.nullable)
 
 
@@ -81,8 +81,9 @@ FUNCTIONS = [
     ScalarFunction("SIGN", (_N,), first),
     # RAND([seed]): a fresh value per row, in [0, 1); the seed must be a constant
     ScalarFunction("RAND", (sig(), sig("INTEGER")), always(types.nullable(_D, False)), (0,)),
-    ScalarFunction("RAND_INTEGER", (sig("INTEGER"), sig("INTEGER", "INTEGER")),
-                   fixed(types.INT), (0, 1)),
+    ScalarFunction(
+        "RAND_INTEGER", (sig("INTEGER"), sig("INTEGER", "INTEGER")), fixed(types.INT), (0, 1)
+    ),
     ScalarFunction("TRUNCATE", (_N, sig("NUMERIC", "INTEGER")), first, (1,), _rounded),
     ScalarFunction("BIN", (sig("INTEGER"),), fixed(types.STRING)),
     ScalarFunction("HEX", (sig("INTEGER"), sig("CHARACTER")), fixed(types.STRING)),

@@ -6,7 +6,7 @@ Flink's text; the binder locates it."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.signatures import SignatureError
@@ -19,14 +19,34 @@ _INTEGERS = {"TINYINT", "SMALLINT", "INT", "BIGINT"}
 _LOOSE = ("NULL", "UNKNOWN")
 
 # every operator name a bound Call may carry (the executor implements exactly these)
-OPERATORS = frozenset(COMPARISONS + ARITHMETIC + (
-    "DIV", "AND", "OR", "||", "NOT", "NEGATE", "IS NULL", "IS NOT NULL", "IN", "NOT IN",
-    "BETWEEN", "NOT BETWEEN", "LIKE", "NOT LIKE", "."))  # ".": a ROW's field (collection.py)
+OPERATORS = frozenset(
+    COMPARISONS
+    + ARITHMETIC
+    + (
+        "DIV",
+        "AND",
+        "OR",
+        "||",
+        "NOT",
+        "NEGATE",
+        "IS NULL",
+        "IS NOT NULL",
+        "IN",
+        "NOT IN",
+        "BETWEEN",
+        "NOT BETWEEN",
+        "LIKE",
+        "NOT LIKE",
+        ".",
+    )
+)  # ".": a ROW's field (collection.py)
 
 
 def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:
-    return SignatureError(f"Cannot apply '{op}' to arguments of type "
-                          f"'<{types.sql_name(a)}> {op} <{types.sql_name(b)}>'")
+    return SignatureError(
+        f"Cannot apply '{op}' to arguments of type "
+        f"'<{types.sql_name(a)}> {op} <{types.sql_name(b)}>'"
+    )
 
 
 def comparison(op: str, a: DataType, b: DataType) -> DataType:
@@ -66,7 +86,8 @@ def concatenation(operands: Sequence[DataType]) -> DataType:
                 raise SignatureError(
                     f"Cannot apply '||' to arguments of type '<{types.sql_name(result)}> || "
                     f"<{types.sql_name(t)}>'. Supported form(s): '<STRING> || <STRING>'\n"
-                    "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'")
+                    "'<EQUIVALENT_TYPE> || <EQUIVALENT_TYPE>'"
+                )
         result = _concatenated(result, t)
     return result
 

@@ -10,8 +10,8 @@ type comes from the function's `returns` rule, given the argument types.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from bailian_assets.planning import types
 from bailian_assets.sql.ast import DataType
@@ -66,7 +66,6 @@ class ScalarFunction:
         return self.returns(arg_types)
 
 
-
 class SignatureError(Exception):
     """A call that matches none of its function's signatures; `message` is Flink's text."""
 
@@ -91,14 +90,16 @@ def check_call(function, arg_types: Sequence[DataType]) -> None:
     if not any(s.fits_count(len(arg_types)) for s in function.signatures):
         low, high = count_range(function.signatures)
         expected = str(low) if low == high else f"{low} to {high or 'any number of'}"
-        raise SignatureError(f"Invalid number of arguments to function '{name}'. "
-                             f"Was expecting {expected} arguments")
+        raise SignatureError(
+            f"Invalid number of arguments to function '{name}'. Was expecting {expected} arguments"
+        )
     if any(s.accepts(arg_types) for s in function.signatures):
         return
     given = ", ".join(f"<{types.sql_name(t)}>" for t in arg_types)
     forms = "\n".join(s.shown(name) for s in function.signatures)
-    raise SignatureError(f"Cannot apply '{name}' to arguments of type '{name}({given})'. "
-                         f"Supported form(s): {forms}")
+    raise SignatureError(
+        f"Cannot apply '{name}' to arguments of type '{name}({given})'. Supported form(s): {forms}"
+    )
 
 
 def unknown_signature(name: str, arg_types: Sequence[DataType]) -> str:

@@ -14,8 +14,12 @@ FUNCTIONS = [
     ScalarFunction("LOWER", (_C,), fixed(_S)),
     ScalarFunction("INITCAP", (_C,), fixed(_S)),
     # the parser passes TRIM(mode chars FROM s) as (s, mode, chars)
-    ScalarFunction("TRIM", (_C, sig("CHARACTER", "CHARACTER"),
-                            sig("CHARACTER", "CHARACTER", "CHARACTER")), fixed(_S), (1, 2)),
+    ScalarFunction(
+        "TRIM",
+        (_C, sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "CHARACTER")),
+        fixed(_S),
+        (1, 2),
+    ),
     ScalarFunction("LTRIM", (_C,), fixed(_S)),
     ScalarFunction("RTRIM", (_C,), fixed(_S)),
     ScalarFunction("CHAR_LENGTH", (_C,), fixed(_I)),
@@ -23,36 +27,61 @@ FUNCTIONS = [
     ScalarFunction("LENGTH", (_C,), fixed(_I)),
     ScalarFunction("CONCAT", (sig("CHARACTER", variadic=True),), fixed(_S)),
     ScalarFunction("CONCAT_WS", (sig("CHARACTER", "CHARACTER", variadic=True),), fixed(_S), (0,)),
-    ScalarFunction("SUBSTRING", (sig("CHARACTER", "INTEGER"),
-                                 sig("CHARACTER", "INTEGER", "INTEGER")), fixed(_S)),
-    ScalarFunction("SUBSTR", (sig("CHARACTER", "INTEGER"),
-                              sig("CHARACTER", "INTEGER", "INTEGER")), fixed(_S)),
+    ScalarFunction(
+        "SUBSTRING",
+        (sig("CHARACTER", "INTEGER"), sig("CHARACTER", "INTEGER", "INTEGER")),
+        fixed(_S),
+    ),
+    ScalarFunction(
+        "SUBSTR", (sig("CHARACTER", "INTEGER"), sig("CHARACTER", "INTEGER", "INTEGER")), fixed(_S)
+    ),
     ScalarFunction("REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S), (1, 2)),
-    ScalarFunction("REGEXP_REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S),
-                   (1, 2)),
-    ScalarFunction("REGEXP_EXTRACT", (sig("CHARACTER", "CHARACTER"),
-                                      sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_S), (1, 2)),
+    ScalarFunction(
+        "REGEXP_REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S), (1, 2)
+    ),
+    ScalarFunction(
+        "REGEXP_EXTRACT",
+        (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
+        fixed(_S),
+        (1, 2),
+    ),
     ScalarFunction("REGEXP", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
     ScalarFunction("POSITION", (sig("CHARACTER", "CHARACTER"),), fixed(_I)),
     ScalarFunction("LPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
     ScalarFunction("RPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
     ScalarFunction("REVERSE", (_C,), fixed(_S)),
-    ScalarFunction("SPLIT_INDEX", (sig("CHARACTER", "INTEGER", "INTEGER"),
-                                   sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_S), (1, 2)),
+    ScalarFunction(
+        "SPLIT_INDEX",
+        (sig("CHARACTER", "INTEGER", "INTEGER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
+        fixed(_S),
+        (1, 2),
+    ),
     ScalarFunction("REPEAT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
     ScalarFunction("LEFT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
     ScalarFunction("RIGHT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
-    ScalarFunction("LOCATE", (sig("CHARACTER", "CHARACTER"),
-                              sig("CHARACTER", "CHARACTER", "INTEGER")), fixed(_I)),
-    ScalarFunction("INSTR", (sig("CHARACTER", "CHARACTER"),
-                             sig("CHARACTER", "CHARACTER", "INTEGER"),
-                             sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER")), always(_I)),
+    ScalarFunction(
+        "LOCATE",
+        (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
+        fixed(_I),
+    ),
+    ScalarFunction(
+        "INSTR",
+        (
+            sig("CHARACTER", "CHARACTER"),
+            sig("CHARACTER", "CHARACTER", "INTEGER"),
+            sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER"),
+        ),
+        always(_I),
+    ),
     ScalarFunction("ASCII", (_C,), fixed(_I)),
     ScalarFunction("CHR", (sig("INTEGER"),), fixed(_S)),
     # ELT(index, s1, s2, ...): NULL when the index is out of range, whatever the strings
     ScalarFunction("ELT", (sig("INTEGER", "CHARACTER", variadic=True),), always(_S)),
-    ScalarFunction("PARSE_URL", (sig("CHARACTER", "CHARACTER"),
-                                 sig("CHARACTER", "CHARACTER", "CHARACTER")), always(_S)),
+    ScalarFunction(
+        "PARSE_URL",
+        (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "CHARACTER")),
+        always(_S),
+    ),
     ScalarFunction("TO_BASE64", (_C,), fixed(_S)),
     ScalarFunction("FROM_BASE64", (_C,), fixed(_S)),
     ScalarFunction("TRANSLATE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S)),
@@ -64,8 +93,14 @@ FUNCTIONS = [
     ScalarFunction("HASH_CODE", (_C,), fixed(_I)),
     ScalarFunction("UUID", (sig(),), always(types.nullable(_S, False))),
     # OVERLAY(s PLACING r FROM i [FOR n]): the parser passes (s, r, i[, n])
-    ScalarFunction("OVERLAY", (sig("CHARACTER", "CHARACTER", "INTEGER"),
-                               sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER")), fixed(_S)),
+    ScalarFunction(
+        "OVERLAY",
+        (
+            sig("CHARACTER", "CHARACTER", "INTEGER"),
+            sig("CHARACTER", "CHARACTER", "INTEGER", "INTEGER"),
+        ),
+        fixed(_S),
+    ),
     # s SIMILAR TO p (the parser's call, NOT SIMILAR TO wraps it in NOT): SQL's regex
     ScalarFunction("SIMILAR TO", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
 ]

@@ -11,11 +11,10 @@ parser's) and `x + interval` is `DATETIME PLUS(x, interval)` (a name no identifi
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import (ScalarFunction, always, first, fixed,
-                                                          sig)
+from bailian_assets.planning.functions.signatures import ScalarFunction, always, first, fixed, sig
 from bailian_assets.sql.ast import DataType
 
 _NOW = always(types.nullable(types.TIMESTAMP, False))
@@ -29,9 +28,26 @@ INTERVAL_MONTHS = DataType("INTERVAL_YEAR_MONTH", nullable=False)
 INTERVAL_MICROS = DataType("INTERVAL_DAY_TIME", nullable=False)
 YEAR_MONTH_UNITS = ("YEAR", "QUARTER", "MONTH")
 DAY_TIME_UNITS = ("WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND")
-EXTRACT_UNITS = ("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND",
-                 "MILLISECOND", "MICROSECOND", "DOW", "DOY", "ISODOW", "ISOYEAR", "DECADE",
-                 "CENTURY", "MILLENNIUM", "EPOCH")
+EXTRACT_UNITS = (
+    "YEAR",
+    "QUARTER",
+    "MONTH",
+    "WEEK",
+    "DAY",
+    "HOUR",
+    "MINUTE",
+    "SECOND",
+    "MILLISECOND",
+    "MICROSECOND",
+    "DOW",
+    "DOY",
+    "ISODOW",
+    "ISOYEAR",
+    "DECADE",
+    "CENTURY",
+    "MILLENNIUM",
+    "EPOCH",
+)
 ZONED = ("UNIX_TIMESTAMP", "FROM_UNIXTIME", "TO_TIMESTAMP_LTZ")
 
 
@@ -55,28 +71,53 @@ FUNCTIONS = [
     ScalarFunction("LOCALTIMESTAMP", (sig(),), _NOW),
     ScalarFunction("NOW", (sig(),), _NOW),
     # Flink's DATE_FORMAT takes a TIMESTAMP or a STRING holding one
-    ScalarFunction("DATE_FORMAT", (sig("TIMESTAMP", "CHARACTER"), sig("CHARACTER", "CHARACTER")),
-                   fixed(_S), (1,)),
+    ScalarFunction(
+        "DATE_FORMAT",
+        (sig("TIMESTAMP", "CHARACTER"), sig("CHARACTER", "CHARACTER")),
+        fixed(_S),
+        (1,),
+    ),
     # NULL when the text does not parse
-    ScalarFunction("TO_TIMESTAMP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
-                   always(_TS3), (1,)),
-    ScalarFunction("TO_DATE", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
-                   always(types.DATE), (1,)),
-    ScalarFunction("TO_TIMESTAMP_LTZ", (sig("NUMERIC"), sig("NUMERIC", "INTEGER")),
-                   fixed(types.timestamp(3, local_time_zone=True)), (1,)),
-    ScalarFunction("UNIX_TIMESTAMP", (sig(), sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
-                   always(_BIGINT), (1,)),
-    ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S),
-                   (1,)),
-    ScalarFunction("TIMESTAMPADD", (sig("CHARACTER", "INTEGER", "DATETIME"),), _timestampadd,
-                   (0,)),
-    ScalarFunction("TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),),
-                   fixed(types.INT), (0,)),
+    ScalarFunction(
+        "TO_TIMESTAMP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(_TS3), (1,)
+    ),
+    ScalarFunction(
+        "TO_DATE", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(types.DATE), (1,)
+    ),
+    ScalarFunction(
+        "TO_TIMESTAMP_LTZ",
+        (sig("NUMERIC"), sig("NUMERIC", "INTEGER")),
+        fixed(types.timestamp(3, local_time_zone=True)),
+        (1,),
+    ),
+    ScalarFunction(
+        "UNIX_TIMESTAMP",
+        (sig(), sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
+        always(_BIGINT),
+        (1,),
+    ),
+    ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S), (1,)),
+    ScalarFunction("TIMESTAMPADD", (sig("CHARACTER", "INTEGER", "DATETIME"),), _timestampadd, (0,)),
+    ScalarFunction(
+        "TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),), fixed(types.INT), (0,)
+    ),
     ScalarFunction("EXTRACT", (sig("CHARACTER", "DATETIME"),), fixed(_BIGINT), (0,)),
     ScalarFunction("FLOOR TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("CEIL TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("DATETIME PLUS", (sig("DATETIME", "ANY"),), _plus),
-    *(ScalarFunction(name, (_FIELD,), fixed(_BIGINT))
-      for name in ("YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFYEAR", "DAYOFMONTH", "DAYOFWEEK",
-                   "HOUR", "MINUTE", "SECOND")),
+    *(
+        ScalarFunction(name, (_FIELD,), fixed(_BIGINT))
+        for name in (
+            "YEAR",
+            "QUARTER",
+            "MONTH",
+            "WEEK",
+            "DAYOFYEAR",
+            "DAYOFMONTH",
+            "DAYOFWEEK",
+            "HOUR",
+            "MINUTE",
+            "SECOND",
+        )
+    ),
 ]

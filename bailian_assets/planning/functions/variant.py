@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import (ScalarFunction, SignatureError, always,
-                                                          fixed, sig)
+from bailian_assets.planning.functions.signatures import (
+    ScalarFunction,
+    SignatureError,
+    always,
+    fixed,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
 
@@ -50,15 +55,28 @@ def array_type(args: Sequence[DataType]) -> DataType:
 
 
 FUNCTIONS = [
-    ScalarFunction("PARSE_JSON", (sig("CHARACTER"), sig("CHARACTER", "BOOLEAN")),
-                   fixed(types.VARIANT), (1,)),
+    ScalarFunction(
+        "PARSE_JSON", (sig("CHARACTER"), sig("CHARACTER", "BOOLEAN")), fixed(types.VARIANT), (1,)
+    ),
     # NULL for text that is not JSON, whatever the input's nullability
-    ScalarFunction("TRY_PARSE_JSON", (sig("CHARACTER"), sig("CHARACTER", "BOOLEAN")),
-                   always(types.VARIANT), (1,)),
+    ScalarFunction(
+        "TRY_PARSE_JSON",
+        (sig("CHARACTER"), sig("CHARACTER", "BOOLEAN")),
+        always(types.VARIANT),
+        (1,),
+    ),
     # a JSON null gives SQL NULL, so always nullable
     ScalarFunction("JSON_STRING", (sig("ANY"),), always(types.STRING)),
-    ScalarFunction("ITEM", (sig("ARRAY", "INTEGER"), sig("MAP", "ANY"),
-                            sig("VARIANT", "CHARACTER"), sig("VARIANT", "INTEGER")), _item_type),
+    ScalarFunction(
+        "ITEM",
+        (
+            sig("ARRAY", "INTEGER"),
+            sig("MAP", "ANY"),
+            sig("VARIANT", "CHARACTER"),
+            sig("VARIANT", "INTEGER"),
+        ),
+        _item_type,
+    ),
     ScalarFunction("ARRAY", (sig("ANY", variadic=True),), array_type),
 ]
 
@@ -82,8 +100,9 @@ def parse(text: str, allow_duplicate_keys: bool = False) -> object:
         return result
 
     try:
-        return json.loads(text, object_pairs_hook=pairs, parse_float=_number,
-                          parse_constant=_refuse)
+        return json.loads(
+            text, object_pairs_hook=pairs, parse_float=_number, parse_constant=_refuse
+        )
     except json.JSONDecodeError as error:
         raise VariantError(f"invalid JSON: {error.msg} (at character {error.pos + 1})") from None
     except RecursionError:
@@ -105,8 +124,13 @@ def try_canonical(text: str, allow_duplicate_keys: bool = False) -> str | None:
 def render(value: object) -> str:
     """A JSON value as canonical text: sorted keys, compact, non-ASCII unescaped."""
     if isinstance(value, dict):
-        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + render(value[k])
-                              for k in sorted(value)) + "}"
+        return (
+            "{"
+            + ",".join(
+                json.dumps(k, ensure_ascii=False) + ":" + render(value[k]) for k in sorted(value)
+            )
+            + "}"
+        )
     if isinstance(value, list):
         return "[" + ",".join(render(v) for v in value) + "]"
     if isinstance(value, Decimal):
@@ -122,12 +146,16 @@ def item(text: str, index: object) -> str | None:
     value = json.loads(text, parse_float=_number)
     if isinstance(index, str):
         if not isinstance(value, dict):
-            raise VariantError("String key access on variant requires an object variant, but "
-                               "a non-object variant was provided.")
+            raise VariantError(
+                "String key access on variant requires an object variant, but "
+                "a non-object variant was provided."
+            )
         return render(value[index]) if index in value else None
     if not isinstance(value, list):
-        raise VariantError("Integer index access on variant requires an array variant, but a "
-                           "non-array variant was provided.")
+        raise VariantError(
+            "Integer index access on variant requires an array variant, but a "
+            "non-array variant was provided."
+        )
     position = int(index)  # type: ignore[call-overload]
     return render(value[position - 1]) if 1 <= position <= len(value) else None
 

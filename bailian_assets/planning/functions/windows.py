@@ -8,8 +8,8 @@ which Flink refuses without ORDER BY) and its implementation in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.signatures import ReturnRule, Signature, always, sig

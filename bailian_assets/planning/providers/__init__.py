@@ -17,10 +17,31 @@ How to add a provider (one new module):
 """
 
 from bailian_assets.planning.providers.provider import (
-    CHAT, EMBEDDING, PROVIDERS, TASKS, Provider, built_in_endpoint, built_in_key,
-    provider_named, provider_names, register, task_of_path, unregister,
+    CHAT,
+    EMBEDDING,
+    PROVIDERS,
+    TASKS,
+    Provider,
+    built_in_endpoint,
+    built_in_key,
+    provider_named,
+    provider_names,
+    register,
+    task_of_path,
+    unregister,
 )
 
-__all__ = ["CHAT", "EMBEDDING", "PROVIDERS", "TASKS", "Provider", "built_in_endpoint",
-           "built_in_key", "provider_named", "provider_names", "register", "task_of_path",
-           "unregister"]
+__all__ = [
+    "CHAT",
+    "EMBEDDING",
+    "PROVIDERS",
+    "TASKS",
+    "Provider",
+    "built_in_endpoint",
+    "built_in_key",
+    "provider_named",
+    "provider_names",
+    "register",
+    "task_of_path",
+    "unregister",
+]

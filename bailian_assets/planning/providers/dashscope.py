@@ -3,5 +3,6 @@ endpoint or key)."""
 
 from bailian_assets.planning.providers.provider import Provider
 
-PROVIDER = Provider("dashscope", True,
-                    "DashScope, VVR's recommended provider for built-in models", listed=30)
+PROVIDER = Provider(
+    "dashscope", True, "DashScope, VVR's recommended provider for built-in models", listed=30
+)

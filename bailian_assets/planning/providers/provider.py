@@ -15,8 +15,8 @@ holding a `PROVIDER` is loaded on the first look-up; `register` adds one from an
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Iterator, Mapping
 
 from bailian_assets.dashscope import API_KEY_ENV, COMPATIBLE_MODE, base_url
 from bailian_assets.planning.registry import Registry
@@ -38,8 +38,13 @@ class Provider:
 
 
 _registry: Registry[Provider] = Registry(
-    "provider", BUILT_IN_PACKAGE, "PROVIDER", Provider, lambda p: p.name,
-    same=lambda old, new: old == new)
+    "provider",
+    BUILT_IN_PACKAGE,
+    "PROVIDER",
+    Provider,
+    lambda p: p.name,
+    same=lambda old, new: old == new,
+)
 
 
 def register(provider: Provider, replace: bool = False) -> Provider:

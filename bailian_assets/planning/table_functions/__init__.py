@@ -30,13 +30,30 @@ from bailian_assets.planning.table_functions.ai_sentiment import AI_SENTIMENT
 from bailian_assets.planning.table_functions.ai_summarize import AI_SUMMARIZE
 from bailian_assets.planning.table_functions.ai_translate import AI_TRANSLATE
 from bailian_assets.planning.table_functions.ml_predict import ML_PREDICT
-from bailian_assets.planning.table_functions.registry import (Invocation, Parameter, Site,
-                                                              TableFunction, invoke)
+from bailian_assets.planning.table_functions.registry import (
+    Invocation,
+    Parameter,
+    Site,
+    TableFunction,
+    invoke,
+)
 from bailian_assets.planning.table_functions.unnest import UNNEST
 from bailian_assets.planning.table_functions.vector_search import VECTOR_SEARCH
 
-TABLE_FUNCTIONS: dict[str, TableFunction] = {f.name: f for f in (
-    ML_PREDICT, VECTOR_SEARCH, AI_CLASSIFY, AI_SENTIMENT, AI_EXTRACT, AI_TRANSLATE, AI_SUMMARIZE,
-    AI_MASK, AI_EMBED, UNNEST)}
+TABLE_FUNCTIONS: dict[str, TableFunction] = {
+    f.name: f
+    for f in (
+        ML_PREDICT,
+        VECTOR_SEARCH,
+        AI_CLASSIFY,
+        AI_SENTIMENT,
+        AI_EXTRACT,
+        AI_TRANSLATE,
+        AI_SUMMARIZE,
+        AI_MASK,
+        AI_EMBED,
+        UNNEST,
+    )
+}
 
 __all__ = ["TABLE_FUNCTIONS", "Invocation", "Parameter", "Site", "TableFunction", "invoke"]

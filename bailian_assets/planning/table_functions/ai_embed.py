@@ -5,7 +5,7 @@ ML_PREDICT batches them, and a vector of another length fails its rows."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from bailian_assets.planning import types
 from bailian_assets.planning.table_functions.ai_function import AiFunction, Extra
@@ -21,5 +21,6 @@ AI_EMBED = AiFunction(
     "AI_EMBED",
     (Extra("DIMENSION", "INTEGER", "1024", required=False),),
     (("embedding", types.FLOAT_ARRAY),),
-    None, request=_request,
+    None,
+    request=_request,
 ).table_function()

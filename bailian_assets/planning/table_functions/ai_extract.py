@@ -7,22 +7,33 @@ name, fails its row."""
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from collections.abc import Mapping
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions import variant
-from bailian_assets.planning.table_functions.ai_function import (AiFunction, AnswerError, Extra,
-                                                                 field, prompt)
+from bailian_assets.planning.table_functions.ai_function import (
+    AiFunction,
+    AnswerError,
+    Extra,
+    field,
+    prompt,
+)
 
-OPENING = "You are an information extraction expert. Extract the fields of the schema from " \
-          "the text."
+OPENING = (
+    "You are an information extraction expert. Extract the fields of the schema from the text."
+)
 
 
 def _prompt(constants: Mapping[str, object]) -> str:
-    return prompt(OPENING, {"Schema": constants["EXTRACT_SCHEMA"]}, {
-        "extracted_json": "a JSON object with exactly the schema's keys, each value of the "
-                          "type the schema gives, or null when the text does not say",
-    }, ("Extract only what the text states; never guess", "The text may be in any language"))
+    return prompt(
+        OPENING,
+        {"Schema": constants["EXTRACT_SCHEMA"]},
+        {
+            "extracted_json": "a JSON object with exactly the schema's keys, each value of the "
+            "type the schema gives, or null when the text does not say",
+        },
+        ("Extract only what the text states; never guess", "The text may be in any language"),
+    )
 
 
 def _reader(constants: Mapping[str, object]):
@@ -39,8 +50,10 @@ def _reader(constants: Mapping[str, object]):
             raise AnswerError("AI function AI_EXTRACT's 'extracted_json' is not a JSON object")
         unknown = sorted(set(value) - keys)
         if unknown:
-            raise AnswerError(f"AI function AI_EXTRACT's 'extracted_json' has fields the schema "
-                              f"does not name: {', '.join(unknown)}")
+            raise AnswerError(
+                f"AI function AI_EXTRACT's 'extracted_json' has fields the schema "
+                f"does not name: {', '.join(unknown)}"
+            )
         return (variant.render(variant.parse(json.dumps(value))),)  # canonical, as JSON_STRING
 
     return read
@@ -48,7 +61,8 @@ def _reader(constants: Mapping[str, object]):
 
 AI_EXTRACT = AiFunction(
     "AI_EXTRACT",
-    (Extra("EXTRACT_SCHEMA", "JSON_OBJECT", "'{\"name\": \"string\", \"age\": \"int\"}'"),),
+    (Extra("EXTRACT_SCHEMA", "JSON_OBJECT", '\'{"name": "string", "age": "int"}\''),),
     (("extracted_json", types.STRING),),
-    _prompt, _reader,
+    _prompt,
+    _reader,
 ).table_function()

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as default_field
-from typing import Callable, Mapping
 
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
@@ -38,14 +38,14 @@ from bailian_assets.planning.catalog import runtime_settings
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.table_functions.ml_predict import output_fields
-from bailian_assets.planning.table_functions.registry import (Invocation, Parameter,
-                                                              TableFunction)
+from bailian_assets.planning.table_functions.registry import Invocation, Parameter, TableFunction
 from bailian_assets.sql import ast
 from bailian_assets.sql.ast import DataType
 
 STRING_ARRAY = types.array(types.STRING)
-JSON_SHAPE_HINT = "Return only valid JSON without Markdown fences or additional text, " \
-                  "using this shape:"
+JSON_SHAPE_HINT = (
+    "Return only valid JSON without Markdown fences or additional text, using this shape:"
+)
 
 
 class AnswerError(ValueError):
@@ -80,11 +80,12 @@ class AnswerShape:
         try:
             value = json.loads(text)
         except json.JSONDecodeError as error:
-            raise AnswerError(f"AI function {self.function} returned invalid JSON: "
-                              f"{error.msg} at character {error.pos + 1}") from None
+            raise AnswerError(
+                f"AI function {self.function} returned invalid JSON: "
+                f"{error.msg} at character {error.pos + 1}"
+            ) from None
         if not isinstance(value, dict):
-            raise AnswerError(f"AI function {self.function} returned JSON that is not an "
-                              "object")
+            raise AnswerError(f"AI function {self.function} returned JSON that is not an object")
         return self.read(value)
 
     def check(self, text: object) -> str | None:
@@ -110,15 +111,22 @@ class AiFunction:
     labelled: Callable[[Mapping[str, object]], Mapping[str, tuple[str, ...]]] = lambda _: {}
 
     def table_function(self) -> TableFunction:
-        parameters = (Parameter("MODEL", "MODEL", "a model (MODEL m)"),
-                      Parameter("INPUT", "COLUMN", "a STRING column of the input rows"),
-                      *(Parameter(e.name, "ANY", e.example, e.required) for e in self.extras))
+        parameters = (
+            Parameter("MODEL", "MODEL", "a model (MODEL m)"),
+            Parameter("INPUT", "COLUMN", "a STRING column of the input rows"),
+            *(Parameter(e.name, "ANY", e.example, e.required) for e in self.extras),
+        )
         count = len(parameters)
         optional = sum(not e.required for e in self.extras)
         expecting = f"{count - optional} or {count}" if optional else str(count)
-        return TableFunction(self.name, parameters, self.build, lateral=True,
-                             arity_message=f"Invalid number of arguments to function "
-                                           f"'{self.name}'. Was expecting {expecting} arguments")
+        return TableFunction(
+            self.name,
+            parameters,
+            self.build,
+            lateral=True,
+            arity_message=f"Invalid number of arguments to function "
+            f"'{self.name}'. Was expecting {expecting} arguments",
+        )
 
     def build(self, call: Invocation) -> p.Node:
         model: ModelSpec = call.args["MODEL"]  # type: ignore[assignment]
@@ -129,9 +137,15 @@ class AiFunction:
         taken = {f.name for f in call.left.fields}  # type: ignore[union-attr]
         columns = tuple(ast.ColumnDef(name, t, call.call.position) for name, t in self.outputs)
         config = RuntimeConfig().with_values(runtime_settings(call.site.settings))
-        return p.MlPredict(call.left, spec, column.column,  # type: ignore[arg-type]
-                           output_fields(call, columns, taken), config, call.call.position,
-                           call.site.path)
+        return p.MlPredict(
+            call.left,
+            spec,
+            column.column,  # type: ignore[arg-type]
+            output_fields(call, columns, taken),
+            config,
+            call.call.position,
+            call.site.path,
+        )
 
     def derived_model(self, model: ModelSpec, constants: Mapping[str, object]) -> ModelSpec:
         """The user's model as this call uses it: the function's prompt, JSON mode, one
@@ -143,13 +157,22 @@ class AiFunction:
         request["response_format"] = {"type": "json_object"}
         assert self.reader is not None
         names = [name for name, _ in self.outputs]
-        labels = {names.index(column): tuple(values)
-                  for column, values in self.labelled(constants).items()}
+        labels = {
+            names.index(column): tuple(values)
+            for column, values in self.labelled(constants).items()
+        }
         shape = AnswerShape(self.name, self.reader(constants), labels)
         # one row a request: a packed reply holds one text per row, not the JSON object
         # each of these functions answers
-        return replace(model, system_prompt=self.prompt(constants), user_prompt=None,
-                       request=request, metadata_columns=(), answer_shape=shape, batch_size=1)
+        return replace(
+            model,
+            system_prompt=self.prompt(constants),
+            user_prompt=None,
+            request=request,
+            metadata_columns=(),
+            answer_shape=shape,
+            batch_size=1,
+        )
 
     def _check_model(self, model: ModelSpec, arg: ast.FunctionArg) -> None:
         """VVR: a chat AI function's model must declare `OUTPUT (... VARIANT)`, AI_EMBED's
@@ -157,20 +180,28 @@ class AiFunction:
         output = model.output_column
         if self.prompt is None:
             if model.task != "embedding":
-                raise PlanError(f"{self.name} needs an embedding model whose OUTPUT is "
-                                f"ARRAY<FLOAT>; model '{model.name}' declares `{output.name}` "
-                                f"{output.type}", arg.position)
+                raise PlanError(
+                    f"{self.name} needs an embedding model whose OUTPUT is "
+                    f"ARRAY<FLOAT>; model '{model.name}' declares `{output.name}` "
+                    f"{output.type}",
+                    arg.position,
+                )
             return
         if output.type.name != "VARIANT":
-            raise PlanError(f"{self.name} needs a model whose output type is VARIANT "
-                            f"(OUTPUT (`content` VARIANT)); model '{model.name}' declares "
-                            f"`{output.name}` {output.type}", arg.position)
+            raise PlanError(
+                f"{self.name} needs a model whose output type is VARIANT "
+                f"(OUTPUT (`content` VARIANT)); model '{model.name}' declares "
+                f"`{output.name}` {output.type}",
+                arg.position,
+            )
 
     def _input(self, call: Invocation) -> b.Column:
         column: b.Column = call.args["INPUT"]  # type: ignore[assignment]
         if not (types.is_character(column.type) or column.type.name == "NULL"):
-            raise PlanError(f"INPUT of {self.name} must be a STRING column, found "
-                            f"{column.type}", call.syntax["INPUT"].position)
+            raise PlanError(
+                f"INPUT of {self.name} must be a STRING column, found {column.type}",
+                call.syntax["INPUT"].position,
+            )
         return column
 
 
@@ -185,21 +216,27 @@ def constant(function: str, extra: Extra, call: Invocation) -> object:
         return None
     bound = call.site.bind(arg.value, call.left.fields if call.left is not None else ())
     if not _is_constant(bound):
-        raise PlanError(f"{extra.name} of {function} must be a constant, such as "
-                        f"{extra.example}", arg.position)
+        raise PlanError(
+            f"{extra.name} of {function} must be a constant, such as {extra.example}", arg.position
+        )
     value = _value(bound)
     problem = _kind_problem(extra.kind, bound.type, value)
     if problem is not None:
-        raise PlanError(f"{extra.name} of {function} must be {problem}, found "
-                        f"{_shown(bound.type, value)}", arg.position)
+        raise PlanError(
+            f"{extra.name} of {function} must be {problem}, found {_shown(bound.type, value)}",
+            arg.position,
+        )
     return json.loads(value) if extra.kind == "JSON_OBJECT" else value  # type: ignore
 
 
 def _is_constant(expr: b.Expr) -> bool:
     if isinstance(expr, b.Literal):
         return True
-    return isinstance(expr, b.Call) and expr.name == "ARRAY" and all(
-        isinstance(a, b.Literal) for a in expr.args)
+    return (
+        isinstance(expr, b.Call)
+        and expr.name == "ARRAY"
+        and all(isinstance(a, b.Literal) for a in expr.args)
+    )
 
 
 def _value(expr: b.Expr) -> object:
@@ -212,13 +249,20 @@ def _kind_problem(kind: str, data_type: DataType, value: object) -> str | None:
     if kind == "STRING":
         return None if types.is_character(data_type) and value else "a non-empty STRING"
     if kind == "JSON_OBJECT":
-        return None if types.is_character(data_type) and _is_json_object(value) else \
-            "a STRING holding a non-empty JSON object, such as '{\"name\": \"string\"}'"
+        return (
+            None
+            if types.is_character(data_type) and _is_json_object(value)
+            else 'a STRING holding a non-empty JSON object, such as \'{"name": "string"}\''
+        )
     if kind == "INTEGER":
         ok = data_type.name in ("TINYINT", "SMALLINT", "INT", "BIGINT") and value > 0  # type: ignore
         return None if ok else "a positive INTEGER"
-    ok = (data_type.name == "ARRAY" and types.is_character(data_type.element)  # type: ignore
-          and bool(value) and all(isinstance(v, str) and v.strip() for v in value))  # type: ignore
+    ok = (
+        data_type.name == "ARRAY"
+        and types.is_character(data_type.element)  # type: ignore
+        and bool(value)
+        and all(isinstance(v, str) and v.strip() for v in value)
+    )  # type: ignore
     return None if ok else "a non-empty ARRAY<STRING> of non-empty strings"
 
 
@@ -237,13 +281,18 @@ def _shown(data_type: DataType, value: object) -> str:
 # ------------------------------------------------------------------ prompts and answers
 
 
-def prompt(opening: str, parameters: Mapping[str, object], requirements: Mapping[str, str],
-           principles: tuple[str, ...] = ()) -> str:
+def prompt(
+    opening: str,
+    parameters: Mapping[str, object],
+    requirements: Mapping[str, str],
+    principles: tuple[str, ...] = (),
+) -> str:
     """A function's system prompt: the task (its opening sentence identifies it), its
     parameters one per line (JSON values), the fields to return and Flink CDC's shape hint."""
     lines = [opening]
-    lines += [f"{name}: {json.dumps(value, ensure_ascii=False)}"
-              for name, value in parameters.items()]
+    lines += [
+        f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in parameters.items()
+    ]
     lines.append("Output requirements:")
     lines += [f"- {field}: {meaning}" for field, meaning in requirements.items()]
     if principles:
@@ -265,8 +314,10 @@ def field(answer: dict, function: str, name: str) -> object:
 def text_field(answer: dict, function: str, name: str) -> str:
     value = field(answer, function, name)
     if not isinstance(value, str):
-        raise AnswerError(f"AI function {function}'s '{name}' is not a string: "
-                          f"{json.dumps(value, ensure_ascii=False)[:80]}")
+        raise AnswerError(
+            f"AI function {function}'s '{name}' is not a string: "
+            f"{json.dumps(value, ensure_ascii=False)[:80]}"
+        )
     return value
 
 
@@ -278,8 +329,10 @@ def number_field(answer: dict, function: str, name: str, low: float, high: float
     except (TypeError, ValueError):
         number = math.nan
     if not low <= number <= high:
-        raise AnswerError(f"AI function {function}'s '{name}' must be a number between "
-                          f"{low:g} and {high:g}, got {json.dumps(value, ensure_ascii=False)}")
+        raise AnswerError(
+            f"AI function {function}'s '{name}' must be a number between "
+            f"{low:g} and {high:g}, got {json.dumps(value, ensure_ascii=False)}"
+        )
     return number
 
 
@@ -291,5 +344,7 @@ def one_of(answer: dict, function: str, name: str, allowed: tuple[str, ...]) -> 
     for label in allowed:
         if label.strip().casefold() == wanted:
             return label
-    raise AnswerError(f"AI function {function}'s '{name}' {json.dumps(value, ensure_ascii=False)}"
-                      f" is not one of {json.dumps(list(allowed), ensure_ascii=False)}")
+    raise AnswerError(
+        f"AI function {function}'s '{name}' {json.dumps(value, ensure_ascii=False)}"
+        f" is not one of {json.dumps(list(allowed), ensure_ascii=False)}"
+    )

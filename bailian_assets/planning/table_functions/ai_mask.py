@@ -6,25 +6,38 @@ JSON string `{"entity":"Timmo","type":"name"}`."""
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from collections.abc import Mapping
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions import variant
-from bailian_assets.planning.table_functions.ai_function import (STRING_ARRAY, AiFunction,
-                                                                 AnswerError, Extra, field,
-                                                                 prompt, text_field)
+from bailian_assets.planning.table_functions.ai_function import (
+    STRING_ARRAY,
+    AiFunction,
+    AnswerError,
+    Extra,
+    field,
+    prompt,
+    text_field,
+)
 
-OPENING = "You are a data privacy expert. Detect the entities of the given types in the text " \
-          "and mask them."
+OPENING = (
+    "You are a data privacy expert. Detect the entities of the given types in the text "
+    "and mask them."
+)
 
 
 def _prompt(constants: Mapping[str, object]) -> str:
-    return prompt(OPENING, {"Entity types": constants["MASK_ENTITIES"]}, {
-        "masked_text": "the text with each detected entity replaced by its type in upper case "
-                       "in brackets, such as [NAME]",
-        "detected_entities": "a list of objects {\"entity\": the original text fragment, "
-                             "\"type\": its entity type}",
-    }, ("Mask only entities of the given types", "Change nothing else in the text"))
+    return prompt(
+        OPENING,
+        {"Entity types": constants["MASK_ENTITIES"]},
+        {
+            "masked_text": "the text with each detected entity replaced by its type in upper case "
+            "in brackets, such as [NAME]",
+            "detected_entities": 'a list of objects {"entity": the original text fragment, '
+            '"type": its entity type}',
+        },
+        ("Mask only entities of the given types", "Change nothing else in the text"),
+    )
 
 
 def _reader(constants: Mapping[str, object]):
@@ -45,11 +58,16 @@ def _entity(value: object) -> str:
             value = json.loads(value)
         except json.JSONDecodeError:
             pass
-    if not (isinstance(value, dict) and isinstance(value.get("entity"), str)
-            and isinstance(value.get("type"), str)):
-        raise AnswerError("AI function AI_MASK's detected entity "
-                          f"{json.dumps(value, ensure_ascii=False)[:80]} is not "
-                          "{\"entity\": <text>, \"type\": <type>}")
+    if not (
+        isinstance(value, dict)
+        and isinstance(value.get("entity"), str)
+        and isinstance(value.get("type"), str)
+    ):
+        raise AnswerError(
+            "AI function AI_MASK's detected entity "
+            f"{json.dumps(value, ensure_ascii=False)[:80]} is not "
+            '{"entity": <text>, "type": <type>}'
+        )
     return variant.render({"entity": value["entity"], "type": value["type"]})
 
 
@@ -57,5 +75,6 @@ AI_MASK = AiFunction(
     "AI_MASK",
     (Extra("MASK_ENTITIES", "STRING_ARRAY", "ARRAY['name', 'phone']"),),
     (("masked_text", types.STRING), ("detected_entities", STRING_ARRAY)),
-    _prompt, _reader,
+    _prompt,
+    _reader,
 ).table_function()

@@ -4,22 +4,38 @@ longer than MAX_LENGTH fails its row rather than being cut."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from bailian_assets.planning import types
-from bailian_assets.planning.table_functions.ai_function import (AiFunction, AnswerError, Extra,
-                                                                 prompt, text_field)
+from bailian_assets.planning.table_functions.ai_function import (
+    AiFunction,
+    AnswerError,
+    Extra,
+    prompt,
+    text_field,
+)
 
-OPENING = "You are a text summarization expert. Generate an accurate, coherent, and " \
-          "informative summary that does not exceed the maximum length in characters."
+OPENING = (
+    "You are a text summarization expert. Generate an accurate, coherent, and "
+    "informative summary that does not exceed the maximum length in characters."
+)
 
 
 def _prompt(constants: Mapping[str, object]) -> str:
-    return prompt(OPENING, {"Maximum length": constants["MAX_LENGTH"]}, {
-        "summary": "the summarized content",
-    }, ("Stay within the specified length", "Preserve core ideas and key information",
-        "Use concise language with clear logic", "Maintain text coherence",
-        "Avoid subjective opinions"))
+    return prompt(
+        OPENING,
+        {"Maximum length": constants["MAX_LENGTH"]},
+        {
+            "summary": "the summarized content",
+        },
+        (
+            "Stay within the specified length",
+            "Preserve core ideas and key information",
+            "Use concise language with clear logic",
+            "Maintain text coherence",
+            "Avoid subjective opinions",
+        ),
+    )
 
 
 def _reader(constants: Mapping[str, object]):
@@ -28,8 +44,10 @@ def _reader(constants: Mapping[str, object]):
     def read(answer: dict) -> tuple:
         summary = text_field(answer, "AI_SUMMARIZE", "summary")
         if len(summary) > limit:
-            raise AnswerError(f"AI function AI_SUMMARIZE's summary has {len(summary)} "
-                              f"characters, more than MAX_LENGTH {limit}")
+            raise AnswerError(
+                f"AI function AI_SUMMARIZE's summary has {len(summary)} "
+                f"characters, more than MAX_LENGTH {limit}"
+            )
         return (summary,)
 
     return read
@@ -39,5 +57,6 @@ AI_SUMMARIZE = AiFunction(
     "AI_SUMMARIZE",
     (Extra("MAX_LENGTH", "INTEGER", "100"),),
     (("summary", types.STRING),),
-    _prompt, _reader,
+    _prompt,
+    _reader,
 ).table_function()

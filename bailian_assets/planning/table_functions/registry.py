@@ -20,8 +20,9 @@ Arguments are all positional or all named (`INPUT => col`), as in Flink.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping, Protocol
+from typing import Protocol
 
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
@@ -86,30 +87,43 @@ class TableFunction:
         return sum(p.required for p in self.parameters)
 
 
-def invoke(function: TableFunction, call: ast.TableFunction, site: Site,
-           left: p.Node | None = None, join_kind: str | None = None) -> p.Node:
+def invoke(
+    function: TableFunction,
+    call: ast.TableFunction,
+    site: Site,
+    left: p.Node | None = None,
+    join_kind: str | None = None,
+) -> p.Node:
     """Bind `call`'s arguments to `function`'s parameters and build its node."""
     ordered = ordered_args(call, [p.name for p in function.parameters], function.required)
     if not function.required <= len(ordered) <= len(function.parameters):
-        raise PlanError(function.arity_message or f"Invalid number of arguments to function "
-                        f"'{call.name}'", call.position, len(call.name))
+        raise PlanError(
+            function.arity_message or f"Invalid number of arguments to function '{call.name}'",
+            call.position,
+            len(call.name),
+        )
     named = all(a.name for a in ordered) and bool(ordered)
     args: dict[str, object] = {p.name: None for p in function.parameters}
     syntax: dict[str, ast.FunctionArg] = {}
     for index, arg in enumerate(ordered):
-        parameter = next(p for p in function.parameters if p.name == arg.name) if named \
+        parameter = (
+            next(p for p in function.parameters if p.name == arg.name)
+            if named
             else function.parameters[index]
+        )
         position = function.parameters.index(parameter)
         args[parameter.name] = _bind(parameter, position, arg, site, left)
         syntax[parameter.name] = arg
     return function.build(Invocation(call, args, syntax, site, left, join_kind))
 
 
-def _bind(parameter: Parameter, index: int, arg: ast.FunctionArg, site: Site,
-          left: p.Node | None) -> object:
+def _bind(
+    parameter: Parameter, index: int, arg: ast.FunctionArg, site: Site, left: p.Node | None
+) -> object:
     value = arg.value
-    wrong = PlanError(f"{_ORDINALS[min(index, 7)]} operand must be {parameter.expected}",
-                      arg.position)
+    wrong = PlanError(
+        f"{_ORDINALS[min(index, 7)]} operand must be {parameter.expected}", arg.position
+    )
     if parameter.kind == "TABLE":
         if isinstance(value, ast.TableArg):
             return value.name
@@ -135,26 +149,29 @@ def _bind(parameter: Parameter, index: int, arg: ast.FunctionArg, site: Site,
     return bound
 
 
-def ordered_args(call: ast.TableFunction, names: list[str], required: int
-                 ) -> list[ast.FunctionArg]:
+def ordered_args(call: ast.TableFunction, names: list[str], required: int) -> list[ast.FunctionArg]:
     """A table function's arguments in `names` order: positional as written, or all named."""
     args = list(call.args)
     named = [a for a in args if a.name]
     if named and len(named) != len(args):
-        raise PlanError(f"{call.name} arguments must be all positional or all named",
-                        named[0].position)
+        raise PlanError(
+            f"{call.name} arguments must be all positional or all named", named[0].position
+        )
     if not named:
         return args
     by_name: dict[str, ast.FunctionArg] = {}
     for arg in args:
         if arg.name not in names:
-            raise PlanError(f"Unknown argument name '{arg.name}' for {call.name}; expected "
-                            f"{', '.join(names)}", arg.position)
+            raise PlanError(
+                f"Unknown argument name '{arg.name}' for {call.name}; expected {', '.join(names)}",
+                arg.position,
+            )
         if arg.name in by_name:
             raise PlanError(f"Argument '{arg.name}' is given twice", arg.position)
         by_name[arg.name] = arg
     missing = [n for n in names[:required] if n not in by_name]
     if missing:
-        raise PlanError(f"{call.name} is missing the argument {missing[0]}", call.position,
-                        len(call.name))
+        raise PlanError(
+            f"{call.name} is missing the argument {missing[0]}", call.position, len(call.name)
+        )
     return [by_name[n] for n in names if n in by_name]

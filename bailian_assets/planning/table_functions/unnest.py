@@ -19,8 +19,7 @@ from __future__ import annotations
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.plan_errors import PlanError
-from bailian_assets.planning.table_functions.registry import (Invocation, Parameter,
-                                                              TableFunction)
+from bailian_assets.planning.table_functions.registry import Invocation, Parameter, TableFunction
 from bailian_assets.sql import ast
 from bailian_assets.sql.ast import DataType
 
@@ -33,30 +32,41 @@ def build(call: Invocation) -> p.Node:
     collection = call.site.bind(arg.value, call.left.fields)  # type: ignore[arg-type]
     kind = collection.type.name
     if kind not in COLLECTIONS and kind != "NULL":
-        raise PlanError(f"Cannot apply 'UNNEST' to arguments of type "
-                        f"'UNNEST(<{types.sql_name(collection.type)}>)'. Supported form(s): "
-                        "'UNNEST(<MULTISET>)'\n'UNNEST(<ARRAY>)'\n'UNNEST(<MAP>)'",
-                        arg.position)
+        raise PlanError(
+            f"Cannot apply 'UNNEST' to arguments of type "
+            f"'UNNEST(<{types.sql_name(collection.type)}>)'. Supported form(s): "
+            "'UNNEST(<MULTISET>)'\n'UNNEST(<ARRAY>)'\n'UNNEST(<MAP>)'",
+            arg.position,
+        )
     columns = _columns(collection.type)
     if call.call.with_ordinality:
         columns.append(("ORDINALITY", types.nullable(types.INT, False)))
     names = _aliased([n for n, _ in columns], call.call)
     qualifier = call.call.alias
-    fields = tuple(call.site.field(name, types.nullable(t), qualifier)
-                   for name, (_, t) in zip(names, columns))
+    fields = tuple(
+        call.site.field(name, types.nullable(t), qualifier) for name, (_, t) in zip(names, columns)
+    )
     ordinality = None
     if call.call.with_ordinality:
         ordinality = fields[-1]
         fields = fields[:-1]
-    return p.Unnest(call.left, collection, _parts(collection.type), fields, ordinality,
-                    keep_empty=call.join_kind == "LEFT")
+    return p.Unnest(
+        call.left,
+        collection,
+        _parts(collection.type),
+        fields,
+        ordinality,
+        keep_empty=call.join_kind == "LEFT",
+    )
 
 
 def _columns(collection: DataType) -> list[tuple[str, DataType]]:
     """The columns one element becomes, with Flink's names."""
     if collection.name == "MAP":
-        return [("KEY", collection.element or types.UNKNOWN),
-                ("VALUE", collection.value or types.UNKNOWN)]
+        return [
+            ("KEY", collection.element or types.UNKNOWN),
+            ("VALUE", collection.value or types.UNKNOWN),
+        ]
     element = collection.element or types.STRING
     if element.name == "ROW" and element.fields:
         return list(element.fields)
@@ -79,9 +89,13 @@ def _aliased(names: list[str], call: ast.TableFunction) -> list[str]:
         return names
     if len(call.column_aliases) != len(names):
         shown = ", ".join(f"'{n}'" for n in names)
-        raise PlanError(f"List of column aliases must have same degree as table; table has "
-                        f"{len(names)} columns ({shown}), whereas alias list has "
-                        f"{len(call.column_aliases)} columns", call.position, len("UNNEST"))
+        raise PlanError(
+            f"List of column aliases must have same degree as table; table has "
+            f"{len(names)} columns ({shown}), whereas alias list has "
+            f"{len(call.column_aliases)} columns",
+            call.position,
+            len("UNNEST"),
+        )
     return list(call.column_aliases)
 
 
@@ -92,5 +106,5 @@ UNNEST = TableFunction(
     lateral=True,
     standalone=True,
     arity_message="UNNEST takes one ARRAY, MAP or MULTISET here: UNNEST(a) [WITH ORDINALITY] "
-                  "AS u(x)",
+    "AS u(x)",
 )
