@@ -13,9 +13,11 @@ Rewrite rules, from the subquery's root down (`_pull`):
   and become join conditions; the others stay.
 - Project: passes the conditions up, with the inner columns they read appended to its items
   (the join reads them). An outer column in the subquery's SELECT list is refused.
-- Aggregate: the conditions from below must be equalities `inner expr = outer expr`; their
-  inner sides become grouping keys (one group per correlation value) and the conditions read
-  those keys. A global aggregate (no GROUP BY) also answers for outer rows that match no row
+- Aggregate: conditions from below that are all equalities `inner expr = outer expr` have
+  their inner sides become grouping keys (one group per correlation value), and the
+  conditions read those keys. Other conditions (`o.k < t.k`) go through the domain: the
+  distinct values of the outer columns they read are joined to the subquery's rows on them,
+  and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows that match no row
   (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no rows, whose value
   those rows get; and it gives one row per correlation value (`unique`).
 - Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here).
@@ -45,6 +47,17 @@ from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
 
 FieldMaker = Callable[[str, ast.DataType], p.Field]
+
+
+@dataclass(frozen=True)
+class _Site:
+    """Where a subquery is decorrelated: the enclosing queries' columns, the rows of the
+    query using it, a maker of fresh fields, the subquery's position (for errors)."""
+
+    outer: set[str]
+    rows: p.Node
+    field: FieldMaker
+    position: Position
 
 
 @dataclass(frozen=True)
@@ -79,7 +92,7 @@ def correlated_join(
     """`node`'s rows with `result` computed from the correlated subquery `sub` (SCALAR,
     EXISTS or IN with `operand`); `outer` holds the columns of the enclosing queries."""
     value = sub.fields[0].column
-    pulled = _pull(sub, outer, field, position)
+    pulled = _pull(sub, _Site(outer, node, field, position))
     own = {f.column for f in node.fields}
     keys, residual = [], []
     for condition in pulled.conditions:
@@ -111,35 +124,35 @@ _FAR = (
 )
 
 
-def _pull(node: p.Node, outer: set[str], field: FieldMaker, position: Position) -> _Pulled:
+def _pull(node: p.Node, at: _Site) -> _Pulled:
     """`node` with the correlated conditions pulled up out of it (the rules above)."""
     if isinstance(node, p.Filter):
-        return _filter(node, outer, field, position)
+        return _filter(node, at)
     if isinstance(node, p.Project):
-        return _project(node, outer, field, position)
+        return _project(node, at)
     if isinstance(node, p.Aggregate):
-        return _aggregate(node, outer, field, position)
+        return _aggregate(node, at)
     if isinstance(node, (p.Distinct, p.Sort)):
-        below = _pull(node.input, outer, field, position)
+        below = _pull(node.input, at)
         if not below.conditions:
             return _Pulled(node)
         empty = None if below.empty is None else replace(node, input=below.empty)
         return _Pulled(replace(node, input=below.node), below.conditions, empty, below.unique)
-    if correlated_columns(node, outer):
+    if correlated_columns(node, at.outer):
         raise PlanError(
             f"a correlated reference inside {_describe(node)} of a subquery is not supported "
             "(correlated conditions may stand in the subquery's WHERE clause)",
-            position,
+            at.position,
         )
     return _Pulled(node)
 
 
-def _filter(node: p.Filter, outer: set[str], field: FieldMaker, position: Position) -> _Pulled:
-    below = _pull(node.input, outer, field, position)
+def _filter(node: p.Filter, at: _Site) -> _Pulled:
+    below = _pull(node.input, at)
     local: list[b.Expr] = []
     correlated: list[b.Expr] = []
     for conjunct in conjuncts(node.predicate):
-        (correlated if b.columns_in(conjunct) & outer else local).append(conjunct)
+        (correlated if b.columns_in(conjunct) & at.outer else local).append(conjunct)
     if not correlated and not below.conditions:
         return _Pulled(node)
     rest = and_all(local)
@@ -150,44 +163,40 @@ def _filter(node: p.Filter, outer: set[str], field: FieldMaker, position: Positi
     return _Pulled(kept, below.conditions + tuple(correlated), empty, below.unique)
 
 
-def _project(node: p.Project, outer: set[str], field: FieldMaker, position: Position) -> _Pulled:
-    below = _pull(node.input, outer, field, position)
-    if any(b.columns_in(expr) & outer for expr, _ in node.items):
+def _project(node: p.Project, at: _Site) -> _Pulled:
+    below = _pull(node.input, at)
+    if any(b.columns_in(expr) & at.outer for expr, _ in node.items):
         raise PlanError(
             "a correlated reference in a subquery's SELECT list is not supported "
             "(correlated conditions may stand in the subquery's WHERE clause)",
-            position,
+            at.position,
         )
     if not below.conditions:
         return _Pulled(node)
     output = {f.column for _, f in node.items}
-    needed = set().union(*(b.columns_in(c) for c in below.conditions)) - outer - output
+    needed = set().union(*(b.columns_in(c) for c in below.conditions)) - at.outer - output
     extra = tuple((b.Column(f.column, f.type), f) for f in below.node.fields if f.column in needed)
     empty = None if below.empty is None else p.Project(below.empty, node.items)
     return _Pulled(p.Project(below.node, node.items + extra), below.conditions, empty, below.unique)
 
 
-def _aggregate(
-    node: p.Aggregate, outer: set[str], field: FieldMaker, position: Position
-) -> _Pulled:
-    below = _pull(node.input, outer, field, position)
+def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
+    below = _pull(node.input, at)
     if not below.conditions:
         return _Pulled(node)
     keys = list(node.keys)
     conditions = []
     inner = {f.column for f in below.node.fields}
-    for condition in below.conditions:
-        pair = _equality(condition, outer)
-        if pair is None or not b.columns_in(pair[1]) <= inner:
-            raise PlanError(
-                "a correlated condition under an aggregate must be an equality between an "
-                "expression of the subquery and one of the enclosing query (o.k = t.k)",
-                position,
-            )
+    pairs = [_equality(c, at.outer) for c in below.conditions]
+    if any(pair is None or not b.columns_in(pair[1]) <= inner for pair in pairs):
+        below = _domain(below, at)
+        pairs = [_equality(c, at.outer) for c in below.conditions]
+    for pair in pairs:
+        assert pair is not None
         outside, inside = pair
         key = next((f for e, f in keys if e == inside), None)
         if key is None:
-            key = field("$corr", inside.type)
+            key = at.field("$corr", inside.type)
             keys.append((inside, key))
         conditions.append(_equals(b.Column(key.column, key.type), outside))
     grouped = p.Aggregate(below.node, tuple(keys), node.aggregates)
@@ -195,6 +204,56 @@ def _aggregate(
         return _Pulled(grouped, tuple(conditions))
     empty = replace(node, input=p.ValuesNode((), node.input.fields))
     return _Pulled(grouped, tuple(conditions), empty, unique=True)
+
+
+def _domain(below: _Pulled, at: _Site) -> _Pulled:
+    """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), as Neumann's
+    and DuckDB's decorrelation does them: the distinct values of the outer columns they read
+    (the domain, fresh columns) are joined to the subquery's rows on those conditions, and the
+    conditions left for the outer join are `outer column = domain column`, equalities the
+    aggregate groups by."""
+    read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
+    fields = {f.column: f for f in at.rows.fields}
+    domain = {c: at.field("$domain", fields[c].type) for c in read}
+    values = p.Distinct(
+        p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in read))
+    )
+    keys, rest = [], []
+    for condition in below.conditions:
+        renamed = _renamed(condition, {k: f.column for k, f in domain.items()})
+        pair = _equality(renamed, {f.column for f in domain.values()})
+        if pair is not None:
+            keys.append((pair[1], pair[0]))  # (the subquery's side, the domain's)
+        else:
+            rest.append(renamed)
+    joined = p.Join("INNER", below.node, values, tuple(keys), and_all(rest))
+    equal = tuple(
+        _equals(b.Column(f.column, f.type), b.Column(c, fields[c].type)) for c, f in domain.items()
+    )
+    return _Pulled(joined, equal, below.empty, below.unique)
+
+
+def _renamed(expr: b.Expr, columns: dict[str, str]) -> b.Expr:
+    """`expr` reading `columns[c]` for each column `c` it names there."""
+    if isinstance(expr, b.Column):
+        return replace(expr, column=columns.get(expr.column, expr.column))
+    changes: dict[str, object] = {}
+    for f in fields(expr):
+        value = getattr(expr, f.name)
+        if isinstance(value, _EXPRESSIONS):
+            changes[f.name] = _renamed(value, columns)
+        elif isinstance(value, tuple):
+            changes[f.name] = _renamed_all(value, columns)
+    return replace(expr, **changes)  # type: ignore[arg-type]
+
+
+def _renamed_all(values: tuple, columns: dict[str, str]) -> tuple:
+    return tuple(
+        _renamed(v, columns)
+        if isinstance(v, _EXPRESSIONS)
+        else (_renamed_all(v, columns) if isinstance(v, tuple) else v)
+        for v in values
+    )
 
 
 def _equality(condition: b.Expr, side: set[str]) -> tuple[b.Expr, b.Expr] | None:
