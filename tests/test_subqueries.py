@@ -120,6 +120,12 @@ FLINK_CASES = {
         "FROM users u ORDER BY name;",
         ["+I[ann, 0]", "+I[ben, 2]", "+I[cat, 2]", "+I[dan, 0]"],
     ),
+    "exists_whose_correlated_condition_reads_the_outer_row_only": (
+        "name STRING",
+        "INSERT INTO out1 SELECT name FROM users u WHERE EXISTS (SELECT 1 FROM orders o "
+        "WHERE u.uid > 1 AND o.oid > 101) ORDER BY name;",
+        ["+I[ben]", "+I[cat]"],
+    ),
     "exists_with_having": (
         "name STRING",
         "INSERT INTO out1 SELECT name FROM users u WHERE EXISTS (SELECT 1 FROM orders o "

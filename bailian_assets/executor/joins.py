@@ -180,16 +180,21 @@ def _by_rows(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> 
     filtered by the residual, the pairs grouped per outer row."""
     rows = frame.with_row_index(_ROW)
     left, right = _keyed(node)
-    inner = sub.with_columns(right) if right else sub
+    read = set().union(*(bound.columns_in(e) for e in (node.residual, node.operand) if e))
+    outside = [f.column for f in node.input.fields if f.column in read]
+    inside = [f.column for f in node.subquery.fields if f.column in read | {node.value}]
+    # only what the pairs are read for (rows may be wide), and a column of its own: a
+    # condition may read the outer row alone (`WHERE u.k > 1`)
+    inner = sub.with_row_index("$inner_row").select("$inner_row", *right, *inside)
     if left:
-        pairs = rows.with_columns(left).join(
+        pairs = rows.select(_ROW, *left, *outside).join(
             inner,
             left_on=[e.meta.output_name() for e in left],
             right_on=[e.meta.output_name() for e in right],
             how="inner",
         )
     else:
-        pairs = rows.join(inner, how="cross")
+        pairs = rows.select(_ROW, *outside).join(inner, how="cross")
     if node.residual is not None:
         pairs = pairs.filter(compile_expr(node.residual))
     per_row = pairs.group_by(_ROW).agg(_per_row(node))
