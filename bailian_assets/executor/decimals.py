@@ -15,7 +15,7 @@ one place:
   distinct pair of operands;
 - `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
 - `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
-- a join needs keys of one dtype (`executor._join_keys` casts both to their common DECIMAL);
+- a join needs keys of one dtype (`joins.join_keys` casts both to their common DECIMAL);
 - `pow` refuses a Decimal exponent (POWER runs on DOUBLE, as in Flink);
 - an overflowing `+`, `-`, `*` fails in Polars where Flink gives NULL: not handled (values
   near 10^38 only).

@@ -22,10 +22,17 @@ from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import compile_aggregate, compile_expr
+from bailian_assets.executor.joins import (
+    correlated_join,
+    in_values,
+    join_keys,
+    outer_join,
+    single_value,
+)
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
-from bailian_assets.planning import bound, types
+from bailian_assets.planning import bound
 from bailian_assets.planning import plan as p
 from bailian_assets.sql import ast
 
@@ -160,13 +167,13 @@ class Executor:
         return frame.filter(compile_expr(node.predicate))
 
     def _join(self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.LazyFrame:
+        if node.residual is not None and node.kind in ("LEFT", "RIGHT", "FULL"):
+            return outer_join(node, left, right)
         if not node.equi_keys:
             joined = left.join(right, how="cross")
-            if node.kind != "CROSS" and node.kind != "INNER":
-                raise ExecutionError(f"{node.kind} JOIN needs an equality condition")
         else:
             how = {"INNER": "inner", "LEFT": "left", "RIGHT": "right", "FULL": "full"}[node.kind]
-            keys = [_join_keys(a, b) for a, b in node.equi_keys]
+            keys = [join_keys(a, b) for a, b in node.equi_keys]
             joined = left.join(
                 right,
                 left_on=[a for a, _ in keys],
@@ -229,6 +236,15 @@ class Executor:
             frame, compile_expr(node.operand), values, to_polars(node.operand.type), column
         )
 
+    def _correlated_join(
+        self,
+        node: p.CorrelatedJoin,
+        frame: pl.LazyFrame,
+        sub: pl.LazyFrame,
+        empty: pl.LazyFrame | None = None,
+    ) -> pl.LazyFrame:
+        return correlated_join(node, frame, sub, empty)
+
     def _set_combine(
         self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
     ) -> pl.LazyFrame:
@@ -265,6 +281,7 @@ _RUNNERS = {
     p.SetUnion: Executor._set_union,
     p.SetCombine: Executor._set_combine,
     p.SubqueryJoin: Executor._subquery_join,
+    p.CorrelatedJoin: Executor._correlated_join,
 }
 
 
@@ -280,60 +297,6 @@ def _conform(
     if source.name == target.name and source.name in ("ROW", "ARRAY"):
         return compile_cast(column, source, target, safe=False)
     return column.cast(to_polars(target))
-
-
-def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:
-    """One row: a scalar subquery's value, NULL when it has no row; more than one row fails
-    the job, as in Flink (so the subquery's rows, at most two, are computed here)."""
-    rows = values.select(pl.first().cast(dtype).alias(column)).head(2).collect()
-    if rows.height > 1:
-        raise ExecutionError(
-            "a scalar subquery returned more than one row (Flink: "
-            "SingleValueAggFunction received more than one element.)"
-        )
-    if rows.height == 0:
-        rows = pl.DataFrame({column: [None]}, schema={column: dtype})
-    return rows.lazy()
-
-
-def in_values(
-    frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame, dtype: pl.DataType, column: str
-) -> pl.LazyFrame:
-    """`frame` with `column` = `operand IN (values)`, three-valued: FALSE for no values, NULL
-    for a NULL operand or no match among values holding a NULL."""
-    values = values.select(pl.first().cast(dtype).alias("$value")).unique()
-    stats = values.select(pl.len().alias("$rows"), pl.col("$value").null_count().alias("$nulls"))
-    found = values.drop_nulls().with_columns(pl.lit(True).alias("$found"))
-    joined = (
-        frame.with_columns(operand.cast(dtype).alias("$x"))
-        .join(
-            found, left_on="$x", right_on="$value", how="left", coalesce=True, maintain_order="left"
-        )
-        .join(stats, how="cross")
-    )
-    mark = (
-        pl.when(pl.col("$rows") == 0)
-        .then(False)
-        .when(pl.col("$x").is_null())
-        .then(None)
-        .when(pl.col("$found"))
-        .then(True)
-        .when(pl.col("$nulls") > 0)
-        .then(None)
-        .otherwise(False)
-    )
-    return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
-
-
-def _join_keys(left: bound.Expr, right: bound.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """An equality's two sides as join keys of one dtype: Polars joins DECIMAL(3, 2) with
-    DECIMAL(11, 1) only as their common DECIMAL."""
-    a, b = compile_expr(left), compile_expr(right)
-    if "DECIMAL" in (left.type.name, right.type.name) and left.type != right.type:
-        common = types.common_type(left.type, right.type)
-        if common is not None and common.name in ("DECIMAL", "DOUBLE", "FLOAT"):
-            return a.cast(to_polars(common)), b.cast(to_polars(common))
-    return a, b
 
 
 def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None]) -> bool:

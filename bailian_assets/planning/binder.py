@@ -50,6 +50,9 @@ class Binder:
     path: str
     settings: Mapping[str, str]
     environ: Mapping[str, str]
+    # the fields of each enclosing query, innermost first: a subquery's names that its own
+    # FROM clause lacks resolve there (a correlated reference, to a column of another frame)
+    outer: tuple[tuple[Field, ...], ...] = ()
 
     def bind(self, expr: ast.Expr, scope: Scope) -> b.Expr:
         """`expr` bound to `scope` (recursive: the parser bounds nesting; chains are flat)."""
@@ -174,6 +177,9 @@ class Binder:
             # `address.city`: no table is called `address`, a ROW column is
             row = ast.ColumnRef(None, qualifier, expr.position)
             return self._field_access(ast.FieldAccess(row, expr.name, expr.position), scope)
+        if self.outer and not _names(scope, qualifier, expr.name):
+            # a correlated reference: to the innermost enclosing query that has the name
+            scope = next((s for s in self.outer if _names(s, qualifier, expr.name)), scope)
         field = find(scope, qualifier, expr.name, expr.position)
         return b.Column(field.column, field.type)
 
@@ -392,6 +398,13 @@ def find(
         f" in {where}" if where else (f" in table '{qualifier}'" if qualifier else " in any table")
     )
     raise PlanError(f"Column '{name}' not found{place}" + suggest(name, names), position, len(full))
+
+
+def _names(scope: Scope, qualifier: str | None, name: str) -> bool:
+    """Does `scope` have a field `qualifier.name` may mean (its qualifier, for a qualified one)?"""
+    if qualifier is not None and not any(f.qualifier == qualifier for f in scope):
+        return False
+    return any(f.name == name and _reachable(f, qualifier) for f in scope)
 
 
 def _reachable(field: Field, qualifier: str | None) -> bool:

@@ -3,8 +3,9 @@
 It plans SELECT (FROM, WHERE, GROUP BY and aggregates, HAVING, window calls, the SELECT list,
 DISTINCT), VALUES, set operations (a UNION chain is one node, however long; INTERSECT and
 EXCEPT), ORDER BY (by output column or, for a plain SELECT, any FROM-clause expression) and
-LIMIT, joins (ON, USING, NATURAL, lateral table functions), subqueries in FROM, uncorrelated
-subqueries in WHERE and the SELECT list (as joins: they never reach the executor as such),
+LIMIT, joins (ON, USING, NATURAL, lateral table functions), subqueries in FROM, subqueries in
+WHERE and the SELECT list (as joins, correlated ones decorrelated by `decorrelate.py`: they
+never reach the executor as such),
 `WITH` (common table expressions) and `FROM (VALUES ...) AS t(a, b)`. It asks the binder
 (`binder.py`) to bind each expression against the right scope: the FROM clause's fields, an
 aggregate's output, the SELECT list for ORDER BY. Aggregates, window calls and subqueries of
@@ -37,6 +38,12 @@ from bailian_assets.planning.binder import find as _find
 from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
 from bailian_assets.planning.connectors import connector_of
+from bailian_assets.planning.decorrelate import (
+    and_all,
+    conjuncts,
+    correlated_columns,
+    correlated_join,
+)
 from bailian_assets.planning.functions import AGGREGATES
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.models import ModelSpec
@@ -44,6 +51,10 @@ from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
 from bailian_assets.sql import ast
 
+_CONSTANT_CORRELATION = (
+    "a correlated subquery over VALUES rows only (or with only VALUES rows around it) is not "
+    "supported by Flink 2.3 (unexpected correlate variable $cor0 in the plan): read a table"
+)
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN", "NULL")}
 _ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
@@ -331,14 +342,18 @@ class Builder:
         return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
 
     def _subqueries(self, node: p.Node, exprs: list, ctx: _Context):
-        """Plan the (uncorrelated) subqueries in `exprs` as SubqueryJoins over `node`; returns
-        the new node and `exprs` with each subquery replaced by a reference to its column."""
+        """Plan the subqueries in `exprs` as joins over `node` (SubqueryJoins, or
+        CorrelatedJoins for those that read `node`'s columns: `decorrelate.py`); returns the
+        new node and `exprs` with each subquery replaced by a reference to its column."""
+        outer = (node.fields,) + ctx.binder.outer
+        inner = replace(ctx, binder=replace(ctx.binder, outer=outer))
+        outer_columns = {f.column for scope in outer for f in scope}
 
         def rewrite(expr):
             nonlocal node
             if not isinstance(expr, ast.Subquery):
                 return _map_children(expr, rewrite)
-            sub, _ = self._query_node(expr.query, ctx)
+            sub, _ = self._query_node(expr.query, inner)
             if expr.kind != "EXISTS" and len(sub.fields) != 1:
                 raise PlanError(
                     f"a subquery used as a value must return one column, this one "
@@ -347,12 +362,41 @@ class Builder:
                 )
             operand = None if expr.operand is None else ctx.binder.bind(expr.operand, node.fields)
             result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub, operand))
-            node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
+            if correlated_columns(sub, outer_columns):
+                if self._constant(sub) or self._constant(node):
+                    raise PlanError(_CONSTANT_CORRELATION, expr.position)
+                node = correlated_join(
+                    expr.kind,
+                    node,
+                    sub,
+                    operand,
+                    result,
+                    outer_columns,
+                    self.inner_field,
+                    expr.position,
+                )
+            else:
+                node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
             reference = ast.ColumnRef(None, result.column, expr.position)
             return ast.UnaryOp("NOT", reference, expr.position) if expr.negated else reference
 
         rewritten = [rewrite(expr) for expr in exprs]
         return node, rewritten
+
+    def _constant(self, node: p.Node) -> bool:
+        """Are `node`'s rows VALUES rows only (through views of them), which Flink 2.3's
+        planner cannot decorrelate a subquery over?"""
+        pending = [node]
+        while pending:
+            current = pending.pop()
+            if isinstance(current, p.Scan):
+                planned = self.views.get(current.relation)
+                if planned is None:
+                    return False  # a table (or a view that failed)
+                pending.append(planned.root)
+            elif not isinstance(current, p.ValuesNode):
+                pending.extend(p.children(current))
+        return True
 
     def _windows(self, node: p.Node, exprs: list, ctx: _Context):
         """Plan the window calls of the SELECT list into a Window node; returns it and the
@@ -528,7 +572,7 @@ class Builder:
         left_columns = {f.column for f in left.fields}
         right_columns = {f.column for f in right.fields}
         equi, residual = [], []
-        for conjunct in _conjuncts(condition):
+        for conjunct in conjuncts(condition):
             if isinstance(conjunct, b.Call) and conjunct.name == "=":
                 first, second = conjunct.args
                 x, y = b.columns_in(first), b.columns_in(second)
@@ -539,13 +583,7 @@ class Builder:
                     equi.append((second, first))
                     continue
             residual.append(conjunct)
-        rest = _and_all(residual)
-        if rest is not None and join.kind != "INNER":
-            raise PlanError(
-                f"{join.kind} JOIN supports only equality conditions between the "
-                "two sides (a.x = b.y AND ...)",
-                join.on.position,
-            )
+        rest = and_all(residual)  # of an outer join: restricts the matches, not the rows kept
         return p.Join(join.kind, left, right, tuple(equi), rest)
 
     def _using(self, join: ast.Join, left: p.Node, right: p.Node, names: tuple[str, ...]) -> p.Node:
@@ -751,26 +789,6 @@ def check_unique(columns, owner: str) -> None:
         if name in seen:
             raise PlanError(f"Duplicate column name '{name}' in {owner}", position, len(name))
         seen.add(name)
-
-
-def _conjuncts(expr: b.Expr) -> list[b.Expr]:
-    """The terms of a condition's AND chains (nested ones too, as `a AND (b AND c)`)."""
-    found, pending = [], [expr]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, b.Call) and item.name == "AND":
-            pending.extend(reversed(item.args))
-        else:
-            found.append(item)
-    return found
-
-
-def _and_all(exprs: list[b.Expr]) -> b.Expr | None:
-    if len(exprs) <= 1:
-        return exprs[0] if exprs else None
-    return b.Call(
-        "AND", tuple(exprs), types.nullable(types.BOOLEAN, any(e.type.nullable for e in exprs))
-    )
 
 
 def _subexpressions(expr):

@@ -225,6 +225,31 @@ class SubqueryJoin:
         return self.input.fields + (self.result,)
 
 
+@dataclass(frozen=True)
+class CorrelatedJoin:
+    """Each input row with one column computed from the rows of a correlated subquery that
+    join it (`planning/decorrelate.py` made the subquery uncorrelated): rows join where
+    `keys` are equal and `residual` holds. SCALAR: the `value` of its one joined row (NULL
+    without one; more than one fails the job); EXISTS: whether a row joins; IN: `operand IN
+    (the joined rows' values)`, three-valued. A row that joins nothing gets what the subquery
+    gives over no rows, `empty` (a global aggregate's value: COUNT(*) is 0), when it has one."""
+
+    kind: str  # SCALAR, EXISTS, IN
+    input: Node
+    subquery: Node
+    keys: tuple[tuple[Expr, Expr], ...]  # input expr = subquery expr
+    residual: Expr | None  # over the input's and the subquery's columns
+    operand: Expr | None  # IN's left side, over the input's columns
+    value: str  # the subquery's column holding its value (SCALAR, IN)
+    empty: Node | None  # the subquery over no rows (one-column output like `subquery`'s)
+    unique: bool  # at most one subquery row per key: no row count to check
+    result: Field
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields + (self.result,)
+
+
 Node = Union[
     Scan,
     ValuesNode,
@@ -242,6 +267,7 @@ Node = Union[
     SetUnion,
     SetCombine,
     SubqueryJoin,
+    CorrelatedJoin,
 ]
 
 
@@ -287,6 +313,9 @@ def children(node: Node) -> tuple[Node, ...]:
         return (node.left, node.right)
     if isinstance(node, SubqueryJoin):
         return (node.input, node.subquery)
+    if isinstance(node, CorrelatedJoin):
+        extra = (node.empty,) if node.empty is not None else ()
+        return (node.input, node.subquery) + extra
     if isinstance(node, VectorSearch):
         return (node.input, node.search)
     if isinstance(node, SetUnion):
@@ -327,7 +356,9 @@ def _origin(node: Node | None, column: str) -> tuple[MlPredict, int] | None:
             node = node.input
         elif isinstance(node, Project):
             node, column = _projected(node, column)
-        elif isinstance(node, (Filter, Sort, Limit, Distinct, Window, SubqueryJoin)):
+        elif isinstance(
+            node, (Filter, Sort, Limit, Distinct, Window, SubqueryJoin, CorrelatedJoin)
+        ):
             node = node.input
         elif isinstance(node, Join):
             node = next(

@@ -1,0 +1,315 @@
+"""Decorrelation: a correlated subquery becomes a join, never a query run once per row.
+
+A subquery is correlated when its plan reads columns of an enclosing query: the binder
+resolves names its own FROM clause lacks in the enclosing scopes (`Binder.outer`), and since
+frame columns are unique within a statement, an outer column is simply one that no node of
+the subquery produces. The builder hands each correlated subquery here (`correlated_join`),
+which pulls its correlated conditions up out of its plan and returns a
+`plan.CorrelatedJoin` of the outer rows with the subquery (now uncorrelated) on those
+conditions, as Calcite's, DuckDB's and DataFusion's planners do.
+
+Rewrite rules, from the subquery's root down (`_pull`):
+- Filter: its conjuncts that read outer columns (the correlated conditions) leave the filter
+  and become join conditions; the others stay.
+- Project: passes the conditions up, with the inner columns they read appended to its items
+  (the join reads them). An outer column in the subquery's SELECT list is refused.
+- Aggregate: conditions from below that are all equalities `inner expr = outer expr` have
+  their inner sides become grouping keys (one group per correlation value), and the
+  conditions read those keys. Other conditions (`o.k < t.k`) go through the domain: the
+  distinct values of the outer columns they read are joined to the subquery's rows on them,
+  and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows that match no row
+  (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no rows, whose value
+  those rows get; and it gives one row per correlation value (`unique`).
+- Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here).
+- Any other node (LIMIT, windows, set operations, a subquery inside) that reads outer columns
+  is refused with a located error; one that does not is left as it is, a join of the
+  subquery's FROM clause included.
+
+The join: conditions `outer expr = inner expr` become equi keys, the rest a residual filter
+over the joined rows (TPC-H Q21's `l2.l_suppkey <> l1.l_suppkey`). Its result is a mark
+column per outer row (a "mark join"): EXISTS, whether some subquery row joins it (NOT EXISTS
+reads its negation: an anti join); IN, `operand IN (values of its joined rows)` with SQL's
+three-valued logic (a NULL among them makes NOT IN drop the row, as in Flink); SCALAR, the
+value of its one joined row, NULL without one, and more than one fails the job as in Flink.
+The executor runs it in `executor/joins.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+
+from bailian_assets.errors import Position
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import plan as p
+from bailian_assets.planning import types
+from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.sql import ast
+
+FieldMaker = Callable[[str, ast.DataType], p.Field]
+
+
+@dataclass(frozen=True)
+class _Site:
+    """Where a subquery is decorrelated: the enclosing queries' columns, the rows of the
+    query using it, a maker of fresh fields, the subquery's position (for errors)."""
+
+    outer: set[str]
+    rows: p.Node
+    field: FieldMaker
+    position: Position
+
+
+@dataclass(frozen=True)
+class _Pulled:
+    """A subquery's plan with its correlated conditions pulled out of it."""
+
+    node: p.Node
+    conditions: tuple[b.Expr, ...] = ()  # over `node`'s columns and outer columns
+    empty: p.Node | None = None  # the plan over no rows, for a global aggregate
+    unique: bool = False  # at most one row per correlation value
+
+
+def correlated_columns(sub: p.Node, outer: set[str]) -> set[str]:
+    """The columns of `outer` that the plan `sub` reads: none for an uncorrelated subquery."""
+    found: set[str] = set()
+    for node in p.walk(sub):
+        for expr in _expressions(node):
+            found |= b.columns_in(expr) & outer
+    return found
+
+
+def correlated_join(
+    kind: str,
+    node: p.Node,
+    sub: p.Node,
+    operand: b.Expr | None,
+    result: p.Field,
+    outer: set[str],
+    field: FieldMaker,
+    position: Position,
+) -> p.CorrelatedJoin:
+    """`node`'s rows with `result` computed from the correlated subquery `sub` (SCALAR,
+    EXISTS or IN with `operand`); `outer` holds the columns of the enclosing queries."""
+    value = sub.fields[0].column
+    pulled = _pull(sub, _Site(outer, node, field, position))
+    own = {f.column for f in node.fields}
+    keys, residual = [], []
+    for condition in pulled.conditions:
+        pair = _equality(condition, own)
+        if pair is not None:
+            keys.append(pair)
+        else:
+            residual.append(condition)
+    read = set().union(*(b.columns_in(c) for c in pulled.conditions))
+    if (read & outer) - own:  # a column of a query further out: not in these rows
+        raise PlanError(_FAR, position)
+    return p.CorrelatedJoin(
+        kind,
+        node,
+        pulled.node,
+        tuple(keys),
+        and_all(residual),
+        operand,
+        value,
+        pulled.empty,
+        pulled.unique and not residual,
+        result,
+    )
+
+
+_FAR = (
+    "a subquery referring to a query more than one level out is not supported: "
+    "refer to the enclosing query's columns only"
+)
+
+
+def _pull(node: p.Node, at: _Site) -> _Pulled:
+    """`node` with the correlated conditions pulled up out of it (the rules above)."""
+    if isinstance(node, p.Filter):
+        return _filter(node, at)
+    if isinstance(node, p.Project):
+        return _project(node, at)
+    if isinstance(node, p.Aggregate):
+        return _aggregate(node, at)
+    if isinstance(node, (p.Distinct, p.Sort)):
+        below = _pull(node.input, at)
+        if not below.conditions:
+            return _Pulled(node)
+        empty = None if below.empty is None else replace(node, input=below.empty)
+        return _Pulled(replace(node, input=below.node), below.conditions, empty, below.unique)
+    if correlated_columns(node, at.outer):
+        raise PlanError(
+            f"a correlated reference inside {_describe(node)} of a subquery is not supported "
+            "(correlated conditions may stand in the subquery's WHERE clause)",
+            at.position,
+        )
+    return _Pulled(node)
+
+
+def _filter(node: p.Filter, at: _Site) -> _Pulled:
+    below = _pull(node.input, at)
+    local: list[b.Expr] = []
+    correlated: list[b.Expr] = []
+    for conjunct in conjuncts(node.predicate):
+        (correlated if b.columns_in(conjunct) & at.outer else local).append(conjunct)
+    if not correlated and not below.conditions:
+        return _Pulled(node)
+    rest = and_all(local)
+    kept = below.node if rest is None else p.Filter(below.node, rest)
+    empty = None
+    if below.empty is not None:
+        empty = below.empty if rest is None else p.Filter(below.empty, rest)
+    return _Pulled(kept, below.conditions + tuple(correlated), empty, below.unique)
+
+
+def _project(node: p.Project, at: _Site) -> _Pulled:
+    below = _pull(node.input, at)
+    if any(b.columns_in(expr) & at.outer for expr, _ in node.items):
+        raise PlanError(
+            "a correlated reference in a subquery's SELECT list is not supported "
+            "(correlated conditions may stand in the subquery's WHERE clause)",
+            at.position,
+        )
+    if not below.conditions:
+        return _Pulled(node)
+    output = {f.column for _, f in node.items}
+    needed = set().union(*(b.columns_in(c) for c in below.conditions)) - at.outer - output
+    extra = tuple((b.Column(f.column, f.type), f) for f in below.node.fields if f.column in needed)
+    empty = None if below.empty is None else p.Project(below.empty, node.items)
+    return _Pulled(p.Project(below.node, node.items + extra), below.conditions, empty, below.unique)
+
+
+def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
+    below = _pull(node.input, at)
+    if not below.conditions:
+        return _Pulled(node)
+    keys = list(node.keys)
+    conditions = []
+    inner = {f.column for f in below.node.fields}
+    pairs = [_equality(c, at.outer) for c in below.conditions]
+    if any(pair is None or not b.columns_in(pair[1]) <= inner for pair in pairs):
+        below = _domain(below, at)
+        pairs = [_equality(c, at.outer) for c in below.conditions]
+    for pair in pairs:
+        assert pair is not None
+        outside, inside = pair
+        key = next((f for e, f in keys if e == inside), None)
+        if key is None:
+            key = at.field("$corr", inside.type)
+            keys.append((inside, key))
+        conditions.append(_equals(b.Column(key.column, key.type), outside))
+    grouped = p.Aggregate(below.node, tuple(keys), node.aggregates)
+    if node.keys:  # a GROUP BY of its own: no row when nothing matches, several per key
+        return _Pulled(grouped, tuple(conditions))
+    empty = replace(node, input=p.ValuesNode((), node.input.fields))
+    return _Pulled(grouped, tuple(conditions), empty, unique=True)
+
+
+def _domain(below: _Pulled, at: _Site) -> _Pulled:
+    """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), as Neumann's
+    and DuckDB's decorrelation does them: the distinct values of the outer columns they read
+    (the domain, fresh columns) are joined to the subquery's rows on those conditions, and the
+    conditions left for the outer join are `outer column = domain column`, equalities the
+    aggregate groups by."""
+    read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
+    fields = {f.column: f for f in at.rows.fields}
+    domain = {c: at.field("$domain", fields[c].type) for c in read}
+    values = p.Distinct(
+        p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in read))
+    )
+    keys, rest = [], []
+    for condition in below.conditions:
+        renamed = _renamed(condition, {k: f.column for k, f in domain.items()})
+        pair = _equality(renamed, {f.column for f in domain.values()})
+        if pair is not None:
+            keys.append((pair[1], pair[0]))  # (the subquery's side, the domain's)
+        else:
+            rest.append(renamed)
+    joined = p.Join("INNER", below.node, values, tuple(keys), and_all(rest))
+    equal = tuple(
+        _equals(b.Column(f.column, f.type), b.Column(c, fields[c].type)) for c, f in domain.items()
+    )
+    return _Pulled(joined, equal, below.empty, below.unique)
+
+
+def _renamed(expr: b.Expr, columns: dict[str, str]) -> b.Expr:
+    """`expr` reading `columns[c]` for each column `c` it names there."""
+    if isinstance(expr, b.Column):
+        return replace(expr, column=columns.get(expr.column, expr.column))
+    changes: dict[str, object] = {}
+    for f in fields(expr):
+        value = getattr(expr, f.name)
+        if isinstance(value, _EXPRESSIONS):
+            changes[f.name] = _renamed(value, columns)
+        elif isinstance(value, tuple):
+            changes[f.name] = _renamed_all(value, columns)
+    return replace(expr, **changes)  # type: ignore[arg-type]
+
+
+def _renamed_all(values: tuple, columns: dict[str, str]) -> tuple:
+    return tuple(
+        _renamed(v, columns)
+        if isinstance(v, _EXPRESSIONS)
+        else (_renamed_all(v, columns) if isinstance(v, tuple) else v)
+        for v in values
+    )
+
+
+def _equality(condition: b.Expr, side: set[str]) -> tuple[b.Expr, b.Expr] | None:
+    """(the side over `side`'s columns, the other side) of an equality between an expression
+    of `side`'s columns only and one of none of them, else None."""
+    if not (isinstance(condition, b.Call) and condition.name == "=" and len(condition.args) == 2):
+        return None
+    first, second = condition.args
+    x, y = b.columns_in(first), b.columns_in(second)
+    if x and y and x <= side and not y & side:
+        return first, second
+    if x and y and y <= side and not x & side:
+        return second, first
+    return None
+
+
+def _equals(left: b.Expr, right: b.Expr) -> b.Expr:
+    nullable = left.type.nullable or right.type.nullable
+    return b.Call("=", (left, right), types.nullable(types.BOOLEAN, nullable))
+
+
+def _expressions(node: p.Node):
+    """The bound expressions a plan node holds itself (not those of its inputs)."""
+    pending: list[object] = [getattr(node, f.name) for f in fields(node)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, tuple):
+            pending.extend(value)
+        elif isinstance(value, _EXPRESSIONS):
+            yield value
+
+
+_EXPRESSIONS = (b.Column, b.Literal, b.Call, b.Cast, b.Case, b.AggregateCall, b.WindowCall)
+
+
+def _describe(node: p.Node) -> str:
+    names = {p.Limit: "a LIMIT", p.Window: "a window", p.Join: "a join"}
+    return names.get(type(node), "this part")
+
+
+def conjuncts(expr: b.Expr) -> list[b.Expr]:
+    """The terms of a condition's AND chains (nested ones too, as `a AND (b AND c)`)."""
+    found, pending = [], [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, b.Call) and item.name == "AND":
+            pending.extend(reversed(item.args))
+        else:
+            found.append(item)
+    return found
+
+
+def and_all(exprs: list[b.Expr]) -> b.Expr | None:
+    """The conjunction of `exprs` (None for none)."""
+    if len(exprs) <= 1:
+        return exprs[0] if exprs else None
+    return b.Call(
+        "AND", tuple(exprs), types.nullable(types.BOOLEAN, any(e.type.nullable for e in exprs))
+    )
