@@ -203,17 +203,15 @@ class Executor:
         return frame.unique(maintain_order=True)
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
-        # Flink's NULL order: first ascending, last descending
-        descending = [d for _, d in node.keys]
         return frame.sort(
-            [compile_expr(e) for e, _ in node.keys],
-            descending=descending,
-            nulls_last=descending,
+            [compile_expr(key.expr) for key in node.keys],
+            descending=[key.descending for key in node.keys],
+            nulls_last=[key.nulls_last for key in node.keys],
             maintain_order=True,
         )
 
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
-        return frame.head(node.count)
+        return frame.slice(node.offset, node.count)
 
     def _set_union(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
         parts = [_branch(child, frame, node.fields) for child, frame in zip(node.inputs, frames)]

@@ -20,11 +20,12 @@ def with_windows(frame: pl.LazyFrame, node: p.Window) -> pl.LazyFrame:
     frame = frame.with_row_index(_ROW)
     for number, (call, field) in enumerate(node.calls):
         partition = [compile_expr(e) for e in call.partition]
-        keys = [compile_expr(e) for e, _ in call.order]
-        descending = [False] * len(partition) + [d for _, d in call.order]
+        keys = [compile_expr(key.expr) for key in call.order]
+        descending = [False] * len(partition) + [key.descending for key in call.order]
+        nulls_last = [False] * len(partition) + [key.nulls_last for key in call.order]
         if partition or keys:
             frame = frame.sort(
-                partition + keys, descending=descending, nulls_last=descending, maintain_order=True
+                partition + keys, descending=descending, nulls_last=nulls_last, maintain_order=True
             )
         window = Window(call, partition, keys, prefix=f"$stage{number}_")
         args = [compile_expr(arg) for arg in call.args]

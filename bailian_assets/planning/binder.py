@@ -130,10 +130,13 @@ class Binder:
             )
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         partition = tuple(self.bind(e, scope) for e in spec.partition_by)
-        order = tuple((self.bind(item.expr, scope), item.descending) for item in spec.order_by)
+        order = tuple(
+            b.SortKey(self.bind(item.expr, scope), item.descending, item.nulls_last)
+            for item in spec.order_by
+        )
         keys = [
             *zip(partition, spec.partition_by),
-            *((o, i.expr) for (o, _), i in zip(order, spec.order_by)),
+            *((o.expr, i.expr) for o, i in zip(order, spec.order_by)),
         ]
         for key, expr in keys:
             require_orderable(key.type, expr.position)

@@ -82,6 +82,16 @@ class AggregateCall:
 
 
 @dataclass(frozen=True)
+class SortKey:
+    """One key of a sort (ORDER BY, a window's ORDER BY): its value, its direction, and where
+    its NULLs go (Flink's default: first ascending, last descending)."""
+
+    expr: Expr
+    descending: bool = False
+    nulls_last: bool = False
+
+
+@dataclass(frozen=True)
 class Frame:
     """A window frame: `unit` ROWS or RANGE, bounds as (kind, offset) (see ast.WindowFrame).
     Without one, Flink's default: the whole partition without ORDER BY, else RANGE UNBOUNDED
@@ -100,7 +110,7 @@ class WindowCall:
     name: str
     args: tuple[Expr, ...]
     partition: tuple[Expr, ...]
-    order: tuple[tuple[Expr, bool], ...]  # (key, descending)
+    order: tuple[SortKey, ...]
     frame: Frame | None
     type: DataType
     star: bool = False  # COUNT(*) OVER (...)
@@ -134,7 +144,7 @@ def children(expr: Expr) -> list[Expr]:
     if isinstance(expr, (Call, AggregateCall)):
         return list(expr.args)
     if isinstance(expr, WindowCall):
-        return list(expr.args) + list(expr.partition) + [key for key, _ in expr.order]
+        return list(expr.args) + list(expr.partition) + [key.expr for key in expr.order]
     if isinstance(expr, Cast):
         return [expr.expr]
     if isinstance(expr, Case):

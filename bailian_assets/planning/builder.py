@@ -104,8 +104,14 @@ class Builder:
             node, names = self._select(body, ctx)
         if query.order_by:
             node = self._order_by(query.order_by, node, names, ctx)
-        if query.limit is not None:
-            node = p.Limit(node, query.limit)
+        if query.offset and query.limit is None and query.order_by:
+            raise PlanError(  # Flink's batch sort has no "all rows from the offset on"
+                "Not support limitEnd is max value now! (Flink sorts with an OFFSET only "
+                "given a row count: add LIMIT n or FETCH FIRST n ROWS ONLY)",
+                query.position or query.body.position,
+            )
+        if query.limit is not None or query.offset:
+            node = p.Limit(node, query.limit, query.offset)
         return node, names
 
     def _order_by(
@@ -120,7 +126,7 @@ class Builder:
         SELECT (`ORDER BY e.id` with `e.id` not selected): such keys are computed as hidden
         columns beside the output, and dropped after the sort."""
         scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
-        keys: list[tuple[b.Expr, bool]] = []
+        keys: list[b.SortKey] = []
         hidden: list[tuple[b.Expr, p.Field]] = []
         for item in order_by:
             if isinstance(item.expr, ast.Literal) and item.expr.kind == "INTEGER":
@@ -128,7 +134,8 @@ class Builder:
                 if not 1 <= ordinal <= len(scope):
                     raise PlanError(f"Ordinal out of range: {ordinal}", item.position)
                 field = scope[ordinal - 1]
-                keys.append((b.Column(field.column, field.type), item.descending))
+                column = b.Column(field.column, field.type)
+                keys.append(b.SortKey(column, item.descending, item.nulls_last))
                 continue
             target = item.expr
             if (
@@ -143,9 +150,9 @@ class Builder:
                 if not isinstance(node, p.Project) or not _names_from_clause(node):
                     raise
                 expr = self._from_clause_key(item.expr, node, hidden, ctx)
-            keys.append((expr, item.descending))
-        for (expr, _), item in zip(keys, order_by):
-            require_orderable(expr.type, item.position)
+            keys.append(b.SortKey(expr, item.descending, item.nulls_last))
+        for key, item in zip(keys, order_by):
+            require_orderable(key.expr.type, item.position)
         if not hidden:
             return p.Sort(node, tuple(keys))
         assert isinstance(node, p.Project)

@@ -172,7 +172,7 @@ class Distinct:
 @dataclass(frozen=True)
 class Sort:
     input: Node
-    keys: tuple[tuple[Expr, bool], ...]  # (expr, descending)
+    keys: tuple[bound.SortKey, ...]
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -181,8 +181,11 @@ class Sort:
 
 @dataclass(frozen=True)
 class Limit:
+    """The rows of `input` after the first `offset`, at most `count` of them (None: all)."""
+
     input: Node
-    count: int
+    count: int | None
+    offset: int = 0
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -343,9 +343,18 @@ class SelectItem:
 
 @dataclass(frozen=True, slots=True)
 class OrderItem:
+    """`expr [ASC|DESC] [NULLS FIRST|LAST]`; without NULLS, Flink's default: NULLs first
+    ascending, last descending."""
+
     expr: Expr
     descending: bool
     position: Position
+    nulls_first: bool | None = None  # None: not written
+
+    @property
+    def nulls_last(self) -> bool:
+        """Whether NULLs sort after the values, as written or by Flink's default."""
+        return self.descending if self.nulls_first is None else not self.nulls_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,13 +385,16 @@ class SetOperation:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A query with its optional WITH, ORDER BY and LIMIT around a SELECT, VALUES or UNION."""
+    """A query with its optional WITH, ORDER BY and LIMIT around a SELECT, VALUES or UNION.
+    `limit` is the row count of `LIMIT n` or `FETCH FIRST n ROWS ONLY`, `offset` the rows
+    `OFFSET m` skips first."""
 
     body: Select | Values | SetOperation
     order_by: tuple[OrderItem, ...] = ()
     limit: int | None = None
     position: Position | None = None
     ctes: tuple[CommonTableExpr, ...] = ()
+    offset: int = 0
 
 
 @dataclass(frozen=True)

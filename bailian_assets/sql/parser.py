@@ -66,6 +66,8 @@ _RESERVED = {
     "EXCEPT",
     "INTERSECT",
     "OFFSET",
+    "FETCH",
+    "WINDOW",
     "ALL",
     "DISTINCT",
     "TABLE",
@@ -788,17 +790,18 @@ class _Parser:
             if self._accept("ORDER"):
                 self._expect("BY")
                 order_by = tuple(self._comma_list(self._order_item))
-            limit = self._limit() if self._accept("LIMIT") else None
+            limit, offset = self._limit_offset()
         finally:
             self._depth -= 1
         if (
             isinstance(body, ast.Query)
             and not order_by
             and limit is None
+            and not offset
             and not (ctes and body.ctes)
         ):
             return replace(body, ctes=ctes) if ctes else body
-        return ast.Query(_as_body(body), order_by, limit, start.position, ctes)
+        return ast.Query(_as_body(body), order_by, limit, start.position, ctes, offset)
 
     def _with_clause(self) -> tuple[ast.CommonTableExpr, ...]:
         """`WITH a [(cols)] AS (query), b AS (query) ...` before a query."""
@@ -816,12 +819,67 @@ class _Parser:
         self._expect_op(")")
         return ast.CommonTableExpr(name.value, columns, query, name.position)
 
-    def _limit(self) -> int:
+    def _limit_offset(self) -> tuple[int | None, int]:
+        """The row count and offset after ORDER BY, in the forms Flink's parser (Calcite's)
+        takes: `LIMIT n|ALL [OFFSET m [ROW|ROWS]]`, `OFFSET m [ROW|ROWS] [FETCH ...]`
+        and `FETCH FIRST|NEXT n ROW|ROWS ONLY`. `LIMIT start, count` and `OFFSET m LIMIT n`
+        are refused with Flink's words (its conformance level refuses them)."""
+        limit: int | None = None
+        offset = 0
+        if self._accept("LIMIT"):
+            limit = self._limit()
+            if self.tok.is_op(","):
+                raise _ParseError(
+                    "'LIMIT start, count' is not allowed under the current SQL conformance "
+                    "level; write LIMIT count OFFSET start",
+                    self.tok,
+                )
+            if self._accept("OFFSET"):
+                offset = self._offset()
+        elif self._accept("OFFSET"):
+            offset = self._offset()
+            if self._at("LIMIT"):
+                raise _ParseError(
+                    "'OFFSET start LIMIT count' is not allowed under the current SQL "
+                    "conformance level; write LIMIT count OFFSET start",
+                    self.tok,
+                )
+            if self._at("FETCH"):
+                limit = self._fetch()
+        elif self._at("FETCH"):
+            limit = self._fetch()
+        return limit, offset
+
+    def _limit(self) -> int | None:
+        """The count of `LIMIT n`, None for `LIMIT ALL`."""
+        if self._accept("ALL"):
+            return None
+        return self._count()
+
+    def _count(self) -> int:
         token = self._integer()
         try:
             return limit_count(token.value)
         except LiteralError as error:
             raise _ParseError(str(error), token) from None
+
+    def _offset(self) -> int:
+        """`m [ROW|ROWS]` after OFFSET."""
+        offset = self._count()
+        if not self._accept("ROWS"):
+            self._accept("ROW")
+        return offset
+
+    def _fetch(self) -> int:
+        """`FETCH FIRST|NEXT n ROW|ROWS ONLY`: the row count."""
+        self._expect("FETCH")
+        if not self._accept("FIRST"):
+            self._expect("NEXT")
+        count = self._count()
+        if not self._accept("ROWS"):
+            self._expect("ROW")
+        self._expect("ONLY")
+        return count
 
     def _unions(self, first):
         """`q1 UNION ALL q2 EXCEPT q3 ...`: each run of one operator is one flat SetOperation
@@ -887,7 +945,12 @@ class _Parser:
         descending = bool(self._accept("DESC"))
         if not descending:
             self._accept("ASC")
-        return ast.OrderItem(expr, descending, position)
+        nulls_first = None
+        if self._accept("NULLS"):
+            nulls_first = bool(self._accept("FIRST"))
+            if not nulls_first:
+                self._expect("LAST")
+        return ast.OrderItem(expr, descending, position, nulls_first)
 
     def _select(self) -> ast.Select:
         start = self._expect("SELECT")
@@ -1463,7 +1526,7 @@ def _as_body(node):
                 "LIMIT or WITH from outside; move them inside",
                 node.position or Position(1, 1, 0),
             )
-        if node.order_by or node.limit is not None:
+        if node.order_by or node.limit is not None or node.offset:
             raise _ParseError(
                 "ORDER BY or LIMIT after a parenthesized query that has its own is not supported",
                 node.position or Position(1, 1, 0),
