@@ -259,7 +259,7 @@ def check_records(
         record = offset + int(row)
         faults.note(
             faults.where(index.line(record), record),
-            f"{int(counts[int(row)])} fields, {len(names)} expected "
+            f"{_fields(int(counts[int(row)]))}, {len(names)} expected "
             f"(Flink: Row length mismatch. {len(names)} fields expected but was {int(counts[int(row)])}.)",
         )
     empty = pl.DataFrame(
@@ -271,6 +271,10 @@ def check_records(
     records = pl.int_range(offset, offset + batch.height, dtype=pl.Int64, eager=True)
     batch = batch.drop(EXTRA, strict=False).with_columns(records.alias(RECORD))
     return batch.filter(keep), empty.filter(keep)
+
+
+def _fields(count: int) -> str:
+    return "1 field" if count == 1 else f"{count} fields"
 
 
 def _field_counts(

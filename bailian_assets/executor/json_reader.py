@@ -16,6 +16,7 @@ a line ('json.fail-on-missing-field'), or a line that is not json when its error
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from bailian_assets.planning.connectors.formats import JsonFormat
 from bailian_assets.sql import ast
 
 FALLBACK_BATCH = 50_000
+_INTEGERS = ("TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT")
 
 
 def json_batches(
@@ -111,8 +113,8 @@ def _python_batches(
                     )
                     continue
             lines.append(no)
-            for cell, name in zip(cells, names):
-                cell.append(_text(record.get(name)))
+            for cell, column in zip(cells, columns):
+                cell.append(_text(record.get(column.name), column.type.name in _INTEGERS))
             if len(lines) == FALLBACK_BATCH:
                 yield lines, _frame(names, cells)
                 lines, cells = [], [[] for _ in names]
@@ -128,10 +130,13 @@ def _object(text: str) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def _text(value: object) -> str | None:
-    """A json value as Flink's text of it (what a STRING column holds, what others parse)."""
+def _text(value: object, integral: bool = False) -> str | None:
+    """A json value as Flink's text of it (what a STRING column holds, what others parse);
+    a json number read into an integer column is truncated, as Jackson's `asInt` does."""
     if value is None:
         return None
+    if integral and isinstance(value, float) and math.isfinite(value):
+        return str(int(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
