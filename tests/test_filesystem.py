@@ -21,10 +21,16 @@ def test_relative_paths_resolve_against_the_sql_files_folder(tmp_path):
     assert t.location == tmp_path / "data"
 
 
-def test_csv_without_header_is_positional_and_empty_fields_are_null(tmp_path):
+def test_csv_without_header_is_positional_and_empty_fields_are_flinks(tmp_path):
+    # as Flink 2.3 reads them: an empty STRING field is '', an empty DOUBLE one fails the
+    # read unless 'csv.null-literal' = '' makes empty fields NULL
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "part-0.csv").write_text("1,好東西,2.5\n2,,\n")
-    t = table(tmp_path, "id BIGINT, name STRING, score DOUBLE", "'path' = 'data', 'format' = 'csv'")
+    columns = "id BIGINT, name STRING, score DOUBLE"
+    t = table(tmp_path, columns, "'path' = 'data', 'format' = 'csv'")
+    with pytest.raises(ExecutionError, match=r"part-0.csv:2: empty field for column 'score'"):
+        read_table(t)
+    t = table(tmp_path, columns, "'path' = 'data', 'format' = 'csv', 'csv.null-literal' = ''")
     assert read_table(t).rows() == [(1, "好東西", 2.5), (2, None, None)]
 
 

@@ -23,8 +23,13 @@ from bailian_assets.planning.connectors import (
     location_problem,
     sink_path_problem,
 )
+from bailian_assets.planning.connectors.formats import (
+    check_format_options,
+    format_option_specs,
+    is_ignored_option,
+)
 from bailian_assets.planning.connectors.table import short
-from bailian_assets.planning.options import OptionSpec, Problem, boolean, choice, integer, text
+from bailian_assets.planning.options import OptionSpec, Problem, choice, integer, text
 from bailian_assets.sql import ast
 
 _NESTED = {"ARRAY", "MAP", "ROW", "MULTISET"}
@@ -36,13 +41,20 @@ class Filesystem(Connector):
     options = (
         OptionSpec("path", text, required=True),
         OptionSpec("format", choice("csv", "json", "parquet", case_sensitive=True), required=True),
-        OptionSpec("csv.field-delimiter", text, default=","),
-        OptionSpec("csv.header", boolean, default=False),  # ours: Flink's csv has no header
         OptionSpec("sink.parallelism", integer(1)),
-    )
+    )  # and the options of the table's format (planning/connectors/formats.py)
     source = True
     partitioned = True
     overwrite = True
+
+    def option_specs(self, statement: ast.CreateTable) -> tuple[OptionSpec, ...]:
+        """The connector's options and those of the table's format only, as Flink takes them
+        (another format's option is unknown)."""
+        return self.options + format_option_specs(_format_of(statement))
+
+    def ignores_option(self, statement: ast.CreateTable, key: str) -> bool:
+        """An unknown option with the format's prefix ('csv.foo'): Flink ignores it."""
+        return is_ignored_option(_format_of(statement), key)
 
     def check(
         self,
@@ -51,8 +63,12 @@ class Filesystem(Connector):
         owner: str,
         problems: list[Problem],
     ) -> None:
-        """Columns the format cannot hold (partition columns live in folder names, not files)."""
+        """Format options that cannot go together; columns the format cannot hold (partition
+        columns live in folder names, not files)."""
         fmt = values.get("format")
+        conflict = check_format_options(values, {o.key for o in statement.options}, owner)
+        if conflict is not None:
+            problems.append(Problem(conflict, statement.name.position))
         if fmt is None or fmt == "parquet":
             return
         for column in statement.columns:
@@ -132,6 +148,10 @@ class Filesystem(Connector):
         from bailian_assets.executor import filesystem
 
         return filesystem.data_files(table, partitions)
+
+
+def _format_of(statement: ast.CreateTable) -> str | None:
+    return next((o.value for o in statement.options if o.key == "format"), None)
 
 
 def _contains(data_type: ast.DataType, names: set[str]) -> bool:

@@ -14,24 +14,25 @@ the file, and for csv and json the line, of the first value that does not fit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor import decimals
+from bailian_assets.executor.csv_reader import RECORD, LineIndex, check_records, csv_text_batches
 from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.json_reader import json_batches
+from bailian_assets.executor.parse_faults import ParseFaults
 from bailian_assets.planning.connectors import TableSpec
+from bailian_assets.planning.connectors.formats import CsvFormat, JsonFormat
 from bailian_assets.sql import ast
 
 EXTENSIONS = {"csv": ".csv", "json": ".json", "parquet": ".parquet"}
 
 _TIMESTAMP_OUT = "%Y-%m-%d %H:%M:%S%.f"
-_TIMESTAMP_IN = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")
-_TIMESTAMP_LTZ_IN = tuple(f + suffix for f in _TIMESTAMP_IN for suffix in ("%#z", "Z", ""))
 _TIME = "%H:%M:%S%.f"
-_BOOLEANS = {"true": True, "false": False}
 
 
 # ------------------------------------------------------------------ reading
@@ -42,55 +43,94 @@ def read_batches(
 ) -> Iterator[pl.DataFrame]:
     """The given data columns of one file, typed, a batch at a time (only those columns are
     read, through Polars' lazy scans); a value that does not fit is an error naming the file,
-    and the line for csv and json. Every declared data column must be in the file."""
+    and the line for csv and json, unless the format's 'ignore-parse-errors' reads it as NULL
+    (with a warning). Every declared data column must be in a json or parquet file."""
     fmt = str(table.options["format"])
     try:
         if fmt != "parquet" and file.stat().st_size == 0:
             return  # zero bytes: zero rows
-        raw, first_line = _scan(table, file, fmt)
-        _check_columns(table, raw.collect_schema().names(), file)
-        read = list(columns) or list(table.data_columns[:1])  # no column: still count rows
-        offset = 0
-        for batch in raw.select(c.name for c in read).collect_batches():
-            typed = _convert(table, batch, columns, file, first_line, offset)
-            offset += batch.height
-            yield typed
+        if fmt == "csv":
+            yield from _csv_batches(table, file, columns)
+        elif fmt == "json":
+            yield from json_batches(table, file, columns, JsonFormat.of(table.options))
+        else:
+            yield from _parquet_batches(table, file, columns)
     except (ExecutionError, FileNotFoundError):
         raise  # FileNotFoundError: removed since it was listed; the caller reads again
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ExecutionError(f"{file}: cannot read it as {fmt}: {_first_line(error)}") from None
 
 
-def _scan(table: TableSpec, file: Path, fmt: str) -> tuple[pl.LazyFrame, int | None]:
-    """The file's raw columns, lazily, and the line of its first row (None: no lines)."""
-    if fmt == "csv":
-        return _scan_csv(table, file), 2 if table.options.get("csv.header") else 1
-    if fmt == "json":
-        return pl.scan_ndjson(file, infer_schema_length=None), 1
-    return pl.scan_parquet(file), None
+def _parquet_batches(
+    table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
+) -> Iterator[pl.DataFrame]:
+    raw = pl.scan_parquet(file)
+    check_columns(table, raw.collect_schema().names(), file)
+    read = list(columns) or list(table.data_columns[:1])  # no column: still count rows
+    offset = 0
+    faults = ParseFaults(file, False, "")
+    for batch in raw.select(c.name for c in read).collect_batches():
+        typed = typed_batch(batch, columns, faults, lambda row: faults.where(None, offset + row))
+        offset += batch.height
+        yield typed
 
 
-def _scan_csv(table: TableSpec, file: Path) -> pl.LazyFrame:
-    """A csv file as text columns (typed by `convert`, so a bad value names its line)."""
-    columns = table.data_columns
-    header = bool(table.options.get("csv.header"))
-    raw = pl.scan_csv(
-        file,
-        has_header=header,
-        infer_schema=False,
-        separator=str(table.options.get("csv.field-delimiter", ",")),
-    )
-    if header:
-        return raw
-    names = raw.collect_schema().names()  # from the first line
-    if len(names) != len(columns):
-        raise ExecutionError(
-            f"{file}: {len(names)} fields per line, table '{table.name}' declares {len(columns)}"
+def _csv_batches(
+    table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
+) -> Iterator[pl.DataFrame]:
+    """A csv file's rows by Flink's csv rules (`csv_reader`)."""
+    fmt = CsvFormat.of(table.options)
+    faults = ParseFaults(file, fmt.ignore_parse_errors, "csv.ignore-parse-errors")
+    read = list(columns) or list(table.data_columns[:1])  # no column: still count rows
+    positions = _csv_positions(table, file, fmt, read)
+    offset = 0
+    for batch, index in csv_text_batches(table, file, read, fmt):
+        height = batch.height
+        batch, empty = check_records(batch, offset, positions, index, faults)
+        records = batch.get_column(RECORD)
+        offset += height
+
+        def where(row: int, records: pl.Series = records, index: LineIndex = index) -> str:
+            record = int(records[row])
+            return faults.where(index.line(record), record)
+
+        text = _csv_text(batch.drop(RECORD), empty, fmt)
+        yield typed_batch(text, columns, faults, where, "SQL", empty)
+    faults.finish()
+
+
+def _csv_positions(
+    table: TableSpec, file: Path, fmt: CsvFormat, columns: Sequence[ast.ColumnDef]
+) -> list[int]:
+    """Where each column is in a line: its declared place, or its place in the header."""
+    if not fmt.header:
+        names = [c.name for c in table.data_columns]
+        return [names.index(c.name) for c in columns]
+    header = (
+        pl.scan_csv(
+            file, has_header=True, separator=fmt.delimiter, quote_char=fmt.quote, infer_schema=False
         )
-    return raw.rename({name: c.name for name, c in zip(names, columns)})
+        .collect_schema()
+        .names()
+    )
+    check_columns(table, header, file)
+    return [header.index(c.name) for c in columns]
 
 
-def _check_columns(table: TableSpec, names: Sequence[str], file: Path) -> None:
+def _csv_text(batch: pl.DataFrame, empty: pl.DataFrame, fmt: CsvFormat) -> pl.DataFrame:
+    """Fields as Flink sees them: an empty field is "" (Polars read it as null); the null
+    literal, quoted or not, is NULL."""
+    columns = []
+    for name in batch.columns:
+        text = pl.when(empty.get_column(name)).then(pl.lit("")).otherwise(batch.get_column(name))
+        if fmt.null_literal is not None:
+            text = pl.when(text == fmt.null_literal).then(None).otherwise(text)
+        columns.append(text.alias(name))
+    return pl.DataFrame(height=batch.height) if not columns else batch.select(columns)
+
+
+def check_columns(table: TableSpec, names: Sequence[str], file: Path) -> None:
+    """Every declared data column is in the file (a header, a json file's keys)."""
     present = set(names)
     for column in table.data_columns:
         if column.name not in present:
@@ -106,58 +146,63 @@ def _first_line(error: Exception) -> str:
     return text.splitlines()[0] if text else repr(error)
 
 
-def _convert(
-    table: TableSpec,
+def typed_batch(
     raw: pl.DataFrame,
     columns: Sequence[ast.ColumnDef],
-    file: Path,
-    first_line: int | None,
-    offset: int,
+    faults: ParseFaults,
+    where: Callable[[int], str],
+    standard: str | None = None,
+    empty: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """`columns` of a batch, cast to their types; the first value that does not fit is an
-    error (`offset`: rows of the file before this batch)."""
+    """`columns` of a batch, cast to their types (text read as Flink's text formats read it,
+    timestamps in `standard`, 'SQL' or 'ISO-8601'; None: either); a value that does not fit
+    goes to `faults` (an error, or NULL), located by `where(row)`. `empty` marks empty fields."""
     converted = []
     for column in columns:
         source = raw.get_column(column.name)
-        cast = convert(source, column.type)
+        cast = convert(source, column.type, standard)
         failed = source.is_not_null() & cast.is_null()
         if column.type.name == "DECIMAL":  # a number too big for it is NULL, as in Flink
             failed = failed & ~decimals.is_number(source)
-        if failed.any():
-            row = offset + int(failed.arg_max())  # type: ignore[arg-type]
-            where = (
-                f"{file}:{first_line + row}"
-                if first_line is not None
-                else f"{file} (row {row + 1})"
+        for row in failed.arg_true():
+            row = int(row)
+            blank = empty is not None and bool(empty.get_column(column.name)[row])
+            problem = (
+                f"empty field for column '{column.name}', which is {column.type} (Flink: "
+                f"For input string: \"\"; 'csv.null-literal' = '' reads it as NULL)"
+                if blank
+                else f"value {_show(source[row])} of column '{column.name}' is not a {column.type}"
             )
-            raise ExecutionError(
-                f"{where}: value {_show(source[row - offset])} of column "
-                f"'{column.name}' is not a {column.type}"
-            )
+            faults.value(where(row), problem)
         converted.append(cast.alias(column.name))
     return pl.DataFrame(converted) if converted else pl.DataFrame(height=raw.height)
 
 
-def convert(source: pl.Series, data_type: ast.DataType) -> pl.Series:
+def convert(source: pl.Series, data_type: ast.DataType, standard: str | None = None) -> pl.Series:
     """`source` as `data_type`; values that do not convert become NULL (the caller reports
-    them). Text is parsed as Flink's csv and json formats write it."""
+    them). Text is parsed as Flink's csv and json formats read it (timestamps in `standard`,
+    'SQL' or 'ISO-8601'; None: either)."""
     target = to_polars(data_type)
     if data_type.name == "DECIMAL":  # HALF_UP to the scale, NULL (reported) when too big
-        return pl.select(decimals.read(pl.lit(source), source.dtype, data_type)).to_series()
+        text = source.str.strip_chars() if source.dtype == pl.String else source
+        return pl.select(decimals.read(pl.lit(text), source.dtype, data_type)).to_series()
     if source.dtype == pl.String and target != pl.String:
-        return parse_text(source.replace("", None), target)  # an empty field is NULL
+        return parse_text(source, target, standard)
     try:
         return source.cast(target, strict=False)
     except pl.exceptions.PolarsError:
         return pl.Series(source.name, [None] * len(source), dtype=target)
 
 
-def parse_text(text: pl.Series, target: pl.DataType) -> pl.Series:
-    """Text values as `target`; what does not parse is NULL."""
+def parse_text(text: pl.Series, target: pl.DataType, standard: str | None = None) -> pl.Series:
+    """Text values as `target`, as Java parses them in Flink's formats: numbers and booleans
+    trimmed, a boolean true only for `true` in any case (anything else is false, as
+    `Boolean.parseBoolean` has it), dates, times and timestamps in Flink's text forms; what
+    does not parse is NULL."""
     if target == pl.Date:
         return text.str.to_date("%Y-%m-%d", strict=False)
     if isinstance(target, pl.Datetime):
-        formats = _TIMESTAMP_LTZ_IN if target.time_zone else _TIMESTAMP_IN
+        formats = _timestamp_formats(standard, bool(target.time_zone))
         tries = [
             text.str.to_datetime(
                 f, strict=False, time_unit=target.time_unit, time_zone=target.time_zone
@@ -168,13 +213,23 @@ def parse_text(text: pl.Series, target: pl.DataType) -> pl.Series:
     if target == pl.Time:
         return text.str.to_time(_TIME, strict=False)
     if target == pl.Boolean:
-        return text.str.to_lowercase().replace_strict(
-            _BOOLEANS, default=None, return_dtype=pl.Boolean
-        )
+        return text.str.strip_chars().str.to_lowercase() == "true"
     try:
-        return text.cast(target, strict=False)
+        return text.str.strip_chars().cast(target, strict=False)
     except pl.exceptions.PolarsError:
         return pl.Series(text.name, [None] * len(text), dtype=target)
+
+
+def _timestamp_formats(standard: str | None, zoned: bool) -> tuple[str, ...]:
+    """Flink's SQL form (`2024-01-05 10:00:00.123`), its ISO-8601 form (`T` between date and
+    time, seconds optional), or both (None); a TIMESTAMP_LTZ ends with `Z`."""
+    sql: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S%.f",)
+    iso: tuple[str, ...] = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M")
+    chosen = sql if standard == "SQL" else iso if standard == "ISO-8601" else sql + iso
+    if standard is None:
+        chosen += ("%Y-%m-%d %H:%M",)
+        return tuple(f + s for f in chosen for s in ("%#z", "Z", "")) if zoned else chosen
+    return tuple(f + "Z" for f in chosen) if zoned else chosen
 
 
 def _show(value: object) -> str:
@@ -190,10 +245,14 @@ def write_file(table: TableSpec, rows: pl.DataFrame, file: Path) -> None:
     fmt = str(table.options["format"])
     try:
         if fmt == "csv":
+            csv = CsvFormat.of(table.options)
             _as_text(rows).write_csv(
                 file,
-                include_header=bool(table.options.get("csv.header")),
-                separator=str(table.options.get("csv.field-delimiter", ",")),
+                include_header=csv.header,
+                separator=csv.delimiter,
+                quote_char=csv.quote or '"',
+                quote_style="necessary" if csv.quote else "never",
+                null_value=csv.null_literal or "",
             )
         elif fmt == "json":
             _as_text(rows).write_ndjson(file)

@@ -178,10 +178,23 @@ def format_row(
 
 def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
     """The lines Flink's print connector writes for these rows, each value shown by its
-    column's declared type."""
+    column's declared type.
+
+    With 'sink.parallelism' above 1, Flink's print sink runs as that many subtasks and each
+    line names its subtask (`2> +I[..]`, `id:2> +I[..]` with 'print-identifier'). Rows reach
+    the subtasks round-robin (Flink's rebalance); Flink starts the round at a random subtask,
+    here always at the first, and each subtask's lines come together, first subtask first, as
+    a batch job's subtasks write them one after the other."""
     identifier = table.options.get("print-identifier")
     column_types = (
         tuple(c.type for c in table.columns) if len(table.columns) == frame.width else None
     )
-    for row in frame.iter_rows():
-        yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]
+    subtasks = int(table.options.get("sink.parallelism") or 1)  # type: ignore[call-overload]
+    if subtasks <= 1:
+        for row in frame.iter_rows():
+            yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]
+        return
+    for subtask in range(subtasks):
+        prefix = f"{identifier}:{subtask + 1}" if identifier else str(subtask + 1)
+        for row in frame.gather_every(subtasks, offset=subtask).iter_rows():
+            yield format_row(row, prefix, column_types=column_types)

@@ -49,6 +49,12 @@ class Connector:
         table's own columns (datagen's 'fields.<column>.kind')."""
         return self.options
 
+    def ignores_option(self, statement: ast.CreateTable, key: str) -> bool:
+        """Whether option `key`, which is none of `option_specs`, is ignored rather than refused
+        (as Flink's filesystem connector ignores unknown options of its format: 'csv.foo');
+        planning warns about each one ignored."""
+        return False
+
     def read_problem(self, table: TableSpec) -> str | None:
         """Why a batch job may not read this table (an unbounded source), said where a
         statement reads it, as Flink says it; None when it may."""

@@ -12,16 +12,24 @@ knows is its `check` and `locate`.
 
 from __future__ import annotations
 
+import difflib
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bailian_assets.errors import Position
-from bailian_assets.planning.connectors.connector import connector_named, connector_names
+from bailian_assets.planning.connectors.connector import (
+    Connector,
+    connector_named,
+    connector_names,
+)
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.options import Problem, resolve_options
 from bailian_assets.planning.partition_path import DEFAULT_PARTITION, MAX_NAME_BYTES, folder_name
 from bailian_assets.sql import ast
+
+log = logging.getLogger("bailian_assets")
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,7 @@ def build_table(
         statement.name.position,
         problems,
         environ,
-        ignore=lambda key: key == "connector",
+        ignore=lambda key: key == "connector" or _ignored(connector, statement, key, path),
     )
     _check_columns(statement, owner, problems)
     _check_no_secrets(resolved, owner, problems)
@@ -127,6 +135,28 @@ def build_table(
         location,
         sql_file,
     )
+
+
+def _ignored(connector: Connector, statement: ast.CreateTable, key: str, path: str) -> bool:
+    """Whether the connector ignores option `key` (see `Connector.ignores_option`); a warning
+    names each one, with the option it was perhaps meant to be."""
+    if not connector.ignores_option(statement, key):
+        return False
+    option = next(o for o in statement.options if o.key == key)
+    known = [spec.key for spec in connector.option_specs(statement)]
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    log.warning(
+        "%s:%d:%d: option '%s' of table '%s' is not an option Flink's %s takes; ignored, as "
+        "Flink ignores it%s",
+        path,
+        option.key_position.line,
+        option.key_position.col,
+        key,
+        statement.name,
+        connector.name,
+        f" (did you mean '{close[0]}'?)" if close else "",
+    )
+    return True
 
 
 def _check_no_secrets(resolved: Mapping, owner: str, problems: list[Problem]) -> None:
