@@ -63,10 +63,12 @@ class Executor:
         """The query's rows, with its output names and types."""
         try:
             frame = self.frame(query.root).collect(engine="streaming")  # Polars streams what it can
-            return frame.select(
+            rows = frame.select(
                 _conform(pl.col(f.column), f.type, t, frame.schema[f.column]).alias(name)
                 for f, name, t in zip(query.root.fields, query.names, query.types)
             )
+            _check_not_null(rows, query)
+            return rows
         except BailianError:
             raise
         except (pl.exceptions.PolarsError, ValueError) as error:
@@ -294,7 +296,27 @@ def _conform(
         return decimals.conform(column, dtype, target)
     if source.name == target.name and source.name in ("ROW", "ARRAY"):
         return compile_cast(column, source, target, safe=False)
+    if target.name in ("VARCHAR", "CHAR") and target.params and _retyped(source, target):
+        # Flink's sink type enforcer: VARCHAR(n) truncates, CHAR(n) truncates and pads
+        return compile_cast(column, source, target, safe=False)
     return column.cast(to_polars(target))
+
+
+def _retyped(source: ast.DataType, target: ast.DataType) -> bool:
+    return (source.name, source.params) != (target.name, target.params)
+
+
+def _check_not_null(rows: pl.DataFrame, query: p.PlannedQuery) -> None:
+    """A NULL in a column whose output (a sink's) type is NOT NULL fails the job, as Flink's
+    default `table.exec.sink.not-null-enforcer` (ERROR) does."""
+    for column, name, target in zip(query.root.fields, query.names, query.types):
+        if column.type.nullable and not target.nullable and rows.get_column(name).has_nulls():
+            where = f"{query.path}:{query.position.line}:{query.position.col}"
+            raise ExecutionError(
+                f"{where}: error: Column '{name}' is NOT NULL, however, a null value is being written into "
+                "it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' "
+                "to suppress this exception and drop such records silently."
+            )
 
 
 def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None]) -> bool:
