@@ -151,7 +151,7 @@ def test_a_scalar_subquery_with_two_rows_for_a_key_fails_as_in_flink(people):
         run(PEOPLE + sink("name STRING, n INT", query), people)
 
 
-def test_a_scalar_subquery_with_one_row_per_key_gives_it(people):
+def test_a_scalar_subquery_with_one_row_per_key_gives_it(people):  # Flink 2.3's rows
     query = (
         "INSERT INTO out1 SELECT name, (SELECT o.oid FROM orders o WHERE o.uid = u.uid "
         "AND o.oid > 100) FROM users u ORDER BY name;"
@@ -164,7 +164,7 @@ def test_a_scalar_subquery_with_one_row_per_key_gives_it(people):
     ]
 
 
-def test_count_over_no_matching_rows_is_zero_not_null(people):
+def test_count_over_no_matching_rows_is_zero_not_null(people):  # Flink 2.3's rows
     query = (
         "INSERT INTO out1 SELECT name, (SELECT COUNT(*) + 1 FROM orders o "
         "WHERE o.uid = u.uid) FROM users u ORDER BY name;"
