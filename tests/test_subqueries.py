@@ -74,8 +74,31 @@ FLINK_CASES = {
         "name STRING, b BOOLEAN, c BOOLEAN",
         "INSERT INTO out1 SELECT name, EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid), "
         "u.uid IN (SELECT o.uid FROM orders o WHERE o.oid > 100 + u.uid) FROM users u "
-        "WHERE u.uid IS NOT NULL ORDER BY name;",
-        ["+I[ann, true, null]", "+I[ben, false, null]", "+I[cat, true, false]"],
+        "ORDER BY name;",
+        [
+            "+I[ann, true, null]",
+            "+I[ben, false, null]",
+            "+I[cat, true, false]",
+            "+I[dan, false, null]",
+        ],
+    ),
+    "in_as_a_value_is_null_for_a_null_operand_without_rows": (
+        "name STRING, b BOOLEAN, c BOOLEAN",
+        "INSERT INTO out1 SELECT name, u.uid IN (SELECT o.uid FROM orders o WHERE o.oid = "
+        "u.uid + 99), u.uid NOT IN (SELECT o.uid FROM orders o WHERE o.oid = u.uid + 99) "
+        "FROM users u ORDER BY name;",
+        [
+            "+I[ann, true, false]",
+            "+I[ben, false, true]",
+            "+I[cat, true, false]",
+            "+I[dan, null, null]",
+        ],
+    ),
+    "in_under_or_in_where_is_a_value": (
+        "name STRING",
+        "INSERT INTO out1 SELECT name FROM users u WHERE NOT (u.uid IN (SELECT o.uid FROM "
+        "orders o WHERE o.oid > 100 + u.uid)) OR name = 'zed' ORDER BY name;",
+        ["+I[cat]"],
     ),
     "scalar_aggregate_compared_in_where": (
         "oid INT",

@@ -88,9 +88,11 @@ def correlated_join(
     outer: set[str],
     field: FieldMaker,
     position: Position,
+    filtering: bool = False,
 ) -> p.CorrelatedJoin:
     """`node`'s rows with `result` computed from the correlated subquery `sub` (SCALAR,
-    EXISTS or IN with `operand`); `outer` holds the columns of the enclosing queries."""
+    EXISTS or IN with `operand`); `outer` holds the columns of the enclosing queries;
+    `filtering`: the subquery is a WHERE conjunct (or its negation), not a value."""
     value = sub.fields[0].column
     pulled = _pull(sub, _Site(outer, node, field, position))
     own = {f.column for f in node.fields}
@@ -115,6 +117,7 @@ def correlated_join(
         pulled.empty,
         pulled.unique and not residual,
         result,
+        unknown_when_empty=kind == "IN" and not filtering,
     )
 
 
