@@ -244,9 +244,11 @@ def _mark(node: p.CorrelatedJoin) -> pl.Expr:
         return pl.col(_HIT).is_not_null()
     if node.kind == "SCALAR":
         return pl.col("$value")
+    x, _ = _in_sides(node)
+    nothing = pl.when(x.is_null()).then(None).otherwise(False)
     return (
         pl.when(pl.col(_HIT).is_null())
-        .then(False)
+        .then(nothing if node.unknown_when_empty else pl.lit(False))
         .when(pl.col("$found"))
         .then(True)
         .when(pl.col("$unknown"))

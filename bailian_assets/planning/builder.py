@@ -342,16 +342,19 @@ class Builder:
         """Filter `node` by WHERE; its subqueries are joined first and dropped after."""
         fields = node.fields
         if _has_subquery(where):
-            node, (where,) = self._subqueries(node, [where], ctx)
+            node, (where,) = self._subqueries(node, [where], ctx, _filtering(where))
         node = p.Filter(node, ctx.binder.condition(where, node.fields, "WHERE"))
         if node.fields == fields:
             return node
         return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
 
-    def _subqueries(self, node: p.Node, exprs: list, ctx: _Context):
+    def _subqueries(
+        self, node: p.Node, exprs: list, ctx: _Context, filtering: frozenset[int] = frozenset()
+    ):
         """Plan the subqueries in `exprs` as joins over `node` (SubqueryJoins, or
         CorrelatedJoins for those that read `node`'s columns: `decorrelate.py`); returns the
-        new node and `exprs` with each subquery replaced by a reference to its column."""
+        new node and `exprs` with each subquery replaced by a reference to its column.
+        `filtering`: the ids of those that are WHERE conjuncts (see `_filtering`)."""
         outer = (node.fields,) + ctx.binder.outer
         inner = replace(ctx, binder=replace(ctx.binder, outer=outer))
         outer_columns = {f.column for scope in outer for f in scope}
@@ -381,6 +384,7 @@ class Builder:
                     outer_columns,
                     self.inner_field,
                     expr.position,
+                    id(expr) in filtering,
                 )
             else:
                 node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
@@ -845,6 +849,24 @@ def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> a
             expr.position,
         )
     return types.nullable(types.BOOLEAN)
+
+
+def _filtering(where: ast.Expr) -> frozenset[int]:
+    """The ids of the subqueries that are conjuncts of `where` (under AND and NOT only):
+    those Flink plans as semi and anti joins, where an IN over no rows is FALSE even for a
+    NULL operand (elsewhere Flink's IN gives NULL for it)."""
+    found, pending = set(), [where]
+    while pending:
+        expr = pending.pop()
+        if isinstance(expr, ast.Subquery):
+            found.add(id(expr))
+        elif isinstance(expr, ast.Chain) and expr.op == "AND":
+            pending.extend(expr.operands)
+        elif isinstance(expr, ast.BinaryOp) and expr.op == "AND":
+            pending.extend((expr.left, expr.right))
+        elif isinstance(expr, ast.UnaryOp) and expr.op == "NOT":
+            pending.append(expr.operand)
+    return frozenset(found)
 
 
 def _has_window(expr) -> bool:

@@ -17,9 +17,9 @@ Rewrite rules, from the subquery's root down (`_pull`):
   their inner sides become grouping keys (one group per correlation value), and the
   conditions read those keys. Other conditions (`o.k < t.k`) go through the domain: the
   distinct values of the outer columns they read are joined to the subquery's rows on them,
-  and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows that match no row
-  (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no rows, whose value
-  those rows get; and it gives one row per correlation value (`unique`).
+  and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows
+  that match no row (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no
+  rows, whose value those rows get; and it gives one row per correlation value (`unique`).
 - Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here).
 - Any other node (LIMIT, windows, set operations, a subquery inside) that reads outer columns
   is refused with a located error; one that does not is left as it is, a join of the
@@ -29,7 +29,8 @@ The join: conditions `outer expr = inner expr` become equi keys, the rest a resi
 over the joined rows (TPC-H Q21's `l2.l_suppkey <> l1.l_suppkey`). Its result is a mark
 column per outer row (a "mark join"): EXISTS, whether some subquery row joins it (NOT EXISTS
 reads its negation: an anti join); IN, `operand IN (values of its joined rows)` with SQL's
-three-valued logic (a NULL among them makes NOT IN drop the row, as in Flink); SCALAR, the
+three-valued logic (a NULL among them makes NOT IN drop the row, as in Flink; a NULL
+operand that joins no row gives FALSE in a WHERE conjunct, NULL elsewhere); SCALAR, the
 value of its one joined row, NULL without one, and more than one fails the job as in Flink.
 The executor runs it in `executor/joins.py`.
 """
@@ -88,9 +89,11 @@ def correlated_join(
     outer: set[str],
     field: FieldMaker,
     position: Position,
+    filtering: bool = False,
 ) -> p.CorrelatedJoin:
     """`node`'s rows with `result` computed from the correlated subquery `sub` (SCALAR,
-    EXISTS or IN with `operand`); `outer` holds the columns of the enclosing queries."""
+    EXISTS or IN with `operand`); `outer` holds the columns of the enclosing queries;
+    `filtering`: the subquery is a WHERE conjunct (or its negation), not a value."""
     value = sub.fields[0].column
     pulled = _pull(sub, _Site(outer, node, field, position))
     own = {f.column for f in node.fields}
@@ -115,6 +118,7 @@ def correlated_join(
         pulled.empty,
         pulled.unique and not residual,
         result,
+        unknown_when_empty=kind == "IN" and not filtering,
     )
 
 
@@ -214,6 +218,8 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     aggregate groups by."""
     read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
     fields = {f.column: f for f in at.rows.fields}
+    if not set(read) <= set(fields):
+        raise PlanError(_FAR, at.position)
     domain = {c: at.field("$domain", fields[c].type) for c in read}
     values = p.Distinct(
         p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in read))

@@ -247,6 +247,9 @@ class CorrelatedJoin:
     empty: Node | None  # the subquery over no rows (one-column output like `subquery`'s)
     unique: bool  # at most one subquery row per key: no row count to check
     result: Field
+    # IN for a NULL operand that joins no row: NULL, as Flink gives it where the IN is a
+    # value (SELECT list, under OR); FALSE where it filters (a WHERE conjunct, NOT IN there)
+    unknown_when_empty: bool = False
 
     @property
     def fields(self) -> tuple[Field, ...]:
