@@ -163,3 +163,54 @@ def test_reserved_words_stay_usable_where_flink_allows_them():
         "FROM v GROUP BY d, s;\n"
     )
     assert rows(sql) == ["+I[2024, 1, AB, a]"]
+
+
+# ------------------------------------------------------------------ SET values of Flink's keys
+
+JOB = "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');\nINSERT INTO out1 SELECT 1;\n"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("parallelism.default", "many", 'For input string: "many"'),
+        ("parallelism.default", " 2 ", 'For input string: " 2 "'),
+        ("parallelism.default", "-3", "Parallelism must be at least one"),
+        ("table.exec.resource.default-parallelism", "2.5", 'For input string: "2.5"'),
+        ("execution.runtime-mode", "bogus", "Expected one of: [STREAMING, BATCH, AUTOMATIC]"),
+        ("execution.runtime-mode", "streaming", "Mismatch between configured runtime mode"),
+        ("table.dml-sync", "perhaps", "Unrecognized option for boolean: perhaps"),
+        ("table.local-time-zone", "UTC+8", "Invalid time zone"),
+        ("table.local-time-zone", "Mars/Base", "Invalid time zone"),
+        ("execution.checkpointing.interval", "forever", "not a valid ISO-8601 duration"),
+    ],
+)
+def test_a_bad_value_of_a_key_flink_reads_fails_the_job_at_its_first_insert(key, value, message):
+    text = refusal(f"SET '{key}' = '{value}';\n" + JOB)
+    assert message in text
+    assert f"Could not parse value '{value}' for key '{key}'" in text
+    assert "SET at line 1" in text
+    assert text.startswith("t.sql:3:1:")  # where Flink fails: the job's first INSERT
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("parallelism.default", "2"),
+        ("execution.runtime-mode", "batch"),
+        ("table.dml-sync", "TRUE"),
+        ("table.local-time-zone", "Asia/Shanghai"),
+        ("table.local-time-zone", "GMT+08:00"),
+        ("execution.checkpointing.interval", "10 s"),
+        ("execution.checkpointing.interval", "PT1M"),
+        ("table.exec.mini-batch.enabled", "yes"),  # a batch job never reads it
+        ("table.exec.state.ttl", "abc"),
+        ("pipeline.name", "42"),
+    ],
+)
+def test_values_flink_takes_or_never_reads_are_accepted(key, value):
+    assert rows(f"SET '{key}' = '{value}';\n" + JOB) == ["+I[1]"]
+
+
+def test_a_bad_value_without_a_job_is_not_an_error():
+    load_source("SET 'parallelism.default' = 'many';\n", "t.sql", {})
