@@ -214,3 +214,54 @@ def test_values_flink_takes_or_never_reads_are_accepted(key, value):
 
 def test_a_bad_value_without_a_job_is_not_an_error():
     load_source("SET 'parallelism.default' = 'many';\n", "t.sql", {})
+
+
+# ------------------------------------------------------------------ named windows
+
+W = """\
+CREATE TEMPORARY TABLE o (k STRING, v INT, s BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(k, v) AS VALUES ('a', 1), ('a', 2), ('a', 4), ('b', 5);
+"""
+
+
+@pytest.mark.parametrize(
+    "select",
+    [
+        "SELECT k, v, SUM(v) OVER w FROM t WINDOW w AS (PARTITION BY k ORDER BY v) ORDER BY k, v",
+        "SELECT k, v, SUM(v) OVER (w ORDER BY v) FROM t WINDOW w AS (PARTITION BY k) ORDER BY k, v",
+        "SELECT k, v, SUM(v) OVER w2 FROM t WINDOW w AS (PARTITION BY k), "
+        "w2 AS (w ORDER BY v) ORDER BY k, v",
+        # a frame on a reference is ignored, as Flink 2.3 ignores it
+        "SELECT k, v, SUM(v) OVER (w ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t "
+        "WINDOW w AS (PARTITION BY k ORDER BY v) ORDER BY k, v",
+    ],
+)
+def test_named_windows_are_the_windows_they_name(select):
+    assert rows(W + f"INSERT INTO o {select};") == [
+        "+I[a, 1, 1]",
+        "+I[a, 2, 3]",
+        "+I[a, 4, 7]",
+        "+I[b, 5, 5]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("select", "message"),
+    [
+        ("SELECT k, v, COUNT(*) OVER x FROM t WINDOW w AS (ORDER BY v)", "Window 'x' not found"),
+        (
+            "SELECT k, v, COUNT(*) OVER w FROM t WINDOW w AS (ORDER BY v), w AS (ORDER BY k)",
+            "Duplicate window names not allowed",
+        ),
+        (
+            "SELECT k, v, COUNT(*) OVER (w PARTITION BY k) FROM t WINDOW w AS (ORDER BY v)",
+            "PARTITION BY not allowed with existing window reference",
+        ),
+        (
+            "SELECT k, v, COUNT(*) OVER (w ORDER BY k) FROM t WINDOW w AS (ORDER BY v)",
+            "ORDER BY not allowed in both base and referenced windows",
+        ),
+    ],
+)
+def test_bad_window_references_are_refused_with_flinks_words(select, message):
+    assert message in refusal(W + f"INSERT INTO o {select};")

@@ -996,7 +996,15 @@ class _Parser:
             self._expect("BY")
             group_by = tuple(self._comma_list(self._expr))
         having = self._expr() if self._accept("HAVING") else None
-        return ast.Select(items, from_, where, group_by, having, start.position, distinct)
+        windows: tuple[ast.NamedWindow, ...] = ()
+        if self._accept("WINDOW"):
+            windows = tuple(self._comma_list(self._named_window))
+        return ast.Select(items, from_, where, group_by, having, start.position, distinct, windows)
+
+    def _named_window(self) -> ast.NamedWindow:
+        name = self._identifier("window name")
+        self._expect("AS")
+        return ast.NamedWindow(name.value, self._window_spec(name.position), name.position)
 
     def _select_item(self) -> ast.SelectItem:
         position = self.tok.position
@@ -1493,9 +1501,23 @@ class _Parser:
         return upper
 
     def _window(self) -> ast.WindowSpec:
-        """`OVER ([PARTITION BY e, ...] [ORDER BY k [DESC], ...] [ROWS|RANGE frame])`."""
+        """`OVER name` or `OVER ([name] [PARTITION BY e, ...] [ORDER BY k [DESC], ...]
+        [ROWS|RANGE frame])`: a window of its own, or one refining a named window."""
         start = self._expect("OVER")
+        if not self.tok.is_op("("):
+            name = self._identifier("window name")
+            return ast.WindowSpec((), (), None, start.position, name.value)
+        return self._window_spec(start.position)
+
+    def _window_spec(self, position: Position) -> ast.WindowSpec:
         self._expect_op("(")
+        base = None
+        if self.tok.kind is Kind.QUOTED_IDENT or (
+            self.tok.kind is Kind.IDENT
+            and not self._at("PARTITION", "ORDER", "ROWS", "RANGE")
+            and not self.tok.is_op(")")
+        ):
+            base = self._identifier("window name").value
         partition: tuple[ast.Expr, ...] = ()
         if self._accept("PARTITION"):
             self._expect("BY")
@@ -1506,7 +1528,7 @@ class _Parser:
             order = tuple(self._comma_list(self._order_item))
         frame = self._window_frame() if self._at("ROWS", "RANGE") else None
         self._expect_op(")")
-        return ast.WindowSpec(partition, order, frame, start.position)
+        return ast.WindowSpec(partition, order, frame, position, base)
 
     def _window_frame(self) -> ast.WindowFrame:
         unit = self._next()
