@@ -47,6 +47,7 @@ from bailian_assets.planning.decorrelate import (
 from bailian_assets.planning.functions import AGGREGATES
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.models import ModelSpec
+from bailian_assets.planning.named_windows import resolve_window, window_definitions
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
 from bailian_assets.sql import ast
@@ -301,7 +302,7 @@ class Builder:
                 node = p.Filter(node, predicate)
         star_scope = scope  # what `*` means: not the columns of windows and subqueries
         if any(map(_has_window, exprs)):
-            node, exprs = self._windows(node, exprs, ctx)
+            node, exprs = self._windows(node, exprs, window_definitions(select), ctx)
             scope = node.fields
         if any(map(_has_subquery, exprs)):
             node, exprs = self._subqueries(node, exprs, ctx)
@@ -409,14 +410,18 @@ class Builder:
                 pending.extend(p.children(current))
         return True
 
-    def _windows(self, node: p.Node, exprs: list, ctx: _Context):
-        """Plan the window calls of the SELECT list into a Window node; returns it and the
-        items rewritten to refer to its columns (as `_aggregate` does for aggregates)."""
+    def _windows(
+        self, node: p.Node, exprs: list, windows: dict[str, ast.WindowSpec], ctx: _Context
+    ):
+        """Plan the window calls of the SELECT list (their named `windows` resolved) into a
+        Window node; returns it and the items rewritten to refer to its columns (as
+        `_aggregate` does for aggregates)."""
         calls: list[tuple[b.WindowCall, p.Field]] = []
         found: dict[b.WindowCall, p.Field] = {}
 
         def rewrite(expr):
             if isinstance(expr, ast.FunctionCall) and expr.over is not None:
+                expr = replace(expr, over=resolve_window(expr.over, windows))
                 call = ctx.binder.window(expr, node.fields)
                 if call not in found:
                     found[call] = self.inner_field(call.name, call.type)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bailian_assets.errors import Position
 from bailian_assets.planning.connectors import TableSpec, build_table, connector_of
+from bailian_assets.planning.flink_settings import job_setting_problems
 from bailian_assets.planning.identifiers import (
     DEFAULT_CATALOG,
     DEFAULT_DATABASE,
@@ -199,6 +200,7 @@ def add_script(
                 SelectDef(statement, path, dict(settings), Visibility(scope, index))
             )
     catalog.settings[path] = settings
+    local.extend(job_setting_problems(script, settings))
     problems.extend((path, p) for p in local)
     _check_sink_paths(catalog, problems)
 

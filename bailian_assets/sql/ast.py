@@ -123,12 +123,15 @@ class WindowFrame:
 
 @dataclass(frozen=True, slots=True)
 class WindowSpec:
-    """`OVER (PARTITION BY ... ORDER BY ... [frame])` of a window function call."""
+    """`OVER (PARTITION BY ... ORDER BY ... [frame])` of a window function call, or of a
+    `WINDOW name AS (...)` clause. `base` names the window it refines (`OVER w`, `OVER (w ROWS
+    ...)`); the planner resolves it against the SELECT's WINDOW clause."""
 
     partition_by: tuple[Expr, ...]
     order_by: tuple[OrderItem, ...]
     frame: WindowFrame | None
     position: Position
+    base: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +369,16 @@ class Select:
     having: Expr | None
     position: Position
     distinct: bool = False
+    windows: tuple[NamedWindow, ...] = ()  # the WINDOW clause
+
+
+@dataclass(frozen=True, slots=True)
+class NamedWindow:
+    """`name AS (spec)` of a SELECT's WINDOW clause."""
+
+    name: str
+    spec: WindowSpec
+    position: Position
 
 
 @dataclass(frozen=True, slots=True)

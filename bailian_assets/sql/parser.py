@@ -21,6 +21,7 @@ from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast, json_syntax
 from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
+from bailian_assets.sql.reserved import is_reserved, reserved_message
 from bailian_assets.sql.source import line_at
 from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, iter_tokens
 
@@ -76,6 +77,22 @@ _RESERVED = {
     "FALSE",
     "NATURAL",
     "OVER",
+}
+
+# Reserved words that are values of their own in Flink (`SELECT LOCALTIME`), never column names;
+# the ones this project computes (CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP) are parsed
+# as calls before.
+_NILADIC = {
+    "CURRENT_TIME",
+    "LOCALTIME",
+    "USER",
+    "CURRENT_USER",
+    "SESSION_USER",
+    "SYSTEM_USER",
+    "CURRENT_ROLE",
+    "CURRENT_PATH",
+    "CURRENT_CATALOG",
+    "CURRENT_SCHEMA",
 }
 
 _TYPE_ALIASES = {
@@ -339,16 +356,22 @@ class _Parser:
         if self.tok.kind is not Kind.EOF:
             raise _ParseError(f"unexpected {self.tok.describe()}", self.tok)
 
-    def _identifier(self, what: str = "identifier") -> Token:
+    def _identifier(self, what: str = "identifier", object_name: bool = False) -> Token:
+        """A name. Flink's reserved words are refused unquoted, with the hint to quote them,
+        except (for now) as the name of a table, view or model (`object_name`): those are
+        accepted as before, so that files naming a table `out` keep working."""
         token = self.tok
-        if token.kind is Kind.QUOTED_IDENT or (
-            token.kind is Kind.IDENT and token.upper not in _RESERVED
-        ):
+        if token.kind is Kind.IDENT and token.upper in _RESERVED:
+            raise _ParseError(f"expected {what}, found {token.describe()}", token)
+        if token.kind is Kind.IDENT and not object_name and is_reserved(token.value):
+            raise _ParseError(reserved_message(token.value), token)
+        if token.kind in (Kind.QUOTED_IDENT, Kind.IDENT):
             return self._next()
         raise _ParseError(f"expected {what}, found {token.describe()}", token)
 
     def _name(self, what: str = "name") -> ast.Name:
-        first = self._identifier(what)
+        """A table, view, model or column name, qualified or not: `db.t`, `t.col`."""
+        first = self._identifier(what, object_name=True)
         parts = [first.value]
         while self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
             self._next()
@@ -643,7 +666,10 @@ class _Parser:
             self._depth -= 1
 
     def _nested_type(self) -> ast.DataType:
-        token = self._identifier("a type")
+        token = self.tok  # type names (STRING, INT, ...) are reserved words
+        if token.kind is not Kind.IDENT:
+            raise _ParseError(f"expected a type, found {token.describe()}", token)
+        self._next()
         name = _TYPE_ALIASES.get(token.upper, token.upper)
         if name == "ARRAY" or name == "MULTISET":
             self._expect_op("<")
@@ -970,7 +996,15 @@ class _Parser:
             self._expect("BY")
             group_by = tuple(self._comma_list(self._expr))
         having = self._expr() if self._accept("HAVING") else None
-        return ast.Select(items, from_, where, group_by, having, start.position, distinct)
+        windows: tuple[ast.NamedWindow, ...] = ()
+        if self._accept("WINDOW"):
+            windows = tuple(self._comma_list(self._named_window))
+        return ast.Select(items, from_, where, group_by, having, start.position, distinct, windows)
+
+    def _named_window(self) -> ast.NamedWindow:
+        name = self._identifier("window name")
+        self._expect("AS")
+        return ast.NamedWindow(name.value, self._window_spec(name.position), name.position)
 
     def _select_item(self) -> ast.SelectItem:
         position = self.tok.position
@@ -981,10 +1015,13 @@ class _Parser:
         return ast.SelectItem(expr, self._alias(), position)
 
     def _alias(self) -> str | None:
+        """`[AS] name`; without AS, a reserved word is the next clause's, never an alias."""
         if self._accept("AS"):
             return self._identifier("alias").value
         if self.tok.kind is Kind.QUOTED_IDENT or (
-            self.tok.kind is Kind.IDENT and self.tok.upper not in _RESERVED
+            self.tok.kind is Kind.IDENT
+            and self.tok.upper not in _RESERVED
+            and not is_reserved(self.tok.value)
         ):
             return self._next().value
         return None
@@ -1348,6 +1385,11 @@ class _Parser:
             if token.kind is Kind.IDENT and word in _RESERVED and word not in ("LEFT", "RIGHT"):
                 raise _ParseError(f"unexpected {token.describe()}", token)
             return self._function_call()
+        if token.kind is Kind.IDENT and word in _NILADIC:
+            self._next()  # a value of its own in Flink, not (yet) one of ours
+            raise _ParseError(f"{word} is not supported", token)
+        if token.kind is Kind.IDENT and is_reserved(word) and word not in _RESERVED:
+            raise _ParseError(reserved_message(token.value), token)
         if token.kind is Kind.QUOTED_IDENT or (token.kind is Kind.IDENT and word not in _RESERVED):
             name = self._name("column name")
             if self.tok.is_op(".") and self._peek().is_op("*"):
@@ -1459,9 +1501,23 @@ class _Parser:
         return upper
 
     def _window(self) -> ast.WindowSpec:
-        """`OVER ([PARTITION BY e, ...] [ORDER BY k [DESC], ...] [ROWS|RANGE frame])`."""
+        """`OVER name` or `OVER ([name] [PARTITION BY e, ...] [ORDER BY k [DESC], ...]
+        [ROWS|RANGE frame])`: a window of its own, or one refining a named window."""
         start = self._expect("OVER")
+        if not self.tok.is_op("("):
+            name = self._identifier("window name")
+            return ast.WindowSpec((), (), None, start.position, name.value)
+        return self._window_spec(start.position)
+
+    def _window_spec(self, position: Position) -> ast.WindowSpec:
         self._expect_op("(")
+        base = None
+        if self.tok.kind is Kind.QUOTED_IDENT or (
+            self.tok.kind is Kind.IDENT
+            and not self._at("PARTITION", "ORDER", "ROWS", "RANGE")
+            and not self.tok.is_op(")")
+        ):
+            base = self._identifier("window name").value
         partition: tuple[ast.Expr, ...] = ()
         if self._accept("PARTITION"):
             self._expect("BY")
@@ -1472,7 +1528,7 @@ class _Parser:
             order = tuple(self._comma_list(self._order_item))
         frame = self._window_frame() if self._at("ROWS", "RANGE") else None
         self._expect_op(")")
-        return ast.WindowSpec(partition, order, frame, start.position)
+        return ast.WindowSpec(partition, order, frame, position, base)
 
     def _window_frame(self) -> ast.WindowFrame:
         unit = self._next()

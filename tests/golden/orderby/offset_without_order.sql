@@ -1,0 +1,4 @@
+-- OFFSET without ORDER BY or a row count skips rows in input order
+CREATE TEMPORARY TABLE out1 (v INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (5), (3), (CAST(NULL AS INT)), (9), (1);
+INSERT INTO out1 SELECT v FROM t OFFSET 1 ROWS;

@@ -1,0 +1,4 @@
+-- NULLS LAST in a window's ORDER BY and in the query's
+CREATE TEMPORARY TABLE out1 (v INT, n BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (5), (3), (CAST(NULL AS INT)), (9), (1);
+INSERT INTO out1 SELECT v, ROW_NUMBER() OVER (ORDER BY v NULLS LAST) FROM t ORDER BY v NULLS LAST;
