@@ -96,7 +96,8 @@ def test_the_planner_and_executor_registries_name_the_same_functions():
     from bailian_assets.planning import functions as plan
 
     assert set(plan.FUNCTIONS) == set(run.IMPLEMENTATIONS)
-    assert set(plan.AGGREGATES) == set(run.AGGREGATES)
+    # an aggregate Flink computes from others (STDDEV from SUM and COUNT) has no implementation
+    assert {n for n, a in plan.AGGREGATES.items() if a.reduce is None} == set(run.AGGREGATES)
     assert set(plan.OPERATORS) == set(run.OPERATORS)
 
 

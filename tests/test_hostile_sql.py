@@ -533,7 +533,10 @@ def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path, capsys):
 
 
 def test_large_values_lists_keep_their_values_and_types(tmp_path, capsys):
-    rows = ", ".join(f"({i}, 'n{i}', {i}.5, {'TRUE' if i % 2 else 'NULL'})" for i in range(5_000))
+    rows = ", ".join(
+        f"({i}, 'n{i}', {i}.5, {'TRUE' if i % 2 else 'CAST(NULL AS BOOLEAN)'})"
+        for i in range(5_000)
+    )
     sql = (
         "CREATE TEMPORARY TABLE sums (n BIGINT, total BIGINT, half DOUBLE, names BIGINT, "
         "odd BIGINT) WITH ('connector' = 'print');\n"

@@ -189,14 +189,18 @@ class Executor:
         return joined
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """GROUP BY, in the order groups first appear; grouping sets as `_grouping_sets`."""
         aggregates = [
             compile_aggregate(call).cast(to_polars(f.type)).alias(f.column)
             for call, f in node.aggregates
         ]
+        if node.sets is not None:
+            return _grouping_sets(node, frame, aggregates)
+        constants = [pl.lit(0, dtype=pl.Int64).alias(f.column) for _, f in node.groupings]
         if not node.keys:
-            return frame.select(aggregates)
+            return frame.select(aggregates).with_columns(constants)
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
-        return frame.group_by(keys, maintain_order=True).agg(aggregates)
+        return frame.group_by(keys, maintain_order=True).agg(aggregates).with_columns(constants)
 
     def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
         return with_windows(frame, node)
@@ -304,6 +308,51 @@ def _conform(
 
 def _retyped(source: ast.DataType, target: ast.DataType) -> bool:
     return (source.name, source.params) != (target.name, target.params)
+
+
+_SET = "$set"  # no SQL name or frame column of the planner looks like it
+
+
+def _grouping_sets(node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.Expr]):
+    """GROUPING SETS as Flink's Expand runs them: each row once per set (in the order of the
+    sets), the keys its set does not hold NULL, then grouped by the keys and the set's number,
+    so the groups come out in the order Flink's come (each first seen)."""
+    sets = node.sets
+    assert sets is not None
+    numbers = pl.Series([list(range(len(sets)))], dtype=pl.List(pl.Int32))
+    expanded = frame.with_columns(pl.lit(numbers).first().alias(_SET)).explode(_SET)
+    keys = []
+    for index, (expr, key_field) in enumerate(node.keys):
+        holding = [number for number, key_set in enumerate(sets) if index in key_set]
+        key = compile_expr(expr)
+        if len(holding) < len(sets):
+            key = pl.when(pl.col(_SET).is_in(holding)).then(key)
+        keys.append(key.cast(to_polars(key_field.type)).alias(key_field.column))
+    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=True).agg(aggregates)
+    groupings = [
+        pl.col(_SET)
+        .replace_strict(
+            {n: _grouping_value(named, s, sets[:n]) for n, s in enumerate(sets)},
+            return_dtype=pl.Int64,
+        )
+        .alias(f.column)
+        for named, f in node.groupings
+    ]
+    return grouped.with_columns(groupings).select(f.column for f in node.fields)
+
+
+def _grouping_value(
+    named: tuple[int, ...] | None, key_set: tuple[int, ...], earlier: tuple[tuple[int, ...], ...]
+) -> int:
+    """GROUPING(k, ...) of the rows of `key_set`: a bit per key named, most significant first,
+    set where the set does not hold it; GROUP_ID() (`named` None): how many `earlier` sets
+    are the same set."""
+    if named is None:
+        return sum(1 for other in earlier if set(other) == set(key_set))
+    value = 0
+    for index in named:
+        value = value * 2 + (index not in key_set)
+    return value
 
 
 def _check_not_null(rows: pl.DataFrame, query: p.PlannedQuery) -> None:

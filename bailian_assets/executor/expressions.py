@@ -35,19 +35,31 @@ def compile_expr(expr: bound.Expr) -> pl.Expr:
 
 
 def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
-    """An aggregate over a group, with DISTINCT; NULLs are ignored as SQL ignores them."""
+    """An aggregate over a group, with DISTINCT and FILTER; NULLs are ignored as SQL ignores
+    them."""
+    keep = None if call.filter is None else compile_expr(call.filter).fill_null(False)
     if call.star:
-        return pl.len()
+        return pl.len() if keep is None else keep.sum()
     if call.name in MULTI_ARGUMENT_AGGREGATES:  # JSON_OBJECTAGG(mode, key, value) ...
-        return MULTI_ARGUMENT_AGGREGATES[call.name]([compile_expr(a) for a in call.args], call.args)
-    arg = compile_expr(call.args[0])
-    if not bound.columns_in(call.args[0]):  # COUNT(1), SUM(2): the constant once per row
-        arg = pl.repeat(arg, pl.len())
+        args = [_kept(a, keep) if bound.columns_in(a) else compile_expr(a) for a in call.args]
+        if call.distinct:
+            args[0] = args[0].drop_nulls().unique(maintain_order=True)
+        return MULTI_ARGUMENT_AGGREGATES[call.name](args, call.args)
+    arg = _kept(call.args[0], keep)
     if call.distinct:
-        arg = arg.drop_nulls().unique()
+        arg = arg.drop_nulls().unique(maintain_order=True)
     if call.name == "AVG" and call.type.name == "DECIMAL":  # exact: SUM / COUNT, HALF_UP
         return decimals.average(arg, call.args[0].type, call.type)
     return AGGREGATES[call.name](arg)
+
+
+def _kept(arg: bound.Expr, keep: pl.Expr | None) -> pl.Expr:
+    """An aggregate's argument, once per row (a constant too: COUNT(1), SUM(2)), of the rows
+    its FILTER keeps."""
+    compiled = compile_expr(arg)
+    if not bound.columns_in(arg):
+        compiled = pl.repeat(compiled, pl.len())
+    return compiled if keep is None else compiled.filter(keep)
 
 
 def _literal(expr: bound.Literal) -> pl.Expr:

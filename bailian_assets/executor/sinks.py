@@ -99,25 +99,35 @@ def format_typed(value: object, data_type: DataType | None) -> str:
     if value is None or data_type is None:
         return format_value(value)
     name = data_type.name
-    if name in ("ARRAY", "MULTISET") and isinstance(value, (list, tuple)):
+    if name == "ARRAY" and isinstance(value, (list, tuple)):
         return "[" + ", ".join(format_typed(v, data_type.element) for v in value) + "]"
+    if name == "MULTISET" and isinstance(value, (list, tuple)):
+        # Flink prints a MULTISET as the map of each value to its count: `{a=2, b=1}`
+        counts: dict = {}
+        for item in value:
+            counts[item] = counts.get(item, 0) + 1
+        entries = [{"key": k, "value": n} for k, n in counts.items()]
+        return _map_text(entries, data_type.element, DataType("INT"))
     if name == "MAP" and isinstance(value, (list, tuple)):
-        entries = java_hash_map_order(list(value), data_type.element)
-        return (
-            "{"
-            + ", ".join(
-                f"{format_typed(e['key'], data_type.element)}="
-                f"{format_typed(e['value'], data_type.value)}"
-                for e in entries
-            )
-            + "}"
-        )
+        return _map_text(list(value), data_type.element, data_type.value)
     if name == "ROW" and isinstance(value, dict):
         # by position: the sink's field names need not be the value's (ROW(1, 'x'))
         return format_row(tuple(value.values()), None, "+I", tuple(t for _, t in data_type.fields))
     if name == "FLOAT" and isinstance(value, float):
         return java_float(value)
     return format_value(value)
+
+
+def _map_text(entries: list[dict], key: DataType | None, value: DataType | None) -> str:
+    """MAP entries ({key, value}) as Flink prints them: `{k=v, ...}` in HashMap order."""
+    ordered = java_hash_map_order(entries, key)
+    return (
+        "{"
+        + ", ".join(
+            f"{format_typed(e['key'], key)}={format_typed(e['value'], value)}" for e in ordered
+        )
+        + "}"
+    )
 
 
 def java_hash_map_order(entries: list[dict], key_type: DataType | None) -> list[dict]:

@@ -25,6 +25,7 @@ from bailian_assets.planning import types
 from bailian_assets.planning.functions import (
     AGGREGATES,
     FUNCTIONS,
+    GROUPINGS,
     WINDOWS,
     SignatureError,
     check_call,
@@ -76,22 +77,38 @@ class Binder:
         return bound
 
     def aggregate(self, call: ast.FunctionCall, scope: Scope) -> b.AggregateCall:
-        """An aggregate call over the rows of `scope`, typed by its declaration."""
+        """An aggregate call over the rows of `scope`, typed by its declaration, with its
+        FILTER (WHERE ...) condition."""
         function = AGGREGATES[call.name]
+        condition = None if call.filter is None else self._filter(call.filter, scope)
         if call.star:
             if not function.star:
                 raise PlanError(
                     f"'*' is allowed only in COUNT(*), not in {call.name}", call.position
                 )
-            return b.AggregateCall(call.name, (), function.returns(()), star=True)
+            return b.AggregateCall(call.name, (), function.returns(()), star=True, filter=condition)
         args = tuple(self.bind(arg, scope) for arg in call.args)
         arg_types = [a.type for a in args]
         located(lambda: check_call(function, arg_types), call.position, len(call.name))
+        for index in function.literal_args:
+            _require_literal(call, args, index)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         if call.distinct:  # COUNT(DISTINCT v): its values are grouped
             for arg, expr in zip(args, call.args):
                 require_orderable(arg.type, expr.position)
-        return b.AggregateCall(call.name, args, result, call.distinct)
+        return b.AggregateCall(call.name, args, result, call.distinct, filter=condition)
+
+    def _filter(self, condition: ast.Expr, scope: Scope) -> b.Expr:
+        """An aggregate's FILTER (WHERE condition): BOOLEAN, without aggregates."""
+        try:
+            bound = self.bind(condition, scope)
+        except _AggregateHere as error:
+            raise PlanError(
+                "FILTER must not contain aggregate expression", error.problem.position
+            ) from None
+        if bound.type.name not in ("BOOLEAN", "NULL"):
+            raise PlanError("FILTER clause must be a condition", condition.position)
+        return bound
 
     def window(self, call: ast.FunctionCall, scope: Scope) -> b.WindowCall:
         """A window function or an aggregate over a window (`call.over`), over `scope`."""
@@ -103,6 +120,10 @@ class Binder:
                 f"OVER needs a window function or an aggregate, not {call.name}",
                 call.position,
                 len(call.name),
+            )
+        if call.filter is not None:  # Flink's text for `agg(x) FILTER (WHERE c) OVER (...)`
+            raise PlanError(
+                "OVER must be applied to aggregate function", spec.position, len("OVER")
             )
         args = () if call.star else tuple(self.bind(arg, scope) for arg in call.args)
         arg_types = [a.type for a in args]
@@ -205,8 +226,18 @@ class Binder:
                 len(call.name),
             )
         if call.name in AGGREGATES:
-            raise PlanError(
+            raise _AggregateHere(
                 f"Aggregate function {call.name} is not allowed here", call.position, len(call.name)
+            )
+        if call.name in GROUPINGS:
+            raise PlanError(
+                f"{call.name} operator may only occur in SELECT, HAVING or ORDER BY clause",
+                call.position,
+                len(call.name),
+            )
+        if call.filter is not None:
+            raise PlanError(
+                "FILTER must be applied to aggregate function", call.position, len(call.name)
             )
         args = []
         for arg in call.args:  # a loop, not a comprehension: one frame less per level
@@ -376,6 +407,25 @@ _RULES = {
 }
 
 
+class _AggregateHere(PlanError):
+    """An aggregate call where none may be (a WHERE, an aggregate's argument or FILTER)."""
+
+
+def _require_literal(call: ast.FunctionCall, args: Sequence[b.Expr], index: int) -> None:
+    """Argument `index` of an aggregate must be a literal, not NULL (LISTAGG's separator)."""
+    if index >= len(args):
+        return
+    arg = args[index]
+    if not isinstance(arg, b.Literal):
+        raise PlanError(
+            f"Argument to function '{call.name}' must be a literal", call.args[index].position
+        )
+    if arg.value is None:
+        raise PlanError(
+            f"Argument to function '{call.name}' must not be NULL", call.args[index].position
+        )
+
+
 # ------------------------------------------------------------------ names
 
 
@@ -412,6 +462,8 @@ def _names(scope: Scope, qualifier: str | None, name: str) -> bool:
 
 def _reachable(field: Field, qualifier: str | None) -> bool:
     """May `qualifier.name` (or a bare name, when `qualifier` is None) mean `field`?"""
+    if field.hidden:
+        return False
     if qualifier is None:
         return not field.qualified_only
     return field.qualifier == qualifier

@@ -72,13 +72,14 @@ class Case:
 @dataclass(frozen=True)
 class AggregateCall:
     """An aggregate (`planning/functions/aggregates.py`) over the rows of a group; `star` is
-    COUNT(*)."""
+    COUNT(*); `filter` (BOOLEAN) keeps the rows it is TRUE for (`agg(...) FILTER (WHERE c)`)."""
 
     name: str
     args: tuple[Expr, ...]
     type: DataType
     distinct: bool = False
     star: bool = False
+    filter: Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,9 @@ def columns_in(expr: Expr) -> set[str]:
 
 def children(expr: Expr) -> list[Expr]:
     """The expressions one level below `expr`."""
-    if isinstance(expr, (Call, AggregateCall)):
+    if isinstance(expr, AggregateCall):
+        return list(expr.args) + ([] if expr.filter is None else [expr.filter])
+    if isinstance(expr, Call):
         return list(expr.args)
     if isinstance(expr, WindowCall):
         return list(expr.args) + list(expr.partition) + [key.expr for key in expr.order]

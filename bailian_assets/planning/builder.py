@@ -31,9 +31,9 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
+from bailian_assets.planning import grouping, types
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import types
-from bailian_assets.planning.binder import Binder, require_orderable
+from bailian_assets.planning.binder import Binder, located, require_orderable
 from bailian_assets.planning.binder import find as _find
 from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
@@ -44,7 +44,7 @@ from bailian_assets.planning.decorrelate import (
     correlated_columns,
     correlated_join,
 )
-from bailian_assets.planning.functions import AGGREGATES
+from bailian_assets.planning.functions import AGGREGATES, GROUPINGS, check_call
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.named_windows import resolve_window, window_definitions
@@ -56,7 +56,7 @@ _CONSTANT_CORRELATION = (
     "a correlated subquery over VALUES rows only (or with only VALUES rows around it) is not "
     "supported by Flink 2.3 (unexpected correlate variable $cor0 in the plan): read a table"
 )
-_LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN", "NULL")}
+_LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN")}
 _ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
 
@@ -232,8 +232,12 @@ class Builder:
     def _value(self, expr: ast.Expr, ctx: _Context):
         """A VALUES value bound. A plain literal (a large VALUES list is millions of them) is
         typed from shared type objects: a string's length does not matter in a column of
-        several rows, where CHAR(n) of any n becomes STRING (see `types.concrete`)."""
+        several rows, where CHAR(n) of any n becomes STRING (see `types.concrete`). A bare
+        NULL has no type: Flink refuses it, even beside typed rows or into a sink's columns
+        (`CAST(NULL AS INT)` it takes)."""
         if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
+            if expr.kind == "NULL":
+                raise PlanError("Illegal use of 'NULL'", expr.position, 4)
             if expr.kind == "STRING":
                 t = _ONE_CHAR
             elif expr.kind == "INTEGER":
@@ -243,6 +247,14 @@ class Builder:
             else:
                 t = _LITERAL_TYPES[expr.kind]
             return b.Literal(expr.value, t), t
+        if (
+            type(expr) is ast.Cast
+            and type(expr.expr) is ast.Literal
+            and expr.expr.kind == "NULL"
+            and types.cast_problem(types.NULL, expr.type) is None
+        ):  # CAST(NULL AS INT), how a VALUES row writes a NULL: a typed NULL literal
+            t = types.nullable(expr.type)
+            return b.Literal(None, t), t
         return self._expr(expr, (), ctx)
 
     def _set_operation(self, body: ast.SetOperation, ctx: _Context):
@@ -300,6 +312,8 @@ class Builder:
             if having is not None:
                 predicate = ctx.binder.condition(having, scope, "HAVING")
                 node = p.Filter(node, predicate)
+        else:
+            _refuse_grouping(exprs)
         star_scope = scope  # what `*` means: not the columns of windows and subqueries
         if any(map(_has_window, exprs)):
             node, exprs = self._windows(node, exprs, window_definitions(select), ctx)
@@ -433,34 +447,31 @@ class Builder:
         return p.Window(node, tuple(calls)), rewritten
 
     def _aggregate(self, node: p.Node, select: ast.Select, ctx: _Context):
-        """Plan GROUP BY and aggregates; returns the Aggregate node and the SELECT items and
-        HAVING rewritten to refer to its columns (by column name, ready to bind)."""
+        """Plan GROUP BY (grouping sets too) and aggregates; returns the Aggregate node and
+        the SELECT items and HAVING rewritten to refer to its columns (by column name, ready
+        to bind)."""
         scope = node.fields
-        keys: list[tuple[ast.Expr, p.Field]] = []
-        key_of: dict[object, p.Field] = {}
-        for expr in select.group_by:
-            bound, t = self._expr(expr, scope, ctx)
-            require_orderable(t, expr.position)
-            name = expr.name if isinstance(expr, ast.ColumnRef) else f"$key{len(keys)}"
-            keys.append((bound, self.inner_field(name, t)))
-            key_of.setdefault(bound, keys[-1][1])
-        aggregates: list[tuple[b.AggregateCall, p.Field]] = []
-        aggregate_of: dict[object, p.Field] = {}
+        grouped = self._group_keys(select.group_by, scope, ctx)
 
         def rewrite(expr):
-            if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and expr.over is None:
-                call = ctx.binder.aggregate(expr, scope)
-                if call not in aggregate_of:
-                    aggregate_of[call] = self.inner_field(expr.name, call.type)
-                    aggregates.append((call, aggregate_of[call]))
-                return ast.ColumnRef(None, aggregate_of[call].column, expr.position)
+            if isinstance(expr, ast.FunctionCall) and expr.over is None:
+                if expr.name in AGGREGATES:
+                    call = ctx.binder.aggregate(expr, scope)
+                    reduce = AGGREGATES[expr.name].reduce
+                    if reduce is not None:  # STDDEV ...: an expression of SUMs and COUNTs
+                        return rewrite(reduce(expr, call.args[0].type, call.type))
+                    field = grouped.aggregate(call, lambda: self.inner_field(expr.name, call.type))
+                    return ast.ColumnRef(None, field.column, expr.position)
+                if expr.name in GROUPINGS:
+                    return self._grouping_call(expr, grouped, scope, ctx)
             if not _has_aggregate(expr):
                 try:
                     bound, _ = self._expr(expr, scope, ctx)
                 except PlanError:
                     bound = None
-                if bound is not None and bound in key_of:
-                    return ast.ColumnRef(None, key_of[bound].column, expr.position)
+                if bound is not None and bound in grouped.index_of:
+                    field = grouped.keys[grouped.index_of[bound]][1]
+                    return ast.ColumnRef(None, field.column, expr.position)
             if isinstance(expr, (ast.ColumnRef, ast.Star)):
                 shown = (
                     "*"
@@ -474,7 +485,59 @@ class Builder:
 
         exprs = [rewrite(item.expr) for item in select.items]
         having = rewrite(select.having) if select.having is not None else None
-        return p.Aggregate(node, tuple(keys), tuple(aggregates)), exprs, having
+        aggregate = p.Aggregate(
+            node,
+            tuple(grouped.keys),
+            tuple(grouped.aggregates.items()),
+            grouped.sets,
+            tuple(grouped.groupings.items()),
+        )
+        return aggregate, exprs, having
+
+    def _group_keys(self, group_by, scope: tuple[p.Field, ...], ctx: _Context) -> _Grouped:
+        """The distinct keys of GROUP BY and, for grouping sets (more than one set), each
+        set as indexes of its keys. A key missing from some set is nullable."""
+        expanded = grouping.expand(group_by)
+        key_sets = [tuple(group_by)] if expanded is None else expanded
+        found: list[tuple[b.Expr, str]] = []
+        index_of: dict[b.Expr, int] = {}
+        sets = []
+        for key_set in key_sets:
+            indexes: dict[int, None] = {}
+            for expr in key_set:
+                bound, t = self._expr(expr, scope, ctx)
+                if bound not in index_of:
+                    require_orderable(t, expr.position)
+                    index_of[bound] = len(found)
+                    name = expr.name if isinstance(expr, ast.ColumnRef) else f"$key{len(found)}"
+                    found.append((bound, name))
+                indexes[index_of[bound]] = None
+            sets.append(tuple(indexes))
+        always = set.intersection(*(set(s) for s in sets))
+        keys = [
+            (bound, self.inner_field(name, types.nullable(bound.type, i not in always)))
+            for i, (bound, name) in enumerate(found)
+        ]
+        return _Grouped(keys, index_of, None if len(sets) == 1 else tuple(sets))
+
+    def _grouping_call(
+        self, expr: ast.FunctionCall, grouped: _Grouped, scope: tuple[p.Field, ...], ctx: _Context
+    ) -> ast.ColumnRef:
+        """GROUPING(k, ...), GROUPING_ID(k, ...) or GROUP_ID(): a column of the Aggregate
+        node; each argument must be a key of the GROUP BY."""
+        function = GROUPINGS[expr.name]
+        located(lambda: check_call(function, [types.NULL] * len(expr.args)), expr.position)
+        indexes = []
+        for arg in expr.args:
+            bound = ctx.binder.bind(arg, scope)
+            if bound not in grouped.index_of:
+                raise PlanError(
+                    "Argument to GROUPING operator must be a grouped expression", arg.position
+                )
+            indexes.append(grouped.index_of[bound])
+        named = None if expr.name == "GROUP_ID" else tuple(indexes)
+        field = grouped.grouping(named, lambda: self.inner_field(expr.name, function.returns(())))
+        return ast.ColumnRef(None, field.column, expr.position)
 
     # ------------------------------------------------------------ FROM
 
@@ -486,7 +549,13 @@ class Builder:
             if item.columns:
                 names = _aliased(names, item.columns, item.alias or "", item.position)
                 check_unique(item.columns, f"the column aliases of '{item.alias}'")
-            return p.renamed(node, names, item.alias)
+            renamed = p.renamed(node, names, item.alias)
+            if isinstance(item.query.body, ast.Values) and not item.columns:
+                # Flink names them EXPR$0, ... but resolves none: reachable by `*` only
+                assert isinstance(renamed, p.Project)
+                hidden = tuple((e, replace(f, hidden=True)) for e, f in renamed.items)
+                return p.Project(renamed.input, hidden)
+            return renamed
         if isinstance(item, ast.TableFunction):
             function = self._table_function(item)
             if function.lateral and function.standalone:
@@ -717,6 +786,31 @@ class _Site:
         return self._ctx.binder.bind(expr, scope)
 
 
+@dataclass
+class _Grouped:
+    """What an aggregate query's SELECT list and HAVING are planned against: the GROUP BY
+    keys (bound expression, field), their `sets` (None: one), and the aggregate and grouping
+    calls found so far, each once."""
+
+    keys: list[tuple[b.Expr, p.Field]]
+    index_of: dict[b.Expr, int]
+    sets: tuple[tuple[int, ...], ...] | None
+    aggregates: dict[b.AggregateCall, p.Field] = dataclasses.field(default_factory=dict)
+    groupings: dict[tuple[int, ...] | None, p.Field] = dataclasses.field(default_factory=dict)
+
+    def aggregate(self, call: b.AggregateCall, new_field) -> p.Field:
+        """The field of `call`, a new one (`new_field()`) the first time."""
+        if call not in self.aggregates:
+            self.aggregates[call] = new_field()
+        return self.aggregates[call]
+
+    def grouping(self, keys: tuple[int, ...] | None, new_field) -> p.Field:
+        """The field of a GROUPING call of `keys` (None: GROUP_ID()), new the first time."""
+        if keys not in self.groupings:
+            self.groupings[keys] = new_field()
+        return self.groupings[keys]
+
+
 @dataclass(frozen=True)
 class _Cte:
     """A common table expression, planned where it is defined."""
@@ -823,12 +917,30 @@ def _subexpressions(expr):
 
 
 def _has_aggregate(expr) -> bool:
-    if isinstance(expr, ast.FunctionCall) and expr.name in AGGREGATES and expr.over is None:
-        return True
+    return _call_of(expr, AGGREGATES) is not None
+
+
+def _refuse_grouping(exprs: list) -> None:
+    """GROUPING() and its kin in a query without GROUP BY or aggregates, as Flink refuses."""
+    for expr in exprs:
+        call = _call_of(expr, GROUPINGS)
+        if call is not None:
+            raise PlanError(
+                f"{call.name} operator may only occur in an aggregate query",
+                call.position,
+                len(call.name),
+            )
+
+
+def _call_of(expr, names) -> ast.FunctionCall | None:
+    """The first call (not over a window) in `expr` of a function `names` holds."""
+    if isinstance(expr, ast.FunctionCall) and expr.name in names and expr.over is None:
+        return expr
     for sub in _subexpressions(expr):
-        if _has_aggregate(sub):
-            return True
-    return False
+        found = _call_of(sub, names)
+        if found is not None:
+            return found
+    return None
 
 
 def _has_subquery(expr) -> bool:

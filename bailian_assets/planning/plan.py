@@ -30,6 +30,9 @@ class Field:
     # reachable only as `qualifier.name`, not by `name` alone nor by `*`: the two sides' copies
     # of a JOIN ... USING key, which SQL reads as the one merged key column
     qualified_only: bool = False
+    # reachable by `*` only, by no name: the EXPR$n columns of `(VALUES ...) AS t` without a
+    # column list, which Flink names but does not resolve
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,15 +140,26 @@ class Join:
 
 @dataclass(frozen=True)
 class Aggregate:
-    """GROUP BY `keys` (none: one row for all input), computing `aggregates` per group."""
+    """GROUP BY `keys` (none: one row for all input), computing `aggregates` per group.
+
+    With `sets` (GROUPING SETS, ROLLUP, CUBE), the rows of each set in turn: grouped by the
+    keys it holds (indexes into `keys`), the others NULL. `groupings` are the GROUPING(...)
+    and GROUPING_ID(...) calls: the keys they name (indexes), and the field of their value, a
+    bit per key (most significant first), set where the row's set does not hold the key."""
 
     input: Node
     keys: tuple[tuple[Expr, Field], ...]
     aggregates: tuple[tuple[AggregateCall, Field], ...]
+    sets: tuple[tuple[int, ...], ...] | None = None
+    groupings: tuple[tuple[tuple[int, ...], Field], ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        return tuple(f for _, f in self.keys) + tuple(f for _, f in self.aggregates)
+        return (
+            tuple(f for _, f in self.keys)
+            + tuple(f for _, f in self.aggregates)
+            + tuple(f for _, f in self.groupings)
+        )
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,8 @@ def literal_type(kind: str, value: object) -> DataType:
 # Calcite's SqlTypeFamily groups types. NULL and UNKNOWN belong to every family.
 FAMILIES: dict[str, frozenset[str]] = {
     "CHARACTER": frozenset(_CHARACTER),
+    # a string that must be a literal (LISTAGG's separator): the literal is checked apart
+    "CHARACTER_LITERAL": frozenset(_CHARACTER),
     "NUMERIC": frozenset(_NUMERIC_RANK),
     "INTEGER": frozenset({"TINYINT", "SMALLINT", "INT", "BIGINT"}),
     "EXACT_NUMERIC": frozenset({"TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL"}),

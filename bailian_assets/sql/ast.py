@@ -108,6 +108,7 @@ class FunctionCall:
     distinct: bool = False
     star: bool = False  # COUNT(*)
     over: WindowSpec | None = None  # a window function call: ROW_NUMBER() OVER (...)
+    filter: Expr | None = None  # an aggregate's FILTER (WHERE condition)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,11 +362,23 @@ class OrderItem:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupingSets:
+    """A GROUP BY element that groups by several sets of keys: `GROUPING SETS (...)` (each
+    item a set: a tuple of expressions, `()` the empty one, or a nested ROLLUP/CUBE), or
+    `ROLLUP (...)`/`CUBE (...)` (each item a tuple: `(a, b)` rolls up as one). `GROUP BY ()`
+    is GROUPING SETS of the one empty set. The builder expands them (`grouping.py`)."""
+
+    kind: str  # GROUPING SETS, ROLLUP or CUBE
+    items: tuple[tuple[Expr, ...] | GroupingSets, ...]
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Select:
     items: tuple[SelectItem, ...]
     from_: FromItem | None
     where: Expr | None
-    group_by: tuple[Expr, ...]
+    group_by: tuple[Expr | GroupingSets, ...]
     having: Expr | None
     position: Position
     distinct: bool = False

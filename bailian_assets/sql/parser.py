@@ -332,6 +332,10 @@ class _Parser:
         if found is not None:
             raise _ParseError(found[0], found[1])
 
+    def _skip(self, count: int) -> None:
+        for _ in range(count):
+            self._next()
+
     def _at(self, *words: str) -> bool:
         return self.tok.upper in words
 
@@ -991,10 +995,10 @@ class _Parser:
                 comma = self._next()
                 from_ = ast.Join("CROSS", from_, self._from_item(), None, comma.position)
         where = self._expr() if self._accept("WHERE") else None
-        group_by: tuple[ast.Expr, ...] = ()
+        group_by: tuple[ast.Expr | ast.GroupingSets, ...] = ()
         if self._accept("GROUP"):
             self._expect("BY")
-            group_by = tuple(self._comma_list(self._expr))
+            group_by = tuple(self._comma_list(self._group_item))
         having = self._expr() if self._accept("HAVING") else None
         windows: tuple[ast.NamedWindow, ...] = ()
         if self._accept("WINDOW"):
@@ -1005,6 +1009,40 @@ class _Parser:
         name = self._identifier("window name")
         self._expect("AS")
         return ast.NamedWindow(name.value, self._window_spec(name.position), name.position)
+
+    def _group_item(self) -> ast.Expr | ast.GroupingSets:
+        """One GROUP BY element: an expression, `()`, `GROUPING SETS (...)`, `ROLLUP (...)`
+        or `CUBE (...)`."""
+        token = self.tok
+        if token.is_op("(") and self._peek().is_op(")"):
+            self._skip(2)
+            return ast.GroupingSets("GROUPING SETS", ((),), token.position)
+        if token.upper == "GROUPING" and self._peek().upper == "SETS":
+            self._skip(2)
+            return ast.GroupingSets("GROUPING SETS", self._grouping_list(True), token.position)
+        if token.upper in ("ROLLUP", "CUBE") and self._peek().is_op("("):
+            self._next()
+            return ast.GroupingSets(token.upper, self._grouping_list(False), token.position)
+        return self._expr()
+
+    def _grouping_list(self, nested: bool) -> tuple:
+        """`(item, ...)` of GROUPING SETS (`nested`: items may be ROLLUP/CUBE) or of ROLLUP
+        and CUBE; an item is `(e, ...)`, `()` or one expression, kept as a tuple."""
+        self._expect_op("(")
+
+        def item():
+            if nested and self.tok.upper in ("ROLLUP", "CUBE") and self._peek().is_op("("):
+                return self._group_item()
+            if self.tok.is_op("("):
+                self._next()
+                exprs = () if self.tok.is_op(")") else tuple(self._comma_list(self._expr))
+                self._expect_op(")")
+                return exprs
+            return (self._expr(),)
+
+        items = tuple(self._comma_list(item))
+        self._expect_op(")")
+        return items
 
     def _select_item(self) -> ast.SelectItem:
         position = self.tok.position
@@ -1448,8 +1486,9 @@ class _Parser:
         if self.tok.is_op("*"):
             self._next()
             self._expect_op(")")
+            filter_ = self._filter()
             over = self._window() if self._at("OVER") else None
-            return ast.FunctionCall(upper, (), name.position, star=True, over=over)
+            return ast.FunctionCall(upper, (), name.position, star=True, over=over, filter=filter_)
         distinct = bool(self._accept("DISTINCT"))
         args: list[ast.Expr] = []
         if upper == "TRIM":
@@ -1465,8 +1504,21 @@ class _Parser:
             while self._accept_op(","):
                 args.append(self._expr())
         self._expect_op(")")
+        filter_ = self._filter()
         over = self._window() if self._at("OVER") else None
-        return ast.FunctionCall(upper, tuple(args), name.position, distinct, over=over)
+        return ast.FunctionCall(
+            upper, tuple(args), name.position, distinct, over=over, filter=filter_
+        )
+
+    def _filter(self) -> ast.Expr | None:
+        """An aggregate's `FILTER (WHERE condition)`, if one follows."""
+        if not (self._at("FILTER") and self._peek().is_op("(")):
+            return None
+        self._skip(2)
+        self._expect("WHERE")
+        condition = self._expr()
+        self._expect_op(")")
+        return condition
 
     def _unit_first_args(self, upper: str) -> list[ast.Expr]:
         """EXTRACT(unit FROM x), TIMESTAMPADD(unit, n, x): the unit as a string literal."""

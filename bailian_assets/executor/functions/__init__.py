@@ -18,6 +18,7 @@ from bailian_assets.executor.functions import (
     variant,
 )
 from bailian_assets.executor.functions.aggregates import AGGREGATES as _ONE_ARGUMENT
+from bailian_assets.executor.functions.aggregates import MULTI_ARGUMENT
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.operators import OPERATORS
 from bailian_assets.executor.functions.windows import WINDOWS
@@ -28,7 +29,10 @@ for _family in (string, numeric, conditional, temporal, json, collection, varian
 
 # aggregates of several arguments take every compiled and bound argument (an Implementation);
 # the others the one compiled argument (`aggregates.AggregateImplementation`)
-MULTI_ARGUMENT_AGGREGATES: dict[str, Implementation] = dict(json.AGGREGATE_IMPLEMENTATIONS)
+MULTI_ARGUMENT_AGGREGATES: dict[str, Implementation] = {
+    **MULTI_ARGUMENT,
+    **json.AGGREGATE_IMPLEMENTATIONS,
+}
 AGGREGATES: dict = {**_ONE_ARGUMENT, **MULTI_ARGUMENT_AGGREGATES}
 
 __all__ = [

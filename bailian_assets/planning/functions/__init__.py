@@ -14,7 +14,10 @@ How to add a scalar function:
   3. a golden case (tests/golden/) with Flink's answer. `tests/test_functions.py` checks that
      the two registries name the same functions.
 How to add an aggregate: an `AggregateFunction` in `aggregates.py` and its implementation in
-`executor/functions/aggregates.py` (it then works over windows too).
+`executor/functions/aggregates.py` (over windows: `executor/functions/windows.py`); one that
+Flink computes from others (STDDEV from SUM and COUNT) declares its `reduce` instead
+(`reductions.py`). GROUPING(), GROUPING_ID() and GROUP_ID() are planned into the Aggregate
+node (`GROUPINGS`).
 How to add a window function: a `WindowFunction` in `windows.py` and its implementation in
 `executor/functions/windows.py`.
 """
@@ -30,7 +33,11 @@ from bailian_assets.planning.functions import (
     temporal,
     variant,
 )
-from bailian_assets.planning.functions.aggregates import AGGREGATE_FUNCTIONS, AggregateFunction
+from bailian_assets.planning.functions.aggregates import (
+    AGGREGATE_FUNCTIONS,
+    GROUPING_FUNCTIONS,
+    AggregateFunction,
+)
 from bailian_assets.planning.functions.operators import OPERATORS
 from bailian_assets.planning.functions.signatures import (
     ScalarFunction,
@@ -52,11 +59,14 @@ AGGREGATES: dict[str, AggregateFunction] = {
     a.name: a for a in (*AGGREGATE_FUNCTIONS, *json.AGGREGATE_FUNCTIONS)
 }
 
+GROUPINGS: dict[str, AggregateFunction] = {g.name: g for g in GROUPING_FUNCTIONS}
+
 WINDOWS: dict[str, WindowFunction] = {w.name: w for w in WINDOW_FUNCTIONS}
 
 __all__ = [
     "AGGREGATES",
     "FUNCTIONS",
+    "GROUPINGS",
     "OPERATORS",
     "WINDOWS",
     "AggregateFunction",

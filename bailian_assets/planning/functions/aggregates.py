@@ -10,16 +10,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ReturnRule, Signature, SignatureError, sig
+from bailian_assets.planning.functions import reductions
+from bailian_assets.planning.functions.signatures import (
+    ReturnRule,
+    Signature,
+    SignatureError,
+    always,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
 
 @dataclass(frozen=True)
 class AggregateFunction:
+    """An aggregate the SQL may call. `literal_args`: positions of arguments that must be
+    non-NULL literals (LISTAGG's separator). `reduce`: an aggregate Flink computes from
+    others (STDDEV and VARIANCE from SUM and COUNT): given the call and its result type, the
+    expression that computes it (`reductions.py`), planned in its place."""
+
     name: str
     signatures: tuple[Signature, ...]
     returns: ReturnRule  # given the argument types
     star: bool = False  # may be called as NAME(*)
+    literal_args: tuple[int, ...] = ()
+    reduce: reductions.Reduction | None = None
 
 
 def _count(args: Sequence[DataType]) -> DataType:
@@ -60,10 +74,46 @@ def _extreme(name: str) -> ReturnRule:
     return returns
 
 
+def _collection(name: str) -> ReturnRule:
+    """ARRAY_AGG and COLLECT: an ARRAY (a MULTISET) of the argument's type."""
+    return lambda args: DataType(name, element=types.concrete(args[0]))
+
+
+def _statistic(name: str) -> AggregateFunction:
+    """STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP (STDDEV and VARIANCE are the _SAMP ones):
+    of the argument's type (a DECIMAL's as AVG's), computed from SUM and COUNT."""
+    return AggregateFunction(name, (sig("NUMERIC"),), _avg, reduce=reductions.statistic(name))
+
+
 AGGREGATE_FUNCTIONS = [
     AggregateFunction("COUNT", (sig("ANY"),), _count, star=True),
     AggregateFunction("SUM", (sig("NUMERIC"),), _sum),
     AggregateFunction("AVG", (sig("NUMERIC"),), _avg),
     AggregateFunction("MIN", (sig("ANY"),), _extreme("Min")),
     AggregateFunction("MAX", (sig("ANY"),), _extreme("Max")),
+    *(_statistic(name) for name in reductions.STATISTICS),
+    # the first and last non-NULL value, in the order the rows arrive
+    AggregateFunction("FIRST_VALUE", (sig("ANY"),), _same),
+    AggregateFunction("LAST_VALUE", (sig("ANY"),), _same),
+    # LISTAGG(s [, separator]): the non-NULL values joined, ',' between them by default
+    AggregateFunction(
+        "LISTAGG",
+        (sig("CHARACTER"), sig("CHARACTER", "CHARACTER_LITERAL")),
+        _same,
+        literal_args=(1,),
+    ),
+    AggregateFunction("ARRAY_AGG", (sig("ANY"),), _collection("ARRAY")),
+    AggregateFunction("COLLECT", (sig("ANY"),), _collection("MULTISET")),
+]
+
+# GROUPING(k, ...), GROUPING_ID(k, ...) and GROUP_ID(): not aggregates of values but of the
+# grouping set a row's group belongs to (`plan.Aggregate.groupings`): a bit per key named,
+# set where the set does not hold the key; GROUP_ID() numbers the repeats of a set
+GROUPING_FUNCTIONS = [
+    AggregateFunction(name, signatures, always(types.nullable(types.BIGINT, False)))
+    for name, signatures in (
+        ("GROUPING", (sig("ANY", variadic=True),)),
+        ("GROUPING_ID", (sig("ANY", variadic=True),)),
+        ("GROUP_ID", (sig(),)),
+    )
 ]

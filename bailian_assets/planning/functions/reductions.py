@@ -1,0 +1,80 @@
+"""Aggregates Flink computes from other aggregates: STDDEV_POP, STDDEV_SAMP, VAR_POP and
+VAR_SAMP (STDDEV and VARIANCE are the _SAMP ones) become expressions over SUM and COUNT, as
+Calcite's AggregateReduceFunctionsRule rewrites them in Flink's planner:
+
+    VAR_POP(x)     = (SUM(x * x) - SUM(x) * SUM(x) / COUNT(x)) / COUNT(x)
+    VAR_SAMP(x)    = (SUM(x * x) - SUM(x) * SUM(x) / COUNT(x))
+                     / CASE WHEN COUNT(x) = 1 THEN NULL ELSE COUNT(x) - 1 END
+    STDDEV_POP(x)  = POWER(VAR_POP(x), 0.5)
+    STDDEV_SAMP(x) = POWER(VAR_SAMP(x), 0.5)
+
+each cast to the aggregate's type, with `x` first cast to it (a DECIMAL(p, s) to AVG's
+DECIMAL(38, max(s, 6))). The arithmetic is SQL's, with the operand types: on an INT column
+the products wrap and the divisions truncate, as in Flink, so the rows are Flink's to the
+digit. The builder plans the expression in the call's place; its SUMs and COUNTs keep the
+call's DISTINCT and FILTER.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+
+from bailian_assets.sql import ast
+from bailian_assets.sql.ast import DataType
+
+# name -> (population: divided by COUNT, not COUNT - 1; root: the standard deviation)
+STATISTICS: dict[str, tuple[bool, bool]] = {
+    "STDDEV_POP": (True, True),
+    "STDDEV_SAMP": (False, True),
+    "STDDEV": (False, True),
+    "VAR_POP": (True, False),
+    "VAR_SAMP": (False, False),
+    "VARIANCE": (False, False),
+}
+
+Reduction = Callable[[ast.FunctionCall, DataType, DataType], ast.Expr]
+
+
+def statistic(name: str) -> Reduction:
+    """The reduction of STDDEV_POP, ..., VARIANCE (`name`): given the call, its argument's
+    type and its result type, the expression that computes it."""
+    population, root = STATISTICS[name]
+
+    def reduce(call: ast.FunctionCall, arg_type: DataType, result: DataType) -> ast.Expr:
+        at = call.position
+        x = call.args[0]
+        if _differs(arg_type, result):
+            x = ast.Cast(x, result, at)
+
+        def aggregate(name: str, arg: ast.Expr) -> ast.Expr:
+            return replace(call, name=name, args=(arg,))
+
+        count = aggregate("COUNT", x)
+        total = aggregate("SUM", x)
+        squares = aggregate("SUM", ast.BinaryOp("*", x, x, at))
+        mean_square = ast.BinaryOp("/", ast.BinaryOp("*", total, total, at), count, at)
+        spread = ast.BinaryOp("-", squares, mean_square, at)
+        if population:
+            denominator: ast.Expr = count
+        else:
+            one = ast.Literal(1, "INTEGER", at)
+            denominator = ast.Case(
+                None,
+                ((ast.BinaryOp("=", count, one, at), ast.Literal(None, "NULL", at)),),
+                ast.BinaryOp("-", count, one, at),
+                at,
+            )
+        value: ast.Expr = ast.BinaryOp("/", spread, denominator, at)
+        if root:
+            half = ast.Literal(Decimal("0.5"), "DECIMAL", at)
+            value = ast.FunctionCall("POWER", (value, half), at)
+        return ast.Cast(value, result, at)
+
+    return reduce
+
+
+def _differs(a: DataType, b: DataType) -> bool:
+    """Do `a` and `b` differ other than by nullability?"""
+    return replace(a, nullable=True) != replace(b, nullable=True)
