@@ -97,11 +97,20 @@ class LineIndex:
         self._fields: pl.Series | None = None
 
     @classmethod
-    def known(cls, file: Path, fmt: CsvFormat, lines: list[int], fields: list[int]) -> LineIndex:
+    def known(cls, file: Path, fmt: CsvFormat) -> LineIndex:
+        """An index its reader fills as it reads (`add`), as the Python fallback does."""
         index = cls(file, fmt)
-        index._lines = pl.Series(lines, dtype=pl.Int64)
-        index._fields = pl.Series(fields, dtype=pl.Int64)
+        index._lines = pl.Series([], dtype=pl.Int64)
+        index._fields = pl.Series([], dtype=pl.Int64)
         return index
+
+    def add(self, lines: list[int], fields: list[int]) -> None:
+        assert self._lines is not None and self._fields is not None
+        self._lines = self._lines.append(pl.Series(lines, dtype=pl.Int64))
+        self._fields = self._fields.append(pl.Series(fields, dtype=pl.Int64))
+
+    def __len__(self) -> int:
+        return 0 if self._lines is None else len(self._lines)
 
     def line(self, record: int) -> int | None:
         self._load()
@@ -225,18 +234,31 @@ def _python_batches(
         )
     positions = [data.index(c.name) for c in columns] + [len(data)]
     names = [c.name for c in columns] + [EXTRA]
-    lines: list[int] = []
-    fields: list[int] = []
-    cells: list[list[str | None]] = [[] for _ in names]
-    for line, values in _records(file, fmt):
-        lines.append(line)
-        fields.append(len(values))
-        for cell, position in zip(cells, positions):
-            cell.append(values[position] or None if position < len(values) else None)
-    index = LineIndex.known(file, fmt, lines, fields)
-    frame = pl.DataFrame({n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells)})
-    for start in range(0, max(frame.height, 1), FALLBACK_BATCH):
-        yield frame.slice(start, FALLBACK_BATCH), index
+    index = LineIndex.known(file, fmt)
+    rows: list[tuple[int, list[str]]] = []
+    for record in _records(file, fmt):
+        rows.append(record)
+        if len(rows) == FALLBACK_BATCH:
+            yield _fallback_batch(rows, names, positions, index), index
+            rows = []
+    if rows or not len(index):
+        yield _fallback_batch(rows, names, positions, index), index
+
+
+def _fallback_batch(
+    rows: list[tuple[int, list[str]]], names: list[str], positions: list[int], index: LineIndex
+) -> pl.DataFrame:
+    """Records as the fast path gives them: text columns, null for an empty or missing field."""
+    index.add([line for line, _ in rows], [len(values) for _, values in rows])
+    columns = {
+        name: pl.Series(
+            name,
+            [values[p] or None if p < len(values) else None for _, values in rows],
+            dtype=pl.String,
+        )
+        for name, p in zip(names, positions)
+    }
+    return pl.DataFrame(columns)
 
 
 def check_records(
