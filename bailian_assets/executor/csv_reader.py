@@ -27,6 +27,7 @@ one byte.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -248,17 +249,22 @@ def _python_batches(
 def _fallback_batch(
     rows: list[tuple[int, list[str]]], names: list[str], positions: list[int], index: LineIndex
 ) -> pl.DataFrame:
-    """Records as the fast path gives them: text columns, null for an empty or missing field."""
+    """Records as the fast path gives them (text columns, null for an empty or missing field):
+    written back as plain csv by Python's csv module and read by Polars, both in C."""
     index.add([line for line, _ in rows], [len(values) for _, values in rows])
-    columns = {
-        name: pl.Series(
-            name,
-            [values[p] or None if p < len(values) else None for _, values in rows],
-            dtype=pl.String,
-        )
-        for name, p in zip(names, positions)
-    }
-    return pl.DataFrame(columns)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(values for _, values in rows)
+    width = max(positions) + 1
+    schema = {f"c{i}": pl.String for i in range(width)}
+    frame = pl.read_csv(
+        io.BytesIO(buffer.getvalue().encode("utf-8")),
+        has_header=False,
+        schema=schema,
+        infer_schema=False,
+        truncate_ragged_lines=True,
+        missing_columns="insert",
+    )
+    return frame.select(pl.col(f"c{p}").alias(n) for n, p in zip(names, positions))
 
 
 def check_records(
