@@ -56,9 +56,10 @@ def csv_text_batches(
         return
     index = LineIndex(file, fmt)
     raw = _scan(table, file, fmt)
-    last = table.data_columns[-1].name
-    names = [c.name for c in columns] + ([] if fmt.header else [LAST, EXTRA])
-    raw = raw if fmt.header else raw.with_columns(pl.col(last).alias(LAST))
+    names = [c.name for c in columns]
+    if not fmt.header and table.data_columns:  # positional: see the last and the extra field
+        raw = raw.with_columns(pl.col(table.data_columns[-1].name).alias(LAST))
+        names += [LAST, EXTRA]
     for batch in raw.select(names or [EXTRA]).collect_batches():
         yield batch, index
 
