@@ -1,6 +1,10 @@
 """Flink's `filesystem` connector: csv, json lines or parquet files in a folder, partitioned
 Hive-style into `col=value/` sub-folders; a source and a sink.
 
+Options: the connector's own and those of its format, only its format's (`'csv.*'` for csv,
+`'json.*'` for json; planning/connectors/formats.py); an unknown option with the format's prefix
+is ignored with a warning, as Flink ignores it.
+
 Planning checks here what the declaration alone tells: a 'path' that can never be a table's
 (see `planning/connectors/paths.py`; a relative one is resolved against the folder of the SQL
 file that declares the table), a csv column that is not a scalar (a csv field holds text), a

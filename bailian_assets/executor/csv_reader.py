@@ -27,6 +27,7 @@ one byte.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from bailian_assets.sql import ast
 
 EXTRA = "__bailian_extra"  # the field after the last declared one
 RECORD = "__bailian_record"  # a row's record number in its file
+LAST = "__bailian_last"  # the last declared field: when set, no field of the line is missing
 FALLBACK_BATCH = 50_000
 
 
@@ -54,7 +56,10 @@ def csv_text_batches(
         return
     index = LineIndex(file, fmt)
     raw = _scan(table, file, fmt)
-    names = [c.name for c in columns] + ([] if fmt.header else [EXTRA])
+    names = [c.name for c in columns]
+    if not fmt.header and table.data_columns:  # positional: see the last and the extra field
+        raw = raw.with_columns(pl.col(table.data_columns[-1].name).alias(LAST))
+        names += [LAST, EXTRA]
     for batch in raw.select(names or [EXTRA]).collect_batches():
         yield batch, index
 
@@ -94,11 +99,20 @@ class LineIndex:
         self._fields: pl.Series | None = None
 
     @classmethod
-    def known(cls, file: Path, fmt: CsvFormat, lines: list[int], fields: list[int]) -> LineIndex:
+    def known(cls, file: Path, fmt: CsvFormat) -> LineIndex:
+        """An index its reader fills as it reads (`add`), as the Python fallback does."""
         index = cls(file, fmt)
-        index._lines = pl.Series(lines, dtype=pl.Int64)
-        index._fields = pl.Series(fields, dtype=pl.Int64)
+        index._lines = pl.Series([], dtype=pl.Int64)
+        index._fields = pl.Series([], dtype=pl.Int64)
         return index
+
+    def add(self, lines: list[int], fields: list[int]) -> None:
+        assert self._lines is not None and self._fields is not None
+        self._lines = self._lines.append(pl.Series(lines, dtype=pl.Int64))
+        self._fields = self._fields.append(pl.Series(fields, dtype=pl.Int64))
+
+    def __len__(self) -> int:
+        return 0 if self._lines is None else len(self._lines)
 
     def line(self, record: int) -> int | None:
         self._load()
@@ -112,32 +126,36 @@ class LineIndex:
         return self._fields.gather(records)
 
     def _load(self) -> None:
+        """Line numbers and field counts, computed by Polars over the lines (only a quoted
+        line's text is kept, to count its fields exactly)."""
         if self._lines is not None:
             return
-        fmt = self.fmt
-        quote = fmt.quote
+        fmt, quote = self.fmt, self.fmt.quote
         lines = pl.scan_lines(self.file, row_index_name="no", row_index_offset=1)
         if fmt.comments:
             lines = lines.filter(~pl.col("line").str.starts_with("#"))
-        frame = lines.collect()
         if fmt.header:
-            frame = frame.slice(1)
-        text = frame.get_column("line")
-        quoted = (
-            text.str.contains(quote, literal=True)
-            if quote is not None
-            else pl.Series([False] * len(text))
-        )
-        if quote is not None and bool((text.str.count_matches(quote, literal=True) % 2 == 1).any()):
-            self._lines, self._fields = _python_index(self.file, fmt)  # a field spans lines
+            lines = lines.slice(1)
+        line = pl.col("line")
+        quoted = line.str.contains(quote, literal=True) if quote else pl.lit(False)
+        odd = line.str.count_matches(quote, literal=True) % 2 == 1 if quote else pl.lit(False)
+        frame = lines.select(
+            pl.col("no").cast(pl.Int64),
+            (line.str.count_matches(fmt.delimiter, literal=True) + 1).cast(pl.Int64).alias("n"),
+            pl.when(quoted).then(line).alias("quoted"),
+            odd.alias("odd"),
+        ).collect(engine="streaming")
+        if bool(frame.get_column("odd").any()):  # a quoted field spans lines: Python's csv
+            self._lines, self._fields = _python_index(self.file, fmt)
             return
-        counts = text.str.count_matches(fmt.delimiter, literal=True) + 1
-        if bool(quoted.any()):  # quoted delimiters do not count: those lines by Python
-            rows = quoted.arg_true()
-            exact = [_field_count(text[int(i)], fmt) for i in rows]
-            counts = counts.scatter(rows, pl.Series(exact, dtype=counts.dtype))
-        self._lines = frame.get_column("no").cast(pl.Int64)
-        self._fields = counts.cast(pl.Int64)
+        counts = frame.get_column("n")
+        texts = frame.get_column("quoted")
+        rows = texts.is_not_null().arg_true()
+        if len(rows):  # a quoted delimiter does not separate: those lines by Python's csv
+            exact = [_field_count(texts[int(i)], fmt) for i in rows]
+            counts = counts.scatter(rows, pl.Series(exact, dtype=pl.Int64))
+        self._lines = frame.get_column("no")
+        self._fields = counts
 
 
 def _field_count(line: str, fmt: CsvFormat) -> int:
@@ -218,18 +236,36 @@ def _python_batches(
         )
     positions = [data.index(c.name) for c in columns] + [len(data)]
     names = [c.name for c in columns] + [EXTRA]
-    lines: list[int] = []
-    fields: list[int] = []
-    cells: list[list[str | None]] = [[] for _ in names]
-    for line, values in _records(file, fmt):
-        lines.append(line)
-        fields.append(len(values))
-        for cell, position in zip(cells, positions):
-            cell.append(values[position] or None if position < len(values) else None)
-    index = LineIndex.known(file, fmt, lines, fields)
-    frame = pl.DataFrame({n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells)})
-    for start in range(0, max(frame.height, 1), FALLBACK_BATCH):
-        yield frame.slice(start, FALLBACK_BATCH), index
+    index = LineIndex.known(file, fmt)
+    rows: list[tuple[int, list[str]]] = []
+    for record in _records(file, fmt):
+        rows.append(record)
+        if len(rows) == FALLBACK_BATCH:
+            yield _fallback_batch(rows, names, positions, index), index
+            rows = []
+    if rows or not len(index):
+        yield _fallback_batch(rows, names, positions, index), index
+
+
+def _fallback_batch(
+    rows: list[tuple[int, list[str]]], names: list[str], positions: list[int], index: LineIndex
+) -> pl.DataFrame:
+    """Records as the fast path gives them (text columns, null for an empty or missing field):
+    written back as plain csv by Python's csv module and read by Polars, both in C."""
+    index.add([line for line, _ in rows], [len(values) for _, values in rows])
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(values for _, values in rows)
+    width = max(positions) + 1
+    schema = {f"c{i}": pl.String for i in range(width)}
+    frame = pl.read_csv(
+        io.BytesIO(buffer.getvalue().encode("utf-8")),
+        has_header=False,
+        schema=schema,
+        infer_schema=False,
+        truncate_ragged_lines=True,
+        missing_columns="insert",
+    )
+    return frame.select(pl.col(f"c{p}").alias(n) for n, p in zip(names, positions))
 
 
 def check_records(
@@ -238,56 +274,64 @@ def check_records(
     positions: Sequence[int],
     index: LineIndex,
     faults: ParseFaults,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame | None]:
     """Flink's rules on a batch's fields (`positions`: where each text column of the batch is
     in a line): a line with too many fields fails or is skipped; one with fewer than the query
-    reads fails, or its missing fields are NULL. Returns the batch without the skipped lines,
-    and for each column whether a null in it is an empty field (True) rather than a missing one."""
-    names = [n for n in batch.columns if n != EXTRA]
-    keep = pl.Series([True] * batch.height)
-    if EXTRA in batch.columns:
-        too_many = batch.get_column(EXTRA).is_not_null()
-        for row in too_many.arg_true():
-            record = offset + int(row)
-            faults.line(
-                faults.where(index.line(record), record),
-                "more fields than the table declares (Flink: Too many entries)",
-            )
-        keep = ~too_many
-    counts = _field_counts(batch, names, keep, offset, index)
-    for row in (counts < len(names)).arg_true():
-        record = offset + int(row)
+    reads fails, or its missing fields are NULL. Returns the batch (with each row's `RECORD`)
+    without the skipped lines, and for each column whether a null in it is an empty field
+    (True) rather than a missing one (None: the batch has no null)."""
+    names = [n for n in batch.columns if n not in (EXTRA, LAST)]
+    records = pl.int_range(offset, offset + batch.height, dtype=pl.Int64, eager=True)
+    marked = _without_too_many(batch.with_columns(records.alias(RECORD)), index, faults)
+    if not names or not any(marked.get_column(n).has_nulls() for n in names):
+        return marked.drop(LAST, strict=False), None
+    some_null = pl.any_horizontal(pl.col(n).is_null() for n in names)
+    if LAST in marked.columns:  # the last declared field there: every null is an empty field
+        some_null = some_null & pl.col(LAST).is_null()
+    with_null = marked.filter(some_null).get_column(RECORD)
+    marked = marked.drop(LAST, strict=False)
+    counts = _field_counts(marked.get_column(RECORD), with_null, index)
+    short = counts < len(names)
+    for record, count in zip(marked.get_column(RECORD).filter(short), counts.filter(short)):
         faults.note(
             faults.where(index.line(record), record),
-            f"{_fields(int(counts[int(row)]))}, {len(names)} expected "
-            f"(Flink: Row length mismatch. {len(names)} fields expected but was {int(counts[int(row)])}.)",
+            f"{_fields(count)}, {len(names)} expected (Flink: Row length mismatch. "
+            f"{len(names)} fields expected but was {count}.)",
         )
-    empty = pl.DataFrame(
-        [
-            (batch.get_column(n).is_null() & (counts > position)).alias(n)
-            for n, position in zip(names, positions)
-        ]
+    empty = marked.select(
+        (pl.col(n).is_null() & (counts > position)).alias(n)
+        for n, position in zip(names, positions)
     )
-    records = pl.int_range(offset, offset + batch.height, dtype=pl.Int64, eager=True)
-    batch = batch.drop(EXTRA, strict=False).with_columns(records.alias(RECORD))
-    return batch.filter(keep), empty.filter(keep)
+    return marked, empty
+
+
+def _without_too_many(marked: pl.DataFrame, index: LineIndex, faults: ParseFaults) -> pl.DataFrame:
+    """The batch without its lines that have a field past the declared ones (each an error,
+    or skipped with a warning)."""
+    if EXTRA not in marked.columns:
+        return marked
+    too_many = marked.filter(pl.col(EXTRA).is_not_null()).get_column(RECORD)
+    for record in too_many:
+        faults.line(
+            faults.where(index.line(record), record),
+            "more fields than the table declares (Flink: Too many entries)",
+        )
+    if len(too_many):
+        marked = marked.filter(pl.col(EXTRA).is_null())
+    return marked.drop(EXTRA)
 
 
 def _fields(count: int) -> str:
     return "1 field" if count == 1 else f"{count} fields"
 
 
-def _field_counts(
-    batch: pl.DataFrame, names: Sequence[str], keep: pl.Series, offset: int, index: LineIndex
-) -> pl.Series:
-    """The field count of each line that has a null among `names` (only those are looked
-    up); every other line counts as complete."""
-    complete = 1 << 62
-    counts = pl.Series([complete] * batch.height, dtype=pl.Int64)
-    if not names:
-        return counts
-    nulls = batch.select(pl.any_horizontal(pl.col(n).is_null() for n in names)).to_series()
-    rows = (nulls & keep).arg_true()
-    if len(rows):
-        counts = counts.scatter(rows, index.fields(rows.cast(pl.Int64) + offset))
-    return counts
+def _field_counts(records: pl.Series, with_null: pl.Series, index: LineIndex) -> pl.Series:
+    """The field count of each of `records`: looked up for those `with_null` (an empty or a
+    missing field), any other counts as complete."""
+    if not len(with_null):
+        return pl.repeat(1 << 62, len(records), dtype=pl.Int64, eager=True)
+    looked_up = pl.DataFrame({RECORD: with_null, "n": index.fields(with_null)})
+    joined = pl.DataFrame({RECORD: records}).join(
+        looked_up, on=RECORD, how="left", maintain_order="left"
+    )
+    return joined.get_column("n").fill_null(1 << 62)

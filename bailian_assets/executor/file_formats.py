@@ -3,13 +3,17 @@
 Text formats carry dates and times as Flink writes them: DATE `2025-01-02`, TIMESTAMP
 `2025-01-02 10:11:12.345` (as many fraction digits as needed, none for whole seconds),
 TIMESTAMP_LTZ the same in UTC with a trailing `Z`, TIME `10:11:12`, BOOLEAN `true`/`false`.
-Reading accepts those and the ISO `T` separator. csv has no header line unless `'csv.header'`
-says so; an empty csv field is NULL (as in Flink, for every type but STRING, where `""` quoted
-is the empty string). A file of zero bytes is zero rows, in every text format.
+Reading takes what Flink's formats take: csv the forms above only, json the timestamps of its
+'json.timestamp-format.standard' (`T` between date and time with 'ISO-8601'); numbers trimmed,
+any boolean text but `true` is false. csv has no header line unless `'csv.header'` says so;
+its fields follow Flink's rules (`csv_reader`: an empty field is '' for STRING and fails for
+an INT; NULL is 'csv.null-literal'), json's too (`json_reader`). A file of zero bytes is zero
+rows, in every text format.
 
 Reading is lazy (Polars' `scan_csv`, `scan_ndjson`, `scan_parquet`), batch by batch, and reads
 only the columns a query uses; it checks each value read against its declared column and names
-the file, and for csv and json the line, of the first value that does not fit.
+the file, and for csv and json the line, of the first value that does not fit (or, with the
+format's 'ignore-parse-errors', reads it as NULL with a warning: `parse_faults`).
 """
 
 from __future__ import annotations
@@ -117,12 +121,16 @@ def _csv_positions(
     return [header.index(c.name) for c in columns]
 
 
-def _csv_text(batch: pl.DataFrame, empty: pl.DataFrame, fmt: CsvFormat) -> pl.DataFrame:
+def _csv_text(batch: pl.DataFrame, empty: pl.DataFrame | None, fmt: CsvFormat) -> pl.DataFrame:
     """Fields as Flink sees them: an empty field is "" (Polars read it as null); the null
     literal, quoted or not, is NULL."""
+    if empty is None and fmt.null_literal is None:
+        return batch
     columns = []
     for name in batch.columns:
-        text = pl.when(empty.get_column(name)).then(pl.lit("")).otherwise(batch.get_column(name))
+        text = pl.col(name)
+        if empty is not None:
+            text = pl.when(empty.get_column(name)).then(pl.lit("")).otherwise(text)
         if fmt.null_literal is not None:
             text = pl.when(text == fmt.null_literal).then(None).otherwise(text)
         columns.append(text.alias(name))
@@ -215,7 +223,10 @@ def parse_text(text: pl.Series, target: pl.DataType, standard: str | None = None
     if target == pl.Boolean:
         return text.str.strip_chars().str.to_lowercase() == "true"
     try:
-        return text.str.strip_chars().cast(target, strict=False)
+        cast = text.cast(target, strict=False)
+        if bool((text.is_not_null() & cast.is_null()).any()):  # Java trims numbers first
+            cast = cast.fill_null(text.str.strip_chars().cast(target, strict=False))
+        return cast
     except pl.exceptions.PolarsError:
         return pl.Series(text.name, [None] * len(text), dtype=target)
 

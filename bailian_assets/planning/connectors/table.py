@@ -1,7 +1,8 @@
 """`CREATE TABLE ... WITH ('connector' = ...)` -> TableSpec, checked by its connector.
 
 What every table is checked for here, whatever its connector: a known connector, its options
-(typed, required ones present, unknown ones refused, by the connector's `OptionSpec`s), no
+(typed, required ones present, unknown ones refused, by the connector's `OptionSpec`s; those
+the connector ignores as Flink does, `Connector.ignores_option`, only warned about), no
 duplicate column, partition columns that are columns and could name a folder, PARTITIONED BY
 only for a connector that takes it, and no secret in any option. Secrets are refused in
 connector options rather than carried and scrubbed: every one of them is shown by nature (a
