@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import polars as pl
 
@@ -43,6 +44,13 @@ class Filesystem(Connector):
     source = True
     partitioned = True
     overwrite = True
+    # Flink's FileSystemTableSource's, each the value of the file the row comes from
+    metadata: ClassVar[Mapping[str, ast.DataType]] = {
+        "file.path": ast.DataType("STRING", nullable=False),
+        "file.name": ast.DataType("STRING", nullable=False),
+        "file.size": ast.DataType("BIGINT", nullable=False),
+        "file.modification-time": ast.DataType("TIMESTAMP_LTZ", (3,), nullable=False),
+    }
 
     def check(
         self,
@@ -56,7 +64,7 @@ class Filesystem(Connector):
         if fmt is None or fmt == "parquet":
             return
         for column in statement.columns:
-            if column.name in statement.partitioned_by:
+            if column.name in statement.partitioned_by or not column.physical:
                 continue
             if fmt == "csv" and column.type.name in _NESTED:
                 reason, instead = (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import types
+from bailian_assets.planning import table_columns, types
 from bailian_assets.planning.builder import Builder, check_unique, not_above
 from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec, connector_of
@@ -154,7 +154,7 @@ class Planner:
 
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
         statement = definition.statement
-        target = definition.target
+        target = definition.visibility.resolve(definition.target)
         hidden = definition.visibility.hidden("table or view:" + target)
         if hidden is not None:
             raise not_above(target, statement.target, hidden)
@@ -166,9 +166,17 @@ class Planner:
                     statement.target.position,
                     len(target),
                 )
+            unusable = self.catalog.unusable_tables.get(target)
+            if unusable is not None:  # its problems, reported here as Flink reports them
+                raise unusable.error_at(
+                    statement.target.position, len(str(statement.target)), definition.path
+                )
             if f"table or view:{target}" in self.catalog.broken:
                 raise Quiet()
             raise PlanError(f"Object '{target}' not found", statement.target.position, len(target))
+        persisted = table_columns.persisted_metadata_problem(sink.name, sink.metadata_columns)
+        if persisted is not None:
+            raise PlanError(persisted, statement.target.position, len(str(statement.target)))
         if not connector_of(sink).sink:
             raise PlanError(
                 f"Connector '{sink.connector}' can only be used as a source. It "
