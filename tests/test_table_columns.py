@@ -310,3 +310,24 @@ def test_a_char_sink_column_refuses_a_varchar_value():
     """
     with pytest.raises(SqlError, match="Incompatible types for sink column 'c'"):
         load_source(sql, "t.sql", {})
+
+
+def test_the_not_null_enforcer_set_to_drop_drops_such_rows():
+    sql = """
+    SET 'table.exec.sink.not-null-enforcer' = 'DROP';
+    CREATE TEMPORARY TABLE out1 (id INT NOT NULL, name STRING) WITH ('connector' = 'print');
+    CREATE TEMPORARY VIEW t(v, n) AS VALUES (1, 'a'), (CAST(NULL AS INT), 'b'), (3, CAST(NULL AS STRING));
+    INSERT INTO out1 SELECT v, n FROM t;
+    """
+    assert printed(sql) == ["+I[1, a]", "+I[3, null]"]
+
+
+def test_an_unknown_not_null_enforcer_is_refused_at_the_insert():
+    sql = """
+    SET 'table.exec.sink.not-null-enforcer' = 'IGNORE';
+    CREATE TEMPORARY TABLE out1 (id INT NOT NULL) WITH ('connector' = 'print');
+    INSERT INTO out1 SELECT 1;
+    """
+    with pytest.raises(SqlError, match="Could not parse value 'IGNORE'") as caught:
+        load_source(sql, "t.sql", {})
+    assert caught.value.diagnostics[0].position.line == 4
