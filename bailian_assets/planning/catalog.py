@@ -4,7 +4,13 @@ Names live in two namespaces, as in Flink: models, and tables/views. A name decl
 error unless the second declaration says IF NOT EXISTS (then the first one stands). A table
 declared with IF NOT EXISTS in two files must be declared the same way in both: the files share
 one catalog here (unlike Flink, where each file is a job of its own), so a different second
-declaration would send that file's rows into the first file's table.
+declaration would send that file's rows into the first file's table. A TEMPORARY table or view
+and a permanent one may share a name, as in Flink: the temporary one shadows the other for the
+statements of its file below it (to a DROP TEMPORARY), and is keyed, and is an asset named,
+`<file>__<name>` (`_relation_key`).
+
+A table's columns are checked where it is declared; its connector and options where a statement
+uses it, as Flink checks them (`unusable.Unusable`, shared with models).
 
 Every filesystem table an INSERT writes is checked against its declaring file
 (`connectors.sink_path_problem`) once both the table and an INSERT into it are known, and
