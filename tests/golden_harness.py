@@ -274,7 +274,11 @@ def run_ours(case: Case, environ: Mapping[str, str] | None = None) -> Outcome:
     selects = {select.name: select.line for select in project.selects}
 
     def emit(table, line: str) -> None:  # a bare SELECT's rows under its line
-        key = f"{SELECT_ROWS}{selects[table.name]}" if table.name in selects else _short(table.name)
+        key = (
+            f"{SELECT_ROWS}{selects[table.name]}"
+            if table.name in selects
+            else _short(table.sql_name)
+        )
         rows.setdefault(key, []).append(line)
 
     try:

@@ -113,7 +113,9 @@ def test_its_options_are_typed_and_checked_with_located_errors(toys):
             "CREATE TABLE t (id INT) WITH ('connector' = 'memory', 'kee' = 'x');\n"
             "CREATE TABLE u (id INT) WITH ('connector' = 'memory', 'key' = 'reserved');"
             "\nCREATE TABLE v (id INT) WITH ('connector' = 'memory', 'key' = 'k', "
-            "'max-rows' = 'many');",
+            "'max-rows' = 'many');\n"
+            # checked where used, as Flink checks them; the messages point at the declaration
+            "INSERT INTO t SELECT 1;\nINSERT INTO u SELECT 1;\nINSERT INTO v SELECT 1;",
             environ={},
         )
     text = str(error.value)
@@ -126,7 +128,7 @@ def test_what_it_cannot_do_is_refused_when_planning(toys):
     with pytest.raises(SqlError, match="PARTITIONED BY is not supported by the 'memory' connector"):
         load_source(
             "CREATE TABLE t (id INT, dt STRING) PARTITIONED BY (dt) "
-            "WITH ('connector' = 'memory', 'key' = 'k');",
+            "WITH ('connector' = 'memory', 'key' = 'k');\nINSERT INTO t SELECT 1, 'a';",
             environ={},
         )
     with pytest.raises(SqlError, match="'shout' connector, which can only be written to"):
@@ -135,7 +137,10 @@ def test_what_it_cannot_do_is_refused_when_planning(toys):
 
 def test_an_unknown_connector_lists_the_registered_ones(toys):
     with pytest.raises(SqlError) as error:
-        load_source("CREATE TABLE t (id INT) WITH ('connector' = 'memroy');", environ={})
+        load_source(
+            "CREATE TABLE t (id INT) WITH ('connector' = 'memroy');\nINSERT INTO t SELECT 1;",
+            environ={},
+        )
     assert "unsupported connector 'memroy'" in str(error.value)
     assert "blackhole, datagen, filesystem, memory, print, shout" in str(error.value)
 

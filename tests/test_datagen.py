@@ -104,7 +104,12 @@ def test_an_unbounded_datagen_is_refused_where_a_statement_reads_it():
 )
 def test_datagen_mistakes_are_located(columns, options, message):
     with pytest.raises(SqlError) as caught:
-        load_source(table(columns, ", 'number-of-rows' = '1'" + options), "g.sql", {})
+        load_source(
+            table(columns, ", 'number-of-rows' = '1'" + options)
+            + "CREATE TEMPORARY VIEW v AS SELECT * FROM gen;\n",  # checked where it is read
+            "g.sql",
+            {},
+        )
     assert message in str(caught.value)
 
 

@@ -169,16 +169,18 @@ QUERY_ERRORS = [
         1,
         "unknown setting 'table.exec.async-ml-predict.timeot'",
     ),
+    # a table's connector and options are checked where it is used (Flink's rule): here
     (
-        "CREATE TABLE k (a INT) WITH ('connector' = 'kafka');",
+        "CREATE TABLE k (a INT) WITH ('connector' = 'kafka'); INSERT INTO k SELECT 1;",
         0,
-        44,
+        66,
         "unsupported connector 'kafka' for table 'k'; supported: blackhole, datagen, filesystem, print",
     ),
     (
-        "CREATE TABLE p (a INT) WITH ('connector' = 'print', 'print-identifer' = 'x');",
+        "CREATE TABLE p (a INT) WITH ('connector' = 'print', 'print-identifer' = 'x'); "
+        "INSERT INTO p SELECT 1;",
         0,
-        53,
+        91,
         "unknown option 'print-identifer' for table 'p' (connector 'print'); "
         "did you mean 'print-identifier'?",
     ),

@@ -62,6 +62,8 @@ class Datagen(Connector):
     def option_specs(self, statement: ast.CreateTable) -> tuple[OptionSpec, ...]:
         per_column = []
         for column in statement.columns:
+            if not column.physical:  # computed or METADATA: not generated
+                continue
             prefix = f"fields.{column.name}."
             per_column += [
                 OptionSpec(prefix + "kind", choice("random", "sequence"), default="random"),
@@ -85,6 +87,8 @@ class Datagen(Connector):
         problems: list[Problem],
     ) -> None:
         for column in statement.columns:
+            if not column.physical:
+                continue
             problem = _column_problem(column, values, owner)
             if problem is not None:
                 problems.append(Problem(problem, column.position, len(column.name)))

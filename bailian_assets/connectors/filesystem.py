@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import polars as pl
 
@@ -50,6 +51,13 @@ class Filesystem(Connector):
     source = True
     partitioned = True
     overwrite = True
+    # Flink's FileSystemTableSource's, each the value of the file the row comes from
+    metadata: ClassVar[Mapping[str, ast.DataType]] = {
+        "file.path": ast.DataType("STRING", nullable=False),
+        "file.name": ast.DataType("STRING", nullable=False),
+        "file.size": ast.DataType("BIGINT", nullable=False),
+        "file.modification-time": ast.DataType("TIMESTAMP_LTZ", (3,), nullable=False),
+    }
 
     def option_specs(self, statement: ast.CreateTable) -> tuple[OptionSpec, ...]:
         """The connector's options and those of the table's format only, as Flink takes them
@@ -76,7 +84,7 @@ class Filesystem(Connector):
         if fmt is None or fmt == "parquet":
             return
         for column in statement.columns:
-            if column.name in statement.partitioned_by:
+            if column.name in statement.partitioned_by or not column.physical:
                 continue
             if fmt == "csv" and column.type.name in _NESTED:
                 reason, instead = (

@@ -27,16 +27,18 @@ import polars as pl
 from polars.io.plugins import register_io_source
 
 from bailian_assets.errors import ExecutionError
+from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.file_formats import EXTENSIONS, convert, read_batches, write_file
 from bailian_assets.executor.sinks import format_value
 from bailian_assets.executor.table_folder import TableWriter, tidy
-from bailian_assets.planning.connectors import TableSpec, path_kind_problem
+from bailian_assets.planning.connectors import TableSpec, connector_of, path_kind_problem
 from bailian_assets.planning.partition_path import (
     DEFAULT_PARTITION,
     folder_name,
     parse_folder_name,
 )
+from bailian_assets.sql import ast
 
 _READ_ATTEMPTS = 3  # a partition a writer removes while it is being read: read again
 
@@ -121,7 +123,7 @@ def scan_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.
     ) -> Iterator[pl.DataFrame]:
         return _batches(table, location, partitions, with_columns, predicate, n_rows)
 
-    schema = {c.name: to_polars(c.type) for c in table.columns}
+    schema = {c.name: to_polars(c.type) for c in (*table.columns, *table.metadata_columns)}
     return register_io_source(
         source, schema=schema, explain_name=f"filesystem {table.name}", explain_detail=str(location)
     )
@@ -155,15 +157,17 @@ def _batches(
     """The rows of the partitions `predicate` may match, projected to `with_columns`,
     filtered by `predicate`, at most `n_rows` (as Polars asks an IO source)."""
     tidy(table)
-    names = list(with_columns) if with_columns is not None else [c.name for c in table.columns]
+    every = (*table.columns, *table.metadata_columns)
+    names = list(with_columns) if with_columns is not None else [c.name for c in every]
     needed = set(names) | (set(predicate.meta.root_names()) if predicate is not None else set())
     columns = [c for c in table.data_columns if c.name in needed]
+    metadata = [c for c in table.metadata_columns if c.name in needed]
     pruning = PartitionFilter(table, predicate)
     left = n_rows
     try:
         for folder, spec in _partition_folders(table, location, wanted, pruning):
             values = _typed_values(table, spec, folder)
-            for batch in _folder_batches(table, location, folder, columns):
+            for batch in _folder_batches(table, location, folder, columns, metadata):
                 if values:
                     batch = batch.with_columns(
                         pl.lit(v, dtype=t).alias(n) for n, (v, t) in values.items()
@@ -181,18 +185,23 @@ def _batches(
 
 
 def _folder_batches(
-    table: TableSpec, location: Path, folder: Path, columns: Sequence
+    table: TableSpec,
+    location: Path,
+    folder: Path,
+    columns: Sequence[ast.ColumnDef],
+    metadata: Sequence[ast.ColumnDef] = (),
 ) -> Iterator[pl.DataFrame]:
-    """The rows of one data folder's files. A file a writer removed since it was listed: the
-    folder is listed again (a partition is replaced in one rename), unless rows of it were
-    already given; a folder removed meanwhile has no rows."""
+    """The rows of one data folder's files, with the `metadata` columns of each file. A file a
+    writer removed since it was listed: the folder is listed again (a partition is replaced in
+    one rename), unless rows of it were already given; a folder removed meanwhile has no rows."""
     for attempt in range(_READ_ATTEMPTS):
         given = False
         try:
             for file in _data_files(folder):
+                values = _file_metadata(table, file, metadata) if metadata else ()
                 for batch in read_batches(table, file, columns):
                     given = True
-                    yield batch
+                    yield batch.with_columns(values)
             return
         except FileNotFoundError:
             if given or attempt == _READ_ATTEMPTS - 1:
@@ -203,6 +212,26 @@ def _folder_batches(
                 return
         except OSError as error:
             raise _read_error(table, location, error) from None
+
+
+def _file_metadata(table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]) -> list[pl.Expr]:
+    """The METADATA columns of the rows of `file`, as Flink's filesystem source gives them,
+    cast to each column's declared type (as Flink casts them)."""
+    info = file.stat()
+    values = {
+        "file.path": str(file.absolute()),
+        "file.name": file.name,
+        "file.size": info.st_size,
+        "file.modification-time": info.st_mtime_ns // 1_000_000 * 1000,  # microseconds
+    }
+    exprs = []
+    for column in columns:
+        key = str(column.metadata_key)
+        source = connector_of(table).metadata[key]
+        value = pl.lit(values[key], dtype=to_polars(source))
+        exprs.append(compile_cast(value, source, column.type, safe=False).alias(column.name))
+    row = pl.select(exprs)  # cast once per file; each batch gets the values as literals
+    return [pl.lit(row.item(0, name), dtype=row.schema[name]).alias(name) for name in row.columns]
 
 
 def _partition_folders(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
-from bailian_assets.planning import grouping, types
+from bailian_assets.planning import grouping, table_columns, types
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.binder import Binder, located, require_orderable
 from bailian_assets.planning.binder import find as _find
@@ -585,6 +585,8 @@ class Builder:
         key = object_key(name)
         qualifier = alias or name.last
         cte = ctx.ctes.get(key) if len(name.parts) == 1 else None
+        if cte is None:
+            key = ctx.visibility.resolve(key)  # a TEMPORARY table or view of the file shadows
         hidden = ctx.visibility.hidden("table or view:" + key) if cte is None else None
         if hidden is not None:
             raise not_above(key, name, hidden)
@@ -608,7 +610,10 @@ class Builder:
             return p.Scan(key, planned.names, fields)
         if key in self.catalog.tables:
             table = self.catalog.tables[key]
-            unreadable = connector_of(table).read_problem(table)
+            connector = connector_of(table)
+            unreadable = connector.read_problem(table) or table_columns.metadata_problem(
+                table.name, table.metadata_columns, connector.name, connector.metadata
+            )
             if unreadable is not None:
                 raise PlanError(unreadable, name.position, len(str(name)))
             if table.is_sink_only:
@@ -618,8 +623,10 @@ class Builder:
                     name.position,
                     len(key),
                 )
-            fields = tuple(self.field(c.name, c.type, qualifier) for c in table.columns)
-            return p.Scan(key, tuple(c.name for c in table.columns), fields)
+            return table_columns.scan(key, table.all_columns, qualifier, self.field, ctx.binder)
+        unusable = self.catalog.unusable_tables.get(key)
+        if unusable is not None:  # its problems, reported here as Flink reports them
+            raise unusable.error_at(name.position, len(str(name)), ctx.path)
         if f"table or view:{key}" in self.catalog.broken:
             raise Quiet()
         raise PlanError(
@@ -722,8 +729,7 @@ class Builder:
         if model is None:
             unusable = self.catalog.unusable_models.get(key)
             if unusable is not None:  # its problems, reported here as Flink reports them
-                first, *more = unusable.problems_at(name.position, len(key), path)
-                raise PlanError(first.message, first.position, first.length, tuple(more))
+                raise unusable.error_at(name.position, len(key), path)
             if f"model:{key}" in self.catalog.broken:
                 raise Quiet()
             raise PlanError(

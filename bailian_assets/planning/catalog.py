@@ -4,7 +4,13 @@ Names live in two namespaces, as in Flink: models, and tables/views. A name decl
 error unless the second declaration says IF NOT EXISTS (then the first one stands). A table
 declared with IF NOT EXISTS in two files must be declared the same way in both: the files share
 one catalog here (unlike Flink, where each file is a job of its own), so a different second
-declaration would send that file's rows into the first file's table.
+declaration would send that file's rows into the first file's table. A TEMPORARY table or view
+and a permanent one may share a name, as in Flink: the temporary one shadows the other for the
+statements of its file below it (to a DROP TEMPORARY), and is keyed, and is an asset named,
+`<file>__<name>` (`_relation_key`).
+
+A table's columns are checked where it is declared; its connector and options where a statement
+uses it, as Flink checks them (`unusable.Unusable`, shared with models).
 
 Every filesystem table an INSERT writes is checked against its declaring file
 (`connectors.sink_path_problem`) once both the table and an INSERT into it are known, and
@@ -18,10 +24,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bailian_assets.errors import Position
+from bailian_assets.planning import names
 from bailian_assets.planning.connectors import TableSpec, build_table, connector_of
 from bailian_assets.planning.flink_settings import job_setting_problems
 from bailian_assets.planning.identifiers import (
@@ -36,12 +43,12 @@ from bailian_assets.planning.models import (
     RUNTIME_OPTIONS,
     RUNTIME_PREFIX,
     ModelSpec,
-    UnusableModel,
     build_model,
     declaration_problems,
 )
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.settings import PROJECT_SETTINGS
+from bailian_assets.planning.unusable import Unusable
 from bailian_assets.sql import ast
 
 
@@ -59,6 +66,10 @@ class FileScope:
             if key is not None:
                 self.declared.setdefault(key, (index, statement))
         self.dropped: dict[str, tuple[int, ast.Drop]] = {}
+        # name -> (index, key, end) of a TEMPORARY table or view of this file that shadows a
+        # permanent one of the same name: from that statement on (to a DROP TEMPORARY at
+        # `end`), the name means `key`
+        self.shadows: dict[str, tuple[int, str, int]] = {}
 
     def hidden(self, key: str, index: int) -> str | None:
         """Why the statement at `index` cannot see `key`, or None when it can."""
@@ -81,6 +92,12 @@ class Visibility:
     def hidden(self, key: str) -> str | None:
         """Why the statement cannot see `key`, or None when it can."""
         return None if self.scope is None else self.scope.hidden(key, self.index)
+
+    def resolve(self, name: str) -> str:
+        """The catalog key a table or view `name` means here: a TEMPORARY one of this file
+        declared above shadows the permanent one of that name, as in Flink."""
+        shadow = None if self.scope is None else self.scope.shadows.get(name)
+        return shadow[1] if shadow is not None and shadow[0] < self.index < shadow[2] else name
 
 
 @dataclass(frozen=True)
@@ -126,7 +143,11 @@ class Catalog:
     checked_sinks: set[str] = field(default_factory=set)
     refused_paths: set[str] = field(default_factory=set)  # sinks whose path is refused
     # models that failed their checks: as in Flink, refused where a statement uses them
-    unusable_models: dict[str, UnusableModel] = field(default_factory=dict)
+    unusable_models: dict[str, Unusable] = field(default_factory=dict)
+    # tables whose connector or options failed their checks: as in Flink, refused where used
+    unusable_tables: dict[str, Unusable] = field(default_factory=dict)
+    temporary: set[str] = field(default_factory=set)  # keys of TEMPORARY declarations
+    scopes: dict[str, FileScope] = field(default_factory=dict)  # path -> its file's scope
 
 
 def add_script(
@@ -141,7 +162,7 @@ def add_script(
     catalog.sql_files[path] = base_dir / Path(path).name if base_dir is not None else None
     settings: dict[str, str] = {}
     local: list[Problem] = []
-    scope = FileScope(script)
+    scope = catalog.scopes[path] = FileScope(script)
     for index, statement in enumerate(script.statements):
         if isinstance(statement, (ast.CreateModel, ast.CreateTable, ast.CreateView)):
             problem = declaration_problem(statement.name)
@@ -170,17 +191,13 @@ def add_script(
             ):
                 _add_model(catalog, statement, path, local, environ)
         elif isinstance(statement, ast.CreateTable):
-            name = object_key(statement.name)
+            name = _relation_key(statement, path, index, catalog, scope)
             if _declare_relation(name, statement, path, catalog, local, scope):
-                table = build_table(statement, path, local, environ, base_dir)
-                if table is None:
-                    catalog.broken.add("table or view:" + name)
-                else:
-                    catalog.tables[name] = table
+                _add_table(catalog, statement, path, local, environ, base_dir, name)
             elif statement.if_not_exists and name in catalog.tables:
                 _check_same_table(catalog.tables[name], statement, path, local, environ, base_dir)
         elif isinstance(statement, ast.CreateView):
-            name = object_key(statement.name)
+            name = _relation_key(statement, path, index, catalog, scope)
             if _declare_relation(name, statement, path, catalog, local, scope):
                 catalog.views[name] = ViewDef(
                     name, statement, path, dict(settings), Visibility(scope, index)
@@ -224,7 +241,87 @@ def _add_model(
         return
     catalog.broken.add("model:" + name)
     if not declared:
-        catalog.unusable_models[name] = UnusableModel(name, path, deferred)
+        catalog.unusable_models[name] = Unusable("model", name, path, deferred)
+
+
+def _add_table(
+    catalog: Catalog,
+    statement: ast.CreateTable,
+    path: str,
+    problems: list[Problem],
+    environ: Mapping[str, str] | None,
+    base_dir: Path | None,
+    name: str,
+) -> None:
+    """A declared table (under catalog key `name`), usable or broken. Its columns are checked
+    here (Flink checks them at the CREATE TABLE); its connector and options where a statement
+    uses it, as Flink does."""
+    before = len(problems)
+    deferred: list[Problem] = []
+    table = build_table(statement, path, problems, environ, base_dir, deferred)
+    if table is not None:
+        catalog.tables[name] = replace(table, name=name)
+        return
+    catalog.broken.add("table or view:" + name)
+    if len(problems) == before:
+        catalog.unusable_tables[name] = Unusable("table", name, path, deferred)
+
+
+def _relation_key(
+    statement: ast.CreateTable | ast.CreateView,
+    path: str,
+    index: int,
+    catalog: Catalog,
+    scope: FileScope,
+) -> str:
+    """The catalog key of a table or view declaration. As in Flink, a TEMPORARY one and a
+    permanent one may share a name, the temporary one shadowing the other in its file (a
+    Flink job): the temporary one is then keyed `<file>__<name>` (its asset's name), and its
+    file's statements below it mean it by that name (`Visibility.resolve`)."""
+    name = object_key(statement.name)
+    key = "table or view:" + name
+    if key not in catalog.positions:
+        if statement.temporary:
+            catalog.temporary.add(key)
+        return name
+    if (key in catalog.temporary) == statement.temporary:
+        return name  # two temporary or two permanent ones: a clash, reported by `_declare`
+    if statement.temporary:  # this one shadows the permanent one, in its file
+        shadow = _shadow_key(name, path)
+        scope.shadows[name] = (index, shadow, _FOREVER)
+        catalog.temporary.add("table or view:" + shadow)
+        return shadow
+    _move_temporary(catalog, name)  # the temporary one, declared first, gives way
+    return name
+
+
+_FOREVER = 1 << 62  # the end of a shadow no DROP ends
+
+
+def _shadow_key(name: str, path: str) -> str:
+    return f"{names.group_name(path)}__{name}"
+
+
+def _move_temporary(catalog: Catalog, name: str) -> None:
+    """Key the TEMPORARY table or view `name` as the shadow of a permanent one of its name."""
+    key = "table or view:" + name
+    path, position = catalog.positions.pop(key)
+    shadow = _shadow_key(name, path)
+    moved = "table or view:" + shadow
+    catalog.positions[moved] = (path, position)
+    catalog.temporary.discard(key)
+    catalog.temporary.add(moved)
+    if name in catalog.tables:
+        catalog.tables[shadow] = replace(catalog.tables.pop(name), name=shadow)
+    if name in catalog.views:
+        catalog.views[shadow] = replace(catalog.views.pop(name), name=shadow)
+    if name in catalog.unusable_tables:
+        catalog.unusable_tables[shadow] = catalog.unusable_tables.pop(name)
+    if key in catalog.broken:
+        catalog.broken.discard(key)
+        catalog.broken.add(moved)
+    scope = catalog.scopes[path]
+    scope.shadows[name] = (scope.declared[key][0], shadow, _FOREVER)
 
 
 def declared_key(statement: ast.Statement) -> str | None:
@@ -288,6 +385,10 @@ def _drop(
     namespace = "model" if statement.kind == "MODEL" else "table or view"
     key = f"{namespace}:{name}"
     identifier = f"{DEFAULT_CATALOG}.{DEFAULT_DATABASE}.{name}"
+    shadow = scope.shadows.get(name) if namespace != "model" else None
+    if statement.temporary and shadow is not None and shadow[0] < index < shadow[2]:
+        scope.shadows[name] = (shadow[0], shadow[1], index)  # the permanent one again below
+        return
     declared = scope.declared.get(key)
     problem = None
     if (
@@ -393,7 +494,7 @@ def _check_sink_paths(catalog: Catalog, problems: list[tuple[str, Problem]]) -> 
     """Check each filesystem sink's path once its table and an INSERT into it are known
     (they may stand in different files, in either order)."""
     for insert in catalog.inserts:
-        table = catalog.tables.get(insert.target)
+        table = catalog.tables.get(insert.visibility.resolve(insert.target))
         if table is None or table.name in catalog.checked_sinks:
             continue
         catalog.checked_sinks.add(table.name)

@@ -8,7 +8,7 @@ declare Flink's metadata columns `error-string` STRING METADATA and `http-status
 METADATA (Flink's provider reads them after 2.3; Flink 2.3 itself refuses them).
 
 Flink checks a model where a statement uses it: `build_model`'s problems are reported at each
-use (`UnusableModel`), an unused model's only logged; `declaration_problems` (METADATA columns,
+use (`unusable.Unusable`), an unused model's only logged; `declaration_problems` (METADATA columns,
 which Flink 2.3 refuses at the CREATE MODEL) are reported at the declaration.
 
 VVR's request options are taken as Flink CDC's OpenAI-compatible provider defines them:
@@ -321,66 +321,6 @@ class ModelSpec:
     @property
     def output_columns(self) -> tuple[ast.ColumnDef, ...]:
         return (self.output_column,) + tuple(c for c, _ in self.metadata_columns)
-
-
-@dataclass
-class UnusableModel:
-    """A CREATE MODEL that failed its checks. Flink checks a model's provider, options and
-    columns where a statement uses it (the INSERT or view holding the ML_PREDICT), and never
-    checks a model nothing uses: so its problems are reported at each use, with our messages
-    and where in the CREATE MODEL each one is; unused, it is only a warning."""
-
-    name: str
-    path: str  # the file declaring it
-    problems: list[Problem]
-    first_use: tuple[str, Position] | None = None
-
-    @property
-    def unused(self) -> bool:
-        return self.first_use is None
-
-    def problems_at(self, use: Position, length: int, path: str = "") -> list[Problem]:
-        """The problems to report at a use: every one at the first use, then a pointer."""
-        if self.first_use is not None:
-            where = _place(*self.first_use)
-            return [
-                Problem(
-                    f"model '{self.name}' cannot be used: its problems are listed at {where}",
-                    use,
-                    length,
-                )
-            ]
-        self.first_use = (path, use)
-        return [
-            Problem(
-                f"{self._about(problem.message)} (at {_place(self.path, problem.position)})",
-                use,
-                length,
-            )
-            for problem in self.problems
-        ]
-
-    def _about(self, message: str) -> str:
-        """The message, saying which model it is about when it does not already."""
-        named = f"model '{self.name}'"
-        return message if message.startswith(named) else f"{named} cannot be used: {message}"
-
-    def unused_warning(self) -> str:
-        listed = "; ".join(
-            f"{p.message} (at {_place(self.path, p.position)})" for p in self.problems
-        )
-        return (
-            f"model '{self.name}' is used by no statement, so it is not checked (as in "
-            f"Flink); it would be refused where used: {listed}"
-        )
-
-
-def _place(path: str, position: Position) -> str:
-    return (
-        f"{path}:{position.line}:{position.col}"
-        if path
-        else f"line {position.line}, column {position.col}"
-    )
 
 
 def build_model(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import types
+from bailian_assets.planning import table_columns, types
 from bailian_assets.planning.builder import Builder, check_unique, not_above
 from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec, connector_of
@@ -27,6 +27,8 @@ from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.sql import ast
 
 __all__ = ["PlanError", "PlannedInsert", "PlannedSelect", "Planner"]
+
+NOT_NULL_ENFORCER = "table.exec.sink.not-null-enforcer"  # Flink's: ERROR (default) or DROP
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ class Planner:
 
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
         statement = definition.statement
-        target = definition.target
+        target = definition.visibility.resolve(definition.target)
         hidden = definition.visibility.hidden("table or view:" + target)
         if hidden is not None:
             raise not_above(target, statement.target, hidden)
@@ -166,9 +168,17 @@ class Planner:
                     statement.target.position,
                     len(target),
                 )
+            unusable = self.catalog.unusable_tables.get(target)
+            if unusable is not None:  # its problems, reported here as Flink reports them
+                raise unusable.error_at(
+                    statement.target.position, len(str(statement.target)), definition.path
+                )
             if f"table or view:{target}" in self.catalog.broken:
                 raise Quiet()
             raise PlanError(f"Object '{target}' not found", statement.target.position, len(target))
+        persisted = table_columns.persisted_metadata_problem(sink.name, sink.metadata_columns)
+        if persisted is not None:
+            raise PlanError(persisted, statement.target.position, len(str(statement.target)))
         if not connector_of(sink).sink:
             raise PlanError(
                 f"Connector '{sink.connector}' can only be used as a source. It "
@@ -203,6 +213,8 @@ class Planner:
         query = planned
         if statement.columns:  # columns the INSERT does not name get NULL
             query = self._fill_missing(planned, targets, sink)
+        if _not_null_enforcer(definition.settings, statement) == "DROP":
+            query = _without_nulls_for(query, sink.columns)
         names = tuple(c.name for c in sink.columns)
         sink_types = tuple(c.type for c in sink.columns)
         return PlannedInsert(
@@ -278,6 +290,34 @@ def unique_names(names: tuple[str, ...]) -> tuple[str, ...]:
         seen.add(name)
         result.append(name)
     return tuple(result)
+
+
+def _not_null_enforcer(settings: Mapping[str, str], statement: ast.Insert) -> str:
+    """ERROR or DROP, as the SETs in force say; another value is refused where the INSERT
+    uses it, as Flink refuses it."""
+    value = settings.get(NOT_NULL_ENFORCER, "ERROR")
+    if value.upper() not in ("ERROR", "DROP"):
+        raise PlanError(
+            f"Could not parse value '{value}' for key '{NOT_NULL_ENFORCER}'. "
+            "Expected one of: [ERROR, DROP]",
+            statement.position,
+            len("INSERT"),
+        )
+    return value.upper()
+
+
+def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]) -> p.PlannedQuery:
+    """The query without its rows holding a NULL for a NOT NULL column of `columns` (Flink's
+    `'table.exec.sink.not-null-enforcer' = 'DROP'`; by default such a row fails the job)."""
+    checks: list[b.Expr] = [
+        b.Call("IS NOT NULL", (b.Column(f.column, f.type),), types.nullable(types.BOOLEAN, False))
+        for f, column in zip(query.root.fields, columns)
+        if f.type.nullable and not column.type.nullable
+    ]
+    if not checks:
+        return query
+    predicate = checks[0] if len(checks) == 1 else b.Call("AND", tuple(checks), checks[0].type)
+    return replace(query, root=p.Filter(query.root, predicate))
 
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:

@@ -142,9 +142,9 @@ def _build(
         planned_select = planner.select(select)
         if planned_select is not None:
             project.selects.append(planned_select)
-    for model in catalog.unusable_models.values():
-        if model.unused:  # Flink never checks a model nothing uses: a warning, not an error
-            log.warning("%s", model.unused_warning())
+    for unusable in [*catalog.unusable_models.values(), *catalog.unusable_tables.values()]:
+        if unusable.unused:  # Flink never checks what nothing uses: a warning, not an error
+            log.warning("%s", unusable.unused_warning())
     problems += sink_cycles(project.views, project.inserts)
     queries = [
         *project.views.values(),

@@ -59,11 +59,29 @@ class DataType:
 
 @dataclass(frozen=True, slots=True)
 class ColumnDef:
+    """A declared column. A table's may be computed (`total AS price * qty`: `expression`, its
+    `type` unknown until bound) or a METADATA column (`metadata_key`: FROM's key, or the
+    column's name; `virtual`: read only, never written)."""
+
     name: str
     type: DataType
     position: Position
     comment: str | None = None
-    metadata: bool = False  # `METADATA`: a model's error metadata (`error-string` ...)
+    metadata: bool = False  # `METADATA`: a model's error metadata, or a table's metadata column
+    expression: Expr | None = None
+    metadata_key: str | None = None
+    virtual: bool = False
+
+    @property
+    def physical(self) -> bool:
+        """Stored by the connector (neither computed nor metadata)."""
+        return self.expression is None and not self.metadata
+
+    @property
+    def persisted(self) -> bool:
+        """Part of what an INSERT writes (Flink's sink schema): physical and non-VIRTUAL
+        metadata columns."""
+        return self.expression is None and not self.virtual
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +467,15 @@ class CreateModel:
 
 
 @dataclass(frozen=True, slots=True)
+class Watermark:
+    """`WATERMARK FOR column AS expression`: checked as Flink checks it; no batch meaning."""
+
+    column: Name
+    expression: Expr
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class CreateTable:
     name: Name
     columns: tuple[ColumnDef, ...]
@@ -457,8 +484,9 @@ class CreateTable:
     temporary: bool = False
     if_not_exists: bool = False
     partitioned_by: tuple[str, ...] = ()
-    primary_key: tuple[str, ...] = ()
+    primary_key: tuple[tuple[str, Position], ...] = ()
     comment: str | None = None
+    watermark: Watermark | None = None
 
 
 @dataclass(frozen=True, slots=True)

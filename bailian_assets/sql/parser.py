@@ -263,6 +263,15 @@ _UNIT_FIRST = {
 }
 
 
+# A computed column's type is its expression's, known once bound (planning/table_columns.py).
+_COMPUTED = ast.DataType("NULL")
+_ENFORCED_PRIMARY_KEY = (
+    "Flink doesn't support ENFORCED mode for PRIMARY KEY constraint. ENFORCED/NOT ENFORCED "
+    "controls if the constraint checks are performed on the incoming/outgoing data. Flink does "
+    "not own the data therefore the only supported mode is the NOT ENFORCED mode"
+)
+
+
 class _Parser:
     def __init__(self, source: str, path: str):
         self.source = source
@@ -580,19 +589,27 @@ class _Parser:
         name = self._name("table name")
         self._expect_op("(")
         columns: list[ast.ColumnDef] = []
-        primary_key: tuple[str, ...] = ()
+        keys: list[tuple[str, Position]] = []
+        watermark: ast.Watermark | None = None
         while True:
             if self._accept("CONSTRAINT"):
                 self._identifier("constraint name")
+            if self._at("PRIMARY") and keys:
+                raise _ParseError("Duplicate primary key definition", self.tok)
             if self._at("PRIMARY"):
-                primary_key = self._primary_key()
-            elif self._accept("WATERMARK"):
-                self._expect("FOR")
-                self._identifier("column name")
-                self._expect("AS")
-                self._expr()
+                keys.extend(self._primary_key())
+            elif self._at("WATERMARK"):
+                watermark = self._watermark()
             else:
-                columns.append(self._column_def())
+                column = self._column_def(table=True)
+                if self._at("PRIMARY"):  # `id INT PRIMARY KEY NOT ENFORCED`
+                    if keys:
+                        raise _ParseError("Duplicate primary key definition", self.tok)
+                    self._primary_key_mode()
+                    keys.append((column.name, column.position))
+                    if self._accept("COMMENT"):
+                        column = replace(column, comment=self._string().value)
+                columns.append(column)
             if not self._accept_op(","):
                 break
         self._expect_op(")")
@@ -610,17 +627,31 @@ class _Parser:
             temporary,
             if_not_exists,
             partitioned_by,
-            primary_key,
+            tuple(keys),
             comment,
+            watermark,
         )
 
-    def _primary_key(self) -> tuple[str, ...]:
-        self._expect("PRIMARY")
+    def _primary_key(self) -> list[tuple[str, Position]]:
+        names = self._primary_key_mode(columns=True)
+        return [(t.value, t.position) for t in names]
+
+    def _primary_key_mode(self, columns: bool = False) -> list[Token]:
+        """`PRIMARY KEY [(a, b)] NOT ENFORCED`: the only mode Flink has (its text otherwise)."""
+        start = self._expect("PRIMARY")
         self._expect("KEY")
-        names = tuple(t.value for t in self._paren_identifiers())
-        self._expect("NOT")
+        names = self._paren_identifiers() if columns else []
+        if not self._accept("NOT"):
+            raise _ParseError(_ENFORCED_PRIMARY_KEY, start)
         self._expect("ENFORCED")
         return names
+
+    def _watermark(self) -> ast.Watermark:
+        start = self._expect("WATERMARK")
+        self._expect("FOR")
+        column = self._name("column name")
+        self._expect("AS")
+        return ast.Watermark(column, self._expr(), start.position)
 
     def _create_view(self, position: Position, temporary: bool, if_not_exists: bool):
         name = self._name("view name")
@@ -646,19 +677,38 @@ class _Parser:
         self._expect_op(")")
         return columns
 
-    def _column_def(self, metadata: bool = False) -> ast.ColumnDef:
+    def _column_def(self, metadata: bool = False, table: bool = False) -> ast.ColumnDef:
+        """A column of a model (`metadata`: it may say METADATA) or of a table (`table`: it
+        may be computed, `c AS expr`, or `METADATA [FROM 'key'] [VIRTUAL]`)."""
         name = self._identifier("column name")
         if self._at("AS"):
-            raise _ParseError("computed columns are not supported", self.tok)
+            if not table:
+                raise _ParseError("computed columns are not supported", self.tok)
+            self._next()
+            expression = self._expr()
+            comment = self._string().value if self._accept("COMMENT") else None
+            return ast.ColumnDef(
+                name.value, _COMPUTED, name.position, comment, expression=expression
+            )
         data_type = self._type()
+        if table and self._accept("METADATA"):
+            key = self._string().value if self._accept("FROM") else name.value
+            virtual = bool(self._accept("VIRTUAL"))
+            comment = self._string().value if self._accept("COMMENT") else None
+            return ast.ColumnDef(
+                name.value,
+                data_type,
+                name.position,
+                comment,
+                metadata=True,
+                metadata_key=key,
+                virtual=virtual,
+            )
         is_metadata = metadata and self._accept("METADATA")
         if self._at("METADATA"):
             raise _ParseError("metadata columns are not supported", self.tok)
-        if self._at("PRIMARY"):
-            self._expect("PRIMARY")
-            self._expect("KEY")
-            self._expect("NOT")
-            self._expect("ENFORCED")
+        if self._at("PRIMARY") and not table:
+            self._primary_key_mode()
         comment = self._string().value if self._accept("COMMENT") else None
         return ast.ColumnDef(name.value, data_type, name.position, comment, bool(is_metadata))
 

@@ -41,6 +41,9 @@ class Connector:
     partitioned: ClassVar[bool] = False  # it accepts PARTITIONED BY
     overwrite: ClassVar[bool] = False  # INSERT OVERWRITE may replace its rows (Flink's
     # SupportsOverwrite)
+    # the METADATA keys a read gives with each row, and their types (Flink's
+    # SupportsReadingMetadata); `scan` adds a table's METADATA columns, cast to their types
+    metadata: ClassVar[Mapping[str, ast.DataType]] = {}
 
     # ------------------------------------------------------------ planning side
 

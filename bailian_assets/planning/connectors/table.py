@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import difflib
 import logging
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bailian_assets.errors import Position
@@ -28,6 +29,7 @@ from bailian_assets.planning.connectors.connector import (
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.options import Problem, resolve_options
 from bailian_assets.planning.partition_path import DEFAULT_PARTITION, MAX_NAME_BYTES, folder_name
+from bailian_assets.planning.table_columns import check_declaration
 from bailian_assets.sql import ast
 
 log = logging.getLogger("bailian_assets")
@@ -35,6 +37,9 @@ log = logging.getLogger("bailian_assets")
 
 @dataclass(frozen=True)
 class TableSpec:
+    """A usable table. `columns` are its physical columns, the ones its connector stores (read
+    and written); `all_columns` adds computed and METADATA columns, as a query sees them."""
+
     name: str
     columns: tuple[ast.ColumnDef, ...]
     connector: str
@@ -45,6 +50,22 @@ class TableSpec:
     statement: ast.CreateTable | None = field(default=None, compare=False)
     location: Path | None = None  # where the connector keeps the data (filesystem: its path)
     sql_file: Path | None = None  # the declaring file on disk (None: SQL given as text)
+    # every declared column, in order: `columns` (physical) with computed and METADATA ones
+    declared: tuple[ast.ColumnDef, ...] = ()
+
+    @property
+    def sql_name(self) -> str:
+        """The name SQL gives it (`name` is its catalog key, which for a TEMPORARY table
+        shadowing a permanent one is `<file>__<name>`: see catalog.py)."""
+        return object_key(self.statement.name) if self.statement is not None else self.name
+
+    @property
+    def all_columns(self) -> tuple[ast.ColumnDef, ...]:
+        return self.declared or self.columns
+
+    @property
+    def metadata_columns(self) -> tuple[ast.ColumnDef, ...]:
+        return tuple(c for c in self.all_columns if c.metadata)
 
     @property
     def partition_columns(self) -> tuple[ast.ColumnDef, ...]:
@@ -74,8 +95,58 @@ def build_table(
     problems: list[Problem],
     environ: Mapping[str, str] | None = None,
     base_dir: Path | None = None,
+    deferred: list[Problem] | None = None,
 ) -> TableSpec | None:
-    """The table `statement` declares, or None with its problems added to `problems`."""
+    """The table `statement` declares, or None with its problems added. What Flink checks at
+    the CREATE TABLE (its columns) goes to `problems`; what Flink checks where the table is
+    used (its connector and options, `use_problems`) to `deferred` (default: `problems`)."""
+    before = len(problems)
+    _check_columns(statement, f"table '{statement.name}'", problems)
+    check_declaration(statement, path, os.environ if environ is None else environ, problems)
+    later: list[Problem] = [] if deferred is None else deferred
+    found = use_problems(statement, path, environ, base_dir, later)
+    if deferred is None:
+        problems.extend(later)
+    if len(problems) > before or later or found is None:
+        return None
+    connector, values, location = found
+    sql_file = base_dir / Path(path).name if base_dir is not None else None
+    return TableSpec(
+        object_key(statement.name),
+        _physical_columns(statement),
+        connector.name,
+        values,
+        path,
+        statement.position,
+        statement.partitioned_by,
+        statement,
+        location,
+        sql_file,
+        tuple(_key_not_null(c, statement) for c in statement.columns),
+    )
+
+
+def _physical_columns(statement: ast.CreateTable) -> tuple[ast.ColumnDef, ...]:
+    return tuple(_key_not_null(c, statement) for c in statement.columns if c.physical)
+
+
+def _key_not_null(column: ast.ColumnDef, statement: ast.CreateTable) -> ast.ColumnDef:
+    """A PRIMARY KEY column is NOT NULL, as in Flink (a NULL written into it fails the job)."""
+    if column.type.nullable and any(column.name == k for k, _ in statement.primary_key):
+        return replace(column, type=replace(column.type, nullable=False))
+    return column
+
+
+def use_problems(
+    statement: ast.CreateTable,
+    path: str,
+    environ: Mapping[str, str] | None,
+    base_dir: Path | None,
+    problems: list[Problem],
+) -> tuple[Connector, dict[str, object], Path | None] | None:
+    """The table's connector, typed options and location, or None with the problems Flink
+    reports where the table is used: a missing or unknown connector, options missing,
+    unknown or mistyped, columns the format cannot hold, a path that cannot be the table's."""
     owner = f"table '{statement.name}'"
     connector_option = next((o for o in statement.options if o.key == "connector"), None)
     if connector_option is None:
@@ -105,7 +176,6 @@ def build_table(
         environ,
         ignore=lambda key: key == "connector" or _ignored(connector, statement, key, path),
     )
-    _check_columns(statement, owner, problems)
     _check_no_secrets(resolved, owner, problems)
     values = {spec.key: spec.default for spec in specs}
     values.update({key: option.value for key, option in resolved.items()})
@@ -113,8 +183,6 @@ def build_table(
     if len(problems) > before:
         return None
     location = connector.locate(statement, values, base_dir, owner, problems)
-    if len(problems) > before:
-        return None
     if statement.partitioned_by and not connector.partitioned:
         problems.append(
             Problem(
@@ -122,20 +190,7 @@ def build_table(
                 statement.name.position,
             )
         )
-        return None
-    sql_file = base_dir / Path(path).name if base_dir is not None else None
-    return TableSpec(
-        object_key(statement.name),
-        statement.columns,
-        connector.name,
-        values,
-        path,
-        statement.position,
-        statement.partitioned_by,
-        statement,
-        location,
-        sql_file,
-    )
+    return None if len(problems) > before else (connector, values, location)
 
 
 def _ignored(connector: Connector, statement: ast.CreateTable, key: str, path: str) -> bool:

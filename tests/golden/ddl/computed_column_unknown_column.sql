@@ -1,0 +1,5 @@
+-- a computed column referring to an unknown column
+CREATE TABLE events (id INT, kind STRING, ts TIMESTAMP(3), amount DECIMAL(10, 2), a AS nope * 2)
+  WITH ('connector' = 'filesystem', 'path' = 'events.csv', 'format' = 'csv');
+CREATE TEMPORARY TABLE out1 (id INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id FROM events;

@@ -1,0 +1,4 @@
+-- NOT NULL sink column and a WHERE that removes the NULLs
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (CAST(NULL AS INT));
+CREATE TEMPORARY TABLE out1 (id INT NOT NULL) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT v FROM t WHERE v IS NOT NULL;

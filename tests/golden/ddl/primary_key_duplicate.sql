@@ -1,0 +1,3 @@
+-- two PRIMARY KEY declarations
+CREATE TABLE t (id INT PRIMARY KEY NOT ENFORCED, x INT, PRIMARY KEY (x) NOT ENFORCED) WITH ('connector' = 'blackhole');
+INSERT INTO t SELECT 1, 2;
