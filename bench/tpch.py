@@ -36,11 +36,12 @@ ENGINES = ("ours", "polars-sql", "duckdb")
 def generate(data: Path, scale: str) -> Path:
     """`<data>/sf<scale>/<table>/<table>.1.parquet`, generated unless already there."""
     folder = data / f"sf{scale}"
-    if all((folder / t).is_dir() for t in TABLES):
-        return folder
+    if all((folder / t / f"{t}.1.parquet").is_file() for t in TABLES):
+        return folder  # tpchgen-cli renames each file into place when it is complete
     tpchgen = Path(sys.executable).parent / "tpchgen-cli"
     started = time.perf_counter()
     command = [str(tpchgen), "parquet", "-s", scale, "--parts", "1", "-o", str(folder)]
+    command.append("--overwrite")  # what an interrupted run left
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     print(f"generated SF {scale} in {time.perf_counter() - started:.0f} s: {folder}", flush=True)
     return folder
