@@ -168,6 +168,9 @@ def typed_batch(
     converted = []
     for column in columns:
         source = raw.get_column(column.name)
+        if source.dtype == to_polars(column.type):  # Parquet of the declared types: as it is
+            converted.append(source)
+            continue
         cast = convert(source, column.type, standard)
         failed = source.is_not_null() & cast.is_null()
         if column.type.name == "DECIMAL":  # a number too big for it is NULL, as in Flink

@@ -65,7 +65,7 @@ class Binder:
                 )
             if isinstance(expr, ast.Subquery):  # the builder takes those it can plan first
                 raise PlanError(
-                    "subqueries are supported in WHERE and in the SELECT list", expr.position
+                    "subqueries are supported in WHERE, HAVING and the SELECT list", expr.position
                 )
             raise PlanError(f"unsupported expression {type(expr).__name__}", expr.position)
         return rule(self, expr, scope)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
-from bailian_assets.planning import grouping, table_columns, types
+from bailian_assets.planning import grouping, join_order, table_columns, types
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.binder import Binder, located, require_orderable
 from bailian_assets.planning.binder import find as _find
@@ -310,8 +310,7 @@ class Builder:
             node, exprs, having = self._aggregate(node, select, ctx)
             scope = node.fields
             if having is not None:
-                predicate = ctx.binder.condition(having, scope, "HAVING")
-                node = p.Filter(node, predicate)
+                node = self._filter(node, having, ctx, "HAVING")
         else:
             _refuse_grouping(exprs)
         star_scope = scope  # what `*` means: not the columns of windows and subqueries
@@ -354,14 +353,41 @@ class Builder:
         return node, tuple(names)
 
     def _where(self, node: p.Node, where: ast.Expr, ctx: _Context) -> p.Node:
-        """Filter `node` by WHERE; its subqueries are joined first and dropped after."""
+        """Filter `node` (the FROM clause) by WHERE, its equalities between the tables of a
+        FROM list made join keys first."""
+        node, rest = self._comma_joins(node, where, ctx)
+        return node if rest is None else self._filter(node, rest, ctx, "WHERE")
+
+    def _filter(self, node: p.Node, condition: ast.Expr, ctx: _Context, clause: str) -> p.Node:
+        """Filter `node` by a WHERE or HAVING condition; its subqueries are joined first and
+        dropped after."""
         fields = node.fields
-        if _has_subquery(where):
-            node, (where,) = self._subqueries(node, [where], ctx, _filtering(where))
-        node = p.Filter(node, ctx.binder.condition(where, node.fields, "WHERE"))
+        if _has_subquery(condition):
+            node, (condition,) = self._subqueries(node, [condition], ctx, _filtering(condition))
+        node = p.Filter(node, ctx.binder.condition(condition, node.fields, clause))
         if node.fields == fields:
             return node
         return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
+
+    def _comma_joins(
+        self, node: p.Node, where: ast.Expr, ctx: _Context
+    ) -> tuple[p.Node, ast.Expr | None]:
+        """A FROM list (CROSS joins) joined on the WHERE's equalities between its tables
+        (`join_order.py`); returns the joins and the rest of the WHERE (None: nothing left)."""
+        tables = join_order.cross_tables(node)
+        if len(tables) < 2:
+            return node, where
+        is_and = isinstance(where, ast.Chain) and where.op == "AND"
+        terms = list(where.operands) if is_and else [where]
+        plain = [t for t in terms if not _has_subquery(t)]
+        if not plain:
+            return node, where
+        bound = [ctx.binder.bind(t, node.fields) for t in plain]
+        node, used = join_order.join_by_equalities(tables, bound)
+        rest = [t for t in terms if not any(t is plain[i] for i in used)]
+        if not rest:
+            return node, None
+        return node, rest[0] if len(rest) == 1 else ast.Chain("AND", tuple(rest), where.position)
 
     def _subqueries(
         self, node: p.Node, exprs: list, ctx: _Context, filtering: frozenset[int] = frozenset()

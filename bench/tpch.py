@@ -1,0 +1,203 @@
+"""TPC-H at scale factor 1: the 22 queries through bailian-assets, Polars' own SQL engine and
+DuckDB, in the same run, each engine in its own process (so its peak RSS is its own).
+
+    .venv/bin/python bench/tpch.py                       # SF 1 under .bench/tpch (git-ignored)
+    .venv/bin/python bench/tpch.py --data /tmp/tpch-sf1  # another cache folder
+    .venv/bin/python bench/tpch.py --queries q01,q06 --repeat 3
+
+The data (`tpchgen-cli parquet -s SF --parts 1`, the `test` extra) is generated once into
+`<data>/sf<SF>/` and reused. The queries are tests/tpch/queries/qNN.sql over the tables of
+tests/tpch/tables.sql, run as `bailian-assets run` runs them (planned from the SQL files, then
+run; our time includes planning). Polars' `pl.SQLContext` reads the same Parquet lazily
+(`scan_parquet`) and runs the same text (backticks made double quotes); DuckDB (the `bench`
+extra) reads it through views. A query an engine cannot run is reported with its error. Each
+time is the best of `--repeat` runs. The last columns are our time over Polars SQL's and over
+DuckDB's; the issue's target is every ratio to Polars SQL within 1.5 and our peak RSS under
+4 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TPCH = ROOT / "tests" / "tpch"
+TABLES = ("nation", "region", "part", "supplier", "partsupp", "customer", "orders", "lineitem")
+ENGINES = ("ours", "polars-sql", "duckdb")
+
+
+def generate(data: Path, scale: str) -> Path:
+    """`<data>/sf<scale>/<table>/<table>.1.parquet`, generated unless already there."""
+    folder = data / f"sf{scale}"
+    if all((folder / t / f"{t}.1.parquet").is_file() for t in TABLES):
+        return folder  # tpchgen-cli renames each file into place when it is complete
+    tpchgen = Path(sys.executable).parent / "tpchgen-cli"
+    started = time.perf_counter()
+    command = [str(tpchgen), "parquet", "-s", scale, "--parts", "1", "-o", str(folder)]
+    command.append("--overwrite")  # what an interrupted run left
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    print(f"generated SF {scale} in {time.perf_counter() - started:.0f} s: {folder}", flush=True)
+    return folder
+
+
+def query_text(name: str) -> list[str]:
+    """The query's statements (Q15: the view, then the SELECT), comment lines dropped."""
+    lines = (TPCH / "queries" / f"{name}.sql").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(line for line in lines if not line.lstrip().startswith("--"))
+    return [s.strip() for s in text.split(";") if s.strip()]
+
+
+# ------------------------------------------------------------------ one engine, in a child
+
+
+def run_ours(name: str, folder: Path) -> int:
+    from bailian_assets.backends import simulated_backend
+    from bailian_assets.executor.runner import run_project
+    from bailian_assets.planning.project import load_project
+    from bailian_assets.simulator.service import BailianSimulator
+
+    environ = {"TPCH_DATA": str(folder), "TPCH_FORMAT": "parquet"}
+    project = load_project([TPCH / "tables.sql", TPCH / "queries" / f"{name}.sql"], environ)
+    result = run_project(project, simulated_backend(BailianSimulator()), lambda _t, _l: None)
+    return result.sinks[project.selects[0].name].height
+
+
+def polars_context(folder: Path):
+    import polars as pl
+
+    frames = {t: pl.scan_parquet(folder / t / f"{t}.1.parquet") for t in TABLES}
+    return pl.SQLContext(frames=frames)
+
+
+def run_polars(name: str, folder: Path) -> int:
+    context = polars_context(folder)
+    *views, query = [s.replace("`", '"') for s in query_text(name)]
+    for view in views:  # CREATE TEMPORARY VIEW v AS q: registered as a lazy frame
+        head, _, body = view.partition(" AS")
+        context.register(head.split()[-1], context.execute(body))
+    return context.execute(query, eager=False).collect().height
+
+
+def run_duckdb(name: str, folder: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect()
+    for t in TABLES:
+        con.execute(f"CREATE VIEW {t} AS SELECT * FROM '{folder / t}/*.parquet'")
+    *views, query = [s.replace("`", '"') for s in query_text(name)]
+    for view in views:
+        con.execute(view)
+    return len(con.execute(query).fetchall())
+
+
+WARM_UP = {
+    "ours": ["bailian_assets.executor.runner", "bailian_assets.planning.project"],
+    "polars-sql": ["polars"],
+    "duckdb": ["duckdb"],
+}
+RUNNERS = {"ours": run_ours, "polars-sql": run_polars, "duckdb": run_duckdb}
+
+
+def child(engine: str, queries: list[str], folder: Path, repeat: int) -> None:
+    """Run the queries with one engine; one JSON line per query, then the peak RSS. The
+    engine's modules are imported first, outside the timings."""
+    for module in WARM_UP[engine]:
+        __import__(module)
+    for name in queries:
+        best, rows, error = None, None, None
+        for _ in range(repeat):
+            started = time.perf_counter()
+            try:
+                rows = RUNNERS[engine](name, folder)
+            except Exception as caught:  # an engine that cannot run a query: reported
+                error = f"{type(caught).__name__}: {str(caught).splitlines()[0][:120]}"
+                break
+            took = time.perf_counter() - started
+            best = took if best is None else min(best, took)
+        print(json.dumps({"query": name, "seconds": best, "rows": rows, "error": error}))
+        sys.stdout.flush()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    print(json.dumps({"peak_rss": peak}), flush=True)
+
+
+# ------------------------------------------------------------------ the parent: a table
+
+
+def measure(engine: str, queries: list[str], folder: Path, repeat: int) -> dict:
+    command = [sys.executable, __file__, "--child", engine, "--data-folder", str(folder)]
+    command += ["--queries", ",".join(queries), "--repeat", str(repeat)]
+    found: dict = {"queries": {}}
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        record = json.loads(line)
+        if "peak_rss" in record:
+            found["peak_rss"] = record["peak_rss"]
+        else:
+            found["queries"][record["query"]] = record
+            shown = f"{record['seconds']:.2f} s" if record["seconds"] else record["error"]
+            print(f"  {engine:<10} {record['query']}: {shown}", file=sys.stderr, flush=True)
+    proc.wait()
+    return found
+
+
+def report(results: dict[str, dict], queries: list[str]) -> str:
+    lines = [
+        "| query | ours (s) | Polars SQL (s) | DuckDB (s) | ours / Polars SQL | ours / DuckDB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in queries:
+        times = [results[e]["queries"].get(name, {}).get("seconds") for e in ENGINES]
+        cells = [f"{t:.2f}" if t else "fails" for t in times]
+        ratios = [f"{times[0] / t:.2f}" if times[0] and t else "-" for t in times[1:]]
+        lines.append(f"| {name} | " + " | ".join(cells + ratios) + " |")
+    totals = [
+        sum(results[e]["queries"][q]["seconds"] or 0 for q in queries if q in results[e]["queries"])
+        for e in ENGINES
+    ]
+    lines.append(
+        "| total (queries each runs) | " + " | ".join(f"{t:.2f}" for t in totals) + " | | |"
+    )
+    peaks = ", ".join(f"{e} {results[e].get('peak_rss', 0) / 2**30:.2f} GiB" for e in ENGINES)
+    lines.append(f"\nPeak RSS: {peaks}.")
+    for e in ENGINES:
+        for q in queries:
+            error = results[e]["queries"].get(q, {}).get("error")
+            if error:
+                lines.append(f"- {e} cannot run {q}: {error}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / ".bench" / "tpch", help="cache folder")
+    parser.add_argument("--scale", default="1", help="TPC-H scale factor (default 1)")
+    parser.add_argument("--queries", default="", help="q01,q02,... (default: all 22)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per query; the best counts")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="engines to run")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--data-folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    queries = args.queries.split(",") if args.queries else [f"q{n:02}" for n in range(1, 23)]
+    if args.child:
+        child(args.child, queries, args.data_folder, args.repeat)
+        return 0
+    folder = generate(args.data, args.scale)
+    print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the start", flush=True)
+    results = {e: measure(e, queries, folder, args.repeat) for e in args.engines.split(",")}
+    for e in ENGINES:
+        results.setdefault(e, {"queries": {}})
+    print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the end\n")
+    print(report(results, queries))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

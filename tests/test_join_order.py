@@ -1,0 +1,63 @@
+"""Comma joins (`FROM a, b, c WHERE a.x = b.x ...`) planned as equi-joins, tables reordered
+only where FROM order would need a cross product (planning/join_order.py)."""
+
+from bailian_assets.backends import simulated_backend
+from bailian_assets.executor.runner import run_project
+from bailian_assets.planning import plan as p
+from bailian_assets.planning.project import load_source
+from bailian_assets.simulator.service import BailianSimulator
+
+DATA = (
+    "CREATE TEMPORARY VIEW a (ak, an) AS VALUES (1, 'a1'), (2, 'a2'), (3, 'a3');\n"
+    "CREATE TEMPORARY VIEW b (bk, bn) AS VALUES (10, 'b10'), (20, 'b20');\n"
+    "CREATE TEMPORARY VIEW c (ca, cb, cv) AS "
+    "VALUES (1, 10, 'x'), (2, 20, 'y'), (2, 10, 'z'), (3, 30, 'w');\n"
+)
+
+
+def planned(sql):
+    project = load_source(DATA + sql, "t.sql", {})
+    lines = []
+    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    return project.selects[0].query, lines
+
+
+def joins(node):
+    found = [node] if isinstance(node, p.Join) else []
+    for value in vars(node).values():
+        if isinstance(value, (p.Join, p.Project, p.Filter, p.Sort, p.Aggregate)):
+            found += joins(value)
+    return found
+
+
+def test_where_equalities_become_join_keys_in_from_order():
+    query, lines = planned(
+        "SELECT an, cv, bn FROM a, c, b WHERE ak = ca AND cb = bk AND cv <> 'y' ORDER BY an, cv;"
+    )
+    assert [j.kind for j in joins(query)] == ["INNER", "INNER"]
+    assert lines == ["+I[a1, x, b10]", "+I[a2, z, b10]"]
+
+
+def test_a_table_without_a_link_yet_waits_and_star_keeps_from_order():
+    query, lines = planned("SELECT * FROM a, b, c WHERE ak = ca AND bk = cb ORDER BY cv;")
+    assert [j.kind for j in joins(query)] == ["INNER", "INNER"]  # a-c first, then b
+    assert lines == [
+        "+I[1, a1, 10, b10, 1, 10, x]",
+        "+I[2, a2, 20, b20, 2, 20, y]",
+        "+I[2, a2, 10, b10, 2, 10, z]",
+    ]
+
+
+def test_tables_with_no_equality_stay_a_cross_product():
+    query, lines = planned("SELECT ak, bk FROM a, b WHERE ak < 2 OR bk < 20 ORDER BY ak, bk;")
+    assert [j.kind for j in joins(query)] == ["CROSS"]
+    assert lines == ["+I[1, 10]", "+I[1, 20]", "+I[2, 10]", "+I[3, 10]"]
+
+
+def test_an_equality_in_every_branch_of_an_or_joins_the_tables():
+    query, lines = planned(
+        "SELECT an, cv FROM a, c WHERE (ak = ca AND cv = 'x') OR (cv = 'z' AND ak = ca) "
+        "ORDER BY cv;"
+    )
+    assert [j.kind for j in joins(query)] == ["INNER"]
+    assert lines == ["+I[a1, x]", "+I[a2, z]"]
