@@ -11,7 +11,7 @@ files at once, so a table several files use is declared once.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 import dagster as dg
@@ -28,27 +28,6 @@ from bailian_assets.integration.schedules import jobs_and_schedules
 from bailian_assets.integration.sensors import partition_sensors
 from bailian_assets.integration.translator import FlinkSqlTranslator
 from bailian_assets.planning.project import load_project
-
-VALIDATION_ENV = "DAGSTER_IS_DEFS_VALIDATION_CLI"  # set by `dg check defs`
-
-
-def validation_mode(environ: Mapping[str, str]) -> bool:
-    """Whether the definitions are being validated (`dg check defs`, `dagster definitions
-    validate`): then a file with errors fails the load instead of being left out."""
-    return environ.get(VALIDATION_ENV) == "1"
-
-
-# The processes behind the UI: `dagster api grpc` / `dagster code-server start` (the code
-# server) and `dagster api execute_run|execute_step` (the runs it launches).
-_SERVING = {"api", "grpc", "code-server"}
-
-
-def isolating_errors(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
-    """Whether a SQL file with errors is left out (shown as an asset holding its errors) rather
-    than failing the load: in the processes behind the UI, so one typo never blanks the graph
-    and runs of the other files still work. Everywhere else (`dg launch`, `dagster asset
-    materialize`, `dg check defs`, tests) the load fails with the located report."""
-    return not validation_mode(environ) and bool(_SERVING & set(argv[1:3]))
 
 
 def build_definitions(
