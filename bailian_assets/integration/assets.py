@@ -115,7 +115,7 @@ class AssetFactory:
         stored = table is not None and table.stores_rows
         predictions = checks.prediction_columns(queries, settings) if table else []
         check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
-        if stored and predictions:
+        if table is not None and stored and predictions:
             self.checks += checks.stored_checks(spec.key, table, predictions, settings)
         job = AssetRun(
             name=name,

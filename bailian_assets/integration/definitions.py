@@ -18,6 +18,7 @@ import dagster as dg
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.integration.assets import AssetFactory, InstanceKeys, Translation
+from bailian_assets.integration.beta_warnings import silence_checks_execution_type
 from bailian_assets.integration.broken import broken_file_assets
 from bailian_assets.integration.executor import IN_PROCESS, StepsIn, step_executor
 from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare_home_instance
@@ -49,6 +50,7 @@ def build_definitions(
     `pool_limit`: the limit given to a model's pool that has none (home_instance.py);
     `executor`: where a run's steps execute unless its config says (executor.py)."""
     sql_dir = Path(sql_dir).resolve()
+    silence_checks_execution_type()  # Dagster's own, for the assets' check_specs
     if not isolate_errors:
         load_project([sql_dir], environ=environ, display_root=sql_dir)  # raises with all
     project_files = loaded(sql_dir, environ)

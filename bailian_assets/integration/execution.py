@@ -50,7 +50,7 @@ def run_asset(context, job: AssetRun, inputs: dict):
         _observe_sources(context, job, inputs, partition)
     frame = _concat(outputs)
     yield dg.Output(outputs[None] if list(outputs) == [None] else outputs)
-    selected = context.selected_asset_check_keys
+    selected = {k.name for k in context.selected_asset_check_keys if k.asset_key == job.key}
     for result in checks.evaluate(
         job.key,
         frame,
@@ -59,7 +59,7 @@ def run_asset(context, job: AssetRun, inputs: dict):
         job.settings,
         with_labels=job.table is None or not job.table.stores_rows,
     ):
-        if dg.AssetCheckKey(job.key, result.check_name) in selected:
+        if result.check_name in selected:
             yield result
 
 
