@@ -25,6 +25,7 @@ from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.project import loaded
 from bailian_assets.integration.resources import model_resource
+from bailian_assets.integration.run_budget import RunBudgetResource
 from bailian_assets.integration.schedules import jobs_and_schedules
 from bailian_assets.integration.sensors import partition_sensors
 from bailian_assets.integration.translator import FlinkSqlTranslator
@@ -67,6 +68,7 @@ def build_definitions(
         keys.model(name): model_resource(spec)
         for name, spec in project_files.project.models.items()
     }
+    resources[keys.run_budget] = RunBudgetResource()
     resources[keys.table_io_manager] = TableIOManager(sql_dir=str(sql_dir))
     resources[keys.frame_io_manager] = PolarsParquetIOManager()
     return dg.Definitions(
