@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 from bailian_assets.cli import main
 from conftest import ROOT, clean_env
@@ -57,29 +58,25 @@ def test_run_failure_is_one_clear_line(tmp_path, capsys):
     assert "job.sql:2:" in err[-1] and "Traceback" not in "\n".join(err)
 
 
-def test_dagster_command_line_reports_sql_mistakes_without_a_traceback(tmp_path):
-    import os
-
+def test_dg_launch_reports_sql_mistakes_without_a_traceback(tmp_path):
+    """`dg launch` loads the code in its own process: a broken file stops it with the located
+    report and exit status 2, as `bailian-assets check` reports it (only a code server, behind
+    the UI, leaves the file out: test_dagster_loading.py)."""
     (tmp_path / "bad.sql").write_text(
         "CREATE VIEW v AS VALUES (1);\nINSERT INTO nope SELECT * FROM v;\n"
     )
-    env = {**os.environ, "BAILIAN_SQL_DIR": str(tmp_path)}
     process = subprocess.run(
-        [
-            os.path.join(os.path.dirname(sys.executable), "dagster"),
-            "asset",
-            "materialize",
-            "-m",
-            "defs",
-            "--select",
-            "*",
-        ],
+        [str(Path(sys.executable).parent / "dg"), "launch", "--assets", "*"],
         cwd=ROOT,
-        env=env,
+        env=clean_env(BAILIAN_SQL_DIR=str(tmp_path)),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
     )
-    assert process.returncode == 2
-    assert "bad.sql:2:13: error: Object 'nope' not found" in process.stderr
+    assert process.returncode == 2, process.stderr[-3000:]
+    assert (
+        "bad.sql:2:13: error: Object 'nope' not found\n"
+        "    2 | INSERT INTO nope SELECT * FROM v;\n"
+        "      |             ^~~~\n"
+    ) in process.stderr
     assert "Traceback" not in process.stderr

@@ -76,16 +76,3 @@ def test_dg_launch_runs_every_step_in_one_process_and_records_each_asset(sql_dir
     by_step = {step: pid for pid, step, kind in events if kind == "STEP_SUCCESS"}
     assert set(by_step) == {"movie_comment", "print_sink"}
     assert len(set(by_step.values())) == 2
-
-
-def test_a_runs_own_process_does_not_open_the_instance_again(sql_dir, tmp_path, monkeypatch):
-    from bailian_assets.integration import home_instance
-
-    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
-    opened = []
-    monkeypatch.setattr(dg.DagsterInstance, "get", lambda: opened.append(1) or 1 / 0)
-    pools = ["bailian_ai_analyze_sentiment"]
-    home_instance.prepare_home_instance([], pools, argv=["dagster", "api", "execute_run", "{}"])
-    assert opened == []
-    home_instance.prepare_home_instance([], pools, argv=["dagster", "api", "grpc"])
-    assert opened == [1]  # the code server does (its failure only logged)

@@ -72,3 +72,17 @@ def test_dg_scaffold_writes_a_component_folder_that_loads(tmp_path):
     assert {"reviews__model_reviews_sentiment", "reviews__bailian_table_io_manager"} <= {
         r["name"] for r in found["resources"]
     }
+
+
+def test_dg_list_loads_as_a_code_server_does_the_broken_file_shown_apart(tmp_path):
+    """`dg list defs` loads the code as a code server does (what the UI shows): the broken
+    file is an asset holding its errors, every other file's assets are there."""
+    (tmp_path / "good.sql").write_text((ROOT / "sql" / "movie_sentiment.sql").read_text())
+    (tmp_path / "bad.sql").write_text(
+        "CREATE VIEW v AS VALUES (1);\nINSERT INTO nope SELECT * FROM v;\n"
+    )
+    listed = dg("list", "defs", "--json", BAILIAN_SQL_DIR=str(tmp_path))
+    assert listed.returncode == 0, listed.stderr[-3000:]
+    assets = {a["asset_key"]: a for a in json.loads(listed.stdout)["assets"]}
+    assert {"sql_errors/bad", "movie_comment", "print_sink"} <= set(assets)
+    assert "bad.sql:2:13: error: Object 'nope' not found" in assets["sql_errors/bad"]["description"]

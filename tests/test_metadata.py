@@ -2,14 +2,19 @@
 options, costs with their currency, vectors summarized, launchpad overrides that take effect,
 checks that run alone, pools limited out of the box."""
 
+import json
 import shutil
 
 import dagster as dg
+import httpx
 import polars as pl
 import pytest
 
-from bailian_assets.integration import build_definitions, register_partitions
+from bailian_assets.backends import simulated_backend
+from bailian_assets.client.backend import Backend
+from bailian_assets.integration import build_definitions, register_partitions, resources
 from bailian_assets.integration.metadata import summarize_vector
+from bailian_assets.simulator.service import BailianSimulator
 from conftest import CHAT_MODEL, ROOT
 
 COMMENTED = (
@@ -177,3 +182,45 @@ def test_a_home_instance_gets_partitions_and_pool_limits_at_load(tmp_path, monke
     assert limits["bailian_review_sentiment"] == 4
     assert limits["bailian_ai_analyze_sentiment"] == 4
     assert limits["bailian_product_embedder"] == 2  # a limit already set is kept
+
+
+class _Recording(httpx.AsyncBaseTransport):
+    """The simulator, recording each request's URL and the model it names."""
+
+    def __init__(self):
+        self.simulator = simulated_backend(BailianSimulator()).transport
+        self.seen: list[tuple[str, str]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append((str(request.url), json.loads(request.content)["model"]))
+        return await self.simulator.handle_async_request(request)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"model": "qwen-plus"},
+        {"endpoint": "https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"},
+        {"options": {"temperature": "0.1"}},
+    ],
+)
+def test_a_run_config_changes_one_field_of_a_model_alone(commented, monkeypatch, changed):
+    """The launchpad's run config names only the field it changes: the others stay the SQL's."""
+    recording = _Recording()
+    backend = Backend(recording, False, "a recording transport")
+    monkeypatch.setattr(resources, "_backend_from_env", lambda: backend)
+    defs = build_definitions(commented)
+    job = defs.resolve_implicit_global_asset_job_def()
+    with dg.instance_for_test() as instance:
+        result = job.execute_in_process(
+            instance=instance, run_config={"resources": {"model_m": {"config": changed}}}
+        )
+    assert result.success
+    urls, models = {url for url, _ in recording.seen}, {model for _, model in recording.seen}
+    assert models == {changed.get("model", "qwen-turbo")}
+    written = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"
+    assert urls == {changed.get("endpoint", written)}
+    (materialization,) = result.asset_materializations_for_node("labelled")
+    assert materialization.metadata["bailian/endpoints"].value == changed.get("endpoint", written)
+    if "options" in changed:  # the other options (prices) are kept: the cost is still known
+        assert materialization.metadata["usage/currency"].value == "CNY"

@@ -1,7 +1,8 @@
 """Budgets: what one run may spend, in tokens or money, and the run stops sending before it does.
 
 A `Ledger` counts one budget: a model's ('budget.max-tokens' / 'budget.max-cost' in its WITH
-options) or the job's (the same keys with SET), over one run. `RunBudgets` holds a run's ledgers
+options), the job's (the same keys with SET) or the run's (a limit over every model, given when
+the run starts: Dagster's `bailian_run_budget` resource), over one run. `RunBudgets` holds a run's ledgers
 so that every ML_PREDICT under one budget spends from the same one. A client gets an
 `Allowance`: the ledgers that apply to it.
 
@@ -102,11 +103,13 @@ class Allowance:
 
 
 class RunBudgets:
-    """The ledgers of one run, by what they limit: a model's by its name, the job's once."""
+    """The ledgers of one run, by what they limit: a model's by its name, the job's once, and
+    the run's own `limits` (tokens, cost) over every model, when given."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: tuple[int | None, float | None] = (None, None)) -> None:
         self._ledgers: dict[tuple[str, str], Ledger] = {}
         self._lock = threading.Lock()  # guards the ledgers, for their allowances too
+        self._run_limits = limits
 
     def allowance(
         self,
@@ -120,6 +123,7 @@ class RunBudgets:
         for key, name, (tokens, cost) in (
             (("model", model), f"model '{model}'", model_limits),
             (("job", ""), "the job", job_limits),
+            (("run", ""), "the run", self._run_limits),
         ):
             if tokens is None and cost is None:
                 continue

@@ -88,7 +88,8 @@ class Orchestrator:
     """One run: its model clients, its budgets, its events (see the module's docstring).
 
     `bind(spec)`: how a model is called in this run; by default `spec` as the SQL has it, on
-    `backend`. Progress reaches `events.progress` every `progress_interval` seconds."""
+    `backend`. Progress reaches `events.progress` every `progress_interval` seconds. `budgets`:
+    the run's, when several Orchestrators make up one run (the assets of a Dagster run)."""
 
     def __init__(
         self,
@@ -97,13 +98,16 @@ class Orchestrator:
         *,
         bind: Callable[[ModelSpec], ModelBinding] | None = None,
         progress_interval: float = 10.0,
+        budgets: RunBudgets | None = None,
     ):
         if bind is None and backend is None:
             raise ValueError("an Orchestrator needs a backend or a bind function")
         self.events = events or RunEvents()
         self.bind = bind or (lambda spec: ModelBinding(spec, backend))
         self.progress_interval = progress_interval
-        self.budgets = RunBudgets()  # every ML_PREDICT of the run spends from the same budget
+        # every ML_PREDICT of the run spends from the same budgets; a Dagster run's assets
+        # share theirs (integration/run_budget.py)
+        self.budgets = budgets or RunBudgets()
         self.models: dict[str, ModelSpec] = {}  # the models called, as the run had them
         self.backend: Backend | None = backend  # where the calls go, once known
         self._told_backend = False

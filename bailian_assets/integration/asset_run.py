@@ -8,12 +8,16 @@ first compute that runs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import dagster as dg
 
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.planning.settings import FileSettings
+
+if TYPE_CHECKING:  # assets.py builds AssetRuns
+    from bailian_assets.integration.assets import InstanceKeys
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,6 @@ class AssetRun:
     table: TableSpec | None
     predictions: list
     settings: FileSettings
-    keys: object  # assets.InstanceKeys
+    keys: InstanceKeys
     sources: dict[str, tuple[dg.AssetKey, TableSpec]] = field(default_factory=dict)
     shows_rows: bool = False  # a bare SELECT: its rows go to the run's log, as printed rows

@@ -21,6 +21,7 @@ from bailian_assets.integration.asset_run import AssetRun
 from bailian_assets.integration.lineage import column_lineage
 from bailian_assets.integration.partitions import Partitioning
 from bailian_assets.integration.relations import models_of, queries_of, reads, relations_of
+from bailian_assets.integration.run_budget import RUN_BUDGET
 from bailian_assets.integration.translator import (
     RELATION_METADATA,
     SELECT,
@@ -57,6 +58,11 @@ class InstanceKeys:
     @property
     def frame_io_manager(self) -> str:
         return self.prefix + FRAME_IO_MANAGER
+
+    @property
+    def run_budget(self) -> str:
+        """The run's budget, shared by the instance's assets (run_budget.py)."""
+        return self.prefix + RUN_BUDGET
 
 
 def pool_name(model: str) -> str:
@@ -115,7 +121,7 @@ class AssetFactory:
         stored = table is not None and table.stores_rows
         predictions = checks.prediction_columns(queries, settings) if table else []
         check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
-        if stored and predictions:
+        if table is not None and stored and predictions:
             self.checks += checks.stored_checks(spec.key, table, predictions, settings)
         job = AssetRun(
             name=name,
@@ -149,7 +155,8 @@ class AssetFactory:
             return dg.asset(
                 key=spec.key,
                 ins={arguments[r]: dg.AssetIn(key=self.specs[r].key) for r in relations},
-                required_resource_keys={self.keys.model(m.name) for m in models},
+                required_resource_keys={self.keys.model(m.name) for m in models}
+                | ({self.keys.run_budget} if models else set()),
                 io_manager_key=self.keys.frame_io_manager
                 if relation.kind != SINK
                 else self.keys.table_io_manager,

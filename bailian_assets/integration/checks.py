@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 import polars as pl
@@ -52,7 +52,7 @@ def prediction_columns(
     """The sink columns carrying a labelling chat model's answers or an AI function's labels,
     with what to check them by."""
     names = queries[0].names
-    found = {}
+    found: dict[str, PredictionColumn] = {}
     for query in queries:
         for column, (node, index) in p.model_output_origins(query).items():
             labels = _labels_of(node, index)
@@ -204,11 +204,17 @@ def _stored_check(
     return check
 
 
+def _answers_per_row(run: ModelRun) -> int:
+    """How many answers each row asked for (the request's 'n')."""
+    n = run.node.model.request.get("n", 1)
+    return int(n) if isinstance(n, (int, float, str)) else 1
+
+
 def _rows(key: dg.AssetKey, runs: list[ModelRun]) -> dg.AssetCheckResult:
     rows_in = sum(r.usage.rows for r in runs)
     accounted = sum(r.answered + r.usage.rows_skipped + r.usage.rows_failed for r in runs)
     rows_out = sum(r.rows_out for r in runs)
-    expanded = any(int(r.node.model.request.get("n", 1)) > 1 for r in runs)
+    expanded = any(_answers_per_row(r) > 1 for r in runs)
     passed = accounted == rows_in and (expanded or rows_out == rows_in)
     return dg.AssetCheckResult(
         check_name="no_rows_lost",
@@ -244,9 +250,12 @@ def _labels(key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn) -> dg.As
 def _accuracy(
     key: dg.AssetKey, frame: pl.DataFrame, c: PredictionColumn, minimum: float | None
 ) -> dg.AssetCheckResult:
+    truth = c.ground_truth
+    if truth is None:  # called only for a column with a ground truth
+        raise ValueError(f"{c.column} has no ground-truth column to compare with")
     pairs = frame.select(
         pl.col(c.column).str.strip_chars().alias("predicted"),
-        pl.col(c.ground_truth).cast(pl.String).str.strip_chars().alias("actual"),
+        pl.col(truth).cast(pl.String).str.strip_chars().alias("actual"),
     ).drop_nulls()
     total = pairs.height
     accuracy = (pairs["predicted"] == pairs["actual"]).sum() / total if total else 0.0
@@ -261,7 +270,7 @@ def _accuracy(
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         per_label.append((label, precision, recall, f1, actual))
     passed = total > 0 and (minimum is None or accuracy >= minimum)
-    metadata = {
+    metadata: dict[str, Any] = {
         "accuracy": round(float(accuracy), 4),
         "rows_compared": total,
         "per_label": dg.MetadataValue.md(_per_label_table(per_label)),

@@ -18,14 +18,13 @@ managers get keys of their own (`resource_key_prefix`, by default the instance's
 `reviews__model_m`), so two instances over different folders load side by side.
 `dg scaffold defs bailian_assets.FlinkSqlComponent NAME` writes a working instance.
 
-Under `dg dev` a file with SQL errors does not blank the UI: its assets are left out and an
-asset of its own shows its errors (broken.py). On the command line (`dg check defs`, `dg launch`)
-the load fails with the located report instead (`definitions.isolating_errors`).
+Under `dg dev` (any code server) a file with SQL errors does not blank the UI: its assets are
+left out and an asset of its own shows its errors (broken.py). On the command line (`dg check
+defs`, `dg launch`) the load fails with the located report instead (loading.py tells them apart
+by Dagster's own load context, not by the command line).
 """
 
 # no `from __future__ import annotations`: dagster resolves the fields' annotations
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -33,9 +32,10 @@ from typing import Annotated
 import dagster as dg
 from dagster.components.utils.translation import TranslationFn, TranslationFnResolver
 
-from bailian_assets.integration.definitions import build_definitions, isolating_errors
+from bailian_assets.integration.definitions import build_definitions
 from bailian_assets.integration.executor import IN_PROCESS, StepsIn
 from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT
+from bailian_assets.integration.loading import isolating_errors
 from bailian_assets.integration.translator import FlinkSqlTranslator, SqlRelation
 from bailian_assets.planning import names
 
@@ -135,7 +135,7 @@ class FlinkSqlComponent(dg.Component, dg.Resolvable):
             prefix=self.key_prefix(context),
             translator=self.get_translator(),
             translation=self.translation,
-            isolate_errors=isolating_errors(sys.argv, os.environ),
+            isolate_errors=isolating_errors(),
             pool_limit=self.pool_limit,
             executor=self.executor,
         )

@@ -11,44 +11,25 @@ files at once, so a table several files use is declared once.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 import dagster as dg
 
 from bailian_assets.errors import ExecutionError
 from bailian_assets.integration.assets import AssetFactory, InstanceKeys, Translation
+from bailian_assets.integration.beta_warnings import silence_checks_execution_type
 from bailian_assets.integration.broken import broken_file_assets
 from bailian_assets.integration.executor import IN_PROCESS, StepsIn, step_executor
 from bailian_assets.integration.home_instance import DEFAULT_POOL_LIMIT, prepare_home_instance
 from bailian_assets.integration.io_managers import PolarsParquetIOManager, TableIOManager
 from bailian_assets.integration.project import loaded
 from bailian_assets.integration.resources import model_resource
+from bailian_assets.integration.run_budget import RunBudgetResource
 from bailian_assets.integration.schedules import jobs_and_schedules
 from bailian_assets.integration.sensors import partition_sensors
 from bailian_assets.integration.translator import FlinkSqlTranslator
 from bailian_assets.planning.project import load_project
-
-VALIDATION_ENV = "DAGSTER_IS_DEFS_VALIDATION_CLI"  # set by `dg check defs`
-
-
-def validation_mode(environ: Mapping[str, str]) -> bool:
-    """Whether the definitions are being validated (`dg check defs`, `dagster definitions
-    validate`): then a file with errors fails the load instead of being left out."""
-    return environ.get(VALIDATION_ENV) == "1"
-
-
-# The processes behind the UI: `dagster api grpc` / `dagster code-server start` (the code
-# server) and `dagster api execute_run|execute_step` (the runs it launches).
-_SERVING = {"api", "grpc", "code-server"}
-
-
-def isolating_errors(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
-    """Whether a SQL file with errors is left out (shown as an asset holding its errors) rather
-    than failing the load: in the processes behind the UI, so one typo never blanks the graph
-    and runs of the other files still work. Everywhere else (`dg launch`, `dagster asset
-    materialize`, `dg check defs`, tests) the load fails with the located report."""
-    return not validation_mode(environ) and bool(_SERVING & set(argv[1:3]))
 
 
 def build_definitions(
@@ -70,6 +51,7 @@ def build_definitions(
     `pool_limit`: the limit given to a model's pool that has none (home_instance.py);
     `executor`: where a run's steps execute unless its config says (executor.py)."""
     sql_dir = Path(sql_dir).resolve()
+    silence_checks_execution_type()  # Dagster's own, for the assets' check_specs
     if not isolate_errors:
         load_project([sql_dir], environ=environ, display_root=sql_dir)  # raises with all
     project_files = loaded(sql_dir, environ)
@@ -86,6 +68,7 @@ def build_definitions(
         keys.model(name): model_resource(spec)
         for name, spec in project_files.project.models.items()
     }
+    resources[keys.run_budget] = RunBudgetResource()
     resources[keys.table_io_manager] = TableIOManager(sql_dir=str(sql_dir))
     resources[keys.frame_io_manager] = PolarsParquetIOManager()
     return dg.Definitions(

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import dagster as dg
 import polars as pl
 
+from bailian_assets.client.budget import RunBudgets
 from bailian_assets.errors import BailianError
 from bailian_assets.executor.runner import (
     Computed,
@@ -38,7 +39,11 @@ def run_asset(context, job: AssetRun, inputs: dict):
     `context.log`; each partition's figures become its materialization's metadata."""
     if job.table is not None:
         check_sink_folder(job.table)  # before any model is paid
-    run = Orchestrator(events=DagsterEvents(context), bind=_bound_by_resources(context, job))
+    run = Orchestrator(
+        events=DagsterEvents(context),
+        bind=_bound_by_resources(context, job),
+        budgets=_run_budgets(context, job),
+    )
     outputs: dict = {}
     for partition in _partition_keys(context):
         computed = _compute(run, job, inputs, partition)
@@ -50,7 +55,7 @@ def run_asset(context, job: AssetRun, inputs: dict):
         _observe_sources(context, job, inputs, partition)
     frame = _concat(outputs)
     yield dg.Output(outputs[None] if list(outputs) == [None] else outputs)
-    selected = context.selected_asset_check_keys
+    selected = {k.name for k in context.selected_asset_check_keys if k.asset_key == job.key}
     for result in checks.evaluate(
         job.key,
         frame,
@@ -59,7 +64,7 @@ def run_asset(context, job: AssetRun, inputs: dict):
         job.settings,
         with_labels=job.table is None or not job.table.stores_rows,
     ):
-        if dg.AssetCheckKey(job.key, result.check_name) in selected:
+        if result.check_name in selected:
             yield result
 
 
@@ -86,6 +91,13 @@ def _bound_by_resources(context, job: AssetRun) -> Callable[[ModelSpec], ModelBi
         return getattr(context.resources, job.keys.model(spec.name)).binding(spec)
 
     return bind
+
+
+def _run_budgets(context, job: AssetRun) -> RunBudgets | None:
+    """The run's budgets, shared with its other assets (run_budget.py); an asset that calls no
+    model needs none."""
+    budget = getattr(context.resources, job.keys.run_budget, None)
+    return None if budget is None else budget.budgets
 
 
 def _compute(run: Orchestrator, job: AssetRun, inputs: dict, partition) -> Computed:

@@ -33,11 +33,14 @@ IN_PROCESS: StepsIn = "in_process"
 
 def _requirements(config: Mapping[str, object]) -> list:
     # a process per step needs a job it can rebuild and an instance the processes share
-    return dg.multiple_process_executor_requirements() if "multiprocess" in config else []
+    return list(dg.multiple_process_executor_requirements()) if "multiprocess" in config else []
 
 
 def _executor(default: StepsIn) -> dg.ExecutorDefinition:
     """Dagster's `multi_or_in_process_executor`, its default mode `default`."""
+    creation = dg.multi_or_in_process_executor.executor_creation_fn
+    if creation is None:  # Dagster's own executor always has one
+        raise dg.DagsterInvariantViolationError("multi_or_in_process_executor has no creation_fn")
     return dg.executor(
         name="in_process_or_multiprocess",
         config_schema=dg.Field(
@@ -52,7 +55,7 @@ def _executor(default: StepsIn) -> dg.ExecutorDefinition:
             "small steps); multiprocess: one process per step.",
         ),
         requirements=_requirements,
-    )(dg.multi_or_in_process_executor.executor_creation_fn)
+    )(creation)
 
 
 # one object per mode: Dagster merges the Definitions of several component instances only when

@@ -7,20 +7,28 @@ of the box. A limit already set (`dagster instance concurrency set bailian_m N`,
 
 Without DAGSTER_HOME there is no instance to tell (a command-line run then uses a temporary one,
 and under `dg dev` the sensor registers the partitions on its first tick): nothing is done.
-Nor in a run's own processes (`dagster api execute_run|execute_step`): the code server or the
-command that launched the run has prepared the instance already, and opening another one there
-costs each run about a second (Dagster checks the database's migrations).
+Nor in the processes of a run a code server launched (`dagster api execute_run|execute_step`,
+told by Dagster's load context: loading.py): the code server has prepared the instance already,
+and opening another one there costs each run about a second (Dagster checks the database's
+migrations). The steps of a `dg launch` run that asked for a process per step do open it (the
+mark is a code server's; `dg launch` is not one): idempotent, about a second each.
+
+`dg launch` (and `dagster asset materialize`) opens DAGSTER_HOME's instance itself, then loads
+the code, and this opens a second one: Dagster gives the code no way to reach the command's own,
+and the command checks `--partition` and `--partition-range` against the instance's partitions
+right after the load, so the folders present must be registered by then (a fresh home, a folder
+that arrived since the last `dg dev`). It is disposed at once.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import dagster as dg
 
+from bailian_assets.integration.loading import in_launched_run
 from bailian_assets.integration.partitions import register_present
 from bailian_assets.planning.connectors import TableSpec
 
@@ -28,28 +36,16 @@ DEFAULT_POOL_LIMIT = 4  # assets calling one model that run at once (the pacer s
 
 log = logging.getLogger("bailian_assets")
 
-_RUN_WORKERS = {"execute_run", "resume_run", "execute_step"}
-
-
-def is_run_worker(argv: Sequence[str]) -> bool:
-    """Whether this process is a run's own (`dagster api execute_run ...`)."""
-    return len(argv) > 2 and argv[1] == "api" and argv[2] in _RUN_WORKERS
-
 
 def prepare_home_instance(
     sources: Iterable[tuple[dg.DynamicPartitionsDefinition, TableSpec]],
     pools: Iterable[str],
     pool_limit: int = DEFAULT_POOL_LIMIT,
-    argv: Sequence[str] | None = None,
 ) -> None:
     """Register the folders present of each partitioned source and limit the pools that have
-    no limit, on DAGSTER_HOME's instance; nothing without DAGSTER_HOME or in a run worker."""
+    no limit, on DAGSTER_HOME's instance; nothing without DAGSTER_HOME or in a launched run."""
     sources, pools = list(sources), sorted(set(pools))
-    if (
-        not (sources or pools)
-        or not os.environ.get("DAGSTER_HOME")
-        or is_run_worker(sys.argv if argv is None else argv)
-    ):
+    if not (sources or pools) or not os.environ.get("DAGSTER_HOME") or in_launched_run():
         return
     try:
         # disposed, since this runs at every load; not `with`: Dagster 1.13's __exit__ leaves

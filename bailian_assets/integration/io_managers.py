@@ -31,7 +31,11 @@ class PolarsParquetIOManager(dg.ConfigurableIOManagerFactory):
     base_dir: str | None = None
 
     def create_io_manager(self, context: dg.InitResourceContext) -> ParquetFrames:
-        base = self.base_dir or os.path.join(context.instance.storage_directory(), "bailian")
+        base = self.base_dir
+        if base is None:
+            if context.instance is None:
+                raise dg.Failure("the frames' IO manager needs a Dagster instance or a base_dir")
+            base = os.path.join(context.instance.storage_directory(), "bailian")
         return ParquetFrames(Path(base))
 
 
@@ -109,13 +113,13 @@ class TableIOManager(dg.ConfigurableIOManager):
         """The table behind the asset: named in its definition metadata (translation may
         have given the asset any key)."""
         output = context if isinstance(context, dg.OutputContext) else context.upstream_output
-        name = output.definition_metadata.get(RELATION_METADATA)
+        name = None if output is None else output.definition_metadata.get(RELATION_METADATA)
         project = cached_project(self.sql_dir)
         if name is None:  # an asset defined elsewhere
             raise dg.Failure(
                 f"{context.asset_key.to_user_string()} is not a table of {self.sql_dir}"
             )
-        return project.tables[getattr(name, "value", name)]
+        return project.tables[str(getattr(name, "value", name))]
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
         table = self._table(context)

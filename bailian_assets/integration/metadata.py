@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 PREVIEW_ROWS = 10
 VECTOR_VALUES_SHOWN = 4
-_PRIMITIVE = (str, int, float, bool, type(None))
 
 
 def definition_metadata(
@@ -139,8 +138,8 @@ def preview(frame: pl.DataFrame) -> dg.TableMetadataValue:
     return dg.MetadataValue.table(records, schema)
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, _PRIMITIVE):
+def _cell(value: object) -> str | int | float | None:
+    if value is None or isinstance(value, (str, int, float)):  # bool is an int
         return value if not isinstance(value, str) or len(value) <= 200 else value[:197] + "..."
     if isinstance(value, list) and value and all(isinstance(v, (int, float)) for v in value):
         return summarize_vector(value)

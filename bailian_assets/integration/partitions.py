@@ -79,11 +79,13 @@ def register_partitions(instance, sql_dir, prefix: str = "") -> dict[str, list[s
     `sql_dir` read, as the sensor's first tick does (for tests, scripts and a fresh instance);
     returns the keys added, by partitions name. `prefix`: the component instance's."""
     project = cached_project(sql_dir)
-    added = {}
+    added: dict[str, list[str]] = {}
     for relation in relations_of(project).values():
         table = project.tables.get(relation.name)
-        if relation.kind == SOURCE and is_partitioned_source(table):
-            partitions = table_partitions(table, prefix)
+        if relation.kind != SOURCE or table is None:
+            continue
+        partitions = table_partitions(table, prefix)
+        if partitions is not None and partitions.name is not None:
             added[partitions.name] = register_present(instance, partitions, table)
     return added
 

@@ -2,8 +2,9 @@
 
 The SQL says what the model is; the resource shows it on the resource's page and lets a run
 change it from the launchpad: `endpoint`, `model` and every other WITH option (`options`, as
-written: rate limits, prices, prompt, temperature, ...). Every field takes effect: an override
-is checked exactly as the SQL's own value would be (`build_model`), and a mistake fails the run
+written: rate limits, prices, prompt, temperature, ...). A run's config names only what it
+changes (`model` alone, one option alone): what it leaves out keeps the SQL's value. Every field
+takes effect: an override is checked exactly as the SQL's own value would be (`build_model`), and a mistake fails the run
 naming the option. The API key is never a value here: `api_key` is bound with
 `EnvVar("DASHSCOPE_API_KEY")` (the UI shows the variable's name), and `options` shows it masked.
 Calls go to the simulator while BAILIAN_BASE_URL is unset.
@@ -37,16 +38,24 @@ class BailianModelResource(dg.ConfigurableResource):
     model and WITH options as the SQL writes them; change any of them for one run in the
     launchpad. The API key comes from the environment variable the SQL names."""
 
-    endpoint: str = Field(
-        description="The endpoint as written in the SQL (a "
-        "${secret_values...} part stays unresolved here)."
+    # None: as the SQL writes it. The resource the code location builds holds the SQL's values
+    # (the resource's page and the launchpad show them), but a run's config replaces that
+    # whole config, so a field left out of it must mean "as written", not "missing": a run
+    # that changes only `model` (or one option) needs nothing else.
+    endpoint: str | None = Field(
+        default=None,
+        description="The endpoint as written in the SQL (a ${secret_values...} part stays "
+        "unresolved here); unset: the SQL's.",
     )
-    model: str = Field(description="The model the requests name, e.g. qwen-turbo.")
+    model: str | None = Field(
+        default=None, description="The model the requests name, e.g. qwen-turbo; unset: the SQL's."
+    )
     options: dict[str, str] = Field(
         default_factory=dict,
         description=(
-            "The other WITH options as written (rate-limit.rpm, price.*, system-prompt, "
-            "temperature, ...); the API key is shown masked and cannot be set here."
+            "WITH options to change (rate-limit.rpm, price.*, system-prompt, temperature, ...), "
+            "over the SQL's own: an option left out keeps its SQL value. The API key is shown "
+            "masked and cannot be set here."
         ),
     )
     api_key: str | None = Field(
@@ -80,16 +89,11 @@ class BailianModelResource(dg.ConfigurableResource):
                 "resource's options; set the environment variable it names"
             )
         written = dict(spec.options)
-        wanted = {k: v for k, v in self.options.items() if k not in _KEY_SPELLINGS}
-        wanted.update({k: v for k, v in written.items() if k in _KEY_SPELLINGS})
-        wanted["endpoint"] = (
-            written.get("endpoint", self.endpoint)
-            if self.endpoint == spec.display_endpoint
-            else self.endpoint
-        )
-        wanted["model"] = (
-            written.get("model", self.model) if self.model == spec.model else self.model
-        )
+        wanted = {**written, **{k: v for k, v in self.options.items() if k not in _KEY_SPELLINGS}}
+        if self.endpoint is not None and self.endpoint != spec.display_endpoint:
+            wanted["endpoint"] = self.endpoint
+        if self.model is not None and self.model != spec.model:
+            wanted["model"] = self.model
         if wanted == written:
             return spec
         changed = sorted(k for k in set(wanted) | set(written) if wanted.get(k) != written.get(k))

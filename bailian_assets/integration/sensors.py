@@ -48,6 +48,7 @@ def evaluate(context, table: TableSpec, partitions: dg.DynamicPartitionsDefiniti
     known = set(context.instance.get_dynamic_partitions(partitions.name))
     register = [key for key in present if key not in known]
     fresh = [] if seen is None else [key for key in present if key not in seen]
+    skip: str | None
     if seen is None and not register:
         skip = f"{len(present)} partition(s) of table '{table.name}' already registered"
     elif seen is None:
