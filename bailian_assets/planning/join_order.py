@@ -73,11 +73,17 @@ def _links(tables: list[p.Node], conjuncts: list[b.Expr]) -> list[_Link]:
         if not (isinstance(conjunct, b.Call) and conjunct.name == "=" and len(conjunct.args) == 2):
             continue
         first, second = conjunct.args
-        x = {owner.get(c) for c in b.columns_in(first)}
-        y = {owner.get(c) for c in b.columns_in(second)}
-        if len(x) == 1 and len(y) == 1 and None not in x | y and x != y:
-            links.append(_Link(index, ((x.pop(), first), (y.pop(), second))))
+        x, y = _owner(first, owner), _owner(second, owner)
+        if x is not None and y is not None and x != y:
+            links.append(_Link(index, ((x, first), (y, second))))
     return links
+
+
+def _owner(expr: b.Expr, owner: dict[str, int]) -> int | None:
+    """The one table whose columns `expr` reads, or None (none, several, or a column of an
+    outer query)."""
+    tables = {owner.get(c) for c in b.columns_in(expr)}
+    return tables.pop() if len(tables) == 1 and None not in tables else None
 
 
 def _joins(link: _Link, joined: list[int], table: int) -> bool:
