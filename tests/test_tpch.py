@@ -40,15 +40,7 @@ RELATIVE_TOLERANCE = 1e-9  # DOUBLE columns only
 
 # Queries that fail only for want of work other engineers are doing; strict, so that each
 # fails the suite (and is taken off this list) as soon as that work makes it pass.
-WAITING_FOR = {
-    "q02": "subq: correlated scalar subquery (MIN(ps_supplycost) per part)",
-    "q04": "subq: correlated EXISTS",
-    "q13": "subq: LEFT JOIN with a one-side condition in ON (o_comment NOT LIKE ...)",
-    "q17": "subq: correlated scalar subquery (AVG(l_quantity) per part)",
-    "q20": "subq: correlated scalar subquery inside IN (SELECT ...)",
-    "q21": "subq: correlated EXISTS and NOT EXISTS",
-    "q22": "subq: correlated NOT EXISTS",
-}
+WAITING_FOR: dict[str, str] = {}
 
 
 def expectation(name: str) -> Path:
