@@ -76,6 +76,7 @@ def table(folder: Path, columns: str, options: str, data: str | None = None, nam
     sql = folder / "t.sql"
     sql.write_text(
         f"CREATE TABLE t ({columns}) WITH ('connector' = 'filesystem', 'path' = 'data', {options});\n"
+        "SELECT * FROM t;\n"  # Flink checks a table's options where it is used
     )
     return load_project([sql], environ={}).tables["t"]
 
