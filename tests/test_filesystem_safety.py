@@ -141,21 +141,27 @@ def test_a_csv_sink_refuses_nested_and_binary_columns_at_check_time(tmp_path):
         "  b BYTES\n) WITH ('connector' = 'filesystem', 'path' = 'out', 'format' = 'csv');\n"
         "CREATE TABLE j (id BIGINT, b VARBINARY, r ROW<x BINARY>) WITH ("
         "'connector' = 'filesystem', 'path' = 'j', 'format' = 'json');\n"
+        # a table's format is checked where it is used, as Flink checks it
+        "INSERT INTO t SELECT 1;\nINSERT INTO j SELECT 1;\n"
     )
     with pytest.raises(SqlError) as caught:
         load(tmp_path / "sql", sql)
     lines = [d.format().splitlines()[0] for d in caught.value.diagnostics]
+    t, j = (
+        "t.sql:8:13: error: table 't' cannot be used: ",
+        "t.sql:9:13: error: table 'j' cannot be used: ",
+    )
     assert lines == [
-        "t.sql:3:3: error: column `v` of table 't' is ARRAY<FLOAT>: a csv field holds one "
-        "value, not a nested one; use 'format' = 'json' or 'parquet'",
-        "t.sql:4:3: error: column `m` of table 't' is MAP<STRING, INT>: a csv field holds one "
-        "value, not a nested one; use 'format' = 'json' or 'parquet'",
-        "t.sql:5:3: error: column `b` of table 't' is BYTES: binary values cannot be stored in "
-        "csv files; use 'format' = 'parquet'",
-        "t.sql:7:28: error: column `b` of table 'j' is VARBINARY: binary values cannot be "
-        "stored in json files; use 'format' = 'parquet'",
-        "t.sql:7:41: error: column `r` of table 'j' is ROW<`x` BINARY>: binary values cannot "
-        "be stored in json files; use 'format' = 'parquet'",
+        t + "column `v` of table 't' is ARRAY<FLOAT>: a csv field holds one "
+        "value, not a nested one; use 'format' = 'json' or 'parquet' (at t.sql:3:3)",
+        t + "column `m` of table 't' is MAP<STRING, INT>: a csv field holds one "
+        "value, not a nested one; use 'format' = 'json' or 'parquet' (at t.sql:4:3)",
+        t + "column `b` of table 't' is BYTES: binary values cannot be stored in "
+        "csv files; use 'format' = 'parquet' (at t.sql:5:3)",
+        j + "column `b` of table 'j' is VARBINARY: binary values cannot be "
+        "stored in json files; use 'format' = 'parquet' (at t.sql:7:28)",
+        j + "column `r` of table 'j' is ROW<`x` BINARY>: binary values cannot "
+        "be stored in json files; use 'format' = 'parquet' (at t.sql:7:41)",
     ]
 
 
