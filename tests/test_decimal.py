@@ -81,14 +81,15 @@ def test_integer_division_truncates_toward_zero_exactly_for_large_bigints():
 
 def from_csv(tmp_path, columns: str, select: str) -> list[str]:
     """The rows printed for `SELECT {select} FROM n`, n a csv table (x INT, d DOUBLE) holding
-    (0, 1.5) and (NULL, -2.0): rows Flink reads at run time, not constants it folds."""
+    (0, 1.5) and (NULL, -2.0): rows Flink reads at run time, not constants it folds (the
+    empty field is NULL by 'csv.null-literal', as Flink reads it)."""
     (tmp_path / "n.csv").write_text("0,1.5\n,-2.0\n")
     return printed(
         columns,
         select,
         "SELECT * FROM n",
         f"CREATE TABLE n (x INT, d DOUBLE) WITH ('connector' = 'filesystem', "
-        f"'path' = '{tmp_path / 'n.csv'}', 'format' = 'csv');\n",
+        f"'path' = '{tmp_path / 'n.csv'}', 'format' = 'csv', 'csv.null-literal' = '');\n",
     )
 
 
