@@ -118,6 +118,13 @@ class Binder:
                 call.position,
                 len(call.name),
             )
+        if call.name not in WINDOWS and call.name not in _OVER_WINDOWS:
+            raise PlanError(
+                f"{call.name} over a window is not supported here (aggregates over windows: "
+                f"{', '.join(_OVER_WINDOWS)})",
+                call.position,
+                len(call.name),
+            )
         if call.filter is not None:  # Flink's text for `agg(x) FILTER (WHERE c) OVER (...)`
             raise PlanError(
                 "OVER must be applied to aggregate function", spec.position, len("OVER")
@@ -398,6 +405,10 @@ _RULES = {
 }
 
 
+# the aggregates `executor/functions/windows.py` computes over window frames
+_OVER_WINDOWS = ("COUNT", "SUM", "AVG", "MIN", "MAX")
+
+
 class _AggregateHere(PlanError):
     """An aggregate call where none may be (a WHERE, an aggregate's argument or FILTER)."""
 
@@ -407,6 +418,8 @@ def _require_literal(call: ast.FunctionCall, args: Sequence[b.Expr], index: int)
     if index >= len(args):
         return
     arg = args[index]
+    while isinstance(arg, b.Cast):  # CAST(NULL AS STRING) is a NULL literal, typed
+        arg = arg.expr
     if not isinstance(arg, b.Literal):
         raise PlanError(
             f"Argument to function '{call.name}' must be a literal", call.args[index].position
