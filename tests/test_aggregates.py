@@ -328,3 +328,10 @@ def test_values_without_column_names_are_read_by_star_only():
     )
     # a WITH query or a view of VALUES keeps its EXPR$n names reachable, as in Flink
     assert rows("WITH c AS (VALUES (1)) SELECT EXPR$0 FROM c;", "") == ["+I[1]"]
+
+
+def test_array_agg_ignore_nulls_and_respect_nulls():
+    assert rows("SELECT ARRAY_AGG(i IGNORE NULLS), ARRAY_AGG(i RESPECT NULLS) FROM src;") == [
+        "+I[[1, 2, 4, 7], [1, 2, null, 4, 7]]"
+    ]
+    assert "expected ')'" in refusal("SELECT SUM(i IGNORE NULLS) FROM src;")

@@ -93,7 +93,9 @@ class Binder:
         if call.distinct:  # COUNT(DISTINCT v): its values are grouped
             for arg, expr in zip(args, call.args):
                 require_orderable(arg.type, expr.position)
-        return b.AggregateCall(call.name, args, result, call.distinct, filter=condition)
+        return b.AggregateCall(
+            call.name, args, result, call.distinct, filter=condition, ignore_nulls=call.ignore_nulls
+        )
 
     def _filter(self, condition: ast.Expr, scope: Scope) -> b.Expr:
         """An aggregate's FILTER (WHERE condition): BOOLEAN, without aggregates."""
