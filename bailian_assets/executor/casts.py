@@ -11,7 +11,9 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
   not fit the precision (under CAST too), a string that does not fit fails, and a string that
   is no number is 0;
 - to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer wraps around (300 as
-  TINYINT is 44), a fraction is cut toward zero;
+  TINYINT is 44), a fraction is cut toward zero; a DOUBLE or FLOAT converts as Java's
+  `(int) d` does: cut toward zero, held at the INT's (BIGINT's) bounds, NaN 0, and to TINYINT
+  or SMALLINT that INT wrapped (6666.9 as TINYINT is 10);
 - to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
 - to TIMESTAMP(p): 'yyyy-mm-dd[ hh:mm:ss[.fffffffff]]' (no ISO 'T'), cut to p digits.
 """
@@ -51,6 +53,8 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         converted = whole.cast(to_polars(target), strict=False)
     elif name in _INTEGERS and source.name in _INTEGERS:
         return inner.cast(to_polars(target), wrap_numerical=True)
+    elif name in _INTEGERS and source.name in ("FLOAT", "DOUBLE"):
+        return _java_narrowing(inner, target)
     elif name in ("FLOAT", "DOUBLE") and types.is_character(source):
         converted = inner.str.strip_chars().cast(to_polars(target), strict=False)
     elif name == "DATE":
@@ -67,6 +71,24 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
     else:
         return inner.cast(to_polars(target), strict=not safe)
     return converted if safe else _strict(inner, converted, target)
+
+
+def _java_narrowing(inner: pl.Expr, target: DataType) -> pl.Expr:
+    """Java's cast of a double to an integer type: toward zero, saturated at the bounds of
+    an int (a long for BIGINT), NaN 0; a byte or short is that int wrapped around."""
+    wide = pl.Int64 if target.name == "BIGINT" else pl.Int32
+    low, high = (-(2**63), 2**63 - 1) if wide == pl.Int64 else (-(2**31), 2**31 - 1)
+    x = inner.cast(pl.Float64)
+    whole = (
+        pl.when(x.is_nan())
+        .then(pl.lit(0, dtype=wide))
+        .when(x >= float(high))
+        .then(pl.lit(high, dtype=wide))
+        .when(x <= float(low))
+        .then(pl.lit(low, dtype=wide))
+        .otherwise(x.cast(wide, strict=False))
+    )
+    return whole.cast(to_polars(target), wrap_numerical=True)
 
 
 def _to_row(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:

@@ -319,6 +319,15 @@ def _grouping_sets(node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.E
     so the groups come out in the order Flink's come (each first seen)."""
     sets = node.sets
     assert sets is not None
+    if not any(sets):  # GROUPING SETS ((), ()): a row each, even over no rows, as in Flink
+        totals = [
+            frame.select(aggregates).with_columns(
+                pl.lit(_grouping_value(named, (), sets[:n]), dtype=pl.Int64).alias(f.column)
+                for named, f in node.groupings
+            )
+            for n in range(len(sets))
+        ]
+        return pl.concat(totals, how="vertical")
     numbers = pl.Series([list(range(len(sets)))], dtype=pl.List(pl.Int32))
     expanded = frame.with_columns(pl.lit(numbers).first().alias(_SET)).explode(_SET)
     keys = []

@@ -46,6 +46,8 @@ def compile_aggregate(call: bound.AggregateCall) -> pl.Expr:
             args[0] = args[0].drop_nulls().unique(maintain_order=True)
         return MULTI_ARGUMENT_AGGREGATES[call.name](args, call.args)
     arg = _kept(call.args[0], keep)
+    if call.ignore_nulls:
+        arg = arg.drop_nulls()
     if call.distinct:
         arg = arg.drop_nulls().unique(maintain_order=True)
     if call.name == "AVG" and call.type.name == "DECIMAL":  # exact: SUM / COUNT, HALF_UP

@@ -96,7 +96,9 @@ class Binder:
         if call.distinct:  # COUNT(DISTINCT v): its values are grouped
             for arg, expr in zip(args, call.args):
                 require_orderable(arg.type, expr.position)
-        return b.AggregateCall(call.name, args, result, call.distinct, filter=condition)
+        return b.AggregateCall(
+            call.name, args, result, call.distinct, filter=condition, ignore_nulls=call.ignore_nulls
+        )
 
     def _filter(self, condition: ast.Expr, scope: Scope) -> b.Expr:
         """An aggregate's FILTER (WHERE condition): BOOLEAN, without aggregates."""
@@ -118,6 +120,13 @@ class Binder:
         if function is None:
             raise PlanError(
                 f"OVER needs a window function or an aggregate, not {call.name}",
+                call.position,
+                len(call.name),
+            )
+        if call.name not in WINDOWS and call.name not in _OVER_WINDOWS:
+            raise PlanError(
+                f"{call.name} over a window is not supported here (aggregates over windows: "
+                f"{', '.join(_OVER_WINDOWS)})",
                 call.position,
                 len(call.name),
             )
@@ -407,6 +416,10 @@ _RULES = {
 }
 
 
+# the aggregates `executor/functions/windows.py` computes over window frames
+_OVER_WINDOWS = ("COUNT", "SUM", "AVG", "MIN", "MAX")
+
+
 class _AggregateHere(PlanError):
     """An aggregate call where none may be (a WHERE, an aggregate's argument or FILTER)."""
 
@@ -416,6 +429,8 @@ def _require_literal(call: ast.FunctionCall, args: Sequence[b.Expr], index: int)
     if index >= len(args):
         return
     arg = args[index]
+    while isinstance(arg, b.Cast):  # CAST(NULL AS STRING) is a NULL literal, typed
+        arg = arg.expr
     if not isinstance(arg, b.Literal):
         raise PlanError(
             f"Argument to function '{call.name}' must be a literal", call.args[index].position

@@ -80,6 +80,7 @@ class AggregateCall:
     distinct: bool = False
     star: bool = False
     filter: Expr | None = None
+    ignore_nulls: bool = False  # ARRAY_AGG(x IGNORE NULLS)
 
 
 @dataclass(frozen=True)

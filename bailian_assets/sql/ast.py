@@ -127,6 +127,7 @@ class FunctionCall:
     star: bool = False  # COUNT(*)
     over: WindowSpec | None = None  # a window function call: ROW_NUMBER() OVER (...)
     filter: Expr | None = None  # an aggregate's FILTER (WHERE condition)
+    ignore_nulls: bool = False  # ARRAY_AGG(x IGNORE NULLS) (RESPECT NULLS is the default)
 
 
 @dataclass(frozen=True, slots=True)

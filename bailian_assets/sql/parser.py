@@ -1553,12 +1553,27 @@ class _Parser:
             upper = self._keyword_args(upper, args)
             while self._accept_op(","):
                 args.append(self._expr())
+        ignore_nulls = upper == "ARRAY_AGG" and self._nulls_treatment()
         self._expect_op(")")
         filter_ = self._filter()
         over = self._window() if self._at("OVER") else None
         return ast.FunctionCall(
-            upper, tuple(args), name.position, distinct, over=over, filter=filter_
+            upper,
+            tuple(args),
+            name.position,
+            distinct,
+            over=over,
+            filter=filter_,
+            ignore_nulls=ignore_nulls,
         )
+
+    def _nulls_treatment(self) -> bool:
+        """ARRAY_AGG's `IGNORE NULLS` (True) or `RESPECT NULLS` (False, the default)."""
+        if self._at("IGNORE", "RESPECT") and self._peek().upper == "NULLS":
+            ignore = self._next().upper == "IGNORE"
+            self._next()
+            return ignore
+        return False
 
     def _filter(self) -> ast.Expr | None:
         """An aggregate's `FILTER (WHERE condition)`, if one follows."""
