@@ -1,13 +1,21 @@
 """The SQL surface Flink 2.3 defines around a query, checked against the oracle's answers:
 ORDER BY ... NULLS FIRST|LAST, LIMIT/OFFSET/FETCH, reserved words as names, and the values of
-Flink's own SET keys. (The golden cases hold the same facts as Flink printed them; these tests
+Flink's own SET keys, named windows, and typed literals folded at plan time. (The golden cases hold the same facts as Flink printed them; these tests
 pin the edges the golden files do not show: messages, carets, and the forms refused.)"""
 
+import datetime
+
 import pytest
+from test_scans import events
+from test_scans import reads as scan_reads  # noqa: F401  (the fixture `reads`)
+from test_scans import run as run_scan
 
 from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import types
+from bailian_assets.planning.folding import folded_cast
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 from bailian_assets.sql.reserved import RESERVED_WORDS
@@ -265,3 +273,60 @@ def test_named_windows_are_the_windows_they_name(select):
 )
 def test_bad_window_references_are_refused_with_flinks_words(select, message):
     assert message in refusal(W + f"INSERT INTO o {select};")
+
+
+# ------------------------------------------------------------------ constant folding
+
+
+@pytest.mark.parametrize(
+    "literal",
+    ["DATE '2025-01-02'", "CAST('2025-01-02' AS DATE)", "TRY_CAST('2025-01-02' AS DATE)"],
+)
+def test_a_typed_date_literal_prunes_partitions(tmp_path, scan_reads, literal):  # noqa: F811
+    sql = events(tmp_path, dt_type="DATE") + (
+        f"INSERT INTO out SELECT id, amount FROM events WHERE dt = {literal};"
+    )
+    assert sorted(run_scan(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0)]
+    assert scan_reads["files"] == ["dt=2025-01-02/part-0.parquet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "value"),
+    [
+        ("2024-01-02", types.DATE, datetime.date(2024, 1, 2)),
+        ("2024-01-02 10:20:30", types.TIMESTAMP, datetime.datetime(2024, 1, 2, 10, 20, 30)),
+        (
+            "2024-01-02 10:20:30.5",
+            types.TIMESTAMP,
+            datetime.datetime(2024, 1, 2, 10, 20, 30, 5 * 10**5),
+        ),
+        ("10:20:30", types.DataType("TIME"), datetime.time(10, 20, 30)),
+    ],
+)
+def test_canonical_date_and_time_text_is_folded(text, target, value):
+    folded = folded_cast(b.Literal(text, types.STRING), target)
+    assert folded == b.Literal(value, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("2024-1-2", types.DATE),  # lenient forms are the executor's (Flink's rules)
+        ("2024-02-30", types.DATE),  # an impossible date fails there, as in Flink
+        ("2024-01-02 10:20:30.1234567", types.TIMESTAMP),  # more digits than kept
+        ("2024-01-02 10:20:30.12", types.DataType("TIMESTAMP", (0,))),
+        (" 2024-01-02", types.DATE),
+    ],
+)
+def test_other_text_is_left_to_the_executors_cast(text, target):
+    assert folded_cast(b.Literal(text, types.STRING), target) is None
+
+
+def test_folded_and_unfolded_literals_give_the_same_rows():
+    sql = (
+        "CREATE TEMPORARY TABLE o (a DATE, b DATE, c TIMESTAMP(3), d BOOLEAN) "
+        "WITH ('connector' = 'print');\n"
+        "INSERT INTO o SELECT DATE '2024-03-05', CAST('2024-3-5' AS DATE), "
+        "TIMESTAMP '2024-03-05 01:02:03.250', DATE '2024-03-05' = CAST('2024-3-5' AS DATE);\n"
+    )
+    assert rows(sql) == ["+I[2024-03-05, 2024-03-05, 2024-03-05T01:02:03.250, true]"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import types
+from bailian_assets.planning.folding import folded_cast
 from bailian_assets.planning.functions import (
     AGGREGATES,
     FUNCTIONS,
@@ -353,7 +354,8 @@ class Binder:
         problem = types.cast_problem(inner.type, expr.type)
         if problem is not None:
             raise PlanError(problem, expr.position)
-        return b.Cast(inner, types.nullable(expr.type), expr.safe)
+        target = types.nullable(expr.type)
+        return folded_cast(inner, target) or b.Cast(inner, target, expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)

@@ -1,0 +1,4 @@
+-- a reference cannot add a PARTITION BY
+CREATE TEMPORARY TABLE out1 (k STRING, v INT, s BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(k, v) AS VALUES ('a', 1), ('a', 2), ('a', 4), ('b', 5), ('b', 7), ('a', CAST(NULL AS INT));
+INSERT INTO out1 SELECT k, v, COUNT(*) OVER (w PARTITION BY k) FROM t WINDOW w AS (ORDER BY v) ORDER BY k, v;
