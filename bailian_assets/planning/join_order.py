@@ -73,9 +73,9 @@ def _links(tables: list[p.Node], conjuncts: list[b.Expr]) -> list[_Link]:
         if not (isinstance(conjunct, b.Call) and conjunct.name == "=" and len(conjunct.args) == 2):
             continue
         first, second = conjunct.args
-        x = {owner.get(c) for c in b.columns_in(first)}
-        y = {owner.get(c) for c in b.columns_in(second)}
-        if len(x) == 1 and len(y) == 1 and None not in x | y and x != y:
+        x = {owner.get(c, -1) for c in b.columns_in(first)}  # -1: a column of no table here
+        y = {owner.get(c, -1) for c in b.columns_in(second)}
+        if len(x) == 1 and len(y) == 1 and -1 not in x | y and x != y:
             links.append(_Link(index, ((x.pop(), first), (y.pop(), second))))
     return links
 
