@@ -1,5 +1,6 @@
 """TPC-H at scale factor 1: the 22 queries through bailian-assets, Polars' own SQL engine and
-DuckDB, in the same run, each engine in its own process (so its peak RSS is its own).
+DuckDB, in the same run, each query of each engine in its own process (so its peak RSS is its
+own), the engines taking turns query by query (a shared machine's load falls on all three).
 
     .venv/bin/python bench/tpch.py                       # SF 1 under .bench/tpch (git-ignored)
     .venv/bin/python bench/tpch.py --data /tmp/tpch-sf1  # another cache folder
@@ -130,46 +131,50 @@ def child(engine: str, queries: list[str], folder: Path, repeat: int) -> None:
 # ------------------------------------------------------------------ the parent: a table
 
 
-def measure(engine: str, queries: list[str], folder: Path, repeat: int) -> dict:
+def measure(engine: str, name: str, folder: Path, repeat: int) -> dict:
+    """One query through one engine in a child process: its record, with the child's peak RSS."""
     command = [sys.executable, __file__, "--child", engine, "--data-folder", str(folder)]
-    command += ["--queries", ",".join(queries), "--repeat", str(repeat)]
-    found: dict = {"queries": {}}
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        record = json.loads(line)
-        if "peak_rss" in record:
-            found["peak_rss"] = record["peak_rss"]
-        else:
-            found["queries"][record["query"]] = record
-            shown = f"{record['seconds']:.2f} s" if record["seconds"] else record["error"]
-            print(f"  {engine:<10} {record['query']}: {shown}", file=sys.stderr, flush=True)
-    proc.wait()
+    command += ["--queries", name, "--repeat", str(repeat)]
+    proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+    found: dict = {"query": name, "seconds": None, "error": f"exit status {proc.returncode}"}
+    for line in proc.stdout.splitlines():
+        found.update(json.loads(line))
+    shown = f"{found['seconds']:.2f} s" if found["seconds"] else found["error"]
+    print(f"  {name} {engine:<10} {shown}", file=sys.stderr, flush=True)
     return found
 
 
-def report(results: dict[str, dict], queries: list[str]) -> str:
+def report(results: dict[str, dict[str, dict]], queries: list[str]) -> str:
+    """A Markdown table: seconds per engine, our ratios, our peak RSS per query."""
     lines = [
-        "| query | ours (s) | Polars SQL (s) | DuckDB (s) | ours / Polars SQL | ours / DuckDB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| query | ours (s) | Polars SQL (s) | DuckDB (s) | ours / Polars SQL | ours / DuckDB "
+        "| ours peak RSS (GiB) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in queries:
-        times = [results[e]["queries"].get(name, {}).get("seconds") for e in ENGINES]
+        times = [results[e].get(name, {}).get("seconds") for e in ENGINES]
         cells = [f"{t:.2f}" if t else "fails" for t in times]
         ratios = [f"{times[0] / t:.2f}" if times[0] and t else "-" for t in times[1:]]
-        lines.append(f"| {name} | " + " | ".join(cells + ratios) + " |")
-    totals = [
-        sum(results[e]["queries"][q]["seconds"] or 0 for q in queries if q in results[e]["queries"])
-        for e in ENGINES
-    ]
+        peak = results["ours"].get(name, {}).get("peak_rss", 0) / 2**30
+        lines.append(f"| {name} | " + " | ".join([*cells, *ratios, f"{peak:.2f}"]) + " |")
+    both = [q for q in queries if all(results[e].get(q, {}).get("seconds") for e in ENGINES)]
+    totals = [sum(results[e][q]["seconds"] for q in both) for e in ENGINES]
     lines.append(
-        "| total (queries each runs) | " + " | ".join(f"{t:.2f}" for t in totals) + " | | |"
+        f"| total of the {len(both)} all run | "
+        + " | ".join(f"{t:.2f}" for t in totals)
+        + (
+            f" | {totals[0] / totals[1]:.2f} | {totals[0] / totals[2]:.2f} | |"
+            if both
+            else " | | | |"
+        )
     )
-    peaks = ", ".join(f"{e} {results[e].get('peak_rss', 0) / 2**30:.2f} GiB" for e in ENGINES)
-    lines.append(f"\nPeak RSS: {peaks}.")
+    lines.append("")
+    for e in ENGINES:
+        peak = max((r.get("peak_rss", 0) for r in results[e].values()), default=0)
+        lines.append(f"- {e}: peak RSS {peak / 2**30:.2f} GiB (the largest of its queries)")
     for e in ENGINES:
         for q in queries:
-            error = results[e]["queries"].get(q, {}).get("error")
+            error = results[e].get(q, {}).get("error")
             if error:
                 lines.append(f"- {e} cannot run {q}: {error}")
     return "\n".join(lines)
@@ -191,9 +196,10 @@ def main(argv: list[str]) -> int:
         return 0
     folder = generate(args.data, args.scale)
     print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the start", flush=True)
-    results = {e: measure(e, queries, folder, args.repeat) for e in args.engines.split(",")}
-    for e in ENGINES:
-        results.setdefault(e, {"queries": {}})
+    results: dict[str, dict[str, dict]] = {e: {} for e in ENGINES}
+    for name in queries:
+        for engine in args.engines.split(","):
+            results[engine][name] = measure(engine, name, folder, args.repeat)
     print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the end\n")
     print(report(results, queries))
     return 0

@@ -106,8 +106,10 @@ OPERATORS: dict[str, Implementation] = {
     "%": _arithmetic("%"),
     "DIV": _div,
     # AND and OR with SQL's three-valued logic; `||` is NULL when any operand is
-    "AND": lambda a, r: pl.all_horizontal([x.cast(pl.Boolean) for x in a]),
-    "OR": lambda a, r: pl.any_horizontal([x.cast(pl.Boolean) for x in a]),
+    # non-strict casts (an operand is BOOLEAN already, or an untyped NULL): a strict one may
+    # fail, so Polars would keep the filter above the joins instead of pushing it to the scans
+    "AND": lambda a, r: pl.all_horizontal([x.cast(pl.Boolean, strict=False) for x in a]),
+    "OR": lambda a, r: pl.any_horizontal([x.cast(pl.Boolean, strict=False) for x in a]),
     "||": lambda a, r: pl.concat_str(a),
     "NOT": lambda a, r: ~a[0],
     "NEGATE": _negate,
