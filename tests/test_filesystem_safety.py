@@ -608,12 +608,12 @@ def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
 def test_each_daily_run_writes_its_own_day_and_keeps_the_others(tmp_path):
     sql = daily_project(
         tmp_path,
-        "CREATE TABLE out (id BIGINT, txt STRING, day STRING) "
-        "PARTITIONED BY (day) WITH ('connector' = 'filesystem', "
+        "CREATE TABLE out (id BIGINT, txt STRING, `day` STRING) "
+        "PARTITIONED BY (`day`) WITH ('connector' = 'filesystem', "
         "'path' = '../out', 'format' = 'parquet');\n"
-        "CREATE VIEW renamed AS SELECT id, UPPER(txt) AS txt, dt AS day "
+        "CREATE VIEW renamed AS SELECT id, UPPER(txt) AS txt, dt AS `day` "
         "FROM reviews WHERE id > 0;\n",
-        "INSERT INTO out SELECT id, txt, CAST(day AS STRING) FROM renamed;\n",
+        "INSERT INTO out SELECT id, txt, CAST(`day` AS STRING) FROM renamed;\n",
     )
     defs = build_definitions(sql)
     job = defs.resolve_implicit_global_asset_job_def()

@@ -401,10 +401,12 @@ def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(
 
     sql = (
         DAILY
-        + "CREATE VIEW v AS SELECT id, CAST(dt AS STRING) AS day FROM src;\n"
-        + table_sql("out", "id BIGINT, day STRING", name="good", partitioned="PARTITIONED BY (day)")
-        + table_sql("out2", "id BIGINT, day STRING", name="bad")
-        + "INSERT INTO good SELECT id, day FROM v;\nINSERT INTO bad SELECT id, day FROM v;\n"
+        + "CREATE VIEW v AS SELECT id, CAST(dt AS STRING) AS `day` FROM src;\n"
+        + table_sql(
+            "out", "id BIGINT, `day` STRING", name="good", partitioned="PARTITIONED BY (`day`)"
+        )
+        + table_sql("out2", "id BIGINT, `day` STRING", name="bad")
+        + "INSERT INTO good SELECT id, `day` FROM v;\nINSERT INTO bad SELECT id, `day` FROM v;\n"
     )
     folder = tmp_path / "sql"
     folder.mkdir()
@@ -413,7 +415,7 @@ def test_a_partitioned_source_through_a_view_into_a_sink_is_checked_in_planning(
     err = capsys.readouterr().err
     assert err.count("error:") == 1 and "job.sql:6:1: error: sink 'bad' (declared at " in err
     assert "job.sql:4) is not partitioned, but this INSERT reads table 'src'" in err
-    project = load(folder, sql.replace("INSERT INTO bad SELECT id, day FROM v;\n", ""), "job.sql")
+    project = load(folder, sql.replace("INSERT INTO bad SELECT id, `day` FROM v;\n", ""), "job.sql")
     (insert,) = project.inserts
     assert tables_read(project.views, [insert.query]) == ["src"]
     index = insert.query.names.index("day")
