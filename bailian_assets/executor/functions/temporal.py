@@ -158,7 +158,32 @@ def _from_unixtime(a, raw):
     pattern = java_pattern(
         str(_const(raw, 1, "FROM_UNIXTIME format")) if len(raw) > 2 else _DEFAULT_FORMAT
     )
-    return rowwise(lambda s: dt.datetime.fromtimestamp(s, zone).strftime(pattern), a[:1], pl.String)
+    return rowwise(lambda s: unixtime_text(s, zone, pattern), a[:1], pl.String)
+
+
+_CYCLE = 146_097 * 86_400  # seconds in 400 Gregorian years, after which the calendar repeats
+_YEAR_5000 = 95_617_584_000  # 5000-01-01T00:00:00Z, the middle of Python's years
+
+
+def unixtime_text(seconds: int, zone: ZoneInfo, pattern: str) -> str:
+    """FROM_UNIXTIME as Flink computes it: the seconds as Java milliseconds, a `long` that
+    wraps past 2^63 (FROM_UNIXTIME(99999999999999999) is year 246105574 in Flink), shown in
+    `zone` by the strftime `pattern`. Python's dates end at year 9999, so the instant is
+    moved whole 400-year cycles next to year 5000 (the Gregorian calendar, weekdays
+    included, repeats every 400 years) and its own year written in place of the moved one."""
+    millis = (seconds * 1000 + 2**63) % 2**64 - 2**63
+    instant = millis // 1000
+    cycles = (instant - _YEAR_5000) // _CYCLE
+    local = dt.datetime.fromtimestamp(instant - cycles * _CYCLE, zone)
+    year = local.year + 400 * cycles
+
+    def year_code(match: re.Match) -> str:
+        code = match.group()
+        if code == "%%":
+            return code
+        return f"{year:04d}" if code == "%Y" else f"{year % 100:02d}"
+
+    return local.strftime(re.sub(r"%%|%Y|%y", year_code, pattern))
 
 
 def _months_text(months: pl.Expr) -> pl.Expr:
