@@ -318,3 +318,29 @@ def test_run_verbose_logs_simulated_requests_without_a_real_url(tmp_path):
     assert "/compatible-mode/v1/chat/completions 200 OK" in process.stderr
     assert "https://dashscope" not in process.stderr.replace("'https://dashscope", "")
     assert "HTTP Request:" not in process.stderr
+
+
+def test_from_unixtime_uses_javas_calendar_before_1582_and_past_9999(tmp_path, capsys):
+    sql = (
+        "SELECT FROM_UNIXTIME(-99999999999), FROM_UNIXTIME(-62135596801), "
+        "FROM_UNIXTIME(253402300800);\n"
+    )
+    code, out = check(tmp_path, capsys, sql, "run")
+    assert code == 0, out
+    # Flink 2.3's answer: Julian dates, years of their era
+    assert "+I[1200-02-26 14:13:21, 0001-01-02 23:59:59, 10000-01-01 00:00:00]" in out
+
+
+# ------------------------------------------------------------ 5. CHR out of range
+
+
+def test_chr_out_of_range_is_flinks_low_byte(tmp_path, capsys):
+    """Flink's CHR keeps the code's low 8 bits and gives '' below 0: CHR(1114112) is U+0000,
+    as the oracle prints it (a NUL byte), and CHR(321) is 'A'."""
+    sql = (
+        "SELECT CHR(-1), CHR(1114112), CHR(300), CHR(321), CHAR_LENGTH(CHR(-1)), "
+        "ASCII(CHR(1114112));\n"
+    )
+    code, out = check(tmp_path, capsys, sql, "run")
+    assert code == 0, out
+    assert "+I[, \0, ,, A, 0, 0]" in out  # byte for byte Flink 2.3's line
