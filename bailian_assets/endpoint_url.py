@@ -63,6 +63,23 @@ def check_url(url: str, shown: str | None = None, what: str = "endpoint") -> str
     return None
 
 
+def proxy_exemptions(url: str) -> dict[str, None]:
+    """httpx `mounts` that keep requests to `url` away from the proxies the environment
+    names (HTTP_PROXY, ALL_PROXY...), each pattern mapped to None: "no proxy".
+
+    The key travels in the Authorization header. A plain-http request through a proxy hands
+    that header to the proxy in clear text, and a loopback endpoint is a local server that a
+    proxy cannot even reach: both go direct. An https endpoint may use a proxy: httpx opens a
+    CONNECT tunnel through it, and the key stays inside TLS.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme == "https" and not is_loopback(host):
+        return {}
+    shown = f"[{host}]" if ":" in host else host
+    return {f"all://{shown}": None}
+
+
 def is_loopback(host: str) -> bool:
     """localhost, 127.0.0.0/8 or ::1."""
     if host == "localhost":

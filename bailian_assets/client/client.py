@@ -74,7 +74,7 @@ from bailian_assets.client.usage import Usage
 
 # CHAT, EMBEDDING and ERROR_TEXT_LIMIT are the wire format's; imported from here by others
 from bailian_assets.client.wire import CHAT, EMBEDDING, ERROR_TEXT_LIMIT  # noqa: F401
-from bailian_assets.endpoint_url import check_url
+from bailian_assets.endpoint_url import check_url, proxy_exemptions
 from bailian_assets.errors import ModelCallError
 from bailian_assets.secrets import MASK, Scrubber, Secret, install_log_filter
 from bailian_assets.tokens import IMAGE_TOKENS, MESSAGE_OVERHEAD, answer_guess, count_tokens
@@ -334,7 +334,11 @@ class ModelClient:
             max_connections=self.max_concurrency,
             max_keepalive_connections=min(self.max_concurrency, KEEPALIVE),
         )
-        async with httpx.AsyncClient(transport=self.transport, limits=limits) as http:
+        async with httpx.AsyncClient(
+            transport=self.transport,
+            limits=limits,
+            mounts=proxy_exemptions(self.config.endpoint),
+        ) as http:
             self._http = http
             try:
                 yield http

@@ -49,6 +49,7 @@ class Estimate:
     seconds: float | None = None  # at the quota; None when no quota is known
     quota: str = "unknown"  # the quota the time is at, as shown
     input_known: bool = True  # False: its input comes from another ML_PREDICT's answers
+    currency: str | None = None  # what the prices are in ('price.currency'), when declared
 
     @property
     def total_tokens(self) -> int:
@@ -68,6 +69,7 @@ class Estimate:
             "prompt_tokens": f.prompt_tokens,
             "completion_tokens": f.completion_tokens,
             "cost": self.cost,
+            "currency": self.currency,
             "seconds": self.seconds,
             "quota": self.quota,
             "input_known": self.input_known,
@@ -162,6 +164,7 @@ class _Forecaster:
     def _price(self, estimate: Estimate) -> None:
         f = estimate.forecast
         estimate.cost = self.spec.cost(f.prompt_tokens, f.completion_tokens)
+        estimate.currency = self.spec.price_currency
         estimate.seconds, estimate.quota = _time_at_quota(self.client, f)
 
 
@@ -207,16 +210,19 @@ def describe(estimates: list[Estimate]) -> str:
         for e in estimates:
             total = total.add(e.forecast)
         costs = [e.cost for e in estimates if e.cost is not None]
+        currencies = {e.currency for e in estimates if e.cost is not None}
         times = [e.seconds for e in estimates if e.seconds is not None]
+        summed = sum(costs) if costs and len(currencies) == 1 else None  # no sum of USD and CNY
         rows.append(
             _row(
                 Estimate(
                     "",
                     "total",
                     total,
-                    sum(costs) if costs else None,
+                    summed,
                     sum(times) if times else None,
                     "",
+                    currency=next(iter(currencies)) if summed is not None else None,
                 )
             )
         )
@@ -234,6 +240,9 @@ def describe(estimates: list[Estimate]) -> str:
         for e in estimates
         if not e.input_known
     ]
+    declared = sorted({e.currency or "undeclared" for e in estimates if e.cost is not None})
+    if len(declared) > 1:
+        notes.append(f"the costs are in different currencies ({', '.join(declared)}): no total")
     return "\n".join(lines + notes)
 
 
@@ -248,7 +257,7 @@ def _row(e: Estimate) -> tuple[str, ...]:
         f"{f.requests:,}",
         f"~{f.prompt_tokens:,}",
         f"~{f.completion_tokens:,}",
-        "–" if e.cost is None else f"~{_money(e.cost)}",
+        "–" if e.cost is None else f"~{_money(e.cost)}{f' {e.currency}' if e.currency else ''}",
         "–" if e.seconds is None else f"~{_duration(e.seconds)}",
         e.quota,
     )

@@ -68,15 +68,12 @@ class Executor:
                 for f, name, t in zip(query.root.fields, query.names, query.types)
             )
             _check_not_null(rows, query)
+            _check_years(rows)
             return rows
         except BailianError:
             raise
-        except (pl.exceptions.PolarsError, ValueError) as error:
-            where = f"{query.path}:{query.position.line}:{query.position.col}"
-            first = (
-                str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            )
-            raise ExecutionError(f"{where}: error: the query failed: {first}") from None
+        except Exception as error:  # a function's Python code failed on a value: `_failure`
+            raise ExecutionError(_failure(query, error)) from None
 
     def frame(self, root: p.Node) -> pl.LazyFrame:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
@@ -375,6 +372,35 @@ def _check_not_null(rows: pl.DataFrame, query: p.PlannedQuery) -> None:
                 "it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' "
                 "to suppress this exception and drop such records silently."
             )
+
+
+def _failure(query: p.PlannedQuery, error: Exception) -> str:
+    """The located message for a query that failed. Our own checks raise ValueError with
+    Flink's text; any other exception comes from the Python code of a function meeting a
+    value it cannot handle (an OSError from a clock, a RecursionError from nesting) and is
+    named by its type, so that it is a clear error, never a traceback."""
+    where = f"{query.path}:{query.position.line}:{query.position.col}"
+    text = str(error).strip()
+    first = text.splitlines()[0] if text else type(error).__name__
+    if text and not isinstance(error, (pl.exceptions.PolarsError, ValueError)):
+        first = f"{type(error).__name__}: {first}"
+    return f"{where}: error: the query failed: {first}"
+
+
+def _check_years(rows: pl.DataFrame) -> None:
+    """A date or timestamp past year 9999 (or before year 0) fails the query, as in Flink
+    (`IllegalArgumentException: Year out of range`): Polars computes such values, but no sink
+    can write them (Python's dates end at 9999, Flink's text of them too)."""
+    for name, dtype in rows.schema.items():
+        if dtype == pl.Date or isinstance(dtype, pl.Datetime):
+            years = rows.get_column(name).dt.year()
+            low, high = years.min(), years.max()
+            if low is not None and (low < 0 or high > 9999):  # type: ignore[operator]
+                year = high if high > 9999 else low  # type: ignore[operator]
+                raise ValueError(
+                    f"IllegalArgumentException: Year out of range: {year} (column '{name}': "
+                    "dates and timestamps run from year 0 to 9999)"
+                )
 
 
 def constant_rows(node: p.Node, constant_relation: Callable[[str], bool | None]) -> bool:

@@ -125,7 +125,7 @@ def _python_batches(
 def _object(text: str) -> dict | None:
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python's stack
         return None
     return value if isinstance(value, dict) else None
 

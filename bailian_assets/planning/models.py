@@ -145,20 +145,25 @@ BUDGET_MAX_TOKENS = OptionSpec("budget.max-tokens", integer(0))
 BUDGET_MAX_COST = OptionSpec("budget.max-cost", number(0))
 BUDGET_SETTINGS = {spec.key: spec.parse for spec in (BUDGET_MAX_TOKENS, BUDGET_MAX_COST)}
 
-# Options sent in the request body, with the body field each becomes.
+# Options sent in the request body, with the body field each becomes. Integers are Java
+# ints, as in Flink's option types and the service's fields: a larger one is refused here.
+INT_MAX = 2**31 - 1
 REQUEST_OPTIONS: dict[str, tuple[OptionSpec, str]] = {
     "temperature": (OptionSpec("temperature", number(0, 2)), "temperature"),
     "top-p": (OptionSpec("top-p", number(0, 1), aliases=("topP",)), "top_p"),
     "stop": (OptionSpec("stop", text), "stop"),
-    "max-tokens": (OptionSpec("max-tokens", integer(1), aliases=("maxTokens",)), "max_tokens"),
+    "max-tokens": (
+        OptionSpec("max-tokens", integer(1, INT_MAX), aliases=("maxTokens",)),
+        "max_tokens",
+    ),
     "presence-penalty": (OptionSpec("presence-penalty", number(-2, 2)), "presence_penalty"),
     "n": (OptionSpec("n", integer(1, 4)), "n"),
-    "seed": (OptionSpec("seed", integer(0)), "seed"),
+    "seed": (OptionSpec("seed", integer(0, INT_MAX)), "seed"),
     "response-format": (
         OptionSpec("response-format", choice("text", "json_object")),
         "response_format",
     ),
-    "dimension": (OptionSpec("dimension", integer(1)), "dimensions"),
+    "dimension": (OptionSpec("dimension", integer(1, INT_MAX)), "dimensions"),
 }
 # Options that mean something for one task only; Flink accepts them on a model of the other
 # task and ignores them there, and so do we.

@@ -119,14 +119,28 @@ def choice(*choices: str, case_sensitive: bool = False) -> Callable[[str], str]:
 
 
 def json_object(value: str) -> dict:
-    """A JSON object, as VVR's `extra-body` and `extra-header` take."""
+    """A JSON object, as VVR's `extra-body` and `extra-header` take: strict JSON, so NaN and
+    Infinity (which Python reads, and no service accepts) are refused here, not at run."""
     try:
-        parsed = json.loads(value)
+        parsed = json.loads(value, parse_constant=_not_json, parse_float=_finite)
     except ValueError as error:
         raise ValueError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(parsed, dict):
         raise ValueError("expected a JSON object ({...})")
     return parsed
+
+
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not a JSON value (JSON numbers are finite)")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e999: JSON, but no double holds it
+        raise ValueError(f"the number {text} is too large for a double")
+    return number
 
 
 _HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # an HTTP token (RFC 9110)
@@ -232,7 +246,7 @@ def resolve_options(
             continue
         seen[spec.key] = option
         try:
-            substituted = substitute(option.raw, option.value, environ)
+            substituted = substitute(option.raw, option.value, environ, for_secret=spec.secret)
         except VariableError as error:
             problems.append(
                 Problem(

@@ -67,12 +67,17 @@ def sql_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """The `.sql` files named, or found (sorted, not recursively) in the folders named.
 
     In a folder only regular files count (symbolic links to them too): a FIFO, socket, device
-    or folder called `x.sql` is skipped, never opened. One named explicitly is read, and
-    refused by name (see `read_sql`)."""
+    or folder called `x.sql` is skipped, never opened. A symbolic link that leads nowhere
+    (dangling, or a loop) is kept, to be refused by name: it stands for a file of the project
+    that is missing, and a skipped one would drop its assets without a word (a linter reports
+    a file it cannot read, as ruff's E902 does). One named explicitly is read, and refused by
+    name (see `read_sql`)."""
     files: list[Path] = []
     for entry in map(Path, paths):
         if entry.is_dir():
-            files.extend(sorted(f for f in entry.glob("*.sql") if _is_regular(f)))
+            files.extend(
+                sorted(f for f in entry.glob("*.sql") if _is_regular(f) or _leads_nowhere(f))
+            )
         else:
             files.append(entry)
     return files
@@ -83,6 +88,11 @@ def _is_regular(path: Path) -> bool:
         return stat.S_ISREG(path.stat().st_mode)
     except OSError:  # a dangling link, or one we may not follow
         return False
+
+
+def _leads_nowhere(path: Path) -> bool:
+    """A symbolic link whose target does not exist or that loops."""
+    return path.is_symlink() and not path.exists()
 
 
 def load_project(
@@ -104,7 +114,10 @@ def load_project(
             scripts[shown] = parse_script(read_sql(file, shown), shown)
         except SqlError as error:
             diagnostics.extend(error.diagnostics)
-        files[shown] = file.resolve()
+        try:
+            files[shown] = file.resolve()
+        except (OSError, RuntimeError):  # a link that loops: refused above by read_sql
+            files[shown] = file.absolute()
     return _build(scripts, diagnostics, environ, files)
 
 
@@ -201,5 +214,5 @@ def _display(file: Path, root: str | os.PathLike | None) -> str:
     base = Path(root) if root is not None else Path.cwd()
     try:
         return str(file.resolve().relative_to(base.resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError, OSError: a link that loops
         return str(file)

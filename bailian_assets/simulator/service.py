@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,40 @@ from bailian_assets.simulator import ai_answers, answers, vision
 from bailian_assets.simulator.faults import FaultConfig, FaultPlan
 from bailian_assets.simulator.quota import Quotas, retry_after_header
 from bailian_assets.tokens import count_tokens
+
+# the "HTTP version" of the simulator's in-process answers: httpx logs it with each request
+SIMULATED = "simulated"
+
+
+class SimulatedRequestLog(logging.Filter):
+    """httpx logs every request with its full URL (`HTTP Request: POST https://dashscope...`),
+    even one the in-process simulator answered, which reads as if it had gone out. Those
+    records are told as what they are: simulated, the path only, nothing sent."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if (
+            str(record.msg).startswith("HTTP Request:")
+            and isinstance(args, tuple)
+            and len(args) == 5
+            and args[2] == SIMULATED
+        ):
+            method, url, _, status, reason = args
+            path = url.path if isinstance(url, httpx.URL) else ""
+            record.msg = "simulated request (answered in-process, nothing sent): %s %s %d %s"
+            record.args = (method, path, status, reason)
+        return True
+
+
+_simulated_log = SimulatedRequestLog()
+
+
+def install_simulated_log() -> None:
+    """Log the simulator's requests as simulated (see SimulatedRequestLog)."""
+    logger = logging.getLogger("httpx")
+    if _simulated_log not in logger.filters:
+        logger.filters.insert(0, _simulated_log)  # before the scrubbing filter renders it
+
 
 CHAT_PATH = "/compatible-mode/v1/chat/completions"
 EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings"
@@ -156,8 +191,10 @@ class BailianSimulator:
                 reply.status,
                 content=reply.encode(),
                 headers={"content-type": "application/json", **reply.headers},
+                extensions={"http_version": SIMULATED.encode()},  # marks it for the log
             )
 
+        install_simulated_log()
         return httpx.MockTransport(handler)
 
     def _with_faults(self, reply: Reply, body: bytes) -> Reply:

@@ -41,9 +41,14 @@ def read_sql(file: str | os.PathLike, shown: str) -> str:
         fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         # named in full: `shown` may say little (`.` for a folder given that does not exist)
-        raise _file_error(
-            shown, f"cannot read '{os.path.abspath(file)}': {error.strerror}"
-        ) from None
+        where = os.path.abspath(file)
+        if os.path.islink(file):  # the link exists: say that its target is what fails
+            reason = f"it is a symbolic link to '{os.readlink(os.fspath(file))}', which cannot be followed"
+            raise _file_error(
+                shown,
+                f"cannot read '{where}': {reason} ({error.strerror}): fix or remove the link",
+            ) from None
+        raise _file_error(shown, f"cannot read '{where}': {error.strerror}") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -3,6 +3,11 @@
 VVR resolves deployment variables and its secret store; we read both from the environment.
 A secret `${secret_values.dashscope_api_key}` reads `DASHSCOPE_API_KEY`. A value that used a
 secret comes back as a `Secret`, whose text is shown as `******` everywhere.
+
+A plain variable can hold a secret too: one whose name says so (KEY, TOKEN, SECRET, PASSWORD
+in it, as DASHSCOPE_API_KEY) or whose value is such a variable's value. Outside a secret
+option (`for_secret`), substituting it would put the secret in clear text into a row, a path
+or a prompt: it is refused, located on the reference, and never substituted.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from dataclasses import dataclass
 
 _VARIABLE = re.compile(r"\$\{([^}]*)\}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*$")
+_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL", re.IGNORECASE)
+_SHORTEST_SECRET = 8  # a shorter value equal to a secret is more likely chance than a copy
 
 
 @dataclass(frozen=True)
@@ -70,10 +77,31 @@ def find_references(raw: str) -> list[Reference]:
     return references
 
 
-def substitute(raw: str, value: str, environ: Mapping[str, str]) -> Substituted:
+def looks_secret(name: str) -> bool:
+    """Whether a variable's name says it holds a secret (API_KEY, GITHUB_TOKEN, DB_PASSWORD)."""
+    return bool(_SECRET_NAME.search(name))
+
+
+def holds_secret(name: str, environ: Mapping[str, str]) -> str | None:
+    """Why the variable `name` holds a secret, if it does: its name says so, or its value is
+    that of a variable whose name does (MY_VAR=$DASHSCOPE_API_KEY)."""
+    if looks_secret(name):
+        return "its name says so"
+    value = environ.get(name, "")
+    if len(value) < _SHORTEST_SECRET:
+        return None
+    same = sorted(o for o, v in environ.items() if o != name and v == value and looks_secret(o))
+    return f"its value is that of {same[0]}" if same else None
+
+
+def substitute(
+    raw: str, value: str, environ: Mapping[str, str], for_secret: bool = False
+) -> Substituted:
     """Replace the references of a literal whose unescaped text is `value`.
 
-    Raises VariableError (with the index into `raw`) for an unset variable without default.
+    Raises VariableError (with the index into `raw`) for an unset variable without default,
+    and, unless the value is for a secret option (`for_secret`), for a plain variable that
+    holds a secret.
     """
     references = find_references(raw)
     if not references:
@@ -84,6 +112,16 @@ def substitute(raw: str, value: str, environ: Mapping[str, str]) -> Substituted:
         name, _, default = body.partition(":-")
         secret = name.lower().startswith("secret_values.")
         env = name.split(".", 1)[1].upper() if secret else name
+        why = None if secret or for_secret else holds_secret(env, environ)
+        if why is not None:
+            ref = next(r for r in references if r.env == env)
+            raise VariableError(
+                f"variable '{env}' holds a secret ({why}): it is not substituted here, where it "
+                "would be written in clear text; use it only in a model's 'api-key' option "
+                "(elsewhere in WITH options as '${secret_values.name}', kept hidden)",
+                ref.start,
+                ref.length,
+            )
         if env in environ:
             return environ[env]
         if ":-" in body:

@@ -47,6 +47,8 @@ def parse(text: str):
         return json.loads(text, parse_float=Decimal)
     except (ValueError, TypeError) as error:
         raise JsonError(str(error)) from None
+    except RecursionError:  # nested deeper than Python's stack: no JSON we can read
+        raise JsonError("JSON nested too deeply") from None
 
 
 def compile_path(path: str) -> list:

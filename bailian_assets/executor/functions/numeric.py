@@ -65,7 +65,9 @@ def per_distinct(x: pl.Expr, function, dtype: pl.DataType) -> pl.Expr:
     """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
     for what Polars cannot compute, without a Python call per row."""
 
-    def run(values: pl.Series) -> pl.Series:
+    def run(values: pl.Series, return_dtype: object = None) -> pl.Series:
+        # `return_dtype`: Polars passes it first, and on a TypeError about it calls again
+        # without, chaining that TypeError to whatever `function` raises next
         distinct = values.drop_nulls().unique()
         answers = pl.Series([function(v) for v in distinct], dtype=dtype)
         return values.replace_strict(distinct, answers, default=None, return_dtype=dtype)

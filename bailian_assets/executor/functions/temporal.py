@@ -158,7 +158,62 @@ def _from_unixtime(a, raw):
     pattern = java_pattern(
         str(_const(raw, 1, "FROM_UNIXTIME format")) if len(raw) > 2 else _DEFAULT_FORMAT
     )
-    return rowwise(lambda s: dt.datetime.fromtimestamp(s, zone).strftime(pattern), a[:1], pl.String)
+    return rowwise(lambda s: unixtime_text(s, zone, pattern), a[:1], pl.String)
+
+
+_CYCLE = 146_097 * 86_400  # seconds in 400 Gregorian years, after which the calendar repeats
+_YEAR_5000 = 95_617_584_000  # 5000-01-01T00:00:00Z, the middle of Python's years
+
+
+def unixtime_text(seconds: int, zone: ZoneInfo, pattern: str) -> str:
+    """FROM_UNIXTIME as Flink computes it: the seconds as Java milliseconds, a `long` that
+    wraps past 2^63 (FROM_UNIXTIME(99999999999999999) is year 246105574 in Flink), shown in
+    `zone` by the strftime `pattern` with Java's calendar: Julian before 1582-10-15, years
+    before 1 as years of their era (Flink: 1200-02-26 for -99999999999).
+
+    Python's dates end at year 9999, so the instant is moved whole 400-year cycles next to
+    year 5000 (the Gregorian calendar, weekdays included, repeats every 400 years) for the
+    time of day and the weekday; the date's own fields are written in place of the moved."""
+    millis = (seconds * 1000 + 2**63) % 2**64 - 2**63
+    instant = millis // 1000
+    cycles = (instant - _YEAR_5000) // _CYCLE
+    local = dt.datetime.fromtimestamp(instant - cycles * _CYCLE, zone)
+    year, month, day = local.year + 400 * cycles, local.month, local.day
+    if (year, month, day) < (1582, 10, 15):  # Java's GregorianCalendar: Julian before
+        year, month, day = _julian(_day_number(year, month, day))
+    era_year = year if year > 0 else 1 - year
+    fields = {
+        "%Y": f"{era_year:04d}",
+        "%y": f"{era_year % 100:02d}",
+        "%m": f"{month:02d}",
+        "%-m": str(month),
+        "%d": f"{day:02d}",
+        "%-d": str(day),
+        "%B": calendar.month_name[month],
+        "%b": calendar.month_abbr[month],
+    }
+
+    def field(match: re.Match) -> str:
+        code = match.group()
+        return fields[code].replace("%", "%%") if code in fields else code
+
+    return local.strftime(re.sub(r"%%|%-?[YymdBb]", field, pattern))
+
+
+def _day_number(year: int, month: int, day: int) -> int:
+    """The Julian day number of a (proleptic) Gregorian date."""
+    a = (14 - month) // 12
+    y, m = year + 4800 - a, month + 12 * a - 3
+    return day + (153 * m + 2) // 5 + 365 * y + y // 4 - y // 100 + y // 400 - 32045
+
+
+def _julian(day_number: int) -> tuple[int, int, int]:
+    """The Julian calendar's (year, month, day) of a Julian day number."""
+    c = day_number + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
 
 
 def _months_text(months: pl.Expr) -> pl.Expr:
