@@ -243,3 +243,36 @@ def test_quotients_too_wide_for_int128_are_divided_exactly_in_python():
         Decimal("99999999999999999999999999999999999.13"),
         Decimal("-0.13"),
     ]
+
+
+def test_quotients_by_a_short_divisor_too_wide_for_one_int128_step_are_divided_natively():
+    # AVG's SUM / COUNT: a dividend of up to 38 digits shifted by 10^4 would pass Int128, so it
+    # is divided long-hand (whole part, then the rounded remainder), in Polars, never per
+    # group in Python; every digit as Python's decimal gives it, NULL past 38 digits
+    import decimal as d
+
+    left, result = types.decimal(38, 2), types.decimal(38, 6)
+    values = [
+        ("60000000000000000000000000000000.01", 2),
+        ("-60000000000000000000000000000000.01", 3),
+        ("99999999999999999999999999999999.99", 7),
+        ("12345678901234567890123456789012.35", -9),
+        ("99999999999999999999999999999999.99", 1),  # 32 + 6 digits: still fits
+        ("1.25", 2),
+    ]
+    frame = pl.DataFrame(
+        {"a": [Decimal(a) for a, _ in values], "b": [b for _, b in values]},
+        schema={"a": decimals.dtype(left), "b": pl.Int64},
+    )
+    quotient = decimals.divide(pl.col("a"), pl.col("b"), left, types.BIGINT, result)
+    context = d.Context(prec=80, rounding=d.ROUND_HALF_UP)
+    expected = [
+        context.quantize(context.divide(Decimal(a), Decimal(b)), Decimal("0.000001"))
+        for a, b in values
+    ]
+    assert frame.select(quotient).to_series().to_list() == expected
+    too_wide = pl.DataFrame(
+        {"a": [Decimal("99999999999999999999999999999999999.99")], "b": [1]},
+        schema={"a": decimals.dtype(left), "b": pl.Int64},
+    )
+    assert too_wide.select(quotient).to_series().to_list() == [None]

@@ -35,3 +35,27 @@ def test_other_types_are_still_checked(tmp_path):
     spec = table(tmp_path, "k INT")
     with pytest.raises(ExecutionError, match="is not a INT|is not an INT"):
         list(read_batches(spec, tmp_path / "part-0.parquet", spec.data_columns))
+
+
+def test_a_table_whose_files_hold_the_declared_types_is_scanned_by_polars_itself(tmp_path):
+    from bailian_assets.executor.filesystem import scan_table
+
+    frame = pl.DataFrame(
+        {"k": [1, 2, 3], "s": ["a", "b", None]}, schema={"k": pl.Int64, "s": pl.String}
+    )
+    frame.write_parquet(tmp_path / "part-0.parquet")
+    frame.write_parquet(tmp_path / "part-1.parquet")
+    scan = scan_table(table(tmp_path, "k BIGINT, s STRING")).filter(pl.col("k") > 1)
+    assert "Parquet SCAN" in scan.explain()  # parallel, the filter pushed into the files
+    assert scan.collect()["k"].to_list() == [2, 3, 2, 3]
+
+
+def test_a_file_of_other_types_takes_the_reader_that_converts_and_checks(tmp_path):
+    from bailian_assets.executor.filesystem import scan_table
+
+    pl.DataFrame({"k": [1, 2]}, schema={"k": pl.Int64}).write_parquet(tmp_path / "a.parquet")
+    pl.DataFrame({"k": [2**40]}, schema={"k": pl.Int64}).write_parquet(tmp_path / "b.parquet")
+    scan = scan_table(table(tmp_path, "k INT"))
+    assert "Parquet SCAN" not in scan.explain()
+    with pytest.raises(ExecutionError, match="b.parquet"):
+        scan.collect()

@@ -174,8 +174,24 @@ def divide(
     exact = from_unscaled(signed, scale).cast(dtype(result), strict=False)
     if pa + shift < 37 and pb < 37:  # the types bound the values: Int128 always
         return exact
-    wide = _python_divide(a, b, result, fits.not_().fill_null(False))
+    if pb + shift < 37:  # a divisor of few digits (AVG's COUNT): Int128 by long division
+        wide = from_unscaled(_long_divide(n0, d, shift), scale).cast(dtype(result), strict=False)
+    else:
+        wide = _python_divide(a, b, result, fits.not_().fill_null(False))
     return pl.when(fits).then(exact).otherwise(wide)
+
+
+def _long_divide(n: pl.Expr, d: pl.Expr, shift: int) -> pl.Expr:
+    """HALF_UP of n * 10^shift / d on Int128 without forming n * 10^shift: the whole part of
+    |n| / |d| shifted, plus the rounded shifted remainder (below 10^shift, so |d| * 10^shift
+    must fit, which the caller's types ensure). NULL where the quotient has more than 38
+    digits, as the DECIMAL it becomes would."""
+    whole, rest = n.abs() // d.abs(), n.abs() % d.abs()
+    fraction = (rest * pl.lit(2 * 10**shift, dtype=pl.Int128) + d.abs()) // (d.abs() * 2)
+    limit = pl.lit(10 ** (MAX_PRECISION - shift), dtype=pl.Int128)
+    quotient = whole * pl.lit(10**shift, dtype=pl.Int128) + fraction
+    signed = pl.when((n < 0) != (d < 0)).then(quotient * -1).otherwise(quotient)
+    return pl.when(whole < limit).then(signed)
 
 
 def unscaled(x: pl.Expr, t: DataType) -> pl.Expr:

@@ -114,6 +114,9 @@ def scan_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.
     and read. Files are read when the rows are collected, a batch at a time."""
     location = _existing(table)
     _check_wanted(table, location, partitions)
+    native = _native_parquet(table)
+    if native is not None:
+        return native
 
     def source(
         with_columns: list[str] | None,
@@ -127,6 +130,29 @@ def scan_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.
     return register_io_source(
         source, schema=schema, explain_name=f"filesystem {table.name}", explain_detail=str(location)
     )
+
+
+def _native_parquet(table: TableSpec) -> pl.LazyFrame | None:
+    """An unpartitioned Parquet table without METADATA columns whose files hold exactly the
+    declared column types, as Polars' own scan (parallel, its projection and filter pushed into
+    the files); None when the general reader is needed: it converts and checks each value and
+    names the file of a problem (it also reads a file whose types differ or that is broken)."""
+    if table.options.get("format") != "parquet" or table.partitioned_by or table.metadata_columns:
+        return None
+    declared = {c.name: to_polars(c.type) for c in table.data_columns}
+    tidy(table)
+    files = data_files(table)
+    try:
+        if not files or any(_types_differ(file, declared) for file in files):
+            return None
+    except (pl.exceptions.PolarsError, OSError):
+        return None
+    return pl.scan_parquet(files).select(list(declared))
+
+
+def _types_differ(file: Path, declared: Mapping[str, pl.DataType]) -> bool:
+    held = pl.read_parquet_schema(file)
+    return any(held.get(name) != dtype for name, dtype in declared.items())
 
 
 def read_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.DataFrame:

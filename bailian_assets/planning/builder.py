@@ -356,7 +356,14 @@ class Builder:
         """Filter `node` (the FROM clause) by WHERE, its equalities between the tables of a
         FROM list made join keys first."""
         node, rest = self._comma_joins(node, where, ctx)
-        return node if rest is None else self._filter(node, rest, ctx, "WHERE")
+        if rest is None:
+            return node
+        terms = _and_terms(rest)
+        plain = [t for t in terms if not _has_subquery(t)]
+        if plain and len(plain) < len(terms):  # filter first, so subqueries see fewer rows
+            node = self._filter(node, _and_of(plain, rest.position), ctx, "WHERE")
+            rest = _and_of([t for t in terms if _has_subquery(t)], rest.position)
+        return self._filter(node, rest, ctx, "WHERE")
 
     def _filter(self, node: p.Node, condition: ast.Expr, ctx: _Context, clause: str) -> p.Node:
         """Filter `node` by a WHERE or HAVING condition; its subqueries are joined first and
@@ -998,6 +1005,19 @@ def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> a
             expr.position,
         )
     return types.nullable(types.BOOLEAN)
+
+
+def _and_terms(expr: ast.Expr) -> list[ast.Expr]:
+    """The conjuncts of `expr` joined by its top-level ANDs (itself when it has none)."""
+    if isinstance(expr, ast.Chain) and expr.op == "AND":
+        return [t for operand in expr.operands for t in _and_terms(operand)]
+    if isinstance(expr, ast.BinaryOp) and expr.op == "AND":
+        return _and_terms(expr.left) + _and_terms(expr.right)
+    return [expr]
+
+
+def _and_of(terms: list[ast.Expr], position: Position | None) -> ast.Expr:
+    return terms[0] if len(terms) == 1 else ast.Chain("AND", tuple(terms), position)
 
 
 def _filtering(where: ast.Expr) -> frozenset[int]:

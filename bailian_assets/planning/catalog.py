@@ -7,7 +7,8 @@ one catalog here (unlike Flink, where each file is a job of its own), so a diffe
 declaration would send that file's rows into the first file's table. A TEMPORARY table or view
 and a permanent one may share a name, as in Flink: the temporary one shadows the other for the
 statements of its file below it (to a DROP TEMPORARY), and is keyed, and is an asset named,
-`<file>__<name>` (`_relation_key`).
+`<file>__<name>` (`_relation_key`). Two files may each declare a TEMPORARY table or view of one
+name, as two Flink jobs may: each is its own file's, keyed `<file>__<name>` the same way.
 
 A table's columns are checked where it is declared; its connector and options where a statement
 uses it, as Flink checks them (`unusable.Unusable`, shared with models).
@@ -147,6 +148,8 @@ class Catalog:
     # tables whose connector or options failed their checks: as in Flink, refused where used
     unusable_tables: dict[str, Unusable] = field(default_factory=dict)
     temporary: set[str] = field(default_factory=set)  # keys of TEMPORARY declarations
+    # names declared TEMPORARY in more than one file: each file's is its own, `<file>__<name>`
+    per_file: set[str] = field(default_factory=set)
     scopes: dict[str, FileScope] = field(default_factory=dict)  # path -> its file's scope
 
 
@@ -280,19 +283,33 @@ def _relation_key(
     file's statements below it mean it by that name (`Visibility.resolve`)."""
     name = object_key(statement.name)
     key = "table or view:" + name
+    if statement.temporary and name in catalog.per_file:
+        return _shadow(name, path, index, catalog, scope)  # a third file's own, and so on
     if key not in catalog.positions:
         if statement.temporary:
             catalog.temporary.add(key)
         return name
+    first_path = catalog.positions[key][0]
+    if statement.temporary and key in catalog.temporary and first_path != path:
+        # two files' own TEMPORARY ones (two Flink jobs, two sessions): each its file's
+        catalog.per_file.add(name)
+        _move_temporary(catalog, name)
+        return _shadow(name, path, index, catalog, scope)
     if (key in catalog.temporary) == statement.temporary:
         return name  # two temporary or two permanent ones: a clash, reported by `_declare`
     if statement.temporary:  # this one shadows the permanent one, in its file
-        shadow = _shadow_key(name, path)
-        scope.shadows[name] = (index, shadow, _FOREVER)
-        catalog.temporary.add("table or view:" + shadow)
-        return shadow
+        return _shadow(name, path, index, catalog, scope)
     _move_temporary(catalog, name)  # the temporary one, declared first, gives way
     return name
+
+
+def _shadow(name: str, path: str, index: int, catalog: Catalog, scope: FileScope) -> str:
+    """Key a TEMPORARY table or view as its file's own: the file's statements from `index` on
+    mean it by `name`."""
+    shadow = _shadow_key(name, path)
+    scope.shadows[name] = (index, shadow, _FOREVER)
+    catalog.temporary.add("table or view:" + shadow)
+    return shadow
 
 
 _FOREVER = 1 << 62  # the end of a shadow no DROP ends
