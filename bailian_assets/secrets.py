@@ -158,7 +158,7 @@ class Scrubber:
 
 _STEP = 4
 # single characters, each followed by blanks, at least MIN_PREFIX of them
-_SPELLED_OUT = re.compile(r"(?<!\S)(?:\S[ \t]+){%d,}\S(?!\S)" % (MIN_PREFIX - 1))
+_SPELLED_OUT = re.compile(rf"(?<!\S)(?:\S[ \t]+){{{MIN_PREFIX - 1},}}\S(?!\S)")
 _SPACES = re.compile(r"[ \t]+")
 _STEPS = re.compile("(?s)" + "." * _STEP)  # the text cut in pieces of _STEP, at C speed
 

@@ -145,8 +145,8 @@ SELECT id, extracted_json
 FROM infos,
 LATERAL TABLE(
   AI_EXTRACT(
-    MODEL general_model, 
-    description, 
+    MODEL general_model,
+    description,
     '{"name":"string","phone":"string","address":"string","age":"int"}'));""",
             """
 SELECT id, extracted_json
@@ -220,8 +220,8 @@ SELECT id, masked_text, detected_entities
 FROM infos,
 LATERAL TABLE(
   AI_MASK(
-    MODEL general_model, 
-    content, 
+    MODEL general_model,
+    content,
     ARRAY['name']
     ));""",
             """
@@ -257,7 +257,7 @@ SELECT id, embedding
 FROM infos,
 LATERAL TABLE(
   AI_EMBED(
-    MODEL embedding_model, 
+    MODEL embedding_model,
     content
     )); """,
             """
@@ -265,7 +265,7 @@ SELECT id, embedding
 FROM infos,
 LATERAL TABLE(
   AI_EMBED(
-    MODEL => MODEL embedding_model, 
+    MODEL => MODEL embedding_model,
     INPUT => content,
     DIMENSION => 64
     )); """,

@@ -193,7 +193,7 @@ def _pools_are_limited(base: str) -> None:
     """The UI marks a pool without a limit with a warning: each model's pool has one."""
     for pool in ("bailian_ai_analyze_sentiment", "bailian_review_sentiment"):
         limit = _graphql(
-            base, '{ instance { concurrencyLimit(concurrencyKey: "%s") { limit } } }' % pool
+            base, f'{{ instance {{ concurrencyLimit(concurrencyKey: "{pool}") {{ limit }} }} }}'
         )["instance"]["concurrencyLimit"]["limit"]
         assert limit == 4, (pool, limit)
 

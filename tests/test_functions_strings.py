@@ -273,5 +273,5 @@ def test_a_cast_flink_refuses_is_a_located_error():
 
 
 def test_a_failed_integer_cast_has_flinks_text():
-    with pytest.raises(ExecutionError, match="For input string: 'abc'. Invalid character found"):
+    with pytest.raises(ExecutionError, match=r"For input string: 'abc'. Invalid character found"):
         printed("CAST(CAST(s AS INT) AS STRING) FROM (VALUES ('abc')) AS t(s)")

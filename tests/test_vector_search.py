@@ -30,13 +30,13 @@ CREATE TABLE out (qid INT, id INT, score DOUBLE) WITH ('connector' = 'blackhole'
 
 def run(sql):
     project = load_source(EMB + sql, "t.sql", {})
-    result = run_project(project, simulated_backend(BailianSimulator()), lambda t, l: None)
+    result = run_project(project, simulated_backend(BailianSimulator()), lambda table, line: None)
     return result.sinks["out"].rows()
 
 
 def brute_force(queries, items, k):
     def cosine(a, b):
-        return sum(x * y for x, y in zip(a, b)) / math.sqrt(
+        return sum(x * y for x, y in zip(a, b, strict=False)) / math.sqrt(
             sum(x * x for x in a) * sum(y * y for y in b)
         )
 
@@ -64,7 +64,7 @@ def test_embeddings_are_vectors_of_the_requested_dimension_with_nulls_kept():
     )
     project = load_source(EMB + sql, "t.sql", {})
     simulator = BailianSimulator()
-    result = run_project(project, simulated_backend(simulator), lambda t, l: None)
+    result = run_project(project, simulated_backend(simulator), lambda table, line: None)
     frame = result.sinks["vectors"]
     assert frame.schema["v"] == pl.List(pl.Float32)
     lengths = frame.get_column("v").list.len().to_list()
@@ -80,9 +80,9 @@ def test_lateral_search_best_first_and_sensible_matches():
     by_query = {}
     for qid, item, score in rows:
         by_query.setdefault(qid, []).append((item, score))
-    assert [item for item, _ in by_query[10]][0] == 1  # running shoes
-    assert [item for item, _ in by_query[11]][0] == 3  # headphones
-    assert [item for item, _ in by_query[13]][0] == 4  # 水壺
+    assert next(item for item, _ in by_query[10]) == 1  # running shoes
+    assert next(item for item, _ in by_query[11]) == 3  # headphones
+    assert next(item for item, _ in by_query[13]) == 4  # 水壺
     assert 12 not in by_query  # a NULL query vector matches nothing
     assert all(len(v) == 2 and v[0][1] >= v[1][1] for v in by_query.values())
 

@@ -114,7 +114,7 @@ def mask_secrets(values: list[object], scrub: Callable[[str], str]) -> list[obje
     """`values` with every text in them scrubbed by `scrub`; the same list when nothing was
     to be masked (embeddings never are: they hold numbers)."""
     masked = [_masked(value, scrub) for value in values]
-    return values if all(new is old for new, old in zip(masked, values)) else masked
+    return values if all(new is old for new, old in zip(masked, values, strict=True)) else masked
 
 
 def _masked(value: object, scrub: Callable[[str], str]) -> object:
@@ -141,7 +141,7 @@ def _chat_value(payload: dict, n: int) -> object:
     indexes = [_choice_index(choice, position) for position, choice in enumerate(choices)]
     if len(set(indexes)) != len(indexes):
         raise MalformedAnswer("two choices have the same 'index'")
-    ordered = sorted(zip(indexes, range(len(choices))))
+    ordered = sorted(zip(indexes, range(len(choices)), strict=True))
     return [_content(choices[position], position) for _, position in ordered]
 
 

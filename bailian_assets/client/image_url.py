@@ -46,7 +46,7 @@ def image_url_problem(url: str) -> str | None:
         return f"the image URL is longer than {MAX_URL} characters"
     try:
         parts = urlsplit(url)
-        parts.port
+        _ = parts.port  # reading the port checks it: a bad one raises ValueError
     except ValueError:
         return "the image URL is not a valid URL"
     if not parts.hostname:

@@ -96,7 +96,7 @@ def _to_row(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> p
     EXPR$0, EXPR$1); a NULL row stays NULL."""
     fields = [
         compile_cast(inner.struct.field(s_name), s_type, t_type, safe).alias(t_name)
-        for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields)
+        for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields, strict=False)
     ]
     return pl.when(inner.is_not_null()).then(pl.struct(fields))
 

@@ -325,7 +325,7 @@ class ModelSpec:
 
     @property
     def output_columns(self) -> tuple[ast.ColumnDef, ...]:
-        return (self.output_column,) + tuple(c for c, _ in self.metadata_columns)
+        return (self.output_column, *tuple(c for c, _ in self.metadata_columns))
 
 
 def build_model(

@@ -321,7 +321,7 @@ def with_camel_case(specs: list[OptionSpec]) -> list[OptionSpec]:
     return [
         spec
         if camel_case(spec.key) in (spec.key, *spec.aliases)
-        else replace(spec, aliases=spec.aliases + (camel_case(spec.key),))
+        else replace(spec, aliases=(*spec.aliases, camel_case(spec.key)))
         for spec in specs
     ]
 

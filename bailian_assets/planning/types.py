@@ -372,6 +372,6 @@ def _bounded(precision: int, scale: int) -> DataType:
 
 
 def _digits_and_scale(value: _decimal.Decimal) -> tuple[int, int]:
-    sign, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     scale = max(0, -int(exponent))
     return max(1, len(digits)), scale

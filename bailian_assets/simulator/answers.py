@@ -13,6 +13,7 @@ closer than texts that don't.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import random
@@ -138,7 +139,7 @@ def embedding(text: str, dimension: int) -> list[float]:
     """A unit vector; shared words or characters make vectors closer."""
     vector = [0.0] * dimension
     features = _tokens(text.lower())
-    features += [a + b for a, b in zip(features, features[1:]) if _CJK.match(a) and _CJK.match(b)]
+    features += [a + b for a, b in itertools.pairwise(features) if _CJK.match(a) and _CJK.match(b)]
     for feature in features or [text]:
         digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
         value = int.from_bytes(digest, "little")

@@ -61,7 +61,7 @@ def arguments(parser: _Parser, upper: str) -> list[ast.Expr]:
     if mode is not None:
         parser._expect("ON")
         parser._expect("ERROR")
-    return args + [_text(mode.upper if mode else "FALSE", position)]
+    return [*args, _text(mode.upper if mode else "FALSE", position)]
 
 
 def _value_clauses(parser: _Parser, position: Position) -> list[ast.Expr]:

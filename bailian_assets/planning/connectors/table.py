@@ -217,7 +217,7 @@ def _ignored(connector: Connector, statement: ast.CreateTable, key: str, path: s
 
 def _check_no_secrets(resolved: Mapping, owner: str, problems: list[Problem]) -> None:
     """Connector options are shown by nature (see the module docstring): no secret there."""
-    for key, option in resolved.items():
+    for _key, option in resolved.items():
         if any(r.secret for r in option.substituted.references):
             problems.append(
                 Problem(
