@@ -29,7 +29,7 @@ EXTENSION, EXPECT_MESSAGE = "extension", "expect-message"
 SELECT_ROWS = "select at line "  # the rows of a bare SELECT, by its line
 
 
-# ---------------------------------------------------------------- statements, as the oracle splits them
+# ------------------------------------------------------------ statements, as the oracle splits them
 
 
 def _quoted_end(text: str, start: int) -> int:
@@ -244,7 +244,7 @@ def _case_list(path: Path) -> dict[str, str]:
     return listed
 
 
-# ---------------------------------------------------------------- running a case through bailian-assets
+# ------------------------------------------------------------ running a case through bailian-assets
 
 
 def engine_environ() -> dict[str, str]:

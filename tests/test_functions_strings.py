@@ -152,7 +152,8 @@ def test_seeded_rand_gives_javas_numbers():
     [
         (
             ("x IS DISTINCT FROM y", "x IS NOT DISTINCT FROM y"),
-            " FROM (VALUES (1, CAST(NULL AS INT)), (CAST(NULL AS INT), CAST(NULL AS INT))) AS t(x, y)",
+            " FROM (VALUES (1, CAST(NULL AS INT)), "
+            "(CAST(NULL AS INT), CAST(NULL AS INT))) AS t(x, y)",
             ["+I[TRUE, FALSE]", "+I[FALSE, TRUE]"],
         ),
         (

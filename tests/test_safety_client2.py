@@ -319,7 +319,8 @@ def test_error_bodies_built_to_crash_are_described_as_plain_text(body, said):
 
 
 INVALID_TEXT_JOB = """\
-CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
+CREATE MODEL m INPUT (`input` STRING)
+OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
   'provider' = 'bailian', 'api-key' = 'sk-local-test-key', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'error-handling-strategy' = 'IGNORE');

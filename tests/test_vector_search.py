@@ -19,11 +19,14 @@ CREATE MODEL emb INPUT (`input` STRING) OUTPUT (`embedding` ARRAY<FLOAT>) WITH (
   'provider' = 'bailian', 'api-key' = 'k', 'model' = 'text-embedding-v3', 'dimension' = '256',
   'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/embeddings');
 CREATE VIEW products (id, name) AS VALUES (1, 'red running shoes'), (2, 'green tea leaves'),
-  (3, 'wireless headphones with noise cancelling'), (4, '保溫水壺 不鏽鋼'), (5, CAST(NULL AS STRING));
-CREATE VIEW docs AS SELECT id, name, embedding FROM ML_PREDICT(TABLE products, MODEL emb, DESCRIPTOR(name));
+  (3, 'wireless headphones with noise cancelling'), (4, '保溫水壺 不鏽鋼'),
+  (5, CAST(NULL AS STRING));
+CREATE VIEW docs AS SELECT id, name, embedding
+  FROM ML_PREDICT(TABLE products, MODEL emb, DESCRIPTOR(name));
 CREATE VIEW queries (qid, q) AS VALUES (10, 'running shoes'), (11, 'noise cancelling headphones'),
   (12, CAST(NULL AS STRING)), (13, '水壺');
-CREATE VIEW qe AS SELECT qid, q, embedding AS qv FROM ML_PREDICT(TABLE queries, MODEL emb, DESCRIPTOR(q));
+CREATE VIEW qe AS SELECT qid, q, embedding AS qv
+  FROM ML_PREDICT(TABLE queries, MODEL emb, DESCRIPTOR(q));
 CREATE TABLE out (qid INT, id INT, score DOUBLE) WITH ('connector' = 'blackhole');
 """
 
@@ -107,7 +110,8 @@ def test_left_join_lateral_keeps_the_query_row_and_named_arguments():
         ),
         (
             "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(name), qe.qv, 2)",
-            "Expect search column `name` type is ARRAY<FLOAT> or ARRAY<DOUBLE>, but its type is STRING.",
+            "Expect search column `name` type is ARRAY<FLOAT> or "
+            "ARRAY<DOUBLE>, but its type is STRING.",
         ),
         (
             "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.q, 2)",

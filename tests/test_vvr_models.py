@@ -273,8 +273,8 @@ def test_extra_body_fields_and_extra_headers_go_with_every_request():
         ),
         (
             "'extra-header' = '{\"X-A\": {\"b\": 1}}'",
-            "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON value "
-            "or a list of them",
+            "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON "
+            "value or a list of them",
         ),
         (
             "'content-type' = 'IMAGE_URL', 'batch-size' = '5'",

@@ -2,8 +2,8 @@
 
 `ModelClient.predict(texts)` answers a column of inputs:
 
-- NULL inputs are not sent (an empty text is, as Flink sends it); identical inputs are sent once; answers already in the cache
-  are not sent at all, and new answers are cached as they arrive;
+- NULL inputs are not sent (an empty text is, as Flink sends it); identical inputs are sent once;
+  answers already in the cache are not sent at all, and new answers are cached as they arrive;
 - embedding inputs go `batch_size` to a request; chat rows too when `batch_size` is more than
   1 or "auto" (`packing`): one packed request per batch, each answer matched to its row by its
   number. A packed answer that cannot be matched assigns nothing: the batch is split in halves

@@ -10,9 +10,9 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
 - to DECIMAL(p, s) (`executor/decimals.py`): HALF_UP to the scale, NULL when a number does
   not fit the precision (under CAST too), a string that does not fit fails, and a string that
   is no number is 0;
-- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer wraps around (300 as
-  TINYINT is 44), a fraction is cut toward zero; a DOUBLE or FLOAT converts as Java's
-  `(int) d` does: cut toward zero, held at the INT's (BIGINT's) bounds, NaN 0, and to TINYINT
+- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer
+  wraps around (300 as TINYINT is 44), a fraction is cut toward zero; a DOUBLE or FLOAT converts as
+  Java's `(int) d` does: cut toward zero, held at the INT's (BIGINT's) bounds, NaN 0, and to TINYINT
   or SMALLINT that INT wrapped (6666.9 as TINYINT is 10);
 - to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
 - to TIMESTAMP(p): 'yyyy-mm-dd[ hh:mm:ss[.fffffffff]]' (no ISO 'T'), cut to p digits.

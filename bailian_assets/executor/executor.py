@@ -372,9 +372,10 @@ def _check_not_null(rows: pl.DataFrame, query: p.PlannedQuery) -> None:
         if column.type.nullable and not target.nullable and rows.get_column(name).has_nulls():
             where = f"{query.path}:{query.position.line}:{query.position.col}"
             raise ExecutionError(
-                f"{where}: error: Column '{name}' is NOT NULL, however, a null value is being written into "
-                "it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' "
-                "to suppress this exception and drop such records silently."
+                f"{where}: error: Column '{name}' is NOT NULL, however, a null value is being "
+                "written into it. You can set job configuration "
+                "'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop "
+                "such records silently."
             )
 
 

@@ -221,7 +221,8 @@ def _check_no_secrets(resolved: Mapping, owner: str, problems: list[Problem]) ->
         if any(r.secret for r in option.substituted.references):
             problems.append(
                 Problem(
-                    f"option '{option.option.key}' of {owner} uses a secret (${{secret_values...}}); "
+                    f"option '{option.option.key}' of {owner} uses a secret "
+                    "(${secret_values...}); "
                     f"connector options are shown (the path in messages and metadata, the print "
                     f"identifier in every line), so they cannot hold secrets. Use a plain value or "
                     f"an environment variable",
