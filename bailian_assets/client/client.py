@@ -418,7 +418,8 @@ class ModelClient:
     def batches(self, texts: Sequence[str]) -> list[list[str]]:
         """The inputs of each request, in order: embeddings `batch_size` at a time; chat rows
         one at a time, or packed (`packing.cut`) when the model packs."""
-        if self.config.task == EMBEDDING or not self.config.packs:
+        # (a model without `batch_size` never packs: said again for the type checker)
+        if self.config.task == EMBEDDING or not self.config.packs or self.config.batch_size is None:
             size = (
                 int(self.config.batch_size or EMBEDDING_BATCH)
                 if self.config.task == EMBEDDING

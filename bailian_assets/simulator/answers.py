@@ -93,7 +93,7 @@ def sentiment(text: str) -> tuple[int, int]:
 
 def classify(text: str, labels: list[str]) -> str:
     """Pick one of `labels` for `text`."""
-    canonical = {}
+    canonical: dict[str, str] = {}  # meaning -> the label that says it
     for label in labels:
         for meaning, words in _SYNONYMS.items():
             if label.lower() in words:
