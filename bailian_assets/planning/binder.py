@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
@@ -403,7 +404,8 @@ class Binder:
         return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
 
 
-_RULES = {
+# each rule takes the Binder and one kind of `ast` node (its key)
+_RULES: dict[type, Callable[[Binder, Any, Scope], b.Expr]] = {
     ast.Literal: Binder._literal,
     ast.ColumnRef: Binder._column,
     ast.FunctionCall: Binder._function,

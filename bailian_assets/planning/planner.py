@@ -266,7 +266,7 @@ class Planner:
             c.name: (f, t)
             for c, f, t in zip(targets, planned.root.fields, planned.types, strict=False)
         }
-        items = []
+        items: list[tuple[b.Expr, p.Field]] = []
         for column in sink.columns:
             if column.name in given:
                 field, _ = given[column.name]

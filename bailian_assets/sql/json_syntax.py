@@ -68,7 +68,7 @@ def _value_clauses(parser: _Parser, position: Position) -> list[ast.Expr]:
     returning: ast.DataType | None = None
     if parser._accept("RETURNING"):
         returning = parser._type()
-    behaviours = {
+    behaviours: dict[str, tuple[ast.Literal, ast.Expr]] = {
         "EMPTY": (_text("NULL", position), ast.Literal(None, "NULL", position)),
         "ERROR": (_text("NULL", position), ast.Literal(None, "NULL", position)),
     }
