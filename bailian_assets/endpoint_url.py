@@ -52,7 +52,7 @@ def check_url(url: str, shown: str | None = None, what: str = "endpoint") -> str
     if not _valid_host(parts.hostname):
         return f"{named} is not a valid URL: its host is not a host name or IP address"
     try:
-        httpx.URL(url).host  # the host is decoded (IDNA) on reading: that can fail too
+        _ = httpx.URL(url).host  # the host is decoded (IDNA) on reading: that can fail too
     except (httpx.InvalidURL, ValueError):
         return f"{named} is not a valid URL"
     if parts.scheme == "http" and not is_loopback(parts.hostname):

@@ -1,9 +1,9 @@
 """Every error this package raises on purpose.
 
     BailianError
-     ├── SqlError          one or more diagnostics about a SQL file, each `path:line:col: error: ...`
-     ├── ModelCallError    a model call that failed for good (after the retries its policy allows)
-     └── ExecutionError    a job that cannot go on (bad data, a failed row under FAILOVER, ...)
+     ├── SqlError        one or more diagnostics about a SQL file, each `path:line:col: error: ...`
+     ├── ModelCallError  a model call that failed for good (after the retries its policy allows)
+     └── ExecutionError  a job that cannot go on (bad data, a failed row under FAILOVER, ...)
 
 The command line prints `str(error)` of these and exits non-zero; anything else is a bug.
 """

@@ -131,16 +131,19 @@ class Scrubber:
         return _SPELLED_OUT.sub(masked, text)
 
     def _runs(self, text: str) -> str:
+        pattern, folding = self._pattern, self._folding
+        if pattern is None or folding is None:  # no secret to mask (`__call__` returned early)
+            return text
         lowered = text.lower()
         if len(lowered) != len(text):  # a character whose lower case is longer: rare
-            return _mask(text, text, self._folding, [0], self._masks)  # type: ignore[arg-type]
+            return _mask(text, text, folding, [0], self._masks)
         if any(short in lowered for short in self._short):
-            return _mask(text, lowered, self._pattern, [0], self._masks)
+            return _mask(text, lowered, pattern, [0], self._masks)
         seen = self._steps.intersection(_STEPS.findall(lowered))
         if not seen:  # the usual case, decided at C speed
             return text
         near = sorted(at for step in seen for at in _occurrences(lowered, step))
-        return _mask(text, lowered, self._pattern, near, self._masks)
+        return _mask(text, lowered, pattern, near, self._masks)
 
     def _masks(self, run: str) -> bool:
         """Whether a run found in the text is masked: always, unless it is a mere word (of
@@ -158,7 +161,7 @@ class Scrubber:
 
 _STEP = 4
 # single characters, each followed by blanks, at least MIN_PREFIX of them
-_SPELLED_OUT = re.compile(r"(?<!\S)(?:\S[ \t]+){%d,}\S(?!\S)" % (MIN_PREFIX - 1))
+_SPELLED_OUT = re.compile(rf"(?<!\S)(?:\S[ \t]+){{{MIN_PREFIX - 1},}}\S(?!\S)")
 _SPACES = re.compile(r"[ \t]+")
 _STEPS = re.compile("(?s)" + "." * _STEP)  # the text cut in pieces of _STEP, at C speed
 

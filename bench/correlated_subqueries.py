@@ -32,8 +32,10 @@ from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 
 TABLES = """\
-CREATE TABLE big (id BIGINT, k BIGINT) WITH ('connector' = 'filesystem', 'path' = '{dir}/big.parquet', 'format' = 'parquet');
-CREATE TABLE small (k BIGINT, v BIGINT) WITH ('connector' = 'filesystem', 'path' = '{dir}/small.parquet', 'format' = 'parquet');
+CREATE TABLE big (id BIGINT, k BIGINT)
+  WITH ('connector' = 'filesystem', 'path' = '{dir}/big.parquet', 'format' = 'parquet');
+CREATE TABLE small (k BIGINT, v BIGINT)
+  WITH ('connector' = 'filesystem', 'path' = '{dir}/small.parquet', 'format' = 'parquet');
 CREATE TEMPORARY TABLE sink1 (id BIGINT, n BIGINT) WITH ('connector' = 'blackhole');
 """
 

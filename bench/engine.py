@@ -311,14 +311,14 @@ def main() -> None:
             "'batch-size' = '20' against one row per request. See \"Reading the engine "
             'figures".\n'
         )
-        write_block(
-            "packing", "Packing", [about] + packed_rows + [""] + packed_lines, packed_verdicts
-        )
+        write_block("packing", "Packing", [about, *packed_rows, "", *packed_lines], packed_verdicts)
 
 
 def wrong_rows(labels: list, truth: list) -> int:
     """Rows answered with another row's answer: answered, and not as when asked alone."""
-    return sum(1 for got, right in zip(labels, truth) if got is not None and got != right)
+    return sum(
+        1 for got, right in zip(labels, truth, strict=False) if got is not None and got != right
+    )
 
 
 def packing_table(results: dict) -> list[str]:
@@ -336,7 +336,7 @@ def packing_table(results: dict) -> list[str]:
         r = results.get(key)
         if r is None:
             continue
-        same = sum(1 for got, right in zip(r["labels"], truth) if got == right)
+        same = sum(1 for got, right in zip(r["labels"], truth, strict=False) if got == right)
         plan = r.get("plan")
         if plan is not None and key[1] == "ours":
             used = r["prompt_tokens"] + r["completion_tokens"]
@@ -425,7 +425,7 @@ def packing_targets(results: dict, check) -> None:
     check(
         "packing 20: labels identical to the unpacked run's",
         packed["labels"] == alone["labels"],
-        f"{sum(a == b for a, b in zip(packed['labels'], alone['labels'])):,} of "
+        f"{sum(a == b for a, b in zip(packed['labels'], alone['labels'], strict=False)):,} of "
         f"{len(alone['labels']):,} identical",
     )
     plan = packed["plan"]

@@ -266,7 +266,7 @@ def _same(left: list, right: list) -> bool:
         return False
     return all(
         a[0] == b[0] and a[1] == b[1] and abs(a[2] - b[2]) <= 1e-6 * max(1, abs(b[2]))
-        for a, b in zip(left, right)
+        for a, b in zip(left, right, strict=False)
     )
 
 

@@ -31,7 +31,7 @@ AS VALUES (1, '好東西', '最愛小孩子猜聲音那段,算得上看過的電
 INSERT INTO print_sink
 SELECT id, movie_name, content AS predict_label, actual_label
 FROM ML_PREDICT(TABLE movie_comment, MODEL ai_analyze_sentiment, DESCRIPTOR(user_comment));
-"""
+"""  # noqa: E501 - a documentation example, verbatim
 
 CHAT_MODEL = """\
 CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (

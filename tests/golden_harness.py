@@ -29,7 +29,7 @@ EXTENSION, EXPECT_MESSAGE = "extension", "expect-message"
 SELECT_ROWS = "select at line "  # the rows of a bare SELECT, by its line
 
 
-# ---------------------------------------------------------------- statements, as the oracle splits them
+# ------------------------------------------------------------ statements, as the oracle splits them
 
 
 def _quoted_end(text: str, start: int) -> int:
@@ -150,12 +150,12 @@ class Outcome:
 def parse_expected(text: str) -> Outcome:
     """A `.flink.out` file: `OK` + rows (maybe under `-- sink`/`-- select` headers), or
     `ERROR line L: message` (continuation lines indented). `-- note:` lines are dropped."""
-    lines = [l for l in text.splitlines() if not l.startswith("-- note:")]
+    lines = [line for line in text.splitlines() if not line.startswith("-- note:")]
     head = lines[0] if lines else ""
     match = re.match(r"ERROR line (\d+): (.*)", head)
     if match:
-        rest = [l[4:] if l.startswith("    ") else l for l in lines[1:]]
-        message = "\n".join([match.group(2)] + rest).rstrip()
+        rest = [line[4:] if line.startswith("    ") else line for line in lines[1:]]
+        message = "\n".join([match.group(2), *rest]).rstrip()
         return Outcome(False, int(match.group(1)), message)
     if head != "OK":
         raise ValueError(f"not a flink-run output: {head!r}")
@@ -244,7 +244,7 @@ def _case_list(path: Path) -> dict[str, str]:
     return listed
 
 
-# ---------------------------------------------------------------- running a case through bailian-assets
+# ------------------------------------------------------------ running a case through bailian-assets
 
 
 def engine_environ() -> dict[str, str]:
@@ -396,7 +396,7 @@ def _rows_disagreement(expected: Outcome, ours: Outcome) -> str:
     want, got = _lines(expected), _lines(ours)
     if want == got:
         return ""
-    for mine, theirs in zip(got, want):
+    for mine, theirs in zip(got, want, strict=False):
         if mine != theirs:
             kind = "sinks" if mine.startswith("-- ") or theirs.startswith("-- ") else "rows"
             return f"{kind} differ: Flink {theirs}, ours {mine}"

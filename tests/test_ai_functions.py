@@ -81,7 +81,7 @@ def plan_error(sql: str) -> tuple[int, int, str]:
 PRODUCTS = """\
 CREATE TEMPORARY VIEW products(id, content)
 AS VALUES (1, '【李宁官方旗舰店】韦德之道10 男子篮球鞋 实战球鞋 减震回弹 云五代科技 黑红配色'), (2, 'Apple iPhone 15 Pro Max 256GB 深空黑 5G手机 A17Pro芯片 钛金属边框 官方正品国行');
-"""
+"""  # noqa: E501 - a documentation example, verbatim
 
 
 def test_doc_ai_classify_positional_and_named():
@@ -114,7 +114,7 @@ def test_doc_ai_sentiment():
         + """\
 CREATE TEMPORARY VIEW movie_comment(id, movie_name, user_comment, actual_label)
 AS VALUES (1, '好东西', '最爱小孩子猜声音那段,算得上看过的电影里相当浪漫的叙事了。很温和也很有爱。', 'positive'), (2, '水饺皇后', '乏善可陈', 'negative');
-"""
+"""  # noqa: E501 - a documentation example, verbatim
         + bare(
             """SELECT id, movie_name, actual_label, score, label, confidence FROM movie_comment,
 LATERAL TABLE(AI_SENTIMENT(MODEL general_model, user_comment));""",
@@ -145,8 +145,8 @@ SELECT id, extracted_json
 FROM infos,
 LATERAL TABLE(
   AI_EXTRACT(
-    MODEL general_model, 
-    description, 
+    MODEL general_model,
+    description,
     '{"name":"string","phone":"string","address":"string","age":"int"}'));""",
             """
 SELECT id, extracted_json
@@ -220,8 +220,8 @@ SELECT id, masked_text, detected_entities
 FROM infos,
 LATERAL TABLE(
   AI_MASK(
-    MODEL general_model, 
-    content, 
+    MODEL general_model,
+    content,
     ARRAY['name']
     ));""",
             """
@@ -257,7 +257,7 @@ SELECT id, embedding
 FROM infos,
 LATERAL TABLE(
   AI_EMBED(
-    MODEL embedding_model, 
+    MODEL embedding_model,
     content
     )); """,
             """
@@ -265,7 +265,7 @@ SELECT id, embedding
 FROM infos,
 LATERAL TABLE(
   AI_EMBED(
-    MODEL => MODEL embedding_model, 
+    MODEL => MODEL embedding_model,
     INPUT => content,
     DIMENSION => 64
     )); """,
@@ -347,13 +347,14 @@ CREATE TEMPORARY TABLE o (id INT, x STRING) WITH ('connector' = 'print');
         (
             "AI_SUMMARIZE(MODEL general_model, txt, '10')",
             91,
-            "MAX_LENGTH of AI_SUMMARIZE must be a positive INTEGER, found '10' of type CHAR(2) NOT NULL",
+            "MAX_LENGTH of AI_SUMMARIZE must be a positive "
+            "INTEGER, found '10' of type CHAR(2) NOT NULL",
         ),
         (
             "AI_EXTRACT(MODEL general_model, txt, '{bad')",
             89,
-            "EXTRACT_SCHEMA of AI_EXTRACT must be a STRING holding a non-empty JSON object, such as "
-            "'{\"name\": \"string\"}', found '{bad' of type CHAR(4) NOT NULL",
+            "EXTRACT_SCHEMA of AI_EXTRACT must be a STRING holding a non-empty JSON object, "
+            "such as '{\"name\": \"string\"}', found '{bad' of type CHAR(4) NOT NULL",
         ),
         (
             "AI_SENTIMENT(MODEL text_model, txt)",

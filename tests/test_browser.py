@@ -1,11 +1,11 @@
 """The UI in a real browser: `dg dev` on a scratch DAGSTER_HOME, driven by Playwright in Debian's
 Chromium (/usr/bin/chromium; never `playwright install`).
 
-One test, one server: each model's pool has a limit (no warning icon); the asset graph lists every good file's group beside the broken file's
-(its report readable on the asset page, caret aligned); the sink's page shows its SQL, columns
-and code reference; the movie sentiment group is materialized from the UI, and the run's
-`+I[...]` rows, the materialization's metadata and the checks appear. Screenshots, if any, go
-to tmp_path (never into the repository).
+One test, one server: each model's pool has a limit (no warning icon); the asset graph lists every
+good file's group beside the broken file's (its report readable on the asset page, caret aligned);
+the sink's page shows its SQL, columns and code reference; the movie sentiment group is materialized
+from the UI, and the run's `+I[...]` rows, the materialization's metadata and the checks appear.
+Screenshots, if any, go to tmp_path (never into the repository).
 
 Skipped where Chromium or Playwright is missing, except in CI (CI=true), where it fails.
 """
@@ -193,7 +193,7 @@ def _pools_are_limited(base: str) -> None:
     """The UI marks a pool without a limit with a warning: each model's pool has one."""
     for pool in ("bailian_ai_analyze_sentiment", "bailian_review_sentiment"):
         limit = _graphql(
-            base, '{ instance { concurrencyLimit(concurrencyKey: "%s") { limit } } }' % pool
+            base, f'{{ instance {{ concurrencyLimit(concurrencyKey: "{pool}") {{ limit }} }} }}'
         )["instance"]["concurrencyLimit"]["limit"]
         assert limit == 4, (pool, limit)
 

@@ -150,5 +150,5 @@ def test_a_model_budget_in_its_options():
 def test_budget_settings_are_checked():
     with pytest.raises(SqlError, match="expected an integer"):
         run("SET 'budget.max-tokens' = 'lots';\n" + MODEL % ("", ROWS) + INSERTS)
-    with pytest.raises(SqlError, match="unknown setting 'budget.max-token'"):
+    with pytest.raises(SqlError, match=r"unknown setting 'budget.max-token'"):
         run("SET 'budget.max-token' = '5';\n" + MODEL % ("", ROWS) + INSERTS)

@@ -68,7 +68,7 @@ def test_everything_that_changes_the_answer_is_in_the_key(tmp_path):
 def test_failures_are_never_cached(tmp_path):
     cache = ResponseCache(tmp_path)
     broken = BailianSimulator(faults=FaultConfig(error_rate=1.0))
-    results, usage = predict(CHAT, cache, broken)
+    _results, usage = predict(CHAT, cache, broken)
     assert usage.rows_failed == 30 and len(cache) == 0
     _, usage = predict(CHAT, cache, BailianSimulator())
     assert usage.requests == 30

@@ -154,7 +154,7 @@ def test_entries_an_older_version_left_are_misses_not_crashes(tmp_path):
         ("vector", b"\x00\x00\x80\x3f"),
     ]
     with db:
-        for key, (kind, value) in zip(keys, bad):
+        for key, (kind, value) in zip(keys, bad, strict=False):
             db.execute("UPDATE answers SET kind = ?, value = ? WHERE key = ?", (kind, value, key))
     usage, warnings = predict(cache)
     assert usage.cache_hits == 0 and usage.requests == 5 and warnings == []

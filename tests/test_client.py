@@ -132,7 +132,7 @@ def test_row_timeout_covers_all_retries():
 
     config = ModelConfig(**{**CHAT.__dict__, "error_handling": "IGNORE"})
     client = ModelClient(config, transport=httpx.MockTransport(slow), row_timeout=0.05)
-    results, usage = asyncio.run(client.predict(["x"]))
+    results, _usage = asyncio.run(client.predict(["x"]))
     assert results[0].error.startswith("timed out after 0.05 s")
 
 
@@ -234,7 +234,7 @@ def test_backoff_grows_exponentially_capped_with_jitter():
     delays = policy.delays()
     waits = [next(delays) for _ in range(8)]
     caps = [1, 2, 4, 5, 5, 5, 5, 5]
-    assert all(0 <= w <= c for w, c in zip(waits, caps))
+    assert all(0 <= w <= c for w, c in zip(waits, caps, strict=False))
     assert policy.wait(delays, retry_after=60) == 5  # the server's ask is capped too
     assert policy.wait(delays, retry_after=float("inf")) == 5
     assert 0 < policy.wait(delays, retry_after=0) <= 5  # "now", again and again: back off
@@ -318,7 +318,7 @@ def test_a_secret_in_the_endpoint_reaches_no_text(caplog):
     warnings = []
     caplog.set_level(logging.DEBUG)
     caplog.set_level(logging.DEBUG, logger="httpx")  # as `bailian-assets -v` does
-    results, usage, _ = predict(config, script, ["x"], on_warning=warnings.append)
+    results, _usage, _ = predict(config, script, ["x"], on_warning=warnings.append)
     assert warnings == ["model 'm': cannot connect to ******.gateway.example.com:443: refused"]
     assert (
         results[0].error == "HTTP 404 not_found: no route for https://******.gateway."
@@ -424,7 +424,7 @@ def test_chat_answers_with_several_choices_are_checked_and_ordered():
 
     two = body({"index": 1, "message": {"content": "b"}}, {"index": 0, "message": {"content": "a"}})
     assert parse_answer(two, "chat", 1, n=2).values == [["a", "b"]]
-    with pytest.raises(MalformedAnswer, match="choices.1..message.content is null"):
+    with pytest.raises(MalformedAnswer, match=r"choices.1..message.content is null"):
         parse_answer(
             body({"message": {"content": "a"}}, {"message": {"content": None}}), "chat", 1, n=2
         )

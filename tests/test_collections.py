@@ -1,6 +1,7 @@
 """ARRAY, MAP and ROW values as Flink 2.3 has them (the expectations below were checked on real
-Flink through the oracle, the exceptions noted where they are): constructors, 1-based element access, the collection functions, ROW
-fields, and the print sink's rendering of nested values (MAPs in java.util.HashMap order)."""
+Flink through the oracle, the exceptions noted where they are): constructors, 1-based element
+access, the collection functions, ROW fields, and the print sink's rendering of nested values (MAPs
+in java.util.HashMap order)."""
 
 import pytest
 

@@ -61,7 +61,7 @@ def test_materialize_prints_the_documents_rows_and_records_metadata(sql_dir, cap
     assert "+I[1, 好東西, positive, positive]" in logs
     assert "+I[2, 水餃皇后, negative, negative]" in logs
     assert any("built-in Bailian simulator" in line for line in logs)
-    (materialization,) = [m for m in result.asset_materializations_for_node("print_sink")]
+    (materialization,) = list(result.asset_materializations_for_node("print_sink"))
     metadata = materialization.metadata
     assert metadata["dagster/row_count"].value == 2
     # two assets run the same ML_PREDICT: whichever runs second is answered by the cache

@@ -20,8 +20,10 @@ CREATE TEMPORARY VIEW reviews (id, body) AS VALUES {_rows("review")};
 CREATE TEMPORARY VIEW comments (id, body) AS VALUES {_rows("comment")};
 CREATE TEMPORARY TABLE first_labels (id INT, label STRING) WITH ('connector' = 'blackhole');
 CREATE TEMPORARY TABLE second_labels (id INT, label STRING) WITH ('connector' = 'blackhole');
-INSERT INTO first_labels SELECT id, content FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(body));
-INSERT INTO second_labels SELECT id, content FROM ML_PREDICT(TABLE comments, MODEL m, DESCRIPTOR(body));
+INSERT INTO first_labels SELECT id, content
+  FROM ML_PREDICT(TABLE reviews, MODEL m, DESCRIPTOR(body));
+INSERT INTO second_labels SELECT id, content
+  FROM ML_PREDICT(TABLE comments, MODEL m, DESCRIPTOR(body));
 """
 )
 SINKS = ("first_labels", "second_labels")

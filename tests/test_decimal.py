@@ -47,7 +47,7 @@ def test_text_to_decimal_trims_rounds_and_overflows_to_null_under_try_cast():
 
 
 def test_text_too_big_for_the_decimal_fails_under_cast():
-    with pytest.raises(ExecutionError, match="For input string: '123.4'. Overflow."):
+    with pytest.raises(ExecutionError, match=r"For input string: '123.4'. Overflow."):
         printed("a DECIMAL(4, 2)", "CAST('123.4' AS DECIMAL(4, 2))")
 
 

@@ -100,7 +100,8 @@ def test_inner_join_with_residual_condition_union_and_subquery():
         + """
         INSERT INTO out
         SELECT id, who FROM (
-          SELECT r.id, o.owner AS who FROM reviews r JOIN owners o ON r.id = o.id AND o.owner <> 'bob'
+          SELECT r.id, o.owner AS who
+          FROM reviews r JOIN owners o ON r.id = o.id AND o.owner <> 'bob'
           UNION ALL
           SELECT 7, 'literal'
         ) AS u ORDER BY id;"""
@@ -113,7 +114,8 @@ def test_string_functions_match_flink():
         sink("a STRING, b STRING, c STRING, d STRING, e STRING, f INT, g STRING")
         + """
         INSERT INTO out SELECT
-          SUBSTRING('hello' FROM 2 FOR 3), TRIM(BOTH 'x' FROM 'xxhixx'), CONCAT_WS('-', 'a', NULL, 'b'),
+          SUBSTRING('hello' FROM 2 FOR 3), TRIM(BOTH 'x' FROM 'xxhixx'),
+          CONCAT_WS('-', 'a', NULL, 'b'),
           REGEXP_REPLACE('a1b22', '[0-9]+', '#'), LPAD('7', 3, '0'), 7 / 2,
           JSON_VALUE('{"label": "positive"}', '$.label');"""
     )

@@ -219,7 +219,7 @@ def test_files_added_to_a_table_folder_are_never_replaced(tmp_path):
         r"write: extra.parquet",
     ):
         write_table(t, frame)
-    with pytest.raises(ExecutionError, match="extra.parquet"):  # not emptied either
+    with pytest.raises(ExecutionError, match=r"extra.parquet"):  # not emptied either
         write_table(t, frame.filter(pl.col("dt") == "d2"), partitions=["d1", "d2"])
     assert (out / "dt=d1" / "extra.parquet").read_bytes() == b"someone else's"
     write_table(t, frame.filter(pl.col("dt") == "d2"))  # d2 holds nothing foreign
@@ -346,7 +346,7 @@ def test_partition_values_are_escaped_as_hive_does_and_read_back(tmp_path):
         tmp_path / "sql",
         sink_sql("../out", "id BIGINT, p STRING", partitioned="PARTITIONED BY (p)"),
     ).tables["t"]
-    values = SPECIAL + [None, ""]
+    values = [*SPECIAL, None, ""]
     frame = pl.DataFrame({"id": list(range(len(values))), "p": values})
     write_table(t, frame)
     out = tmp_path / "out"
@@ -358,8 +358,8 @@ def test_partition_values_are_escaped_as_hive_does_and_read_back(tmp_path):
     assert "p=中文 ~!@$&()+;,<>|" in names
     assert all("/" not in n[2:] for n in names)
     back = read_table(t).sort("id")
-    assert back.get_column("p").to_list() == SPECIAL + [None, None]
-    assert partition_values(t) == sorted(SPECIAL + ["__DEFAULT_PARTITION__"])
+    assert back.get_column("p").to_list() == [*SPECIAL, None, None]
+    assert partition_values(t) == sorted([*SPECIAL, "__DEFAULT_PARTITION__"])
     assert read_table(t, ["a/b"]).rows() == [(0, "a/b")]
     # a Dagster run of the partitions '../../x' and 'a/b' replaces exactly those
     write_table(t, pl.DataFrame({"id": [100], "p": ["../../x"]}), partitions=["../../x", "a/b"])
@@ -690,7 +690,7 @@ def write_version(project, writer: int, version: int, rows: int) -> None:
     """One run: the partitions d1-d3 replaced, 'odd' or 'even' created and the other removed;
     the unpartitioned table replaced."""
     frame = version_frame(writer, version, rows)
-    write_table(project.tables["p"], frame, partitions=DAYS + ["odd", "even"])
+    write_table(project.tables["p"], frame, partitions=[*DAYS, "odd", "even"])
     write_table(project.tables["u"], frame.drop("dt"))
 
 
@@ -818,7 +818,7 @@ def test_writers_killed_at_random_moments_never_lose_a_partition(tmp_path):
     hits = 0
     for round_ in range(rounds):
         children, projects = start_writers(tmp_path / f"r{round_}", count, rows, 0, False)
-        for i, (child, project) in enumerate(zip(children, projects), start=1):
+        for i, (child, project) in enumerate(zip(children, projects, strict=False), start=1):
             assert child.stdout.readline() == "ready\n", child.stderr.read()
             time.sleep(random_.uniform(0, 0.25))
             child.send_signal(signal.SIGKILL)

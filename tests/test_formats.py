@@ -41,7 +41,8 @@ def run_sql(folder: Path, sql: str) -> list[str]:
 
 def test_print_with_parallelism_prefixes_each_line_with_its_subtask(tmp_path):
     sql = (
-        "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print', 'sink.parallelism' = '3');\n"
+        "CREATE TEMPORARY TABLE out1 (x INT) "
+        "WITH ('connector' = 'print', 'sink.parallelism' = '3');\n"
         "INSERT INTO out1 VALUES (1), (2), (3), (4), (5);\n"
     )
     # Flink deals rows round-robin; each subtask's lines come together
@@ -59,7 +60,8 @@ def test_print_identifier_and_subtask_join_with_a_colon(tmp_path):
 
 def test_print_with_parallelism_one_has_no_prefix(tmp_path):
     sql = (
-        "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print', 'sink.parallelism' = '1');\n"
+        "CREATE TEMPORARY TABLE out1 (x INT) "
+        "WITH ('connector' = 'print', 'sink.parallelism' = '1');\n"
         "INSERT INTO out1 VALUES (1);\n"
     )
     assert run_sql(tmp_path, sql) == ["+I[1]"]
@@ -75,7 +77,8 @@ def table(folder: Path, columns: str, options: str, data: str | None = None, nam
         (folder / "data" / name).write_text(data, encoding="utf-8")
     sql = folder / "t.sql"
     sql.write_text(
-        f"CREATE TABLE t ({columns}) WITH ('connector' = 'filesystem', 'path' = 'data', {options});\n"
+        f"CREATE TABLE t ({columns}) WITH ('connector' = 'filesystem', 'path' = 'data', "
+        f"{options});\n"
         "SELECT * FROM t;\n"  # Flink checks a table's options where it is used
     )
     return load_project([sql], environ={}).tables["t"]
@@ -109,7 +112,8 @@ def test_another_formats_option_is_refused_as_flink_refuses_it(tmp_path):
         ),
         ("'format' = 'csv', 'csv.allow-comments' = 'yes'", "expected 'true' or 'false'"),
         (
-            "'format' = 'csv', 'csv.quote-character' = '''', 'csv.disable-quote-character' = 'true'",
+            "'format' = 'csv', 'csv.quote-character' = '''', "
+            "'csv.disable-quote-character' = 'true'",
             "Format cannot define a quote character and disabled quote character",
         ),
         (

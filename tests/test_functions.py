@@ -76,7 +76,7 @@ def test_calls_are_checked_at_plan_time_with_flinks_text(select, message):
 
 def test_a_column_of_the_wrong_type_is_refused_before_any_model_runs():
     # UPPER of an INT column used to fail at run time, after the model calls were paid
-    line, col, message = first_error("UPPER(n)")
+    _line, _col, message = first_error("UPPER(n)")
     assert message.startswith("Cannot apply 'UPPER' to arguments of type 'UPPER(<INTEGER>)'")
 
 
@@ -102,7 +102,7 @@ def test_the_planner_and_executor_registries_name_the_same_functions():
 
 
 def test_constant_arguments_must_be_literals():
-    line, col, message = first_error("REGEXP(t, t)")
+    _line, col, message = first_error("REGEXP(t, t)")
     assert message == "argument 2 of REGEXP must be a constant" and col == 32
 
 

@@ -152,7 +152,8 @@ def test_seeded_rand_gives_javas_numbers():
     [
         (
             ("x IS DISTINCT FROM y", "x IS NOT DISTINCT FROM y"),
-            " FROM (VALUES (1, CAST(NULL AS INT)), (CAST(NULL AS INT), CAST(NULL AS INT))) AS t(x, y)",
+            " FROM (VALUES (1, CAST(NULL AS INT)), "
+            "(CAST(NULL AS INT), CAST(NULL AS INT))) AS t(x, y)",
             ["+I[TRUE, FALSE]", "+I[FALSE, TRUE]"],
         ),
         (
@@ -273,5 +274,5 @@ def test_a_cast_flink_refuses_is_a_located_error():
 
 
 def test_a_failed_integer_cast_has_flinks_text():
-    with pytest.raises(ExecutionError, match="For input string: 'abc'. Invalid character found"):
+    with pytest.raises(ExecutionError, match=r"For input string: 'abc'. Invalid character found"):
         printed("CAST(CAST(s AS INT) AS STRING) FROM (VALUES ('abc')) AS t(s)")

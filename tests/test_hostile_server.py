@@ -222,7 +222,7 @@ def test_each_malformed_answer_fails_its_row_with_a_reason_and_is_not_cached(tmp
     with HostileServer() as server:
         results, usage = predict(server, texts, cache, strategy, retry_num=3)
         assert results[0].value == "positive" and results[0].error is None
-        for text, result in zip(texts[1:], results[1:]):
+        for text, result in zip(texts[1:], results[1:], strict=False):
             assert result.value is None and result.error == EXPECTED_REASONS[text], text
         assert usage.rows_failed == len(EXPECTED_REASONS)
         assert sum(usage.failure_reasons.values()) == len(EXPECTED_REASONS)
@@ -295,7 +295,7 @@ def test_an_answer_in_gzip_within_the_limit_is_read():
 def test_a_body_that_trickles_forever_ends_at_the_request_timeout():
     extra = {"trickle": (200, {"Transfer-Encoding": "chunked"}, endless_chunks(pause=0.05))}
     with HostileServer(extra) as server:
-        results, usage = predict(server, ["trickle"], request_timeout=0.5)
+        results, _usage = predict(server, ["trickle"], request_timeout=0.5)
     assert results[0].error == "no answer within 0.5 s"
 
 
@@ -384,7 +384,7 @@ def test_a_429_whose_wait_outlasts_the_row_fails_it_at_once_without_sleeping():
             )
         }
     ) as server:
-        results, usage = predict(
+        results, _usage = predict(
             server,
             ["busy"],
             row_timeout=20,
@@ -463,7 +463,9 @@ def test_a_host_that_does_not_resolve_is_named_with_the_cause():
 UNREACHABLE_JOB = (
     """\
 CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
-  'provider' = 'bailian', 'api-key' = '%s', 'model' = 'qwen-turbo',
+  'provider' = 'bailian', 'api-key' = '"""
+    + KEY
+    + """', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'error-handling-strategy' = 'IGNORE');
 CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'print');
@@ -471,7 +473,6 @@ CREATE VIEW rows (id, txt) AS VALUES (1, 'great'), (2, 'awful');
 INSERT INTO out SELECT id, content
 FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt), MAP['timeout', '2 s']);
 """
-    % KEY
 )
 
 

@@ -67,7 +67,7 @@ def test_an_unknown_name_is_an_attribute_error():
     import bailian_assets
 
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
-        bailian_assets.nothing_here
+        _ = bailian_assets.nothing_here
 
 
 def test_loading_the_code_location_does_not_import_the_engine(tmp_path):

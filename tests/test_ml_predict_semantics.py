@@ -85,7 +85,8 @@ def refusal(sql: str) -> list[tuple[int, str]]:
         ),
         (
             "INPUT (`input` STRING) OUTPUT (`content` VARCHAR(10))",
-            "output column `content` of model 'm' should be STRING (or VARIANT), but is a VARCHAR(10)",
+            "output column `content` of model 'm' should be "
+            "STRING (or VARIANT), but is a VARCHAR(10)",
         ),
     ],
 )

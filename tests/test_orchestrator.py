@@ -50,7 +50,7 @@ def test_compute_reports_each_ml_predict_and_the_rows_naming_the_partition():
     assert told == ["model calls go to the " + run.backend.description]  # once per run
     assert [line for line in events.lines if "ML_PREDICT" in line] == [
         f"partition 2025-01-02: ML_PREDICT with model 'm' at t.sql:{line}: " + r.usage.describe()
-        for line, r in zip((9, 10), computed.model_runs)
+        for line, r in zip((9, 10), computed.model_runs, strict=False)
     ]
     assert events.lines[-1] == "partition 2025-01-02: a: 60 rows"
     assert simulator.counters.requests == 60

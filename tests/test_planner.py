@@ -174,7 +174,8 @@ QUERY_ERRORS = [
         "CREATE TABLE k (a INT) WITH ('connector' = 'kafka'); INSERT INTO k SELECT 1;",
         0,
         66,
-        "unsupported connector 'kafka' for table 'k'; supported: blackhole, datagen, filesystem, print",
+        "unsupported connector 'kafka' for table 'k'; "
+        "supported: blackhole, datagen, filesystem, print",
     ),
     (
         "CREATE TABLE p (a INT) WITH ('connector' = 'print', 'print-identifer' = 'x'); "

@@ -134,7 +134,7 @@ def test_a_secret_echoed_in_a_200_answer_is_masked_before_it_is_used_or_cached(t
 
     cache, warnings = ResponseCache(tmp_path), []
     client = make_client(handler, cache, request={"n": 3}, secrets=(gateway,), warnings=warnings)
-    results, usage = asyncio.run(client.predict(["a", "b"]))
+    results, _usage = asyncio.run(client.predict(["a", "b"]))
     for result in results:
         assert result.error is None and len(result.value) == 3
         assert result.value[0] == f"your key is {MASK}" and result.value[2] == f"host {MASK}"
@@ -237,7 +237,7 @@ def test_chat_bodies_built_to_crash_fail_their_row_as_malformed(strategy):
         make_client(handler, strategy=strategy, retry_num=2).predict(texts)
     )
     assert results[0].value == "fine"
-    for text, result in zip(texts[1:], results[1:]):
+    for text, result in zip(texts[1:], results[1:], strict=False):
         assert (result.value, result.error) == (
             None,
             "malformed answer: " + HOSTILE_ANSWERS[text][1],
@@ -319,7 +319,8 @@ def test_error_bodies_built_to_crash_are_described_as_plain_text(body, said):
 
 
 INVALID_TEXT_JOB = """\
-CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
+CREATE MODEL m INPUT (`input` STRING)
+OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
   'provider' = 'bailian', 'api-key' = 'sk-local-test-key', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'error-handling-strategy' = 'IGNORE');

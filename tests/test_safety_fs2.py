@@ -124,7 +124,7 @@ def test_the_tools_own_files_are_never_written_through_a_link(tmp_path, how, nam
         (out / name).symlink_to(foreign)
     else:
         os.link(foreign, out / name)
-    with pytest.raises(ExecutionError, match="not this table's|did not write"):
+    with pytest.raises(ExecutionError, match=r"not this table's|did not write"):
         write_table(t, pl.DataFrame({"id": [2], "label": ["b"]}))
     assert foreign.read_text() == "keep me\n"
 

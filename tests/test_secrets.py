@@ -98,7 +98,8 @@ def test_diagnostics_show_a_secret_value_as_written(tmp_path, monkeypatch, capsy
 KEY = "sk-echoed-4f9a7c21e8d3b6a0"  # the API key a hostile server echoes back
 
 ECHO_JOB = """\
-CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
+CREATE MODEL m INPUT (`input` STRING)
+OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
   'provider' = 'bailian',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'api-key' = '${secret_values.dashscope_api_key}', 'model' = 'qwen-turbo',

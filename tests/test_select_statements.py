@@ -40,7 +40,7 @@ CREATE TEMPORARY VIEW movie_comment(id, movie_name,  user_comment, actual_label)
 AS VALUES (1, 'Her Story', 'My favourite part was when the kid guessed the sounds. It was romantic, heartwarming, and loving.', 'positive'), (2, 'The Dumpling Queen', 'Nothing special.', 'negative');
 SELECT id, movie_name, content as predict_label, actual_label
 FROM ML_PREDICT(TABLE movie_comment, MODEL ai_analyze_sentiment, DESCRIPTOR(user_comment));
-"""
+"""  # noqa: E501 - a documentation example, verbatim
 
 ROWS = """\
 CREATE TEMPORARY VIEW v (id, name) AS VALUES (1, 'a'), (2, 'b');

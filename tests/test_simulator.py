@@ -84,7 +84,7 @@ def test_embeddings_format_and_geometry():
     assert all(math.isclose(sum(x * x for x in v), 1.0) for v in vectors)
 
     def cos(a, b):
-        return sum(x * y for x, y in zip(a, b))
+        return sum(x * y for x, y in zip(a, b, strict=False))
 
     assert cos(vectors[0], vectors[1]) > cos(vectors[0], vectors[2])
     assert reply.body["usage"]["prompt_tokens"] > 0

@@ -1,7 +1,8 @@
-"""The SQL surface Flink 2.3 defines around a query, checked against the oracle's answers:
-ORDER BY ... NULLS FIRST|LAST, LIMIT/OFFSET/FETCH, reserved words as names, and the values of
-Flink's own SET keys, named windows, and typed literals folded at plan time. (The golden cases hold the same facts as Flink printed them; these tests
-pin the edges the golden files do not show: messages, carets, and the forms refused.)"""
+"""The SQL surface Flink 2.3 defines around a query, checked against the oracle's answers: ORDER BY
+... NULLS FIRST|LAST, LIMIT/OFFSET/FETCH, reserved words as names, and the values of Flink's own SET
+keys, named windows, and typed literals folded at plan time. (The golden cases hold the same facts
+as Flink printed them; these tests pin the edges the golden files do not show: messages, carets, and
+the forms refused.)"""
 
 import datetime
 
@@ -175,7 +176,10 @@ def test_reserved_words_stay_usable_where_flink_allows_them():
 
 # ------------------------------------------------------------------ SET values of Flink's keys
 
-JOB = "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');\nINSERT INTO out1 SELECT 1;\n"
+JOB = (
+    "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print');\n"
+    "INSERT INTO out1 SELECT 1;\n"
+)
 
 
 @pytest.mark.parametrize(

@@ -38,10 +38,14 @@ def run(sql: str, folder) -> list[str]:
 
 # users and orders with NULL keys: csv files have no NULL INT, views make 0 NULL
 PEOPLE = """\
-CREATE TABLE users_raw (uid INT, name STRING) WITH ('connector' = 'filesystem', 'path' = 'users.csv', 'format' = 'csv');
-CREATE TABLE orders_raw (oid INT, uid INT) WITH ('connector' = 'filesystem', 'path' = 'orders.csv', 'format' = 'csv');
-CREATE TEMPORARY VIEW users AS SELECT CASE WHEN uid = 0 THEN CAST(NULL AS INT) ELSE uid END AS uid, name FROM users_raw;
-CREATE TEMPORARY VIEW orders AS SELECT oid, CASE WHEN uid = 0 THEN CAST(NULL AS INT) ELSE uid END AS uid FROM orders_raw;
+CREATE TABLE users_raw (uid INT, name STRING)
+  WITH ('connector' = 'filesystem', 'path' = 'users.csv', 'format' = 'csv');
+CREATE TABLE orders_raw (oid INT, uid INT)
+  WITH ('connector' = 'filesystem', 'path' = 'orders.csv', 'format' = 'csv');
+CREATE TEMPORARY VIEW users AS
+  SELECT CASE WHEN uid = 0 THEN CAST(NULL AS INT) ELSE uid END AS uid, name FROM users_raw;
+CREATE TEMPORARY VIEW orders AS
+  SELECT oid, CASE WHEN uid = 0 THEN CAST(NULL AS INT) ELSE uid END AS uid FROM orders_raw;
 """
 
 

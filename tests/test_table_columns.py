@@ -26,7 +26,8 @@ def printed(sql: str) -> list[str]:
 
 def test_varchar_sink_column_truncates_and_char_pads():
     sql = """
-    CREATE TEMPORARY TABLE out1 (s VARCHAR(3), c CHAR(5), n INT NOT NULL) WITH ('connector' = 'print');
+    CREATE TEMPORARY TABLE out1 (s VARCHAR(3), c CHAR(5), n INT NOT NULL)
+      WITH ('connector' = 'print');
     INSERT INTO out1 SELECT 'abcdef', 'ab', 1;
     """
     assert printed(sql) == ["+I[abc, ab   , 1]"]  # as Flink 2.3 prints it
@@ -66,7 +67,8 @@ def test_a_not_null_sink_column_takes_a_nullable_column_without_nulls():
 
 def test_a_null_into_a_primary_key_column_fails_the_job():
     sql = """
-    CREATE TEMPORARY TABLE out1 (id INT, x INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'print');
+    CREATE TEMPORARY TABLE out1 (id INT, x INT, PRIMARY KEY (id) NOT ENFORCED)
+      WITH ('connector' = 'print');
     INSERT INTO out1 VALUES (CAST(NULL AS INT), 1);
     """
     with pytest.raises(ExecutionError, match="Column 'id' is NOT NULL, however"):
@@ -111,7 +113,8 @@ def events(extra: str) -> str:
 
 def test_computed_columns_are_computed_when_read(tmp_path):
     sql = events(", day_ AS CAST(ts AS DATE), big AS amount > 1") + (
-        "CREATE TEMPORARY TABLE out1 (id INT, day_ DATE, big BOOLEAN) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY TABLE out1 (id INT, day_ DATE, big BOOLEAN) "
+        "WITH ('connector' = 'print');\n"
         "INSERT INTO out1 SELECT id, day_, big FROM events WHERE big OR id = 2 ORDER BY id;\n"
     )
     assert run_file(tmp_path, sql) == [
@@ -196,14 +199,15 @@ def test_an_unknown_metadata_key_is_refused_where_the_table_is_read(tmp_path):
 
 def test_metadata_columns_on_a_connector_without_metadata_are_refused_where_read():
     sql = """
-    CREATE TABLE g (id INT, m STRING METADATA VIRTUAL) WITH ('connector' = 'datagen', 'number-of-rows' = '2');
+    CREATE TABLE g (id INT, m STRING METADATA VIRTUAL)
+      WITH ('connector' = 'datagen', 'number-of-rows' = '2');
     CREATE TEMPORARY TABLE out1 (id INT) WITH ('connector' = 'print');
     INSERT INTO out1 SELECT 1 FROM g;
     """
     with pytest.raises(SqlError) as caught:
         load_source(sql, "t.sql", {})
     [diagnostic] = caught.value.diagnostics
-    assert diagnostic.position.line == 4
+    assert diagnostic.position.line == 5  # the INSERT, which reads the metadata
     assert "doesn't implement the SupportsReadingMetadata interface" in diagnostic.message
 
 
@@ -216,7 +220,8 @@ def test_a_persisted_metadata_column_cannot_be_written():
         load_source(sql, "t.sql", {})
     assert caught.value.diagnostics[0].position.line == 3
     sql = """
-    CREATE TABLE sink1 (id INT, fname STRING METADATA FROM 'file.name' VIRTUAL) WITH ('connector' = 'blackhole');
+    CREATE TABLE sink1 (id INT, fname STRING METADATA FROM 'file.name' VIRTUAL)
+      WITH ('connector' = 'blackhole');
     INSERT INTO sink1 SELECT 1;
     """
     load_source(sql, "t.sql", {})  # a VIRTUAL one is not part of what an INSERT writes
@@ -316,7 +321,8 @@ def test_the_not_null_enforcer_set_to_drop_drops_such_rows():
     sql = """
     SET 'table.exec.sink.not-null-enforcer' = 'DROP';
     CREATE TEMPORARY TABLE out1 (id INT NOT NULL, name STRING) WITH ('connector' = 'print');
-    CREATE TEMPORARY VIEW t(v, n) AS VALUES (1, 'a'), (CAST(NULL AS INT), 'b'), (3, CAST(NULL AS STRING));
+    CREATE TEMPORARY VIEW t(v, n) AS
+      VALUES (1, 'a'), (CAST(NULL AS INT), 'b'), (3, CAST(NULL AS STRING));
     INSERT INTO out1 SELECT v, n FROM t;
     """
     assert printed(sql) == ["+I[1, a]", "+I[3, null]"]

@@ -93,7 +93,7 @@ def same_row(ours: str, flink: str, column_types: list[str]) -> bool:
     ours_fields, flink_fields = ours[3:-1].split(", "), flink[3:-1].split(", ")
     if not doubles or len(ours_fields) != len(column_types) != len(flink_fields):
         return False
-    for i, (mine, theirs) in enumerate(zip(ours_fields, flink_fields)):
+    for i, (mine, theirs) in enumerate(zip(ours_fields, flink_fields, strict=False)):
         if mine != theirs and not (i in doubles and _close(mine, theirs)):
             return False
     return True
@@ -110,7 +110,7 @@ def same_values(ours: tuple, duckdb: list) -> bool:
     """Our row against DuckDB's (JSON: numbers, DECIMAL and DATE as text)."""
     if len(ours) != len(duckdb):
         return False
-    for mine, theirs in zip(ours, duckdb):
+    for mine, theirs in zip(ours, duckdb, strict=False):
         if isinstance(mine, (bool, int, str)) or mine is None or theirs is None:
             if mine != theirs:
                 return False
@@ -136,10 +136,10 @@ def test_query_gives_flink_rows(name, tpch_data):
     if expectation(name).suffix == ".json":
         expected = json.loads(expectation(name).read_text("utf-8"))["rows"]
         assert len(values) == len(expected), f"{len(values)} rows, DuckDB {len(expected)}"
-        for number, (mine, theirs) in enumerate(zip(values, expected), 1):
+        for number, (mine, theirs) in enumerate(zip(values, expected, strict=False), 1):
             assert same_values(mine, theirs), f"row {number}: ours {mine}, DuckDB {theirs}"
         return
     expected = flink_rows(name)
     assert len(ours) == len(expected), f"{len(ours)} rows, Flink {len(expected)}"
-    for number, (mine, theirs) in enumerate(zip(ours, expected), 1):
+    for number, (mine, theirs) in enumerate(zip(ours, expected, strict=False), 1):
         assert same_row(mine, theirs, column_types), f"row {number}: ours {mine}, Flink {theirs}"

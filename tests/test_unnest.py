@@ -114,7 +114,8 @@ def test_the_plan_has_an_unnest_node_over_the_left_rows():
     "query, expected",
     [
         (
-            "SELECT x FROM (VALUES (ARRAY[1])) AS t(a) CROSS JOIN UNNEST(a) WITH ORDINALITY AS u(x)",
+            "SELECT x FROM (VALUES (ARRAY[1])) AS t(a) CROSS "
+            "JOIN UNNEST(a) WITH ORDINALITY AS u(x)",
             "List of column aliases must have same degree as table; table has 2 columns ('EXPR$0', "
             "'ORDINALITY'), whereas alias list has 1 columns",
         ),

@@ -95,7 +95,8 @@ def test_a_temporary_table_shadows_a_permanent_one_below_it():
 
 def test_a_permanent_table_declared_after_a_temporary_one_does_not_shadow_it():
     sql = (
-        "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print', 'print-identifier' = 'temp');\n"
+        "CREATE TEMPORARY TABLE out1 (x INT) "
+        "WITH ('connector' = 'print', 'print-identifier' = 'temp');\n"
         "CREATE TABLE out1 (x INT) WITH ('connector' = 'print', 'print-identifier' = 'perm');\n"
         "INSERT INTO out1 SELECT 1;\n"
     )
@@ -105,7 +106,8 @@ def test_a_permanent_table_declared_after_a_temporary_one_does_not_shadow_it():
 def test_drop_temporary_uncovers_the_permanent_table():
     sql = (
         "CREATE TABLE out1 (x INT) WITH ('connector' = 'print', 'print-identifier' = 'perm');\n"
-        "CREATE TEMPORARY TABLE out1 (x INT) WITH ('connector' = 'print', 'print-identifier' = 'temp');\n"
+        "CREATE TEMPORARY TABLE out1 (x INT) "
+        "WITH ('connector' = 'print', 'print-identifier' = 'temp');\n"
         "INSERT INTO out1 SELECT 1;\n"
         "DROP TEMPORARY TABLE out1;\n"
         "INSERT INTO out1 SELECT 2;\n"

@@ -19,24 +19,27 @@ CREATE MODEL emb INPUT (`input` STRING) OUTPUT (`embedding` ARRAY<FLOAT>) WITH (
   'provider' = 'bailian', 'api-key' = 'k', 'model' = 'text-embedding-v3', 'dimension' = '256',
   'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/embeddings');
 CREATE VIEW products (id, name) AS VALUES (1, 'red running shoes'), (2, 'green tea leaves'),
-  (3, 'wireless headphones with noise cancelling'), (4, '保溫水壺 不鏽鋼'), (5, CAST(NULL AS STRING));
-CREATE VIEW docs AS SELECT id, name, embedding FROM ML_PREDICT(TABLE products, MODEL emb, DESCRIPTOR(name));
+  (3, 'wireless headphones with noise cancelling'), (4, '保溫水壺 不鏽鋼'),
+  (5, CAST(NULL AS STRING));
+CREATE VIEW docs AS SELECT id, name, embedding
+  FROM ML_PREDICT(TABLE products, MODEL emb, DESCRIPTOR(name));
 CREATE VIEW queries (qid, q) AS VALUES (10, 'running shoes'), (11, 'noise cancelling headphones'),
   (12, CAST(NULL AS STRING)), (13, '水壺');
-CREATE VIEW qe AS SELECT qid, q, embedding AS qv FROM ML_PREDICT(TABLE queries, MODEL emb, DESCRIPTOR(q));
+CREATE VIEW qe AS SELECT qid, q, embedding AS qv
+  FROM ML_PREDICT(TABLE queries, MODEL emb, DESCRIPTOR(q));
 CREATE TABLE out (qid INT, id INT, score DOUBLE) WITH ('connector' = 'blackhole');
 """
 
 
 def run(sql):
     project = load_source(EMB + sql, "t.sql", {})
-    result = run_project(project, simulated_backend(BailianSimulator()), lambda t, l: None)
+    result = run_project(project, simulated_backend(BailianSimulator()), lambda table, line: None)
     return result.sinks["out"].rows()
 
 
 def brute_force(queries, items, k):
     def cosine(a, b):
-        return sum(x * y for x, y in zip(a, b)) / math.sqrt(
+        return sum(x * y for x, y in zip(a, b, strict=False)) / math.sqrt(
             sum(x * x for x in a) * sum(y * y for y in b)
         )
 
@@ -64,7 +67,7 @@ def test_embeddings_are_vectors_of_the_requested_dimension_with_nulls_kept():
     )
     project = load_source(EMB + sql, "t.sql", {})
     simulator = BailianSimulator()
-    result = run_project(project, simulated_backend(simulator), lambda t, l: None)
+    result = run_project(project, simulated_backend(simulator), lambda table, line: None)
     frame = result.sinks["vectors"]
     assert frame.schema["v"] == pl.List(pl.Float32)
     lengths = frame.get_column("v").list.len().to_list()
@@ -80,9 +83,9 @@ def test_lateral_search_best_first_and_sensible_matches():
     by_query = {}
     for qid, item, score in rows:
         by_query.setdefault(qid, []).append((item, score))
-    assert [item for item, _ in by_query[10]][0] == 1  # running shoes
-    assert [item for item, _ in by_query[11]][0] == 3  # headphones
-    assert [item for item, _ in by_query[13]][0] == 4  # 水壺
+    assert next(item for item, _ in by_query[10]) == 1  # running shoes
+    assert next(item for item, _ in by_query[11]) == 3  # headphones
+    assert next(item for item, _ in by_query[13]) == 4  # 水壺
     assert 12 not in by_query  # a NULL query vector matches nothing
     assert all(len(v) == 2 and v[0][1] >= v[1][1] for v in by_query.values())
 
@@ -107,7 +110,8 @@ def test_left_join_lateral_keeps_the_query_row_and_named_arguments():
         ),
         (
             "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(name), qe.qv, 2)",
-            "Expect search column `name` type is ARRAY<FLOAT> or ARRAY<DOUBLE>, but its type is STRING.",
+            "Expect search column `name` type is ARRAY<FLOAT> or "
+            "ARRAY<DOUBLE>, but its type is STRING.",
         ),
         (
             "VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.q, 2)",

@@ -212,7 +212,7 @@ INSERT INTO shown SELECT id, content FROM ML_PREDICT(TABLE photos, MODEL vision,
             run_project(
                 load_source(source, "t.sql", {}),
                 simulated_backend(simulator),
-                lambda table, line: lines.append(line),
+                lambda table, line, lines=lines: lines.append(line),
             )
         )
         runs.append(lines)

@@ -238,7 +238,7 @@ def test_extra_body_fields_and_extra_headers_go_with_every_request():
       'extraHeader' = '{"X-DashScope-DataInspection": "enable", "X-Tag": ["a", 2]}'"""
     )
     call(spec, ["a", "b"], recorder)
-    for request, body in zip(recorder.requests, recorder.bodies()):
+    for request, body in zip(recorder.requests, recorder.bodies(), strict=False):
         assert body["enable_thinking"] is False and body["top_k"] == 5
         assert body["temperature"] == 0.1
         assert request.headers["x-dashscope-datainspection"] == "enable"
@@ -273,8 +273,8 @@ def test_extra_body_fields_and_extra_headers_go_with_every_request():
         ),
         (
             "'extra-header' = '{\"X-A\": {\"b\": 1}}'",
-            "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON value "
-            "or a list of them",
+            "invalid value for 'extra-header' of model 'm': header 'X-A' must be a scalar JSON "
+            "value or a list of them",
         ),
         (
             "'content-type' = 'IMAGE_URL', 'batch-size' = '5'",
@@ -330,7 +330,7 @@ def test_vvr_backoff_waits_without_jitter(backoff, waits):
 
 def test_the_default_backoff_keeps_its_jitter():
     waits = list(itertools.islice(RetryPolicy(seed=1).delays(), 4))
-    assert all(0 <= wait <= step for wait, step in zip(waits, [0.5, 1.0, 2.0, 4.0]))
+    assert all(0 <= wait <= step for wait, step in zip(waits, [0.5, 1.0, 2.0, 4.0], strict=False))
     assert len(set(waits)) == 4
 
 
@@ -348,7 +348,7 @@ def test_a_retry_waits_as_the_model_says_and_honours_retry_after():
     backend = Backend(httpx.MockTransport(recorder), False, "test service")
     client = make_client(spec, RuntimeConfig(), backend)
     client.pacer, client.sleep = None, sleep
-    predictions, usage = asyncio.run(client.predict(["x"]))
+    predictions, _usage = asyncio.run(client.predict(["x"]))
     assert predictions[0].value == "ok" and len(recorder.requests) == 3
     assert slept == [3.0, 3.0]
 

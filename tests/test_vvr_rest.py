@@ -70,11 +70,13 @@ def refusal(sql: str) -> tuple[int, int, str]:
         ),
         (
             f"SELECT MAX(v) FROM {ROWS};",
-            "Max aggregate function does not support type: ''VARIANT''. Please re-check the data type.",
+            "Max aggregate function does not support type: "
+            "''VARIANT''. Please re-check the data type.",
         ),
         (
             f"SELECT MIN(v) FROM {ROWS};",
-            "Min aggregate function does not support type: ''VARIANT''. Please re-check the data type.",
+            "Min aggregate function does not support type: "
+            "''VARIANT''. Please re-check the data type.",
         ),
         (
             "SELECT CAST(PARSE_JSON('1') AS VARIANT);",
@@ -149,7 +151,7 @@ CREATE TEMPORARY TABLE routed (id INT, category STRING, expected_category STRING
 INSERT INTO routed SELECT id, category, IF(id = 1, 'good', 'bad'), summary
 FROM movie_comment, LATERAL TABLE(AI_CLASSIFY(MODEL general_model, user_comment,
   ARRAY['good', 'bad'])), LATERAL TABLE(AI_SUMMARIZE(MODEL general_model, user_comment, 20));
-"""
+"""  # noqa: E501 - a documentation example, verbatim
 )
 
 
@@ -209,7 +211,7 @@ def test_a_label_outside_the_declared_set_fails_the_check():
     assert accuracy.metadata["accuracy"].value == 0.5
 
 
-# ------------------------------------------------------------------ the backend, chosen above the client
+# ------------------------------------------------------------- the backend, chosen above the client
 # (that the client layer imports no simulator is test_layers.py's)
 
 

@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeGuard, cast
 
 CHAT, EMBEDDING = "chat", "embedding"
 TOKEN_COUNTS = ("prompt_tokens", "completion_tokens", "total_tokens")
@@ -114,7 +115,7 @@ def mask_secrets(values: list[object], scrub: Callable[[str], str]) -> list[obje
     """`values` with every text in them scrubbed by `scrub`; the same list when nothing was
     to be masked (embeddings never are: they hold numbers)."""
     masked = [_masked(value, scrub) for value in values]
-    return values if all(new is old for new, old in zip(masked, values)) else masked
+    return values if all(new is old for new, old in zip(masked, values, strict=True)) else masked
 
 
 def _masked(value: object, scrub: Callable[[str], str]) -> object:
@@ -122,7 +123,7 @@ def _masked(value: object, scrub: Callable[[str], str]) -> object:
         scrubbed = scrub(value)
         return value if scrubbed == value else scrubbed
     if isinstance(value, list) and value and isinstance(value[0], str):  # n > 1 choices
-        texts = [scrub(text) for text in value]  # type: ignore[arg-type]
+        texts = [scrub(text) for text in value]
         return value if texts == value else texts
     return value
 
@@ -141,7 +142,7 @@ def _chat_value(payload: dict, n: int) -> object:
     indexes = [_choice_index(choice, position) for position, choice in enumerate(choices)]
     if len(set(indexes)) != len(indexes):
         raise MalformedAnswer("two choices have the same 'index'")
-    ordered = sorted(zip(indexes, range(len(choices))))
+    ordered = sorted(zip(indexes, range(len(choices)), strict=True))
     return [_content(choices[position], position) for _, position in ordered]
 
 
@@ -205,13 +206,12 @@ def _embedding_values(payload: dict, count: int, dimension: int | None) -> list[
         if vectors[index] is not None:
             raise MalformedAnswer(f"two embeddings have index {index}")
         vectors[index] = _vector(item.get("embedding"), position)
-    expected = dimension if dimension is not None else len(vectors[0])  # type: ignore
-    for vector in vectors:
-        if len(vector) != expected:  # type: ignore[arg-type]
-            raise MalformedAnswer(
-                f"an embedding of length {len(vector)}, "  # type: ignore
-                f"expected {expected}"
-            )
+    # `count` answers, no two with one index: every slot holds a vector now
+    filled = cast(list[list[float]], vectors)
+    expected = dimension if dimension is not None else len(filled[0])
+    for vector in filled:
+        if len(vector) != expected:
+            raise MalformedAnswer(f"an embedding of length {len(vector)}, expected {expected}")
     return vectors
 
 
@@ -271,7 +271,8 @@ def _usage(payload: dict) -> tuple[int, int]:
 # ---------------------------------------------------------------- words
 
 
-def _is_count(value: object) -> bool:
+def _is_count(value: object) -> TypeGuard[int]:
+    """A non-negative int (not a bool, which JSON's `true` would be)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 

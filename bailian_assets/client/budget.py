@@ -1,9 +1,9 @@
 """Budgets: what one run may spend, in tokens or money, and the run stops sending before it does.
 
 A `Ledger` counts one budget: a model's ('budget.max-tokens' / 'budget.max-cost' in its WITH
-options), the job's (the same keys with SET) or the run's (a limit over every model, given when
-the run starts: Dagster's `bailian_run_budget` resource), over one run. `RunBudgets` holds a run's ledgers
-so that every ML_PREDICT under one budget spends from the same one. A client gets an
+options), the job's (the same keys with SET) or the run's (a limit over every model, given when the
+run starts: Dagster's `bailian_run_budget` resource), over one run. `RunBudgets` holds a run's
+ledgers so that every ML_PREDICT under one budget spends from the same one. A client gets an
 `Allowance`: the ledgers that apply to it.
 
 Before each request (each batch of rows, all its retries included) the client reserves what the

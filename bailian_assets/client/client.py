@@ -2,8 +2,8 @@
 
 `ModelClient.predict(texts)` answers a column of inputs:
 
-- NULL inputs are not sent (an empty text is, as Flink sends it); identical inputs are sent once; answers already in the cache
-  are not sent at all, and new answers are cached as they arrive;
+- NULL inputs are not sent (an empty text is, as Flink sends it); identical inputs are sent once;
+  answers already in the cache are not sent at all, and new answers are cached as they arrive;
 - embedding inputs go `batch_size` to a request; chat rows too when `batch_size` is more than
   1 or "auto" (`packing`): one packed request per batch, each answer matched to its row by its
   number. A packed answer that cannot be matched assigns nothing: the batch is split in halves
@@ -156,7 +156,9 @@ class Forecast:
     completion_tokens: int  # estimated
 
     def add(self, other: Forecast) -> Forecast:
-        return Forecast(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values())))
+        return Forecast(
+            *(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values(), strict=True))
+        )
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ class ModelClient:
         max_concurrency: int | None = None,
         row_timeout: float = 180.0,
         request_timeout: float | None = None,
-        retry: RetryPolicy = RetryPolicy(),
+        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, so one shared default is safe
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         cache: ResponseCache | None = None,
@@ -416,7 +418,8 @@ class ModelClient:
     def batches(self, texts: Sequence[str]) -> list[list[str]]:
         """The inputs of each request, in order: embeddings `batch_size` at a time; chat rows
         one at a time, or packed (`packing.cut`) when the model packs."""
-        if self.config.task == EMBEDDING or not self.config.packs:
+        # (a model without `batch_size` never packs: said again for the type checker)
+        if self.config.task == EMBEDDING or not self.config.packs or self.config.batch_size is None:
             size = (
                 int(self.config.batch_size or EMBEDDING_BATCH)
                 if self.config.task == EMBEDDING
@@ -451,7 +454,7 @@ class ModelClient:
         row = IMAGE_TOKENS if self.config.content_type == IMAGE_URL else count_tokens(batch[0])
         return (
             count_tokens(self.config.system_prompt) + row + 2 * MESSAGE_OVERHEAD + extra,
-            int(round(per_row)),
+            round(per_row),
         )
 
     def _user_prompt_tokens(self) -> int:
@@ -495,7 +498,10 @@ class ModelClient:
     def _store(self, batch: list[str], values: list[object]) -> None:
         if self.cache is not None:
             self.cache.put_many(
-                {cache_key(self._fingerprint, text): value for text, value in zip(batch, values)}
+                {
+                    cache_key(self._fingerprint, text): value
+                    for text, value in zip(batch, values, strict=False)
+                }
             )
             self._check_cache()
 
@@ -574,7 +580,7 @@ class ModelClient:
             else:
                 self._store(batch, values)
                 outcomes = [Prediction(v) for v in values]
-            for text, outcome in zip(batch, outcomes):
+            for text, outcome in zip(batch, outcomes, strict=False):
                 for index in rows_of[text]:
                     results[index] = outcome
             progress.advance(sum(len(rows_of[text]) for text in batch))

@@ -5,12 +5,13 @@ request, in the OpenAI-style content-part form DashScope's compatible mode takes
 models (qwen-vl, qwen3.5/3.6): `[{"type": "image_url", "image_url": {"url": ...}}]`. The service
 fetches the image itself; this client never does, and never reads a local file.
 
-A URL is checked before it is sent, and a bad one fails its row (the error strategies apply):
-https URLs (http only to a loopback host, a local test server) with a host and no user name or
-password in them (those would travel to the service and into its logs), and `data:image/...;base64,...` URLs whose payload is base64, at
-most `MAX_DATA_URL` characters (DashScope takes base64 images up to 10 MB). Anything else
-(`file:`, a bare path, `ftp:`) is refused: local files are never read. The reasons name no URL,
-so failures of many rows are counted under one reason, and a signed URL's token is not shown.
+A URL is checked before it is sent, and a bad one fails its row (the error strategies apply): https
+URLs (http only to a loopback host, a local test server) with a host and no user name or password in
+them (those would travel to the service and into its logs), and `data:image/...;base64,...` URLs
+whose payload is base64, at most `MAX_DATA_URL` characters (DashScope takes base64 images up to 10
+MB). Anything else (`file:`, a bare path, `ftp:`) is refused: local files are never read. The
+reasons name no URL, so failures of many rows are counted under one reason, and a signed URL's token
+is not shown.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def image_url_problem(url: str) -> str | None:
         return f"the image URL is longer than {MAX_URL} characters"
     try:
         parts = urlsplit(url)
-        parts.port
+        _ = parts.port  # reading the port checks it: a bad one raises ValueError
     except ValueError:
         return "the image URL is not a valid URL"
     if not parts.hostname:

@@ -120,7 +120,7 @@ class SharedSchedule(Schedule):
                     if row
                     else (-math.inf, -math.inf)
                 )
-                changed = update(*times)  # type: ignore[arg-type]
+                changed = update(*times)
                 if changed is not None:
                     stored = tuple(max(t, -1e12) for t in changed)  # SQLite has no -inf
                     db.execute(

@@ -130,7 +130,7 @@ def cut(
     batches: list[list[str]] = []
     batch: list[str] = []
     used = fixed_tokens
-    for text, tokens in zip(texts, row_tokens):
+    for text, tokens in zip(texts, row_tokens, strict=False):
         if batch and (len(batch) >= limit.rows or used + tokens > limit.tokens):
             batches.append(batch)
             batch, used = [], fixed_tokens
@@ -143,7 +143,7 @@ def cut(
 
 def row_tokens(text: str, answer_tokens: float) -> int:
     """What one more row adds to a packed request: its text and its answer, numbered."""
-    return count_tokens(text) + int(round(answer_tokens)) + 2 * ITEM_TOKENS
+    return count_tokens(text) + round(answer_tokens) + 2 * ITEM_TOKENS
 
 
 def prompt_tokens(prompt: str, texts: Sequence[str]) -> int:
@@ -155,7 +155,7 @@ def prompt_tokens(prompt: str, texts: Sequence[str]) -> int:
 
 def answer_tokens(count: int, per_row: float) -> int:
     """The expected completion tokens of a packed reply to `count` rows."""
-    return int(round(count * (per_row + ITEM_TOKENS)))
+    return round(count * (per_row + ITEM_TOKENS))
 
 
 def max_tokens(per_row: int, count: int) -> int:

@@ -27,7 +27,7 @@ def should_retry(status: int | None) -> bool:
 
 
 def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds the server asks us to wait, from `retry-after-ms` or `Retry-After`; None if absent."""
+    """Seconds the server asks to wait, from `retry-after-ms` or `Retry-After`; None if absent."""
     lowered = {k.lower(): v for k, v in headers.items()}
     if "retry-after-ms" in lowered:
         seconds = _seconds(lowered["retry-after-ms"], 1000)

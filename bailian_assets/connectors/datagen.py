@@ -166,7 +166,10 @@ def _generate(column: ast.ColumnDef, options: Mapping[str, object], rows: int, r
     values = _random(column.type, option, rows, rng)
     null_rate = float(option("null-rate", 0.0))
     if null_rate:
-        values = [None if drop else v for v, drop in zip(values, rng.random(rows) < null_rate)]
+        values = [
+            None if drop else v
+            for v, drop in zip(values, rng.random(rows) < null_rate, strict=False)
+        ]
     return pl.Series(column.name, values, dtype=dtype)
 
 
@@ -208,7 +211,7 @@ def _strings(length: int, var_len: bool, rows: int, rng) -> list[str]:
     values = [text[i * length : (i + 1) * length] for i in range(rows)]
     if var_len and length:
         sizes = rng.integers(1, length, size=rows, endpoint=True)
-        values = [v[:size] for v, size in zip(values, sizes)]
+        values = [v[:size] for v, size in zip(values, sizes, strict=False)]
     return values
 
 

@@ -10,9 +10,9 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
 - to DECIMAL(p, s) (`executor/decimals.py`): HALF_UP to the scale, NULL when a number does
   not fit the precision (under CAST too), a string that does not fit fails, and a string that
   is no number is 0;
-- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer wraps around (300 as
-  TINYINT is 44), a fraction is cut toward zero; a DOUBLE or FLOAT converts as Java's
-  `(int) d` does: cut toward zero, held at the INT's (BIGINT's) bounds, NaN 0, and to TINYINT
+- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer
+  wraps around (300 as TINYINT is 44), a fraction is cut toward zero; a DOUBLE or FLOAT converts as
+  Java's `(int) d` does: cut toward zero, held at the INT's (BIGINT's) bounds, NaN 0, and to TINYINT
   or SMALLINT that INT wrapped (6666.9 as TINYINT is 10);
 - to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
 - to TIMESTAMP(p): 'yyyy-mm-dd[ hh:mm:ss[.fffffffff]]' (no ISO 'T'), cut to p digits.
@@ -96,7 +96,7 @@ def _to_row(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> p
     EXPR$0, EXPR$1); a NULL row stays NULL."""
     fields = [
         compile_cast(inner.struct.field(s_name), s_type, t_type, safe).alias(t_name)
-        for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields)
+        for (s_name, s_type), (t_name, t_type) in zip(source.fields, target.fields, strict=False)
     ]
     return pl.when(inner.is_not_null()).then(pl.struct(fields))
 

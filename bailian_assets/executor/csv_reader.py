@@ -265,7 +265,7 @@ def _fallback_batch(
         truncate_ragged_lines=True,
         missing_columns="insert",
     )
-    return frame.select(pl.col(f"c{p}").alias(n) for n, p in zip(names, positions))
+    return frame.select(pl.col(f"c{p}").alias(n) for n, p in zip(names, positions, strict=False))
 
 
 def check_records(
@@ -292,7 +292,9 @@ def check_records(
     marked = marked.drop(LAST, strict=False)
     counts = _field_counts(marked.get_column(RECORD), with_null, index)
     short = counts < len(names)
-    for record, count in zip(marked.get_column(RECORD).filter(short), counts.filter(short)):
+    for record, count in zip(
+        marked.get_column(RECORD).filter(short), counts.filter(short), strict=False
+    ):
         faults.note(
             faults.where(index.line(record), record),
             f"{_fields(count)}, {len(names)} expected (Flink: Row length mismatch. "
@@ -300,7 +302,7 @@ def check_records(
         )
     empty = marked.select(
         (pl.col(n).is_null() & (counts > position)).alias(n)
-        for n, position in zip(names, positions)
+        for n, position in zip(names, positions, strict=False)
     )
     return marked, empty
 

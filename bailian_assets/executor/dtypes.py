@@ -8,7 +8,7 @@ import polars as pl
 from bailian_assets.executor import decimals
 from bailian_assets.sql.ast import DataType
 
-_SIMPLE = {
+_SIMPLE: dict[str, pl.DataType | type[pl.DataType]] = {
     "STRING": pl.String,
     "VARCHAR": pl.String,
     "CHAR": pl.String,
@@ -40,17 +40,19 @@ def to_polars(data_type: DataType) -> pl.DataType:
     if data_type.name == "DECIMAL":
         return decimals.dtype(data_type)
     if data_type.name in ("ARRAY", "MULTISET"):
-        return pl.List(to_polars(data_type.element))  # type: ignore[arg-type]
+        return pl.List(_part(data_type.element))
     if data_type.name == "MAP":
         return pl.List(
-            pl.Struct(
-                {
-                    "key": to_polars(data_type.element),  # type: ignore[arg-type]
-                    "value": to_polars(data_type.value),
-                }
-            )
-        )  # type: ignore[arg-type]
+            pl.Struct({"key": _part(data_type.element), "value": _part(data_type.value)})
+        )
     if data_type.name == "ROW":
         return pl.Struct({name: to_polars(t) for name, t in data_type.fields})
     dtype = _SIMPLE[data_type.name]
     return dtype() if isinstance(dtype, type) else dtype
+
+
+def _part(data_type: DataType | None) -> pl.DataType:
+    """An element, key or value type: always there in a collection type the parser built."""
+    if data_type is None:
+        raise TypeError("a collection type without its element type")
+    return to_polars(data_type)

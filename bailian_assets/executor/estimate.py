@@ -230,7 +230,7 @@ def describe(estimates: list[Estimate]) -> str:
     lines = [
         "  ".join(
             str(cell).ljust(w) if i < 2 else str(cell).rjust(w)
-            for i, (cell, w) in enumerate(zip(line, widths))
+            for i, (cell, w) in enumerate(zip(line, widths, strict=False))
         ).rstrip()
         for line in [header, *rows]
     ]

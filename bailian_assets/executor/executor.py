@@ -65,7 +65,7 @@ class Executor:
             frame = self.frame(query.root).collect(engine="streaming")  # Polars streams what it can
             rows = frame.select(
                 _conform(pl.col(f.column), f.type, t, frame.schema[f.column]).alias(name)
-                for f, name, t in zip(query.root.fields, query.names, query.types)
+                for f, name, t in zip(query.root.fields, query.names, query.types, strict=False)
             )
             _check_not_null(rows, query)
             _check_years(rows)
@@ -100,7 +100,8 @@ class Executor:
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
         frame = self.resolve(node.relation)
         return frame.select(
-            pl.col(source).alias(f.column) for source, f in zip(node.source_columns, node.fields)
+            pl.col(source).alias(f.column)
+            for source, f in zip(node.source_columns, node.fields, strict=False)
         )
 
     def _values(self, node: p.ValuesNode) -> pl.LazyFrame:
@@ -150,7 +151,7 @@ class Executor:
         element = pl.col(items)
         columns = [
             (element if part is None else element.struct.field(part)).alias(f.column)
-            for part, f in zip(node.parts, node.element_fields)
+            for part, f in zip(node.parts, node.element_fields, strict=False)
         ]
         if node.ordinality is not None:
             columns.append(pl.col(positions).alias(node.ordinality.column))
@@ -217,7 +218,10 @@ class Executor:
         return frame.slice(node.offset, node.count)
 
     def _set_union(self, node: p.SetUnion, *frames: pl.LazyFrame) -> pl.LazyFrame:
-        parts = [_branch(child, frame, node.fields) for child, frame in zip(node.inputs, frames)]
+        parts = [
+            _branch(child, frame, node.fields)
+            for child, frame in zip(node.inputs, frames, strict=False)
+        ]
         combined = pl.concat(parts, how="vertical")
         return combined.unique(maintain_order=True) if node.distinct else combined
 
@@ -256,7 +260,7 @@ class Executor:
         if node.all:
             copy = pl.int_range(pl.len()).over(on).alias("$copy")
             left, right = left.with_columns(copy), right.with_columns(copy)
-            on = on + ["$copy"]
+            on = [*on, "$copy"]
         else:
             left = left.unique(maintain_order=True)
         how = "semi" if node.kind == "INTERSECT" else "anti"
@@ -364,13 +368,14 @@ def _grouping_value(
 def _check_not_null(rows: pl.DataFrame, query: p.PlannedQuery) -> None:
     """A NULL in a column whose output (a sink's) type is NOT NULL fails the job, as Flink's
     default `table.exec.sink.not-null-enforcer` (ERROR) does."""
-    for column, name, target in zip(query.root.fields, query.names, query.types):
+    for column, name, target in zip(query.root.fields, query.names, query.types, strict=False):
         if column.type.nullable and not target.nullable and rows.get_column(name).has_nulls():
             where = f"{query.path}:{query.position.line}:{query.position.col}"
             raise ExecutionError(
-                f"{where}: error: Column '{name}' is NOT NULL, however, a null value is being written into "
-                "it. You can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' "
-                "to suppress this exception and drop such records silently."
+                f"{where}: error: Column '{name}' is NOT NULL, however, a null value is being "
+                "written into it. You can set job configuration "
+                "'table.exec.sink.not-null-enforcer'='DROP' to suppress this exception and drop "
+                "such records silently."
             )
 
 
@@ -417,7 +422,7 @@ def _branch(node: p.Node, frame: pl.LazyFrame, fields: tuple[p.Field, ...]) -> p
     """A set operation's branch with the operation's column names and types."""
     return frame.select(
         pl.col(c.column).cast(to_polars(f.type)).alias(f.column)
-        for c, f in zip(node.fields, fields)
+        for c, f in zip(node.fields, fields, strict=False)
     )
 
 

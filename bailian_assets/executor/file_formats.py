@@ -65,6 +65,11 @@ def read_batches(
         raise ExecutionError(f"{file}: cannot read it as {fmt}: {_first_line(error)}") from None
 
 
+def _row_locator(faults: ParseFaults, offset: int) -> Callable[[int], str]:
+    """Where row `row` of a batch starting at row `offset` of the file is, for messages."""
+    return lambda row: faults.where(None, offset + row)
+
+
 def _parquet_batches(
     table: TableSpec, file: Path, columns: Sequence[ast.ColumnDef]
 ) -> Iterator[pl.DataFrame]:
@@ -74,7 +79,7 @@ def _parquet_batches(
     offset = 0
     faults = ParseFaults(file, False, "")
     for batch in raw.select(c.name for c in read).collect_batches():
-        typed = typed_batch(batch, columns, faults, lambda row: faults.where(None, offset + row))
+        typed = typed_batch(batch, columns, faults, _row_locator(faults, offset))
         offset += batch.height
         yield typed
 

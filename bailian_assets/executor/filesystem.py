@@ -417,7 +417,7 @@ def _groups(table: TableSpec, frame: pl.DataFrame) -> dict[tuple[str, ...], pl.D
         return {}
     groups: dict[tuple[str, ...], list[pl.DataFrame]] = {}
     for values, rows in frame.partition_by(keys, as_dict=True, maintain_order=True).items():
-        parts = tuple(folder_name(k, _partition_text(v)) for k, v in zip(keys, values))
+        parts = tuple(folder_name(k, _partition_text(v)) for k, v in zip(keys, values, strict=True))
         groups.setdefault(parts, []).append(rows.drop(keys))  # NULL and '' share a folder
     return {parts: pl.concat(frames) for parts, frames in groups.items()}
 

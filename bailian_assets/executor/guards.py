@@ -30,7 +30,7 @@ _FOLDING: ContextVar[bool] = ContextVar("folding", default=False)
 def only_where(condition: Callable[[], pl.Expr]) -> Iterator[None]:
     """Expressions compiled inside are evaluated only for the rows where `condition()` is
     true (a NULL condition is false, as in a CASE)."""
-    token = _CONDITIONS.set(_CONDITIONS.get() + (condition,))
+    token = _CONDITIONS.set((*_CONDITIONS.get(), condition))
     try:
         yield
     finally:

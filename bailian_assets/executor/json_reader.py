@@ -113,7 +113,7 @@ def _python_batches(
                     )
                     continue
             lines.append(no)
-            for cell, column in zip(cells, columns):
+            for cell, column in zip(cells, columns, strict=False):
                 cell.append(_text(record.get(column.name), column.type.name in _INTEGERS))
             if len(lines) == FALLBACK_BATCH:
                 yield lines, _frame(names, cells)
@@ -147,4 +147,6 @@ def _text(value: object, integral: bool = False) -> str | None:
 
 
 def _frame(names: Sequence[str], cells: Sequence[list[str | None]]) -> pl.DataFrame:
-    return pl.DataFrame({n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells)})
+    return pl.DataFrame(
+        {n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells, strict=False)}
+    )

@@ -280,7 +280,7 @@ def _output_columns(node: MlPredict, predictions: list[Prediction]) -> list[pl.S
             dtype=_output_dtype(node, output),
         )
     ]
-    for field, (_, kind) in zip(metadata, node.model.metadata_columns):
+    for field, (_, kind) in zip(metadata, node.model.metadata_columns, strict=False):
         columns.append(
             pl.Series(
                 field.column, [_metadata(p, kind) for p in predictions], dtype=to_polars(field.type)

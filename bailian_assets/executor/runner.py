@@ -17,6 +17,7 @@ write where it points fails before any model is paid.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,6 +71,11 @@ class ModelBinding(NamedTuple):
     api_key: Secret | None = None
 
 
+def _binding_to(backend: Backend) -> Callable[[ModelSpec], ModelBinding]:
+    """Every model bound as the SQL says, its calls going to `backend`."""
+    return lambda spec: ModelBinding(spec, backend)
+
+
 @dataclass
 class Computed:
     """One relation's rows and the ML_PREDICTs that made them."""
@@ -100,10 +106,12 @@ class Orchestrator:
         progress_interval: float = 10.0,
         budgets: RunBudgets | None = None,
     ):
-        if bind is None and backend is None:
-            raise ValueError("an Orchestrator needs a backend or a bind function")
+        if bind is None:
+            if backend is None:
+                raise ValueError("an Orchestrator needs a backend or a bind function")
+            bind = _binding_to(backend)
         self.events = events or RunEvents()
-        self.bind = bind or (lambda spec: ModelBinding(spec, backend))
+        self.bind = bind
         self.progress_interval = progress_interval
         # every ML_PREDICT of the run spends from the same budgets; a Dagster run's assets
         # share theirs (integration/run_budget.py)
@@ -213,7 +221,7 @@ class Orchestrator:
             if isinstance(step, PlannedSelect):
                 result.sinks[step.name] = frame
                 connector_of(step.table).write(
-                    step.table, frame, lines=lambda line, t=step.table: emit(t, line)
+                    step.table, frame, lines=functools.partial(emit, step.table)
                 )
             else:
                 _write(step, frame, result, emit)

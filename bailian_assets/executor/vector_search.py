@@ -7,6 +7,8 @@ kept, so memory holds queries x block scores, never queries x items.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import polars as pl
 
@@ -22,11 +24,12 @@ def to_matrix(vectors: pl.Series, what: str) -> tuple[np.ndarray, np.ndarray]:
     present = vectors.is_not_null()
     if vectors.dtype != pl.Null and present.any():
         lengths = vectors.filter(present).list.len()
-        if lengths.min() != lengths.max():
+        # list lengths are UInt32: the bounds are ints (polars types them as any scalar)
+        shortest, dimension = cast(int, lengths.min()), cast(int, lengths.max())
+        if shortest != dimension:
             raise ExecutionError(
-                f"{what}: vectors of different lengths ({lengths.min()} and {lengths.max()})"
+                f"{what}: vectors of different lengths ({shortest} and {dimension})"
             )
-        dimension = int(lengths.max())  # type: ignore[arg-type]
         rows = np.flatnonzero(present.to_numpy())
         matrix = (
             vectors.filter(present)

@@ -174,7 +174,8 @@ def stored_checks(
                     c,
                     "accuracy",
                     (
-                        f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, recall, F1, "
+                        f"`{c.column}` against `{c.ground_truth}`: accuracy, precision, "
+                        "recall, F1, "
                         f"over the rows stored in `{table.location}`."
                     ),
                     lambda frame, c=c: _accuracy(key, frame, c, settings.accuracy_min),

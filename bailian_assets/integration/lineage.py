@@ -23,7 +23,7 @@ def column_lineage(query: p.PlannedQuery) -> dict[str, list[Dependency]]:
     in a stable order."""
     return {
         name: sorted(_depends(query.root, field.column))
-        for name, field in zip(query.names, query.root.fields)
+        for name, field in zip(query.names, query.root.fields, strict=False)
     }
 
 

@@ -110,12 +110,12 @@ def cost_metadata(runs: list[ModelRun], models: Mapping[str, ModelSpec] | None) 
     specs = [_model(run, models) for run in runs]
     costs = [
         spec.cost(run.usage.prompt_tokens, run.usage.completion_tokens)
-        for spec, run in zip(specs, runs)
+        for spec, run in zip(specs, runs, strict=True)
     ]
     if all(c is None for c in costs):
         return {}
     currencies = sorted(
-        {spec.price_currency or "" for spec, c in zip(specs, costs) if c is not None}
+        {spec.price_currency or "" for spec, c in zip(specs, costs, strict=True) if c is not None}
     )
     currency = currencies[0] if len(currencies) == 1 and currencies[0] else None
     metadata: dict[str, object] = {"usage/estimated_cost": round(sum(c or 0.0 for c in costs), 6)}

@@ -65,7 +65,7 @@ def relations_of(project: Project) -> dict[str, SqlRelation]:
 def _view(project: Project, name: str) -> SqlRelation:
     planned = project.views[name]
     statement = project.catalog.views[name].statement
-    columns = tuple(Column(n, str(t)) for n, t in zip(planned.names, planned.types))
+    columns = tuple(Column(n, str(t)) for n, t in zip(planned.names, planned.types, strict=False))
     return _relation(
         project,
         name,
@@ -98,7 +98,7 @@ def _sink(project: Project, name: str) -> SqlRelation:
 
 def _select(project: Project, select) -> SqlRelation:
     planned = select.query
-    columns = tuple(Column(n, str(t)) for n, t in zip(planned.names, planned.types))
+    columns = tuple(Column(n, str(t)) for n, t in zip(planned.names, planned.types, strict=False))
     return _relation(
         project,
         select.name,

@@ -1,10 +1,10 @@
 """Each CREATE MODEL as a Dagster resource: the key bound with EnvVar, clients made per run.
 
-The SQL says what the model is; the resource shows it on the resource's page and lets a run
-change it from the launchpad: `endpoint`, `model` and every other WITH option (`options`, as
-written: rate limits, prices, prompt, temperature, ...). A run's config names only what it
-changes (`model` alone, one option alone): what it leaves out keeps the SQL's value. Every field
-takes effect: an override is checked exactly as the SQL's own value would be (`build_model`), and a mistake fails the run
+The SQL says what the model is; the resource shows it on the resource's page and lets a run change
+it from the launchpad: `endpoint`, `model` and every other WITH option (`options`, as written: rate
+limits, prices, prompt, temperature, ...). A run's config names only what it changes (`model` alone,
+one option alone): what it leaves out keeps the SQL's value. Every field takes effect: an override
+is checked exactly as the SQL's own value would be (`build_model`), and a mistake fails the run
 naming the option. The API key is never a value here: `api_key` is bound with
 `EnvVar("DASHSCOPE_API_KEY")` (the UI shows the variable's name), and `options` shows it masked.
 Calls go to the simulator while BAILIAN_BASE_URL is unset.

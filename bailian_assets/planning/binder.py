@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
@@ -95,7 +96,7 @@ class Binder:
             _require_literal(call, args, index)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         if call.distinct:  # COUNT(DISTINCT v): its values are grouped
-            for arg, expr in zip(args, call.args):
+            for arg, expr in zip(args, call.args, strict=False):
                 require_orderable(arg.type, expr.position)
         return b.AggregateCall(
             call.name, args, result, call.distinct, filter=condition, ignore_nulls=call.ignore_nulls
@@ -166,8 +167,8 @@ class Binder:
             for item in spec.order_by
         )
         keys = [
-            *zip(partition, spec.partition_by),
-            *((o.expr, i.expr) for o, i in zip(order, spec.order_by)),
+            *zip(partition, spec.partition_by, strict=False),
+            *((o.expr, i.expr) for o, i in zip(order, spec.order_by, strict=False)),
         ]
         for key, expr in keys:
             require_orderable(key.type, expr.position)
@@ -291,7 +292,7 @@ class Binder:
         for operand in chain.operands:
             bound = self.bind(operand, scope)
             if chain.op != "||":
-                _require(lambda: ops.require_boolean(bound.type, chain.op), operand)
+                _require(lambda bound=bound: ops.require_boolean(bound.type, chain.op), operand)
             operands.append(bound)
         operand_types = [o.type for o in operands]
         if chain.op == "||":
@@ -337,7 +338,10 @@ class Binder:
             else:
                 bound_condition = self.bind(condition, scope)
                 _require(
-                    lambda: ops.comparison("CASE", operand.type, bound_condition.type), condition
+                    lambda bound_condition=bound_condition: ops.comparison(
+                        "CASE", operand.type, bound_condition.type
+                    ),
+                    condition,
                 )
             bound_value = self.bind(value, scope)
             result = _merge(result, bound_value.type, value)
@@ -367,7 +371,7 @@ class Binder:
         args = [inner]
         for item in expr.items:
             bound = self.bind(item, scope)
-            _require(lambda: ops.comparison("IN", inner.type, bound.type), item)
+            _require(lambda bound=bound: ops.comparison("IN", inner.type, bound.type), item)
             args.append(bound)
         name = "NOT IN" if expr.negated else "IN"
         return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
@@ -400,7 +404,8 @@ class Binder:
         return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
 
 
-_RULES = {
+# each rule takes the Binder and one kind of `ast` node (its key)
+_RULES: dict[type, Callable[[Binder, Any, Scope], b.Expr]] = {
     ast.Literal: Binder._literal,
     ast.ColumnRef: Binder._column,
     ast.FunctionCall: Binder._function,

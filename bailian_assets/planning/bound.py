@@ -18,7 +18,6 @@ Subqueries never reach this level: the builder turns them into joins.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from bailian_assets.sql.ast import DataType
 
@@ -118,7 +117,7 @@ class WindowCall:
     star: bool = False  # COUNT(*) OVER (...)
 
 
-Expr = Union[Column, Literal, Call, Cast, Case, AggregateCall, WindowCall]
+Expr = Column | Literal | Call | Cast | Case | AggregateCall | WindowCall
 
 
 def column_of(expr: Expr) -> str | None:

@@ -82,7 +82,7 @@ class Builder:
         query: ast.Query,
         path: str,
         settings: Mapping[str, str],
-        visibility: Visibility = Visibility(),
+        visibility: Visibility = Visibility(),  # noqa: B008 - frozen: a shared default is safe
     ) -> p.PlannedQuery:
         """The plan of a statement's query (in file `path`, with its `SET` values, seeing the
         names `visibility` does not hide)."""
@@ -126,7 +126,9 @@ class Builder:
         alias or ordinal) or, as in Flink, any expression over the FROM clause of a plain
         SELECT (`ORDER BY e.id` with `e.id` not selected): such keys are computed as hidden
         columns beside the output, and dropped after the sort."""
-        scope = tuple(replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names))
+        scope = tuple(
+            replace(f, name=n, qualifier=None) for f, n in zip(node.fields, names, strict=False)
+        )
         keys: list[b.SortKey] = []
         hidden: list[tuple[b.Expr, p.Field]] = []
         for item in order_by:
@@ -152,7 +154,7 @@ class Builder:
                     raise
                 expr = self._from_clause_key(item.expr, node, hidden, ctx)
             keys.append(b.SortKey(expr, item.descending, item.nulls_last))
-        for key, item in zip(keys, order_by):
+        for key, item in zip(keys, order_by, strict=False):
             require_orderable(key.expr.type, item.position)
         if not hidden:
             return p.Sort(node, tuple(keys))
@@ -226,7 +228,10 @@ class Builder:
                 bound.append(bound_expr)
             rows.append(tuple(bound))
         names = tuple(f"EXPR${i}" for i in range(width))
-        fields = tuple(self.field(n, types.concrete(t), None) for n, t in zip(names, column_types))
+        fields = tuple(
+            self.field(n, types.concrete(t), None)
+            for n, t in zip(names, column_types, strict=False)
+        )
         return p.ValuesNode(tuple(rows), fields), names
 
     def _value(self, expr: ast.Expr, ctx: _Context):
@@ -273,7 +278,7 @@ class Builder:
                     f"{len(node.fields)}",
                     where,
                 )
-            for i, (mine, theirs) in enumerate(zip(first.fields, node.fields)):
+            for i, (mine, theirs) in enumerate(zip(first.fields, node.fields, strict=False)):
                 common = types.common_type(column_types[i], theirs.type)
                 if common is None:
                     raise PlanError(
@@ -284,7 +289,9 @@ class Builder:
                     )
                 column_types[i] = common
             nodes.append(node)
-        fields = tuple(self.field(a.name, t, None) for a, t in zip(first.fields, column_types))
+        fields = tuple(
+            self.field(a.name, t, None) for a, t in zip(first.fields, column_types, strict=False)
+        )
         if body.op != "UNION ALL":  # duplicates are found by grouping the rows
             _require_set_keys(body, column_types)
         if body.op.startswith("UNION"):
@@ -403,7 +410,7 @@ class Builder:
         CorrelatedJoins for those that read `node`'s columns: `decorrelate.py`); returns the
         new node and `exprs` with each subquery replaced by a reference to its column.
         `filtering`: the ids of those that are WHERE conjuncts (see `_filtering`)."""
-        outer = (node.fields,) + ctx.binder.outer
+        outer = (node.fields, *ctx.binder.outer)
         inner = replace(ctx, binder=replace(ctx.binder, outer=outer))
         outer_columns = {f.column for scope in outer for f in scope}
 
@@ -625,11 +632,15 @@ class Builder:
             raise not_above(key, name, hidden)
         if cte is not None:  # fresh frame columns: a CTE may be read twice in one query
             fields = tuple(
-                self.field(n, f.type, qualifier) for n, f in zip(cte.names, cte.node.fields)
+                self.field(n, f.type, qualifier)
+                for n, f in zip(cte.names, cte.node.fields, strict=False)
             )
             return p.Project(
                 cte.node,
-                tuple((b.Column(f.column, f.type), nf) for f, nf in zip(cte.node.fields, fields)),
+                tuple(
+                    (b.Column(f.column, f.type), nf)
+                    for f, nf in zip(cte.node.fields, fields, strict=False)
+                ),
             )
         if key in self.catalog.views:
             if key not in self.views:
@@ -638,7 +649,8 @@ class Builder:
             if planned is None:
                 raise Quiet()
             fields = tuple(
-                self.field(n, t, qualifier) for n, t in zip(planned.names, planned.types)
+                self.field(n, t, qualifier)
+                for n, t in zip(planned.names, planned.types, strict=False)
             )
             return p.Scan(key, planned.names, fields)
         if key in self.catalog.tables:
@@ -752,7 +764,10 @@ class Builder:
         return invoke(self._table_function(call), call, _Site(self, ctx), left, join.kind)
 
     def _model(
-        self, name: ast.Name, visibility: Visibility = Visibility(), path: str = ""
+        self,
+        name: ast.Name,
+        visibility: Visibility = Visibility(),  # noqa: B008 - frozen: a shared default is safe
+        path: str = "",
     ) -> ModelSpec:
         key = object_key(name)
         model = self.catalog.models.get(key)

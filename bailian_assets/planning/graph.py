@@ -71,8 +71,8 @@ def sink_cycles(
             (
                 insert.path,
                 Problem(
-                    f"INSERT INTO {sink} reads {sink} itself ({cycle}): a sink is an asset, and an asset "
-                    "cannot depend on itself; write the result to another table",
+                    f"INSERT INTO {sink} reads {sink} itself ({cycle}): a sink is an asset, and an "
+                    "asset cannot depend on itself; write the result to another table",
                     target.position,
                     len(str(target)),
                 ),

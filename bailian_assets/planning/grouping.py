@@ -56,7 +56,7 @@ def _sets_of(element: ast.GroupingSets) -> list[KeySet]:
         raise PlanError(f"GROUP BY groups by more than {MAX_SETS} sets", element.position)
     # CUBE: every subset, those holding the first parts first (Calcite's bit order)
     return [
-        _joined([part for part, keep in zip(parts, mask) if keep])
+        _joined([part for part, keep in zip(parts, mask, strict=False) if keep])
         for mask in itertools.product((True, False), repeat=len(parts))
     ]
 

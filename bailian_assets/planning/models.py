@@ -325,7 +325,7 @@ class ModelSpec:
 
     @property
     def output_columns(self) -> tuple[ast.ColumnDef, ...]:
-        return (self.output_column,) + tuple(c for c, _ in self.metadata_columns)
+        return (self.output_column, *tuple(c for c, _ in self.metadata_columns))
 
 
 def build_model(
@@ -453,8 +453,8 @@ def _route(
         option = task.option
         problems.append(
             Problem(
-                f"{owner} has a 'task' but no 'endpoint': provider '{provider.name}' has no built-in "
-                f"models (those of {_built_in_providers()} have); give its endpoint",
+                f"{owner} has a 'task' but no 'endpoint': provider '{provider.name}' has no "
+                f"built-in models (those of {_built_in_providers()} have); give its endpoint",
                 option.key_position,
                 len(option.key) + 2,
             )
@@ -650,9 +650,9 @@ def _check_packing(
         if size == AUTO or int(size) > MAX_EMBEDDING_BATCH:  # type: ignore[arg-type]
             problems.append(
                 Problem(
-                    f"'batch-size' of an embedding model ({owner}) is a number of inputs per request "
-                    f"up to {MAX_EMBEDDING_BATCH} (the service's limit: {EMBEDDING_BATCH} for "
-                    f"text-embedding-v3/v4), got '{where.value}'",
+                    f"'batch-size' of an embedding model ({owner}) is a number of inputs per "
+                    f"request up to {MAX_EMBEDDING_BATCH} (the service's limit: {EMBEDDING_BATCH} "
+                    f"for text-embedding-v3/v4), got '{where.value}'",
                     where.value_position,
                     len(where.raw),
                 )

@@ -128,8 +128,9 @@ def clashes(
             (
                 path,
                 Problem(
-                    f"{label} and {other} (at {where}) would both be the Dagster {kind} '{mapped}', "
-                    "since Dagster names hold only letters, digits and _: rename one of them",
+                    f"{label} and {other} (at {where}) would both be the Dagster {kind} "
+                    f"'{mapped}', since Dagster names hold only letters, digits and _: rename one "
+                    "of them",
                     position,
                     1 if position == WHOLE_FILE else len(name),
                 ),

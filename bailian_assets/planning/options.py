@@ -189,7 +189,7 @@ _UNIT_SECONDS = {
 
 
 def duration(value: str) -> float:
-    """Flink duration text ('3 min', '180 s', '500 ms'; a bare number is milliseconds) -> seconds."""
+    """Flink duration text ('3 min', '180 s', '500 ms'; a bare number: milliseconds) in seconds."""
     match = _DURATION.match(value)
     if not match:
         raise ValueError(f"expected a duration such as '3 min' or '30 s', got '{value}'")
@@ -321,7 +321,7 @@ def with_camel_case(specs: list[OptionSpec]) -> list[OptionSpec]:
     return [
         spec
         if camel_case(spec.key) in (spec.key, *spec.aliases)
-        else replace(spec, aliases=spec.aliases + (camel_case(spec.key),))
+        else replace(spec, aliases=(*spec.aliases, camel_case(spec.key)))
         for spec in specs
     ]
 

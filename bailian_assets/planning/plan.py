@@ -12,7 +12,6 @@ listed by `children`), built by the builder (`builder.py`) or a table function
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Union
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound
@@ -239,7 +238,7 @@ class SubqueryJoin:
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        return self.input.fields + (self.result,)
+        return (*self.input.fields, self.result)
 
 
 @dataclass(frozen=True)
@@ -267,28 +266,28 @@ class CorrelatedJoin:
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        return self.input.fields + (self.result,)
+        return (*self.input.fields, self.result)
 
 
-Node = Union[
-    Scan,
-    ValuesNode,
-    MlPredict,
-    VectorSearch,
-    Unnest,
-    Project,
-    Filter,
-    Join,
-    Aggregate,
-    Window,
-    Distinct,
-    Sort,
-    Limit,
-    SetUnion,
-    SetCombine,
-    SubqueryJoin,
-    CorrelatedJoin,
-]
+Node = (
+    Scan
+    | ValuesNode
+    | MlPredict
+    | VectorSearch
+    | Unnest
+    | Project
+    | Filter
+    | Join
+    | Aggregate
+    | Window
+    | Distinct
+    | Sort
+    | Limit
+    | SetUnion
+    | SetCombine
+    | SubqueryJoin
+    | CorrelatedJoin
+)
 
 
 @dataclass(frozen=True)
@@ -310,8 +309,12 @@ class PlannedQuery:
 def renamed(node: Node, names: tuple[str, ...], qualifier: str | None) -> Node:
     """`node` with its output fields given SQL names under a new qualifier (a subquery's or a
     table function's alias); the frame columns stay."""
-    fields = tuple(replace(f, name=n, qualifier=qualifier) for f, n in zip(node.fields, names))
-    items = tuple((bound.Column(f.column, f.type), nf) for f, nf in zip(node.fields, fields))
+    fields = tuple(
+        replace(f, name=n, qualifier=qualifier) for f, n in zip(node.fields, names, strict=False)
+    )
+    items = tuple(
+        (bound.Column(f.column, f.type), nf) for f, nf in zip(node.fields, fields, strict=False)
+    )
     return Project(node, items)
 
 
@@ -335,7 +338,7 @@ def children(node: Node) -> tuple[Node, ...]:
         return (node.input, node.subquery)
     if isinstance(node, CorrelatedJoin):
         extra = (node.empty,) if node.empty is not None else ()
-        return (node.input, node.subquery) + extra
+        return (node.input, node.subquery, *extra)
     if isinstance(node, VectorSearch):
         return (node.input, node.search)
     if isinstance(node, SetUnion):
@@ -358,7 +361,7 @@ def model_output_origins(query: PlannedQuery) -> dict[str, tuple[MlPredict, int]
     (an AI function has several: AI_SENTIMENT's score, label, confidence), with the ML_PREDICT
     and the index of the column among its `output_fields`."""
     found = {}
-    for name, field in zip(query.names, query.root.fields):
+    for name, field in zip(query.names, query.root.fields, strict=False):
         origin = _origin(query.root, field.column)
         if origin is not None:
             found[name] = origin

@@ -91,7 +91,7 @@ class Planner:
                 self._views[current] = self._plan_view(view)
             except Unplanned as needed:
                 if needed.name in pending:  # a cycle: reported by the view that closes it
-                    cycle = " -> ".join(pending[pending.index(needed.name) :] + [needed.name])
+                    cycle = " -> ".join([*pending[pending.index(needed.name) :], needed.name])
                     self.report(
                         view.path,
                         Problem(
@@ -239,7 +239,11 @@ class Planner:
         self, planned: p.PlannedQuery, targets, sink: TableSpec, statement: ast.Insert
     ) -> None:
         def schema(names, column_types):
-            return "[" + ", ".join(f"{n}: {t}" for n, t in zip(names, column_types)) + "]"
+            return (
+                "["
+                + ", ".join(f"{n}: {t}" for n, t in zip(names, column_types, strict=False))
+                + "]"
+            )
 
         query_schema = schema(planned.names, planned.types)
         sink_schema = schema([c.name for c in targets], [c.type for c in targets])
@@ -248,7 +252,7 @@ class Planner:
         if len(planned.names) != len(targets):
             raise PlanError(head + "Different number of columns" + tail, planned.position)
         items = _select_items(statement.query)
-        for index, (query_type, column) in enumerate(zip(planned.types, targets)):
+        for index, (query_type, column) in enumerate(zip(planned.types, targets, strict=False)):
             if not types.can_insert(query_type, column.type):
                 where = items[index].position if index < len(items) else planned.position
                 raise PlanError(
@@ -258,8 +262,11 @@ class Planner:
                 )
 
     def _fill_missing(self, planned: p.PlannedQuery, targets, sink: TableSpec) -> p.PlannedQuery:
-        given = {c.name: (f, t) for c, f, t in zip(targets, planned.root.fields, planned.types)}
-        items = []
+        given = {
+            c.name: (f, t)
+            for c, f, t in zip(targets, planned.root.fields, planned.types, strict=False)
+        }
+        items: list[tuple[b.Expr, p.Field]] = []
         for column in sink.columns:
             if column.name in given:
                 field, _ = given[column.name]
@@ -311,7 +318,7 @@ def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]
     `'table.exec.sink.not-null-enforcer' = 'DROP'`; by default such a row fails the job)."""
     checks: list[b.Expr] = [
         b.Call("IS NOT NULL", (b.Column(f.column, f.type),), types.nullable(types.BOOLEAN, False))
-        for f, column in zip(query.root.fields, columns)
+        for f, column in zip(query.root.fields, columns, strict=False)
         if f.type.nullable and not column.type.nullable
     ]
     if not checks:

@@ -1,11 +1,11 @@
 """SQL types and Flink's rules for them: families, implicit casts, common types, literal
 types, DECIMAL precision and scale.
 
-Types are the parser's `DataType`s: a name and what Flink tracks with it: nullability,
-DECIMAL(p, s), VARCHAR(n)/CHAR(n), TIMESTAMP(p)/TIMESTAMP_LTZ(p) (`params`), ARRAY<e> and
-MULTISET<e> (`element`), MAP<k, v> (`element`, `value`), ROW<name type, ...> (`fields`), and
-VARIANT (Flink 2.1's semi-structured type: see `planning/functions/variant.py`). The constructors below
-(`decimal`, `varchar`, `char`, `timestamp`, `array`, `map_of`, `row`) build them.
+Types are the parser's `DataType`s: a name and what Flink tracks with it: nullability, DECIMAL(p,
+s), VARCHAR(n)/CHAR(n), TIMESTAMP(p)/TIMESTAMP_LTZ(p) (`params`), ARRAY<e> and MULTISET<e>
+(`element`), MAP<k, v> (`element`, `value`), ROW<name type, ...> (`fields`), and VARIANT (Flink
+2.1's semi-structured type: see `planning/functions/variant.py`). The constructors below (`decimal`,
+`varchar`, `char`, `timestamp`, `array`, `map_of`, `row`) build them.
 
 One place for each rule (a new type rule goes beside its kind):
 - `literal_type`: `120.5` is DECIMAL(4, 1) NOT NULL, integers INT or BIGINT, 'ab' CHAR(2);
@@ -372,6 +372,6 @@ def _bounded(precision: int, scale: int) -> DataType:
 
 
 def _digits_and_scale(value: _decimal.Decimal) -> tuple[int, int]:
-    sign, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     scale = max(0, -int(exponent))
     return max(1, len(digits)), scale

@@ -121,7 +121,8 @@ def summarize(text: str, parameters: dict) -> dict:
 def mask(text: str, parameters: dict) -> dict:
     found: list[tuple[int, int, str, str]] = []  # start, end, fragment, kind asked for
     for kind in parameters.get("Entity types") or []:
-        pattern = _PATTERNS.get(_kind_of(str(kind)))
+        kind_name = _kind_of(str(kind))
+        pattern = _PATTERNS.get(kind_name) if kind_name is not None else None
         if pattern is not None:
             found += [(m.start(), m.end(), m.group(), str(kind)) for m in pattern.finditer(text)]
     found.sort()

@@ -13,6 +13,7 @@ closer than texts that don't.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import random
@@ -23,13 +24,15 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]")
 
 POSITIVE_ZH = (
-    "最愛 喜愛 喜歡 喜欢 浪漫 溫和 温和 有愛 有爱 精彩 推薦 推荐 滿意 满意 優秀 优秀 完美 感動 感动 "
+    "最愛 喜愛 喜歡 喜欢 浪漫 溫和 温和 有愛 有爱 精彩 推薦 推荐 滿意 满意 優秀 优秀 "
+    "完美 感動 感动 "
     "值得 開心 开心 好看 好用 好吃 不錯 不错 出色 美好 舒服 划算 實惠 实惠 很棒 超棒 好評 好评 "
     "讚 赞 棒 愛 爱 好 快"
 ).split()
 NEGATIVE_ZH = (
-    "乏善可陳 乏善可陈 不好看 不好用 不好吃 不好 不推薦 不推荐 不滿意 不满意 失望 無聊 无聊 難看 难看 "
-    "難用 难用 垃圾 浪費 浪费 後悔 后悔 退貨 退货 太差 很差 假貨 假货 討厭 讨厌 噁心 恶心 生氣 生气 "
+    "乏善可陳 乏善可陈 不好看 不好用 不好吃 不好 不推薦 不推荐 不滿意 不满意 失望 無聊 "
+    "无聊 難看 难看 難用 难用 垃圾 浪費 浪费 後悔 后悔 退貨 退货 太差 很差 假貨 假货 "
+    "討厭 讨厌 噁心 恶心 生氣 生气 "
     "沒用 没用 破損 破损 壞了 坏了 糟糕 差評 差评 難吃 难吃 爛 烂 糟 差 慢 貴 贵 壞 坏 騙 骗"
 ).split()
 POSITIVE_EN = set(
@@ -90,7 +93,7 @@ def sentiment(text: str) -> tuple[int, int]:
 
 def classify(text: str, labels: list[str]) -> str:
     """Pick one of `labels` for `text`."""
-    canonical = {}
+    canonical: dict[str, str] = {}  # meaning -> the label that says it
     for label in labels:
         for meaning, words in _SYNONYMS.items():
             if label.lower() in words:
@@ -138,7 +141,7 @@ def embedding(text: str, dimension: int) -> list[float]:
     """A unit vector; shared words or characters make vectors closer."""
     vector = [0.0] * dimension
     features = _tokens(text.lower())
-    features += [a + b for a, b in zip(features, features[1:]) if _CJK.match(a) and _CJK.match(b)]
+    features += [a + b for a, b in itertools.pairwise(features) if _CJK.match(a) and _CJK.match(b)]
     for feature in features or [text]:
         digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
         value = int.from_bytes(digest, "little")

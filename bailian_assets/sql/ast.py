@@ -11,7 +11,6 @@ Nodes have `__slots__`: a large VALUES list is a few hundred bytes per value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from bailian_assets.errors import Position
 from bailian_assets.sql.source import line_at, split_lines
@@ -257,24 +256,24 @@ class Subquery:
     negated: bool = False  # NOT IN
 
 
-Expr = Union[
-    Literal,
-    ColumnRef,
-    Star,
-    FunctionCall,
-    BinaryOp,
-    Chain,
-    UnaryOp,
-    Case,
-    Cast,
-    IsNull,
-    InList,
-    Between,
-    Like,
-    MapLiteral,
-    FieldAccess,
-    Subquery,
-]
+Expr = (
+    Literal
+    | ColumnRef
+    | Star
+    | FunctionCall
+    | BinaryOp
+    | Chain
+    | UnaryOp
+    | Case
+    | Cast
+    | IsNull
+    | InList
+    | Between
+    | Like
+    | MapLiteral
+    | FieldAccess
+    | Subquery
+)
 
 
 # ------------------------------------------------------ table function arguments
@@ -354,7 +353,7 @@ class Join:
     natural: bool = False  # NATURAL JOIN: USING the columns both sides have
 
 
-FromItem = Union[TableRef, TableFunction, SubqueryRef, Join]
+FromItem = TableRef | TableFunction | SubqueryRef | Join
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,9 +545,9 @@ class SelectStatement:
     position: Position
 
 
-Statement = Union[
-    CreateModel, CreateTable, CreateView, Insert, SetStatement, SelectStatement, Drop, Use
-]
+Statement = (
+    CreateModel | CreateTable | CreateView | Insert | SetStatement | SelectStatement | Drop | Use
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,7 +561,7 @@ class Script:
 
     def text_of(self, statement: Statement) -> str:
         """The statement as written, comments inside it included."""
-        for candidate, (start, end) in zip(self.statements, self.spans):
+        for candidate, (start, end) in zip(self.statements, self.spans, strict=False):
             if candidate is statement:
                 return self.source[start:end].strip()
         return ""

@@ -61,14 +61,14 @@ def arguments(parser: _Parser, upper: str) -> list[ast.Expr]:
     if mode is not None:
         parser._expect("ON")
         parser._expect("ERROR")
-    return args + [_text(mode.upper if mode else "FALSE", position)]
+    return [*args, _text(mode.upper if mode else "FALSE", position)]
 
 
 def _value_clauses(parser: _Parser, position: Position) -> list[ast.Expr]:
     returning: ast.DataType | None = None
     if parser._accept("RETURNING"):
         returning = parser._type()
-    behaviours = {
+    behaviours: dict[str, tuple[ast.Literal, ast.Expr]] = {
         "EMPTY": (_text("NULL", position), ast.Literal(None, "NULL", position)),
         "ERROR": (_text("NULL", position), ast.Literal(None, "NULL", position)),
     }

@@ -219,11 +219,13 @@ def interval_value(text: str, first: str, last: str | None) -> tuple[int, str]:
         qualifier = first + (f" TO {last}" if last else "")
         raise ValueError(f"Illegal interval literal format '{text}' for INTERVAL {qualifier}")
     if units is _YEAR_MONTH:
-        months = sum(int(p) * (12 if f == "YEAR" else 1) for p, f in zip(parts, fields))
+        months = sum(
+            int(p) * (12 if f == "YEAR" else 1) for p, f in zip(parts, fields, strict=False)
+        )
         return sign * months, "INTERVAL_YEAR_MONTH"
     micros = sum(
         round(float(p) * _MICROS[f]) if f == "SECOND" else int(p) * _MICROS[f]
-        for p, f in zip(parts, fields)
+        for p, f in zip(parts, fields, strict=False)
     )
     return sign * micros, "INTERVAL_DAY_TIME"
 
@@ -258,8 +260,17 @@ _FLOOR_UNITS = (
 _UNIT_FIRST = {
     "TIMESTAMPADD": _ADD_UNITS,
     "TIMESTAMPDIFF": _ADD_UNITS,
-    "EXTRACT": _ADD_UNITS
-    + ("DOW", "DOY", "ISODOW", "ISOYEAR", "DECADE", "CENTURY", "MILLENNIUM", "EPOCH"),
+    "EXTRACT": (
+        *_ADD_UNITS,
+        "DOW",
+        "DOY",
+        "ISODOW",
+        "ISOYEAR",
+        "DECADE",
+        "CENTURY",
+        "MILLENNIUM",
+        "EPOCH",
+    ),
 }
 
 
@@ -1263,7 +1274,7 @@ class _Parser:
                     if isinstance(left, ast.Chain) and left.op == op
                     else token.position
                 )
-                left = ast.Chain(op, operands + (right,), position)
+                left = ast.Chain(op, (*operands, right), position)
             else:
                 left = ast.BinaryOp(op, left, right, token.position)
 

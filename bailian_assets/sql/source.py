@@ -43,7 +43,8 @@ def read_sql(file: str | os.PathLike, shown: str) -> str:
         # named in full: `shown` may say little (`.` for a folder given that does not exist)
         where = os.path.abspath(file)
         if os.path.islink(file):  # the link exists: say that its target is what fails
-            reason = f"it is a symbolic link to '{os.readlink(os.fspath(file))}', which cannot be followed"
+            target = os.readlink(os.fspath(file))
+            reason = f"it is a symbolic link to '{target}', which cannot be followed"
             raise _file_error(
                 shown,
                 f"cannot read '{where}': {reason} ({error.strerror}): fix or remove the link",

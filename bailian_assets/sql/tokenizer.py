@@ -127,7 +127,7 @@ def iter_tokens(source: str) -> Iterator[Token]:
             yield Token(
                 _KINDS[group],
                 text,
-                value,  # type: ignore[index]
+                value,
                 Position(line, offset - line_start + 1, offset),
                 end,
             )

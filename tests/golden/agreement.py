@@ -67,7 +67,8 @@ def report(results, extensions) -> None:
         f"divergences)\n"
     )
     print(
-        f"verdicts agree:  {c['verdict_agree']:4d} / {c['cases']}  {_pct(c['verdict_agree'], c['cases'])}"
+        f"verdicts agree:  {c['verdict_agree']:4d} / {c['cases']}  "
+        f"{_pct(c['verdict_agree'], c['cases'])}"
     )
     print(f"  both accept    {c['both_accept']:4d}")
     print(f"  both refuse    {c['both_refuse']:4d}")

@@ -41,7 +41,7 @@ def _map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     last value, in the place of its first (as a Java Map's put does)."""
     map_type = declared.map_type([r.type for r in raw])
     key_dtype, value_dtype = to_polars(map_type.element), to_polars(map_type.value)
-    pairs = list(zip(range(0, len(a), 2), range(1, len(a), 2)))
+    pairs = list(zip(range(0, len(a), 2), range(1, len(a), 2), strict=False))
     last: dict[object, int] = {}
     for k, v in pairs:
         if _is_constant(raw[k]):
@@ -64,7 +64,9 @@ def _map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
 def _row(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     """ROW(a, b, ...): a struct with fields EXPR$0, EXPR$1, ..."""
     row_type = declared.row_type([r.type for r in raw])
-    return pl.struct([x.cast(to_polars(t)).alias(name) for x, (name, t) in zip(a, row_type.fields)])
+    return pl.struct(
+        [x.cast(to_polars(t)).alias(name) for x, (name, t) in zip(a, row_type.fields, strict=False)]
+    )
 
 
 # ------------------------------------------------------------------ element access

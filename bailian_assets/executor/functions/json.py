@@ -297,7 +297,9 @@ def _json_array(a, raw):
     items = raw[1:]
 
     def build(row):
-        return dump([_member(v, r) for v, r in zip(row, items) if not (v is None and absent)])
+        return dump(
+            [_member(v, r) for v, r in zip(row, items, strict=False) if not (v is None and absent)]
+        )
 
     return _rows(a[1:], items, build)
 

@@ -44,7 +44,7 @@ def _decimal_round(x: pl.Expr, t, places: int) -> pl.Expr:
     if places >= 0:
         return decimals.fit(x, t, types.decimal(types.MAX_DECIMAL_PRECISION, places))
     unit = Decimal(10) ** -places
-    precision, scale = types.precision_scale(t)
+    _precision, scale = types.precision_scale(t)
     shifted = types.decimal(types.MAX_DECIMAL_PRECISION, scale - places)
     tens = decimals.fit(
         x.cast(decimals.dtype(shifted)) * pl.lit(1 / unit, dtype=decimals.dtype(shifted)),

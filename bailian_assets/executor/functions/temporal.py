@@ -305,6 +305,12 @@ def _extract(a, raw):
     return _field(str(_const(raw, 0, "EXTRACT unit")))(a[1])
 
 
+def _field_function(unit: str) -> Implementation:
+    """YEAR(x), MONTH(x), ...: the implementation of EXTRACT(unit FROM x) for one unit."""
+    extract = _field(unit)
+    return lambda a, r: extract(a[0])
+
+
 _TRUNCATE = {
     "MILLENNIUM": "1000y",
     "CENTURY": "100y",
@@ -369,7 +375,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "CEIL TO": _ceil_to,
     "DATETIME PLUS": _datetime_plus,
     **{
-        name: (lambda unit: lambda a, r: _field(unit)(a[0]))(unit)
+        name: _field_function(unit)
         for name, unit in (
             ("YEAR", "YEAR"),
             ("QUARTER", "QUARTER"),

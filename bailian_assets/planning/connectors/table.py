@@ -217,11 +217,12 @@ def _ignored(connector: Connector, statement: ast.CreateTable, key: str, path: s
 
 def _check_no_secrets(resolved: Mapping, owner: str, problems: list[Problem]) -> None:
     """Connector options are shown by nature (see the module docstring): no secret there."""
-    for key, option in resolved.items():
+    for _key, option in resolved.items():
         if any(r.secret for r in option.substituted.references):
             problems.append(
                 Problem(
-                    f"option '{option.option.key}' of {owner} uses a secret (${{secret_values...}}); "
+                    f"option '{option.option.key}' of {owner} uses a secret "
+                    "(${secret_values...}); "
                     f"connector options are shown (the path in messages and metadata, the print "
                     f"identifier in every line), so they cannot hold secrets. Use a plain value or "
                     f"an environment variable",

@@ -90,7 +90,8 @@ _TRUTH_TESTS = [
     for negation in ("", "NOT ")
 ]
 
-FUNCTIONS = _TRUTH_TESTS + [
+FUNCTIONS = [
+    *_TRUTH_TESTS,
     ScalarFunction("IS DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),
     ScalarFunction("IS NOT DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),
     ScalarFunction("COALESCE", (_ANY_1,), _INVALID),

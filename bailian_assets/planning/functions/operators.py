@@ -102,7 +102,7 @@ def _concatenated(a: DataType, b: DataType) -> DataType:
 
 
 def require_boolean(t: DataType, where: str) -> None:
-    if t.name not in ("BOOLEAN",) + _LOOSE:
+    if t.name not in ("BOOLEAN", *_LOOSE):
         raise SignatureError(f"{where} needs a BOOLEAN condition, found {t}")
 
 

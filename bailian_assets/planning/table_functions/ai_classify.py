@@ -4,7 +4,8 @@ answer whose category is not one of LABELS, or whose confidence is outside 0..1,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import cast
 
 from bailian_assets.planning import types
 from bailian_assets.planning.table_functions.ai_function import (
@@ -33,7 +34,7 @@ def _prompt(constants: Mapping[str, object]) -> str:
 
 
 def _reader(constants: Mapping[str, object]):
-    labels = tuple(constants["LABELS"])  # type: ignore[arg-type]
+    labels = tuple(cast("Sequence[str]", constants["LABELS"]))  # ARRAY<STRING>: ai_function checks
 
     def read(answer: dict) -> tuple:
         return (

@@ -105,7 +105,7 @@ def runtime_map(arg: ast.FunctionArg) -> dict[str, object]:
     ):
         raise PlanError(message, value.position)
     result: dict[str, object] = {}
-    for key_literal, value_literal in zip(value.items[::2], value.items[1::2]):
+    for key_literal, value_literal in zip(value.items[::2], value.items[1::2], strict=False):
         key = str(key_literal.value)  # type: ignore[union-attr]
         parse = RUNTIME_OPTIONS.get(key)
         if parse is None:  # Flink ignores a key it does not know; we say so in the log

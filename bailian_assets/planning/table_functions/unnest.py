@@ -44,7 +44,8 @@ def build(call: Invocation) -> p.Node:
     names = _aliased([n for n, _ in columns], call.call)
     qualifier = call.call.alias
     fields = tuple(
-        call.site.field(name, types.nullable(t), qualifier) for name, (_, t) in zip(names, columns)
+        call.site.field(name, types.nullable(t), qualifier)
+        for name, (_, t) in zip(names, columns, strict=False)
     )
     ordinality = None
     if call.call.with_ordinality:
