@@ -17,7 +17,8 @@ from bailian_assets.simulator.service import BailianSimulator
 def view_file(folder: Path, name: str, value: str, temporary: str = "TEMPORARY") -> Path:
     path = folder / f"{name}.sql"
     path.write_text(
-        f"CREATE {temporary} VIEW movie_comment AS SELECT * FROM (VALUES (1, '{value}')) AS t(id, c);\n"
+        f"CREATE {temporary} VIEW movie_comment AS "
+        f"SELECT * FROM (VALUES (1, '{value}')) AS t(id, c);\n"
         f"CREATE TEMPORARY TABLE out_{name} (id INT, c STRING) WITH ('connector' = 'print');\n"
         f"INSERT INTO out_{name} SELECT id, c FROM movie_comment;\n",
         encoding="utf-8",
