@@ -20,7 +20,9 @@ def const(raw: Sequence[bound.Expr], index: int, what: str):
     return expr.value
 
 
-def rowwise(function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType) -> pl.Expr:
+def rowwise(
+    function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType | type[pl.DataType]
+) -> pl.Expr:
     """`function(*values)` per row, NULL when any argument is NULL (SQL's strict functions):
     for the functions Polars has no vectorized form of (hashes, URL parsing, base64). An
     exception raised by `function` fails the query (the executor's ExecutionError)."""

@@ -61,7 +61,7 @@ def _half_up_double(value: float, places: int) -> float:
     return float(Decimal(repr(value)).quantize(exponent, ROUND_HALF_UP)) + 0.0
 
 
-def per_distinct(x: pl.Expr, function, dtype: pl.DataType) -> pl.Expr:
+def per_distinct(x: pl.Expr, function, dtype: pl.DataType | type[pl.DataType]) -> pl.Expr:
     """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
     for what Polars cannot compute, without a Python call per row."""
 
