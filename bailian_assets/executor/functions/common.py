@@ -37,7 +37,7 @@ def rowwise(
     return pl.struct(fields).map_elements(call, return_dtype=dtype, skip_nulls=False)
 
 
-def per_row(function: Callable[[], object], dtype: pl.DataType) -> pl.Expr:
+def per_row(function: Callable[[], object], dtype: pl.DataType | type[pl.DataType]) -> pl.Expr:
     """A fresh value of `function()` for every row (UUID(), RAND()): never one constant."""
     return pl.int_range(pl.len()).map_batches(
         lambda s: pl.Series([function() for _ in range(len(s))], dtype=dtype), return_dtype=dtype
