@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import cast
 
 from bailian_assets.client.database import (
     StoreUnavailable,
@@ -155,7 +156,8 @@ def _encode(value: object) -> tuple[str, bytes]:
         return "text", value.encode()
     if value and isinstance(value, list) and isinstance(value[0], str):
         return "texts", json.dumps(value, ensure_ascii=False).encode()
-    return "vector", array.array("f", value).tobytes()  # type: ignore[arg-type]
+    # anything else is an embedding: a list of floats (array raises on another value, as before)
+    return "vector", array.array("f", cast("list[float]", value)).tobytes()
 
 
 def _decode_into(found: dict[str, object], key: str, kind: str, value: bytes) -> None:

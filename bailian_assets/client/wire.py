@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsInt, cast
 
 from bailian_assets.client import packing
 from bailian_assets.client.answers import Answer, parse_answer, plain_text
@@ -67,7 +67,9 @@ def request_body(config: ModelConfig, batch: Sequence[str], json_mode: bool = Tr
     if packed:
         body.pop("stop", None)  # it would end the whole reply; applied to each answer
         if "max_tokens" in body:  # the model's limit is per row
-            body["max_tokens"] = packing.max_tokens(int(body["max_tokens"]), len(batch))
+            # models.py checked it is an integer option ('max-tokens')
+            per_row = int(cast(SupportsInt, body["max_tokens"]))
+            body["max_tokens"] = packing.max_tokens(per_row, len(batch))
         if json_mode:
             body["response_format"] = {"type": "json_object"}
     return body
@@ -79,7 +81,10 @@ def _messages(config: ModelConfig, batch: Sequence[str], packed: bool) -> list[d
         row: object = packing.question(batch)
     else:
         row = image_content(batch[0]) if config.content_type == IMAGE_URL else batch[0]
-    messages = [{"role": "system", "content": system}, {"role": "user", "content": row}]
+    messages: list[dict] = [
+        {"role": "system", "content": system},
+        {"role": "user", "content": row},
+    ]
     if config.user_prompt:  # VVR's user-prompt: instructions after the row(s)
         messages.append({"role": "user", "content": config.user_prompt})
     return messages

@@ -66,6 +66,7 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
     elif name == "ROW" and source.name == "ROW" and len(source.fields) == len(target.fields):
         return _to_row(inner, source, target, safe)
     elif name == "ARRAY" and source.name == "ARRAY" and _has_row(target.element):
+        assert source.element is not None and target.element is not None  # ARRAY types have one
         element = compile_cast(pl.element(), source.element, target.element, safe)
         return inner.list.eval(element)
     else:
@@ -155,7 +156,8 @@ def _to_boolean(inner: pl.Expr, source: DataType) -> pl.Expr:
 def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
     name = source.name
     if name == "BOOLEAN":
-        text = pl.when(inner).then(pl.lit("TRUE")).when(~inner).then(pl.lit("FALSE"))
+        # a chain of when/then is an Expr: NULL where neither test holds
+        text: pl.Expr = pl.when(inner).then(pl.lit("TRUE")).when(~inner).then(pl.lit("FALSE"))
     elif name == "DOUBLE":
         text = inner.map_elements(java_double, return_dtype=pl.String)
     elif name == "FLOAT":  # Java's Float.toString: the float's own shortest digits

@@ -231,7 +231,7 @@ def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType, needed: pl.Expr) ->
 def fail_on_zero(
     dividend: pl.Expr,
     divisor: pl.Expr,
-    divisor_dtype: pl.DataType,
+    divisor_dtype: pl.DataType | type[pl.DataType],
     message: str,
     folds: bool = True,
 ) -> pl.Expr:

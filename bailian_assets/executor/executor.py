@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal, cast
 
 import polars as pl
 
@@ -112,8 +113,7 @@ class Executor:
         ).lazy()
 
     def _ml_predict(self, node: p.MlPredict, frame: pl.LazyFrame) -> pl.LazyFrame:
-        frame = frame.collect()
-        result, usage = run_ml_predict(frame, node, self.clients)
+        result, usage = run_ml_predict(frame.collect(), node, self.clients)
         answered = result.get_column(node.output_fields[0].column).is_not_null().sum()
         model_run = ModelRun(node, usage, result.height, int(answered))
         self.runs.append(model_run)
@@ -172,7 +172,7 @@ class Executor:
         if not node.equi_keys:
             joined = left.join(right, how="cross")
         else:
-            how = {"INNER": "inner", "LEFT": "left", "RIGHT": "right", "FULL": "full"}[node.kind]
+            how = _EQUI_JOINS[node.kind]
             keys = [join_keys(a, b) for a, b in node.equi_keys]
             joined = left.join(
                 right,
@@ -263,13 +263,22 @@ class Executor:
             on = [*on, "$copy"]
         else:
             left = left.unique(maintain_order=True)
-        how = "semi" if node.kind == "INTERSECT" else "anti"
+        how: Literal["semi", "anti"] = "semi" if node.kind == "INTERSECT" else "anti"
         joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order="left")
         return joined.drop("$copy") if node.all else joined
 
 
 # how each plan node runs: (executor, node, input frames...) -> frame
-_RUNNERS = {
+# a SQL join's kind -> Polars' `how` for an equi join
+_EQUI_JOINS: dict[str, Literal["inner", "left", "right", "full"]] = {
+    "INNER": "inner",
+    "LEFT": "left",
+    "RIGHT": "right",
+    "FULL": "full",
+}
+
+# each runner takes the plan node of the class it is keyed by, then its inputs' frames
+_RUNNERS: dict[type, Callable[..., pl.LazyFrame]] = {
     p.Scan: Executor._scan,
     p.ValuesNode: Executor._values,
     p.MlPredict: Executor._ml_predict,
@@ -399,9 +408,10 @@ def _check_years(rows: pl.DataFrame) -> None:
     for name, dtype in rows.schema.items():
         if dtype == pl.Date or isinstance(dtype, pl.Datetime):
             years = rows.get_column(name).dt.year()
-            low, high = years.min(), years.max()
-            if low is not None and (low < 0 or high > 9999):  # type: ignore[operator]
-                year = high if high > 9999 else low  # type: ignore[operator]
+            # dt.year() is Int32: its min and max are ints, None when every value is NULL
+            low, high = cast("int | None", years.min()), cast("int | None", years.max())
+            if low is not None and high is not None and (low < 0 or high > 9999):
+                year = high if high > 9999 else low
                 raise ValueError(
                     f"IllegalArgumentException: Year out of range: {year} (column '{name}': "
                     "dates and timestamps run from year 0 to 9999)"

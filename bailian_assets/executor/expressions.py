@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -23,6 +24,9 @@ from bailian_assets.executor.functions import (
     OPERATORS,
 )
 from bailian_assets.planning import bound
+
+if TYPE_CHECKING:
+    from polars.expr.whenthen import ChainedThen, Then
 
 
 def compile_expr(expr: bound.Expr) -> pl.Expr:
@@ -117,7 +121,7 @@ def _case(expr: bound.Case) -> pl.Expr:
             test = compile_expr(condition)
             if operand is not None:
                 test = operand == test
-            with guards.only_where(lambda test=test: test):
+            with guards.only_where(_given(test)):
                 branches.append((test, _as(value, expr.type)))
     with guards.only_where(none_yet(len(branches))):
         otherwise = _as(expr.else_, expr.type) if expr.else_ is not None else pl.lit(None)
@@ -150,11 +154,17 @@ def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) ->
     )
 
 
+def _given(test: pl.Expr) -> Callable[[], pl.Expr]:
+    """A guard's condition that is `test` itself (bound now, not at the loop's end)."""
+    return lambda: test
+
+
 def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:
-    chain = None
+    chain: Then | ChainedThen | None = None
     for test, value in branches:
         chain = (pl.when(test) if chain is None else chain.when(test)).then(value)
-    return chain.otherwise(otherwise)  # type: ignore[union-attr]
+    assert chain is not None  # a CASE has a WHEN, and each group of them a branch
+    return chain.otherwise(otherwise)
 
 
 def _cast(expr: bound.Cast) -> pl.Expr:
@@ -179,7 +189,8 @@ def _folded(cast: pl.Expr) -> pl.Expr:
     return pl.lit(value[0], dtype=value.dtype)
 
 
-_COMPILERS = {
+# each compiler takes the bound class it is keyed by
+_COMPILERS: dict[type, Callable[[Any], pl.Expr]] = {
     bound.Literal: _literal,
     bound.Column: _column,
     bound.Call: _call,

@@ -79,6 +79,7 @@ def _existing(table: TableSpec) -> Path:
         raise ExecutionError(
             f"table '{table.name}' ({_declared(table)}): path '{location}' {problem}"
         )
+    assert location is not None  # a missing path is "does not exist" above
     return location
 
 
@@ -456,7 +457,7 @@ def _removals(
     """Folders under the covered partitions that the write does not rewrite: removed, so each
     covered partition ends holding exactly the rows written."""
     kept = set(groups)
-    removals = []
+    removals: list[tuple[str, ...]] = []
     for first in covered:
         if not (writer.root / first).is_dir():
             continue  # nothing there yet

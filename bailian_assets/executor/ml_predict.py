@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import SupportsInt, cast
 
 import polars as pl
 
@@ -203,7 +204,7 @@ def run_ml_predict(
     parts = asyncio.run(answer_chunks())
     progress.finish()
     result = pl.concat(parts) if len(parts) > 1 else parts[0]
-    if int(node.model.request.get("n", 1)) > 1:
+    if _choices(node) > 1:
         result = result.explode(node.output_fields[0].column)
     return result, usage
 
@@ -239,10 +240,11 @@ def within_context(
         if action.startswith("skipped"):
             out.append(None)
         else:
+            assert text is not None  # a NULL text has no tokens: within the limit
             out.append(
                 truncate(
                     text,
-                    limit,  # type: ignore[arg-type]
+                    limit,
                     keep_end=action.startswith("truncated-head"),
                 )
             )
@@ -258,9 +260,12 @@ _DOES = {
 
 def _chunk_rows(node: MlPredict) -> int:
     if node.model.task == "embedding":
-        dimension = int(node.model.request.get("dimensions") or 1024)  # type: ignore[arg-type]
+        # models.py checked 'dimensions' is an integer
+        dimension = int(cast(SupportsInt, node.model.request.get("dimensions") or 1024))
         rows = max(64, min(CHUNK_ROWS, CHUNK_FLOATS // dimension))
-        return rows - rows % node.model.batch_size  # whole batches: no half-empty requests
+        batch = node.model.batch_size
+        assert isinstance(batch, int), "models.py refuses 'auto' for an embedding model"
+        return rows - rows % batch  # whole batches: no half-empty requests
     return CHUNK_ROWS
 
 
@@ -300,7 +305,13 @@ def _value(node: MlPredict, value: object) -> object:
 
 def _output_dtype(node: MlPredict, output) -> pl.DataType:
     dtype = to_polars(output.type)
-    return pl.List(dtype) if int(node.model.request.get("n", 1)) > 1 else dtype
+    return pl.List(dtype) if _choices(node) > 1 else dtype
+
+
+def _choices(node: MlPredict) -> int:
+    """The answers the model gives each row (the request's `n`; models.py checked it is an
+    integer)."""
+    return int(cast(SupportsInt, node.model.request.get("n", 1)))
 
 
 def _metadata(prediction: Prediction, kind: str) -> object:

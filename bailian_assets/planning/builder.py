@@ -28,6 +28,7 @@ import dataclasses
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, cast
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
@@ -133,7 +134,8 @@ class Builder:
         hidden: list[tuple[b.Expr, p.Field]] = []
         for item in order_by:
             if isinstance(item.expr, ast.Literal) and item.expr.kind == "INTEGER":
-                ordinal = int(item.expr.value)  # type: ignore[arg-type]
+                ordinal = item.expr.value
+                assert isinstance(ordinal, int)  # an INTEGER literal's value
                 if not 1 <= ordinal <= len(scope):
                     raise PlanError(f"Ordinal out of range: {ordinal}", item.position)
                 field = scope[ordinal - 1]
@@ -240,7 +242,10 @@ class Builder:
         several rows, where CHAR(n) of any n becomes STRING (see `types.concrete`). A bare
         NULL has no type: Flink refuses it, even beside typed rows or into a sink's columns
         (`CAST(NULL AS INT)` it takes)."""
-        if type(expr) is ast.Literal and not (expr.kind == "STRING" and "${" in expr.value):
+        # a STRING literal's value is a str
+        if type(expr) is ast.Literal and not (
+            expr.kind == "STRING" and "${" in cast(str, expr.value)
+        ):
             if expr.kind == "NULL":
                 raise PlanError("Illegal use of 'NULL'", expr.position, 4)
             if expr.kind == "STRING":
@@ -391,8 +396,10 @@ class Builder:
         tables = join_order.cross_tables(node)
         if len(tables) < 2:
             return node, where
-        is_and = isinstance(where, ast.Chain) and where.op == "AND"
-        terms = list(where.operands) if is_and else [where]
+        if isinstance(where, ast.Chain) and where.op == "AND":
+            terms = list(where.operands)
+        else:
+            terms = [where]
         plain = [t for t in terms if not _has_subquery(t)]
         if not plain:
             return node, where
@@ -894,7 +901,8 @@ def _map_children(expr, fn):
     for f in fields(expr):
         if f.name != "position":
             changes[f.name] = _map_value(getattr(expr, f.name), fn)
-    return replace(expr, **changes)
+    # is_dataclass's guard admits classes too; `expr` is an instance (an AST node)
+    return replace(cast(Any, expr), **changes)
 
 
 def _map_value(value, fn):
@@ -1031,7 +1039,7 @@ def _and_terms(expr: ast.Expr) -> list[ast.Expr]:
     return [expr]
 
 
-def _and_of(terms: list[ast.Expr], position: Position | None) -> ast.Expr:
+def _and_of(terms: list[ast.Expr], position: Position) -> ast.Expr:
     return terms[0] if len(terms) == 1 else ast.Chain("AND", tuple(terms), position)
 
 

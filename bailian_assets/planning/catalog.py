@@ -24,9 +24,10 @@ writing).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import names
@@ -52,6 +53,8 @@ from bailian_assets.planning.settings import PROJECT_SETTINGS
 from bailian_assets.planning.unusable import Unusable
 from bailian_assets.sql import ast
 
+_Create = ast.CreateModel | ast.CreateTable | ast.CreateView  # what declares a name
+
 
 class FileScope:
     """What each statement of one file sees of the file's own declarations. Flink reads a file
@@ -61,11 +64,11 @@ class FileScope:
 
     def __init__(self, script: ast.Script):
         # key ('table or view:t', 'model:m') -> (index, statement) of its first declaration
-        self.declared: dict[str, tuple[int, ast.Statement]] = {}
+        self.declared: dict[str, tuple[int, _Create]] = {}
         for index, statement in enumerate(script.statements):
             key = declared_key(statement)
-            if key is not None:
-                self.declared.setdefault(key, (index, statement))
+            if key is not None:  # a CREATE: the statements declared_key names
+                self.declared.setdefault(key, (index, cast(_Create, statement)))
         self.dropped: dict[str, tuple[int, ast.Drop]] = {}
         # name -> (index, key, end) of a TEMPORARY table or view of this file that shadows a
         # permanent one of the same name: from that statement on (to a DROP TEMPORARY at
@@ -532,7 +535,8 @@ def overlap_problems(catalog: Catalog, read: set[str]) -> list[tuple[str, Proble
         for t in catalog.tables.values()
         if t.location is not None and t.name in used and t.name not in catalog.refused_paths
     ]
-    places = {t.name: _place(t.location) for t in tables}
+    # every table here has a location (the filter above): the test only narrows the type
+    places = {t.name: _place(t.location) for t in tables if t.location is not None}
     problems = []
     for index, second in enumerate(tables):
         for first in tables[:index]:
@@ -590,6 +594,7 @@ def _overlap_problem(
 
 def _check_setting(statement: ast.SetStatement, problems: list[Problem]) -> bool:
     """Whether a SET may be used; a problem is recorded for one that may not."""
+    parse: Callable[[str], object] | None
     if statement.key in PROJECT_SETTINGS:
         parse = PROJECT_SETTINGS[statement.key]
     elif statement.key in BUDGET_SETTINGS:

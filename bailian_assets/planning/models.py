@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, SupportsFloat, SupportsInt, cast
 from urllib.parse import urlsplit
 
 from bailian_assets.dashscope import API_KEY_ENV, BASE_URL_ENV
@@ -181,7 +181,8 @@ CHAT_ONLY = {
     "content-type",
 }
 EMBEDDING_ONLY = {"dimension"}
-_NOT_FOR = {CHAT: EMBEDDING_ONLY, EMBEDDING: CHAT_ONLY}
+# a model of no known task (None) is refused no option here
+_NOT_FOR: dict[str | None, set[str]] = {CHAT: EMBEDDING_ONLY, EMBEDDING: CHAT_ONLY}
 
 # Every key in both of VVR's spellings: kebab-case (`api-key`) and camelCase (`apiKey`).
 MODEL_OPTIONS = with_camel_case(
@@ -246,8 +247,9 @@ class RuntimeConfig:
     def with_values(self, values: Mapping[str, object]) -> RuntimeConfig:
         concurrency = values.get("max-concurrent-operations", self.max_concurrent_operations)
         return RuntimeConfig(
-            None if concurrency is None else int(concurrency),  # type: ignore[arg-type]
-            float(values.get("timeout", self.timeout)),
+            # the values RUNTIME_OPTIONS' parsers gave: a number for each of these
+            None if concurrency is None else int(cast(SupportsInt, concurrency)),
+            float(cast(SupportsFloat, values.get("timeout", self.timeout))),
             str(values.get("output-mode", self.output_mode)),
             bool(values.get("async", self.run_async)),
             values.get(BUDGET_MAX_TOKENS.key, self.budget_tokens),  # type: ignore[arg-type]
@@ -385,28 +387,25 @@ def build_model(
         output_column=output[0],
         metadata_columns=output[1],
         error_handling=str(value_of(resolved, ERROR_HANDLING)),
-        retry_num=int(value_of(resolved, RETRY_NUM)),  # type: ignore[arg-type]
+        retry_num=int(value_of(resolved, RETRY_NUM)),
         retry_fallback=str(value_of(resolved, RETRY_FALLBACK)),
         path=path,
         position=statement.position,
         options=shown,
-        rate_limit_rpm=value_of(resolved, RATE_LIMIT_RPM),  # type: ignore[arg-type]
-        rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),  # type: ignore[arg-type]
-        batch_size=value_of(resolved, BATCH_SIZE)
-        or (  # type: ignore[arg-type]
-            EMBEDDING_BATCH if task == EMBEDDING else 1
-        ),
-        max_context=value_of(resolved, MAX_CONTEXT_SIZE),  # type: ignore[arg-type]
+        rate_limit_rpm=value_of(resolved, RATE_LIMIT_RPM),
+        rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),
+        batch_size=value_of(resolved, BATCH_SIZE) or (EMBEDDING_BATCH if task == EMBEDDING else 1),
+        max_context=value_of(resolved, MAX_CONTEXT_SIZE),
         context_overflow=str(value_of(resolved, CONTEXT_OVERFLOW)),
         cache=bool(value_of(resolved, CACHE)),
-        price_input=value_of(resolved, PRICE_INPUT),  # type: ignore[arg-type]
-        price_output=value_of(resolved, PRICE_OUTPUT),  # type: ignore[arg-type]
-        price_currency=value_of(resolved, PRICE_CURRENCY),  # type: ignore[arg-type]
-        budget_tokens=value_of(resolved, BUDGET_MAX_TOKENS),  # type: ignore[arg-type]
-        budget_cost=value_of(resolved, BUDGET_MAX_COST),  # type: ignore[arg-type]
+        price_input=value_of(resolved, PRICE_INPUT),
+        price_output=value_of(resolved, PRICE_OUTPUT),
+        price_currency=value_of(resolved, PRICE_CURRENCY),
+        budget_tokens=value_of(resolved, BUDGET_MAX_TOKENS),
+        budget_cost=value_of(resolved, BUDGET_MAX_COST),
         secrets=secrets,
         display_endpoint=route.shown,
-        user_prompt=value_of(resolved, USER_PROMPT),  # type: ignore[arg-type]
+        user_prompt=value_of(resolved, USER_PROMPT),
         headers=headers,
         backoff=_backoff(resolved),
         built_in=route.built_in,
@@ -600,8 +599,9 @@ def _backoff(resolved: Mapping[str, ResolvedOption]) -> tuple[str, float] | None
         return None
     return (
         str(strategy.value) if strategy else VVR_BACKOFF[0],
-        float(interval.value) if interval else VVR_BACKOFF[1],
-    )  # type: ignore[arg-type]
+        # the option's parser gave a number of seconds
+        float(cast(SupportsFloat, interval.value)) if interval else VVR_BACKOFF[1],
+    )
 
 
 def _check_content_type(
@@ -645,9 +645,10 @@ def _check_packing(
     option = resolved.get(BATCH_SIZE.key)
     if option is None:
         return
-    size, where = option.value, option.option
+    # a number, or AUTO (the option's parser gives nothing else)
+    size, where = cast("int | str", option.value), option.option
     if task == EMBEDDING:
-        if size == AUTO or int(size) > MAX_EMBEDDING_BATCH:  # type: ignore[arg-type]
+        if size == AUTO or int(size) > MAX_EMBEDDING_BATCH:
             problems.append(
                 Problem(
                     f"'batch-size' of an embedding model ({owner}) is a number of inputs per "
@@ -658,7 +659,7 @@ def _check_packing(
                 )
             )
         return
-    if size != AUTO and int(size) > MAX_PACKED_ROWS:  # type: ignore[arg-type]
+    if size != AUTO and int(size) > MAX_PACKED_ROWS:
         problems.append(
             Problem(
                 f"'batch-size' packs at most {MAX_PACKED_ROWS} rows into one "

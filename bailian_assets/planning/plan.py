@@ -150,7 +150,7 @@ class Aggregate:
     keys: tuple[tuple[Expr, Field], ...]
     aggregates: tuple[tuple[AggregateCall, Field], ...]
     sets: tuple[tuple[int, ...], ...] | None = None
-    groupings: tuple[tuple[tuple[int, ...], Field], ...] = ()
+    groupings: tuple[tuple[tuple[int, ...] | None, Field], ...] = ()  # None: GROUP_ID()
 
     @property
     def fields(self) -> tuple[Field, ...]:

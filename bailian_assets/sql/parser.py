@@ -293,7 +293,8 @@ class _Parser:
         self.tok: Token = _START  # the current token; `_start()` reads the first
         self.taken = 0  # tokens taken so far
         self._depth = 0  # levels of nesting the parser is inside (see nesting.py)
-        self.statement_parsers: dict[str, Callable[[], ast.Statement]] = {
+        # None: a statement set's BEGIN or END, which is no statement of its own
+        self.statement_parsers: dict[str, Callable[[], ast.Statement | None]] = {
             "CREATE": self._create,
             "INSERT": self._insert,
             "SET": self._set,
@@ -585,7 +586,8 @@ class _Parser:
 
     def _create_model(self, position: Position, temporary: bool, if_not_exists: bool):
         name = self._name("model name")
-        inputs = outputs = ()
+        inputs: tuple[ast.ColumnDef, ...] = ()
+        outputs: tuple[ast.ColumnDef, ...] = ()
         if self._accept("INPUT"):
             inputs = tuple(self._column_defs(metadata=True))
         if self._accept("OUTPUT"):
@@ -749,7 +751,11 @@ class _Parser:
             self._expect_op(">")
             data_type = ast.DataType("MAP", element=key, value=value)
         elif name == "ROW":
-            close = ">" if self._accept_op("<") else (self._expect_op("(") and ")")
+            if self._accept_op("<"):
+                close = ">"
+            else:
+                self._expect_op("(")
+                close = ")"
             fields = self._comma_list(lambda: (self._identifier("field name").value, self._type()))
             self._expect_op(close)
             data_type = ast.DataType("ROW", fields=tuple(fields))
@@ -986,6 +992,7 @@ class _Parser:
             this = token.upper + (" ALL" if self._accept("ALL") else "")
             self._accept("DISTINCT")
             if op is not None and this != op:
+                assert where is not None  # set with `op`
                 branches = [ast.SetOperation(op, tuple(map(_as_query, branches)), where)]
                 where = None
             op, where = this, where or token.position
@@ -995,6 +1002,7 @@ class _Parser:
             )
         if op is None:
             return first
+        assert where is not None  # set with `op`
         return ast.SetOperation(op, tuple(map(_as_query, branches)), where)
 
     def _query_term(self):
@@ -1145,7 +1153,8 @@ class _Parser:
                     raise _ParseError(f"expected JOIN, found {self.tok.describe()}", self.tok)
                 return item
             right = self._from_primary()
-            on, using = None, ()
+            on = None
+            using: tuple[str, ...] = ()
             if kind != "CROSS" and not natural:
                 if self._accept("USING"):
                     using = tuple(t.value for t in self._paren_identifiers())
@@ -1214,6 +1223,7 @@ class _Parser:
             self._next()
             self._next()
         value_start = self.tok
+        value: ast.TableArg | ast.ModelArg | ast.DescriptorArg | ast.Expr
         if self._at("TABLE") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
             self._next()
             value = ast.TableArg(self._name("table name"), value_start.position)

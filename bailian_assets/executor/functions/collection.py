@@ -24,6 +24,13 @@ def _dtype(expr: bound.Expr) -> pl.DataType:
     return to_polars(expr.type)
 
 
+def _list_dtype(expr: bound.Expr) -> pl.List:
+    """The Polars type of an ARRAY argument (the signature admits only ARRAYs there)."""
+    dtype = _dtype(expr)
+    assert isinstance(dtype, pl.List), "an ARRAY is a Polars List"
+    return dtype
+
+
 def _is_constant(expr: bound.Expr) -> bool:
     return isinstance(expr, bound.Literal)
 
@@ -40,6 +47,7 @@ def _map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     """MAP[k1, v1, ...]: a list of {key, value} entries; a repeated constant key keeps its
     last value, in the place of its first (as a Java Map's put does)."""
     map_type = declared.map_type([r.type for r in raw])
+    assert map_type.element is not None and map_type.value is not None  # a MAP type has both
     key_dtype, value_dtype = to_polars(map_type.element), to_polars(map_type.value)
     pairs = list(zip(range(0, len(a), 2), range(1, len(a), 2), strict=False))
     last: dict[object, int] = {}
@@ -98,7 +106,9 @@ def _element(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     return pl.when(lengths == 1).then(a[0].list.first())
 
 
-def _with_value(function, array: pl.Expr, value: pl.Expr, dtype: pl.DataType) -> pl.Expr:
+def _with_value(
+    function, array: pl.Expr, value: pl.Expr, dtype: pl.DataType | type[pl.DataType]
+) -> pl.Expr:
     """`function(elements, value)` row by row, for a value that varies per row; NULL where the
     array is NULL (a NULL value is a value here: it matches NULL elements)."""
 
@@ -206,12 +216,12 @@ def _set_operation(name: str) -> Implementation:
 
 
 def _array_append(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
-    dtype = _dtype(raw[0])
+    dtype = _list_dtype(raw[0])
     return _keep_null(a[0], pl.concat_list([a[0].cast(dtype), a[1].cast(dtype.inner)]))
 
 
 def _array_prepend(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
-    dtype = _dtype(raw[0])
+    dtype = _list_dtype(raw[0])
     return _keep_null(a[0], pl.concat_list([a[1].cast(dtype.inner), a[0].cast(dtype)]))
 
 

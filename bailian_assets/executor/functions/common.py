@@ -20,7 +20,9 @@ def const(raw: Sequence[bound.Expr], index: int, what: str):
     return expr.value
 
 
-def rowwise(function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType) -> pl.Expr:
+def rowwise(
+    function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType | type[pl.DataType]
+) -> pl.Expr:
     """`function(*values)` per row, NULL when any argument is NULL (SQL's strict functions):
     for the functions Polars has no vectorized form of (hashes, URL parsing, base64). An
     exception raised by `function` fails the query (the executor's ExecutionError)."""
@@ -35,7 +37,7 @@ def rowwise(function: Callable, args: Sequence[pl.Expr], dtype: pl.DataType) -> 
     return pl.struct(fields).map_elements(call, return_dtype=dtype, skip_nulls=False)
 
 
-def per_row(function: Callable[[], object], dtype: pl.DataType) -> pl.Expr:
+def per_row(function: Callable[[], object], dtype: pl.DataType | type[pl.DataType]) -> pl.Expr:
     """A fresh value of `function()` for every row (UUID(), RAND()): never one constant."""
     return pl.int_range(pl.len()).map_batches(
         lambda s: pl.Series([function() for _ in range(len(s))], dtype=dtype), return_dtype=dtype

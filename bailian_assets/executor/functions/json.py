@@ -73,7 +73,7 @@ def evaluate(document, steps: list):
     values = [document]
     wildcard = False
     for step in steps:
-        found = []
+        found: list = []
         for value in values:
             if step == "*":
                 wildcard = True

@@ -24,7 +24,7 @@ from bailian_assets.planning import types
 
 def _round(a, raw):
     """ROUND(x[, d]): HALF_UP, as Flink rounds (ROUND(2.5) = 3, ROUND(-2.5) = -3)."""
-    places = int(_const(raw, 1, "ROUND digits")) if len(a) > 1 else 0  # type: ignore[arg-type]
+    places = int(_const(raw, 1, "ROUND digits")) if len(a) > 1 else 0
     kind = raw[0].type.name
     if kind == "DECIMAL":
         return _decimal_round(a[0], raw[0].type, places)
@@ -61,7 +61,7 @@ def _half_up_double(value: float, places: int) -> float:
     return float(Decimal(repr(value)).quantize(exponent, ROUND_HALF_UP)) + 0.0
 
 
-def per_distinct(x: pl.Expr, function, dtype: pl.DataType) -> pl.Expr:
+def per_distinct(x: pl.Expr, function, dtype: pl.DataType | type[pl.DataType]) -> pl.Expr:
     """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
     for what Polars cannot compute, without a Python call per row."""
 
@@ -107,7 +107,7 @@ def _ufunc(function) -> Implementation:
 
 def _truncate(a, raw):
     """Toward zero at `places` digits after the point (before it when negative), same type."""
-    places = int(_const(raw, 1, "TRUNCATE digits")) if len(a) > 1 else 0  # type: ignore[arg-type]
+    places = int(_const(raw, 1, "TRUNCATE digits")) if len(a) > 1 else 0
     kind = raw[0].type.name
     scale = types.precision_scale(raw[0].type)[1]
     if kind == "DECIMAL" and 0 <= places < scale:
@@ -165,7 +165,7 @@ def _rand(a, raw):
 def _rand_integer(a, raw):
     seeded = len(raw) == 2
     generator = JavaRandom(_const(raw, 0, "RAND_INTEGER seed") if seeded else None)
-    bound = int(_const(raw, 1 if seeded else 0, "RAND_INTEGER bound"))  # type: ignore[arg-type]
+    bound = int(_const(raw, 1 if seeded else 0, "RAND_INTEGER bound"))
     if bound <= 0:
         raise ValueError(f"RAND_INTEGER bound must be positive, not {bound}")
     return per_row(lambda: generator.next_int(bound), pl.Int32)

@@ -43,7 +43,7 @@ _OPERATIONS = {
 }
 
 
-def _dtype(raw: bound.Expr) -> pl.DataType:
+def _dtype(raw: bound.Expr) -> pl.DataType | type[pl.DataType]:
     return to_polars(raw.type) if raw.type.name not in ("NULL", "UNKNOWN") else pl.Int32
 
 
@@ -69,11 +69,17 @@ def _between(a, raw):
     return (a[0] >= a[1]) & (a[0] <= a[2])
 
 
+def _field_name(raw: bound.Expr) -> str:
+    """The field `row.field` reads: the binder gives it as a STRING literal."""
+    assert isinstance(raw, bound.Literal) and isinstance(raw.value, str)
+    return raw.value
+
+
 def _like(a, raw):
-    if len(raw) > 2 and raw[2].value is None:  # type: ignore[union-attr]
+    if len(raw) > 2 and raw[2].value is None:
         return pl.lit(None, dtype=pl.Boolean)  # ESCAPE NULL: NULL, as any NULL operand
-    escape = str(raw[2].value) if len(raw) > 2 else None  # type: ignore[union-attr]
-    return a[0].str.contains(like_to_regex(str(raw[1].value), escape))  # type: ignore[union-attr]
+    escape = str(raw[2].value) if len(raw) > 2 else None
+    return a[0].str.contains(like_to_regex(str(raw[1].value), escape))
 
 
 def like_to_regex(pattern: str, escape: str | None = None) -> str:
@@ -86,7 +92,7 @@ def like_to_regex(pattern: str, escape: str | None = None) -> str:
             following = next(chars, None)
             if following not in ("%", "_", escape):
                 raise ValueError(f"Invalid escape sequence '{pattern}', {pattern.find(ch)}")
-            parts.append(re.escape(following))  # type: ignore[arg-type]
+            parts.append(re.escape(following))
         else:
             parts.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
     return "(?s)^" + "".join(parts) + "$"
@@ -121,5 +127,5 @@ OPERATORS: dict[str, Implementation] = {
     "NOT BETWEEN": lambda a, r: ~_between(a, r),
     "LIKE": _like,
     "NOT LIKE": lambda a, r: ~_like(a, r),
-    ".": lambda a, r: a[0].struct.field(r[1].value),  # type: ignore[attr-defined]
+    ".": lambda a, r: a[0].struct.field(_field_name(r[1])),
 }

@@ -7,6 +7,7 @@ import hashlib
 import re
 import urllib.parse
 import uuid
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -18,6 +19,9 @@ from bailian_assets.executor.functions.common import (
 from bailian_assets.executor.functions.common import (
     const as _const,
 )
+
+if TYPE_CHECKING:
+    from polars.expr.whenthen import ChainedThen, Then
 
 
 def _trim(a, raw):
@@ -148,7 +152,7 @@ def _chr(code: int) -> str:
 
 def _elt(a, raw):
     index = a[0].cast(pl.Int64)
-    chain = pl.when(index == 1).then(a[1].cast(pl.String))
+    chain: Then | ChainedThen = pl.when(index == 1).then(a[1].cast(pl.String))
     for position, value in enumerate(a[2:], start=2):
         chain = chain.when(index == position).then(value.cast(pl.String))
     return chain.otherwise(None)
@@ -294,7 +298,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
         lambda a, r, pattern: a[0].str.extract(
             pattern, int(_const(r, 2, "group")) if len(a) > 2 else 1
         )
-    ),  # type: ignore[arg-type]
+    ),
     "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),
     "POSITION": _position,
     "LPAD": _pad("L"),
@@ -304,7 +308,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
         a[0]
         .str.split(str(_const(r, 1, "delimiter")))
         .list.get(int(_const(r, 2, "index")), null_on_oob=True)
-    ),  # type: ignore[arg-type]
+    ),
     "REPEAT": _of(_repeat),
     "LEFT": _of(_left),
     "RIGHT": _of(_right),

@@ -124,7 +124,7 @@ def _zone(raw) -> ZoneInfo:
 
 def _to_timestamp_ltz(a, raw):
     """Epoch seconds (precision 0) or milliseconds (3, the default) -> an instant."""
-    precision = int(_const(raw, 1, "TO_TIMESTAMP_LTZ precision")) if len(raw) > 2 else 3  # type: ignore[arg-type]
+    precision = int(_const(raw, 1, "TO_TIMESTAMP_LTZ precision")) if len(raw) > 2 else 3
     if precision not in (0, 3):
         raise ValueError(
             f"TO_TIMESTAMP_LTZ: precision {precision} is not supported "

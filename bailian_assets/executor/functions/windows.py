@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import SupportsInt, cast
 
 import polars as pl
 
@@ -75,9 +76,16 @@ def _cume_dist(a, w: Window) -> pl.Expr:
     return w.peers(_row_number(a, w)) / w.over(pl.len()).cast(pl.Float64)
 
 
+def _constant_int(w: Window, index: int) -> int:
+    """The INTEGER literal argument at `index` (NTILE's n, LAG/LEAD's offset)."""
+    arg = w.call.args[index]
+    assert isinstance(arg, bound.Literal), "the binder requires a literal here (constant_args)"
+    return int(cast(SupportsInt, arg.value))  # an INTEGER signature: an int
+
+
 def _ntile(a, w: Window) -> pl.Expr:
     """Buckets 1..n of sizes differing by at most one, the larger ones first."""
-    n = int(w.call.args[0].value)  # type: ignore[union-attr]
+    n = _constant_int(w, 0)
     rows = w.over(pl.len()).cast(pl.Int64)
     index = _row_number(a, w) - 1
     size, larger = rows // n, rows % n
@@ -92,7 +100,7 @@ def _ntile(a, w: Window) -> pl.Expr:
 def _shift(direction: int) -> WindowImplementation:
     def shift(a, w: Window) -> pl.Expr:
         args = w.call.args
-        steps = int(args[1].value) if len(args) > 1 else 1  # type: ignore[union-attr]
+        steps = _constant_int(w, 1) if len(args) > 1 else 1
         fill = a[2] if len(a) > 2 else None
         return w.over(a[0].shift(direction * steps, fill_value=fill))
 

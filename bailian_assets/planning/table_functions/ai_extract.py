@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import cast
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions import variant
@@ -37,7 +38,8 @@ def _prompt(constants: Mapping[str, object]) -> str:
 
 
 def _reader(constants: Mapping[str, object]):
-    keys = set(constants["EXTRACT_SCHEMA"])  # type: ignore[arg-type]
+    # EXTRACT_SCHEMA is a JSON_OBJECT constant: a dict, whose keys are the fields
+    keys = set(cast(dict, constants["EXTRACT_SCHEMA"]))
 
     def read(answer: dict) -> tuple:
         value = field(answer, "AI_EXTRACT", "extracted_json")

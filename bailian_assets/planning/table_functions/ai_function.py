@@ -134,13 +134,14 @@ class AiFunction:
         column = self._input(call)
         constants = {e.name: constant(self.name, e, call) for e in self.extras}
         spec = self.derived_model(model, constants)
-        taken = {f.name for f in call.left.fields}  # type: ignore[union-attr]
+        assert call.left is not None, "a lateral function is always given its input rows"
+        taken = {f.name for f in call.left.fields}
         columns = tuple(ast.ColumnDef(name, t, call.call.position) for name, t in self.outputs)
         config = RuntimeConfig().with_values(runtime_settings(call.site.settings))
         return p.MlPredict(
             call.left,
             spec,
-            column.column,  # type: ignore[arg-type]
+            column.column,
             output_fields(call, columns, taken),
             config,
             call.call.position,
@@ -214,11 +215,14 @@ def constant(function: str, extra: Extra, call: Invocation) -> object:
     arg = call.syntax.get(extra.name)
     if arg is None:
         return None
+    not_constant = PlanError(
+        f"{extra.name} of {function} must be a constant, such as {extra.example}", arg.position
+    )
+    if isinstance(arg.value, (ast.TableArg, ast.ModelArg, ast.DescriptorArg)):
+        raise not_constant
     bound = call.site.bind(arg.value, call.left.fields if call.left is not None else ())
     if not _is_constant(bound):
-        raise PlanError(
-            f"{extra.name} of {function} must be a constant, such as {extra.example}", arg.position
-        )
+        raise not_constant
     value = _value(bound)
     problem = _kind_problem(extra.kind, bound.type, value)
     if problem is not None:
@@ -260,9 +264,10 @@ def _kind_problem(kind: str, data_type: DataType, value: object) -> str | None:
     ok = (
         data_type.name == "ARRAY"
         and types.is_character(data_type.element)  # type: ignore
+        and isinstance(value, list)  # an ARRAY constant's value: the list of its elements
         and bool(value)
         and all(isinstance(v, str) and v.strip() for v in value)
-    )  # type: ignore
+    )
     return None if ok else "a non-empty ARRAY<STRING> of non-empty strings"
 
 

@@ -38,11 +38,12 @@ def build(call: Invocation) -> p.Node:
     score = call.site.field(
         score_name, types.nullable(types.DOUBLE, False), call.call.alias or table_name.last
     )
+    assert call.left is not None, "a lateral function is always given its input rows"
     return p.VectorSearch(
         call.left,
         search,
         query.column,
-        target.column,  # type: ignore
+        target.column,
         top_k,
         call.join_kind == "LEFT",
         score,
@@ -84,11 +85,11 @@ def _top_k(arg: ast.FunctionArg) -> int:
             f"VECTOR_SEARCH, but it is {shown} with type {kind}.",
             arg.position,
         )
-    if top_k.value <= 0:  # type: ignore[operator]
-        raise PlanError(
-            f"Parameter top_k must be greater than 0, but was {top_k.value}.", arg.position
-        )
-    return int(top_k.value)  # type: ignore[arg-type]
+    value = top_k.value
+    assert isinstance(value, int), "an INTEGER literal's value is an int"
+    if value <= 0:
+        raise PlanError(f"Parameter top_k must be greater than 0, but was {value}.", arg.position)
+    return value
 
 
 VECTOR_SEARCH = TableFunction(
