@@ -365,17 +365,17 @@ class Builder:
         return node, tuple(names)
 
     def _where(self, node: p.Node, where: ast.Expr, ctx: _Context) -> p.Node:
-        """Filter `node` (the FROM clause) by WHERE, its equalities between the tables of a
-        FROM list made join keys first."""
-        node, rest = self._comma_joins(node, where, ctx)
-        if rest is None:
-            return node
-        terms = _and_terms(rest)
+        """Filter `node` (the FROM clause) by WHERE: its equalities between the tables of a
+        FROM list made join keys first, then its other plain conjuncts, then those holding a
+        subquery (so that subqueries are joined over the fewest rows)."""
+        position = where.position
+        node, terms = self._comma_joins(node, _and_terms(where), ctx)
         plain = [t for t in terms if not _has_subquery(t)]
-        if plain and len(plain) < len(terms):  # filter first, so subqueries see fewer rows
-            node = self._filter(node, _and_of(plain, rest.position), ctx, "WHERE")
-            rest = _and_of([t for t in terms if _has_subquery(t)], rest.position)
-        return self._filter(node, rest, ctx, "WHERE")
+        queried = [t for t in terms if _has_subquery(t)]
+        for group in (plain, queried):
+            if group:
+                node = self._filter(node, _and_of(group, position), ctx, "WHERE")
+        return node
 
     def _filter(self, node: p.Node, condition: ast.Expr, ctx: _Context, clause: str) -> p.Node:
         """Filter `node` by a WHERE or HAVING condition; its subqueries are joined first and
@@ -389,26 +389,17 @@ class Builder:
         return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
 
     def _comma_joins(
-        self, node: p.Node, where: ast.Expr, ctx: _Context
-    ) -> tuple[p.Node, ast.Expr | None]:
-        """A FROM list (CROSS joins) joined on the WHERE's equalities between its tables
-        (`join_order.py`); returns the joins and the rest of the WHERE (None: nothing left)."""
+        self, node: p.Node, terms: list[ast.Expr], ctx: _Context
+    ) -> tuple[p.Node, list[ast.Expr]]:
+        """A FROM list (CROSS joins) joined on the equalities among the WHERE's `terms` between
+        its tables (`join_order.py`); returns the joins and the terms left."""
         tables = join_order.cross_tables(node)
-        if len(tables) < 2:
-            return node, where
-        if isinstance(where, ast.Chain) and where.op == "AND":
-            terms = list(where.operands)
-        else:
-            terms = [where]
         plain = [t for t in terms if not _has_subquery(t)]
-        if not plain:
-            return node, where
+        if len(tables) < 2 or not plain:
+            return node, terms
         bound = [ctx.binder.bind(t, node.fields) for t in plain]
         node, used = join_order.join_by_equalities(tables, bound)
-        rest = [t for t in terms if not any(t is plain[i] for i in used)]
-        if not rest:
-            return node, None
-        return node, rest[0] if len(rest) == 1 else ast.Chain("AND", tuple(rest), where.position)
+        return node, [t for t in terms if not any(t is plain[i] for i in used)]
 
     def _subqueries(
         self, node: p.Node, exprs: list, ctx: _Context, filtering: frozenset[int] = frozenset()
