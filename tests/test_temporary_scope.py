@@ -61,10 +61,10 @@ def test_another_file_does_not_see_a_name_two_files_keep_to_themselves(tmp_path)
     )
     with pytest.raises(SqlError) as caught:
         load_project([*paths, reader], environ={})
-    assert any(
-        d.path.endswith("reader.sql") and "movie_comment" in d.message
-        for d in caught.value.diagnostics
-    )
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.path.endswith("reader.sql") and diagnostic.position.line == 2
+    assert "declared TEMPORARY in several other files" in diagnostic.message
+    assert "__movie_comment" not in diagnostic.message  # no other file's own key suggested
 
 
 def test_a_clash_of_two_permanent_views_names_both_files(tmp_path):

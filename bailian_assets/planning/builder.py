@@ -672,6 +672,14 @@ class Builder:
             raise unusable.error_at(name.position, len(str(name)), ctx.path)
         if f"table or view:{key}" in self.catalog.broken:
             raise Quiet()
+        if key in self.catalog.per_file:  # other files' own: no suggestion of their keys
+            raise PlanError(
+                f"Object '{key}' not found: it is declared TEMPORARY in several other files, "
+                "and a TEMPORARY table or view is seen only in its own file (as in Flink, "
+                "where each file is a job); declare it here, or once without TEMPORARY",
+                name.position,
+                len(key),
+            )
         raise PlanError(
             f"Object '{key}' not found"
             + _suggest(key, [*self.catalog.views, *self.catalog.tables]),
