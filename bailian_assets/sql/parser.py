@@ -733,6 +733,8 @@ class _Parser:
             self._depth -= 1
 
     def _nested_type(self) -> ast.DataType:
+        """A type: its name, its element, key and field types or its parameters, then its
+        nullability."""
         token = self.tok  # type names (STRING, INT, ...) are reserved words
         if token.kind is not Kind.IDENT:
             raise _ParseError(f"expected a type, found {token.describe()}", token)
@@ -760,29 +762,39 @@ class _Parser:
             self._expect_op(close)
             data_type = ast.DataType("ROW", fields=tuple(fields))
         elif name in _SIMPLE_TYPES:
-            if name == "DOUBLE":
-                self._accept("PRECISION")
-            if name == "CHAR" and self._accept("VARYING"):
-                name = "VARCHAR"
-            params: tuple[int, ...] = ()
-            if self._accept_op("("):
-                params = tuple(self._comma_list(self._type_parameter))
-                self._expect_op(")")
-            if name == "TIMESTAMP" and self._accept("WITH"):
-                self._expect("LOCAL")
-                self._expect("TIME")
-                self._expect("ZONE")
-                name = "TIMESTAMP_LTZ"
-            elif name in ("TIMESTAMP", "TIME") and self._accept("WITHOUT"):
-                self._expect("TIME")
-                self._expect("ZONE")
-            data_type = ast.DataType(name, params)
+            data_type = self._simple_type(name)
         else:
             raise _ParseError(f"unknown type '{token.text}'", token)
+        return self._nullability(data_type)
+
+    def _simple_type(self, name: str) -> ast.DataType:
+        """The rest of a type that is not nested: its parameters (`DECIMAL(10, 2)`) and the
+        words that complete its name (DOUBLE PRECISION, CHAR VARYING, TIMESTAMP WITH LOCAL
+        TIME ZONE, TIMESTAMP WITHOUT TIME ZONE)."""
+        if name == "DOUBLE":
+            self._accept("PRECISION")
+        if name == "CHAR" and self._accept("VARYING"):
+            name = "VARCHAR"
+        params: tuple[int, ...] = ()
+        if self._accept_op("("):
+            params = tuple(self._comma_list(self._type_parameter))
+            self._expect_op(")")
+        if name == "TIMESTAMP" and self._accept("WITH"):
+            self._expect("LOCAL")
+            self._expect("TIME")
+            self._expect("ZONE")
+            name = "TIMESTAMP_LTZ"
+        elif name in ("TIMESTAMP", "TIME") and self._accept("WITHOUT"):
+            self._expect("TIME")
+            self._expect("ZONE")
+        return ast.DataType(name, params)
+
+    def _nullability(self, data_type: ast.DataType) -> ast.DataType:
+        """The type as its `NOT NULL` or `NULL` after it says (nullable when neither does)."""
         if self._at("NOT") and self._peek().upper == "NULL":
             self._next()
             self._next()
-            data_type = ast.DataType(
+            return ast.DataType(
                 data_type.name,
                 data_type.params,
                 data_type.element,
@@ -790,8 +802,7 @@ class _Parser:
                 False,
                 data_type.fields,
             )
-        else:
-            self._accept("NULL")
+        self._accept("NULL")
         return data_type
 
     def _integer(self) -> Token:
