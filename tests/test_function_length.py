@@ -20,15 +20,16 @@ from conftest import ROOT
 PACKAGE = ROOT / "bailian_assets"
 LIMIT = 60
 
-# "path:Qualified.name" -> why it is still longer than LIMIT
+# "path:Qualified.name" -> why it is still longer than LIMIT; remove an entry once its
+# function is split (the second test says when)
 ALLOWED = {
-    # scope is splitting these two (TEMPORARY models per file): remove once merged
-    "bailian_assets/planning/catalog.py:add_script": "scope splits it",
-    # over since the task that made the rest short was set; in areas others edit in
-    # parallel (windows, joins, the planner), so split after those land
-    "bailian_assets/planning/binder.py:Binder.window": "not yet split",
-    "bailian_assets/planning/builder.py:Builder._relation": "not yet split",
-    "bailian_assets/planning/planner.py:Planner._plan_insert": "not yet split",
+    # scope is splitting it (TEMPORARY models per file), with connectors/table.py build_table
+    "bailian_assets/planning/catalog.py:add_script": "scope is splitting it",
+    # grown past the limit by recent work, in code others are changing in parallel (window
+    # frames, TEMPORARY name resolution): split once those changes have landed
+    "bailian_assets/planning/binder.py:Binder.window": "range is changing window frames",
+    "bailian_assets/planning/builder.py:Builder._relation": "name resolution is changing",
+    "bailian_assets/planning/planner.py:Planner._plan_insert": "name resolution is changing",
 }
 
 
