@@ -212,3 +212,20 @@ def test_dg_check_defs_accepts_a_project_of_two_such_files(tmp_path):
     assert listed.returncode == 0, listed.stderr[-3000:]
     resources = {r["name"] for r in json.loads(listed.stdout)["resources"]}
     assert {"model_a__m", "model_b__m"} <= resources
+
+
+def test_a_file_sees_its_own_temporary_model_only_below_its_declaration(tmp_path):
+    early = tmp_path / "a.sql"
+    early.write_text(
+        "CREATE TEMPORARY VIEW src_a AS SELECT 'great' AS txt;\n"
+        "CREATE TEMPORARY TABLE sink_a (txt STRING, label STRING) WITH ('connector' = 'print');\n"
+        "INSERT INTO sink_a SELECT txt, content "
+        "FROM ML_PREDICT(TABLE src_a, MODEL m, DESCRIPTOR(txt));\n"
+        f"CREATE TEMPORARY MODEL m {CHAT};\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SqlError) as caught:
+        load_project([early, embedding_file(tmp_path, "b")], environ={})
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.path.endswith("a.sql") and diagnostic.position.line == 3
+    assert "this file declares it further down, at line 4" in diagnostic.message
