@@ -382,11 +382,13 @@ class _Parser:
             raise _ParseError(f"unexpected {self.tok.describe()}", self.tok)
 
     def _identifier(self, what: str = "identifier", object_name: bool = False) -> Token:
-        """A name. Flink's reserved words are refused unquoted, with the hint to quote them,
-        except (for now) as the name of a table, view or model (`object_name`): those are
-        accepted as before, so that files naming a table `out` keep working."""
+        """A name. Flink's reserved words are refused unquoted, with the hint to quote them;
+        for the first part of an object name (`object_name`), `_name` does that once it knows
+        the name is not a table function's (`UNNEST(...)`)."""
         token = self.tok
         if token.kind is Kind.IDENT and token.upper in _RESERVED:
+            if object_name and is_reserved(token.value):  # `CREATE VIEW values`: quote it
+                raise _ParseError(reserved_message(token.value), token)
             raise _ParseError(f"expected {what}, found {token.describe()}", token)
         if token.kind is Kind.IDENT and not object_name and is_reserved(token.value):
             raise _ParseError(reserved_message(token.value), token)
@@ -394,14 +396,20 @@ class _Parser:
             return self._next()
         raise _ParseError(f"expected {what}, found {token.describe()}", token)
 
-    def _name(self, what: str = "name") -> ast.Name:
-        """A table, view, model or column name, qualified or not: `db.t`, `t.col`."""
-        first = self._identifier(what, object_name=True)
-        parts = [first.value]
+    def _name(self, what: str = "name", function: bool = False) -> ast.Name:
+        """A table, view, model or column name, qualified or not: `db.t`, `t.col`. As in
+        Flink, no part may be a reserved word unquoted (`out`, `values`, `year`): the error
+        says to quote it. Where a table function may stand (`function`), a name followed by
+        `(` is the function's, and may be one (`UNNEST(...)`)."""
+        tokens = [self._identifier(what, object_name=True)]
         while self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
             self._next()
-            parts.append(self._next().value)
-        return ast.Name(tuple(parts), first.position)
+            tokens.append(self._next())
+        if not (function and self.tok.is_op("(")):
+            for token in tokens:
+                if token.kind is Kind.IDENT and is_reserved(token.value):
+                    raise _ParseError(reserved_message(token.value), token)
+        return ast.Name(tuple(t.value for t in tokens), tokens[0].position)
 
     def _string(self, what: str = "string literal") -> Token:
         if self.tok.kind is not Kind.STRING:
@@ -1192,14 +1200,14 @@ class _Parser:
         if self._at("TABLE") and self._peek().is_op("("):
             self._next()
             return self._table_function_in_parens(start)
-        name = self._name("table name")
+        name = self._name("table name", function=True)
         if self.tok.is_op("("):
             return self._table_function(name, start.position)
         return ast.TableRef(name, self._alias(), start.position)
 
     def _table_function_in_parens(self, start: Token) -> ast.TableFunction:
         self._expect_op("(")
-        name = self._name("table function")
+        name = self._name("table function", function=True)
         call = self._table_function(name, start.position, with_alias=False)
         self._expect_op(")")
         return self._with_alias(call)
