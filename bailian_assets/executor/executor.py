@@ -33,7 +33,7 @@ from bailian_assets.executor.joins import (
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, row_order
 from bailian_assets.planning import plan as p
 from bailian_assets.sql import ast
 
@@ -59,6 +59,9 @@ class Executor:
     # is a view's content constant (VALUES rows: `constant_rows`)? Flink's planner folds
     # expressions over constants itself (`guards.folding_constants`)
     constant: Callable[[str], bool] = lambda relation: False
+    # the ids of the plan nodes whose row order is read (`planning/row_order.py`): only those
+    # pay for keeping it
+    _ordered: frozenset[int] = field(default=frozenset(), init=False, repr=False)
 
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
@@ -79,6 +82,7 @@ class Executor:
     def frame(self, root: p.Node) -> pl.LazyFrame:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
         of our own (post-order), so a plan's depth costs no Python stack."""
+        self._ordered |= row_order.ordered_nodes(root)
         results: list[pl.LazyFrame] = []
         pending: list[tuple[p.Node, bool]] = [(root, False)]
         done: dict[int, pl.LazyFrame] = {}  # a shared subtree (a WITH query read twice): once
@@ -97,6 +101,10 @@ class Executor:
             results.append(_RUNNERS[type(node)](self, node, *frames))
             done[id(node)] = results[-1]
         return results[0]
+
+    def _keeps(self, node: p.Node) -> bool:
+        """Whether `node` must give its rows in order (`planning/row_order.py`)."""
+        return id(node) in self._ordered
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
         frame = self.resolve(node.relation)
@@ -180,7 +188,7 @@ class Executor:
                 right_on=[b for _, b in keys],
                 how=how,
                 coalesce=False,
-                maintain_order="left_right",
+                maintain_order="left_right" if self._keeps(node) else "none",
             )
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
@@ -198,20 +206,24 @@ class Executor:
         if not node.keys:
             return frame.select(aggregates).with_columns(constants)
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
-        return frame.group_by(keys, maintain_order=True).agg(aggregates).with_columns(constants)
+        return (
+            frame.group_by(keys, maintain_order=self._keeps(node))
+            .agg(aggregates)
+            .with_columns(constants)
+        )
 
     def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
         return with_windows(frame, node)
 
     def _distinct(self, node: p.Distinct, frame: pl.LazyFrame) -> pl.LazyFrame:
-        return frame.unique(maintain_order=True)
+        return frame.unique(maintain_order=self._keeps(node))
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
         return frame.sort(
             [compile_expr(key.expr) for key in node.keys],
             descending=[key.descending for key in node.keys],
             nulls_last=[key.nulls_last for key in node.keys],
-            maintain_order=True,
+            maintain_order=self._keeps(node.input),  # ties in their input's order
         )
 
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -223,7 +235,7 @@ class Executor:
             for child, frame in zip(node.inputs, frames, strict=False)
         ]
         combined = pl.concat(parts, how="vertical")
-        return combined.unique(maintain_order=True) if node.distinct else combined
+        return combined.unique(maintain_order=self._keeps(node)) if node.distinct else combined
 
     def _subquery_join(
         self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
@@ -238,7 +250,12 @@ class Executor:
             )
         assert node.operand is not None
         return in_values(
-            frame, compile_expr(node.operand), values, to_polars(node.operand.type), column
+            frame,
+            compile_expr(node.operand),
+            values,
+            to_polars(node.operand.type),
+            column,
+            self._keeps(node),
         )
 
     def _correlated_join(
@@ -248,7 +265,7 @@ class Executor:
         sub: pl.LazyFrame,
         empty: pl.LazyFrame | None = None,
     ) -> pl.LazyFrame:
-        return correlated_join(node, frame, sub, empty)
+        return correlated_join(node, frame, sub, empty, self._keeps(node))
 
     def _set_combine(
         self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
@@ -262,9 +279,10 @@ class Executor:
             left, right = left.with_columns(copy), right.with_columns(copy)
             on = [*on, "$copy"]
         else:
-            left = left.unique(maintain_order=True)
+            left = left.unique(maintain_order=self._keeps(node))
         how: Literal["semi", "anti"] = "semi" if node.kind == "INTERSECT" else "anti"
-        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order="left")
+        order: Literal["left", "none"] = "left" if self._keeps(node) else "none"
+        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order=order)
         return joined.drop("$copy") if node.all else joined
 
 

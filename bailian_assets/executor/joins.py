@@ -11,6 +11,8 @@ the joined pairs grouped by that number.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import polars as pl
 
 from bailian_assets.errors import ExecutionError
@@ -20,6 +22,7 @@ from bailian_assets.planning import bound, types
 from bailian_assets.planning import plan as p
 
 _ROW, _HIT, _LEFT_ROW, _RIGHT_ROW = "$row", "$hit", "$left_row", "$right_row"
+_Order = Literal["left", "none"]
 
 _MANY_ROWS = (
     "a scalar subquery returned more than one row (Flink: "
@@ -53,17 +56,28 @@ def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.La
 
 
 def in_values(
-    frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame, dtype: pl.DataType, column: str
+    frame: pl.LazyFrame,
+    operand: pl.Expr,
+    values: pl.LazyFrame,
+    dtype: pl.DataType,
+    column: str,
+    keep_order: bool = True,
 ) -> pl.LazyFrame:
     """`frame` with `column` = `operand IN (values)`, three-valued: FALSE for no values, NULL
-    for a NULL operand or no match among values holding a NULL."""
+    for a NULL operand or no match among values holding a NULL. `keep_order`: `frame`'s rows
+    in their order (`planning/row_order.py`)."""
     values = values.select(pl.first().cast(dtype).alias("$value")).unique()
     stats = values.select(pl.len().alias("$rows"), pl.col("$value").null_count().alias("$nulls"))
     found = values.drop_nulls().with_columns(pl.lit(True).alias("$found"))
     joined = (
         frame.with_columns(operand.cast(dtype).alias("$x"))
         .join(
-            found, left_on="$x", right_on="$value", how="left", coalesce=True, maintain_order="left"
+            found,
+            left_on="$x",
+            right_on="$value",
+            how="left",
+            coalesce=True,
+            maintain_order=_order(keep_order),
         )
         .join(stats, how="cross")
     )
@@ -90,7 +104,9 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
     in none of them is kept once, with NULLs for the other side (as in Flink: the condition
     restricts the matches, never the preserved side's rows)."""
     assert node.residual is not None
-    left, right = left.with_row_index(_LEFT_ROW), right.with_row_index(_RIGHT_ROW)
+    # numbered once each (`cache`): each side is read twice below, and its order may not be
+    # the same twice when nothing reads it (`planning/row_order.py`)
+    left, right = left.with_row_index(_LEFT_ROW).cache(), right.with_row_index(_RIGHT_ROW).cache()
     if node.equi_keys:
         keys = [join_keys(a, b) for a, b in node.equi_keys]
         pairs = left.join(
@@ -118,15 +134,21 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
 
 
 def correlated_join(
-    node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, empty: pl.LazyFrame | None
+    node: p.CorrelatedJoin,
+    frame: pl.LazyFrame,
+    sub: pl.LazyFrame,
+    empty: pl.LazyFrame | None,
+    keep_order: bool = True,
 ) -> pl.LazyFrame:
-    """`frame` with `node.result` computed from the rows of `sub` each of its rows joins."""
+    """`frame` with `node.result` computed from the rows of `sub` each of its rows joins;
+    `keep_order`: `frame`'s rows in their order (`planning/row_order.py`)."""
+    order = _order(keep_order)
     if node.residual is None and node.kind == "EXISTS":
-        marked = _exists_by_keys(node, frame, sub)
+        marked = _exists_by_keys(node, frame, sub, order)
     elif node.residual is None and node.kind == "SCALAR" and node.unique:
-        marked = _scalar_by_keys(node, frame, sub)
+        marked = _scalar_by_keys(node, frame, sub, order)
     else:
-        marked = _by_rows(node, frame, sub)
+        marked = _by_rows(node, frame, sub, order)
     fallback = _fallback(node, empty)
     mark = pl.col(node.result.column)
     if fallback is not None:  # rows that join nothing: the subquery's value over no rows
@@ -145,7 +167,12 @@ def _keyed(node: p.CorrelatedJoin) -> tuple[list[pl.Expr], list[pl.Expr]]:
     return left, right
 
 
-def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame):
+def _order(keep_order: bool) -> Literal["left", "none"]:
+    """A left-preserving join's `maintain_order`: the left side's order only if it is read."""
+    return "left" if keep_order else "none"
+
+
+def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
     """EXISTS on equality keys only: a left join with the subquery's distinct keys."""
     left, right = _keyed(node)  # keys there are: without a residual, a condition is a key
     hits = sub.select(right).unique().with_columns(pl.lit(True).alias(_HIT))
@@ -154,12 +181,12 @@ def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFra
         left_on=[e.meta.output_name() for e in left],
         right_on=[e.meta.output_name() for e in right],
         how="left",
-        maintain_order="left",
+        maintain_order=order,
     )
     return joined.with_columns(pl.col(_HIT).is_not_null().alias(node.result.column))
 
 
-def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame):
+def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
     """A scalar subquery with one row per key (a global aggregate grouped by the
     correlation keys): a left join on the keys."""
     left, right = _keyed(node)
@@ -171,14 +198,16 @@ def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFra
         left_on=[e.meta.output_name() for e in left],
         right_on=[e.meta.output_name() for e in right],
         how="left",
-        maintain_order="left",
+        maintain_order=order,
     )
 
 
-def _by_rows(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> pl.LazyFrame:
+def _by_rows(
+    node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order
+) -> pl.LazyFrame:
     """The general case: outer rows numbered, joined to the subquery's rows on the keys,
     filtered by the residual, the pairs grouped per outer row."""
-    rows = frame.with_row_index(_ROW)
+    rows = frame.with_row_index(_ROW).cache()  # numbered once: read twice, as in `outer_join`
     left, right = _keyed(node)
     read = set().union(*(bound.columns_in(e) for e in (node.residual, node.operand) if e))
     outside = [f.column for f in node.input.fields if f.column in read]
@@ -203,7 +232,7 @@ def _by_rows(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> 
             _require_single(sub.group_by(right).agg(pl.len().alias("$count")))
         else:
             _require_single(per_row)
-    joined = rows.join(per_row, on=_ROW, how="left", maintain_order="left")
+    joined = rows.join(per_row, on=_ROW, how="left", maintain_order=order)
     return joined.with_columns(_mark(node).alias(node.result.column))
 
 

@@ -1,0 +1,103 @@
+"""Which nodes of a plan must keep their rows in order: the order-requirement pass.
+
+Keeping row order costs Polars a lot (a join that keeps its sides' order, a GROUP BY in the
+order groups first appear, a stable sort), and it is observable only where something reads it:
+the query's output (a sink prints and writes rows in order, and the golden cases compare them
+so), a LIMIT (which rows it keeps), a window function (ROW_NUMBER's ties, ROWS frames), an
+order-sensitive aggregate (FIRST_VALUE, LISTAGG, ARRAY_AGG..., a floating-point SUM whose last
+digit depends on the order it adds in), an ML_PREDICT (the requests it sends and their
+packing), a VECTOR_SEARCH. `ordered_nodes` marks, top-down, the nodes whose output order one
+of these reads; the executor keeps order in exactly those (`Executor._keeps`).
+
+A sort makes its input's order free only when no two of its rows can tie: when its keys hold a
+unique key of its input (an aggregate's grouping keys, a DISTINCT's columns, passed through
+projections as plain columns). Ties keep their input order otherwise, as Flink's sort does on
+the small inputs the golden cases have (and a hash join's or a hash GROUP BY's order is not
+even the same from one run to the next, so ties would make runs differ).
+"""
+
+from __future__ import annotations
+
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import plan as p
+
+# aggregates whose value does not depend on the order of a group's rows (SUM and the
+# statistics only over exact types: a float sum's last digit depends on the order it adds in)
+_ORDER_FREE = {"COUNT", "MIN", "MAX"}
+_EXACT_WHEN_NOT_FLOAT = {"SUM", "AVG", "STDDEV_POP", "STDDEV_SAMP", "VAR_POP", "VAR_SAMP"}
+_FLOATS = {"FLOAT", "DOUBLE", "REAL"}
+
+
+def ordered_nodes(root: p.Node) -> frozenset[int]:
+    """The ids of the nodes of `root`'s plan whose output row order is observable (the root's
+    always: it is the query's output). Every other node may give its rows in any order."""
+    ordered: set[int] = set()
+    seen: set[tuple[int, bool]] = set()
+    pending: list[tuple[p.Node, bool]] = [(root, True)]
+    while pending:  # a stack of our own: a plan's depth costs no Python stack
+        node, needed = pending.pop()
+        if (id(node), needed) in seen:  # a shared subtree: once per requirement
+            continue
+        seen.add((id(node), needed))
+        if needed:
+            ordered.add(id(node))
+        pending.extend(zip(p.children(node), _inputs_ordered(node, needed), strict=True))
+    return frozenset(ordered)
+
+
+def _inputs_ordered(node: p.Node, needed: bool) -> tuple[bool, ...]:
+    """Whether each input of `node` must keep its order, given whether `node`'s must."""
+    inputs = p.children(node)
+    if isinstance(node, (p.Limit, p.Window, p.MlPredict, p.VectorSearch)):
+        return (True,) * len(inputs)  # which rows, which ranks or frames, which requests
+    if isinstance(node, p.Sort):
+        return (needed and not sorts_totally(node),)
+    if isinstance(node, p.Aggregate):
+        return (needed or node.sets is not None or not all(map(_order_free, node.aggregates)),)
+    if isinstance(node, (p.SubqueryJoin, p.CorrelatedJoin, p.SetCombine)):
+        # the rows each outer row keeps; a subquery's values are a set (IN, EXISTS) or one
+        # value (more than one row fails the job), INTERSECT's and EXCEPT's right side a set
+        return (needed,) + (False,) * (len(inputs) - 1)
+    if isinstance(node, (p.Scan, p.ValuesNode)):
+        return ()
+    # Project, Filter, Unnest, Distinct, Join, SetUnion: the output's order is the inputs'
+    return (needed,) * len(inputs)
+
+
+def _order_free(aggregate: tuple[b.AggregateCall, p.Field]) -> bool:
+    call, _ = aggregate
+    if call.name in _ORDER_FREE:
+        return True
+    if call.name in _EXACT_WHEN_NOT_FLOAT:
+        return not any(arg.type.name in _FLOATS for arg in call.args)
+    return False
+
+
+def sorts_totally(node: p.Sort) -> bool:
+    """Whether `node`'s keys leave no ties: they include every column of a unique key of its
+    input."""
+    sorted_by = {key.expr.column for key in node.keys if isinstance(key.expr, b.Column)}
+    return any(key <= sorted_by for key in unique_keys(node.input))
+
+
+def unique_keys(node: p.Node) -> list[frozenset[str]]:
+    """Sets of `node`'s columns that no two of its rows share all values of (NULLs equal, as
+    GROUP BY groups them). Only the keys this pass needs: grouping keys and DISTINCT rows,
+    through what keeps them."""
+    if isinstance(node, p.Aggregate) and node.sets is None:
+        return [frozenset(f.column for _, f in node.keys)]  # no keys: one row
+    if isinstance(node, p.Distinct):
+        return [frozenset(f.column for f in node.fields)]
+    if isinstance(node, (p.Filter, p.Sort, p.Limit, p.Window)):
+        return unique_keys(node.input)
+    if isinstance(node, p.Project):
+        renamed: dict[str, str] = {}  # input column -> the output column it passes through as
+        for expr, field in node.items:
+            if isinstance(expr, b.Column):
+                renamed.setdefault(expr.column, field.column)
+        return [
+            frozenset(renamed[c] for c in key)
+            for key in unique_keys(node.input)
+            if all(c in renamed for c in key)
+        ]
+    return []
