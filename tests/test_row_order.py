@@ -8,7 +8,12 @@ from bailian_assets.backends import simulated_backend
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
-from bailian_assets.planning.row_order import ordered_nodes, sorts_totally, unique_keys
+from bailian_assets.planning.row_order import (
+    ordered_nodes,
+    sorts_totally,
+    tie_breakers,
+    unique_keys,
+)
 from bailian_assets.simulator.service import BailianSimulator
 
 DATA = (
@@ -22,6 +27,13 @@ DATA = (
 def plan_of(sql):
     project = load_source(DATA + sql, "t.sql", {})
     return project.selects[0].query.root
+
+
+def rows_of(sql):
+    project = load_source(DATA + sql, "t.sql", {})
+    lines: list[str] = []
+    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    return lines
 
 
 def nodes(root, kind):
@@ -49,10 +61,21 @@ def test_a_sort_on_the_grouping_keys_frees_the_join_and_the_group_by_below():
     assert kept(root, p.Join) == [False]
 
 
-def test_a_sort_that_may_tie_keeps_its_input_order_for_the_ties():
-    root = plan_of("SELECT an, COUNT(*) AS n FROM a, c WHERE ak = ca GROUP BY an ORDER BY n;")
-    assert not sorts_totally(nodes(root, p.Sort)[0])
-    assert kept(root, p.Aggregate) == [True]
+def test_a_sort_that_may_tie_breaks_ties_by_its_other_columns_and_frees_its_input():
+    sql = "SELECT an, COUNT(*) AS n FROM a, c WHERE ak = ca GROUP BY an ORDER BY n DESC;"
+    root = plan_of(sql)
+    (sort,) = nodes(root, p.Sort)
+    assert not sorts_totally(sort)
+    assert [f.name for f in tie_breakers(sort)] == ["an"]
+    assert kept(root, p.Aggregate) == [False]
+    assert kept(root, p.Join) == [False]
+    # a2 and a4 tie (two c rows each), a3 too: in the order of their other column
+    assert rows_of(sql) == ["+I[a2, 2]", "+I[a3, 2]", "+I[a4, 2]", "+I[a1, 1]"]
+
+
+def test_ties_keep_their_input_order_when_a_column_cannot_break_them():
+    root = plan_of("SELECT an, ARRAY[cv] AS vs FROM a, c WHERE ak = ca ORDER BY an LIMIT 2;")
+    assert tie_breakers(nodes(root, p.Sort)[0]) == ()
     assert kept(root, p.Join) == [True]
 
 

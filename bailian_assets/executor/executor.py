@@ -219,10 +219,15 @@ class Executor:
         return frame.unique(maintain_order=self._keeps(node))
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
+        keys = list(node.keys)
+        if not self._keeps(node.input):  # ties, if any, broken by the other columns
+            keys += [
+                bound.SortKey(bound.Column(f.column, f.type)) for f in row_order.tie_breakers(node)
+            ]
         return frame.sort(
-            [compile_expr(key.expr) for key in node.keys],
-            descending=[key.descending for key in node.keys],
-            nulls_last=[key.nulls_last for key in node.keys],
+            [compile_expr(key.expr) for key in keys],
+            descending=[key.descending for key in keys],
+            nulls_last=[key.nulls_last for key in keys],
             maintain_order=self._keeps(node.input),  # ties in their input's order
         )
 
