@@ -201,7 +201,7 @@ class Executor:
             for call, f in node.aggregates
         ]
         if node.sets is not None:
-            return _grouping_sets(node, frame, aggregates)
+            return _grouping_sets(node, frame, aggregates, self._keeps(node))
         constants = [pl.lit(0, dtype=pl.Int64).alias(f.column) for _, f in node.groupings]
         if not node.keys:
             return frame.select(aggregates).with_columns(constants)
@@ -346,10 +346,12 @@ def _retyped(source: ast.DataType, target: ast.DataType) -> bool:
 _SET = "$set"  # no SQL name or frame column of the planner looks like it
 
 
-def _grouping_sets(node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.Expr]):
+def _grouping_sets(
+    node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.Expr], keep_order: bool
+):
     """GROUPING SETS as Flink's Expand runs them: each row once per set (in the order of the
     sets), the keys its set does not hold NULL, then grouped by the keys and the set's number,
-    so the groups come out in the order Flink's come (each first seen)."""
+    so the groups come out in the order Flink's come (each first seen) when `keep_order`."""
     sets = node.sets
     assert sets is not None
     if not any(sets):  # GROUPING SETS ((), ()): a row each, even over no rows, as in Flink
@@ -370,7 +372,7 @@ def _grouping_sets(node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.E
         if len(holding) < len(sets):
             key = pl.when(pl.col(_SET).is_in(holding)).then(key)
         keys.append(key.cast(to_polars(key_field.type)).alias(key_field.column))
-    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=True).agg(aggregates)
+    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=keep_order).agg(aggregates)
     groupings = [
         pl.col(_SET)
         .replace_strict(

@@ -59,7 +59,7 @@ def _inputs_ordered(node: p.Node, needed: bool) -> tuple[bool, ...]:
     if isinstance(node, p.Sort):  # ties: `tie_breakers`, else their input's order
         return (needed and not sorts_totally(node) and not tie_breakers(node),)
     if isinstance(node, p.Aggregate):
-        return (needed or node.sets is not None or not all(map(_order_free, node.aggregates)),)
+        return (needed or not all(map(_order_free, node.aggregates)),)
     if isinstance(node, (p.SubqueryJoin, p.CorrelatedJoin, p.SetCombine)):
         # the rows each outer row keeps; a subquery's values are a set (IN, EXISTS) or one
         # value (more than one row fails the job), INTERSECT's and EXCEPT's right side a set
