@@ -220,7 +220,7 @@ class Executor:
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
         keys = list(node.keys)
-        if not self._keeps(node.input):  # ties, if any, broken by the other columns
+        if self._keeps(node) and not self._keeps(node.input):  # ties: by the other columns
             keys += [
                 bound.SortKey(bound.Column(f.column, f.type)) for f in row_order.tie_breakers(node)
             ]
