@@ -73,6 +73,17 @@ def test_a_sort_that_may_tie_breaks_ties_by_its_other_columns_and_frees_its_inpu
     assert rows_of(sql) == ["+I[a2, 2]", "+I[a3, 2]", "+I[a4, 2]", "+I[a1, 1]"]
 
 
+def test_ties_of_rows_read_straight_from_a_table_keep_their_order_which_costs_nothing():
+    sql = (
+        "SELECT v, k FROM (SELECT * FROM (VALUES (1, 'z'), (1, 'b'), (0, 'm')) AS t (k, v) "
+        "WHERE k >= 0) AS u ORDER BY k;"
+    )
+    root = plan_of(sql)
+    (sort,) = nodes(root, p.Sort)
+    assert id(sort.input) in ordered_nodes(root)
+    assert rows_of(sql) == ["+I[m, 0]", "+I[z, 1]", "+I[b, 1]"]
+
+
 def test_ties_keep_their_input_order_when_a_column_cannot_break_them():
     root = plan_of("SELECT an, ARRAY[cv] AS vs FROM a, c WHERE ak = ca ORDER BY an LIMIT 2;")
     assert tie_breakers(nodes(root, p.Sort)[0]) == ()
