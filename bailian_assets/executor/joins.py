@@ -173,15 +173,19 @@ def _order(keep_order: bool) -> Literal["left", "none"]:
 
 
 def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
-    """EXISTS on equality keys only: a left join with the subquery's distinct keys."""
+    """EXISTS on equality keys only: a left join with the subquery's distinct keys, of those
+    the outer rows hold (a semi join first: the subquery is often the big side, TPC-H Q4's
+    lineitem, and its distinct keys are then only the few the outer rows ask for)."""
     left, right = _keyed(node)  # keys there are: without a residual, a condition is a key
-    hits = sub.select(right).unique().with_columns(pl.lit(True).alias(_HIT))
-    joined = frame.with_columns(left).join(
-        hits,
-        left_on=[e.meta.output_name() for e in left],
-        right_on=[e.meta.output_name() for e in right],
-        how="left",
-        maintain_order=order,
+    outer = frame.with_columns(left)
+    outer_keys = [e.meta.output_name() for e in left]
+    inner_keys = [e.meta.output_name() for e in right]
+    asked = sub.select(right).join(
+        outer.select(outer_keys), left_on=inner_keys, right_on=outer_keys, how="semi"
+    )
+    hits = asked.unique().with_columns(pl.lit(True).alias(_HIT))
+    joined = outer.join(
+        hits, left_on=outer_keys, right_on=inner_keys, how="left", maintain_order=order
     )
     return joined.with_columns(pl.col(_HIT).is_not_null().alias(node.result.column))
 
