@@ -165,3 +165,23 @@ GROUP BY name ORDER BY name;
         if late and others and not any(x[2] for x in others):
             counts[f"s{s % 7}"] += 1
     assert lines == [f"+I[{name}, {counts[name]}]" for name in sorted(counts)]
+
+
+def test_an_outer_join_condition_on_the_right_side_only_filters_that_side_first():
+    # `_right_filtered_first`: the same rows, in the left side's order, as the general way
+    kept_order = rows_of("SELECT an, cv FROM a LEFT JOIN c ON ak = ca AND cv <> 'z';")
+    assert kept_order == ["+I[a1, x]", "+I[a2, y]", "+I[a3, w]", "+I[a3, v]", "+I[a4, y]"]
+    general = rows_of("SELECT an, cv FROM a LEFT JOIN c ON ak = ca AND an <> 'a3';")
+    assert general == [
+        "+I[a1, x]",
+        "+I[a2, y]",
+        "+I[a2, z]",
+        "+I[a3, null]",
+        "+I[a4, y]",
+        "+I[a4, z]",
+    ]
+    free = rows_of(
+        "SELECT an, COUNT(cv) AS n FROM a LEFT JOIN c ON ak = ca AND cv <> 'z' "
+        "GROUP BY an ORDER BY an;"
+    )
+    assert free == ["+I[a1, 1]", "+I[a2, 1]", "+I[a3, 2]", "+I[a4, 1]"]

@@ -176,7 +176,7 @@ class Executor:
 
     def _join(self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.LazyFrame:
         if node.residual is not None and node.kind in ("LEFT", "RIGHT", "FULL"):
-            return outer_join(node, left, right)
+            return outer_join(node, left, right, self._keeps(node))
         if not node.equi_keys:
             joined = left.join(right, how="cross")
         else:

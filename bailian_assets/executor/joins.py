@@ -98,12 +98,17 @@ def in_values(
 # ------------------------------------------------------------------ outer joins
 
 
-def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.LazyFrame:
+def outer_join(
+    node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame, keep_order: bool = True
+) -> pl.LazyFrame:
     """LEFT, RIGHT or FULL JOIN with a residual condition (`ON a.k = b.k AND b.flag`): the
     matches are the pairs that meet the whole condition; each row of a preserved side that is
     in none of them is kept once, with NULLs for the other side (as in Flink: the condition
-    restricts the matches, never the preserved side's rows)."""
+    restricts the matches, never the preserved side's rows). `keep_order`: the rows in the
+    order of the preserved side (`planning/row_order.py`)."""
     assert node.residual is not None
+    if node.kind == "LEFT" and node.equi_keys and _reads_only(node.residual, node.right):
+        return _right_filtered_first(node, left, right, keep_order)
     # numbered once each (`cache`): each side is read twice below, and its order may not be
     # the same twice when nothing reads it (`planning/row_order.py`)
     left, right = left.with_row_index(_LEFT_ROW).cache(), right.with_row_index(_RIGHT_ROW).cache()
@@ -115,7 +120,7 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
             right_on=[b for _, b in keys],
             how="inner",
             coalesce=False,
-            maintain_order="left_right",
+            maintain_order="left_right" if keep_order else "none",
         )
     else:
         pairs = left.join(right, how="cross", maintain_order="left_right")
@@ -125,8 +130,35 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
         parts.append(left.join(pairs.select(_LEFT_ROW), on=_LEFT_ROW, how="anti"))
     if node.kind in ("RIGHT", "FULL"):
         parts.append(right.join(pairs.select(_RIGHT_ROW), on=_RIGHT_ROW, how="anti"))
-    order = _RIGHT_ROW if node.kind == "RIGHT" else _LEFT_ROW
-    joined = pl.concat(parts, how="diagonal").sort(order, nulls_last=True, maintain_order=True)
+    joined = pl.concat(parts, how="diagonal")
+    if keep_order:
+        order = _RIGHT_ROW if node.kind == "RIGHT" else _LEFT_ROW
+        joined = joined.sort(order, nulls_last=True, maintain_order=True)
+    return joined.select(f.column for f in node.fields)
+
+
+def _reads_only(condition: bound.Expr, side: p.Node) -> bool:
+    """Whether `condition` reads the columns of `side` and no others."""
+    return bound.columns_in(condition) <= {f.column for f in side.fields}
+
+
+def _right_filtered_first(
+    node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame, keep_order: bool
+) -> pl.LazyFrame:
+    """A LEFT JOIN whose residual reads the right side only (TPC-H Q13's `o_comment NOT LIKE
+    ...`): a right row that fails it matches no left row, so the right side is filtered first
+    and the join is a plain left equi-join (left rows in order, each one's matches in the
+    right side's order, as `outer_join` gives them)."""
+    assert node.residual is not None
+    keys = [join_keys(a, b) for a, b in node.equi_keys]
+    joined = left.join(
+        right.filter(compile_expr(node.residual)),
+        left_on=[a for a, _ in keys],
+        right_on=[b for _, b in keys],
+        how="left",
+        coalesce=False,
+        maintain_order="left_right" if keep_order else "none",
+    )
     return joined.select(f.column for f in node.fields)
 
 
