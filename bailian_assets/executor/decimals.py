@@ -14,7 +14,8 @@ one place:
   rounded HALF_UP; for the rows whose integers would pass Int128, exactly in Python, once per
   distinct pair of operands;
 - `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
-- `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
+- `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides, on the grouped frame
+  (`expressions.Aggregation`);
 - a join needs keys of one dtype (`joins.join_keys` casts both to their common DECIMAL);
 - `pow` refuses a Decimal exponent (POWER runs on DOUBLE, as in Flink);
 - an overflowing `+`, `-`, `*` fails in Polars where Flink gives NULL: not handled (values
@@ -99,10 +100,8 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     for text that is no number at all (Flink's DecimalDataUtils.castFrom catches the
     NumberFormatException and gives zero); a number too big for the precision fails the job
     (`NumberFormatException: ... Overflow.`), and is NULL under TRY_CAST (`safe`)."""
-    scale = types.precision_scale(target)[1]
     trimmed = text.str.strip_chars()
-    wide = types.decimal(MAX_PRECISION, scale + 1)
-    parsed = fit(trimmed.cast(dtype(wide), strict=False), wide, target)
+    parsed = _parsed(trimmed, target)
     number = trimmed.str.contains(_NUMBER)
     value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
     if safe:
@@ -120,6 +119,23 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     return pl.struct(text.alias("text"), value.alias("value")).map_batches(
         check, return_dtype=dtype(target)
     )
+
+
+def _parsed(text: pl.Expr, target: DataType) -> pl.Expr:
+    """Trimmed number text as DECIMAL `target`: HALF_UP to its scale (parsed with a digit
+    more, which Polars' parse rounds HALF_EVEN, then `fit`), NULL where it does not fit the
+    precision or is no number. A number of more than 37 - scale whole digits has no room for
+    that digit in 38: parsed at the scale itself, so `CAST('9...9' AS DECIMAL(38, 0))` holds
+    its 38 digits (its fraction then rounds HALF_EVEN, a difference past 10^37 only)."""
+    scale = types.precision_scale(target)[1]
+    if scale >= MAX_PRECISION:
+        return fit(
+            text.cast(dtype(types.decimal(MAX_PRECISION, scale)), strict=False), target, target
+        )
+    wide = types.decimal(MAX_PRECISION, scale + 1)
+    rounded = fit(text.cast(dtype(wide), strict=False), wide, target)
+    at_scale = text.cast(pl.Decimal(MAX_PRECISION, scale), strict=False)
+    return pl.coalesce(rounded, at_scale.cast(dtype(target), strict=False))
 
 
 def arithmetic(
@@ -272,25 +288,54 @@ def sum_bound(t: DataType) -> DataType:
     return types.decimal(min(MAX_PRECISION, precision + 19), scale)
 
 
-def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
-    """AVG of a DECIMAL column as Flink computes it: SUM / COUNT, HALF_UP at the result's
-    scale; NULL over no values."""
-    total = x.sum()
-    count = x.count()
-    quotient = divide(
-        total, count.cast(pl.Int64), sum_bound(source), types.BIGINT, result, zero_fails=False
+_HALF = 10**19  # a DECIMAL's unscaled value is below 10^38: two halves below 10^19
+
+
+def average_partials(x: pl.Expr, source: DataType) -> list[pl.Expr]:
+    """The partial aggregates of AVG over DECIMAL `source` values `x` (`average` finishes
+    them): SUM and COUNT. A sum that may pass 38 digits (values of more than 19) is taken in
+    two halves, the unscaled values' high and low 19 digits, neither of which can overflow
+    Int128, so that `average` sees the overflow Polars' own sum would fail on."""
+    if types.precision_scale(sum_bound(source))[0] < MAX_PRECISION:
+        return [x.sum(), x.count()]
+    n = unscaled(x, source)
+    half = pl.lit(_HALF, dtype=pl.Int128)
+    return [(n // half).sum(), (n % half).sum(), x.count()]  # floored: the low half >= 0
+
+
+def average(partials: list[pl.Expr], source: DataType, result: DataType) -> pl.Expr:
+    """AVG of DECIMAL `source` values as Flink computes it, from `average_partials`: SUM /
+    COUNT, HALF_UP at the result's scale; NULL over no values, and NULL where the SUM passes
+    38 digits (Flink's sum overflows to NULL; a SUM that overflows only part way, its values'
+    signs mixed, is not seen)."""
+    *total, count = partials
+    sum_type = sum_bound(source)
+    if len(total) == 1:
+        sum_value = total[0]
+    else:
+        sum_value = _joined_halves(total[0], total[1], types.precision_scale(source)[1])
+        sum_type = types.decimal(MAX_PRECISION, types.precision_scale(source)[1])
+    quotient = divide(sum_value, count.cast(pl.Int64), sum_type, types.BIGINT, result, False)
+    return pl.when(count > 0).then(quotient)
+
+
+def _joined_halves(high: pl.Expr, low: pl.Expr, scale: int) -> pl.Expr:
+    """The DECIMAL(38, scale) high * 10^19 + low (the sums of `average_partials`' halves),
+    NULL where it passes 38 digits."""
+    half = pl.lit(_HALF, dtype=pl.Int128)
+    whole = high + low // half  # total = whole * 10^19 + rest, 0 <= rest < 10^19
+    rest = low % half
+    fits = (whole < half) & ((whole > -half) | ((whole == -half) & (rest > 0)))
+    return (
+        pl.when(fits).then(whole * half + rest).reinterpret(dtype=pl.Decimal(MAX_PRECISION, scale))
     )
-    # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
-    return pl.when(count > 0).then(quotient).otherwise(None).first()
 
 
 def read(values: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
     """Values a file holds (text, or numbers a json reader gave) as DECIMAL `target`: HALF_UP
     to its scale, NULL for what is no number or too big (the reader reports those)."""
     if current == pl.String:
-        wide = types.decimal(MAX_PRECISION, types.precision_scale(target)[1] + 1)
-        values = values.replace("", None).str.strip_chars().cast(dtype(wide), strict=False)
-        current = dtype(wide)
+        return _parsed(values.replace("", None).str.strip_chars(), target)
     return conform(values, current, target)
 
 

@@ -1,0 +1,105 @@
+"""Aggregates in two steps (`executor/expressions.py` `Aggregation`): partial aggregates Polars
+computes inside the group_by, and a finishing step over the grouped frame (AVG of DECIMALs:
+SUM / COUNT divided exactly, HALF_UP, NULL over no values and where the SUM passes 38 digits).
+Every expected row below is real Flink 2.3's (the oracle, `flink-run`, batch mode)."""
+
+from decimal import Decimal
+
+import polars as pl
+
+from bailian_assets.backends import simulated_backend
+from bailian_assets.executor.expressions import compile_aggregate
+from bailian_assets.executor.runner import run_project
+from bailian_assets.planning import bound, types
+from bailian_assets.planning.project import load_source
+from bailian_assets.simulator.service import BailianSimulator
+
+
+def printed(sql: str) -> list[str]:
+    lines: list[str] = []
+    project = load_source(sql, "t.sql", {})
+    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    return lines
+
+
+HUGE = "CAST('90000000000000000000000000000000000000' AS DECIMAL(38, 0))"
+
+
+def test_avg_is_null_where_the_groups_sum_passes_38_digits_and_over_no_values():
+    assert printed(
+        "CREATE TEMPORARY TABLE out1 (k INT, a DECIMAL(38, 6), c BIGINT)"
+        " WITH ('connector' = 'print');\n"
+        f"CREATE TEMPORARY VIEW t(k, x) AS VALUES (1, {HUGE}), (1, {HUGE}),"
+        " (2, CAST(5 AS DECIMAL(38, 0))), (2, CAST(-2 AS DECIMAL(38, 0))),"
+        " (3, CAST(NULL AS DECIMAL(38, 0)));\n"
+        "INSERT INTO out1 SELECT k, AVG(x), COUNT(x) FROM t GROUP BY k;\n"
+    ) == ["+I[1, null, 2]", "+I[2, 1.500000, 2]", "+I[3, null, 0]"]
+
+
+def test_a_negative_sum_of_wide_values_joins_its_halves_exactly():
+    # the low halves are floored (>= 0): a negative total borrows from its high half
+    assert printed(
+        "CREATE TEMPORARY TABLE out1 (a DECIMAL(38, 6), s DECIMAL(38, 2))"
+        " WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY VIEW t(x) AS VALUES (CAST('-12345678901234567890123.45' AS"
+        " DECIMAL(30, 2))), (CAST('-0.01' AS DECIMAL(30, 2))), (CAST('3.00' AS DECIMAL(30, 2)));\n"
+        "INSERT INTO out1 SELECT AVG(x), SUM(x) FROM t;\n"
+    ) == ["+I[-4115226300411522630040.153333, -12345678901234567890120.46]"]
+
+
+U = """\
+CREATE TEMPORARY VIEW u(k, x) AS VALUES
+ (1, CAST('9999999999999999999999999999.99' AS DECIMAL(30, 2))),
+ (1, CAST('9999999999999999999999999999.98' AS DECIMAL(30, 2))),
+ (1, CAST('-0.01' AS DECIMAL(30, 2))),
+ (2, CAST('-0.01' AS DECIMAL(30, 2))),
+ (2, CAST('-0.02' AS DECIMAL(30, 2))),
+ (2, CAST('-0.02' AS DECIMAL(30, 2))),
+ (3, CAST('1.00' AS DECIMAL(30, 2)));
+"""
+
+
+def test_avg_of_wide_decimals_with_filter_and_distinct_rounds_half_up():
+    assert printed(
+        "CREATE TEMPORARY TABLE out2 (k INT, a DECIMAL(38, 6), f DECIMAL(38, 6),"
+        " d DECIMAL(38, 6)) WITH ('connector' = 'print');\n" + U + "INSERT INTO out2 SELECT k,"
+        " AVG(x), AVG(x) FILTER (WHERE x < 0), AVG(DISTINCT x) FROM u GROUP BY k;\n"
+    ) == [
+        "+I[1, 6666666666666666666666666666.653333, -0.010000,"
+        " 6666666666666666666666666666.653333]",
+        "+I[2, -0.016667, -0.016667, -0.015000]",
+        "+I[3, 1.000000, null, 1.000000]",
+    ]
+
+
+def test_avg_over_no_rows_at_all_is_null():
+    assert printed(
+        "CREATE TEMPORARY TABLE out3 (a DECIMAL(38, 6), n BIGINT) WITH ('connector' = 'print');\n"
+        + U
+        + "INSERT INTO out3 SELECT AVG(x), COUNT(*) FROM u WHERE k > 5;\n"
+    ) == ["+I[null, 0]"]
+
+
+def test_grouping_sets_finish_their_averages_per_set():
+    assert printed(
+        "CREATE TEMPORARY TABLE out4 (k INT, a DECIMAL(38, 6), g BIGINT)"
+        " WITH ('connector' = 'print');\n" + U + "INSERT INTO out4 SELECT k, AVG(x), GROUPING(k)"
+        " FROM u WHERE k > 1 GROUP BY ROLLUP (k);\n"
+    ) == ["+I[2, -0.016667, 0]", "+I[null, 0.237500, 1]", "+I[3, 1.000000, 0]"]
+
+
+def test_only_aggregates_with_a_finishing_step_are_split():
+    # AVG's partials (SUM, COUNT) in the group_by, its division over the grouped frame; SUM is
+    # one partial, its own value (NULL over no values: Polars' sum would give 0)
+    x = bound.Column("x", types.decimal(15, 2))
+    avg = compile_aggregate(bound.AggregateCall("AVG", (x,), types.decimal(38, 6)), "a")
+    total = compile_aggregate(bound.AggregateCall("SUM", (x,), types.decimal(38, 2)), "s")
+    assert len(avg.partials) == 2 and avg.finish is not None
+    assert len(total.partials) == 1 and total.finish is None
+    frame = pl.DataFrame(
+        {"k": [1, 1, 2], "x": [Decimal("0.01"), Decimal("0.02"), None]},
+        schema={"k": pl.Int32, "x": pl.Decimal(15, 2)},
+    )
+    grouped = frame.group_by("k", maintain_order=True).agg(*avg.partials, *total.partials)
+    result = grouped.with_columns(avg.finish).select("a", "s")
+    assert result.rows() == [(Decimal("0.015000"), Decimal("0.03")), (None, None)]
