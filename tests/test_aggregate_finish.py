@@ -103,3 +103,34 @@ def test_only_aggregates_with_a_finishing_step_are_split():
     grouped = frame.group_by("k", maintain_order=True).agg(*avg.partials, *total.partials)
     result = grouped.with_columns(avg.finish).select("a", "s")
     assert result.rows() == [(Decimal("0.015000"), Decimal("0.03")), (None, None)]
+
+
+# ------------------------------------------------------------------ the DECIMAL arithmetic
+# aggregates sum (TPC-H's SUM(l_extendedprice * (1 - l_discount) * (1 + l_tax))): on the
+# unscaled Int128s where the exact result has at most 38 digits (19 + 19 below), else through
+# Polars' Decimal (20 + 20); the types are Flink's either way
+
+
+def test_decimal_products_and_sums_are_exact_on_both_ways():
+    assert printed(
+        "CREATE TEMPORARY TABLE out1 (p DECIMAL(38, 0), q DECIMAL(38, 0), d DECIMAL(38, 4),"
+        " s DECIMAL(38, 6), m DECIMAL(38, 2), n DECIMAL(38, 3)) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY VIEW t(a, b, c, x, y) AS VALUES\n"
+        " (CAST('9999999999999999999' AS DECIMAL(19, 0)), CAST('-1234567890123456789' AS"
+        " DECIMAL(20, 0)), CAST('-1.5' AS DECIMAL(2, 1)), CAST('0.25' AS DECIMAL(15, 2)), 7),\n"
+        " (CAST('-3' AS DECIMAL(19, 0)), CAST('4' AS DECIMAL(20, 0)), CAST('0.5' AS"
+        " DECIMAL(2, 1)), CAST('-99.99' AS DECIMAL(15, 2)), -2),\n"
+        " (CAST(NULL AS DECIMAL(19, 0)), CAST(NULL AS DECIMAL(20, 0)), CAST(NULL AS"
+        " DECIMAL(2, 1)), CAST(NULL AS DECIMAL(15, 2)), CAST(NULL AS INT));\n"
+        "INSERT INTO out1 SELECT a * a, b * b, x * (1 - x) - c, (x * (1 + x)) * (c - x), y - x,"
+        " c + x * y FROM t;\n"
+        "CREATE TEMPORARY TABLE out2 (s DECIMAL(38, 4), a DECIMAL(38, 6))"
+        " WITH ('connector' = 'print');\n"
+        "INSERT INTO out2 SELECT SUM(x * (1 - x)), AVG(x * y) FROM t;\n"
+    ) == [
+        "+I[99999999999999999980000000000000000001, 1524157875323883675019051998750190521,"
+        " 1.6875, -0.546875, 6.75, 0.250]",
+        "+I[9, 16, -10098.4901, 994651.034949, 97.99, 200.480]",
+        "+I[null, null, null, null, null, null]",
+        "+I[-10097.8026, 100.865000]",
+    ]

@@ -147,9 +147,22 @@ def _call(expr: bound.Call) -> pl.Expr:
     for arg in expr.args:  # a loop, not a comprehension: one frame less per level
         args.append(compile_expr(arg))
     result = implementation(args, expr.args)
-    if expr.type.name == "DECIMAL":  # every DECIMAL node holds its very type
-        return result.cast(decimals.dtype(expr.type), strict=False)
+    if expr.type.name == "DECIMAL" and not _exact_arithmetic(expr):
+        return result.cast(decimals.dtype(expr.type), strict=False)  # each holds its very type
     return result
+
+
+def _exact_arithmetic(expr: bound.Call) -> bool:
+    """Is this `+ - * / %` on DECIMALs, whose implementation (`decimals.arithmetic`) gives the
+    node's very DECIMAL dtype already (no second cast)?"""
+    return (
+        expr.name in _ARITHMETIC
+        and len(expr.args) == 2
+        and decimals.exact_operands(expr.args[0].type, expr.args[1].type)
+    )
+
+
+_ARITHMETIC = ("+", "-", "*", "/", "%")
 
 
 # Polars runs a WHEN/THEN chain of n branches as n nested conditionals, in time that grows
