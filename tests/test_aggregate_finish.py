@@ -134,3 +134,25 @@ def test_decimal_products_and_sums_are_exact_on_both_ways():
         "+I[null, null, null, null, null, null]",
         "+I[-10097.8026, 100.865000]",
     ]
+
+
+def test_distinct_aggregates_count_and_sum_each_value_once():
+    # COUNT(DISTINCT) is Polars' n_unique; SUM, MIN over exact types drop duplicates in any
+    # order, a DOUBLE SUM in the order the values come
+    assert printed(
+        "CREATE TEMPORARY TABLE out1 (k INT, c BIGINT, f BIGINT, s DECIMAL(38, 2), m INT,"
+        " a DOUBLE) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY VIEW t(k, v, d, x) AS VALUES\n"
+        " (1, 3, CAST('1.10' AS DECIMAL(5, 2)), 0.1e0), (1, 3, CAST('1.10' AS DECIMAL(5, 2)),"
+        " 0.2e0),\n"
+        " (1, CAST(NULL AS INT), CAST('2.05' AS DECIMAL(5, 2)), 0.1e0), (1, 5, CAST(NULL AS"
+        " DECIMAL(5, 2)), 0.7e0),\n"
+        " (2, CAST(NULL AS INT), CAST(NULL AS DECIMAL(5, 2)), CAST(NULL AS DOUBLE)),"
+        " (3, 4, CAST('-1.00' AS DECIMAL(5, 2)), 1e0);\n"
+        "INSERT INTO out1 SELECT k, COUNT(DISTINCT v), COUNT(DISTINCT v) FILTER (WHERE v > 3),"
+        " SUM(DISTINCT d), MIN(DISTINCT v), SUM(DISTINCT x) FROM t GROUP BY k;\n"
+    ) == [
+        "+I[1, 2, 1, 3.15, 3, 1.0]",
+        "+I[2, 0, 0, null, null, null]",
+        "+I[3, 1, 1, -1.00, 4, 1.0]",
+    ]
