@@ -317,9 +317,9 @@ _HALF = 10**19  # a DECIMAL's unscaled value is below 10^38: two halves below 10
 
 def average_partials(x: pl.Expr, source: DataType) -> list[pl.Expr]:
     """The partial aggregates of AVG over DECIMAL `source` values `x` (`average` finishes
-    them): SUM and COUNT. A sum that may pass 38 digits (values of more than 19) is taken in
-    two halves, the unscaled values' high and low 19 digits, neither of which can overflow
-    Int128, so that `average` sees the overflow Polars' own sum would fail on."""
+    them): SUM and COUNT. A sum that may pass 38 digits (values of 19 digits or more) is
+    taken in two halves, the unscaled values' high and low 19 digits, neither of which can
+    overflow Int128, so that `average` sees the overflow Polars' own sum would fail on."""
     if types.precision_scale(sum_bound(source))[0] < MAX_PRECISION:
         return [x.sum(), x.count()]
     n = unscaled(x, source)
