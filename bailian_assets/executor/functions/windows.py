@@ -16,7 +16,7 @@ from typing import SupportsInt, cast
 
 import polars as pl
 
-from bailian_assets.executor import decimals
+from bailian_assets.executor import decimals, frames
 from bailian_assets.executor.functions.aggregates import AGGREGATES
 from bailian_assets.planning import bound, types
 
@@ -156,8 +156,9 @@ def _sliding(name: str, x: pl.Expr | None, rows: int) -> pl.Expr:
 
 def aggregate_over(args: list[pl.Expr], w: Window) -> pl.Expr:
     """An aggregate over a window, by its frame: the whole partition (no ORDER BY, or
-    UNBOUNDED FOLLOWING), running (UNBOUNDED PRECEDING AND CURRENT ROW: with RANGE, the
-    default, through the current row's peers), or sliding (ROWS n PRECEDING)."""
+    UNBOUNDED on both sides), running (UNBOUNDED PRECEDING AND CURRENT ROW: with RANGE, the
+    default, through the current row's peers), sliding (ROWS n PRECEDING AND CURRENT ROW), or
+    any other ROWS or RANGE frame by its bounds."""
     call = w.call
     x = None if call.star else args[0]
     if x is not None and call.name in ("SUM", "AVG") and call.args[0].type.name == "DECIMAL":
@@ -166,15 +167,29 @@ def aggregate_over(args: list[pl.Expr], w: Window) -> pl.Expr:
 
 
 def _over_frame(name: str, x: pl.Expr | None, w: Window) -> pl.Expr:
-    """Aggregate `name` of `x` over the frame of `w`'s call."""
+    """Aggregate `name` of `x` over the frame of `w`'s call: the common frames by the
+    shortcuts above, any other by its rows' bounds (`executor/frames.py`)."""
     frame = w.call.frame
-    whole = not w.keys if frame is None else frame.end[0] == "UNBOUNDED FOLLOWING"
-    if whole:
+    if frame is None:
+        shape = "running" if w.keys else "whole"
+    else:
+        shape = _SHAPES.get((frame.unit, frame.start[0], frame.end[0]), "bounded")
+    if shape == "whole":
         return w.over(pl.len() if x is None else AGGREGATES[name](x))
-    if frame is not None and frame.start[0] == "PRECEDING":
-        return w.over(_sliding(name, x, int(frame.start[1]) + 1))  # type: ignore[arg-type]
+    if shape == "sliding" and frame is not None and frame.start[1] is not None:
+        return w.over(_sliding(name, x, int(frame.start[1].value) + 1))  # type: ignore[call-overload]
+    if shape == "bounded":
+        return frames.aggregate(name, x, *frames.bounds(w))
     running = w.over(_running(name, x))
     return running if frame is not None and frame.unit == "ROWS" else w.peers(running)
+
+
+# (unit, start kind, end kind) of the frames with a shortcut; any other is "bounded"
+_SHAPES = {
+    **{(unit, "UNBOUNDED PRECEDING", "UNBOUNDED FOLLOWING"): "whole" for unit in ("ROWS", "RANGE")},
+    **{(unit, "UNBOUNDED PRECEDING", "CURRENT ROW"): "running" for unit in ("ROWS", "RANGE")},
+    ("ROWS", "PRECEDING", "CURRENT ROW"): "sliding",
+}
 
 
 def _decimal_over(x: pl.Expr, w: Window) -> pl.Expr:
