@@ -154,8 +154,10 @@ def test_empty_frames_give_null_and_a_count_of_zero():
     out = pl.DataFrame({"v": [1, 2, 3]}).select(
         c=frames.aggregate("COUNT", None, pl.lit(2), pl.Series([2, 1, 0])),
         s=frames.aggregate("SUM", pl.col("v"), pl.lit(2), pl.Series([2, 1, 0])),
+        one=frames.aggregate("COUNT", pl.lit(1), pl.lit(0), pl.Series([3, 1, 0])),
     )
-    assert out.to_dict(as_series=False) == {"c": [0, 0, 0], "s": [None, None, None]}
+    expected = {"c": [0, 0, 0], "s": [None, None, None], "one": [3, 1, 0]}
+    assert out.to_dict(as_series=False) == expected
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,10 @@ rows and a row's frame a run inside it. Its bounds:
 An aggregate over such frames (`aggregate`): a frame of length L is the union of at most
 log2(L) blocks of power-of-two sizes, one per bit of L; the block of 2^(k+1) rows at i is the
 block of 2^k at i combined with the one at i + 2^k (doubling). Walking the bits from the low
-end needs one level of blocks at a time: O(n log Lmax) work, O(n) memory, exact for integers
-and DECIMALs (summed unscaled), floats added pairwise. An empty frame (lo >= hi) gives NULL,
-COUNT 0.
+end needs one level of blocks at a time: O(n log Lmax) work, O(n) memory. MIN and MAX, and
+sums of floats (added blockwise, so the last bits may differ from Flink's left-to-right sum),
+go that way; COUNT and the sums of integers and unscaled DECIMALs are differences of running
+sums, exact. An empty frame (lo >= hi) gives NULL, COUNT 0.
 """
 
 from __future__ import annotations
@@ -111,16 +112,38 @@ def _literal(offset: bound.Literal, dtype: pl.DataType) -> pl.Expr:
 # ------------------------------------------------------------------ aggregates over bounds
 
 
-def aggregate(name: str, x: pl.Expr | None, lo: pl.Expr, hi: pl.Expr) -> pl.Expr:
-    """COUNT, SUM, AVG, MIN or MAX of `x` (None: COUNT(*)) over each row's rows [lo, hi)."""
-    present = pl.lit(1, _IDX) if x is None else x.is_not_null().cast(_IDX)
-    count = _reduce(present, lo, hi, "sum").fill_null(0)
-    if name == "COUNT" or x is None:
+def aggregate(
+    name: str, x: pl.Expr | None, lo: pl.Expr, hi: pl.Expr, exact: bool = True
+) -> pl.Expr:
+    """COUNT, SUM, AVG, MIN or MAX of `x` (None: COUNT(*)) over each row's rows [lo, hi).
+    `exact`: `x` holds integers (or unscaled DECIMALs), whose sums are differences of running
+    sums (wrapping Int128 arithmetic gives every frame sum that fits exactly); a float's are
+    added from blocks (`_reduce`), as a difference of large running sums would lose digits."""
+    if x is None:
+        return (hi - lo).clip(0)
+    count = _prefix_difference(x.is_not_null().cast(_IDX), lo, hi)
+    if name == "COUNT":
         return count
     if name in ("MIN", "MAX"):
         return _reduce(x, lo, hi, name.lower())
-    total = pl.when(count > 0).then(_reduce(x.fill_null(0), lo, hi, "sum"))
+    values = x.fill_null(0)
+    summed = _prefix_difference(values.cast(pl.Int128), lo, hi) if exact else None
+    total = pl.when(count > 0).then(
+        summed if summed is not None else _reduce(values, lo, hi, "sum")
+    )
     return total if name == "SUM" else total / count
+
+
+def _prefix_difference(values: pl.Expr, lo: pl.Expr, hi: pl.Expr) -> pl.Expr:
+    """The sum of `values` over [lo, hi) of each row, 0 if empty: running sum at hi - 1 less
+    the running sum at lo - 1."""
+    # a struct broadcasts a literal (COUNT(1)'s argument) to a value per row before summing
+    running = pl.struct(v=values, lo=lo, hi=hi).struct.field("v").cum_sum()
+
+    def before(i: pl.Expr) -> pl.Expr:  # the sum of the rows before position i
+        return pl.when(i > 0).then(running.gather((i - 1).clip(0))).otherwise(0)
+
+    return pl.when(hi > lo).then(before(hi) - before(lo)).otherwise(0)
 
 
 def _reduce(values: pl.Expr, lo: pl.Expr, hi: pl.Expr, how: str) -> pl.Expr:

@@ -179,7 +179,8 @@ def _over_frame(name: str, x: pl.Expr | None, w: Window) -> pl.Expr:
     if shape == "sliding" and frame is not None and frame.start[1] is not None:
         return w.over(_sliding(name, x, int(frame.start[1].value) + 1))  # type: ignore[call-overload]
     if shape == "bounded":
-        return frames.aggregate(name, x, *frames.bounds(w))
+        exact = w.call.star or w.call.args[0].type.name not in ("FLOAT", "DOUBLE")
+        return frames.aggregate(name, x, *frames.bounds(w), exact=exact)
     running = w.over(_running(name, x))
     return running if frame is not None and frame.unit == "ROWS" else w.peers(running)
 
