@@ -9,7 +9,9 @@ rows and a row's frame a run inside it. Its bounds:
   in the key's units; over a DESC key PRECEDING means larger values), then `search_sorted` in
   the partition's sorted keys: the first row at or past the value (start, `left`), the row
   after the last one at or before it (end, `right`). CURRENT ROW moves by 0, so peers share a
-  frame. A NULL key searches as NULL and so finds its own peer group, as in Flink.
+  frame. A NULL key searches as NULL and so finds its own peer group, except that, as in
+  Flink, NULL moved by n PRECEDING lies just before that group and by n FOLLOWING just after
+  it: (n PRECEDING, m FOLLOWING) holds the NULL peers, (n PRECEDING, m PRECEDING) nothing.
 - UNBOUNDED: the partition's first row, or the row after its last.
 
 An aggregate over such frames (`aggregate`): a frame of length L is the union of at most
@@ -73,7 +75,15 @@ def _local_bound(
     descending = w.call.order[0].descending
     moved = key if distance is None else key + (-sign if descending else sign) * distance
     side: Literal["left", "right"] = "left" if start else "right"
-    return w.over(key.search_sorted(moved, side=side, descending=descending)).cast(_IDX)
+    found = w.over(key.search_sorted(moved, side=side, descending=descending)).cast(_IDX)
+    if kind != ("FOLLOWING" if start else "PRECEDING"):  # NULL finds its peers' right edge
+        return found
+    # a start n FOLLOWING, or an end n PRECEDING, of a NULL key lies just past its NULL
+    # peers, on the offset's side, as in Flink: the frame leaves the peers out
+    nulls = w.over(key.null_count()).cast(_IDX)
+    first_null = size - nulls if w.call.order[0].nulls_last else pl.lit(0, _IDX)
+    edge = first_null + nulls if kind == "FOLLOWING" else first_null
+    return pl.when(key.is_null()).then(edge).otherwise(found)
 
 
 def _range_operands(w: Window, offset: bound.Literal | None) -> tuple[pl.Expr, pl.Expr | None]:

@@ -3,7 +3,8 @@ their offsets turned into distances the executor (`executor/frames.py`) can appl
 
 ROWS offsets count rows. RANGE offsets are distances between order-key values, so a RANGE
 frame with an offset needs exactly one ORDER BY key of a type the offset fits: a numeric offset
-(`2`, `0.5`) over a numeric key, an INTERVAL over a DATE (whole days). The texts of the
+(`2`, `0.5`) over a numeric key, a DAY TO SECOND interval over a DATE (in whole days, the
+rest cut off: 36 hours is 1 day). The texts of the
 refusals are Flink's (Calcite's). One refusal is ours, for a job Flink plans and then fails: an
 INTERVAL over a TIMESTAMP key (Flink 2.3's generated code casts the timestamp to a long and
 the job dies with `Cannot cast "TimestampData" to "java.lang.Long"`).
@@ -100,23 +101,17 @@ def _range_distance(offset: ast.Literal, key: b.SortKey) -> b.Literal:
     interval = offset.kind.startswith("INTERVAL")
     if types.is_numeric(key_type) and not interval:
         return b.Literal(offset.value, types.literal_type(offset.kind, offset.value))
-    if key_type.name == "DATE" and offset.kind == "INTERVAL_DAY_TIME":
-        days, rest = divmod(int(offset.value), _MICROS_PER_DAY)  # type: ignore[call-overload]
-        if rest:
-            raise PlanError(
-                "a RANGE offset over a DATE order key must be whole days", offset.position
-            )
-        return b.Literal(days, types.BIGINT)
+    if offset.kind == "INTERVAL_YEAR_MONTH":
+        raise PlanError(
+            "INTERVAL_YEAR_MONTH type is not allowed for window boundary", offset.position
+        )
+    if key_type.name == "DATE" and interval:  # whole days, the rest cut off, as Flink does
+        return b.Literal(int(offset.value) // _MICROS_PER_DAY, types.BIGINT)  # type: ignore[call-overload]
     if key_type.name.startswith("TIMESTAMP") and interval:
         raise PlanError(
             "RANGE with an INTERVAL offset over a TIMESTAMP order key fails in Flink 2.3 "
             '(Cannot cast "TimestampData" to "java.lang.Long"); order by a DATE, or by '
             "an epoch number such as UNIX_TIMESTAMP(...), instead",
-            offset.position,
-        )
-    if key_type.name == "DATE" and interval:
-        raise PlanError(
-            "a RANGE offset over a DATE order key must be a day interval (INTERVAL 'n' DAY)",
             offset.position,
         )
     raise PlanError("Data Type mismatch between ORDER BY and RANGE clause", offset.position)
