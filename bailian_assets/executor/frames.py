@@ -50,7 +50,8 @@ def bounds(w: Window) -> tuple[pl.Expr, pl.Expr]:
         _local_bound(w, kind, offset, local, size, start)
         for (kind, offset), start in ((frame.start, True), (frame.end, False))
     )
-    return first + lo.clip(0, size), first + hi.clip(0, size)
+    # staged: the aggregates read each bound several times, and a search is worth doing once
+    return w.stage(first + lo.clip(0, size)), w.stage(first + hi.clip(0, size))
 
 
 def _local_bound(
