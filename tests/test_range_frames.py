@@ -47,11 +47,12 @@ def _run(data, key_type: str, frame: str, descending: bool) -> list[str]:
     )
     window = f"PARTITION BY k ORDER BY v{' DESC' if descending else ''} {frame}"
     sql = (
-        "CREATE TEMPORARY TABLE out (i INT, c BIGINT, cx BIGINT, s INT, mn INT, mx INT) "
-        "WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY TABLE out (i INT, c BIGINT, cx BIGINT, s INT, mn INT, mx INT, "
+        "f INT, l INT) WITH ('connector' = 'print');\n"
         f"CREATE TEMPORARY VIEW t (i, k, v, x) AS VALUES {values};\n"
         "INSERT INTO out SELECT i, COUNT(*) OVER w, COUNT(x) OVER w, SUM(x) OVER w, "
-        f"MIN(x) OVER w, MAX(x) OVER w FROM t WINDOW w AS ({window}) ORDER BY i;"
+        "MIN(x) OVER w, MAX(x) OVER w, FIRST_VALUE(x) OVER w, LAST_VALUE(x) OVER w "
+        f"FROM t WINDOW w AS ({window}) ORDER BY i;"
     )
     lines: list[str] = []
     run_project(
@@ -82,11 +83,20 @@ def _satisfies(bound, row_key, other_key, nulls_first: bool, descending: bool, i
 
 def _expected(data, start, end, descending: bool) -> list[str]:
     nulls_first = not descending
+    sign = -1 if descending else 1
+    in_order = sorted(  # the window's order; ties keep their input order (i), as ours do
+        data,
+        key=lambda r: (
+            (r[2] is None) != nulls_first,
+            0 if r[2] is None else sign * r[2],
+            r[0],
+        ),
+    )
     lines = []
     for i, k, v, _ in sorted(data):
         frame = [
             x
-            for _, k2, v2, x in data
+            for _, k2, v2, x in in_order
             if k2 == k
             and _satisfies(start, v, v2, nulls_first, descending, True)
             and _satisfies(end, v, v2, nulls_first, descending, False)
@@ -94,6 +104,7 @@ def _expected(data, start, end, descending: bool) -> list[str]:
         present = [x for x in frame if x is not None]
         cells = [len(frame), len(present)]
         cells += [sum(present), min(present), max(present)] if present else [None] * 3
+        cells += [present[0], present[-1]] if present else [None] * 2
         lines.append(f"+I[{i}, " + ", ".join("null" if c is None else str(c) for c in cells) + "]")
     return lines
 
@@ -193,3 +204,21 @@ def test_frames_flink_refuses_are_located_errors(over, message):
         load_source(sql, "t.sql", {})
     assert message in str(caught.value)
     assert "t.sql:3:" in str(caught.value)
+
+
+def test_last_value_reads_peers_of_every_order_key():
+    """The default frame with ORDER BY a, b ends at the last row equal on both keys."""
+    sql = (
+        "CREATE TEMPORARY TABLE out (i INT, l INT, f INT) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY VIEW t (i, a, b, x) AS VALUES (1, 1, 'p', 10), (2, 1, 'p', 20), "
+        "(3, 1, 'q', CAST(NULL AS INT)), (4, 2, 'p', 40);\n"
+        "INSERT INTO out SELECT i, LAST_VALUE(x) OVER w, FIRST_VALUE(x) OVER w "
+        "FROM t WINDOW w AS (ORDER BY a, b) ORDER BY i;"
+    )
+    lines: list[str] = []
+    run_project(
+        load_source(sql, "t.sql", {}),
+        simulated_backend(BailianSimulator()),
+        lambda table, line: lines.append(line),
+    )
+    assert lines == ["+I[1, 20, 10]", "+I[2, 20, 10]", "+I[3, 20, 10]", "+I[4, 40, 10]"]

@@ -8,10 +8,11 @@ rows and a row's frame a run inside it. Its bounds:
 - RANGE: the row's order-key value moved by the offset (`planning/window_frames.py` gives it
   in the key's units; over a DESC key PRECEDING means larger values), then `search_sorted` in
   the partition's sorted keys: the first row at or past the value (start, `left`), the row
-  after the last one at or before it (end, `right`). CURRENT ROW moves by 0, so peers share a
-  frame. A NULL key searches as NULL and so finds its own peer group, except that, as in
-  Flink, NULL moved by n PRECEDING lies just before that group and by n FOLLOWING just after
-  it: (n PRECEDING, m FOLLOWING) holds the NULL peers, (n PRECEDING, m PRECEDING) nothing.
+  after the last one at or before it (end, `right`). CURRENT ROW is the edge of the row's
+  peers (rows with its order keys, however many). A NULL key searches as NULL and so finds
+  its own peer group, except that, as in Flink, NULL moved by n PRECEDING lies just before
+  that group and by n FOLLOWING just after it: (n PRECEDING, m FOLLOWING) holds the NULL
+  peers, (n PRECEDING, m PRECEDING) nothing.
 - UNBOUNDED: the partition's first row, or the row after its last.
 
 An aggregate over such frames (`aggregate`): a frame of length L is the union of at most
@@ -38,16 +39,17 @@ if TYPE_CHECKING:
 _IDX = pl.Int64
 
 
-def bounds(w: Window) -> tuple[pl.Expr, pl.Expr]:
-    """(lo, hi): each row's frame as positions [lo, hi) of the whole sorted frame."""
-    frame = w.call.frame
+def bounds(w: Window, frame: bound.Frame | None = None) -> tuple[pl.Expr, pl.Expr]:
+    """(lo, hi): each row's frame (`frame`, else its call's) as positions [lo, hi) of the
+    whole sorted frame."""
+    frame = frame or w.call.frame
     assert frame is not None, "only calls with a frame have bounds"
     position = w.stage(pl.int_range(pl.len(), dtype=_IDX))
     first = w.stage(w.over(position.first()))  # of the row's partition
     local = position - first
     size = w.over(pl.len()).cast(_IDX)
     lo, hi = (
-        _local_bound(w, kind, offset, local, size, start)
+        _local_bound(w, frame, (kind, offset), (position, local, size), start)
         for (kind, offset), start in ((frame.start, True), (frame.end, False))
     )
     # staged: the aggregates read each bound several times, and a search is worth doing once
@@ -56,23 +58,26 @@ def bounds(w: Window) -> tuple[pl.Expr, pl.Expr]:
 
 def _local_bound(
     w: Window,
-    kind: str,
-    offset: bound.Literal | None,
-    local: pl.Expr,
-    size: pl.Expr,
+    frame: bound.Frame,
+    edge: tuple[str, bound.Literal | None],
+    positions: tuple[pl.Expr, pl.Expr, pl.Expr],
     start: bool,
 ) -> pl.Expr:
-    """A frame bound as a position in the row's partition (the end one past the frame)."""
+    """A frame bound as a position in the row's partition (the end one past the frame).
+    `positions`: the row's in the whole frame, in its partition, and the partition's size."""
+    kind, offset = edge
+    position, local, size = positions
     if kind == "UNBOUNDED PRECEDING":
         return pl.lit(0, _IDX)
     if kind == "UNBOUNDED FOLLOWING":
         return size
     sign = -1 if kind == "PRECEDING" else 1
-    frame = w.call.frame
-    if frame is not None and frame.unit == "ROWS":
+    if frame.unit == "ROWS":
         rows = 0 if offset is None else int(offset.value)  # type: ignore[call-overload]
         return local + sign * rows + (0 if start else 1)
-    key, distance = _range_operands(w, offset)
+    if kind == "CURRENT ROW":  # the edge of the row's peers, whatever its keys' types
+        return local - position + (w.peers(position, "first") if start else w.peers(position) + 1)
+    key, distance = _range_operands(w, frame, offset)
     descending = w.call.order[0].descending
     moved = key if distance is None else key + (-sign if descending else sign) * distance
     side: Literal["left", "right"] = "left" if start else "right"
@@ -83,15 +88,15 @@ def _local_bound(
     # peers, on the offset's side, as in Flink: the frame leaves the peers out
     nulls = w.over(key.null_count()).cast(_IDX)
     first_null = size - nulls if w.call.order[0].nulls_last else pl.lit(0, _IDX)
-    edge = first_null + nulls if kind == "FOLLOWING" else first_null
-    return pl.when(key.is_null()).then(edge).otherwise(found)
+    past = first_null + nulls if kind == "FOLLOWING" else first_null
+    return pl.when(key.is_null()).then(past).otherwise(found)
 
 
-def _range_operands(w: Window, offset: bound.Literal | None) -> tuple[pl.Expr, pl.Expr | None]:
+def _range_operands(
+    w: Window, frame: bound.Frame, offset: bound.Literal | None
+) -> tuple[pl.Expr, pl.Expr | None]:
     """The order key and `offset` in one dtype that adds exactly: days (Int64) for a DATE,
     Int64 for integers, DECIMAL with the larger scale, else Float64."""
-    frame = w.call.frame
-    assert frame is not None
     key, key_type = w.keys[0], w.call.order[0].expr.type
     offsets = [o for _, o in (frame.start, frame.end) if o is not None]
     if key_type.name == "DATE":
@@ -157,14 +162,28 @@ def _prefix_difference(values: pl.Expr, lo: pl.Expr, hi: pl.Expr) -> pl.Expr:
     return pl.when(hi > lo).then(before(hi) - before(lo)).otherwise(0)
 
 
+def first_or_last(how: str, x: pl.Expr, lo: pl.Expr, hi: pl.Expr) -> pl.Expr:
+    """The first (`how` "first") or last non-NULL value of `x` in [lo, hi) of each row, as
+    Flink's FIRST_VALUE and LAST_VALUE skip NULLs; NULL if there is none."""
+    return _reduce(x, lo, hi, how)
+
+
 def _reduce(values: pl.Expr, lo: pl.Expr, hi: pl.Expr, how: str) -> pl.Expr:
-    """`values` combined by `how` (sum, min, max) over [lo, hi) of each row; NULL if empty."""
+    """`values` combined by `how` (sum, min, max, first, last non-NULL) over [lo, hi) of each
+    row; NULL if empty."""
     return pl.struct(v=values, lo=lo, hi=hi).map_batches(
         lambda batch: _reduce_series(batch, how), return_dtype=pl.dtype_of(values)
     )
 
 
-_COMBINE = {"sum": pl.sum_horizontal, "min": pl.min_horizontal, "max": pl.max_horizontal}
+# how two runs of rows combine, the earlier run first
+_COMBINE = {
+    "sum": pl.sum_horizontal,
+    "min": pl.min_horizontal,
+    "max": pl.max_horizontal,
+    "first": lambda earlier, later: pl.coalesce(earlier, later),
+    "last": lambda earlier, later: pl.coalesce(later, earlier),
+}
 
 
 def _reduce_series(batch: pl.Series, how: str) -> pl.Series:

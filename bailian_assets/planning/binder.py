@@ -38,7 +38,7 @@ from bailian_assets.planning.functions import (
 from bailian_assets.planning.functions import operators as ops
 from bailian_assets.planning.plan import Field
 from bailian_assets.planning.plan_errors import PlanError
-from bailian_assets.planning.window_frames import bind_frame
+from bailian_assets.planning.window_frames import bind_frame, check_frame_allowed
 from bailian_assets.sql import ast
 from bailian_assets.sql.ast import DataType
 from bailian_assets.sql.variables import VariableError, substitute
@@ -154,13 +154,8 @@ class Binder:
                     f"argument {index + 1} of {call.name} must be a constant",
                     call.args[index].position,
                 )
-        if spec.frame is not None and call.name in WINDOWS:
-            raise PlanError(
-                f"{call.name} takes no ROWS/RANGE frame here; frames apply to "
-                "aggregates over windows",
-                spec.frame.position,
-                len(spec.frame.unit),
-            )
+        if spec.frame is not None:
+            check_frame_allowed(call.name, spec.frame, call.name in WINDOWS)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         partition = tuple(self.bind(e, scope) for e in spec.partition_by)
         order = tuple(

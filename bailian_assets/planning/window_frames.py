@@ -46,6 +46,24 @@ def bind_frame(frame: ast.WindowFrame | None, order: Sequence[b.SortKey]) -> b.F
     return b.Frame(frame.unit, start, end)
 
 
+# window functions that read a frame (the others number or shift rows, whatever the frame)
+_FRAMED = {"FIRST_VALUE", "LAST_VALUE"}
+_RANKS = {"RANK", "DENSE_RANK", "ROW_NUMBER"}
+
+
+def check_frame_allowed(name: str, frame: ast.WindowFrame, window_function: bool) -> None:
+    """Refuse a ROWS/RANGE frame on a window function that does not read one."""
+    if not window_function or name in _FRAMED:
+        return
+    message = (
+        "ROW/RANGE not allowed with RANK, DENSE_RANK or ROW_NUMBER functions"
+        if name in _RANKS
+        else f"{name} takes no ROWS/RANGE frame here; frames apply to aggregates over "
+        "windows, FIRST_VALUE and LAST_VALUE"
+    )
+    raise PlanError(message, frame.position, len(frame.unit))
+
+
 def _check_order_of_bounds(frame: ast.WindowFrame) -> None:
     start, end = frame.start[0], frame.end[0]
     problem = None

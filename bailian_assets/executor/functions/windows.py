@@ -1,5 +1,6 @@
 """Polars implementations of the window functions declared in `planning/functions/windows.py`,
-and of aggregates over windows (running, sliding and whole-partition frames).
+and of aggregates over windows (running, sliding and whole-partition frames here; any other
+ROWS or RANGE frame by its rows' bounds, `executor/frames.py`).
 
 Every implementation runs on the frame sorted by the call's partition and order keys
 (`executor/windows.py` sorts it), so "the rows before this one" are the rows above it; `over`
@@ -116,9 +117,21 @@ WINDOWS: dict[str, WindowImplementation] = {
     "NTILE": _ntile,
     "LAG": _shift(1),
     "LEAD": _shift(-1),
-    "FIRST_VALUE": lambda a, w: w.over(a[0].first()),
-    "LAST_VALUE": lambda a, w: w.peers(w.over(a[0])) if w.keys else w.over(a[0].last()),
+    "FIRST_VALUE": lambda a, w: _first_or_last("first", a[0], w),
+    "LAST_VALUE": lambda a, w: _first_or_last("last", a[0], w),
 }
+
+
+def _first_or_last(how: str, x: pl.Expr, w: Window) -> pl.Expr:
+    """FIRST_VALUE or LAST_VALUE: the first or last non-NULL value of the frame (Flink skips
+    NULLs), by its bounds; without a frame, Flink's default (RANGE UNBOUNDED PRECEDING AND
+    CURRENT ROW with ORDER BY, else the whole partition)."""
+    frame = w.call.frame or (_RUNNING if w.keys else _WHOLE)
+    return frames.first_or_last(how, x, *frames.bounds(w, frame))
+
+
+_RUNNING = bound.Frame("RANGE", ("UNBOUNDED PRECEDING", None), ("CURRENT ROW", None))
+_WHOLE = bound.Frame("ROWS", ("UNBOUNDED PRECEDING", None), ("UNBOUNDED FOLLOWING", None))
 
 
 # ------------------------------------------------------------------ aggregates over windows
