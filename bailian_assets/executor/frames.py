@@ -75,8 +75,11 @@ def _local_bound(
     if frame.unit == "ROWS":
         rows = 0 if offset is None else int(offset.value)  # type: ignore[call-overload]
         return local + sign * rows + (0 if start else 1)
-    if kind == "CURRENT ROW":  # the edge of the row's peers, whatever its keys' types
+    has_offset = frame.start[1] is not None or frame.end[1] is not None
+    if kind == "CURRENT ROW" and not has_offset:  # any keys: the edge of the row's peers
         return local - position + (w.peers(position, "first") if start else w.peers(position) + 1)
+    # an offset means one numeric or DATE key (the binder checks): searched, faster than
+    # grouping by the keys
     key, distance = _range_operands(w, frame, offset)
     descending = w.call.order[0].descending
     moved = key if distance is None else key + (-sign if descending else sign) * distance
