@@ -47,10 +47,10 @@ def _run(data, key_type: str, frame: str, descending: bool) -> list[str]:
     )
     window = f"PARTITION BY k ORDER BY v{' DESC' if descending else ''} {frame}"
     sql = (
-        "CREATE TEMPORARY TABLE out (i INT, c BIGINT, cx BIGINT, s INT, mn INT, mx INT, "
+        "CREATE TEMPORARY TABLE out1 (i INT, c BIGINT, cx BIGINT, s INT, mn INT, mx INT, "
         "f INT, l INT) WITH ('connector' = 'print');\n"
         f"CREATE TEMPORARY VIEW t (i, k, v, x) AS VALUES {values};\n"
-        "INSERT INTO out SELECT i, COUNT(*) OVER w, COUNT(x) OVER w, SUM(x) OVER w, "
+        "INSERT INTO out1 SELECT i, COUNT(*) OVER w, COUNT(x) OVER w, SUM(x) OVER w, "
         "MIN(x) OVER w, MAX(x) OVER w, FIRST_VALUE(x) OVER w, LAST_VALUE(x) OVER w "
         f"FROM t WINDOW w AS ({window}) ORDER BY i;"
     )
@@ -195,10 +195,10 @@ def test_empty_frames_give_null_and_a_count_of_zero():
 )
 def test_frames_flink_refuses_are_located_errors(over, message):
     sql = (
-        "CREATE TEMPORARY TABLE out (v INT) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY TABLE out1 (v INT) WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW t (k, v, d, ts) AS VALUES "
         "('a', 1, DATE '2024-01-01', TIMESTAMP '2024-01-01 00:00:00');\n"
-        f"INSERT INTO out SELECT CAST(COUNT(*) OVER ({over}) AS INT) FROM t;"
+        f"INSERT INTO out1 SELECT CAST(COUNT(*) OVER ({over}) AS INT) FROM t;"
     )
     with pytest.raises(SqlError) as caught:
         load_source(sql, "t.sql", {})
@@ -209,10 +209,10 @@ def test_frames_flink_refuses_are_located_errors(over, message):
 def test_last_value_reads_peers_of_every_order_key():
     """The default frame with ORDER BY a, b ends at the last row equal on both keys."""
     sql = (
-        "CREATE TEMPORARY TABLE out (i INT, l INT, f INT) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY TABLE out1 (i INT, l INT, f INT) WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW t (i, a, b, x) AS VALUES (1, 1, 'p', 10), (2, 1, 'p', 20), "
         "(3, 1, 'q', CAST(NULL AS INT)), (4, 2, 'p', 40);\n"
-        "INSERT INTO out SELECT i, LAST_VALUE(x) OVER w, FIRST_VALUE(x) OVER w "
+        "INSERT INTO out1 SELECT i, LAST_VALUE(x) OVER w, FIRST_VALUE(x) OVER w "
         "FROM t WINDOW w AS (ORDER BY a, b) ORDER BY i;"
     )
     lines: list[str] = []
