@@ -43,15 +43,18 @@ def format_value(value: object) -> str:
 def java_local_datetime(value: dt.datetime) -> str:
     """LocalDateTime.toString: `2024-03-01T00:00` (seconds only when not zero), a fraction in
     groups of three digits (`10:20:30.500`, `.123456`)."""
-    return value.strftime("%Y-%m-%dT") + _java_time(
-        value.hour, value.minute, value.second, value.microsecond
+    # isoformat, not strftime: `0001-01-01`, the year always of four digits as Java's
+    return (
+        value.date().isoformat()
+        + "T"
+        + _java_time(value.hour, value.minute, value.second, value.microsecond)
     )
 
 
 def java_instant(value: dt.datetime) -> str:
     """Instant.toString (a TIMESTAMP_LTZ): UTC, seconds always, `2024-01-01T00:00:00Z`."""
     utc = value.astimezone(dt.UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S") + _fraction(utc.microsecond) + "Z"
+    return f"{utc.date().isoformat()}T{utc:%H:%M:%S}" + _fraction(utc.microsecond) + "Z"
 
 
 def _java_time(hour: int, minute: int, second: int, micros: int) -> str:
@@ -201,10 +204,139 @@ def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
     )
     subtasks = int(table.options.get("sink.parallelism") or 1)  # type: ignore[call-overload]
     if subtasks <= 1:
-        for row in frame.iter_rows():
-            yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]
+        yield from _lines(frame, f"{identifier}> " if identifier else "", column_types)
         return
     for subtask in range(subtasks):
         prefix = f"{identifier}:{subtask + 1}" if identifier else str(subtask + 1)
-        for row in frame.gather_every(subtasks, offset=subtask).iter_rows():
-            yield format_row(row, prefix, column_types=column_types)
+        part = frame.gather_every(subtasks, offset=subtask)
+        yield from _lines(part, f"{prefix}> ", column_types)
+
+
+_CHUNK_ROWS = 65_536  # rows formatted at once: bounded memory, lines stream out as they come
+
+
+def _lines(
+    frame: pl.DataFrame, prefix: str, column_types: tuple[DataType, ...] | None
+) -> Iterator[str]:
+    """`prefix` then `+I[v1, v2, ...]` for each row, formatted a chunk of rows at a time."""
+    for start in range(0, frame.height, _CHUNK_ROWS):
+        chunk = frame.slice(start, _CHUNK_ROWS)
+        texts = [
+            column_text(chunk.to_series(i), column_types[i] if column_types else None)
+            for i in range(chunk.width)
+        ]
+        if not texts:
+            yield from [prefix + "+I[]"] * chunk.height
+            continue
+        rows = pl.select(
+            pl.concat_str(
+                [pl.lit(prefix + "+I["), pl.concat_str(texts, separator=", "), pl.lit("]")]
+            )
+        )
+        yield from rows.to_series().to_list()
+
+
+def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
+    """Each value of `series` as `format_typed` shows it (null as `null`): built column-wise
+    by Polars for the scalar types, per value in Python for the rest (MAP's HashMap order,
+    nested ARRAY/ROW/MULTISET, BYTES, ...)."""
+    expr = _text_expr(pl.col(series.name), series.dtype, data_type)
+    if expr is None:
+        texts = [format_typed(v, data_type) for v in series.to_list()]
+        return pl.Series(series.name, texts, dtype=pl.String)
+    return series.to_frame().select(expr.fill_null("null")).to_series()
+
+
+def _text_expr(col: pl.Expr, dtype: pl.DataType, data_type: DataType | None) -> pl.Expr | None:
+    """The Polars expression printing `col` (of `dtype`, declared `data_type`) as Flink does,
+    or None where only Python's per-value `format_typed` is exact."""
+    if dtype.is_integer() or dtype in (pl.String, pl.Null, pl.Date) or dtype.is_decimal():
+        # Python's str(int), isoformat dates, Decimal's plain `:f` (every digit of the scale)
+        return col.cast(pl.String)
+    if isinstance(dtype, (pl.Categorical, pl.Enum)):
+        return col.cast(pl.String)
+    if dtype == pl.Boolean:
+        return pl.when(col).then(pl.lit("true")).when(~col).then(pl.lit("false"))
+    if dtype.is_float():
+        as_float = data_type is not None and data_type.name == "FLOAT"
+        return java_double_expr(col.cast(pl.Float32 if as_float else pl.Float64))
+    if isinstance(dtype, pl.Datetime):
+        return _instant_expr(col) if dtype.time_zone else _local_datetime_expr(col)
+    if dtype == pl.Time:
+        return _java_time_expr(col.dt.strftime("%H:%M"), col.dt.second(), _micros(col))
+    return None
+
+
+def java_double_expr(col: pl.Expr) -> pl.Expr:
+    """`java_double` (or `java_float` for a Float32 column) column-wise.
+
+    Polars casts a float to its shortest round-trip digits, the same digits as Python's repr
+    (and Java's Double.toString), though laid out plain (`0.00001`, `10000000.0`) or as
+    `1e+22`; Java's layout is plain for 1e-3 <= |x| < 1e7 and `d.dddE-n` elsewhere, so the
+    digits and the decimal exponent are taken from Polars' text and laid out again."""
+    text = col.cast(pl.String)
+    body = text.str.strip_prefix("-")
+    sign = pl.when(text.str.starts_with("-")).then(pl.lit("-")).otherwise(pl.lit(""))
+    mantissa = body.str.extract(r"^([0-9.]+)")
+    whole = mantissa.str.extract(r"^([0-9]+)")
+    digits = whole + mantissa.str.extract(r"\.([0-9]+)$").fill_null("")
+    significant = digits.str.strip_chars_start("0")
+    exponent = (
+        body.str.extract(r"e([+-]?[0-9]+)$").cast(pl.Int64).fill_null(0)
+        + whole.str.len_chars().cast(pl.Int64)
+        - 1
+        - (digits.str.len_chars() - significant.str.len_chars()).cast(pl.Int64)
+    )
+    significant = significant.str.strip_chars_end("0")
+    scientific = pl.concat_str(
+        sign,
+        significant.str.slice(0, 1),
+        pl.lit("."),
+        pl.when(significant.str.len_chars() > 1)
+        .then(significant.str.slice(1))
+        .otherwise(pl.lit("0")),
+        pl.lit("E"),
+        exponent.cast(pl.String),
+    )
+    return (
+        pl.when(col.is_nan())
+        .then(pl.lit("NaN"))
+        .when(col.is_infinite())
+        .then(pl.when(col > 0).then(pl.lit("Infinity")).otherwise(pl.lit("-Infinity")))
+        .when((col == 0) | ((exponent >= -3) & (exponent < 7)))
+        .then(text)
+        .otherwise(scientific)
+    )
+
+
+def _micros(col: pl.Expr) -> pl.Expr:
+    """The microseconds within the second, truncated as Python's datetime/time take them."""
+    return col.dt.microsecond().cast(pl.Int64)
+
+
+def _fraction_expr(micros: pl.Expr) -> pl.Expr:
+    """`_fraction` column-wise: nothing, `.500` or `.123456`."""
+    return (
+        pl.when(micros == 0)
+        .then(pl.lit(""))
+        .when(micros % 1000 == 0)
+        .then(pl.lit(".") + (micros // 1000).cast(pl.String).str.zfill(3))
+        .otherwise(pl.lit(".") + micros.cast(pl.String).str.zfill(6))
+    )
+
+
+def _java_time_expr(hour_minute: pl.Expr, second: pl.Expr, micros: pl.Expr) -> pl.Expr:
+    """`_java_time` column-wise: `hour_minute`, then seconds and fraction when not zero."""
+    tail = pl.lit(":") + second.cast(pl.String).str.zfill(2) + _fraction_expr(micros)
+    return hour_minute + pl.when((second != 0) | (micros != 0)).then(tail).otherwise(pl.lit(""))
+
+
+def _local_datetime_expr(col: pl.Expr) -> pl.Expr:
+    """`java_local_datetime` column-wise."""
+    return _java_time_expr(col.dt.strftime("%Y-%m-%dT%H:%M"), col.dt.second(), _micros(col))
+
+
+def _instant_expr(col: pl.Expr) -> pl.Expr:
+    """`java_instant` column-wise: in UTC, seconds always, `Z`."""
+    utc = col.dt.convert_time_zone("UTC")
+    return utc.dt.strftime("%Y-%m-%dT%H:%M:%S") + _fraction_expr(_micros(utc)) + pl.lit("Z")
