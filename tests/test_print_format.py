@@ -189,3 +189,9 @@ def test_print_lines_without_declared_types_and_without_columns():
     assert list(print_lines(table, frame)) == [format_row(r) for r in frame.iter_rows()]
     assert list(print_lines(_table([]), pl.DataFrame())) == []
     assert list(print_lines(_table([]), pl.DataFrame().with_row_index().drop("index"))) == []
+
+
+def test_any_column_name_prints():
+    """Column names reach Polars expressions nowhere: `*` or a regex is a name like any."""
+    frame = pl.DataFrame({"*": [1, None], "^a.*$": [True, None], "": [0.5, 1e7]})
+    assert list(print_lines(_table([]), frame)) == ["+I[1, true, 0.5]", "+I[null, null, 1.0E7]"]

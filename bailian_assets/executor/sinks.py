@@ -240,103 +240,117 @@ def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
     """Each value of `series` as `format_typed` shows it (null as `null`): built column-wise
     by Polars for the scalar types, per value in Python for the rest (MAP's HashMap order,
     nested ARRAY/ROW/MULTISET, BYTES, ...)."""
-    expr = _text_expr(pl.col(series.name), series.dtype, data_type)
-    if expr is None:
+    dtype, value = series.dtype, series.alias("x")  # "x": the name could be `*` or a regex
+    if isinstance(dtype, pl.Datetime) or dtype == pl.Time:
+        text = _temporal_text(value)
+    elif dtype.is_float():  # a FLOAT column's values have a float's digits, even as doubles
+        as_float = data_type is not None and data_type.name == "FLOAT"
+        text = java_double_text(value.cast(pl.Float32 if as_float else pl.Float64))
+    elif dtype.is_integer() or dtype.is_decimal() or dtype in (pl.String, pl.Null, pl.Date):
+        # Python's str(int), isoformat dates, Decimal's plain `:f` (every digit of the scale)
+        text = value.cast(pl.String)
+    elif isinstance(dtype, (pl.Categorical, pl.Enum)):
+        text = value.cast(pl.String)
+    elif dtype == pl.Boolean:
+        text = value.replace_strict({True: "true", False: "false"}, return_dtype=pl.String)
+    else:
         texts = [format_typed(v, data_type) for v in series.to_list()]
         return pl.Series(series.name, texts, dtype=pl.String)
-    return series.to_frame().select(expr.fill_null("null")).to_series()
+    return text.fill_null("null").alias(series.name)
 
 
-def _text_expr(col: pl.Expr, dtype: pl.DataType, data_type: DataType | None) -> pl.Expr | None:
-    """The Polars expression printing `col` (of `dtype`, declared `data_type`) as Flink does,
-    or None where only Python's per-value `format_typed` is exact."""
-    if dtype.is_integer() or dtype in (pl.String, pl.Null, pl.Date) or dtype.is_decimal():
-        # Python's str(int), isoformat dates, Decimal's plain `:f` (every digit of the scale)
-        return col.cast(pl.String)
-    if isinstance(dtype, (pl.Categorical, pl.Enum)):
-        return col.cast(pl.String)
-    if dtype == pl.Boolean:
-        return pl.when(col).then(pl.lit("true")).when(~col).then(pl.lit("false"))
-    if dtype.is_float():
-        as_float = data_type is not None and data_type.name == "FLOAT"
-        return java_double_expr(col.cast(pl.Float32 if as_float else pl.Float64))
-    if isinstance(dtype, pl.Datetime):
-        return _instant_expr(col) if dtype.time_zone else _local_datetime_expr(col)
-    if dtype == pl.Time:
-        return _java_time_expr(col.dt.strftime("%H:%M"), col.dt.second(), _micros(col))
-    return None
-
-
-def java_double_expr(col: pl.Expr) -> pl.Expr:
-    """`java_double` (or `java_float` for a Float32 column) column-wise.
+def java_double_text(series: pl.Series) -> pl.Series:
+    """`java_double` column-wise (`java_float` for a Float32 series), nulls kept.
 
     Polars casts a float to its shortest round-trip digits, the same digits as Python's repr
-    (and Java's Double.toString), though laid out plain (`0.00001`, `10000000.0`) or as
-    `1e+22`; Java's layout is plain for 1e-3 <= |x| < 1e7 and `d.dddE-n` elsewhere, so the
-    digits and the decimal exponent are taken from Polars' text and laid out again."""
-    text = col.cast(pl.String)
-    body = text.str.strip_prefix("-")
-    sign = pl.when(text.str.starts_with("-")).then(pl.lit("-")).otherwise(pl.lit(""))
-    mantissa = body.str.extract(r"^([0-9.]+)")
-    whole = mantissa.str.extract(r"^([0-9]+)")
-    digits = whole + mantissa.str.extract(r"\.([0-9]+)$").fill_null("")
-    significant = digits.str.strip_chars_start("0")
-    exponent = (
-        body.str.extract(r"e([+-]?[0-9]+)$").cast(pl.Int64).fill_null(0)
-        + whole.str.len_chars().cast(pl.Int64)
-        - 1
-        - (digits.str.len_chars() - significant.str.len_chars()).cast(pl.Int64)
-    )
-    significant = significant.str.strip_chars_end("0")
-    scientific = pl.concat_str(
-        sign,
-        significant.str.slice(0, 1),
-        pl.lit("."),
-        pl.when(significant.str.len_chars() > 1)
-        .then(significant.str.slice(1))
-        .otherwise(pl.lit("0")),
-        pl.lit("E"),
-        exponent.cast(pl.String),
-    )
+    (and Java's Double.toString), plain from 1e-5 to 1e16: Java's layout between 1e-3 and
+    1e7, taken as it is. Only the values outside are laid out again, as `d.dddE-n`."""
+    text = series.cast(pl.String)
+    magnitude = series.abs()
+    outside = (
+        series.is_finite() & (series != 0) & ((magnitude < 1e-3) | (magnitude >= 1e7))
+    ).fill_null(False)
+    if outside.any():
+        text = text.scatter(outside.arg_true(), _scientific(text.filter(outside)))
     return (
-        pl.when(col.is_nan())
-        .then(pl.lit("NaN"))
-        .when(col.is_infinite())
-        .then(pl.when(col > 0).then(pl.lit("Infinity")).otherwise(pl.lit("-Infinity")))
-        .when((col == 0) | ((exponent >= -3) & (exponent < 7)))
-        .then(text)
-        .otherwise(scientific)
+        pl.DataFrame({"x": series, "text": text})
+        .select(
+            pl.when(pl.col("x").is_nan())
+            .then(pl.lit("NaN"))
+            .when(pl.col("x") == float("inf"))
+            .then(pl.lit("Infinity"))
+            .when(pl.col("x") == float("-inf"))
+            .then(pl.lit("-Infinity"))
+            .otherwise(pl.col("text"))
+            .alias(series.name)
+        )
+        .to_series()
     )
 
 
-def _micros(col: pl.Expr) -> pl.Expr:
-    """The microseconds within the second, truncated as Python's datetime/time take them."""
-    return col.dt.microsecond().cast(pl.Int64)
-
-
-def _fraction_expr(micros: pl.Expr) -> pl.Expr:
-    """`_fraction` column-wise: nothing, `.500` or `.123456`."""
+def _scientific(text: pl.Series) -> pl.Series:
+    """Polars' text of finite non-zero floats (`12345678.9`, `-0.00001`, `1e+22`) in Java's
+    scientific layout (`1.23456789E7`, `-1.0E-5`, `1.0E22`): the significant digits, the
+    first before the point, and the decimal exponent. Each step is its own column: an
+    expression used in several places would be computed again in each."""
+    significant = pl.col("significant")
     return (
+        pl.DataFrame({"text": text})
+        .with_columns(
+            pl.col("text").str.strip_prefix("-").str.split_exact("e", 1).struct.unnest()
+        )  # field_0: the digits with their point, field_1: the exponent after `e`, if any
+        .with_columns(
+            pl.col("field_0").str.split_exact(".", 1).struct.rename_fields(["whole", "part"]),
+            shift=pl.col("field_1").cast(pl.Int64).fill_null(0),
+        )
+        .unnest("field_0")
+        .with_columns(digits=pl.col("whole") + pl.col("part").fill_null(""))
+        .with_columns(significant=pl.col("digits").str.strip_chars_start("0"))
+        .select(
+            pl.when(pl.col("text").str.starts_with("-")).then(pl.lit("-")).otherwise(pl.lit(""))
+            + significant.str.slice(0, 1)
+            + pl.lit(".")
+            + significant.str.slice(1).str.strip_chars_end("0").replace("", "0")
+            + pl.lit("E")
+            + (
+                pl.col("shift")
+                + pl.col("whole").str.len_chars().cast(pl.Int64)
+                - 1
+                - (pl.col("digits").str.len_chars() - significant.str.len_chars())
+            ).cast(pl.String)
+        )
+        .to_series()
+    )
+
+
+def _temporal_text(series: pl.Series) -> pl.Series:
+    """`java_local_datetime`, `java_instant` (in UTC, seconds always, `Z`) or `_java_time`
+    column-wise, nulls kept. Each part is computed once, as its own column; microseconds are
+    truncated from nanoseconds as Python's datetime and time take them."""
+    x = pl.col("x")
+    instant = isinstance(series.dtype, pl.Datetime) and series.dtype.time_zone is not None
+    if instant:
+        x = x.dt.convert_time_zone("UTC")
+    head = "%H:%M" if series.dtype == pl.Time else "%Y-%m-%dT%H:%M"
+    parts = pl.DataFrame({"x": series}).select(
+        head=x.dt.strftime(head + (":%S" if instant else "")),
+        second=x.dt.second(),
+        micros=x.dt.microsecond().cast(pl.Int64),
+    )
+    second, micros = pl.col("second"), pl.col("micros")
+    fraction = (  # `_fraction`: nothing, `.500` or `.123456`
         pl.when(micros == 0)
         .then(pl.lit(""))
         .when(micros % 1000 == 0)
         .then(pl.lit(".") + (micros // 1000).cast(pl.String).str.zfill(3))
         .otherwise(pl.lit(".") + micros.cast(pl.String).str.zfill(6))
     )
-
-
-def _java_time_expr(hour_minute: pl.Expr, second: pl.Expr, micros: pl.Expr) -> pl.Expr:
-    """`_java_time` column-wise: `hour_minute`, then seconds and fraction when not zero."""
-    tail = pl.lit(":") + second.cast(pl.String).str.zfill(2) + _fraction_expr(micros)
-    return hour_minute + pl.when((second != 0) | (micros != 0)).then(tail).otherwise(pl.lit(""))
-
-
-def _local_datetime_expr(col: pl.Expr) -> pl.Expr:
-    """`java_local_datetime` column-wise."""
-    return _java_time_expr(col.dt.strftime("%Y-%m-%dT%H:%M"), col.dt.second(), _micros(col))
-
-
-def _instant_expr(col: pl.Expr) -> pl.Expr:
-    """`java_instant` column-wise: in UTC, seconds always, `Z`."""
-    utc = col.dt.convert_time_zone("UTC")
-    return utc.dt.strftime("%Y-%m-%dT%H:%M:%S") + _fraction_expr(_micros(utc)) + pl.lit("Z")
+    if instant:
+        tail = fraction + pl.lit("Z")
+    else:  # seconds and fraction only when not zero
+        tail = (
+            pl.when((second != 0) | (micros != 0))
+            .then(pl.lit(":") + second.cast(pl.String).str.zfill(2) + fraction)
+            .otherwise(pl.lit(""))
+        )
+    return parts.select((pl.col("head") + tail).alias(series.name)).to_series()
