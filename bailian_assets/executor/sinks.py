@@ -43,15 +43,18 @@ def format_value(value: object) -> str:
 def java_local_datetime(value: dt.datetime) -> str:
     """LocalDateTime.toString: `2024-03-01T00:00` (seconds only when not zero), a fraction in
     groups of three digits (`10:20:30.500`, `.123456`)."""
-    return value.strftime("%Y-%m-%dT") + _java_time(
-        value.hour, value.minute, value.second, value.microsecond
+    # isoformat, not strftime: `0001-01-01`, the year always of four digits as Java's
+    return (
+        value.date().isoformat()
+        + "T"
+        + _java_time(value.hour, value.minute, value.second, value.microsecond)
     )
 
 
 def java_instant(value: dt.datetime) -> str:
     """Instant.toString (a TIMESTAMP_LTZ): UTC, seconds always, `2024-01-01T00:00:00Z`."""
     utc = value.astimezone(dt.UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S") + _fraction(utc.microsecond) + "Z"
+    return f"{utc.date().isoformat()}T{utc:%H:%M:%S}" + _fraction(utc.microsecond) + "Z"
 
 
 def _java_time(hour: int, minute: int, second: int, micros: int) -> str:
@@ -201,10 +204,153 @@ def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
     )
     subtasks = int(table.options.get("sink.parallelism") or 1)  # type: ignore[call-overload]
     if subtasks <= 1:
-        for row in frame.iter_rows():
-            yield format_row(row, identifier, column_types=column_types)  # type: ignore[arg-type]
+        yield from _lines(frame, f"{identifier}> " if identifier else "", column_types)
         return
     for subtask in range(subtasks):
         prefix = f"{identifier}:{subtask + 1}" if identifier else str(subtask + 1)
-        for row in frame.gather_every(subtasks, offset=subtask).iter_rows():
-            yield format_row(row, prefix, column_types=column_types)
+        part = frame.gather_every(subtasks, offset=subtask)
+        yield from _lines(part, f"{prefix}> ", column_types)
+
+
+_CHUNK_ROWS = 65_536  # rows formatted at once: bounded memory, lines stream out as they come
+
+
+def _lines(
+    frame: pl.DataFrame, prefix: str, column_types: tuple[DataType, ...] | None
+) -> Iterator[str]:
+    """`prefix` then `+I[v1, v2, ...]` for each row, formatted a chunk of rows at a time."""
+    for start in range(0, frame.height, _CHUNK_ROWS):
+        chunk = frame.slice(start, _CHUNK_ROWS)
+        texts = [
+            column_text(chunk.to_series(i), column_types[i] if column_types else None)
+            for i in range(chunk.width)
+        ]
+        if not texts:
+            yield from [prefix + "+I[]"] * chunk.height
+            continue
+        rows = pl.select(
+            pl.concat_str(
+                [pl.lit(prefix + "+I["), pl.concat_str(texts, separator=", "), pl.lit("]")]
+            )
+        )
+        yield from rows.to_series().to_list()
+
+
+def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
+    """Each value of `series` as `format_typed` shows it (null as `null`): built column-wise
+    by Polars for the scalar types, per value in Python for the rest (MAP's HashMap order,
+    nested ARRAY/ROW/MULTISET, BYTES, ...)."""
+    dtype, value = series.dtype, series.alias("x")  # "x": the name could be `*` or a regex
+    if isinstance(dtype, pl.Datetime) or dtype == pl.Time:
+        text = _temporal_text(value)
+    elif dtype.is_float():  # a FLOAT column's values have a float's digits, even as doubles
+        as_float = data_type is not None and data_type.name == "FLOAT"
+        text = java_double_text(value.cast(pl.Float32 if as_float else pl.Float64))
+    elif dtype.is_integer() or dtype.is_decimal() or dtype in (pl.String, pl.Null, pl.Date):
+        # Python's str(int), isoformat dates, Decimal's plain `:f` (every digit of the scale)
+        text = value.cast(pl.String)
+    elif isinstance(dtype, (pl.Categorical, pl.Enum)):
+        text = value.cast(pl.String)
+    elif dtype == pl.Boolean:
+        text = value.replace_strict({True: "true", False: "false"}, return_dtype=pl.String)
+    else:
+        texts = [format_typed(v, data_type) for v in series.to_list()]
+        return pl.Series(series.name, texts, dtype=pl.String)
+    return text.fill_null("null").alias(series.name)
+
+
+def java_double_text(series: pl.Series) -> pl.Series:
+    """`java_double` column-wise (`java_float` for a Float32 series), nulls kept.
+
+    Polars casts a float to its shortest round-trip digits, the same digits as Python's repr
+    (and Java's Double.toString), plain from 1e-5 to 1e16: Java's layout between 1e-3 and
+    1e7, taken as it is. Only the values outside are laid out again, as `d.dddE-n`."""
+    text = series.cast(pl.String)
+    magnitude = series.abs()
+    outside = (
+        series.is_finite() & (series != 0) & ((magnitude < 1e-3) | (magnitude >= 1e7))
+    ).fill_null(False)
+    if outside.any():
+        text = text.scatter(outside.arg_true(), _scientific(text.filter(outside)))
+    return (
+        pl.DataFrame({"x": series, "text": text})
+        .select(
+            pl.when(pl.col("x").is_nan())
+            .then(pl.lit("NaN"))
+            .when(pl.col("x") == float("inf"))
+            .then(pl.lit("Infinity"))
+            .when(pl.col("x") == float("-inf"))
+            .then(pl.lit("-Infinity"))
+            .otherwise(pl.col("text"))
+            .alias(series.name)
+        )
+        .to_series()
+    )
+
+
+def _scientific(text: pl.Series) -> pl.Series:
+    """Polars' text of finite non-zero floats (`12345678.9`, `-0.00001`, `1e+22`) in Java's
+    scientific layout (`1.23456789E7`, `-1.0E-5`, `1.0E22`): the significant digits, the
+    first before the point, and the decimal exponent. Each step is its own column: an
+    expression used in several places would be computed again in each."""
+    significant = pl.col("significant")
+    return (
+        pl.DataFrame({"text": text})
+        .with_columns(
+            pl.col("text").str.strip_prefix("-").str.split_exact("e", 1).struct.unnest()
+        )  # field_0: the digits with their point, field_1: the exponent after `e`, if any
+        .with_columns(
+            pl.col("field_0").str.split_exact(".", 1).struct.rename_fields(["whole", "part"]),
+            shift=pl.col("field_1").cast(pl.Int64).fill_null(0),
+        )
+        .unnest("field_0")
+        .with_columns(digits=pl.col("whole") + pl.col("part").fill_null(""))
+        .with_columns(significant=pl.col("digits").str.strip_chars_start("0"))
+        .select(
+            pl.when(pl.col("text").str.starts_with("-")).then(pl.lit("-")).otherwise(pl.lit(""))
+            + significant.str.slice(0, 1)
+            + pl.lit(".")
+            + significant.str.slice(1).str.strip_chars_end("0").replace("", "0")
+            + pl.lit("E")
+            + (
+                pl.col("shift")
+                + pl.col("whole").str.len_chars().cast(pl.Int64)
+                - 1
+                - (pl.col("digits").str.len_chars() - significant.str.len_chars())
+            ).cast(pl.String)
+        )
+        .to_series()
+    )
+
+
+def _temporal_text(series: pl.Series) -> pl.Series:
+    """`java_local_datetime`, `java_instant` (in UTC, seconds always, `Z`) or `_java_time`
+    column-wise, nulls kept. Each part is computed once, as its own column; microseconds are
+    truncated from nanoseconds as Python's datetime and time take them."""
+    x = pl.col("x")
+    instant = isinstance(series.dtype, pl.Datetime) and series.dtype.time_zone is not None
+    if instant:
+        x = x.dt.convert_time_zone("UTC")
+    head = "%H:%M" if series.dtype == pl.Time else "%Y-%m-%dT%H:%M"
+    parts = pl.DataFrame({"x": series}).select(
+        head=x.dt.strftime(head + (":%S" if instant else "")),
+        second=x.dt.second(),
+        micros=x.dt.microsecond().cast(pl.Int64),
+    )
+    second, micros = pl.col("second"), pl.col("micros")
+    fraction = (  # `_fraction`: nothing, `.500` or `.123456`
+        pl.when(micros == 0)
+        .then(pl.lit(""))
+        .when(micros % 1000 == 0)
+        .then(pl.lit(".") + (micros // 1000).cast(pl.String).str.zfill(3))
+        .otherwise(pl.lit(".") + micros.cast(pl.String).str.zfill(6))
+    )
+    if instant:
+        tail = fraction + pl.lit("Z")
+    else:  # seconds and fraction only when not zero
+        tail = (
+            pl.when((second != 0) | (micros != 0))
+            .then(pl.lit(":") + second.cast(pl.String).str.zfill(2) + fraction)
+            .otherwise(pl.lit(""))
+        )
+    return parts.select((pl.col("head") + tail).alias(series.name)).to_series()
