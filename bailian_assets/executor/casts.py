@@ -20,14 +20,13 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
 
 from __future__ import annotations
 
-import numpy as np
 import polars as pl
 
 from bailian_assets.executor import decimals
 from bailian_assets.executor.datetime_text import parse_date, parse_time, parse_timestamp
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import rowwise
-from bailian_assets.executor.sinks import java_double
+from bailian_assets.executor.sinks import java_double_text
 from bailian_assets.planning import types
 from bailian_assets.sql.ast import DataType
 
@@ -158,11 +157,10 @@ def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
     if name == "BOOLEAN":
         # a chain of when/then is an Expr: NULL where neither test holds
         text: pl.Expr = pl.when(inner).then(pl.lit("TRUE")).when(~inner).then(pl.lit("FALSE"))
-    elif name == "DOUBLE":
-        text = inner.map_elements(java_double, return_dtype=pl.String)
-    elif name == "FLOAT":  # Java's Float.toString: the float's own shortest digits
-        text = inner.map_elements(
-            lambda v: java_double(float(str(np.float32(v)))), return_dtype=pl.String
+    elif name in ("DOUBLE", "FLOAT"):  # Double/Float.toString, column-wise (the print sink's)
+        width = pl.Float64 if name == "DOUBLE" else pl.Float32
+        text = inner.cast(width).map_batches(
+            java_double_text, return_dtype=pl.String, is_elementwise=True
         )
     elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # an instant: its UTC wall time
         text = _timestamp_text(inner, source)
