@@ -96,17 +96,9 @@ def correlated_join(
     `filtering`: the subquery is a WHERE conjunct (or its negation), not a value."""
     value = sub.fields[0].column
     pulled = _pull(sub, _Site(outer, node, field, position))
-    own = {f.column for f in node.fields}
-    keys, residual = [], []
-    for condition in pulled.conditions:
-        pair = _equality(condition, own)
-        if pair is not None:
-            keys.append(pair)
-        else:
-            residual.append(condition)
-    read = set().union(*(b.columns_in(c) for c in pulled.conditions))
-    if (read & outer) - own:  # a column of a query further out: not in these rows
-        raise PlanError(_FAR, position)
+    # a condition reading a column of a query further out stays in `residual`: decorrelating
+    # this query in that one's subquery replaces the column (`_nested`)
+    keys, residual = _split(pulled.conditions, {f.column for f in node.fields})
     return p.CorrelatedJoin(
         kind,
         node,
@@ -123,9 +115,21 @@ def correlated_join(
 
 
 _FAR = (
-    "a subquery referring to a query more than one level out is not supported: "
-    "refer to the enclosing query's columns only"
+    "a subquery referring to a query more than two levels out is not supported: "
+    "refer to the enclosing query's columns, or to its enclosing query's"
 )
+
+
+def _split(conditions, own: set[str]) -> tuple[list[tuple[b.Expr, b.Expr]], list[b.Expr]]:
+    """Join conditions as equi keys (`own expr = other expr`) and the residual rest."""
+    keys, residual = [], []
+    for condition in conditions:
+        pair = _equality(condition, own)
+        if pair is not None:
+            keys.append(pair)
+        else:
+            residual.append(condition)
+    return keys, residual
 
 
 def _pull(node: p.Node, at: _Site) -> _Pulled:
@@ -136,6 +140,8 @@ def _pull(node: p.Node, at: _Site) -> _Pulled:
         return _project(node, at)
     if isinstance(node, p.Aggregate):
         return _aggregate(node, at)
+    if isinstance(node, p.CorrelatedJoin):
+        return _nested(node, at)
     if isinstance(node, (p.Distinct, p.Sort)):
         below = _pull(node.input, at)
         if not below.conditions:
@@ -149,6 +155,59 @@ def _pull(node: p.Node, at: _Site) -> _Pulled:
             at.position,
         )
     return _Pulled(node)
+
+
+def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
+    """A correlated subquery of the subquery (decorrelated there): its input's conditions
+    pass up, and a condition of its join reading an outer column of this site (two levels
+    out from it) reads instead an expression of the input equal to that column (a pulled
+    `inner = outer` condition says which), or else a domain column: the distinct values of
+    the outer column joined to the input, with `domain = outer` passed up as a condition
+    (Neumann's unnesting). The join keeps one row per input row, so filters commute."""
+    below = _pull(node.input, at)
+    conditions = [_equals(x, y) for x, y in node.keys]
+    conditions += [] if node.residual is None else conjuncts(node.residual)
+    far = set().union(*(b.columns_in(c) for c in conditions)) & at.outer
+    if not far:
+        if not below.conditions:
+            return _Pulled(node)
+        empty = None if below.empty is None else replace(node, input=below.empty)
+        return _Pulled(replace(node, input=below.node), below.conditions, empty, below.unique)
+    if below.empty is not None:
+        raise PlanError(
+            "a subquery two levels out inside a correlated global aggregate is not supported",
+            at.position,
+        )
+    inside = _equal_inside(below, far, at.outer)
+    rows, up = below.node, list(below.conditions)
+    rest = sorted(far - set(inside))
+    if rest:
+        fields = {f.column: f for f in at.rows.fields}
+        if not set(rest) <= set(fields):
+            raise PlanError(_FAR, at.position)
+        domain = {c: at.field("$domain", fields[c].type) for c in rest}
+        values = p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in rest))
+        rows = p.Join("INNER", rows, p.Distinct(values), (), None)
+        up += [_equals(b.Column(d.column, d.type), b.Column(c, d.type)) for c, d in domain.items()]
+        inside |= {c: b.Column(d.column, d.type) for c, d in domain.items()}
+    renamed = [_renamed(c, inside) for c in conditions]
+    keys, residual = _split(renamed, {f.column for f in rows.fields})
+    joined = replace(node, input=rows, keys=tuple(keys), residual=and_all(residual), unique=False)
+    return _Pulled(joined, tuple(up), None, below.unique)
+
+
+def _equal_inside(below: _Pulled, far: set[str], outer: set[str]) -> dict[str, b.Expr]:
+    """For outer columns of `far`: an expression of `below`'s rows a pulled condition makes
+    equal to it (`o.uid = u.uid`), so it may stand in its place where those rows join."""
+    inner = {f.column for f in below.node.fields}
+    found: dict[str, b.Expr] = {}
+    for condition in below.conditions:
+        pair = _equality(condition, outer)
+        if pair is None or not isinstance(pair[0], b.Column) or pair[0].column not in far:
+            continue
+        if b.columns_in(pair[1]) <= inner:
+            found.setdefault(pair[0].column, pair[1])
+    return found
 
 
 def _filter(node: p.Filter, at: _Site) -> _Pulled:
@@ -219,14 +278,18 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
     fields = {f.column: f for f in at.rows.fields}
     if not set(read) <= set(fields):
-        raise PlanError(_FAR, at.position)
+        raise PlanError(
+            "a correlated condition other than an equality, under an aggregate, may read the "
+            "enclosing query's columns only, not those of a query further out",
+            at.position,
+        )
     domain = {c: at.field("$domain", fields[c].type) for c in read}
     values = p.Distinct(
         p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in read))
     )
     keys, rest = [], []
     for condition in below.conditions:
-        renamed = _renamed(condition, {k: f.column for k, f in domain.items()})
+        renamed = _renamed(condition, {k: b.Column(f.column, f.type) for k, f in domain.items()})
         pair = _equality(renamed, {f.column for f in domain.values()})
         if pair is not None:
             keys.append((pair[1], pair[0]))  # (the subquery's side, the domain's)
@@ -239,10 +302,10 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     return _Pulled(joined, equal, below.empty, below.unique)
 
 
-def _renamed(expr: b.Expr, columns: dict[str, str]) -> b.Expr:
-    """`expr` reading `columns[c]` for each column `c` it names there."""
+def _renamed(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
+    """`expr` reading `columns[c]` (an expression) for each column `c` it names there."""
     if isinstance(expr, b.Column):
-        return replace(expr, column=columns.get(expr.column, expr.column))
+        return columns.get(expr.column, expr)
     changes: dict[str, object] = {}
     for f in fields(expr):
         value = getattr(expr, f.name)
@@ -253,7 +316,7 @@ def _renamed(expr: b.Expr, columns: dict[str, str]) -> b.Expr:
     return replace(expr, **changes)  # type: ignore[arg-type]
 
 
-def _renamed_all(values: tuple, columns: dict[str, str]) -> tuple:
+def _renamed_all(values: tuple, columns: dict[str, b.Expr]) -> tuple:
     return tuple(
         _renamed(v, columns)
         if isinstance(v, _EXPRESSIONS)
