@@ -886,9 +886,10 @@ class _Cte:
 
 
 def not_above(key: str, name: ast.Name, why: str) -> PlanError:
-    """A name its file declares further down, or drops above the statement using it."""
+    """A name its file declares further down, or drops, where the statement using it is
+    planned (`why`: FileScope.hidden)."""
     return PlanError(
-        f"Object '{key}' not found: {why} (a statement sees what stands above it)",
+        f"Object '{key}' not found: {why}",
         name.position,
         len(str(name)),
     )

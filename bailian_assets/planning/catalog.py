@@ -75,14 +75,25 @@ class FileScope:
         # `end`), the name means `key`
         self.shadows: dict[str, tuple[int, str, int]] = {}
 
-    def hidden(self, key: str, index: int) -> str | None:
-        """Why the statement at `index` cannot see `key`, or None when it can."""
+    def hidden(self, key: str, index: int, insert: bool = False) -> str | None:
+        """Why the statement at `index` cannot see `key`, or None when it can. An INSERT
+        (`insert`) is planned at its place and again after the file's last statement: Flink
+        runs a file's INSERTs as one job, planned at the end, where a name dropped below the
+        INSERT is gone too."""
+        above = " (a statement sees what stands above it)"
         declared = self.declared.get(key)
         if declared is not None and declared[0] > index:
-            return f"this file declares it further down, at line {declared[1].position.line}"
+            line = declared[1].position.line
+            return f"this file declares it further down, at line {line}{above}"
         dropped = self.dropped.get(key)
         if dropped is not None and dropped[0] < index:
-            return f"this file drops it above, at line {dropped[1].position.line}"
+            return f"this file drops it above, at line {dropped[1].position.line}{above}"
+        if dropped is not None and insert:
+            return (
+                f"this file drops it below, at line {dropped[1].position.line}, and Flink "
+                "plans a file's INSERTs together after its last statement, as one job, where "
+                "it is gone (a file cannot drop what its INSERTs use)"
+            )
         return None
 
 
@@ -92,10 +103,11 @@ class Visibility:
 
     scope: FileScope | None = None
     index: int = 0
+    insert: bool = False  # an INSERT's: planned again at the file's end (FileScope.hidden)
 
     def hidden(self, key: str) -> str | None:
         """Why the statement cannot see `key`, or None when it can."""
-        return None if self.scope is None else self.scope.hidden(key, self.index)
+        return None if self.scope is None else self.scope.hidden(key, self.index, self.insert)
 
     def resolve(self, name: str) -> str:
         """The catalog key a table or view `name` means here: a TEMPORARY one of this file
@@ -215,7 +227,7 @@ def add_script(
                     statement,
                     path,
                     dict(settings),
-                    Visibility(scope, index),
+                    Visibility(scope, index, insert=True),
                 )
             )
         elif isinstance(statement, ast.SelectStatement):
