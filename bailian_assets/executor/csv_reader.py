@@ -18,9 +18,11 @@ The rules, each checked against real Flink (tests/golden/ddl/csv_*):
 
 Fast path: Polars' lazy `scan_csv` reads the fields as text (only the columns the query uses,
 plus one past the last declared to see too many fields), a batch at a time. Polars reads an
-empty field and a missing one both as null, so the field count of each line comes from
-`LineIndex` (the file's lines, through Polars too: one pass counting delimiters): it tells a
-missing field from an empty one, and `1,a,,` (its extra field empty) from `1,a,`. The
+empty field and a missing one both as null, so the field count of a line comes from
+`LineIndex` (the file's lines, through Polars too): it tells a missing field from an empty
+one, and `1,a,,` (its extra field empty) from `1,a,`. A light first pass (the most delimiters
+on a line) says whether any line may have two extra fields; only then, or for the rows with
+a null, the index is loaded. The
 Python fallback (Python's `csv` module, line by line) is taken only when an option demands
 what Polars cannot do: 'csv.escape-character', or a delimiter or quote character that is not
 one byte.
@@ -109,6 +111,7 @@ class LineIndex:
         self.declared = declared  # the table's columns, when its fields are positional
         self._lines: pl.Series | None = None
         self._fields: pl.Series | None = None
+        self._bound: int | None = None  # `most_fields` before the index is loaded
 
     @classmethod
     def known(cls, file: Path, fmt: CsvFormat, declared: int | None = None) -> LineIndex:
@@ -132,15 +135,22 @@ class LineIndex:
         return int(self._lines[record]) if record < len(self._lines) else None
 
     def most_fields(self) -> int:
-        """The field count of the file's longest record (0 for an empty file)."""
-        self._load()
-        assert self._fields is not None
-        return int(self._fields.max() or 0)  # type: ignore[arg-type]
+        """At least the field count of the file's longest record: exact once the index is
+        loaded, else one light pass counting each line's delimiters (quoted ones too, so it
+        may count more, never less; 0 for an empty file)."""
+        if self._fields is not None:
+            return int(self._fields.max() or 0)  # type: ignore[arg-type]
+        if self._bound is None:
+            delimiters = pl.col("line").str.count_matches(self.fmt.delimiter, literal=True)
+            most = pl.scan_lines(self.file).select(delimiters.max()).collect(engine="streaming")
+            self._bound = 0 if most.item() is None else int(most.item()) + 1
+        return self._bound
 
     def too_many(self, records: pl.Series) -> pl.Series:
         """Whether each of `records` has two or more fields past the declared ones (Flink's
-        "Too many entries"; a single extra field is seen by its value, `EXTRA`)."""
-        if self.declared is None:
+        "Too many entries"; a single extra field is seen by its value, `EXTRA`). The index is
+        loaded only when some line may have that many."""
+        if self.declared is None or self.most_fields() <= self.declared + 1:
             return pl.repeat(False, len(records), dtype=pl.Boolean, eager=True)
         return self.fields(records) > self.declared + 1
 
