@@ -51,6 +51,9 @@ NESTED = {
     "o.amt >= (SELECT MIN(i.q) FROM items i WHERE i.uid = u.uid))",
     "non_equality_two_levels_out": "EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid AND "
     "EXISTS (SELECT 1 FROM items i WHERE i.oid = o.oid AND i.q < u.uid))",
+    # not two levels out: an uncorrelated subquery inside a correlated one
+    "uncorrelated_in_exists": "EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid AND o.amt > "
+    "(SELECT AVG(amt) FROM orders))",
     "name_two_levels_out": "EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid AND EXISTS "
     "(SELECT 1 FROM users u2 WHERE u2.uid = o.uid AND u2.name = u.name))",
 }

@@ -20,8 +20,12 @@ Rewrite rules, from the subquery's root down (`_pull`):
   and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows
   that match no row (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no
   rows, whose value those rows get; and it gives one row per correlation value (`unique`).
-- Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here).
-- Any other node (LIMIT, windows, set operations, a subquery inside) that reads outer columns
+- Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here), as
+  through an uncorrelated subquery's join (one row out per row in).
+- A correlated subquery of the subquery (its CorrelatedJoin, `_nested`): the conditions pass
+  up; one of its join reading a column of this site's enclosing query (two levels out from
+  it) reads an expression equal to that column, or a domain of its values.
+- Any other node (LIMIT, windows, set operations) that reads outer columns
   is refused with a located error; one that does not is left as it is, a join of the
   subquery's FROM clause included.
 
@@ -142,7 +146,7 @@ def _pull(node: p.Node, at: _Site) -> _Pulled:
         return _aggregate(node, at)
     if isinstance(node, p.CorrelatedJoin):
         return _nested(node, at)
-    if isinstance(node, (p.Distinct, p.Sort)):
+    if isinstance(node, (p.Distinct, p.Sort, p.SubqueryJoin)):  # a SubqueryJoin keeps rows
         below = _pull(node.input, at)
         if not below.conditions:
             return _Pulled(node)
