@@ -257,7 +257,7 @@ class Planner:
                 where = items[index].position if index < len(items) else planned.position
                 raise PlanError(
                     head + f"Incompatible types for sink column '{column.name}' at "
-                    f"position {index}" + tail,
+                    f"position {index + 1}" + tail,  # 1-based, as Flink counts
                     where,
                 )
 
