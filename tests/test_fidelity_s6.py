@@ -280,3 +280,27 @@ def test_an_insert_may_not_use_what_its_file_drops_below_it(tmp_path):
     # what the file drops after its INSERTs but no INSERT uses is fine
     fine = sql.replace("SELECT x FROM v", "SELECT 2")
     assert run(fine, tmp_path) == ["out1 +I[2]"]
+
+
+def test_an_insert_may_not_read_through_a_view_what_its_file_drops_below_it(tmp_path):
+    sql = (
+        "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;\n"
+        "CREATE TEMPORARY VIEW w AS SELECT x + 1 AS x FROM v;\n"
+        + sink("x INT", "INSERT INTO out1 SELECT x FROM w;")
+        + "DROP TEMPORARY VIEW v;\n"
+    )
+    with pytest.raises(SqlError) as error:
+        run(sql, tmp_path)
+    (diagnostic,) = error.value.diagnostics
+    assert (diagnostic.position.line, diagnostic.position.col) == (4, 1)
+    assert diagnostic.message.startswith(
+        "Object 'v' not found: this INSERT reads it through a view; this file drops it "
+        "below, at line 5"
+    )
+    # a view no INSERT reads, directly or not, may be dropped
+    assert run(
+        sql.replace("DROP TEMPORARY VIEW v;", "DROP TEMPORARY VIEW w;").replace(
+            "SELECT x FROM w", "SELECT x FROM v"
+        ),
+        tmp_path,
+    ) == ["out1 +I[1]"]

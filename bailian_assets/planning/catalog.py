@@ -88,13 +88,19 @@ class FileScope:
         dropped = self.dropped.get(key)
         if dropped is not None and dropped[0] < index:
             return f"this file drops it above, at line {dropped[1].position.line}{above}"
-        if dropped is not None and insert:
-            return (
-                f"this file drops it below, at line {dropped[1].position.line}, and Flink "
-                "plans a file's INSERTs together after its last statement, as one job, where "
-                "it is gone (a file cannot drop what its INSERTs use)"
-            )
-        return None
+        return self.dropped_below(key, index) if insert else None
+
+    def dropped_below(self, key: str, index: int) -> str | None:
+        """Why an INSERT at `index` cannot use `key` (read through a view too): the file
+        drops it below, and Flink plans a file's INSERTs after its last statement."""
+        dropped = self.dropped.get(key)
+        if dropped is None or dropped[0] < index:
+            return None
+        return (
+            f"this file drops it below, at line {dropped[1].position.line}, and Flink "
+            "plans a file's INSERTs together after its last statement, as one job, where "
+            "it is gone (a file cannot drop what its INSERTs use)"
+        )
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,13 @@ class Visibility:
     def hidden(self, key: str) -> str | None:
         """Why the statement cannot see `key`, or None when it can."""
         return None if self.scope is None else self.scope.hidden(key, self.index, self.insert)
+
+    def dropped_below(self, key: str) -> str | None:
+        """For an INSERT: why a relation it reads through a view is gone where Flink plans
+        it (FileScope.dropped_below), or None."""
+        if self.scope is None or not self.insert:
+            return None
+        return self.scope.dropped_below(key, self.index)
 
     def resolve(self, name: str) -> str:
         """The catalog key a table or view `name` means here: a TEMPORARY one of this file
