@@ -51,6 +51,10 @@ NESTED = {
     "o.amt >= (SELECT MIN(i.q) FROM items i WHERE i.uid = u.uid))",
     "non_equality_two_levels_out": "EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid AND "
     "EXISTS (SELECT 1 FROM items i WHERE i.oid = o.oid AND i.q < u.uid))",
+    "not_in_with_nulls_in_exists": "EXISTS (SELECT 1 FROM orders o WHERE o.oid > 104 AND "
+    "o.uid NOT IN (SELECT i.uid FROM items i WHERE i.q = u.uid))",
+    "in_under_or_in_exists": "EXISTS (SELECT 1 FROM orders o WHERE o.amt > 7 OR o.uid IN "
+    "(SELECT i.uid FROM items i WHERE i.q < u.uid))",
     # not two levels out: an uncorrelated subquery inside a correlated one
     "uncorrelated_in_exists": "EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid AND o.amt > "
     "(SELECT AVG(amt) FROM orders))",

@@ -166,8 +166,9 @@ def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
     pass up, and a condition of its join reading an outer column of this site (two levels
     out from it) reads instead an expression of the input equal to that column (a pulled
     `inner = outer` condition says which), or else a domain column: the distinct values of
-    the outer column joined to the input, with `domain = outer` passed up as a condition
-    (Neumann's unnesting). The join keeps one row per input row, so filters commute."""
+    the outer column (NULL too) joined to the input, with `domain IS NOT DISTINCT FROM outer`
+    passed up as a condition (Neumann's unnesting). The join keeps one row per input row,
+    so filters commute."""
     below = _pull(node.input, at)
     conditions = [_equals(x, y) for x, y in node.keys]
     conditions += [] if node.residual is None else conjuncts(node.residual)
@@ -192,7 +193,9 @@ def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
         domain = {c: at.field("$domain", fields[c].type) for c in rest}
         values = p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in rest))
         rows = p.Join("INNER", rows, p.Distinct(values), (), None)
-        up += [_equals(b.Column(d.column, d.type), b.Column(c, d.type)) for c, d in domain.items()]
+        up += [
+            _same_value(b.Column(d.column, d.type), b.Column(c, d.type)) for c, d in domain.items()
+        ]
         inside |= {c: b.Column(d.column, d.type) for c, d in domain.items()}
     renamed = [_renamed(c, inside) for c in conditions]
     keys, residual = _split(renamed, {f.column for f in rows.fields})
@@ -341,6 +344,12 @@ def _equality(condition: b.Expr, side: set[str]) -> tuple[b.Expr, b.Expr] | None
     if x and y and y <= side and not x & side:
         return second, first
     return None
+
+
+def _same_value(domain: b.Expr, outer: b.Expr) -> b.Expr:
+    """`domain IS NOT DISTINCT FROM outer`: a NULL outer value has its own domain row (its
+    subquery rows may be there, `... OR i.q < u.uid`); the join checks it row by row."""
+    return b.Call("IS NOT DISTINCT FROM", (domain, outer), types.nullable(types.BOOLEAN, False))
 
 
 def _equals(left: b.Expr, right: b.Expr) -> b.Expr:
