@@ -164,6 +164,15 @@ def test_without_an_equal_column_the_outer_values_are_joined_once(tmp_path):
     joins = [n for n in p.walk(root) if isinstance(n, p.Join)]
     assert len(joins) == 1 and joins[0].equi_keys == ()
     assert isinstance(joins[0].right, p.Distinct)  # the distinct outer values, not every row
+    # the outer query joins them on keys (NULL-safe through IS NULL and COALESCE), not row by row
+    (outer,) = [
+        n
+        for n in p.walk(root)
+        if isinstance(n, p.CorrelatedJoin)
+        and n.input is not joins[0]
+        and not any(m is joins[0] for m in p.walk(n.input))
+    ]
+    assert outer.residual is None and len(outer.keys) == 2
 
 
 def test_three_levels_out_is_a_located_error(tmp_path):

@@ -167,8 +167,8 @@ def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
     out from it) reads instead an expression of the input equal to that column (a pulled
     `inner = outer` condition says which), or else a domain column: the distinct values of
     the outer column (NULL too) joined to the input, with `domain IS NOT DISTINCT FROM outer`
-    passed up as a condition (Neumann's unnesting). The join keeps one row per input row,
-    so filters commute."""
+    passed up as conditions (`_same_value`; Neumann's unnesting). The join keeps one row
+    per input row, so filters commute."""
     below = _pull(node.input, at)
     conditions = [_equals(x, y) for x, y in node.keys]
     conditions += [] if node.residual is None else conjuncts(node.residual)
@@ -193,9 +193,8 @@ def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
         domain = {c: at.field("$domain", fields[c].type) for c in rest}
         values = p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in rest))
         rows = p.Join("INNER", rows, p.Distinct(values), (), None)
-        up += [
-            _same_value(b.Column(d.column, d.type), b.Column(c, d.type)) for c, d in domain.items()
-        ]
+        for c, d in domain.items():
+            up += _same_value(b.Column(d.column, d.type), b.Column(c, d.type))
         inside |= {c: b.Column(d.column, d.type) for c, d in domain.items()}
     renamed = [_renamed(c, inside) for c in conditions]
     keys, residual = _split(renamed, {f.column for f in rows.fields})
@@ -346,10 +345,32 @@ def _equality(condition: b.Expr, side: set[str]) -> tuple[b.Expr, b.Expr] | None
     return None
 
 
-def _same_value(domain: b.Expr, outer: b.Expr) -> b.Expr:
+_ZEROS: dict[str, object] = {
+    **dict.fromkeys(("TINYINT", "SMALLINT", "INT", "BIGINT"), 0),
+    **dict.fromkeys(("FLOAT", "DOUBLE"), 0.0),
+    **dict.fromkeys(("CHAR", "VARCHAR", "STRING"), ""),
+    "BOOLEAN": False,
+}
+
+
+def _same_value(domain: b.Expr, outer: b.Expr) -> list[b.Expr]:
     """`domain IS NOT DISTINCT FROM outer`: a NULL outer value has its own domain row (its
-    subquery rows may be there, `... OR i.q < u.uid`); the join checks it row by row."""
-    return b.Call("IS NOT DISTINCT FROM", (domain, outer), types.nullable(types.BOOLEAN, False))
+    subquery rows may be there: `... OR i.q < u.uid`). As equalities the joins key on where
+    the type has a zero (`d IS NULL = o IS NULL AND COALESCE(d, 0) = COALESCE(o, 0)`), else
+    as a condition checked row by row."""
+    never_null = types.nullable(types.BOOLEAN, False)
+    t = outer.type
+    if t.name not in _ZEROS:
+        return [b.Call("IS NOT DISTINCT FROM", (domain, outer), never_null)]
+    zero = b.Literal(_ZEROS[t.name], types.nullable(t, False))
+
+    def missing(e: b.Expr) -> b.Expr:
+        return b.Call("IS NULL", (e,), never_null)
+
+    def filled(e: b.Expr) -> b.Expr:
+        return b.Call("COALESCE", (e, zero), types.nullable(t, False))
+
+    return [_equals(missing(domain), missing(outer)), _equals(filled(domain), filled(outer))]
 
 
 def _equals(left: b.Expr, right: b.Expr) -> b.Expr:
