@@ -317,3 +317,36 @@ def test_an_insert_may_not_read_through_a_view_what_its_file_drops_below_it(tmp_
         ),
         tmp_path,
     ) == ["out1 +I[1]"]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_a_non_equality_under_an_aggregate_counts_for_a_null_outer_value(tmp_path, seed):
+    # the domain of u.uid holds NULL too: its rows are those with o.amt > 7
+    ddl, lite = _tables(tmp_path, seed, "_raw")
+    query = (
+        "SELECT uid, (SELECT COUNT(*) FROM orders o WHERE o.amt > 7 OR o.uid < u.uid) "
+        "FROM users u ORDER BY uid"
+    )
+    expected = [f"out1 {_print_row(r)}" for r in lite.execute(query)]
+    assert any(line.startswith("out1 +I[null, ") and not line.endswith(", 0]") for line in expected)
+    sql = ddl + _null_views() + sink("uid INT, n BIGINT", f"INSERT INTO out1 {query};")
+    assert run(sql, tmp_path) == expected
+
+
+def test_a_date_outer_value_two_levels_out_is_null_safe(tmp_path):
+    (tmp_path / "d.csv").write_text("1,2024-01-01\n2,\n3,2024-03-01\n")
+    (tmp_path / "e.csv").write_text("10,2024-02-01\n11,2023-12-01\n")
+    sql = (
+        "CREATE TABLE d (id INT, dt DATE) WITH ('connector' = 'filesystem', 'path' = 'd.csv', "
+        "'format' = 'csv', 'csv.null-literal' = '');\n"
+        "CREATE TABLE e (eid INT, dt DATE) WITH ('connector' = 'filesystem', 'path' = 'e.csv', "
+        "'format' = 'csv');\n"
+        + sink(
+            "id INT, n BIGINT",
+            "INSERT INTO out1 SELECT id, (SELECT COUNT(*) FROM e WHERE eid > 10 OR EXISTS "
+            "(SELECT 1 FROM e e2 WHERE e2.eid = e.eid AND e2.dt < d.dt)) FROM d ORDER BY id;",
+        )
+    )
+    # 1: e2 dts before 2024-01-01: 2023-12-01 (eid 11) -> 1; NULL dt: eid > 10 -> 1;
+    # 3: both dts are before 2024-03-01 -> 2
+    assert run(sql, tmp_path) == ["out1 +I[1, 1]", "out1 +I[2, 1]", "out1 +I[3, 2]"]

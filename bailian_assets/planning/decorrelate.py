@@ -41,6 +41,7 @@ The executor runs it in `executor/joins.py`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
@@ -261,7 +262,12 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
         below = _domain(below, at)
         pairs = [_equality(c, at.outer) for c in below.conditions]
     for pair in pairs:
-        assert pair is not None
+        if pair is None:  # an outer column of a type without a zero (`_same_value`)
+            raise PlanError(
+                "a correlated condition other than an equality, under an aggregate, on a "
+                "column of this type is not supported",
+                at.position,
+            )
         outside, inside = pair
         key = next((f for e, f in keys if e == inside), None)
         if key is None:
@@ -279,8 +285,8 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), as Neumann's
     and DuckDB's decorrelation does them: the distinct values of the outer columns they read
     (the domain, fresh columns) are joined to the subquery's rows on those conditions, and the
-    conditions left for the outer join are `outer column = domain column`, equalities the
-    aggregate groups by."""
+    conditions left for the outer join say `outer column IS NOT DISTINCT FROM domain column`
+    (`_same_value`: equalities the aggregate groups by)."""
     read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
     fields = {f.column: f for f in at.rows.fields}
     if not set(read) <= set(fields):
@@ -302,10 +308,10 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
         else:
             rest.append(renamed)
     joined = p.Join("INNER", below.node, values, tuple(keys), and_all(rest))
-    equal = tuple(
-        _equals(b.Column(f.column, f.type), b.Column(c, fields[c].type)) for c, f in domain.items()
-    )
-    return _Pulled(joined, equal, below.empty, below.unique)
+    equal: list[b.Expr] = []
+    for c, f in domain.items():  # NULL-safe: a NULL outer value has its domain row too
+        equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type))
+    return _Pulled(joined, tuple(equal), below.empty, below.unique)
 
 
 def _renamed(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
@@ -350,6 +356,7 @@ _ZEROS: dict[str, object] = {
     **dict.fromkeys(("FLOAT", "DOUBLE"), 0.0),
     **dict.fromkeys(("CHAR", "VARCHAR", "STRING"), ""),
     "BOOLEAN": False,
+    "DATE": datetime.date(1970, 1, 1),
 }
 
 
