@@ -333,20 +333,36 @@ def test_a_non_equality_under_an_aggregate_counts_for_a_null_outer_value(tmp_pat
     assert run(sql, tmp_path) == expected
 
 
-def test_a_date_outer_value_two_levels_out_is_null_safe(tmp_path):
-    (tmp_path / "d.csv").write_text("1,2024-01-01\n2,\n3,2024-03-01\n")
-    (tmp_path / "e.csv").write_text("10,2024-02-01\n11,2023-12-01\n")
+@pytest.mark.parametrize(
+    "kind, values",
+    [
+        ("DATE", ("2024-01-01", "2024-02-01", "2023-12-01", "2024-03-01")),
+        (
+            "TIMESTAMP(3)",
+            (
+                "2024-01-01 00:00:00",
+                "2024-02-01 00:00:00",
+                "2023-12-01 00:00:00",
+                "2024-03-01 00:00:00",
+            ),
+        ),
+        ("DECIMAL(5, 2)", ("1.50", "2.50", "0.50", "3.50")),
+    ],
+)
+def test_an_outer_value_two_levels_out_is_null_safe(tmp_path, kind, values):
+    first, second, third, fourth = values
+    (tmp_path / "d.csv").write_text(f"1,{first}\n2,\n3,{fourth}\n")
+    (tmp_path / "e.csv").write_text(f"10,{second}\n11,{third}\n")
     sql = (
-        "CREATE TABLE d (id INT, dt DATE) WITH ('connector' = 'filesystem', 'path' = 'd.csv', "
+        f"CREATE TABLE d (id INT, v {kind}) WITH ('connector' = 'filesystem', 'path' = 'd.csv', "
         "'format' = 'csv', 'csv.null-literal' = '');\n"
-        "CREATE TABLE e (eid INT, dt DATE) WITH ('connector' = 'filesystem', 'path' = 'e.csv', "
+        f"CREATE TABLE e (eid INT, v {kind}) WITH ('connector' = 'filesystem', 'path' = 'e.csv', "
         "'format' = 'csv');\n"
         + sink(
             "id INT, n BIGINT",
             "INSERT INTO out1 SELECT id, (SELECT COUNT(*) FROM e WHERE eid > 10 OR EXISTS "
-            "(SELECT 1 FROM e e2 WHERE e2.eid = e.eid AND e2.dt < d.dt)) FROM d ORDER BY id;",
+            "(SELECT 1 FROM e e2 WHERE e2.eid = e.eid AND e2.v < d.v)) FROM d ORDER BY id;",
         )
     )
-    # 1: e2 dts before 2024-01-01: 2023-12-01 (eid 11) -> 1; NULL dt: eid > 10 -> 1;
-    # 3: both dts are before 2024-03-01 -> 2
+    # 1: only the third value is below the first -> 1; NULL: eid > 10 -> 1; 3: both -> 2
     assert run(sql, tmp_path) == ["out1 +I[1, 1]", "out1 +I[2, 1]", "out1 +I[3, 2]"]

@@ -262,12 +262,7 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
         below = _domain(below, at)
         pairs = [_equality(c, at.outer) for c in below.conditions]
     for pair in pairs:
-        if pair is None:  # an outer column of a type without a zero (`_same_value`)
-            raise PlanError(
-                "a correlated condition other than an equality, under an aggregate, on a "
-                "column of this type is not supported",
-                at.position,
-            )
+        assert pair is not None  # `_domain` leaves equalities only
         outside, inside = pair
         key = next((f for e, f in keys if e == inside), None)
         if key is None:
@@ -310,7 +305,7 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     joined = p.Join("INNER", below.node, values, tuple(keys), and_all(rest))
     equal: list[b.Expr] = []
     for c, f in domain.items():  # NULL-safe: a NULL outer value has its domain row too
-        equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type))
+        equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type), True)
     return _Pulled(joined, tuple(equal), below.empty, below.unique)
 
 
@@ -356,18 +351,25 @@ _ZEROS: dict[str, object] = {
     **dict.fromkeys(("FLOAT", "DOUBLE"), 0.0),
     **dict.fromkeys(("CHAR", "VARCHAR", "STRING"), ""),
     "BOOLEAN": False,
+    "DECIMAL": 0,
     "DATE": datetime.date(1970, 1, 1),
+    "TIME": datetime.time(0),
+    "TIMESTAMP": datetime.datetime(1970, 1, 1),
 }
 
 
-def _same_value(domain: b.Expr, outer: b.Expr) -> list[b.Expr]:
+def _same_value(domain: b.Expr, outer: b.Expr, keyed: bool = False) -> list[b.Expr]:
     """`domain IS NOT DISTINCT FROM outer`: a NULL outer value has its own domain row (its
     subquery rows may be there: `... OR i.q < u.uid`). As equalities the joins key on where
-    the type has a zero (`d IS NULL = o IS NULL AND COALESCE(d, 0) = COALESCE(o, 0)`), else
-    as a condition checked row by row."""
+    the type has a zero (`d IS NULL = o IS NULL AND COALESCE(d, 0) = COALESCE(o, 0)`); else
+    as a condition checked row by row, or, where the aggregate above must group by it
+    (`keyed`), as `domain = outer`: a NULL outer value (of a TIMESTAMP_LTZ, an ARRAY...)
+    then gets the answer over no rows."""
     never_null = types.nullable(types.BOOLEAN, False)
     t = outer.type
     if t.name not in _ZEROS:
+        if keyed:
+            return [_equals(domain, outer)]
         return [b.Call("IS NOT DISTINCT FROM", (domain, outer), never_null)]
     zero = b.Literal(_ZEROS[t.name], types.nullable(t, False))
 
