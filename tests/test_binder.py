@@ -89,9 +89,9 @@ def test_an_unknown_column_is_located_with_a_suggestion():
 def test_aggregates_have_flinks_result_types(aggregate, sink_type):
     # a sink of exactly Flink's result type accepts the aggregate
     project = load_source(
-        f"CREATE TEMPORARY TABLE out (x {sink_type}) WITH ('connector' = 'print');\n"
+        f"CREATE TEMPORARY TABLE snk (x {sink_type}) WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW v (i, d) AS VALUES (1, 1.5), (2, 2.5);\n"
-        f"INSERT INTO out SELECT {aggregate} FROM v;\n",
+        f"INSERT INTO snk SELECT {aggregate} FROM v;\n",
         "t.sql",
         {},
     )

@@ -9,7 +9,7 @@ from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 
-OUT = "CREATE TEMPORARY TABLE out (a INT, b STRING) WITH ('connector' = 'print');\n"
+OUT = "CREATE TEMPORARY TABLE snk (a INT, b STRING) WITH ('connector' = 'print');\n"
 DATA = "CREATE TEMPORARY VIEW t (x, s) AS VALUES (1, 'one'), (2, 'two'), (3, 'three');\n"
 
 
@@ -30,29 +30,29 @@ def errors(sql):
 
 def test_a_cte_is_read_like_a_table():
     assert rows(
-        "INSERT INTO out WITH big AS (SELECT x, s FROM t WHERE x > 1) "
+        "INSERT INTO snk WITH big AS (SELECT x, s FROM t WHERE x > 1) "
         "SELECT x, s FROM big ORDER BY x;"
     ) == ["+I[2, two]", "+I[3, three]"]
 
 
 def test_a_cte_sees_the_ones_before_it_and_takes_a_column_list():
     assert rows(
-        "INSERT INTO out WITH a (n, name) AS (SELECT x, s FROM t), "
+        "INSERT INTO snk WITH a (n, name) AS (SELECT x, s FROM t), "
         "b AS (SELECT n, name FROM a WHERE n = 2) SELECT n, name FROM b;"
     ) == ["+I[2, two]"]
 
 
 def test_a_cte_read_twice_joins_with_itself():
     assert rows(
-        "INSERT INTO out WITH c AS (SELECT x, s FROM t) "
+        "INSERT INTO snk WITH c AS (SELECT x, s FROM t) "
         "SELECT l.x, r.s FROM c l JOIN c r ON l.x + 1 = r.x ORDER BY l.x;"
     ) == ["+I[1, two]", "+I[2, three]"]
 
 
 def test_a_cte_shadows_a_view_and_is_scoped_to_its_query():
     assert rows(
-        "INSERT INTO out WITH t AS (SELECT 7 AS x, 'seven' AS s) SELECT x, s FROM t;\n"
-        "INSERT INTO out SELECT x, s FROM t WHERE x = 1;"
+        "INSERT INTO snk WITH t AS (SELECT 7 AS x, 'seven' AS s) SELECT x, s FROM t;\n"
+        "INSERT INTO snk SELECT x, s FROM t WHERE x = 1;"
     ) == ["+I[7, seven]", "+I[1, one]"]
 
 
@@ -60,21 +60,21 @@ def test_a_cte_in_a_subquery_and_in_a_view():
     assert rows(
         "CREATE TEMPORARY VIEW w AS WITH q AS (SELECT x, s FROM t) "
         "SELECT x, s FROM q WHERE x = 3;\n"
-        "INSERT INTO out SELECT x, s FROM (WITH q AS (SELECT x, s FROM w) "
+        "INSERT INTO snk SELECT x, s FROM (WITH q AS (SELECT x, s FROM w) "
         "SELECT x, s FROM q) AS sub;"
     ) == ["+I[3, three]"]
 
 
 def test_values_in_from_with_column_aliases():
     assert rows(
-        "INSERT INTO out SELECT a + 1, b FROM (VALUES (1, 'x'), (2, 'y')) AS v(a, b) WHERE a > 1;"
+        "INSERT INTO snk SELECT a + 1, b FROM (VALUES (1, 'x'), (2, 'y')) AS v(a, b) WHERE a > 1;"
     ) == ["+I[3, y]"]
 
 
 def test_a_cte_is_not_visible_after_its_query():
     ((line, col, message),) = errors(
-        "INSERT INTO out WITH c AS (SELECT x, s FROM t) SELECT x, s FROM c;\n"
-        "INSERT INTO out SELECT x, s FROM c;"
+        "INSERT INTO snk WITH c AS (SELECT x, s FROM t) SELECT x, s FROM c;\n"
+        "INSERT INTO snk SELECT x, s FROM c;"
     )
     assert (line, col) == (4, 34) and message.startswith("Object 'c' not found")
 
@@ -83,23 +83,23 @@ def test_a_cte_is_not_visible_after_its_query():
     "sql, col, message",
     [
         (
-            "INSERT INTO out SELECT a, b FROM (VALUES (1, 'x')) AS v(a, b, c);",
+            "INSERT INTO snk SELECT a, b FROM (VALUES (1, 'x')) AS v(a, b, c);",
             34,
             "List of column aliases must have same degree as table",
         ),
         (
-            "INSERT INTO out WITH c (a) AS (SELECT x, s FROM t) SELECT a, s FROM c;",
+            "INSERT INTO snk WITH c (a) AS (SELECT x, s FROM t) SELECT a, s FROM c;",
             22,
             "List of column aliases must have same degree as table",
         ),
         (
-            "INSERT INTO out WITH c AS (SELECT x FROM t), c AS (SELECT x FROM t) SELECT x, 'a' "
+            "INSERT INTO snk WITH c AS (SELECT x FROM t), c AS (SELECT x FROM t) SELECT x, 'a' "
             "FROM c;",
             46,
             "Duplicate name 'c' in WITH clause",
         ),
         (
-            "INSERT INTO out WITH c AS (SELECT x, s FROM t) SELECT y, s FROM c;",
+            "INSERT INTO snk WITH c AS (SELECT x, s FROM t) SELECT y, s FROM c;",
             55,
             "Column 'y' not found in any table",
         ),
@@ -118,12 +118,12 @@ KEYS = (
 
 
 def test_order_by_a_from_clause_column_that_is_not_selected():
-    assert rows("INSERT INTO out SELECT 0, s FROM t ORDER BY t.x DESC;") == [
+    assert rows("INSERT INTO snk SELECT 0, s FROM t ORDER BY t.x DESC;") == [
         "+I[0, three]",
         "+I[0, two]",
         "+I[0, one]",
     ]
-    assert rows("INSERT INTO out SELECT x, s FROM t ORDER BY -t.x LIMIT 1;") == ["+I[3, three]"]
+    assert rows("INSERT INTO snk SELECT x, s FROM t ORDER BY -t.x LIMIT 1;") == ["+I[3, three]"]
 
 
 @pytest.mark.parametrize(
@@ -198,14 +198,14 @@ SUBQUERIES = (
 )
 def test_uncorrelated_subqueries_in_where(where, expected):
     assert (
-        rows(SUBQUERIES + f"INSERT INTO out SELECT x, s FROM t WHERE {where} ORDER BY x;")
+        rows(SUBQUERIES + f"INSERT INTO snk SELECT x, s FROM t WHERE {where} ORDER BY x;")
         == expected
     )
 
 
 def test_a_scalar_subquery_in_the_select_list_is_null_without_rows():
     assert rows(
-        SUBQUERIES + "INSERT INTO out SELECT x - (SELECT MIN(x) FROM keep), "
+        SUBQUERIES + "INSERT INTO snk SELECT x - (SELECT MIN(x) FROM keep), "
         "CAST((SELECT x FROM keep WHERE x > 5) AS STRING) FROM t ORDER BY x;"
     ) == ["+I[-1, null]", "+I[0, null]", "+I[1, null]"]
 
@@ -214,4 +214,4 @@ def test_a_scalar_subquery_of_several_rows_fails_the_job_as_in_flink():
     from bailian_assets.errors import ExecutionError
 
     with pytest.raises(ExecutionError, match="more than one row"):
-        rows(SUBQUERIES + "INSERT INTO out SELECT (SELECT x FROM keep), s FROM t;")
+        rows(SUBQUERIES + "INSERT INTO snk SELECT (SELECT x FROM keep), s FROM t;")

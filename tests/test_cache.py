@@ -103,9 +103,9 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'provider' = 'bailian', 'api-key' = 'sk-test', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'system-prompt' = 'Label: [positive, negative].');
-CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'print');
-CREATE VIEW rows (id, txt) AS VALUES %s;
-INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+CREATE TABLE snk (id INT, label STRING) WITH ('connector' = 'print');
+CREATE VIEW recs (id, txt) AS VALUES %s;
+INSERT INTO snk SELECT id, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 

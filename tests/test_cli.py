@@ -49,8 +49,8 @@ def test_run_prints_sink_rows_to_stdout_and_logs_to_stderr():
 def test_run_failure_is_one_clear_line(tmp_path, capsys):
     job = tmp_path / "job.sql"
     job.write_text(
-        "CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
-        "INSERT INTO out SELECT CAST('x' AS INT);\n"
+        "CREATE TABLE snk (n INT) WITH ('connector' = 'print');\n"
+        "INSERT INTO snk SELECT CAST('x' AS INT);\n"
     )
     assert main(["run", str(job)]) == 1
     err = capsys.readouterr().err.strip().splitlines()

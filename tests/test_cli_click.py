@@ -29,7 +29,7 @@ from conftest import ROOT, clean_env
 BAD = "CREATE VIEW v AS VALUES (1);\nINSERT INTO v SELECT 1;\nCREATE MODL m;\n"
 NO_INSERT = "CREATE VIEW v AS SELECT 1 AS x;\n"
 PRINT_JOB = (
-    "CREATE TABLE out (n INT) WITH ('connector' = 'print');\nINSERT INTO out VALUES (1), (2);\n"
+    "CREATE TABLE snk (n INT) WITH ('connector' = 'print');\nINSERT INTO snk VALUES (1), (2);\n"
 )
 
 
@@ -121,8 +121,8 @@ def test_run_and_plan_exit_codes(tmp_path, monkeypatch):
         assert folder.exit_code == exits.USAGE and f"{command} takes one .sql file" in folder.stderr
     job = sql(
         tmp_path,
-        "CREATE TABLE out (n INT) WITH ('connector' = 'print');\n"
-        "INSERT INTO out SELECT CAST('x' AS INT);\n",
+        "CREATE TABLE snk (n INT) WITH ('connector' = 'print');\n"
+        "INSERT INTO snk SELECT CAST('x' AS INT);\n",
         "fails.sql",
     )
     failed = invoke("run", str(job))

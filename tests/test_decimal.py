@@ -18,9 +18,9 @@ from bailian_assets.simulator.service import BailianSimulator
 def printed(columns: str, select: str, values: str = "VALUES (1)", tables: str = "") -> list[str]:
     """The rows a print sink of `columns` receives for `SELECT {select} FROM t`."""
     sql = (
-        f"{tables}CREATE TEMPORARY TABLE out ({columns}) WITH ('connector' = 'print');\n"
+        f"{tables}CREATE TEMPORARY TABLE snk ({columns}) WITH ('connector' = 'print');\n"
         f"CREATE TEMPORARY VIEW t AS {values};\n"
-        f"INSERT INTO out SELECT {select} FROM t;\n"
+        f"INSERT INTO snk SELECT {select} FROM t;\n"
     )
     lines: list[str] = []
     run_project(
@@ -147,10 +147,10 @@ def test_round_of_doubles_is_half_up_on_the_printed_digits():
 
 def test_avg_of_decimals_in_groups_rounds_half_up():
     sql = (
-        "CREATE TEMPORARY TABLE out (k INT, a DECIMAL(38, 6)) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY TABLE snk (k INT, a DECIMAL(38, 6)) WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW t(k, x) AS VALUES (1, 1.00), (1, 2.00), (2, 0.01), (2, 0.01),"
         " (2, 0.00), (3, CAST(NULL AS DECIMAL(3, 2)));\n"
-        "INSERT INTO out SELECT k, AVG(x) FROM t GROUP BY k ORDER BY k;\n"
+        "INSERT INTO snk SELECT k, AVG(x) FROM t GROUP BY k ORDER BY k;\n"
     )
     lines: list[str] = []
     run_project(

@@ -111,8 +111,8 @@ def test_a_source_may_read_any_folder(tmp_path):
     sql = (
         "CREATE TABLE src (a STRING) WITH ('connector' = 'filesystem', 'path' = '.', "
         "'format' = 'csv');\n"
-        "CREATE TABLE out (a STRING) WITH ('connector' = 'print');\n"
-        "INSERT INTO out SELECT a FROM src;\n"
+        "CREATE TABLE snk (a STRING) WITH ('connector' = 'print');\n"
+        "INSERT INTO snk SELECT a FROM src;\n"
     )
     assert load(folder, sql).inserts  # only written tables are restricted
 
@@ -567,13 +567,13 @@ def daily_project(tmp_path, sink: str, insert: str) -> Path:
 def test_a_daily_source_into_an_unpartitioned_sink_is_refused_at_load_time(tmp_path, capsys):
     sql = daily_project(
         tmp_path,
-        "CREATE TABLE out (id BIGINT, txt STRING) WITH ("
+        "CREATE TABLE snk (id BIGINT, txt STRING) WITH ("
         "'connector' = 'filesystem', 'path' = '../out', 'format' = 'parquet');\n",
-        "INSERT INTO out SELECT id, txt FROM reviews;\n",
+        "INSERT INTO snk SELECT id, txt FROM reviews;\n",
     )
     with pytest.raises(
         SqlError,
-        match=r"job.sql:4:1: error: sink 'out' \(declared at "
+        match=r"job.sql:4:1: error: sink 'snk' \(declared at "
         r"job.sql:3\) is not partitioned, but this INSERT reads "
         r"table 'reviews', which is partitioned by `dt`: Dagster "
         r"runs it one `dt` at a time, and each run would replace "
@@ -584,21 +584,21 @@ def test_a_daily_source_into_an_unpartitioned_sink_is_refused_at_load_time(tmp_p
     for command in ("check", "run"):
         assert main([command, str(sql / "job.sql")]) == 1
         err = capsys.readouterr().err
-        assert "job.sql:4:1: error: sink 'out'" in err and "Traceback" not in err
+        assert "job.sql:4:1: error: sink 'snk'" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
 
 
 def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
     sql = daily_project(
         tmp_path,
-        "CREATE TABLE out (id BIGINT, dt STRING) PARTITIONED BY (dt) "
+        "CREATE TABLE snk (id BIGINT, dt STRING) PARTITIONED BY (dt) "
         "WITH ('connector' = 'filesystem', 'path' = '../out', 'format' = "
         "'parquet');\n",
-        "INSERT INTO out SELECT id, txt FROM reviews;\n",
+        "INSERT INTO snk SELECT id, txt FROM reviews;\n",
     )
     with pytest.raises(
         SqlError,
-        match=r"job.sql:4:1: error: sink 'out' .* is partitioned by `dt`, which "
+        match=r"job.sql:4:1: error: sink 'snk' .* is partitioned by `dt`, which "
         r"this INSERT does not fill with the partition column `dt` of "
         r"'reviews'",
     ):
@@ -608,12 +608,12 @@ def test_a_daily_source_into_a_sink_partitioned_otherwise_is_refused(tmp_path):
 def test_each_daily_run_writes_its_own_day_and_keeps_the_others(tmp_path):
     sql = daily_project(
         tmp_path,
-        "CREATE TABLE out (id BIGINT, txt STRING, `day` STRING) "
+        "CREATE TABLE snk (id BIGINT, txt STRING, `day` STRING) "
         "PARTITIONED BY (`day`) WITH ('connector' = 'filesystem', "
         "'path' = '../out', 'format' = 'parquet');\n"
         "CREATE VIEW renamed AS SELECT id, UPPER(txt) AS txt, dt AS `day` "
         "FROM reviews WHERE id > 0;\n",
-        "INSERT INTO out SELECT id, txt, CAST(`day` AS STRING) FROM renamed;\n",
+        "INSERT INTO snk SELECT id, txt, CAST(`day` AS STRING) FROM renamed;\n",
     )
     defs = build_definitions(sql)
     job = defs.resolve_implicit_global_asset_job_def()
@@ -635,10 +635,10 @@ def test_each_daily_run_writes_its_own_day_and_keeps_the_others(tmp_path):
 def test_a_daily_source_may_feed_a_print_sink(tmp_path):
     sql = daily_project(
         tmp_path,
-        "CREATE TABLE out (id BIGINT) WITH ('connector' = 'print');\n",
-        "INSERT INTO out SELECT id FROM reviews;\n",
+        "CREATE TABLE snk (id BIGINT) WITH ('connector' = 'print');\n",
+        "INSERT INTO snk SELECT id FROM reviews;\n",
     )
-    assert build_definitions(sql).resolve_assets_def("out").partitions_def is not None
+    assert build_definitions(sql).resolve_assets_def("snk").partitions_def is not None
 
 
 def test_static_partition_keys_are_the_unescaped_values(tmp_path):
@@ -649,10 +649,10 @@ def test_static_partition_keys_are_the_unescaped_values(tmp_path):
     (folder / "job.sql").write_text(
         "CREATE TABLE src (id BIGINT, p STRING) PARTITIONED BY (p) WITH ("
         "'connector' = 'filesystem', 'path' = 'data', 'format' = 'json');\n"
-        "CREATE TABLE out (id BIGINT, p STRING) WITH ('connector' = 'print');\n"
-        "INSERT INTO out SELECT id, p FROM src;\n"
+        "CREATE TABLE snk (id BIGINT, p STRING) WITH ('connector' = 'print');\n"
+        "INSERT INTO snk SELECT id, p FROM src;\n"
     )
-    partitions = build_definitions(folder).resolve_assets_def("out").partitions_def
+    partitions = build_definitions(folder).resolve_assets_def("snk").partitions_def
     # 'x...y' cannot be a Dagster key: left out (with a warning), not a failed code location
     with dg.instance_for_test() as instance:
         register_partitions(instance, folder)
@@ -952,8 +952,8 @@ def test_a_partition_key_as_long_as_a_folder_name_allows_materializes_in_dagster
         "CREATE TABLE src (id BIGINT, p STRING) PARTITIONED BY (p) WITH ("
         "'connector' = 'filesystem', 'path' = 'data', 'format' = 'json');\n"
         "CREATE VIEW picked AS SELECT id, p FROM src WHERE id > 0;\n"
-        "CREATE TABLE out (id BIGINT, p STRING) WITH ('connector' = 'print');\n"
-        "INSERT INTO out SELECT id, p FROM picked;\n"
+        "CREATE TABLE snk (id BIGINT, p STRING) WITH ('connector' = 'print');\n"
+        "INSERT INTO snk SELECT id, p FROM picked;\n"
     )
     job = build_definitions(folder).resolve_implicit_global_asset_job_def()
     with dg.instance_for_test() as instance:

@@ -468,10 +468,10 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
     + """', 'model' = 'qwen-turbo',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'error-handling-strategy' = 'IGNORE');
-CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'print');
-CREATE VIEW rows (id, txt) AS VALUES (1, 'great'), (2, 'awful');
-INSERT INTO out SELECT id, content
-FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt), MAP['timeout', '2 s']);
+CREATE TABLE snk (id INT, label STRING) WITH ('connector' = 'print');
+CREATE VIEW recs (id, txt) AS VALUES (1, 'great'), (2, 'awful');
+INSERT INTO snk SELECT id, content
+FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt), MAP['timeout', '2 s']);
 """
 )
 

@@ -20,7 +20,7 @@ from bailian_assets.sql.parser import parse_script
 from bailian_assets.sql.source import MAX_SQL_BYTES
 from conftest import CHAT_MODEL, ROOT, clean_env
 
-OUT = "CREATE TEMPORARY TABLE out (x STRING) WITH ('connector' = 'print');\n"
+OUT = "CREATE TEMPORARY TABLE snk (x STRING) WITH ('connector' = 'print');\n"
 DATA = "CREATE VIEW t (a, b) AS VALUES (1, 'x'), (2, 'y'), (3, 'z');\n"
 
 
@@ -71,7 +71,7 @@ def runs(tmp_path: Path, capsys, text: str | bytes) -> list[str]:
 
 
 def test_bytes_that_are_not_utf8_are_located_by_line_column_and_byte_offset(tmp_path, capsys):
-    head = (OUT + "INSERT INTO out SELECT 'caf").encode()
+    head = (OUT + "INSERT INTO snk SELECT 'caf").encode()
     first = refused(tmp_path, capsys, head + b"\xe9';\n")
     assert first == (
         f"job.sql:2:28: error: the file is not valid UTF-8: byte 0xe9 at byte offset {len(head)}"
@@ -83,7 +83,7 @@ def test_bytes_that_are_not_utf8_are_located_by_line_column_and_byte_offset(tmp_
 
 
 def test_a_byte_order_mark_and_crlf_or_cr_line_ends_simply_work(tmp_path, capsys):
-    sql = OUT + DATA + "INSERT INTO out SELECT b FROM t;\n"
+    sql = OUT + DATA + "INSERT INTO snk SELECT b FROM t;\n"
     for text in (sql.replace("\n", "\r\n"), sql.replace("\n", "\r")):
         assert runs(tmp_path, capsys, b"\xef\xbb\xbf" + text.encode()) == [
             "+I[x]",
@@ -94,7 +94,7 @@ def test_a_byte_order_mark_and_crlf_or_cr_line_ends_simply_work(tmp_path, capsys
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_errors_after_crlf_or_cr_lines_point_at_the_right_line(tmp_path, capsys, newline):
-    sql = OUT + DATA + "INSERT INTO out\nSELECT nope FROM t;\n"
+    sql = OUT + DATA + "INSERT INTO snk\nSELECT nope FROM t;\n"
     path = write(tmp_path, sql.replace("\n", newline))
     code, err = check(path, capsys)
     assert code == 1
@@ -107,20 +107,20 @@ def test_only_real_line_breaks_count_as_lines(tmp_path, capsys):
     # str.splitlines() also breaks at these; the tokenizer does not, and neither may the lines
     # shown under a diagnostic
     odd = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-    sql = OUT + DATA + f"-- odd{odd}characters\nINSERT INTO out SELECT '{odd}' || nope FROM t;\n"
+    sql = OUT + DATA + f"-- odd{odd}characters\nINSERT INTO snk SELECT '{odd}' || nope FROM t;\n"
     path = write(tmp_path, sql)
     code, err = check(path, capsys)
     assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith("job.sql:4:")
-    assert lines[1].startswith("    4 | INSERT INTO out SELECT '")
+    assert lines[1].startswith("    4 | INSERT INTO snk SELECT '")
     assert lines[1].count("\ufffd") == len(odd)  # shown, but never breaking the line
 
 
 def test_nul_characters_and_stray_characters_are_located(tmp_path, capsys):
-    first = refused(tmp_path, capsys, OUT + "INSERT INTO out SELECT 'a\0b';\n")
+    first = refused(tmp_path, capsys, OUT + "INSERT INTO snk SELECT 'a\0b';\n")
     assert first.startswith("job.sql:2:26: error: the file contains a NUL character (U+0000)")
-    first = refused(tmp_path, capsys, OUT + "INSERT INTO out SELECT\u200b 'a';\n")
+    first = refused(tmp_path, capsys, OUT + "INSERT INTO snk SELECT\u200b 'a';\n")
     assert first == ("job.sql:2:23: error: unexpected character U+200B (ZERO WIDTH SPACE)")
 
 
@@ -145,22 +145,22 @@ DEEP = {
 
 @pytest.mark.parametrize("expr", DEEP.values(), ids=DEEP.keys())
 def test_deep_expressions_are_a_located_error(tmp_path, capsys, expr):
-    first = refused(tmp_path, capsys, OUT + DATA + f"INSERT INTO out SELECT {expr} FROM t;\n")
+    first = refused(tmp_path, capsys, OUT + DATA + f"INSERT INTO snk SELECT {expr} FROM t;\n")
     assert first.startswith("job.sql:3:")
     assert f"nested too deeply (more than {MAX_DEPTH} levels" in first
 
 
 def test_deep_queries_and_types_are_a_located_error(tmp_path, capsys):
     subqueries = _nest("(SELECT a FROM ", "t", ") AS s", 300)
-    first = refused(tmp_path, capsys, OUT + DATA + f"INSERT INTO out SELECT a FROM {subqueries};\n")
+    first = refused(tmp_path, capsys, OUT + DATA + f"INSERT INTO snk SELECT a FROM {subqueries};\n")
     assert first.startswith("job.sql:3:") and f"nested too deeply (more than {MAX_DEPTH}" in first
     joins = " ".join(f"JOIN t AS t{i} ON t{i}.a = t0.a" for i in range(1, 300))
     first = refused(
-        tmp_path, capsys, OUT + DATA + f"INSERT INTO out SELECT b FROM t AS t0 {joins};\n"
+        tmp_path, capsys, OUT + DATA + f"INSERT INTO snk SELECT b FROM t AS t0 {joins};\n"
     )
     assert "too many joins in a row" in first
     unions = " ".join(f"UNION{' ALL' * (i % 2)} SELECT 'x'" for i in range(300))
-    first = refused(tmp_path, capsys, OUT + f"INSERT INTO out SELECT 'x' {unions};\n")
+    first = refused(tmp_path, capsys, OUT + f"INSERT INTO snk SELECT 'x' {unions};\n")
     assert first.startswith("job.sql:2:") and "query nested too deeply" in first
     array = _nest("ARRAY<", "INT", ">", 500)
     first = refused(
@@ -178,10 +178,10 @@ def test_flat_chains_of_thousands_of_terms_check_and_run(tmp_path, capsys):
         OUT
         + DATA
         + (
-            f"INSERT INTO out SELECT b FROM t WHERE ({ors}) AND ({ands});\n"
-            f"INSERT INTO out SELECT CAST(CHAR_LENGTH({concat}) AS STRING) FROM t "
+            f"INSERT INTO snk SELECT b FROM t WHERE ({ors}) AND ({ands});\n"
+            f"INSERT INTO snk SELECT CAST(CHAR_LENGTH({concat}) AS STRING) FROM t "
             "WHERE a = 1;\n"
-            f"INSERT INTO out SELECT b FROM t WHERE a NOT IN ({in_list});\n"
+            f"INSERT INTO snk SELECT b FROM t WHERE a NOT IN ({in_list});\n"
         )
     )
     assert runs(tmp_path, capsys, sql) == ["+I[x]", "+I[y]", "+I[z]", "+I[2000]", "+I[x]"]
@@ -191,7 +191,7 @@ def test_a_case_of_thousands_of_branches_runs_and_the_first_match_wins(tmp_path,
     whens = " ".join(f"WHEN a < {i} THEN 'w{i}'" for i in range(1, 3_001))
     sql = (
         OUT + "CREATE VIEW t (a) AS VALUES (0), (1), (2998), (5000), (CAST(NULL AS INT));\n"
-        f"INSERT INTO out SELECT CASE {whens} ELSE 'none' END FROM t;\n"
+        f"INSERT INTO snk SELECT CASE {whens} ELSE 'none' END FROM t;\n"
     )
     assert runs(tmp_path, capsys, sql) == ["+I[w1]", "+I[w2]", "+I[w2999]", "+I[none]", "+I[none]"]
 
@@ -204,7 +204,7 @@ def test_two_thousand_union_branches_and_a_chain_of_views_check_and_run(tmp_path
     sql = (
         OUT
         + "\n".join(views)
-        + (f"\nINSERT INTO out {unions};\nINSERT INTO out SELECT CAST(n AS STRING) FROM v399;\n")
+        + (f"\nINSERT INTO snk {unions};\nINSERT INTO snk SELECT CAST(n AS STRING) FROM v399;\n")
     )
     rows = runs(tmp_path, capsys, sql)
     assert rows[:2] == ["+I[v0]", "+I[v1]"] and rows[1999:] == ["+I[v1999]", "+I[400]"]
@@ -215,16 +215,16 @@ def test_flat_chains_load_and_materialize_as_dagster_assets(tmp_path):
     unions = " UNION ALL ".join(f"SELECT 'u{i}' AS b" for i in range(2_000))
     write(
         tmp_path,
-        OUT + DATA + f"CREATE VIEW some AS SELECT b FROM t WHERE {ors};\n"
+        OUT + DATA + f"CREATE VIEW pick AS SELECT b FROM t WHERE {ors};\n"
         f"CREATE VIEW many AS {unions};\n"
-        "INSERT INTO out SELECT b FROM some UNION ALL SELECT b FROM many;\n",
+        "INSERT INTO snk SELECT b FROM pick UNION ALL SELECT b FROM many;\n",
     )
     defs = build_definitions(tmp_path)
     assert dg.Definitions.validate_loadable(defs) is None
     with dg.instance_for_test() as instance:
         result = defs.resolve_job_def("job_job").execute_in_process(instance=instance)
         assert result.success
-    (materialization,) = result.asset_materializations_for_node("out")
+    (materialization,) = result.asset_materializations_for_node("snk")
     assert materialization.metadata["dagster/row_count"].value == 2_003
 
 
@@ -252,7 +252,7 @@ AT_THE_LIMIT = {
 def _deepest_accepted(make) -> str:
     """The file nesting `make(n)` as deep as the parser accepts."""
     for n in range(MAX_DEPTH, 0, -1):
-        source = OUT + DATA + f"INSERT INTO out {make(n)};\n"
+        source = OUT + DATA + f"INSERT INTO snk {make(n)};\n"
         try:
             parse_script(source)
             return source
@@ -283,7 +283,7 @@ def test_what_the_parser_accepts_plans_and_runs_with_the_stack_already_deep(make
 
 
 def test_a_5000_digit_literal_is_out_of_range_as_in_flink(tmp_path, capsys):
-    first = refused(tmp_path, capsys, OUT + f"INSERT INTO out SELECT {'1' * 5_000};\n")
+    first = refused(tmp_path, capsys, OUT + f"INSERT INTO snk SELECT {'1' * 5_000};\n")
     assert first == (
         "job.sql:2:24: error: Numeric literal '111111111111111111111111... (5000 "
         "characters)' out of range: an integer must fit in BIGINT "
@@ -301,14 +301,14 @@ def test_a_5000_digit_literal_is_out_of_range_as_in_flink(tmp_path, capsys):
     ],
 )
 def test_number_literals_follow_flinks_ranges(tmp_path, capsys, literal, message):
-    first = refused(tmp_path, capsys, OUT + f"INSERT INTO out SELECT CAST({literal} AS STRING);\n")
+    first = refused(tmp_path, capsys, OUT + f"INSERT INTO snk SELECT CAST({literal} AS STRING);\n")
     assert first.startswith("job.sql:2:29: error: ") and message in first
 
 
 def test_the_extremes_of_bigint_still_work(tmp_path, capsys):
     sql = OUT + (
-        "INSERT INTO out SELECT CAST(-9223372036854775808 AS STRING);\n"
-        "INSERT INTO out SELECT CAST(9223372036854775807 AS STRING);\n"
+        "INSERT INTO snk SELECT CAST(-9223372036854775808 AS STRING);\n"
+        "INSERT INTO snk SELECT CAST(9223372036854775807 AS STRING);\n"
     )
     assert runs(tmp_path, capsys, sql) == ["+I[-9223372036854775808]", "+I[9223372036854775807]"]
 
@@ -317,7 +317,7 @@ def test_a_limit_beyond_an_int_is_a_located_error(tmp_path, capsys):
     first = refused(
         tmp_path,
         capsys,
-        OUT + DATA + "INSERT INTO out SELECT b FROM t LIMIT 99999999999999999999;\n",
+        OUT + DATA + "INSERT INTO snk SELECT b FROM t LIMIT 99999999999999999999;\n",
     )
     assert first.startswith(
         "job.sql:3:39: error: LIMIT 99999999999999999999 is out of range: at most 2147483647"
@@ -345,7 +345,7 @@ def test_an_invalid_set_value_is_located_even_with_ml_predict(tmp_path, capsys, 
         + CHAT_MODEL
         + OUT
         + DATA
-        + "INSERT INTO out SELECT content FROM ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(b));\n"
+        + "INSERT INTO snk SELECT content FROM ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(b));\n"
     )
     first = refused(tmp_path, capsys, sql)
     assert first.startswith(f"job.sql:1:{len(key) + 10}: error: invalid value for '{key}'")
@@ -362,14 +362,14 @@ def test_names_dagster_cannot_take_are_mapped_and_run(tmp_path):
         OUT + "CREATE VIEW `视图` (a, b) AS VALUES (1, '好'), (2, '坏');\n"
         "CREATE VIEW `input` AS SELECT * FROM `视图` WHERE a > 1;\n"
         "CREATE TABLE `type` (x STRING) WITH ('connector' = 'blackhole');\n"
-        "INSERT INTO out SELECT b FROM `input`;\n"
+        "INSERT INTO snk SELECT b FROM `input`;\n"
         "INSERT INTO `type` SELECT b FROM `视图`;\n",
         "评论-job.sql",
     )
     defs = build_definitions(folder)
     assert dg.Definitions.validate_loadable(defs) is None
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
-    assert keys == {"u89c6_u56fe", "input_", "out", "type_"}
+    assert keys == {"u89c6_u56fe", "input_", "snk", "type_"}
     job = defs.resolve_job_def("u8bc4_u8bba_job_job")  # the file 评论-job.sql's job
     with dg.instance_for_test() as instance:
         assert job.execute_in_process(instance=instance).success
@@ -401,7 +401,7 @@ def test_names_that_would_clash_in_dagster_are_a_located_error_naming_both(tmp_p
         + (
             "CREATE VIEW `a-b` AS SELECT * FROM t;\n"
             "CREATE VIEW a_b AS SELECT * FROM t;\n"
-            "INSERT INTO out SELECT b FROM a_b;\n"
+            "INSERT INTO snk SELECT b FROM a_b;\n"
         )
     )
     first = refused(tmp_path, capsys, sql)
@@ -468,7 +468,7 @@ def _job_with_two_sinks(tmp_path: Path) -> Path:
         OUT + f"CREATE VIEW n (i) AS VALUES {rows};\n"
         "CREATE TABLE copy (x STRING) WITH ('connector' = 'filesystem', 'path' = "
         "'files', 'format' = 'csv');\n"
-        "INSERT INTO out SELECT 'row number ' || CAST(i AS STRING) FROM n;\n"
+        "INSERT INTO snk SELECT 'row number ' || CAST(i AS STRING) FROM n;\n"
         "INSERT INTO copy SELECT CAST(i AS STRING) FROM n;\n",
     )
 
@@ -556,7 +556,7 @@ def test_dagster_loads_hostile_names_and_reports_hostile_sql_without_a_traceback
     bad.mkdir()
     write(
         good,
-        OUT + "CREATE VIEW `视图` AS SELECT 'x' AS b;\nINSERT INTO out SELECT b FROM `视图`;\n",
+        OUT + "CREATE VIEW `视图` AS SELECT 'x' AS b;\nINSERT INTO snk SELECT b FROM `视图`;\n",
         "评论.sql",
     )
     write(bad, OUT + DATA + "CREATE VIEW `a-b` AS SELECT * FROM t;\n", "one.sql")

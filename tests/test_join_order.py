@@ -1,7 +1,12 @@
 """Comma joins (`FROM a, b, c WHERE a.x = b.x ...`) planned as equi-joins, tables reordered
 only where FROM order would need a cross product (planning/join_order.py)."""
 
+import re
+
+import polars as pl
+
 from bailian_assets.backends import simulated_backend
+from bailian_assets.executor.executor import Executor
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
@@ -61,3 +66,71 @@ def test_an_equality_in_every_branch_of_an_or_joins_the_tables():
     )
     assert [j.kind for j in joins(query)] == ["INNER"]
     assert lines == ["+I[a1, x]", "+I[a2, z]"]
+
+
+# ------------------------------------------------------------------ join order at run time
+# The join tree above is in FROM order; where its order is free (planning/row_order.py),
+# Polars reorders the cluster of inner equi joins itself, smallest estimated relation first
+# (Polars' join reordering: row counts from Parquet metadata, filters pushed to the scans).
+
+
+def _three_tables(folder):
+    """fact (3000 rows) links to other (3000) and to dim (30, one of which the query keeps)."""
+    for name, frame in {
+        "fact": pl.DataFrame(
+            {"fk": [i % 1000 for i in range(3000)], "fd": [i % 30 for i in range(3000)]}
+        ),
+        "other": pl.DataFrame({"ok": [i % 1000 for i in range(3000)], "ov": range(3000)}),
+        "dim": pl.DataFrame({"dk": range(30), "dn": [f"d{i}" for i in range(30)]}),
+    }.items():
+        (folder / name).mkdir()
+        frame.write_parquet(folder / name / "part.parquet")
+    columns = {
+        "fact": "fk BIGINT, fd BIGINT",
+        "other": "ok BIGINT, ov BIGINT",
+        "dim": "dk BIGINT, dn STRING",
+    }
+    return "".join(
+        f"CREATE TABLE {name} ({cols}) WITH ('connector' = 'filesystem', "
+        f"'path' = '{folder}/{name}', 'format' = 'parquet');\n"
+        for name, cols in columns.items()
+    )
+
+
+def _first_joined(folder, sql, monkeypatch):
+    """The tables of the innermost join Polars runs (the first two scans of its plan), and
+    the rows the query printed."""
+    plans = []
+    run = Executor.run
+
+    def explained(self, query):
+        plans.append(self.frame(query.root).explain(optimized=True))
+        return run(self, query)
+
+    monkeypatch.setattr(Executor, "run", explained)
+    project = load_source(_three_tables(folder) + sql, str(folder / "q.sql"), {})
+    lines = []
+    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    scans = re.findall(r"SCAN \[.*/(\w+)/part\.parquet\]", plans[0])
+    return set(scans[:2]), lines
+
+
+def test_where_order_is_free_the_filtered_small_table_is_joined_first(tmp_path, monkeypatch):
+    first, lines = _first_joined(
+        tmp_path,
+        "SELECT dn, COUNT(*) AS n FROM fact, other, dim "
+        "WHERE fk = ok AND fd = dk AND dn = 'd7' GROUP BY dn ORDER BY dn;",
+        monkeypatch,
+    )
+    assert first == {"fact", "dim"}
+    assert lines == ["+I[d7, 300]"]
+
+
+def test_where_the_output_order_is_read_the_joins_keep_from_order(tmp_path, monkeypatch):
+    first, lines = _first_joined(
+        tmp_path,
+        "SELECT ov, dn FROM fact, other, dim WHERE fk = ok AND fd = dk AND dn = 'd7';",
+        monkeypatch,
+    )
+    assert first == {"fact", "other"}
+    assert len(lines) == 300

@@ -150,9 +150,9 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'provider' = 'bailian', 'api-key' = 'k', 'model' = 'qwen-turbo', 'rate-limit.rpm' = '1200',
   'endpoint' = '${BAILIAN_BASE_URL}/compatible-mode/v1/chat/completions',
   'system-prompt' = 'Label: [positive, negative].');
-CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'blackhole');
-CREATE VIEW rows (id, txt) AS VALUES %s;
-INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+CREATE TABLE snk (id INT, label STRING) WITH ('connector' = 'blackhole');
+CREATE VIEW recs (id, txt) AS VALUES %s;
+INSERT INTO snk SELECT id, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
     simulator = BailianSimulator(Quotas(rpm=1200))  # 20 per second, one second's burst
     with serve_in_thread(simulator) as server:

@@ -34,8 +34,8 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions',
   'system-prompt' = 'Label the review: [positive, negative, neutral, mixed].' {options});
 CREATE VIEW src (id, txt) AS VALUES {values}, ({rows}, CAST(NULL AS STRING));
-CREATE TABLE out (id INT, label STRING) WITH ({sink});
-INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(txt));
+CREATE TABLE snk (id INT, label STRING) WITH ({sink});
+INSERT INTO snk SELECT id, content FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(txt));
 """
 
 

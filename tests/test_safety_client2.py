@@ -327,11 +327,11 @@ OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
 CREATE TABLE shown (txt STRING, label STRING, why STRING) WITH ('connector' = 'print');
 CREATE TABLE kept (txt STRING, label STRING, why STRING) WITH (
   'connector' = 'filesystem', 'path' = '${BAILIAN_OUTPUT_DIR}/kept', 'format' = 'json');
-CREATE VIEW rows (txt) AS VALUES ('surrogate'), ('error'), ('good');
+CREATE VIEW recs (txt) AS VALUES ('surrogate'), ('error'), ('good');
 INSERT INTO shown SELECT txt, content, `error-string`
-FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 INSERT INTO kept SELECT txt, content, `error-string`
-FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 
@@ -439,9 +439,9 @@ SECRET_ENDPOINT_JOB = """\
 CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'provider' = 'bailian', 'api-key' = 'sk-local-test-key', 'model' = 'qwen-turbo',
   'endpoint' = 'https://${secret_values.gw}/compatible-mode/v1/chat/completions');
-CREATE TABLE out (id INT, label STRING) WITH ('connector' = 'print');
-CREATE VIEW rows (id, txt) AS VALUES (1, 'great');
-INSERT INTO out SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+CREATE TABLE snk (id INT, label STRING) WITH ('connector' = 'print');
+CREATE VIEW recs (id, txt) AS VALUES (1, 'great');
+INSERT INTO snk SELECT id, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 

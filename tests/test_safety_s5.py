@@ -27,8 +27,8 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'api-key' = '${secret_values.dashscope_api_key}', 'model' = 'qwen-turbo',
   'system-prompt' = 'Label it: [positive, negative].');
 CREATE TABLE shown (txt STRING, label STRING) WITH ('connector' = 'print');
-CREATE VIEW rows (txt) AS VALUES ('great'), ('awful');
-INSERT INTO shown SELECT txt, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+CREATE VIEW recs (txt) AS VALUES ('great'), ('awful');
+INSERT INTO shown SELECT txt, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 
@@ -121,8 +121,8 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
   'endpoint' = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions',
   'system-prompt' = 'Label it: [positive, negative].');
 CREATE TABLE shown (id INT, label STRING) WITH ('connector' = 'print');
-CREATE VIEW rows (id, txt) AS VALUES (1, 'good ${DASHSCOPE_API_KEY:-x}');
-INSERT INTO shown SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+CREATE VIEW recs (id, txt) AS VALUES (1, 'good ${DASHSCOPE_API_KEY:-x}');
+INSERT INTO shown SELECT id, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 

@@ -42,7 +42,7 @@ def events(tmp_path, days=("2025-01-01", "2025-01-02", "2025-01-03"), dt_type="S
         ).write_parquet(folder / "part-0.parquet")
     return f"""CREATE TABLE events (id BIGINT, amount DOUBLE, note STRING, dt {dt_type})
   PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = 'events', 'format' = 'parquet');
-CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');
+CREATE TABLE snk (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');
 """
 
 
@@ -51,12 +51,12 @@ def run(tmp_path, sql):
     path.write_text(sql)
     return run_project(
         load_project([path], environ={}), simulated_backend(), lambda table, line: None
-    ).sinks["out"]
+    ).sinks["snk"]
 
 
 def test_a_partition_filter_lists_and_reads_only_its_folders(tmp_path, reads):
     sql = events(tmp_path) + (
-        "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM events "
+        "INSERT INTO snk SELECT COUNT(*), SUM(amount) FROM events "
         "WHERE dt = '2025-01-02' AND amount > 5;"
     )
     assert run(tmp_path, sql).rows() == [(1, 11.0)]
@@ -66,7 +66,7 @@ def test_a_partition_filter_lists_and_reads_only_its_folders(tmp_path, reads):
 
 def test_a_filter_that_partitions_cannot_decide_reads_every_folder(tmp_path, reads):
     sql = events(tmp_path) + (
-        "INSERT INTO out SELECT id, amount FROM events WHERE dt = '2025-01-02' OR amount > 11;"
+        "INSERT INTO snk SELECT id, amount FROM events WHERE dt = '2025-01-02' OR amount > 11;"
     )
     assert sorted(run(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0), (5, 12.0)]
     assert len(reads["files"]) == 3
@@ -74,7 +74,7 @@ def test_a_filter_that_partitions_cannot_decide_reads_every_folder(tmp_path, rea
 
 def test_typed_partition_values_prune_with_ranges_and_functions(tmp_path, reads):
     sql = events(tmp_path, dt_type="DATE") + (
-        "INSERT INTO out SELECT id, amount FROM events "
+        "INSERT INTO snk SELECT id, amount FROM events "
         "WHERE EXTRACT(DAY FROM dt) >= 2 AND EXTRACT(DAY FROM dt) <> 3;"
     )
     assert sorted(run(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0)]
@@ -83,7 +83,7 @@ def test_typed_partition_values_prune_with_ranges_and_functions(tmp_path, reads)
 
 def test_a_null_partition_is_pruned_like_any_other(tmp_path, reads):
     sql = events(tmp_path, days=("a", "__DEFAULT_PARTITION__")) + (
-        "INSERT INTO out SELECT id, amount FROM events WHERE dt IS NULL;"
+        "INSERT INTO snk SELECT id, amount FROM events WHERE dt IS NULL;"
     )
     assert sorted(run(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0)]
     assert reads["files"] == ["dt=__DEFAULT_PARTITION__/part-0.parquet"]
@@ -101,8 +101,8 @@ def test_nested_partitions_are_not_listed_below_a_refused_folder(tmp_path, reads
         "CREATE TABLE t (id BIGINT, amount DOUBLE, country STRING, dt STRING) "
         "PARTITIONED BY (country, dt) WITH ('connector' = 'filesystem', 'path' = 't', "
         "'format' = 'parquet');\n"
-        "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
-        "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM t "
+        "CREATE TABLE snk (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO snk SELECT COUNT(*), SUM(amount) FROM t "
         "WHERE country = 'us' AND dt = 'd2';"
     )
     assert run(tmp_path, sql).rows() == [(1, 2.0)]
@@ -111,7 +111,7 @@ def test_nested_partitions_are_not_listed_below_a_refused_folder(tmp_path, reads
 
 
 def test_only_the_columns_a_query_uses_are_read(tmp_path, reads):
-    sql = events(tmp_path) + "INSERT INTO out SELECT id, 0.0 FROM events WHERE dt = 'x';"
+    sql = events(tmp_path) + "INSERT INTO snk SELECT id, 0.0 FROM events WHERE dt = 'x';"
     assert run(tmp_path, sql).rows() == []
     assert reads["files"] == []
     sql = sql.replace("WHERE dt = 'x'", "WHERE id < 2")
@@ -124,14 +124,14 @@ def test_a_broken_file_in_a_pruned_partition_is_never_opened(tmp_path):
     bad = tmp_path / "events" / "dt=2025-01-09"
     bad.mkdir()
     (bad / "part-0.parquet").write_bytes(b"not parquet at all")
-    job = sql + "INSERT INTO out SELECT id, amount FROM events WHERE dt = '2025-01-01';"
+    job = sql + "INSERT INTO snk SELECT id, amount FROM events WHERE dt = '2025-01-01';"
     assert sorted(run(tmp_path, job).rows()) == [(0, 0.0), (1, 10.0)]
     with pytest.raises(
         ExecutionError,
         match=r"dt=2025-01-09/part-0.parquet: cannot read it "
         r"as parquet",
     ):
-        run(tmp_path, sql + "INSERT INTO out SELECT id, amount FROM events;")
+        run(tmp_path, sql + "INSERT INTO snk SELECT id, amount FROM events;")
 
 
 def test_a_bad_value_far_down_a_csv_names_its_line(tmp_path):
@@ -143,8 +143,8 @@ def test_a_bad_value_far_down_a_csv_names_its_line(tmp_path):
     sql = (
         "CREATE TABLE t (id BIGINT, score DOUBLE) WITH ('connector' = 'filesystem', "
         "'path' = 'data', 'format' = 'csv');\n"
-        "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
-        "INSERT INTO out SELECT COUNT(*), SUM(score) FROM t;"
+        "CREATE TABLE snk (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO snk SELECT COUNT(*), SUM(score) FROM t;"
     )
     with pytest.raises(
         ExecutionError,
@@ -155,7 +155,7 @@ def test_a_bad_value_far_down_a_csv_names_its_line(tmp_path):
 
 
 def test_a_limit_stops_reading(tmp_path, reads):
-    sql = events(tmp_path) + "INSERT INTO out SELECT id, amount FROM events LIMIT 1;"
+    sql = events(tmp_path) + "INSERT INTO snk SELECT id, amount FROM events LIMIT 1;"
     assert run(tmp_path, sql).height == 1
     assert len(reads["files"]) < 3
 
@@ -168,10 +168,10 @@ def test_a_table_written_by_the_job_is_read_as_written(tmp_path):
         "'path' = 'src', 'format' = 'csv');\n"
         "CREATE TABLE copy (id BIGINT, amount DOUBLE) WITH ('connector' = 'filesystem', "
         "'path' = 'copy', 'format' = 'json');\n"
-        "CREATE TABLE out (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
-        "INSERT INTO out SELECT COUNT(*), 0.0 FROM copy;\n"
+        "CREATE TABLE snk (a BIGINT, b DOUBLE) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO snk SELECT COUNT(*), 0.0 FROM copy;\n"
         "INSERT INTO copy SELECT id, amount FROM src WHERE id > 1;\n"
-        "INSERT INTO out SELECT COUNT(*), SUM(amount) FROM copy;"
+        "INSERT INTO snk SELECT COUNT(*), SUM(amount) FROM copy;"
     )
     (tmp_path / "copy").mkdir()  # empty before the job: read as no rows
     assert run(tmp_path, sql).rows() == [(0, 0.0), (2, 7.5)]

@@ -27,9 +27,9 @@ CREATE MODEL m INPUT (`input` STRING) OUTPUT (`content` STRING) WITH (
 CREATE TABLE shown (id INT, label STRING) WITH ('connector' = 'print');
 CREATE TABLE kept (id INT, label STRING) WITH (
   'connector' = 'filesystem', 'path' = '${BAILIAN_OUTPUT_DIR}/kept', 'format' = 'json');
-CREATE VIEW rows (id, txt) AS VALUES (1, 'great'), (2, 'awful');
-INSERT INTO shown SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
-INSERT INTO kept SELECT id, content FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+CREATE VIEW recs (id, txt) AS VALUES (1, 'great'), (2, 'awful');
+INSERT INTO shown SELECT id, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
+INSERT INTO kept SELECT id, content FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 
@@ -107,11 +107,11 @@ OUTPUT (`content` STRING, `error-string` STRING METADATA) WITH (
 CREATE TABLE shown (txt STRING, label STRING, why STRING) WITH ('connector' = 'print');
 CREATE TABLE kept (txt STRING, label STRING, why STRING) WITH (
   'connector' = 'filesystem', 'path' = '${BAILIAN_OUTPUT_DIR}/kept', 'format' = 'json');
-CREATE VIEW rows (txt) AS VALUES ('echo'), ('good');
+CREATE VIEW recs (txt) AS VALUES ('echo'), ('good');
 INSERT INTO shown SELECT txt, content, `error-string`
-FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 INSERT INTO kept SELECT txt, content, `error-string`
-FROM ML_PREDICT(TABLE rows, MODEL m, DESCRIPTOR(txt));
+FROM ML_PREDICT(TABLE recs, MODEL m, DESCRIPTOR(txt));
 """
 
 

@@ -104,16 +104,16 @@ def test_selects_and_inserts_run_in_file_order():
     sql = (
         ROWS
         + """\
-CREATE TABLE out (id INT) WITH ('connector' = 'print', 'print-identifier' = 'out');
+CREATE TABLE snk (id INT) WITH ('connector' = 'print', 'print-identifier' = 'out');
 SELECT name FROM v WHERE id = 2;
-INSERT INTO out SELECT id FROM v;
+INSERT INTO snk SELECT id FROM v;
 SELECT COUNT(*) AS n FROM v;
 """
     )
     assert run(sql) == [
         ("t_select_3", "+I[b]"),
-        ("out", "out> +I[1]"),
-        ("out", "out> +I[2]"),
+        ("snk", "out> +I[1]"),
+        ("snk", "out> +I[2]"),
         ("t_select_5", "+I[2]"),
     ]
 

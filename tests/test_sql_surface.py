@@ -288,7 +288,7 @@ def test_bad_window_references_are_refused_with_flinks_words(select, message):
 )
 def test_a_typed_date_literal_prunes_partitions(tmp_path, scan_reads, literal):  # noqa: F811
     sql = events(tmp_path, dt_type="DATE") + (
-        f"INSERT INTO out SELECT id, amount FROM events WHERE dt = {literal};"
+        f"INSERT INTO snk SELECT id, amount FROM events WHERE dt = {literal};"
     )
     assert sorted(run_scan(tmp_path, sql).rows()) == [(2, 1.5), (3, 11.0)]
     assert scan_reads["files"] == ["dt=2025-01-02/part-0.parquet"]

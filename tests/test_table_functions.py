@@ -18,7 +18,7 @@ from conftest import CHAT_MODEL
 BASE = (
     CHAT_MODEL
     + """\
-CREATE TEMPORARY TABLE out (id INT, label STRING) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE snk (id INT, label STRING) WITH ('connector' = 'print');
 CREATE TEMPORARY VIEW v (id, txt) AS VALUES (1, 'I love it'), (2, 'awful');
 """
 )
@@ -83,30 +83,30 @@ def first_error(sql):
     ],
 )
 def test_a_new_lateral_function_is_one_entry_named_or_positional(ai_label, call):
-    lines = run(f"INSERT INTO out SELECT id, content FROM v, LATERAL TABLE({call}) ORDER BY id;")
+    lines = run(f"INSERT INTO snk SELECT id, content FROM v, LATERAL TABLE({call}) ORDER BY id;")
     assert [line.split(",")[0] for line in lines] == ["+I[1", "+I[2"]
 
 
 def test_its_arguments_are_checked_by_kind(ai_label):
     line, col, message = first_error(
-        "INSERT INTO out SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, txt, txt));"
+        "INSERT INTO snk SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, txt, txt));"
     )
     assert message == "Third operand must be a string literal" and (line, col) == (8, 81)
     message = first_error(
-        "INSERT INTO out SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, nope));"
+        "INSERT INTO snk SELECT id, content FROM v, LATERAL TABLE(AI_LABEL(MODEL m, nope));"
     )[2]
     assert message.startswith("Column 'nope' not found in any table")
 
 
 def test_a_lateral_function_needs_rows_to_its_left(ai_label):
-    assert first_error("INSERT INTO out SELECT 1, content FROM TABLE(AI_LABEL(MODEL m, 'x'));")[
+    assert first_error("INSERT INTO snk SELECT 1, content FROM TABLE(AI_LABEL(MODEL m, 'x'));")[
         2
     ].startswith("AI_LABEL needs a table to take its queries from")
 
 
 def test_an_unknown_table_function_gets_a_did_you_mean():
     message = first_error(
-        "INSERT INTO out SELECT id, content FROM ML_PREDIKT(TABLE v, MODEL m, DESCRIPTOR(txt));"
+        "INSERT INTO snk SELECT id, content FROM ML_PREDIKT(TABLE v, MODEL m, DESCRIPTOR(txt));"
     )[2]
     assert message == "unknown table function 'ML_PREDIKT'; did you mean 'ML_PREDICT'?"
 

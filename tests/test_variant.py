@@ -12,7 +12,7 @@ from bailian_assets.planning.functions import variant
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 
-OUT = "CREATE TEMPORARY TABLE out (a STRING, b STRING) WITH ('connector' = 'print');\n"
+OUT = "CREATE TEMPORARY TABLE snk (a STRING, b STRING) WITH ('connector' = 'print');\n"
 VIEW = (
     'CREATE TEMPORARY VIEW t (id, j) AS VALUES (1, \'{"b":[10,20],"a":"x","n":null}\'),'
     " (2, '[1,2]'), (3, CAST(NULL AS STRING));\n"
@@ -29,7 +29,7 @@ def run(sql: str, path: str = "t.sql") -> list[str]:
 
 
 def select(a: str, b: str = "'-'", where: str = "") -> list[str]:
-    return run(OUT + VIEW + f"INSERT INTO out SELECT {a}, {b} FROM t {where};")
+    return run(OUT + VIEW + f"INSERT INTO snk SELECT {a}, {b} FROM t {where};")
 
 
 def plan_error(sql: str) -> tuple[int, int, str]:
@@ -90,18 +90,18 @@ def test_parse_json_fails_on_bad_text_and_try_parse_json_gives_null():
         match=r"t.sql:3:17: error: the query failed: PARSE_JSON: "
         r"invalid JSON",
     ):
-        run(OUT + bad + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM b;")
+        run(OUT + bad + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM b;")
     assert run(
-        OUT + bad + "INSERT INTO out SELECT JSON_STRING(TRY_PARSE_JSON(j)), '-' FROM b;"
+        OUT + bad + "INSERT INTO snk SELECT JSON_STRING(TRY_PARSE_JSON(j)), '-' FROM b;"
     ) == ["+I[null, -]"]
 
 
 def test_duplicate_keys_fail_unless_allowed_then_the_last_wins():
     dup = 'CREATE TEMPORARY VIEW d (j) AS VALUES (\'{"a":1,"a":2}\');\n'
     with pytest.raises(BailianError, match="VARIANT_DUPLICATE_KEY"):
-        run(OUT + dup + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM d;")
+        run(OUT + dup + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM d;")
     assert run(
-        OUT + dup + "INSERT INTO out SELECT JSON_STRING(PARSE_JSON(j, TRUE)), "
+        OUT + dup + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j, TRUE)), "
         "JSON_STRING(TRY_PARSE_JSON(j)) FROM d;"
     ) == ['+I[{"a":2}, null]']
 
@@ -128,14 +128,14 @@ def test_duplicate_keys_fail_unless_allowed_then_the_last_wins():
     ],
 )
 def test_casts_in_and_out_of_variant_are_refused_as_flink_refuses_them(expr, message):
-    line, col, text = plan_error(OUT + VIEW + f"INSERT INTO out SELECT {expr}, 'x' FROM t;")
+    line, col, text = plan_error(OUT + VIEW + f"INSERT INTO snk SELECT {expr}, 'x' FROM t;")
     assert (line, col, text) == (3, 24, message)
 
 
 def test_functions_check_their_argument_types():
-    message = plan_error(OUT + VIEW + "INSERT INTO out SELECT id['a'], 'x' FROM t;")[2]
+    message = plan_error(OUT + VIEW + "INSERT INTO snk SELECT id['a'], 'x' FROM t;")[2]
     assert message.startswith("Cannot apply 'ITEM' to arguments of type 'ITEM(<INTEGER>, ")
-    message = plan_error(OUT + VIEW + "INSERT INTO out SELECT PARSE_JSON(id), 'x' FROM t;")[2]
+    message = plan_error(OUT + VIEW + "INSERT INTO snk SELECT PARSE_JSON(id), 'x' FROM t;")[2]
     assert message.startswith("Cannot apply 'PARSE_JSON'")
 
 
@@ -161,7 +161,7 @@ INSERT INTO shown SELECT id, v FROM store ORDER BY id;
 
 
 def test_array_elements_need_a_common_type():
-    line, col, message = plan_error(OUT + VIEW + "INSERT INTO out SELECT ARRAY['a', 1][1], 'x';")
+    line, col, message = plan_error(OUT + VIEW + "INSERT INTO snk SELECT ARRAY['a', 1][1], 'x';")
     assert (line, col, message) == (3, 24, "Parameters must be of the same type")
 
 

@@ -27,14 +27,14 @@ CREATE VIEW queries (qid, q) AS VALUES (10, 'running shoes'), (11, 'noise cancel
   (12, CAST(NULL AS STRING)), (13, '水壺');
 CREATE VIEW qe AS SELECT qid, q, embedding AS qv
   FROM ML_PREDICT(TABLE queries, MODEL emb, DESCRIPTOR(q));
-CREATE TABLE out (qid INT, id INT, score DOUBLE) WITH ('connector' = 'blackhole');
+CREATE TABLE snk (qid INT, id INT, score DOUBLE) WITH ('connector' = 'blackhole');
 """
 
 
 def run(sql):
     project = load_source(EMB + sql, "t.sql", {})
     result = run_project(project, simulated_backend(BailianSimulator()), lambda table, line: None)
-    return result.sinks["out"].rows()
+    return result.sinks["snk"].rows()
 
 
 def brute_force(queries, items, k):
@@ -77,7 +77,7 @@ def test_embeddings_are_vectors_of_the_requested_dimension_with_nulls_kept():
 
 def test_lateral_search_best_first_and_sensible_matches():
     rows = run(
-        "INSERT INTO out SELECT qe.qid, r.id, r.score FROM qe, "
+        "INSERT INTO snk SELECT qe.qid, r.id, r.score FROM qe, "
         "LATERAL TABLE(VECTOR_SEARCH(TABLE docs, DESCRIPTOR(embedding), qe.qv, 2)) AS r;"
     )
     by_query = {}
@@ -92,7 +92,7 @@ def test_lateral_search_best_first_and_sensible_matches():
 
 def test_left_join_lateral_keeps_the_query_row_and_named_arguments():
     rows = run(
-        "INSERT INTO out SELECT qid, id, score FROM qe LEFT JOIN LATERAL TABLE("
+        "INSERT INTO snk SELECT qid, id, score FROM qe LEFT JOIN LATERAL TABLE("
         "VECTOR_SEARCH(SEARCH_TABLE => TABLE docs, COLUMN_TO_SEARCH => "
         "DESCRIPTOR(embedding), COLUMN_TO_QUERY => qe.qv, TOP_K => 1)) ON TRUE;"
     )
@@ -134,7 +134,7 @@ def test_left_join_lateral_keeps_the_query_row_and_named_arguments():
 def test_flinks_errors(call, message):
     with pytest.raises(SqlError) as caught:
         load_source(
-            EMB + f"INSERT INTO out SELECT qe.qid, r.id, r.score FROM qe, "
+            EMB + f"INSERT INTO snk SELECT qe.qid, r.id, r.score FROM qe, "
             f"LATERAL TABLE({call}) AS r;",
             "t.sql",
             {},

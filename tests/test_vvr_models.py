@@ -148,8 +148,8 @@ def test_the_built_in_example_runs_offline_without_a_key(tmp_path):
         + f"""
 CREATE TABLE t (id INT, txt STRING) WITH ('connector' = 'filesystem', 'path' = '{tmp_path / "t"}',
   'format' = 'csv');
-CREATE TABLE out (id INT, response STRING) WITH ('connector' = 'print');
-INSERT INTO out SELECT id, response FROM ML_PREDICT(TABLE t, MODEL my_llm, DESCRIPTOR(txt));
+CREATE TABLE snk (id INT, response STRING) WITH ('connector' = 'print');
+INSERT INTO snk SELECT id, response FROM ML_PREDICT(TABLE t, MODEL my_llm, DESCRIPTOR(txt));
 """
     )
     done = subprocess.run(

@@ -17,9 +17,9 @@ DATA = (
 
 def rows(columns, select):
     sql = (
-        f"CREATE TEMPORARY TABLE out ({columns}) WITH ('connector' = 'print');\n"
+        f"CREATE TEMPORARY TABLE snk ({columns}) WITH ('connector' = 'print');\n"
         + DATA
-        + f"INSERT INTO out {select};"
+        + f"INSERT INTO snk {select};"
     )
     lines = []
     run_project(
@@ -32,9 +32,9 @@ def rows(columns, select):
 
 def error(select):
     sql = (
-        "CREATE TEMPORARY TABLE out (v INT) WITH ('connector' = 'print');\n"
+        "CREATE TEMPORARY TABLE snk (v INT) WITH ('connector' = 'print');\n"
         + DATA
-        + f"INSERT INTO out {select};"
+        + f"INSERT INTO snk {select};"
     )
     with pytest.raises(SqlError) as caught:
         load_source(sql, "t.sql", {})

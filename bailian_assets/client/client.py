@@ -232,6 +232,48 @@ class _Work:
         self._changed.set()
 
 
+def _check_endpoint(config: ModelConfig, scrub: Callable[[str], str]) -> None:
+    """Refuses an endpoint that is not HTTPS (loopback aside): planning checks it, but a
+    config made in code may not have been."""
+    problem = check_url(config.endpoint, scrub(config.endpoint))
+    if problem is not None:
+        raise ModelCallError(f"model '{config.name}': {problem}")
+
+
+def _chosen_pacer(pacer: Pacer | str | None, config: ModelConfig, backend: str) -> Pacer | None:
+    """The pacer a client was given: "shared" is this endpoint and model's, shared with the
+    other processes that use the same cache folder."""
+    if pacer != "shared":
+        return pacer  # type: ignore[return-value]
+    return pacer_for(
+        config.endpoint,
+        config.model,
+        config.rate_limit_rpm,
+        config.rate_limit_tpm,
+        backend,
+        default_cache_dir(),
+    )
+
+
+def _cache_fingerprint(config: ModelConfig, backend: str) -> str:
+    """What, besides the input, decides a model's answer: the first half of its cache keys.
+    `backend` is part of it, so simulated answers never stand in for real ones."""
+    return request_fingerprint(
+        {
+            "backend": backend,
+            "endpoint": config.endpoint,
+            "model": config.model,
+            "task": config.task,
+            "system_prompt": config.system_prompt if config.task == CHAT else None,
+            "user_prompt": config.user_prompt,
+            "request": dict(config.request),
+            "headers": {name: list(values) for name, values in config.headers.items()},
+            # only when set: the cache keys of text models stay what they were
+            **({"content_type": config.content_type} if config.content_type != "TEXT" else {}),
+        }
+    )
+
+
 class ModelClient:
     """Answers a model's inputs: one client per ML_PREDICT, `predict` once per chunk."""
 
@@ -265,9 +307,7 @@ class ModelClient:
         `on_warning` gets each problem worth a user's attention once, scrubbed (default: the
         log). `budget`: what this client may spend (shared with the run's other clients)."""
         self._scrub = config.scrubber()
-        problem = check_url(config.endpoint, self._scrub(config.endpoint))
-        if problem is not None:  # planning checks it; a config made in code may not be
-            raise ModelCallError(f"model '{config.name}': {problem}")
+        _check_endpoint(config, self._scrub)
         self.config = config
         self.transport = transport
         self.backend = backend
@@ -278,16 +318,7 @@ class ModelClient:
         self.sleep = sleep
         self.clock = clock
         self.cache = cache if config.cache else None
-        if pacer == "shared":
-            pacer = pacer_for(
-                config.endpoint,
-                config.model,
-                config.rate_limit_rpm,
-                config.rate_limit_tpm,
-                backend,
-                default_cache_dir(),
-            )
-        self.pacer: Pacer | None = pacer  # type: ignore[assignment]
+        self.pacer = _chosen_pacer(pacer, config, backend)
         self.on_progress = on_progress
         self.progress_interval = progress_interval
         self.on_warning = on_warning
@@ -295,20 +326,7 @@ class ModelClient:
         install_log_filter()
         self._warned: set[str] = set()
         self._watch = ConnectionWatch(clock, min(10.0, row_timeout / 2))
-        self._fingerprint = request_fingerprint(
-            {
-                "backend": backend,
-                "endpoint": config.endpoint,
-                "model": config.model,
-                "task": config.task,
-                "system_prompt": config.system_prompt if config.task == CHAT else None,
-                "user_prompt": config.user_prompt,
-                "request": dict(config.request),
-                "headers": {name: list(values) for name, values in config.headers.items()},
-                # only when set: the cache keys of text models stay what they were
-                **({"content_type": config.content_type} if config.content_type != "TEXT" else {}),
-            }
-        )
+        self._fingerprint = _cache_fingerprint(config, backend)
         self._n = wire.choices(config)
         self._dimension = wire.dimension(config)
         self._http: httpx.AsyncClient | None = None

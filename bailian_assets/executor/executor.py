@@ -33,7 +33,7 @@ from bailian_assets.executor.joins import (
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, row_order
 from bailian_assets.planning import plan as p
 from bailian_assets.sql import ast
 
@@ -59,6 +59,9 @@ class Executor:
     # is a view's content constant (VALUES rows: `constant_rows`)? Flink's planner folds
     # expressions over constants itself (`guards.folding_constants`)
     constant: Callable[[str], bool] = lambda relation: False
+    # the ids of the plan nodes whose row order is read (`planning/row_order.py`): only those
+    # pay for keeping it
+    _ordered: frozenset[int] = field(default=frozenset(), init=False, repr=False)
 
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
@@ -79,6 +82,7 @@ class Executor:
     def frame(self, root: p.Node) -> pl.LazyFrame:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
         of our own (post-order), so a plan's depth costs no Python stack."""
+        self._ordered |= row_order.ordered_nodes(root)
         results: list[pl.LazyFrame] = []
         pending: list[tuple[p.Node, bool]] = [(root, False)]
         done: dict[int, pl.LazyFrame] = {}  # a shared subtree (a WITH query read twice): once
@@ -97,6 +101,10 @@ class Executor:
             results.append(_RUNNERS[type(node)](self, node, *frames))
             done[id(node)] = results[-1]
         return results[0]
+
+    def _keeps(self, node: p.Node) -> bool:
+        """Whether `node` must give its rows in order (`planning/row_order.py`)."""
+        return id(node) in self._ordered
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
         frame = self.resolve(node.relation)
@@ -168,7 +176,7 @@ class Executor:
 
     def _join(self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.LazyFrame:
         if node.residual is not None and node.kind in ("LEFT", "RIGHT", "FULL"):
-            return outer_join(node, left, right)
+            return outer_join(node, left, right, self._keeps(node))
         if not node.equi_keys:
             joined = left.join(right, how="cross")
         else:
@@ -180,7 +188,7 @@ class Executor:
                 right_on=[b for _, b in keys],
                 how=how,
                 coalesce=False,
-                maintain_order="left_right",
+                maintain_order="left_right" if self._keeps(node) else "none",
             )
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
@@ -193,25 +201,34 @@ class Executor:
             for call, f in node.aggregates
         ]
         if node.sets is not None:
-            return _grouping_sets(node, frame, aggregates)
+            return _grouping_sets(node, frame, aggregates, self._keeps(node))
         constants = [pl.lit(0, dtype=pl.Int64).alias(f.column) for _, f in node.groupings]
         if not node.keys:
             return frame.select(aggregates).with_columns(constants)
         keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
-        return frame.group_by(keys, maintain_order=True).agg(aggregates).with_columns(constants)
+        return (
+            frame.group_by(keys, maintain_order=self._keeps(node))
+            .agg(aggregates)
+            .with_columns(constants)
+        )
 
     def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
         return with_windows(frame, node)
 
     def _distinct(self, node: p.Distinct, frame: pl.LazyFrame) -> pl.LazyFrame:
-        return frame.unique(maintain_order=True)
+        return frame.unique(maintain_order=self._keeps(node))
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
+        keys = list(node.keys)
+        if self._keeps(node) and not self._keeps(node.input):  # ties: by the other columns
+            keys += [
+                bound.SortKey(bound.Column(f.column, f.type)) for f in row_order.tie_breakers(node)
+            ]
         return frame.sort(
-            [compile_expr(key.expr) for key in node.keys],
-            descending=[key.descending for key in node.keys],
-            nulls_last=[key.nulls_last for key in node.keys],
-            maintain_order=True,
+            [compile_expr(key.expr) for key in keys],
+            descending=[key.descending for key in keys],
+            nulls_last=[key.nulls_last for key in keys],
+            maintain_order=self._keeps(node.input),  # ties in their input's order
         )
 
     def _limit(self, node: p.Limit, frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -223,7 +240,7 @@ class Executor:
             for child, frame in zip(node.inputs, frames, strict=False)
         ]
         combined = pl.concat(parts, how="vertical")
-        return combined.unique(maintain_order=True) if node.distinct else combined
+        return combined.unique(maintain_order=self._keeps(node)) if node.distinct else combined
 
     def _subquery_join(
         self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
@@ -238,7 +255,12 @@ class Executor:
             )
         assert node.operand is not None
         return in_values(
-            frame, compile_expr(node.operand), values, to_polars(node.operand.type), column
+            frame,
+            compile_expr(node.operand),
+            values,
+            to_polars(node.operand.type),
+            column,
+            self._keeps(node),
         )
 
     def _correlated_join(
@@ -248,7 +270,7 @@ class Executor:
         sub: pl.LazyFrame,
         empty: pl.LazyFrame | None = None,
     ) -> pl.LazyFrame:
-        return correlated_join(node, frame, sub, empty)
+        return correlated_join(node, frame, sub, empty, self._keeps(node))
 
     def _set_combine(
         self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
@@ -262,9 +284,10 @@ class Executor:
             left, right = left.with_columns(copy), right.with_columns(copy)
             on = [*on, "$copy"]
         else:
-            left = left.unique(maintain_order=True)
+            left = left.unique(maintain_order=self._keeps(node))
         how: Literal["semi", "anti"] = "semi" if node.kind == "INTERSECT" else "anti"
-        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order="left")
+        order: Literal["left", "none"] = "left" if self._keeps(node) else "none"
+        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order=order)
         return joined.drop("$copy") if node.all else joined
 
 
@@ -323,10 +346,12 @@ def _retyped(source: ast.DataType, target: ast.DataType) -> bool:
 _SET = "$set"  # no SQL name or frame column of the planner looks like it
 
 
-def _grouping_sets(node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.Expr]):
+def _grouping_sets(
+    node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.Expr], keep_order: bool
+):
     """GROUPING SETS as Flink's Expand runs them: each row once per set (in the order of the
     sets), the keys its set does not hold NULL, then grouped by the keys and the set's number,
-    so the groups come out in the order Flink's come (each first seen)."""
+    so the groups come out in the order Flink's come (each first seen) when `keep_order`."""
     sets = node.sets
     assert sets is not None
     if not any(sets):  # GROUPING SETS ((), ()): a row each, even over no rows, as in Flink
@@ -347,7 +372,7 @@ def _grouping_sets(node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.E
         if len(holding) < len(sets):
             key = pl.when(pl.col(_SET).is_in(holding)).then(key)
         keys.append(key.cast(to_polars(key_field.type)).alias(key_field.column))
-    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=True).agg(aggregates)
+    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=keep_order).agg(aggregates)
     groupings = [
         pl.col(_SET)
         .replace_strict(

@@ -11,6 +11,8 @@ the joined pairs grouped by that number.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import polars as pl
 
 from bailian_assets.errors import ExecutionError
@@ -20,6 +22,7 @@ from bailian_assets.planning import bound, types
 from bailian_assets.planning import plan as p
 
 _ROW, _HIT, _LEFT_ROW, _RIGHT_ROW = "$row", "$hit", "$left_row", "$right_row"
+_Order = Literal["left", "none"]
 
 _MANY_ROWS = (
     "a scalar subquery returned more than one row (Flink: "
@@ -53,17 +56,28 @@ def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.La
 
 
 def in_values(
-    frame: pl.LazyFrame, operand: pl.Expr, values: pl.LazyFrame, dtype: pl.DataType, column: str
+    frame: pl.LazyFrame,
+    operand: pl.Expr,
+    values: pl.LazyFrame,
+    dtype: pl.DataType,
+    column: str,
+    keep_order: bool = True,
 ) -> pl.LazyFrame:
     """`frame` with `column` = `operand IN (values)`, three-valued: FALSE for no values, NULL
-    for a NULL operand or no match among values holding a NULL."""
+    for a NULL operand or no match among values holding a NULL. `keep_order`: `frame`'s rows
+    in their order (`planning/row_order.py`)."""
     values = values.select(pl.first().cast(dtype).alias("$value")).unique()
     stats = values.select(pl.len().alias("$rows"), pl.col("$value").null_count().alias("$nulls"))
     found = values.drop_nulls().with_columns(pl.lit(True).alias("$found"))
     joined = (
         frame.with_columns(operand.cast(dtype).alias("$x"))
         .join(
-            found, left_on="$x", right_on="$value", how="left", coalesce=True, maintain_order="left"
+            found,
+            left_on="$x",
+            right_on="$value",
+            how="left",
+            coalesce=True,
+            maintain_order=_order(keep_order),
         )
         .join(stats, how="cross")
     )
@@ -84,13 +98,20 @@ def in_values(
 # ------------------------------------------------------------------ outer joins
 
 
-def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.LazyFrame:
+def outer_join(
+    node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame, keep_order: bool = True
+) -> pl.LazyFrame:
     """LEFT, RIGHT or FULL JOIN with a residual condition (`ON a.k = b.k AND b.flag`): the
     matches are the pairs that meet the whole condition; each row of a preserved side that is
     in none of them is kept once, with NULLs for the other side (as in Flink: the condition
-    restricts the matches, never the preserved side's rows)."""
+    restricts the matches, never the preserved side's rows). `keep_order`: the rows in the
+    order of the preserved side (`planning/row_order.py`)."""
     assert node.residual is not None
-    left, right = left.with_row_index(_LEFT_ROW), right.with_row_index(_RIGHT_ROW)
+    if node.kind == "LEFT" and node.equi_keys and _reads_only(node.residual, node.right):
+        return _right_filtered_first(node, left, right, keep_order)
+    # numbered once each (`cache`): each side is read twice below, and its order may not be
+    # the same twice when nothing reads it (`planning/row_order.py`)
+    left, right = left.with_row_index(_LEFT_ROW).cache(), right.with_row_index(_RIGHT_ROW).cache()
     if node.equi_keys:
         keys = [join_keys(a, b) for a, b in node.equi_keys]
         pairs = left.join(
@@ -99,7 +120,7 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
             right_on=[b for _, b in keys],
             how="inner",
             coalesce=False,
-            maintain_order="left_right",
+            maintain_order="left_right" if keep_order else "none",
         )
     else:
         pairs = left.join(right, how="cross", maintain_order="left_right")
@@ -109,8 +130,35 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
         parts.append(left.join(pairs.select(_LEFT_ROW), on=_LEFT_ROW, how="anti"))
     if node.kind in ("RIGHT", "FULL"):
         parts.append(right.join(pairs.select(_RIGHT_ROW), on=_RIGHT_ROW, how="anti"))
-    order = _RIGHT_ROW if node.kind == "RIGHT" else _LEFT_ROW
-    joined = pl.concat(parts, how="diagonal").sort(order, nulls_last=True, maintain_order=True)
+    joined = pl.concat(parts, how="diagonal")
+    if keep_order:
+        order = _RIGHT_ROW if node.kind == "RIGHT" else _LEFT_ROW
+        joined = joined.sort(order, nulls_last=True, maintain_order=True)
+    return joined.select(f.column for f in node.fields)
+
+
+def _reads_only(condition: bound.Expr, side: p.Node) -> bool:
+    """Whether `condition` reads the columns of `side` and no others."""
+    return bound.columns_in(condition) <= {f.column for f in side.fields}
+
+
+def _right_filtered_first(
+    node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame, keep_order: bool
+) -> pl.LazyFrame:
+    """A LEFT JOIN whose residual reads the right side only (TPC-H Q13's `o_comment NOT LIKE
+    ...`): a right row that fails it matches no left row, so the right side is filtered first
+    and the join is a plain left equi-join (left rows in order, each one's matches in the
+    right side's order, as `outer_join` gives them)."""
+    assert node.residual is not None
+    keys = [join_keys(a, b) for a, b in node.equi_keys]
+    joined = left.join(
+        right.filter(compile_expr(node.residual)),
+        left_on=[a for a, _ in keys],
+        right_on=[b for _, b in keys],
+        how="left",
+        coalesce=False,
+        maintain_order="left_right" if keep_order else "none",
+    )
     return joined.select(f.column for f in node.fields)
 
 
@@ -118,15 +166,21 @@ def outer_join(node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame) -> pl.Lazy
 
 
 def correlated_join(
-    node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, empty: pl.LazyFrame | None
+    node: p.CorrelatedJoin,
+    frame: pl.LazyFrame,
+    sub: pl.LazyFrame,
+    empty: pl.LazyFrame | None,
+    keep_order: bool = True,
 ) -> pl.LazyFrame:
-    """`frame` with `node.result` computed from the rows of `sub` each of its rows joins."""
+    """`frame` with `node.result` computed from the rows of `sub` each of its rows joins;
+    `keep_order`: `frame`'s rows in their order (`planning/row_order.py`)."""
+    order = _order(keep_order)
     if node.residual is None and node.kind == "EXISTS":
-        marked = _exists_by_keys(node, frame, sub)
+        marked = _exists_by_keys(node, frame, sub, order)
     elif node.residual is None and node.kind == "SCALAR" and node.unique:
-        marked = _scalar_by_keys(node, frame, sub)
+        marked = _scalar_by_keys(node, frame, sub, order)
     else:
-        marked = _by_rows(node, frame, sub)
+        marked = _by_rows(node, frame, sub, order)
     fallback = _fallback(node, empty)
     mark = pl.col(node.result.column)
     if fallback is not None:  # rows that join nothing: the subquery's value over no rows
@@ -145,21 +199,30 @@ def _keyed(node: p.CorrelatedJoin) -> tuple[list[pl.Expr], list[pl.Expr]]:
     return left, right
 
 
-def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame):
-    """EXISTS on equality keys only: a left join with the subquery's distinct keys."""
+def _order(keep_order: bool) -> Literal["left", "none"]:
+    """A left-preserving join's `maintain_order`: the left side's order only if it is read."""
+    return "left" if keep_order else "none"
+
+
+def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
+    """EXISTS on equality keys only: a left join with the subquery's distinct keys, of those
+    the outer rows hold (a semi join first: the subquery is often the big side, TPC-H Q4's
+    lineitem, and its distinct keys are then only the few the outer rows ask for)."""
     left, right = _keyed(node)  # keys there are: without a residual, a condition is a key
-    hits = sub.select(right).unique().with_columns(pl.lit(True).alias(_HIT))
-    joined = frame.with_columns(left).join(
-        hits,
-        left_on=[e.meta.output_name() for e in left],
-        right_on=[e.meta.output_name() for e in right],
-        how="left",
-        maintain_order="left",
+    outer = frame.with_columns(left)
+    outer_keys = [e.meta.output_name() for e in left]
+    inner_keys = [e.meta.output_name() for e in right]
+    asked = sub.select(right).join(
+        outer.select(outer_keys), left_on=inner_keys, right_on=outer_keys, how="semi"
+    )
+    hits = asked.unique().with_columns(pl.lit(True).alias(_HIT))
+    joined = outer.join(
+        hits, left_on=outer_keys, right_on=inner_keys, how="left", maintain_order=order
     )
     return joined.with_columns(pl.col(_HIT).is_not_null().alias(node.result.column))
 
 
-def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame):
+def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
     """A scalar subquery with one row per key (a global aggregate grouped by the
     correlation keys): a left join on the keys."""
     left, right = _keyed(node)
@@ -171,14 +234,16 @@ def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFra
         left_on=[e.meta.output_name() for e in left],
         right_on=[e.meta.output_name() for e in right],
         how="left",
-        maintain_order="left",
+        maintain_order=order,
     )
 
 
-def _by_rows(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> pl.LazyFrame:
+def _by_rows(
+    node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order
+) -> pl.LazyFrame:
     """The general case: outer rows numbered, joined to the subquery's rows on the keys,
     filtered by the residual, the pairs grouped per outer row."""
-    rows = frame.with_row_index(_ROW)
+    rows = frame.with_row_index(_ROW).cache()  # numbered once: read twice, as in `outer_join`
     left, right = _keyed(node)
     read = set().union(*(bound.columns_in(e) for e in (node.residual, node.operand) if e))
     outside = [f.column for f in node.input.fields if f.column in read]
@@ -203,7 +268,7 @@ def _by_rows(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> 
             _require_single(sub.group_by(right).agg(pl.len().alias("$count")))
         else:
             _require_single(per_row)
-    joined = rows.join(per_row, on=_ROW, how="left", maintain_order="left")
+    joined = rows.join(per_row, on=_ROW, how="left", maintain_order=order)
     return joined.with_columns(_mark(node).alias(node.result.column))
 
 

@@ -31,6 +31,7 @@ from bailian_assets.integration.translator import (
     SqlRelation,
 )
 from bailian_assets.planning import names
+from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import Project
 from bailian_assets.planning.settings import FileSettings
 
@@ -114,30 +115,8 @@ class AssetFactory:
         relations = reads(queries)
         arguments = _argument_names(relations)
         models = models_of(queries)
-        settings = FileSettings.of(self.project.catalog.settings.get(relation.path, {}))
-        table = self.project.tables.get(name) if relation.kind == SINK else None
-        if relation.kind == SELECT:  # its implicit print table: rows to the run's log
-            table = next(s.table for s in self.project.selects if s.name == name)
-        stored = table is not None and table.stores_rows
-        predictions = checks.prediction_columns(queries, settings) if table else []
-        check_specs = checks.check_specs(spec.key, [] if stored else predictions, bool(models))
-        if table is not None and stored and predictions:
-            self.checks += checks.stored_checks(spec.key, table, predictions, settings)
-        job = AssetRun(
-            name=name,
-            key=spec.key,
-            queries=queries,
-            table=table,
-            predictions=predictions,
-            settings=settings,
-            keys=self.keys,
-            shows_rows=relation.kind == SELECT,
-            sources={
-                r: (self.specs[r].key, self.project.tables[r])
-                for r in relations
-                if self.relations[r].kind == SOURCE
-            },
-        )
+        job = self._asset_run(name, queries, relations)
+        check_specs = self._prediction_checks(job, bool(models))
         partitions = self.partitioning.of_queries(queries, name)
         pool = pool_name(models[0].name) if models else None
         if pool:
@@ -172,6 +151,41 @@ class AssetFactory:
                 pool=pool,
                 check_specs=check_specs or None,
             )(compute)
+
+    def _asset_run(
+        self, name: str, queries: list[p.PlannedQuery], relations: list[str]
+    ) -> AssetRun:
+        """What the asset's compute needs: its queries, the table it writes (a bare SELECT's
+        is its implicit print table), the prediction columns to check, the sources it reads."""
+        relation, spec = self.relations[name], self.specs[name]
+        settings = FileSettings.of(self.project.catalog.settings.get(relation.path, {}))
+        table = self.project.tables.get(name) if relation.kind == SINK else None
+        if relation.kind == SELECT:  # its implicit print table: rows to the run's log
+            table = next(s.table for s in self.project.selects if s.name == name)
+        return AssetRun(
+            name=name,
+            key=spec.key,
+            queries=queries,
+            table=table,
+            predictions=checks.prediction_columns(queries, settings) if table else [],
+            settings=settings,
+            keys=self.keys,
+            shows_rows=relation.kind == SELECT,
+            sources={
+                r: (self.specs[r].key, self.project.tables[r])
+                for r in relations
+                if self.relations[r].kind == SOURCE
+            },
+        )
+
+    def _prediction_checks(self, job: AssetRun, has_models: bool) -> list[dg.AssetCheckSpec]:
+        """The checks of the asset's predictions, run with it; a table that stores its rows
+        has them as checks of their own instead (added to `self.checks`), reading the rows."""
+        stored = job.table is not None and job.table.stores_rows
+        check_specs = checks.check_specs(job.key, [] if stored else job.predictions, has_models)
+        if job.table is not None and stored and job.predictions:
+            self.checks += checks.stored_checks(job.key, job.table, job.predictions, job.settings)
+        return check_specs
 
     def _lineage(self, queries) -> dict:
         """`dagster/column_lineage`: each column's upstream asset columns, from the plans."""

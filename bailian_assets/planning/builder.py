@@ -677,14 +677,8 @@ class Builder:
             raise unusable.error_at(name.position, len(str(name)), ctx.path)
         if f"table or view:{key}" in self.catalog.broken:
             raise Quiet()
-        if key in self.catalog.per_file:  # other files' own: no suggestion of their keys
-            raise PlanError(
-                f"Object '{key}' not found: it is declared TEMPORARY in several other files, "
-                "and a TEMPORARY table or view is seen only in its own file (as in Flink, "
-                "where each file is a job); declare it here, or once without TEMPORARY",
-                name.position,
-                len(key),
-            )
+        if f"table or view:{key}" in self.catalog.per_file:
+            raise others_own(key, name, "table or view")
         raise PlanError(
             f"Object '{key}' not found"
             + _suggest(key, [*self.catalog.views, *self.catalog.tables]),
@@ -780,7 +774,7 @@ class Builder:
         visibility: Visibility = Visibility(),  # noqa: B008 - frozen: a shared default is safe
         path: str = "",
     ) -> ModelSpec:
-        key = object_key(name)
+        key = visibility.resolve(object_key(name), "model")  # a TEMPORARY one of the file's
         model = self.catalog.models.get(key)
         hidden = visibility.hidden("model:" + key)
         if hidden is not None:
@@ -791,6 +785,8 @@ class Builder:
                 raise unusable.error_at(name.position, len(key), path)
             if f"model:{key}" in self.catalog.broken:
                 raise Quiet()
+            if f"model:{key}" in self.catalog.per_file:
+                raise others_own(key, name, "model")
             raise PlanError(
                 f"Object '{key}' not found" + _suggest(key, self.catalog.models),
                 name.position,
@@ -883,6 +879,18 @@ class _Cte:
 
     node: p.Node
     names: tuple[str, ...]
+
+
+def others_own(key: str, name: ast.Name, what: str) -> PlanError:
+    """A name only other files declare, each TEMPORARY: theirs, not this file's (no
+    suggestion of their own `<file>__<name>` keys)."""
+    return PlanError(
+        f"Object '{key}' not found: it is declared TEMPORARY in several other files, "
+        f"and a TEMPORARY {what} is seen only in its own file (as in Flink, "
+        "where each file is a job); declare it here, or once without TEMPORARY",
+        name.position,
+        len(key),
+    )
 
 
 def not_above(key: str, name: ast.Name, why: str) -> PlanError:

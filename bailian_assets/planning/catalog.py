@@ -4,11 +4,15 @@ Names live in two namespaces, as in Flink: models, and tables/views. A name decl
 error unless the second declaration says IF NOT EXISTS (then the first one stands). A table
 declared with IF NOT EXISTS in two files must be declared the same way in both: the files share
 one catalog here (unlike Flink, where each file is a job of its own), so a different second
-declaration would send that file's rows into the first file's table. A TEMPORARY table or view
-and a permanent one may share a name, as in Flink: the temporary one shadows the other for the
-statements of its file below it (to a DROP TEMPORARY), and is keyed, and is an asset named,
-`<file>__<name>` (`_relation_key`). Two files may each declare a TEMPORARY table or view of one
-name, as two Flink jobs may: each is its own file's, keyed `<file>__<name>` the same way.
+declaration would send that file's rows into the first file's table.
+
+TEMPORARY tables, views and models belong to their file, as in Flink (a file is a job, with a
+session of its own). A TEMPORARY one and a permanent one may share a name: the temporary one
+shadows the other for the statements of its file below it (to a DROP TEMPORARY), and is keyed
+`<file>__<name>` (`_scoped_key`): its asset's name, or its model resource's. Two files may each
+declare a TEMPORARY one of one name, as two Flink jobs may: each is its own file's, keyed
+`<file>__<name>` the same way. Permanent names stay global: a second declaration is a clash
+that names the first one's file.
 
 A table's columns are checked where it is declared; its connector and options where a statement
 uses it, as Flink checks them (`unusable.Unusable`, shared with models).
@@ -27,7 +31,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import names
@@ -70,9 +74,10 @@ class FileScope:
             if key is not None:  # a CREATE: the statements declared_key names
                 self.declared.setdefault(key, (index, cast(_Create, statement)))
         self.dropped: dict[str, tuple[int, ast.Drop]] = {}
-        # name -> (index, key, end) of a TEMPORARY table or view of this file that shadows a
-        # permanent one of the same name: from that statement on (to a DROP TEMPORARY at
-        # `end`), the name means `key`
+        # 'table or view:t' or 'model:m' -> (index, key, end) of a TEMPORARY declaration of
+        # this file keyed as its own (it shadows a permanent one of its name, or other files
+        # declare one too): from that statement on (to a DROP TEMPORARY at `end`), the name
+        # means `key`
         self.shadows: dict[str, tuple[int, str, int]] = {}
 
     def hidden(self, key: str, index: int, insert: bool = False) -> str | None:
@@ -122,10 +127,11 @@ class Visibility:
             return None
         return self.scope.dropped_below(key, self.index)
 
-    def resolve(self, name: str) -> str:
-        """The catalog key a table or view `name` means here: a TEMPORARY one of this file
-        declared above shadows the permanent one of that name, as in Flink."""
-        shadow = None if self.scope is None else self.scope.shadows.get(name)
+    def resolve(self, name: str, namespace: str = "table or view") -> str:
+        """The catalog key a table or view (or, in the namespace 'model', a model) `name`
+        means here: a TEMPORARY one of this file declared above shadows the permanent one of
+        that name, as in Flink, and is its file's own when other files declare one too."""
+        shadow = None if self.scope is None else self.scope.shadows.get(f"{namespace}:{name}")
         return shadow[1] if shadow is not None and shadow[0] < self.index < shadow[2] else name
 
 
@@ -176,7 +182,8 @@ class Catalog:
     # tables whose connector or options failed their checks: as in Flink, refused where used
     unusable_tables: dict[str, Unusable] = field(default_factory=dict)
     temporary: set[str] = field(default_factory=set)  # keys of TEMPORARY declarations
-    # names declared TEMPORARY in more than one file: each file's is its own, `<file>__<name>`
+    # names ('model:m', 'table or view:t') declared TEMPORARY in more than one file: each
+    # file's is its own, keyed `<file>__<name>`
     per_file: set[str] = field(default_factory=set)
     scopes: dict[str, FileScope] = field(default_factory=dict)  # path -> its file's scope
 
@@ -191,66 +198,111 @@ def add_script(
     """Add one parsed file's declarations; problems are recorded as (path, problem)."""
     path = script.path
     catalog.sql_files[path] = base_dir / Path(path).name if base_dir is not None else None
-    settings: dict[str, str] = {}
-    local: list[Problem] = []
-    scope = catalog.scopes[path] = FileScope(script)
+    file = _FileBeingAdded(catalog, path, FileScope(script), environ, base_dir)
+    catalog.scopes[path] = file.scope
     for index, statement in enumerate(script.statements):
-        if isinstance(statement, (ast.CreateModel, ast.CreateTable, ast.CreateView)):
-            problem = declaration_problem(statement.name)
-            if problem is not None:
-                local.append(problem)
-                continue
-        if isinstance(statement, ast.SetStatement):
-            if _check_setting(statement, local):  # an invalid value is reported, never used
-                settings[statement.key] = statement.value
-        elif isinstance(statement, ast.Use):
-            problem = use_problem(statement)
-            if problem is not None:
-                local.append(problem)
-        elif isinstance(statement, ast.Drop):
-            _drop(statement, index, scope, catalog, local)
-        elif isinstance(statement, ast.CreateModel):
-            if _declare(
-                catalog.models,
-                object_key(statement.name),
-                statement,
-                path,
-                catalog,
-                local,
-                "model",
-                scope,
-            ):
-                _add_model(catalog, statement, path, local, environ)
-        elif isinstance(statement, ast.CreateTable):
-            name = _relation_key(statement, path, index, catalog, scope)
-            if _declare_relation(name, statement, path, catalog, local, scope):
-                _add_table(catalog, statement, path, local, environ, base_dir, name)
-            elif statement.if_not_exists and name in catalog.tables:
-                _check_same_table(catalog.tables[name], statement, path, local, environ, base_dir)
-        elif isinstance(statement, ast.CreateView):
-            name = _relation_key(statement, path, index, catalog, scope)
-            if _declare_relation(name, statement, path, catalog, local, scope):
-                catalog.views[name] = ViewDef(
-                    name, statement, path, dict(settings), Visibility(scope, index)
-                )
-        elif isinstance(statement, ast.Insert):
-            catalog.inserts.append(
-                InsertDef(
-                    object_key(statement.target),
-                    statement,
-                    path,
-                    dict(settings),
-                    Visibility(scope, index, insert=True),
-                )
-            )
-        elif isinstance(statement, ast.SelectStatement):
-            catalog.selects.append(
-                SelectDef(statement, path, dict(settings), Visibility(scope, index))
-            )
-    catalog.settings[path] = settings
-    local.extend(job_setting_problems(script, settings))
-    problems.extend((path, p) for p in local)
+        _add_statement(file, index, statement)
+    catalog.settings[path] = file.settings
+    file.problems.extend(job_setting_problems(script, file.settings))
+    problems.extend((path, p) for p in file.problems)
     _check_sink_paths(catalog, problems)
+
+
+@dataclass
+class _FileBeingAdded:
+    """One file on its way into the catalog: what its statements are added with."""
+
+    catalog: Catalog
+    path: str
+    scope: FileScope
+    environ: Mapping[str, str] | None
+    base_dir: Path | None
+    settings: dict[str, str] = field(default_factory=dict)  # the SETs so far, top to bottom
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _add_statement(file: _FileBeingAdded, index: int, statement: ast.Statement) -> None:
+    """Add the file's statement at `index` (each kind of statement by its own function)."""
+    if isinstance(statement, _Create):
+        problem = declaration_problem(statement.name)
+        if problem is not None:
+            file.problems.append(problem)
+            return
+    for kind, add in _ADDERS:
+        if isinstance(statement, kind):
+            add(file, index, statement)
+            return
+
+
+def _add_set(file: _FileBeingAdded, index: int, statement: ast.SetStatement) -> None:
+    if _check_setting(statement, file.problems):  # an invalid value is reported, never used
+        file.settings[statement.key] = statement.value
+
+
+def _add_use(file: _FileBeingAdded, index: int, statement: ast.Use) -> None:
+    problem = use_problem(statement)
+    if problem is not None:
+        file.problems.append(problem)
+
+
+def _add_drop(file: _FileBeingAdded, index: int, statement: ast.Drop) -> None:
+    _drop(statement, index, file.scope, file.catalog, file.problems)
+
+
+def _add_create_model(file: _FileBeingAdded, index: int, statement: ast.CreateModel) -> None:
+    key = _scoped_key(statement, file.path, index, file.catalog, file.scope)
+    if _declare(file.catalog.models, key, statement, file, "model"):
+        _add_model(file.catalog, statement, file.path, file.problems, file.environ, key)
+
+
+def _add_create_table(file: _FileBeingAdded, index: int, statement: ast.CreateTable) -> None:
+    catalog = file.catalog
+    key = _scoped_key(statement, file.path, index, catalog, file.scope)
+    if _declare({}, key, statement, file, "table or view"):
+        _add_table(catalog, statement, file.path, file.problems, file.environ, file.base_dir, key)
+    elif statement.if_not_exists and key in catalog.tables:
+        _check_same_table(
+            catalog.tables[key], statement, file.path, file.problems, file.environ, file.base_dir
+        )
+
+
+def _add_create_view(file: _FileBeingAdded, index: int, statement: ast.CreateView) -> None:
+    key = _scoped_key(statement, file.path, index, file.catalog, file.scope)
+    if _declare({}, key, statement, file, "table or view"):
+        file.catalog.views[key] = ViewDef(
+            key, statement, file.path, dict(file.settings), Visibility(file.scope, index)
+        )
+
+
+def _add_insert(file: _FileBeingAdded, index: int, statement: ast.Insert) -> None:
+    file.catalog.inserts.append(
+        InsertDef(
+            object_key(statement.target),
+            statement,
+            file.path,
+            dict(file.settings),
+            Visibility(file.scope, index, insert=True),
+        )
+    )
+
+
+def _add_select(file: _FileBeingAdded, index: int, statement: ast.SelectStatement) -> None:
+    file.catalog.selects.append(
+        SelectDef(statement, file.path, dict(file.settings), Visibility(file.scope, index))
+    )
+
+
+# each kind of statement, and the function adding it (the others declare nothing here)
+_ADDERS: tuple[tuple[type, Callable[[_FileBeingAdded, int, Any], None]], ...] = (
+    (ast.SetStatement, _add_set),
+    (ast.Use, _add_use),
+    (ast.Drop, _add_drop),
+    (ast.CreateModel, _add_create_model),
+    (ast.CreateTable, _add_create_table),
+    (ast.CreateView, _add_create_view),
+    (ast.Insert, _add_insert),
+    (ast.SelectStatement, _add_select),
+)
 
 
 def _add_model(
@@ -259,20 +311,21 @@ def _add_model(
     path: str,
     problems: list[Problem],
     environ: Mapping[str, str] | None,
+    key: str,
 ) -> None:
-    """A declared model, usable or broken. Its METADATA columns are checked here (Flink 2.3
-    refuses them at the CREATE MODEL); the rest where a statement uses it, as Flink does."""
-    name = object_key(statement.name)
+    """A declared model (under catalog key `key`), usable or broken. Its METADATA columns are
+    checked here (Flink 2.3 refuses them at the CREATE MODEL); the rest where a statement uses
+    it, as Flink does."""
     declared = declaration_problems(statement)
     problems.extend(declared)
     deferred: list[Problem] = []
     model = build_model(statement, path, deferred, environ)
     if model is not None and not declared:
-        catalog.models[name] = model
+        catalog.models[key] = replace(model, name=key)
         return
-    catalog.broken.add("model:" + name)
+    catalog.broken.add("model:" + key)
     if not declared:
-        catalog.unusable_models[name] = Unusable("model", name, path, deferred)
+        catalog.unusable_models[key] = Unusable("model", key, path, deferred)
 
 
 def _add_table(
@@ -298,21 +351,18 @@ def _add_table(
         catalog.unusable_tables[name] = Unusable("table", name, path, deferred)
 
 
-def _relation_key(
-    statement: ast.CreateTable | ast.CreateView,
-    path: str,
-    index: int,
-    catalog: Catalog,
-    scope: FileScope,
+def _scoped_key(
+    statement: _Create, path: str, index: int, catalog: Catalog, scope: FileScope
 ) -> str:
-    """The catalog key of a table or view declaration. As in Flink, a TEMPORARY one and a
+    """The catalog key of a declaration. As in Flink, a TEMPORARY table, view or model and a
     permanent one may share a name, the temporary one shadowing the other in its file (a
-    Flink job): the temporary one is then keyed `<file>__<name>` (its asset's name), and its
-    file's statements below it mean it by that name (`Visibility.resolve`)."""
-    name = object_key(statement.name)
-    key = "table or view:" + name
-    if statement.temporary and name in catalog.per_file:
-        return _shadow(name, path, index, catalog, scope)  # a third file's own, and so on
+    Flink job): the temporary one is then keyed `<file>__<name>` (its asset's or resource's
+    name), and its file's statements below it mean it by that name (`Visibility.resolve`). Two
+    files' TEMPORARY ones of one name are each keyed so, each its own file's."""
+    namespace, name = _namespace(statement), object_key(statement.name)
+    key = f"{namespace}:{name}"
+    if statement.temporary and key in catalog.per_file:
+        return _shadow(key, path, index, catalog, scope)  # a third file's own, and so on
     if key not in catalog.positions:
         if statement.temporary:
             catalog.temporary.add(key)
@@ -320,23 +370,29 @@ def _relation_key(
     first_path = catalog.positions[key][0]
     if statement.temporary and key in catalog.temporary and first_path != path:
         # two files' own TEMPORARY ones (two Flink jobs, two sessions): each its file's
-        catalog.per_file.add(name)
-        _move_temporary(catalog, name)
-        return _shadow(name, path, index, catalog, scope)
+        catalog.per_file.add(key)
+        _move_temporary(catalog, key)
+        return _shadow(key, path, index, catalog, scope)
     if (key in catalog.temporary) == statement.temporary:
         return name  # two temporary or two permanent ones: a clash, reported by `_declare`
     if statement.temporary:  # this one shadows the permanent one, in its file
-        return _shadow(name, path, index, catalog, scope)
-    _move_temporary(catalog, name)  # the temporary one, declared first, gives way
+        return _shadow(key, path, index, catalog, scope)
+    _move_temporary(catalog, key)  # the temporary one, declared first, gives way
     return name
 
 
-def _shadow(name: str, path: str, index: int, catalog: Catalog, scope: FileScope) -> str:
-    """Key a TEMPORARY table or view as its file's own: the file's statements from `index` on
-    mean it by `name`."""
+def _namespace(statement: _Create) -> str:
+    """'model' or 'table or view': Flink's two namespaces of names."""
+    return "model" if isinstance(statement, ast.CreateModel) else "table or view"
+
+
+def _shadow(key: str, path: str, index: int, catalog: Catalog, scope: FileScope) -> str:
+    """Key a TEMPORARY declaration (`key`: 'model:m' or 'table or view:t') as its file's own:
+    the file's statements from `index` on mean it by its name."""
+    namespace, name = key.split(":", 1)
     shadow = _shadow_key(name, path)
-    scope.shadows[name] = (index, shadow, _FOREVER)
-    catalog.temporary.add("table or view:" + shadow)
+    scope.shadows[key] = (index, shadow, _FOREVER)
+    catalog.temporary.add(f"{namespace}:{shadow}")
     return shadow
 
 
@@ -347,53 +403,56 @@ def _shadow_key(name: str, path: str) -> str:
     return f"{names.group_name(path)}__{name}"
 
 
-def _move_temporary(catalog: Catalog, name: str) -> None:
-    """Key the TEMPORARY table or view `name` as the shadow of a permanent one of its name."""
-    key = "table or view:" + name
+def _move_temporary(catalog: Catalog, key: str) -> None:
+    """Key the TEMPORARY declaration `key` (declared first) as its file's own: the shadow of a
+    permanent one of its name, or one of several files' own."""
+    namespace, name = key.split(":", 1)
     path, position = catalog.positions.pop(key)
     shadow = _shadow_key(name, path)
-    moved = "table or view:" + shadow
+    moved = f"{namespace}:{shadow}"
     catalog.positions[moved] = (path, position)
     catalog.temporary.discard(key)
     catalog.temporary.add(moved)
-    if name in catalog.tables:
-        catalog.tables[shadow] = replace(catalog.tables.pop(name), name=shadow)
-    if name in catalog.views:
-        catalog.views[shadow] = replace(catalog.views.pop(name), name=shadow)
-    if name in catalog.unusable_tables:
-        catalog.unusable_tables[shadow] = catalog.unusable_tables.pop(name)
+    if namespace == "model":
+        _move(catalog.models, name, shadow, rename=True)
+        _move(catalog.unusable_models, name, shadow)
+    else:
+        _move(catalog.tables, name, shadow, rename=True)
+        _move(catalog.views, name, shadow, rename=True)
+        _move(catalog.unusable_tables, name, shadow)
     if key in catalog.broken:
         catalog.broken.discard(key)
         catalog.broken.add(moved)
     scope = catalog.scopes[path]
-    scope.shadows[name] = (scope.declared[key][0], shadow, _FOREVER)
+    scope.shadows[key] = (scope.declared[key][0], shadow, _FOREVER)
+
+
+def _move(entries: dict, name: str, shadow: str, rename: bool = False) -> None:
+    """Re-key `entries[name]` as `shadow` (and rename it, for specs named by their key)."""
+    if name in entries:
+        entry = entries.pop(name)
+        entries[shadow] = replace(entry, name=shadow) if rename else entry
 
 
 def declared_key(statement: ast.Statement) -> str | None:
     """'model:m' or 'table or view:t' for a CREATE, else None."""
-    if isinstance(statement, ast.CreateModel):
-        return "model:" + object_key(statement.name)
-    if isinstance(statement, (ast.CreateTable, ast.CreateView)):
-        return "table or view:" + object_key(statement.name)
+    if isinstance(statement, _Create):
+        return f"{_namespace(statement)}:{object_key(statement.name)}"
     return None
 
 
 def _declare(
-    namespace: dict,
-    name: str,
-    statement,
-    path: str,
-    catalog: Catalog,
-    problems: list[Problem],
-    what: str,
-    scope: FileScope,
+    namespace: dict, name: str, statement: _Create, file: _FileBeingAdded, what: str
 ) -> bool:
+    """Record the declaration of `name` (a catalog key) in the namespace `what`; False, with
+    the clash reported unless IF NOT EXISTS, when the name is taken."""
+    catalog = file.catalog
     key = f"{what}:{name}"
     if name in namespace or key in catalog.broken or key in catalog.positions:
         if statement.if_not_exists:
             return False
         first_path, first = catalog.positions[key]
-        dropped = scope.dropped.get(key)
+        dropped = file.scope.dropped.get(key)
         again = (
             f", dropped at line {dropped[1].position.line}): a table, view or model has "
             "one definition in a project (each is an asset), so a dropped name cannot be "
@@ -401,7 +460,7 @@ def _declare(
             if dropped
             else ")"
         )
-        problems.append(
+        file.problems.append(
             Problem(
                 f"{what} '{name}' already exists "
                 f"(first declared at {first_path}:{first.line}:{first.col}" + again,
@@ -410,14 +469,8 @@ def _declare(
             )
         )
         return False
-    catalog.positions[key] = (path, statement.name.position)
+    catalog.positions[key] = (file.path, statement.name.position)
     return True
-
-
-def _declare_relation(
-    name: str, statement, path: str, catalog: Catalog, problems: list[Problem], scope: FileScope
-) -> bool:
-    return _declare({}, name, statement, path, catalog, problems, "table or view", scope)
 
 
 def _drop(
@@ -430,9 +483,9 @@ def _drop(
     namespace = "model" if statement.kind == "MODEL" else "table or view"
     key = f"{namespace}:{name}"
     identifier = f"{DEFAULT_CATALOG}.{DEFAULT_DATABASE}.{name}"
-    shadow = scope.shadows.get(name) if namespace != "model" else None
+    shadow = scope.shadows.get(key)
     if statement.temporary and shadow is not None and shadow[0] < index < shadow[2]:
-        scope.shadows[name] = (shadow[0], shadow[1], index)  # the permanent one again below
+        scope.shadows[key] = (shadow[0], shadow[1], index)  # the permanent one again below
         return
     declared = scope.declared.get(key)
     problem = None

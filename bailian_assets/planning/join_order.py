@@ -13,6 +13,13 @@ the WHERE, which Polars pushes down to the tables it reads.
 The FROM order is kept wherever it already links each table to the ones before it, so rows
 come out in the order the cross product would have given them; when tables are reordered,
 the fields keep their FROM order (`SELECT *`).
+
+Which join runs first is left to Polars: where the joins' row order is free (most queries: an
+ORDER BY above, an aggregate; `planning/row_order.py`), Polars reorders a cluster of inner
+equi-joins itself, smallest estimated relation first (its row counts come from Parquet
+metadata and in-memory frames, after the filters pushed down to the scans), so TPC-H Q7's two
+filtered nations join supplier before lineitem does. A greedy order of our own here would only
+guess the sizes Polars reads. Where the order is read, the joins keep it and run as written.
 """
 
 from __future__ import annotations

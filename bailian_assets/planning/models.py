@@ -361,25 +361,31 @@ def build_model(
         or output is None
     ):
         return None
-    key_spellings = {API_KEY.key, camel_case(API_KEY.key)}
-    shown = {o.key: ("******" if o.key in key_spellings else o.value) for o in statement.options}
-    secrets = tuple(
-        Secret(value)
-        for option in resolved.values()
-        if option.spec.key != API_KEY.key
-        for value in option.secrets
+    return _model_spec(
+        statement, path, resolved, route, request, headers, input_column, output, environ
     )
-    api_key = (
-        Secret(built_in_key(environ), API_KEY_ENV)
-        if route.built_in
-        else value_of(resolved, API_KEY)
-    )
+
+
+def _model_spec(
+    statement: ast.CreateModel,
+    path: str,
+    resolved: Mapping[str, ResolvedOption],
+    route: _Route,
+    request: dict[str, object],
+    headers: dict[str, tuple[str, ...]],
+    input_column: ast.ColumnDef,
+    output: tuple[ast.ColumnDef, tuple[tuple[ast.ColumnDef, str], ...]],
+    environ: Mapping[str, str],
+) -> ModelSpec:
+    """The spec of a model whose checks all passed: its resolved options typed, its key
+    chosen, and what may be shown of it (options, endpoint) kept apart from its secrets."""
+    task = route.task
     return ModelSpec(
         name=object_key(statement.name),
         task=task,
         provider=str(value_of(resolved, PROVIDER)),
         endpoint=route.endpoint,
-        api_key=api_key,
+        api_key=_api_key(route, resolved, environ),
         model=str(value_of(resolved, MODEL)),
         system_prompt=str(value_of(resolved, SYSTEM_PROMPT)),
         request=request,
@@ -391,7 +397,7 @@ def build_model(
         retry_fallback=str(value_of(resolved, RETRY_FALLBACK)),
         path=path,
         position=statement.position,
-        options=shown,
+        options=_shown_options(statement),
         rate_limit_rpm=value_of(resolved, RATE_LIMIT_RPM),
         rate_limit_tpm=value_of(resolved, RATE_LIMIT_TPM),
         batch_size=value_of(resolved, BATCH_SIZE) or (EMBEDDING_BATCH if task == EMBEDDING else 1),
@@ -403,7 +409,7 @@ def build_model(
         price_currency=value_of(resolved, PRICE_CURRENCY),
         budget_tokens=value_of(resolved, BUDGET_MAX_TOKENS),
         budget_cost=value_of(resolved, BUDGET_MAX_COST),
-        secrets=secrets,
+        secrets=_option_secrets(resolved),
         display_endpoint=route.shown,
         user_prompt=value_of(resolved, USER_PROMPT),
         headers=headers,
@@ -411,6 +417,31 @@ def build_model(
         built_in=route.built_in,
         content_type=str(value_of(resolved, CONTENT_TYPE)),
     )
+
+
+def _shown_options(statement: ast.CreateModel) -> dict[str, str]:
+    """The model's options as written, its API key masked: what metadata and logs may show."""
+    key_spellings = {API_KEY.key, camel_case(API_KEY.key)}
+    return {o.key: ("******" if o.key in key_spellings else o.value) for o in statement.options}
+
+
+def _option_secrets(resolved: Mapping[str, ResolvedOption]) -> tuple[Secret, ...]:
+    """The values marked secret in options other than the API key (which travels apart)."""
+    return tuple(
+        Secret(value)
+        for option in resolved.values()
+        if option.spec.key != API_KEY.key
+        for value in option.secrets
+    )
+
+
+def _api_key(
+    route: _Route, resolved: Mapping[str, ResolvedOption], environ: Mapping[str, str]
+) -> Secret:
+    """The key requests carry: the environment's for a built-in model, else the option's."""
+    if route.built_in:
+        return Secret(built_in_key(environ), API_KEY_ENV)
+    return value_of(resolved, API_KEY)
 
 
 @dataclass(frozen=True)

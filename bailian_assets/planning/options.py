@@ -234,51 +234,81 @@ def resolve_options(
                 meant.add(suggestion.key)
             continue
         if spec.key in seen:
-            first = seen[spec.key].key
-            also = f" (also as '{first}')" if first != option.key else ""
-            problems.append(
-                Problem(
-                    f"option '{option.key}' is set twice for {owner}{also}",
-                    option.key_position,
-                    len(option.key) + 2,
-                )
-            )
+            problems.append(_set_twice(option, seen[spec.key], owner))
             continue
         seen[spec.key] = option
-        try:
-            substituted = substitute(option.raw, option.value, environ, for_secret=spec.secret)
-        except VariableError as error:
-            problems.append(
-                Problem(
-                    error.message,
-                    _offset(option.value_position, option.raw, error.start),
-                    error.length,
-                )
+        found = _resolve_option(option, spec, owner, environ, problems)
+        if found is not None:
+            resolved[spec.key] = found
+    _check_required(specs, seen.keys(), meant, owner, owner_position, problems)
+    return resolved
+
+
+def _set_twice(option: ast.Option, first: ast.Option, owner: str) -> Problem:
+    """The problem of an option set again (perhaps under another of its spellings)."""
+    also = f" (also as '{first.key}')" if first.key != option.key else ""
+    return Problem(
+        f"option '{option.key}' is set twice for {owner}{also}",
+        option.key_position,
+        len(option.key) + 2,
+    )
+
+
+def _resolve_option(
+    option: ast.Option,
+    spec: OptionSpec,
+    owner: str,
+    environ: Mapping[str, str],
+    problems: list[Problem],
+) -> ResolvedOption | None:
+    """One option's value: its `${...}` variables substituted, then parsed by its spec (a
+    secret's wrapped in a Secret); None, with the problem recorded, when either fails. A
+    parse error is scrubbed of the secrets the substitution brought in."""
+    try:
+        substituted = substitute(option.raw, option.value, environ, for_secret=spec.secret)
+    except VariableError as error:
+        problems.append(
+            Problem(
+                error.message,
+                _offset(option.value_position, option.raw, error.start),
+                error.length,
             )
-            continue
-        secrets = _secret_values(substituted, environ)
-        try:
-            value = spec.parse(substituted.value)
-        except ValueError as error:
-            reason = Scrubber(secrets)(str(error))
-            problems.append(
-                Problem(
-                    f"invalid value for '{option.key}' of {owner}: {reason}",
-                    option.value_position,
-                    len(option.raw),
-                )
+        )
+        return None
+    secrets = _secret_values(substituted, environ)
+    try:
+        value = spec.parse(substituted.value)
+    except ValueError as error:
+        reason = Scrubber(secrets)(str(error))
+        problems.append(
+            Problem(
+                f"invalid value for '{option.key}' of {owner}: {reason}",
+                option.value_position,
+                len(option.raw),
             )
-            continue
-        if spec.secret:
-            value = Secret(str(value), substituted.sole_env)
-        resolved[spec.key] = ResolvedOption(spec, value, option, substituted, secrets)
+        )
+        return None
+    if spec.secret:
+        value = Secret(str(value), substituted.sole_env)
+    return ResolvedOption(spec, value, option, substituted, secrets)
+
+
+def _check_required(
+    specs: list[OptionSpec],
+    seen: Collection[str],
+    meant: set[str],
+    owner: str,
+    owner_position: Position,
+    problems: list[Problem],
+) -> None:
+    """A problem for each required option not set, unless a misspelled option was taken to
+    mean it (that one was reported already, with the suggestion)."""
     for spec in specs:
-        required = spec.required(seen.keys()) if callable(spec.required) else spec.required
+        required = spec.required(seen) if callable(spec.required) else spec.required
         if required and spec.key not in seen and spec.key not in meant:
             problems.append(
                 Problem(f"{owner} is missing the required option '{spec.key}'", owner_position)
             )
-    return resolved
 
 
 def _secret_values(substituted: Substituted, environ: Mapping[str, str]) -> tuple[str, ...]:

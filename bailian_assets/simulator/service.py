@@ -98,6 +98,13 @@ def _is(value: object, expected: str) -> bool:
     )
 
 
+def _within_max_tokens(content: str, max_tokens: object) -> tuple[str, str]:
+    """The reply cut to `max_tokens` (finish_reason "length"), or whole ("stop")."""
+    if isinstance(max_tokens, int) and count_tokens(content) > max_tokens:
+        return content[: max(1, max_tokens)], "length"
+    return content, "stop"
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int
@@ -247,6 +254,30 @@ class BailianSimulator:
         return self._embeddings(request)
 
     def _chat(self, request: dict, body: bytes) -> Reply:
+        contents = self._chat_contents(request)
+        if isinstance(contents, Reply):
+            return contents
+        n = request.get("n", 1)
+        content, items, packed_fault = self._chat_answer(request, contents, body)
+        content, finish = _within_max_tokens(content, request.get("max_tokens"))
+        prompt_tokens = sum(c.tokens for _, c in contents)
+        completion_tokens = count_tokens(content) * n
+        refused = self._admit(request["model"], prompt_tokens + completion_tokens)
+        if refused is not None:
+            return refused
+        self.counters.prompt_tokens += prompt_tokens
+        self.counters.completion_tokens += completion_tokens
+        self.counters.inputs += 1 if items is None else len(items)
+        if items is not None:
+            self.counters.packed += 1
+            if packed_fault is not None:
+                self.counters.faults["packed_" + packed_fault] += 1
+        return self._chat_completion(
+            request["model"], content, finish, n, prompt_tokens, completion_tokens
+        )
+
+    def _chat_contents(self, request: dict) -> list[tuple[str, vision.Content]] | Reply:
+        """The request's messages read as (role, content), or the 400 that refuses it."""
         messages = request.get("messages")
         if (
             not isinstance(messages, list)
@@ -272,40 +303,40 @@ class BailianSimulator:
                 )
         if request.get("stream"):
             return self._invalid("Streaming is not supported by this simulator.", "stream")
-        n = request.get("n", 1)
-        if not 1 <= n <= 4:
+        if not 1 <= request.get("n", 1) <= 4:
             return self._invalid("'n' must be an integer between 1 and 4.", "n")
+        return contents
+
+    def _chat_answer(
+        self, request: dict, contents: list[tuple[str, vision.Content]], body: bytes
+    ) -> tuple[str, dict[str, str] | None, str | None]:
+        """The assistant's text, with the packed items it answers (None for a single input)
+        and the fault drawn for the packed reply (None if none was)."""
         # The first user message is the text to answer; a later one (VVR's 'user-prompt')
         # instructs, as the system prompt does.
         users = [c.text for role, c in contents if role == "user"]
         user = users[0] if users else ""
         system = " ".join([*(c.text for role, c in contents if role == "system"), *users[1:]])
-        fmt = request.get("response_format") or {}
-        json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
         packed = answers.packed_items(system, user)
-        items, packed_fault = None, None
-        if packed is not None:
-            own_prompt, items = packed
-            packed_fault, rng = self.fault_plan.draw_packed(body)
-            content = answers.packed_reply(own_prompt, items, packed_fault, rng)
-        else:
+        if packed is None:
+            fmt = request.get("response_format") or {}
+            json_mode = isinstance(fmt, dict) and fmt.get("type") == "json_object"
             content = ai_answers.reply(system, user) or answers.chat_reply(system, user, json_mode)
-        max_tokens = request.get("max_tokens")
-        finish = "stop"
-        if isinstance(max_tokens, int) and count_tokens(content) > max_tokens:
-            content, finish = content[: max(1, max_tokens)], "length"
-        prompt_tokens = sum(content.tokens for _, content in contents)
-        completion_tokens = count_tokens(content) * n
-        refused = self._admit(request["model"], prompt_tokens + completion_tokens)
-        if refused is not None:
-            return refused
-        self.counters.prompt_tokens += prompt_tokens
-        self.counters.completion_tokens += completion_tokens
-        self.counters.inputs += 1 if items is None else len(items)
-        if items is not None:
-            self.counters.packed += 1
-            if packed_fault is not None:
-                self.counters.faults["packed_" + packed_fault] += 1
+            return content, None, None
+        own_prompt, items = packed
+        packed_fault, rng = self.fault_plan.draw_packed(body)
+        return answers.packed_reply(own_prompt, items, packed_fault, rng), items, packed_fault
+
+    def _chat_completion(
+        self,
+        model: str,
+        content: str,
+        finish: str,
+        n: int,
+        prompt_tokens: int,
+        completion_tokens: int,
+    ) -> Reply:
+        """The 200 answer: `n` identical choices of `content`, and the usage billed."""
         choices = [
             {
                 "index": i,
@@ -321,7 +352,7 @@ class BailianSimulator:
                 "id": f"chatcmpl-{next(self._ids)}",
                 "object": "chat.completion",
                 "created": int(time.time()),
-                "model": request["model"],
+                "model": model,
                 "choices": choices,
                 "usage": {
                     "prompt_tokens": prompt_tokens,

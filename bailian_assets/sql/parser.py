@@ -382,11 +382,13 @@ class _Parser:
             raise _ParseError(f"unexpected {self.tok.describe()}", self.tok)
 
     def _identifier(self, what: str = "identifier", object_name: bool = False) -> Token:
-        """A name. Flink's reserved words are refused unquoted, with the hint to quote them,
-        except (for now) as the name of a table, view or model (`object_name`): those are
-        accepted as before, so that files naming a table `out` keep working."""
+        """A name. Flink's reserved words are refused unquoted, with the hint to quote them;
+        for the first part of an object name (`object_name`), `_name` does that once it knows
+        the name is not a table function's (`UNNEST(...)`)."""
         token = self.tok
         if token.kind is Kind.IDENT and token.upper in _RESERVED:
+            if object_name and is_reserved(token.value):  # `CREATE VIEW values`: quote it
+                raise _ParseError(reserved_message(token.value), token)
             raise _ParseError(f"expected {what}, found {token.describe()}", token)
         if token.kind is Kind.IDENT and not object_name and is_reserved(token.value):
             raise _ParseError(reserved_message(token.value), token)
@@ -394,14 +396,20 @@ class _Parser:
             return self._next()
         raise _ParseError(f"expected {what}, found {token.describe()}", token)
 
-    def _name(self, what: str = "name") -> ast.Name:
-        """A table, view, model or column name, qualified or not: `db.t`, `t.col`."""
-        first = self._identifier(what, object_name=True)
-        parts = [first.value]
+    def _name(self, what: str = "name", function: bool = False) -> ast.Name:
+        """A table, view, model or column name, qualified or not: `db.t`, `t.col`. As in
+        Flink, no part may be a reserved word unquoted (`out`, `values`, `year`): the error
+        says to quote it. Where a table function may stand (`function`), a name followed by
+        `(` is the function's, and may be one (`UNNEST(...)`)."""
+        tokens = [self._identifier(what, object_name=True)]
         while self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
             self._next()
-            parts.append(self._next().value)
-        return ast.Name(tuple(parts), first.position)
+            tokens.append(self._next())
+        if not (function and self.tok.is_op("(")):
+            for token in tokens:
+                if token.kind is Kind.IDENT and is_reserved(token.value):
+                    raise _ParseError(reserved_message(token.value), token)
+        return ast.Name(tuple(t.value for t in tokens), tokens[0].position)
 
     def _string(self, what: str = "string literal") -> Token:
         if self.tok.kind is not Kind.STRING:
@@ -733,6 +741,8 @@ class _Parser:
             self._depth -= 1
 
     def _nested_type(self) -> ast.DataType:
+        """A type: its name, its element, key and field types or its parameters, then its
+        nullability."""
         token = self.tok  # type names (STRING, INT, ...) are reserved words
         if token.kind is not Kind.IDENT:
             raise _ParseError(f"expected a type, found {token.describe()}", token)
@@ -760,29 +770,39 @@ class _Parser:
             self._expect_op(close)
             data_type = ast.DataType("ROW", fields=tuple(fields))
         elif name in _SIMPLE_TYPES:
-            if name == "DOUBLE":
-                self._accept("PRECISION")
-            if name == "CHAR" and self._accept("VARYING"):
-                name = "VARCHAR"
-            params: tuple[int, ...] = ()
-            if self._accept_op("("):
-                params = tuple(self._comma_list(self._type_parameter))
-                self._expect_op(")")
-            if name == "TIMESTAMP" and self._accept("WITH"):
-                self._expect("LOCAL")
-                self._expect("TIME")
-                self._expect("ZONE")
-                name = "TIMESTAMP_LTZ"
-            elif name in ("TIMESTAMP", "TIME") and self._accept("WITHOUT"):
-                self._expect("TIME")
-                self._expect("ZONE")
-            data_type = ast.DataType(name, params)
+            data_type = self._simple_type(name)
         else:
             raise _ParseError(f"unknown type '{token.text}'", token)
+        return self._nullability(data_type)
+
+    def _simple_type(self, name: str) -> ast.DataType:
+        """The rest of a type that is not nested: its parameters (`DECIMAL(10, 2)`) and the
+        words that complete its name (DOUBLE PRECISION, CHAR VARYING, TIMESTAMP WITH LOCAL
+        TIME ZONE, TIMESTAMP WITHOUT TIME ZONE)."""
+        if name == "DOUBLE":
+            self._accept("PRECISION")
+        if name == "CHAR" and self._accept("VARYING"):
+            name = "VARCHAR"
+        params: tuple[int, ...] = ()
+        if self._accept_op("("):
+            params = tuple(self._comma_list(self._type_parameter))
+            self._expect_op(")")
+        if name == "TIMESTAMP" and self._accept("WITH"):
+            self._expect("LOCAL")
+            self._expect("TIME")
+            self._expect("ZONE")
+            name = "TIMESTAMP_LTZ"
+        elif name in ("TIMESTAMP", "TIME") and self._accept("WITHOUT"):
+            self._expect("TIME")
+            self._expect("ZONE")
+        return ast.DataType(name, params)
+
+    def _nullability(self, data_type: ast.DataType) -> ast.DataType:
+        """The type as its `NOT NULL` or `NULL` after it says (nullable when neither does)."""
         if self._at("NOT") and self._peek().upper == "NULL":
             self._next()
             self._next()
-            data_type = ast.DataType(
+            return ast.DataType(
                 data_type.name,
                 data_type.params,
                 data_type.element,
@@ -790,8 +810,7 @@ class _Parser:
                 False,
                 data_type.fields,
             )
-        else:
-            self._accept("NULL")
+        self._accept("NULL")
         return data_type
 
     def _integer(self) -> Token:
@@ -1181,14 +1200,14 @@ class _Parser:
         if self._at("TABLE") and self._peek().is_op("("):
             self._next()
             return self._table_function_in_parens(start)
-        name = self._name("table name")
+        name = self._name("table name", function=True)
         if self.tok.is_op("("):
             return self._table_function(name, start.position)
         return ast.TableRef(name, self._alias(), start.position)
 
     def _table_function_in_parens(self, start: Token) -> ast.TableFunction:
         self._expect_op("(")
-        name = self._name("table function")
+        name = self._name("table function", function=True)
         call = self._table_function(name, start.position, with_alias=False)
         self._expect_op(")")
         return self._with_alias(call)
@@ -1434,6 +1453,8 @@ class _Parser:
         return ast.Literal(value, kind, start.position)
 
     def _primary(self) -> ast.Expr:
+        """One operand: a literal, `(...)`, a form led by a keyword (CASE, CAST, ARRAY[...],
+        DATE '...', CURRENT_DATE ...), or what starts with a name (`_named`)."""
         token = self.tok
         if token.kind is Kind.STRING:
             self._next()
@@ -1458,38 +1479,62 @@ class _Parser:
             return self._case()
         if word in ("CAST", "TRY_CAST") and self._peek().is_op("("):
             return self._cast()
-        if word == "ARRAY" and self._peek().is_op("["):  # the ARRAY value constructor
-            self._next()
-            self._next()
-            if self.tok.is_op("]"):  # Flink's (Calcite's) text for ARRAY[]
-                raise _ParseError("Require at least 1 argument", token, 7)
-            elements = tuple(self._comma_list(self._expr))
-            self._expect_op("]")
-            return ast.FunctionCall("ARRAY", elements, token.position)
+        if word == "ARRAY" and self._peek().is_op("["):
+            return self._array_value()
         if word == "MAP" and self._peek().is_op("["):
-            self._next()
-            self._next()
-            items: tuple[ast.Expr, ...] = ()
-            if not self.tok.is_op("]"):
-                items = tuple(self._comma_list(self._expr))
-            self._expect_op("]")
-            return ast.MapLiteral(items, token.position)
+            return self._map_value()
         if word in ("DATE", "TIMESTAMP", "TIME") and self._peek().kind is Kind.STRING:
-            self._next()
-            text = self._next()
-            return ast.Cast(
-                ast.Literal(text.value, "STRING", text.position),
-                _literal_type(word, text.value),
-                token.position,
-            )
+            return self._datetime_literal()
         if word in ("CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW") and not (
             self._peek().is_op("(") and word != "NOW"
         ):
-            self._next()
-            if word == "NOW":
-                self._expect_op("(")
-                self._expect_op(")")
-            return ast.FunctionCall(word, (), token.position)
+            return self._current_time()
+        return self._named()
+
+    def _array_value(self) -> ast.FunctionCall:
+        """The ARRAY value constructor: `ARRAY[a, b, ...]`."""
+        token = self._next()
+        self._next()
+        if self.tok.is_op("]"):  # Flink's (Calcite's) text for ARRAY[]
+            raise _ParseError("Require at least 1 argument", token, 7)
+        elements = tuple(self._comma_list(self._expr))
+        self._expect_op("]")
+        return ast.FunctionCall("ARRAY", elements, token.position)
+
+    def _map_value(self) -> ast.MapLiteral:
+        """The MAP value constructor: `MAP[k1, v1, k2, v2, ...]` (or `MAP[]`)."""
+        token = self._next()
+        self._next()
+        items: tuple[ast.Expr, ...] = ()
+        if not self.tok.is_op("]"):
+            items = tuple(self._comma_list(self._expr))
+        self._expect_op("]")
+        return ast.MapLiteral(items, token.position)
+
+    def _datetime_literal(self) -> ast.Cast:
+        """`DATE '2024-01-31'`, `TIMESTAMP '...'`, `TIME '...'`: the text cast to its type."""
+        token = self._next()
+        text = self._next()
+        return ast.Cast(
+            ast.Literal(text.value, "STRING", text.position),
+            _literal_type(token.upper, text.value),
+            token.position,
+        )
+
+    def _current_time(self) -> ast.FunctionCall:
+        """CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP (without parentheses) or NOW()."""
+        token = self._next()
+        word = token.upper
+        if word == "NOW":
+            self._expect_op("(")
+            self._expect_op(")")
+        return ast.FunctionCall(word, (), token.position)
+
+    def _named(self) -> ast.Expr:
+        """What starts with a name: a function call, or a column (`c`, `t.c`, `t.*`, or a
+        ROW column's field `t.address.city`); a reserved word is refused."""
+        token = self.tok
+        word = token.upper
         if token.kind in (Kind.IDENT, Kind.QUOTED_IDENT) and self._peek().is_op("("):
             if token.kind is Kind.IDENT and word in _RESERVED and word not in ("LEFT", "RIGHT"):
                 raise _ParseError(f"unexpected {token.describe()}", token)
@@ -1500,19 +1545,24 @@ class _Parser:
         if token.kind is Kind.IDENT and is_reserved(word) and word not in _RESERVED:
             raise _ParseError(reserved_message(token.value), token)
         if token.kind is Kind.QUOTED_IDENT or (token.kind is Kind.IDENT and word not in _RESERVED):
-            name = self._name("column name")
-            if self.tok.is_op(".") and self._peek().is_op("*"):
-                self._next()
-                self._next()
-                return ast.Star(str(name), token.position)
-            qualifier = name.parts[0] if len(name.parts) >= 2 else None
-            column: ast.Expr = ast.ColumnRef(
-                qualifier, name.parts[min(1, len(name.parts) - 1)], token.position
-            )
-            for part in name.parts[2:]:  # t.address.city: fields of a ROW column
-                column = ast.FieldAccess(column, part, token.position)
-            return column
+            return self._column()
         raise _ParseError(f"expected an expression, found {token.describe()}", token)
+
+    def _column(self) -> ast.Expr:
+        """A column reference: `c`, `t.c`, `t.*`, or fields of a ROW column (`t.address.city`)."""
+        token = self.tok
+        name = self._name("column name")
+        if self.tok.is_op(".") and self._peek().is_op("*"):
+            self._next()
+            self._next()
+            return ast.Star(str(name), token.position)
+        qualifier = name.parts[0] if len(name.parts) >= 2 else None
+        column: ast.Expr = ast.ColumnRef(
+            qualifier, name.parts[min(1, len(name.parts) - 1)], token.position
+        )
+        for part in name.parts[2:]:  # t.address.city: fields of a ROW column
+            column = ast.FieldAccess(column, part, token.position)
+        return column
 
     def _parenthesized(
         self, subquery: str = "SCALAR", position: Position | None = None
