@@ -365,7 +365,7 @@ CREATE TEMPORARY TABLE o (id INT, x STRING) WITH ('connector' = 'print');
         (
             "AI_SENTIMENT(MODEL general_model, id)",
             86,
-            "INPUT of AI_SENTIMENT must be a STRING column, found INT",
+            "INPUT of AI_SENTIMENT must be a STRING column, found INT NOT NULL",
         ),
         (
             "AI_EMBED(MODEL general_model, txt)",

@@ -60,7 +60,7 @@ QUERY_ERRORS = [
         "INSERT INTO s SELECT txt, txt FROM v;",
         0,
         22,
-        "Incompatible types for sink column 'id' at position 0",
+        "Incompatible types for sink column 'id' at position 1",
     ),
     ("INSERT INTO nope SELECT id, txt FROM v;", 0, 13, "Object 'nope' not found"),
     ("INSERT INTO s SELECT id, txt FROM w;", 0, 35, "Object 'w' not found"),
@@ -92,7 +92,8 @@ QUERY_ERRORS = [
         "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(id));",
         0,
         79,
-        "Descriptor column 'id' of type INT cannot be the model input `input` of type STRING",
+        "Descriptor column 'id' of type INT NOT NULL cannot be the model input `input` of "
+        "type STRING",
     ),
     (
         "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL m, DESCRIPTOR(v.txt));",

@@ -194,10 +194,11 @@ def test_drop_ends_a_name_for_the_statements_below():
     sql = (
         "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;\n"
         + PRINT.format("out1")
-        + "INSERT INTO out1 SELECT x FROM v;\nDROP TEMPORARY VIEW v;\n"
+        + "INSERT INTO out1 SELECT 1;\nDROP TEMPORARY VIEW v;\n"
         "DROP VIEW IF EXISTS v;\nDROP TEMPORARY TABLE IF EXISTS never_declared;\n"
     )
-    assert printed(sql) == ["+I[1]"]
+    assert printed(sql) == ["+I[1]"]  # (an INSERT above the DROP may not read v: see
+    # test_fidelity_s6, Flink plans a file's INSERTs at its end)
     [(line, col, message)] = errors(sql + "INSERT INTO out1 SELECT x FROM v;\n")
     assert (line, col) == (7, 32)
     assert message.startswith("Object 'v' not found: this file drops it above, at line 4")

@@ -2,7 +2,8 @@
 
 The rules, each checked against real Flink (tests/golden/ddl/csv_*):
 - Fields are positional; a field beyond the declared columns fails the line ("Too many
-  entries"), except one empty field at the end of a line (`1,a,` for two columns).
+  entries"), except one empty field at the end of a line (`1,a,` for two columns): two or
+  more (`1,a,,`) fail it too, whichever columns the query reads.
 - A line with fewer fields than the columns the query reads fails ("Row length mismatch");
   with fewer fields than declared but enough for the query, the missing ones are NULL. A blank
   line is one empty field.
@@ -17,8 +18,11 @@ The rules, each checked against real Flink (tests/golden/ddl/csv_*):
 
 Fast path: Polars' lazy `scan_csv` reads the fields as text (only the columns the query uses,
 plus one past the last declared to see too many fields), a batch at a time. Polars reads an
-empty field and a missing one both as null; only for the rows with such a null, the field
-count of their lines is looked up (`LineIndex`: the file's lines, through Polars too). The
+empty field and a missing one both as null, so the field count of a line comes from
+`LineIndex` (the file's lines, through Polars too): it tells a missing field from an empty
+one, and `1,a,,` (its extra field empty) from `1,a,`. A light first pass (the most delimiters
+on a line) says whether any line may have two extra fields; only then, or for the rows with
+a null, the index is loaded. The
 Python fallback (Python's `csv` module, line by line) is taken only when an option demands
 what Polars cannot do: 'csv.escape-character', or a delimiter or quote character that is not
 one byte.
@@ -54,10 +58,11 @@ def csv_text_batches(
     if needs_fallback(fmt):
         yield from _python_batches(table, file, columns, fmt)
         return
-    index = LineIndex(file, fmt)
-    raw = _scan(table, file, fmt)
+    positional = not fmt.header and bool(table.data_columns)
+    index = LineIndex(file, fmt, len(table.data_columns) if positional else None)
+    raw = _scan(table, file, fmt, index.most_fields() if positional else 0)
     names = [c.name for c in columns]
-    if not fmt.header and table.data_columns:  # positional: see the last and the extra field
+    if positional:  # see the last and the extra field
         raw = raw.with_columns(pl.col(table.data_columns[-1].name).alias(LAST))
         names += [LAST, EXTRA]
     for batch in raw.select(names or [EXTRA]).collect_batches():
@@ -71,9 +76,17 @@ def needs_fallback(fmt: CsvFormat) -> bool:
     return fmt.escape is not None or not single
 
 
-def _scan(table: TableSpec, file: Path, fmt: CsvFormat) -> pl.LazyFrame:
+def _scan(table: TableSpec, file: Path, fmt: CsvFormat, most_fields: int) -> pl.LazyFrame:
+    """The file's fields as text; positional fields are named by the declared columns, then
+    `EXTRA`, then as many more as the longest line needs (Polars refuses a first line longer
+    than its schema; only the declared ones and `EXTRA` are ever read)."""
     data = table.data_columns
-    schema = None if fmt.header else {c.name: pl.String for c in data} | {EXTRA: pl.String}
+    past = [f"{EXTRA}_{i}" for i in range(len(data) + 2, most_fields + 1)]
+    schema = (
+        None
+        if fmt.header
+        else {c.name: pl.String for c in data} | dict.fromkeys([EXTRA, *past], pl.String)
+    )
     return pl.scan_csv(
         file,
         has_header=fmt.header,
@@ -92,16 +105,18 @@ class LineIndex:
     when first asked (most files never need it): through Polars' line scan when records are
     lines (no quoted field spans lines), else through Python's csv module."""
 
-    def __init__(self, file: Path, fmt: CsvFormat):
+    def __init__(self, file: Path, fmt: CsvFormat, declared: int | None = None):
         self.file = file
         self.fmt = fmt
+        self.declared = declared  # the table's columns, when its fields are positional
         self._lines: pl.Series | None = None
         self._fields: pl.Series | None = None
+        self._bound: int | None = None  # `most_fields` before the index is loaded
 
     @classmethod
-    def known(cls, file: Path, fmt: CsvFormat) -> LineIndex:
+    def known(cls, file: Path, fmt: CsvFormat, declared: int | None = None) -> LineIndex:
         """An index its reader fills as it reads (`add`), as the Python fallback does."""
-        index = cls(file, fmt)
+        index = cls(file, fmt, declared)
         index._lines = pl.Series([], dtype=pl.Int64)
         index._fields = pl.Series([], dtype=pl.Int64)
         return index
@@ -118,6 +133,26 @@ class LineIndex:
         self._load()
         assert self._lines is not None
         return int(self._lines[record]) if record < len(self._lines) else None
+
+    def most_fields(self) -> int:
+        """At least the field count of the file's longest record: exact once the index is
+        loaded, else one light pass counting each line's delimiters (quoted ones too, so it
+        may count more, never less; 0 for an empty file)."""
+        if self._fields is not None:
+            return int(self._fields.max() or 0)  # type: ignore[arg-type]
+        if self._bound is None:
+            delimiters = pl.col("line").str.count_matches(self.fmt.delimiter, literal=True)
+            most = pl.scan_lines(self.file).select(delimiters.max()).collect(engine="streaming")
+            self._bound = 0 if most.item() is None else int(most.item()) + 1
+        return self._bound
+
+    def too_many(self, records: pl.Series) -> pl.Series:
+        """Whether each of `records` has two or more fields past the declared ones (Flink's
+        "Too many entries"; a single extra field is seen by its value, `EXTRA`). The index is
+        loaded only when some line may have that many."""
+        if self.declared is None or self.most_fields() <= self.declared + 1:
+            return pl.repeat(False, len(records), dtype=pl.Boolean, eager=True)
+        return self.fields(records) > self.declared + 1
 
     def fields(self, records: pl.Series) -> pl.Series:
         """The number of fields of each of `records` (record numbers)."""
@@ -236,7 +271,7 @@ def _python_batches(
         )
     positions = [data.index(c.name) for c in columns] + [len(data)]
     names = [c.name for c in columns] + [EXTRA]
-    index = LineIndex.known(file, fmt)
+    index = LineIndex.known(file, fmt, len(data))
     rows: list[tuple[int, list[str]]] = []
     for record in _records(file, fmt):
         rows.append(record)
@@ -254,8 +289,8 @@ def _fallback_batch(
     written back as plain csv by Python's csv module and read by Polars, both in C."""
     index.add([line for line, _ in rows], [len(values) for _, values in rows])
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(values for _, values in rows)
-    width = max(positions) + 1
+    width = max(positions) + 1  # fields past it are counted by the index, never read
+    csv.writer(buffer, lineterminator="\n").writerows(values[:width] for _, values in rows)
     schema = {f"c{i}": pl.String for i in range(width)}
     frame = pl.read_csv(
         io.BytesIO(buffer.getvalue().encode("utf-8")),
@@ -312,14 +347,15 @@ def _without_too_many(marked: pl.DataFrame, index: LineIndex, faults: ParseFault
     or skipped with a warning)."""
     if EXTRA not in marked.columns:
         return marked
-    too_many = marked.filter(pl.col(EXTRA).is_not_null()).get_column(RECORD)
+    beyond = pl.col(EXTRA).is_not_null() | index.too_many(marked.get_column(RECORD))
+    too_many = marked.filter(beyond).get_column(RECORD)
     for record in too_many:
         faults.line(
             faults.where(index.line(record), record),
             "more fields than the table declares (Flink: Too many entries)",
         )
     if len(too_many):
-        marked = marked.filter(pl.col(EXTRA).is_null())
+        marked = marked.filter(~beyond)
     return marked.drop(EXTRA)
 
 

@@ -79,9 +79,13 @@ class Binder:
         _require(lambda: ops.require_boolean(bound.type, where), expr)
         return bound
 
-    def aggregate(self, call: ast.FunctionCall, scope: Scope) -> b.AggregateCall:
+    def aggregate(
+        self, call: ast.FunctionCall, scope: Scope, keyed: bool = False
+    ) -> b.AggregateCall:
         """An aggregate call over the rows of `scope`, typed by its declaration, with its
-        FILTER (WHERE ...) condition."""
+        FILTER (WHERE ...) condition. `keyed`: the GROUP BY names a key, so that, as Calcite
+        types it for Flink, a group has rows and an aggregate NULL only over no rows
+        (`null_if_empty`) is NOT NULL where its arguments are and no FILTER applies."""
         function = AGGREGATES[call.name]
         condition = None if call.filter is None else self._filter(call.filter, scope)
         if call.star:
@@ -96,6 +100,8 @@ class Binder:
         for index in function.literal_args:
             _require_literal(call, args, index)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
+        if function.null_if_empty and keyed and condition is None:
+            result = types.nullable(result, any(t.nullable for t in arg_types))
         if call.distinct:  # COUNT(DISTINCT v): its values are grouped
             for arg, expr in zip(args, call.args, strict=False):
                 require_orderable(arg.type, expr.position)
@@ -354,7 +360,9 @@ class Binder:
         problem = types.cast_problem(inner.type, expr.type)
         if problem is not None:
             raise PlanError(problem, expr.position)
-        target = types.nullable(expr.type)
+        # NOT NULL from NOT NULL, as in Flink (a value that does not convert fails the job);
+        # TRY_CAST gives NULL for it
+        target = types.nullable(expr.type, inner.type.nullable or expr.safe)
         return folded_cast(inner, target) or b.Cast(inner, target, expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:

@@ -201,7 +201,8 @@ class Builder:
     def _values(self, values: ast.Values, ctx: _Context):
         width = len(values.rows[0])
         rows = []
-        column_types: list[ast.DataType] = [types.NULL] * width
+        # NOT NULL until a NULL (or a nullable value) comes: the first row's types
+        column_types: list[ast.DataType] = [types.nullable(types.NULL, False)] * width
         # (column type, value type) -> common type, by identity: few distinct pairs, however
         # many rows (the types are kept alive in the values, so their ids stay theirs)
         merged: dict[tuple[int, int], tuple[ast.DataType, ast.DataType, ast.DataType | None]] = {}
@@ -217,7 +218,8 @@ class Builder:
                 bound_expr, t = self._value(expr, ctx)
                 key = (id(column_types[i]), id(t))
                 if key not in merged:
-                    common = types.common_type(column_types[i], t)
+                    first = column_types[i].name == "NULL" and not column_types[i].nullable
+                    common = t if first else types.common_type(column_types[i], t)
                     common = interned.setdefault(common, common)  # the same object next time
                     merged[key] = (column_types[i], t, common)
                 common = merged[key][2]
@@ -490,15 +492,17 @@ class Builder:
         to bind)."""
         scope = node.fields
         grouped = self._group_keys(select.group_by, scope, ctx)
+        calls: dict[b.AggregateCall, Position] = {}
 
         def rewrite(expr):
             if isinstance(expr, ast.FunctionCall) and expr.over is None:
                 if expr.name in AGGREGATES:
-                    call = ctx.binder.aggregate(expr, scope)
+                    call = ctx.binder.aggregate(expr, scope, grouped.keyed)
                     reduce = AGGREGATES[expr.name].reduce
                     if reduce is not None:  # STDDEV ...: an expression of SUMs and COUNTs
                         return rewrite(reduce(expr, call.args[0].type, call.type))
                     field = grouped.aggregate(call, lambda: self.inner_field(expr.name, call.type))
+                    calls.setdefault(call, expr.position)
                     return ast.ColumnRef(None, field.column, expr.position)
                 if expr.name in GROUPINGS:
                     return self._grouping_call(expr, grouped, scope, ctx)
@@ -523,6 +527,7 @@ class Builder:
 
         exprs = [rewrite(item.expr) for item in select.items]
         having = rewrite(select.having) if select.having is not None else None
+        _refuse_beside_distinct(calls)
         aggregate = p.Aggregate(
             node,
             tuple(grouped.keys),
@@ -556,7 +561,7 @@ class Builder:
             (bound, self.inner_field(name, types.nullable(bound.type, i not in always)))
             for i, (bound, name) in enumerate(found)
         ]
-        return _Grouped(keys, index_of, None if len(sets) == 1 else tuple(sets))
+        return _Grouped(keys, index_of, None if len(sets) == 1 else tuple(sets), bool(keys))
 
     def _grouping_call(
         self, expr: ast.FunctionCall, grouped: _Grouped, scope: tuple[p.Field, ...], ctx: _Context
@@ -851,6 +856,7 @@ class _Grouped:
     keys: list[tuple[b.Expr, p.Field]]
     index_of: dict[b.Expr, int]
     sets: tuple[tuple[int, ...], ...] | None
+    keyed: bool  # GROUP BY names a key (ROLLUP's too): Flink's groups then have rows
     aggregates: dict[b.AggregateCall, p.Field] = dataclasses.field(default_factory=dict)
     groupings: dict[tuple[int, ...] | None, p.Field] = dataclasses.field(default_factory=dict)
 
@@ -888,9 +894,10 @@ def others_own(key: str, name: ast.Name, what: str) -> PlanError:
 
 
 def not_above(key: str, name: ast.Name, why: str) -> PlanError:
-    """A name its file declares further down, or drops above the statement using it."""
+    """A name its file declares further down, or drops, where the statement using it is
+    planned (`why`: FileScope.hidden)."""
     return PlanError(
-        f"Object '{key}' not found: {why} (a statement sees what stands above it)",
+        f"Object '{key}' not found: {why}",
         name.position,
         len(str(name)),
     )
@@ -983,6 +990,24 @@ def _subexpressions(expr):
     for f in fields(expr):
         if f.name != "position":
             yield from visit(getattr(expr, f.name))
+
+
+def _refuse_beside_distinct(calls: Mapping[b.AggregateCall, Position]) -> None:
+    """Flink 2.3 computes the plain aggregates beside a DISTINCT one as MIN over a first
+    aggregation by the distinct values (AggregateExpandDistinctAggregatesRule): a plain one
+    whose result MIN cannot take (ARRAY_AGG's ARRAY, COLLECT's MULTISET) fails the query."""
+    if not any(call.distinct for call in calls):
+        return
+    for call, position in calls.items():
+        if not call.distinct and call.type.name in ("ARRAY", "MULTISET"):
+            raise PlanError(
+                f"Min aggregate function does not support type: ''{call.type.name}''. "
+                f"Please re-check the data type. (Flink 2.3 computes {call.name} beside a "
+                f"DISTINCT aggregate through MIN: make it {call.name}(DISTINCT ...) too, or "
+                "aggregate it in a query of its own)",
+                position,
+                len(call.name),
+            )
 
 
 def _has_aggregate(expr) -> bool:

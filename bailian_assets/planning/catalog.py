@@ -80,15 +80,32 @@ class FileScope:
         # means `key`
         self.shadows: dict[str, tuple[int, str, int]] = {}
 
-    def hidden(self, key: str, index: int) -> str | None:
-        """Why the statement at `index` cannot see `key`, or None when it can."""
+    def hidden(self, key: str, index: int, insert: bool = False) -> str | None:
+        """Why the statement at `index` cannot see `key`, or None when it can. An INSERT
+        (`insert`) is planned at its place and again after the file's last statement: Flink
+        runs a file's INSERTs as one job, planned at the end, where a name dropped below the
+        INSERT is gone too."""
+        above = " (a statement sees what stands above it)"
         declared = self.declared.get(key)
         if declared is not None and declared[0] > index:
-            return f"this file declares it further down, at line {declared[1].position.line}"
+            line = declared[1].position.line
+            return f"this file declares it further down, at line {line}{above}"
         dropped = self.dropped.get(key)
         if dropped is not None and dropped[0] < index:
-            return f"this file drops it above, at line {dropped[1].position.line}"
-        return None
+            return f"this file drops it above, at line {dropped[1].position.line}{above}"
+        return self.dropped_below(key, index) if insert else None
+
+    def dropped_below(self, key: str, index: int) -> str | None:
+        """Why an INSERT at `index` cannot use `key` (read through a view too): the file
+        drops it below, and Flink plans a file's INSERTs after its last statement."""
+        dropped = self.dropped.get(key)
+        if dropped is None or dropped[0] < index:
+            return None
+        return (
+            f"this file drops it below, at line {dropped[1].position.line}, and Flink "
+            "plans a file's INSERTs together after its last statement, as one job, where "
+            "it is gone (a file cannot drop what its INSERTs use)"
+        )
 
 
 @dataclass(frozen=True)
@@ -97,10 +114,18 @@ class Visibility:
 
     scope: FileScope | None = None
     index: int = 0
+    insert: bool = False  # an INSERT's: planned again at the file's end (FileScope.hidden)
 
     def hidden(self, key: str) -> str | None:
         """Why the statement cannot see `key`, or None when it can."""
-        return None if self.scope is None else self.scope.hidden(key, self.index)
+        return None if self.scope is None else self.scope.hidden(key, self.index, self.insert)
+
+    def dropped_below(self, key: str) -> str | None:
+        """For an INSERT: why a relation it reads through a view is gone where Flink plans
+        it (FileScope.dropped_below), or None."""
+        if self.scope is None or not self.insert:
+            return None
+        return self.scope.dropped_below(key, self.index)
 
     def resolve(self, name: str, namespace: str = "table or view") -> str:
         """The catalog key a table or view (or, in the namespace 'model', a model) `name`
@@ -256,7 +281,7 @@ def _add_insert(file: _FileBeingAdded, index: int, statement: ast.Insert) -> Non
             statement,
             file.path,
             dict(file.settings),
-            Visibility(file.scope, index),
+            Visibility(file.scope, index, insert=True),
         )
     )
 

@@ -20,8 +20,12 @@ Rewrite rules, from the subquery's root down (`_pull`):
   and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows
   that match no row (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no
   rows, whose value those rows get; and it gives one row per correlation value (`unique`).
-- Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here).
-- Any other node (LIMIT, windows, set operations, a subquery inside) that reads outer columns
+- Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here), as
+  through an uncorrelated subquery's join (one row out per row in).
+- A correlated subquery of the subquery (its CorrelatedJoin, `_nested`): the conditions pass
+  up; one of its join reading a column of this site's enclosing query (two levels out from
+  it) reads an expression equal to that column, or a domain of its values.
+- Any other node (LIMIT, windows, set operations) that reads outer columns
   is refused with a located error; one that does not is left as it is, a join of the
   subquery's FROM clause included.
 
@@ -37,6 +41,7 @@ The executor runs it in `executor/joins.py`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
@@ -96,17 +101,9 @@ def correlated_join(
     `filtering`: the subquery is a WHERE conjunct (or its negation), not a value."""
     value = sub.fields[0].column
     pulled = _pull(sub, _Site(outer, node, field, position))
-    own = {f.column for f in node.fields}
-    keys, residual = [], []
-    for condition in pulled.conditions:
-        pair = _equality(condition, own)
-        if pair is not None:
-            keys.append(pair)
-        else:
-            residual.append(condition)
-    read = set().union(*(b.columns_in(c) for c in pulled.conditions))
-    if (read & outer) - own:  # a column of a query further out: not in these rows
-        raise PlanError(_FAR, position)
+    # a condition reading a column of a query further out stays in `residual`: decorrelating
+    # this query in that one's subquery replaces the column (`_nested`)
+    keys, residual = _split(pulled.conditions, {f.column for f in node.fields})
     return p.CorrelatedJoin(
         kind,
         node,
@@ -123,9 +120,21 @@ def correlated_join(
 
 
 _FAR = (
-    "a subquery referring to a query more than one level out is not supported: "
-    "refer to the enclosing query's columns only"
+    "a subquery referring to a query more than two levels out is not supported: "
+    "refer to the enclosing query's columns, or to its enclosing query's"
 )
+
+
+def _split(conditions, own: set[str]) -> tuple[list[tuple[b.Expr, b.Expr]], list[b.Expr]]:
+    """Join conditions as equi keys (`own expr = other expr`) and the residual rest."""
+    keys, residual = [], []
+    for condition in conditions:
+        pair = _equality(condition, own)
+        if pair is not None:
+            keys.append(pair)
+        else:
+            residual.append(condition)
+    return keys, residual
 
 
 def _pull(node: p.Node, at: _Site) -> _Pulled:
@@ -136,7 +145,9 @@ def _pull(node: p.Node, at: _Site) -> _Pulled:
         return _project(node, at)
     if isinstance(node, p.Aggregate):
         return _aggregate(node, at)
-    if isinstance(node, (p.Distinct, p.Sort)):
+    if isinstance(node, p.CorrelatedJoin):
+        return _nested(node, at)
+    if isinstance(node, (p.Distinct, p.Sort, p.SubqueryJoin)):  # a SubqueryJoin keeps rows
         below = _pull(node.input, at)
         if not below.conditions:
             return _Pulled(node)
@@ -149,6 +160,61 @@ def _pull(node: p.Node, at: _Site) -> _Pulled:
             at.position,
         )
     return _Pulled(node)
+
+
+def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
+    """A correlated subquery of the subquery (decorrelated there): its input's conditions
+    pass up, and a condition of its join reading an outer column of this site (two levels
+    out from it) reads instead an expression of the input equal to that column (a pulled
+    `inner = outer` condition says which), or else a domain column: the distinct values of
+    the outer column (NULL too) joined to the input, with `domain IS NOT DISTINCT FROM outer`
+    passed up as conditions (`_same_value`; Neumann's unnesting). The join keeps one row
+    per input row, so filters commute."""
+    below = _pull(node.input, at)
+    conditions = [_equals(x, y) for x, y in node.keys]
+    conditions += [] if node.residual is None else conjuncts(node.residual)
+    far = set().union(*(b.columns_in(c) for c in conditions)) & at.outer
+    if not far:
+        if not below.conditions:
+            return _Pulled(node)
+        empty = None if below.empty is None else replace(node, input=below.empty)
+        return _Pulled(replace(node, input=below.node), below.conditions, empty, below.unique)
+    if below.empty is not None:
+        raise PlanError(
+            "a subquery two levels out inside a correlated global aggregate is not supported",
+            at.position,
+        )
+    inside = _equal_inside(below, far, at.outer)
+    rows, up = below.node, list(below.conditions)
+    rest = sorted(far - set(inside))
+    if rest:
+        fields = {f.column: f for f in at.rows.fields}
+        if not set(rest) <= set(fields):
+            raise PlanError(_FAR, at.position)
+        domain = {c: at.field("$domain", fields[c].type) for c in rest}
+        values = p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in rest))
+        rows = p.Join("INNER", rows, p.Distinct(values), (), None)
+        for c, d in domain.items():
+            up += _same_value(b.Column(d.column, d.type), b.Column(c, d.type))
+        inside |= {c: b.Column(d.column, d.type) for c, d in domain.items()}
+    renamed = [_renamed(c, inside) for c in conditions]
+    keys, residual = _split(renamed, {f.column for f in rows.fields})
+    joined = replace(node, input=rows, keys=tuple(keys), residual=and_all(residual), unique=False)
+    return _Pulled(joined, tuple(up), None, below.unique)
+
+
+def _equal_inside(below: _Pulled, far: set[str], outer: set[str]) -> dict[str, b.Expr]:
+    """For outer columns of `far`: an expression of `below`'s rows a pulled condition makes
+    equal to it (`o.uid = u.uid`), so it may stand in its place where those rows join."""
+    inner = {f.column for f in below.node.fields}
+    found: dict[str, b.Expr] = {}
+    for condition in below.conditions:
+        pair = _equality(condition, outer)
+        if pair is None or not isinstance(pair[0], b.Column) or pair[0].column not in far:
+            continue
+        if b.columns_in(pair[1]) <= inner:
+            found.setdefault(pair[0].column, pair[1])
+    return found
 
 
 def _filter(node: p.Filter, at: _Site) -> _Pulled:
@@ -196,7 +262,7 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
         below = _domain(below, at)
         pairs = [_equality(c, at.outer) for c in below.conditions]
     for pair in pairs:
-        assert pair is not None
+        assert pair is not None  # `_domain` leaves equalities only
         outside, inside = pair
         key = next((f for e, f in keys if e == inside), None)
         if key is None:
@@ -214,35 +280,39 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), as Neumann's
     and DuckDB's decorrelation does them: the distinct values of the outer columns they read
     (the domain, fresh columns) are joined to the subquery's rows on those conditions, and the
-    conditions left for the outer join are `outer column = domain column`, equalities the
-    aggregate groups by."""
+    conditions left for the outer join say `outer column IS NOT DISTINCT FROM domain column`
+    (`_same_value`: equalities the aggregate groups by)."""
     read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
     fields = {f.column: f for f in at.rows.fields}
     if not set(read) <= set(fields):
-        raise PlanError(_FAR, at.position)
+        raise PlanError(
+            "a correlated condition other than an equality, under an aggregate, may read the "
+            "enclosing query's columns only, not those of a query further out",
+            at.position,
+        )
     domain = {c: at.field("$domain", fields[c].type) for c in read}
     values = p.Distinct(
         p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in read))
     )
     keys, rest = [], []
     for condition in below.conditions:
-        renamed = _renamed(condition, {k: f.column for k, f in domain.items()})
+        renamed = _renamed(condition, {k: b.Column(f.column, f.type) for k, f in domain.items()})
         pair = _equality(renamed, {f.column for f in domain.values()})
         if pair is not None:
             keys.append((pair[1], pair[0]))  # (the subquery's side, the domain's)
         else:
             rest.append(renamed)
     joined = p.Join("INNER", below.node, values, tuple(keys), and_all(rest))
-    equal = tuple(
-        _equals(b.Column(f.column, f.type), b.Column(c, fields[c].type)) for c, f in domain.items()
-    )
-    return _Pulled(joined, equal, below.empty, below.unique)
+    equal: list[b.Expr] = []
+    for c, f in domain.items():  # NULL-safe: a NULL outer value has its domain row too
+        equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type), True)
+    return _Pulled(joined, tuple(equal), below.empty, below.unique)
 
 
-def _renamed(expr: b.Expr, columns: dict[str, str]) -> b.Expr:
-    """`expr` reading `columns[c]` for each column `c` it names there."""
+def _renamed(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
+    """`expr` reading `columns[c]` (an expression) for each column `c` it names there."""
     if isinstance(expr, b.Column):
-        return replace(expr, column=columns.get(expr.column, expr.column))
+        return columns.get(expr.column, expr)
     changes: dict[str, object] = {}
     for f in fields(expr):
         value = getattr(expr, f.name)
@@ -253,7 +323,7 @@ def _renamed(expr: b.Expr, columns: dict[str, str]) -> b.Expr:
     return replace(expr, **changes)  # type: ignore[arg-type]
 
 
-def _renamed_all(values: tuple, columns: dict[str, str]) -> tuple:
+def _renamed_all(values: tuple, columns: dict[str, b.Expr]) -> tuple:
     return tuple(
         _renamed(v, columns)
         if isinstance(v, _EXPRESSIONS)
@@ -274,6 +344,42 @@ def _equality(condition: b.Expr, side: set[str]) -> tuple[b.Expr, b.Expr] | None
     if x and y and y <= side and not x & side:
         return second, first
     return None
+
+
+_ZEROS: dict[str, object] = {
+    **dict.fromkeys(("TINYINT", "SMALLINT", "INT", "BIGINT"), 0),
+    **dict.fromkeys(("FLOAT", "DOUBLE"), 0.0),
+    **dict.fromkeys(("CHAR", "VARCHAR", "STRING"), ""),
+    "BOOLEAN": False,
+    "DECIMAL": 0,
+    "DATE": datetime.date(1970, 1, 1),
+    "TIME": datetime.time(0),
+    "TIMESTAMP": datetime.datetime(1970, 1, 1),
+}
+
+
+def _same_value(domain: b.Expr, outer: b.Expr, keyed: bool = False) -> list[b.Expr]:
+    """`domain IS NOT DISTINCT FROM outer`: a NULL outer value has its own domain row (its
+    subquery rows may be there: `... OR i.q < u.uid`). As equalities the joins key on where
+    the type has a zero (`d IS NULL = o IS NULL AND COALESCE(d, 0) = COALESCE(o, 0)`); else
+    as a condition checked row by row, or, where the aggregate above must group by it
+    (`keyed`), as `domain = outer`: a NULL outer value (of a TIMESTAMP_LTZ, an ARRAY...)
+    then gets the answer over no rows."""
+    never_null = types.nullable(types.BOOLEAN, False)
+    t = outer.type
+    if t.name not in _ZEROS:
+        if keyed:
+            return [_equals(domain, outer)]
+        return [b.Call("IS NOT DISTINCT FROM", (domain, outer), never_null)]
+    zero = b.Literal(_ZEROS[t.name], types.nullable(t, False))
+
+    def missing(e: b.Expr) -> b.Expr:
+        return b.Call("IS NULL", (e,), never_null)
+
+    def filled(e: b.Expr) -> b.Expr:
+        return b.Call("COALESCE", (e, zero), types.nullable(t, False))
+
+    return [_equals(missing(domain), missing(outer)), _equals(filled(domain), filled(outer))]
 
 
 def _equals(left: b.Expr, right: b.Expr) -> b.Expr:

@@ -198,6 +198,7 @@ class Planner:
         planned = self.builder.query(
             statement.query, definition.path, definition.settings, definition.visibility
         )
+        self._refuse_dropped_below(planned.root, definition)
         sink_columns = {c.name: c for c in sink.columns}
         if statement.columns:
             for name, position in statement.columns:
@@ -220,6 +221,30 @@ class Planner:
         return PlannedInsert(
             sink, replace(query, names=names, types=sink_types), statement, definition.path
         )
+
+    def _refuse_dropped_below(self, root: p.Node, definition: InsertDef) -> None:
+        """The tables and views an INSERT reads through its views must stand at the file's
+        end, where Flink plans it (those it names itself the builder checks, located)."""
+        pending, seen = [root], set()
+        while pending:
+            node = pending.pop()
+            if not isinstance(node, p.Scan):
+                pending.extend(p.children(node))
+                continue
+            if node.relation in seen:
+                continue
+            seen.add(node.relation)
+            why = definition.visibility.dropped_below("table or view:" + node.relation)
+            if why is not None:
+                raise PlanError(
+                    f"Object '{node.relation}' not found: this INSERT reads it through a view; "
+                    + why,
+                    definition.statement.position,
+                    len("INSERT"),
+                )
+            view = self.builder.views.get(node.relation)
+            if view is not None:
+                pending.append(view.root)
 
     def _plan_select(self, definition: SelectDef) -> PlannedSelect:
         statement = definition.statement
@@ -257,7 +282,7 @@ class Planner:
                 where = items[index].position if index < len(items) else planned.position
                 raise PlanError(
                     head + f"Incompatible types for sink column '{column.name}' at "
-                    f"position {index}" + tail,
+                    f"position {index + 1}" + tail,  # 1-based, as Flink counts
                     where,
                 )
 

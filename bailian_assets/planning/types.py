@@ -246,6 +246,24 @@ def sql_name(t: DataType) -> str:
     return base
 
 
+_DEFAULT_PRECISION = {"TIMESTAMP": 6, "TIMESTAMP_LTZ": 6, "TIME": 0}
+
+
+def summary(t: DataType) -> str:
+    """`t` as Flink's `LogicalType.asSummaryString()` prints it (what TYPEOF returns):
+    `INT NOT NULL`, `STRING`, `ARRAY<INT NOT NULL>`, `TIMESTAMP(6)`."""
+    if t.name in ("ARRAY", "MULTISET") and t.element is not None:
+        text = f"{t.name}<{summary(t.element)}>"
+    elif t.name == "MAP" and t.element is not None and t.value is not None:
+        text = f"MAP<{summary(t.element)}, {summary(t.value)}>"
+    elif t.name == "ROW":
+        text = "ROW<" + ", ".join(f"`{n}` {summary(f)}" for n, f in t.fields) + ">"
+    else:
+        params = t.params or ((_DEFAULT_PRECISION[t.name],) if t.name in _DEFAULT_PRECISION else ())
+        text = t.name + (f"({', '.join(map(str, params))})" if params else "")
+    return text if t.nullable else f"{text} NOT NULL"
+
+
 def flink_type(t: DataType) -> str:
     """`t` as Flink's logical types print it in planner messages: `VARIANT NOT NULL`."""
     return sql_name(t) + ("" if t.nullable else " NOT NULL")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.planning.types import summary
 
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "COALESCE": lambda a, r: pl.coalesce(a),
@@ -29,6 +30,8 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "IS NOT FALSE": lambda a, r: a[0].fill_null(True),
     "IS UNKNOWN": lambda a, r: a[0].is_null(),
     "IS NOT UNKNOWN": lambda a, r: a[0].is_not_null(),
+    # a fact of the plan, the same on every row
+    "TYPEOF": lambda a, r: pl.lit(summary(r[0].type), pl.String),
     "IS DISTINCT FROM": lambda a, r: a[0].ne_missing(a[1]),
     "IS NOT DISTINCT FROM": lambda a, r: a[0].eq_missing(a[1]),
 }

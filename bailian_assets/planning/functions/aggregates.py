@@ -26,7 +26,9 @@ class AggregateFunction:
     """An aggregate the SQL may call. `literal_args`: positions of arguments that must be
     non-NULL literals (LISTAGG's separator). `reduce`: an aggregate Flink computes from
     others (STDDEV and VARIANCE from SUM and COUNT): given the call and its result type, the
-    expression that computes it (`reductions.py`), planned in its place."""
+    expression that computes it (`reductions.py`), planned in its place. `null_if_empty`: NULL
+    only over no rows (Calcite's ARG0_NULLABLE_IF_EMPTY): NOT NULL under a GROUP BY naming a key
+    (ROLLUP's too), without FILTER, over NOT NULL arguments (`SUM(v) ... GROUP BY k`)."""
 
     name: str
     signatures: tuple[Signature, ...]
@@ -34,6 +36,7 @@ class AggregateFunction:
     star: bool = False  # may be called as NAME(*)
     literal_args: tuple[int, ...] = ()
     reduce: reductions.Reduction | None = None
+    null_if_empty: bool = False
 
 
 def _count(args: Sequence[DataType]) -> DataType:
@@ -87,22 +90,23 @@ def _statistic(name: str) -> AggregateFunction:
 
 AGGREGATE_FUNCTIONS = [
     AggregateFunction("COUNT", (sig("ANY"),), _count, star=True),
-    AggregateFunction("SUM", (sig("NUMERIC"),), _sum),
-    AggregateFunction("AVG", (sig("NUMERIC"),), _avg),
-    AggregateFunction("MIN", (sig("ANY"),), _extreme("Min")),
-    AggregateFunction("MAX", (sig("ANY"),), _extreme("Max")),
+    AggregateFunction("SUM", (sig("NUMERIC"),), _sum, null_if_empty=True),
+    AggregateFunction("AVG", (sig("NUMERIC"),), _avg, null_if_empty=True),
+    AggregateFunction("MIN", (sig("ANY"),), _extreme("Min"), null_if_empty=True),
+    AggregateFunction("MAX", (sig("ANY"),), _extreme("Max"), null_if_empty=True),
     *(_statistic(name) for name in reductions.STATISTICS),
     # the first and last non-NULL value, in the order the rows arrive
-    AggregateFunction("FIRST_VALUE", (sig("ANY"),), _same),
-    AggregateFunction("LAST_VALUE", (sig("ANY"),), _same),
+    AggregateFunction("FIRST_VALUE", (sig("ANY"),), _same, null_if_empty=True),
+    AggregateFunction("LAST_VALUE", (sig("ANY"),), _same, null_if_empty=True),
     # LISTAGG(s [, separator]): the non-NULL values joined, ',' between them by default
     AggregateFunction(
         "LISTAGG",
         (sig("CHARACTER"), sig("CHARACTER", "CHARACTER_LITERAL")),
         _same,
         literal_args=(1,),
+        null_if_empty=True,
     ),
-    AggregateFunction("ARRAY_AGG", (sig("ANY"),), _collection("ARRAY")),
+    AggregateFunction("ARRAY_AGG", (sig("ANY"),), _collection("ARRAY"), null_if_empty=True),
     AggregateFunction("COLLECT", (sig("ANY"),), _collection("MULTISET")),
 ]
 

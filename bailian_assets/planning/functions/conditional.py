@@ -100,4 +100,6 @@ FUNCTIONS = [
     ScalarFunction("IF", (sig("BOOLEAN", "ANY", "ANY"),), _if),
     ScalarFunction("GREATEST", (_ANY_1,), _compared),
     ScalarFunction("LEAST", (_ANY_1,), _compared),
+    # TYPEOF(x): x's type as Flink prints it, nullability included (`BIGINT NOT NULL`)
+    ScalarFunction("TYPEOF", (sig("ANY"),), always(types.nullable(types.STRING, False))),
 ]

@@ -68,7 +68,7 @@ def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
     names = {a.name, b.name}
     if "DECIMAL" in names and names <= _INTEGERS | {"DECIMAL"}:
         return types.decimal_arithmetic(op, a, b)
-    return types.nullable(types.common_type(a, b) or types.UNKNOWN)
+    return types.nullable(types.common_type(a, b) or types.UNKNOWN, a.nullable or b.nullable)
 
 
 def is_integer_division(op: str, a: DataType, b: DataType) -> bool:

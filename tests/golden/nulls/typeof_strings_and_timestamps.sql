@@ -1,0 +1,4 @@
+-- TYPEOF of VALUES strings of different lengths, a cast to STRING, a DECIMAL literal and CURRENT_TIMESTAMP
+CREATE TEMPORARY VIEW t(k, s) AS VALUES (1, 'ab'), (2, 'c');
+CREATE TEMPORARY TABLE out1 (a STRING, b STRING, c STRING, d STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT TYPEOF(s), TYPEOF(CAST(k AS STRING)), TYPEOF(1.5), TYPEOF(CURRENT_TIMESTAMP) FROM t WHERE k = 1;

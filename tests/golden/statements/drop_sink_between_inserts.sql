@@ -1,0 +1,7 @@
+-- DROP TEMPORARY TABLE of the first INSERT's sink between two INSERTs
+CREATE TEMPORARY VIEW v(a) AS VALUES (1), (2);
+CREATE TEMPORARY TABLE out1 (a INT) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE out2 (a INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT a FROM v;
+DROP TEMPORARY TABLE out1;
+INSERT INTO out2 SELECT 7;

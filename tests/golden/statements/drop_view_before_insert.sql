@@ -1,0 +1,6 @@
+-- DROP TEMPORARY VIEW before the INSERT that reads it
+CREATE TEMPORARY VIEW v(a) AS VALUES (1), (2);
+CREATE TEMPORARY TABLE out1 (a INT) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE out2 (a INT) WITH ('connector' = 'print');
+DROP TEMPORARY VIEW v;
+INSERT INTO out1 SELECT a FROM v;
