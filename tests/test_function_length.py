@@ -25,7 +25,6 @@ LIMIT = 60
 ALLOWED = {
     # grown past the limit by recent work, in code others are changing in parallel (window
     # frames, TEMPORARY name resolution): split once those changes have landed
-    "bailian_assets/planning/binder.py:Binder.window": "range is changing window frames",
     "bailian_assets/planning/builder.py:Builder._relation": "name resolution is changing",
     "bailian_assets/planning/planner.py:Planner._plan_insert": "name resolution is changing",
 }

@@ -99,8 +99,8 @@ def test_lag_lead_and_top_n_per_group():
             "Windowed aggregate expression is illegal here",
         ),
         (
-            "SELECT SUM(v) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
-            "RANGE frames with an offset",
+            "SELECT SUM(v) OVER (ORDER BY k, v RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
+            "RANGE clause cannot be used with compound ORDER BY clause",
         ),
         (
             "SELECT UPPER(k) OVER (ORDER BY v) FROM t",

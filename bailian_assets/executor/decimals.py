@@ -8,13 +8,16 @@ Where Polars 2.1's Decimal differs from Java's BigDecimal, the difference is han
 one place:
 - a cast to a smaller scale rounds HALF_EVEN: `fit` rounds HALF_UP on the unscaled Int128s
   (`rescale`, which also cuts toward zero for TRUNCATE);
-- `*` keeps the larger scale of its operands and rounds the product: the operands are widened
-  to the product's scale first, so the product is exact;
+- `*` keeps the larger scale of its operands and divides the product back to it (an Int128
+  division per row): `+ - *` run on the unscaled Int128s where the exact result surely has
+  at most 38 digits, else the right operand's unscaled integer at scale 0, so the product
+  needs no division and is exact;
 - `/` rounds HALF_EVEN: the quotient is computed on the unscaled integers (Int128) and
   rounded HALF_UP; for the rows whose integers would pass Int128, exactly in Python, once per
   distinct pair of operands;
 - `%` is a floored modulo (Python's sign rule): corrected to Java's sign of the dividend;
-- `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides;
+- `mean` is a DOUBLE: AVG is SUM / COUNT, divided as `/` divides, on the grouped frame
+  (`expressions.Aggregation`);
 - a join needs keys of one dtype (`joins.join_keys` casts both to their common DECIMAL);
 - `pow` refuses a Decimal exponent (POWER runs on DOUBLE, as in Flink);
 - an overflowing `+`, `-`, `*` fails in Polars where Flink gives NULL: not handled (values
@@ -99,10 +102,8 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     for text that is no number at all (Flink's DecimalDataUtils.castFrom catches the
     NumberFormatException and gives zero); a number too big for the precision fails the job
     (`NumberFormatException: ... Overflow.`), and is NULL under TRY_CAST (`safe`)."""
-    scale = types.precision_scale(target)[1]
     trimmed = text.str.strip_chars()
-    wide = types.decimal(MAX_PRECISION, scale + 1)
-    parsed = fit(trimmed.cast(dtype(wide), strict=False), wide, target)
+    parsed = _parsed(trimmed, target)
     number = trimmed.str.contains(_NUMBER)
     value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
     if safe:
@@ -122,26 +123,65 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     )
 
 
+def _parsed(text: pl.Expr, target: DataType) -> pl.Expr:
+    """Trimmed number text as DECIMAL `target`: HALF_UP to its scale (parsed with a digit
+    more, which Polars' parse rounds HALF_EVEN, then `fit`), NULL where it does not fit the
+    precision or is no number. A number of more than 37 - scale whole digits has no room for
+    that digit in 38: parsed at the scale itself, so `CAST('9...9' AS DECIMAL(38, 0))` holds
+    its 38 digits (its fraction then rounds HALF_EVEN, a difference past 10^37 only)."""
+    scale = types.precision_scale(target)[1]
+    if scale >= MAX_PRECISION:  # DECIMAL(38, 38): no digit more to round with
+        return text.cast(dtype(target), strict=False)
+    wide = types.decimal(MAX_PRECISION, scale + 1)
+    rounded = fit(text.cast(dtype(wide), strict=False), wide, target)
+    at_scale = text.cast(pl.Decimal(MAX_PRECISION, scale), strict=False)
+    return pl.coalesce(rounded, at_scale.cast(dtype(target), strict=False))
+
+
+def exact_operands(ta: DataType, tb: DataType) -> bool:
+    """Do `+ - * / %` of these operand types give an exact DECIMAL (`arithmetic`)? (A DOUBLE
+    operand makes a DOUBLE.)"""
+    names = {ta.name, tb.name}
+    return "DECIMAL" in names and names <= {*_INTEGERS, "DECIMAL", "NULL"}
+
+
 def arithmetic(
     op: str, a: pl.Expr, b: pl.Expr, ta: DataType, tb: DataType, result: DataType
 ) -> pl.Expr:
     """`a op b` for `+ - * / %` where the result is DECIMAL `result` (the operands DECIMALs or
-    integers), exactly as BigDecimal computes it, brought to `result`."""
+    integers: `exact_operands`), exactly as BigDecimal computes it, of `result`'s very dtype.
+    Where Int128 surely holds the exact value (its digits, by the operand types, at most 38:
+    then it is `result` itself), on the unscaled integers: Polars' Decimal `*` divides each
+    product back to a scale (an Int128 division per row, 3x the time in TPC-H's Q1)."""
     if op == "/":
         return divide(a, b, ta, tb, result)
-    (_, sa), (_, sb) = types.precision_scale(ta), types.precision_scale(tb)
-    scale = sa + sb if op == "*" else max(sa, sb)  # the exact result's scale
-    wide = pl.Decimal(MAX_PRECISION, scale)
-    a, b = a.cast(wide), b.cast(wide)
-    if op == "+":
-        value = a + b
-    elif op == "-":
-        value = a - b
-    elif op == "*":
-        value = a * b
+    (pa, sa), (pb, sb) = types.precision_scale(ta), types.precision_scale(tb)
+    if op == "*":
+        precision, scale = pa + pb, sa + sb  # the exact product's
     else:
-        value = java_remainder(a, b)
+        scale = max(sa, sb)
+        precision = max(pa - sa, pb - sb) + scale + 1
+    if op != "%" and precision <= MAX_PRECISION:
+        na, nb = unscaled(a, ta), unscaled(b, tb)
+        if op == "*":
+            n = na * nb
+        else:
+            na, nb = _times_ten(na, scale - sa), _times_ten(nb, scale - sb)
+            n = na + nb if op == "+" else na - nb
+        return n.reinterpret(dtype=dtype(result))
+    wide = pl.Decimal(MAX_PRECISION, scale)
+    if op == "*":  # scale 0 on the right: Polars multiplies without dividing back
+        value = unscaled(a, ta).reinterpret(dtype=wide) * unscaled(b, tb).reinterpret(
+            dtype=pl.Decimal(MAX_PRECISION, 0)
+        )
+    else:
+        a, b = a.cast(wide), b.cast(wide)
+        value = a + b if op == "+" else a - b if op == "-" else java_remainder(a, b)
     return fit(value, types.decimal(MAX_PRECISION, scale), result)
+
+
+def _times_ten(n: pl.Expr, power: int) -> pl.Expr:
+    return n * pl.lit(10**power, dtype=pl.Int128) if power else n
 
 
 def java_remainder(a: pl.Expr, b: pl.Expr) -> pl.Expr:
@@ -272,25 +312,54 @@ def sum_bound(t: DataType) -> DataType:
     return types.decimal(min(MAX_PRECISION, precision + 19), scale)
 
 
-def average(x: pl.Expr, source: DataType, result: DataType) -> pl.Expr:
-    """AVG of a DECIMAL column as Flink computes it: SUM / COUNT, HALF_UP at the result's
-    scale; NULL over no values."""
-    total = x.sum()
-    count = x.count()
-    quotient = divide(
-        total, count.cast(pl.Int64), sum_bound(source), types.BIGINT, result, zero_fails=False
+_HALF = 10**19  # a DECIMAL's unscaled value is below 10^38: two halves below 10^19
+
+
+def average_partials(x: pl.Expr, source: DataType) -> list[pl.Expr]:
+    """The partial aggregates of AVG over DECIMAL `source` values `x` (`average` finishes
+    them): SUM and COUNT. A sum that may pass 38 digits (values of 19 digits or more) is
+    taken in two halves, the unscaled values' high and low 19 digits, neither of which can
+    overflow Int128, so that `average` sees the overflow Polars' own sum would fail on."""
+    if types.precision_scale(sum_bound(source))[0] < MAX_PRECISION:
+        return [x.sum(), x.count()]
+    n = unscaled(x, source)
+    half = pl.lit(_HALF, dtype=pl.Int128)
+    return [(n // half).sum(), (n % half).sum(), x.count()]  # floored: the low half >= 0
+
+
+def average(partials: list[pl.Expr], source: DataType, result: DataType) -> pl.Expr:
+    """AVG of DECIMAL `source` values as Flink computes it, from `average_partials`: SUM /
+    COUNT, HALF_UP at the result's scale; NULL over no values, and NULL where the SUM passes
+    38 digits (Flink's sum overflows to NULL; a SUM that overflows only part way, its values'
+    signs mixed, is not seen)."""
+    *total, count = partials
+    sum_type = sum_bound(source)
+    if len(total) == 1:
+        sum_value = total[0]
+    else:
+        sum_value = _joined_halves(total[0], total[1], types.precision_scale(source)[1])
+        sum_type = types.decimal(MAX_PRECISION, types.precision_scale(source)[1])
+    quotient = divide(sum_value, count.cast(pl.Int64), sum_type, types.BIGINT, result, False)
+    return pl.when(count > 0).then(quotient)
+
+
+def _joined_halves(high: pl.Expr, low: pl.Expr, scale: int) -> pl.Expr:
+    """The DECIMAL(38, scale) high * 10^19 + low (the sums of `average_partials`' halves),
+    NULL where it passes 38 digits."""
+    half = pl.lit(_HALF, dtype=pl.Int128)
+    whole = high + low // half  # total = whole * 10^19 + rest, 0 <= rest < 10^19
+    rest = low % half
+    fits = (whole < half) & ((whole > -half) | ((whole == -half) & (rest > 0)))
+    return (
+        pl.when(fits).then(whole * half + rest).reinterpret(dtype=pl.Decimal(MAX_PRECISION, scale))
     )
-    # .first(): one value per group (the quotient's Int128 steps give a list in a group_by)
-    return pl.when(count > 0).then(quotient).otherwise(None).first()
 
 
 def read(values: pl.Expr, current: pl.DataType, target: DataType) -> pl.Expr:
     """Values a file holds (text, or numbers a json reader gave) as DECIMAL `target`: HALF_UP
     to its scale, NULL for what is no number or too big (the reader reports those)."""
     if current == pl.String:
-        wide = types.decimal(MAX_PRECISION, types.precision_scale(target)[1] + 1)
-        values = values.replace("", None).str.strip_chars().cast(dtype(wide), strict=False)
-        current = dtype(wide)
+        return _parsed(values.replace("", None).str.strip_chars(), target)
     return conform(values, current, target)
 
 

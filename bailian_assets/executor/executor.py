@@ -22,7 +22,7 @@ from bailian_assets.errors import BailianError, ExecutionError
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.expressions import compile_aggregate, compile_expr
+from bailian_assets.executor.expressions import Aggregation, compile_aggregate, compile_expr
 from bailian_assets.executor.joins import (
     correlated_join,
     in_values,
@@ -195,22 +195,20 @@ class Executor:
         return joined
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
-        """GROUP BY, in the order groups first appear; grouping sets as `_grouping_sets`."""
-        aggregates = [
-            compile_aggregate(call).cast(to_polars(f.type)).alias(f.column)
-            for call, f in node.aggregates
-        ]
+        """GROUP BY, in the order groups first appear; grouping sets as `_grouping_sets`. The
+        group_by computes the aggregates' partials, the grouped frame finishes them
+        (`Aggregation`)."""
+        aggregations = [compile_aggregate(call, f.column) for call, f in node.aggregates]
+        partials = [e for a in aggregations for e in a.partials]
         if node.sets is not None:
-            return _grouping_sets(node, frame, aggregates, self._keeps(node))
+            return _grouping_sets(node, frame, partials, aggregations, self._keeps(node))
         constants = [pl.lit(0, dtype=pl.Int64).alias(f.column) for _, f in node.groupings]
         if not node.keys:
-            return frame.select(aggregates).with_columns(constants)
-        keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
-        return (
-            frame.group_by(keys, maintain_order=self._keeps(node))
-            .agg(aggregates)
-            .with_columns(constants)
-        )
+            grouped = frame.select(partials)
+        else:
+            keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
+            grouped = frame.group_by(keys, maintain_order=self._keeps(node)).agg(partials)
+        return _finished(grouped.with_columns(constants), node, aggregations)
 
     def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
         return with_windows(frame, node)
@@ -346,9 +344,24 @@ def _retyped(source: ast.DataType, target: ast.DataType) -> bool:
 _SET = "$set"  # no SQL name or frame column of the planner looks like it
 
 
+def _finished(
+    grouped: pl.LazyFrame, node: p.Aggregate, aggregations: list[Aggregation]
+) -> pl.LazyFrame:
+    """The Aggregate's columns from its grouped frame: each aggregate's finishing step run
+    over its partials' columns."""
+    finishes = [a.finish for a in aggregations if a.finish is not None]
+    if finishes:
+        grouped = grouped.with_columns(finishes)
+    return grouped.select(f.column for f in node.fields)
+
+
 def _grouping_sets(
-    node: p.Aggregate, frame: pl.LazyFrame, aggregates: list[pl.Expr], keep_order: bool
-):
+    node: p.Aggregate,
+    frame: pl.LazyFrame,
+    partials: list[pl.Expr],
+    aggregations: list[Aggregation],
+    keep_order: bool,
+) -> pl.LazyFrame:
     """GROUPING SETS as Flink's Expand runs them: each row once per set (in the order of the
     sets), the keys its set does not hold NULL, then grouped by the keys and the set's number,
     so the groups come out in the order Flink's come (each first seen) when `keep_order`."""
@@ -356,9 +369,13 @@ def _grouping_sets(
     assert sets is not None
     if not any(sets):  # GROUPING SETS ((), ()): a row each, even over no rows, as in Flink
         totals = [
-            frame.select(aggregates).with_columns(
-                pl.lit(_grouping_value(named, (), sets[:n]), dtype=pl.Int64).alias(f.column)
-                for named, f in node.groupings
+            _finished(
+                frame.select(partials).with_columns(
+                    pl.lit(_grouping_value(named, (), sets[:n]), dtype=pl.Int64).alias(f.column)
+                    for named, f in node.groupings
+                ),
+                node,
+                aggregations,
             )
             for n in range(len(sets))
         ]
@@ -372,7 +389,7 @@ def _grouping_sets(
         if len(holding) < len(sets):
             key = pl.when(pl.col(_SET).is_in(holding)).then(key)
         keys.append(key.cast(to_polars(key_field.type)).alias(key_field.column))
-    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=keep_order).agg(aggregates)
+    grouped = expanded.group_by([*keys, pl.col(_SET)], maintain_order=keep_order).agg(partials)
     groupings = [
         pl.col(_SET)
         .replace_strict(
@@ -382,7 +399,7 @@ def _grouping_sets(
         .alias(f.column)
         for named, f in node.groupings
     ]
-    return grouped.with_columns(groupings).select(f.column for f in node.fields)
+    return _finished(grouped.with_columns(groupings), node, aggregations)
 
 
 def _grouping_value(

@@ -38,6 +38,7 @@ from bailian_assets.planning.functions import (
 from bailian_assets.planning.functions import operators as ops
 from bailian_assets.planning.plan import Field
 from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.planning.window_frames import bind_frame, check_frame_allowed
 from bailian_assets.sql import ast
 from bailian_assets.sql.ast import DataType
 from bailian_assets.sql.variables import VariableError, substitute
@@ -159,13 +160,8 @@ class Binder:
                     f"argument {index + 1} of {call.name} must be a constant",
                     call.args[index].position,
                 )
-        if spec.frame is not None and call.name in WINDOWS:
-            raise PlanError(
-                f"{call.name} takes no ROWS/RANGE frame here; frames apply to "
-                "aggregates over windows",
-                spec.frame.position,
-                len(spec.frame.unit),
-            )
+        if spec.frame is not None:
+            check_frame_allowed(call.name, spec.frame, call.name in WINDOWS)
         result = located(lambda: function.returns(arg_types), call.position, len(call.name))
         partition = tuple(self.bind(e, scope) for e in spec.partition_by)
         order = tuple(
@@ -179,7 +175,7 @@ class Binder:
         for key, expr in keys:
             require_orderable(key.type, expr.position)
         return b.WindowCall(
-            call.name, args, partition, order, _frame(spec.frame), result, call.star
+            call.name, args, partition, order, bind_frame(spec.frame, order), result, call.star
         )
 
     # ------------------------------------------------------------ leaves
@@ -527,28 +523,6 @@ def require_orderable(t: DataType, position: Position, length: int = 1) -> None:
 
 def _require(check, expr) -> DataType:
     return located(check, expr.position)
-
-
-def _frame(frame: ast.WindowFrame | None) -> b.Frame | None:
-    if frame is None:
-        return None
-    offsets = [bound for bound in (frame.start, frame.end) if bound[1] is not None]
-    if frame.unit == "RANGE" and offsets:  # needs ORDER BY value arithmetic: phase 2
-        raise PlanError(
-            "RANGE frames with an offset (RANGE BETWEEN n PRECEDING ...) are not "
-            "supported yet; use ROWS, or RANGE UNBOUNDED PRECEDING",
-            frame.position,
-            len(frame.unit),
-        )
-    whole = frame.start[0] == "UNBOUNDED PRECEDING" and frame.end[0] == "UNBOUNDED FOLLOWING"
-    if not whole and not (frame.start[0].endswith("PRECEDING") and frame.end[0] == "CURRENT ROW"):
-        raise PlanError(
-            "the window frames supported are UNBOUNDED PRECEDING or n PRECEDING "
-            "AND CURRENT ROW, and UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
-            frame.position,
-            len(frame.unit),
-        )
-    return b.Frame(frame.unit, frame.start, frame.end)
 
 
 def _datetime_plus(op: str, left: b.Expr, right: b.Expr, expr: ast.BinaryOp) -> b.Expr:

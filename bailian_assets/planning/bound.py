@@ -94,13 +94,14 @@ class SortKey:
 
 @dataclass(frozen=True)
 class Frame:
-    """A window frame: `unit` ROWS or RANGE, bounds as (kind, offset) (see ast.WindowFrame).
-    Without one, Flink's default: the whole partition without ORDER BY, else RANGE UNBOUNDED
-    PRECEDING to CURRENT ROW (the current row's peers included)."""
+    """A window frame: `unit` ROWS or RANGE, bounds as (kind, offset) (see ast.WindowFrame),
+    the offset a distance: rows for ROWS, for RANGE a value in the single order key's units
+    (days for a DATE key). Without a frame, Flink's default: the whole partition without ORDER
+    BY, else RANGE UNBOUNDED PRECEDING to CURRENT ROW (the current row's peers included)."""
 
     unit: str
-    start: tuple[str, int | None]
-    end: tuple[str, int | None]
+    start: tuple[str, Literal | None]
+    end: tuple[str, Literal | None]
 
 
 @dataclass(frozen=True)

@@ -132,11 +132,12 @@ class FunctionCall:
 @dataclass(frozen=True, slots=True)
 class WindowFrame:
     """`ROWS|RANGE BETWEEN start AND end`; a bound is (kind, offset): kind one of
-    UNBOUNDED PRECEDING, PRECEDING, CURRENT ROW, FOLLOWING, UNBOUNDED FOLLOWING."""
+    UNBOUNDED PRECEDING, PRECEDING, CURRENT ROW, FOLLOWING, UNBOUNDED FOLLOWING; the offset of
+    PRECEDING and FOLLOWING a number or INTERVAL literal (`3`, `0.5`, `INTERVAL '1' DAY`)."""
 
     unit: str  # ROWS or RANGE
-    start: tuple[str, int | None]
-    end: tuple[str, int | None]
+    start: tuple[str, Literal | None]
+    end: tuple[str, Literal | None]
     position: Position
 
 

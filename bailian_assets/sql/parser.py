@@ -1728,18 +1728,31 @@ class _Parser:
             unit.upper, self._frame_bound(), ("CURRENT ROW", None), unit.position
         )
 
-    def _frame_bound(self) -> tuple[str, int | None]:
+    def _frame_bound(self) -> tuple[str, ast.Literal | None]:
         if self._accept("CURRENT"):
             self._expect("ROW")
             return "CURRENT ROW", None
         unbounded = bool(self._accept("UNBOUNDED"))
-        offset = None if unbounded else int(self._integer().value)
+        offset = None if unbounded else self._frame_offset()
         direction = self._accept("PRECEDING") or self._accept("FOLLOWING")
         if direction is None:
             raise _ParseError(
                 f"expected PRECEDING or FOLLOWING, found {self.tok.describe()}", self.tok
             )
         return ("UNBOUNDED " if unbounded else "") + direction.upper, offset
+
+    def _frame_offset(self) -> ast.Literal:
+        """A frame bound's offset: a number (ROWS counts rows, RANGE order-key values) or an
+        INTERVAL (RANGE over a DATE or TIMESTAMP); the binder checks it fits the frame."""
+        if self.tok.kind is Kind.NUMBER:
+            return self._number_literal(self._next())
+        if self.tok.upper == "INTERVAL" and self._peek().kind is Kind.STRING:
+            return self._interval()
+        raise _ParseError(
+            "expected a number, an INTERVAL, UNBOUNDED or CURRENT ROW, found "
+            + self.tok.describe(),
+            self.tok,
+        )
 
     def _trim_args(self) -> list[ast.Expr]:
         """TRIM([BOTH | LEADING | TRAILING] [chars] FROM s) or TRIM(s): [s, mode, chars]."""

@@ -14,8 +14,6 @@ from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.planning import bound
 from bailian_assets.planning.functions import operators as rules
 
-_EXACT = ("TINYINT", "SMALLINT", "INT", "BIGINT", "DECIMAL")
-
 
 def _arithmetic(op: str) -> Implementation:
     """`+ - * / %`: exact on DECIMALs (`executor/decimals.py`), Java's sign rule for `%`,
@@ -23,7 +21,7 @@ def _arithmetic(op: str) -> Implementation:
 
     def implementation(a, raw):
         ta, tb = raw[0].type, raw[1].type
-        if "DECIMAL" in (ta.name, tb.name) and {ta.name, tb.name} <= set(_EXACT) | {"NULL"}:
+        if decimals.exact_operands(ta, tb):
             return decimals.arithmetic(op, a[0], a[1], ta, tb, rules.arithmetic(op, ta, tb))
         if op == "%":
             divisor = decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "/ by zero", False)

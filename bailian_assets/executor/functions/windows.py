@@ -1,5 +1,6 @@
 """Polars implementations of the window functions declared in `planning/functions/windows.py`,
-and of aggregates over windows (running, sliding and whole-partition frames).
+and of aggregates over windows (running, sliding and whole-partition frames here; any other
+ROWS or RANGE frame by its rows' bounds, `executor/frames.py`).
 
 Every implementation runs on the frame sorted by the call's partition and order keys
 (`executor/windows.py` sorts it), so "the rows before this one" are the rows above it; `over`
@@ -16,7 +17,7 @@ from typing import SupportsInt, cast
 
 import polars as pl
 
-from bailian_assets.executor import decimals
+from bailian_assets.executor import decimals, frames
 from bailian_assets.executor.functions.aggregates import AGGREGATES
 from bailian_assets.planning import bound, types
 
@@ -116,9 +117,21 @@ WINDOWS: dict[str, WindowImplementation] = {
     "NTILE": _ntile,
     "LAG": _shift(1),
     "LEAD": _shift(-1),
-    "FIRST_VALUE": lambda a, w: w.over(a[0].first()),
-    "LAST_VALUE": lambda a, w: w.peers(w.over(a[0])) if w.keys else w.over(a[0].last()),
+    "FIRST_VALUE": lambda a, w: _first_or_last("first", a[0], w),
+    "LAST_VALUE": lambda a, w: _first_or_last("last", a[0], w),
 }
+
+
+def _first_or_last(how: str, x: pl.Expr, w: Window) -> pl.Expr:
+    """FIRST_VALUE or LAST_VALUE: the first or last non-NULL value of the frame (Flink skips
+    NULLs), by its bounds; without a frame, Flink's default (RANGE UNBOUNDED PRECEDING AND
+    CURRENT ROW with ORDER BY, else the whole partition)."""
+    frame = w.call.frame or (_RUNNING if w.keys else _WHOLE)
+    return frames.first_or_last(how, x, *frames.bounds(w, frame))
+
+
+_RUNNING = bound.Frame("RANGE", ("UNBOUNDED PRECEDING", None), ("CURRENT ROW", None))
+_WHOLE = bound.Frame("ROWS", ("UNBOUNDED PRECEDING", None), ("UNBOUNDED FOLLOWING", None))
 
 
 # ------------------------------------------------------------------ aggregates over windows
@@ -156,8 +169,9 @@ def _sliding(name: str, x: pl.Expr | None, rows: int) -> pl.Expr:
 
 def aggregate_over(args: list[pl.Expr], w: Window) -> pl.Expr:
     """An aggregate over a window, by its frame: the whole partition (no ORDER BY, or
-    UNBOUNDED FOLLOWING), running (UNBOUNDED PRECEDING AND CURRENT ROW: with RANGE, the
-    default, through the current row's peers), or sliding (ROWS n PRECEDING)."""
+    UNBOUNDED on both sides), running (UNBOUNDED PRECEDING AND CURRENT ROW: with RANGE, the
+    default, through the current row's peers), sliding (ROWS n PRECEDING AND CURRENT ROW), or
+    any other ROWS or RANGE frame by its bounds."""
     call = w.call
     x = None if call.star else args[0]
     if x is not None and call.name in ("SUM", "AVG") and call.args[0].type.name == "DECIMAL":
@@ -166,15 +180,30 @@ def aggregate_over(args: list[pl.Expr], w: Window) -> pl.Expr:
 
 
 def _over_frame(name: str, x: pl.Expr | None, w: Window) -> pl.Expr:
-    """Aggregate `name` of `x` over the frame of `w`'s call."""
+    """Aggregate `name` of `x` over the frame of `w`'s call: the common frames by the
+    shortcuts above, any other by its rows' bounds (`executor/frames.py`)."""
     frame = w.call.frame
-    whole = not w.keys if frame is None else frame.end[0] == "UNBOUNDED FOLLOWING"
-    if whole:
+    if frame is None:
+        shape = "running" if w.keys else "whole"
+    else:
+        shape = _SHAPES.get((frame.unit, frame.start[0], frame.end[0]), "bounded")
+    if shape == "whole":
         return w.over(pl.len() if x is None else AGGREGATES[name](x))
-    if frame is not None and frame.start[0] == "PRECEDING":
-        return w.over(_sliding(name, x, int(frame.start[1]) + 1))  # type: ignore[arg-type]
+    if shape == "sliding" and frame is not None and frame.start[1] is not None:
+        return w.over(_sliding(name, x, int(frame.start[1].value) + 1))  # type: ignore[call-overload]
+    if shape == "bounded":
+        exact = w.call.star or w.call.args[0].type.name not in ("FLOAT", "DOUBLE")
+        return frames.aggregate(name, x, *frames.bounds(w), exact=exact)
     running = w.over(_running(name, x))
     return running if frame is not None and frame.unit == "ROWS" else w.peers(running)
+
+
+# (unit, start kind, end kind) of the frames with a shortcut; any other is "bounded"
+_SHAPES = {
+    **{(unit, "UNBOUNDED PRECEDING", "UNBOUNDED FOLLOWING"): "whole" for unit in ("ROWS", "RANGE")},
+    **{(unit, "UNBOUNDED PRECEDING", "CURRENT ROW"): "running" for unit in ("ROWS", "RANGE")},
+    ("ROWS", "PRECEDING", "CURRENT ROW"): "sliding",
+}
 
 
 def _decimal_over(x: pl.Expr, w: Window) -> pl.Expr:

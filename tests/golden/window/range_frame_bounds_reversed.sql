@@ -1,0 +1,6 @@
+-- a RANGE frame whose start follows its end (1 FOLLOWING AND 1 PRECEDING) is refused
+CREATE TEMPORARY TABLE out1 (v INT, s INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (2), (4);
+INSERT INTO out1 SELECT v,
+  SUM(v) OVER (ORDER BY v RANGE BETWEEN 1 FOLLOWING AND 1 PRECEDING)
+FROM t ORDER BY v;

@@ -1,0 +1,6 @@
+-- a fractional RANGE offset over an INT order key
+CREATE TEMPORARY TABLE out1 (v INT, c BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (2), (3), (5);
+INSERT INTO out1 SELECT v,
+  COUNT(*) OVER (ORDER BY v RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW)
+FROM t ORDER BY v;

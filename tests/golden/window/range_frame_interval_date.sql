@@ -1,0 +1,9 @@
+-- RANGE BETWEEN INTERVAL 'n' DAY PRECEDING AND CURRENT ROW over a DATE order key
+CREATE TEMPORARY TABLE out1 (k STRING, d DATE, amount INT, last2 INT, c BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(k, d, amount) AS VALUES
+  ('a', DATE '2024-01-01', 10), ('a', DATE '2024-01-02', 20), ('a', DATE '2024-01-02', 5),
+  ('a', DATE '2024-01-04', 30), ('a', DATE '2024-01-05', 40), ('b', DATE '2024-01-01', 7), ('b', DATE '2024-01-31', 8);
+INSERT INTO out1 SELECT k, d, amount,
+  SUM(amount) OVER w, COUNT(*) OVER w
+FROM t WINDOW w AS (PARTITION BY k ORDER BY d RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW)
+ORDER BY k, d, amount;

@@ -1,0 +1,6 @@
+-- an INTERVAL RANGE offset over an INT order key is refused
+CREATE TEMPORARY TABLE out1 (v INT, s INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (2), (4);
+INSERT INTO out1 SELECT v,
+  SUM(v) OVER (ORDER BY v RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW)
+FROM t ORDER BY v;

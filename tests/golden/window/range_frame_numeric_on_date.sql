@@ -1,0 +1,6 @@
+-- a numeric RANGE offset over a DATE order key (Flink's verdict)
+CREATE TEMPORARY TABLE out1 (d DATE, c BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(d) AS VALUES (DATE '2024-01-01'), (DATE '2024-01-02');
+INSERT INTO out1 SELECT d,
+  COUNT(*) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND CURRENT ROW)
+FROM t ORDER BY d;

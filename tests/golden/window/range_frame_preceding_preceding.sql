@@ -1,0 +1,7 @@
+-- RANGE BETWEEN 3 PRECEDING AND 1 PRECEDING: frames that end before the current row
+CREATE TEMPORARY TABLE out1 (i INT, v INT, s INT, c BIGINT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(i, v) AS VALUES (1, 1), (2, 2), (3, 2), (4, 4), (5, 5), (6, 9);
+INSERT INTO out1 SELECT i, v,
+  SUM(v) OVER w, COUNT(*) OVER w
+FROM t WINDOW w AS (ORDER BY v RANGE BETWEEN 3 PRECEDING AND 1 PRECEDING)
+ORDER BY i;

@@ -1,0 +1,6 @@
+-- a RANGE offset without an ORDER BY is refused
+CREATE TEMPORARY TABLE out1 (v INT, s INT) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(v) AS VALUES (1), (2), (4);
+INSERT INTO out1 SELECT v,
+  SUM(v) OVER (RANGE BETWEEN 1 PRECEDING AND CURRENT ROW)
+FROM t ORDER BY v;
