@@ -366,3 +366,22 @@ def test_an_outer_value_two_levels_out_is_null_safe(tmp_path, kind, values):
     )
     # 1: only the third value is below the first -> 1; NULL: eid > 10 -> 1; 3: both -> 2
     assert run(sql, tmp_path) == ["out1 +I[1, 1]", "out1 +I[2, 1]", "out1 +I[3, 2]"]
+
+
+def test_an_outer_join_makes_the_unmatched_side_nullable(tmp_path):
+    views = (
+        "CREATE TEMPORARY VIEW a(k) AS VALUES (1), (2);\n"
+        "CREATE TEMPORARY VIEW c(k, v) AS VALUES (1, 10);\n"
+    )
+    typed = views + sink(
+        "t STRING, s STRING",
+        "INSERT INTO out1 SELECT TYPEOF(c.v), TYPEOF(a.k) FROM a LEFT JOIN c ON a.k = c.k "
+        "WHERE a.k = 1;",
+    )
+    assert run(typed, tmp_path) == ["out1 +I[INT, INT NOT NULL]"]
+    # a VALUES column is NOT NULL, but not after the LEFT JOIN: a NOT NULL sink refuses its NULL
+    strict = views + sink(
+        "k INT, v INT NOT NULL", "INSERT INTO out1 SELECT a.k, c.v FROM a LEFT JOIN c ON a.k = c.k;"
+    )
+    with pytest.raises(ExecutionError, match="Column 'v' is NOT NULL, however, a null value"):
+        run(strict, tmp_path)

@@ -134,7 +134,20 @@ class Join:
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        return self.left.fields + self.right.fields
+        """Both sides' fields; those of the side an outer join may leave without a match
+        are nullable (a LEFT JOIN's right side), whatever the side declares."""
+        left, right = self.left.fields, self.right.fields
+        if self.kind in ("RIGHT", "FULL"):
+            left = _nullable(left)
+        if self.kind in ("LEFT", "FULL"):
+            right = _nullable(right)
+        return left + right
+
+
+def _nullable(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    return tuple(
+        f if f.type.nullable else replace(f, type=replace(f.type, nullable=True)) for f in fields
+    )
 
 
 @dataclass(frozen=True)

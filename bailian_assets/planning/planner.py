@@ -344,7 +344,7 @@ def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]
     checks: list[b.Expr] = [
         b.Call("IS NOT NULL", (b.Column(f.column, f.type),), types.nullable(types.BOOLEAN, False))
         for f, column in zip(query.root.fields, columns, strict=False)
-        if not column.type.nullable  # even where the query's type is NOT NULL: never trusted
+        if f.type.nullable and not column.type.nullable
     ]
     if not checks:
         return query
