@@ -19,6 +19,7 @@ from bailian_assets.executor.functions.common import (
 from bailian_assets.executor.functions.common import (
     const as _const,
 )
+from bailian_assets.planning import bound
 
 if TYPE_CHECKING:
     from polars.expr.whenthen import ChainedThen, Then
@@ -33,8 +34,26 @@ def _trim(a, raw):
     return getattr(a[0].str, method)(chars)
 
 
+def _literal_int(raw, index: int) -> int | None:
+    """The value of argument `index` when it is a non-NULL integer literal, else None."""
+    expr = raw[index]
+    if isinstance(expr, bound.Literal) and type(expr.value) is int:
+        return expr.value
+    return None
+
+
 def _substring(a, raw):
     """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end."""
+    start_value = _literal_int(raw, 1)
+    if start_value is not None and start_value >= 0:
+        # A constant start from the front (TPC-H's SUBSTRING(c_phone FROM 1 FOR 2)) is a plain
+        # slice: the general form below builds per-row offsets from each value's length.
+        front = max(start_value - 1, 0)
+        if len(a) == 2:
+            return a[0].str.slice(front)
+        length_value = _literal_int(raw, 2)
+        if length_value is not None:
+            return a[0].str.slice(front, max(length_value, 0))
     start = a[1].cast(pl.Int64)
     chars = a[0].str.len_chars().cast(pl.Int64)
     offset = (
