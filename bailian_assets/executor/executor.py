@@ -28,6 +28,7 @@ from bailian_assets.executor.joins import (
     in_values,
     join_keys,
     outer_join,
+    semi_join,
     single_value,
 )
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
@@ -178,7 +179,7 @@ class Executor:
         if node.residual is not None and node.kind in ("LEFT", "RIGHT", "FULL"):
             return outer_join(node, left, right, self._keeps(node))
         if not node.equi_keys:
-            joined = left.join(right, how="cross")
+            joined = left.join(right, how="cross", maintain_order=_pairs_order(self._keeps(node)))
         else:
             how = _EQUI_JOINS[node.kind]
             keys = [join_keys(a, b) for a, b in node.equi_keys]
@@ -243,14 +244,14 @@ class Executor:
     def _subquery_join(
         self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
     ) -> pl.LazyFrame:
-        column = node.result.column
+        column, order = node.result.column, _pairs_order(self._keeps(node))
         if node.kind == "EXISTS":
-            return frame.join(sub.select((pl.len() > 0).alias(column)), how="cross")
+            exists = sub.select((pl.len() > 0).alias(column))
+            return frame.join(exists, how="cross", maintain_order=order)
         values = sub.select(pl.col(node.subquery.fields[0].column))
         if node.kind == "SCALAR":
-            return frame.join(
-                single_value(values, column, to_polars(node.result.type)), how="cross"
-            )
+            value = single_value(values, column, to_polars(node.result.type))
+            return frame.join(value, how="cross", maintain_order=order)
         assert node.operand is not None
         return in_values(
             frame,
@@ -260,6 +261,11 @@ class Executor:
             column,
             self._keeps(node),
         )
+
+    def _semi_join(self, node: p.SemiJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> pl.LazyFrame:
+        values = sub.select(pl.col(node.subquery.fields[0].column))
+        operand = compile_expr(node.operand)
+        return semi_join(frame, operand, values, to_polars(node.operand.type), self._keeps(node))
 
     def _correlated_join(
         self,
@@ -316,8 +322,15 @@ _RUNNERS: dict[type, Callable[..., pl.LazyFrame]] = {
     p.SetUnion: Executor._set_union,
     p.SetCombine: Executor._set_combine,
     p.SubqueryJoin: Executor._subquery_join,
+    p.SemiJoin: Executor._semi_join,
     p.CorrelatedJoin: Executor._correlated_join,
 }
+
+
+def _pairs_order(keep_order: bool) -> Literal["left_right", "none"]:
+    """A cross join's `maintain_order`: both sides' order only where it is read (Polars
+    gives a cross join's pairs in any order otherwise)."""
+    return "left_right" if keep_order else "none"
 
 
 def _conform(

@@ -79,7 +79,7 @@ def in_values(
             coalesce=True,
             maintain_order=_order(keep_order),
         )
-        .join(stats, how="cross")
+        .join(stats, how="cross", maintain_order="left_right" if keep_order else "none")
     )
     mark = (
         pl.when(pl.col("$rows") == 0)
@@ -93,6 +93,25 @@ def in_values(
         .otherwise(False)
     )
     return joined.with_columns(mark.alias(column)).drop(["$x", "$found", "$rows", "$nulls"])
+
+
+def semi_join(
+    frame: pl.LazyFrame,
+    operand: pl.Expr,
+    values: pl.LazyFrame,
+    dtype: pl.DataType,
+    keep_order: bool = True,
+) -> pl.LazyFrame:
+    """The rows of `frame` whose `operand` is among `values` (one column), compared as
+    `in_values` compares them; a NULL matches nothing (a WHERE's `x IN (...)`)."""
+    values = values.select(pl.first().cast(dtype).alias("$value"))
+    return (
+        frame.with_columns(operand.cast(dtype).alias("$x"))
+        .join(
+            values, left_on="$x", right_on="$value", how="semi", maintain_order=_order(keep_order)
+        )
+        .drop("$x")
+    )
 
 
 # ------------------------------------------------------------------ outer joins

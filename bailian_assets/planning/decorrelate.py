@@ -147,7 +147,8 @@ def _pull(node: p.Node, at: _Site) -> _Pulled:
         return _aggregate(node, at)
     if isinstance(node, p.CorrelatedJoin):
         return _nested(node, at)
-    if isinstance(node, (p.Distinct, p.Sort, p.SubqueryJoin)):  # a SubqueryJoin keeps rows
+    # a SubqueryJoin keeps rows; a SemiJoin filters them, as a WHERE above it would
+    if isinstance(node, (p.Distinct, p.Sort, p.SubqueryJoin, p.SemiJoin)):
         below = _pull(node.input, at)
         if not below.conditions:
             return _Pulled(node)

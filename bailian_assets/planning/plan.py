@@ -255,6 +255,22 @@ class SubqueryJoin:
 
 
 @dataclass(frozen=True)
+class SemiJoin:
+    """The input rows whose `operand` equals one of an uncorrelated subquery's values: a
+    WHERE's conjunct `x IN (SELECT ...)`, placed on the input that holds x, before the joins
+    above it (`builder._semi_join`). A NULL operand or value matches nothing, which is what
+    the WHERE makes of IN's NULL."""
+
+    input: Node
+    subquery: Node
+    operand: Expr  # over the input's columns
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.input.fields
+
+
+@dataclass(frozen=True)
 class CorrelatedJoin:
     """Each input row with one column computed from the rows of a correlated subquery that
     join it (`planning/decorrelate.py` made the subquery uncorrelated): rows join where
@@ -299,6 +315,7 @@ Node = (
     | SetUnion
     | SetCombine
     | SubqueryJoin
+    | SemiJoin
     | CorrelatedJoin
 )
 
@@ -347,7 +364,7 @@ def walk(node: Node):
 def children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, (Join, SetCombine)):
         return (node.left, node.right)
-    if isinstance(node, SubqueryJoin):
+    if isinstance(node, (SubqueryJoin, SemiJoin)):
         return (node.input, node.subquery)
     if isinstance(node, CorrelatedJoin):
         extra = (node.empty,) if node.empty is not None else ()

@@ -65,7 +65,7 @@ def _inputs_ordered(node: p.Node, needed: bool) -> tuple[bool, ...]:
         return (ties and (_keeps_order_freely(node.input) or not tie_breakers(node)),)
     if isinstance(node, p.Aggregate):
         return (needed or not all(map(_order_free, node.aggregates)),)
-    if isinstance(node, (p.SubqueryJoin, p.CorrelatedJoin, p.SetCombine)):
+    if isinstance(node, (p.SubqueryJoin, p.SemiJoin, p.CorrelatedJoin, p.SetCombine)):
         # the rows each outer row keeps; a subquery's values are a set (IN, EXISTS) or one
         # value (more than one row fails the job), INTERSECT's and EXCEPT's right side a set
         return (needed,) + (False,) * (len(inputs) - 1)
