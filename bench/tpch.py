@@ -194,7 +194,7 @@ def main(argv: list[str]) -> int:
     if args.child:
         child(args.child, queries, args.data_folder, args.repeat)
         return 0
-    folder = generate(args.data, args.scale)
+    folder = generate(args.data.resolve(), args.scale)  # the SQL reads it from tests/tpch/
     print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the start", flush=True)
     results: dict[str, dict[str, dict]] = {e: {} for e in ENGINES}
     for name in queries:
