@@ -81,6 +81,20 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def printed_lines(sql: str, path: str = "t.sql") -> list[str]:
+    """The lines the print sinks of `sql` (one file, `path`) receive, in order, when it runs
+    in-process against the simulator."""
+    from bailian_assets.backends import simulated_backend
+    from bailian_assets.executor.runner import run_project
+    from bailian_assets.planning.project import load_source
+    from bailian_assets.simulator.service import BailianSimulator
+
+    lines: list[str] = []
+    project = load_source(sql, path, {})
+    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    return lines
+
+
 def _real_cache() -> Path:
     home = Path(pwd.getpwuid(os.getuid()).pw_dir)
     return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "bailian-assets"

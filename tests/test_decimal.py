@@ -13,6 +13,7 @@ from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import types
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 
 def printed(columns: str, select: str, values: str = "VALUES (1)", tables: str = "") -> list[str]:
@@ -22,13 +23,7 @@ def printed(columns: str, select: str, values: str = "VALUES (1)", tables: str =
         f"CREATE TEMPORARY VIEW t AS {values};\n"
         f"INSERT INTO snk SELECT {select} FROM t;\n"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql)
 
 
 def test_casts_round_half_up_where_polars_rounds_half_even():

@@ -3,12 +3,9 @@ what real Flink 2.3 printed for the same SELECT (asked through the oracle)."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor.functions.string import MAX_RESULT_CHARS
-from bailian_assets.executor.runner import run_project
-from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 
 def printed(select: str, columns: int | str = 1, source: str = "") -> list[str]:
@@ -21,13 +18,7 @@ def printed(select: str, columns: int | str = 1, source: str = "") -> list[str]:
         f"CREATE TEMPORARY TABLE s ({names}) WITH ('connector' = 'print');\n{source}"
         f"INSERT INTO s SELECT {select};"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql)
 
 
 def text(*exprs: str) -> str:

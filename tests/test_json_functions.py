@@ -4,12 +4,9 @@ rules the golden cases show)."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor.functions.json import JsonError, compile_path, dump, evaluate, parse
-from bailian_assets.executor.runner import run_project
-from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 DOC = '{"a": {"b": [10, 2.50, "x"]}, "n": null, "t": true, "s": "abc"}'
 
@@ -21,13 +18,7 @@ def printed(columns: str, select: str, tail: str = "") -> list[str]:
         f" (CAST(NULL AS STRING), 'c', CAST(NULL AS INT));\n"
         f"INSERT INTO out1 SELECT {select} FROM t {tail};\n"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql)
 
 
 def test_paths_names_indexes_wildcards_and_malformed():

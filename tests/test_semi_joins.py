@@ -4,11 +4,9 @@ gives (a NULL x, or no match among values holding a NULL, drops the row as FALSE
 
 import random
 
-from bailian_assets.backends import simulated_backend
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 DATA = (
     "CREATE TEMPORARY VIEW o (ok, oc) AS "
@@ -24,13 +22,7 @@ def project_of(sql, data=DATA):
 
 
 def rows_of(sql, data=DATA):
-    lines: list[str] = []
-    run_project(
-        project_of(sql, data),
-        simulated_backend(BailianSimulator()),
-        lambda t, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(data + sql)
 
 
 def semi_joins(sql):

@@ -1,10 +1,7 @@
 """SUBSTRING with a constant start (and length) is compiled to a plain slice: each such call
 must give what the general, per-row form gives for the same arguments read from columns."""
 
-from bailian_assets.backends import simulated_backend
-from bailian_assets.executor.runner import run_project
-from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 VALUES = "('hello', 0, 0), ('', 0, 0), ('héllo wörld', 0, 0), (CAST(NULL AS STRING), 0, 0)"
 CALLS = [(0, 2), (1, 2), (2, 3), (3, 0), (4, -1), (2, 99), (7, 1), (1, None), (0, None), (9, None)]
@@ -15,13 +12,7 @@ def printed(select: str) -> list[str]:
         "CREATE TEMPORARY TABLE out1 (c STRING) WITH ('connector' = 'print');\n"
         f"INSERT INTO out1 SELECT {select} FROM (VALUES {VALUES}) AS t(s, z0, z1);"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql)
 
 
 def call(start: str, length: str | None) -> str:

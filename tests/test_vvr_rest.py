@@ -4,11 +4,9 @@ Dagster, and the client's backend chosen by its caller."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 ROWS = "(SELECT id, PARSE_JSON(s) AS v FROM (VALUES (1, '1'), (2, '2'), (3, '1')) AS t(id, s))"
 ORDERABLE = (
@@ -19,13 +17,7 @@ UNORDERED = "Type(VARIANT NOT NULL) " + ORDERABLE
 
 
 def shown(sql: str) -> list[str]:
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql)
 
 
 def refusal(sql: str) -> tuple[int, int, str]:
