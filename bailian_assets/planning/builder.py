@@ -47,6 +47,7 @@ from bailian_assets.planning.decorrelate import (
 )
 from bailian_assets.planning.functions import AGGREGATES, GROUPINGS, check_call
 from bailian_assets.planning.identifiers import object_key
+from bailian_assets.planning.missing import missing, missing_relation, not_above
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.named_windows import resolve_window, window_definitions
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
@@ -636,66 +637,69 @@ class Builder:
         return function
 
     def _relation(self, name: ast.Name, alias: str | None, ctx: _Context) -> p.Node:
-        key = object_key(name)
+        """The table, view or CTE `name` a FROM reads, its columns qualified by `alias` (or
+        its own last part). A CTE of the query comes first, then the file's TEMPORARY tables
+        and views, then the project's."""
         qualifier = alias or name.last
+        key = object_key(name)
         cte = ctx.ctes.get(key) if len(name.parts) == 1 else None
-        if cte is None:
-            key = ctx.visibility.resolve(key)  # a TEMPORARY table or view of the file shadows
-        hidden = ctx.visibility.hidden("table or view:" + key) if cte is None else None
+        if cte is not None:
+            return self._cte_scan(cte, qualifier)
+        key = ctx.visibility.resolve(key)  # a TEMPORARY table or view of the file shadows
+        hidden = ctx.visibility.hidden("table or view:" + key)
         if hidden is not None:
             raise not_above(key, name, hidden)
-        if cte is not None:  # fresh frame columns: a CTE may be read twice in one query
-            fields = tuple(
-                self.field(n, f.type, qualifier)
-                for n, f in zip(cte.names, cte.node.fields, strict=False)
-            )
-            return p.Project(
-                cte.node,
-                tuple(
-                    (b.Column(f.column, f.type), nf)
-                    for f, nf in zip(cte.node.fields, fields, strict=False)
-                ),
-            )
         if key in self.catalog.views:
-            if key not in self.views:
-                raise Unplanned(key, name.position)
-            planned = self.views[key]
-            if planned is None:
-                raise Quiet()
-            fields = tuple(
-                self.field(n, t, qualifier)
-                for n, t in zip(planned.names, planned.types, strict=False)
-            )
-            return p.Scan(key, planned.names, fields)
+            return self._view_scan(key, name, qualifier)
         if key in self.catalog.tables:
-            table = self.catalog.tables[key]
-            connector = connector_of(table)
-            unreadable = connector.read_problem(table) or table_columns.metadata_problem(
-                table.name, table.metadata_columns, connector.name, connector.metadata
-            )
-            if unreadable is not None:
-                raise PlanError(unreadable, name.position, len(str(name)))
-            if table.is_sink_only:
-                raise PlanError(
-                    f"table '{key}' uses the '{table.connector}' connector, which "
-                    "can only be written to",
-                    name.position,
-                    len(key),
-                )
-            return table_columns.scan(key, table.all_columns, qualifier, self.field, ctx.binder)
-        unusable = self.catalog.unusable_tables.get(key)
-        if unusable is not None:  # its problems, reported here as Flink reports them
-            raise unusable.error_at(name.position, len(str(name)), ctx.path)
-        if f"table or view:{key}" in self.catalog.broken:
-            raise Quiet()
-        if f"table or view:{key}" in self.catalog.per_file:
-            raise others_own(key, name, "table or view")
-        raise PlanError(
-            f"Object '{key}' not found"
-            + _suggest(key, [*self.catalog.views, *self.catalog.tables]),
-            name.position,
-            len(key),
+            return self._table_scan(key, name, qualifier, ctx)
+        raise missing_relation(self.catalog, key, name, ctx.path)
+
+    def _cte_scan(self, cte: _Cte, qualifier: str) -> p.Node:
+        """A read of `cte` with fresh frame columns: a CTE may be read twice in one query."""
+        fields = tuple(
+            self.field(n, f.type, qualifier)
+            for n, f in zip(cte.names, cte.node.fields, strict=False)
         )
+        return p.Project(
+            cte.node,
+            tuple(
+                (b.Column(f.column, f.type), nf)
+                for f, nf in zip(cte.node.fields, fields, strict=False)
+            ),
+        )
+
+    def _view_scan(self, key: str, name: ast.Name, qualifier: str) -> p.Node:
+        """A read of view `key`, planned first if it is not yet (`Unplanned`: the planner
+        plans it and tries again); quiet when its own planning failed (reported there)."""
+        if key not in self.views:
+            raise Unplanned(key, name.position)
+        planned = self.views[key]
+        if planned is None:
+            raise Quiet()
+        fields = tuple(
+            self.field(n, t, qualifier) for n, t in zip(planned.names, planned.types, strict=False)
+        )
+        return p.Scan(key, planned.names, fields)
+
+    def _table_scan(self, key: str, name: ast.Name, qualifier: str, ctx: _Context) -> p.Node:
+        """A read of table `key`, refused when its connector cannot read it (or its
+        metadata columns), or can only be written to."""
+        table = self.catalog.tables[key]
+        connector = connector_of(table)
+        unreadable = connector.read_problem(table) or table_columns.metadata_problem(
+            table.name, table.metadata_columns, connector.name, connector.metadata
+        )
+        if unreadable is not None:
+            raise PlanError(unreadable, name.position, len(str(name)))
+        if table.is_sink_only:
+            raise PlanError(
+                f"table '{key}' uses the '{table.connector}' connector, which "
+                "can only be written to",
+                name.position,
+                len(key),
+            )
+        return table_columns.scan(key, table.all_columns, qualifier, self.field, ctx.binder)
 
     def _join(self, join: ast.Join, ctx: _Context) -> p.Node:
         left = self._from(join.left, ctx)
@@ -791,18 +795,7 @@ class Builder:
         if hidden is not None:
             raise not_above(key, name, hidden)
         if model is None:
-            unusable = self.catalog.unusable_models.get(key)
-            if unusable is not None:  # its problems, reported here as Flink reports them
-                raise unusable.error_at(name.position, len(key), path)
-            if f"model:{key}" in self.catalog.broken:
-                raise Quiet()
-            if f"model:{key}" in self.catalog.per_file:
-                raise others_own(key, name, "model")
-            raise PlanError(
-                f"Object '{key}' not found" + _suggest(key, self.catalog.models),
-                name.position,
-                len(key),
-            )
+            raise missing(self.catalog, "model", key, name, path, self.catalog.models)
         return model
 
     # ------------------------------------------------------------ expressions
@@ -890,28 +883,6 @@ class _Cte:
 
     node: p.Node
     names: tuple[str, ...]
-
-
-def others_own(key: str, name: ast.Name, what: str) -> PlanError:
-    """A name only other files declare, each TEMPORARY: theirs, not this file's (no
-    suggestion of their own `<file>__<name>` keys)."""
-    return PlanError(
-        f"Object '{key}' not found: it is declared TEMPORARY in several other files, "
-        f"and a TEMPORARY {what} is seen only in its own file (as in Flink, "
-        "where each file is a job); declare it here, or once without TEMPORARY",
-        name.position,
-        len(key),
-    )
-
-
-def not_above(key: str, name: ast.Name, why: str) -> PlanError:
-    """A name its file declares further down, or drops, where the statement using it is
-    planned (`why`: FileScope.hidden)."""
-    return PlanError(
-        f"Object '{key}' not found: {why}",
-        name.position,
-        len(str(name)),
-    )
 
 
 def _map_children(expr, fn):

@@ -19,9 +19,10 @@ from bailian_assets.planning import bound as b
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import table_columns, types
-from bailian_assets.planning.builder import Builder, check_unique, not_above
+from bailian_assets.planning.builder import Builder, check_unique
 from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec, connector_of
+from bailian_assets.planning.missing import missing_relation, not_above
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.sql import ast
@@ -156,60 +157,13 @@ class Planner:
 
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
         statement = definition.statement
-        target = definition.visibility.resolve(definition.target)
-        hidden = definition.visibility.hidden("table or view:" + target)
-        if hidden is not None:
-            raise not_above(target, statement.target, hidden)
-        sink = self.catalog.tables.get(target)
-        if sink is None:
-            if target in self.catalog.views:
-                raise PlanError(
-                    f"'{target}' is a view; INSERT INTO needs a table",
-                    statement.target.position,
-                    len(target),
-                )
-            unusable = self.catalog.unusable_tables.get(target)
-            if unusable is not None:  # its problems, reported here as Flink reports them
-                raise unusable.error_at(
-                    statement.target.position, len(str(statement.target)), definition.path
-                )
-            if f"table or view:{target}" in self.catalog.broken:
-                raise Quiet()
-            raise PlanError(f"Object '{target}' not found", statement.target.position, len(target))
-        persisted = table_columns.persisted_metadata_problem(sink.name, sink.metadata_columns)
-        if persisted is not None:
-            raise PlanError(persisted, statement.target.position, len(str(statement.target)))
-        if not connector_of(sink).sink:
-            raise PlanError(
-                f"Connector '{sink.connector}' can only be used as a source. It "
-                "cannot be used as a sink.",
-                statement.target.position,
-                len(str(statement.target)),
-            )
-        if statement.overwrite and not connector_of(sink).overwrite:
-            raise PlanError(
-                f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
-                f"table 'default_catalog.default_database.{target}' implements the "
-                f"SupportsOverwrite interface (the '{sink.connector}' connector does "
-                "not)",
-                statement.position,
-                len("INSERT OVERWRITE"),
-            )
+        sink = self._insert_target(definition)
+        self._check_sink_abilities(sink, statement)
         planned = self.builder.query(
             statement.query, definition.path, definition.settings, definition.visibility
         )
         self._refuse_dropped_below(planned.root, definition)
-        sink_columns = {c.name: c for c in sink.columns}
-        if statement.columns:
-            for name, position in statement.columns:
-                if name not in sink_columns:
-                    raise PlanError(
-                        f"Unknown target column '{name}' of table '{target}'", position, len(name)
-                    )
-            check_unique(statement.columns, f"the column list of INSERT INTO {target}")
-            targets = [sink_columns[n] for n, _ in statement.columns]
-        else:
-            targets = list(sink.columns)
+        targets = _target_columns(sink, statement)
         self._check_against_sink(planned, targets, sink, statement)
         query = planned
         if statement.columns:  # columns the INSERT does not name get NULL
@@ -221,6 +175,47 @@ class Planner:
         return PlannedInsert(
             sink, replace(query, names=names, types=sink_types), statement, definition.path
         )
+
+    def _insert_target(self, definition: InsertDef) -> TableSpec:
+        """The table an INSERT writes: a TEMPORARY one of its file first, then the project's;
+        a view, or a name not there, explained as a FROM explains it."""
+        name = definition.statement.target
+        target = definition.visibility.resolve(definition.target)
+        hidden = definition.visibility.hidden("table or view:" + target)
+        if hidden is not None:
+            raise not_above(target, name, hidden)
+        sink = self.catalog.tables.get(target)
+        if sink is not None:
+            return sink
+        if target in self.catalog.views:
+            raise PlanError(
+                f"'{target}' is a view; INSERT INTO needs a table", name.position, len(target)
+            )
+        raise missing_relation(self.catalog, target, name, definition.path, sink=True)
+
+    def _check_sink_abilities(self, sink: TableSpec, statement: ast.Insert) -> None:
+        """Refuse an INSERT its sink cannot take: persisted metadata columns it cannot
+        write, a source-only connector, or OVERWRITE where the connector cannot overwrite."""
+        target = statement.target
+        persisted = table_columns.persisted_metadata_problem(sink.name, sink.metadata_columns)
+        if persisted is not None:
+            raise PlanError(persisted, target.position, len(str(target)))
+        if not connector_of(sink).sink:
+            raise PlanError(
+                f"Connector '{sink.connector}' can only be used as a source. It "
+                "cannot be used as a sink.",
+                target.position,
+                len(str(target)),
+            )
+        if statement.overwrite and not connector_of(sink).overwrite:
+            raise PlanError(
+                f"INSERT OVERWRITE requires that the underlying DynamicTableSink of "
+                f"table 'default_catalog.default_database.{sink.name}' implements the "
+                f"SupportsOverwrite interface (the '{sink.connector}' connector does "
+                "not)",
+                statement.position,
+                len("INSERT OVERWRITE"),
+            )
 
     def _refuse_dropped_below(self, root: p.Node, definition: InsertDef) -> None:
         """The tables and views an INSERT reads through its views must stand at the file's
@@ -354,3 +349,18 @@ def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:
     return query.body.items if isinstance(query.body, ast.Select) else ()
+
+
+def _target_columns(sink: TableSpec, statement: ast.Insert) -> list:
+    """The sink columns an INSERT writes, in its query's order: those its column list names
+    (each a column of the sink, once), or all of them."""
+    if not statement.columns:
+        return list(sink.columns)
+    sink_columns = {c.name: c for c in sink.columns}
+    for name, position in statement.columns:
+        if name not in sink_columns:
+            raise PlanError(
+                f"Unknown target column '{name}' of table '{sink.name}'", position, len(name)
+            )
+    check_unique(statement.columns, f"the column list of INSERT INTO {sink.name}")
+    return [sink_columns[n] for n, _ in statement.columns]
