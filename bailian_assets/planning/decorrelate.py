@@ -259,7 +259,8 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
     conditions = []
     inner = {f.column for f in below.node.fields}
     pairs = [_equality(c, at.outer) for c in below.conditions]
-    if any(pair is None or not b.columns_in(pair[1]) <= inner for pair in pairs):
+    plain = all(pair is not None and b.columns_in(pair[1]) <= inner for pair in pairs)
+    if not plain:
         below = _domain(below, at)
         pairs = [_equality(c, at.outer) for c in below.conditions]
     for pair in pairs:
@@ -270,11 +271,40 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
             key = at.field("$corr", inside.type)
             keys.append((inside, key))
         conditions.append(_equals(b.Column(key.column, key.type), outside))
-    grouped = p.Aggregate(below.node, tuple(keys), node.aggregates)
     if node.keys:  # a GROUP BY of its own: no row when nothing matches, several per key
-        return _Pulled(grouped, tuple(conditions))
+        return _Pulled(p.Aggregate(below.node, tuple(keys), node.aggregates), tuple(conditions))
+    # a domain's keys match NULLs too (`_same_value`): a SemiJoin would drop them
+    narrowed = _narrowed(below.node, pairs, at) if plain else below.node
+    grouped = p.Aggregate(narrowed, tuple(keys), node.aggregates)
     empty = replace(node, input=p.ValuesNode((), node.input.fields))
     return _Pulled(grouped, tuple(conditions), empty, unique=True)
+
+
+def _narrowed(node: p.Node, pairs, at: _Site) -> p.Node:
+    """`node` (a global aggregate's input) narrowed to the rows whose correlation key one of
+    the outer rows asks for (a "magic set", as Polars SQL and DuckDB plan it): a SemiJoin on
+    the distinct values of the first key that is an outer row's column, placed on the table
+    that holds it (TPC-H Q17: lineitem narrowed to the few parts the outer query keeps before
+    it is grouped, instead of grouping all of it). Only for a global aggregate: its groups
+    for the other key values would join no outer row (its `empty` answers those), and
+    a NULL key joins nothing (the conditions are `=`), which the SemiJoin's NULL dropping
+    agrees with. The outer rows are the CorrelatedJoin's input node itself: computed once;
+    not when they are themselves a subquery's rows still reading a query further out (the
+    conditions pulled from them later would stay behind in the copy read here)."""
+    produced = {f.column for n in p.walk(at.rows) for f in n.fields}
+    if correlated_columns(at.rows, at.outer - produced):
+        return node
+    fields = {f.column: f for f in at.rows.fields}
+    inner = {f.column for f in node.fields}
+    for outside, inside in pairs:
+        if isinstance(outside, b.Column) and outside.column in fields:
+            if b.columns_in(inside) <= inner:
+                from bailian_assets.planning.builder import _semi_join  # builder imports us
+
+                value = at.field("$asked", outside.type)
+                asked = p.Distinct(p.Project(at.rows, ((outside, value),)))
+                return _semi_join(node, asked, inside)
+    return node
 
 
 def _domain(below: _Pulled, at: _Site) -> _Pulled:
