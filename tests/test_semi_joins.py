@@ -1,4 +1,4 @@
-"""A WHERE's `x IN (SELECT ...)` conjunct as a semi join (builder `_semi_join`, plan
+"""A WHERE's `x IN (SELECT ...)` conjunct as a semi join (`planning/semi_join.py`, plan
 `SemiJoin`): placed on the table that holds x, before the joins above it, with the rows SQL
 gives (a NULL x, or no match among values holding a NULL, drops the row as FALSE does)."""
 

@@ -51,6 +51,7 @@ from bailian_assets.planning.missing import missing, missing_relation, not_above
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.named_windows import resolve_window, window_definitions
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
+from bailian_assets.planning.semi_join import semi_join
 from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
 from bailian_assets.sql import ast
 
@@ -451,7 +452,7 @@ class Builder:
                     id(expr) in filtering,
                 )
             elif id(expr) in semi and operand is not None and b.columns_in(operand):
-                node = _semi_join(node, sub, operand)
+                node = semi_join(node, sub, operand)
                 return ast.Literal(True, "BOOLEAN", expr.position)
             else:
                 node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
@@ -1072,31 +1073,6 @@ def _semi_joinable(where: ast.Expr) -> frozenset[int]:
         elif isinstance(expr, ast.BinaryOp) and expr.op == "AND":
             pending.extend((expr.left, expr.right))
     return frozenset(found)
-
-
-def _semi_join(node: p.Node, sub: p.Node, operand: b.Expr) -> p.Node:
-    """`node`'s rows whose `operand` is among `sub`'s values, as a SemiJoin on the deepest
-    input of `node`'s inner joins (through filters and projections that pass the columns on)
-    that holds the operand's columns: it filters that table before the joins instead of
-    their result (TPC-H Q18: orders, before they meet 6M lineitem rows)."""
-    columns = b.columns_in(operand)
-
-    def place(at: p.Node) -> p.Node:
-        if isinstance(at, p.Join) and at.kind in ("INNER", "CROSS"):
-            if columns <= {f.column for f in at.left.fields}:
-                return replace(at, left=place(at.left))
-            if columns <= {f.column for f in at.right.fields}:
-                return replace(at, right=place(at.right))
-        elif isinstance(at, p.Filter) or (isinstance(at, p.Project) and columns <= _passed_on(at)):
-            return replace(at, input=place(at.input))
-        return p.SemiJoin(at, sub, operand)
-
-    return place(node)
-
-
-def _passed_on(node: p.Project) -> set[str]:
-    """The columns `node` gives on unchanged, under their own names."""
-    return {f.column for e, f in node.items if isinstance(e, b.Column) and e.column == f.column}
 
 
 def _filtering(where: ast.Expr) -> frozenset[int]:

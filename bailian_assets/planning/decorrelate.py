@@ -50,6 +50,7 @@ from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.planning.semi_join import semi_join
 from bailian_assets.sql import ast
 
 FieldMaker = Callable[[str, ast.DataType], p.Field]
@@ -299,11 +300,9 @@ def _narrowed(node: p.Node, pairs, at: _Site) -> p.Node:
     for outside, inside in pairs:
         if isinstance(outside, b.Column) and outside.column in fields:
             if b.columns_in(inside) <= inner:
-                from bailian_assets.planning.builder import _semi_join  # builder imports us
-
                 value = at.field("$asked", outside.type)
                 asked = p.Distinct(p.Project(at.rows, ((outside, value),)))
-                return _semi_join(node, asked, inside)
+                return semi_join(node, asked, inside)
     return node
 
 

@@ -258,7 +258,7 @@ class SubqueryJoin:
 class SemiJoin:
     """The input rows whose `operand` equals one of an uncorrelated subquery's values: a
     WHERE's conjunct `x IN (SELECT ...)`, placed on the input that holds x, before the joins
-    above it (`builder._semi_join`). A NULL operand or value matches nothing, which is what
+    above it (`planning/semi_join.py`). A NULL operand or value matches nothing, which is what
     the WHERE makes of IN's NULL."""
 
     input: Node
