@@ -8,7 +8,7 @@ import pytest
 
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
-from tests.conftest import printed_lines
+from conftest import printed_lines
 
 # csv files have no NULL INT: the views make 0 NULL
 TABLES = """\

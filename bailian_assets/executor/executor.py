@@ -27,7 +27,9 @@ from bailian_assets.executor.joins import (
     correlated_join,
     in_values,
     join_keys,
+    left_order,
     outer_join,
+    pairs_order,
     semi_join,
     single_value,
 )
@@ -179,7 +181,7 @@ class Executor:
         if node.residual is not None and node.kind in ("LEFT", "RIGHT", "FULL"):
             return outer_join(node, left, right, self._keeps(node))
         if not node.equi_keys:
-            joined = left.join(right, how="cross", maintain_order=_pairs_order(self._keeps(node)))
+            joined = left.join(right, how="cross", maintain_order=pairs_order(self._keeps(node)))
         else:
             how = _EQUI_JOINS[node.kind]
             keys = [join_keys(a, b) for a, b in node.equi_keys]
@@ -189,7 +191,7 @@ class Executor:
                 right_on=[b for _, b in keys],
                 how=how,
                 coalesce=False,
-                maintain_order="left_right" if self._keeps(node) else "none",
+                maintain_order=pairs_order(self._keeps(node)),
             )
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
@@ -244,7 +246,7 @@ class Executor:
     def _subquery_join(
         self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
     ) -> pl.LazyFrame:
-        column, order = node.result.column, _pairs_order(self._keeps(node))
+        column, order = node.result.column, pairs_order(self._keeps(node))
         if node.kind == "EXISTS":
             exists = sub.select((pl.len() > 0).alias(column))
             return frame.join(exists, how="cross", maintain_order=order)
@@ -290,7 +292,7 @@ class Executor:
         else:
             left = left.unique(maintain_order=self._keeps(node))
         how: Literal["semi", "anti"] = "semi" if node.kind == "INTERSECT" else "anti"
-        order: Literal["left", "none"] = "left" if self._keeps(node) else "none"
+        order = left_order(self._keeps(node))
         joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order=order)
         return joined.drop("$copy") if node.all else joined
 
@@ -325,12 +327,6 @@ _RUNNERS: dict[type, Callable[..., pl.LazyFrame]] = {
     p.SemiJoin: Executor._semi_join,
     p.CorrelatedJoin: Executor._correlated_join,
 }
-
-
-def _pairs_order(keep_order: bool) -> Literal["left_right", "none"]:
-    """A cross join's `maintain_order`: both sides' order only where it is read (Polars
-    gives a cross join's pairs in any order otherwise)."""
-    return "left_right" if keep_order else "none"
 
 
 def _conform(

@@ -77,9 +77,9 @@ def in_values(
             right_on="$value",
             how="left",
             coalesce=True,
-            maintain_order=_order(keep_order),
+            maintain_order=left_order(keep_order),
         )
-        .join(stats, how="cross", maintain_order="left_right" if keep_order else "none")
+        .join(stats, how="cross", maintain_order=pairs_order(keep_order))
     )
     mark = (
         pl.when(pl.col("$rows") == 0)
@@ -108,7 +108,11 @@ def semi_join(
     return (
         frame.with_columns(operand.cast(dtype).alias("$x"))
         .join(
-            values, left_on="$x", right_on="$value", how="semi", maintain_order=_order(keep_order)
+            values,
+            left_on="$x",
+            right_on="$value",
+            how="semi",
+            maintain_order=left_order(keep_order),
         )
         .drop("$x")
     )
@@ -139,7 +143,7 @@ def outer_join(
             right_on=[b for _, b in keys],
             how="inner",
             coalesce=False,
-            maintain_order="left_right" if keep_order else "none",
+            maintain_order=pairs_order(keep_order),
         )
     else:
         pairs = left.join(right, how="cross", maintain_order="left_right")
@@ -176,7 +180,7 @@ def _right_filtered_first(
         right_on=[b for _, b in keys],
         how="left",
         coalesce=False,
-        maintain_order="left_right" if keep_order else "none",
+        maintain_order=pairs_order(keep_order),
     )
     return joined.select(f.column for f in node.fields)
 
@@ -193,7 +197,7 @@ def correlated_join(
 ) -> pl.LazyFrame:
     """`frame` with `node.result` computed from the rows of `sub` each of its rows joins;
     `keep_order`: `frame`'s rows in their order (`planning/row_order.py`)."""
-    order = _order(keep_order)
+    order = left_order(keep_order)
     if node.residual is None and node.kind == "EXISTS":
         marked = _exists_by_keys(node, frame, sub, order)
     elif node.residual is None and node.kind == "SCALAR" and node.unique:
@@ -218,9 +222,15 @@ def _keyed(node: p.CorrelatedJoin) -> tuple[list[pl.Expr], list[pl.Expr]]:
     return left, right
 
 
-def _order(keep_order: bool) -> Literal["left", "none"]:
+def left_order(keep_order: bool) -> Literal["left", "none"]:
     """A left-preserving join's `maintain_order`: the left side's order only if it is read."""
     return "left" if keep_order else "none"
+
+
+def pairs_order(keep_order: bool) -> Literal["left_right", "none"]:
+    """A join's `maintain_order` for its pairs: both sides' order only where it is read
+    (Polars gives the pairs of a hash or cross join in any order otherwise)."""
+    return "left_right" if keep_order else "none"
 
 
 def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
