@@ -60,7 +60,34 @@ def _negate(a, raw):
 
 
 def _in(a, raw):
+    """`x IN (items)`: a hash lookup when the items are non-NULL strings or integers that x's
+    type holds (TPC-H Q16, Q22), else one comparison per item (any_horizontal keeps SQL's
+    three-valued answer: NULL where no item matches and one comparison is NULL)."""
+    values = _lookup_values(raw)
+    if values is not None:
+        return a[0].is_in(values)  # NULL for a NULL x, as the comparisons give it
     return pl.any_horizontal([a[0] == item for item in a[1:]])
+
+
+_STRINGS = ("CHAR", "VARCHAR", "STRING")
+_INTEGERS = {"TINYINT": 8, "SMALLINT": 16, "INT": 32, "INTEGER": 32, "BIGINT": 64}
+
+
+def _lookup_values(raw) -> list | None:
+    """The items of an IN list as the values of x's own type, when they are literals that
+    compare with x as those values do: strings with a string x, integers in range with an
+    integer x; None otherwise."""
+    x, items = raw[0].type.name, raw[1:]
+    if not all(isinstance(item, bound.Literal) and item.value is not None for item in items):
+        return None
+    if x in _STRINGS and all(item.type.name in _STRINGS for item in items):
+        return [item.value for item in items]
+    bits = _INTEGERS.get(x)
+    if bits and all(item.type.name in _INTEGERS for item in items):
+        values = [item.value for item in items]
+        if all(-(2 ** (bits - 1)) <= v < 2 ** (bits - 1) for v in values):
+            return values
+    return None
 
 
 def _between(a, raw):
