@@ -51,6 +51,55 @@ def too_deep(node: object) -> tuple[str, Position] | None:
     """The first place where `node` nests more than MAX_DEPTH levels, as (message, position);
     None when it keeps to the limit. Walks the tree with a stack of its own, never recursing;
     the message names what made the path deep (joins, an operator chain, subqueries)."""
+    return None if _within_limit(node) else _deepest(node)
+
+
+def _within_limit(node: object) -> bool:
+    """Whether `node` keeps to MAX_DEPTH: the walk of `_deepest` counting levels only (it runs
+    on every statement parsed, so per node it looks up its type once and copies nothing)."""
+    stack: list[tuple[object, int]] = [(node, 0)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        item, depth = pop()
+        kind = type(item)
+        if kind is tuple:
+            stack.extend((child, depth) for child in item)  # type: ignore[attr-defined]
+            continue
+        walk = _WALKS.get(kind)
+        if walk is None:
+            walk = _WALKS[kind] = _walk_of(kind)
+        if walk is _LEAF:
+            continue
+        counts, names = walk
+        depth += counts
+        if depth > MAX_DEPTH:
+            return False
+        if kind is ast.Values:
+            for row in item.rows:  # type: ignore[attr-defined]
+                stack.extend((v, depth) for v in row if type(v) is not ast.Literal)
+            continue
+        for name in names:  # a field that is no node is a leaf (`_walk_of`)
+            push((getattr(item, name), depth))
+    return True
+
+
+_LEAF: tuple[int, tuple[str, ...]] = (0, ())
+_WALKS: dict[type, tuple[int, tuple[str, ...]]] = {}
+
+
+def _walk_of(kind: type) -> tuple[int, tuple[str, ...]]:
+    """How `_within_limit` walks a node of type `kind`: the levels it counts (0 or 1) and the
+    fields it looks into; `_LEAF` for what is not a syntax node, or has no children."""
+    if not is_dataclass(kind) or kind is Position:
+        return _LEAF
+    counts = 0 if issubclass(kind, _FREE) else 1
+    if kind is ast.Literal:
+        return (counts, ()) if counts else _LEAF
+    return counts, _field_names(kind)
+
+
+def _deepest(node: object) -> tuple[str, Position] | None:
+    """`too_deep`'s answer, with the kinds of node along the path to name the nesting."""
     # (node, depth, position of the nearest node that has one, levels per kind on the path)
     stack: list[tuple[object, int, Position, dict[type, int]]] = [(node, 0, Position(1, 1, 0), {})]
     while stack:
