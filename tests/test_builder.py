@@ -215,3 +215,24 @@ def test_a_scalar_subquery_of_several_rows_fails_the_job_as_in_flink():
 
     with pytest.raises(ExecutionError, match="more than one row"):
         rows(SUBQUERIES + "INSERT INTO snk SELECT (SELECT x FROM keep), s FROM t;")
+
+
+@pytest.mark.parametrize(
+    "subquery, one, value",
+    [
+        ("SELECT MIN(x) FROM keep", True, "2"),
+        ("SELECT MIN(x) FROM keep HAVING MIN(x) > 5", True, "null"),  # the one row filtered
+        ("SELECT x FROM keep ORDER BY x DESC LIMIT 1", True, "3"),
+        ("SELECT x FROM keep WHERE x > 2", False, "3"),  # its rows counted when it runs
+    ],
+)
+def test_a_scalar_subquery_of_at_most_one_row_by_its_plan(subquery, one, value):
+    """A global aggregate or LIMIT 1 has at most one row whatever it reads: it joins lazily
+    (`plan.at_most_one_row`), with the value, or NULL, that the checked way gives."""
+    from bailian_assets.planning import plan as p
+
+    sql = SUBQUERIES + f"INSERT INTO snk SELECT x, CAST(({subquery}) AS STRING) FROM t;"
+    root = load_source(OUT + DATA + sql, "t.sql", {}).inserts[0].query.root
+    (join,) = [n for n in p.walk(root) if isinstance(n, p.SubqueryJoin)]
+    assert p.at_most_one_row(join.subquery) is one
+    assert rows(sql) == [f"+I[{x}, {value}]" for x in (1, 2, 3)]

@@ -1,6 +1,7 @@
-"""A WHERE's `x IN (SELECT ...)` conjunct as a semi join (`planning/semi_join.py`, plan
-`SemiJoin`): placed on the table that holds x, before the joins above it, with the rows SQL
-gives (a NULL x, or no match among values holding a NULL, drops the row as FALSE does)."""
+"""A WHERE's `x IN (SELECT ...)` or `[NOT] EXISTS` conjunct as a semi (anti) join
+(`planning/semi_join.py`, plan `SemiJoin`): placed on the table that holds x, before the joins
+above it, with the rows SQL gives (a NULL x, or no match among values holding a NULL, drops
+the row as FALSE does)."""
 
 import random
 
@@ -25,8 +26,8 @@ def rows_of(sql, data=DATA):
     return printed_lines(data + sql)
 
 
-def semi_joins(sql):
-    root = project_of(sql).selects[0].query.root
+def semi_joins(sql, data=DATA):
+    root = project_of(sql, data).selects[0].query.root
     return [node for node in p.walk(root) if isinstance(node, p.SemiJoin)]
 
 
@@ -85,3 +86,32 @@ def test_random_tables_give_the_rows_of_the_three_valued_in():
         semi = "SELECT n, m FROM a, b WHERE a.k = b.k AND a.n IN (SELECT k FROM s);"
         value = "SELECT n, m FROM a, b WHERE a.k = b.k AND (a.n IN (SELECT k FROM s)) IS TRUE;"
         assert rows_of(semi, data) == rows_of(value, data)
+
+
+def test_random_tables_give_the_rows_of_exists_and_not_exists_computed_as_values(tmp_path):
+    """`[NOT] EXISTS` correlated on two keys, as a semi (anti) join placed below the join,
+    against the EXISTS computed as a value (`IS TRUE` keeps it one), over random keys with
+    NULLs on both sides; NOT (NOT EXISTS ...) is a semi join again."""
+    rng = random.Random(11)
+    data = ""
+    for name in ("a", "b", "s"):
+        data += (
+            f"CREATE TABLE {name}_raw (k INT, j INT, n INT) WITH ('connector' = 'filesystem', "
+            f"'path' = '{tmp_path / name}.csv', 'format' = 'csv');\n"
+            f"CREATE TEMPORARY VIEW {name} AS SELECT NULLIF(k, 9) AS k, NULLIF(j, 9) AS j, n "
+            f"FROM {name}_raw;\n"
+        )
+    shapes = ("EXISTS", "NOT EXISTS", "NOT (NOT EXISTS")
+    for _ in range(4):
+        for name, count in (("a", 30), ("b", 20), ("s", 8)):
+            keys = [(rng.choice((9, 0, 1, 2, 3)), rng.choice((9, 0, 1, 2))) for _ in range(count)]
+            lines = (f"{k},{j},{i}" for i, (k, j) in enumerate(keys))
+            (tmp_path / f"{name}.csv").write_text("\n".join(lines) + "\n")
+        for shape in shapes:
+            close = ")" if shape.startswith("NOT (") else ""
+            sub = f"(SELECT 1 FROM s WHERE s.k = a.k AND s.j = a.j AND s.n > 1){close}"
+            semi = f"SELECT a.n, b.n FROM a, b WHERE a.n = b.n AND {shape} {sub};"
+            value = f"SELECT a.n, b.n FROM a, b WHERE a.n = b.n AND ({shape} {sub}) IS TRUE;"
+            assert len(semi_joins(semi, data)) == 1 and not semi_joins(value, data)
+            assert rows_of(semi, data) == rows_of(value, data), shape
+            assert rows_of(semi, data) != []

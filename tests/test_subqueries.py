@@ -238,17 +238,31 @@ def test_shapes_not_decorrelated_are_located_errors(people, query, message):
         run(PEOPLE + sink("name STRING", f"INSERT INTO out1 {query};"), people)
 
 
+def plan_nodes(people, columns, query, kind):
+    sql = PEOPLE.replace("'path' = '", f"'path' = '{people}/") + sink(columns, query)
+    (insert,) = load_source(sql, str(people / "q.sql"), {}).inserts
+    return [n for n in p.walk(insert.query.root) if isinstance(n, kind)]
+
+
 def test_a_correlated_exists_is_a_join_in_the_plan(people):
     query = (
-        "INSERT INTO out1 SELECT name FROM users u WHERE EXISTS (SELECT 1 FROM orders o "
-        "WHERE o.uid = u.uid AND o.oid > 100);"
+        "INSERT INTO out1 SELECT name, EXISTS (SELECT 1 FROM orders o "
+        "WHERE o.uid = u.uid AND o.oid > 100) FROM users u;"
     )
-    sql = PEOPLE.replace("'path' = '", f"'path' = '{people}/") + sink("name STRING", query)
-    project = load_source(sql, str(people / "q.sql"), {})
-    (insert,) = project.inserts
-    joins = [n for n in p.walk(insert.query.root) if isinstance(n, p.CorrelatedJoin)]
+    joins = plan_nodes(people, "name STRING, b BOOLEAN", query, p.CorrelatedJoin)
     assert len(joins) == 1 and joins[0].kind == "EXISTS"
     assert len(joins[0].keys) == 1 and joins[0].residual is None
+
+
+@pytest.mark.parametrize(("where", "anti"), [("EXISTS", False), ("NOT EXISTS", True)])
+def test_a_where_exists_on_keys_alone_is_a_semi_or_anti_join(people, where, anti):
+    query = (
+        f"INSERT INTO out1 SELECT name FROM users u WHERE {where} (SELECT 1 FROM orders o "
+        "WHERE o.uid = u.uid AND o.oid > 100);"
+    )
+    (semi,) = plan_nodes(people, "name STRING", query, p.SemiJoin)
+    assert len(semi.keys) == 1 and semi.anti is anti
+    assert not plan_nodes(people, "name STRING", query, p.CorrelatedJoin)
 
 
 # ------------------------------------------------------------------ LEFT JOIN ... ON non-equi

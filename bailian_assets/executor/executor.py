@@ -252,7 +252,8 @@ class Executor:
             return frame.join(exists, how="cross", maintain_order=order)
         values = sub.select(pl.col(node.subquery.fields[0].column))
         if node.kind == "SCALAR":
-            value = single_value(values, column, to_polars(node.result.type))
+            dtype, one = to_polars(node.result.type), p.at_most_one_row(node.subquery)
+            value = single_value(values, column, dtype, one)
             return frame.join(value, how="cross", maintain_order=order)
         assert node.operand is not None
         return in_values(
@@ -265,9 +266,7 @@ class Executor:
         )
 
     def _semi_join(self, node: p.SemiJoin, frame: pl.LazyFrame, sub: pl.LazyFrame) -> pl.LazyFrame:
-        values = sub.select(pl.col(node.subquery.fields[0].column))
-        operand = compile_expr(node.operand)
-        return semi_join(frame, operand, values, to_polars(node.operand.type), self._keeps(node))
+        return semi_join(frame, sub, node.keys, node.anti, self._keeps(node))
 
     def _correlated_join(
         self,

@@ -44,9 +44,14 @@ def join_keys(left: bound.Expr, right: bound.Expr) -> tuple[pl.Expr, pl.Expr]:
 _NUMERIC = ("DECIMAL", "DOUBLE", "FLOAT", "BIGINT", "INT", "INTEGER", "SMALLINT", "TINYINT")
 
 
-def single_value(values: pl.LazyFrame, column: str, dtype: pl.DataType) -> pl.LazyFrame:
+def single_value(
+    values: pl.LazyFrame, column: str, dtype: pl.DataType, at_most_one: bool = False
+) -> pl.LazyFrame:
     """One row: a scalar subquery's value, NULL when it has no row; more than one row fails
-    the job, as in Flink (so the subquery's rows, at most two, are computed here)."""
+    the job, as in Flink (so the subquery's rows, at most two, are computed here, unless the
+    plan shows it has `at_most_one` row: then it stays lazy, part of the query's plan)."""
+    if at_most_one:
+        return values.select(pl.first().first().cast(dtype).alias(column))
     rows = values.select(pl.first().cast(dtype).alias(column)).head(2).collect()
     if rows.height > 1:
         raise ExecutionError(_MANY_ROWS)
@@ -97,24 +102,21 @@ def in_values(
 
 def semi_join(
     frame: pl.LazyFrame,
-    operand: pl.Expr,
-    values: pl.LazyFrame,
-    dtype: pl.DataType,
+    sub: pl.LazyFrame,
+    keys: tuple[tuple[bound.Expr, bound.Expr], ...],
+    anti: bool = False,
     keep_order: bool = True,
 ) -> pl.LazyFrame:
-    """The rows of `frame` whose `operand` is among `values` (one column), compared as
-    `in_values` compares them; a NULL matches nothing (a WHERE's `x IN (...)`)."""
-    values = values.select(pl.first().cast(dtype).alias("$value"))
-    return (
-        frame.with_columns(operand.cast(dtype).alias("$x"))
-        .join(
-            values,
-            left_on="$x",
-            right_on="$value",
-            how="semi",
-            maintain_order=left_order(keep_order),
-        )
-        .drop("$x")
+    """The rows of `frame` that join a row of `sub` where each key pair (`frame`'s expression,
+    `sub`'s) is equal, compared as `join_keys` compares them (`anti`: the rows that join
+    none); a NULL key matches nothing (a WHERE's `x IN (...)`, `[NOT] EXISTS`)."""
+    pairs = [join_keys(outside, inside) for outside, inside in keys]
+    return frame.join(  # keys as expressions: no key column is added (and copied) first
+        sub,
+        left_on=[a for a, _ in pairs],
+        right_on=[b for _, b in pairs],
+        how="anti" if anti else "semi",
+        maintain_order=left_order(keep_order),
     )
 
 

@@ -28,6 +28,7 @@ import dataclasses
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
+from types import MappingProxyType
 from typing import Any, cast
 
 from bailian_assets.errors import Position
@@ -51,7 +52,7 @@ from bailian_assets.planning.missing import missing, missing_relation, not_above
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.named_windows import resolve_window, window_definitions
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
-from bailian_assets.planning.semi_join import semi_join
+from bailian_assets.planning.semi_join import semi_join, value_keys
 from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
 from bailian_assets.sql import ast
 
@@ -62,6 +63,7 @@ _CONSTANT_CORRELATION = (
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN")}
 _ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
+_NO_SEMI: Mapping[int, bool] = MappingProxyType({})
 
 
 class Builder:
@@ -413,13 +415,14 @@ class Builder:
         exprs: list,
         ctx: _Context,
         filtering: frozenset[int] = frozenset(),
-        semi: frozenset[int] = frozenset(),
+        semi: Mapping[int, bool] = _NO_SEMI,
     ):
         """Plan the subqueries in `exprs` as joins over `node` (SubqueryJoins, or
         CorrelatedJoins for those that read `node`'s columns: `decorrelate.py`); returns the
         new node and `exprs` with each subquery replaced by a reference to its column.
         `filtering`: the ids of those that are WHERE conjuncts (see `_filtering`); `semi`:
-        those that may filter as a SemiJoin (`_semi_joinable`), which leave TRUE behind."""
+        those that may filter as a SemiJoin, anti or not (`_semi_joinable`), which leave
+        behind the value that passes the NOTs around them."""
         outer = (node.fields, *ctx.binder.outer)
         inner = replace(ctx, binder=replace(ctx.binder, outer=outer))
         outer_columns = {f.column for scope in outer for f in scope}
@@ -440,7 +443,7 @@ class Builder:
             if correlated_columns(sub, outer_columns):
                 if self._constant(sub) or self._constant(node):
                     raise PlanError(_CONSTANT_CORRELATION, expr.position)
-                node = correlated_join(
+                joined = correlated_join(
                     expr.kind,
                     node,
                     sub,
@@ -451,8 +454,13 @@ class Builder:
                     expr.position,
                     id(expr) in filtering,
                 )
+                if id(expr) in semi and _keyed_exists(joined, outer_columns):
+                    node = semi_join(node, joined.subquery, joined.keys, semi[id(expr)])
+                    # what passes the NOTs around it: NOT EXISTS is anti, and NOT FALSE
+                    return ast.Literal(not semi[id(expr)], "BOOLEAN", expr.position)
+                node = joined
             elif id(expr) in semi and operand is not None and b.columns_in(operand):
-                node = semi_join(node, sub, operand)
+                node = semi_join(node, sub, value_keys(operand, sub))
                 return ast.Literal(True, "BOOLEAN", expr.position)
             else:
                 node = p.SubqueryJoin(expr.kind, node, sub, operand, result)
@@ -1058,21 +1066,37 @@ def _and_of(terms: list[ast.Expr], position: Position) -> ast.Expr:
     return terms[0] if len(terms) == 1 else ast.Chain("AND", tuple(terms), position)
 
 
-def _semi_joinable(where: ast.Expr) -> frozenset[int]:
-    """The ids of the `x IN (SELECT ...)` that are conjuncts of `where` (under AND only, not
-    negated): a row passes where x is among the values; where IN is FALSE or NULL it is
-    dropped alike, so the IN is a semi join (when uncorrelated: `_subqueries`)."""
-    found, pending = set(), [where]
+def _semi_joinable(where: ast.Expr) -> dict[int, bool]:
+    """The subqueries that are conjuncts of `where` (under AND and NOT) and filter as semi
+    joins, by id, with whether the join is anti: `x IN (SELECT ...)` not negated (a row
+    passes where x is among the values; where IN is FALSE or NULL it is dropped alike), and
+    `[NOT] EXISTS` (anti under an odd number of NOTs; `_keyed_exists` says which of those
+    qualify once decorrelated)."""
+    found, pending = {}, [(where, False)]
     while pending:
-        expr = pending.pop()
+        expr, negated = pending.pop()
         if isinstance(expr, ast.Subquery):
-            if expr.kind == "IN" and not expr.negated:
-                found.add(id(expr))
-        elif isinstance(expr, ast.Chain) and expr.op == "AND":
-            pending.extend(expr.operands)
-        elif isinstance(expr, ast.BinaryOp) and expr.op == "AND":
-            pending.extend((expr.left, expr.right))
-    return frozenset(found)
+            if expr.kind == "EXISTS" or (expr.kind == "IN" and not expr.negated and not negated):
+                found[id(expr)] = negated
+        elif isinstance(expr, ast.Chain) and expr.op == "AND" and not negated:
+            pending.extend((operand, negated) for operand in expr.operands)
+        elif isinstance(expr, ast.BinaryOp) and expr.op == "AND" and not negated:
+            pending.extend(((expr.left, negated), (expr.right, negated)))
+        elif isinstance(expr, ast.UnaryOp) and expr.op == "NOT":
+            pending.append((expr.operand, not negated))
+    return found
+
+
+def _keyed_exists(join: p.CorrelatedJoin, outer: set[str]) -> bool:
+    """Whether a correlated EXISTS joins its rows on equalities alone, reading no query
+    further out once decorrelated: then `[NOT] EXISTS` as a WHERE conjunct is a semi (anti)
+    join on those keys (TPC-H Q4, Q22)."""
+    return (
+        join.kind == "EXISTS"
+        and join.residual is None
+        and bool(join.keys)
+        and not correlated_columns(join.subquery, outer)
+    )
 
 
 def _filtering(where: ast.Expr) -> frozenset[int]:

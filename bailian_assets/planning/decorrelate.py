@@ -302,7 +302,7 @@ def _narrowed(node: p.Node, pairs, at: _Site) -> p.Node:
             if b.columns_in(inside) <= inner:
                 value = at.field("$asked", outside.type)
                 asked = p.Distinct(p.Project(at.rows, ((outside, value),)))
-                return semi_join(node, asked, inside)
+                return semi_join(node, asked, ((inside, b.Column(value.column, value.type)),))
     return node
 
 

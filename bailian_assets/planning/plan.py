@@ -256,14 +256,16 @@ class SubqueryJoin:
 
 @dataclass(frozen=True)
 class SemiJoin:
-    """The input rows whose `operand` equals one of an uncorrelated subquery's values: a
-    WHERE's conjunct `x IN (SELECT ...)`, placed on the input that holds x, before the joins
-    above it (`planning/semi_join.py`). A NULL operand or value matches nothing, which is what
-    the WHERE makes of IN's NULL."""
+    """The input rows that join a row of `subquery` on `keys` (`anti`: those that join
+    none), placed on the input that holds the keys' columns, before the joins above it
+    (`planning/semi_join.py`): a WHERE's conjunct `x IN (SELECT ...)`, or `[NOT] EXISTS` of
+    a subquery correlated by equalities only. A NULL key matches nothing, which is what the
+    WHERE makes of IN's NULL, and what EXISTS makes of `=`."""
 
     input: Node
     subquery: Node
-    operand: Expr  # over the input's columns
+    keys: tuple[tuple[Expr, Expr], ...]  # input expr = subquery expr
+    anti: bool = False
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -375,6 +377,19 @@ def children(node: Node) -> tuple[Node, ...]:
         return node.inputs
     inner = getattr(node, "input", None)
     return (inner,) if inner is not None else ()
+
+
+def at_most_one_row(node: Node) -> bool:
+    """Whether `node` gives at most one row whatever its input: a global aggregate (no GROUP
+    BY), a LIMIT 1 or a single-row VALUES, under filters, projections, sorts and windows. A
+    scalar subquery known so needs no row count checked before it is used."""
+    while isinstance(node, (Project, Filter, Sort, Window, Distinct)):
+        node = node.input
+    if isinstance(node, Aggregate):
+        return not node.keys and node.sets is None
+    if isinstance(node, Limit):
+        return node.count is not None and node.count <= 1
+    return isinstance(node, ValuesNode) and len(node.rows) <= 1
 
 
 _KEEPS_LABEL = {"TRIM", "LTRIM", "RTRIM"}
