@@ -39,6 +39,7 @@ from bailian_assets.planning.binder import Binder, located, require_orderable
 from bailian_assets.planning.binder import find as _find
 from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
+from bailian_assets.planning.common_subplans import share_common_subplans
 from bailian_assets.planning.connectors import connector_of
 from bailian_assets.planning.decorrelate import (
     and_all,
@@ -93,6 +94,7 @@ class Builder:
         names `visibility` does not hide)."""
         ctx = _Context(path, settings, Binder(path, settings, self.environ), {}, visibility)
         node, names = self._query_node(query, ctx)
+        node = share_common_subplans(node)
         column_types = tuple(f.type for f in node.fields)
         return p.PlannedQuery(
             node, names, column_types, path, query.position or query.body.position

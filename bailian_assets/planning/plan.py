@@ -379,6 +379,26 @@ def children(node: Node) -> tuple[Node, ...]:
     return (inner,) if inner is not None else ()
 
 
+def with_children(node: Node, inputs: tuple[Node, ...]) -> Node:
+    """`node` with its children (in `children`' order) replaced by `inputs`."""
+    if all(a is b for a, b in zip(inputs, children(node), strict=True)):
+        return node
+    if isinstance(node, (Join, SetCombine)):
+        return replace(node, left=inputs[0], right=inputs[1])
+    if isinstance(node, (SubqueryJoin, SemiJoin)):
+        return replace(node, input=inputs[0], subquery=inputs[1])
+    if isinstance(node, CorrelatedJoin):
+        empty = inputs[2] if node.empty is not None else None
+        return replace(node, input=inputs[0], subquery=inputs[1], empty=empty)
+    if isinstance(node, VectorSearch):
+        return replace(node, input=inputs[0], search=inputs[1])
+    if isinstance(node, SetUnion):
+        return replace(node, inputs=inputs)
+    if not inputs:
+        return node
+    return replace(node, input=inputs[0])  # type: ignore[arg-type]  # the one-input nodes
+
+
 def at_most_one_row(node: Node) -> bool:
     """Whether `node` gives at most one row whatever its input: a global aggregate (no GROUP
     BY), a LIMIT 1 or a single-row VALUES, under filters, projections, sorts and windows. A
