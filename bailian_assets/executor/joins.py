@@ -206,7 +206,7 @@ def correlated_join(
         marked = _scalar_by_keys(node, frame, sub, order)
     else:
         marked = _by_rows(node, frame, sub, order)
-    fallback = _fallback(node, empty)
+    fallback = None if node.inner else _fallback(node, empty)  # inner: no row joins nothing
     mark = pl.col(node.result.column)
     if fallback is not None:  # rows that join nothing: the subquery's value over no rows
         mark = pl.when(pl.col(_HIT).is_null()).then(fallback).otherwise(mark)
@@ -255,7 +255,7 @@ def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFra
 
 def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):
     """A scalar subquery with one row per key (a global aggregate grouped by the
-    correlation keys): a left join on the keys."""
+    correlation keys): a left join on the keys (inner where the rows that join nothing go)."""
     left, right = _keyed(node)
     values = sub.select(
         *right, pl.col(node.value).alias(node.result.column), pl.lit(True).alias(_HIT)
@@ -264,7 +264,7 @@ def _scalar_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFra
         values,
         left_on=[e.meta.output_name() for e in left],
         right_on=[e.meta.output_name() for e in right],
-        how="left",
+        how="inner" if node.inner else "left",
         maintain_order=order,
     )
 

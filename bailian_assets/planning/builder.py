@@ -28,7 +28,6 @@ import dataclasses
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
-from types import MappingProxyType
 from typing import Any, cast
 
 from bailian_assets.errors import Position
@@ -47,6 +46,7 @@ from bailian_assets.planning.decorrelate import (
     correlated_columns,
     correlated_join,
 )
+from bailian_assets.planning.filtering_subqueries import NO_ROLES, Roles, filtering_join, roles_of
 from bailian_assets.planning.functions import AGGREGATES, GROUPINGS, check_call
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.missing import missing, missing_relation, not_above
@@ -64,7 +64,6 @@ _CONSTANT_CORRELATION = (
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN")}
 _ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
-_NO_SEMI: Mapping[int, bool] = MappingProxyType({})
 
 
 class Builder:
@@ -390,9 +389,7 @@ class Builder:
         dropped after."""
         fields = node.fields
         if _has_subquery(condition):
-            node, (condition,) = self._subqueries(
-                node, [condition], ctx, _filtering(condition), _semi_joinable(condition)
-            )
+            node, (condition,) = self._subqueries(node, [condition], ctx, roles_of(condition))
         node = p.Filter(node, ctx.binder.condition(condition, node.fields, clause))
         if node.fields == fields:
             return node
@@ -412,19 +409,13 @@ class Builder:
         return node, [t for t in terms if not any(t is plain[i] for i in used)]
 
     def _subqueries(
-        self,
-        node: p.Node,
-        exprs: list,
-        ctx: _Context,
-        filtering: frozenset[int] = frozenset(),
-        semi: Mapping[int, bool] = _NO_SEMI,
-    ):
+        self, node: p.Node, exprs: list, ctx: _Context, roles: Roles = NO_ROLES
+    ) -> tuple[p.Node, list]:
         """Plan the subqueries in `exprs` as joins over `node` (SubqueryJoins, or
         CorrelatedJoins for those that read `node`'s columns: `decorrelate.py`); returns the
-        new node and `exprs` with each subquery replaced by a reference to its column.
-        `filtering`: the ids of those that are WHERE conjuncts (see `_filtering`); `semi`:
-        those that may filter as a SemiJoin, anti or not (`_semi_joinable`), which leave
-        behind the value that passes the NOTs around them."""
+        new node and `exprs` with each subquery replaced by a reference to its column, or by
+        the value that passes the condition where the join itself filters (`roles`: what the
+        subqueries of a WHERE or HAVING conjunct are to it)."""
         outer = (node.fields, *ctx.binder.outer)
         inner = replace(ctx, binder=replace(ctx.binder, outer=outer))
         outer_columns = {f.column for scope in outer for f in scope}
@@ -454,14 +445,12 @@ class Builder:
                     outer_columns,
                     self.inner_field,
                     expr.position,
-                    id(expr) in filtering,
+                    id(expr) in roles.filtering,
                 )
-                if id(expr) in semi and _keyed_exists(joined, outer_columns):
-                    node = semi_join(node, joined.subquery, joined.keys, semi[id(expr)])
-                    # what passes the NOTs around it: NOT EXISTS is anti, and NOT FALSE
-                    return ast.Literal(not semi[id(expr)], "BOOLEAN", expr.position)
-                node = joined
-            elif id(expr) in semi and operand is not None and b.columns_in(operand):
+                node, passed = filtering_join(node, joined, expr, roles, outer_columns, ctx.binder)
+                if passed is not None:
+                    return passed
+            elif id(expr) in roles.semi and operand is not None and b.columns_in(operand):
                 node = semi_join(node, sub, value_keys(operand, sub))
                 return ast.Literal(True, "BOOLEAN", expr.position)
             else:
@@ -1066,57 +1055,6 @@ def _and_terms(expr: ast.Expr) -> list[ast.Expr]:
 
 def _and_of(terms: list[ast.Expr], position: Position) -> ast.Expr:
     return terms[0] if len(terms) == 1 else ast.Chain("AND", tuple(terms), position)
-
-
-def _semi_joinable(where: ast.Expr) -> dict[int, bool]:
-    """The subqueries that are conjuncts of `where` (under AND and NOT) and filter as semi
-    joins, by id, with whether the join is anti: `x IN (SELECT ...)` not negated (a row
-    passes where x is among the values; where IN is FALSE or NULL it is dropped alike), and
-    `[NOT] EXISTS` (anti under an odd number of NOTs; `_keyed_exists` says which of those
-    qualify once decorrelated)."""
-    found, pending = {}, [(where, False)]
-    while pending:
-        expr, negated = pending.pop()
-        if isinstance(expr, ast.Subquery):
-            if expr.kind == "EXISTS" or (expr.kind == "IN" and not expr.negated and not negated):
-                found[id(expr)] = negated
-        elif isinstance(expr, ast.Chain) and expr.op == "AND" and not negated:
-            pending.extend((operand, negated) for operand in expr.operands)
-        elif isinstance(expr, ast.BinaryOp) and expr.op == "AND" and not negated:
-            pending.extend(((expr.left, negated), (expr.right, negated)))
-        elif isinstance(expr, ast.UnaryOp) and expr.op == "NOT":
-            pending.append((expr.operand, not negated))
-    return found
-
-
-def _keyed_exists(join: p.CorrelatedJoin, outer: set[str]) -> bool:
-    """Whether a correlated EXISTS joins its rows on equalities alone, reading no query
-    further out once decorrelated: then `[NOT] EXISTS` as a WHERE conjunct is a semi (anti)
-    join on those keys (TPC-H Q4, Q22)."""
-    return (
-        join.kind == "EXISTS"
-        and join.residual is None
-        and bool(join.keys)
-        and not correlated_columns(join.subquery, outer)
-    )
-
-
-def _filtering(where: ast.Expr) -> frozenset[int]:
-    """The ids of the subqueries that are conjuncts of `where` (under AND and NOT only):
-    those Flink plans as semi and anti joins, where an IN over no rows is FALSE even for a
-    NULL operand (elsewhere Flink's IN gives NULL for it)."""
-    found, pending = set(), [where]
-    while pending:
-        expr = pending.pop()
-        if isinstance(expr, ast.Subquery):
-            found.add(id(expr))
-        elif isinstance(expr, ast.Chain) and expr.op == "AND":
-            pending.extend(expr.operands)
-        elif isinstance(expr, ast.BinaryOp) and expr.op == "AND":
-            pending.extend((expr.left, expr.right))
-        elif isinstance(expr, ast.UnaryOp) and expr.op == "NOT":
-            pending.append(expr.operand)
-    return frozenset(found)
 
 
 def _has_window(expr) -> bool:

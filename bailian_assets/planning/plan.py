@@ -294,6 +294,9 @@ class CorrelatedJoin:
     # IN for a NULL operand that joins no row: NULL, as Flink gives it where the IN is a
     # value (SELECT list, under OR); FALSE where it filters (a WHERE conjunct, NOT IN there)
     unknown_when_empty: bool = False
+    # a row that joins nothing is dropped: a WHERE conjunct compares the scalar, NULL for it
+    # (`planning/filtering_subqueries.py`)
+    inner: bool = False
 
     @property
     def fields(self) -> tuple[Field, ...]:
