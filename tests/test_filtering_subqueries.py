@@ -39,7 +39,8 @@ def correlated_joins(sql):
         ("o.v = (SELECT MIN(s.v) FROM s WHERE s.k = o.k)", True, 2),
         ("(SELECT MAX(s.v) FROM s WHERE s.k = o.k) = o.v", True, 2),
         ("o.v < (SELECT AVG(s.v) FROM s WHERE s.k = o.k AND s.i > 3)", True, 1),
-        ("o.v >= (SELECT SUM(s.v) - 4 FROM s WHERE s.k = o.k)", False, 1),  # not a plain SUM
+        ("o.v >= (SELECT 0.5 * SUM(s.v) - 4 FROM s WHERE s.k = o.k)", True, 1),  # NULL in, out
+        ("o.v >= (SELECT COALESCE(SUM(s.v), 1) FROM s WHERE s.k = o.k)", False, 1),  # 1
         ("o.v > (SELECT COUNT(*) FROM s WHERE s.k = o.k)", False, 1),  # 0 over no rows
         ("o.i = (SELECT MIN(s.i) FROM s WHERE s.k = o.k AND s.v = o.v)", True, 3),
     ],

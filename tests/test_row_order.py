@@ -117,6 +117,16 @@ def test_order_sensitive_aggregates_read_their_input_order_others_do_not():
         assert kept(plan_of(sql.format(aggregate)), p.Join) == [False], aggregate
 
 
+def test_a_global_aggregate_has_one_row_whatever_its_input_order():
+    # the output's order is read, and a global aggregate's one row gives it without its
+    # input's (TPC-H Q6, Q14, Q17, Q19); a grouped one gives its groups in first-seen order
+    sql = "SELECT {} FROM a, c WHERE ak = ca{};"
+    assert kept(plan_of(sql.format("SUM(ak), MAX(cv)", "")), p.Join) == [False]
+    assert kept(plan_of(sql.format("LISTAGG(cv)", "")), p.Join) == [True]
+    assert kept(plan_of(sql.format("an, SUM(ak)", " GROUP BY an")), p.Join) == [True]
+    assert kept(plan_of(sql.format("SUM(ak)", " GROUP BY ROLLUP (an)")), p.Join) == [True]
+
+
 def test_a_subquery_of_in_is_a_set_and_a_window_reads_its_input_order():
     root = plan_of(
         "SELECT an FROM a WHERE ak IN (SELECT ak FROM a, c WHERE ak = ca AND cv <> 'x');"

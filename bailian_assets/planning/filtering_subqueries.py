@@ -135,20 +135,35 @@ def _drops_unmatched(join: p.CorrelatedJoin) -> bool:
 
 def _null_over_no_rows(empty: p.Node, column: str) -> bool:
     """Whether `column` of a global aggregate's plan over no rows (`CorrelatedJoin.empty`) is
-    NULL: the aggregate's value passed on by projections (and filters, which may only drop
-    its one row) of an aggregate NULL over no rows."""
+    NULL: computed by projections (and filters, which may only drop its one row) from an
+    aggregate NULL over no rows, by arithmetic and casts, which give NULL for a NULL
+    (`0.2 * AVG(l_quantity)`, TPC-H Q17)."""
+    chain = []
     node = empty
     while isinstance(node, (p.Project, p.Filter)):
-        if isinstance(node, p.Project):
-            item = next(e for e, f in node.items if f.column == column)
-            if not isinstance(item, b.Column):
-                return False
-            column = item.column
+        chain.append(node)
         node = node.input
     if not isinstance(node, p.Aggregate) or node.keys:
         return False
-    call = next((c for c, f in node.aggregates if f.column == column), None)
-    return call is not None and call.name in _NULL_OVER_NO_ROWS
+    nulls = {f.column for call, f in node.aggregates if call.name in _NULL_OVER_NO_ROWS}
+    for above in reversed(chain):  # bottom-up: the columns NULL at each level
+        if isinstance(above, p.Project):
+            nulls = {f.column for e, f in above.items if _null_with(e, nulls)}
+    return column in nulls
+
+
+_NULL_IN_NULL_OUT = {"+", "-", "*", "/", "NEGATE"}
+
+
+def _null_with(expr: b.Expr, nulls: set[str]) -> bool:
+    """Whether `expr` is NULL where the columns `nulls` are."""
+    if isinstance(expr, b.Column):
+        return expr.column in nulls
+    if isinstance(expr, b.Cast):
+        return _null_with(expr.expr, nulls)
+    if isinstance(expr, b.Call) and expr.name in _NULL_IN_NULL_OUT:
+        return any(_null_with(arg, nulls) for arg in expr.args)
+    return False
 
 
 def _reads_subqueries(expr: ast.Expr) -> bool:

@@ -64,7 +64,10 @@ def _inputs_ordered(node: p.Node, needed: bool) -> tuple[bool, ...]:
         ties = needed and not sorts_totally(node)
         return (ties and (_keeps_order_freely(node.input) or not tie_breakers(node)),)
     if isinstance(node, p.Aggregate):
-        return (needed or not all(map(_order_free, node.aggregates)),)
+        # a global aggregate's one row has an order whatever its input's; groups come in the
+        # order they first appear
+        grouped = needed and (bool(node.keys) or node.sets is not None)
+        return (grouped or not all(map(_order_free, node.aggregates)),)
     if isinstance(node, (p.SubqueryJoin, p.SemiJoin, p.CorrelatedJoin, p.SetCombine)):
         # the rows each outer row keeps; a subquery's values are a set (IN, EXISTS) or one
         # value (more than one row fails the job), INTERSECT's and EXCEPT's right side a set
