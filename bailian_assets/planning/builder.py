@@ -52,6 +52,7 @@ from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.missing import missing, missing_relation, not_above
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.named_windows import resolve_window, window_definitions
+from bailian_assets.planning.outer_aggregate import outer_aggregate
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.planning.semi_join import semi_join, value_keys
 from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFunction, invoke
@@ -434,20 +435,7 @@ class Builder:
             operand = None if expr.operand is None else ctx.binder.bind(expr.operand, node.fields)
             result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub, operand))
             if correlated_columns(sub, outer_columns):
-                if self._constant(sub) or self._constant(node):
-                    raise PlanError(_CONSTANT_CORRELATION, expr.position)
-                joined = correlated_join(
-                    expr.kind,
-                    node,
-                    sub,
-                    operand,
-                    result,
-                    outer_columns,
-                    self.inner_field,
-                    expr.position,
-                    id(expr) in roles.filtering,
-                )
-                node, passed = filtering_join(node, joined, expr, roles, outer_columns, ctx.binder)
+                node, passed = self._correlated(expr, node, sub, operand, result, roles, ctx)
                 if passed is not None:
                     return passed
             elif id(expr) in roles.semi and operand is not None and b.columns_in(operand):
@@ -460,6 +448,38 @@ class Builder:
 
         rewritten = [rewrite(expr) for expr in exprs]
         return node, rewritten
+
+    def _correlated(
+        self,
+        expr: ast.Subquery,
+        node: p.Node,
+        sub: p.Node,
+        operand: b.Expr | None,
+        result: p.Field,
+        roles: Roles,
+        ctx: _Context,
+    ) -> tuple[p.Node, ast.Expr | None]:
+        """`node` joined with the correlated subquery `expr` (planned as `sub`), and what the
+        subquery leaves in its condition (see `filtering_join`; None: `result`'s column)."""
+        if self._constant(sub) or self._constant(node):
+            raise PlanError(_CONSTANT_CORRELATION, expr.position)
+        if expr.kind == "SCALAR":
+            reused = outer_aggregate(node, sub, result, self.inner_field)
+            if reused is not None:
+                return reused, None
+        outer_columns = {f.column for scope in (node.fields, *ctx.binder.outer) for f in scope}
+        joined = correlated_join(
+            expr.kind,
+            node,
+            sub,
+            operand,
+            result,
+            outer_columns,
+            self.inner_field,
+            expr.position,
+            id(expr) in roles.filtering,
+        )
+        return filtering_join(node, joined, expr, roles, outer_columns, ctx.binder)
 
     def _constant(self, node: p.Node) -> bool:
         """Are `node`'s rows VALUES rows only (through views of them), which Flink 2.3's

@@ -199,7 +199,7 @@ def _nested(node: p.CorrelatedJoin, at: _Site) -> _Pulled:
         for c, d in domain.items():
             up += _same_value(b.Column(d.column, d.type), b.Column(c, d.type))
         inside |= {c: b.Column(d.column, d.type) for c, d in domain.items()}
-    renamed = [_renamed(c, inside) for c in conditions]
+    renamed = [rename_columns(c, inside) for c in conditions]
     keys, residual = _split(renamed, {f.column for f in rows.fields})
     joined = replace(node, input=rows, keys=tuple(keys), residual=and_all(residual), unique=False)
     return _Pulled(joined, tuple(up), None, below.unique)
@@ -326,7 +326,9 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     )
     keys, rest = [], []
     for condition in below.conditions:
-        renamed = _renamed(condition, {k: b.Column(f.column, f.type) for k, f in domain.items()})
+        renamed = rename_columns(
+            condition, {k: b.Column(f.column, f.type) for k, f in domain.items()}
+        )
         pair = _equality(renamed, {f.column for f in domain.values()})
         if pair is not None:
             keys.append((pair[1], pair[0]))  # (the subquery's side, the domain's)
@@ -339,7 +341,7 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     return _Pulled(joined, tuple(equal), below.empty, below.unique)
 
 
-def _renamed(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
+def rename_columns(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
     """`expr` reading `columns[c]` (an expression) for each column `c` it names there."""
     if isinstance(expr, b.Column):
         return columns.get(expr.column, expr)
@@ -347,7 +349,7 @@ def _renamed(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
     for f in fields(expr):
         value = getattr(expr, f.name)
         if isinstance(value, _EXPRESSIONS):
-            changes[f.name] = _renamed(value, columns)
+            changes[f.name] = rename_columns(value, columns)
         elif isinstance(value, tuple):
             changes[f.name] = _renamed_all(value, columns)
     return replace(expr, **changes)  # type: ignore[arg-type]
@@ -355,7 +357,7 @@ def _renamed(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
 
 def _renamed_all(values: tuple, columns: dict[str, b.Expr]) -> tuple:
     return tuple(
-        _renamed(v, columns)
+        rename_columns(v, columns)
         if isinstance(v, _EXPRESSIONS)
         else (_renamed_all(v, columns) if isinstance(v, tuple) else v)
         for v in values
