@@ -144,35 +144,37 @@ def measure(engine: str, name: str, folder: Path, repeat: int) -> dict:
     return found
 
 
-def report(results: dict[str, dict[str, dict]], queries: list[str]) -> str:
-    """A Markdown table: seconds per engine, our ratios, our peak RSS per query."""
+LABELS = {"ours": "ours", "polars-sql": "Polars SQL", "duckdb": "DuckDB"}
+
+
+def report(results: dict[str, dict[str, dict]], queries: list[str], engines: list[str]) -> str:
+    """A Markdown table of the engines run: seconds per engine, our ratios to the others, our
+    peak RSS per query; then each engine's peak RSS and what it could not run."""
+    others = [e for e in engines if e != "ours"] if "ours" in engines else []
+    header = [f"{LABELS[e]} (s)" for e in engines] + [f"ours / {LABELS[e]}" for e in others]
+    peak_column = ["ours peak RSS (GiB)"] if "ours" in engines else []
     lines = [
-        "| query | ours (s) | Polars SQL (s) | DuckDB (s) | ours / Polars SQL | ours / DuckDB "
-        "| ours peak RSS (GiB) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| query | " + " | ".join(header + peak_column) + " |",
+        "|---|" + "---:|" * (len(header) + len(peak_column)),
     ]
     for name in queries:
-        times = [results[e].get(name, {}).get("seconds") for e in ENGINES]
-        cells = [f"{t:.2f}" if t else "fails" for t in times]
-        ratios = [f"{times[0] / t:.2f}" if times[0] and t else "-" for t in times[1:]]
-        peak = results["ours"].get(name, {}).get("peak_rss", 0) / 2**30
-        lines.append(f"| {name} | " + " | ".join([*cells, *ratios, f"{peak:.2f}"]) + " |")
-    both = [q for q in queries if all(results[e].get(q, {}).get("seconds") for e in ENGINES)]
-    totals = [sum(results[e][q]["seconds"] for q in both) for e in ENGINES]
-    lines.append(
-        f"| total of the {len(both)} all run | "
-        + " | ".join(f"{t:.2f}" for t in totals)
-        + (
-            f" | {totals[0] / totals[1]:.2f} | {totals[0] / totals[2]:.2f} | |"
-            if both
-            else " | | | |"
-        )
-    )
+        times = {e: results[e].get(name, {}).get("seconds") for e in engines}
+        cells = [f"{times[e]:.2f}" if times[e] else "fails" for e in engines]
+        ours = times.get("ours")
+        cells += [f"{ours / times[e]:.2f}" if ours and times[e] else "-" for e in others]
+        if peak_column:
+            cells.append(f"{results['ours'].get(name, {}).get('peak_rss', 0) / 2**30:.2f}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    both = [q for q in queries if all(results[e].get(q, {}).get("seconds") for e in engines)]
+    totals = {e: sum(results[e][q]["seconds"] for q in both) for e in engines}
+    ratios = [f"{totals['ours'] / totals[e]:.2f}" if both else "" for e in others]
+    cells = [f"{totals[e]:.2f}" for e in engines] + ratios + [""] * len(peak_column)
+    lines.append(f"| total of the {len(both)} all run | " + " | ".join(cells) + " |")
     lines.append("")
-    for e in ENGINES:
+    for e in engines:
         peak = max((r.get("peak_rss", 0) for r in results[e].values()), default=0)
         lines.append(f"- {e}: peak RSS {peak / 2**30:.2f} GiB (the largest of its queries)")
-    for e in ENGINES:
+    for e in engines:
         for q in queries:
             error = results[e].get(q, {}).get("error")
             if error:
@@ -196,12 +198,13 @@ def main(argv: list[str]) -> int:
         return 0
     folder = generate(args.data.resolve(), args.scale)  # the SQL reads it from tests/tpch/
     print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the start", flush=True)
-    results: dict[str, dict[str, dict]] = {e: {} for e in ENGINES}
+    engines = [e for e in ENGINES if e in args.engines.split(",")]
+    results: dict[str, dict[str, dict]] = {e: {} for e in engines}
     for name in queries:
-        for engine in args.engines.split(","):
+        for engine in engines:
             results[engine][name] = measure(engine, name, folder, args.repeat)
     print(f"load: {os.getloadavg()[0]:.1f} (1 min) at the end\n")
-    print(report(results, queries))
+    print(report(results, queries, engines))
     return 0
 
 
