@@ -52,17 +52,22 @@ def share_common_subplans(root: p.Node) -> p.Node:
 def _candidates(root: p.Node) -> list[p.Node]:
     """The nodes of `root` worth sharing whose shape (`_shapes`) another node has too, parents
     before children."""
-    shapes = _shapes(root)
-    counts = Counter(shapes[id(n)] for n in p.walk(root) if isinstance(n, _SHARED))
-    return [n for n in p.walk(root) if isinstance(n, _SHARED) and counts[shapes[id(n)]] > 1]
+    shapes, order = _shapes(root)
+    shared = [n for n in reversed(order) if isinstance(n, _SHARED)]  # parents first
+    if len(shared) < 2:
+        return []
+    counts = Counter(shapes[id(n)] for n in shared)
+    return [n for n in shared if counts[shapes[id(n)]] > 1]
 
 
-def _shapes(root: p.Node) -> dict[int, int]:
-    """A cheap hash per node of the kinds of nodes in its subtree and the tables they read:
-    equal for equal subtrees, so only nodes whose shape repeats need a full `_key`."""
+def _shapes(root: p.Node) -> tuple[dict[int, int], list[p.Node]]:
+    """A cheap hash per node of the kinds of nodes in its subtree and the tables they read
+    (equal for equal subtrees, so only nodes whose shape repeats need a full `_key`), and the
+    nodes, children before parents."""
     shapes: dict[int, int] = {}
+    order: list[p.Node] = []
     pending: list[tuple[p.Node, bool]] = [(root, False)]
-    while pending:  # children before parents, from a stack of our own
+    while pending:  # from a stack of our own
         node, ready = pending.pop()
         if id(node) in shapes:
             continue
@@ -73,7 +78,8 @@ def _shapes(root: p.Node) -> dict[int, int]:
         extra = node.relation if isinstance(node, p.Scan) else len(node.fields)
         children = tuple(shapes[id(child)] for child in p.children(node))
         shapes[id(node)] = hash((type(node).__name__, extra, children))
-    return shapes
+        order.append(node)
+    return shapes, order
 
 
 def _key(node: p.Node) -> tuple | None:
