@@ -1040,12 +1040,32 @@ def _call_of(expr, names) -> ast.FunctionCall | None:
 
 
 def _has_subquery(expr) -> bool:
-    if isinstance(expr, ast.Subquery):
-        return True
-    for sub in _subexpressions(expr):
-        if _has_subquery(sub):
+    """Whether `expr` holds a subquery (from a stack of our own; each type's fields looked up
+    once: every WHERE term is asked)."""
+    pending = [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, ast.Subquery):
             return True
+        if isinstance(item, tuple):
+            pending.extend(item)
+            continue
+        names = _EXPRESSION_FIELDS.get(type(item))
+        if names is None:
+            names = _EXPRESSION_FIELDS[type(item)] = _expression_fields(type(item))
+        pending.extend(getattr(item, name) for name in names)
     return False
+
+
+_EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _expression_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a syntax node that may hold expressions (none for a value, a position, a
+    type or a query: a subquery's query is its own scope)."""
+    if not is_dataclass(kind) or kind in (Position, ast.DataType, ast.Query):
+        return ()
+    return tuple(f.name for f in fields(kind) if f.name != "position")
 
 
 def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> ast.DataType:
