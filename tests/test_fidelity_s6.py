@@ -155,8 +155,10 @@ def test_an_equal_column_stands_in_for_the_outer_one_without_a_domain(tmp_path):
     root = _plan(tmp_path, NESTED["exists_in_exists"])
     joins = [n for n in p.walk(root) if isinstance(n, p.Join)]
     assert not joins, "no cross join with the outer query's values"
-    nested = [n for n in p.walk(root) if isinstance(n, p.CorrelatedJoin)]
-    assert len(nested) == 2 and all(n.residual is None for n in nested)
+    # each EXISTS joined on keys alone: a correlated join, or a semi join as a WHERE's EXISTS
+    nested = [n for n in p.walk(root) if isinstance(n, (p.CorrelatedJoin, p.SemiJoin))]
+    assert len(nested) == 2 and all(getattr(n, "residual", None) is None for n in nested)
+    assert all(n.keys for n in nested)
 
 
 def test_without_an_equal_column_the_outer_values_are_joined_once(tmp_path):
