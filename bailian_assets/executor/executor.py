@@ -70,10 +70,7 @@ class Executor:
         """The query's rows, with its output names and types."""
         try:
             frame = self.frame(query.root).collect(engine="streaming")  # Polars streams what it can
-            rows = frame.select(
-                _conform(pl.col(f.column), f.type, t, frame.schema[f.column]).alias(name)
-                for f, name, t in zip(query.root.fields, query.names, query.types, strict=False)
-            )
+            rows = _conformed(frame, query)
             _check_not_null(rows, query)
             _check_years(rows)
             return rows
@@ -326,6 +323,33 @@ _RUNNERS: dict[type, Callable[..., pl.LazyFrame]] = {
     p.SemiJoin: Executor._semi_join,
     p.CorrelatedJoin: Executor._correlated_join,
 }
+
+
+def _conformed(frame: pl.DataFrame, query: p.PlannedQuery) -> pl.DataFrame:
+    """The query's collected rows with its output names and types. Most columns already have
+    their output type: then the columns are only renamed, in place (a select would cost a
+    query plan of its own)."""
+    fields, names = query.root.fields, list(query.names)
+    schema = frame.schema
+    same_columns = frame.columns == [f.column for f in fields] and len(names) == len(fields)
+    if same_columns and not any(
+        _conforming(f.type, t, schema[f.column]) for f, t in zip(fields, query.types, strict=False)
+    ):
+        frame.columns = names
+        return frame
+    return frame.select(
+        _conform(pl.col(f.column), f.type, t, schema[f.column]).alias(name)
+        for f, name, t in zip(fields, query.names, query.types, strict=False)
+    )
+
+
+def _conforming(source: ast.DataType, target: ast.DataType, dtype: pl.DataType) -> bool:
+    """Does `_conform` change a column of Polars type `dtype`?"""
+    if source.name == target.name and source.name in ("ROW", "ARRAY"):
+        return True  # by position: the struct's field names may change
+    if target.name in ("VARCHAR", "CHAR") and target.params and _retyped(source, target):
+        return True
+    return dtype != to_polars(target)
 
 
 def _conform(

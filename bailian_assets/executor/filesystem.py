@@ -27,6 +27,7 @@ import polars as pl
 from polars.io.plugins import register_io_source
 
 from bailian_assets.errors import ExecutionError
+from bailian_assets.executor import parquet_scans
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.file_formats import EXTENSIONS, convert, read_batches, write_file
@@ -143,17 +144,11 @@ def _native_parquet(table: TableSpec) -> pl.LazyFrame | None:
     declared = {c.name: to_polars(c.type) for c in table.data_columns}
     tidy(table)
     files = data_files(table)
-    try:
-        if not files or any(_types_differ(file, declared) for file in files):
-            return None
-    except (pl.exceptions.PolarsError, OSError):
+    try:  # the files' schemas are read once while they stay unchanged (`parquet_scans`)
+        scan = parquet_scans.SCANS.scan(files, declared) if files else None
+    except OSError:  # a file gone since it was listed: the general reader reads again
         return None
-    return pl.scan_parquet(files).select(list(declared))
-
-
-def _types_differ(file: Path, declared: Mapping[str, pl.DataType]) -> bool:
-    held = pl.read_parquet_schema(file)
-    return any(held.get(name) != dtype for name, dtype in declared.items())
+    return None if scan is None else scan.select(list(declared))
 
 
 def read_table(table: TableSpec, partitions: Sequence[str] | None = None) -> pl.DataFrame:

@@ -225,6 +225,7 @@ class Orchestrator:
                 )
             else:
                 _write(step, frame, result, emit)
+                relations.written(step.sink.name)
         return result
 
 
@@ -282,6 +283,13 @@ class Relations:
             else:
                 raise ExecutionError(f"cannot read '{name}'")
         return self._frames[name].lazy()
+
+    def written(self, name: str) -> None:
+        """The job wrote table `name`: a later query scans it again. A scan may hold what it
+        learnt of the files when it was made (the Parquet files Polars scans itself: their
+        list, their footers), which the write made stale."""
+        if name in self.project.tables:
+            self._frames.pop(name, None)
 
     def constant(self, name: str) -> bool:
         """Is view `name` constant rows (VALUES)? Flink folds expressions over those."""
