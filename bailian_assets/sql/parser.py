@@ -12,7 +12,6 @@ tree is measured once parsed, so nothing after the parser can run out of stack.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -23,7 +22,7 @@ from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_cou
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
 from bailian_assets.sql.reserved import is_reserved, reserved_message
 from bailian_assets.sql.source import line_at
-from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, iter_tokens
+from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, token_chunks
 
 # Words that end an expression or a FROM item, so they are never taken as an alias.
 _RESERVED = {
@@ -152,7 +151,8 @@ _MAX_TYPE_PARAMETER = 2**31 - 1
 _OPENED = object()
 
 # Stands for the current token until the parser reads the first one.
-_START = Token(Kind.EOF, "", "", Position(1, 1, 0), 0)
+_START = Token(Kind.EOF, "", "", 0, 0)
+_EOF = Kind.EOF
 
 
 class _ParseError(Exception):
@@ -287,11 +287,13 @@ class _Parser:
     def __init__(self, source: str, path: str):
         self.source = source
         self.path = path
-        self._tokens = iter_tokens(source)
-        self._ahead: deque[Token] = deque()  # the tokens looked at after the current one
-        self._last: Token | None = None  # the EOF token, once reached
+        self._chunks = token_chunks(source)
+        # The tokens read from the tokenizer and not yet dropped: the current one is
+        # `_tokens[_index]`, those after it were looked ahead at (`_peek`).
+        self._tokens: list[Token] = []
+        self._index = -1
+        self._dropped = 0  # tokens dropped from the front of `_tokens`, all taken
         self.tok: Token = _START  # the current token; `_start()` reads the first
-        self.taken = 0  # tokens taken so far
         self._depth = 0  # levels of nesting the parser is inside (see nesting.py)
         # None: a statement set's BEGIN or END, which is no statement of its own
         self.statement_parsers: dict[str, Callable[[], ast.Statement | None]] = {
@@ -319,27 +321,45 @@ class _Parser:
             self.path, position, message, line_at(self.source, position.offset), length
         )
 
-    def _read(self) -> Token:
-        """The next token of the file (the EOF token again, once reached). May raise
-        TokenizeError."""
-        if self._last is not None:
-            return self._last
-        token = next(self._tokens)
-        if token.kind is Kind.EOF:
-            self._last = token
-        return token
+    @property
+    def taken(self) -> int:
+        """Tokens taken so far."""
+        return self._dropped + self._index
+
+    def _more(self) -> bool:
+        """Read the tokenizer's next chunk into `_tokens`, dropping the tokens taken; False
+        once the EOF token was read. May raise TokenizeError."""
+        tokens = self._tokens
+        if tokens and tokens[-1].kind is _EOF:
+            return False
+        chunk = next(self._chunks)
+        if self._index > 0:
+            self._dropped += self._index
+            del tokens[: self._index]
+            self._index = 0
+        tokens.extend(chunk)
+        return True
 
     def _peek(self, ahead: int = 1) -> Token:
-        while len(self._ahead) < ahead:
-            self._ahead.append(self._read())
-        return self._ahead[ahead - 1]
+        """The token `ahead` after the current one (the EOF token past the end)."""
+        at = self._index + ahead
+        tokens = self._tokens
+        while at >= len(tokens):
+            if not self._more():
+                return tokens[-1]
+            at = self._index + ahead
+        return tokens[at]
 
     def _next(self) -> Token:
         """Take the current token and move on to the next."""
         token = self.tok
-        if token.kind is not Kind.EOF:
-            self.tok = self._ahead.popleft() if self._ahead else self._read()
-            self.taken += 1
+        if token.kind is not _EOF:
+            index = self._index + 1
+            if index >= len(self._tokens):
+                self._more()
+                index = self._index + 1
+            self._index = index
+            self.tok = self._tokens[index]
         return token
 
     def _enter(self, what: str) -> None:
@@ -425,7 +445,9 @@ class _Parser:
     # ------------------------------------------------------------ scripts
 
     def _start(self) -> None:
-        self.tok = self._read()
+        self._more()
+        self._index = 0
+        self.tok = self._tokens[0]
 
     def script(self) -> ast.Script:
         statements: list[ast.Statement] = []
