@@ -19,6 +19,8 @@ operators and joins show, since the parser builds them in a loop.
 
 from __future__ import annotations
 
+import types
+import typing
 from dataclasses import fields, is_dataclass
 
 from bailian_assets.errors import Position
@@ -95,7 +97,31 @@ def _walk_of(kind: type) -> tuple[int, tuple[str, ...]]:
     counts = 0 if issubclass(kind, _FREE) else 1
     if kind is ast.Literal:
         return (counts, ()) if counts else _LEAF
-    return counts, _field_names(kind)
+    return counts, _node_fields(kind)
+
+
+def _node_fields(kind: type) -> tuple[str, ...]:
+    """The fields of `kind` that may hold syntax nodes, by their annotations: a name, a flag,
+    a position or a tuple of strings holds none, and is not worth walking into (most fields
+    are such). A field whose annotation cannot be read is walked."""
+    try:
+        hints = typing.get_type_hints(kind, vars(ast))
+    except (NameError, TypeError):  # annotations it cannot resolve: walk every field
+        return _field_names(kind)
+    return tuple(name for name in _field_names(kind) if not _holds_no_node(hints.get(name)))
+
+
+# What a field holding no syntax node is made of.
+_PLAIN = (str, int, float, bool, type(None), Position)
+
+
+def _holds_no_node(hint: object) -> bool:
+    if hint in _PLAIN:
+        return True
+    origin = typing.get_origin(hint)
+    if origin not in (tuple, types.UnionType, typing.Union):
+        return False
+    return all(arg is Ellipsis or _holds_no_node(arg) for arg in typing.get_args(hint))
 
 
 def _deepest(node: object) -> tuple[str, Position] | None:
