@@ -20,7 +20,7 @@ from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast, json_syntax
 from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
-from bailian_assets.sql.reserved import is_reserved, reserved_message
+from bailian_assets.sql.reserved import RESERVED_WORDS, is_reserved, reserved_message
 from bailian_assets.sql.source import line_at
 from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, token_chunks
 
@@ -152,7 +152,7 @@ _OPENED = object()
 
 # Stands for the current token until the parser reads the first one.
 _START = Token(Kind.EOF, "", "", 0, 0)
-_EOF = Kind.EOF
+_EOF, _OP, _IDENT = Kind.EOF, Kind.OP, Kind.IDENT
 
 
 class _ParseError(Exception):
@@ -377,23 +377,28 @@ class _Parser:
         for _ in range(count):
             self._next()
 
+    # The checks below run for nearly every token: each looks at `self.tok` itself rather
+    # than through another method (a call costs more than the check).
+
     def _at(self, *words: str) -> bool:
         return self.tok.upper in words
 
     def _accept(self, *words: str) -> Token | None:
-        return self._next() if self._at(*words) else None
+        return self._next() if self.tok.upper in words else None
 
     def _accept_op(self, *symbols: str) -> Token | None:
-        return self._next() if self.tok.is_op(*symbols) else None
+        token = self.tok
+        return self._next() if token.kind is _OP and token.value in symbols else None
 
     def _expect(self, word: str) -> Token:
-        if not self._at(word):
+        if self.tok.upper != word:
             raise _ParseError(f"expected {word}, found {self.tok.describe()}", self.tok)
         return self._next()
 
     def _expect_op(self, symbol: str) -> Token:
-        if not self.tok.is_op(symbol):
-            raise _ParseError(f"expected '{symbol}', found {self.tok.describe()}", self.tok)
+        token = self.tok
+        if token.kind is not _OP or token.value != symbol:
+            raise _ParseError(f"expected '{symbol}', found {token.describe()}", token)
         return self._next()
 
     def _expect_eof(self) -> None:
@@ -406,13 +411,16 @@ class _Parser:
         for the first part of an object name (`object_name`), `_name` does that once it knows
         the name is not a table function's (`UNNEST(...)`)."""
         token = self.tok
-        if token.kind is Kind.IDENT and token.upper in _RESERVED:
-            if object_name and is_reserved(token.value):  # `CREATE VIEW values`: quote it
+        kind = token.kind
+        if kind is _IDENT:
+            word = token.upper  # the word unquoted: compared with Flink's reserved words
+            if word in _RESERVED:
+                if object_name and word in RESERVED_WORDS:  # `CREATE VIEW values`: quote it
+                    raise _ParseError(reserved_message(token.value), token)
+                raise _ParseError(f"expected {what}, found {token.describe()}", token)
+            if not object_name and word in RESERVED_WORDS:
                 raise _ParseError(reserved_message(token.value), token)
-            raise _ParseError(f"expected {what}, found {token.describe()}", token)
-        if token.kind is Kind.IDENT and not object_name and is_reserved(token.value):
-            raise _ParseError(reserved_message(token.value), token)
-        if token.kind in (Kind.QUOTED_IDENT, Kind.IDENT):
+        if kind is _IDENT or kind is Kind.QUOTED_IDENT:
             return self._next()
         raise _ParseError(f"expected {what}, found {token.describe()}", token)
 
@@ -427,7 +435,7 @@ class _Parser:
             tokens.append(self._next())
         if not (function and self.tok.is_op("(")):
             for token in tokens:
-                if token.kind is Kind.IDENT and is_reserved(token.value):
+                if token.kind is _IDENT and token.upper in RESERVED_WORDS:
                     raise _ParseError(reserved_message(token.value), token)
         return ast.Name(tuple(t.value for t in tokens), tokens[0].position)
 
