@@ -1,11 +1,14 @@
 """The tokenizer: tokens made a chunk at a time, positions made when asked for, and text that
-is no token reported only after the tokens before it (so their syntax errors come too)."""
+is no token reported only after the tokens before it (so their syntax errors come too). Also
+how the parser reads it: chunk by chunk, with the cycle collector paused."""
+
+import gc
 
 import pytest
 
 from bailian_assets.errors import Position, SqlError
 from bailian_assets.sql import tokenizer
-from bailian_assets.sql.parser import parse_script
+from bailian_assets.sql.parser import parse_query, parse_script
 from bailian_assets.sql.tokenizer import Kind, TokenizeError, token_chunks, tokenize
 
 MIXED = (
@@ -100,3 +103,22 @@ def test_a_long_script_parses_the_same_whatever_the_chunk_size(monkeypatch):
     monkeypatch.setattr(tokenizer, "CHUNK", 2)
     assert parse_script(text, "job.sql") == whole
     assert whole.spans[-1][0] == text.rindex("SELECT")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parsing_leaves_the_cycle_collector_as_it_found_it(enabled):
+    """Parsing pauses Python's cycle collector (it makes thousands of objects and no cycles)
+    and resumes it after, errors or not; a caller that paused it keeps it paused."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        parse_script("SELECT a FROM t", "job.sql")
+        assert gc.isenabled() is enabled
+        with pytest.raises(SqlError):
+            parse_script("SELECT FROM", "job.sql")
+        assert gc.isenabled() is enabled
+        with pytest.raises(SqlError):
+            parse_query("SELECT 'open", "job.sql")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
