@@ -145,6 +145,13 @@ _INFIX = {
 }
 _PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
+# Words that may lead a primary expression other than a name (see `_primary`).
+_LEADING_WORDS = frozenset(
+    """
+    INTERVAL EXISTS TRUE FALSE NULL CASE CAST TRY_CAST ARRAY MAP DATE TIMESTAMP TIME
+    CURRENT_DATE CURRENT_TIMESTAMP LOCALTIMESTAMP NOW
+    """.split()
+)
 # Type parameters: lengths up to Flink's VARCHAR maximum.
 _MAX_TYPE_PARAMETER = 2**31 - 1
 
@@ -453,7 +460,13 @@ class _Parser:
         Flink, no part may be a reserved word unquoted (`out`, `values`, `year`): the error
         says to quote it. Where a table function may stand (`function`), a name followed by
         `(` is the function's, and may be one (`UNNEST(...)`)."""
-        tokens = [self._identifier(what, object_name=True)]
+        first = self._identifier(what, object_name=True)
+        if not self.tok.is_op("."):  # one part (most names)
+            if first.kind is _IDENT and first.upper in RESERVED_WORDS:
+                if not (function and self.tok.is_op("(")):
+                    raise _ParseError(reserved_message(first.value), first)
+            return ast.Name((first.value,), first.position)
+        tokens = [first]
         while self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
             self._next()
             tokens.append(self._next())
@@ -766,6 +779,8 @@ class _Parser:
                 name.value, _COMPUTED, name.position, comment, expression=expression
             )
         data_type = self._type()
+        if self.tok.kind is _OP:  # `,` or `)`: none of the words below follows (most columns)
+            return ast.ColumnDef(name.value, data_type, name.position, None, False)
         if table and self._accept("METADATA"):
             key = self._string().value if self._accept("FROM") else name.value
             virtual = bool(self._accept("VIRTUAL"))
@@ -802,6 +817,9 @@ class _Parser:
             raise _ParseError(f"expected a type, found {token.describe()}", token)
         self._next()
         name = _TYPE_ALIASES.get(token.upper, token.upper)
+        after = self.tok
+        if name in _SIMPLE_TYPES and after.kind is _OP and after.value != "(":
+            return ast.DataType(name)  # no parameters, no more words (most types)
         if name == "ARRAY" or name == "MULTISET":
             self._expect_op("<")
             element = self._type()
@@ -1332,7 +1350,10 @@ class _Parser:
         """Apply the infix operators that follow `left`, left to right, in one loop."""
         while True:
             token = self.tok
-            precedence = self._precedence(token)
+            if token.kind is _OP:  # most often `,` or `)`: no operator, the expression ends
+                precedence = _INFIX.get(token.value, 0)
+            else:
+                precedence = self._precedence(token)
             if precedence <= min_precedence:
                 return left
             if precedence == _COMPARE and (token.upper in _PREDICATES or token.upper == "NOT"):
@@ -1391,8 +1412,9 @@ class _Parser:
         """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator;
         `(expr).field`, `a[1].field`: a ROW's field (a column's, `address.city`, is parsed
         as a qualified name and told apart by the binder)."""
-        while self.tok.is_op("[") or (
-            self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT)
+        while self.tok.kind is _OP and (
+            self.tok.value == "["
+            or (self.tok.value == "." and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT))
         ):
             start = self._next()
             if start.value == ".":
@@ -1510,6 +1532,9 @@ class _Parser:
         """One operand: a literal, `(...)`, a form led by a keyword (CASE, CAST, ARRAY[...],
         DATE '...', CURRENT_DATE ...), or what starts with a name (`_named`)."""
         token = self.tok
+        word = token.upper
+        if word and word not in _LEADING_WORDS:  # a name: a column or a function call
+            return self._named()
         if token.kind is Kind.STRING:
             self._next()
             return ast.Literal(token.value, "STRING", token.position)
@@ -1517,7 +1542,6 @@ class _Parser:
             return self._number_literal(self._next())
         if token.is_op("("):
             return self._parenthesized()
-        word = token.upper
         if word == "INTERVAL" and self._peek().kind is Kind.STRING:
             return self._interval()
         if word == "EXISTS" and self._peek().is_op("("):
