@@ -12,6 +12,8 @@ equality, hash and immutability; only their making is quicker.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Any
 
 # Stands for an argument not given, where the field's default comes from a factory.
 _NOT_GIVEN = object()
@@ -21,14 +23,28 @@ def install_fast_init(cls: type) -> None:
     """Replace the generated `__init__` of the frozen, slotted dataclass `cls`. Raises
     TypeError for a class this cannot do exactly (no slots, `__post_init__`, fields outside
     `__init__` or keyword-only): those keep the dataclass's own."""
+    init = _compile(cls, "__init__", "self, ", "")
+    type.__setattr__(cls, "__init__", init)
+
+
+def fast_maker(cls: type) -> Callable[..., Any]:
+    """A function that makes an instance of the frozen, slotted dataclass `cls` from the
+    arguments its `__init__` takes, the quick way, without changing `cls` (for a class of
+    another package, such as `Position`). Raises TypeError as `install_fast_init` does."""
+    return _compile(cls, "make", "", "    return self")
+
+
+def _compile(cls: type, function: str, first: str, last: str) -> Any:
+    """The source of `function(first, <the fields>)`, which sets each field with its slot's
+    setter (making `self` first when `first` is empty), compiled."""
     params = getattr(cls, "__dataclass_params__", None)
     if params is None or not params.frozen or "__slots__" not in vars(cls):
         raise TypeError(f"{cls.__name__} is not a frozen dataclass with slots")
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} has a __post_init__")
-    namespace: dict[str, object] = {"_NOT_GIVEN": _NOT_GIVEN}
+    namespace: dict[str, Any] = {"_NOT_GIVEN": _NOT_GIVEN, "_new": object.__new__, "_cls": cls}
     signature: list[str] = []
-    body: list[str] = []
+    body: list[str] = [] if first else ["    self = _new(_cls)"]
     for field in dataclasses.fields(cls):
         name = field.name
         if not field.init or field.kw_only:
@@ -44,9 +60,9 @@ def install_fast_init(cls: type) -> None:
         else:
             signature.append(name)
         body.append(f"    _set_{name}(self, {name})")
-    source = f"def __init__(self, {', '.join(signature)}):\n" + "\n".join(body or ["    pass"])
-    exec(source, namespace)  # as dataclasses itself makes __init__
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
-    init.__module__ = cls.__module__
-    type.__setattr__(cls, "__init__", init)
+    body.append(last or "    pass")
+    exec(f"def {function}({first}{', '.join(signature)}):\n" + "\n".join(body), namespace)
+    compiled = namespace[function]  # compiled as dataclasses itself compiles __init__
+    compiled.__qualname__ = f"{cls.__qualname__}.{function}"
+    compiled.__module__ = cls.__module__
+    return compiled
