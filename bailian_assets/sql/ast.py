@@ -10,9 +10,10 @@ Nodes have `__slots__`: a large VALUES list is a few hundred bytes per value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 
 from bailian_assets.errors import Position
+from bailian_assets.sql.node_init import install_fast_init
 from bailian_assets.sql.source import line_at, split_lines
 
 
@@ -577,3 +578,11 @@ class Script:
         if not 0 <= position.offset <= len(self.source):
             return self.line(position.line)
         return line_at(self.source, position.offset)
+
+
+# Every node with slots is made through a quicker __init__ than the dataclass's own (see
+# node_init.py): parsing makes a node for most tokens.
+for _node in list(globals().values()):
+    if isinstance(_node, type) and is_dataclass(_node) and _node.__module__ == __name__:
+        if "__slots__" in vars(_node):
+            install_fast_init(_node)

@@ -19,7 +19,12 @@ operators and joins show, since the parser builds them in a loop.
 
 from __future__ import annotations
 
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
+from operator import attrgetter
+from typing import Any
 
 from bailian_assets.errors import Position
 from bailian_assets.sql import ast
@@ -55,47 +60,78 @@ def too_deep(node: object) -> tuple[str, Position] | None:
 
 
 def _within_limit(node: object) -> bool:
-    """Whether `node` keeps to MAX_DEPTH: the walk of `_deepest` counting levels only (it runs
-    on every statement parsed, so per node it looks up its type once and copies nothing)."""
-    stack: list[tuple[object, int]] = [(node, 0)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        item, depth = pop()
-        kind = type(item)
-        if kind is tuple:
-            stack.extend((child, depth) for child in item)  # type: ignore[attr-defined]
-            continue
-        walk = _WALKS.get(kind)
-        if walk is None:
-            walk = _WALKS[kind] = _walk_of(kind)
-        if walk is _LEAF:
-            continue
-        counts, names = walk
-        depth += counts
-        if depth > MAX_DEPTH:
-            return False
-        if kind is ast.Values:
-            for row in item.rows:  # type: ignore[attr-defined]
-                stack.extend((v, depth) for v in row if type(v) is not ast.Literal)
-            continue
-        for name in names:  # a field that is no node is a leaf (`_walk_of`)
-            push((getattr(item, name), depth))
+    """Whether `node` keeps to MAX_DEPTH: the walk of `_deepest` counting levels only. It runs
+    on every statement parsed, so it goes level by level (`level`: the nodes `depth` levels
+    down, those of free nodes and tuples joining it as it is read), with no bookkeeping per
+    node, and reads a node's children with one getter per node type."""
+    level: list[Any] = [node]
+    depth = 0
+    while level:
+        deeper: list[Any] = []
+        for item in level:  # a list read while it grows reads what joins it
+            kind = type(item)
+            if kind is tuple:
+                level.extend(item)
+                continue
+            walk = _WALKS.get(kind)
+            if walk is None:
+                walk = _WALKS[kind] = _walk_of(kind)
+            counts, children, many = walk
+            if counts and depth >= MAX_DEPTH:
+                return False
+            target = deeper if counts else level
+            if kind is ast.Values:  # rows of literals are leaves: skip them unlisted
+                for row in item.rows:
+                    target.extend(v for v in row if type(v) is not ast.Literal)
+            elif children is None:  # no field holds a node
+                continue
+            elif many:
+                target.extend(children(item))
+            else:
+                target.append(children(item))
+        level = deeper
+        depth += 1
     return True
 
 
-_LEAF: tuple[int, tuple[str, ...]] = (0, ())
-_WALKS: dict[type, tuple[int, tuple[str, ...]]] = {}
+# How `_within_limit` walks a node type: the levels it counts (0 or 1), the getter of the
+# fields that may hold nodes (None: none do) and whether it gives a tuple of them (several).
+_Walk = tuple[int, "Callable[[Any], Any] | None", bool]
+_LEAF: _Walk = (0, None, False)
+_WALKS: dict[type, _Walk] = {}
 
 
-def _walk_of(kind: type) -> tuple[int, tuple[str, ...]]:
-    """How `_within_limit` walks a node of type `kind`: the levels it counts (0 or 1) and the
-    fields it looks into; `_LEAF` for what is not a syntax node, or has no children."""
+def _walk_of(kind: type) -> _Walk:
+    """How `_within_limit` walks a node of type `kind`; `_LEAF` for what is not a syntax node."""
     if not is_dataclass(kind) or kind is Position:
         return _LEAF
     counts = 0 if issubclass(kind, _FREE) else 1
-    if kind is ast.Literal:
-        return (counts, ()) if counts else _LEAF
-    return counts, _field_names(kind)
+    names = () if kind is ast.Literal else _node_fields(kind)
+    return counts, attrgetter(*names) if names else None, len(names) > 1
+
+
+def _node_fields(kind: type) -> tuple[str, ...]:
+    """The fields of `kind` that may hold syntax nodes, by their annotations: a name, a flag,
+    a position or a tuple of strings holds none, and is not worth walking into (most fields
+    are such). A field whose annotation cannot be read is walked."""
+    try:
+        hints = typing.get_type_hints(kind, vars(ast))
+    except (NameError, TypeError):  # annotations it cannot resolve: walk every field
+        return _field_names(kind)
+    return tuple(name for name in _field_names(kind) if not _holds_no_node(hints.get(name)))
+
+
+# What a field holding no syntax node is made of.
+_PLAIN = (str, int, float, bool, type(None), Position)
+
+
+def _holds_no_node(hint: object) -> bool:
+    if hint in _PLAIN:
+        return True
+    origin = typing.get_origin(hint)
+    if origin not in (tuple, types.UnionType, typing.Union):
+        return False
+    return all(arg is Ellipsis or _holds_no_node(arg) for arg in typing.get_args(hint))
 
 
 def _deepest(node: object) -> tuple[str, Position] | None:

@@ -11,9 +11,10 @@ tree is measured once parsed, so nothing after the parser can run out of stack.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 
@@ -21,9 +22,9 @@ from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast, json_syntax
 from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
-from bailian_assets.sql.reserved import is_reserved, reserved_message
+from bailian_assets.sql.reserved import RESERVED_WORDS, is_reserved, reserved_message
 from bailian_assets.sql.source import line_at
-from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, iter_tokens
+from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, token_chunks
 
 # Words that end an expression or a FROM item, so they are never taken as an alias.
 _RESERVED = {
@@ -144,6 +145,13 @@ _INFIX = {
 }
 _PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
+# Words that may lead a primary expression other than a name (see `_primary`).
+_LEADING_WORDS = frozenset(
+    """
+    INTERVAL EXISTS TRUE FALSE NULL CASE CAST TRY_CAST ARRAY MAP DATE TIMESTAMP TIME
+    CURRENT_DATE CURRENT_TIMESTAMP LOCALTIMESTAMP NOW
+    """.split()
+)
 # Type parameters: lengths up to Flink's VARCHAR maximum.
 _MAX_TYPE_PARAMETER = 2**31 - 1
 
@@ -152,7 +160,8 @@ _MAX_TYPE_PARAMETER = 2**31 - 1
 _OPENED = object()
 
 # Stands for the current token until the parser reads the first one.
-_START = Token(Kind.EOF, "", "", Position(1, 1, 0), 0)
+_START = Token(Kind.EOF, "", "", 0, 0)
+_EOF, _OP, _IDENT = Kind.EOF, Kind.OP, Kind.IDENT
 
 
 class _ParseError(Exception):
@@ -164,14 +173,36 @@ class _ParseError(Exception):
         self.length = length if length is not None else default
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Parsing makes objects by the thousand (tokens, nodes) and no reference cycles worth
+    collecting; each few hundred made, Python's cycle collector would look through the young
+    ones, and now and then through everything the process holds (measured: a third of
+    parsing time or more in a process that has Polars and Dagster loaded). The collector is
+    paused while parsing and resumed after, as it was; what it would have found is found
+    then."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_script(source: str, path: str = "<sql>") -> ast.Script:
     """Parse a whole file. Raises SqlError carrying every syntax error found."""
-    return _Parser(source, path).script()
+    with _without_cycle_collection():
+        return _Parser(source, path).script()
 
 
 def parse_query(source: str, path: str = "<sql>") -> ast.Query:
     """Parse one query (used by tests and tools); raises SqlError."""
-    parser = _Parser(source, path)
+    with _without_cycle_collection():
+        return _query_alone(_Parser(source, path))
+
+
+def _query_alone(parser: _Parser) -> ast.Query:
     try:
         parser._start()
         query = parser._query()
@@ -287,11 +318,13 @@ class _Parser:
     def __init__(self, source: str, path: str):
         self.source = source
         self.path = path
-        self._tokens = iter_tokens(source)
-        self._ahead: deque[Token] = deque()  # the tokens looked at after the current one
-        self._last: Token | None = None  # the EOF token, once reached
+        self._chunks = token_chunks(source)
+        # The tokens read from the tokenizer and not yet dropped: the current one is
+        # `_tokens[_index]`, those after it were looked ahead at (`_peek`).
+        self._tokens: list[Token] = []
+        self._index = -1
+        self._dropped = 0  # tokens dropped from the front of `_tokens`, all taken
         self.tok: Token = _START  # the current token; `_start()` reads the first
-        self.taken = 0  # tokens taken so far
         self._depth = 0  # levels of nesting the parser is inside (see nesting.py)
         # None: a statement set's BEGIN or END, which is no statement of its own
         self.statement_parsers: dict[str, Callable[[], ast.Statement | None]] = {
@@ -319,27 +352,45 @@ class _Parser:
             self.path, position, message, line_at(self.source, position.offset), length
         )
 
-    def _read(self) -> Token:
-        """The next token of the file (the EOF token again, once reached). May raise
-        TokenizeError."""
-        if self._last is not None:
-            return self._last
-        token = next(self._tokens)
-        if token.kind is Kind.EOF:
-            self._last = token
-        return token
+    @property
+    def taken(self) -> int:
+        """Tokens taken so far."""
+        return self._dropped + self._index
+
+    def _more(self) -> bool:
+        """Read the tokenizer's next chunk into `_tokens`, dropping the tokens taken; False
+        once the EOF token was read. May raise TokenizeError."""
+        tokens = self._tokens
+        if tokens and tokens[-1].kind is _EOF:
+            return False
+        chunk = next(self._chunks)
+        if self._index > 0:
+            self._dropped += self._index
+            del tokens[: self._index]
+            self._index = 0
+        tokens.extend(chunk)
+        return True
 
     def _peek(self, ahead: int = 1) -> Token:
-        while len(self._ahead) < ahead:
-            self._ahead.append(self._read())
-        return self._ahead[ahead - 1]
+        """The token `ahead` after the current one (the EOF token past the end)."""
+        at = self._index + ahead
+        tokens = self._tokens
+        while at >= len(tokens):
+            if not self._more():
+                return tokens[-1]
+            at = self._index + ahead
+        return tokens[at]
 
     def _next(self) -> Token:
         """Take the current token and move on to the next."""
         token = self.tok
-        if token.kind is not Kind.EOF:
-            self.tok = self._ahead.popleft() if self._ahead else self._read()
-            self.taken += 1
+        if token.kind is not _EOF:
+            index = self._index + 1
+            if index >= len(self._tokens):
+                self._more()
+                index = self._index + 1
+            self._index = index
+            self.tok = self._tokens[index]
         return token
 
     def _enter(self, what: str) -> None:
@@ -357,23 +408,28 @@ class _Parser:
         for _ in range(count):
             self._next()
 
+    # The checks below run for nearly every token: each looks at `self.tok` itself rather
+    # than through another method (a call costs more than the check).
+
     def _at(self, *words: str) -> bool:
         return self.tok.upper in words
 
     def _accept(self, *words: str) -> Token | None:
-        return self._next() if self._at(*words) else None
+        return self._next() if self.tok.upper in words else None
 
     def _accept_op(self, *symbols: str) -> Token | None:
-        return self._next() if self.tok.is_op(*symbols) else None
+        token = self.tok
+        return self._next() if token.kind is _OP and token.value in symbols else None
 
     def _expect(self, word: str) -> Token:
-        if not self._at(word):
+        if self.tok.upper != word:
             raise _ParseError(f"expected {word}, found {self.tok.describe()}", self.tok)
         return self._next()
 
     def _expect_op(self, symbol: str) -> Token:
-        if not self.tok.is_op(symbol):
-            raise _ParseError(f"expected '{symbol}', found {self.tok.describe()}", self.tok)
+        token = self.tok
+        if token.kind is not _OP or token.value != symbol:
+            raise _ParseError(f"expected '{symbol}', found {token.describe()}", token)
         return self._next()
 
     def _expect_eof(self) -> None:
@@ -386,13 +442,16 @@ class _Parser:
         for the first part of an object name (`object_name`), `_name` does that once it knows
         the name is not a table function's (`UNNEST(...)`)."""
         token = self.tok
-        if token.kind is Kind.IDENT and token.upper in _RESERVED:
-            if object_name and is_reserved(token.value):  # `CREATE VIEW values`: quote it
+        kind = token.kind
+        if kind is _IDENT:
+            word = token.upper  # the word unquoted: compared with Flink's reserved words
+            if word in _RESERVED:
+                if object_name and word in RESERVED_WORDS:  # `CREATE VIEW values`: quote it
+                    raise _ParseError(reserved_message(token.value), token)
+                raise _ParseError(f"expected {what}, found {token.describe()}", token)
+            if not object_name and word in RESERVED_WORDS:
                 raise _ParseError(reserved_message(token.value), token)
-            raise _ParseError(f"expected {what}, found {token.describe()}", token)
-        if token.kind is Kind.IDENT and not object_name and is_reserved(token.value):
-            raise _ParseError(reserved_message(token.value), token)
-        if token.kind in (Kind.QUOTED_IDENT, Kind.IDENT):
+        if kind is _IDENT or kind is Kind.QUOTED_IDENT:
             return self._next()
         raise _ParseError(f"expected {what}, found {token.describe()}", token)
 
@@ -401,13 +460,19 @@ class _Parser:
         Flink, no part may be a reserved word unquoted (`out`, `values`, `year`): the error
         says to quote it. Where a table function may stand (`function`), a name followed by
         `(` is the function's, and may be one (`UNNEST(...)`)."""
-        tokens = [self._identifier(what, object_name=True)]
+        first = self._identifier(what, object_name=True)
+        if not self.tok.is_op("."):  # one part (most names)
+            if first.kind is _IDENT and first.upper in RESERVED_WORDS:
+                if not (function and self.tok.is_op("(")):
+                    raise _ParseError(reserved_message(first.value), first)
+            return ast.Name((first.value,), first.position)
+        tokens = [first]
         while self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT):
             self._next()
             tokens.append(self._next())
         if not (function and self.tok.is_op("(")):
             for token in tokens:
-                if token.kind is Kind.IDENT and is_reserved(token.value):
+                if token.kind is _IDENT and token.upper in RESERVED_WORDS:
                     raise _ParseError(reserved_message(token.value), token)
         return ast.Name(tuple(t.value for t in tokens), tokens[0].position)
 
@@ -425,7 +490,9 @@ class _Parser:
     # ------------------------------------------------------------ scripts
 
     def _start(self) -> None:
-        self.tok = self._read()
+        self._more()
+        self._index = 0
+        self.tok = self._tokens[0]
 
     def script(self) -> ast.Script:
         statements: list[ast.Statement] = []
@@ -712,6 +779,8 @@ class _Parser:
                 name.value, _COMPUTED, name.position, comment, expression=expression
             )
         data_type = self._type()
+        if self.tok.kind is _OP:  # `,` or `)`: none of the words below follows (most columns)
+            return ast.ColumnDef(name.value, data_type, name.position, None, False)
         if table and self._accept("METADATA"):
             key = self._string().value if self._accept("FROM") else name.value
             virtual = bool(self._accept("VIRTUAL"))
@@ -748,6 +817,9 @@ class _Parser:
             raise _ParseError(f"expected a type, found {token.describe()}", token)
         self._next()
         name = _TYPE_ALIASES.get(token.upper, token.upper)
+        after = self.tok
+        if name in _SIMPLE_TYPES and after.kind is _OP and after.value != "(":
+            return ast.DataType(name)  # no parameters, no more words (most types)
         if name == "ARRAY" or name == "MULTISET":
             self._expect_op("<")
             element = self._type()
@@ -1278,7 +1350,10 @@ class _Parser:
         """Apply the infix operators that follow `left`, left to right, in one loop."""
         while True:
             token = self.tok
-            precedence = self._precedence(token)
+            if token.kind is _OP:  # most often `,` or `)`: no operator, the expression ends
+                precedence = _INFIX.get(token.value, 0)
+            else:
+                precedence = self._precedence(token)
             if precedence <= min_precedence:
                 return left
             if precedence == _COMPARE and (token.upper in _PREDICATES or token.upper == "NOT"):
@@ -1337,8 +1412,9 @@ class _Parser:
         """`v['key']`, `a[1]`, `m['k'][2]`: Flink's item access, bound as its ITEM operator;
         `(expr).field`, `a[1].field`: a ROW's field (a column's, `address.city`, is parsed
         as a qualified name and told apart by the binder)."""
-        while self.tok.is_op("[") or (
-            self.tok.is_op(".") and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT)
+        while self.tok.kind is _OP and (
+            self.tok.value == "["
+            or (self.tok.value == "." and self._peek().kind in (Kind.IDENT, Kind.QUOTED_IDENT))
         ):
             start = self._next()
             if start.value == ".":
@@ -1456,6 +1532,9 @@ class _Parser:
         """One operand: a literal, `(...)`, a form led by a keyword (CASE, CAST, ARRAY[...],
         DATE '...', CURRENT_DATE ...), or what starts with a name (`_named`)."""
         token = self.tok
+        word = token.upper
+        if word and word not in _LEADING_WORDS:  # a name: a column or a function call
+            return self._named()
         if token.kind is Kind.STRING:
             self._next()
             return ast.Literal(token.value, "STRING", token.position)
@@ -1463,7 +1542,6 @@ class _Parser:
             return self._number_literal(self._next())
         if token.is_op("("):
             return self._parenthesized()
-        word = token.upper
         if word == "INTERVAL" and self._peek().kind is Kind.STRING:
             return self._interval()
         if word == "EXISTS" and self._peek().is_op("("):
