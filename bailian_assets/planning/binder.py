@@ -361,8 +361,12 @@ class Binder:
         if problem is not None:
             raise PlanError(problem, expr.position)
         # NOT NULL from NOT NULL, as in Flink (a value that does not convert fails the job);
-        # TRY_CAST gives NULL for it
-        target = types.nullable(expr.type, inner.type.nullable or expr.safe)
+        # TRY_CAST gives NULL for it. A NOT NULL target only the planner writes (Flink's
+        # parser refuses one, as ours does): the cast of a reduced aggregate to the call's
+        # type (`functions/reductions.py`), which keeps that type as Calcite's does
+        target = types.nullable(
+            expr.type, expr.type.nullable and (inner.type.nullable or expr.safe)
+        )
         return folded_cast(inner, target) or b.Cast(inner, target, expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:

@@ -335,11 +335,13 @@ def _not_null_enforcer(settings: Mapping[str, str], statement: ast.Insert) -> st
 
 def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]) -> p.PlannedQuery:
     """The query without its rows holding a NULL for a NOT NULL column of `columns` (Flink's
-    `'table.exec.sink.not-null-enforcer' = 'DROP'`; by default such a row fails the job)."""
+    `'table.exec.sink.not-null-enforcer' = 'DROP'`; by default such a row fails the job).
+    A column typed NOT NULL is checked too: it may still hold a NULL (STDDEV_SAMP over one
+    row, typed NOT NULL as Flink types it)."""
     checks: list[b.Expr] = [
         b.Call("IS NOT NULL", (b.Column(f.column, f.type),), types.nullable(types.BOOLEAN, False))
         for f, column in zip(query.root.fields, columns, strict=False)
-        if f.type.nullable and not column.type.nullable
+        if not column.type.nullable
     ]
     if not checks:
         return query
