@@ -333,7 +333,7 @@ class Binder:
     def _case(self, case: ast.Case, scope: Scope) -> b.Expr:
         operand = None if case.operand is None else self.bind(case.operand, scope)
         whens = []
-        result = types.NULL
+        result = None  # then the first branch's type as it is (NOT NULL stays NOT NULL)
         for condition, value in case.whens:
             if operand is None:
                 bound_condition = self.condition(condition, scope, "WHEN")
@@ -352,6 +352,7 @@ class Binder:
         if case.else_ is not None:
             else_ = self.bind(case.else_, scope)
             result = _merge(result, else_.type, case.else_)
+        assert result is not None  # the parser takes no CASE without a WHEN
         result = types.nullable(result, case.else_ is None or result.nullable)
         return b.Case(operand, tuple(whens), else_, types.concrete(result))
 
@@ -559,7 +560,9 @@ def session_time_zone(settings: Mapping[str, str]) -> str:
     return zone
 
 
-def _merge(result: DataType, t: DataType, expr) -> DataType:
+def _merge(result: ast.DataType | None, t: ast.DataType, expr) -> ast.DataType:
+    if result is None:
+        return t
     merged = types.common_type(result, t)
     if merged is None:
         raise PlanError(f"CASE branches mix {result} and {t}", expr.position)
