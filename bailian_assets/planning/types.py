@@ -153,6 +153,9 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
             )
         wider = a if _NUMERIC_RANK[a.name] >= _NUMERIC_RANK[b.name] else b
         return nullable(DataType(wider.name), keep_nullable)
+    if a.name == b.name and a.name in _DEFAULT_PRECISION:  # TIMESTAMP(0) and (3) meet as (3)
+        precision = max(_precision(a), _precision(b))
+        return DataType(a.name, (precision,), nullable=keep_nullable)
     if can_assign(a, b):
         return nullable(b, keep_nullable)
     if can_assign(b, a):
@@ -265,6 +268,11 @@ def sql_name(t: DataType) -> str:
 
 
 _DEFAULT_PRECISION = {"TIMESTAMP": 6, "TIMESTAMP_LTZ": 6, "TIME": 0}
+
+
+def _precision(t: DataType) -> int:
+    """The fractional-second digits of a TIMESTAMP, TIMESTAMP_LTZ or TIME type."""
+    return t.params[0] if t.params else _DEFAULT_PRECISION[t.name]
 
 
 def summary(t: DataType) -> str:
