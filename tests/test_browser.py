@@ -207,7 +207,10 @@ def _graph_and_broken_file(page, base: str) -> None:
     report.wait_for()
     lines = report.inner_text().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("zz_broken.sql:2:13"))
-    assert lines[first] == "zz_broken.sql:2:13: error: Object 'nope' not found"
+    assert lines[first] == (
+        "zz_broken.sql:2:13: error: Cannot find table '`default_catalog`.`default_database`."
+        "`nope`' in any of the catalogs [default_catalog], nor as a temporary table."
+    )
     assert lines[first + 1] == "    2 | INSERT INTO nope SELECT * FROM v;"
     assert lines[first + 2].index("^") == lines[first + 1].index("nope")
 

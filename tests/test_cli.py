@@ -75,7 +75,8 @@ def test_dg_launch_reports_sql_mistakes_without_a_traceback(tmp_path):
     )
     assert process.returncode == 2, process.stderr[-3000:]
     assert (
-        "bad.sql:2:13: error: Object 'nope' not found\n"
+        "bad.sql:2:13: error: Cannot find table '`default_catalog`.`default_database`.`nope`' "
+        "in any of the catalogs [default_catalog], nor as a temporary table.\n"
         "    2 | INSERT INTO nope SELECT * FROM v;\n"
         "      |             ^~~~\n"
     ) in process.stderr

@@ -46,7 +46,8 @@ def test_dg_check_fails_on_a_broken_file_with_the_located_report(tmp_path):
     checked = dg("check", "defs", BAILIAN_SQL_DIR=str(tmp_path))
     assert checked.returncode != 0
     assert (
-        "bad.sql:2:13: error: Object 'nope' not found\n"
+        "bad.sql:2:13: error: Cannot find table '`default_catalog`.`default_database`.`nope`' "
+        "in any of the catalogs [default_catalog], nor as a temporary table.\n"
         "    2 | INSERT INTO nope SELECT * FROM v;\n"
         "      |             ^~~~\n"
     ) in checked.stderr
@@ -85,4 +86,7 @@ def test_dg_list_loads_as_a_code_server_does_the_broken_file_shown_apart(tmp_pat
     assert listed.returncode == 0, listed.stderr[-3000:]
     assets = {a["asset_key"]: a for a in json.loads(listed.stdout)["assets"]}
     assert {"sql_errors/bad", "movie_comment", "print_sink"} <= set(assets)
-    assert "bad.sql:2:13: error: Object 'nope' not found" in assets["sql_errors/bad"]["description"]
+    assert (
+        "bad.sql:2:13: error: Cannot find table '`default_catalog`.`default_database`.`nope`'"
+        in assets["sql_errors/bad"]["description"]
+    )

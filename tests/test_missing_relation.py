@@ -37,15 +37,24 @@ def only(found: list, line: int, column: int) -> str:
     return diagnostic.message
 
 
-OTHERS_OWN = (
-    "Object 'shared' not found: it is declared TEMPORARY in several other files, and a "
+WHY_OTHERS_OWN = (
+    ": it is declared TEMPORARY in several other files, and a "
     "TEMPORARY table or view is seen only in its own file"
 )
+OTHERS_OWN = "Object 'shared' not found" + WHY_OTHERS_OWN
+
+
+def cannot_find(name: str) -> str:
+    """Flink's head for an INSERT INTO target that is not there."""
+    return (
+        f"Cannot find table '`default_catalog`.`default_database`.`{name}`' in any of the "
+        "catalogs [default_catalog], nor as a temporary table"
+    )
 
 
 def test_insert_into_a_name_only_other_files_declare_temporary_says_why(tmp_path):
     message = only(diagnostics(tmp_path, "INSERT INTO shared SELECT 1;\n"), 1, 13)
-    assert message.startswith(OTHERS_OWN)
+    assert message.startswith(cannot_find("shared") + WHY_OTHERS_OWN)
     assert "__shared" not in message  # no other file's own key suggested
 
 
@@ -65,8 +74,11 @@ def test_a_name_declared_further_down_says_where(tmp_path, use, column):
     reader = use + "CREATE TABLE later (id INT) WITH ('connector' = 'print');\n"
     line = use.count("\n")
     message = only(diagnostics(tmp_path, reader), line, column)
+    head = (
+        cannot_find("later") if use.startswith("INSERT INTO later") else "Object 'later' not found"
+    )
     assert message == (
-        f"Object 'later' not found: this file declares it further down, at line {line + 1} "
+        f"{head}: this file declares it further down, at line {line + 1} "
         "(a statement sees what stands above it)"
     )
 
@@ -92,7 +104,8 @@ def test_an_unusable_table_reports_its_problems_where_it_is_used(tmp_path, use, 
 def test_a_name_nothing_declares_gets_a_did_you_mean(tmp_path, use, column, suggested):
     reader = "CREATE TABLE sink (id INT) WITH ('connector' = 'print');\n" + use
     message = only(diagnostics(tmp_path, reader, owners=0), 2, column)
-    assert message == f"Object 'sinc' not found; did you mean '{suggested}'?"
+    head = cannot_find("sinc") if use.startswith("INSERT INTO sinc") else "Object 'sinc' not found"
+    assert message == f"{head}; did you mean '{suggested}'?"
 
 
 def test_insert_into_a_missing_table_suggests_tables_not_views(tmp_path):
@@ -103,4 +116,4 @@ def test_insert_into_a_missing_table_suggests_tables_not_views(tmp_path):
         "INSERT INTO out_r SELECT id FROM sinks;\n"
     )
     message = only(diagnostics(tmp_path, reader, owners=0), 3, 13)
-    assert message == "Object 'sinkz' not found"  # a view cannot be written: not offered
+    assert message == cannot_find("sinkz") + "."  # a view cannot be written: not offered

@@ -62,7 +62,13 @@ QUERY_ERRORS = [
         22,
         "Incompatible types for sink column 'id' at position 1",
     ),
-    ("INSERT INTO nope SELECT id, txt FROM v;", 0, 13, "Object 'nope' not found"),
+    (
+        "INSERT INTO nope SELECT id, txt FROM v;",
+        0,
+        13,
+        "Cannot find table '`default_catalog`.`default_database`.`nope`' in any of the "
+        "catalogs [default_catalog], nor as a temporary table.",
+    ),
     ("INSERT INTO s SELECT id, txt FROM w;", 0, 35, "Object 'w' not found"),
     (
         "INSERT INTO s SELECT id, content FROM ML_PREDICT(TABLE v, MODEL mm, DESCRIPTOR(txt));",
@@ -142,7 +148,13 @@ QUERY_ERRORS = [
         "Column 'id' is ambiguous",
     ),
     ("INSERT INTO s SELECT q.id, txt FROM v;", 0, 22, "Table 'q' not found"),
-    ("INSERT INTO v SELECT id, txt FROM v;", 0, 13, "'v' is a view; INSERT INTO needs a table"),
+    (
+        "INSERT INTO v SELECT id, txt FROM v;",
+        0,
+        13,
+        "Sink 'default_catalog.default_database.v' does not exists: 'v' is a view; INSERT INTO "
+        "needs a table",
+    ),
     (
         "INSERT INTO s SELECT id, label FROM s;",
         0,
@@ -372,7 +384,8 @@ def test_variables_in_query_literals():
         (
             "INSERT INTO s SELECT SUM(txt), txt FROM v GROUP BY txt;",
             22,
-            "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(2147483647)>)'. "
+            # v's txt: 'good' and 'bad', VARCHAR(4) as Flink types that VALUES column
+            "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(4)>)'. "
             "Supported form(s): 'SUM(<NUMERIC>)'",
         ),
     ],

@@ -121,7 +121,8 @@ def test_qualified_names_in_the_default_catalog_are_the_plain_names():
         (
             "INSERT INTO other.default_database.out1 SELECT 1;",
             13,
-            "Object 'other.default_database.out1' not found",
+            "Cannot find table '`other`.`default_database`.`out1`' in any of the catalogs "
+            "[default_catalog], nor as a temporary table.",
         ),
         (
             "CREATE TABLE other.default_database.t (x INT) WITH ('connector' = 'print');",

@@ -333,7 +333,7 @@ class Binder:
     def _case(self, case: ast.Case, scope: Scope) -> b.Expr:
         operand = None if case.operand is None else self.bind(case.operand, scope)
         whens = []
-        result = types.NULL
+        result = None  # then the first branch's type as it is (NOT NULL stays NOT NULL)
         for condition, value in case.whens:
             if operand is None:
                 bound_condition = self.condition(condition, scope, "WHEN")
@@ -352,6 +352,7 @@ class Binder:
         if case.else_ is not None:
             else_ = self.bind(case.else_, scope)
             result = _merge(result, else_.type, case.else_)
+        assert result is not None  # the parser takes no CASE without a WHEN
         result = types.nullable(result, case.else_ is None or result.nullable)
         return b.Case(operand, tuple(whens), else_, types.concrete(result))
 
@@ -361,8 +362,12 @@ class Binder:
         if problem is not None:
             raise PlanError(problem, expr.position)
         # NOT NULL from NOT NULL, as in Flink (a value that does not convert fails the job);
-        # TRY_CAST gives NULL for it
-        target = types.nullable(expr.type, inner.type.nullable or expr.safe)
+        # TRY_CAST gives NULL for it. A NOT NULL target only the planner writes (Flink's
+        # parser refuses one, as ours does): the cast of a reduced aggregate to the call's
+        # type (`functions/reductions.py`), which keeps that type as Calcite's does
+        target = types.nullable(
+            expr.type, expr.type.nullable and (inner.type.nullable or expr.safe)
+        )
         return folded_cast(inner, target) or b.Cast(inner, target, expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
@@ -555,7 +560,9 @@ def session_time_zone(settings: Mapping[str, str]) -> str:
     return zone
 
 
-def _merge(result: DataType, t: DataType, expr) -> DataType:
+def _merge(result: ast.DataType | None, t: ast.DataType, expr) -> ast.DataType:
+    if result is None:
+        return t
     merged = types.common_type(result, t)
     if merged is None:
         raise PlanError(f"CASE branches mix {result} and {t}", expr.position)

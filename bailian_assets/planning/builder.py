@@ -63,7 +63,6 @@ _CONSTANT_CORRELATION = (
     "supported by Flink 2.3 (unexpected correlate variable $cor0 in the plan): read a table"
 )
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN")}
-_ONE_CHAR = ast.DataType("CHAR", (1,), nullable=False)
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
 
 
@@ -246,8 +245,8 @@ class Builder:
 
     def _value(self, expr: ast.Expr, ctx: _Context):
         """A VALUES value bound. A plain literal (a large VALUES list is millions of them) is
-        typed from shared type objects: a string's length does not matter in a column of
-        several rows, where CHAR(n) of any n becomes STRING (see `types.concrete`). A bare
+        typed from shared type objects ('ab' CHAR(2): a column of strings of one length is
+        CHAR(n), of several lengths VARCHAR(longest), see `types.common_type`). A bare
         NULL has no type: Flink refuses it, even beside typed rows or into a sink's columns
         (`CAST(NULL AS INT)` it takes)."""
         # a STRING literal's value is a str
@@ -257,7 +256,7 @@ class Builder:
             if expr.kind == "NULL":
                 raise PlanError("Illegal use of 'NULL'", expr.position, 4)
             if expr.kind == "STRING":
-                t = _ONE_CHAR
+                t = types.char_literal(len(cast(str, expr.value)))
             elif expr.kind == "INTEGER":
                 t = _INT if -(2**31) <= expr.value < 2**31 else _BIGINT  # type: ignore
             elif expr.kind == "DECIMAL":

@@ -22,7 +22,7 @@ from bailian_assets.planning import table_columns, types
 from bailian_assets.planning.builder import Builder, check_unique
 from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec, connector_of
-from bailian_assets.planning.missing import missing_relation, not_above
+from bailian_assets.planning.missing import missing_relation, not_above, view_as_sink
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.sql import ast
@@ -183,14 +183,12 @@ class Planner:
         target = definition.visibility.resolve(definition.target)
         hidden = definition.visibility.hidden("table or view:" + target)
         if hidden is not None:
-            raise not_above(target, name, hidden)
+            raise not_above(target, name, hidden, sink=True)
         sink = self.catalog.tables.get(target)
         if sink is not None:
             return sink
         if target in self.catalog.views:
-            raise PlanError(
-                f"'{target}' is a view; INSERT INTO needs a table", name.position, len(target)
-            )
+            raise view_as_sink(target, name)
         raise missing_relation(self.catalog, target, name, definition.path, sink=True)
 
     def _check_sink_abilities(self, sink: TableSpec, statement: ast.Insert) -> None:
@@ -335,11 +333,13 @@ def _not_null_enforcer(settings: Mapping[str, str], statement: ast.Insert) -> st
 
 def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]) -> p.PlannedQuery:
     """The query without its rows holding a NULL for a NOT NULL column of `columns` (Flink's
-    `'table.exec.sink.not-null-enforcer' = 'DROP'`; by default such a row fails the job)."""
+    `'table.exec.sink.not-null-enforcer' = 'DROP'`; by default such a row fails the job).
+    A column typed NOT NULL is checked too: it may still hold a NULL (STDDEV_SAMP over one
+    row, typed NOT NULL as Flink types it)."""
     checks: list[b.Expr] = [
         b.Call("IS NOT NULL", (b.Column(f.column, f.type),), types.nullable(types.BOOLEAN, False))
         for f, column in zip(query.root.fields, columns, strict=False)
-        if f.type.nullable and not column.type.nullable
+        if not column.type.nullable
     ]
     if not checks:
         return query

@@ -142,7 +142,7 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
         return nullable(a)
     keep_nullable = a.nullable or b.nullable
     if is_character(a) and is_character(b):
-        return nullable(STRING, keep_nullable)
+        return nullable(_common_character(a, b), keep_nullable)
     if is_numeric(a) and is_numeric(b):
         if "DECIMAL" in (a.name, b.name) and not {a.name, b.name} & {"FLOAT", "DOUBLE"}:
             (p1, s1), (p2, s2) = precision_scale(a), precision_scale(b)
@@ -153,6 +153,9 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
             )
         wider = a if _NUMERIC_RANK[a.name] >= _NUMERIC_RANK[b.name] else b
         return nullable(DataType(wider.name), keep_nullable)
+    if a.name == b.name and a.name in _DEFAULT_PRECISION:  # TIMESTAMP(0) and (3) meet as (3)
+        precision = max(_precision(a), _precision(b))
+        return DataType(a.name, (precision,), nullable=keep_nullable)
     if can_assign(a, b):
         return nullable(b, keep_nullable)
     if can_assign(b, a):
@@ -160,13 +163,31 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     return None
 
 
+# Flink's STRING is VARCHAR(2147483647); a VARCHAR or CHAR written without a length has 1
+_MAX_LENGTH = 2_147_483_647
+
+
+def character_length(t: DataType) -> int:
+    """The length of a character type: CHAR(n) and VARCHAR(n) n, STRING the most there is."""
+    if t.name == "STRING":
+        return _MAX_LENGTH
+    return t.params[0] if t.params else 1
+
+
+def _common_character(a: DataType, b: DataType) -> DataType:
+    """Calcite's least restrictive character type, as Flink configures it (ragged unions
+    become varying): CHAR(n) beside CHAR(n) stays CHAR(n); otherwise VARCHAR of the longer
+    length ('ab' and 'c' meet as VARCHAR(2), not CHAR(2) padding 'c'), STRING at the most."""
+    if a.name == "CHAR" and b.name == "CHAR" and a.params == b.params:
+        return nullable(a)
+    length = max(character_length(a), character_length(b))
+    return STRING if length >= _MAX_LENGTH else varchar(length)
+
+
 def concrete(t: DataType) -> DataType:
-    """Frame columns need a real type: a column of only NULLs becomes a nullable STRING, and a
-    CHAR(n) literal's column a STRING."""
+    """Frame columns need a real type: a column of only NULLs becomes a nullable STRING."""
     if t.name == "NULL":
         return STRING
-    if t.name == "CHAR":
-        return nullable(STRING, t.nullable)
     return t
 
 
@@ -180,7 +201,7 @@ def literal_type(kind: str, value: object) -> DataType:
         fits_int = -(2**31) <= value < 2**31  # type: ignore[operator]
         return DataType("INT" if fits_int else "BIGINT", nullable=False)
     if kind == "STRING":
-        return DataType("CHAR", (max(1, len(value)),), nullable=False)  # type: ignore[arg-type]
+        return char_literal(len(value))  # type: ignore[arg-type]
     if kind == "NULL":
         return NULL
     return DataType(kind, nullable=False)
@@ -249,6 +270,11 @@ def sql_name(t: DataType) -> str:
 _DEFAULT_PRECISION = {"TIMESTAMP": 6, "TIMESTAMP_LTZ": 6, "TIME": 0}
 
 
+def _precision(t: DataType) -> int:
+    """The fractional-second digits of a TIMESTAMP, TIMESTAMP_LTZ or TIME type."""
+    return t.params[0] if t.params else _DEFAULT_PRECISION[t.name]
+
+
 def summary(t: DataType) -> str:
     """`t` as Flink's `LogicalType.asSummaryString()` prints it (what TYPEOF returns):
     `INT NOT NULL`, `STRING`, `ARRAY<INT NOT NULL>`, `TIMESTAMP(6)`."""
@@ -311,6 +337,13 @@ def cast_problem(source: DataType, target: DataType) -> str | None:
 def decimal(precision: int, scale: int, is_nullable: bool = True) -> DataType:
     """DECIMAL(p, s) (one shared object per (p, s, nullability): VALUES lists intern types)."""
     return DataType("DECIMAL", (precision, scale), nullable=is_nullable)
+
+
+@cache
+def char_literal(length: int) -> DataType:
+    """The type of a string literal of `length` characters: CHAR(length) NOT NULL ('' is
+    CHAR(1)), one shared object per length (a VALUES list of many rows types each literal)."""
+    return DataType("CHAR", (max(1, length),), nullable=False)
 
 
 def varchar(length: int) -> DataType:

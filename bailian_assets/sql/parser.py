@@ -446,7 +446,7 @@ class _Parser:
         if kind is _IDENT:
             word = token.upper  # the word unquoted: compared with Flink's reserved words
             if word in _RESERVED:
-                if object_name and word in RESERVED_WORDS:  # `CREATE VIEW values`: quote it
+                if word in RESERVED_WORDS:  # `CREATE VIEW values`, `AS values`: quote it
                     raise _ParseError(reserved_message(token.value), token)
                 raise _ParseError(f"expected {what}, found {token.describe()}", token)
             if not object_name and word in RESERVED_WORDS:
@@ -802,16 +802,16 @@ class _Parser:
         comment = self._string().value if self._accept("COMMENT") else None
         return ast.ColumnDef(name.value, data_type, name.position, comment, bool(is_metadata))
 
-    def _type(self) -> ast.DataType:
+    def _type(self, nullability: bool = True) -> ast.DataType:
         self._enter("type")
         try:
-            return self._nested_type()
+            return self._nested_type(nullability)
         finally:
             self._depth -= 1
 
-    def _nested_type(self) -> ast.DataType:
+    def _nested_type(self, nullability: bool = True) -> ast.DataType:
         """A type: its name, its element, key and field types or its parameters, then its
-        nullability."""
+        nullability (unless not `nullability`: a CAST's type has none)."""
         token = self.tok  # type names (STRING, INT, ...) are reserved words
         if token.kind is not Kind.IDENT:
             raise _ParseError(f"expected a type, found {token.describe()}", token)
@@ -845,7 +845,7 @@ class _Parser:
             data_type = self._simple_type(name)
         else:
             raise _ParseError(f"unknown type '{token.text}'", token)
-        return self._nullability(data_type)
+        return self._nullability(data_type) if nullability else data_type
 
     def _simple_type(self, name: str) -> ast.DataType:
         """The rest of a type that is not nested: its parameters (`DECIMAL(10, 2)`) and the
@@ -1674,7 +1674,14 @@ class _Parser:
         self._expect_op("(")
         expr = self._expr()
         self._expect("AS")
-        data_type = self._type()
+        data_type = self._type(nullability=False)
+        if self._at("NOT", "NULL"):  # Flink's parser refuses both; an element type may say them
+            raise _ParseError(
+                f'Encountered "{self.tok.text}": a CAST\'s type takes no NOT NULL or NULL in '
+                "Flink SQL (the cast of a NOT NULL value is NOT NULL already; "
+                "COALESCE(x, fallback) gives one)",
+                self.tok,
+            )
         self._expect_op(")")
         return ast.Cast(expr, data_type, start.position, start.upper == "TRY_CAST")
 

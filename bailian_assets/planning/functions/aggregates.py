@@ -84,8 +84,12 @@ def _collection(name: str) -> ReturnRule:
 
 def _statistic(name: str) -> AggregateFunction:
     """STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP (STDDEV and VARIANCE are the _SAMP ones):
-    of the argument's type (a DECIMAL's as AVG's), computed from SUM and COUNT."""
-    return AggregateFunction(name, (sig("NUMERIC"),), _avg, reduce=reductions.statistic(name))
+    of the argument's type (a DECIMAL's as AVG's), computed from SUM and COUNT. Typed as
+    Flink types the call, NOT NULL under a GROUP BY over NOT NULL values (`null_if_empty`),
+    the _SAMP ones too, though one row gives NULL (see `reductions.py`)."""
+    return AggregateFunction(
+        name, (sig("NUMERIC"),), _avg, reduce=reductions.statistic(name), null_if_empty=True
+    )
 
 
 AGGREGATE_FUNCTIONS = [

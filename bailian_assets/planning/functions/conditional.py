@@ -26,8 +26,8 @@ def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
     without one."""
 
     def rule(args: Sequence[DataType]) -> DataType:
-        result = types.NULL
-        for t in args:
+        result = args[0]  # the first as it is: NOT NULL stays NOT NULL
+        for t in args[1:]:
             merged = types.common_type(result, t)
             if merged is None:
                 raise SignatureError(message(result, t))
@@ -38,6 +38,13 @@ def _common(message: Callable[[DataType, DataType], str]) -> ReturnRule:
 
 
 _INVALID = _common(lambda a, b: "Invalid input arguments.")
+
+
+def _coalesce(args: Sequence[DataType]) -> DataType:
+    """COALESCE and IFNULL: the arguments' common type, NULL only when every argument may be."""
+    return types.nullable(_INVALID(args), all(t.nullable for t in args))
+
+
 _ORDERED = _common(
     lambda a, b: (
         "All types in a comparison should support both 'EQUALS' and "
@@ -94,8 +101,8 @@ FUNCTIONS = [
     *_TRUTH_TESTS,
     ScalarFunction("IS DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),
     ScalarFunction("IS NOT DISTINCT FROM", (sig("ANY", "ANY"),), _distinct),
-    ScalarFunction("COALESCE", (_ANY_1,), _INVALID),
-    ScalarFunction("IFNULL", (sig("ANY", "ANY"),), _INVALID),
+    ScalarFunction("COALESCE", (_ANY_1,), _coalesce),
+    ScalarFunction("IFNULL", (sig("ANY", "ANY"),), _coalesce),
     ScalarFunction("NULLIF", (sig("ANY", "ANY"),), _nullif),
     ScalarFunction("IF", (sig("BOOLEAN", "ANY", "ANY"),), _if),
     ScalarFunction("GREATEST", (_ANY_1,), _compared),

@@ -9,12 +9,15 @@ Calcite's AggregateReduceFunctionsRule rewrites them in Flink's planner:
     STDDEV_SAMP(x) = POWER(VAR_SAMP(x), 0.5)
 
 each cast to the aggregate's type (Flink's: the argument's, a DECIMAL(p, s) AVG's
-DECIMAL(38, max(s, 6))). A DECIMAL `x` is first cast to that type and computed exactly, as
-DECIMAL arithmetic; any other `x` is computed as DOUBLE, so nothing wraps or truncates
-before the final cast (measured against Flink 2.3: VAR_POP of the INTs 1, 2 and 2^31 - 1 is
-2147483647, as Java's saturating cast of the DOUBLE gives; of the TINYINTs 1, 100 and -100
-it is 10, 6666.9 cast to a byte). The builder plans the expression in the call's place; its
-SUMs and COUNTs keep the call's DISTINCT and FILTER.
+DECIMAL(38, max(s, 6)); NOT NULL under a GROUP BY over NOT NULL values). The cast keeps that
+type, as Calcite's does, though the _SAMP ones over one row are NULL: Flink's generated code
+writes the type's default (-1) there, we keep the NULL (tests/golden/DIVERGENCES). A DECIMAL
+`x` is first cast to that type and computed exactly, as DECIMAL arithmetic; any other `x` is
+computed as DOUBLE, so nothing wraps or truncates before the final cast (measured against
+Flink 2.3: VAR_POP of the INTs 1, 2 and 2^31 - 1 is 2147483647, as Java's saturating cast of
+the DOUBLE gives; of the TINYINTs 1, 100 and -100 it is 10, 6666.9 cast to a byte). The
+builder plans the expression in the call's place; its SUMs and COUNTs keep the call's
+DISTINCT and FILTER.
 """
 
 from __future__ import annotations

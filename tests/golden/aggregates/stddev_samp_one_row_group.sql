@@ -1,0 +1,4 @@
+-- STDDEV_SAMP and VAR_SAMP of a one-row group (typed NOT NULL under GROUP BY): the value, IS NULL on it, and COALESCE
+CREATE TEMPORARY VIEW t(k, v) AS VALUES (1, 10), (1, 20), (2, 5);
+CREATE TEMPORARY TABLE out1 (k INT, a INT, b INT, c BOOLEAN, d BOOLEAN, e INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT k, STDDEV_SAMP(v), VAR_SAMP(v), STDDEV_SAMP(v) IS NULL, VAR_SAMP(v) IS NOT NULL, COALESCE(VAR_SAMP(v), -1) FROM t GROUP BY k;

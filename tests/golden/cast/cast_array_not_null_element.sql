@@ -1,0 +1,3 @@
+-- CAST to an ARRAY of NOT NULL elements: NOT NULL inside a CAST's type is accepted
+CREATE TEMPORARY TABLE out1 (a ARRAY<INT>, b STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT CAST(ARRAY[1] AS ARRAY<INT NOT NULL>), TYPEOF(CAST(ARRAY[1] AS ARRAY<INT NOT NULL>));
