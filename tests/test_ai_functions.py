@@ -20,6 +20,7 @@ from bailian_assets.planning.project import load_source
 from bailian_assets.secrets import Secret
 from bailian_assets.simulator import ai_answers
 from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_run
 
 ENDPOINT = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
 GENERAL_MODEL = f"""\
@@ -59,14 +60,7 @@ def printed(columns: str, *queries: str) -> str:
 
 
 def run(sql: str, backend: Backend | None = None) -> list[str]:
-    project = load_source(sql, "t.sql", {})
-    lines: list[str] = []
-    run_project(
-        project,
-        backend or simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_run(load_source(sql, "t.sql", {}), backend)[0]
 
 
 def plan_error(sql: str) -> tuple[int, int, str]:
