@@ -100,14 +100,22 @@ def printed_run(
 ) -> "tuple[list[str], RunResult]":
     """Run a loaded `project` in-process against `backend` (a fresh simulator unless given):
     the lines its print sinks receive, in order, and the run's result."""
+    shown, result = printed_by_table(project, backend)
+    return [line for _, line in shown], result
+
+
+def printed_by_table(
+    project: "Project", backend: "Backend | None" = None
+) -> "tuple[list[tuple[str, str]], RunResult]":
+    """As `printed_run`, each line with the name of the table it was written to."""
     from bailian_assets.backends import simulated_backend
     from bailian_assets.executor.runner import run_project
     from bailian_assets.simulator.service import BailianSimulator
 
-    lines: list[str] = []
+    shown: list[tuple[str, str]] = []
     backend = backend or simulated_backend(BailianSimulator())
-    result = run_project(project, backend, lambda t, line: lines.append(line))
-    return lines, result
+    result = run_project(project, backend, lambda table, line: shown.append((table.name, line)))
+    return shown, result
 
 
 def _real_cache() -> Path:

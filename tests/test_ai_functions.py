@@ -15,12 +15,11 @@ from bailian_assets.client.cache import ResponseCache
 from bailian_assets.client.client import ModelClient, ModelConfig
 from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.errors import BailianError, SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
 from bailian_assets.secrets import Secret
 from bailian_assets.simulator import ai_answers
 from bailian_assets.simulator.service import BailianSimulator
-from conftest import printed_run
+from conftest import printed_by_table, printed_run
 
 ENDPOINT = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
 GENERAL_MODEL = f"""\
@@ -513,11 +512,8 @@ def test_the_sample_runs_every_function_offline():
 
     project = load_project([ROOT / "sql" / "ai_functions.sql"], environ={})
     rows: dict[str, list[str]] = {}
-    run_project(
-        project,
-        simulated_backend(BailianSimulator()),
-        lambda table, line: rows.setdefault(table.name, []).append(line),
-    )
+    for table, line in printed_by_table(project)[0]:
+        rows.setdefault(table, []).append(line)
     assert {table: len(lines) for table, lines in rows.items()} == {
         "classified": 5,
         "sentiment": 5,
