@@ -2,10 +2,16 @@ import os
 import pwd
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bailian_assets.client.pacer import reset_pacers
+
+if TYPE_CHECKING:
+    from bailian_assets.client.backend import Backend
+    from bailian_assets.executor.runner import RunResult
+    from bailian_assets.planning.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SQL = """\
@@ -84,15 +90,32 @@ def clean_env(**extra: str) -> dict[str, str]:
 def printed_lines(sql: str, path: str = "t.sql") -> list[str]:
     """The lines the print sinks of `sql` (one file, `path`) receive, in order, when it runs
     in-process against the simulator."""
+    from bailian_assets.planning.project import load_source
+
+    return printed_run(load_source(sql, path, {}))[0]
+
+
+def printed_run(
+    project: "Project", backend: "Backend | None" = None
+) -> "tuple[list[str], RunResult]":
+    """Run a loaded `project` in-process against `backend` (a fresh simulator unless given):
+    the lines its print sinks receive, in order, and the run's result."""
+    shown, result = printed_by_table(project, backend)
+    return [line for _, line in shown], result
+
+
+def printed_by_table(
+    project: "Project", backend: "Backend | None" = None
+) -> "tuple[list[tuple[str, str]], RunResult]":
+    """As `printed_run`, each line with the name of the table it was written to."""
     from bailian_assets.backends import simulated_backend
     from bailian_assets.executor.runner import run_project
-    from bailian_assets.planning.project import load_source
     from bailian_assets.simulator.service import BailianSimulator
 
-    lines: list[str] = []
-    project = load_source(sql, path, {})
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
+    shown: list[tuple[str, str]] = []
+    backend = backend or simulated_backend(BailianSimulator())
+    result = run_project(project, backend, lambda table, line: shown.append((table.name, line)))
+    return shown, result
 
 
 def _real_cache() -> Path:

@@ -7,26 +7,15 @@ from decimal import Decimal
 
 import polars as pl
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.executor.expressions import compile_aggregate
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import bound, types
-from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
-
-
-def printed(sql: str) -> list[str]:
-    lines: list[str] = []
-    project = load_source(sql, "t.sql", {})
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
-
+from conftest import printed_lines
 
 HUGE = "CAST('90000000000000000000000000000000000000' AS DECIMAL(38, 0))"
 
 
 def test_avg_is_null_where_the_groups_sum_passes_38_digits_and_over_no_values():
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out1 (k INT, a DECIMAL(38, 6), c BIGINT)"
         " WITH ('connector' = 'print');\n"
         f"CREATE TEMPORARY VIEW t(k, x) AS VALUES (1, {HUGE}), (1, {HUGE}),"
@@ -38,7 +27,7 @@ def test_avg_is_null_where_the_groups_sum_passes_38_digits_and_over_no_values():
 
 def test_a_negative_sum_of_wide_values_joins_its_halves_exactly():
     # the low halves are floored (>= 0): a negative total borrows from its high half
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out1 (a DECIMAL(38, 6), s DECIMAL(38, 2))"
         " WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW t(x) AS VALUES (CAST('-12345678901234567890123.45' AS"
@@ -60,7 +49,7 @@ CREATE TEMPORARY VIEW u(k, x) AS VALUES
 
 
 def test_avg_of_wide_decimals_with_filter_and_distinct_rounds_half_up():
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out2 (k INT, a DECIMAL(38, 6), f DECIMAL(38, 6),"
         " d DECIMAL(38, 6)) WITH ('connector' = 'print');\n" + U + "INSERT INTO out2 SELECT k,"
         " AVG(x), AVG(x) FILTER (WHERE x < 0), AVG(DISTINCT x) FROM u GROUP BY k;\n"
@@ -73,7 +62,7 @@ def test_avg_of_wide_decimals_with_filter_and_distinct_rounds_half_up():
 
 
 def test_avg_over_no_rows_at_all_is_null():
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out3 (a DECIMAL(38, 6), n BIGINT) WITH ('connector' = 'print');\n"
         + U
         + "INSERT INTO out3 SELECT AVG(x), COUNT(*) FROM u WHERE k > 5;\n"
@@ -81,7 +70,7 @@ def test_avg_over_no_rows_at_all_is_null():
 
 
 def test_grouping_sets_finish_their_averages_per_set():
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out4 (k INT, a DECIMAL(38, 6), g BIGINT)"
         " WITH ('connector' = 'print');\n" + U + "INSERT INTO out4 SELECT k, AVG(x), GROUPING(k)"
         " FROM u WHERE k > 1 GROUP BY ROLLUP (k);\n"
@@ -112,7 +101,7 @@ def test_only_aggregates_with_a_finishing_step_are_split():
 
 
 def test_decimal_products_and_sums_are_exact_on_both_ways():
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out1 (p DECIMAL(38, 0), q DECIMAL(38, 0), d DECIMAL(38, 4),"
         " s DECIMAL(38, 6), m DECIMAL(38, 2), n DECIMAL(38, 3)) WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW t(a, b, c, x, y) AS VALUES\n"
@@ -139,7 +128,7 @@ def test_decimal_products_and_sums_are_exact_on_both_ways():
 def test_distinct_aggregates_count_and_sum_each_value_once():
     # COUNT(DISTINCT) is Polars' n_unique; SUM, MIN over exact types drop duplicates in any
     # order, a DOUBLE SUM in the order the values come
-    assert printed(
+    assert printed_lines(
         "CREATE TEMPORARY TABLE out1 (k INT, c BIGINT, f BIGINT, s DECIMAL(38, 2), m INT,"
         " a DOUBLE) WITH ('connector' = 'print');\n"
         "CREATE TEMPORARY VIEW t(k, v, d, x) AS VALUES\n"

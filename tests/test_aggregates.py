@@ -5,13 +5,11 @@ GROUPING_ID() and GROUP_ID(), and the VALUES verdicts (an untyped NULL, EXPR$n c
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.grouping import expand
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
 from bailian_assets.sql.parser import parse_query
+from conftest import printed_lines
 
 # i: 1, 2, NULL, 4, 7; k: x, x, y, y, z (the oracle's probe table)
 SRC = """\
@@ -27,10 +25,7 @@ CREATE TEMPORARY VIEW src(i, d, x, ti, s, k) AS VALUES
 
 def rows(select: str, prelude: str = SRC) -> list[str]:
     """The rows a bare SELECT over `prelude`'s views shows, as Flink prints them."""
-    project = load_source(prelude + select, "t.sql", {})
-    shown: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: shown.append(line))
-    return shown
+    return printed_lines(prelude + select)
 
 
 def refusal(select: str, prelude: str = SRC) -> str:

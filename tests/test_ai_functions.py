@@ -15,11 +15,11 @@ from bailian_assets.client.cache import ResponseCache
 from bailian_assets.client.client import ModelClient, ModelConfig
 from bailian_assets.client.retry import RetryPolicy
 from bailian_assets.errors import BailianError, SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
 from bailian_assets.secrets import Secret
 from bailian_assets.simulator import ai_answers
 from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_by_table, printed_run
 
 ENDPOINT = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
 GENERAL_MODEL = f"""\
@@ -59,14 +59,7 @@ def printed(columns: str, *queries: str) -> str:
 
 
 def run(sql: str, backend: Backend | None = None) -> list[str]:
-    project = load_source(sql, "t.sql", {})
-    lines: list[str] = []
-    run_project(
-        project,
-        backend or simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_run(load_source(sql, "t.sql", {}), backend)[0]
 
 
 def plan_error(sql: str) -> tuple[int, int, str]:
@@ -519,11 +512,8 @@ def test_the_sample_runs_every_function_offline():
 
     project = load_project([ROOT / "sql" / "ai_functions.sql"], environ={})
     rows: dict[str, list[str]] = {}
-    run_project(
-        project,
-        simulated_backend(BailianSimulator()),
-        lambda table, line: rows.setdefault(table.name, []).append(line),
-    )
+    for table, line in printed_by_table(project)[0]:
+        rows.setdefault(table, []).append(line)
     assert {table: len(lines) for table, lines in rows.items()} == {
         "classified": 5,
         "sentiment": 5,

@@ -3,23 +3,16 @@ run end to end, and their mistakes located."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 OUT = "CREATE TEMPORARY TABLE snk (a INT, b STRING) WITH ('connector' = 'print');\n"
 DATA = "CREATE TEMPORARY VIEW t (x, s) AS VALUES (1, 'one'), (2, 'two'), (3, 'three');\n"
 
 
 def rows(sql):
-    project = load_source(OUT + DATA + sql, "t.sql", {})
-    lines = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
+    return printed_lines(OUT + DATA + sql)
 
 
 def errors(sql):

@@ -5,26 +5,15 @@ in java.util.HashMap order)."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import BailianError, SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.executor.sinks import format_typed, java_hash_map_order
 from bailian_assets.planning import types
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
-
-
-def run(sql: str) -> list[str]:
-    project = load_source(sql, "t.sql", {})
-    lines: list[str] = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
+from conftest import printed_lines
 
 
 def insert(columns: str, select: str, tail: str = "") -> list[str]:
-    return run(
+    return printed_lines(
         f"CREATE TEMPORARY TABLE out1 ({columns}) WITH ('connector' = 'print');\n{tail}"
         f"INSERT INTO out1 SELECT {select};"
     )

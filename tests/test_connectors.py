@@ -23,6 +23,7 @@ from bailian_assets.planning.connectors import (
 )
 from bailian_assets.planning.options import OptionSpec, Problem, integer, text
 from bailian_assets.planning.project import load_source
+from conftest import printed_by_table
 
 PACKAGE = Path(__file__).resolve().parent.parent / "bailian_assets"
 
@@ -101,8 +102,7 @@ def test_a_registered_connector_is_read_and_written_by_a_job(toys):
         "INSERT INTO loud SELECT word FROM src;",
         environ={},
     )
-    lines = []
-    run_project(project, simulated_backend(), lambda table, line: lines.append((table.name, line)))
+    lines, _ = printed_by_table(project, simulated_backend())
     assert Memory.store["out"].rows() == [(20, "b"), (30, "c")]
     assert lines == [("dst", "dst: 2 rows kept"), ("loud", "A"), ("loud", "B"), ("loud", "C")]
 

@@ -10,18 +10,13 @@ from bailian_assets.errors import SqlError
 from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 SINK = "CREATE TEMPORARY TABLE out1 ({columns}) WITH ('connector' = 'print');\n"
 
 
 def run(sql: str) -> list[str]:
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "g.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql, "g.sql")
 
 
 def table(columns: str, options: str) -> str:

@@ -6,13 +6,9 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor import decimals
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import types
-from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
 from conftest import printed_lines
 
 
@@ -147,13 +143,7 @@ def test_avg_of_decimals_in_groups_rounds_half_up():
         " (2, 0.00), (3, CAST(NULL AS DECIMAL(3, 2)));\n"
         "INSERT INTO snk SELECT k, AVG(x) FROM t GROUP BY k ORDER BY k;\n"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    assert lines == ["+I[1, 1.500000]", "+I[2, 0.006667]", "+I[3, null]"]
+    assert printed_lines(sql) == ["+I[1, 1.500000]", "+I[2, 0.006667]", "+I[3, null]"]
 
 
 def test_float_prints_as_java_float_to_string_and_negated_zero_literal_as_zero():
@@ -196,13 +186,7 @@ def test_decimals_of_different_types_join_on_their_common_type():
         "CREATE TEMPORARY VIEW u(k, w) AS VALUES (1.50, 'a'), (2.0, 'b');\n"
         "INSERT INTO out1 SELECT t.k, w FROM t JOIN u ON t.k = u.k ORDER BY w;\n"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    assert lines == ["+I[1.50, a]", "+I[2.00, b]"]
+    assert printed_lines(sql) == ["+I[1.50, a]", "+I[2.00, b]"]
 
 
 def test_sum_and_avg_of_decimals_over_windows_are_exact():
@@ -214,13 +198,7 @@ def test_sum_and_avg_of_decimals_over_windows_are_exact():
         "INSERT INTO out1 SELECT AVG(y) OVER (ORDER BY n), SUM(y) OVER (ORDER BY n ROWS "
         "BETWEEN 1 PRECEDING AND CURRENT ROW), AVG(y) OVER (PARTITION BY x) FROM t;\n"
     )
-    lines: list[str] = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    assert lines == [
+    assert printed_lines(sql) == [
         "+I[2.250000, 2.25, 2.250000]",
         "+I[1.175000, 2.35, 0.055000]",
         "+I[0.786667, 0.11, 0.055000]",

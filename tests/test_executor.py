@@ -5,10 +5,9 @@ import pytest
 
 from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, ModelCallError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
-from conftest import CHAT_MODEL
+from conftest import CHAT_MODEL, printed_run
 
 VIEWS = """\
 CREATE VIEW reviews (id, name, txt) AS VALUES
@@ -24,12 +23,7 @@ CREATE VIEW owners (id, owner) AS VALUES (1, 'ann'), (2, 'bob'), (9, 'zed');
 def run(sql, simulator=None):
     """Run every INSERT of `sql`; returns ({sink: frame}, printed lines, the run result)."""
     project = load_source(CHAT_MODEL + VIEWS + sql, "t.sql", {})
-    lines = []
-    result = run_project(
-        project,
-        simulated_backend(simulator or BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
+    lines, result = printed_run(project, simulated_backend(simulator or BailianSimulator()))
     return result.sinks, lines, result
 
 

@@ -13,27 +13,20 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
 from bailian_assets.executor import filesystem
 from bailian_assets.executor.csv_reader import needs_fallback
 from bailian_assets.executor.filesystem import read_table
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.connectors.formats import CsvFormat
 from bailian_assets.planning.project import load_project
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_run
 
 
 def run_sql(folder: Path, sql: str) -> list[str]:
     """Run `sql` (written to folder/job.sql) and return the lines its print sinks wrote."""
     path = folder / "job.sql"
     path.write_text(sql, encoding="utf-8")
-    project = load_project([path], environ={})
-    lines: list[str] = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
+    return printed_run(load_project([path], environ={}))[0]
 
 
 # ------------------------------------------------------------------ print sink subtasks

@@ -1,19 +1,13 @@
 """An uncorrelated subquery in HAVING (TPC-H's Q11), planned as in WHERE: joined, then
 filtered on."""
 
-from bailian_assets.backends import simulated_backend
-from bailian_assets.executor.runner import run_project
-from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 DATA = "CREATE TEMPORARY VIEW t (k, v) AS VALUES ('a', 1), ('a', 2), ('b', 10), ('c', 4);\n"
 
 
 def rows(sql):
-    project = load_source(DATA + sql, "t.sql", {})
-    lines = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
+    return printed_lines(DATA + sql)
 
 
 def test_having_compares_with_a_scalar_subquery():

@@ -5,12 +5,10 @@ import re
 
 import polars as pl
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.executor.executor import Executor
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines, printed_run
 
 DATA = (
     "CREATE TEMPORARY VIEW a (ak, an) AS VALUES (1, 'a1'), (2, 'a2'), (3, 'a3');\n"
@@ -22,9 +20,7 @@ DATA = (
 
 def planned(sql):
     project = load_source(DATA + sql, "t.sql", {})
-    lines = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return project.selects[0].query, lines
+    return project.selects[0].query, printed_run(project)[0]
 
 
 def joins(node):
@@ -108,9 +104,7 @@ def _first_joined(folder, sql, monkeypatch):
         return run(self, query)
 
     monkeypatch.setattr(Executor, "run", explained)
-    project = load_source(_three_tables(folder) + sql, str(folder / "q.sql"), {})
-    lines = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    lines = printed_lines(_three_tables(folder) + sql, str(folder / "q.sql"))
     scans = re.findall(r"SCAN \[.*/(\w+)/part\.parquet\]", plans[0])
     return set(scans[:2]), lines
 

@@ -8,9 +8,9 @@ import pytest
 
 from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_run
 
 BASE = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
 
@@ -54,12 +54,8 @@ def predict(columns: str = "id, content", config: str = "", where: str = "") -> 
 
 
 def run(sql: str, simulator: BailianSimulator | None = None):
-    project = load_source(sql, "t.sql", {})
-    lines: list[str] = []
     simulator = simulator or BailianSimulator()
-    result = run_project(
-        project, simulated_backend(simulator), lambda table, line: lines.append(line)
-    )
+    lines, result = printed_run(load_source(sql, "t.sql", {}), simulated_backend(simulator))
     return lines, result, simulator
 
 

@@ -4,8 +4,6 @@ in order, so that the executor pays for order only where something reads it."""
 import collections
 import random
 
-from bailian_assets.backends import simulated_backend
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
 from bailian_assets.planning.row_order import (
@@ -14,7 +12,7 @@ from bailian_assets.planning.row_order import (
     tie_breakers,
     unique_keys,
 )
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 DATA = (
     "CREATE TEMPORARY VIEW a (ak, an, ax) AS "
@@ -30,10 +28,7 @@ def plan_of(sql):
 
 
 def rows_of(sql):
-    project = load_source(DATA + sql, "t.sql", {})
-    lines: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
+    return printed_lines(DATA + sql)
 
 
 def nodes(root, kind):
@@ -166,9 +161,7 @@ SELECT name, COUNT(*) AS n FROM s, l l1 WHERE s.sk = l1.sk AND l1.late = 1
   AND NOT EXISTS (SELECT * FROM l l3 WHERE l3.ok = l1.ok AND l3.sk <> l1.sk AND l3.late = 1)
 GROUP BY name ORDER BY name;
 """
-    project = load_source(sql, str(tmp_path / "q.sql"), {})
-    lines: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
+    lines = printed_lines(sql, str(tmp_path / "q.sql"))
     counts: collections.Counter[str] = collections.Counter()
     for o, s, late in items:
         others = [x for x in items if x[0] == o and x[1] != s]

@@ -8,17 +8,14 @@ import sys
 import dagster as dg
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.cli import main
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.integration import build_definitions
 from bailian_assets.planning.planner import unique_names
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
 from bailian_assets.sql import ast
 from bailian_assets.sql.parser import parse_script
-from conftest import clean_env
+from conftest import clean_env, printed_by_table
 
 CHAT_URL = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"
 
@@ -49,14 +46,7 @@ CREATE TEMPORARY VIEW v (id, name) AS VALUES (1, 'a'), (2, 'b');
 
 def run(sql: str) -> list[tuple[str, str]]:
     """(table the line went to, line) for every line the run shows."""
-    project = load_source(sql, "t.sql", {})
-    shown: list[tuple[str, str]] = []
-    run_project(
-        project,
-        simulated_backend(BailianSimulator()),
-        lambda table, line: shown.append((table.name, line)),
-    )
-    return shown
+    return printed_by_table(load_source(sql, "t.sql", {}))[0]
 
 
 def refused(sql: str) -> tuple[int, int, str]:

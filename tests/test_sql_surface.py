@@ -11,27 +11,18 @@ from test_scans import events
 from test_scans import reads as scan_reads  # noqa: F401  (the fixture `reads`)
 from test_scans import run as run_scan
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import types
 from bailian_assets.planning.folding import folded_cast
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
 from bailian_assets.sql.reserved import RESERVED_WORDS
+from conftest import printed_lines
 
 T = """\
 CREATE TEMPORARY TABLE out1 (v INT) WITH ('connector' = 'print');
 CREATE TEMPORARY VIEW t(v) AS VALUES (5), (3), (CAST(NULL AS INT)), (9), (1);
 """
-
-
-def rows(sql: str) -> list[str]:
-    project = load_source(sql, "t.sql", {})
-    shown: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda _, line: shown.append(line))
-    return shown
 
 
 def refusal(sql: str) -> str:
@@ -41,7 +32,7 @@ def refusal(sql: str) -> str:
 
 
 def values(query: str) -> list[str]:
-    return [line.removeprefix("+I[").removesuffix("]") for line in rows(T + query)]
+    return [line.removeprefix("+I[").removesuffix("]") for line in printed_lines(T + query)]
 
 
 # ------------------------------------------------------------------ ORDER BY, LIMIT, OFFSET
@@ -98,7 +89,7 @@ def test_a_window_orders_nulls_as_written():
         "CREATE TEMPORARY VIEW t(v) AS VALUES (2), (CAST(NULL AS INT)), (1);\n"
         "INSERT INTO o SELECT v, ROW_NUMBER() OVER (ORDER BY v NULLS LAST) FROM t ORDER BY v;"
     )
-    assert rows(sql) == ["+I[null, 3]", "+I[1, 1]", "+I[2, 2]"]
+    assert printed_lines(sql) == ["+I[null, 3]", "+I[1, 1]", "+I[2, 2]"]
 
 
 @pytest.mark.parametrize(
@@ -160,7 +151,7 @@ def test_quoted_reserved_words_are_ordinary_names():
         "CREATE TEMPORARY TABLE o (`value` INT, `result` INT) WITH ('connector' = 'print');\n"
         "INSERT INTO o SELECT `value`, `year` - 2000 AS `result` FROM v;\n"
     )
-    assert rows(sql) == ["+I[1, 24]"]
+    assert printed_lines(sql) == ["+I[1, 24]"]
 
 
 def test_reserved_words_stay_usable_where_flink_allows_them():
@@ -171,7 +162,7 @@ def test_reserved_words_stay_usable_where_flink_allows_them():
         "INSERT INTO o SELECT YEAR(d), COUNT(*), UPPER(s), CAST(LEFT(s, 1) AS STRING) "
         "FROM v GROUP BY d, s;\n"
     )
-    assert rows(sql) == ["+I[2024, 1, AB, a]"]
+    assert printed_lines(sql) == ["+I[2024, 1, AB, a]"]
 
 
 # ------------------------------------------------------------------ SET values of Flink's keys
@@ -221,7 +212,7 @@ def test_a_bad_value_of_a_key_flink_reads_fails_the_job_at_its_first_insert(key,
     ],
 )
 def test_values_flink_takes_or_never_reads_are_accepted(key, value):
-    assert rows(f"SET '{key}' = '{value}';\n" + JOB) == ["+I[1]"]
+    assert printed_lines(f"SET '{key}' = '{value}';\n" + JOB) == ["+I[1]"]
 
 
 def test_a_bad_value_without_a_job_is_not_an_error():
@@ -249,7 +240,7 @@ CREATE TEMPORARY VIEW t(k, v) AS VALUES ('a', 1), ('a', 2), ('a', 4), ('b', 5);
     ],
 )
 def test_named_windows_are_the_windows_they_name(select):
-    assert rows(W + f"INSERT INTO o {select};") == [
+    assert printed_lines(W + f"INSERT INTO o {select};") == [
         "+I[a, 1, 1]",
         "+I[a, 2, 3]",
         "+I[a, 4, 7]",
@@ -333,4 +324,4 @@ def test_folded_and_unfolded_literals_give_the_same_rows():
         "INSERT INTO o SELECT DATE '2024-03-05', CAST('2024-3-5' AS DATE), "
         "TIMESTAMP '2024-03-05 01:02:03.250', DATE '2024-03-05' = CAST('2024-3-5' AS DATE);\n"
     )
-    assert rows(sql) == ["+I[2024-03-05, 2024-03-05, 2024-03-05T01:02:03.250, true]"]
+    assert printed_lines(sql) == ["+I[2024-03-05, 2024-03-05, 2024-03-05T01:02:03.250, true]"]

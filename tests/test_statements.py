@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project, load_source
-from bailian_assets.simulator.service import BailianSimulator
 from bailian_assets.sql.parser import parse_script
+from conftest import printed_run
 
 PRINT = "CREATE TEMPORARY TABLE {0} (x INT) WITH ('connector' = 'print');\n"
 
@@ -23,11 +21,7 @@ def errors(sql: str) -> list[tuple[int, int, str]]:
 
 def run(project) -> list[str]:
     """The lines the project's print sinks write, in order."""
-    lines: list[str] = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
+    return printed_run(project)[0]
 
 
 def printed(sql: str) -> list[str]:

@@ -13,12 +13,10 @@ import sqlite3
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_by_table
 
 
 def run(sql: str, folder) -> list[str]:
@@ -26,14 +24,8 @@ def run(sql: str, folder) -> list[str]:
     sql = sql.replace("'path' = '", f"'path' = '{folder}/")
     path = folder / "q.sql"
     path.write_text(sql)
-    project = load_source(sql, str(path), {})
-    shown: list[str] = []
-    run_project(
-        project,
-        simulated_backend(BailianSimulator()),
-        lambda table, line: shown.append(f"{table.name} {line}"),
-    )
-    return shown
+    shown, _ = printed_by_table(load_source(sql, str(path), {}))
+    return [f"{table} {line}" for table, line in shown]
 
 
 # users and orders with NULL keys: csv files have no NULL INT, views make 0 NULL

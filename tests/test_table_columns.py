@@ -6,20 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import ExecutionError, SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project, load_source
-from bailian_assets.simulator.service import BailianSimulator
-
-
-def printed(sql: str) -> list[str]:
-    """The lines the print sinks of `sql` show."""
-    project = load_source(sql, "t.sql", {})
-    lines: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
-
+from conftest import printed_lines, printed_run
 
 # ------------------------------------------------------------------ sink column types
 
@@ -30,7 +19,7 @@ def test_varchar_sink_column_truncates_and_char_pads():
       WITH ('connector' = 'print');
     INSERT INTO out1 SELECT 'abcdef', 'ab', 1;
     """
-    assert printed(sql) == ["+I[abc, ab   , 1]"]  # as Flink 2.3 prints it
+    assert printed_lines(sql) == ["+I[abc, ab   , 1]"]  # as Flink 2.3 prints it
 
 
 def test_varchar_sink_column_truncates_a_column_read_from_a_view():
@@ -39,7 +28,7 @@ def test_varchar_sink_column_truncates_a_column_read_from_a_view():
     CREATE TEMPORARY TABLE out1 (s VARCHAR(3)) WITH ('connector' = 'print');
     INSERT INTO out1 SELECT s FROM v;
     """
-    assert printed(sql) == ["+I[abc]", "+I[xy]", "+I[null]"]
+    assert printed_lines(sql) == ["+I[abc]", "+I[xy]", "+I[null]"]
 
 
 def test_null_into_a_not_null_sink_column_fails_the_job_with_flinks_text():
@@ -49,7 +38,7 @@ def test_null_into_a_not_null_sink_column_fails_the_job_with_flinks_text():
     INSERT INTO out1 SELECT v FROM t;
     """
     with pytest.raises(ExecutionError) as caught:
-        printed(sql)
+        printed_lines(sql)
     assert "Column 'id' is NOT NULL, however, a null value is being written into it" in str(
         caught.value
     )
@@ -62,7 +51,7 @@ def test_a_not_null_sink_column_takes_a_nullable_column_without_nulls():
     CREATE TEMPORARY VIEW t(v) AS VALUES (1), (CAST(NULL AS INT));
     INSERT INTO out1 SELECT v FROM t WHERE v IS NOT NULL;
     """
-    assert printed(sql) == ["+I[1]"]
+    assert printed_lines(sql) == ["+I[1]"]
 
 
 def test_a_null_into_a_primary_key_column_fails_the_job():
@@ -72,7 +61,7 @@ def test_a_null_into_a_primary_key_column_fails_the_job():
     INSERT INTO out1 VALUES (CAST(NULL AS INT), 1);
     """
     with pytest.raises(ExecutionError, match="Column 'id' is NOT NULL, however"):
-        printed(sql)
+        printed_lines(sql)
 
 
 # ------------------------------------------------------------------ tables read from files
@@ -92,10 +81,7 @@ def run_file(tmp_path: Path, sql: str) -> list[str]:
     """Print lines of `sql` run as the file t.sql beside events.csv."""
     (tmp_path / "events.csv").write_text(EVENTS)
     (tmp_path / "t.sql").write_text(sql)
-    project = load_project([tmp_path / "t.sql"], {}, tmp_path)
-    lines: list[str] = []
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
+    return printed_run(load_project([tmp_path / "t.sql"], {}, tmp_path))[0]
 
 
 def refused(tmp_path: Path, sql: str) -> list[tuple[int, str]]:
@@ -148,7 +134,7 @@ def test_a_computed_column_is_not_an_insert_target():
     CREATE TEMPORARY TABLE out1 (id INT, twice AS id * 2, kind STRING) WITH ('connector' = 'print');
     INSERT INTO out1 SELECT 1, 'a';
     """
-    assert printed(sql) == ["+I[1, a]"]
+    assert printed_lines(sql) == ["+I[1, a]"]
 
 
 def test_a_computed_column_reads_physical_columns_only(tmp_path):
@@ -325,7 +311,7 @@ def test_the_not_null_enforcer_set_to_drop_drops_such_rows():
       VALUES (1, 'a'), (CAST(NULL AS INT), 'b'), (3, CAST(NULL AS STRING));
     INSERT INTO out1 SELECT v, n FROM t;
     """
-    assert printed(sql) == ["+I[1, a]", "+I[3, null]"]
+    assert printed_lines(sql) == ["+I[1, a]", "+I[3, null]"]
 
 
 def test_an_unknown_not_null_enforcer_is_refused_at_the_insert():

@@ -4,16 +4,13 @@ named or positional) is one entry."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import table_functions as tf
 from bailian_assets.planning.models import RuntimeConfig
 from bailian_assets.planning.project import load_source
 from bailian_assets.planning.table_functions.ml_predict import output_fields
-from bailian_assets.simulator.service import BailianSimulator
-from conftest import CHAT_MODEL
+from conftest import CHAT_MODEL, printed_lines
 
 BASE = (
     CHAT_MODEL
@@ -59,12 +56,7 @@ def ai_label(monkeypatch):
 
 
 def run(sql):
-    project = load_source(BASE + sql, "t.sql", {})
-    lines = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
+    return printed_lines(BASE + sql)
 
 
 def first_error(sql):

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_by_table
 
 
 def view_file(folder: Path, name: str, value: str, temporary: str = "TEMPORARY") -> Path:
@@ -28,12 +26,8 @@ def view_file(folder: Path, name: str, value: str, temporary: str = "TEMPORARY")
 
 def printed(paths: list[Path]) -> dict[str, list[str]]:
     lines: dict[str, list[str]] = {}
-    project = load_project(paths, environ={})
-    run_project(
-        project,
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.setdefault(table.name, []).append(line),
-    )
+    for table, line in printed_by_table(load_project(paths, environ={}))[0]:
+        lines.setdefault(table, []).append(line)
     return lines
 
 

@@ -26,11 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_project
-from bailian_assets.simulator.service import BailianSimulator
-from conftest import clean_env
+from conftest import clean_env, printed_run
 from golden_harness import parse_expected
 
 TPCH = Path(__file__).resolve().parent / "tpch"
@@ -70,10 +67,7 @@ def run_query(name: str, data: Path) -> tuple[list[str], list[str], list[tuple]]
     files = [TPCH / "tables.sql", TPCH / "queries" / f"{name}.sql"]
     project = load_project(files, environ, display_root=TPCH)
     (select,) = project.selects
-    lines: list[str] = []
-    result = run_project(
-        project, simulated_backend(BailianSimulator()), lambda _, line: lines.append(line)
-    )
+    lines, result = printed_run(project)
     values = result.sinks[select.name].rows()
     return lines, [c.type.name for c in select.table.columns], values
 

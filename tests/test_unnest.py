@@ -4,12 +4,10 @@ embedding; the plan node it builds; and Flink's refusals."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 TAGS = (
     "CREATE TEMPORARY VIEW t(id, tags) AS VALUES (1, ARRAY['a', 'b']), "
@@ -17,17 +15,8 @@ TAGS = (
 )
 
 
-def run(sql: str) -> list[str]:
-    project = load_source(sql, "t.sql", {})
-    lines: list[str] = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
-
-
 def insert(columns: str, query: str, views: str = TAGS) -> list[str]:
-    return run(
+    return printed_lines(
         f"CREATE TEMPORARY TABLE out1 ({columns}) WITH ('connector' = 'print');\n"
         f"{views}INSERT INTO out1 {query};"
     )

@@ -7,11 +7,9 @@ import logging
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 BAD = "CREATE TABLE t (id INT) WITH ('connector' = 'print', 'print-identifer' = 'x');\n"
 SINK = "CREATE TEMPORARY TABLE out1 (id INT) WITH ('connector' = 'print');\n"
@@ -21,13 +19,6 @@ def diagnostics(sql: str) -> list[tuple[int, str]]:
     with pytest.raises(SqlError) as caught:
         load_source(sql, "t.sql", {})
     return [(d.position.line, d.message) for d in caught.value.diagnostics]
-
-
-def printed(sql: str) -> list[str]:
-    lines: list[str] = []
-    project = load_source(sql, "t.sql", {})
-    run_project(project, simulated_backend(BailianSimulator()), lambda t, line: lines.append(line))
-    return lines
 
 
 def test_a_bad_option_is_reported_at_the_insert_using_the_table():
@@ -69,7 +60,7 @@ def test_a_table_read_by_a_view_is_reported_at_the_view():
 
 def test_a_table_nothing_uses_is_only_a_warning(caplog):
     with caplog.at_level(logging.WARNING):
-        assert printed(BAD + SINK + "INSERT INTO out1 SELECT 1;\n") == ["+I[1]"]
+        assert printed_lines(BAD + SINK + "INSERT INTO out1 SELECT 1;\n") == ["+I[1]"]
     assert "table 't' is used by no statement, so it is not checked (as in Flink)" in caplog.text
 
 
@@ -90,7 +81,7 @@ def test_a_temporary_table_shadows_a_permanent_one_below_it():
     )
     project = load_source(sql, "t.sql", {})
     assert sorted(project.catalog.tables) == ["out1", "t__out1"]  # two assets, two keys
-    assert printed(sql) == ["+I[1]"]
+    assert printed_lines(sql) == ["+I[1]"]
 
 
 def test_a_permanent_table_declared_after_a_temporary_one_does_not_shadow_it():
@@ -100,7 +91,7 @@ def test_a_permanent_table_declared_after_a_temporary_one_does_not_shadow_it():
         "CREATE TABLE out1 (x INT) WITH ('connector' = 'print', 'print-identifier' = 'perm');\n"
         "INSERT INTO out1 SELECT 1;\n"
     )
-    assert printed(sql) == ["temp> +I[1]"]
+    assert printed_lines(sql) == ["temp> +I[1]"]
 
 
 def test_drop_temporary_uncovers_the_permanent_table():
@@ -112,7 +103,7 @@ def test_drop_temporary_uncovers_the_permanent_table():
         "DROP TEMPORARY TABLE out1;\n"
         "INSERT INTO out1 SELECT 2;\n"
     )
-    assert printed(sql) == ["temp> +I[1]", "perm> +I[2]"]
+    assert printed_lines(sql) == ["temp> +I[1]", "perm> +I[2]"]
 
 
 def test_a_temporary_view_shadows_a_permanent_table_when_read():
@@ -122,7 +113,7 @@ def test_a_temporary_view_shadows_a_permanent_table_when_read():
         + SINK
         + "INSERT INTO out1 SELECT x FROM src;\n"
     )
-    assert printed(sql) == ["+I[7]"]
+    assert printed_lines(sql) == ["+I[7]"]
 
 
 def test_two_temporary_tables_of_one_name_still_clash():

@@ -5,12 +5,10 @@ chat models with `OUTPUT (content VARIANT)` (the answer parsed, a non-JSON answe
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import BailianError, SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.functions import variant
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 OUT = "CREATE TEMPORARY TABLE snk (a STRING, b STRING) WITH ('connector' = 'print');\n"
 VIEW = (
@@ -19,17 +17,8 @@ VIEW = (
 )
 
 
-def run(sql: str, path: str = "t.sql") -> list[str]:
-    project = load_source(sql, path, {})
-    lines: list[str] = []
-    run_project(
-        project, simulated_backend(BailianSimulator()), lambda table, line: lines.append(line)
-    )
-    return lines
-
-
 def select(a: str, b: str = "'-'", where: str = "") -> list[str]:
-    return run(OUT + VIEW + f"INSERT INTO snk SELECT {a}, {b} FROM t {where};")
+    return printed_lines(OUT + VIEW + f"INSERT INTO snk SELECT {a}, {b} FROM t {where};")
 
 
 def plan_error(sql: str) -> tuple[int, int, str]:
@@ -90,8 +79,8 @@ def test_parse_json_fails_on_bad_text_and_try_parse_json_gives_null():
         match=r"t.sql:3:17: error: the query failed: PARSE_JSON: "
         r"invalid JSON",
     ):
-        run(OUT + bad + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM b;")
-    assert run(
+        printed_lines(OUT + bad + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM b;")
+    assert printed_lines(
         OUT + bad + "INSERT INTO snk SELECT JSON_STRING(TRY_PARSE_JSON(j)), '-' FROM b;"
     ) == ["+I[null, -]"]
 
@@ -99,8 +88,8 @@ def test_parse_json_fails_on_bad_text_and_try_parse_json_gives_null():
 def test_duplicate_keys_fail_unless_allowed_then_the_last_wins():
     dup = 'CREATE TEMPORARY VIEW d (j) AS VALUES (\'{"a":1,"a":2}\');\n'
     with pytest.raises(BailianError, match="VARIANT_DUPLICATE_KEY"):
-        run(OUT + dup + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM d;")
-    assert run(
+        printed_lines(OUT + dup + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j)), '-' FROM d;")
+    assert printed_lines(
         OUT + dup + "INSERT INTO snk SELECT JSON_STRING(PARSE_JSON(j, TRUE)), "
         "JSON_STRING(TRY_PARSE_JSON(j)) FROM d;"
     ) == ['+I[{"a":2}, null]']
@@ -152,7 +141,7 @@ INSERT INTO shown SELECT id, v['b'] FROM store WHERE id = 1;
 INSERT INTO shown SELECT id, v FROM store ORDER BY id;
 """
     )
-    assert run(sql) == [
+    assert printed_lines(sql) == [
         "+I[1, [10,20]]",
         '+I[1, {"a":"x","b":[10,20],"n":null}]',
         "+I[2, [1,2]]",
@@ -186,7 +175,7 @@ FROM ML_PREDICT(TABLE r, MODEL vm, DESCRIPTOR(txt));
 
 
 def test_ml_predict_parses_a_chat_answer_into_a_variant():
-    lines = run(VARIANT_MODEL.format(extra=", 'response-format' = 'json_object'"))
+    lines = printed_lines(VARIANT_MODEL.format(extra=", 'response-format' = 'json_object'"))
     assert lines == [
         '+I[1, {"label":"positive"}, "positive"]',
         '+I[2, {"label":"negative"}, "negative"]',
@@ -199,6 +188,6 @@ def test_an_answer_that_is_not_json_fails_its_row_and_ignore_keeps_it_null():
         match=r"failed on row \d: the answer is not a VARIANT: "
         "invalid JSON",
     ):
-        run(VARIANT_MODEL.format(extra=""))
-    lines = run(VARIANT_MODEL.format(extra=", 'error-handling-strategy' = 'IGNORE'"))
+        printed_lines(VARIANT_MODEL.format(extra=""))
+    lines = printed_lines(VARIANT_MODEL.format(extra=", 'error-handling-strategy' = 'IGNORE'"))
     assert lines == ["+I[1, null, null]", "+I[2, null, null]"]

@@ -14,11 +14,11 @@ from bailian_assets.client.backend import Backend
 from bailian_assets.client.image_url import image_url_problem
 from bailian_assets.errors import Diagnostic, ModelCallError, SqlError
 from bailian_assets.executor.ml_predict import make_client
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.models import RuntimeConfig
 from bailian_assets.planning.project import load_source
 from bailian_assets.simulator.service import BailianSimulator
 from bailian_assets.tokens import IMAGE_TOKENS
+from conftest import printed_run
 
 CHAT_URL = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions"
 PNG = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n fake pixels").decode()
@@ -206,16 +206,10 @@ INSERT INTO shown SELECT id, content FROM ML_PREDICT(TABLE photos, MODEL vision,
     )
     runs, results = [], []
     for cache in ("true", "false"):  # the second run asks again
-        simulator, lines = BailianSimulator(), []
         source = sql.replace("'IGNORE'", f"'IGNORE', 'cache' = '{cache}'")
-        results.append(
-            run_project(
-                load_source(source, "t.sql", {}),
-                simulated_backend(simulator),
-                lambda table, line, lines=lines: lines.append(line),
-            )
-        )
+        lines, result = printed_run(load_source(source, "t.sql", {}))
         runs.append(lines)
+        results.append(result)
     assert runs[0] == runs[1]
     assert runs[0][:2] == ["+I[1, cat]", "+I[2, dog]"]
     assert runs[0][2] in ("+I[3, cat]", "+I[3, dog]", "+I[3, bird]")

@@ -3,11 +3,9 @@ Flink 2.3's answers for the same queries (tests/golden/window/)."""
 
 import pytest
 
-from bailian_assets.backends import simulated_backend
 from bailian_assets.errors import SqlError
-from bailian_assets.executor.runner import run_project
 from bailian_assets.planning.project import load_source
-from bailian_assets.simulator.service import BailianSimulator
+from conftest import printed_lines
 
 DATA = (
     "CREATE TEMPORARY VIEW t (k, v) AS VALUES ('a', 2), ('a', 1), ('b', 5), ('a', 2), "
@@ -21,13 +19,7 @@ def rows(columns, select):
         + DATA
         + f"INSERT INTO snk {select};"
     )
-    lines = []
-    run_project(
-        load_source(sql, "t.sql", {}),
-        simulated_backend(BailianSimulator()),
-        lambda table, line: lines.append(line),
-    )
-    return lines
+    return printed_lines(sql)
 
 
 def error(select):
