@@ -179,7 +179,10 @@ VIEW = (
             "CASE WHEN n = 1 THEN d ELSE ts END",
             "Illegal mixing of types in CASE or COALESCE statement: DATE and TIMESTAMP(2) NOT NULL",
         ),
-        ("IF(n = 1, d, ts)", "Invalid input arguments."),
+        (
+            "IF(n = 1, d, ts)",
+            "Cannot apply 'IF' to arguments of type 'IF(<BOOLEAN>, <DATE>, <TIMESTAMP(2)>)'",
+        ),
         ("NULLIF(d, ts)", "implicit type conversion between DATE and TIMESTAMP"),
         ("GREATEST(d, ts)", "Can not compare DATE with TIMESTAMP(2) NOT NULL"),
         ("d <= ts", "Cannot apply '<=' to arguments of type '<DATE> <= <TIMESTAMP(2)>'"),
@@ -194,6 +197,16 @@ def test_date_beside_timestamp_is_refused_at_plan_time(expr, message):
     line, _, said = refusal(sql)
     assert line == 3
     assert message in said
+
+
+def test_if_of_mismatched_branches_names_the_three_types():
+    sql = (
+        "CREATE TEMPORARY TABLE out1 (r STRING) WITH ('connector' = 'print');\n"
+        "INSERT INTO out1 SELECT CAST(IF(1 > 0, 1, 'a') AS STRING);"
+    )
+    assert refusal(sql)[2] == (
+        "Cannot apply 'IF' to arguments of type 'IF(<BOOLEAN>, <INTEGER>, <CHAR(1)>)'"
+    )
 
 
 def test_coalesce_and_ifnull_of_date_and_timestamp_give_the_date_part():

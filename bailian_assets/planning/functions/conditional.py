@@ -79,6 +79,10 @@ def _nullif(args: Sequence[DataType]) -> DataType:
 
 
 def _if(args: Sequence[DataType]) -> DataType:
+    """IF(c, a, b): the branches' common type, else Flink's refusal naming the three types."""
+    if types.common_type(args[1], args[2]) is None:
+        shown = ", ".join(f"<{types.sql_name(t)}>" for t in args)
+        raise SignatureError(f"Cannot apply 'IF' to arguments of type 'IF({shown})'")
     return _INVALID(args[1:])
 
 
