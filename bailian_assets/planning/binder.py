@@ -565,7 +565,10 @@ def _merge(result: ast.DataType | None, t: ast.DataType, expr) -> ast.DataType:
         return t
     merged = types.common_type(result, t)
     if merged is None:
-        raise PlanError(f"CASE branches mix {result} and {t}", expr.position)
+        raise PlanError(  # Flink's text, then the two types
+            f"Illegal mixing of types in CASE or COALESCE statement: {result} and {t}",
+            expr.position,
+        )
     return merged
 
 

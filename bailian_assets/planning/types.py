@@ -9,7 +9,8 @@ s), VARCHAR(n)/CHAR(n), TIMESTAMP(p)/TIMESTAMP_LTZ(p) (`params`), ARRAY<e> and M
 
 One place for each rule (a new type rule goes beside its kind):
 - `literal_type`: `120.5` is DECIMAL(4, 1) NOT NULL, integers INT or BIGINT, 'ab' CHAR(2);
-- `common_type`: VALUES rows, CASE branches, UNION branches, COALESCE arguments;
+- `common_type`: VALUES rows, CASE branches, UNION branches, IN lists, comparisons, COALESCE
+  arguments (where Flink's own rule adds DATE with TIMESTAMP: `functions/conditional.py`);
 - `can_assign`: a value where another type is expected (Flink's implicit casts);
 - `can_insert`: a query column into a sink column (`can_assign`, and TIMESTAMP into DATE);
 - `can_cast`: the explicit casts Flink refuses at plan time;
@@ -104,7 +105,7 @@ def can_assign(source: DataType, target: DataType) -> bool:
 def can_insert(source: DataType, target: DataType) -> bool:
     """May a query column of `source` be written into a sink column of `target`? Flink's
     implicit casts (`can_assign`), and also a TIMESTAMP into a DATE column (the date part),
-    which no common type may do (DATE and TIMESTAMP meet as TIMESTAMP); a CHAR(n) column takes
+    which no common type may do (DATE and TIMESTAMP do not meet); a CHAR(n) column takes
     CHAR values only, as in Flink (a VARCHAR is refused: no implicit cast to CHAR)."""
     if source.name in ("TIMESTAMP", "TIMESTAMP_LTZ") and target.name == "DATE":
         return True
@@ -153,6 +154,8 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
             )
         wider = a if _NUMERIC_RANK[a.name] >= _NUMERIC_RANK[b.name] else b
         return nullable(DataType(wider.name), keep_nullable)
+    if "DATE" in (a.name, b.name) and a.name != b.name and family(a) == family(b) == "TEMPORAL":
+        return None  # Calcite's rule: a DATE meets no TIMESTAMP (Flink's COALESCE differs)
     if a.name == b.name and a.name in _DEFAULT_PRECISION:  # TIMESTAMP(0) and (3) meet as (3)
         precision = max(_precision(a), _precision(b))
         return DataType(a.name, (precision,), nullable=keep_nullable)

@@ -9,9 +9,10 @@ extra clauses are trailing arguments, so that binding and running them is ordina
   WRAPPER] [{NULL|ERROR|EMPTY ARRAY|EMPTY OBJECT} ON EMPTY] [... ON ERROR])`
   -> JSON_QUERY(j, path, 'wrapper', 'empty mode', 'error mode');
 - `JSON_EXISTS(j, path [{TRUE|FALSE|UNKNOWN|ERROR} ON ERROR])` -> JSON_EXISTS(j, path, 'mode');
-- `JSON_OBJECT([KEY] k VALUE v, ... [{NULL|ABSENT} ON NULL])` -> JSON_OBJECT('mode', k, v, ...)
-  (NULL ON NULL unless written), `JSON_ARRAY(v, ... [{NULL|ABSENT} ON NULL])`
-  -> JSON_ARRAY('mode', v, ...) (ABSENT ON NULL unless written);
+- `JSON_OBJECT([KEY] k VALUE v | k : v, ... [{NULL|ABSENT} ON NULL])` -> JSON_OBJECT('mode', k,
+  v, ...) (NULL ON NULL unless written; Flink takes `k : v` only without KEY),
+  `JSON_ARRAY(v, ... [{NULL|ABSENT} ON NULL])` -> JSON_ARRAY('mode', v, ...) (ABSENT ON NULL
+  unless written);
 - `JSON_OBJECTAGG([KEY] k VALUE v [...ON NULL])`, `JSON_ARRAYAGG(v [...ON NULL])` likewise;
 - `x IS [NOT] JSON [VALUE|SCALAR|ARRAY|OBJECT]` -> `IS JSON`(x, 'kind') [under NOT].
 """
@@ -135,9 +136,9 @@ def _object_args(parser: _Parser) -> list[ast.Expr]:
     ):
         if pairs:
             parser._expect_op(",")
-        parser._accept("KEY")
+        key = parser._accept("KEY")
         pairs.append(parser._expr())
-        if not parser._accept_op(":"):
+        if key or not parser._accept_op(":"):  # `KEY k : v` is refused, as in Flink
             parser._expect("VALUE")
         pairs.append(parser._expr())
     return [_on_null(parser, "NULL"), *pairs]

@@ -326,6 +326,9 @@ class _Parser:
         self._dropped = 0  # tokens dropped from the front of `_tokens`, all taken
         self.tok: Token = _START  # the current token; `_start()` reads the first
         self._depth = 0  # levels of nesting the parser is inside (see nesting.py)
+        # The last reserved word `_alias` saw where an alias could stand and did not take
+        # (`SELECT 1 values`): a parse failing right at it gets the hint to quote it.
+        self._declined_alias: Token | None = None
         # None: a statement set's BEGIN or END, which is no statement of its own
         self.statement_parsers: dict[str, Callable[[], ast.Statement | None]] = {
             "CREATE": self._create,
@@ -542,8 +545,18 @@ class _Parser:
                 statements.append(statement)
                 spans.append((start_offset, self.tok.position.offset))
             except _ParseError as error:
+                error = self._alias_hint(error)
                 errors.append(self._diagnostic(error.message, error.position, error.length))
                 self._recover(start)
+
+    def _alias_hint(self, error: _ParseError) -> _ParseError:
+        """A parse failing at a reserved word `_alias` did not take failed because the word
+        was meant as an alias (`SELECT 1 values`, `FROM t year`): say to quote it, as after
+        AS (Flink only lists what it expected there)."""
+        declined, self._declined_alias = self._declined_alias, None
+        if declined is not None and error.position.offset == declined.start:
+            return _ParseError(reserved_message(declined.value), declined)
+        return error
 
     def _recover(self, start: int) -> None:
         """Skip to just past the next top-level `;` so the next statement is parsed afresh."""
@@ -1216,11 +1229,14 @@ class _Parser:
         """`[AS] name`; without AS, a reserved word is the next clause's, never an alias."""
         if self._accept("AS"):
             return self._identifier("alias").value
-        if self.tok.kind is Kind.QUOTED_IDENT or (
-            self.tok.kind is Kind.IDENT
-            and self.tok.upper not in _RESERVED
-            and not is_reserved(self.tok.value)
-        ):
+        token = self.tok
+        if token.kind is Kind.IDENT:
+            reserved = token.upper in RESERVED_WORDS
+            if not reserved and token.upper not in _RESERVED:
+                return self._next().value
+            if reserved:  # the next clause's word, or a mistake: see `_alias_hint`
+                self._declined_alias = token
+        elif token.kind is Kind.QUOTED_IDENT:
             return self._next().value
         return None
 

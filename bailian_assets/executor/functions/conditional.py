@@ -3,14 +3,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.planning import bound
 from bailian_assets.planning.types import summary
 
+
+def _coalesce(args: list[pl.Expr], bound_args: Sequence[bound.Expr]) -> pl.Expr:
+    """COALESCE and IFNULL. Beside a DATE, Flink's COALESCE takes a TIMESTAMP's date part (the
+    planner types the call DATE): Polars would widen the DATEs to timestamps instead."""
+    if any(arg.type.name == "DATE" for arg in bound_args):
+        args = [
+            value.cast(pl.Date) if arg.type.name == "TIMESTAMP" else value
+            for value, arg in zip(args, bound_args, strict=True)
+        ]
+    return pl.coalesce(args)
+
+
 IMPLEMENTATIONS: dict[str, Implementation] = {
-    "COALESCE": lambda a, r: pl.coalesce(a),
-    "IFNULL": lambda a, r: pl.coalesce(a),
+    "COALESCE": _coalesce,
+    "IFNULL": _coalesce,
     "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
     "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(a[2]),
     # NULL when any argument is, as in Flink (Polars skips NULLs)

@@ -41,7 +41,14 @@ _INVALID = _common(lambda a, b: "Invalid input arguments.")
 
 
 def _coalesce(args: Sequence[DataType]) -> DataType:
-    """COALESCE and IFNULL: the arguments' common type, NULL only when every argument may be."""
+    """COALESCE and IFNULL: the arguments' common type, NULL only when every argument may be.
+    Flink types them with its own merging (LogicalTypeMerging), not Calcite's as CASE: there a
+    DATE beside a TIMESTAMP makes the result a DATE (the timestamps' date part, the executor
+    casts them), where CASE, IF, UNION and comparisons refuse the pair."""
+    if any(t.name == "DATE" for t in args):
+        args = [
+            types.nullable(types.DATE, t.nullable) if t.name == "TIMESTAMP" else t for t in args
+        ]
     return types.nullable(_INVALID(args), all(t.nullable for t in args))
 
 
@@ -72,6 +79,10 @@ def _nullif(args: Sequence[DataType]) -> DataType:
 
 
 def _if(args: Sequence[DataType]) -> DataType:
+    """IF(c, a, b): the branches' common type, else Flink's refusal naming the three types."""
+    if types.common_type(args[1], args[2]) is None:
+        shown = ", ".join(f"<{types.sql_name(t)}>" for t in args)
+        raise SignatureError(f"Cannot apply 'IF' to arguments of type 'IF({shown})'")
     return _INVALID(args[1:])
 
 

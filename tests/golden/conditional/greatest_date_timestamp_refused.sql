@@ -1,0 +1,4 @@
+-- GREATEST of a DATE and a TIMESTAMP fails (Flink: when the job's code is generated)
+CREATE TEMPORARY TABLE out1 (r STRING) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(d, ts, n) AS VALUES (DATE '2024-01-02', TIMESTAMP '2024-03-04 05:06:07', 1), (CAST(NULL AS DATE), TIMESTAMP '2024-07-08 09:10:11', 2);
+INSERT INTO out1 SELECT CAST(GREATEST(d, ts) AS STRING) FROM t;

@@ -1,0 +1,4 @@
+-- a DATE compared with a TIMESTAMP is refused (cast one side)
+CREATE TEMPORARY TABLE out1 (r BOOLEAN) WITH ('connector' = 'print');
+CREATE TEMPORARY VIEW t(d, ts, n) AS VALUES (DATE '2024-01-02', TIMESTAMP '2024-03-04 05:06:07', 1), (CAST(NULL AS DATE), TIMESTAMP '2024-07-08 09:10:11', 2);
+INSERT INTO out1 SELECT d < ts FROM t;
