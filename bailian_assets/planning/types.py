@@ -159,6 +159,9 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     if a.name == b.name and a.name in _DEFAULT_PRECISION:  # TIMESTAMP(0) and (3) meet as (3)
         precision = max(_precision(a), _precision(b))
         return DataType(a.name, (precision,), nullable=keep_nullable)
+    if {a.name, b.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"}:  # as Flink's CASE and COALESCE
+        precision = max(_precision(a), _precision(b))
+        return DataType("TIMESTAMP_LTZ", (precision,), nullable=keep_nullable)
     if can_assign(a, b):
         return nullable(b, keep_nullable)
     if can_assign(b, a):
