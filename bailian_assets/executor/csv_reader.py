@@ -20,11 +20,9 @@ Fast path: Polars' lazy `scan_csv` reads the fields as text (only the columns th
 plus one past the last declared to see too many fields), a batch at a time. Polars reads an
 empty field and a missing one both as null, so the field count of a line comes from
 `LineIndex` (the file's lines, through Polars too): it tells a missing field from an empty
-one, and `1,a,,` (its extra field empty) from `1,a,`. Positional fields are read in one pass
-in which Polars refuses a line with two fields past the declared ones (`_strict_batches`), so
-no line it gives needs counting; only if it refuses one, a light pass (the most delimiters on
-a line) sizes a read of the rest that takes every line, and the index then says which lines
-have too many fields. For the rows with a null, the index is loaded. The
+one, and `1,a,,` (its extra field empty) from `1,a,`. A light first pass (the most delimiters
+on a line) says whether any line may have two extra fields; only then, or for the rows with
+a null, the index is loaded. The
 Python fallback (Python's `csv` module, line by line) is taken only when an option demands
 what Polars cannot do: 'csv.escape-character', or a delimiter or quote character that is not
 one byte.
@@ -34,7 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -60,47 +58,15 @@ def csv_text_batches(
     if needs_fallback(fmt):
         yield from _python_batches(table, file, columns, fmt)
         return
+    positional = not fmt.header and bool(table.data_columns)
+    index = LineIndex(file, fmt, len(table.data_columns) if positional else None)
+    raw = _scan(table, file, fmt, index.most_fields() if positional else 0)
     names = [c.name for c in columns]
-    if fmt.header or not table.data_columns:
-        index = LineIndex(file, fmt)
-        for batch in _scan(table, file, fmt, 0).select(names or [EXTRA]).collect_batches():
-            yield batch, index
-        return
-    index = LineIndex(file, fmt, len(table.data_columns))
-    names += [LAST, EXTRA]  # see the last and the extra field
-    given = yield from _strict_batches(table, file, fmt, names, index)
-    if given is not None:  # a line with two fields past the declared ones: the rest again
-        raw = _with_last(_scan(table, file, fmt, index.most_fields()), table).slice(given)
-        for batch in raw.select(names).collect_batches():
-            yield batch, index
-
-
-def _strict_batches(
-    table: TableSpec, file: Path, fmt: CsvFormat, names: list[str], index: LineIndex
-) -> Generator[tuple[pl.DataFrame, LineIndex], None, int | None]:
-    """The file's batches in one pass, Polars told of the declared fields and `EXTRA` only and
-    refusing a line with more: no line it gives has two fields past the declared ones, and the
-    index need not count them. Returns None when every line was read, else how many records
-    were given before a line Polars refused (or another error, which the careful read meets
-    again)."""
-    batches = iter(_with_last(_scan(table, file, fmt, None), table).select(names).collect_batches())
-    index.within(len(table.data_columns) + 1)
-    given = 0
-    while True:
-        try:
-            batch = next(batches)
-        except StopIteration:
-            return None
-        except pl.exceptions.PolarsError:
-            index.within(None)
-            return given
-        given += batch.height
+    if positional:  # see the last and the extra field
+        raw = raw.with_columns(pl.col(table.data_columns[-1].name).alias(LAST))
+        names += [LAST, EXTRA]
+    for batch in raw.select(names or [EXTRA]).collect_batches():
         yield batch, index
-
-
-def _with_last(raw: pl.LazyFrame, table: TableSpec) -> pl.LazyFrame:
-    """`LAST`: the last declared field, set when no field of the line is missing."""
-    return raw.with_columns(pl.col(table.data_columns[-1].name).alias(LAST))
 
 
 def needs_fallback(fmt: CsvFormat) -> bool:
@@ -110,13 +76,12 @@ def needs_fallback(fmt: CsvFormat) -> bool:
     return fmt.escape is not None or not single
 
 
-def _scan(table: TableSpec, file: Path, fmt: CsvFormat, most_fields: int | None) -> pl.LazyFrame:
+def _scan(table: TableSpec, file: Path, fmt: CsvFormat, most_fields: int) -> pl.LazyFrame:
     """The file's fields as text; positional fields are named by the declared columns, then
     `EXTRA`, then as many more as the longest line needs (Polars refuses a first line longer
-    than its schema; only the declared ones and `EXTRA` are ever read). `most_fields` None:
-    the declared ones and `EXTRA` only, and a longer line is an error."""
+    than its schema; only the declared ones and `EXTRA` are ever read)."""
     data = table.data_columns
-    past = [f"{EXTRA}_{i}" for i in range(len(data) + 2, (most_fields or 0) + 1)]
+    past = [f"{EXTRA}_{i}" for i in range(len(data) + 2, most_fields + 1)]
     schema = (
         None
         if fmt.header
@@ -131,7 +96,7 @@ def _scan(table: TableSpec, file: Path, fmt: CsvFormat, most_fields: int | None)
         quote_char=fmt.quote,
         comment_prefix="#" if fmt.comments else None,
         infer_schema=False,
-        truncate_ragged_lines=most_fields is not None,
+        truncate_ragged_lines=True,
     )
 
 
@@ -146,9 +111,7 @@ class LineIndex:
         self.declared = declared  # the table's columns, when its fields are positional
         self._lines: pl.Series | None = None
         self._fields: pl.Series | None = None
-        # `most_fields` before the index is loaded: of the whole file, or of the records read
-        # so far by a reader that refuses longer ones (`within`)
-        self._bound: int | None = None
+        self._bound: int | None = None  # `most_fields` before the index is loaded
 
     @classmethod
     def known(cls, file: Path, fmt: CsvFormat, declared: int | None = None) -> LineIndex:
@@ -182,11 +145,6 @@ class LineIndex:
             most = pl.scan_lines(self.file).select(delimiters.max()).collect(engine="streaming")
             self._bound = 0 if most.item() is None else int(most.item()) + 1
         return self._bound
-
-    def within(self, fields: int | None) -> None:
-        """No record read so far has more than `fields` fields (its reader refuses longer
-        ones); None: not known (`most_fields` counts them)."""
-        self._bound = fields
 
     def too_many(self, records: pl.Series) -> pl.Series:
         """Whether each of `records` has two or more fields past the declared ones (Flink's
