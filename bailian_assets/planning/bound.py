@@ -141,6 +141,21 @@ def columns_in(expr: Expr) -> set[str]:
     return found
 
 
+# functions whose value differs from one evaluation to the next: two calls are two values
+VOLATILE = frozenset({"RAND", "RAND_INTEGER", "UUID"})
+
+
+def volatile(expr: Expr) -> bool:
+    """Whether `expr` calls a VOLATILE function (from a stack)."""
+    pending: list[Expr] = [expr]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, Call) and item.name in VOLATILE:
+            return True
+        pending.extend(children(item))
+    return False
+
+
 def children(expr: Expr) -> list[Expr]:
     """The expressions one level below `expr`."""
     if isinstance(expr, AggregateCall):

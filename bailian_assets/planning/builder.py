@@ -46,7 +46,13 @@ from bailian_assets.planning.decorrelate import (
     correlated_columns,
     correlated_join,
 )
-from bailian_assets.planning.filtering_subqueries import NO_ROLES, Roles, filtering_join, roles_of
+from bailian_assets.planning.filtering_subqueries import (
+    NO_ROLES,
+    Roles,
+    filtering_join,
+    has_subquery,
+    roles_of,
+)
 from bailian_assets.planning.functions import AGGREGATES, GROUPINGS, check_call
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.missing import missing, missing_relation, not_above
@@ -336,7 +342,7 @@ class Builder:
         if any(map(_has_window, exprs)):
             node, exprs = self._windows(node, exprs, window_definitions(select), ctx)
             scope = node.fields
-        if any(map(_has_subquery, exprs)):
+        if any(map(has_subquery, exprs)):
             node, exprs = self._subqueries(node, exprs, ctx)
             scope = node.fields
         items = []
@@ -377,8 +383,8 @@ class Builder:
         subquery (so that subqueries are joined over the fewest rows)."""
         position = where.position
         node, terms = self._comma_joins(node, _and_terms(where), ctx)
-        plain = [t for t in terms if not _has_subquery(t)]
-        queried = [t for t in terms if _has_subquery(t)]
+        plain = [t for t in terms if not has_subquery(t)]
+        queried = [t for t in terms if has_subquery(t)]
         for group in (plain, queried):
             if group:
                 node = self._filter(node, _and_of(group, position), ctx, "WHERE")
@@ -388,7 +394,7 @@ class Builder:
         """Filter `node` by a WHERE or HAVING condition; its subqueries are joined first and
         dropped after."""
         fields = node.fields
-        if _has_subquery(condition):
+        if has_subquery(condition):
             node, (condition,) = self._subqueries(node, [condition], ctx, roles_of(condition))
         node = p.Filter(node, ctx.binder.condition(condition, node.fields, clause))
         if node.fields == fields:
@@ -401,7 +407,7 @@ class Builder:
         """A FROM list (CROSS joins) joined on the equalities among the WHERE's `terms` between
         its tables (`join_order.py`); returns the joins and the terms left."""
         tables = join_order.cross_tables(node)
-        plain = [t for t in terms if not _has_subquery(t)]
+        plain = [t for t in terms if not has_subquery(t)]
         if len(tables) < 2 or not plain:
             return node, terms
         bound = [ctx.binder.bind(t, node.fields) for t in plain]
@@ -1036,35 +1042,6 @@ def _call_of(expr, names) -> ast.FunctionCall | None:
         if found is not None:
             return found
     return None
-
-
-def _has_subquery(expr) -> bool:
-    """Whether `expr` holds a subquery (from a stack of our own; each type's fields looked up
-    once: every WHERE term is asked)."""
-    pending = [expr]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, ast.Subquery):
-            return True
-        if isinstance(item, tuple):
-            pending.extend(item)
-            continue
-        names = _EXPRESSION_FIELDS.get(type(item))
-        if names is None:
-            names = _EXPRESSION_FIELDS[type(item)] = _expression_fields(type(item))
-        pending.extend(getattr(item, name) for name in names)
-    return False
-
-
-_EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _expression_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a syntax node that may hold expressions (none for a value, a position, a
-    type or a query: a subquery's query is its own scope)."""
-    if not is_dataclass(kind) or kind in (Position, ast.DataType, ast.Query):
-        return ()
-    return tuple(f.name for f in fields(kind) if f.name != "position")
 
 
 def _subquery_type(expr: ast.Subquery, sub: p.Node, operand: b.Expr | None) -> ast.DataType:

@@ -27,7 +27,6 @@ from bailian_assets.planning import plan as p
 
 _SHARED = (p.Join, p.Aggregate, p.Distinct, p.SetUnion, p.SetCombine, p.Window)
 _NEVER = (p.MlPredict, p.VectorSearch)
-_VOLATILE = {"RAND", "RAND_INTEGER", "UUID"}
 _NOT_ROWS = {"name", "qualifier", "qualified_only", "hidden"}  # a Field's SQL naming
 
 
@@ -92,7 +91,7 @@ def _key(node: p.Node) -> tuple | None:
     pending: list = [node]
     while pending:
         item = pending.pop()
-        if isinstance(item, _NEVER) or (isinstance(item, b.Call) and item.name in _VOLATILE):
+        if isinstance(item, _NEVER) or (isinstance(item, b.Call) and item.name in b.VOLATILE):
             return None
         if isinstance(item, tuple):
             out.append(("tuple", len(item)))

@@ -19,8 +19,9 @@ compared subquery its column (the comparison still holds on the rows the join ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 
+from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.binder import Binder
@@ -100,7 +101,7 @@ def filtering_join(
     # the comparison bound as written, for its type check and errors
     reference = ast.ColumnRef(None, joined.result.column, expr.position)
     binder.condition(ast.BinaryOp(op, other, reference, expr.position), joined.fields, "WHERE")
-    if op == "=" and not _reads_subqueries(other):
+    if op == "=" and not has_subquery(other):
         key = binder.bind(other, node.fields)
         if b.columns_in(key) <= {f.column for f in node.fields}:  # not a query further out
             value = b.Column(joined.value, joined.subquery.fields[0].type)
@@ -166,17 +167,33 @@ def _null_with(expr: b.Expr, nulls: set[str]) -> bool:
     return False
 
 
-def _reads_subqueries(expr: ast.Expr) -> bool:
-    pending: list[object] = [expr]
+def has_subquery(expr) -> bool:
+    """Whether `expr` holds a subquery (from a stack of our own; each type's fields looked up
+    once: every WHERE term is asked)."""
+    pending = [expr]
     while pending:
         item = pending.pop()
         if isinstance(item, ast.Subquery):
             return True
         if isinstance(item, tuple):
             pending.extend(item)
-        elif hasattr(item, "__dataclass_fields__"):
-            pending.extend(getattr(item, name) for name in item.__dataclass_fields__)
+            continue
+        names = _EXPRESSION_FIELDS.get(type(item))
+        if names is None:
+            names = _EXPRESSION_FIELDS[type(item)] = _expression_fields(type(item))
+        pending.extend(getattr(item, name) for name in names)
     return False
+
+
+_EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _expression_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a syntax node that may hold expressions (none for a value, a position, a
+    type or a query: a subquery's query is its own scope)."""
+    if not is_dataclass(kind) or kind in (Position, ast.DataType, ast.Query):
+        return ()
+    return tuple(f.name for f in fields(kind) if f.name != "position")
 
 
 def _true(value: bool, expr: ast.Subquery) -> ast.Literal:

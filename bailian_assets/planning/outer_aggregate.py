@@ -33,7 +33,6 @@ from bailian_assets.planning.decorrelate import conjuncts, rename_columns
 from bailian_assets.sql.ast import DataType
 
 _IDEMPOTENT = {"MIN", "MAX"}
-_VOLATILE = {"RAND", "RAND_INTEGER", "UUID"}
 
 
 def outer_aggregate(node: p.Node, sub: p.Node, result: p.Field, field) -> p.Node | None:
@@ -102,7 +101,7 @@ def _flat(node: p.Node) -> tuple[list[p.Scan], list[b.Expr]] | None:
             pending += [current.left, current.right]
         else:
             return None
-    if any(_volatile(c) for c in conditions):
+    if any(b.volatile(c) for c in conditions):
         return None
     return scans, conditions
 
@@ -185,13 +184,3 @@ def _canonical(condition: b.Expr) -> object:
     if isinstance(condition, b.Call) and condition.name == "=" and len(condition.args) == 2:
         return ("=", frozenset(condition.args))
     return condition
-
-
-def _volatile(expr: b.Expr) -> bool:
-    pending = [expr]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, b.Call) and item.name in _VOLATILE:
-            return True
-        pending.extend(b.children(item))
-    return False
