@@ -97,10 +97,7 @@ def filtering_join(
     compared = roles.compared.get(id(expr))
     if compared is None or not _drops_unmatched(joined):
         return joined, None
-    op, other = compared
-    # the comparison bound as written, for its type check and errors
-    reference = ast.ColumnRef(None, joined.result.column, expr.position)
-    binder.condition(ast.BinaryOp(op, other, reference, expr.position), joined.fields, "WHERE")
+    op, other = compared  # the condition as written is bound (and type-checked) after
     if op == "=" and not has_subquery(other):
         key = binder.bind(other, node.fields)
         if b.columns_in(key) <= {f.column for f in node.fields}:  # not a query further out
