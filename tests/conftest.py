@@ -95,6 +95,17 @@ def printed_lines(sql: str, path: str = "t.sql") -> list[str]:
     return printed_run(load_source(sql, path, {}))[0]
 
 
+def refusal(sql: str, path: str = "t.sql") -> tuple[int, int, str]:
+    """(line, column, message) of the one diagnostic loading `sql` (one file, `path`) gives."""
+    from bailian_assets.errors import SqlError
+    from bailian_assets.planning.project import load_source
+
+    with pytest.raises(SqlError) as caught:
+        load_source(sql, path, {})
+    (diagnostic,) = caught.value.diagnostics
+    return diagnostic.position.line, diagnostic.position.col, diagnostic.message
+
+
 def printed_run(
     project: "Project", backend: "Backend | None" = None
 ) -> "tuple[list[str], RunResult]":

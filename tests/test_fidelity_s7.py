@@ -11,19 +11,15 @@ compare only the verdict and the line (tests/golden/cast/*not_null*, identifiers
 
 import pytest
 
-from bailian_assets.errors import ExecutionError, SqlError
-from bailian_assets.planning.project import load_source
+import conftest
+from bailian_assets.errors import ExecutionError
 from conftest import printed_lines
 
 SINK = "CREATE TEMPORARY TABLE out1 (a INT) WITH ('connector' = 'print');\n"
 
 
 def refusal(sql: str) -> tuple[int, int, str]:
-    """(line, column, message) of the one diagnostic loading `sql` gives."""
-    with pytest.raises(SqlError) as caught:
-        load_source(sql, "job.sql", {})
-    (diagnostic,) = caught.value.diagnostics
-    return diagnostic.position.line, diagnostic.position.col, diagnostic.message
+    return conftest.refusal(sql, "job.sql")
 
 
 @pytest.mark.parametrize(

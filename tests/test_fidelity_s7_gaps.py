@@ -14,9 +14,8 @@ texts, places and types the golden cases do not compare):
 
 import pytest
 
-from bailian_assets.errors import SqlError
+import conftest
 from bailian_assets.planning import types
-from bailian_assets.planning.project import load_source
 from bailian_assets.sql import ast
 from bailian_assets.sql.parser import parse_query
 from bailian_assets.sql.tokenizer import Kind, tokenize
@@ -26,11 +25,7 @@ SINK = "CREATE TEMPORARY TABLE out1 (a INT) WITH ('connector' = 'print');\n"
 
 
 def refusal(sql: str) -> tuple[int, int, str]:
-    """(line, column, message) of the one diagnostic loading `sql` gives."""
-    with pytest.raises(SqlError) as caught:
-        load_source(sql, "job.sql", {})
-    (diagnostic,) = caught.value.diagnostics
-    return diagnostic.position.line, diagnostic.position.col, diagnostic.message
+    return conftest.refusal(sql, "job.sql")
 
 
 def hint(word: str) -> str:
