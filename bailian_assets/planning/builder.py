@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, cast
 
@@ -58,6 +58,7 @@ from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.missing import missing, missing_relation, not_above
 from bailian_assets.planning.models import ModelSpec
 from bailian_assets.planning.named_windows import resolve_window, window_definitions
+from bailian_assets.planning.or_factors import pull_factors
 from bailian_assets.planning.outer_aggregate import outer_aggregate
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
 from bailian_assets.planning.semi_join import semi_join, value_keys
@@ -382,37 +383,48 @@ class Builder:
         FROM list made join keys first, then its other plain conjuncts, then those holding a
         subquery (so that subqueries are joined over the fewest rows)."""
         position = where.position
-        node, terms = self._comma_joins(node, _and_terms(where), ctx)
+        node, terms, met = self._comma_joins(node, _and_terms(where), ctx)
         plain = [t for t in terms if not has_subquery(t)]
         queried = [t for t in terms if has_subquery(t)]
         for group in (plain, queried):
             if group:
-                node = self._filter(node, _and_of(group, position), ctx, "WHERE")
+                node = self._filter(node, _and_of(group, position), ctx, "WHERE", met)
         return node
 
-    def _filter(self, node: p.Node, condition: ast.Expr, ctx: _Context, clause: str) -> p.Node:
-        """Filter `node` by a WHERE or HAVING condition; its subqueries are joined first and
-        dropped after."""
+    def _filter(
+        self,
+        node: p.Node,
+        condition: ast.Expr,
+        ctx: _Context,
+        clause: str,
+        met: Sequence[b.Expr] = (),
+    ) -> p.Node:
+        """Filter `node` by a WHERE or HAVING condition, each OR's common factors pulled out
+        (`or_factors.py`) and the conditions its rows are known to meet (`met`) dropped; its
+        subqueries are joined first and dropped after."""
         fields = node.fields
         if has_subquery(condition):
             node, (condition,) = self._subqueries(node, [condition], ctx, roles_of(condition))
-        node = p.Filter(node, ctx.binder.condition(condition, node.fields, clause))
+        bound = pull_factors(ctx.binder.condition(condition, node.fields, clause), met)
+        if bound is not None:
+            node = p.Filter(node, bound)
         if node.fields == fields:
             return node
         return p.Project(node, tuple((b.Column(f.column, f.type), f) for f in fields))
 
     def _comma_joins(
         self, node: p.Node, terms: list[ast.Expr], ctx: _Context
-    ) -> tuple[p.Node, list[ast.Expr]]:
+    ) -> tuple[p.Node, list[ast.Expr], list[b.Expr]]:
         """A FROM list (CROSS joins) joined on the equalities among the WHERE's `terms` between
-        its tables (`join_order.py`); returns the joins and the terms left."""
+        its tables (`join_order.py`); returns the joins, the terms left, and the equalities
+        the joined rows meet."""
         tables = join_order.cross_tables(node)
         plain = [t for t in terms if not has_subquery(t)]
         if len(tables) < 2 or not plain:
-            return node, terms
+            return node, terms, []
         bound = [ctx.binder.bind(t, node.fields) for t in plain]
-        node, used = join_order.join_by_equalities(tables, bound)
-        return node, [t for t in terms if not any(t is plain[i] for i in used)]
+        node, used, met = join_order.join_by_equalities(tables, bound)
+        return node, [t for t in terms if not any(t is plain[i] for i in used)], met
 
     def _subqueries(
         self, node: p.Node, exprs: list, ctx: _Context, roles: Roles = NO_ROLES

@@ -45,11 +45,15 @@ def cross_tables(node: p.Node) -> list[p.Node]:
     return [node]
 
 
-def join_by_equalities(tables: list[p.Node], conjuncts: list[b.Expr]) -> tuple[p.Node, set[int]]:
+def join_by_equalities(
+    tables: list[p.Node], conjuncts: list[b.Expr]
+) -> tuple[p.Node, set[int], list[b.Expr]]:
     """`tables` (a FROM list) joined on the equalities among `conjuncts` that link two of
-    them; returns the joined node and the indexes of the conjuncts used as join keys."""
-    links = _links(tables, [*conjuncts, *_implied(conjuncts)])
-    joined, order, used = tables[0], [0], set()
+    them; returns the joined node, the indexes of the conjuncts used as join keys, and the
+    equalities the joined rows meet (those, and the ones every branch of an OR has)."""
+    terms = [*conjuncts, *_implied(conjuncts)]
+    links = _links(tables, terms)
+    joined, order, used, met = tables[0], [0], set(), []
     waiting = list(range(1, len(tables)))
     while waiting:
         linked = [t for t in waiting if any(_joins(link, order, t) for link in links)]
@@ -61,6 +65,7 @@ def join_by_equalities(tables: list[p.Node], conjuncts: list[b.Expr]) -> tuple[p
                     link.sides if link.sides[1][0] == table else reversed(link.sides)
                 )
                 keys.append((first, second))
+                met.append(terms[link.index])
                 if link.index < len(conjuncts):  # an OR's implied term: the OR stays
                     used.add(link.index)
         kind = "INNER" if keys else "CROSS"
@@ -70,7 +75,7 @@ def join_by_equalities(tables: list[p.Node], conjuncts: list[b.Expr]) -> tuple[p
     if order != sorted(order):  # the fields in FROM order again
         fields = [f for table in tables for f in table.fields]
         joined = p.Project(joined, tuple((b.Column(f.column, f.type), f) for f in fields))
-    return joined, used
+    return joined, used, met
 
 
 def _links(tables: list[p.Node], conjuncts: list[b.Expr]) -> list[_Link]:
