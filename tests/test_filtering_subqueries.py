@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from bailian_assets.planning import builder
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.project import load_source
 from conftest import printed_lines
@@ -58,3 +59,21 @@ def test_random_tables_give_the_rows_of_the_comparison(tmp_path, condition, inne
         assert rows == printed_lines(tables + value), condition
         seen.update(rows)
     assert seen  # some rows pass, over the three tries
+
+
+def test_semi_joins_are_planned_before_a_compared_scalar(tmp_path, monkeypatch):
+    """TPC-H Q22's shape: the scalar's join comes after the semi and anti joins, whatever the
+    conjuncts' order, with the rows of the order as written."""
+    tables = data(tmp_path, random.Random(5))
+    query = (
+        "SELECT o.i FROM o WHERE o.v > (SELECT AVG(s.v) FROM s) AND NOT EXISTS "
+        "(SELECT * FROM s WHERE s.k = o.k AND s.v = 3) AND o.i IN (SELECT i + 1 FROM s);"
+    )
+    root = load_source(tables + query, "t.sql", {}).selects[0].query.root
+    joins = [n for n in p.walk(root) if isinstance(n, (p.SemiJoin, p.SubqueryJoin))]
+    assert [type(n) for n in joins] == [p.SubqueryJoin, p.SemiJoin, p.SemiJoin]
+    assert joins[1].anti != joins[2].anti
+    rows = printed_lines(tables + query)
+    assert rows
+    monkeypatch.setattr(builder, "semi_joins_first", lambda conjuncts: conjuncts)
+    assert rows == printed_lines(tables + query)

@@ -52,6 +52,7 @@ from bailian_assets.planning.filtering_subqueries import (
     filtering_join,
     has_subquery,
     roles_of,
+    semi_joins_first,
 )
 from bailian_assets.planning.functions import AGGREGATES, GROUPINGS, check_call
 from bailian_assets.planning.identifiers import object_key
@@ -385,7 +386,7 @@ class Builder:
         position = where.position
         node, terms, met = self._comma_joins(node, _and_terms(where), ctx)
         plain = [t for t in terms if not has_subquery(t)]
-        queried = [t for t in terms if has_subquery(t)]
+        queried = semi_joins_first([t for t in terms if has_subquery(t)])
         for group in (plain, queried):
             if group:
                 node = self._filter(node, _and_of(group, position), ctx, "WHERE", met)
