@@ -106,23 +106,65 @@ def _like(a, raw):
     if len(raw) > 2 and raw[2].value is None:
         return pl.lit(None, dtype=pl.Boolean)  # ESCAPE NULL: NULL, as any NULL operand
     escape = str(raw[2].value) if len(raw) > 2 else None
-    return a[0].str.contains(like_to_regex(str(raw[1].value), escape))
+    return like(a[0], str(raw[1].value), escape)
 
 
-def like_to_regex(pattern: str, escape: str | None = None) -> str:
-    """LIKE's `%` and `_` as a regex; after the `escape` character, `%`, `_` or the escape
-    character itself stand for themselves (anything else after it is Flink's error)."""
-    parts = []
+def like(text: pl.Expr, pattern: str, escape: str | None = None) -> pl.Expr:
+    """`text LIKE pattern`. A pattern of one text between `%`s is a string test (`abc%`
+    `starts_with`, `%abc` `ends_with`, `%abc%` a plain substring, `abc` equality: TPC-H's
+    LIKEs, several times faster than a regex); any other is a regex, anchored only at an end
+    that is not a `%` (a leading `.*` has the regex engine try every start)."""
+    pieces = like_pieces(pattern, escape)
+    shape = tuple(kind for kind, _ in pieces)
+    value = next((piece for kind, piece in pieces if kind == "text"), "")
+    if shape in ((), ("text",)):
+        return text == value
+    if shape == ("%",):
+        return text.str.starts_with("")  # TRUE for any text, NULL for NULL
+    if shape == ("text", "%"):
+        return text.str.starts_with(value)
+    if shape == ("%", "text"):
+        return text.str.ends_with(value)
+    if shape == ("%", "text", "%"):
+        return text.str.contains(value, literal=True)
+    inner = pieces[shape[0] == "%" : len(pieces) - (shape[-1] == "%")]
+    body = "".join(
+        re.escape(piece) if kind == "text" else _WILDCARDS[kind] for kind, piece in inner
+    )
+    start = "" if shape[0] == "%" else "^"
+    end = "" if shape[-1] == "%" else "$"
+    return text.str.contains(f"(?s){start}{body}{end}")
+
+
+_WILDCARDS = {"%": ".*", "_": "."}
+
+
+def like_pieces(pattern: str, escape: str | None = None) -> list[tuple[str, str]]:
+    """LIKE's pattern as (kind, text) pieces: `%` (any run of characters: several in a row
+    are one), `_` (one character) and `text` (the characters between them). After the
+    `escape` character, `%`, `_` or the escape character itself is text (anything else after
+    it is Flink's error)."""
+    pieces: list[tuple[str, str]] = []
+    text: list[str] = []
     chars = iter(pattern)
     for ch in chars:
         if ch == escape:
             following = next(chars, None)
             if following not in ("%", "_", escape):
                 raise ValueError(f"Invalid escape sequence '{pattern}', {pattern.find(ch)}")
-            parts.append(re.escape(following))
-        else:
-            parts.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
-    return "(?s)^" + "".join(parts) + "$"
+            text.append(following)
+            continue
+        if ch not in ("%", "_"):
+            text.append(ch)
+            continue
+        if text:
+            pieces.append(("text", "".join(text)))
+            text = []
+        if not (ch == "%" and pieces and pieces[-1][0] == "%"):
+            pieces.append((ch, ch))
+    if text:
+        pieces.append(("text", "".join(text)))
+    return pieces
 
 
 def _compared(compare):
