@@ -31,10 +31,11 @@ class Print(Connector):
         lines: Callable[[str], None] | None = None,
     ) -> list[Path]:
         out = lines or print
-        from bailian_assets.executor.sinks import print_lines  # not at a project's load
+        from bailian_assets.executor.sinks import print_chunks  # not at a project's load
 
-        for line in print_lines(table, frame):
-            out(line)
+        for chunk in print_chunks(table, frame):
+            for line in chunk:
+                out(line)
         return []
 
 

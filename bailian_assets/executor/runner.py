@@ -242,7 +242,7 @@ def _write(
     previous = result.sinks.get(sink.name)
     result.sinks[sink.name] = frame if previous is None else pl.concat([previous, frame])
     rows = result.sinks[sink.name] if sink.stores_rows else frame
-    connector_of(sink).write(sink, rows, lines=lambda line: emit(sink, line))
+    connector_of(sink).write(sink, rows, lines=functools.partial(emit, sink))
 
 
 def statements_in_order(project: Project) -> list[PlannedInsert | PlannedSelect]:

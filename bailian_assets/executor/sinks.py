@@ -190,8 +190,15 @@ def format_row(
 
 
 def print_lines(table: TableSpec, frame: pl.DataFrame) -> Iterator[str]:
+    """The lines Flink's print connector writes for these rows (`print_chunks`, one by one)."""
+    for chunk in print_chunks(table, frame):
+        yield from chunk
+
+
+def print_chunks(table: TableSpec, frame: pl.DataFrame) -> Iterator[list[str]]:
     """The lines Flink's print connector writes for these rows, each value shown by its
-    column's declared type.
+    column's declared type, in lists of a chunk of rows each (a caller loops over a list,
+    not through generators, once per line).
 
     With 'sink.parallelism' above 1, Flink's print sink runs as that many subtasks and each
     line names its subtask (`2> +I[..]`, `id:2> +I[..]` with 'print-identifier'). Rows reach
@@ -220,15 +227,15 @@ _FEW_VALUES = 256
 
 def _lines(
     frame: pl.DataFrame, prefix: str, column_types: tuple[DataType, ...] | None
-) -> Iterator[str]:
+) -> Iterator[list[str]]:
     """`prefix` then `+I[v1, v2, ...]` for each row, formatted a chunk of rows at a time."""
     if frame.height * frame.width <= _FEW_VALUES:
-        yield from (prefix + format_row(row, column_types=column_types) for row in frame.rows())
+        yield [prefix + format_row(row, column_types=column_types) for row in frame.rows()]
         return
     for start in range(0, frame.height, _CHUNK_ROWS):
         chunk = frame.slice(start, _CHUNK_ROWS)
         if not chunk.width:
-            yield from [prefix + "+I[]"] * chunk.height
+            yield [prefix + "+I[]"] * chunk.height
             continue
         parts = [pl.lit(prefix + "+I[")]
         for i in range(chunk.width):
@@ -236,7 +243,7 @@ def _lines(
             parts.append(_text_of(chunk, i, column_types[i] if column_types else None))
         parts.append(pl.lit("]"))
         # one query plan for the chunk's lines, one flat concatenation (a nested one is slower)
-        yield from chunk.select(pl.concat_str(parts)).to_series().to_list()
+        yield chunk.select(pl.concat_str(parts)).to_series().to_list()
 
 
 def _text_of(chunk: pl.DataFrame, index: int, data_type: DataType | None) -> pl.Expr:
