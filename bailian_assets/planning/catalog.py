@@ -613,6 +613,8 @@ def overlap_problems(catalog: Catalog, read: set[str]) -> list[tuple[str, Proble
         for t in catalog.tables.values()
         if t.location is not None and t.name in used and t.name not in catalog.refused_paths
     ]
+    if not catalog.checked_sinks & {t.name for t in tables}:
+        return []  # no pair holds a sink (a job of SELECTs): no folder needs resolving
     # every table here has a location (the filter above): the test only narrows the type
     places = {t.name: _place(t.location) for t in tables if t.location is not None}
     problems = []
