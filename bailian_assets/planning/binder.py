@@ -44,6 +44,8 @@ from bailian_assets.sql.ast import DataType
 from bailian_assets.sql.variables import VariableError, substitute
 
 Scope = Sequence[Field]
+# the types a TIMESTAMP_LTZ casts to, and from, through its wall time in the session zone
+_WALL_TIME_TYPES = ("CHAR", "VARCHAR", "STRING", "TIMESTAMP", "DATE", "TIME")
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,10 @@ class Binder:
         result = located(
             lambda: function.result_type(arg_types, values), call.position, len(call.name)
         )
+        if call.name in temporal.WALL_TIME:
+            args = [self.in_zone(arg, types.TIMESTAMP) for arg in args]
+        else:
+            args = self.alike(args)
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
 
     def _map(self, expr: ast.MapLiteral, scope: Scope) -> b.Expr:
@@ -287,6 +293,29 @@ class Binder:
         if name not in temporal.ZONED:
             return args
         return [*args, b.Literal(session_time_zone(self.settings), types.STRING)]
+
+    def in_zone(self, value: b.Expr, target: DataType) -> b.Expr:
+        """`value` where a `target` goes: an instant (TIMESTAMP_LTZ) as its wall time in the
+        session time zone where a TIMESTAMP goes, a TIMESTAMP as the instant of that wall
+        time there where a TIMESTAMP_LTZ goes, as Flink converts them; any other value as it
+        is (`functions/temporal.py`)."""
+        pair = (value.type.name, target.name)
+        if pair == ("TIMESTAMP_LTZ", "TIMESTAMP"):
+            name = temporal.LTZ_AS_TIMESTAMP
+        elif pair == ("TIMESTAMP", "TIMESTAMP_LTZ"):
+            name = temporal.TIMESTAMP_AS_LTZ
+        else:
+            return value
+        result = FUNCTIONS[name].returns([value.type])
+        return b.Call(name, tuple(self._zoned_args(name, [value])), result)
+
+    def alike(self, values: list[b.Expr]) -> list[b.Expr]:
+        """Values compared or merged (a comparison, IN, BETWEEN, CASE, COALESCE...): where an
+        instant meets a TIMESTAMP, the TIMESTAMPs as instants of the session time zone (their
+        common type is TIMESTAMP_LTZ, as in Flink)."""
+        if not any(v.type.name == "TIMESTAMP_LTZ" for v in values):
+            return values
+        return [self.in_zone(v, types.timestamp(local_time_zone=True)) for v in values]
 
     def _chain(self, chain: ast.Chain, scope: Scope) -> b.Expr:
         """AND and OR need BOOLEAN operands, `||` strings: one call, however long the chain."""
@@ -312,6 +341,7 @@ class Binder:
             return _datetime_plus(op, left, right, expr)
         if op in ops.COMPARISONS:
             result = _require(lambda: ops.comparison(op, left.type, right.type), expr)
+            left, right = self.alike([left, right])
         else:
             result = _require(lambda: ops.arithmetic(op, left.type, right.type), expr)
             if ops.is_integer_division(op, left.type, right.type):
@@ -354,6 +384,8 @@ class Binder:
             result = _merge(result, else_.type, case.else_)
         assert result is not None  # the parser takes no CASE without a WHEN
         result = types.nullable(result, case.else_ is None or result.nullable)
+        whens = [(test, self.in_zone(value, result)) for test, value in whens]
+        else_ = None if else_ is None else self.in_zone(else_, result)
         return b.Case(operand, tuple(whens), else_, types.concrete(result))
 
     def _cast(self, expr: ast.Cast, scope: Scope) -> b.Expr:
@@ -368,6 +400,13 @@ class Binder:
         target = types.nullable(
             expr.type, expr.type.nullable and (inner.type.nullable or expr.safe)
         )
+        if inner.type.name == "TIMESTAMP_LTZ" and target.name in _WALL_TIME_TYPES:
+            inner = self.in_zone(inner, types.TIMESTAMP)  # its wall time, then cast
+        elif target.name == "TIMESTAMP_LTZ" and inner.type.name in _WALL_TIME_TYPES:
+            # a wall time of the target's precision, then its instant in the session zone
+            wall = DataType("TIMESTAMP", target.params, nullable=target.nullable)
+            inner = folded_cast(inner, wall) or b.Cast(inner, wall, expr.safe)
+            return self.in_zone(inner, target)
         return folded_cast(inner, target) or b.Cast(inner, target, expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
@@ -383,7 +422,7 @@ class Binder:
             _require(lambda bound=bound: ops.comparison("IN", inner.type, bound.type), item)
             args.append(bound)
         name = "NOT IN" if expr.negated else "IN"
-        return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
+        return b.Call(name, tuple(self.alike(args)), ops.boolean_result([a.type for a in args]))
 
     def _between(self, expr: ast.Between, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)
@@ -392,7 +431,9 @@ class Binder:
         _require(lambda: ops.comparison("BETWEEN", inner.type, high.type), expr.high)
         name = "NOT BETWEEN" if expr.negated else "BETWEEN"
         return b.Call(
-            name, (inner, low, high), ops.boolean_result([inner.type, low.type, high.type])
+            name,
+            tuple(self.alike([inner, low, high])),
+            ops.boolean_result([inner.type, low.type, high.type]),
         )
 
     def _like(self, expr: ast.Like, scope: Scope) -> b.Expr:
