@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bailian_assets.errors import Position
@@ -36,7 +36,7 @@ from bailian_assets.planning.functions import (
     unknown_signature,
 )
 from bailian_assets.planning.functions import operators as ops
-from bailian_assets.planning.plan import Field
+from bailian_assets.planning.plan import Field, Node, Project
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.window_frames import bind_frame, check_frame_allowed
 from bailian_assets.sql import ast
@@ -308,6 +308,19 @@ class Binder:
             return value
         result = FUNCTIONS[name].returns([value.type])
         return b.Call(name, tuple(self._zoned_args(name, [value])), result)
+
+    def in_zone_columns(self, node: Node, targets: Sequence[DataType]) -> Node:
+        """`node`'s rows where columns of `targets` go (a sink's, a set operation's common
+        types): its TIMESTAMP columns where a TIMESTAMP_LTZ goes as instants of the session
+        zone, and the reverse (`in_zone`), under a projection; `node` itself when none is."""
+        pairs = list(zip(node.fields, targets, strict=False))
+        if not any({f.type.name, t.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"} for f, t in pairs):
+            return node
+        items = []
+        for field, target in pairs:
+            value = self.in_zone(b.Column(field.column, field.type), target)
+            items.append((value, replace(field, type=value.type)))
+        return Project(node, tuple(items))
 
     def alike(self, values: list[b.Expr]) -> list[b.Expr]:
         """Values compared or merged (a comparison, IN, BETWEEN, CASE, COALESCE...): where an

@@ -308,6 +308,8 @@ class Builder:
                     )
                 column_types[i] = common
             nodes.append(node)
+        # a TIMESTAMP beside a TIMESTAMP_LTZ: the instant of its wall time in the session zone
+        nodes = [ctx.binder.in_zone_columns(node, column_types) for node in nodes]
         fields = tuple(
             self.field(a.name, t, None) for a, t in zip(first.fields, column_types, strict=False)
         )

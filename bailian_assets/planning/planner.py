@@ -173,9 +173,10 @@ class Planner:
             query = _without_nulls_for(query, sink.columns)
         names = tuple(c.name for c in sink.columns)
         sink_types = tuple(c.type for c in sink.columns)
-        query = _in_session_zone(
-            query, sink_types, Binder(definition.path, definition.settings, {})
-        )
+        # Flink's implicit cast of a TIMESTAMP into a TIMESTAMP_LTZ column, and back: in the
+        # session time zone
+        binder = Binder(definition.path, definition.settings, {})
+        query = replace(query, root=binder.in_zone_columns(query.root, sink_types))
         return PlannedInsert(
             sink, replace(query, names=names, types=sink_types), statement, definition.path
         )
@@ -319,23 +320,6 @@ def unique_names(names: tuple[str, ...]) -> tuple[str, ...]:
         seen.add(name)
         result.append(name)
     return tuple(result)
-
-
-def _in_session_zone(
-    query: p.PlannedQuery, sink_types: tuple[ast.DataType, ...], binder: Binder
-) -> p.PlannedQuery:
-    """Flink's implicit cast into a sink: a TIMESTAMP written into a TIMESTAMP_LTZ column is
-    the instant of its wall time in the session time zone, a TIMESTAMP_LTZ written into a
-    TIMESTAMP column its wall time there (`Binder.in_zone`)."""
-    pairs = list(zip(query.root.fields, sink_types, strict=False))
-    if not any({f.type.name, t.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"} for f, t in pairs):
-        return query
-    items = []
-    for field, target in pairs:
-        value = binder.in_zone(b.Column(field.column, field.type), target)
-        items.append((value, replace(field, type=value.type)))
-    root = p.Project(query.root, tuple(items))
-    return replace(query, root=root, types=tuple(f.type for _, f in items))
 
 
 def _not_null_enforcer(settings: Mapping[str, str], statement: ast.Insert) -> str:

@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ScalarFunction, always, first, fixed, sig
+from bailian_assets.planning.functions.signatures import (
+    ScalarFunction,
+    SignatureError,
+    always,
+    first,
+    fixed,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
 _NOW = always(types.nullable(types.timestamp(3, local_time_zone=True), False))
@@ -101,6 +108,13 @@ def _timestampadd(args: Sequence[DataType]) -> DataType:
     return types.nullable(args[2], any(a.nullable for a in args[1:]))
 
 
+def _timestampdiff(args: Sequence[DataType]) -> DataType:
+    """INT; an instant and a wall time do not meet here (Flink refuses the pair)."""
+    if (args[1].name == "TIMESTAMP_LTZ") != (args[2].name == "TIMESTAMP_LTZ"):
+        raise SignatureError("TIMESTAMP_LTZ only supports diff between the same type.")
+    return types.nullable(types.INT, any(a.nullable for a in args))
+
+
 def _plus(args: Sequence[DataType]) -> DataType:
     """x + interval keeps the type of x (DATE + INTERVAL '1' DAY is a DATE, as in Flink)."""
     return args[0]
@@ -150,7 +164,7 @@ FUNCTIONS = [
     ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S), (1,)),
     ScalarFunction("TIMESTAMPADD", (sig("CHARACTER", "INTEGER", "DATETIME"),), _timestampadd, (0,)),
     ScalarFunction(
-        "TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),), fixed(types.INT), (0,)
+        "TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),), _timestampdiff, (0,)
     ),
     ScalarFunction("EXTRACT", (sig("CHARACTER", "DATETIME"),), fixed(_BIGINT), (0,)),
     ScalarFunction("FLOOR TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
