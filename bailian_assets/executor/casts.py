@@ -70,7 +70,17 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         return inner.list.eval(element)
     else:
         return inner.cast(to_polars(target), strict=not safe)
-    return converted if safe else _strict(inner, converted, target)
+    return converted if safe or _never_fails(source, target) else _strict(inner, converted, target)
+
+
+def _never_fails(source: DataType, target: DataType) -> bool:
+    """A date or time cast to a DATE or TIMESTAMP: every value converts, so no row-by-row
+    check (a Python function: no join key may hold one, and no filter holding one is pushed
+    down)."""
+    return target.name in ("DATE", "TIMESTAMP") and source.name in _DATE_TIMES
+
+
+_DATE_TIMES = ("DATE", "TIMESTAMP", "TIMESTAMP_LTZ")
 
 
 def _java_narrowing(inner: pl.Expr, target: DataType) -> pl.Expr:

@@ -23,7 +23,7 @@ import polars as pl
 
 # Flink's fixed offsets: `GMT+8`, `GMT+08:00`, `+08:00` (flink_settings checks the setting)
 _FIXED = re.compile(r"(?:GMT|UTC)?([+-])(\d{1,2})(?::(\d{2}))?", re.IGNORECASE)
-_DAY = pl.duration(days=1)
+_DAY = pl.lit(dt.timedelta(days=1))  # a literal: no alias (join keys take none)
 
 
 def polars_zone(name: str) -> str:

@@ -278,6 +278,8 @@ class Binder:
         )
         if call.name in temporal.WALL_TIME:
             args = [self.in_zone(arg, types.TIMESTAMP) for arg in args]
+        elif result.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # IF(c, ts, ltz) is a TIMESTAMP
+            args = [self.in_zone(arg, result) for arg in args]
         else:
             args = self.alike(args)
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)

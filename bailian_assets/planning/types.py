@@ -157,11 +157,11 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     if "DATE" in (a.name, b.name) and a.name != b.name and family(a) == family(b) == "TEMPORAL":
         return None  # Calcite's rule: a DATE meets no TIMESTAMP (Flink's COALESCE differs)
     if a.name == b.name and a.name in _DEFAULT_PRECISION:  # TIMESTAMP(0) and (3) meet as (3)
-        precision = max(_precision(a), _precision(b))
-        return DataType(a.name, (precision,), nullable=keep_nullable)
+        digits = max(precision(a), precision(b))
+        return DataType(a.name, (digits,), nullable=keep_nullable)
     if {a.name, b.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"}:  # as Flink's CASE and COALESCE
-        precision = max(_precision(a), _precision(b))
-        return DataType("TIMESTAMP_LTZ", (precision,), nullable=keep_nullable)
+        digits = max(precision(a), precision(b))
+        return DataType("TIMESTAMP_LTZ", (digits,), nullable=keep_nullable)
     if can_assign(a, b):
         return nullable(b, keep_nullable)
     if can_assign(b, a):
@@ -276,7 +276,7 @@ def sql_name(t: DataType) -> str:
 _DEFAULT_PRECISION = {"TIMESTAMP": 6, "TIMESTAMP_LTZ": 6, "TIME": 0}
 
 
-def _precision(t: DataType) -> int:
+def precision(t: DataType) -> int:
     """The fractional-second digits of a TIMESTAMP, TIMESTAMP_LTZ or TIME type."""
     return t.params[0] if t.params else _DEFAULT_PRECISION[t.name]
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from bailian_assets.executor.functions.common import Implementation
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
 from bailian_assets.planning.types import summary
 
 
@@ -24,11 +24,23 @@ def _coalesce(args: list[pl.Expr], bound_args: Sequence[bound.Expr]) -> pl.Expr:
     return pl.coalesce(args)
 
 
+def _as_then(value: pl.Expr, then: bound.Expr, otherwise: bound.Expr) -> pl.Expr:
+    """IF's second value where the first one's timestamp type is the call's (the planner's
+    `_if`): cut to its fewer fraction digits, as Flink casts it."""
+    kinds = ("TIMESTAMP", "TIMESTAMP_LTZ")
+    if then.type.name not in kinds or otherwise.type.name not in kinds:
+        return value
+    digits = types.precision(then.type)
+    if digits >= types.precision(otherwise.type):
+        return value
+    return value.dt.truncate(f"{10 ** (6 - digits)}us")
+
+
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "COALESCE": _coalesce,
     "IFNULL": _coalesce,
     "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
-    "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(a[2]),
+    "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(_as_then(a[2], r[1], r[2])),
     # NULL when any argument is, as in Flink (Polars skips NULLs)
     "GREATEST": lambda a, r: (
         pl.when(pl.any_horizontal([x.is_null() for x in a]))
