@@ -140,3 +140,28 @@ def test_a_parquet_instant_column_is_read_in_the_session_zone(tmp_path):
         "INSERT INTO o SELECT ts, CAST(ts AS STRING), HOUR(ts) FROM src;\n"
     )
     assert printed_lines(sql) == ["+I[2024-01-01T18:30:00Z, 2024-01-01 13:30:00.000, 13]"]
+
+
+def test_text_formats_write_times_with_the_fraction_digits_they_need(tmp_path):
+    """Flink 2.3's json line for the same INSERT (asked through the oracle), byte for byte;
+    its csv line holds the same values (Flink quotes the fields that hold a space)."""
+    sink = (
+        "CREATE TEMPORARY TABLE f (s STRING, a TIMESTAMP(3), b TIMESTAMP(6), "
+        "c TIMESTAMP_LTZ(3), d TIMESTAMP(3), e TIME(3)) WITH ('connector' = 'filesystem', "
+        f"'path' = '{tmp_path}/{{fmt}}', 'format' = '{{fmt}}');\n"
+        "INSERT INTO f VALUES ('a b', TIMESTAMP '2024-01-01 10:00:00.5', "
+        "TIMESTAMP '2024-01-01 10:00:00.123456', TO_TIMESTAMP_LTZ(1704076200120, 3), "
+        "TIMESTAMP '2024-01-01 10:00:00', TIME '10:11:12.5');\n"
+    )
+    for fmt in ("json", "csv"):
+        printed_run(load_source(SHANGHAI + sink.format(fmt=fmt), "t.sql", {}))
+    (json_file,) = (tmp_path / "json").glob("*.json")
+    assert json_file.read_text().splitlines() == [
+        '{"s":"a b","a":"2024-01-01 10:00:00.5","b":"2024-01-01 10:00:00.123456",'
+        '"c":"2024-01-01 02:30:00.12Z","d":"2024-01-01 10:00:00","e":"10:11:12.5"}'
+    ]
+    (csv_file,) = (tmp_path / "csv").glob("*.csv")
+    assert csv_file.read_text().splitlines() == [
+        "a b,2024-01-01 10:00:00.5,2024-01-01 10:00:00.123456,2024-01-01 02:30:00.12Z,"
+        "2024-01-01 10:00:00,10:11:12.5"
+    ]
