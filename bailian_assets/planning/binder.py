@@ -10,6 +10,9 @@ It binds one expression at a time; the builder (`builder.py`) decides the scope:
 clause's fields, an aggregate's output, an ORDER BY's select list. How to add a kind of
 expression: a binding method here, registered in `_RULES`, returning a new `bound.py` node.
 Type rules live in `types.py` (common types, literal types, implicit casts), never here.
+Where an instant (TIMESTAMP_LTZ) meets a wall time (a TIMESTAMP, a CAST to text, DATE or TIME,
+a field function), the binder converts it explicitly in the session time zone (`in_zone`,
+`alike`), so that the executor never reads an instant in a zone of its own.
 """
 
 from __future__ import annotations
@@ -278,7 +281,9 @@ class Binder:
         )
         if call.name in temporal.WALL_TIME:
             args = [self.in_zone(arg, types.TIMESTAMP) for arg in args]
-        elif result.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # IF(c, ts, ltz) is a TIMESTAMP
+        elif result.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
+            # its timestamps of the call's kind: COALESCE(ts, ltz) is an instant, IF(c, ts,
+            # ltz) a TIMESTAMP (Flink's IF has its first value's type)
             args = [self.in_zone(arg, result) for arg in args]
         else:
             args = self.alike(args)
@@ -390,6 +395,7 @@ class Binder:
                     ),
                     condition,
                 )
+                bound_condition = self.in_zone(bound_condition, operand.type)
             bound_value = self.bind(value, scope)
             result = _merge(result, bound_value.type, value)
             whens.append((bound_condition, bound_value))
