@@ -60,6 +60,8 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         converted = _to_date(inner, source)
     elif name == "TIMESTAMP":
         converted = _to_timestamp(inner, source, target)
+    elif name == "TIMESTAMP_LTZ" and source.name == "TIMESTAMP_LTZ":  # others: the binder's
+        return _cut(inner, target)
     elif name == "TIME" and types.is_character(source):
         converted = rowwise(parse_time, [inner], pl.Time)
     elif name == "ROW" and source.name == "ROW" and len(source.fields) == len(target.fields):
@@ -70,7 +72,17 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         return inner.list.eval(element)
     else:
         return inner.cast(to_polars(target), strict=not safe)
-    return converted if safe else _strict(inner, converted, target)
+    return converted if safe or _never_fails(source, target) else _strict(inner, converted, target)
+
+
+def _never_fails(source: DataType, target: DataType) -> bool:
+    """A date or time cast to a DATE or TIMESTAMP: every value converts, so no row-by-row
+    check (a Python function: no join key may hold one, and no filter holding one is pushed
+    down)."""
+    return target.name in ("DATE", "TIMESTAMP") and source.name in _DATE_TIMES
+
+
+_DATE_TIMES = ("DATE", "TIMESTAMP", "TIMESTAMP_LTZ")
 
 
 def _java_narrowing(inner: pl.Expr, target: DataType) -> pl.Expr:
@@ -162,7 +174,9 @@ def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
         text = inner.cast(width).map_batches(
             java_double_text, return_dtype=pl.String, is_elementwise=True
         )
-    elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):  # an instant: its UTC wall time
+    elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
+        # the binder gives a CAST of an instant its wall time in the session zone; an instant
+        # still here is a ROW's field, written in UTC (Flink: in the session zone, not done)
         text = _timestamp_text(inner, source)
     elif name == "INTERVAL_YEAR_MONTH":  # +2-03
         months = inner.abs()
@@ -210,6 +224,11 @@ def _to_timestamp(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr
         value = inner.cast(pl.Datetime("us"))
     else:
         value = inner.cast(pl.Datetime("us"), strict=False)
+    return _cut(value, target)
+
+
+def _cut(value: pl.Expr, target: DataType) -> pl.Expr:
+    """A timestamp (or an instant) cut to the fraction digits of `target`."""
     precision = _precision(target)
     if precision >= 6:
         return value

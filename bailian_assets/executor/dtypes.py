@@ -56,14 +56,3 @@ def _part(data_type: DataType | None) -> pl.DataType:
     if data_type is None:
         raise TypeError("a collection type without its element type")
     return to_polars(data_type)
-
-
-def in_zone_of(value: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
-    """A TIMESTAMP value where a TIMESTAMP_LTZ goes (its wall time read as UTC, as a CAST
-    reads it), or the reverse; any other value as it is. Polars finds no common dtype for a
-    zoned and an unzoned datetime, where Flink takes the pair (CASE, COALESCE, IF)."""
-    if source.name == "TIMESTAMP" and target.name == "TIMESTAMP_LTZ":
-        return value.dt.replace_time_zone("UTC")
-    if source.name == "TIMESTAMP_LTZ" and target.name == "TIMESTAMP":
-        return value.dt.replace_time_zone(None)
-    return value

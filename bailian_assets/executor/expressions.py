@@ -17,7 +17,7 @@ import polars as pl
 
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
-from bailian_assets.executor.dtypes import in_zone_of, to_polars
+from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions import (
     AGGREGATES,
     IMPLEMENTATIONS,
@@ -218,7 +218,7 @@ def _as(value: bound.Expr, t) -> pl.Expr:
     compiled = compile_expr(value)
     if t.name == "DECIMAL" and value.type != t:
         return decimals.fit(compiled, value.type, t)
-    return in_zone_of(compiled, value.type, t)
+    return compiled  # a TIMESTAMP where the CASE is a TIMESTAMP_LTZ: the binder converted it
 
 
 def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:

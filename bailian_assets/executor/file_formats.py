@@ -283,6 +283,12 @@ def write_file(table: TableSpec, rows: pl.DataFrame, file: Path) -> None:
         ) from None
 
 
+def _fewest_digits(text: pl.Expr) -> pl.Expr:
+    """A time's text with the fraction digits it needs only, as Flink writes it: `00.5`, not
+    the `00.500` of strftime's `%.f` (which writes 0, 3, 6 or 9 digits)."""
+    return text.str.replace(r"(\.\d*?)0+$", "${1}").str.replace(r"\.$", "")
+
+
 def _as_text(rows: pl.DataFrame) -> pl.DataFrame:
     """Dates and times as Flink's text formats write them."""
     columns = []
@@ -290,12 +296,12 @@ def _as_text(rows: pl.DataFrame) -> pl.DataFrame:
         column = pl.col(name)
         if isinstance(dtype, pl.Datetime):
             column = (
-                column.dt.convert_time_zone("UTC").dt.strftime(_TIMESTAMP_OUT + "Z")
+                _fewest_digits(column.dt.convert_time_zone("UTC").dt.strftime(_TIMESTAMP_OUT)) + "Z"
                 if dtype.time_zone
-                else column.dt.strftime(_TIMESTAMP_OUT)
+                else _fewest_digits(column.dt.strftime(_TIMESTAMP_OUT))
             )
         elif dtype == pl.Time:
-            column = column.dt.strftime(_TIME)
+            column = _fewest_digits(column.dt.strftime(_TIME))
         elif dtype == pl.Date:
             column = column.dt.strftime("%Y-%m-%d")
         columns.append(column.alias(name))

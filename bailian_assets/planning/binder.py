@@ -10,6 +10,9 @@ It binds one expression at a time; the builder (`builder.py`) decides the scope:
 clause's fields, an aggregate's output, an ORDER BY's select list. How to add a kind of
 expression: a binding method here, registered in `_RULES`, returning a new `bound.py` node.
 Type rules live in `types.py` (common types, literal types, implicit casts), never here.
+Where an instant (TIMESTAMP_LTZ) meets a wall time (a TIMESTAMP, a CAST to text, DATE or TIME,
+a field function), the binder converts it explicitly in the session time zone (`in_zone`,
+`alike`), so that the executor never reads an instant in a zone of its own.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bailian_assets.errors import Position
@@ -36,7 +39,7 @@ from bailian_assets.planning.functions import (
     unknown_signature,
 )
 from bailian_assets.planning.functions import operators as ops
-from bailian_assets.planning.plan import Field
+from bailian_assets.planning.plan import Field, Node, Project
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.window_frames import bind_frame, check_frame_allowed
 from bailian_assets.sql import ast
@@ -44,6 +47,8 @@ from bailian_assets.sql.ast import DataType
 from bailian_assets.sql.variables import VariableError, substitute
 
 Scope = Sequence[Field]
+# the types a TIMESTAMP_LTZ casts to, and from, through its wall time in the session zone
+_WALL_TIME_TYPES = ("CHAR", "VARCHAR", "STRING", "TIMESTAMP", "DATE", "TIME")
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,14 @@ class Binder:
         result = located(
             lambda: function.result_type(arg_types, values), call.position, len(call.name)
         )
+        if call.name in temporal.WALL_TIME:
+            args = [self.in_zone(arg, types.TIMESTAMP) for arg in args]
+        elif result.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
+            # its timestamps of the call's kind: COALESCE(ts, ltz) is an instant, IF(c, ts,
+            # ltz) a TIMESTAMP (Flink's IF has its first value's type)
+            args = [self.in_zone(arg, result) for arg in args]
+        else:
+            args = self.alike(args)
         return b.Call(call.name, tuple(self._zoned_args(call.name, args)), result)
 
     def _map(self, expr: ast.MapLiteral, scope: Scope) -> b.Expr:
@@ -287,6 +300,42 @@ class Binder:
         if name not in temporal.ZONED:
             return args
         return [*args, b.Literal(session_time_zone(self.settings), types.STRING)]
+
+    def in_zone(self, value: b.Expr, target: DataType) -> b.Expr:
+        """`value` where a `target` goes: an instant (TIMESTAMP_LTZ) as its wall time in the
+        session time zone where a TIMESTAMP goes, a TIMESTAMP as the instant of that wall
+        time there where a TIMESTAMP_LTZ goes, as Flink converts them; any other value as it
+        is (`functions/temporal.py`)."""
+        pair = (value.type.name, target.name)
+        if pair == ("TIMESTAMP_LTZ", "TIMESTAMP"):
+            name = temporal.LTZ_AS_TIMESTAMP
+        elif pair == ("TIMESTAMP", "TIMESTAMP_LTZ"):
+            name = temporal.TIMESTAMP_AS_LTZ
+        else:
+            return value
+        result = FUNCTIONS[name].returns([value.type])
+        return b.Call(name, tuple(self._zoned_args(name, [value])), result)
+
+    def in_zone_columns(self, node: Node, targets: Sequence[DataType]) -> Node:
+        """`node`'s rows where columns of `targets` go (a sink's, a set operation's common
+        types): its TIMESTAMP columns where a TIMESTAMP_LTZ goes as instants of the session
+        zone, and the reverse (`in_zone`), under a projection; `node` itself when none is."""
+        pairs = list(zip(node.fields, targets, strict=False))
+        if not any({f.type.name, t.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"} for f, t in pairs):
+            return node
+        items = []
+        for field, target in pairs:
+            value = self.in_zone(b.Column(field.column, field.type), target)
+            items.append((value, replace(field, type=value.type)))
+        return Project(node, tuple(items))
+
+    def alike(self, values: list[b.Expr]) -> list[b.Expr]:
+        """Values compared or merged (a comparison, IN, BETWEEN, CASE, COALESCE...): where an
+        instant meets a TIMESTAMP, the TIMESTAMPs as instants of the session time zone (their
+        common type is TIMESTAMP_LTZ, as in Flink)."""
+        if not any(v.type.name == "TIMESTAMP_LTZ" for v in values):
+            return values
+        return [self.in_zone(v, types.timestamp(local_time_zone=True)) for v in values]
 
     def _chain(self, chain: ast.Chain, scope: Scope) -> b.Expr:
         """AND and OR need BOOLEAN operands, `||` strings: one call, however long the chain."""
@@ -312,6 +361,7 @@ class Binder:
             return _datetime_plus(op, left, right, expr)
         if op in ops.COMPARISONS:
             result = _require(lambda: ops.comparison(op, left.type, right.type), expr)
+            left, right = self.alike([left, right])
         else:
             result = _require(lambda: ops.arithmetic(op, left.type, right.type), expr)
             if ops.is_integer_division(op, left.type, right.type):
@@ -345,6 +395,7 @@ class Binder:
                     ),
                     condition,
                 )
+                bound_condition = self.in_zone(bound_condition, operand.type)
             bound_value = self.bind(value, scope)
             result = _merge(result, bound_value.type, value)
             whens.append((bound_condition, bound_value))
@@ -354,6 +405,8 @@ class Binder:
             result = _merge(result, else_.type, case.else_)
         assert result is not None  # the parser takes no CASE without a WHEN
         result = types.nullable(result, case.else_ is None or result.nullable)
+        whens = [(test, self.in_zone(value, result)) for test, value in whens]
+        else_ = None if else_ is None else self.in_zone(else_, result)
         return b.Case(operand, tuple(whens), else_, types.concrete(result))
 
     def _cast(self, expr: ast.Cast, scope: Scope) -> b.Expr:
@@ -368,6 +421,13 @@ class Binder:
         target = types.nullable(
             expr.type, expr.type.nullable and (inner.type.nullable or expr.safe)
         )
+        if inner.type.name == "TIMESTAMP_LTZ" and target.name in _WALL_TIME_TYPES:
+            inner = self.in_zone(inner, types.TIMESTAMP)  # its wall time, then cast
+        elif target.name == "TIMESTAMP_LTZ" and inner.type.name in _WALL_TIME_TYPES:
+            # a wall time of the target's precision, then its instant in the session zone
+            wall = DataType("TIMESTAMP", target.params, nullable=target.nullable)
+            inner = folded_cast(inner, wall) or b.Cast(inner, wall, expr.safe)
+            return self.in_zone(inner, target)
         return folded_cast(inner, target) or b.Cast(inner, target, expr.safe)
 
     def _is_null(self, expr: ast.IsNull, scope: Scope) -> b.Expr:
@@ -383,7 +443,7 @@ class Binder:
             _require(lambda bound=bound: ops.comparison("IN", inner.type, bound.type), item)
             args.append(bound)
         name = "NOT IN" if expr.negated else "IN"
-        return b.Call(name, tuple(args), ops.boolean_result([a.type for a in args]))
+        return b.Call(name, tuple(self.alike(args)), ops.boolean_result([a.type for a in args]))
 
     def _between(self, expr: ast.Between, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)
@@ -392,7 +452,9 @@ class Binder:
         _require(lambda: ops.comparison("BETWEEN", inner.type, high.type), expr.high)
         name = "NOT BETWEEN" if expr.negated else "BETWEEN"
         return b.Call(
-            name, (inner, low, high), ops.boolean_result([inner.type, low.type, high.type])
+            name,
+            tuple(self.alike([inner, low, high])),
+            ops.boolean_result([inner.type, low.type, high.type]),
         )
 
     def _like(self, expr: ast.Like, scope: Scope) -> b.Expr:

@@ -244,6 +244,7 @@ class Builder:
                 column_types[i] = common
                 bound.append(bound_expr)
             rows.append(tuple(bound))
+        rows = _rows_in_zone(rows, column_types, ctx.binder)
         names = tuple(f"EXPR${i}" for i in range(width))
         fields = tuple(
             self.field(n, types.concrete(t), None)
@@ -309,6 +310,8 @@ class Builder:
                     )
                 column_types[i] = common
             nodes.append(node)
+        # a TIMESTAMP beside a TIMESTAMP_LTZ: the instant of its wall time in the session zone
+        nodes = [ctx.binder.in_zone_columns(node, column_types) for node in nodes]
         fields = tuple(
             self.field(a.name, t, None) for a, t in zip(first.fields, column_types, strict=False)
         )
@@ -451,6 +454,8 @@ class Builder:
                     expr.position,
                 )
             operand = None if expr.operand is None else ctx.binder.bind(expr.operand, node.fields)
+            if operand is not None:  # a TIMESTAMP against TIMESTAMP_LTZ: in the session zone
+                sub = ctx.binder.in_zone_columns(sub, [operand.type])
             result = self.inner_field(f"${expr.kind.lower()}", _subquery_type(expr, sub, operand))
             if correlated_columns(sub, outer_columns):
                 node, passed = self._correlated(expr, node, sub, operand, result, roles, ctx)
@@ -971,6 +976,18 @@ def _aliased(
             position,
         )
     return tuple(n for n, _ in aliases)
+
+
+def _rows_in_zone(rows: list, column_types: list[ast.DataType], binder: Binder) -> list:
+    """VALUES rows whose TIMESTAMP_LTZ column holds TIMESTAMP values: those as instants of
+    the session time zone (`Binder.in_zone`); other rows as they are, untouched."""
+    zoned = [i for i, t in enumerate(column_types) if t.name == "TIMESTAMP_LTZ"]
+    if not zoned:
+        return rows
+    return [
+        tuple(binder.in_zone(v, column_types[i]) if i in zoned else v for i, v in enumerate(row))
+        for row in rows
+    ]
 
 
 def _require_set_keys(body: ast.SetOperation, column_types: list[ast.DataType]) -> None:

@@ -19,6 +19,7 @@ from bailian_assets.planning import bound as b
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import table_columns, types
+from bailian_assets.planning.binder import Binder
 from bailian_assets.planning.builder import Builder, check_unique
 from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
 from bailian_assets.planning.connectors import TableSpec, connector_of
@@ -172,6 +173,10 @@ class Planner:
             query = _without_nulls_for(query, sink.columns)
         names = tuple(c.name for c in sink.columns)
         sink_types = tuple(c.type for c in sink.columns)
+        # Flink's implicit cast of a TIMESTAMP into a TIMESTAMP_LTZ column, and back: in the
+        # session time zone
+        binder = Binder(definition.path, definition.settings, {})
+        query = replace(query, root=binder.in_zone_columns(query.root, sink_types))
         return PlannedInsert(
             sink, replace(query, names=names, types=sink_types), statement, definition.path
         )

@@ -157,11 +157,11 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     if "DATE" in (a.name, b.name) and a.name != b.name and family(a) == family(b) == "TEMPORAL":
         return None  # Calcite's rule: a DATE meets no TIMESTAMP (Flink's COALESCE differs)
     if a.name == b.name and a.name in _DEFAULT_PRECISION:  # TIMESTAMP(0) and (3) meet as (3)
-        precision = max(_precision(a), _precision(b))
-        return DataType(a.name, (precision,), nullable=keep_nullable)
+        digits = max(precision(a), precision(b))
+        return DataType(a.name, (digits,), nullable=keep_nullable)
     if {a.name, b.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"}:  # as Flink's CASE and COALESCE
-        precision = max(_precision(a), _precision(b))
-        return DataType("TIMESTAMP_LTZ", (precision,), nullable=keep_nullable)
+        digits = max(precision(a), precision(b))
+        return DataType("TIMESTAMP_LTZ", (digits,), nullable=keep_nullable)
     if can_assign(a, b):
         return nullable(b, keep_nullable)
     if can_assign(b, a):
@@ -276,7 +276,7 @@ def sql_name(t: DataType) -> str:
 _DEFAULT_PRECISION = {"TIMESTAMP": 6, "TIMESTAMP_LTZ": 6, "TIME": 0}
 
 
-def _precision(t: DataType) -> int:
+def precision(t: DataType) -> int:
     """The fractional-second digits of a TIMESTAMP, TIMESTAMP_LTZ or TIME type."""
     return t.params[0] if t.params else _DEFAULT_PRECISION[t.name]
 
@@ -320,6 +320,24 @@ def orderable_problem(t: DataType) -> str | None:
     return None
 
 
+# Flink's refusals of a cast between a number and a timestamp, each naming the function to use
+_NUMBERS_AND_TIMESTAMPS = {
+    ("NUMERIC", "TIMESTAMP"): "The cast from NUMERIC type to TIMESTAMP type is not allowed. "
+    "It's recommended to use TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead, note the "
+    "numeric is in seconds.",
+    ("NUMERIC", "TIMESTAMP_LTZ"): "The cast from NUMERIC type to TIMESTAMP_LTZ type is not "
+    "allowed. It's recommended to use TO_TIMESTAMP_LTZ(numeric_col, precision) instead.",
+    ("TIMESTAMP", "NUMERIC"): "The cast from TIMESTAMP type to NUMERIC type is not allowed. "
+    "It's recommended to use UNIX_TIMESTAMP(CAST(timestamp_col AS STRING)) instead.",
+    ("TIMESTAMP_LTZ", "NUMERIC"): "The cast from TIMESTAMP_LTZ type to NUMERIC type is not "
+    "allowed.",
+}
+
+
+def _numeric_or(t: DataType) -> str:
+    return "NUMERIC" if is_numeric(t) else t.name
+
+
 def cast_problem(source: DataType, target: DataType) -> str | None:
     """Flink's text when CAST(source AS target) is refused (`can_cast`), else None. Flink 2.3
     has no cast out of VARIANT, not even to VARIANT (JSON_STRING and the AI functions' typed
@@ -328,6 +346,9 @@ def cast_problem(source: DataType, target: DataType) -> str | None:
         return f"Cast function cannot convert value of type VARIANT to type {sql_name(target)}"
     if target.name == "VARIANT" and source.name not in ("VARIANT", "NULL", "UNKNOWN"):
         return f"Cast function cannot convert value of type {sql_name(source)} to type VARIANT"
+    numbers = _NUMBERS_AND_TIMESTAMPS.get((_numeric_or(source), _numeric_or(target)))
+    if numbers is not None:
+        return numbers
     if not can_cast(source, target):
         return (
             f"Cast function cannot convert value of type {sql_name(source)} to type "

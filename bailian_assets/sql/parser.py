@@ -81,11 +81,8 @@ _RESERVED = {
 }
 
 # Reserved words that are values of their own in Flink (`SELECT LOCALTIME`), never column names;
-# the ones this project computes (CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP) are parsed
-# as calls before.
+# the ones this project computes (`_CURRENT_TIMES`) are parsed as calls before.
 _NILADIC = {
-    "CURRENT_TIME",
-    "LOCALTIME",
     "USER",
     "CURRENT_USER",
     "SESSION_USER",
@@ -149,8 +146,16 @@ _CHAINS = ("AND", "OR", "||")  # associative: kept flat
 _LEADING_WORDS = frozenset(
     """
     INTERVAL EXISTS TRUE FALSE NULL CASE CAST TRY_CAST ARRAY MAP DATE TIMESTAMP TIME
-    CURRENT_DATE CURRENT_TIMESTAMP LOCALTIMESTAMP NOW
+    CURRENT_DATE CURRENT_TIMESTAMP LOCALTIMESTAMP CURRENT_TIME LOCALTIME NOW
     """.split()
+)
+# the current date and time, without parentheses (NOW() with them)
+_CURRENT_TIMES = (
+    "CURRENT_DATE",
+    "CURRENT_TIMESTAMP",
+    "LOCALTIMESTAMP",
+    "CURRENT_TIME",
+    "LOCALTIME",
 )
 # Type parameters: lengths up to Flink's VARCHAR maximum.
 _MAX_TYPE_PARAMETER = 2**31 - 1
@@ -1579,9 +1584,7 @@ class _Parser:
             return self._map_value()
         if word in ("DATE", "TIMESTAMP", "TIME") and self._peek().kind is Kind.STRING:
             return self._datetime_literal()
-        if word in ("CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW") and not (
-            self._peek().is_op("(") and word != "NOW"
-        ):
+        if (word in _CURRENT_TIMES and not self._peek().is_op("(")) or word == "NOW":
             return self._current_time()
         return self._named()
 
@@ -1616,7 +1619,8 @@ class _Parser:
         )
 
     def _current_time(self) -> ast.FunctionCall:
-        """CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP (without parentheses) or NOW()."""
+        """CURRENT_DATE, CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME (without
+        parentheses) or NOW()."""
         token = self._next()
         word = token.upper
         if word == "NOW":

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from bailian_assets.executor.dtypes import in_zone_of
 from bailian_assets.executor.functions.common import Implementation
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
 from bailian_assets.planning.types import summary
 
 
@@ -21,24 +20,27 @@ def _coalesce(args: list[pl.Expr], bound_args: Sequence[bound.Expr]) -> pl.Expr:
             value.cast(pl.Date) if arg.type.name == "TIMESTAMP" else value
             for value, arg in zip(args, bound_args, strict=True)
         ]
-    return pl.coalesce(_zoned_alike(args, bound_args))
+    # a TIMESTAMP beside a TIMESTAMP_LTZ comes as an instant (the binder's `alike`)
+    return pl.coalesce(args)
 
 
-def _zoned_alike(args: list[pl.Expr], bound_args: Sequence[bound.Expr]) -> list[pl.Expr]:
-    """TIMESTAMPs beside a TIMESTAMP_LTZ as TIMESTAMP_LTZs, the type Flink gives the call."""
-    if not any(arg.type.name == "TIMESTAMP_LTZ" for arg in bound_args):
-        return args
-    zoned = next(arg.type for arg in bound_args if arg.type.name == "TIMESTAMP_LTZ")
-    return [in_zone_of(v, a.type, zoned) for v, a in zip(args, bound_args, strict=True)]
+def _as_then(value: pl.Expr, then: bound.Expr, otherwise: bound.Expr) -> pl.Expr:
+    """IF's second value where the first one's timestamp type is the call's (the planner's
+    `_if`): cut to its fewer fraction digits, as Flink casts it."""
+    kinds = ("TIMESTAMP", "TIMESTAMP_LTZ")
+    if then.type.name not in kinds or otherwise.type.name not in kinds:
+        return value
+    digits = types.precision(then.type)
+    if digits >= types.precision(otherwise.type):
+        return value
+    return value.dt.truncate(f"{10 ** (6 - digits)}us")
 
 
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "COALESCE": _coalesce,
     "IFNULL": _coalesce,
     "NULLIF": lambda a, r: pl.when(a[0] == a[1]).then(None).otherwise(a[0]),
-    "IF": lambda a, r: (
-        pl.when(a[0]).then(_zoned_alike(a[1:], r[1:])[0]).otherwise(_zoned_alike(a[1:], r[1:])[1])
-    ),
+    "IF": lambda a, r: pl.when(a[0]).then(a[1]).otherwise(_as_then(a[2], r[1], r[2])),
     # NULL when any argument is, as in Flink (Polars skips NULLs)
     "GREATEST": lambda a, r: (
         pl.when(pl.any_horizontal([x.is_null() for x in a]))

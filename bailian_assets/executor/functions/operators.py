@@ -63,7 +63,6 @@ def _in(a, raw):
     """`x IN (items)`: a hash lookup when the items are non-NULL strings or integers that x's
     type holds (TPC-H Q16, Q22), else one comparison per item (any_horizontal keeps SQL's
     three-valued answer: NULL where no item matches and one comparison is NULL)."""
-    a = _wall_times(a, raw)
     values = _lookup_values(raw)
     if values is not None:
         return a[0].is_in(values)  # NULL for a NULL x, as the comparisons give it
@@ -92,7 +91,6 @@ def _lookup_values(raw) -> list | None:
 
 
 def _between(a, raw):
-    a = _wall_times(a, raw)
     return (a[0] >= a[1]) & (a[0] <= a[2])
 
 
@@ -168,25 +166,9 @@ def like_pieces(pattern: str, escape: str | None = None) -> list[tuple[str, str]
 
 
 def _compared(compare):
-    """A comparison of its operands, a TIMESTAMP_LTZ beside a TIMESTAMP read as its wall time
-    (Polars compares no zoned instant with an unzoned one; Flink takes the pair)."""
-
-    def implementation(a, raw):
-        return compare(*_wall_times(a, raw))
-
-    return implementation
-
-
-def _wall_times(a: list[pl.Expr], raw) -> list[pl.Expr]:
-    """`a`, each TIMESTAMP_LTZ operand read as its UTC wall time (as CAST to TIMESTAMP reads
-    it) where another operand is a TIMESTAMP."""
-    names = {arg.type.name for arg in raw}
-    if not {"TIMESTAMP", "TIMESTAMP_LTZ"} <= names:
-        return a
-    return [
-        x.dt.replace_time_zone(None) if arg.type.name == "TIMESTAMP_LTZ" else x
-        for x, arg in zip(a, raw, strict=True)
-    ]
+    """A comparison of its two operands (a TIMESTAMP beside a TIMESTAMP_LTZ comes as an
+    instant of the session zone: the binder's `alike`)."""
+    return lambda a, raw: compare(a[0], a[1])
 
 
 OPERATORS: dict[str, Implementation] = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from bailian_assets.executor import time_zones
 from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
 from bailian_assets.executor.functions.common import Implementation, rowwise
 from bailian_assets.executor.functions.common import const as _const
@@ -118,8 +118,13 @@ def _day(value):
     return value.date() if value is not None else None
 
 
-def _zone(raw) -> ZoneInfo:
-    return ZoneInfo(str(_const(raw, len(raw) - 1, "time zone")))
+def _zone_name(raw) -> str:
+    """The session time zone, the last argument of a function in `ZONED` (the binder's)."""
+    return str(_const(raw, len(raw) - 1, "time zone"))
+
+
+def _zone(raw) -> dt.tzinfo:
+    return time_zones.tzinfo(_zone_name(raw))
 
 
 def _to_timestamp_ltz(a, raw):
@@ -165,7 +170,7 @@ _CYCLE = 146_097 * 86_400  # seconds in 400 Gregorian years, after which the cal
 _YEAR_5000 = 95_617_584_000  # 5000-01-01T00:00:00Z, the middle of Python's years
 
 
-def unixtime_text(seconds: int, zone: ZoneInfo, pattern: str) -> str:
+def unixtime_text(seconds: int, zone: dt.tzinfo, pattern: str) -> str:
     """FROM_UNIXTIME as Flink computes it: the seconds as Java milliseconds, a `long` that
     wraps past 2^63 (FROM_UNIXTIME(99999999999999999) is year 246105574 in Flink), shown in
     `zone` by the strftime `pattern` with Java's calendar: Julian before 1582-10-15, years
@@ -335,14 +340,30 @@ def _floor(x: pl.Expr, unit: str) -> pl.Expr:
     return x.dt.truncate(_TRUNCATE[unit])
 
 
+def _ceil(x: pl.Expr, unit: str) -> pl.Expr:
+    floor = _floor(x, unit)
+    return pl.when(floor == x).then(floor).otherwise(floor.dt.offset_by(_TRUNCATE[unit]))
+
+
+def _in_session_zone(rounding, a, raw, what: str) -> pl.Expr:
+    """FLOOR/CEIL(x TO unit); an instant (TIMESTAMP_LTZ) rounded on its wall time in the
+    session zone and moved back by the same offset, the one at the instant, as Flink's
+    DateTimeUtils does: CEIL(2024-03-10 01:30 New York time TO DAY) is 2024-03-11 01:00 EDT
+    there, the day's end in EST, not its midnight."""
+    unit = str(_const(raw, 1, what))
+    if raw[0].type.name != "TIMESTAMP_LTZ":
+        return rounding(a[0], unit)
+    offset = time_zones.offset(a[0], _zone_name(raw))
+    local = a[0].dt.replace_time_zone(None) + offset
+    return (rounding(local, unit) - offset).dt.replace_time_zone("UTC")
+
+
 def _floor_to(a, raw):
-    return _floor(a[0], str(_const(raw, 1, "FLOOR unit")))
+    return _in_session_zone(_floor, a, raw, "FLOOR unit")
 
 
 def _ceil_to(a, raw):
-    unit = str(_const(raw, 1, "CEIL unit"))
-    floor = _floor(a[0], unit)
-    return pl.when(floor == a[0]).then(floor).otherwise(floor.dt.offset_by(_TRUNCATE[unit]))
+    return _in_session_zone(_ceil, a, raw, "CEIL unit")
 
 
 def _datetime_plus(a, raw):
@@ -353,15 +374,57 @@ def _datetime_plus(a, raw):
     return _shift(a[0], kind, a[1], "MICROSECOND")
 
 
-def _now(a, raw):
-    return pl.lit(dt.datetime.now(), dtype=pl.Datetime("us"))
+def clock() -> dt.datetime:
+    """Now, an aware UTC datetime (tests replace it)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _now_instant(a, raw):
+    """CURRENT_TIMESTAMP, NOW(), CURRENT_ROW_TIMESTAMP(): TIMESTAMP_LTZ(3), zone-free."""
+    return pl.lit(_millis(clock()), dtype=pl.Datetime("us", "UTC"))
+
+
+def _millis(value: dt.datetime) -> dt.datetime:
+    """`value` cut to milliseconds (the precision 3 of Flink's current-time functions)."""
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def _now_wall(raw) -> dt.datetime:
+    """Now's wall time in the session time zone (naive)."""
+    return clock().astimezone(_zone(raw)).replace(tzinfo=None)
+
+
+def _local_timestamp(a, raw):
+    """LOCALTIMESTAMP: TIMESTAMP(3), the wall time in the session time zone."""
+    return pl.lit(_millis(_now_wall(raw)), dtype=pl.Datetime("us"))
+
+
+def _local_time(a, raw):
+    """CURRENT_TIME, LOCALTIME: TIME(0), the wall time of day in the session time zone."""
+    return pl.lit(_now_wall(raw).time().replace(microsecond=0), dtype=pl.Time)
+
+
+def _ltz_as_timestamp(a, raw):
+    """An instant's wall time in the session zone (the binder's conversion, for a CAST, a
+    field, a TIMESTAMP beside it)."""
+    return time_zones.wall_time(a[0], _zone_name(raw))
+
+
+def _timestamp_as_ltz(a, raw):
+    """The instant of a wall time in the session zone (the binder's conversion)."""
+    return time_zones.instant(a[0], _zone_name(raw))
 
 
 IMPLEMENTATIONS: dict[str, Implementation] = {
-    "CURRENT_DATE": lambda a, r: pl.lit(dt.date.today(), dtype=pl.Date),
-    "CURRENT_TIMESTAMP": _now,
-    "LOCALTIMESTAMP": _now,
-    "NOW": _now,
+    "CURRENT_DATE": lambda a, r: pl.lit(_now_wall(r).date(), dtype=pl.Date),
+    "CURRENT_TIMESTAMP": _now_instant,
+    "NOW": _now_instant,
+    "CURRENT_ROW_TIMESTAMP": _now_instant,
+    "LOCALTIMESTAMP": _local_timestamp,
+    "CURRENT_TIME": _local_time,
+    "LOCALTIME": _local_time,
+    "LTZ AS TIMESTAMP": _ltz_as_timestamp,
+    "TIMESTAMP AS LTZ": _timestamp_as_ltz,
     "DATE_FORMAT": _date_format,
     "TO_TIMESTAMP": _to_timestamp,
     "TO_DATE": _to_date,

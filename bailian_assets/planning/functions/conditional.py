@@ -79,11 +79,18 @@ def _nullif(args: Sequence[DataType]) -> DataType:
 
 
 def _if(args: Sequence[DataType]) -> DataType:
-    """IF(c, a, b): the branches' common type, else Flink's refusal naming the three types."""
+    """IF(c, a, b): the branches' common type, else Flink's refusal naming the three types.
+    Two timestamps (TIMESTAMP or TIMESTAMP_LTZ) give a's type, precision included, as Flink's
+    IF types them (Calcite's ARG1): IF(c, TIMESTAMP(0), TIMESTAMP_LTZ(3)) is TIMESTAMP(0)."""
     if types.common_type(args[1], args[2]) is None:
         shown = ", ".join(f"<{types.sql_name(t)}>" for t in args)
         raise SignatureError(f"Cannot apply 'IF' to arguments of type 'IF({shown})'")
+    if {args[1].name, args[2].name} <= _TIMESTAMPS:
+        return types.nullable(args[1], args[1].nullable or args[2].nullable)
     return _INVALID(args[1:])
+
+
+_TIMESTAMPS = {"TIMESTAMP", "TIMESTAMP_LTZ"}
 
 
 _NEVER_NULL = types.nullable(types.BOOLEAN, False)

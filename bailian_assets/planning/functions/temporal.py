@@ -3,7 +3,11 @@ implementations are in `executor/functions/temporal.py`, under the same names.
 
 Some functions depend on the session time zone (`SET 'table.local-time-zone'`): the binder
 passes it to those named in `ZONED` as one more constant argument, after the SQL's own (their
-signatures here are the SQL's).
+signatures here are the SQL's). A TIMESTAMP_LTZ (an instant) is read as its wall time in that
+zone, as Flink reads it: the binder converts it (`LTZ AS TIMESTAMP`) for a CAST to a string,
+TIMESTAMP, DATE or TIME and for the functions named in `WALL_TIME`, and converts a TIMESTAMP
+(a wall time) to an instant of the zone (`TIMESTAMP AS LTZ`) where it meets an instant. Those
+two conversions have names no identifier can call.
 Date-time syntax reaches this registry as calls too: `EXTRACT(unit FROM x)` is
 `EXTRACT('unit', x)`, `FLOOR(x TO unit)` is `FLOOR TO(x, 'unit')`, `TIMESTAMPADD(unit, n, x)`
 has its unit as a string, `INTERVAL '1' DAY` is a literal of months or microseconds (the
@@ -14,10 +18,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.signatures import ScalarFunction, always, first, fixed, sig
+from bailian_assets.planning.functions.signatures import (
+    ScalarFunction,
+    SignatureError,
+    always,
+    first,
+    fixed,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
-_NOW = always(types.nullable(types.TIMESTAMP, False))
+_NOW = always(types.nullable(types.timestamp(3, local_time_zone=True), False))
+_LOCAL_NOW = always(types.nullable(types.timestamp(3), False))
+_LOCAL_TIME = always(DataType("TIME", (0,), nullable=False))
 _S, _BIGINT = types.STRING, types.BIGINT
 _TS3 = types.timestamp(3)
 _FIELD = sig("DATETIME")
@@ -48,12 +61,58 @@ EXTRACT_UNITS = (
     "MILLENNIUM",
     "EPOCH",
 )
-ZONED = ("UNIX_TIMESTAMP", "FROM_UNIXTIME", "TO_TIMESTAMP_LTZ")
+LTZ_AS_TIMESTAMP, TIMESTAMP_AS_LTZ = "LTZ AS TIMESTAMP", "TIMESTAMP AS LTZ"
+ZONED = (
+    "UNIX_TIMESTAMP",
+    "FROM_UNIXTIME",
+    "TO_TIMESTAMP_LTZ",
+    "CURRENT_DATE",
+    "LOCALTIMESTAMP",
+    "CURRENT_TIME",
+    "LOCALTIME",
+    "FLOOR TO",
+    "CEIL TO",
+    LTZ_AS_TIMESTAMP,
+    TIMESTAMP_AS_LTZ,
+)
+# functions of an instant's fields: they read a TIMESTAMP_LTZ argument as its wall time in the
+# session zone (EXTRACT(EPOCH FROM ltz) too: the wall time's seconds since 1970, as in Flink)
+WALL_TIME = (
+    "EXTRACT",
+    "DATE_FORMAT",
+    "YEAR",
+    "QUARTER",
+    "MONTH",
+    "WEEK",
+    "DAYOFYEAR",
+    "DAYOFMONTH",
+    "DAYOFWEEK",
+    "HOUR",
+    "MINUTE",
+    "SECOND",
+)
+
+
+def _wall_time(args: Sequence[DataType]) -> DataType:
+    """LTZ AS TIMESTAMP: TIMESTAMP(p) of a TIMESTAMP_LTZ(p)."""
+    return DataType("TIMESTAMP", args[0].params, nullable=args[0].nullable)
+
+
+def _instant(args: Sequence[DataType]) -> DataType:
+    """TIMESTAMP AS LTZ: TIMESTAMP_LTZ(p) of a TIMESTAMP(p)."""
+    return DataType("TIMESTAMP_LTZ", args[0].params, nullable=args[0].nullable)
 
 
 def _timestampadd(args: Sequence[DataType]) -> DataType:
     """TIMESTAMPADD keeps a DATE a DATE, a TIMESTAMP(p) a TIMESTAMP(p)."""
     return types.nullable(args[2], any(a.nullable for a in args[1:]))
+
+
+def _timestampdiff(args: Sequence[DataType]) -> DataType:
+    """INT; an instant and a wall time do not meet here (Flink refuses the pair)."""
+    if (args[1].name == "TIMESTAMP_LTZ") != (args[2].name == "TIMESTAMP_LTZ"):
+        raise SignatureError("TIMESTAMP_LTZ only supports diff between the same type.")
+    return types.nullable(types.INT, any(a.nullable for a in args))
 
 
 def _plus(args: Sequence[DataType]) -> DataType:
@@ -67,9 +126,15 @@ def is_interval(t: DataType) -> bool:
 
 FUNCTIONS = [
     ScalarFunction("CURRENT_DATE", (sig(),), always(types.nullable(types.DATE, False))),
+    # Flink's types: the instant now (TIMESTAMP_LTZ(3)), or the wall time in the session zone
     ScalarFunction("CURRENT_TIMESTAMP", (sig(),), _NOW),
-    ScalarFunction("LOCALTIMESTAMP", (sig(),), _NOW),
     ScalarFunction("NOW", (sig(),), _NOW),
+    ScalarFunction("CURRENT_ROW_TIMESTAMP", (sig(),), _NOW),
+    ScalarFunction("LOCALTIMESTAMP", (sig(),), _LOCAL_NOW),
+    ScalarFunction("CURRENT_TIME", (sig(),), _LOCAL_TIME),
+    ScalarFunction("LOCALTIME", (sig(),), _LOCAL_TIME),
+    ScalarFunction(LTZ_AS_TIMESTAMP, (sig("TIMESTAMP"),), _wall_time),
+    ScalarFunction(TIMESTAMP_AS_LTZ, (sig("TIMESTAMP"),), _instant),
     # Flink's DATE_FORMAT takes a TIMESTAMP or a STRING holding one
     ScalarFunction(
         "DATE_FORMAT",
@@ -87,7 +152,7 @@ FUNCTIONS = [
     ScalarFunction(
         "TO_TIMESTAMP_LTZ",
         (sig("NUMERIC"), sig("NUMERIC", "INTEGER")),
-        fixed(types.timestamp(3, local_time_zone=True)),
+        always(types.timestamp(3, local_time_zone=True)),  # nullable, as Flink types it
         (1,),
     ),
     ScalarFunction(
@@ -99,7 +164,7 @@ FUNCTIONS = [
     ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S), (1,)),
     ScalarFunction("TIMESTAMPADD", (sig("CHARACTER", "INTEGER", "DATETIME"),), _timestampadd, (0,)),
     ScalarFunction(
-        "TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),), fixed(types.INT), (0,)
+        "TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),), _timestampdiff, (0,)
     ),
     ScalarFunction("EXTRACT", (sig("CHARACTER", "DATETIME"),), fixed(_BIGINT), (0,)),
     ScalarFunction("FLOOR TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),

@@ -1,0 +1,6 @@
+-- LOCALTIMESTAMP and CURRENT_TIMESTAMP's fields are the wall time in the session zone (Asia/Shanghai: 480 minutes ahead of the epoch's seconds), CURRENT_DATE and CURRENT_TIME that wall time's date and time (values rounded so the case is stable)
+SET 'table.local-time-zone' = 'Asia/Shanghai';
+CREATE TEMPORARY TABLE snk (a BIGINT, b BIGINT, c BIGINT, d BOOLEAN, e BOOLEAN) WITH ('connector' = 'print');
+INSERT INTO snk SELECT (EXTRACT(EPOCH FROM LOCALTIMESTAMP) - UNIX_TIMESTAMP() + 30) / 60, (EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) - UNIX_TIMESTAMP() + 30) / 60,
+  TIMESTAMPDIFF(MINUTE, LOCALTIMESTAMP, CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3))), CURRENT_DATE = CAST(LOCALTIMESTAMP AS DATE),
+  EXTRACT(HOUR FROM CURRENT_TIME) = EXTRACT(HOUR FROM LOCALTIMESTAMP);

@@ -1,0 +1,7 @@
+-- EXTRACT, the field functions and DATE_FORMAT of a TIMESTAMP_LTZ read its wall time in the session zone (Asia/Shanghai); EXTRACT(EPOCH) is that wall time's seconds
+SET 'table.local-time-zone' = 'Asia/Shanghai';
+CREATE TEMPORARY VIEW t(k, e) AS VALUES (1, CAST(1704133800000 AS BIGINT)), (2, CAST(1704076200000 AS BIGINT));
+CREATE TEMPORARY TABLE snk (k INT, y BIGINT, h BIGINT, dm BIGINT, hh BIGINT, mi BIGINT, ep BIGINT, df STRING) WITH ('connector' = 'print');
+INSERT INTO snk SELECT k, EXTRACT(YEAR FROM TO_TIMESTAMP_LTZ(e, 3)), EXTRACT(HOUR FROM TO_TIMESTAMP_LTZ(e, 3)), DAYOFMONTH(TO_TIMESTAMP_LTZ(e, 3)),
+  HOUR(TO_TIMESTAMP_LTZ(e, 3)), MINUTE(TO_TIMESTAMP_LTZ(e, 3)), EXTRACT(EPOCH FROM TO_TIMESTAMP_LTZ(e, 3)), DATE_FORMAT(TO_TIMESTAMP_LTZ(e, 3), 'yyyy-MM-dd HH:mm:ss')
+FROM t;

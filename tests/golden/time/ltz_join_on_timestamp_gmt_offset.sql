@@ -1,0 +1,8 @@
+-- a join of a TIMESTAMP_LTZ with a TIMESTAMP column, both ways, in a fixed-offset session zone (GMT+08:00)
+SET 'table.local-time-zone' = 'GMT+08:00';
+CREATE TEMPORARY VIEW t(k, e) AS VALUES (1, CAST(1704133800000 AS BIGINT)), (2, CAST(1704076200000 AS BIGINT));
+CREATE TEMPORARY VIEW v(k, x) AS VALUES (1, TIMESTAMP '2024-01-01 10:30:00'), (2, TIMESTAMP '2024-01-02 02:30:00');
+CREATE TEMPORARY TABLE o1 (k INT, j INT) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE o2 (k INT, j INT) WITH ('connector' = 'print');
+INSERT INTO o1 SELECT t.k, v.k FROM t JOIN v ON TO_TIMESTAMP_LTZ(t.e, 3) = v.x ORDER BY t.k;
+INSERT INTO o2 SELECT t.k, v.k FROM t JOIN v ON CAST(TO_TIMESTAMP_LTZ(t.e, 3) AS TIMESTAMP(3)) = v.x ORDER BY t.k;
