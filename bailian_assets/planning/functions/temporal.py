@@ -77,9 +77,7 @@ ZONED = (
 )
 # functions of an instant's fields: they read a TIMESTAMP_LTZ argument as its wall time in the
 # session zone (EXTRACT(EPOCH FROM ltz) too: the wall time's seconds since 1970, as in Flink)
-WALL_TIME = (
-    "EXTRACT",
-    "DATE_FORMAT",
+_FIELD_FUNCTIONS = (
     "YEAR",
     "QUARTER",
     "MONTH",
@@ -91,6 +89,7 @@ WALL_TIME = (
     "MINUTE",
     "SECOND",
 )
+WALL_TIME = ("EXTRACT", "DATE_FORMAT", *_FIELD_FUNCTIONS)
 
 
 def _wall_time(args: Sequence[DataType]) -> DataType:
@@ -170,19 +169,5 @@ FUNCTIONS = [
     ScalarFunction("FLOOR TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("CEIL TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("DATETIME PLUS", (sig("DATETIME", "ANY"),), _plus),
-    *(
-        ScalarFunction(name, (_FIELD,), fixed(_BIGINT))
-        for name in (
-            "YEAR",
-            "QUARTER",
-            "MONTH",
-            "WEEK",
-            "DAYOFYEAR",
-            "DAYOFMONTH",
-            "DAYOFWEEK",
-            "HOUR",
-            "MINUTE",
-            "SECOND",
-        )
-    ),
+    *(ScalarFunction(name, (_FIELD,), fixed(_BIGINT)) for name in _FIELD_FUNCTIONS),
 ]
