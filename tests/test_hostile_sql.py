@@ -493,6 +493,35 @@ def test_run_into_head_exits_quietly_and_still_writes_the_other_sinks(tmp_path):
     assert sum(len(f.read_text().splitlines()) for f in written) == 5_000
 
 
+def test_rows_and_log_lines_keep_their_order_in_one_file(tmp_path):
+    """Rows go out in blocks to a file, flushed before each log line: `> out 2>&1` reads as a
+    terminal shows it."""
+    job = write(
+        tmp_path,
+        OUT + "CREATE VIEW n (i) AS VALUES (1), (2), (3);\n"
+        "INSERT INTO snk SELECT 'first ' || CAST(i AS STRING) FROM n;\n"
+        "INSERT INTO snk SELECT 'second ' || CAST(i AS STRING) FROM n;\n",
+    )
+    with open(tmp_path / "out.txt", "w") as out:
+        subprocess.run(
+            [sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
+            cwd=tmp_path,
+            env=clean_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+            check=True,
+        )
+    lines = (tmp_path / "out.txt").read_text().splitlines()
+    shown = [line.split(": ", 1)[-1] if " INFO " in line else line for line in lines]
+    assert shown == [
+        "INSERT INTO snk (job.sql:3): 3 rows",
+        *(f"+I[first {i}]" for i in (1, 2, 3)),
+        "INSERT INTO snk (job.sql:4): 3 rows",
+        *(f"+I[second {i}]" for i in (1, 2, 3)),
+    ]
+
+
 def test_fifos_are_skipped_in_folders_and_refused_by_name(tmp_path):
     folder = tmp_path / "sql"
     folder.mkdir()
