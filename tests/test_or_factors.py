@@ -50,6 +50,7 @@ def test_nothing_common_a_volatile_term_or_a_known_one():
     rand = b.Call("<", (b.Call("RAND", (), types.DOUBLE), b.Literal(0.5, types.DOUBLE)), BOOL)
     volatile = call("OR", call("AND", rand, X), call("AND", rand, Y))
     assert pull_factors(volatile) == volatile
+    assert pull_factors(call("AND", rand, rand, X, X)) == call("AND", rand, rand, X)
     assert pull_factors(call("AND", A, X, A), known=[X]) == A
     assert pull_factors(call("OR", call("AND", A, X), call("AND", A, Y)), known=[A]) == call(
         "OR", X, Y

@@ -24,7 +24,6 @@ from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import Aggregation, compile_aggregate, compile_expr
 from bailian_assets.executor.joins import (
-    beside_one_row,
     correlated_join,
     in_values,
     join_keys,
@@ -252,8 +251,6 @@ class Executor:
         if node.kind == "SCALAR":
             dtype, one = to_polars(node.result.type), p.at_most_one_row(node.subquery)
             value = single_value(values, column, dtype, one)
-            if one:
-                return beside_one_row(frame, value, column)
             return frame.join(value, how="cross", maintain_order=order)
         assert node.operand is not None
         return in_values(

@@ -60,22 +60,6 @@ def single_value(
     return rows.lazy()
 
 
-def beside_one_row(frame: pl.LazyFrame, value: pl.LazyFrame, column: str) -> pl.LazyFrame:
-    """`frame` with `value`'s one row's `column` beside every row (an uncorrelated scalar
-    subquery of at most one row), as Polars' own SQL engine places one: the two side by side
-    (`horizontal_extend`), the value spread from the first row. A cross join would do the
-    same, but Polars then waits for the subquery before any row of `frame` moves, where here
-    the two run at once (TPC-H Q22's `c_acctbal > (SELECT AVG ...)`: CPU 1.23x Polars SQL's
-    collect with the cross join, 1.03x so). What this costs: a filter of an outer query is
-    not pushed below it to the scan (the filters of the query itself are already below)."""
-    present = f"{column}$present"  # the rows of `frame`: a frame of none still gets the value's
-    beside = pl.concat(
-        [frame.with_columns(pl.lit(True).alias(present)), value], how="horizontal_extend"
-    )
-    spread = beside.with_columns(pl.col(column).first())
-    return spread.filter(pl.col(present).is_not_null()).drop(present)
-
-
 def in_values(
     frame: pl.LazyFrame,
     operand: pl.Expr,

@@ -12,7 +12,8 @@ what Calcite's and DuckDB's planners do with it.
 The rewrite is exact under SQL's three-valued logic: AND and OR distribute over each other in
 Kleene logic as in Boolean logic, so every row gives the same TRUE, FALSE or NULL. A branch
 left with no terms of its own makes the whole OR its factors (`a OR (a AND y)` is `a`). A term
-calling a volatile function (RAND, UUID) is never pulled: each branch evaluates its own call.
+calling a volatile function (RAND, UUID) is never pulled, nor merged with an equal one: each
+evaluates its own call.
 Conditions the rows are known to meet (an equality the joins below already hold to) are
 dropped after factoring.
 """
@@ -32,8 +33,8 @@ def pull_factors(condition: b.Expr, known: Sequence[b.Expr] = ()) -> b.Expr | No
     kept: list[b.Expr] = []
     for term in conjuncts(condition):
         for factor in _factored(term):
-            if factor not in kept and factor not in known:
-                kept.append(factor)
+            if b.volatile(factor) or (factor not in kept and factor not in known):
+                kept.append(factor)  # `RAND() < 0.5 AND RAND() < 0.5`: two draws, both kept
     return and_all(kept)
 
 
