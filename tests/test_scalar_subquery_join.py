@@ -3,6 +3,7 @@ query, NULL when it has no row, no row when the query has none; and a filter of 
 query still reaches the scan below it, so a partitioned table's other partitions are never
 read (a placement beside the rows, as Polars' SQL engine makes, would stop that filter)."""
 
+from bailian_assets.executor.scalar_subqueries import placed_beside
 from bailian_assets.planning.project import load_source
 from conftest import printed_lines, printed_run
 
@@ -42,3 +43,24 @@ def test_an_outer_filter_prunes_partitions_below_a_scalar_subquery(tmp_path):
     )
     lines, _ = printed_run(load_source(sql, str(tmp_path / "q.sql"), {}))
     assert sorted(lines) == ["+I[1, 10, 1, 7]", "+I[2, 20, 1, 7]"]
+
+
+def placed(sql: str) -> bool:
+    root = load_source(TABLE + sql, "t.sql", {}).selects[0].query.root
+    return bool(placed_beside(root))
+
+
+def test_only_a_scalar_no_filter_could_pass_is_placed_beside_its_rows():
+    assert placed("SELECT k FROM t WHERE k > (SELECT AVG(k) FROM t);")  # the WHERE reads it
+    assert placed("SELECT k, COUNT(*) FROM t GROUP BY k HAVING COUNT(*) < (SELECT MAX(k) FROM t);")
+    assert placed("SELECT s, (SELECT MAX(k) FROM t) AS m FROM t ORDER BY s LIMIT 2;")
+    outer = "SELECT * FROM (SELECT s, (SELECT MAX(k) FROM t) AS m FROM t) WHERE s = 'a';"
+    assert not placed(outer)  # `s = 'a'` goes down to the scan past a cross join only
+    joined = (
+        "SELECT * FROM t AS a JOIN (SELECT k, (SELECT MAX(k) FROM t) AS m FROM t) AS b "
+        "ON a.k = b.k;"
+    )
+    assert not placed(joined)
+    assert not placed(
+        "SELECT k FROM t WHERE k > (SELECT k FROM t WHERE s = 'c');"
+    )  # no one-row proof

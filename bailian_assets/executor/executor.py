@@ -34,6 +34,7 @@ from bailian_assets.executor.joins import (
     single_value,
 )
 from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
+from bailian_assets.executor.scalar_subqueries import beside_rows, placed_beside
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import bound, row_order
@@ -65,10 +66,13 @@ class Executor:
     # the ids of the plan nodes whose row order is read (`planning/row_order.py`): only those
     # pay for keeping it
     _ordered: frozenset[int] = field(default=frozenset(), init=False, repr=False)
+    # the ids of the scalar subqueries placed beside their rows (`scalar_subqueries.py`)
+    _beside: frozenset[int] = field(default=frozenset(), init=False, repr=False)
 
     def run(self, query: p.PlannedQuery) -> pl.DataFrame:
         """The query's rows, with its output names and types."""
         try:
+            self._beside = placed_beside(query.root)
             frame = self.frame(query.root).collect(engine="streaming")  # Polars streams what it can
             rows = _conformed(frame, query)
             _check_not_null(rows, query)
@@ -251,6 +255,8 @@ class Executor:
         if node.kind == "SCALAR":
             dtype, one = to_polars(node.result.type), p.at_most_one_row(node.subquery)
             value = single_value(values, column, dtype, one)
+            if id(node) in self._beside:
+                return beside_rows(frame, value, column)
             return frame.join(value, how="cross", maintain_order=order)
         assert node.operand is not None
         return in_values(
