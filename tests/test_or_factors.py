@@ -56,6 +56,8 @@ def test_nothing_common_a_volatile_term_or_a_known_one():
         "OR", X, Y
     )
     assert pull_factors(A, known=[A]) is None
+    true = b.Literal(True, types.BOOLEAN)
+    assert pull_factors(call("AND", true, A)) == A and pull_factors(true) is None
 
 
 @pytest.fixture

@@ -29,10 +29,13 @@ from bailian_assets.planning.decorrelate import and_all, conjuncts
 
 def pull_factors(condition: b.Expr, known: Sequence[b.Expr] = ()) -> b.Expr | None:
     """`condition` with each OR's common factors made conjuncts of their own, repeated
-    conjuncts and those in `known` (true for every row) dropped; None when none is left."""
+    conjuncts, TRUE and those in `known` (true for every row) dropped; None when none is
+    left."""
     kept: list[b.Expr] = []
     for term in conjuncts(condition):
         for factor in _factored(term):
+            if isinstance(factor, b.Literal) and factor.value is True:
+                continue  # what a semi join leaves of its condition: `TRUE AND x` is `x`
             if b.volatile(factor) or (factor not in kept and factor not in known):
                 kept.append(factor)  # `RAND() < 0.5 AND RAND() < 0.5`: two draws, both kept
     return and_all(kept)
