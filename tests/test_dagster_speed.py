@@ -3,7 +3,6 @@ its own step: materializations and checks recorded per asset, as with a process 
 a run can still ask for. (The speed itself is measured in bench/dagster_speed.py.)"""
 
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -17,8 +16,6 @@ from bailian_assets.integration.executor import step_executor
 from tests.conftest import ROOT, clean_env
 
 DG = str(Path(sys.executable).parent / "dg")
-# `... - <run id> - <pid> - <step> - EVENT_TYPE - message` in dagster's console log
-_EVENT = re.compile(r" - [0-9a-f-]{36} - (\d+) - (\w+) - ([A-Z_]+) - ")
 
 
 @pytest.fixture
@@ -57,7 +54,26 @@ def _launch(sql_dir: Path, home: Path, *extra: str) -> list[tuple[str, str, str]
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return _EVENT.findall(done.stderr)
+    return _recorded_events(home)
+
+
+def _recorded_events(home: Path) -> list[tuple[str, str, str]]:
+    """The newest run's step events, (pid, step, event type), as the instance in `home`
+    recorded them (the console log is no source: the step processes of a multiprocess run
+    write it at once, and a line can be lost between them)."""
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        run = instance.get_runs(limit=1)[0]
+        return [
+            (
+                str(entry.dagster_event.pid),
+                entry.step_key or "",
+                entry.dagster_event.event_type_value,
+            )
+            for entry in instance.all_logs(run.run_id)
+            if entry.dagster_event is not None  # a step's own events, from its process
+            and entry.step_key
+            and entry.dagster_event.pid is not None
+        ]
 
 
 def test_dg_launch_runs_every_step_in_one_process_and_records_each_asset(sql_dir, tmp_path):
