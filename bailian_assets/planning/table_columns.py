@@ -41,10 +41,6 @@ def check_declaration(
 ) -> None:
     """What Flink checks at the CREATE TABLE: computed columns' expressions, metadata keys
     used once, the primary key's columns and the watermark."""
-    if statement.watermark is None and all(c.expression is None for c in statement.columns):
-        _check_metadata_keys(statement, problems)  # nothing to bind (most tables)
-        _check_primary_key(statement, problems)
-        return
     readable = tuple(
         p.Field(c.name, c.type, None, c.name) for c in statement.columns if c.expression is None
     )
