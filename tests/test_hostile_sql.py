@@ -522,6 +522,24 @@ def test_rows_and_log_lines_keep_their_order_in_one_file(tmp_path):
     ]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_output_is_a_clear_error_not_a_traceback(tmp_path):
+    job = _job_with_two_sinks(tmp_path)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "bailian_assets.cli", "run", str(job)],
+            cwd=tmp_path,
+            env=clean_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert "error: cannot write the print-sink rows to <stdout>: No space left" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
 def test_fifos_are_skipped_in_folders_and_refused_by_name(tmp_path):
     folder = tmp_path / "sql"
     folder.mkdir()

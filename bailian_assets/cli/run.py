@@ -13,6 +13,7 @@ import click
 from bailian_assets.cli import exits
 from bailian_assets.cli.paths import load, one_sql_file
 from bailian_assets.cli.progress_bar import ProgressBar
+from bailian_assets.errors import ExecutionError
 from bailian_assets.planning.project import Project
 
 
@@ -121,28 +122,33 @@ class _SinkLines:
             return
         try:
             stream.write(line + "\n")
-        except BrokenPipeError:
-            self._reader_gone(stream)
+        except OSError as error:
+            self._failed(stream, error)
 
     def flush(self) -> None:
         for stream in (sys.stdout, sys.stderr):
             if id(stream) not in self.closed:
                 try:
                     stream.flush()
-                except BrokenPipeError:
-                    self._reader_gone(stream)
+                except OSError as error:
+                    self._failed(stream, error)
 
     def flush_before_log(self, record: logging.LogRecord) -> bool:
         """A logging filter that lets every record through, the rows written so far first."""
         self.flush()
         return True
 
-    def _reader_gone(self, stream: TextIO) -> None:
+    def _failed(self, stream: TextIO, error: OSError) -> None:
+        """The stream refused a write: the rest of its rows go to /dev/null (Python's last
+        flush at exit finds nothing to fail on). A reader that went away is no error; any
+        other failure (a full disk: `> /dev/full`) stops the job, saying what failed."""
         self.closed.add(id(stream))
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
         os.close(devnull)
+        name = getattr(stream, "name", "the output")
+        if not isinstance(error, BrokenPipeError):
+            raise ExecutionError(f"cannot write the print-sink rows to {name}: {error.strerror}")
         logging.getLogger("bailian_assets").debug(
-            "the reader of %s went away: the rest of its print-sink rows are dropped",
-            getattr(stream, "name", "the output"),
+            "the reader of %s went away: the rest of its print-sink rows are dropped", name
         )
