@@ -5,7 +5,6 @@ import asyncio
 import json
 import subprocess
 import sys
-import time
 
 import httpx
 import openai
@@ -76,7 +75,8 @@ def test_openai_client_round_trip_and_rate_limit_error():
 
 
 def test_a_burst_is_refused_and_a_smooth_rate_under_quota_is_not():
-    simulator = BailianSimulator(Quotas(rpm=1200))  # 20 per second
+    now = [0.0]  # the quota's clock: held still through the burst, stepped for the smooth rate
+    simulator = BailianSimulator(Quotas(rpm=1200, clock=lambda: now[0]))  # 20 per second
     with serve_in_thread(simulator) as server:
 
         async def burst():
@@ -90,14 +90,14 @@ def test_a_burst_is_refused_and_a_smooth_rate_under_quota_is_not():
             return [r.status_code for r in replies]
 
         statuses = asyncio.run(burst())
-        assert statuses.count(200) <= 21 and statuses.count(429) >= 39
-        assert simulator.counters.throttled["limit_burst_rate"] >= 39
+        assert statuses.count(200) == 20 and statuses.count(429) == 40
+        assert simulator.counters.throttled["limit_burst_rate"] == 40
 
-    simulator = BailianSimulator(Quotas(rpm=1200))
+    now[0] = 0.0
+    simulator = BailianSimulator(Quotas(rpm=1200, clock=lambda: now[0]))
     with serve_in_thread(simulator) as server, httpx.Client(headers=AUTH) as client:
-        started = time.monotonic()
-        for i in range(24):  # 16 per second, under the quota of 20
-            time.sleep(max(0.0, started + i / 16 - time.monotonic()))
+        for i in range(60):  # 16 per second, under the quota of 20, for longer than the burst
+            now[0] = i / 16
             reply = client.post(server.url + "/compatible-mode/v1/chat/completions", json=CHAT)
             assert reply.status_code == 200, reply.text
 
