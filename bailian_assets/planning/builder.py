@@ -70,6 +70,11 @@ _CONSTANT_CORRELATION = (
     "a correlated subquery over VALUES rows only (or with only VALUES rows around it) is not "
     "supported by Flink 2.3 (unexpected correlate variable $cor0 in the plan): read a table"
 )
+_SELECT_LIST_CORRELATION = (
+    "an IN subquery that reads the enclosing query only in its SELECT list, with an operand "
+    "that reads none of it, is not supported by Flink 2.3 (unexpected correlate variable "
+    "$cor0 in the plan): compare in the subquery's WHERE clause, or use EXISTS"
+)
 _LITERAL_TYPES = {kind: types.literal_type(kind, None) for kind in ("DOUBLE", "BOOLEAN")}
 _INT, _BIGINT = types.literal_type("INTEGER", 0), types.literal_type("INTEGER", 2**31)
 
@@ -491,6 +496,8 @@ class Builder:
             if reused is not None:
                 return reused, None
         outer_columns = {f.column for scope in (node.fields, *ctx.binder.outer) for f in scope}
+        if expr.kind == "IN" and _select_list_only(sub, operand, outer_columns):
+            raise PlanError(_SELECT_LIST_CORRELATION, expr.position)
         joined = correlated_join(
             expr.kind,
             node,
@@ -1110,3 +1117,16 @@ def _has_window(expr) -> bool:
         if _has_window(sub):
             return True
     return False
+
+
+def _select_list_only(sub: p.Node, operand: b.Expr | None, outer: set[str]) -> bool:
+    """Whether an IN subquery reads the enclosing queries in its SELECT list alone (its
+    top projections), its operand reading none of their columns either: `3 IN (SELECT q +
+    u.k FROM t)`, a shape Flink 2.3 cannot decorrelate."""
+    if operand is None or b.columns_in(operand):
+        return False
+    top, read = sub, False
+    while isinstance(top, p.Project):
+        read = read or any(b.columns_in(e) & outer for e, _ in top.items)
+        top = top.input
+    return read and not correlated_columns(top, outer)

@@ -12,12 +12,15 @@ Rewrite rules, from the subquery's root down (`_pull`):
 - Filter: its conjuncts that read outer columns (the correlated conditions) leave the filter
   and become join conditions; the others stay.
 - Project: passes the conditions up, with the inner columns they read appended to its items
-  (the join reads them). An outer column in the subquery's SELECT list is refused.
+  (the join reads them). Outer columns in its items (`SELECT x + o.k`) go through the domain
+  (below).
 - Aggregate: conditions from below that are all equalities `inner expr = outer expr` have
   their inner sides become grouping keys (one group per correlation value), and the
-  conditions read those keys. Other conditions (`o.k < t.k`) go through the domain: the
-  distinct values of the outer columns they read are joined to the subquery's rows on them,
-  and grouped by (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows
+  conditions read those keys. Other conditions (`o.k < t.k`), and outer columns its own
+  expressions read (`MAX(x + o.k)`, `FILTER (WHERE x > o.k)`), go through the domain: the
+  distinct values of the outer columns read are joined to the subquery's rows on those
+  conditions, the expressions read the domain's columns instead, and the rows are grouped
+  by them (`_domain`). A global aggregate (no GROUP BY) also answers for outer rows
   that match no row (`COUNT(*)` is 0, not NULL): its `empty` plan is the subquery over no
   rows, whose value those rows get; and it gives one row per correlation value (`unique`).
 - Distinct, Sort: the conditions pass up (a Sort without LIMIT orders nothing here), as
@@ -237,12 +240,15 @@ def _filter(node: p.Filter, at: _Site) -> _Pulled:
 
 def _project(node: p.Project, at: _Site) -> _Pulled:
     below = _pull(node.input, at)
-    if any(b.columns_in(expr) & at.outer for expr, _ in node.items):
-        raise PlanError(
-            "a correlated reference in a subquery's SELECT list is not supported "
-            "(correlated conditions may stand in the subquery's WHERE clause)",
-            at.position,
-        )
+    reads = _outer_read(node, at.outer)
+    if reads:  # `(SELECT x + o.k FROM t WHERE ...)`: computed per value of the domain
+        if below.empty is not None:  # over a global aggregate: the binder refuses it first
+            raise PlanError(
+                "a correlated reference beside an aggregate of a subquery is not supported",
+                at.position,
+            )
+        below, domain = _domain(below, at, reads)
+        node = p.Project(node.input, _renamed_all(node.items, domain))
     if not below.conditions:
         return _Pulled(node)
     output = {f.column for _, f in node.items}
@@ -254,16 +260,23 @@ def _project(node: p.Project, at: _Site) -> _Pulled:
 
 def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
     below = _pull(node.input, at)
-    if not below.conditions:
+    reads = _outer_read(node, at.outer)  # `MAX(x + o.k)`, `... FILTER (WHERE x > o.k)`
+    if not below.conditions and not reads:
         return _Pulled(node)
-    keys = list(node.keys)
-    conditions = []
     inner = {f.column for f in below.node.fields}
     pairs = [_equality(c, at.outer) for c in below.conditions]
-    plain = all(pair is not None and b.columns_in(pair[1]) <= inner for pair in pairs)
+    plain = not reads and all(p is not None and b.columns_in(p[1]) <= inner for p in pairs)
     if not plain:
-        below = _domain(below, at)
+        below, domain = _domain(below, at, reads)
         pairs = [_equality(c, at.outer) for c in below.conditions]
+        node = replace(
+            node,
+            input=below.node,
+            keys=_renamed_all(node.keys, domain),
+            aggregates=_renamed_all(node.aggregates, domain),
+        )
+    keys = list(node.keys)
+    conditions = []
     for pair in pairs:
         assert pair is not None  # `_domain` leaves equalities only
         outside, inside = pair
@@ -277,7 +290,7 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
     # a domain's keys match NULLs too (`_same_value`): a SemiJoin would drop them
     narrowed = _narrowed(below.node, pairs, at) if plain else below.node
     grouped = p.Aggregate(narrowed, tuple(keys), node.aggregates)
-    empty = replace(node, input=p.ValuesNode((), node.input.fields))
+    empty = replace(node, input=p.ValuesNode((), below.node.fields))
     return _Pulled(grouped, tuple(conditions), empty, unique=True)
 
 
@@ -306,29 +319,31 @@ def _narrowed(node: p.Node, pairs, at: _Site) -> p.Node:
     return node
 
 
-def _domain(below: _Pulled, at: _Site) -> _Pulled:
-    """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), as Neumann's
-    and DuckDB's decorrelation does them: the distinct values of the outer columns they read
-    (the domain, fresh columns) are joined to the subquery's rows on those conditions, and the
+def _domain(below: _Pulled, at: _Site, reads: set[str]) -> tuple[_Pulled, dict[str, b.Expr]]:
+    """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), or outer
+    columns `reads` that a node's own expressions read (`MAX(x + o.k)`), as Neumann's and
+    DuckDB's decorrelation does them: the distinct values of the outer columns read (the
+    domain, fresh columns) are joined to the subquery's rows on those conditions, and the
     conditions left for the outer join say `outer column IS NOT DISTINCT FROM domain column`
-    (`_same_value`: equalities the aggregate groups by)."""
-    read = sorted(set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer)
+    (`_same_value`: equalities the aggregate groups by). Also returns each outer column's
+    domain column, for the node's expressions to read instead."""
+    read = sorted((set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer) | reads)
     fields = {f.column: f for f in at.rows.fields}
     if not set(read) <= set(fields):
         raise PlanError(
-            "a correlated condition other than an equality, under an aggregate, may read the "
-            "enclosing query's columns only, not those of a query further out",
+            "a correlated condition other than an equality, under an aggregate, or a "
+            "correlated reference in a subquery's SELECT list, may read the enclosing query's "
+            "columns only, not those of a query further out",
             at.position,
         )
     domain = {c: at.field("$domain", fields[c].type) for c in read}
+    columns: dict[str, b.Expr] = {c: b.Column(f.column, f.type) for c, f in domain.items()}
     values = p.Distinct(
         p.Project(at.rows, tuple((b.Column(c, fields[c].type), domain[c]) for c in read))
     )
     keys, rest = [], []
     for condition in below.conditions:
-        renamed = rename_columns(
-            condition, {k: b.Column(f.column, f.type) for k, f in domain.items()}
-        )
+        renamed = rename_columns(condition, columns)
         pair = _equality(renamed, {f.column for f in domain.values()})
         if pair is not None:
             keys.append((pair[1], pair[0]))  # (the subquery's side, the domain's)
@@ -338,7 +353,15 @@ def _domain(below: _Pulled, at: _Site) -> _Pulled:
     equal: list[b.Expr] = []
     for c, f in domain.items():  # NULL-safe: a NULL outer value has its domain row too
         equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type), True)
-    return _Pulled(joined, tuple(equal), below.empty, below.unique)
+    return _Pulled(joined, tuple(equal), below.empty, below.unique), columns
+
+
+def _outer_read(node: p.Node, outer: set[str]) -> set[str]:
+    """The outer columns that `node`'s own expressions read (not those of its inputs)."""
+    found: set[str] = set()
+    for expr in _expressions(node):
+        found |= b.columns_in(expr) & outer
+    return found
 
 
 def rename_columns(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
