@@ -24,7 +24,7 @@ from bailian_assets.executor.functions import (
     MULTI_ARGUMENT_AGGREGATES,
     OPERATORS,
 )
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
 
 if TYPE_CHECKING:
     from polars.expr.whenthen import ChainedThen, Then
@@ -160,6 +160,8 @@ def _column(expr: bound.Column) -> pl.Expr:
 def _call(expr: bound.Call) -> pl.Expr:
     if expr.name == "IF":  # IF(c, a, b) is CASE WHEN c THEN a ELSE b END: each branch for its rows
         return _case(bound.Case(None, ((expr.args[0], expr.args[1]),), expr.args[2], expr.type))
+    if expr.name in _SHORT_CIRCUITS:
+        return _short_circuit(expr)
     implementation = IMPLEMENTATIONS.get(expr.name) or OPERATORS[expr.name]
     args = []
     for arg in expr.args:  # a loop, not a comprehension: one frame less per level
@@ -168,6 +170,30 @@ def _call(expr: bound.Call) -> pl.Expr:
     if expr.type.name == "DECIMAL" and not _exact_arithmetic(expr):
         return result.cast(decimals.dtype(expr.type), strict=False)  # each holds its very type
     return result
+
+
+# AND, OR: what an operand's value says of the rows the operands after it are evaluated for
+_SHORT_CIRCUITS: dict[str, Callable[[pl.Expr], pl.Expr]] = {
+    "AND": lambda x: x.fill_null(True),  # not FALSE: undecided
+    "OR": lambda x: ~x.fill_null(False),  # not TRUE: undecided
+}
+
+
+def _short_circuit(expr: bound.Call) -> pl.Expr:
+    """AND and OR, each operand compiled for the rows the ones before it leave undecided
+    (`guards`), as Flink's generated code skips it: `s RLIKE '^[0-9]+$' AND CAST(s AS INT) >
+    6` casts no word."""
+    undecided = _SHORT_CIRCUITS[expr.name]
+    args = [compile_expr(expr.args[0])]
+    for arg in expr.args[1:]:
+        with guards.only_where(_all_of([undecided(x) for x in args])):
+            args.append(compile_expr(arg))
+    return OPERATORS[expr.name](args, expr.args)
+
+
+def _all_of(conditions: list[pl.Expr]) -> Callable[[], pl.Expr]:
+    """A guard's condition: all of `conditions` (bound now, not at the loop's end)."""
+    return lambda: pl.all_horizontal(conditions)
 
 
 def _exact_arithmetic(expr: bound.Call) -> bool:
@@ -253,10 +279,13 @@ def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> 
 
 
 def _cast(expr: bound.Cast) -> pl.Expr:
-    cast = compile_cast(compile_expr(expr.expr), expr.expr.type, expr.type, expr.safe)
-    if isinstance(expr.expr, bound.Literal) and expr.type.name in _FOLDED:
-        return _folded(cast)
-    return cast
+    inner = compile_expr(expr.expr)
+    if isinstance(expr.expr, bound.Literal):
+        cast = compile_cast(inner, expr.expr.type, expr.type, expr.safe)
+        return _folded(cast) if expr.type.name in _FOLDED else cast
+    if not expr.safe and types.is_character(expr.expr.type):  # text that may not convert
+        inner = guards.masked(inner)  # read only where the CAST is evaluated
+    return compile_cast(inner, expr.expr.type, expr.type, expr.safe)
 
 
 # A typed literal (DATE '1995-03-15' is a CAST of its text) parses its text in Python; run

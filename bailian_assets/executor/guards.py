@@ -1,10 +1,12 @@
 """For which rows an expression is evaluated, for the checks that fail a job (a division by
-zero).
+zero, a CAST of text that is no number, a function raising on a value).
 
-Polars computes every branch of a CASE for every row; Flink evaluates a branch only for the
-rows that take it, so `CASE WHEN b = 0 THEN NULL ELSE a / b END` never divides by zero. The
-CASE compiler compiles each branch's value `only_where` its condition holds (and no earlier
-one), and a check looks only at the rows `rows()` gives.
+Polars computes every branch of a CASE and every operand of AND and OR for every row; Flink
+evaluates a branch only for the rows that take it, and an operand of AND (OR) only where the
+ones before it are not FALSE (TRUE), so `CASE WHEN b = 0 THEN NULL ELSE a / b END` never
+divides by zero and `s RLIKE '^[0-9]+$' AND CAST(s AS INT) > 6` never casts a word. The
+compilers of CASE, AND and OR compile what Flink may skip `only_where` it is evaluated, and a
+check looks only at the rows `rows()` gives (or reads its input `masked` to them).
 
 Flink also folds constants at plan time: a projection over VALUES rows is computed by the
 planner with BigDecimal arithmetic, where a division by zero fails (`Division by zero`) even
@@ -43,6 +45,13 @@ def rows() -> pl.Expr | None:
     if not conditions:
         return None
     return pl.all_horizontal([condition().fill_null(False) for condition in conditions])
+
+
+def masked(expr: pl.Expr) -> pl.Expr:
+    """`expr`, NULL for the rows the expression being compiled is not evaluated for: the
+    input of an operation that fails on some values (a NULL gives NULL without failing)."""
+    where = rows()
+    return expr if where is None else pl.when(where).then(expr)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import polars as pl
 
+from bailian_assets.executor import guards
 from bailian_assets.planning import bound
 
 Implementation = Callable[[list[pl.Expr], Sequence[bound.Expr]], pl.Expr]
@@ -25,7 +26,8 @@ def rowwise(
 ) -> pl.Expr:
     """`function(*values)` per row, NULL when any argument is NULL (SQL's strict functions):
     for the functions Polars has no vectorized form of (hashes, URL parsing, base64). An
-    exception raised by `function` fails the query (the executor's ExecutionError)."""
+    exception raised by `function` fails the query (the executor's ExecutionError), for the
+    rows the call is evaluated for only (`guards`: a CASE branch, an AND operand)."""
 
     def call(row: dict):
         values = list(row.values())
@@ -34,6 +36,8 @@ def rowwise(
         return function(*values)
 
     fields = [arg.alias(f"a{index}") for index, arg in enumerate(args)]
+    if fields:
+        fields[0] = guards.masked(fields[0]).alias("a0")
     return pl.struct(fields).map_elements(call, return_dtype=dtype, skip_nulls=False)
 
 
