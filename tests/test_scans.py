@@ -64,6 +64,26 @@ def test_a_partition_filter_lists_and_reads_only_its_folders(tmp_path, reads):
     assert reads["listed"] == ["dt=2025-01-02"]
 
 
+def test_a_view_one_query_reads_is_pruned_by_that_querys_filter(tmp_path, reads):
+    sql = events(tmp_path) + (
+        "CREATE TEMPORARY VIEW big AS SELECT id, amount * 2 AS twice, dt FROM events "
+        "WHERE amount > 1;\n"
+        "INSERT INTO snk SELECT id, twice FROM big WHERE dt = '2025-01-03';"
+    )
+    assert sorted(run(tmp_path, sql).rows()) == [(4, 6.0), (5, 24.0)]
+    assert reads["files"] == ["dt=2025-01-03/part-0.parquet"]
+
+
+def test_a_view_two_queries_read_is_computed_once(tmp_path, reads):
+    sql = events(tmp_path) + (
+        "CREATE TEMPORARY VIEW big AS SELECT id, amount, dt FROM events WHERE amount > 1;\n"
+        "INSERT INTO snk SELECT id, amount FROM big WHERE dt = '2025-01-03';\n"
+        "INSERT INTO snk SELECT id, amount FROM big WHERE dt = '2025-01-01';"
+    )
+    assert sorted(run(tmp_path, sql).rows()) == [(1, 10.0), (4, 3.0), (5, 12.0)]
+    assert sorted(reads["files"]) == [f"dt=2025-01-0{d}/part-0.parquet" for d in (1, 2, 3)]
+
+
 def test_a_filter_that_partitions_cannot_decide_reads_every_folder(tmp_path, reads):
     sql = events(tmp_path) + (
         "INSERT INTO snk SELECT id, amount FROM events WHERE dt = '2025-01-02' OR amount > 11;"

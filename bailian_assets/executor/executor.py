@@ -83,6 +83,18 @@ class Executor:
         except Exception as error:  # a function's Python code failed on a value: `_failure`
             raise ExecutionError(_failure(query, error)) from None
 
+    def lazy(self, query: p.PlannedQuery) -> pl.LazyFrame:
+        """The query's rows with its output names and types, uncollected: for a view that one
+        query reads, whose filters and projections Polars then pushes into the view's scans
+        (a partitioned table reads only the partitions that query asks for)."""
+        self._beside = placed_beside(query.root)
+        frame = self.frame(query.root)
+        schema = frame.collect_schema()
+        return frame.select(
+            _conform(pl.col(f.column), f.type, t, schema[f.column]).alias(name)
+            for f, name, t in zip(query.root.fields, query.names, query.types, strict=False)
+        )
+
     def frame(self, root: p.Node) -> pl.LazyFrame:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
         of our own (post-order), so a plan's depth costs no Python stack."""

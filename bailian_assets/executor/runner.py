@@ -32,9 +32,10 @@ from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import ExecutionError
 from bailian_assets.executor.executor import Executor, ModelRun, constant_rows
 from bailian_assets.executor.ml_predict import make_client
+from bailian_assets.planning import bound
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import TableSpec, connector_of
-from bailian_assets.planning.graph import views_first
+from bailian_assets.planning.graph import read_once, views_first
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.planning.planner import PlannedInsert, PlannedSelect
 from bailian_assets.planning.project import Project
@@ -260,15 +261,21 @@ def about_partition(partition: str | None, text: str) -> str:
 
 
 class Relations:
-    """Views and tables by name. A view is computed at most once, on first use; a table is
-    its connector's lazy scan, read when a query's rows are collected (so a table the job
-    wrote is read as it is then, and only as much of it as the query needs)."""
+    """Views and tables by name. A view is computed at most once, on first use, except a view
+    only one query reads that calls no model and no volatile function: that one is inlined
+    (a lazy frame the query's collect computes, so its filters reach the view's scans: a
+    partitioned table behind the view is pruned). A table is its connector's lazy scan, read
+    when a query's rows are collected (so a table the job wrote is read as it is then, and
+    only as much of it as the query needs)."""
 
     def __init__(self, project: Project, executor_factory: Callable[..., Executor]):
         self.project = project
         self.executor_factory = executor_factory
         self._frames: dict[str, pl.DataFrame | pl.LazyFrame] = {}
         self._constant: dict[str, bool] = {}
+        roots = [i.query.root for i in project.inserts] + [s.query.root for s in project.selects]
+        once = read_once(roots + [v.root for v in project.views.values()])
+        self._inlined = {v for v in once & set(project.views) if _inlinable(project.views[v])}
 
     def resolve(self, name: str) -> pl.LazyFrame:
         if name not in self._frames:
@@ -276,7 +283,9 @@ class Relations:
                 for view in views_first(self.project.views, name):  # no recursion per view
                     if view not in self._frames:
                         executor = self.executor_factory(self.resolve)
-                        self._frames[view] = executor.run(self.project.views[view])
+                        query = self.project.views[view]
+                        inline = view in self._inlined
+                        self._frames[view] = (executor.lazy if inline else executor.run)(query)
             elif name in self.project.tables and self.project.tables[name].stores_rows:
                 table = self.project.tables[name]
                 self._frames[name] = connector_of(table).scan(table)
@@ -290,6 +299,8 @@ class Relations:
         list, their footers), which the write made stale."""
         if name in self.project.tables:
             self._frames.pop(name, None)
+            for view in self._inlined:  # its lazy frame may hold the scan
+                self._frames.pop(view, None)
 
     def constant(self, name: str) -> bool:
         """Is view `name` constant rows (VALUES)? Flink folds expressions over those."""
@@ -301,6 +312,17 @@ class Relations:
                     self.project.views[view].root, self._constant.get
                 )
         return self._constant[name]
+
+
+def _inlinable(view: p.PlannedQuery) -> bool:
+    """Can the view be computed inside the query reading it: no model paid for its rows, and
+    no function giving another value each time (computed twice, its rows would differ)."""
+    for node in p.walk(view.root):
+        if isinstance(node, (p.MlPredict, p.VectorSearch)):
+            return False
+        if any(bound.volatile(e) for e in p.expressions(node)):
+            return False
+    return True
 
 
 class _Logged(RunEvents):

@@ -84,7 +84,7 @@ def correlated_columns(sub: p.Node, outer: set[str]) -> set[str]:
     """The columns of `outer` that the plan `sub` reads: none for an uncorrelated subquery."""
     found: set[str] = set()
     for node in p.walk(sub):
-        for expr in _expressions(node):
+        for expr in p.expressions(node):
             found |= b.columns_in(expr) & outer
     return found
 
@@ -359,7 +359,7 @@ def _domain(below: _Pulled, at: _Site, reads: set[str]) -> tuple[_Pulled, dict[s
 def _outer_read(node: p.Node, outer: set[str]) -> set[str]:
     """The outer columns that `node`'s own expressions read (not those of its inputs)."""
     found: set[str] = set()
-    for expr in _expressions(node):
+    for expr in p.expressions(node):
         found |= b.columns_in(expr) & outer
     return found
 
@@ -442,18 +442,7 @@ def _equals(left: b.Expr, right: b.Expr) -> b.Expr:
     return b.Call("=", (left, right), types.nullable(types.BOOLEAN, nullable))
 
 
-def _expressions(node: p.Node):
-    """The bound expressions a plan node holds itself (not those of its inputs)."""
-    pending: list[object] = [getattr(node, f.name) for f in fields(node)]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, tuple):
-            pending.extend(value)
-        elif isinstance(value, _EXPRESSIONS):
-            yield value
-
-
-_EXPRESSIONS = (b.Column, b.Literal, b.Call, b.Cast, b.Case, b.AggregateCall, b.WindowCall)
+_EXPRESSIONS = p.EXPRESSIONS
 
 
 def _describe(node: p.Node) -> str:

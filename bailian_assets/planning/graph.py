@@ -10,6 +10,7 @@ what they cover every run would feed on the last. It is a located error at the I
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from bailian_assets.planning import plan as p
@@ -25,6 +26,14 @@ def reads(roots: Iterable[p.Node]) -> list[str]:
             if isinstance(node, p.Scan):
                 found.setdefault(node.relation)
     return list(found)
+
+
+def read_once(roots: Iterable[p.Node]) -> set[str]:
+    """The relations the plans scan exactly once, all plans together."""
+    counts = Counter(
+        node.relation for root in roots for node in p.walk(root) if isinstance(node, p.Scan)
+    )
+    return {name for name, count in counts.items() if count == 1}
 
 
 def views_first(views: Mapping[str, p.PlannedQuery], name: str) -> list[str]:

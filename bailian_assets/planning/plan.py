@@ -11,7 +11,9 @@ listed by `children`), built by the builder (`builder.py`) or a table function
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound
@@ -351,6 +353,29 @@ def renamed(node: Node, names: tuple[str, ...], qualifier: str | None) -> Node:
         (bound.Column(f.column, f.type), nf) for f, nf in zip(node.fields, fields, strict=False)
     )
     return Project(node, items)
+
+
+# the classes of bound expressions (what a plan node's fields may hold besides values)
+EXPRESSIONS = (
+    bound.Column,
+    bound.Literal,
+    bound.Call,
+    bound.Cast,
+    bound.Case,
+    bound.AggregateCall,
+    bound.WindowCall,
+)
+
+
+def expressions(node: Node) -> Iterator[Expr]:
+    """The bound expressions a plan node holds itself (not those of its inputs)."""
+    pending: list[object] = [getattr(node, f.name) for f in dataclass_fields(node)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, tuple):
+            pending.extend(value)
+        elif isinstance(value, EXPRESSIONS):
+            yield value
 
 
 def walk(node: Node):
