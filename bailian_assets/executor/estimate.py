@@ -112,6 +112,7 @@ class _Unwritten(Relations):
     def write(self, name: str, frame: pl.DataFrame) -> None:
         previous = self._written.get(name)
         self._written[name] = frame if previous is None else pl.concat([previous, frame])
+        self.written(name)  # a view inlined over the table reads it anew
 
     def resolve(self, name: str) -> pl.LazyFrame:
         if name in self._written:
