@@ -1,0 +1,4 @@
+-- TRIM(LEADING/TRAILING/BOTH chars FROM s), LTRIM/RTRIM on codes with zero padding
+CREATE TEMPORARY VIEW v(s) AS VALUES ('000120'), ('xx-a-xx'), ('  both  ');
+CREATE TEMPORARY TABLE out1 (a STRING, b STRING, c STRING, d STRING, e STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT TRIM(LEADING '0' FROM s), TRIM(TRAILING 'x' FROM s), TRIM(BOTH 'x' FROM s), LTRIM(s), RTRIM(s) FROM v ORDER BY s;

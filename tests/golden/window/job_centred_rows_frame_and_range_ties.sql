@@ -1,0 +1,7 @@
+-- centred 3-row window (1 PRECEDING AND 1 FOLLOWING) and a COUNT over a RANGE UNBOUNDED frame with ties
+CREATE TEMPORARY VIEW v(g, t, x) AS VALUES ('a', 1, 10), ('a', 2, 20), ('a', 2, 5), ('a', 4, 40), ('b', 1, 1);
+CREATE TEMPORARY TABLE out1 (g STRING, t INT, x INT, centred INT, upto BIGINT) WITH ('connector' = 'print');
+INSERT INTO out1
+SELECT g, t, x, SUM(x) OVER (PARTITION BY g ORDER BY t, x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING),
+       COUNT(*) OVER (PARTITION BY g ORDER BY t RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+FROM v ORDER BY g, t, x;

@@ -1,0 +1,10 @@
+-- 3-row moving average of DECIMAL prices per symbol, ROWS frame, over a VALUES view with timestamps
+CREATE TEMPORARY VIEW ticks(sym, ts, px) AS VALUES
+  ('A', TIMESTAMP '2024-01-01 09:00:00', 10.0), ('A', TIMESTAMP '2024-01-01 09:01:00', 11.0),
+  ('A', TIMESTAMP '2024-01-01 09:05:00', 12.5), ('A', TIMESTAMP '2024-01-01 09:06:00', 9.5),
+  ('B', TIMESTAMP '2024-01-01 09:00:30', 100.0), ('B', TIMESTAMP '2024-01-01 09:02:30', 101.0);
+CREATE TEMPORARY TABLE out1 (sym STRING, ts TIMESTAMP(0), ma3 DECIMAL(10, 2)) WITH ('connector' = 'print');
+INSERT INTO out1
+SELECT sym, ts,
+       CAST(AVG(px) OVER (PARTITION BY sym ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS DECIMAL(10, 2))
+FROM ticks ORDER BY sym, ts;
