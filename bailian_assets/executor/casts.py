@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from bailian_assets.executor import decimals
+from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.datetime_text import parse_date, parse_time, parse_timestamp
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import rowwise
@@ -72,7 +72,9 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         return inner.list.eval(element)
     else:
         return inner.cast(to_polars(target), strict=not safe)
-    return converted if safe or _never_fails(source, target) else _strict(inner, converted, target)
+    if safe or _never_fails(source, target) or not guards.checking():
+        return converted
+    return _strict(inner, converted, target)
 
 
 def _never_fails(source: DataType, target: DataType) -> bool:

@@ -106,7 +106,7 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     parsed = _parsed(trimmed, target)
     number = trimmed.str.contains(_NUMBER)
     value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
-    if safe:
+    if safe or not guards.checking():
         return value
 
     def check(pair: pl.Series) -> pl.Series:
@@ -279,6 +279,8 @@ def fail_on_zero(
     for a row that evaluates the division: the dividend not NULL (NULL gives NULL first), in
     the rows its CASE branch takes (`guards`). Folded as a constant (`guards.folding()`, when
     the operation `folds`), every zero fails: `Division by zero`."""
+    if not guards.checking():
+        return divisor
     folded = folds and guards.folding()
     active = pl.lit(True) if folded else dividend.is_not_null()
     where = guards.rows()

@@ -27,6 +27,7 @@ from bailian_assets.executor.joins import (
     correlated_join,
     in_values,
     join_keys,
+    join_on,
     left_order,
     outer_join,
     pairs_order,
@@ -198,10 +199,10 @@ class Executor:
         else:
             how = _EQUI_JOINS[node.kind]
             keys = [join_keys(a, b) for a, b in node.equi_keys]
-            joined = left.join(
+            joined = join_on(
+                left,
                 right,
-                left_on=[a for a, _ in keys],
-                right_on=[b for _, b in keys],
+                keys,
                 how=how,
                 coalesce=False,
                 maintain_order=pairs_order(self._keeps(node)),

@@ -183,17 +183,26 @@ def _short_circuit(expr: bound.Call) -> pl.Expr:
     """AND and OR, each operand compiled for the rows the ones before it leave undecided
     (`guards`), as Flink's generated code skips it: `s RLIKE '^[0-9]+$' AND CAST(s AS INT) >
     6` casts no word."""
-    undecided = _SHORT_CIRCUITS[expr.name]
     args = [compile_expr(expr.args[0])]
-    for arg in expr.args[1:]:
-        with guards.only_where(_all_of([undecided(x) for x in args])):
-            args.append(compile_expr(arg))
+    if not guards.checking():  # a lenient copy has no checks, hence no conditions
+        args += [compile_expr(arg) for arg in expr.args[1:]]
+        return OPERATORS[expr.name](args, expr.args)
+    for index in range(1, len(expr.args)):
+        with guards.only_where(_undecided(expr, index)):
+            args.append(compile_expr(expr.args[index]))
     return OPERATORS[expr.name](args, expr.args)
 
 
-def _all_of(conditions: list[pl.Expr]) -> Callable[[], pl.Expr]:
-    """A guard's condition: all of `conditions` (bound now, not at the loop's end)."""
-    return lambda: pl.all_horizontal(conditions)
+def _undecided(expr: bound.Call, count: int) -> Callable[[], pl.Expr]:
+    """A guard's condition: the rows the first `count` operands of an AND (OR) leave open,
+    read from lenient copies of them, built only when a check asks (`guards`)."""
+    undecided = _SHORT_CIRCUITS[expr.name]
+
+    def condition() -> pl.Expr:
+        with guards.leniently():
+            return pl.all_horizontal([undecided(compile_expr(a)) for a in expr.args[:count]])
+
+    return condition
 
 
 def _exact_arithmetic(expr: bound.Call) -> bool:
@@ -219,24 +228,46 @@ def _case(expr: bound.Case) -> pl.Expr:
     branch a row does not take does not fail the job, as in Flink."""
     operand = compile_expr(expr.operand) if expr.operand is not None else None
     branches: list[tuple[pl.Expr, pl.Expr]] = []
-
-    def none_yet(count: int) -> Callable[[], pl.Expr]:  # no test of the first `count` is true
-        return lambda: (
-            ~pl.any_horizontal([t.fill_null(False) for t, _ in branches[:count]])
-            if count
-            else pl.lit(True)
-        )
-
-    for condition, value in expr.whens:
-        with guards.only_where(none_yet(len(branches))):
+    for index, (condition, value) in enumerate(expr.whens):
+        with guards.only_where(_no_test_true(expr, index)):
             test = compile_expr(condition)
             if operand is not None:
                 test = operand == test
-            with guards.only_where(_given(test)):
+            with guards.only_where(_test_true(expr, index)):
                 branches.append((test, _as(value, expr.type)))
-    with guards.only_where(none_yet(len(branches))):
+    with guards.only_where(_no_test_true(expr, len(expr.whens))):
         otherwise = _as(expr.else_, expr.type) if expr.else_ is not None else pl.lit(None)
     return _first_match(branches, otherwise)
+
+
+def _lenient_test(expr: bound.Case, index: int) -> pl.Expr:
+    """The CASE's test `index`, compiled leniently (`guards`), NULL as false."""
+    test = compile_expr(expr.whens[index][0])
+    if expr.operand is not None:
+        test = compile_expr(expr.operand) == test
+    return test.fill_null(False)
+
+
+def _no_test_true(expr: bound.Case, count: int) -> Callable[[], pl.Expr]:
+    """A guard's condition: no test of the first `count` is true (built when a check asks)."""
+
+    def condition() -> pl.Expr:
+        if not count:
+            return pl.lit(True)
+        with guards.leniently():
+            return ~pl.any_horizontal([_lenient_test(expr, i) for i in range(count)])
+
+    return condition
+
+
+def _test_true(expr: bound.Case, index: int) -> Callable[[], pl.Expr]:
+    """A guard's condition: test `index` is true (its branch's rows, with `_no_test_true`)."""
+
+    def condition() -> pl.Expr:
+        with guards.leniently():
+            return _lenient_test(expr, index)
+
+    return condition
 
 
 def _as(value: bound.Expr, t) -> pl.Expr:
@@ -263,11 +294,6 @@ def _first_match(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) ->
         ],
         otherwise,
     )
-
-
-def _given(test: pl.Expr) -> Callable[[], pl.Expr]:
-    """A guard's condition that is `test` itself (bound now, not at the loop's end)."""
-    return lambda: test
 
 
 def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:

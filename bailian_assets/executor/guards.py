@@ -8,6 +8,13 @@ divides by zero and `s RLIKE '^[0-9]+$' AND CAST(s AS INT) > 6` never casts a wo
 compilers of CASE, AND and OR compile what Flink may skip `only_where` it is evaluated, and a
 check looks only at the rows `rows()` gives (or reads its input `masked` to them).
 
+A condition says which rows the earlier tests or operands leave to this one. It reads them
+compiled `leniently`: with no checks (a value that would fail is NULL), hence no conditions of
+their own. A row where one of them would fail fails the job through that one's own check; the
+lenient copy only says where the others are evaluated. Conditions holding checked copies would
+each hold the conditions of those before them, and a CASE of n text CASTs would compile to
+2^n nodes.
+
 Flink also folds constants at plan time: a projection over VALUES rows is computed by the
 planner with BigDecimal arithmetic, where a division by zero fails (`Division by zero`) even
 for a NULL dividend or DOUBLE operands (at run time a DOUBLE gives Infinity and a NULL
@@ -26,6 +33,22 @@ import polars as pl
 # branches would otherwise build every branch's "no earlier branch" condition for nothing)
 _CONDITIONS: ContextVar[tuple[Callable[[], pl.Expr], ...]] = ContextVar("conditions", default=())
 _FOLDING: ContextVar[bool] = ContextVar("folding", default=False)
+_LENIENT: ContextVar[bool] = ContextVar("lenient", default=False)
+
+
+@contextmanager
+def leniently() -> Iterator[None]:
+    """Compile without checks (see the module's text): `checking()` is False inside."""
+    token = _LENIENT.set(True)
+    try:
+        yield
+    finally:
+        _LENIENT.reset(token)
+
+
+def checking() -> bool:
+    """Do operations that fail on some values check them (False: they give NULL instead)?"""
+    return not _LENIENT.get()
 
 
 @contextmanager
@@ -50,6 +73,8 @@ def rows() -> pl.Expr | None:
 def masked(expr: pl.Expr) -> pl.Expr:
     """`expr`, NULL for the rows the expression being compiled is not evaluated for: the
     input of an operation that fails on some values (a NULL gives NULL without failing)."""
+    if not checking():
+        return expr
     where = rows()
     return expr if where is None else pl.when(where).then(expr)
 

@@ -11,7 +11,7 @@ the joined pairs grouped by that number.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
@@ -42,6 +42,32 @@ def join_keys(left: bound.Expr, right: bound.Expr) -> tuple[pl.Expr, pl.Expr]:
 
 
 _NUMERIC = ("DECIMAL", "DOUBLE", "FLOAT", "BIGINT", "INT", "INTEGER", "SMALLINT", "TINYINT")
+
+
+def join_on(
+    left: pl.LazyFrame,
+    right: pl.LazyFrame,
+    keys: list[tuple[pl.Expr, pl.Expr]],
+    **options: Any,
+) -> pl.LazyFrame:
+    """`left.join(right)` where each key pair (from `join_keys`) is equal. Polars takes keys as
+    expressions, but refuses one holding an alias (a CAST's check: `ON CAST(a.s AS INT) =
+    b.i`) and two of one output name (`a.i + 1 = b.i AND a.i * 2 = b.i + 2`): keys that are
+    not plain columns become columns of their own first (`$key<i>`), dropped after."""
+    if all(a.meta.is_column() and b.meta.is_column() for a, b in keys):
+        return left.join(
+            right, left_on=[a for a, _ in keys], right_on=[b for _, b in keys], **options
+        )
+    left_names = [f"$lkey{i}" for i in range(len(keys))]
+    right_names = [f"$rkey{i}" for i in range(len(keys))]
+    joined = left.with_columns(a.alias(f"$lkey{i}") for i, (a, _) in enumerate(keys)).join(
+        right.with_columns(b.alias(f"$rkey{i}") for i, (_, b) in enumerate(keys)),
+        left_on=left_names,
+        right_on=right_names,
+        **options,
+    )
+    semi = options.get("how") in ("semi", "anti")
+    return joined.drop(left_names if semi else left_names + right_names, strict=False)
 
 
 def single_value(
@@ -111,10 +137,10 @@ def semi_join(
     `sub`'s) is equal, compared as `join_keys` compares them (`anti`: the rows that join
     none); a NULL key matches nothing (a WHERE's `x IN (...)`, `[NOT] EXISTS`)."""
     pairs = [join_keys(outside, inside) for outside, inside in keys]
-    return frame.join(  # keys as expressions: no key column is added (and copied) first
+    return join_on(  # keys as expressions: no key column is added (and copied) first
+        frame,
         sub,
-        left_on=[a for a, _ in pairs],
-        right_on=[b for _, b in pairs],
+        pairs,
         how="anti" if anti else "semi",
         maintain_order=left_order(keep_order),
     )
@@ -139,10 +165,10 @@ def outer_join(
     left, right = left.with_row_index(_LEFT_ROW).cache(), right.with_row_index(_RIGHT_ROW).cache()
     if node.equi_keys:
         keys = [join_keys(a, b) for a, b in node.equi_keys]
-        pairs = left.join(
+        pairs = join_on(
+            left,
             right,
-            left_on=[a for a, _ in keys],
-            right_on=[b for _, b in keys],
+            keys,
             how="inner",
             coalesce=False,
             maintain_order=pairs_order(keep_order),
@@ -176,10 +202,10 @@ def _right_filtered_first(
     right side's order, as `outer_join` gives them)."""
     assert node.residual is not None
     keys = [join_keys(a, b) for a, b in node.equi_keys]
-    joined = left.join(
+    joined = join_on(
+        left,
         right.filter(compile_expr(node.residual)),
-        left_on=[a for a, _ in keys],
-        right_on=[b for _, b in keys],
+        keys,
         how="left",
         coalesce=False,
         maintain_order=pairs_order(keep_order),

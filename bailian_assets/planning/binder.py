@@ -337,6 +337,21 @@ class Binder:
             return values
         return [self.in_zone(v, types.timestamp(local_time_zone=True)) for v in values]
 
+    def compared(self, values: list[b.Expr]) -> list[b.Expr]:
+        """Values compared (a comparison, IN, BETWEEN): strings beside a DATE, TIME or
+        TIMESTAMP cast to its type, as Calcite's comparisons do (a bad string fails the job);
+        then `alike`."""
+        datetime = next((v.type for v in values if v.type.name in ops.DATETIMES), None)
+        if datetime is None or not any(types.is_character(v.type) for v in values):
+            return self.alike(values)
+        cast = [
+            b.Cast(v, types.nullable(datetime, v.type.nullable))
+            if types.is_character(v.type)
+            else v
+            for v in values
+        ]
+        return self.alike(cast)
+
     def _chain(self, chain: ast.Chain, scope: Scope) -> b.Expr:
         """AND and OR need BOOLEAN operands, `||` strings: one call, however long the chain."""
         operands = []
@@ -361,7 +376,7 @@ class Binder:
             return _datetime_plus(op, left, right, expr)
         if op in ops.COMPARISONS:
             result = _require(lambda: ops.comparison(op, left.type, right.type), expr)
-            left, right = self.alike([left, right])
+            left, right = self.compared([left, right])
         else:
             result = _require(lambda: ops.arithmetic(op, left.type, right.type), expr)
             if ops.is_integer_division(op, left.type, right.type):
@@ -443,7 +458,7 @@ class Binder:
             _require(lambda bound=bound: ops.comparison("IN", inner.type, bound.type), item)
             args.append(bound)
         name = "NOT IN" if expr.negated else "IN"
-        return b.Call(name, tuple(self.alike(args)), ops.boolean_result([a.type for a in args]))
+        return b.Call(name, tuple(self.compared(args)), ops.boolean_result([a.type for a in args]))
 
     def _between(self, expr: ast.Between, scope: Scope) -> b.Expr:
         inner = self.bind(expr.expr, scope)
@@ -453,7 +468,7 @@ class Binder:
         name = "NOT BETWEEN" if expr.negated else "BETWEEN"
         return b.Call(
             name,
-            tuple(self.alike([inner, low, high])),
+            tuple(self.compared([inner, low, high])),
             ops.boolean_result([inner.type, low.type, high.type]),
         )
 

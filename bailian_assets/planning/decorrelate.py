@@ -247,8 +247,8 @@ def _project(node: p.Project, at: _Site) -> _Pulled:
                 "a correlated reference beside an aggregate of a subquery is not supported",
                 at.position,
             )
-        below, domain = _domain(below, at, reads)
-        node = p.Project(node.input, _renamed_all(node.items, domain))
+        below, domain = _domain(below, at, reads, keyed=False)
+        node = replace(node, items=_renamed_all(node.items, domain))
     if not below.conditions:
         return _Pulled(node)
     output = {f.column for _, f in node.items}
@@ -319,14 +319,17 @@ def _narrowed(node: p.Node, pairs, at: _Site) -> p.Node:
     return node
 
 
-def _domain(below: _Pulled, at: _Site, reads: set[str]) -> tuple[_Pulled, dict[str, b.Expr]]:
+def _domain(
+    below: _Pulled, at: _Site, reads: set[str], keyed: bool = True
+) -> tuple[_Pulled, dict[str, b.Expr]]:
     """Conditions other than `inner = outer` under an aggregate (`o.k < t.k`), or outer
     columns `reads` that a node's own expressions read (`MAX(x + o.k)`), as Neumann's and
     DuckDB's decorrelation does them: the distinct values of the outer columns read (the
     domain, fresh columns) are joined to the subquery's rows on those conditions, and the
     conditions left for the outer join say `outer column IS NOT DISTINCT FROM domain column`
-    (`_same_value`: equalities the aggregate groups by). Also returns each outer column's
-    domain column, for the node's expressions to read instead."""
+    (`_same_value`: equalities the aggregate groups by, `keyed`; for a projection, NULL-safe
+    for every type). Also returns each outer column's domain column, for the node's
+    expressions to read instead."""
     read = sorted((set().union(*(b.columns_in(c) for c in below.conditions)) & at.outer) | reads)
     fields = {f.column: f for f in at.rows.fields}
     if not set(read) <= set(fields):
@@ -352,7 +355,7 @@ def _domain(below: _Pulled, at: _Site, reads: set[str]) -> tuple[_Pulled, dict[s
     joined = p.Join("INNER", below.node, values, tuple(keys), and_all(rest))
     equal: list[b.Expr] = []
     for c, f in domain.items():  # NULL-safe: a NULL outer value has its domain row too
-        equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type), True)
+        equal += _same_value(b.Column(f.column, f.type), b.Column(c, fields[c].type), keyed)
     return _Pulled(joined, tuple(equal), below.empty, below.unique), columns
 
 
@@ -371,7 +374,7 @@ def rename_columns(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
     changes: dict[str, object] = {}
     for f in fields(expr):
         value = getattr(expr, f.name)
-        if isinstance(value, _EXPRESSIONS):
+        if isinstance(value, p.EXPRESSIONS):
             changes[f.name] = rename_columns(value, columns)
         elif isinstance(value, tuple):
             changes[f.name] = _renamed_all(value, columns)
@@ -381,7 +384,7 @@ def rename_columns(expr: b.Expr, columns: dict[str, b.Expr]) -> b.Expr:
 def _renamed_all(values: tuple, columns: dict[str, b.Expr]) -> tuple:
     return tuple(
         rename_columns(v, columns)
-        if isinstance(v, _EXPRESSIONS)
+        if isinstance(v, p.EXPRESSIONS)
         else (_renamed_all(v, columns) if isinstance(v, tuple) else v)
         for v in values
     )
@@ -440,9 +443,6 @@ def _same_value(domain: b.Expr, outer: b.Expr, keyed: bool = False) -> list[b.Ex
 def _equals(left: b.Expr, right: b.Expr) -> b.Expr:
     nullable = left.type.nullable or right.type.nullable
     return b.Call("=", (left, right), types.nullable(types.BOOLEAN, nullable))
-
-
-_EXPRESSIONS = p.EXPRESSIONS
 
 
 def _describe(node: p.Node) -> str:

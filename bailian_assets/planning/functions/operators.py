@@ -50,13 +50,23 @@ def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:
 
 
 def comparison(op: str, a: DataType, b: DataType) -> DataType:
-    if types.common_type(a, b) is None:
+    if types.common_type(a, b) is None and not text_and_datetime(a, b):
         raise cannot_apply(op, a, b)
     if op in _ORDERING:  # VARIANTs are equal or not (=, <>, IN), never less or greater
         problem = types.comparable_problem(a) or types.comparable_problem(b)
         if problem:
             raise SignatureError(problem)
     return types.nullable(types.BOOLEAN, a.nullable or b.nullable)
+
+
+def text_and_datetime(a: DataType, b: DataType) -> bool:
+    """A string compared with a DATE, TIME or TIMESTAMP: Calcite casts the string to the
+    other's type (`d >= '2024-01-01'`), where a number and a string do not meet."""
+    pair = (a, b) if types.is_character(a) else (b, a)
+    return types.is_character(pair[0]) and pair[1].name in DATETIMES
+
+
+DATETIMES = ("DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ")
 
 
 def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
