@@ -37,7 +37,9 @@ def join_keys(left: bound.Expr, right: bound.Expr) -> tuple[pl.Expr, pl.Expr]:
     if left.type != right.type:
         common = types.common_type(left.type, right.type)
         if common is not None and common.name in _NUMERIC:
-            return a.cast(to_polars(common)), b.cast(to_polars(common))
+            dtype = to_polars(common)  # a column that has it already stays a column
+            a = a if to_polars(left.type) == dtype else a.cast(dtype)
+            b = b if to_polars(right.type) == dtype else b.cast(dtype)
     return a, b
 
 
