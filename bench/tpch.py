@@ -151,9 +151,10 @@ def best_of(earlier: dict | None, found: dict) -> dict:
     two (an error in either is kept)."""
     if earlier is None:
         return found
-    if earlier.get("error") and not earlier.get("seconds"):
-        return earlier
-    best = dict(found if (found["seconds"] or 1e9) < earlier["seconds"] else earlier)
+    for record in (earlier, found):
+        if record.get("error") and not record.get("seconds"):
+            return record
+    best = dict(found if found["seconds"] < earlier["seconds"] else earlier)
     best["peak_rss"] = max(earlier.get("peak_rss", 0), found.get("peak_rss", 0))
     return best
 

@@ -90,11 +90,7 @@ class Executor:
         (a partitioned table reads only the partitions that query asks for)."""
         self._beside = placed_beside(query.root)
         frame = self.frame(query.root)
-        schema = frame.collect_schema()
-        return frame.select(
-            _conform(pl.col(f.column), f.type, t, schema[f.column]).alias(name)
-            for f, name, t in zip(query.root.fields, query.names, query.types, strict=False)
-        )
+        return frame.select(_conforming_columns(query, frame.collect_schema()))
 
     def frame(self, root: p.Node) -> pl.LazyFrame:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
@@ -356,10 +352,16 @@ def _conformed(frame: pl.DataFrame, query: p.PlannedQuery) -> pl.DataFrame:
     ):
         frame.columns = names
         return frame
-    return frame.select(
+    return frame.select(_conforming_columns(query, schema))
+
+
+def _conforming_columns(query: p.PlannedQuery, schema: pl.Schema) -> list[pl.Expr]:
+    """The query's columns as its output names and types (`_conform`), from a frame of
+    `schema`."""
+    return [
         _conform(pl.col(f.column), f.type, t, schema[f.column]).alias(name)
-        for f, name, t in zip(fields, query.names, query.types, strict=False)
-    )
+        for f, name, t in zip(query.root.fields, query.names, query.types, strict=False)
+    ]
 
 
 def _conforming(source: ast.DataType, target: ast.DataType, dtype: pl.DataType) -> bool:

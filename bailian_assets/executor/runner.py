@@ -299,7 +299,7 @@ class Relations:
         list, their footers), which the write made stale."""
         if name in self.project.tables:
             self._frames.pop(name, None)
-            for view in self._inlined:  # its lazy frame may hold the scan
+            for view in self._inlined:  # their lazy frames may hold its scan: all rebuilt
                 self._frames.pop(view, None)
 
     def constant(self, name: str) -> bool:

@@ -45,6 +45,7 @@ from bailian_assets.planning.decorrelate import (
     conjuncts,
     correlated_columns,
     correlated_join,
+    select_list_only,
 )
 from bailian_assets.planning.filtering_subqueries import (
     NO_ROLES,
@@ -496,7 +497,7 @@ class Builder:
             if reused is not None:
                 return reused, None
         outer_columns = {f.column for scope in (node.fields, *ctx.binder.outer) for f in scope}
-        if expr.kind == "IN" and _select_list_only(sub, operand, outer_columns):
+        if expr.kind == "IN" and select_list_only(sub, operand, outer_columns):
             raise PlanError(_SELECT_LIST_CORRELATION, expr.position)
         joined = correlated_join(
             expr.kind,
@@ -1117,16 +1118,3 @@ def _has_window(expr) -> bool:
         if _has_window(sub):
             return True
     return False
-
-
-def _select_list_only(sub: p.Node, operand: b.Expr | None, outer: set[str]) -> bool:
-    """Whether an IN subquery reads the enclosing queries in its SELECT list alone (its
-    top projections), its operand reading none of their columns either: `3 IN (SELECT q +
-    u.k FROM t)`, a shape Flink 2.3 cannot decorrelate."""
-    if operand is None or b.columns_in(operand):
-        return False
-    top, read = sub, False
-    while isinstance(top, p.Project):
-        read = read or any(b.columns_in(e) & outer for e, _ in top.items)
-        top = top.input
-    return read and not correlated_columns(top, outer)

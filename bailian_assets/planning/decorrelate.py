@@ -123,6 +123,19 @@ def correlated_join(
     )
 
 
+def select_list_only(sub: p.Node, operand: b.Expr | None, outer: set[str]) -> bool:
+    """Whether an IN subquery reads the enclosing queries in its SELECT list alone (its
+    top projections), its operand reading none of their columns either: `3 IN (SELECT q +
+    u.k FROM t)`, a shape Flink 2.3 cannot decorrelate."""
+    if operand is None or b.columns_in(operand):
+        return False
+    top, read = sub, False
+    while isinstance(top, p.Project):
+        read = read or any(b.columns_in(e) & outer for e, _ in top.items)
+        top = top.input
+    return read and not correlated_columns(top, outer)
+
+
 _FAR = (
     "a subquery referring to a query more than two levels out is not supported: "
     "refer to the enclosing query's columns, or to its enclosing query's"

@@ -29,7 +29,9 @@ def reads(roots: Iterable[p.Node]) -> list[str]:
 
 
 def read_once(roots: Iterable[p.Node]) -> set[str]:
-    """The relations the plans scan exactly once, all plans together."""
+    """The relations the plans scan exactly once, all plans together. A subtree a plan
+    shares (a WITH query read twice) counts once: its scans are one node each, which
+    Polars computes once too."""
     counts = Counter(
         node.relation for root in roots for node in p.walk(root) if isinstance(node, p.Scan)
     )
