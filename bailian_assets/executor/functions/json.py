@@ -8,8 +8,10 @@ Flink 2.3's (Calcite's JsonFunctions') semantics, oddities included:
   STRING (`2.50`); `DEFAULT x ON EMPTY` gives NULL for a missing path, as Flink 2.3 does;
   RETURNING a non-string type for a JSON string fails the job (Flink's ClassCastException);
 - JSON_EXISTS is false for a member whose value is null;
-- JSON_OBJECT, JSON_ARRAY and JSON_QUERY write compact JSON (`{"id":1,"name":"ann"}`); a value
-  that is itself a JSON_OBJECT/JSON_ARRAY/JSON_QUERY call is embedded as JSON, not as text.
+- JSON_OBJECT, JSON_ARRAY and JSON_QUERY (and the aggregates) write compact JSON with every
+  object's keys sorted (`{"id":1,"name":"ann"}`, whatever order they were written in); a value
+  that is itself a JSON_OBJECT/JSON_ARRAY call is embedded as JSON, not as text (a JSON_QUERY
+  value is text: `{"k":"{\"a\":1}"}`, as in Flink).
 
 The JSON text is parsed once per distinct value (the functions of a column of model answers
 see few distinct texts per path); objects are built once per row.
@@ -34,7 +36,9 @@ _STEP = re.compile(
     r"\.([A-Za-z_$][\w$]*)|\.\*|\[\s*(\d+|\*)\s*\]|\[\s*'([^']*)'\s*\]"
     r"|\[\s*\"([^\"]*)\"\s*\]"
 )
-_EMBEDDED = ("JSON_OBJECT", "JSON_ARRAY", "JSON_QUERY")
+# values embedded as JSON, not as text: Flink's JSON construction calls (JSON_QUERY's result is
+# a plain STRING to them, written as a JSON string)
+EMBEDDED = ("JSON_OBJECT", "JSON_ARRAY")
 
 
 class JsonError(Exception):
@@ -95,11 +99,15 @@ def evaluate(document, steps: list):
 
 
 def dump(value) -> str:
-    """Compact JSON, as Flink's Jackson writes it (`{"a":1,"b":[2.5,true]}`)."""
+    """Compact JSON, as Flink's Jackson writes it (`{"a":1,"b":[2.5,true]}`): an object's keys
+    sorted at every level, whatever order they were written or parsed in."""
     if isinstance(value, dict):
         return (
             "{"
-            + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{dump(v)}" for k, v in value.items())
+            + ",".join(
+                f"{json.dumps(k, ensure_ascii=False)}:{dump(value[k])}"
+                for k in sorted(value, key=_java_order)
+            )
             + "}"
         )
     if isinstance(value, list):
@@ -115,6 +123,12 @@ def dump(value) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _java_order(key: str) -> bytes:
+    """A key's place in Java's String order (UTF-16 code units, which UTF-16-BE bytes compare
+    as), the order Flink writes an object's keys in."""
+    return key.encode("utf-16-be", "surrogatepass")
 
 
 # ------------------------------------------------------------------ JSON_VALUE
@@ -261,7 +275,7 @@ def _is_json(a, raw):
 
 def _member(value, raw: bound.Expr):
     """A SQL value as a JSON value: nested JSON calls embedded, DECIMALs exact."""
-    if value is not None and isinstance(raw, bound.Call) and raw.name in _EMBEDDED:
+    if value is not None and isinstance(raw, bound.Call) and raw.name in EMBEDDED:
         return parse(value)
     return value
 
