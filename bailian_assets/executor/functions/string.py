@@ -71,11 +71,15 @@ def _substring(a, raw):
 
 
 def _position(a, raw):
+    """POSITION(sub IN s): the 1-based character position of `sub` in `s`, 0 when absent."""
     found = a[1].str.find(a[0], literal=True)
+    # str.find gives a byte offset; the characters before it are counted from the bytes up to
+    # it (a match starts on a character boundary, so those bytes are valid UTF-8).
+    before = a[1].cast(pl.Binary).bin.head(found).cast(pl.String).str.len_chars()
     return (
         pl.when(a[0].is_null() | a[1].is_null())
         .then(None)
-        .otherwise((found + 1).fill_null(0))
+        .otherwise((before + 1).fill_null(0))
         .cast(pl.Int32)
     )
 
