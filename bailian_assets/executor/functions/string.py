@@ -43,7 +43,8 @@ def _literal_int(raw, index: int) -> int | None:
 
 
 def _substring(a, raw):
-    """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end."""
+    """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end, and
+    one before the first character gives '' (SUBSTRING('abc', -4) is '', not 'abc')."""
     start_value = _literal_int(raw, 1)
     if start_value is not None and start_value >= 0:
         # A constant start from the front (TPC-H's SUBSTRING(c_phone FROM 1 FOR 2)) is a plain
@@ -56,18 +57,17 @@ def _substring(a, raw):
             return a[0].str.slice(front, max(length_value, 0))
     start = a[1].cast(pl.Int64)
     chars = a[0].str.len_chars().cast(pl.Int64)
-    offset = (
-        pl.when(start > 0)
-        .then(start - 1)
-        .when(start < 0)
-        .then((chars + start).clip(lower_bound=0))
-        .otherwise(0)
+    offset = pl.when(start > 0).then(start - 1).when(start < 0).then(chars + start).otherwise(0)
+    length = a[2].cast(pl.Int64).clip(lower_bound=0) if len(a) == 3 else None
+    sliced = a[0].str.slice(offset.clip(lower_bound=0), length)
+    unknown = start.is_null() if length is None else start.is_null() | length.is_null()
+    return (
+        pl.when(unknown)
+        .then(pl.lit(None, pl.String))  # a NULL start or length: NULL, not the whole string
+        .when(offset < 0)  # a negative start before the first character: '' in Flink
+        .then(sliced.str.slice(0, 0))  # (NULL for a NULL string)
+        .otherwise(sliced)
     )
-    if len(a) == 3:
-        end = pl.when(start < 0).then(chars + start).otherwise(offset) + a[2].cast(pl.Int64)
-        length = (end - offset).clip(lower_bound=0)
-        return a[0].str.slice(offset, length)
-    return a[0].str.slice(offset)
 
 
 def _position(a, raw):
