@@ -161,6 +161,17 @@ def _instr(s: str, sub: str, start: int = 1, nth: int = 1):
     return found + 1
 
 
+# INITCAP's words, as Flink (Calcite's SqlFunctions.initcap) sees them: runs of ASCII letters
+# and digits; every other character, non-ASCII letters included, separates words and is kept.
+_INITCAP_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _initcap(s: str) -> str:
+    """Each word's first character upper-cased, its other letters lower-cased ('3rd' stays,
+    'ünïcode' is 'üNïCode', 'ÉCOLE' is 'ÉCole'): Flink's INITCAP."""
+    return _INITCAP_WORD.sub(lambda word: word[0][0].upper() + word[0][1:].lower(), s)
+
+
 def _ascii(s: str) -> int:
     """The first byte of the UTF-8 text as Java's signed byte ('é' is -61); 0 for ''."""
     if not s:
@@ -293,7 +304,7 @@ def _of(function, dtype=pl.String) -> Implementation:
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "UPPER": lambda a, r: a[0].str.to_uppercase(),
     "LOWER": lambda a, r: a[0].str.to_lowercase(),
-    "INITCAP": lambda a, r: a[0].str.to_titlecase(),
+    "INITCAP": _of(_initcap),
     "TRIM": _trim,
     "LTRIM": lambda a, r: a[0].str.strip_chars_start(" "),
     "RTRIM": lambda a, r: a[0].str.strip_chars_end(" "),
