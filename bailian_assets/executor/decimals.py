@@ -165,11 +165,11 @@ def _lenient(text: str, precision: int, scale: int) -> _decimal.Decimal | None:
             point = len(digits)
         else:
             break
-    exponent = 0
+    exponent: int | None = 0
     if last in b"eE" and at < size:
         exponent, at = _exponent(data, at)
-        if exponent is None:
-            return None
+    if exponent is None:
+        return None
     exponent -= len(digits) - (point if point >= 0 else len(digits))
     if any(b not in _BLANK for b in data[at:]):
         return None
