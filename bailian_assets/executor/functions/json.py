@@ -79,7 +79,7 @@ def compile_path(path: str) -> list:
 
 
 def evaluate(document, steps: list):
-    """The value at `steps` (a list for a wildcard path), or _MISSING."""
+    """The value at `steps` (a list for a wildcard path, possibly empty), or _MISSING."""
     values = [document]
     wildcard = False
     for step in steps:
@@ -99,8 +99,8 @@ def evaluate(document, steps: list):
             elif isinstance(step, str) and isinstance(value, dict) and step in value:
                 found.append(value[step])
         values = found
-    if wildcard:
-        return values if values else _MISSING
+    if wildcard:  # a list, even of nothing (`$.a[*]` of `[]` is `[]`, as Flink's JsonPath reads it)
+        return values
     return values[0] if values else _MISSING
 
 
