@@ -19,6 +19,7 @@ from bailian_assets.executor.functions.common import (
 from bailian_assets.executor.functions.common import (
     const as _const,
 )
+from bailian_assets.executor.functions.numeric import per_distinct
 from bailian_assets.planning import bound
 
 if TYPE_CHECKING:
@@ -304,7 +305,7 @@ def _of(function, dtype=pl.String) -> Implementation:
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "UPPER": lambda a, r: a[0].str.to_uppercase(),
     "LOWER": lambda a, r: a[0].str.to_lowercase(),
-    "INITCAP": _of(_initcap),
+    "INITCAP": lambda a, r: per_distinct(a[0], _initcap, pl.String),
     "TRIM": _trim,
     "LTRIM": lambda a, r: a[0].str.strip_chars_start(" "),
     "RTRIM": lambda a, r: a[0].str.strip_chars_end(" "),
