@@ -45,3 +45,15 @@ def test_try_cast_is_null_and_cast_fails_for_text_without_a_value():
         "(VALUES (''), ('x'), ('abc'), ('2.5')) AS t(s);"
     )
     assert printed_lines(sql) == ["+I[, null]", "+I[x, 0.00]", "+I[abc, null]", "+I[2.5, 2.50]"]
+
+
+def test_leading_zeros_count_against_the_precision_up_to_eighteen_bytes():
+    sql = (
+        "CREATE TEMPORARY TABLE out1 (a DECIMAL(10, 2), b DECIMAL(10, 2), c DECIMAL(20, 2), "
+        "d DECIMAL(10, 2)) WITH ('connector' = 'print');\n"
+        "INSERT INTO out1 SELECT TRY_CAST(s AS DECIMAL(10, 2)), TRY_CAST(t AS DECIMAL(10, 2)), "
+        "TRY_CAST(s AS DECIMAL(20, 2)), TRY_CAST(u AS DECIMAL(10, 2)) FROM "
+        "(VALUES ('000000000001', '0000000001', '0000000000000000001')) AS x(s, t, u);"
+    )
+    # 12 digits + 2 of scale pass 10; 10 + 2 too; past precision 18 or 18 bytes BigDecimal reads
+    assert printed_lines(sql) == ["+I[null, null, 1.00, 1.00]"]

@@ -106,6 +106,10 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     parsed = _parsed(trimmed, target)
     number = trimmed.str.contains(_NUMBER)
     precision, scale = types.precision_scale(target)
+    if precision <= _LONG_DIGITS:
+        parsed = (
+            pl.when(_too_many_digits(text, trimmed, precision, scale)).then(None).otherwise(parsed)
+        )
     lenient = (
         pl.when(number.not_())
         .then(text)
@@ -131,6 +135,18 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
 
 _BLANK = b" \n\t"
 _LONG_DIGITS = 18  # Flink parses text itself up to this precision and byte length
+
+
+def _too_many_digits(text: pl.Expr, trimmed: pl.Expr, precision: int, scale: int) -> pl.Expr:
+    """Where Flink's byte parser (text of up to 18 bytes, `_lenient`) finds more digits than
+    the precision holds: it counts every digit written, leading zeros too, so '000000000001'
+    gives no DECIMAL(10, 2), though its value fits."""
+    mantissa = trimmed.str.extract(r"^[+-]?([\d.]*)", 1)
+    digits = mantissa.str.replace(".", "", literal=True).str.len_chars().cast(pl.Int64)
+    fraction = mantissa.str.extract(r"\.(\d*)", 1).str.len_chars().cast(pl.Int64).fill_null(0)
+    exponent = trimmed.str.extract(r"[eE]([+-]?\d+)$", 1).cast(pl.Int64, strict=False).fill_null(0)
+    change = exponent - fraction + scale
+    return (text.str.len_bytes() <= _LONG_DIGITS) & (digits + change > precision)
 
 
 def _lenient(text: str, precision: int, scale: int) -> _decimal.Decimal | None:
