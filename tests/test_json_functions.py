@@ -53,19 +53,36 @@ def test_json_value_returning_int_of_a_json_string_fails_the_job():
         printed("a INT", "JSON_VALUE(j, '$.s' RETURNING INT)")
 
 
-def test_json_value_error_on_empty_fails_the_job():
+def test_json_value_error_on_empty_fails_the_job_in_lax_mode_only():
+    with pytest.raises(ExecutionError, match="Empty result of JSON_VALUE function"):
+        printed("a STRING", "JSON_VALUE(j, 'lax $.zz' ERROR ON EMPTY)", "WHERE k = 'a'")
+    # a path without a mode is strict: a missing member is an error, NULL ON ERROR's case
+    assert printed("a STRING", "JSON_VALUE(j, '$.zz' ERROR ON EMPTY)", "WHERE k = 'a'") == [
+        "+I[null]"
+    ]
     with pytest.raises(ExecutionError, match="No results for path"):
-        printed("a STRING", "JSON_VALUE(j, '$.zz' ERROR ON EMPTY)", "WHERE k = 'a'")
+        printed("a STRING", "JSON_VALUE(j, '$.zz' ERROR ON ERROR)", "WHERE k = 'a'")
+
+
+def test_lax_mode_takes_text_that_is_no_json_as_empty():
+    assert printed(
+        "a STRING, b STRING, c STRING",
+        "JSON_VALUE(j, 'lax $.a' DEFAULT 'empty' ON EMPTY DEFAULT 'error' ON ERROR), "
+        "JSON_VALUE(j, 'strict $.a' DEFAULT 'empty' ON EMPTY DEFAULT 'error' ON ERROR), "
+        "JSON_QUERY(j, 'lax $.a' EMPTY OBJECT ON EMPTY EMPTY ARRAY ON ERROR)",
+        "WHERE k = 'b'",
+    ) == ["+I[empty, error, {}]"]
 
 
 def test_json_query_wrappers_and_empty_behaviours():
     assert printed(
-        "a STRING, b STRING, c STRING, d STRING",
+        "a STRING, b STRING, c STRING, d STRING, e STRING",
         "JSON_QUERY(j, '$.a.b'), JSON_QUERY(j, '$.s' WITH CONDITIONAL WRAPPER), "
         "JSON_QUERY(j, '$.a' WITH UNCONDITIONAL ARRAY WRAPPER), "
+        "JSON_QUERY(j, 'lax $.zz' EMPTY ARRAY ON EMPTY), "
         "JSON_QUERY(j, '$.zz' EMPTY ARRAY ON EMPTY)",
         "WHERE k = 'a'",
-    ) == ['+I[[10,2.50,"x"], ["abc"], [{"b":[10,2.50,"x"]}], []]']
+    ) == ['+I[[10,2.50,"x"], ["abc"], [{"b":[10,2.50,"x"]}], [], null]']
 
 
 def test_json_exists_is_json_kinds():
@@ -86,9 +103,10 @@ def test_json_object_and_array_nest_and_handle_nulls():
         "JSON_OBJECT(KEY 'k' VALUE k, 'v' VALUE v, 'arr' VALUE JSON_ARRAY(v, 'x') "
         "ABSENT ON NULL), JSON_ARRAY(v, k NULL ON NULL)",
     ) == [
-        '+I[{"k":"a","v":1,"arr":[1,"x"]}, [1,"a"]]',
-        '+I[{"k":"b","v":2,"arr":[2,"x"]}, [2,"b"]]',
-        '+I[{"k":"c","arr":["x"]}, [null,"c"]]',
+        # keys sorted, as Flink writes them
+        '+I[{"arr":[1,"x"],"k":"a","v":1}, [1,"a"]]',
+        '+I[{"arr":[2,"x"],"k":"b","v":2}, [2,"b"]]',
+        '+I[{"arr":["x"],"k":"c"}, [null,"c"]]',
     ]
 
 
@@ -103,3 +121,10 @@ def test_json_aggregates_per_group():
 def test_json_value_needs_a_constant_path():
     with pytest.raises(SqlError, match="must be a constant"):
         printed("a STRING", "JSON_VALUE(j, k)")
+
+
+def test_dump_sorts_keys_at_every_level_in_javas_string_order():
+    # Java compares UTF-16 code units: U+FF21 (one unit, 0xFF21) sorts after U+1F600 (its
+    # first unit 0xD83D), unlike code points
+    document = {"b": 1, "a": {"\uff21": [{"y": 1, "x": 2}], "\U0001f600": 2}}
+    assert dump(document) == '{"a":{"\U0001f600":2,"\uff21":[{"x":2,"y":1}]},"b":1}'

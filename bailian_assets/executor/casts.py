@@ -9,11 +9,11 @@ names the value) and is NULL under TRY_CAST. Flink's conversions, where Polars' 
   characters, CHAR(n) truncates and pads with spaces to n;
 - to DECIMAL(p, s) (`executor/decimals.py`): HALF_UP to the scale, NULL when a number does
   not fit the precision (under CAST too), a string that does not fit fails, and a string that
-  is no number is 0;
-- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1); a wider integer
-  wraps around (300 as TINYINT is 44), a fraction is cut toward zero; a DOUBLE or FLOAT converts as
-  Java's `(int) d` does: cut toward zero, held at the INT's (BIGINT's) bounds, NaN 0, and to TINYINT
-  or SMALLINT that INT wrapped (6666.9 as TINYINT is 10);
+  is no number is read as Flink reads it ('' and 'abc' fail, 'x' is 0);
+- to an integer: the string is trimmed (' 7 ' is 7), a fraction cut ('1.5' is 1, '.5' 0); a
+  wider integer wraps around (300 as TINYINT is 44), a fraction is cut toward zero; a DOUBLE or
+  FLOAT converts as Java's `(int) d` does: cut toward zero, held at the INT's (BIGINT's)
+  bounds, NaN 0, and to TINYINT or SMALLINT that INT wrapped (6666.9 as TINYINT is 10);
 - to DATE: 'y[-m[-d]]' (`'12'` is 0012-01-01), text after a space ignored, no impossible dates;
 - to TIMESTAMP(p): 'yyyy-mm-dd[ hh:mm:ss[.fffffffff]]' (no ISO 'T'), cut to p digits.
 """
@@ -39,7 +39,7 @@ _DEFAULT_TIMESTAMP_PRECISION = 6
 def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool) -> pl.Expr:
     """The Polars expression of CAST(inner AS target) (TRY_CAST when `safe`)."""
     name = target.name
-    if name == "DECIMAL":  # NULL when too big (text: fails), 0 for text that is no number
+    if name == "DECIMAL":  # NULL when too big (text: fails), text as Flink reads it
         if types.is_character(source):
             return decimals.from_text(inner, target, safe)
         return decimals.fit(inner, source, target)
@@ -49,7 +49,8 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
         return _to_text(inner, source, target)  # every value has a text
     elif name in _INTEGERS and types.is_character(source):  # '1.5' is 1, '1e3' no integer
         whole = inner.str.extract(r"^\s*([+-]?\d+)(?:\.\d*)?\s*$")
-        converted = whole.cast(to_polars(target), strict=False)
+        fraction = inner.str.contains(r"^\s*[+-]?\.\d*\s*$")  # '.5' and '.' are 0 in Flink
+        converted = pl.when(fraction).then(0).otherwise(whole).cast(to_polars(target), strict=False)
     elif name in _INTEGERS and source.name in _INTEGERS:
         return inner.cast(to_polars(target), wrap_numerical=True)
     elif name in _INTEGERS and source.name in ("FLOAT", "DOUBLE"):

@@ -98,14 +98,24 @@ def is_number(values: pl.Series) -> pl.Series:
 
 
 def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
-    """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale, 0
-    for text that is no number at all (Flink's DecimalDataUtils.castFrom catches the
-    NumberFormatException and gives zero); a number too big for the precision fails the job
-    (`NumberFormatException: ... Overflow.`), and is NULL under TRY_CAST (`safe`)."""
+    """CAST(string AS DECIMAL(p, s)) as Flink 2.3 runs it: trimmed, HALF_UP to the scale; text
+    that is no plain number is read as Flink's parser reads it (`_lenient`: blank text is no
+    number, 'x' is 0); what gives no value, or a number too big for the precision, fails the
+    job (`NumberFormatException: ... Overflow.`), and is NULL under TRY_CAST (`safe`)."""
     trimmed = text.str.strip_chars()
     parsed = _parsed(trimmed, target)
     number = trimmed.str.contains(_NUMBER)
-    value = pl.when(number.not_()).then(pl.lit(0).cast(dtype(target))).otherwise(parsed)
+    precision, scale = types.precision_scale(target)
+    if precision <= _LONG_DIGITS:
+        parsed = (
+            pl.when(_too_many_digits(text, trimmed, precision, scale)).then(None).otherwise(parsed)
+        )
+    lenient = (
+        pl.when(number.not_())
+        .then(text)
+        .map_elements(lambda t: _lenient(t, precision, scale), return_dtype=dtype(target))
+    )
+    value = pl.when(number.not_()).then(lenient).otherwise(parsed)
     if safe or not guards.checking():
         return value
 
@@ -121,6 +131,99 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
     return pl.struct(text.alias("text"), value.alias("value")).map_batches(
         check, return_dtype=dtype(target)
     )
+
+
+_BLANK = b" \n\t"
+_LONG_DIGITS = 18  # Flink parses text itself up to this precision and byte length
+
+
+def _too_many_digits(text: pl.Expr, trimmed: pl.Expr, precision: int, scale: int) -> pl.Expr:
+    """Where Flink's byte parser (text of up to 18 bytes, `_lenient`) finds more digits than
+    the precision holds: it counts every digit written, leading zeros too, so '000000000001'
+    gives no DECIMAL(10, 2), though its value fits."""
+    mantissa = trimmed.str.extract(r"^[+-]?([\d.]*)", 1)
+    digits = mantissa.str.replace(".", "", literal=True).str.len_chars().cast(pl.Int64)
+    fraction = mantissa.str.extract(r"\.(\d*)", 1).str.len_chars().cast(pl.Int64).fill_null(0)
+    exponent = trimmed.str.extract(r"[eE]([+-]?\d+)$", 1).cast(pl.Int64, strict=False).fill_null(0)
+    change = exponent - fraction + scale
+    return (text.str.len_bytes() <= _LONG_DIGITS) & (digits + change > precision)
+
+
+def _lenient(text: str, precision: int, scale: int) -> _decimal.Decimal | None:
+    """The DECIMAL(precision, scale) Flink reads from text that is no plain number, or None.
+    Up to 18 digits and 18 bytes Flink parses the bytes itself (BinaryStringDataUtil's
+    toDecimalFromBytes): blank text, a lone sign or a second point give no value; the first
+    character that is no digit or point ends the number and is skipped unread (an exponent
+    after 'e'), and only blanks may follow it: '' and 'abc' give none, 'x' and '.' are 0, '7x'
+    is 7. Past that Flink parses with BigDecimal, which takes no such text."""
+    data = text.encode()
+    size = len(data)
+    if precision > _LONG_DIGITS or size > _LONG_DIGITS:
+        return None
+    at = 0
+    while at < size and data[at] in _BLANK:
+        at += 1
+    if at == size:
+        return None
+    negative = data[at] == ord("-")
+    if data[at] in b"+-":
+        at += 1
+        if at == size:
+            return None
+    digits, point, last = b"", -1, 0
+    while at < size:
+        last, at = data[at], at + 1
+        if last in b"0123456789":
+            digits += bytes([last])
+        elif last == ord("."):
+            if point >= 0:
+                return None
+            point = len(digits)
+        else:
+            break
+    exponent: int | None = 0
+    if last in b"eE" and at < size:
+        exponent, at = _exponent(data, at)
+    if exponent is None:
+        return None
+    exponent -= len(digits) - (point if point >= 0 else len(digits))
+    if any(b not in _BLANK for b in data[at:]):
+        return None
+    return _rounded(digits, negative, exponent, precision, scale)
+
+
+def _exponent(data: bytes, at: int) -> tuple[int | None, int]:
+    """The exponent after an 'e' at `at` (a sign, digits, ended by a skipped character), and
+    where reading stopped; None for a lone sign."""
+    negative = data[at] == ord("-")
+    if data[at] in b"+-":
+        at += 1
+        if at == len(data):
+            return None, at
+    value = 0
+    while at < len(data):
+        byte, at = data[at], at + 1
+        if byte not in b"0123456789":
+            break
+        if value < 40:  # a larger exponent overflows or underflows anyway
+            value = value * 10 + byte - ord("0")
+    return (-value if negative else value), at
+
+
+def _rounded(
+    digits: bytes, negative: bool, exponent: int, precision: int, scale: int
+) -> _decimal.Decimal | None:
+    """digits * 10^exponent HALF_UP to `scale`; None when the digits, leading zeros counted as
+    Flink counts them, pass `precision`."""
+    change = exponent + scale
+    if len(digits) + change > precision:
+        return None
+    significand = int(digits or b"0")
+    if change >= 0:
+        unscaled = significand * 10**change
+    else:
+        unscaled = (significand + 5 * 10 ** (-change - 1)) // 10**-change
+    return _decimal.Decimal(-unscaled if negative else unscaled).scaleb(-scale)
 
 
 def _parsed(text: pl.Expr, target: DataType) -> pl.Expr:

@@ -4,12 +4,19 @@ Flink 2.3's (Calcite's JsonFunctions') semantics, oddities included:
 - a path is `$` followed by `.name`, `['name']`, `[n]`, `[*]` or `.*` (`lax`/`strict` first
   allowed); a malformed path, like text that is no JSON, is an error, handled by ON ERROR
   (NULL unless written);
-- JSON_VALUE of an object or an array is an error (NULL); numbers keep their JSON text as a
-  STRING (`2.50`); `DEFAULT x ON EMPTY` gives NULL for a missing path, as Flink 2.3 does;
-  RETURNING a non-string type for a JSON string fails the job (Flink's ClassCastException);
-- JSON_EXISTS is false for a member whose value is null;
-- JSON_OBJECT, JSON_ARRAY and JSON_QUERY write compact JSON (`{"id":1,"name":"ann"}`); a value
-  that is itself a JSON_OBJECT/JSON_ARRAY/JSON_QUERY call is embedded as JSON, not as text.
+- the path's mode decides what is empty (ON EMPTY's case) and what is an error (ON ERROR's):
+  a path without a mode is strict, as in Flink, where a missing member, a JSON null and text
+  that is no JSON are errors (so `JSON_VALUE(j, '$.a' DEFAULT x ON EMPTY)` is NULL, not x, for
+  a document without `a`); in lax mode (`lax $.a`) they are empty, as is a value of the wrong
+  kind (an object for JSON_VALUE, a scalar for JSON_QUERY);
+- JSON_VALUE of an object or an array is an error in strict mode; numbers keep their JSON text
+  as a STRING (`2.50`); RETURNING a non-string type for a JSON string fails the job (Flink's
+  ClassCastException);
+- JSON_EXISTS is false for an empty result (a member whose value is null in lax mode);
+- JSON_OBJECT, JSON_ARRAY and JSON_QUERY (and the aggregates) write compact JSON with every
+  object's keys sorted (`{"id":1,"name":"ann"}`, whatever order they were written in); a value
+  that is itself a JSON_OBJECT/JSON_ARRAY call is embedded as JSON, not as text (a JSON_QUERY
+  value is text: `{"k":"{\"a\":1}"}`, as in Flink).
 
 The JSON text is parsed once per distinct value (the functions of a column of model answers
 see few distinct texts per path); objects are built once per row.
@@ -30,11 +37,14 @@ from bailian_assets.executor.functions.numeric import per_distinct
 from bailian_assets.planning import bound
 
 _MISSING = object()
+_LAX = re.compile(r"^\s*lax\s+")
 _STEP = re.compile(
     r"\.([A-Za-z_$][\w$]*)|\.\*|\[\s*(\d+|\*)\s*\]|\[\s*'([^']*)'\s*\]"
     r"|\[\s*\"([^\"]*)\"\s*\]"
 )
-_EMBEDDED = ("JSON_OBJECT", "JSON_ARRAY", "JSON_QUERY")
+# values embedded as JSON, not as text: Flink's JSON construction calls (JSON_QUERY's result is
+# a plain STRING to them, written as a JSON string)
+EMBEDDED = ("JSON_OBJECT", "JSON_ARRAY")
 
 
 class JsonError(Exception):
@@ -69,7 +79,7 @@ def compile_path(path: str) -> list:
 
 
 def evaluate(document, steps: list):
-    """The value at `steps` (a list for a wildcard path), or _MISSING."""
+    """The value at `steps` (a list for a wildcard path, possibly empty), or _MISSING."""
     values = [document]
     wildcard = False
     for step in steps:
@@ -89,17 +99,50 @@ def evaluate(document, steps: list):
             elif isinstance(step, str) and isinstance(value, dict) and step in value:
                 found.append(value[step])
         values = found
-    if wildcard:
-        return values if values else _MISSING
+    if wildcard:  # a list, even of nothing (`$.a[*]` of `[]` is `[]`, as Flink's JsonPath reads it)
+        return values
     return values[0] if values else _MISSING
 
 
+def is_lax(path: str) -> bool:
+    """Whether `path` is in lax mode (`lax $.a`); a path without a mode is strict, as in Flink."""
+    return _LAX.match(path) is not None
+
+
+def find(text: str, path: str):
+    """The value at `path` in `text` as Flink's JSON functions see it, or _MISSING when the
+    result is empty. Strict mode (`strict $.a`, and `$.a`: a path without a mode) raises
+    JsonError for text that is no JSON, a missing member or a JSON null (so ON ERROR decides);
+    lax mode takes all three as an empty result (so ON EMPTY decides)."""
+    lax = is_lax(path)
+    try:
+        document = parse(text)
+    except JsonError:
+        if lax:
+            return _MISSING
+        raise
+    found = evaluate(document, compile_path(path))
+    if found is _MISSING or found is None:
+        if lax:
+            return _MISSING
+        raise JsonError(
+            f"No results for path: {path}"
+            if found is _MISSING
+            else "Strict jsonpath mode requires a non empty returned value, but is null"
+        )
+    return found
+
+
 def dump(value) -> str:
-    """Compact JSON, as Flink's Jackson writes it (`{"a":1,"b":[2.5,true]}`)."""
+    """Compact JSON, as Flink's Jackson writes it (`{"a":1,"b":[2.5,true]}`): an object's keys
+    sorted at every level, whatever order they were written or parsed in."""
     if isinstance(value, dict):
         return (
             "{"
-            + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{dump(v)}" for k, v in value.items())
+            + ",".join(
+                f"{json.dumps(k, ensure_ascii=False)}:{dump(value[k])}"
+                for k in sorted(value, key=_java_order)
+            )
             + "}"
         )
     if isinstance(value, list):
@@ -115,6 +158,12 @@ def dump(value) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _java_order(key: str) -> bytes:
+    """A key's place in Java's String order (UTF-16 code units, which UTF-16-BE bytes compare
+    as), the order Flink writes an object's keys in."""
+    return key.encode("utf-16-be", "surrogatepass")
 
 
 # ------------------------------------------------------------------ JSON_VALUE
@@ -135,18 +184,21 @@ def _json_value(a, raw):
     path = str(_const(raw, 1, "JSON path"))
     clauses = len(raw) > 2
     returning = raw[2].type if clauses else None
-    on_error = str(_const(raw, 5, "ON ERROR")) if clauses else "NULL"
     on_empty = str(_const(raw, 3, "ON EMPTY")) if clauses else "NULL"
-    default = raw[6].value if clauses and isinstance(raw[6], bound.Literal) else None
+    on_error = str(_const(raw, 5, "ON ERROR")) if clauses else "NULL"
+    empty_default, error_default = (
+        raw[i].value if clauses and isinstance(raw[i], bound.Literal) else None for i in (4, 6)
+    )
     name = returning.name if returning is not None else "STRING"
+    lax = is_lax(path)
 
     def one(text):
         try:
-            found = evaluate(parse(text), compile_path(path))
-            if found is _MISSING:
+            found = find(text, path)
+            if found is _MISSING or (lax and isinstance(found, (dict, list))):
                 if on_empty == "ERROR":
-                    raise ValueError(f"No results for path: {path}")
-                return None  # DEFAULT ... ON EMPTY too: Flink 2.3 gives NULL
+                    raise ValueError("Empty result of JSON_VALUE function is not allowed")
+                return empty_default if on_empty == "DEFAULT" else None
             if isinstance(found, (dict, list)):
                 raise JsonError(
                     f"Strict jsonpath mode requires scalar value, and the actual "
@@ -155,7 +207,7 @@ def _json_value(a, raw):
         except JsonError as error:
             if on_error == "ERROR":
                 raise ValueError(str(error)) from None
-            return default if on_error == "DEFAULT" else None
+            return error_default if on_error == "DEFAULT" else None
         return _returned(found, name)
 
     dtype = to_polars(returning) if returning is not None else pl.String
@@ -197,18 +249,20 @@ def _json_query(a, raw):
     path = str(_const(raw, 1, "JSON path"))
     wrapper, on_empty, on_error = (str(_const(raw, i, "JSON_QUERY clause")) for i in (2, 3, 4))
     fallback = {"NULL": None, "EMPTY ARRAY": "[]", "EMPTY OBJECT": "{}"}
+    lax = is_lax(path)
 
     def one(text):
         try:
-            found = evaluate(parse(text), compile_path(path))
-            if found is _MISSING:
-                if on_empty == "ERROR":
-                    raise ValueError(f"No results for path: {path}")
-                return fallback[on_empty]
-            if wrapper == "UNCONDITIONAL" or (
-                wrapper == "CONDITIONAL" and not isinstance(found, (dict, list))
+            found = find(text, path)
+            if found is not _MISSING and (
+                wrapper == "UNCONDITIONAL"
+                or (wrapper == "CONDITIONAL" and not isinstance(found, (dict, list)))
             ):
                 found = [found]
+            if found is _MISSING or (lax and not isinstance(found, (dict, list))):
+                if on_empty == "ERROR":
+                    raise ValueError("Empty result of JSON_QUERY function is not allowed")
+                return fallback[on_empty]
             if not isinstance(found, (dict, list)):
                 raise JsonError(
                     f"Strict jsonpath mode requires array or object value, and the "
@@ -229,8 +283,7 @@ def _json_exists(a, raw):
 
     def one(text):
         try:
-            found = evaluate(parse(text), compile_path(path))
-            return found is not _MISSING and found is not None
+            return find(text, path) is not _MISSING
         except JsonError as error:
             if on_error == "ERROR":
                 raise ValueError(str(error)) from None
@@ -261,7 +314,7 @@ def _is_json(a, raw):
 
 def _member(value, raw: bound.Expr):
     """A SQL value as a JSON value: nested JSON calls embedded, DECIMALs exact."""
-    if value is not None and isinstance(raw, bound.Call) and raw.name in _EMBEDDED:
+    if value is not None and isinstance(raw, bound.Call) and raw.name in EMBEDDED:
         return parse(value)
     return value
 

@@ -19,6 +19,7 @@ from bailian_assets.executor.functions.common import (
 from bailian_assets.executor.functions.common import (
     const as _const,
 )
+from bailian_assets.executor.functions.numeric import per_distinct
 from bailian_assets.planning import bound
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ def _literal_int(raw, index: int) -> int | None:
 
 
 def _substring(a, raw):
-    """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end."""
+    """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end, and
+    one before the first character gives '' (SUBSTRING('abc', -4) is '', not 'abc')."""
     start_value = _literal_int(raw, 1)
     if start_value is not None and start_value >= 0:
         # A constant start from the front (TPC-H's SUBSTRING(c_phone FROM 1 FOR 2)) is a plain
@@ -56,26 +58,29 @@ def _substring(a, raw):
             return a[0].str.slice(front, max(length_value, 0))
     start = a[1].cast(pl.Int64)
     chars = a[0].str.len_chars().cast(pl.Int64)
-    offset = (
-        pl.when(start > 0)
-        .then(start - 1)
-        .when(start < 0)
-        .then((chars + start).clip(lower_bound=0))
-        .otherwise(0)
+    offset = pl.when(start > 0).then(start - 1).when(start < 0).then(chars + start).otherwise(0)
+    length = a[2].cast(pl.Int64).clip(lower_bound=0) if len(a) == 3 else None
+    sliced = a[0].str.slice(offset.clip(lower_bound=0), length)
+    unknown = start.is_null() if length is None else start.is_null() | length.is_null()
+    return (
+        pl.when(unknown)
+        .then(pl.lit(None, pl.String))  # a NULL start or length: NULL, not the whole string
+        .when(offset < 0)  # a negative start before the first character: '' in Flink
+        .then(sliced.str.slice(0, 0))  # (NULL for a NULL string)
+        .otherwise(sliced)
     )
-    if len(a) == 3:
-        end = pl.when(start < 0).then(chars + start).otherwise(offset) + a[2].cast(pl.Int64)
-        length = (end - offset).clip(lower_bound=0)
-        return a[0].str.slice(offset, length)
-    return a[0].str.slice(offset)
 
 
 def _position(a, raw):
+    """POSITION(sub IN s): the 1-based character position of `sub` in `s`, 0 when absent."""
     found = a[1].str.find(a[0], literal=True)
+    # str.find gives a byte offset; the characters before it are counted from the bytes up to
+    # it (a match starts on a character boundary, so those bytes are valid UTF-8).
+    before = a[1].cast(pl.Binary).bin.head(found).cast(pl.String).str.len_chars()
     return (
         pl.when(a[0].is_null() | a[1].is_null())
         .then(None)
-        .otherwise((found + 1).fill_null(0))
+        .otherwise((before + 1).fill_null(0))
         .cast(pl.Int32)
     )
 
@@ -155,6 +160,17 @@ def _instr(s: str, sub: str, start: int = 1, nth: int = 1):
             return 0
         at = found - 1
     return found + 1
+
+
+# INITCAP's words, as Flink (Calcite's SqlFunctions.initcap) sees them: runs of ASCII letters
+# and digits; every other character, non-ASCII letters included, separates words and is kept.
+_INITCAP_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _initcap(s: str) -> str:
+    """Each word's first character upper-cased, its other letters lower-cased ('3rd' stays,
+    'ünïcode' is 'üNïCode', 'ÉCOLE' is 'ÉCole'): Flink's INITCAP."""
+    return _INITCAP_WORD.sub(lambda word: word[0][0].upper() + word[0][1:].lower(), s)
 
 
 def _ascii(s: str) -> int:
@@ -289,7 +305,7 @@ def _of(function, dtype=pl.String) -> Implementation:
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "UPPER": lambda a, r: a[0].str.to_uppercase(),
     "LOWER": lambda a, r: a[0].str.to_lowercase(),
-    "INITCAP": lambda a, r: a[0].str.to_titlecase(),
+    "INITCAP": lambda a, r: per_distinct(a[0], _initcap, pl.String),
     "TRIM": _trim,
     "LTRIM": lambda a, r: a[0].str.strip_chars_start(" "),
     "RTRIM": lambda a, r: a[0].str.strip_chars_end(" "),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.functions import json as json_functions
 from bailian_assets.executor.functions.collection import map_value
 from bailian_assets.executor.functions.common import Implementation, const
 from bailian_assets.planning import bound
@@ -40,7 +41,10 @@ def _try_parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
 
 
 def _json_string(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
-    """JSON_STRING: a VARIANT's text (a JSON null is NULL); any other value as JSON."""
+    """JSON_STRING: a VARIANT's text (a JSON null is NULL); any other value as JSON (a
+    JSON_OBJECT/JSON_ARRAY call's value is JSON already: Flink embeds it, unquoted)."""
+    if isinstance(raw[0], bound.Call) and raw[0].name in json_functions.EMBEDDED:
+        return a[0]
     if raw[0].type.name == "VARIANT":
         return a[0].map_elements(v.json_string, return_dtype=pl.String)
     if raw[0].type.name in ("NULL", "UNKNOWN"):

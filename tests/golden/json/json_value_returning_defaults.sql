@@ -1,0 +1,4 @@
+-- JSON_VALUE ... RETURNING INT with DEFAULT ON EMPTY (lax path, no member) and DEFAULT ON ERROR (strict path, no member)
+CREATE TEMPORARY VIEW v(j) AS VALUES ('{"a":1}'), ('{}');
+CREATE TEMPORARY TABLE out1 (a INT, b INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT JSON_VALUE(j, 'lax $.a' RETURNING INT DEFAULT 7 ON EMPTY), JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 9 ON ERROR) FROM v;
