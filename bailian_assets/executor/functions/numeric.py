@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import polars as pl
 
-from bailian_assets.executor import decimals
+from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import (
     Implementation,
@@ -63,16 +63,26 @@ def _half_up_double(value: float, places: int) -> float:
 
 def per_distinct(x: pl.Expr, function, dtype: pl.DataType | type[pl.DataType]) -> pl.Expr:
     """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
-    for what Polars cannot compute, without a Python call per row."""
+    for what Polars cannot compute, without a Python call per row. Only the rows the call is
+    evaluated for (`guards`) are read; compiled leniently, a value it raises on is NULL."""
+    lenient = not guards.checking()
+
+    def answer(value: object) -> object:
+        if not lenient:
+            return function(value)
+        try:
+            return function(value)
+        except Exception:
+            return None
 
     def run(values: pl.Series, return_dtype: object = None) -> pl.Series:
         # `return_dtype`: Polars passes it first, and on a TypeError about it calls again
         # without, chaining that TypeError to whatever `function` raises next
         distinct = values.drop_nulls().unique()
-        answers = pl.Series([function(v) for v in distinct], dtype=dtype)
+        answers = pl.Series([answer(v) for v in distinct], dtype=dtype)
         return values.replace_strict(distinct, answers, default=None, return_dtype=dtype)
 
-    return x.map_batches(run, return_dtype=dtype)
+    return guards.masked(x).map_batches(run, return_dtype=dtype)
 
 
 def _integral(function: str) -> Implementation:
