@@ -134,7 +134,8 @@ def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:
             raise ValueError(_failure(values.filter(failed)[0], target))
         return results
 
-    return pl.struct(inner.alias("in"), converted.alias("out")).map_batches(
+    # the input as the conversion read it: NULL where it is not evaluated (`guards`)
+    return pl.struct(guards.masked(inner).alias("in"), converted.alias("out")).map_batches(
         check, return_dtype=dtype
     )
 

@@ -306,8 +306,9 @@ def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> 
 
 def _cast(expr: bound.Cast) -> pl.Expr:
     inner = compile_expr(expr.expr)
-    if isinstance(expr.expr, bound.Literal):
-        cast = compile_cast(inner, expr.expr.type, expr.type, expr.safe)
+    if isinstance(expr.expr, bound.Literal):  # a constant: for every row, and folded
+        with guards.everywhere():
+            cast = compile_cast(inner, expr.expr.type, expr.type, expr.safe)
         return _folded(cast) if expr.type.name in _FOLDED else cast
     if not expr.safe and types.is_character(expr.expr.type):  # text that may not convert
         inner = guards.masked(inner)  # read only where the CAST is evaluated

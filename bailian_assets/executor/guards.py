@@ -63,6 +63,17 @@ def only_where(condition: Callable[[], pl.Expr]) -> Iterator[None]:
         _CONDITIONS.reset(token)
 
 
+@contextmanager
+def everywhere() -> Iterator[None]:
+    """Expressions compiled inside are evaluated for every row: a constant (a literal's
+    CAST, computed once at compile time), whatever branch it stands in."""
+    token = _CONDITIONS.set(())
+    try:
+        yield
+    finally:
+        _CONDITIONS.reset(token)
+
+
 def rows() -> pl.Expr | None:
     """The rows the expression being compiled is evaluated for (None: every row)."""
     conditions = _CONDITIONS.get()
