@@ -148,6 +148,10 @@ class Binder:
             raise PlanError(
                 "OVER must be applied to aggregate function", spec.position, len("OVER")
             )
+        if call.distinct:  # Flink's text for `COUNT(DISTINCT x) OVER (...)`
+            raise PlanError(
+                "Distinct not supported in Windowing function!", call.position, len(call.name)
+            )
         args = () if call.star else tuple(self.bind(arg, scope) for arg in call.args)
         arg_types = [a.type for a in args]
         if not call.star:

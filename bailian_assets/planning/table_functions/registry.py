@@ -127,8 +127,8 @@ def _bind(
     if parameter.kind == "TABLE":
         if isinstance(value, ast.TableArg):
             return value.name
-        if isinstance(value, ast.ColumnRef) and value.qualifier is None:
-            return ast.Name((value.name,), value.position)
+        if isinstance(value, ast.ColumnRef) and value.qualifier is None:  # `docs`: no TABLE
+            raise PlanError(f"Column '{value.name}' not found in any table", value.position)
         raise wrong
     if parameter.kind == "MODEL":
         if not isinstance(value, ast.ModelArg):
