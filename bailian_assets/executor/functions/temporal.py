@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 import polars as pl
@@ -17,6 +18,7 @@ from bailian_assets.executor import time_zones
 from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
 from bailian_assets.executor.functions.common import Implementation, rowwise
 from bailian_assets.executor.functions.common import const as _const
+from bailian_assets.planning import bound
 
 _LONG_MIN = -(2**63)
 _MICROS = {
@@ -104,14 +106,31 @@ def _parser(default, raw, what: str):
 
 
 def _to_timestamp(a, raw):
+    if len(raw) > 1 and not isinstance(raw[1], bound.Literal):  # a format per row
+        return rowwise(_parse_with, a[:2], pl.Datetime("us")).dt.truncate("1ms")
     parse = _parser(parse_timestamp, raw, "TO_TIMESTAMP format")
     return rowwise(parse, a[:1], pl.Datetime("us")).dt.truncate("1ms")
 
 
 def _to_date(a, raw):
+    if len(raw) > 1 and not isinstance(raw[1], bound.Literal):
+        return rowwise(lambda text, pattern: _day(_parse_with(text, pattern)), a[:2], pl.Date)
     parse = _parser(parse_date, raw, "TO_DATE format")
     as_date = (lambda text: _day(parse(text))) if len(raw) > 1 else parse
     return rowwise(as_date, a[:1], pl.Date)
+
+
+def _parse_with(text: str, pattern: str) -> dt.datetime | None:
+    """`text` read with the Java pattern of its own row (NULL when it does not match)."""
+    try:
+        return dt.datetime.strptime(text, _strptime_pattern(pattern))
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _strptime_pattern(pattern: str) -> str:
+    return java_pattern(pattern, parsing=True)
 
 
 def _day(value):

@@ -142,11 +142,9 @@ FUNCTIONS = [
         (1,),
     ),
     # NULL when the text does not parse
+    ScalarFunction("TO_TIMESTAMP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(_TS3)),
     ScalarFunction(
-        "TO_TIMESTAMP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(_TS3), (1,)
-    ),
-    ScalarFunction(
-        "TO_DATE", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(types.DATE), (1,)
+        "TO_DATE", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(types.DATE)
     ),
     ScalarFunction(
         "TO_TIMESTAMP_LTZ",
