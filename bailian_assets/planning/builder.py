@@ -122,7 +122,15 @@ class Builder:
         elif isinstance(body, ast.SetOperation):
             node, names = self._set_operation(body, ctx)
         else:
-            node, names = self._select(body, ctx)
+            select, order_by = _aggregates_ordered_by(body, query.order_by)
+            node, names = self._select(select, ctx)
+            if select is not body:  # sorted by hidden columns, which are dropped after
+                hidden = len(select.items) - len(body.items)
+                node = self._order_by(order_by, node, names, ctx)
+                names = names[: len(names) - hidden]
+                kept = node.fields[: len(names)]
+                node = p.Project(node, tuple((b.Column(f.column, f.type), f) for f in kept))
+                query = replace(query, order_by=())
         if query.order_by:
             node = self._order_by(query.order_by, node, names, ctx)
         if query.offset and query.limit is None and query.order_by:
@@ -1053,6 +1061,32 @@ def _refuse_beside_distinct(calls: Mapping[b.AggregateCall, Position]) -> None:
                 position,
                 len(call.name),
             )
+
+
+def _aggregates_ordered_by(
+    select: ast.Select, order_by: tuple[ast.OrderItem, ...]
+) -> tuple[ast.Select, tuple[ast.OrderItem, ...]]:
+    """An aggregating SELECT ordered by aggregates it does not select (`GROUP BY k ORDER BY
+    SUM(x)`, as Flink allows): each such key becomes a hidden item of the SELECT (`$order<i>`,
+    computed with the other aggregates) and the ORDER BY reads it; unchanged otherwise."""
+    grouped = select.group_by or select.having is not None
+    if (
+        select.distinct
+        or not order_by
+        or not (grouped or any(_has_aggregate(item.expr) for item in select.items))
+    ):
+        return select, order_by
+    items, keys = list(select.items), []
+    for index, item in enumerate(order_by):
+        if isinstance(item.expr, ast.Literal) or not _has_aggregate(item.expr):
+            keys.append(item)
+            continue
+        name = f"$order{index}"
+        items.append(ast.SelectItem(item.expr, name, item.position))
+        keys.append(replace(item, expr=ast.ColumnRef(None, name, item.expr.position)))
+    if len(items) == len(select.items):
+        return select, order_by
+    return replace(select, items=tuple(items)), tuple(keys)
 
 
 def _has_aggregate(expr) -> bool:
