@@ -170,6 +170,11 @@ class Builder:
                 keys.append(b.SortKey(column, item.descending, item.nulls_last))
                 continue
             target = item.expr
+            if isinstance(target, ast.ColumnRef) and target.qualifier is None:
+                if sum(f.name == target.name for f in scope) > 1:
+                    raise PlanError(  # `SELECT s, s ... ORDER BY s`, as Flink refuses it
+                        f"Column '{target.name}' is ambiguous", target.position, len(target.name)
+                    )
             if (
                 isinstance(target, ast.ColumnRef)
                 and target.qualifier
@@ -823,7 +828,10 @@ class Builder:
             join.kind if join.kind != "CROSS" else "INNER", left, right, tuple(equi), None
         )
         rest = tuple(
-            (b.Column(f.column, f.type), replace(f, qualified_only=f.column in keys))
+            (
+                b.Column(f.column, f.type),
+                replace(f, qualified_only=f.qualified_only or f.column in keys),
+            )
             for f in joined.fields
         )
         return p.Project(joined, tuple(merged) + rest)
