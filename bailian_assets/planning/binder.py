@@ -44,6 +44,7 @@ from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.window_frames import bind_frame, check_frame_allowed
 from bailian_assets.sql import ast
 from bailian_assets.sql.ast import DataType
+from bailian_assets.sql.parser import NILADIC
 from bailian_assets.sql.variables import VariableError, substitute
 
 Scope = Sequence[Field]
@@ -226,6 +227,13 @@ class Binder:
         if self.outer and not _names(scope, qualifier, expr.name):
             # a correlated reference: to the innermost enclosing query that has the name
             scope = next((s for s in self.outer if _names(s, qualifier, expr.name)), scope)
+        if (
+            qualifier is None
+            and expr.name.upper() in NILADIC
+            and not _names(scope, None, expr.name)
+        ):
+            # `user` names a column where there is one, else Flink's niladic USER (not ours)
+            raise PlanError(f"{expr.name.upper()} is not supported", expr.position, len(expr.name))
         field = find(scope, qualifier, expr.name, expr.position)
         return b.Column(field.column, field.type)
 

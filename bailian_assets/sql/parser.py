@@ -82,7 +82,7 @@ _RESERVED = {
 
 # Reserved words that are values of their own in Flink (`SELECT LOCALTIME`), never column names;
 # the ones this project computes (`_CURRENT_TIMES`) are parsed as calls before.
-_NILADIC = {
+NILADIC = {
     "USER",
     "CURRENT_USER",
     "SESSION_USER",
@@ -1637,9 +1637,9 @@ class _Parser:
             if token.kind is Kind.IDENT and word in _RESERVED and word not in ("LEFT", "RIGHT"):
                 raise _ParseError(f"unexpected {token.describe()}", token)
             return self._function_call()
-        if token.kind is Kind.IDENT and word in _NILADIC:
-            self._next()  # a value of its own in Flink, not (yet) one of ours
-            raise _ParseError(f"{word} is not supported", token)
+        if token.kind is Kind.IDENT and word in NILADIC:  # a column where one has the name
+            self._next()  # (the binder's), else a value of Flink's, not ours
+            return ast.ColumnRef(None, token.value, token.position)
         if token.kind is Kind.IDENT and is_reserved(word) and word not in _RESERVED:
             raise _ParseError(reserved_message(token.value), token)
         if token.kind is Kind.QUOTED_IDENT or (token.kind is Kind.IDENT and word not in _RESERVED):
