@@ -813,11 +813,11 @@ class Builder:
         COALESCE of both for a FULL JOIN); `l.k` and `r.k` stay reachable by qualifier."""
         equi, merged, keys = [], [], set()
         for name in names:
-            lf = _find(left.fields, None, name, join.position)
+            lf = _using_key(left, name, join.position)
             rf = _find(right.fields, None, name, join.position)
             sides = (b.Column(lf.column, lf.type), b.Column(rf.column, rf.type))
             equi.append(sides)
-            keys |= {lf.column, rf.column}
+            keys |= {lf.column, rf.column} | {f.column for f in left.fields if f.name == name}
             key_type = types.common_type(lf.type, rf.type) or lf.type
             if join.kind == "FULL":
                 expr: b.Expr = b.Call("COALESCE", sides, key_type)
@@ -1069,6 +1069,16 @@ def _refuse_beside_distinct(calls: Mapping[b.AggregateCall, Position]) -> None:
                 position,
                 len(call.name),
             )
+
+
+def _using_key(left: p.Node, name: str, position: Position) -> p.Field:
+    """The left side's column a USING (name) joins on: its first table's column of that name,
+    as in Flink (Calcite), also where the left side is itself a RIGHT or FULL JOIN ... USING
+    whose own `name` column is the right side's or both sides' value."""
+    for field in left.fields:
+        if field.name == name and field.qualifier is not None:
+            return field
+    return _find(left.fields, None, name, position)
 
 
 def _aggregates_ordered_by(
