@@ -64,7 +64,9 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
     elif name == "TIMESTAMP_LTZ" and source.name == "TIMESTAMP_LTZ":  # others: the binder's
         return _cut(inner, target)
     elif name == "TIME" and types.is_character(source):
-        converted = rowwise(parse_time, [inner], pl.Time)
+        converted = cut_time(rowwise(parse_time, [inner], pl.Time), target)
+    elif name == "TIME":  # of a TIME or TIMESTAMP: its fraction cut to the target's digits
+        return cut_time(inner.cast(pl.Time), target)
     elif name == "ROW" and source.name == "ROW" and len(source.fields) == len(target.fields):
         return _to_row(inner, source, target, safe)
     elif name == "ARRAY" and source.name == "ARRAY" and _has_row(target.element):
@@ -228,6 +230,20 @@ def _to_timestamp(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr
         value = inner.cast(pl.Datetime("us"))
     else:
         value = inner.cast(pl.Datetime("us"), strict=False)
+    return _cut(value, target)
+
+
+def cut_time(value: pl.Expr, target: DataType) -> pl.Expr:
+    """A time of day cut to the fraction digits of TIME(p) (TIME alone: 0, as in Flink)."""
+    digits = target.params[0] if target.params else 0
+    if digits >= 9:
+        return value
+    unit = 10 ** (9 - digits)  # Polars' times are nanoseconds since midnight
+    return (value.cast(pl.Int64) // unit * unit).cast(pl.Time)
+
+
+def cut_timestamp(value: pl.Expr, target: DataType) -> pl.Expr:
+    """A timestamp (or an instant) cut to the fraction digits of `target`."""
     return _cut(value, target)
 
 

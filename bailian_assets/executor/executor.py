@@ -20,7 +20,7 @@ import polars as pl
 from bailian_assets.client.usage import Usage
 from bailian_assets.errors import BailianError, ExecutionError
 from bailian_assets.executor import decimals, guards
-from bailian_assets.executor.casts import compile_cast
+from bailian_assets.executor.casts import compile_cast, cut_time, cut_timestamp
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.expressions import Aggregation, compile_aggregate, compile_expr
 from bailian_assets.executor.joins import (
@@ -370,6 +370,8 @@ def _conforming(source: ast.DataType, target: ast.DataType, dtype: pl.DataType) 
         return True  # by position: the struct's field names may change
     if target.name in ("VARCHAR", "CHAR") and target.params and _retyped(source, target):
         return True
+    if source.name == target.name and _fewer_digits(source, target):
+        return True
     return dtype != to_polars(target)
 
 
@@ -387,7 +389,20 @@ def _conform(
     if target.name in ("VARCHAR", "CHAR") and target.params and _retyped(source, target):
         # Flink's sink type enforcer: VARCHAR(n) truncates, CHAR(n) truncates and pads
         return compile_cast(column, source, target, safe=False)
+    if source.name == target.name and _fewer_digits(source, target):
+        # a TIME(3) value into a TIME(0) column, a TIMESTAMP(3) into TIMESTAMP(0): cut, as Flink
+        cut = cut_time if target.name == "TIME" else cut_timestamp
+        return cut(column, target)
     return column.cast(to_polars(target))
+
+
+def _fewer_digits(source: ast.DataType, target: ast.DataType) -> bool:
+    """Does `target` (a TIME or TIMESTAMP) hold fewer fraction digits than `source`?"""
+    if target.name not in ("TIME", "TIMESTAMP", "TIMESTAMP_LTZ"):
+        return False
+    default = 0 if target.name == "TIME" else 6
+    digits = [t.params[0] if t.params else default for t in (source, target)]
+    return digits[1] < digits[0]
 
 
 def _retyped(source: ast.DataType, target: ast.DataType) -> bool:
