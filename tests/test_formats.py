@@ -231,6 +231,12 @@ def test_json_fail_on_missing_field_names_the_line(tmp_path):
         read_table(t)
 
 
+def test_a_line_that_is_no_json_is_named_by_its_line(tmp_path):
+    t = table(tmp_path, "id INT", "'format' = 'json'", '{"id": 1}\n1,Alice,DE\n', name="c.json")
+    with pytest.raises(ExecutionError, match=r"c.json:2: cannot read it as json: Extra data"):
+        read_table(t)
+
+
 def test_json_timestamps_in_the_chosen_standard_only(tmp_path):
     data = '{"ts": "2024-01-05 10:00:00"}\n{"ts": "2024-01-05T10:00:00.5"}\n'
     for standard, rows in (

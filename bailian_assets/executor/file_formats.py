@@ -18,6 +18,7 @@ format's 'ignore-parse-errors', reads it as NULL with a warning: `parse_faults`)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -62,7 +63,27 @@ def read_batches(
     except (ExecutionError, FileNotFoundError):
         raise  # FileNotFoundError: removed since it was listed; the caller reads again
     except (pl.exceptions.PolarsError, OSError) as error:
+        where = _first_bad_json_line(file) if fmt == "json" else None
+        if where is not None:
+            raise ExecutionError(f"{file}:{where[0]}: cannot read it as json: {where[1]}") from None
         raise ExecutionError(f"{file}: cannot read it as {fmt}: {_first_line(error)}") from None
+
+
+def _first_bad_json_line(file: Path) -> tuple[int, str] | None:
+    """The first line of a json-lines file that is no JSON value, and why (Polars' own
+    message names neither): for the error of a file that failed to read."""
+    try:
+        with file.open(encoding="utf-8", errors="replace") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    json.loads(line)
+                except json.JSONDecodeError as error:
+                    return number, f"{error.msg} (column {error.colno})"
+    except OSError:
+        return None
+    return None
 
 
 def _row_locator(faults: ParseFaults, offset: int) -> Callable[[int], str]:
