@@ -1288,6 +1288,9 @@ class _Parser:
             return ast.SubqueryRef(query, alias, start.position, columns)
         if self._at("LATERAL"):
             self._next()
+            if self._at("UNNEST") and self._peek().is_op("("):  # LATERAL UNNEST(a) AS u(x)
+                name = self._name("table function", function=True)
+                return self._table_function(name, start.position)
             self._expect("TABLE")
             return self._table_function_in_parens(start)
         if self._at("TABLE") and self._peek().is_op("("):
