@@ -220,6 +220,8 @@ def convert(source: pl.Series, data_type: ast.DataType, standard: str | None = N
     them). Text is parsed as Flink's csv and json formats read it (timestamps in `standard`,
     'SQL' or 'ISO-8601'; None: either)."""
     target = to_polars(data_type)
+    if data_type.name == "MAP" and isinstance(source.dtype, pl.Struct):
+        return _object_as_map(source, target)
     if data_type.name == "DECIMAL":  # HALF_UP to the scale, NULL (reported) when too big
         text = source.str.strip_chars() if source.dtype == pl.String else source
         return pl.select(decimals.read(pl.lit(text), source.dtype, data_type)).to_series()
@@ -228,6 +230,20 @@ def convert(source: pl.Series, data_type: ast.DataType, standard: str | None = N
     try:
         return source.cast(target, strict=False)
     except pl.exceptions.PolarsError:
+        return pl.Series(source.name, [None] * len(source), dtype=target)
+
+
+def _object_as_map(source: pl.Series, target: pl.DataType) -> pl.Series:
+    """JSON objects (read as a struct of every key any row has) as MAP entries, as Flink's
+    json format reads an object into a MAP column: a row's keys with a value, in the
+    object's order; a key whose value does not convert makes the row NULL (reported)."""
+    entries = [
+        None if row is None else [{"key": k, "value": v} for k, v in row.items() if v is not None]
+        for row in source.to_list()
+    ]
+    try:
+        return pl.Series(source.name, entries, dtype=target, strict=False)
+    except (pl.exceptions.PolarsError, TypeError, ValueError):
         return pl.Series(source.name, [None] * len(source), dtype=target)
 
 
