@@ -62,7 +62,7 @@ def compile_cast(inner: pl.Expr, source: DataType, target: DataType, safe: bool)
     elif name == "TIMESTAMP":
         converted = _to_timestamp(inner, source, target)
     elif name == "TIMESTAMP_LTZ" and source.name == "TIMESTAMP_LTZ":  # others: the binder's
-        return _cut(inner, target)
+        return cut_timestamp(inner, target)
     elif name == "TIME" and types.is_character(source):
         converted = cut_time(rowwise(parse_time, [inner], pl.Time), target)
     elif name == "TIME":  # of a TIME or TIMESTAMP: its fraction cut to the target's digits
@@ -136,8 +136,7 @@ def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:
             raise ValueError(_failure(values.filter(failed)[0], target))
         return results
 
-    # the input as the conversion read it: NULL where it is not evaluated (`guards`)
-    return pl.struct(guards.masked(inner).alias("in"), converted.alias("out")).map_batches(
+    return pl.struct(inner.alias("in"), converted.alias("out")).map_batches(
         check, return_dtype=dtype
     )
 
@@ -230,7 +229,7 @@ def _to_timestamp(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr
         value = inner.cast(pl.Datetime("us"))
     else:
         value = inner.cast(pl.Datetime("us"), strict=False)
-    return _cut(value, target)
+    return cut_timestamp(value, target)
 
 
 def cut_time(value: pl.Expr, target: DataType) -> pl.Expr:
@@ -243,11 +242,6 @@ def cut_time(value: pl.Expr, target: DataType) -> pl.Expr:
 
 
 def cut_timestamp(value: pl.Expr, target: DataType) -> pl.Expr:
-    """A timestamp (or an instant) cut to the fraction digits of `target`."""
-    return _cut(value, target)
-
-
-def _cut(value: pl.Expr, target: DataType) -> pl.Expr:
     """A timestamp (or an instant) cut to the fraction digits of `target`."""
     precision = _precision(target)
     if precision >= 6:

@@ -305,14 +305,16 @@ def _when_chain(branches: list[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> 
 
 
 def _cast(expr: bound.Cast) -> pl.Expr:
+    """CAST and TRY_CAST. Text that may not convert is read only where the CAST is evaluated
+    (`guards.masked`: NULL elsewhere); the conversion then checks every row it is given. A
+    literal's CAST is a constant, computed for every row and folded."""
     inner = compile_expr(expr.expr)
-    if isinstance(expr.expr, bound.Literal):  # a constant: for every row, and folded
-        with guards.everywhere():
-            cast = compile_cast(inner, expr.expr.type, expr.type, expr.safe)
-        return _folded(cast) if expr.type.name in _FOLDED else cast
-    if not expr.safe and types.is_character(expr.expr.type):  # text that may not convert
-        inner = guards.masked(inner)  # read only where the CAST is evaluated
-    return compile_cast(inner, expr.expr.type, expr.type, expr.safe)
+    literal = isinstance(expr.expr, bound.Literal)
+    if not literal and not expr.safe and types.is_character(expr.expr.type):
+        inner = guards.masked(inner)
+    with guards.everywhere():
+        cast = compile_cast(inner, expr.expr.type, expr.type, expr.safe)
+    return _folded(cast) if literal and expr.type.name in _FOLDED else cast
 
 
 # A typed literal (DATE '1995-03-15' is a CAST of its text) parses its text in Python; run

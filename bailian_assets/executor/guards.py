@@ -82,6 +82,21 @@ def rows() -> pl.Expr | None:
     return pl.all_horizontal([condition().fill_null(False) for condition in conditions])
 
 
+def tolerant(function: Callable[..., object]) -> Callable[..., object]:
+    """`function` as a per-value Python function runs here: as it is, or, compiled for a
+    condition (`leniently`), giving None where it raises."""
+    if checking():
+        return function
+
+    def answer(*values: object) -> object:
+        try:
+            return function(*values)
+        except Exception:  # what would fail the job is NULL in a condition's copy
+            return None
+
+    return answer
+
+
 def masked(expr: pl.Expr) -> pl.Expr:
     """`expr`, NULL for the rows the expression being compiled is not evaluated for: the
     input of an operation that fails on some values (a NULL gives NULL without failing)."""

@@ -29,18 +29,13 @@ def rowwise(
     exception raised by `function` fails the query (the executor's ExecutionError), for the
     rows the call is evaluated for only (`guards`: a CASE branch, an AND operand)."""
 
-    lenient = not guards.checking()
+    run = guards.tolerant(function)
 
     def call(row: dict):
         values = list(row.values())
         if any(v is None for v in values):
             return None
-        if lenient:  # compiled for a guard's condition: a failure is NULL (`guards`)
-            try:
-                return function(*values)
-            except Exception:
-                return None
-        return function(*values)
+        return run(*values)
 
     fields = [arg.alias(f"a{index}") for index, arg in enumerate(args)]
     if fields:

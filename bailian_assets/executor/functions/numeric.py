@@ -65,15 +65,7 @@ def per_distinct(x: pl.Expr, function, dtype: pl.DataType | type[pl.DataType]) -
     """`function(value)` in Python, once per distinct non-NULL value of `x` (NULL stays NULL):
     for what Polars cannot compute, without a Python call per row. Only the rows the call is
     evaluated for (`guards`) are read; compiled leniently, a value it raises on is NULL."""
-    lenient = not guards.checking()
-
-    def answer(value: object) -> object:
-        if not lenient:
-            return function(value)
-        try:
-            return function(value)
-        except Exception:
-            return None
+    answer = guards.tolerant(function)
 
     def run(values: pl.Series, return_dtype: object = None) -> pl.Series:
         # `return_dtype`: Polars passes it first, and on a TypeError about it calls again
