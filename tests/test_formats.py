@@ -237,6 +237,17 @@ def test_a_line_that_is_no_json_is_named_by_its_line(tmp_path):
         read_table(t)
 
 
+def test_a_json_object_that_does_not_fit_the_map_type_is_null_alone(tmp_path):
+    t = table(
+        tmp_path,
+        "id INT, m MAP<STRING, INT>",
+        "'format' = 'json', 'json.ignore-parse-errors' = 'true'",
+        '{"id": 1, "m": {"a": 1}}\n{"id": 2, "m": {"a": "x"}}\n',
+        name="m.json",
+    )
+    assert read_table(t).rows() == [(1, [{"key": "a", "value": 1}]), (2, None)]
+
+
 def test_json_timestamps_in_the_chosen_standard_only(tmp_path):
     data = '{"ts": "2024-01-05 10:00:00"}\n{"ts": "2024-01-05T10:00:00.5"}\n'
     for standard, rows in (

@@ -236,15 +236,23 @@ def convert(source: pl.Series, data_type: ast.DataType, standard: str | None = N
 def _object_as_map(source: pl.Series, target: pl.DataType) -> pl.Series:
     """JSON objects (read as a struct of every key any row has) as MAP entries, as Flink's
     json format reads an object into a MAP column: a row's keys with a value, in the
-    object's order; a key whose value does not convert makes the row NULL (reported)."""
-    entries = [
+    object's order; a row holding a value that does not convert is NULL (reported)."""
+    rows = [
         None if row is None else [{"key": k, "value": v} for k, v in row.items() if v is not None]
         for row in source.to_list()
     ]
     try:
-        return pl.Series(source.name, entries, dtype=target, strict=False)
+        return pl.Series(source.name, rows, dtype=target, strict=False)
+    except (pl.exceptions.PolarsError, TypeError, ValueError):  # one bad row: row by row
+        return pl.Series(source.name, [_map_or_none(row, target) for row in rows], dtype=target)
+
+
+def _map_or_none(entries: list[dict] | None, target: pl.DataType) -> list[dict] | None:
+    """One row's MAP entries as `target` holds them, or None when a value does not fit."""
+    try:
+        return pl.Series([entries], dtype=target, strict=False).to_list()[0]
     except (pl.exceptions.PolarsError, TypeError, ValueError):
-        return pl.Series(source.name, [None] * len(source), dtype=target)
+        return None
 
 
 def parse_text(text: pl.Series, target: pl.DataType, standard: str | None = None) -> pl.Series:

@@ -55,18 +55,18 @@ def join_on(
     """`left.join(right)` where each key pair (from `join_keys`) is equal. Polars takes keys as
     expressions, but refuses one holding an alias (a CAST's check: `ON CAST(a.s AS INT) =
     b.i`) and two of one output name (`a.i + 1 = b.i AND a.i * 2 = b.i + 2`): keys that are
-    not plain columns become columns of their own first (`$key<i>`), dropped after."""
+    not plain columns become columns of their own first (`$lkey<i>`, `$rkey<i>`), dropped
+    after."""
     if all(a.meta.is_column() and b.meta.is_column() for a, b in keys):
         return left.join(
             right, left_on=[a for a, _ in keys], right_on=[b for _, b in keys], **options
         )
-    left_names = [f"$lkey{i}" for i in range(len(keys))]
-    right_names = [f"$rkey{i}" for i in range(len(keys))]
-    joined = left.with_columns(a.alias(f"$lkey{i}") for i, (a, _) in enumerate(keys)).join(
-        right.with_columns(b.alias(f"$rkey{i}") for i, (_, b) in enumerate(keys)),
-        left_on=left_names,
-        right_on=right_names,
-        **options,
+    left_keys = [a.alias(f"$lkey{i}") for i, (a, _) in enumerate(keys)]
+    right_keys = [b.alias(f"$rkey{i}") for i, (_, b) in enumerate(keys)]
+    left_names = [k.meta.output_name() for k in left_keys]
+    right_names = [k.meta.output_name() for k in right_keys]
+    joined = left.with_columns(left_keys).join(
+        right.with_columns(right_keys), left_on=left_names, right_on=right_names, **options
     )
     semi = options.get("how") in ("semi", "anti")
     return joined.drop(left_names if semi else left_names + right_names, strict=False)
@@ -139,7 +139,7 @@ def semi_join(
     `sub`'s) is equal, compared as `join_keys` compares them (`anti`: the rows that join
     none); a NULL key matches nothing (a WHERE's `x IN (...)`, `[NOT] EXISTS`)."""
     pairs = [join_keys(outside, inside) for outside, inside in keys]
-    return join_on(  # keys as expressions: no key column is added (and copied) first
+    return join_on(
         frame,
         sub,
         pairs,

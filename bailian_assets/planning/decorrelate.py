@@ -278,7 +278,7 @@ def _aggregate(node: p.Aggregate, at: _Site) -> _Pulled:
         return _Pulled(node)
     inner = {f.column for f in below.node.fields}
     pairs = [_equality(c, at.outer) for c in below.conditions]
-    plain = not reads and all(p is not None and b.columns_in(p[1]) <= inner for p in pairs)
+    plain = not reads and all(pair is not None and b.columns_in(pair[1]) <= inner for pair in pairs)
     if not plain:
         below, domain = _domain(below, at, reads)
         pairs = [_equality(c, at.outer) for c in below.conditions]
@@ -347,9 +347,8 @@ def _domain(
     fields = {f.column: f for f in at.rows.fields}
     if not set(read) <= set(fields):
         raise PlanError(
-            "a correlated condition other than an equality, under an aggregate, or a "
-            "correlated reference in a subquery's SELECT list, may read the enclosing query's "
-            "columns only, not those of a query further out",
+            "a subquery's SELECT list, aggregate arguments and conditions other than "
+            "equalities may read the enclosing query's columns, not those of a query further out",
             at.position,
         )
     domain = {c: at.field("$domain", fields[c].type) for c in read}

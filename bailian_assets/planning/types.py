@@ -105,13 +105,13 @@ def can_assign(source: DataType, target: DataType) -> bool:
 def can_insert(source: DataType, target: DataType) -> bool:
     """May a query column of `source` be written into a sink column of `target`? Flink's
     implicit casts (`can_assign`), and also a TIMESTAMP into a DATE column (the date part),
-    which no common type may do (DATE and TIMESTAMP do not meet), but no DATE into a
-    TIMESTAMP column, as in Flink; a CHAR(n) column takes
-    CHAR values only, as in Flink (a VARCHAR is refused: no implicit cast to CHAR)."""
+    which no common type may do (DATE and TIMESTAMP do not meet); not a DATE into a TIMESTAMP
+    column, as in Flink; a CHAR(n) column takes CHAR values only, as in Flink (a VARCHAR is
+    refused: no implicit cast to CHAR)."""
     if source.name in ("TIMESTAMP", "TIMESTAMP_LTZ") and target.name == "DATE":
         return True
     if source.name == "DATE" and target.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
-        return False  # the other way round Flink refuses
+        return False
     if target.name == "CHAR" and source.name in ("VARCHAR", "STRING"):
         return False
     return can_assign(source, target)
