@@ -44,7 +44,7 @@ from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.window_frames import bind_frame, check_frame_allowed
 from bailian_assets.sql import ast
 from bailian_assets.sql.ast import DataType
-from bailian_assets.sql.parser import NILADIC
+from bailian_assets.sql.reserved import NILADIC
 from bailian_assets.sql.variables import VariableError, substitute
 
 Scope = Sequence[Field]

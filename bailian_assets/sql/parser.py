@@ -22,7 +22,7 @@ from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast, json_syntax
 from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
-from bailian_assets.sql.reserved import RESERVED_WORDS, is_reserved, reserved_message
+from bailian_assets.sql.reserved import NILADIC, RESERVED_WORDS, is_reserved, reserved_message
 from bailian_assets.sql.source import line_at
 from bailian_assets.sql.tokenizer import Kind, Token, TokenizeError, token_chunks
 
@@ -78,19 +78,6 @@ _RESERVED = {
     "FALSE",
     "NATURAL",
     "OVER",
-}
-
-# Reserved words that are values of their own in Flink (`SELECT LOCALTIME`), never column names;
-# the ones this project computes (`_CURRENT_TIMES`) are parsed as calls before.
-NILADIC = {
-    "USER",
-    "CURRENT_USER",
-    "SESSION_USER",
-    "SYSTEM_USER",
-    "CURRENT_ROLE",
-    "CURRENT_PATH",
-    "CURRENT_CATALOG",
-    "CURRENT_SCHEMA",
 }
 
 _TYPE_ALIASES = {

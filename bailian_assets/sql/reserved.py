@@ -58,6 +58,23 @@ RESERVED_WORDS = frozenset(
 )
 
 
+# Reserved words that are values of their own in Flink (`SELECT USER`), read as a column where
+# the query has one of that name (the binder's); the ones this project computes (the parser's
+# `_CURRENT_TIMES`) are parsed as calls before.
+NILADIC = frozenset(
+    {
+        "USER",
+        "CURRENT_USER",
+        "SESSION_USER",
+        "SYSTEM_USER",
+        "CURRENT_ROLE",
+        "CURRENT_PATH",
+        "CURRENT_CATALOG",
+        "CURRENT_SCHEMA",
+    }
+)
+
+
 def is_reserved(word: str) -> bool:
     """Whether `word`, unquoted, is one of Flink's reserved words (case-insensitive)."""
     return word.upper() in RESERVED_WORDS

@@ -91,18 +91,13 @@ def _date_format(a, raw):
 
 
 def _parser(default, raw, what: str):
-    """The text -> value function of TO_TIMESTAMP/TO_DATE: the default form, or a pattern."""
+    """The text -> value function of TO_TIMESTAMP/TO_DATE: the default form, or a constant
+    pattern (an unknown pattern letter fails here)."""
     if len(raw) < 2:
         return default
-    pattern = java_pattern(str(_const(raw, 1, what)), parsing=True)
-
-    def parse(text: str):
-        try:
-            return dt.datetime.strptime(text, pattern)
-        except ValueError:
-            return None
-
-    return parse
+    pattern = str(_const(raw, 1, what))
+    _strptime_pattern(pattern)
+    return lambda text: _parse_with(text, pattern)
 
 
 def _to_timestamp(a, raw):
@@ -121,7 +116,8 @@ def _to_date(a, raw):
 
 
 def _parse_with(text: str, pattern: str) -> dt.datetime | None:
-    """`text` read with the Java pattern of its own row (NULL when it does not match)."""
+    """`text` read with a Java pattern: NULL when it does not match, and, as in Flink, when
+    the pattern of a row has an unknown letter (a constant one is refused by `_parser`)."""
     try:
         return dt.datetime.strptime(text, _strptime_pattern(pattern))
     except ValueError:
