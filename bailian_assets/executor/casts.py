@@ -137,7 +137,7 @@ def _strict(inner: pl.Expr, converted: pl.Expr, target: DataType) -> pl.Expr:
         return results
 
     return pl.struct(inner.alias("in"), converted.alias("out")).map_batches(
-        check, return_dtype=dtype
+        check, return_dtype=dtype, is_elementwise=guards.row_by_row()
     )
 
 
@@ -177,7 +177,7 @@ def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
     elif name in ("DOUBLE", "FLOAT"):  # Double/Float.toString, column-wise (the print sink's)
         width = pl.Float64 if name == "DOUBLE" else pl.Float32
         text = inner.cast(width).map_batches(
-            java_double_text, return_dtype=pl.String, is_elementwise=True
+            java_double_text, return_dtype=pl.String, is_elementwise=guards.row_by_row()
         )
     elif name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
         # the binder gives a CAST of an instant its wall time in the session zone; an instant

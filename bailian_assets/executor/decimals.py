@@ -110,10 +110,10 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
         parsed = (
             pl.when(_too_many_digits(text, trimmed, precision, scale)).then(None).otherwise(parsed)
         )
-    lenient = (
-        pl.when(number.not_())
-        .then(text)
-        .map_elements(lambda t: _lenient(t, precision, scale), return_dtype=dtype(target))
+    lenient = guards.per_value(
+        pl.when(number.not_()).then(text),
+        lambda t: _lenient(t, precision, scale),
+        dtype(target),
     )
     value = pl.when(number.not_()).then(lenient).otherwise(parsed)
     if safe or not guards.checking():
@@ -129,7 +129,7 @@ def from_text(text: pl.Expr, target: DataType, safe: bool = False) -> pl.Expr:
         return values
 
     return pl.struct(text.alias("text"), value.alias("value")).map_batches(
-        check, return_dtype=dtype(target)
+        check, return_dtype=dtype(target), is_elementwise=guards.row_by_row()
     )
 
 
@@ -367,7 +367,7 @@ def _python_divide(a: pl.Expr, b: pl.Expr, result: DataType, needed: pl.Expr) ->
         return joined["q"]
 
     return pl.struct(a.alias("a"), b.alias("b"), needed.alias("needed")).map_batches(
-        run, return_dtype=target
+        run, return_dtype=target, is_elementwise=guards.row_by_row()
     )
 
 
@@ -398,7 +398,7 @@ def fail_on_zero(
         return values
 
     return pl.struct(divisor.alias("divisor"), active.alias("active")).map_batches(
-        check, return_dtype=divisor_dtype
+        check, return_dtype=divisor_dtype, is_elementwise=guards.row_by_row()
     )
 
 

@@ -180,7 +180,8 @@ class Executor:
 
     def _project(self, node: p.Project, frame: pl.LazyFrame) -> pl.LazyFrame:
         # with_columns broadcasts literals to every row (a bare select would give one row)
-        with guards.folding_constants(constant_rows(node.input, self.constant)):
+        folding = constant_rows(node.input, self.constant)
+        with guards.folding_constants(folding), guards.projecting():
             exprs = [compile_expr(e).alias(f.column) for e, f in node.items]
         return frame.with_columns(exprs).select(f.column for _, f in node.items)
 

@@ -16,6 +16,13 @@ lenient copy only says where the others are evaluated. Conditions holding checke
 each hold the conditions of those before them, and a CASE of n text CASTs would compile to
 2^n nodes.
 
+Flink merges a filter and the projection below it into one step that computes the projection
+only for the rows that pass (an outer WHERE over a view, or a filter on the partition columns:
+a CAST never fails on a row the query drops). A check compiled for a projection (`projecting`)
+tells Polars it works row by row (`row_by_row()`), so that Polars applies such a filter first
+and still skips the partitions the filter rules out. Not in a condition: Polars would push the
+condition, check and all, into a scan of ours, which cannot take a Python function.
+
 Flink also folds constants at plan time: a projection over VALUES rows is computed by the
 planner with BigDecimal arithmetic, where a division by zero fails (`Division by zero`) even
 for a NULL dividend or DOUBLE operands (at run time a DOUBLE gives Infinity and a NULL
@@ -27,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 import polars as pl
 
@@ -35,6 +43,7 @@ import polars as pl
 _CONDITIONS: ContextVar[tuple[Callable[[], pl.Expr], ...]] = ContextVar("conditions", default=())
 _FOLDING: ContextVar[bool] = ContextVar("folding", default=False)
 _LENIENT: ContextVar[bool] = ContextVar("lenient", default=False)
+_PROJECTING: ContextVar[bool] = ContextVar("projecting", default=False)
 
 
 @contextmanager
@@ -118,3 +127,38 @@ def folding_constants(on: bool = True) -> Iterator[None]:
 
 def folding() -> bool:
     return _FOLDING.get()
+
+
+@contextmanager
+def projecting() -> Iterator[None]:
+    """Compile a projection's expressions (see the module's text)."""
+    token = _PROJECTING.set(True)
+    try:
+        yield
+    finally:
+        _PROJECTING.reset(token)
+
+
+def row_by_row() -> bool:
+    """May a check compiled here be told to Polars as working row by row (`is_elementwise`)?"""
+    return _PROJECTING.get()
+
+
+def per_value(
+    expr: pl.Expr,
+    function: Callable[[Any], object],
+    dtype: pl.DataType | type[pl.DataType],
+    skip_nulls: bool = True,
+) -> pl.Expr:
+    """`function(value)` in Python for each value of `expr` (a STRUCT's as a dict, an ARRAY's
+    as a list; with `skip_nulls`, NULL stays NULL uncalled). Polars' own `map_elements` is
+    always told to Polars as row by row: in a condition, Polars would push it into a scan."""
+
+    def run(series: pl.Series) -> pl.Series:
+        if skip_nulls:
+            answers = [None if x is None else function(x) for x in series.to_list()]
+        else:
+            answers = [function(x) for x in series.to_list()]
+        return pl.Series(series.name, answers, dtype=dtype)
+
+    return expr.map_batches(run, return_dtype=dtype, is_elementwise=row_by_row())

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from bailian_assets.executor import guards
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import Implementation, const, rowwise
 from bailian_assets.planning import bound
@@ -102,7 +103,11 @@ def _element(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
             raise ValueError("ELEMENT: Array has more than one element.")
         return lengths
 
-    lengths = a[0].list.len().map_batches(check, return_dtype=pl.UInt32)
+    lengths = (
+        a[0]
+        .list.len()
+        .map_batches(check, return_dtype=pl.UInt32, is_elementwise=guards.row_by_row())
+    )
     return pl.when(lengths == 1).then(a[0].list.first())
 
 
@@ -120,9 +125,8 @@ def _with_value(
             items.to_list() if isinstance(items, pl.Series) else list(items), row["value"]
         )
 
-    return pl.struct(array.alias("array"), value.alias("value")).map_elements(
-        call, return_dtype=dtype, skip_nulls=False
-    )
+    pair = pl.struct(array.alias("array"), value.alias("value"))
+    return guards.per_value(pair, call, dtype, skip_nulls=False)
 
 
 def _position_rowwise(array: pl.Expr, value: pl.Expr) -> pl.Expr:

@@ -40,7 +40,7 @@ def rowwise(
     fields = [arg.alias(f"a{index}") for index, arg in enumerate(args)]
     if fields:
         fields[0] = guards.masked(fields[0]).alias("a0")
-    return pl.struct(fields).map_elements(call, return_dtype=dtype, skip_nulls=False)
+    return guards.per_value(pl.struct(fields), call, dtype, skip_nulls=False)
 
 
 def per_row(function: Callable[[], object], dtype: pl.DataType | type[pl.DataType]) -> pl.Expr:

@@ -30,6 +30,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from bailian_assets.executor import guards
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.common import const as _const
@@ -324,8 +325,8 @@ def _rows(a, raw, build) -> pl.Expr:
     if not a:
         return pl.lit(build([]), dtype=pl.String)
     fields = [x.alias(f"a{i}") for i, x in enumerate(a)]
-    return pl.struct(fields).map_elements(
-        lambda row: build(list(row.values())), return_dtype=pl.String, skip_nulls=False
+    return guards.per_value(
+        pl.struct(fields), lambda row: build(list(row.values())), pl.String, skip_nulls=False
     )
 
 

@@ -74,7 +74,7 @@ def per_distinct(x: pl.Expr, function, dtype: pl.DataType | type[pl.DataType]) -
         answers = pl.Series([answer(v) for v in distinct], dtype=dtype)
         return values.replace_strict(distinct, answers, default=None, return_dtype=dtype)
 
-    return guards.masked(x).map_batches(run, return_dtype=dtype)
+    return guards.masked(x).map_batches(run, return_dtype=dtype, is_elementwise=guards.row_by_row())
 
 
 def _integral(function: str) -> Implementation:

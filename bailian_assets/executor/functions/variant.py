@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from bailian_assets.executor import guards
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions import json as json_functions
 from bailian_assets.executor.functions.collection import map_value
@@ -32,12 +33,12 @@ def _parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
         except v.VariantError as error:
             raise ValueError(f"PARSE_JSON: {error}") from None
 
-    return a[0].map_elements(parse, return_dtype=pl.String)
+    return guards.per_value(a[0], parse, pl.String)
 
 
 def _try_parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     allow = _allow_duplicates(raw)
-    return a[0].map_elements(lambda text: v.try_canonical(text, allow), return_dtype=pl.String)
+    return guards.per_value(a[0], lambda text: v.try_canonical(text, allow), pl.String)
 
 
 def _json_string(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
@@ -46,14 +47,15 @@ def _json_string(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     if isinstance(raw[0], bound.Call) and raw[0].name in json_functions.EMBEDDED:
         return a[0]
     if raw[0].type.name == "VARIANT":
-        return a[0].map_elements(v.json_string, return_dtype=pl.String)
+        return guards.per_value(a[0], v.json_string, pl.String)
     if raw[0].type.name in ("NULL", "UNKNOWN"):
         return pl.lit(None, pl.String)
-    return a[0].map_elements(
+    return guards.per_value(
+        a[0],
         lambda value: json.dumps(
             _plain(value), ensure_ascii=False, separators=(",", ":"), default=str
         ),
-        return_dtype=pl.String,
+        pl.String,
     )
 
 
@@ -72,8 +74,10 @@ def _item(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
         return pl.when(index >= 1).then(base.list.get(index - 1, null_on_oob=True))
     if kind == "MAP":
         return map_value(base, index, raw, to_polars(raw[0].type.value))  # type: ignore
-    return pl.struct(base.alias("base"), index.alias("index")).map_elements(
-        lambda row: _variant_item(row["base"], row["index"]), return_dtype=pl.String
+    return guards.per_value(
+        pl.struct(base.alias("base"), index.alias("index")),
+        lambda row: _variant_item(row["base"], row["index"]),
+        pl.String,
     )
 
 
