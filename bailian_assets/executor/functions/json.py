@@ -24,6 +24,7 @@ see few distinct texts per path); objects are built once per row.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from decimal import Decimal
@@ -35,6 +36,7 @@ from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.functions.common import Implementation
 from bailian_assets.executor.functions.common import const as _const
 from bailian_assets.executor.functions.numeric import per_distinct
+from bailian_assets.executor.sinks import java_double
 from bailian_assets.planning import bound
 
 _MISSING = object()
@@ -169,16 +171,11 @@ def _java_order(key: str) -> bytes:
 
 # ------------------------------------------------------------------ JSON_VALUE
 
-_JAVA_CLASSES = {
-    "INT": "Integer",
-    "BIGINT": "Long",
-    "SMALLINT": "Short",
-    "TINYINT": "Byte",
-    "DOUBLE": "Double",
-    "FLOAT": "Float",
-    "BOOLEAN": "Boolean",
-    "DECIMAL": "BigDecimal",
-}
+# The Java class a RETURNING type takes (the planner refuses the others, as Flink does). Flink
+# casts the JSON value's own class to it: a JSON 1 is an Integer (a Long past 32 bits), 1.5 a
+# BigDecimal, so RETURNING DOUBLE of 1 fails, and RETURNING INT of 1.5 too.
+_RETURNED_CLASSES = {"INT": "java.lang.Integer", "DOUBLE": "java.math.BigDecimal"}
+_RETURNED_CLASSES["BOOLEAN"] = "java.lang.Boolean"
 
 
 def _json_value(a, raw):
@@ -187,10 +184,10 @@ def _json_value(a, raw):
     returning = raw[2].type if clauses else None
     on_empty = str(_const(raw, 3, "ON EMPTY")) if clauses else "NULL"
     on_error = str(_const(raw, 5, "ON ERROR")) if clauses else "NULL"
-    empty_default, error_default = (
-        raw[i].value if clauses and isinstance(raw[i], bound.Literal) else None for i in (4, 6)
-    )
     name = returning.name if returning is not None else "STRING"
+    empty_default, error_default = (
+        _default(raw[i], name) if clauses else _no_default for i in (4, 6)
+    )
     lax = is_lax(path)
 
     def one(text):
@@ -199,7 +196,7 @@ def _json_value(a, raw):
             if found is _MISSING or (lax and isinstance(found, (dict, list))):
                 if on_empty == "ERROR":
                     raise ValueError("Empty result of JSON_VALUE function is not allowed")
-                return empty_default if on_empty == "DEFAULT" else None
+                return empty_default() if on_empty == "DEFAULT" else None
             if isinstance(found, (dict, list)):
                 raise JsonError(
                     f"Strict jsonpath mode requires scalar value, and the actual "
@@ -208,7 +205,7 @@ def _json_value(a, raw):
         except JsonError as error:
             if on_error == "ERROR":
                 raise ValueError(str(error)) from None
-            return error_default if on_error == "DEFAULT" else None
+            return error_default() if on_error == "DEFAULT" else None
         return _returned(found, name)
 
     dtype = to_polars(returning) if returning is not None else pl.String
@@ -216,31 +213,107 @@ def _json_value(a, raw):
 
 
 def _returned(value, name: str):
-    """A JSON scalar as the RETURNING type (its JSON text for a string type)."""
+    """A JSON scalar as the RETURNING type (its JSON text for a string type); a value of
+    another Java class fails the job with Flink's ClassCastException."""
     if value is None:
         return None
-    if name in ("STRING", "VARCHAR", "CHAR"):
+    if name in ("STRING", "VARCHAR"):
         return dump(value) if not isinstance(value, str) else value
-    if isinstance(value, str) or (isinstance(value, bool) != (name == "BOOLEAN")):
-        found = (
-            "String"
+    found, target = _java_class(value), _RETURNED_CLASSES[name]
+    if found != target:
+        raise ValueError(_class_cast(found, target))
+    return float(value) if name == "DOUBLE" else value
+
+
+def _no_default() -> None:
+    return None
+
+
+# The class of a DEFAULT literal's value inside Flink, by its type
+_LITERAL_CLASSES = {
+    "INT": "java.lang.Integer",
+    "BIGINT": "java.lang.Long",
+    "SMALLINT": "java.lang.Short",
+    "TINYINT": "java.lang.Byte",
+    "BOOLEAN": "java.lang.Boolean",
+    "DOUBLE": "java.lang.Double",
+    "FLOAT": "java.lang.Float",
+    "DATE": "java.lang.Integer",  # days since 1970-01-01
+    "DECIMAL": "org.apache.flink.table.data.DecimalData",
+    "CHAR": "org.apache.flink.table.data.binary.BinaryStringData",
+    "VARCHAR": "org.apache.flink.table.data.binary.BinaryStringData",
+    "STRING": "org.apache.flink.table.data.binary.BinaryStringData",
+}
+
+
+def _default(expr: bound.Expr, name: str):
+    """The value of a DEFAULT clause as the RETURNING type `name`, computed where it is used:
+    Flink casts the literal's own value to the type's class (a STRING takes its text; `DEFAULT
+    '7'` for an INT fails, so does any DEFAULT but NULL for a DOUBLE, whose class is
+    BigDecimal)."""
+    value = _constant(expr)
+    if value is None:
+        return _no_default
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = (value - dt.date(1970, 1, 1)).days  # Flink holds a DATE as its day number
+    if name in ("STRING", "VARCHAR"):
+        text = (
+            value
             if isinstance(value, str)
-            else "Boolean"
+            else ("true" if value else "false")
             if isinstance(value, bool)
-            else "Integer"
-            if isinstance(value, int)
-            else "BigDecimal"
+            else java_double(value)
+            if isinstance(value, float)
+            else str(value)
         )
-        target = _JAVA_CLASSES.get(name, name)
-        raise ValueError(
-            f"ClassCastException: class java.lang.{found} cannot be cast to class "
-            f"java.lang.{target}"
-        )
-    if name in ("DOUBLE", "FLOAT"):
-        return float(value)
-    if name == "DECIMAL" or name == "BOOLEAN":
+        return lambda: text
+    found = _LITERAL_CLASSES.get(expr.type.name, f"java.lang.{expr.type.name.title()}")
+    target = _RETURNED_CLASSES[name]
+
+    def cast():
+        if found != target:
+            raise ValueError(_class_cast(found, target))
         return value
-    return int(value)
+
+    return cast
+
+
+def _constant(expr: bound.Expr):
+    """The value of a literal, or of a literal cast to a number type (`CAST(1.5 AS DOUBLE)`);
+    None for anything else (no DEFAULT)."""
+    if isinstance(expr, bound.Cast) and isinstance(expr.expr, bound.Literal):
+        value = expr.expr.value
+        if value is None or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            return None
+        if expr.type.name in ("DOUBLE", "FLOAT"):
+            return float(value)
+        return int(value) if expr.type.name in ("INT", "BIGINT", "SMALLINT", "TINYINT") else None
+    return expr.value if isinstance(expr, bound.Literal) else None
+
+
+def _class_cast(found: str, target: str) -> str:
+    """Java's ClassCastException text for a value of class `found` cast to `target`."""
+    if found.startswith("java."):
+        where = f"{found} and {target} are in module java.base of loader 'bootstrap'"
+    else:
+        where = (
+            f"{found} is in unnamed module of loader 'app'; {target} is in module java.base "
+            "of loader 'bootstrap'"
+        )
+    return f"ClassCastException: class {found} cannot be cast to class {target} ({where})"
+
+
+def _java_class(value) -> str:
+    """The Java class Flink's JSON parser gives a JSON scalar."""
+    if isinstance(value, str):
+        return "java.lang.String"
+    if isinstance(value, bool):
+        return "java.lang.Boolean"
+    if isinstance(value, int):
+        if -(2**31) <= value < 2**31:
+            return "java.lang.Integer"
+        return "java.lang.Long" if -(2**63) <= value < 2**63 else "java.math.BigInteger"
+    return "java.math.BigDecimal"
 
 
 # ------------------------------------------------------------------ JSON_QUERY, JSON_EXISTS

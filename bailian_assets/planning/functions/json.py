@@ -9,17 +9,32 @@ from collections.abc import Sequence
 
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.aggregates import AggregateFunction
-from bailian_assets.planning.functions.signatures import ScalarFunction, always, fixed, sig
+from bailian_assets.planning.functions.signatures import (
+    ScalarFunction,
+    SignatureError,
+    always,
+    fixed,
+    sig,
+)
 from bailian_assets.sql.ast import DataType
 
 _C = "CHARACTER"
 _TEXT = types.nullable(types.STRING)
 
 
+# the types Flink's JSON_VALUE can return (a VARCHAR of any length: STRING)
+_RETURNABLE = ("VARCHAR", "STRING", "BOOLEAN", "INT", "DOUBLE")
+
+
 def _json_value(args: Sequence[DataType], values: Sequence[object]) -> DataType:
     """STRING, or the RETURNING type (carried by the third argument, a typed NULL); always
     nullable: a path that does not match gives NULL."""
-    return types.nullable(args[2]) if len(args) > 2 else _TEXT
+    if len(args) <= 2:
+        return _TEXT
+    if args[2].name not in _RETURNABLE:
+        shown = types.summary(types.nullable(args[2]))
+        raise SignatureError(f"Unsupported type '{shown}' for RETURNING in JSON_VALUE().")
+    return types.nullable(args[2])
 
 
 FUNCTIONS = [

@@ -1,0 +1,3 @@
+-- DEFAULT values of other types for a STRING JSON_VALUE: their text (a DATE as its day number)
+CREATE TEMPORARY TABLE out1 (a STRING, b STRING, c INT, d STRING, e STRING, f DOUBLE) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT JSON_VALUE(j, 'lax $.y' DEFAULT 2.50 ON EMPTY), JSON_VALUE(j, 'lax $.y' DEFAULT TRUE ON EMPTY), JSON_VALUE(j, 'lax $.y' RETURNING INT DEFAULT 9 ON EMPTY), JSON_VALUE(j, 'lax $.y' DEFAULT CAST(1.5 AS DOUBLE) ON EMPTY), JSON_VALUE(j, 'lax $.y' DEFAULT DATE '2020-01-02' ON EMPTY), JSON_VALUE(j, '$.d' RETURNING DOUBLE) FROM (VALUES ('{"w": "abc", "i": 7, "d": 2.5}')) AS t(j);
