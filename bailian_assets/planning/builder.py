@@ -49,6 +49,7 @@ from bailian_assets.planning.decorrelate import (
 )
 from bailian_assets.planning.filtering_subqueries import (
     NO_ROLES,
+    SELECT_LIST,
     Roles,
     filtering_join,
     has_subquery,
@@ -68,8 +69,9 @@ from bailian_assets.planning.table_functions import TABLE_FUNCTIONS, TableFuncti
 from bailian_assets.sql import ast
 
 _CONSTANT_CORRELATION = (
-    "a correlated subquery over VALUES rows only (or with only VALUES rows around it) is not "
-    "supported by Flink 2.3 (unexpected correlate variable $cor0 in the plan): read a table"
+    "a correlated subquery over VALUES rows only, or in the SELECT list of a query over VALUES "
+    "rows only, is not supported by Flink 2.3 (unexpected correlate variable $cor0 in the "
+    "plan): read a table"
 )
 _SELECT_LIST_CORRELATION = (
     "an IN subquery that reads the enclosing query only in its SELECT list, with an operand "
@@ -367,7 +369,7 @@ class Builder:
             node, exprs = self._windows(node, exprs, window_definitions(select), ctx)
             scope = node.fields
         if any(map(has_subquery, exprs)):
-            node, exprs = self._subqueries(node, exprs, ctx)
+            node, exprs = self._subqueries(node, exprs, ctx, SELECT_LIST)
             scope = node.fields
         items = []
         names = []
@@ -503,7 +505,7 @@ class Builder:
     ) -> tuple[p.Node, ast.Expr | None]:
         """`node` joined with the correlated subquery `expr` (planned as `sub`), and what the
         subquery leaves in its condition (see `filtering_join`; None: `result`'s column)."""
-        if self._constant(sub) or self._constant(node):
+        if self._constant(sub) or (roles.select_list and self._constant(node)):
             raise PlanError(_CONSTANT_CORRELATION, expr.position)
         if expr.kind == "SCALAR":
             reused = outer_aggregate(node, sub, result, self.inner_field)

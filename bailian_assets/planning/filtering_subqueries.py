@@ -41,9 +41,11 @@ class Roles:
     filtering: frozenset[int] = frozenset()
     semi: dict[int, bool] = field(default_factory=dict)  # anti or not
     compared: dict[int, tuple[str, ast.Expr]] = field(default_factory=dict)  # (op, other side)
+    select_list: bool = False  # the subqueries of a SELECT list, not of a condition
 
 
 NO_ROLES = Roles()
+SELECT_LIST = Roles(select_list=True)
 
 
 def roles_of(condition: ast.Expr) -> Roles:
