@@ -191,6 +191,16 @@ def _to_text(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
             months // 12,
             (months % 12).cast(pl.String).str.zfill(2),
         )
+    elif name == "INTERVAL_DAY_TIME":  # +1 02:03:04.500 (microseconds: milliseconds shown)
+        millis = inner.abs() // 1000
+        clock = [(millis // 3_600_000) % 24, (millis // 60_000) % 60, (millis // 1000) % 60]
+        text = pl.format(
+            "{}{} {}:{}:{}.{}",
+            pl.when(inner < 0).then(pl.lit("-")).otherwise(pl.lit("+")),
+            millis // 86_400_000,
+            *(part.cast(pl.String).str.zfill(2) for part in clock),
+            (millis % 1000).cast(pl.String).str.zfill(3),
+        )
     else:
         text = inner.cast(pl.String)
     length = target.params[0] if target.params else None

@@ -222,9 +222,15 @@ _DAY_TIME = ("DAY", "HOUR", "MINUTE", "SECOND")
 _MICROS = {"DAY": 86_400_000_000, "HOUR": 3_600_000_000, "MINUTE": 60_000_000, "SECOND": 1_000_000}
 
 
-def interval_value(text: str, first: str, last: str | None) -> tuple[int, str]:
-    """The value of `INTERVAL 'text' first [TO last]`: (months, 'INTERVAL_YEAR_MONTH') or
-    (microseconds, 'INTERVAL_DAY_TIME'). Raises ValueError for text that does not fit."""
+# the largest value of each field after the first (the first may hold any `precision` digits)
+_FIELD_LIMITS = {"MONTH": 11, "HOUR": 23, "MINUTE": 59, "SECOND": 59}
+
+
+def interval_value(text: str, first: str, last: str | None, precision: int = 2) -> tuple[int, str]:
+    """The value of `INTERVAL 'text' first[(precision)] [TO last]`: (months,
+    'INTERVAL_YEAR_MONTH') or (microseconds, 'INTERVAL_DAY_TIME'). Raises ValueError, with
+    Flink's words, for text that does not fit: a first field of more digits than `precision`
+    (2 unless written), a later one past its range (25 hours)."""
     units = _YEAR_MONTH if first in _YEAR_MONTH else _DAY_TIME
     end = units.index(last or first)
     fields = units[units.index(first) : end + 1]
@@ -239,6 +245,14 @@ def interval_value(text: str, first: str, last: str | None) -> tuple[int, str]:
         or not all(re.fullmatch(r"\d+", p) for p in parts[:-1])
         or not re.fullmatch(pattern, parts[-1])
     ):
+        qualifier = first + (f" TO {last}" if last else "")
+        raise ValueError(f"Illegal interval literal format '{text}' for INTERVAL {qualifier}")
+    leading = int(parts[0].partition(".")[0])
+    if len(str(leading)) > precision:
+        raise ValueError(
+            f"Interval field value {leading:,} exceeds precision of {first}({precision}) field"
+        )
+    if any(float(p) > _FIELD_LIMITS[f] for p, f in zip(parts[1:], fields[1:], strict=True)):
         qualifier = first + (f" TO {last}" if last else "")
         raise ValueError(f"Illegal interval literal format '{text}' for INTERVAL {qualifier}")
     if units is _YEAR_MONTH:
@@ -294,6 +308,15 @@ _UNIT_FIRST = {
         "MILLENNIUM",
         "EPOCH",
     ),
+}
+# the plural units an INTERVAL takes (INTERVAL '2' DAYS)
+_PLURAL_UNITS = {
+    "YEARS": "YEAR",
+    "MONTHS": "MONTH",
+    "DAYS": "DAY",
+    "HOURS": "HOUR",
+    "MINUTES": "MINUTE",
+    "SECONDS": "SECOND",
 }
 
 
@@ -1499,27 +1522,39 @@ class _Parser:
         """`INTERVAL '1' DAY`, `INTERVAL '1 02:03:04' DAY TO SECOND`, `INTERVAL '-1' MONTH`."""
         start = self._next()
         text = self._next()
-        first = self._unit(_YEAR_MONTH + _DAY_TIME)
-        last = self._unit(_YEAR_MONTH + _DAY_TIME) if self._accept("TO") else None
+        first = self._unit(_YEAR_MONTH + _DAY_TIME, plural=True)
+        precision = self._unit_precision()
+        last = None
+        if self._accept("TO"):
+            last = self._unit(_YEAR_MONTH + _DAY_TIME, plural=True)
+            self._unit_precision()  # SECOND(3): the fraction's digits, shown as milliseconds
         try:
-            value, kind = interval_value(text.value, first, last)
+            value, kind = interval_value(text.value, first, last, precision or 2)
         except ValueError as error:
             raise _ParseError(str(error), text, len(text.text)) from None
         return ast.Literal(value, kind, start.position)
 
-    def _unit(self, allowed: tuple[str, ...]) -> str:
-        """A time unit word (YEAR, DAY, ...; Flink's plural and SQL_TSI_ forms too)."""
+    def _unit_precision(self) -> int | None:
+        """An interval field's `(p)`, if written (DAY(3)): its digits."""
+        if not self._accept_op("("):
+            return None
+        token = self._next()
+        if token.kind is not Kind.NUMBER or not token.value.isdigit():
+            raise _ParseError(f"expected a precision, found {token.describe()}", token)
+        self._expect_op(")")
+        return int(token.value)
+
+    def _unit(self, allowed: tuple[str, ...], plural: bool = False) -> str:
+        """A time unit word (YEAR, DAY, ...; the SQL_TSI_ forms too, and with `plural`, an
+        INTERVAL's, the plural ones: Flink calls DAYS no valid time frame elsewhere)."""
         token = self.tok
         word = token.upper.removeprefix("SQL_TSI_")
-        word = {
-            "YEARS": "YEAR",
-            "MONTHS": "MONTH",
-            "DAYS": "DAY",
-            "HOURS": "HOUR",
-            "MINUTES": "MINUTE",
-            "SECONDS": "SECOND",
-            "FRAC_SECOND": "MICROSECOND",
-        }.get(word, word)
+        if word == "FRAC_SECOND":
+            word = "MICROSECOND"
+        if token.kind is Kind.IDENT and word in _PLURAL_UNITS:
+            if not plural:
+                raise _ParseError(f"'{token.text}' is not a valid time frame", token)
+            word = _PLURAL_UNITS[word]
         if token.kind is not Kind.IDENT or word not in allowed:
             raise _ParseError(
                 f"expected a time unit ({', '.join(allowed)}), found {token.describe()}", token

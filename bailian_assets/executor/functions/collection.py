@@ -246,7 +246,8 @@ def _split(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
 
 def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     """STR_TO_MAP(text[, pair delimiter (','), key delimiter ('=')]): a pair without the key
-    delimiter has a NULL value; a repeated key keeps its last value."""
+    delimiter has a NULL value; a repeated key keeps its last value. As Java's split, which
+    Flink's uses, drops the empty pairs at the end ('a=1;' is one pair, '' and ';' none)."""
     pair_delimiter = const(raw, 1, "delimiter") if len(raw) > 1 else ","
     key_delimiter = const(raw, 2, "delimiter") if len(raw) > 2 else "="
     halves = pl.element().str.splitn(key_delimiter, 2)
@@ -254,7 +255,10 @@ def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
         halves.struct.field("field_0").alias("key"), halves.struct.field("field_1").alias("value")
     )
     last = pl.element().filter(pl.element().struct.field("key").is_last_distinct())
-    return a[0].str.split(pair_delimiter).list.eval(entry).list.eval(last)
+    pairs = a[0].str.split(pair_delimiter)
+    position = pl.int_range(pl.len())
+    kept = pairs.list.eval(pl.element().filter(position <= (pl.element() != "").arg_true().max()))
+    return kept.list.eval(entry).list.eval(last)
 
 
 def _unique(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:

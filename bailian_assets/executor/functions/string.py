@@ -45,7 +45,8 @@ def _literal_int(raw, index: int) -> int | None:
 
 def _substring(a, raw):
     """Flink's SUBSTRING: from 1; a start of 0 is 1; a negative start counts from the end, and
-    one before the first character gives '' (SUBSTRING('abc', -4) is '', not 'abc')."""
+    one before the first character gives '' (SUBSTRING('abc', -4) is '', not 'abc'); a
+    negative length gives NULL."""
     start_value = _literal_int(raw, 1)
     if start_value is not None and start_value >= 0:
         # A constant start from the front (TPC-H's SUBSTRING(c_phone FROM 1 FOR 2)) is a plain
@@ -54,17 +55,19 @@ def _substring(a, raw):
         if len(a) == 2:
             return a[0].str.slice(front)
         length_value = _literal_int(raw, 2)
-        if length_value is not None:
-            return a[0].str.slice(front, max(length_value, 0))
+        if length_value is not None and length_value >= 0:
+            return a[0].str.slice(front, length_value)
     start = a[1].cast(pl.Int64)
     chars = a[0].str.len_chars().cast(pl.Int64)
     offset = pl.when(start > 0).then(start - 1).when(start < 0).then(chars + start).otherwise(0)
     length = a[2].cast(pl.Int64).clip(lower_bound=0) if len(a) == 3 else None
     sliced = a[0].str.slice(offset.clip(lower_bound=0), length)
-    unknown = start.is_null() if length is None else start.is_null() | length.is_null()
+    unknown = start.is_null()
+    if len(a) == 3:  # a NULL or negative length: NULL
+        unknown = unknown | a[2].is_null() | (a[2].cast(pl.Int64) < 0)
     return (
         pl.when(unknown)
-        .then(pl.lit(None, pl.String))  # a NULL start or length: NULL, not the whole string
+        .then(pl.lit(None, pl.String))  # a NULL start: NULL, not the whole string
         .when(offset < 0)  # a negative start before the first character: '' in Flink
         .then(sliced.str.slice(0, 0))  # (NULL for a NULL string)
         .otherwise(sliced)
@@ -255,7 +258,13 @@ def parse_url(url: str, part: str, key: str | None = None):
 
 
 def _overlay(s: str, placed: str, start: int, length: int | None = None) -> str:
-    """s with `length` characters (default: as many as `placed` has) from `start` replaced."""
+    """s with `length` characters (default: as many as `placed` has) from `start` replaced;
+    as in Flink, a start past the end of `s` leaves it as it is, and a length of 0 replaces
+    the rest of it."""
+    if start > len(s):
+        return s
+    if length == 0:
+        return s[: max(start - 1, 0)] + placed
     length = len(placed) if length is None else length
     return s[: max(start - 1, 0)] + placed + s[max(start - 1 + length, 0) :]
 

@@ -1,0 +1,4 @@
+-- OVERLAY past the end of the string leaves it unchanged; FOR 0 replaces the rest
+CREATE TEMPORARY VIEW v (s) AS VALUES (''), ('a'), ('abc');
+CREATE TEMPORARY TABLE out1 (s STRING, a STRING, b STRING, c STRING, d STRING, e STRING, f STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT s, OVERLAY(s PLACING 'XY' FROM 1), OVERLAY(s PLACING 'XY' FROM 1 FOR 5), OVERLAY(s PLACING 'XY' FROM 3 FOR 5), OVERLAY(s PLACING 'XY' FROM 4), OVERLAY(s PLACING 'XY' FROM 2 FOR 0), OVERLAY(s PLACING '' FROM 2 FOR 1) FROM v;

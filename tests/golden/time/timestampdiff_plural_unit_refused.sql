@@ -1,0 +1,3 @@
+-- TIMESTAMPDIFF(DAYS, ...): a plural unit is no valid time frame outside INTERVAL
+CREATE TEMPORARY TABLE out1 (d INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT TIMESTAMPDIFF(DAYS, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-03 00:00:00');
