@@ -1,0 +1,4 @@
+-- a user's mistake: COUNT(DISTINCT *)
+CREATE TEMPORARY VIEW v (a) AS VALUES (1), (1);
+CREATE TEMPORARY TABLE out1 (n BIGINT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT COUNT(DISTINCT *) FROM v;

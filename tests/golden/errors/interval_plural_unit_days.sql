@@ -1,0 +1,4 @@
+-- a user's mistake: INTERVAL '2' DAYS
+CREATE TEMPORARY VIEW v (d) AS VALUES (DATE '2024-01-01');
+CREATE TEMPORARY TABLE out1 (d DATE) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT d + INTERVAL '2' DAYS FROM v;

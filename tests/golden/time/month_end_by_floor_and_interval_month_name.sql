@@ -1,0 +1,5 @@
+-- LAST_DAY-like month end via FLOOR TO MONTH plus one month minus a day, and month name
+CREATE TEMPORARY VIEW d (x) AS VALUES (DATE '2024-02-10'), (DATE '2023-02-10'), (DATE '2024-12-01');
+CREATE TEMPORARY TABLE out1 (x DATE, month_end DATE, mname STRING) WITH ('connector' = 'print');
+INSERT INTO out1
+SELECT x, CAST(FLOOR(CAST(x AS TIMESTAMP) TO MONTH) + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE), DATE_FORMAT(CAST(x AS TIMESTAMP), 'MMMM') FROM d;

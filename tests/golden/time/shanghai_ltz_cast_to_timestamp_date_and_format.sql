@@ -1,0 +1,6 @@
+-- a session time zone of Asia/Shanghai shifts TIMESTAMP_LTZ rendering and CAST to TIMESTAMP
+SET 'table.local-time-zone' = 'Asia/Shanghai';
+CREATE TEMPORARY VIEW e (ms) AS VALUES (CAST(0 AS BIGINT)), (CAST(1709294400000 AS BIGINT));
+CREATE TEMPORARY TABLE out1 (ltz TIMESTAMP_LTZ(3), ts TIMESTAMP(3), d DATE, s STRING) WITH ('connector' = 'print');
+INSERT INTO out1
+SELECT TO_TIMESTAMP_LTZ(ms, 3), CAST(TO_TIMESTAMP_LTZ(ms, 3) AS TIMESTAMP(3)), CAST(TO_TIMESTAMP_LTZ(ms, 3) AS DATE), DATE_FORMAT(TO_TIMESTAMP_LTZ(ms, 3), 'yyyy-MM-dd HH:mm') FROM e;

@@ -1,0 +1,6 @@
+-- epoch conversions: UNIX_TIMESTAMP with a pattern, FROM_UNIXTIME, TO_TIMESTAMP_LTZ millis
+SET 'table.local-time-zone' = 'UTC';
+CREATE TEMPORARY VIEW e (s, ms) AS VALUES ('2024-03-01 12:00:00', 1709294400000), ('1970-01-01 00:00:00', 0);
+CREATE TEMPORARY TABLE out1 (epoch BIGINT, back STRING, ltz TIMESTAMP_LTZ(3)) WITH ('connector' = 'print');
+INSERT INTO out1
+SELECT UNIX_TIMESTAMP(s, 'yyyy-MM-dd HH:mm:ss'), FROM_UNIXTIME(UNIX_TIMESTAMP(s)), TO_TIMESTAMP_LTZ(ms, 3) FROM e;
