@@ -25,7 +25,9 @@ _MICROS_PER_DAY = 86_400_000_000
 
 
 def bind_frame(frame: ast.WindowFrame | None, order: Sequence[b.SortKey]) -> b.Frame | None:
-    """`frame` bound against the window's ORDER BY keys; None stays None (Flink's default)."""
+    """`frame` bound against the window's ORDER BY keys; None stays None (Flink's default). A
+    ROWS frame without ORDER BY is checked, then dropped, as Flink drops it: every row's frame
+    is its whole partition."""
     if frame is None:
         return None
     _check_order_of_bounds(frame)
@@ -33,6 +35,8 @@ def bind_frame(frame: ast.WindowFrame | None, order: Sequence[b.SortKey]) -> b.F
     if frame.unit == "ROWS":
         for offset in offsets:
             _require_row_count(offset)
+        if not order:
+            return None
         distance = _row_count
     elif offsets:
         key = _range_key(frame, order)

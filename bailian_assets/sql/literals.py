@@ -19,6 +19,7 @@ import math
 BIGINT_MAX = 2**63 - 1
 INT_MAX = 2**31 - 1
 MAX_DECIMAL_SCALE = 38
+MAX_DECIMAL_PRECISION = 38  # a type of more digits is read as 38 (DECIMAL(40, 2) is DECIMAL(38, 2))
 
 
 class LiteralError(ValueError):

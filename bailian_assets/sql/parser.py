@@ -20,7 +20,13 @@ from decimal import Decimal
 
 from bailian_assets.errors import Diagnostic, Position, SqlError
 from bailian_assets.sql import ast, json_syntax
-from bailian_assets.sql.literals import LiteralError, bounded_integer, limit_count, number_value
+from bailian_assets.sql.literals import (
+    MAX_DECIMAL_PRECISION,
+    LiteralError,
+    bounded_integer,
+    limit_count,
+    number_value,
+)
 from bailian_assets.sql.nesting import MAX_DEPTH, nested_too_deeply, too_deep
 from bailian_assets.sql.reserved import NILADIC, RESERVED_WORDS, is_reserved, reserved_message
 from bailian_assets.sql.source import line_at
@@ -887,6 +893,8 @@ class _Parser:
         if self._accept_op("("):
             params = tuple(self._comma_list(self._type_parameter))
             self._expect_op(")")
+        if name == "DECIMAL" and params and params[0] > MAX_DECIMAL_PRECISION:
+            params = (MAX_DECIMAL_PRECISION, *params[1:])  # Flink's reading of DECIMAL(40, 2)
         if name == "TIMESTAMP" and self._accept("WITH"):
             self._expect("LOCAL")
             self._expect("TIME")
