@@ -137,7 +137,9 @@ def java_hash_map_order(entries: list[dict], key_type: DataType | None) -> list[
     """MAP entries in the order Flink prints them: Flink's print sink turns a MAP into a
     java.util.HashMap (`new HashMap<>()`, one put per entry), whose iteration order is by
     bucket (the key's hashCode, spread, masked by the table size), then by insertion. Keys
-    whose Java hash we do not model keep their insertion order."""
+    whose Java hash we do not model keep their insertion order. A key put twice (a MAP from
+    MAP_FROM_ARRAYS can hold one) is printed once, in its first place, with its last value."""
+    entries = _last_put(entries)
     hashes = [_java_hash(e["key"], key_type) for e in entries]
     if any(h is None for h in hashes):
         return entries
@@ -147,6 +149,24 @@ def java_hash_map_order(entries: list[dict], key_type: DataType | None) -> list[
     buckets = [(h ^ (h >> 16)) & (capacity - 1) for h in hashes]  # type: ignore[operator]
     order = sorted(range(len(entries)), key=lambda i: (buckets[i], i))
     return [entries[i] for i in order]
+
+
+def _last_put(entries: list[dict]) -> list[dict]:
+    """The entries as a HashMap holds them after one put each: one per key (keys that cannot
+    be told apart here, nested values, are all kept)."""
+    try:
+        keys = {e["key"] for e in entries}
+    except TypeError:  # an ARRAY or ROW key: unhashable here
+        return entries
+    if len(keys) == len(entries):
+        return entries
+    held: dict[object, dict] = {}
+    for entry in entries:
+        if entry["key"] in held:
+            held[entry["key"]] = {**held[entry["key"]], "value": entry["value"]}
+        else:
+            held[entry["key"]] = entry
+    return list(held.values())
 
 
 def _java_hash(key: object, key_type: DataType | None) -> int | None:

@@ -261,6 +261,23 @@ def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     return kept.list.eval(entry).list.eval(last)
 
 
+def _map_from_arrays(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
+    """MAP_FROM_ARRAYS(keys, values): the i-th key with the i-th value, every pair kept (a
+    repeated key counts in CARDINALITY, as in Flink; printed once, with its last value);
+    arrays of different lengths fail the job with Flink's words."""
+
+    def pairs(keys: list, values: list) -> list[dict]:
+        if len(keys) != len(values):
+            raise ValueError(
+                "Invalid function MAP_FROM_ARRAYS call:\nThe length of the keys array "
+                f"{len(keys)} is not equal to the length of the values array {len(values)}"
+            )
+        return [{"key": k, "value": v} for k, v in zip(keys, values, strict=True)]
+
+    dtype = to_polars(declared.map_from_arrays_type([r.type for r in raw]))
+    return rowwise(pairs, a, dtype)
+
+
 def _unique(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     return a[0].list.unique(maintain_order=True)
 
@@ -299,4 +316,5 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "STR_TO_MAP": _str_to_map,
     "MAP_KEYS": _map_part("key"),
     "MAP_VALUES": _map_part("value"),
+    "MAP_FROM_ARRAYS": _map_from_arrays,
 }

@@ -118,6 +118,12 @@ def _keys_type(args: Sequence[DataType]) -> DataType:
     return DataType("ARRAY", element=_element(args[0]), nullable=args[0].nullable)
 
 
+def map_from_arrays_type(args: Sequence[DataType]) -> DataType:
+    """MAP_FROM_ARRAYS(keys, values): MAP<key element, value element>, NULL when either is."""
+    nullable = args[0].nullable or args[1].nullable
+    return DataType("MAP", element=_element(args[0]), value=_element(args[1]), nullable=nullable)
+
+
 def _values_type(args: Sequence[DataType]) -> DataType:
     value = args[0].value if args[0].value is not None else types.UNKNOWN
     return DataType("ARRAY", element=value, nullable=args[0].nullable)
@@ -172,4 +178,5 @@ FUNCTIONS = [
     ),
     ScalarFunction("MAP_KEYS", (sig("MAP"),), _keys_type),
     ScalarFunction("MAP_VALUES", (sig("MAP"),), _values_type),
+    ScalarFunction("MAP_FROM_ARRAYS", (sig("ARRAY", "ARRAY"),), map_from_arrays_type),
 ]
