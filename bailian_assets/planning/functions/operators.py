@@ -51,6 +51,11 @@ def cannot_apply(op: str, a: DataType, b: DataType) -> SignatureError:
 
 def comparison(op: str, a: DataType, b: DataType) -> DataType:
     if types.common_type(a, b) is None and not text_and_datetime(a, b):
+        if {a.name, b.name} & {"BOOLEAN"} and (types.is_character(a) or types.is_character(b)):
+            # Flink 2.3 accepts it and compares FALSE for every row, whatever the text
+            # (`b = 'true'` for a TRUE b): refused here, a documented divergence
+            hint = "; compare a BOOLEAN with TRUE or FALSE"
+            raise SignatureError(cannot_apply(op, a, b).message + hint)
         raise cannot_apply(op, a, b)
     if op in _ORDERING:  # VARIANTs are equal or not (=, <>, IN), never less or greater
         problem = types.comparable_problem(a) or types.comparable_problem(b)
