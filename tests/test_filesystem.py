@@ -66,8 +66,7 @@ def test_a_missing_folder(tmp_path):
     t = table(tmp_path, "id BIGINT", "'path' = 'nowhere', 'format' = 'parquet'")
     with pytest.raises(
         ExecutionError,
-        match=r"table 't' \(declared at .*\): path '.*nowhere' "
-        r"does not exist",
+        match=r"t.sql:1:\d+: error: table 't': path '.*nowhere' does not exist",
     ):
         read_table(t)
 

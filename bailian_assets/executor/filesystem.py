@@ -78,7 +78,7 @@ def _existing(table: TableSpec) -> Path:
         problem = "does not exist"
     if problem is not None:
         raise ExecutionError(
-            f"table '{table.name}' ({_declared(table)}): path '{location}' {problem}"
+            f"{_path_option_place(table)}: error: table '{table.name}': path '{location}' {problem}"
         )
     assert location is not None  # a missing path is "does not exist" above
     return location
@@ -86,6 +86,13 @@ def _existing(table: TableSpec) -> Path:
 
 def _declared(table: TableSpec) -> str:
     return f"declared at {table.path}:{table.position.line}"
+
+
+def _path_option_place(table: TableSpec) -> str:
+    """`file:line:col` of the table's 'path' option value (of its name without one)."""
+    option = next((o for o in table.statement.options if o.key == "path"), None)
+    at = table.position if option is None else option.value_position
+    return f"{table.path}:{at.line}:{at.col}"
 
 
 def data_files(table: TableSpec, partitions: Sequence[str] | None = None) -> list[Path]:
