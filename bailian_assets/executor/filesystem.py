@@ -90,7 +90,8 @@ def _declared(table: TableSpec) -> str:
 
 def _path_option_place(table: TableSpec) -> str:
     """`file:line:col` of the table's 'path' option value (of its name without one)."""
-    option = next((o for o in table.statement.options if o.key == "path"), None)
+    options = table.statement.options if table.statement is not None else ()
+    option = next((o for o in options if o.key == "path"), None)
     at = table.position if option is None else option.value_position
     return f"{table.path}:{at.line}:{at.col}"
 

@@ -1,6 +1,6 @@
 """For which rows an expression is evaluated, for the checks that fail a job (a division by
-zero, a CAST of text that is no number, a per-row Python function (`rowwise`) raising on a
-value; other functions that fail on a value, ELEMENT or PARSE_JSON, are not guarded yet).
+zero, a CAST of text that is no number, ELEMENT of a longer array, PARSE_JSON of text that is no
+JSON, a per-row Python function (`rowwise`) raising on a value).
 
 Polars computes every branch of a CASE and every operand of AND and OR for every row; Flink
 evaluates a branch only for the rows that take it, and an operand of AND (OR) only where the

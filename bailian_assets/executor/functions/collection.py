@@ -96,18 +96,19 @@ def map_value(
 
 
 def _element(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
-    """ELEMENT(a): the one element, NULL for an empty array; more than one fails."""
+    """ELEMENT(a): the one element, NULL for an empty array; more than one fails, in the rows
+    the call is evaluated for (`guards`)."""
 
     def check(lengths: pl.Series) -> pl.Series:
         if (lengths.fill_null(0) > 1).any():
             raise ValueError("ELEMENT: Array has more than one element.")
         return lengths
 
-    lengths = (
-        a[0]
-        .list.len()
-        .map_batches(check, return_dtype=pl.UInt32, is_elementwise=guards.row_by_row())
-    )
+    lengths = a[0].list.len()
+    if guards.checking():
+        lengths = guards.masked(lengths).map_batches(
+            check, return_dtype=pl.UInt32, is_elementwise=guards.row_by_row()
+        )
     return pl.when(lengths == 1).then(a[0].list.first())
 
 

@@ -33,7 +33,8 @@ def _parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
         except v.VariantError as error:
             raise ValueError(f"PARSE_JSON: {error}") from None
 
-    return guards.per_value(a[0], parse, pl.String)
+    # only the rows the call is evaluated for (`guards`); in a condition's copy, NULL
+    return guards.per_value(guards.masked(a[0]), guards.tolerant(parse), pl.String)
 
 
 def _try_parse_json(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:

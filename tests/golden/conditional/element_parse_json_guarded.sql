@@ -1,0 +1,8 @@
+-- ELEMENT and PARSE_JSON are evaluated only where a CASE branch or an AND operand reaches them
+CREATE TEMPORARY VIEW v (a, s) AS VALUES (ARRAY[1], '{"k": 1}'), (ARRAY[2, 3], 'not json');
+CREATE TEMPORARY TABLE out1 (e INT, j STRING) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE out2 (n INT) WITH ('connector' = 'print');
+CREATE TEMPORARY TABLE out3 (n INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT CASE WHEN CARDINALITY(a) = 1 THEN ELEMENT(a) END, CASE WHEN s IS JSON THEN JSON_STRING(PARSE_JSON(s)) END FROM v;
+INSERT INTO out2 SELECT 1 FROM v WHERE CARDINALITY(a) = 1 AND ELEMENT(a) = 1;
+INSERT INTO out3 SELECT 2 FROM v WHERE s IS JSON AND JSON_STRING(PARSE_JSON(s)) = '{"k":1}';
