@@ -174,8 +174,11 @@ def _java_order(key: str) -> bytes:
 # The Java class a RETURNING type takes (the planner refuses the others, as Flink does). Flink
 # casts the JSON value's own class to it: a JSON 1 is an Integer (a Long past 32 bits), 1.5 a
 # BigDecimal, so RETURNING DOUBLE of 1 fails, and RETURNING INT of 1.5 too.
-_RETURNED_CLASSES = {"INT": "java.lang.Integer", "DOUBLE": "java.math.BigDecimal"}
-_RETURNED_CLASSES["BOOLEAN"] = "java.lang.Boolean"
+_RETURNED_CLASSES = {
+    "INT": "java.lang.Integer",
+    "DOUBLE": "java.math.BigDecimal",
+    "BOOLEAN": "java.lang.Boolean",
+}
 
 
 def _json_value(a, raw):
