@@ -157,3 +157,23 @@ def test_syntax(sql, message):
     with pytest.raises(SqlError) as caught:
         parse_script(sql)
     assert caught.value.diagnostics[0].message.startswith(message)
+
+
+def test_if_not_exists_in_two_files_compares_the_merged_tables(tmp_path):
+    (tmp_path / "a.sql").write_text(
+        _SOURCE.format(path="x.csv")
+        + "CREATE TABLE IF NOT EXISTS t2 WITH ('path' = 'y.csv') LIKE t1;\n"
+    )
+    (tmp_path / "b.sql").write_text(
+        "CREATE TABLE IF NOT EXISTS t2 WITH ('path' = 'y.csv') LIKE t1;\n"
+    )
+    files = [tmp_path / "a.sql", tmp_path / "b.sql"]
+    assert "t2" in load_project(files, {}, display_root=tmp_path).tables
+    (tmp_path / "b.sql").write_text(
+        "CREATE TABLE IF NOT EXISTS t2 WITH ('path' = 'y.csv', 'format' = 'json') LIKE t1;\n"
+    )
+    with pytest.raises(SqlError) as caught:
+        load_project(files, {}, display_root=tmp_path)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.path == "b.sql"
+    assert "'format' 'csv' there, 'json' here" in diagnostic.message
