@@ -177,3 +177,15 @@ def test_if_not_exists_in_two_files_compares_the_merged_tables(tmp_path):
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.path == "b.sql"
     assert "'format' 'csv' there, 'json' here" in diagnostic.message
+
+
+def test_like_of_a_table_with_bad_options_that_the_copy_replaces(tmp_path):
+    data = tmp_path / "one.csv"
+    data.write_text("1;x\n")
+    sql = (
+        "CREATE TABLE t1 (a INT, b STRING) WITH ('connector' = 'filesystem', "
+        "'path' = 'nothing.csv', 'format' = 'csv', 'csv.field-delimiter' = 'too long');\n"
+        f"CREATE TEMPORARY TABLE t2 WITH ('path' = '{data}', 'csv.field-delimiter' = ';') "
+        "LIKE t1;\n" + _SINK + "INSERT INTO out1 SELECT a, b FROM t2;\n"
+    )
+    assert printed_lines(sql) == ["+I[1, x]"]  # t1 is checked only where used, as in Flink

@@ -270,8 +270,9 @@ def _add_create_table(file: _FileBeingAdded, index: int, statement: ast.CreateTa
             return
         statement = merged
     if declared:
-        catalog.table_statements[key] = statement
         _add_table(catalog, statement, file.path, file.problems, file.environ, file.base_dir, key)
+        if key in catalog.tables or key in catalog.unusable_tables:  # its columns are sound
+            catalog.table_statements[key] = statement
     elif statement.if_not_exists and key in catalog.tables:
         _check_same_table(
             catalog.tables[key], statement, file.path, file.problems, file.environ, file.base_dir
