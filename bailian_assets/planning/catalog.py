@@ -54,6 +54,7 @@ from bailian_assets.planning.models import (
 )
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.settings import PROJECT_SETTINGS
+from bailian_assets.planning.table_like import merged_table
 from bailian_assets.planning.unusable import Unusable
 from bailian_assets.sql import ast
 
@@ -186,6 +187,8 @@ class Catalog:
     # file's is its own, keyed `<file>__<name>`
     per_file: set[str] = field(default_factory=set)
     scopes: dict[str, FileScope] = field(default_factory=dict)  # path -> its file's scope
+    # key -> a table's declaration, LIKE clause merged: what a LIKE of it starts from
+    table_statements: dict[str, ast.CreateTable] = field(default_factory=dict)
 
 
 def add_script(
@@ -258,12 +261,65 @@ def _add_create_model(file: _FileBeingAdded, index: int, statement: ast.CreateMo
 def _add_create_table(file: _FileBeingAdded, index: int, statement: ast.CreateTable) -> None:
     catalog = file.catalog
     key = _scoped_key(statement, file.path, index, catalog, file.scope)
-    if _declare({}, key, statement, file, "table or view"):
+    declared = _declare({}, key, statement, file, "table or view")
+    if statement.like is not None and (declared or key in catalog.tables):
+        merged = _merged_like(file, index, statement)  # an ordinary CREATE TABLE from here on
+        if merged is None:
+            if declared:
+                catalog.broken.add("table or view:" + key)
+            return
+        statement = merged
+    if declared:
         _add_table(catalog, statement, file.path, file.problems, file.environ, file.base_dir, key)
+        if key in catalog.tables or key in catalog.unusable_tables:  # its columns are sound
+            catalog.table_statements[key] = statement
     elif statement.if_not_exists and key in catalog.tables:
         _check_same_table(
             catalog.tables[key], statement, file.path, file.problems, file.environ, file.base_dir
         )
+
+
+def _merged_like(
+    file: _FileBeingAdded, index: int, statement: ast.CreateTable
+) -> ast.CreateTable | None:
+    """`statement` (a CREATE TABLE ... LIKE) merged with its source table as this statement
+    sees it (table_like.py), or None with the problem recorded (none for a source that failed
+    its own checks: it has its error already)."""
+    like = statement.like
+    assert like is not None
+    catalog, name = file.catalog, object_key(like.source)
+    visibility = Visibility(file.scope, index)
+    key = visibility.resolve(name)
+    hidden = visibility.hidden(f"table or view:{name}")
+    where = catalog.positions.get(f"table or view:{key}")
+    if hidden is not None or where is None:
+        problem = "not found in the catalog" + (f" ({hidden})" if hidden else "")
+    elif f"table or view:{key}" in catalog.temporary and where[0] != file.path:
+        problem = (
+            f"not found in the catalog (it is a TEMPORARY table of {where[0]}: a temporary "
+            "table belongs to its file, as to a Flink job)"
+        )
+    elif key in catalog.views:
+        problem = "can not be a VIEW"
+    else:  # a table, or one that failed its own checks (it has its error already)
+        return _merged_or_reported(file, statement, catalog.table_statements.get(key))
+    identifier = f"`{DEFAULT_CATALOG}`.`{DEFAULT_DATABASE}`.`{name}`"
+    message = f"Source table '{identifier}' of the LIKE clause {problem}"
+    file.problems.append(Problem(message, like.source.position, len(str(like.source))))
+    return None
+
+
+def _merged_or_reported(
+    file: _FileBeingAdded, statement: ast.CreateTable, source: ast.CreateTable | None
+) -> ast.CreateTable | None:
+    """The merge of `statement` with `source` (None: a source that failed its checks)."""
+    if source is None:
+        return None
+    merged = merged_table(statement, source)
+    if isinstance(merged, Problem):
+        file.problems.append(merged)
+        return None
+    return merged
 
 
 def _add_create_view(file: _FileBeingAdded, index: int, statement: ast.CreateView) -> None:
@@ -418,6 +474,7 @@ def _move_temporary(catalog: Catalog, key: str) -> None:
         _move(catalog.unusable_models, name, shadow)
     else:
         _move(catalog.tables, name, shadow, rename=True)
+        _move(catalog.table_statements, name, shadow)
         _move(catalog.views, name, shadow, rename=True)
         _move(catalog.unusable_tables, name, shadow)
     if key in catalog.broken:

@@ -478,6 +478,25 @@ class Watermark:
 
 
 @dataclass(frozen=True, slots=True)
+class LikeOption:
+    """One like option of a LIKE clause: `INCLUDING OPTIONS`, `EXCLUDING ALL`..."""
+
+    strategy: str  # INCLUDING, EXCLUDING or OVERWRITING
+    feature: str  # ALL, CONSTRAINTS, PARTITIONS, GENERATED, OPTIONS, WATERMARKS or METADATA
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class TableLike:
+    """`LIKE source [(like options)]` of a CREATE TABLE: the table starts as a copy of
+    `source` (merged where it is declared, planning/table_like.py)."""
+
+    source: Name
+    options: tuple[LikeOption, ...]
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class CreateTable:
     name: Name
     columns: tuple[ColumnDef, ...]
@@ -489,6 +508,7 @@ class CreateTable:
     primary_key: tuple[tuple[str, Position], ...] = ()
     comment: str | None = None
     watermark: Watermark | None = None
+    like: TableLike | None = None  # None once merged (planning/table_like.py)
 
 
 @dataclass(frozen=True, slots=True)

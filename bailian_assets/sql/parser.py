@@ -328,6 +328,17 @@ _PLURAL_UNITS = {
 
 # A computed column's type is its expression's, known once bound (planning/table_columns.py).
 _COMPUTED = ast.DataType("NULL")
+# the words of a LIKE clause's options (`INCLUDING ALL`, `EXCLUDING OPTIONS`...)
+_LIKE_STRATEGIES = ("INCLUDING", "EXCLUDING", "OVERWRITING")
+_LIKE_FEATURES = (
+    "ALL",
+    "CONSTRAINTS",
+    "PARTITIONS",
+    "GENERATED",
+    "OPTIONS",
+    "WATERMARKS",
+    "METADATA",
+)
 _ENFORCED_PRIMARY_KEY = (
     "Flink doesn't support ENFORCED mode for PRIMARY KEY constraint. ENFORCED/NOT ENFORCED "
     "controls if the constraint checks are performed on the incoming/outgoing data. Flink does "
@@ -708,7 +719,45 @@ class _Parser:
         )
 
     def _create_table(self, position: Position, temporary: bool, if_not_exists: bool):
+        """`CREATE TABLE name [(elements)] [COMMENT] [PARTITIONED BY] [WITH] [LIKE]`: the
+        elements and the WITH may be left out only where a LIKE gives them, as in Flink."""
         name = self._name("table name")
+        opening = self.tok
+        columns: tuple[ast.ColumnDef, ...] = ()
+        keys: tuple[tuple[str, Position], ...] = ()
+        watermark: ast.Watermark | None = None
+        if opening.is_op("("):
+            columns, keys, watermark = self._table_elements()
+        comment = self._string().value if self._accept("COMMENT") else None
+        partitioned_by: tuple[str, ...] = ()
+        if self._accept("PARTITIONED"):
+            self._expect("BY")
+            partitioned_by = tuple(t.value for t in self._paren_identifiers())
+        has_with = self._at("WITH")
+        options = self._with_options() if has_with else ()
+        like = self._table_like() if self._at("LIKE") else None
+        if like is None and not opening.is_op("("):
+            raise _ParseError(f"expected '(', found {opening.describe()}", opening)
+        if like is None and not has_with:
+            self._expect("WITH")  # no WITH and no LIKE: the error a missing WITH gets
+        return ast.CreateTable(
+            name,
+            columns,
+            options,
+            position,
+            temporary,
+            if_not_exists,
+            partitioned_by,
+            keys,
+            comment,
+            watermark,
+            like,
+        )
+
+    def _table_elements(
+        self,
+    ) -> tuple[tuple[ast.ColumnDef, ...], tuple[tuple[str, Position], ...], ast.Watermark | None]:
+        """`(column, ..., PRIMARY KEY (...) NOT ENFORCED, WATERMARK FOR ...)` of a table."""
         self._expect_op("(")
         columns: list[ast.ColumnDef] = []
         keys: list[tuple[str, Position]] = []
@@ -735,24 +784,33 @@ class _Parser:
             if not self._accept_op(","):
                 break
         self._expect_op(")")
-        comment = self._string().value if self._accept("COMMENT") else None
-        partitioned_by: tuple[str, ...] = ()
-        if self._accept("PARTITIONED"):
-            self._expect("BY")
-            partitioned_by = tuple(t.value for t in self._paren_identifiers())
-        options = self._with_options()
-        return ast.CreateTable(
-            name,
-            tuple(columns),
-            options,
-            position,
-            temporary,
-            if_not_exists,
-            partitioned_by,
-            tuple(keys),
-            comment,
-            watermark,
-        )
+        return tuple(columns), tuple(keys), watermark
+
+    def _table_like(self) -> ast.TableLike:
+        """`LIKE source [(like option ...)]`: options one after another, no commas (Flink's
+        grammar); which strategy suits which feature is checked with the merge."""
+        start = self._expect("LIKE")
+        source = self._name("table name")
+        options: list[ast.LikeOption] = []
+        if self._accept_op("("):
+            options.append(self._like_option(first=True))
+            while not self._accept_op(")"):
+                options.append(self._like_option(first=False))
+        return ast.TableLike(source, tuple(options), start.position)
+
+    def _like_option(self, first: bool) -> ast.LikeOption:
+        """`INCLUDING|EXCLUDING|OVERWRITING feature` of a LIKE clause."""
+        strategy = self.tok
+        if strategy.upper not in _LIKE_STRATEGIES:
+            wanted = "INCLUDING, EXCLUDING or OVERWRITING" + ("" if first else " or ')'")
+            raise _ParseError(f"expected {wanted}, found {strategy.describe()}", strategy)
+        self._next()
+        feature = self.tok
+        if feature.upper not in _LIKE_FEATURES:
+            wanted = ", ".join(_LIKE_FEATURES)
+            raise _ParseError(f"expected one of {wanted}, found {feature.describe()}", feature)
+        self._next()
+        return ast.LikeOption(strategy.upper, feature.upper, strategy.position)
 
     def _primary_key(self) -> list[tuple[str, Position]]:
         names = self._primary_key_mode(columns=True)

@@ -1,0 +1,7 @@
+-- LIKE: a physical column the source has already is refused (physical columns always merge as INCLUDING)
+-- golden: expect-message
+CREATE TABLE events (id INT, kind STRING, ts TIMESTAMP(3), amount DECIMAL(10, 2))
+  WITH ('connector' = 'filesystem', 'path' = 'no_such_file.csv', 'format' = 'csv');
+CREATE TEMPORARY TABLE ev2 (kind STRING) WITH ('path' = 'events.csv') LIKE events;
+CREATE TEMPORARY TABLE out1 (id INT, kind STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, kind FROM ev2 ORDER BY id;

@@ -1,0 +1,6 @@
+-- LIKE: a primary key over a column the new table declares (made NOT NULL by the key)
+CREATE TABLE events (id INT, kind STRING, ts TIMESTAMP(3), amount DECIMAL(10, 2))
+  WITH ('connector' = 'filesystem', 'path' = 'no_such_file.csv', 'format' = 'csv');
+CREATE TEMPORARY TABLE ev2 (x INT, PRIMARY KEY (x) NOT ENFORCED) WITH ('path' = 'events.csv') LIKE events;
+CREATE TEMPORARY TABLE out1 (id INT, kind STRING) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT id, kind FROM ev2 ORDER BY id;
