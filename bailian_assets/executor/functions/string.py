@@ -338,9 +338,10 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
             pattern, str(_const(r, 2, "replacement")).replace("$", "$$")
         )
     ),
+    # without an index, the whole match (group 0), as Flink's
     "REGEXP_EXTRACT": _regex(
         lambda a, r, pattern: a[0].str.extract(
-            pattern, int(_const(r, 2, "group")) if len(a) > 2 else 1
+            pattern, int(_const(r, 2, "group")) if len(a) > 2 else 0
         )
     ),
     "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),

@@ -99,11 +99,22 @@ def _ntile(a, w: Window) -> pl.Expr:
 
 
 def _shift(direction: int) -> WindowImplementation:
+    """LAG (1) or LEAD (-1): the value `steps` rows before or after in the partition, else the
+    default. The default is placed by the row's position, not by Polars' `fill_value` (which
+    reads a DECIMAL default with its scale applied twice: 99.9 became 9.9)."""
+
     def shift(a, w: Window) -> pl.Expr:
         args = w.call.args
         steps = _constant_int(w, 1) if len(args) > 1 else 1
-        fill = a[2] if len(a) > 2 else None
-        return w.over(a[0].shift(direction * steps, fill_value=fill))
+        shifted = w.over(a[0].shift(direction * steps))
+        if len(a) <= 2:
+            return shifted
+        position = _row_number(a, w)  # 1-based
+        if direction > 0:  # LAG: the first `steps` rows have none before them
+            outside = position <= steps
+        else:  # LEAD: the last `steps` rows have none after them
+            outside = position > w.over(pl.len()).cast(pl.Int64) - steps
+        return pl.when(outside).then(a[2]).otherwise(shifted)
 
     return shift
 

@@ -39,10 +39,10 @@ FUNCTIONS = [
     ScalarFunction(
         "REGEXP_REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S), (1, 2)
     ),
-    ScalarFunction(
+    ScalarFunction(  # NULL where the text does not match, whatever the arguments
         "REGEXP_EXTRACT",
         (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
-        fixed(_S),
+        always(types.nullable(_S)),
         (1, 2),
     ),
     ScalarFunction("REGEXP", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
