@@ -284,10 +284,22 @@ def run_ours(case: Case, environ: Mapping[str, str] | None = None) -> Outcome:
     try:
         run_project(project, simulated_backend(BailianSimulator()), emit)
     except BailianError as error:
-        return Outcome(False, _first_insert_line(stmts), str(error).splitlines()[0])
+        return Outcome(False, _runtime_line(stmts, str(error)), str(error).splitlines()[0])
     except Exception as error:
         return _crash(stmts, error, planning=False)
     return Outcome(True, groups=_groups(stmts, rows))
+
+
+def _runtime_line(stmts: list[Statement], text: str) -> int:
+    """The line flink-run gives a job that failed at run time: a bare SELECT (WITH, VALUES) runs
+    where it stands, so its failure is at its own line (our error is located in it); the INSERTs
+    run together after the last statement, so theirs is at the first INSERT's line."""
+    match = re.search(r":(\d+):\d+: error", text.splitlines()[0] if text else "")
+    if match:
+        line = _statement_line(stmts, int(match.group(1)))
+        if any(st.line == line and st.kind in ("SELECT", "WITH", "VALUES") for st in stmts):
+            return line
+    return _first_insert_line(stmts)
 
 
 def _statement_line(stmts: list[Statement], line: int) -> int:

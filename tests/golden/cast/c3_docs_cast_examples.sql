@@ -1,0 +1,2 @@
+-- the casting examples of the docs: CAST('42' AS INT), CAST(NULL AS VARCHAR), TRY_CAST of a non-number, COALESCE around TRY_CAST (source: Flink docs, Data Types, Casting, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/types/#casting) [corpus3; expectation from the Flink oracle]
+SELECT CAST('42' AS INT), CAST(NULL AS VARCHAR), TRY_CAST('42' AS INT), TRY_CAST('non-number' AS INT), COALESCE(TRY_CAST('non-number' AS BIGINT), 0);

@@ -1,0 +1,2 @@
+-- collection function examples of the docs: ARRAY_CONCAT, ARRAY_MAX, ARRAY_MIN, SPLIT, ELEMENT, CARDINALITY of a MAP (source: Flink docs, System (Built-in) Functions, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/functions/systemfunctions/) [corpus3; expectation from the Flink oracle]
+SELECT ARRAY_CONCAT(ARRAY[1, 2], ARRAY[3]), ARRAY_MAX(ARRAY[4, 9, 2]), ARRAY_MIN(ARRAY['b', 'a']), SPLIT('a,b,,c', ','), ELEMENT(ARRAY['only']), CARDINALITY(MAP['k', 1]);
