@@ -255,7 +255,11 @@ class Planner:
         if name in self._select_names:  # two on one line
             name += f"_{position.col}"
         self._select_names.add(name)
-        table = TableSpec(name, (), "print", {}, definition.path, statement.position)
+        # the implicit print table has the query's columns: its rows print by their types
+        columns = tuple(
+            ast.ColumnDef(n, t, position) for n, t in zip(planned.names, planned.types, strict=True)
+        )
+        table = TableSpec(name, columns, "print", {}, definition.path, statement.position)
         return PlannedSelect(name, table, planned, statement, definition.path)
 
     def _check_against_sink(
