@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import unicodedata
 import urllib.parse
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -311,6 +313,30 @@ def _of(function, dtype=pl.String) -> Implementation:
     return lambda a, r: rowwise(function, a, dtype)
 
 
+def _all_of(category: Callable[[str], bool]) -> Implementation:
+    """TRUE when the string is not empty and each character is of `category` (Java's
+    Character.isDigit, isLetter); FALSE for '' and NULL."""
+    return lambda a, r: rowwise(
+        lambda s: bool(s) and all(category(c) for c in s), a, pl.Boolean
+    ).fill_null(False)
+
+
+def _is_decimal(s: str) -> bool:
+    """Does Java's Double.parseDouble read `s` (surrounding blanks, a sign, an exponent, NaN,
+    Infinity, a d/f suffix)?"""
+    text = s.strip()
+    core = text.lstrip("+-")
+    if core in ("NaN", "Infinity"):
+        return True
+    if "_" in text or not core or core[0].isalpha():
+        return False
+    try:
+        float(text[:-1] if text[-1] in "dDfF" else text)
+    except ValueError:
+        return False
+    return True
+
+
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "UPPER": lambda a, r: a[0].str.to_uppercase(),
     "LOWER": lambda a, r: a[0].str.to_lowercase(),
@@ -374,4 +400,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "UUID": lambda a, r: per_row(lambda: str(uuid.uuid4()), pl.String),
     "OVERLAY": _of(_overlay),
     "SIMILAR TO": lambda a, r: a[0].str.contains(similar_to_regex(str(_const(r, 1, "pattern")))),
+    "IS_DIGIT": _all_of(lambda c: unicodedata.category(c) == "Nd"),
+    "IS_ALPHA": _all_of(str.isalpha),
+    "IS_DECIMAL": lambda a, r: rowwise(_is_decimal, a, pl.Boolean).fill_null(False),
 }

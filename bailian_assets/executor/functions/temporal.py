@@ -430,7 +430,33 @@ def _timestamp_as_ltz(a, raw):
     return time_zones.instant(a[0], _zone_name(raw))
 
 
+_ZONED_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(\.\d+)?")
+
+
+def _convert_tz(text: str, source: str, target: str) -> str | None:
+    """CONVERT_TZ: a `yyyy-MM-dd HH:mm:ss` wall time (a fraction read and dropped) of zone
+    `source` as the wall time of zone `target`; NULL for other text. A zone Java does not know
+    is GMT, as Java's TimeZone.getTimeZone has it."""
+    match = _ZONED_TEXT.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        wall = dt.datetime.strptime(match.group(1), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    moved = wall.replace(tzinfo=_java_zone(source)).astimezone(_java_zone(target))
+    return moved.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _java_zone(name: str) -> dt.tzinfo:
+    try:
+        return time_zones.tzinfo(name)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return dt.UTC
+
+
 IMPLEMENTATIONS: dict[str, Implementation] = {
+    "CONVERT_TZ": lambda a, r: rowwise(_convert_tz, a, pl.String),
     "CURRENT_DATE": lambda a, r: pl.lit(_now_wall(r).date(), dtype=pl.Date),
     "CURRENT_TIMESTAMP": _now_instant,
     "NOW": _now_instant,

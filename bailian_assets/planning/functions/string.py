@@ -103,4 +103,9 @@ FUNCTIONS = [
     ),
     # s SIMILAR TO p (the parser's call, NOT SIMILAR TO wraps it in NOT): SQL's regex
     ScalarFunction("SIMILAR TO", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
+    # character classes of a whole string: FALSE for '' and for NULL, never NULL
+    *(
+        ScalarFunction(name, (sig("CHARACTER"),), always(types.nullable(_B, False)))
+        for name in ("IS_DIGIT", "IS_ALPHA", "IS_DECIMAL")
+    ),
 ]

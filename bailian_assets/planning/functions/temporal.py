@@ -168,4 +168,10 @@ FUNCTIONS = [
     ScalarFunction("CEIL TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("DATETIME PLUS", (sig("DATETIME", "ANY"),), _plus),
     *(ScalarFunction(name, (_FIELD,), fixed(_BIGINT)) for name in _FIELD_FUNCTIONS),
+    # CONVERT_TZ('yyyy-MM-dd HH:mm:ss' text, from zone, to zone): text, NULL where it does not parse
+    ScalarFunction(
+        "CONVERT_TZ",
+        (sig("CHARACTER", "CHARACTER", "CHARACTER"),),
+        always(types.nullable(types.STRING)),
+    ),
 ]
