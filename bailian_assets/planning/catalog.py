@@ -242,6 +242,14 @@ def _add_set(file: _FileBeingAdded, index: int, statement: ast.SetStatement) -> 
         file.settings[statement.key] = statement.value
 
 
+def _add_reset(file: _FileBeingAdded, index: int, statement: ast.Reset) -> None:
+    """RESET: the key (or every key) back to its default for the statements below."""
+    if statement.key is None:
+        file.settings.clear()
+    else:
+        file.settings.pop(statement.key, None)
+
+
 def _add_use(file: _FileBeingAdded, index: int, statement: ast.Use) -> None:
     problem = use_problem(statement)
     if problem is not None:
@@ -351,6 +359,7 @@ def _add_select(file: _FileBeingAdded, index: int, statement: ast.SelectStatemen
 # each kind of statement, and the function adding it (the others declare nothing here)
 _ADDERS: tuple[tuple[type, Callable[[_FileBeingAdded, int, Any], None]], ...] = (
     (ast.SetStatement, _add_set),
+    (ast.Reset, _add_reset),
     (ast.Use, _add_use),
     (ast.Drop, _add_drop),
     (ast.CreateModel, _add_create_model),

@@ -539,6 +539,14 @@ class SetStatement:
 
 
 @dataclass(frozen=True, slots=True)
+class Reset:
+    """`RESET 'key'` (the key back to its default), or `RESET` (every key)."""
+
+    key: str | None
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Drop:
     """`DROP [TEMPORARY] TABLE|VIEW|MODEL [IF EXISTS] name`."""
 
@@ -568,7 +576,15 @@ class SelectStatement:
 
 
 Statement = (
-    CreateModel | CreateTable | CreateView | Insert | SetStatement | SelectStatement | Drop | Use
+    CreateModel
+    | CreateTable
+    | CreateView
+    | Insert
+    | SetStatement
+    | Reset
+    | SelectStatement
+    | Drop
+    | Use
 )
 
 

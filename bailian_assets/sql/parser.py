@@ -366,6 +366,7 @@ class _Parser:
             "CREATE": self._create,
             "INSERT": self._insert,
             "SET": self._set,
+            "RESET": self._reset,
             "DROP": self._drop,
             "USE": self._use,
             "BEGIN": self._begin_statement_set,
@@ -1043,6 +1044,15 @@ class _Parser:
         else:
             value = self._text_until("a value", ";")
         return ast.SetStatement(key, value, start.position, value_token.position)
+
+    def _reset(self) -> ast.Reset:
+        """`RESET 'key'`, `RESET key` (unquoted, as Flink's SQL client takes it) or `RESET`."""
+        start = self._expect("RESET")
+        if self.tok.is_op(";") or self.tok.kind is Kind.EOF:
+            return ast.Reset(None, start.position)
+        if self.tok.kind is Kind.STRING:
+            return ast.Reset(self._next().value, start.position)
+        return ast.Reset(self._text_until("a configuration key", ";"), start.position)
 
     def _text_until(self, what: str, *symbols: str) -> str:
         """The source text of the tokens before one of `symbols` (or the end), at least one."""
