@@ -395,7 +395,8 @@ def clock() -> dt.datetime:
 
 
 def _now_instant(a, raw):
-    """CURRENT_TIMESTAMP, NOW(), CURRENT_ROW_TIMESTAMP(): TIMESTAMP_LTZ(3), zone-free."""
+    """CURRENT_TIMESTAMP, NOW(), CURRENT_ROW_TIMESTAMP(), PROCTIME(): TIMESTAMP_LTZ(3),
+    zone-free."""
     return pl.lit(_millis(clock()), dtype=pl.Datetime("us", "UTC"))
 
 
@@ -461,6 +462,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "CURRENT_TIMESTAMP": _now_instant,
     "NOW": _now_instant,
     "CURRENT_ROW_TIMESTAMP": _now_instant,
+    "PROCTIME": _now_instant,
     "LOCALTIMESTAMP": _local_timestamp,
     "CURRENT_TIME": _local_time,
     "LOCALTIME": _local_time,

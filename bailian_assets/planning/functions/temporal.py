@@ -129,6 +129,8 @@ FUNCTIONS = [
     ScalarFunction("CURRENT_TIMESTAMP", (sig(),), _NOW),
     ScalarFunction("NOW", (sig(),), _NOW),
     ScalarFunction("CURRENT_ROW_TIMESTAMP", (sig(),), _NOW),
+    # a processing-time attribute (`pt AS PROCTIME()`): in a batch job, the time it is read
+    ScalarFunction("PROCTIME", (sig(),), _NOW),
     ScalarFunction("LOCALTIMESTAMP", (sig(),), _LOCAL_NOW),
     ScalarFunction("CURRENT_TIME", (sig(),), _LOCAL_TIME),
     ScalarFunction("LOCALTIME", (sig(),), _LOCAL_TIME),
