@@ -63,6 +63,12 @@ _JAVA_LETTERS = {
 }
 
 
+# Java's week fields (US: weeks start on Sunday, week 1 holds January 1), which strftime has
+# not: formatted as a marker `_date_format` replaces (`ww` 01, `w` 1, `YYYY`/`Y` 2025, `YY` 25)
+_WEEK_MARKERS = {"ww": "\x00ww\x00", "w": "\x00w\x00", "YY": "\x00YY\x00"}
+_WEEK_MARKERS.update({"Y": "\x00YYYY\x00", "YYYY": "\x00YYYY\x00"})
+
+
 def java_pattern(pattern: str, parsing: bool = False) -> str:
     """A Java date pattern as strftime: letters by runs, '...' quoted text kept as is."""
     out = []
@@ -70,6 +76,8 @@ def java_pattern(pattern: str, parsing: bool = False) -> str:
         quoted, run = match.group(1), match.group(0)
         if quoted is not None:
             out.append(quoted.replace("%", "%%") or "'")
+        elif run in _WEEK_MARKERS and not parsing:
+            out.append(_WEEK_MARKERS[run])
         elif run[0].isalpha():
             code = _JAVA_LETTERS.get(run) or _JAVA_LETTERS.get(run[0])
             if code is None:
@@ -87,7 +95,26 @@ def _date_format(a, raw):
     value = a[0]
     if raw[0].type.name in ("CHAR", "VARCHAR", "STRING"):  # a STRING holding a timestamp
         value = rowwise(parse_timestamp, [value], pl.Datetime("us"))
-    return value.cast(pl.Datetime("us")).dt.strftime(pattern)
+    value = value.cast(pl.Datetime("us"))
+    text = value.dt.strftime(pattern)
+    if "\x00" not in pattern:
+        return text
+    week, year = _us_week(value.dt.date())
+    fields = {"ww": week.cast(pl.String).str.zfill(2), "w": week.cast(pl.String)}
+    fields.update({"YYYY": year.cast(pl.String), "YY": (year % 100).cast(pl.String).str.zfill(2)})
+    for letters, field in fields.items():
+        text = text.str.replace_all(f"\x00{letters}\x00", field, literal=True)
+    return text
+
+
+def _us_week(day: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """(week of the week-based year, that year) in Java's US rules: a week runs Sunday to
+    Saturday, and week 1 is the one that holds January 1 (2024-12-31 is week 1 of 2025)."""
+    sunday = day - pl.duration(days=day.dt.weekday() % 7)  # weekday: Monday 1 ... Sunday 7
+    year = (sunday + pl.duration(days=6)).dt.year()
+    first = pl.date(year, 1, 1)
+    first_sunday = first - pl.duration(days=first.dt.weekday() % 7)
+    return (sunday - first_sunday).dt.total_days() // 7 + 1, year
 
 
 def _parser(default, raw, what: str):
