@@ -458,6 +458,41 @@ def _timestamp_as_ltz(a, raw):
     return time_zones.instant(a[0], _zone_name(raw))
 
 
+def _windows(a, raw):
+    """$WINDOWS(time, kind, lengths..., offset) (planning/table_functions/window_tvf.py): the
+    windows a row falls in, as a list of {window_start, window_end} structs, aligned to the
+    epoch plus the offset; NULL for a NULL time. Lengths in microseconds."""
+    kind = str(_const(raw, 1, "window kind"))
+    *lengths, offset = (int(_const(raw, i, "window length")) for i in range(2, len(raw)))
+    micros = a[0].dt.epoch("us")
+
+    def floor(size: int) -> pl.Expr:
+        return micros - (micros - offset) % size  # Polars' % is a floor modulo
+
+    if kind == "TUMBLE":
+        (size,) = lengths
+        bounds = [(floor(size), floor(size) + size)]
+    elif kind == "HOP":  # every start `slide` apart whose window holds the row, latest first
+        slide, size = lengths
+        last = floor(slide)
+        bounds = [(last - i * slide, last - i * slide + size) for i in range(-(-size // slide))]
+    else:  # CUMULATE: the size window's start, ends every `step`, shortest first
+        step, size = lengths
+        start = floor(size)
+        ends = sorted({min(j * step, size) for j in range(1, -(-size // step) + 1)})
+        bounds = [(start, start + end) for end in ends]
+    windows = [
+        pl.when(end > micros).then(
+            pl.struct(
+                window_start=pl.from_epoch(start, time_unit="us"),
+                window_end=pl.from_epoch(end, time_unit="us"),
+            )
+        )
+        for start, end in bounds
+    ]
+    return pl.when(a[0].is_not_null()).then(pl.concat_list(windows).list.drop_nulls())
+
+
 _ZONED_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(\.\d+)?")
 
 
@@ -485,6 +520,7 @@ def _java_zone(name: str) -> dt.tzinfo:
 
 IMPLEMENTATIONS: dict[str, Implementation] = {
     "CONVERT_TZ": lambda a, r: rowwise(_convert_tz, a, pl.String),
+    "$WINDOWS": _windows,
     "CURRENT_DATE": lambda a, r: pl.lit(_now_wall(r).date(), dtype=pl.Date),
     "CURRENT_TIMESTAMP": _now_instant,
     "NOW": _now_instant,

@@ -39,6 +39,7 @@ from bailian_assets.planning.table_functions.registry import (
 )
 from bailian_assets.planning.table_functions.unnest import UNNEST
 from bailian_assets.planning.table_functions.vector_search import VECTOR_SEARCH
+from bailian_assets.planning.table_functions.window_tvf import CUMULATE, HOP, TUMBLE
 
 TABLE_FUNCTIONS: dict[str, TableFunction] = {
     f.name: f
@@ -53,6 +54,9 @@ TABLE_FUNCTIONS: dict[str, TableFunction] = {
         AI_MASK,
         AI_EMBED,
         UNNEST,
+        TUMBLE,
+        HOP,
+        CUMULATE,
     )
 }
 

@@ -1,0 +1,144 @@
+"""Flink's windowing table functions: `TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), size[, offset]))`,
+`HOP(..., slide, size[, offset])` and `CUMULATE(..., step, size[, offset])`, positional or named
+(`DATA =>`, `TIMECOL =>`, `SIZE =>`, `SLIDE =>`, `STEP =>`, `OFFSET =>`).
+
+Each gives the table's columns and `window_start`, `window_end`, `window_time` (the end less a
+millisecond), TIMESTAMP(3) NOT NULL: a row once per window it falls in. In a batch job, as
+Flink 2.3 runs them (checked on the real engine):
+- windows are aligned to the epoch (plus the offset): TUMBLE's `[k * size, (k + 1) * size)`;
+  HOP's start every `slide`, each `size` long, a row in each that holds it, the latest first;
+  CUMULATE's windows share the start of the `size` window a row falls in and end every `step`
+  after it, a row in each that ends after it, the shortest first;
+- the time column is a TIMESTAMP or TIMESTAMP_LTZ (a time attribute is not needed in batch);
+  a row whose time is NULL is in no window and dropped.
+
+Planned as existing nodes: the windows of a row as an ARRAY of (start, end) ROWs
+(`$WINDOWS`, executor/functions/temporal.py), unnested, then `window_time` computed.
+"""
+
+from __future__ import annotations
+
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import plan as p
+from bailian_assets.planning import types
+from bailian_assets.planning.functions.temporal import INTERVAL_MICROS
+from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.planning.table_functions.registry import Invocation, Parameter, TableFunction
+from bailian_assets.sql import ast
+from bailian_assets.sql.ast import DataType
+
+WINDOW_TIME = types.nullable(types.timestamp(3), False)
+_TEXT = types.nullable(types.STRING, False)
+_LENGTH = types.nullable(types.BIGINT, False)
+_INTERVAL = "a day-time interval (INTERVAL '10' MINUTE)"
+# each function's interval parameters, in order (TUMBLE: size; HOP: slide, size; ...)
+_INTERVALS = {"TUMBLE": ("SIZE",), "HOP": ("SLIDE", "SIZE"), "CUMULATE": ("STEP", "SIZE")}
+_FORMS = {
+    "TUMBLE": "TUMBLE(TABLE table_name, DESCRIPTOR(timecol), datetime interval"
+    "[, datetime interval])",
+    "HOP": "HOP(TABLE table_name, DESCRIPTOR(timecol), datetime interval, datetime interval"
+    "[, datetime interval])",
+    "CUMULATE": "CUMULATE(TABLE table_name, DESCRIPTOR(timecol), datetime interval, "
+    "datetime interval[, datetime interval])",
+}
+
+
+def _function(name: str) -> TableFunction:
+    intervals = tuple(Parameter(n, "CONSTANT", _INTERVAL) for n in _INTERVALS[name])
+    return TableFunction(
+        name,
+        (
+            Parameter("DATA", "TABLE", "a table (TABLE t)"),
+            Parameter("TIMECOL", "DESCRIPTOR", "a time column (DESCRIPTOR(ts))"),
+            *intervals,
+            Parameter("OFFSET", "CONSTANT", _INTERVAL, required=False),
+        ),
+        lambda call: _build(name, call),
+    )
+
+
+def _build(name: str, call: Invocation) -> p.Node:
+    table = call.args["DATA"]
+    assert isinstance(table, ast.Name)  # a TABLE parameter's value (registry.py)
+    rows = call.site.relation(table, call.call.alias)
+    time = _time_column(name, call, rows)
+    lengths = [_micros(call, n) for n in (*_INTERVALS[name], "OFFSET")]
+    spec = (b.Literal(name, _TEXT), *(b.Literal(n, _LENGTH) for n in lengths))
+    pair = DataType(
+        "ROW", fields=(("window_start", WINDOW_TIME), ("window_end", WINDOW_TIME)), nullable=False
+    )
+    windows = call.site.field("$windows", types.array(pair), None)
+    listed = p.Project(
+        rows,
+        (
+            *((b.Column(f.column, f.type), f) for f in rows.fields),
+            (b.Call("$WINDOWS", (time, *spec), windows.type), windows),
+        ),
+    )
+    start, end = (call.site.field(n, WINDOW_TIME, call.call.alias) for n in _BOUNDS)
+    unnested = p.Unnest(
+        listed, b.Column(windows.column, windows.type), _BOUNDS, (start, end), None, False
+    )
+    window_time = call.site.field("window_time", WINDOW_TIME, call.call.alias)
+    less_a_millisecond = b.Literal(-1000, INTERVAL_MICROS)
+    return p.Project(
+        unnested,
+        (
+            *((b.Column(f.column, f.type), f) for f in (*rows.fields, start, end)),
+            (
+                b.Call(
+                    "DATETIME PLUS",
+                    (b.Column(end.column, end.type), less_a_millisecond),
+                    WINDOW_TIME,
+                ),
+                window_time,
+            ),
+        ),
+    )
+
+
+_BOUNDS = ("window_start", "window_end")
+
+
+def _time_column(name: str, call: Invocation, rows: p.Node) -> b.Column:
+    """The DESCRIPTOR's one column, a TIMESTAMP or TIMESTAMP_LTZ of the table."""
+    descriptor = call.args["TIMECOL"]
+    assert isinstance(descriptor, ast.DescriptorArg)
+    if len(descriptor.columns) != 1:
+        raise PlanError(
+            f"The window function {_FORMS[name]} requires exactly one time column in the "
+            "DESCRIPTOR",
+            descriptor.position,
+        )
+    wanted = descriptor.columns[0]
+    field = next((f for f in rows.fields if f.name == wanted.name), None)
+    if field is None:
+        raise PlanError(f"Unknown identifier '{wanted.name}'", wanted.position)
+    if field.type.name not in ("TIMESTAMP", "TIMESTAMP_LTZ"):
+        raise PlanError(
+            f"The window function {_FORMS[name]} requires the timecol to be TIMESTAMP or "
+            f"TIMESTAMP_LTZ, but is {types.sql_name(field.type)}.\nBesides, the timecol must "
+            "be a time attribute type in streaming mode.",
+            descriptor.position,
+        )
+    return b.Column(field.column, field.type)
+
+
+def _micros(call: Invocation, name: str) -> int:
+    """An interval parameter's length in microseconds (0 for an absent OFFSET)."""
+    value = call.args.get(name)
+    if value is None:
+        return 0
+    assert isinstance(value, b.Literal)
+    if value.type.name != "INTERVAL_DAY_TIME" or not isinstance(value.value, int):
+        raise PlanError(
+            f"{name} of {call.call.name} must be {_INTERVAL}", call.syntax[name].position
+        )
+    if name != "OFFSET" and value.value <= 0:
+        raise PlanError(f"{name} of {call.call.name} must be positive", call.syntax[name].position)
+    return value.value
+
+
+TUMBLE = _function("TUMBLE")
+HOP = _function("HOP")
+CUMULATE = _function("CUMULATE")
