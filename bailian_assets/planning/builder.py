@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
-from bailian_assets.planning import grouping, join_order, table_columns, types
+from bailian_assets.planning import group_windows, grouping, join_order, table_columns, types
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.binder import Binder, located, require_orderable
 from bailian_assets.planning.binder import find as _find
@@ -349,6 +349,7 @@ class Builder:
         return node, names
 
     def _select(self, select: ast.Select, ctx: _Context):
+        select = group_windows.rewritten(select)  # GROUP BY TUMBLE(ts, ...): a table function
         if select.from_ is None:
             node: p.Node = p.ValuesNode(((),), ())
         else:
