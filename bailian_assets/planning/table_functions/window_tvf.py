@@ -54,6 +54,8 @@ def _function(name: str) -> TableFunction:
             Parameter("OFFSET", "CONSTANT", _INTERVAL, required=False),
         ),
         lambda call: _build(name, call),
+        arity_message=f"Invalid number of arguments to function '{name}'. Was expecting "
+        f"{2 + len(intervals)} arguments",
     )
 
 
