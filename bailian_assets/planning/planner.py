@@ -157,8 +157,12 @@ class Planner:
         return planned
 
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
-        statement = definition.statement
         sink = self._insert_target(definition)
+        if definition.statement.partition:
+            definition = replace(
+                definition, statement=_static_partition(definition.statement, sink)
+            )
+        statement = definition.statement
         self._check_sink_abilities(sink, statement)
         planned = self.builder.query(
             statement.query, definition.path, definition.settings, definition.visibility
@@ -358,6 +362,32 @@ def _without_nulls_for(query: p.PlannedQuery, columns: tuple[ast.ColumnDef, ...]
 
 def _select_items(query: ast.Query) -> tuple[ast.SelectItem, ...]:
     return query.body.items if isinstance(query.body, ast.Select) else ()
+
+
+def _static_partition(statement: ast.Insert, sink: TableSpec) -> ast.Insert:
+    """`INSERT INTO t PARTITION (k = v) SELECT ...` as the INSERT with a column list it means:
+    the query's columns into the other columns (the list's, or the table's in order), then the
+    static values into their partition columns."""
+    static = {name: (value, at) for name, value, at in statement.partition}
+    for name, (_, at) in static.items():
+        if name not in sink.partitioned_by:
+            keys = ", ".join(sink.partitioned_by)
+            raise PlanError(
+                f"Static partition column '{name}' should be in the partition keys list "
+                f"[{keys}] for table '{sink.name}'.",
+                at,
+                len(name),
+            )
+    at = statement.position
+    given = statement.columns or tuple((c.name, at) for c in sink.columns if c.name not in static)
+    rows = ast.SubqueryRef(statement.query, "$rows", at)
+    items = (
+        ast.SelectItem(ast.Star(None, at), None, at),
+        *(ast.SelectItem(value, None, value.position) for value, _ in static.values()),
+    )
+    query = ast.Query(ast.Select(items, rows, None, (), None, at), position=at)
+    columns = (*given, *((name, where) for name, (_, where) in static.items()))
+    return replace(statement, columns=columns, query=query, partition=())
 
 
 def _target_columns(sink: TableSpec, statement: ast.Insert) -> list:

@@ -528,6 +528,8 @@ class Insert:
     query: Query
     position: Position
     overwrite: bool = False
+    # `PARTITION (k = value, ...)`: static partition values, the query gives the other columns
+    partition: tuple[tuple[str, Expr, Position], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1017,17 +1017,25 @@ class _Parser:
         else:
             self._expect("INTO")
         target = self._name("table name")
-        if self._at("PARTITION"):
-            raise _ParseError(
-                "INSERT ... PARTITION (...) is not supported; "
-                "write the partition column in the SELECT",
-                self.tok,
-            )
+        partition = self._static_partition() if self._accept("PARTITION") else ()
         columns: tuple[tuple[str, Position], ...] = ()
         if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES", "WITH"):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
         query = self._query()
-        return ast.Insert(target, columns, query, start.position, overwrite)
+        return ast.Insert(target, columns, query, start.position, overwrite, partition)
+
+    def _static_partition(self) -> tuple[tuple[str, ast.Expr, Position], ...]:
+        """`(k = value, ...)` after INSERT ... PARTITION: each value a literal."""
+        self._expect_op("(")
+        values = []
+        while True:
+            name = self._identifier("partition column")
+            self._expect_op("=")
+            values.append((name.value, self._primary(), name.position))
+            if not self._accept_op(","):
+                break
+        self._expect_op(")")
+        return tuple(values)
 
     def _set(self) -> ast.SetStatement:
         """`SET 'key' = 'value'`, or unquoted as Flink's SQL client takes it
