@@ -5,14 +5,14 @@ FROM table (table_functions/window_tvf.py):
 
     SELECT TUMBLE_START(ts, INTERVAL '1' MINUTE), SUM(v) FROM t
         GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE)
-    SELECT window_start, SUM(v) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))
-        GROUP BY window_start, window_end, window_time
+    SELECT $window_start, SUM(v) FROM TABLE($TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))
+        GROUP BY $window_start, $window_end, $window_time
 
-`_ROWTIME` is `window_time` (a key too: it is the end less a millisecond). The FROM clause
-must be one table or view (a join or subquery is refused with a located error, and so is a
-table that has its own `window_start` column, as a view of a group window read by another
-has); SESSION windows, which Flink 2.3 refuses in batch jobs, are not rewritten, and are
-refused as unknown functions.
+`_ROWTIME` is `$window_time` (a key too: it is the end less a millisecond). The FROM clause
+must be one table or view (a join or subquery is refused with a located error); the window
+columns are the `$`-named twin's, so a table's own `window_start` (a view of a group window
+read by another) stays itself. SESSION windows, which Flink 2.3 refuses in batch jobs, are
+not rewritten, and are refused as unknown functions.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
 
 _WINDOWS = ("TUMBLE", "HOP")
-_BOUNDS = {"_START": "window_start", "_END": "window_end", "_ROWTIME": "window_time"}
+_BOUNDS = {"_START": "$window_start", "_END": "$window_end", "_ROWTIME": "$window_time"}
 
 
 def rewritten(select: ast.Select) -> ast.Select:
@@ -53,7 +53,8 @@ def rewritten(select: ast.Select) -> ast.Select:
         ast.FunctionArg(ast.DescriptorArg((ast.ColumnRef(None, time.name, at),), at), None, at),
         *(ast.FunctionArg(a, None, a.position) for a in call.args[1:]),
     )
-    windowed = ast.TableFunction(call.name, arguments, table.alias, table.position)
+    # the `$`-named twin: its window columns never clash with the table's own `window_start`
+    windowed = ast.TableFunction("$" + call.name, arguments, table.alias, table.position)
     keys = tuple(ast.ColumnRef(None, name, at) for name in _BOUNDS.values())  # one per window
     group_by = tuple(k for g in select.group_by for k in (keys if g is call else (g,)))
     items = tuple(replace(i, expr=_bounds_named(i.expr, call.name)) for i in select.items)

@@ -39,7 +39,13 @@ from bailian_assets.planning.table_functions.registry import (
 )
 from bailian_assets.planning.table_functions.unnest import UNNEST
 from bailian_assets.planning.table_functions.vector_search import VECTOR_SEARCH
-from bailian_assets.planning.table_functions.window_tvf import CUMULATE, HOP, TUMBLE
+from bailian_assets.planning.table_functions.window_tvf import (
+    CUMULATE,
+    HIDDEN_HOP,
+    HIDDEN_TUMBLE,
+    HOP,
+    TUMBLE,
+)
 
 TABLE_FUNCTIONS: dict[str, TableFunction] = {
     f.name: f
@@ -57,6 +63,8 @@ TABLE_FUNCTIONS: dict[str, TableFunction] = {
         TUMBLE,
         HOP,
         CUMULATE,
+        HIDDEN_TUMBLE,
+        HIDDEN_HOP,
     )
 }
 

@@ -43,23 +43,26 @@ _FORMS = {
 }
 
 
-def _function(name: str) -> TableFunction:
+def _function(name: str, hidden: bool = False) -> TableFunction:
+    """The table function `name`; `hidden`: its `$`-named twin, whose window columns are
+    `$window_start` ... (group_windows.py's, which must not clash with the table's own)."""
     intervals = tuple(Parameter(n, "CONSTANT", _INTERVAL) for n in _INTERVALS[name])
+    prefix = "$" if hidden else ""
     return TableFunction(
-        name,
+        prefix + name,
         (
             Parameter("DATA", "TABLE", "a table (TABLE t)"),
             Parameter("TIMECOL", "DESCRIPTOR", "a time column (DESCRIPTOR(ts))"),
             *intervals,
             Parameter("OFFSET", "CONSTANT", _INTERVAL, required=False),
         ),
-        lambda call: _build(name, call),
+        lambda call: _build(name, call, prefix),
         arity_message=f"Invalid number of arguments to function '{name}'. Was expecting "
         f"{2 + len(intervals)} arguments",
     )
 
 
-def _build(name: str, call: Invocation) -> p.Node:
+def _build(name: str, call: Invocation, prefix: str) -> p.Node:
     table = call.args["DATA"]
     assert isinstance(table, ast.Name)  # a TABLE parameter's value (registry.py)
     rows = call.site.relation(table, call.call.alias)
@@ -77,11 +80,11 @@ def _build(name: str, call: Invocation) -> p.Node:
             (b.Call("$WINDOWS", (time, *spec), windows.type), windows),
         ),
     )
-    start, end = (call.site.field(n, WINDOW_TIME, call.call.alias) for n in _BOUNDS)
+    start, end = (call.site.field(prefix + n, WINDOW_TIME, call.call.alias) for n in _BOUNDS)
     unnested = p.Unnest(
         listed, b.Column(windows.column, windows.type), _BOUNDS, (start, end), None, False
     )
-    window_time = call.site.field("window_time", WINDOW_TIME, call.call.alias)
+    window_time = call.site.field(prefix + "window_time", WINDOW_TIME, call.call.alias)
     less_a_millisecond = b.Literal(-1000, INTERVAL_MICROS)
     return p.Project(
         unnested,
@@ -144,3 +147,5 @@ def _micros(call: Invocation, name: str) -> int:
 TUMBLE = _function("TUMBLE")
 HOP = _function("HOP")
 CUMULATE = _function("CUMULATE")
+HIDDEN_TUMBLE = _function("TUMBLE", hidden=True)
+HIDDEN_HOP = _function("HOP", hidden=True)
