@@ -51,9 +51,9 @@ FUNCTIONS = [
     ScalarFunction("RPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
     ScalarFunction("REVERSE", (_C,), fixed(_S)),
     ScalarFunction(
-        "SPLIT_INDEX",
+        "SPLIT_INDEX",  # NULL for an index past the last part, whatever the arguments
         (sig("CHARACTER", "INTEGER", "INTEGER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
-        fixed(_S),
+        always(types.nullable(_S)),
         (1, 2),
     ),
     ScalarFunction("REPEAT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
