@@ -590,8 +590,9 @@ def _reachable(field: Field, qualifier: str | None) -> bool:
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
-    """ "; did you mean 'x'?" for the closest candidate, or nothing."""
-    candidates = list(candidates)
+    """ "; did you mean 'x'?" for the closest candidate, or nothing (never an internal `$`
+    name, which SQL cannot call)."""
+    candidates = [c for c in candidates if not c.startswith("$")]
     exact = [c for c in candidates if c.lower() == name.lower()]
     close = exact or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

@@ -123,6 +123,12 @@ def is_interval(t: DataType) -> bool:
     return t.name in (INTERVAL_MONTHS.name, INTERVAL_MICROS.name)
 
 
+# a window of the windowing table functions: its bounds, TIMESTAMP(3) NOT NULL
+WINDOW_BOUND = types.nullable(types.timestamp(3), False)
+WINDOW_PAIR = DataType(
+    "ROW", fields=(("window_start", WINDOW_BOUND), ("window_end", WINDOW_BOUND)), nullable=False
+)
+
 FUNCTIONS = [
     ScalarFunction("CURRENT_DATE", (sig(),), always(types.nullable(types.DATE, False))),
     # Flink's types: the instant now (TIMESTAMP_LTZ(3)), or the wall time in the session zone
@@ -170,6 +176,9 @@ FUNCTIONS = [
     ScalarFunction("CEIL TO", (sig("DATETIME", "CHARACTER"),), first, (1,)),
     ScalarFunction("DATETIME PLUS", (sig("DATETIME", "ANY"),), _plus),
     *(ScalarFunction(name, (_FIELD,), fixed(_BIGINT)) for name in _FIELD_FUNCTIONS),
+    # the windows a row falls in, for the windowing table functions (table_functions/
+    # window_tvf.py builds the call): not callable from SQL, where no name starts with `$`
+    ScalarFunction("$WINDOWS", (sig("ANY", variadic=True),), always(types.array(WINDOW_PAIR))),
     # CONVERT_TZ('yyyy-MM-dd HH:mm:ss' text, from zone, to zone): text, NULL where it does not parse
     ScalarFunction(
         "CONVERT_TZ",

@@ -21,13 +21,12 @@ from __future__ import annotations
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
-from bailian_assets.planning.functions.temporal import INTERVAL_MICROS
+from bailian_assets.planning.functions.temporal import INTERVAL_MICROS, WINDOW_BOUND, WINDOW_PAIR
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.table_functions.registry import Invocation, Parameter, TableFunction
 from bailian_assets.sql import ast
-from bailian_assets.sql.ast import DataType
 
-WINDOW_TIME = types.nullable(types.timestamp(3), False)
+WINDOW_TIME = WINDOW_BOUND
 _TEXT = types.nullable(types.STRING, False)
 _LENGTH = types.nullable(types.BIGINT, False)
 _INTERVAL = "a day-time interval (INTERVAL '10' MINUTE)"
@@ -69,10 +68,7 @@ def _build(name: str, call: Invocation, prefix: str) -> p.Node:
     time = _time_column(name, call, rows)
     lengths = [_micros(call, n) for n in (*_INTERVALS[name], "OFFSET")]
     spec = (b.Literal(name, _TEXT), *(b.Literal(n, _LENGTH) for n in lengths))
-    pair = DataType(
-        "ROW", fields=(("window_start", WINDOW_TIME), ("window_end", WINDOW_TIME)), nullable=False
-    )
-    windows = call.site.field("$windows", types.array(pair), None)
+    windows = call.site.field("$windows", types.array(WINDOW_PAIR), None)
     listed = p.Project(
         rows,
         (
