@@ -135,6 +135,7 @@ _INFIX = {
 }
 _PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
+_QUERY_STARTS = ("SELECT", "VALUES", "WITH")
 # Words that may lead a primary expression other than a name (see `_primary`).
 _LEADING_WORDS = frozenset(
     """
@@ -617,6 +618,8 @@ class _Parser:
                 f"{self.tok.describe()} (end the set with 'END;' first)",
                 self.tok,
             )
+        if self.tok.is_op("("):  # `(SELECT 1) UNION (SELECT 2)`: a query, as Flink takes it
+            return self._select_statement()
         parser = self.statement_parsers.get(self.tok.upper)
         if parser is None:
             expected = ", ".join(sorted(self.statement_parsers))
@@ -1019,7 +1022,9 @@ class _Parser:
         target = self._name("table name")
         partition = self._static_partition() if self._accept("PARTITION") else ()
         columns: tuple[tuple[str, Position], ...] = ()
-        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES", "WITH"):
+        # `(SELECT ...)`, `((SELECT 1) UNION ALL (SELECT 2))`: the query, not a column list
+        peek = self._peek()
+        if self.tok.is_op("(") and not (peek.is_op("(") or peek.upper in _QUERY_STARTS):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
         query = self._query()
         return ast.Insert(target, columns, query, start.position, overwrite, partition)
