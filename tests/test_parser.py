@@ -66,6 +66,9 @@ VALID = [
     "INSERT INTO s (SELECT 1) UNION ALL (SELECT 2)",
     "INSERT INTO s ((SELECT 1) UNION ALL (SELECT 2)) ORDER BY 1",
     "INSERT INTO s (a, b) (SELECT 1, 2)",
+    "INSERT INTO s /*+ OPTIONS('k' = 'v') */ (a) SELECT /*+ BROADCAST(t), LOOKUP('table'='t') */ "
+    "x FROM t /*+ OPTIONS(k = 'v', 'k2' = 'v') */ AS u JOIN w/*+NEST_LOOP*/ON u.a = w.a",
+    "INSERT INTO s SELECT 2*/* a comment right after '*' */3",
 ]
 
 
@@ -91,6 +94,10 @@ INVALID = [
     ("CREATE MODL m", 1, 8, "expected MODEL, TABLE or VIEW, found 'MODL'"),
     ("DELETE FROM t", 1, 1, "expected a statement"),
     ("(INSERT INTO s SELECT 1)", 1, 2, "expected SELECT or VALUES, found 'INSERT'"),
+    ("INSERT INTO s SELECT a /*+ x */ FROM t", 1, 24, "found '/*+'"),
+    ("INSERT INTO s SELECT a FROM t /*+ OPTIONS('k' = 'v')", 1, 53, "expected '*/'"),
+    ("INSERT INTO s SELECT a FROM t /*+ OPTIONS('k' = v) */", 1, 49, "hint option value"),
+    ("INSERT INTO s SELECT a FROM t /*+ OPTIONS(a, 'k' = 'v') */", 1, 50, "found '='"),
     ("INSERT INTO s (SELECT 1;", 1, 24, "expected ')', found ';'"),
     ("CREATE TABLE t (a STRIN) WITH ()", 1, 19, "unknown type 'STRIN'"),
     ("INSERT INTO s SELECT a FROM t WHERE", 1, 36, "expected an expression, found end of input"),

@@ -198,6 +198,31 @@ QUERY_ERRORS = [
         "unknown option 'print-identifer' for table 'p' (connector 'print'); "
         "did you mean 'print-identifier'?",
     ),
+    # hints: the hint name, the hint's option key
+    (
+        "INSERT INTO s SELECT /*+ BROADCST(v) */ id, txt FROM v;",
+        0,
+        26,
+        "Hint: BROADCST should be registered in the HintStrategyTable",
+    ),
+    (
+        "INSERT INTO s /*+ OPTIONS('print-identifer' = 'x') */ SELECT id, txt FROM v;",
+        0,
+        27,
+        "unknown option 'print-identifer' for table 's' (connector 'print')",
+    ),
+    (
+        "INSERT INTO s SELECT id, txt FROM v /*+ OPTIONS('k' = 'v') */;",
+        0,
+        35,
+        "View '`default_catalog`.`default_database`.`v`' cannot be enriched with new options",
+    ),
+    (
+        "INSERT INTO s SELECT /*+ NEST_LOOP(v) */ a.id, b.txt FROM v AS a JOIN v AS b USING (id);",
+        0,
+        26,
+        "cannot match the name of input tables or views:\n`v` in `NEST_LOOP`",
+    ),
 ]
 
 

@@ -16,13 +16,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from bailian_assets.planning import bound as b
+from bailian_assets.planning import hints, table_columns, types
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import table_columns, types
 from bailian_assets.planning.binder import Binder
 from bailian_assets.planning.builder import Builder, check_unique
 from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
-from bailian_assets.planning.connectors import TableSpec, connector_of
+from bailian_assets.planning.connectors import TableSpec, connector_of, with_options
 from bailian_assets.planning.missing import missing_relation, not_above, view_as_sink
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
@@ -158,6 +158,10 @@ class Planner:
 
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
         sink = self._insert_target(definition)
+        hints.check_hints(definition.statement.hints)
+        options = hints.table_options(definition.statement.hints)
+        if options:  # INSERT INTO t /*+ OPTIONS(...) */: t written with them over its own
+            sink = with_options(sink, options, self.environ)
         if definition.statement.partition:
             definition = replace(
                 definition, statement=_static_partition(definition.statement, sink)

@@ -1020,6 +1020,7 @@ class _Parser:
         else:
             self._expect("INTO")
         target = self._name("table name")
+        hints = self._hints()
         partition = self._static_partition() if self._accept("PARTITION") else ()
         columns: tuple[tuple[str, Position], ...] = ()
         # `(SELECT ...)`, `((SELECT 1) UNION ALL (SELECT 2))`: the query, not a column list
@@ -1027,7 +1028,36 @@ class _Parser:
         if self.tok.is_op("(") and not (peek.is_op("(") or peek.upper in _QUERY_STARTS):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
         query = self._query()
-        return ast.Insert(target, columns, query, start.position, overwrite, partition)
+        return ast.Insert(target, columns, query, start.position, overwrite, partition, hints)
+
+    def _hints(self) -> tuple[ast.Hint, ...]:
+        """`/*+ NAME[(...)], ... */` where Flink takes hints, or nothing."""
+        if not self._accept_op("/*+"):
+            return ()
+        hints = tuple(self._comma_list(self._hint))
+        self._expect_op("*/")
+        return hints
+
+    def _hint(self) -> ast.Hint:
+        name = self._identifier("hint name")
+        if not self._accept_op("("):
+            return ast.Hint(name.upper, name.position)
+        options: list[str] = []
+        pairs: list[ast.Option] = []
+        while not self.tok.is_op(")"):
+            if options or pairs:
+                self._expect_op(",")
+            key = self._next() if self.tok.kind is Kind.STRING else self._identifier("hint option")
+            if pairs or (not options and self.tok.is_op("=")):
+                self._expect_op("=")
+                value = self._string("hint option value (a string literal)")
+                pairs.append(
+                    ast.Option(key.value, value.value, key.position, value.position, value.text)
+                )
+            else:
+                options.append(key.value)
+        self._expect_op(")")
+        return ast.Hint(name.upper, name.position, tuple(options), tuple(pairs))
 
     def _static_partition(self) -> tuple[tuple[str, ast.Expr, Position], ...]:
         """`(k = value, ...)` after INSERT ... PARTITION: each value a literal."""
@@ -1261,6 +1291,7 @@ class _Parser:
 
     def _select(self) -> ast.Select:
         start = self._expect("SELECT")
+        hints = self._hints()
         distinct = bool(self._accept("DISTINCT"))
         if not distinct:
             self._accept("ALL")
@@ -1280,7 +1311,9 @@ class _Parser:
         windows: tuple[ast.NamedWindow, ...] = ()
         if self._accept("WINDOW"):
             windows = tuple(self._comma_list(self._named_window))
-        return ast.Select(items, from_, where, group_by, having, start.position, distinct, windows)
+        return ast.Select(
+            items, from_, where, group_by, having, start.position, distinct, windows, hints
+        )
 
     def _named_window(self) -> ast.NamedWindow:
         name = self._identifier("window name")
@@ -1398,7 +1431,8 @@ class _Parser:
         name = self._name("table name", function=True)
         if self.tok.is_op("("):
             return self._table_function(name, start.position)
-        return ast.TableRef(name, self._alias(), start.position)
+        hints = self._hints()
+        return ast.TableRef(name, self._alias(), start.position, hints)
 
     def _table_function_in_parens(self, start: Token) -> ast.TableFunction:
         self._expect_op("(")
