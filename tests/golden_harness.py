@@ -332,7 +332,10 @@ def _groups(
         for st in stmts
         if st.kind in ("SELECT", "WITH", "VALUES")
     ]
-    for name in targets:
+    # then the sinks only a CREATE TABLE ... AS SELECT wrote, in the order they wrote rows
+    shown = {_short(name) for name in targets}
+    ctas = [key for key in rows if not key.startswith(SELECT_ROWS) and key not in shown]
+    for name in targets + ctas:
         connector = kinds.get(_short(name), "?")
         if connector == "print" or _short(name) in rows:
             groups.append((f"-- sink {name}", rows.get(_short(name), [])))

@@ -69,6 +69,10 @@ VALID = [
     "INSERT INTO s /*+ OPTIONS('k' = 'v') */ (a) SELECT /*+ BROADCAST(t), LOOKUP('table'='t') */ "
     "x FROM t /*+ OPTIONS(k = 'v', 'k2' = 'v') */ AS u JOIN w/*+NEST_LOOP*/ON u.a = w.a",
     "INSERT INTO s SELECT 2*/* a comment right after '*' */3",
+    "CREATE TABLE t WITH ('connector' = 'print') AS SELECT 1",
+    "CREATE TABLE IF NOT EXISTS t (c INT) PARTITIONED BY (a) WITH ('connector' = 'filesystem') "
+    "AS (SELECT 1 AS a) UNION ALL (SELECT 2)",
+    "CREATE TABLE t AS WITH w AS (SELECT 1 AS a) SELECT a FROM w",
 ]
 
 

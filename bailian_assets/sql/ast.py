@@ -522,6 +522,7 @@ class CreateTable:
     comment: str | None = None
     watermark: Watermark | None = None
     like: TableLike | None = None  # None once merged (planning/table_like.py)
+    query: Query | None = None  # CREATE TABLE ... AS SELECT: the columns and rows it gives
 
 
 @dataclass(frozen=True, slots=True)

@@ -723,8 +723,9 @@ class _Parser:
         )
 
     def _create_table(self, position: Position, temporary: bool, if_not_exists: bool):
-        """`CREATE TABLE name [(elements)] [COMMENT] [PARTITIONED BY] [WITH] [LIKE]`: the
-        elements and the WITH may be left out only where a LIKE gives them, as in Flink."""
+        """`CREATE TABLE name [(elements)] [COMMENT] [PARTITIONED BY] [WITH] [LIKE | AS query]`:
+        the elements and the WITH may be left out only where a LIKE or the query gives them, as
+        in Flink (a CTAS without WITH is refused later, for its missing connector)."""
         name = self._name("table name")
         opening = self.tok
         columns: tuple[ast.ColumnDef, ...] = ()
@@ -740,9 +741,11 @@ class _Parser:
         has_with = self._at("WITH")
         options = self._with_options() if has_with else ()
         like = self._table_like() if self._at("LIKE") else None
-        if like is None and not opening.is_op("("):
+        # CREATE TABLE ... AS query (CTAS): the query gives the columns (and the rows)
+        query = self._query() if like is None and self._accept("AS") else None
+        if like is None and query is None and not opening.is_op("("):
             raise _ParseError(f"expected '(', found {opening.describe()}", opening)
-        if like is None and not has_with:
+        if like is None and query is None and not has_with:
             self._expect("WITH")  # no WITH and no LIKE: the error a missing WITH gets
         return ast.CreateTable(
             name,
@@ -756,6 +759,7 @@ class _Parser:
             comment,
             watermark,
             like,
+            query,
         )
 
     def _table_elements(
