@@ -726,13 +726,13 @@ class Builder:
         qualifier = alias or name.last
         key = object_key(name)
         cte = ctx.ctes.get(key) if len(name.parts) == 1 else None
-        if cte is not None and not options:
+        if cte is not None:  # a hint's options on a WITH query: Flink ignores them
             return self._cte_scan(cte, qualifier)
         key = ctx.visibility.resolve(key)  # a TEMPORARY table or view of the file shadows
         hidden = ctx.visibility.hidden("table or view:" + key)
         if hidden is not None:
             raise not_above(key, name, hidden)
-        if options and (cte is not None or key in self.catalog.views):
+        if options and key in self.catalog.views:
             raise PlanError(
                 f"View '`default_catalog`.`default_database`.`{name.last}`' cannot be "
                 "enriched with new options. Hints can only be applied to tables.",

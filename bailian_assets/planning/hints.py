@@ -6,7 +6,7 @@ What Flink 2.3 does, checked on the real engine:
 - `t /*+ OPTIONS('k' = 'v') */` reads (or, after INSERT INTO t, writes) `t` with those options
   over its WITH options, checked as WITH options are (an unknown key refused, a value typed);
   within one OPTIONS a key set twice takes its last value; of several OPTIONS hints on one
-  table only the first counts; OPTIONS on a view is refused;
+  table only the first counts; OPTIONS on a view is refused, on a WITH query ignored;
 - join hints (BROADCAST, SHUFFLE_HASH, SHUFFLE_MERGE, NEST_LOOP) must name tables; in a SELECT
   whose FROM joins, each name must be a table (or alias) of that FROM, a LOOKUP hint's
   'table' the right side of a join (where a lookup table stands), and MULTI_JOIN is refused
