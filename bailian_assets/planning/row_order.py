@@ -32,7 +32,8 @@ from bailian_assets.planning import plan as p
 _ORDER_FREE = {"COUNT", "MIN", "MAX"}
 _EXACT_WHEN_NOT_FLOAT = {"SUM", "AVG"}
 _FLOATS = {"FLOAT", "DOUBLE", "REAL"}
-# nodes whose rows come in their input's order at no cost
+# nodes whose rows come in an order fixed by their input's at no cost (a Window's: sorted
+# stably for its windows)
 _KEEPS_ORDER_ANYWAY = (p.Project, p.Filter, p.Unnest, p.Limit, p.Window, p.MlPredict)
 # types without an order to break a sort's ties with
 _UNORDERED = {"ARRAY", "MAP", "MULTISET", "ROW", "VARIANT", "RAW", "STRUCTURED"}
