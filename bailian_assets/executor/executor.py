@@ -209,7 +209,8 @@ class Executor:
         return joined
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
-        """GROUP BY, in the order groups first appear; grouping sets as `_grouping_sets`. The
+        """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order
+        (its sort aggregate, `row_order.sorts_groups`); grouping sets as `_grouping_sets`. The
         group_by computes the aggregates' partials, the grouped frame finishes them
         (`Aggregation`)."""
         aggregations = [compile_aggregate(call, f.column) for call, f in node.aggregates]
@@ -221,7 +222,11 @@ class Executor:
             grouped = frame.select(partials)
         else:
             keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
-            grouped = frame.group_by(keys, maintain_order=self._keeps(node)).agg(partials)
+            in_order = self._keeps(node)
+            by = frame.group_by(keys, maintain_order=in_order and not node.sorted_groups)
+            grouped = by.agg(partials)
+            if in_order and node.sorted_groups:  # Flink's sort aggregate: in key order
+                grouped = grouped.sort([f.column for _, f in node.keys], nulls_last=False)
         return _finished(grouped.with_columns(constants), node, aggregations)
 
     def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:

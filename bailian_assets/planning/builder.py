@@ -32,7 +32,14 @@ from typing import Any, cast
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
-from bailian_assets.planning import group_windows, grouping, join_order, table_columns, types
+from bailian_assets.planning import (
+    group_windows,
+    grouping,
+    join_order,
+    row_order,
+    table_columns,
+    types,
+)
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.binder import Binder, located, require_orderable
 from bailian_assets.planning.binder import find as _find
@@ -571,12 +578,14 @@ class Builder:
         to bind)."""
         scope = node.fields
         grouped = self._group_keys(select.group_by, scope, ctx)
+        sorting: list[bool] = []  # per aggregate: does Flink sort the groups for it?
         calls: dict[b.AggregateCall, Position] = {}
 
         def rewrite(expr):
             if isinstance(expr, ast.FunctionCall) and expr.over is None:
                 if expr.name in AGGREGATES:
                     call = ctx.binder.aggregate(expr, scope, grouped.keyed)
+                    sorting.append(row_order.sorts_groups(expr.name, call.distinct, call.args))
                     reduce = AGGREGATES[expr.name].reduce
                     if reduce is not None:  # STDDEV ...: an expression of SUMs and COUNTs
                         return rewrite(reduce(expr, call.args[0].type, call.type))
@@ -613,6 +622,7 @@ class Builder:
             tuple(grouped.aggregates.items()),
             grouped.sets,
             tuple(grouped.groupings.items()),
+            sorted_groups=any(sorting),
         )
         return aggregate, exprs, having
 
@@ -636,8 +646,11 @@ class Builder:
                 indexes[index_of[bound]] = None
             sets.append(tuple(indexes))
         always = set.intersection(*(set(s) for s in sets))
-        keys = [
-            (bound, self.inner_field(name, types.nullable(bound.type, i not in always)))
+        keys = [  # a key keeps its type; one missing from some grouping set is nullable too
+            (
+                bound,
+                self.inner_field(name, bound.type if i in always else types.nullable(bound.type)),
+            )
             for i, (bound, name) in enumerate(found)
         ]
         return _Grouped(keys, index_of, None if len(sets) == 1 else tuple(sets), bool(keys))
