@@ -196,7 +196,7 @@ def test_sum_and_avg_of_decimals_over_windows_are_exact():
         "CREATE TEMPORARY VIEW t(x, y, n) AS VALUES (1.5e0, 2.25, 3), (0.1e0, 0.10, 4), "
         "(0.1e0, 0.01, 5);\n"
         "INSERT INTO out1 SELECT AVG(y) OVER (ORDER BY n), SUM(y) OVER (ORDER BY n ROWS "
-        "BETWEEN 1 PRECEDING AND CURRENT ROW), AVG(y) OVER (PARTITION BY x) FROM t;\n"
+        "BETWEEN 1 PRECEDING AND CURRENT ROW), AVG(y) OVER (PARTITION BY x) FROM t ORDER BY n;\n"
     )
     assert printed_lines(sql) == [
         "+I[2.250000, 2.25, 2.250000]",

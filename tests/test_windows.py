@@ -33,13 +33,13 @@ def error(select):
     return caught.value.diagnostics[0].message
 
 
-def test_ranking_within_partitions_keeps_the_input_order_of_rows():
+def test_ranking_rows_come_out_in_window_order_as_flinks_sort_leaves_them():
     assert rows(
         "k STRING, v INT, rn BIGINT, r BIGINT, d BIGINT",
         "SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v), "
         "RANK() OVER (PARTITION BY k ORDER BY v), "
         "DENSE_RANK() OVER (PARTITION BY k ORDER BY v) FROM t WHERE k = 'a'",
-    ) == ["+I[a, 2, 2, 2, 2]", "+I[a, 1, 1, 1, 1]", "+I[a, 2, 3, 2, 2]"]
+    ) == ["+I[a, 1, 1, 1, 1]", "+I[a, 2, 2, 2, 2]", "+I[a, 2, 3, 2, 2]"]
 
 
 def test_running_totals_include_peers_by_default_and_not_with_rows():

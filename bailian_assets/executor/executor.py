@@ -206,14 +206,15 @@ class Executor:
                 keys,
                 how=how,
                 coalesce=False,
-                maintain_order=pairs_order(self._keeps(node)),
+                maintain_order=pairs_order(self._keeps(node), probe_right=node.kind == "RIGHT"),
             )
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
         return joined
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
-        """GROUP BY, in the order groups first appear; grouping sets as `_grouping_sets`. The
+        """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order
+        (its sort aggregate, `row_order.sorts_groups`); grouping sets as `_grouping_sets`. The
         group_by computes the aggregates' partials, the grouped frame finishes them
         (`Aggregation`)."""
         aggregations = [compile_aggregate(call, f.column) for call, f in node.aggregates]
@@ -225,7 +226,11 @@ class Executor:
             grouped = frame.select(partials)
         else:
             keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
-            grouped = frame.group_by(keys, maintain_order=self._keeps(node)).agg(partials)
+            in_order = self._keeps(node)
+            by = frame.group_by(keys, maintain_order=in_order and not node.sorted_groups)
+            grouped = by.agg(partials)
+            if in_order and node.sorted_groups:  # Flink's sort aggregate: in key order
+                grouped = grouped.sort([f.column for _, f in node.keys], nulls_last=False)
         return _finished(grouped.with_columns(constants), node, aggregations)
 
     def _window(self, node: p.Window, frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -298,19 +303,27 @@ class Executor:
         self, node: p.SetCombine, left: pl.LazyFrame, right: pl.LazyFrame
     ) -> pl.LazyFrame:
         """INTERSECT as a semi join, EXCEPT as an anti join, on every column (NULLs equal);
-        with ALL, the k-th copy of a row pairs only with a k-th copy on the other side."""
+        with ALL, the k-th copy of a row pairs only with a k-th copy on the other side. Rows
+        come in the order they first appear on the left, the copies of a row together (Flink
+        counts them in a hash aggregate, then repeats each row)."""
         left, right = _branch(node.left, left, node.fields), _branch(node.right, right, node.fields)
-        on = [f.column for f in node.fields]
-        if node.all:
-            copy = pl.int_range(pl.len()).over(on).alias("$copy")
-            left, right = left.with_columns(copy), right.with_columns(copy)
-            on = [*on, "$copy"]
-        else:
-            left = left.unique(maintain_order=self._keeps(node))
+        columns = [f.column for f in node.fields]
+        keep = self._keeps(node)
         how: Literal["semi", "anti"] = "semi" if node.kind == "INTERSECT" else "anti"
-        order = left_order(self._keeps(node))
-        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order=order)
-        return joined.drop("$copy") if node.all else joined
+        if not node.all:
+            left = left.unique(maintain_order=keep)
+            return left.join(
+                right, on=columns, how=how, nulls_equal=True, maintain_order=left_order(keep)
+            )
+        copy = pl.int_range(pl.len()).over(columns).alias("$copy")
+        left, right = left.with_columns(copy), right.with_columns(copy)
+        if keep:  # where each row first appears
+            left = left.with_row_index("$first").with_columns(pl.col("$first").min().over(columns))
+        on = [*columns, "$copy"]
+        joined = left.join(right, on=on, how=how, nulls_equal=True, maintain_order=left_order(keep))
+        if keep:
+            joined = joined.sort("$first", maintain_order=True).drop("$first")
+        return joined.drop("$copy")
 
 
 # how each plan node runs: (executor, node, input frames...) -> frame

@@ -257,10 +257,17 @@ def left_order(keep_order: bool) -> Literal["left", "none"]:
     return "left" if keep_order else "none"
 
 
-def pairs_order(keep_order: bool) -> Literal["left_right", "none"]:
+def pairs_order(
+    keep_order: bool, probe_right: bool = False
+) -> Literal["left_right", "right_left", "none"]:
     """A join's `maintain_order` for its pairs: both sides' order only where it is read
-    (Polars gives the pairs of a hash or cross join in any order otherwise)."""
-    return "left_right" if keep_order else "none"
+    (Polars gives the pairs of a hash or cross join in any order otherwise). Flink's hash join
+    gives its pairs in the order of its probe side, each probe row's matches in the order of
+    the build side: the left side is the probe side but in a RIGHT JOIN (`probe_right`),
+    which Flink builds on the left to keep the right side's unmatched rows."""
+    if not keep_order:
+        return "none"
+    return "right_left" if probe_right else "left_right"
 
 
 def _exists_by_keys(node: p.CorrelatedJoin, frame: pl.LazyFrame, sub: pl.LazyFrame, order: _Order):

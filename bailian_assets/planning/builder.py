@@ -37,6 +37,7 @@ from bailian_assets.planning import (
     grouping,
     hints,
     join_order,
+    row_order,
     table_columns,
     types,
 )
@@ -580,12 +581,14 @@ class Builder:
         to bind)."""
         scope = node.fields
         grouped = self._group_keys(select.group_by, scope, ctx)
+        sorting: list[bool] = []  # per aggregate: does Flink sort the groups for it?
         calls: dict[b.AggregateCall, Position] = {}
 
         def rewrite(expr):
             if isinstance(expr, ast.FunctionCall) and expr.over is None:
                 if expr.name in AGGREGATES:
                     call = ctx.binder.aggregate(expr, scope, grouped.keyed)
+                    sorting.append(row_order.sorts_groups(expr.name, call.distinct, call.args))
                     reduce = AGGREGATES[expr.name].reduce
                     if reduce is not None:  # STDDEV ...: an expression of SUMs and COUNTs
                         return rewrite(reduce(expr, call.args[0].type, call.type))
@@ -622,6 +625,7 @@ class Builder:
             tuple(grouped.aggregates.items()),
             grouped.sets,
             tuple(grouped.groupings.items()),
+            sorted_groups=any(sorting),
         )
         return aggregate, exprs, having
 
@@ -645,8 +649,11 @@ class Builder:
                 indexes[index_of[bound]] = None
             sets.append(tuple(indexes))
         always = set.intersection(*(set(s) for s in sets))
-        keys = [
-            (bound, self.inner_field(name, types.nullable(bound.type, i not in always)))
+        keys = [  # a key keeps its type; one missing from some grouping set is nullable too
+            (
+                bound,
+                self.inner_field(name, bound.type if i in always else types.nullable(bound.type)),
+            )
             for i, (bound, name) in enumerate(found)
         ]
         return _Grouped(keys, index_of, None if len(sets) == 1 else tuple(sets), bool(keys))

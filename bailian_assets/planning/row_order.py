@@ -32,8 +32,17 @@ from bailian_assets.planning import plan as p
 _ORDER_FREE = {"COUNT", "MIN", "MAX"}
 _EXACT_WHEN_NOT_FLOAT = {"SUM", "AVG"}
 _FLOATS = {"FLOAT", "DOUBLE", "REAL"}
-# nodes whose rows come in their input's order at no cost
+# nodes whose rows come in an order fixed by their input's at no cost (a Window's: sorted
+# stably for its windows)
 _KEEPS_ORDER_ANYWAY = (p.Project, p.Filter, p.Unnest, p.Limit, p.Window, p.MlPredict)
+# aggregates Flink computes with a sort aggregate whatever their arguments, and the types a
+# MIN or MAX keeps in a hash aggregate's fixed-length buffer (BinaryRowData.isMutable)
+_SORT_AGGREGATES = {"LISTAGG", "ARRAY_AGG", "COLLECT", "FIRST_VALUE", "LAST_VALUE", "JSON_ARRAYAGG"}
+_SORT_AGGREGATES |= {"JSON_OBJECTAGG", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE"}
+_SORT_AGGREGATES |= {"VAR_POP", "VAR_SAMP"}
+_FIXED_LENGTH = {"BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "REAL"}
+_FIXED_LENGTH |= {"DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}
+_FIXED_LENGTH |= {"INTERVAL_YEAR_MONTH", "INTERVAL_DAY_TIME"}
 # types without an order to break a sort's ties with
 _UNORDERED = {"ARRAY", "MAP", "MULTISET", "ROW", "VARIANT", "RAW", "STRUCTURED"}
 
@@ -76,6 +85,18 @@ def _inputs_ordered(node: p.Node, needed: bool) -> tuple[bool, ...]:
         return ()
     # Project, Filter, Unnest, Distinct, Join, SetUnion: the output's order is the inputs'
     return (needed,) * len(inputs)
+
+
+def sorts_groups(name: str, distinct: bool, args: tuple[b.Expr, ...]) -> bool:
+    """Whether an aggregate, as written (before STDDEV and VAR are reduced to SUMs), makes
+    Flink's batch planner compute its GROUP BY by sorting the rows by the grouping keys (a sort
+    aggregate: its groups come out in key order, NULL first) rather than with a hash table
+    (groups in the order they first appear): an accumulator of variable length (MIN/MAX of a
+    string, LISTAGG, ARRAY_AGG, FIRST_VALUE...), a DISTINCT aggregate, or STDDEV/VAR, as the
+    oracle shows."""
+    if distinct or name in _SORT_AGGREGATES:
+        return True
+    return name in {"MIN", "MAX"} and any(arg.type.name not in _FIXED_LENGTH for arg in args)
 
 
 def _keeps_order_freely(node: p.Node) -> bool:
