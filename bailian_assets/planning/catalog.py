@@ -28,7 +28,7 @@ writing).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -340,7 +340,12 @@ def _add_create_table_as(file: _FileBeingAdded, index: int, statement: ast.Creat
     _add_insert(file, index, ast.Insert(statement.name, (), statement.query, statement.position))
 
 
-def add_table_as(catalog: Catalog, definition: TableAsDef, columns, problems: list[Problem]):
+def add_table_as(
+    catalog: Catalog,
+    definition: TableAsDef,
+    columns: Sequence[ast.ColumnDef],
+    problems: list[Problem],
+) -> None:
     """Declare the table of a CTAS with the `columns` its planned query gives."""
     statement = replace(definition.statement, columns=tuple(columns), query=None)
     key = definition.key

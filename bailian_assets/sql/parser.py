@@ -1045,7 +1045,7 @@ class _Parser:
     def _hint(self) -> ast.Hint:
         name = self._identifier("hint name")
         if not self._accept_op("("):
-            return ast.Hint(name.upper, name.position)
+            return ast.Hint(name.value.upper(), name.position)
         options: list[str] = []
         pairs: list[ast.Option] = []
         while not self.tok.is_op(")"):
@@ -1061,7 +1061,7 @@ class _Parser:
             else:
                 options.append(key.value)
         self._expect_op(")")
-        return ast.Hint(name.upper, name.position, tuple(options), tuple(pairs))
+        return ast.Hint(name.value.upper(), name.position, tuple(options), tuple(pairs))
 
     def _static_partition(self) -> tuple[tuple[str, ast.Expr, Position], ...]:
         """`(k = value, ...)` after INSERT ... PARTITION: each value a literal."""
