@@ -297,9 +297,20 @@ def _runtime_line(stmts: list[Statement], text: str) -> int:
     match = re.search(r":(\d+):\d+: error", text.splitlines()[0] if text else "")
     if match:
         line = _statement_line(stmts, int(match.group(1)))
-        if any(st.line == line and st.kind in ("SELECT", "WITH", "VALUES") for st in stmts):
-            return line
-    return _first_insert_line(stmts)
+        if any(
+            st.line == line and (st.kind in ("SELECT", "WITH", "VALUES") or _is_ctas(st))
+            for st in stmts
+        ):
+            return line  # a CREATE TABLE ... AS SELECT runs its own job where it stands too
+    return _first_insert_line(stmts) or next((st.line for st in stmts if _is_ctas(st)), 0)
+
+
+def _is_ctas(st: Statement) -> bool:
+    """CREATE TABLE ... AS query (a computed column `c AS a + 1` is no query)."""
+    return st.kind == "CREATE" and bool(
+        re.search(r"\bAS[\s(]*(SELECT|WITH|VALUES)\b", st.text, re.I)
+        and re.match(r"CREATE\s+TABLE\b", st.text, re.I)
+    )
 
 
 def _statement_line(stmts: list[Statement], line: int) -> int:
@@ -332,7 +343,10 @@ def _groups(
         for st in stmts
         if st.kind in ("SELECT", "WITH", "VALUES")
     ]
-    for name in targets:
+    # then the sinks only a CREATE TABLE ... AS SELECT wrote, in the order they wrote rows
+    shown = {_short(name) for name in targets}
+    ctas = [key for key in rows if not key.startswith(SELECT_ROWS) and key not in shown]
+    for name in targets + ctas:
         connector = kinds.get(_short(name), "?")
         if connector == "print" or _short(name) in rows:
             groups.append((f"-- sink {name}", rows.get(_short(name), [])))

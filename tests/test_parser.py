@@ -62,6 +62,17 @@ VALID = [
     "INSERT INTO s SELECT `select`, `a``b` FROM `my table`",
     "INSERT INTO s SELECT 'it''s; fine' FROM t -- a comment; with a semicolon",
     "/* block ; comment */ INSERT INTO s SELECT -1.5e3, NOT TRUE, x BETWEEN 1 AND 2 FROM t",
+    "(SELECT 1) UNION (SELECT 2)",
+    "INSERT INTO s (SELECT 1) UNION ALL (SELECT 2)",
+    "INSERT INTO s ((SELECT 1) UNION ALL (SELECT 2)) ORDER BY 1",
+    "INSERT INTO s (a, b) (SELECT 1, 2)",
+    "INSERT INTO s /*+ OPTIONS('k' = 'v') */ (a) SELECT /*+ BROADCAST(t), LOOKUP('table'='t') */ "
+    "x FROM t /*+ OPTIONS(k = 'v', 'k2' = 'v') */ AS u JOIN w/*+NEST_LOOP*/ON u.a = w.a",
+    "INSERT INTO s SELECT 2*/* a comment right after '*' */3",
+    "CREATE TABLE t WITH ('connector' = 'print') AS SELECT 1",
+    "CREATE TABLE IF NOT EXISTS t (c INT) PARTITIONED BY (a) WITH ('connector' = 'filesystem') "
+    "AS (SELECT 1 AS a) UNION ALL (SELECT 2)",
+    "CREATE TABLE t AS WITH w AS (SELECT 1 AS a) SELECT a FROM w",
 ]
 
 
@@ -86,6 +97,12 @@ def test_several_statements_and_unicode():
 INVALID = [
     ("CREATE MODL m", 1, 8, "expected MODEL, TABLE or VIEW, found 'MODL'"),
     ("DELETE FROM t", 1, 1, "expected a statement"),
+    ("(INSERT INTO s SELECT 1)", 1, 2, "expected SELECT or VALUES, found 'INSERT'"),
+    ("INSERT INTO s SELECT a /*+ x */ FROM t", 1, 24, "found '/*+'"),
+    ("INSERT INTO s SELECT a FROM t /*+ OPTIONS('k' = 'v')", 1, 53, "expected '*/'"),
+    ("INSERT INTO s SELECT a FROM t /*+ OPTIONS('k' = v) */", 1, 49, "hint option value"),
+    ("INSERT INTO s SELECT a FROM t /*+ OPTIONS(a, 'k' = 'v') */", 1, 50, "found '='"),
+    ("INSERT INTO s (SELECT 1;", 1, 24, "expected ')', found ';'"),
     ("CREATE TABLE t (a STRIN) WITH ()", 1, 19, "unknown type 'STRIN'"),
     ("INSERT INTO s SELECT a FROM t WHERE", 1, 36, "expected an expression, found end of input"),
     ("CREATE VIEW v AS VALUES ('open", 1, 26, "unterminated string literal"),
@@ -140,3 +157,9 @@ def test_query_helper_and_named_arguments():
     call = query.body.from_
     assert [a.name for a in call.args] == ["MODEL", "INPUT", "ARGS"]
     assert isinstance(call.args[1].value, ast.TableArg)
+
+
+def test_a_parenthesized_query_after_insert_is_no_column_list():
+    (insert,) = parse_script("INSERT INTO s ((SELECT 1) UNION ALL (SELECT 2));").statements
+    assert insert.columns == ()
+    assert isinstance(insert.query.body, ast.SetOperation)

@@ -198,6 +198,50 @@ QUERY_ERRORS = [
         "unknown option 'print-identifer' for table 'p' (connector 'print'); "
         "did you mean 'print-identifier'?",
     ),
+    # hints: the hint name, the hint's option key
+    (
+        "INSERT INTO s SELECT /*+ BROADCST(v) */ id, txt FROM v;",
+        0,
+        26,
+        "Hint: BROADCST should be registered in the HintStrategyTable",
+    ),
+    (
+        "INSERT INTO s /*+ OPTIONS('print-identifer' = 'x') */ SELECT id, txt FROM v;",
+        0,
+        27,
+        "unknown option 'print-identifer' for table 's' (connector 'print')",
+    ),
+    (
+        "INSERT INTO s SELECT id, txt FROM v /*+ OPTIONS('k' = 'v') */;",
+        0,
+        35,
+        "View '`default_catalog`.`default_database`.`v`' cannot be enriched with new options",
+    ),
+    (
+        "INSERT INTO s SELECT /*+ NEST_LOOP(v) */ a.id, b.txt FROM v AS a JOIN v AS b USING (id);",
+        0,
+        26,
+        "cannot match the name of input tables or views:\n`v` in `NEST_LOOP`",
+    ),
+    # CREATE TABLE ... AS SELECT
+    (
+        "CREATE TEMPORARY TABLE c WITH ('connector' = 'print') AS SELECT 1 AS a;",
+        0,
+        1,
+        "CREATE TABLE AS SELECT syntax does not support to create temporary table yet.",
+    ),
+    (
+        "CREATE TABLE s WITH ('connector' = 'print') AS SELECT 1 AS a;",
+        0,
+        14,
+        "table or view 's' already exists",
+    ),
+    (
+        "CREATE TABLE c WITH ('connector' = 'print') AS SELECT nope FROM v;",
+        0,
+        55,
+        "Column 'nope' not found in any table",
+    ),
 ]
 
 
@@ -393,3 +437,26 @@ def test_variables_in_query_literals():
 def test_aggregate_errors(statement, col, message):
     (error,) = errors_of(BASE + statement)
     assert error[1] == col and message in error[2], error
+
+
+def test_create_table_as_takes_its_columns_from_the_query():
+    project = load_source(
+        BASE + "CREATE TABLE c (n DOUBLE, id BIGINT) WITH ('connector' = 'print') "
+        "AS SELECT txt, id, 'x' AS k FROM v;",
+        "t.sql",
+        {},
+    )
+    table = project.catalog.tables["c"]
+    # the CREATE part's own column first, then the query's in its order (a declared type wins)
+    assert [(c.name, str(c.type)) for c in table.columns] == [
+        ("n", "DOUBLE"),
+        ("txt", "VARCHAR(4) NOT NULL"),
+        ("id", "BIGINT"),
+        ("k", "CHAR(1) NOT NULL"),
+    ]
+    (insert,) = [i for i in project.inserts if i.sink.name == "c"]
+    assert insert.statement.columns and [n for n, _ in insert.statement.columns] == [
+        "txt",
+        "id",
+        "k",
+    ]

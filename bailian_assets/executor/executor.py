@@ -40,6 +40,7 @@ from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
 from bailian_assets.planning import bound, row_order
 from bailian_assets.planning import plan as p
+from bailian_assets.planning.connectors import connector_of
 from bailian_assets.sql import ast
 
 Resolver = Callable[[str], pl.LazyFrame]
@@ -120,7 +121,10 @@ class Executor:
         return id(node) in self._ordered
 
     def _scan(self, node: p.Scan) -> pl.LazyFrame:
-        frame = self.resolve(node.relation)
+        if node.hinted is not None:  # read with a hint's options: not the table as it is
+            frame = connector_of(node.hinted).scan(node.hinted)
+        else:
+            frame = self.resolve(node.relation)
         return frame.select(
             pl.col(source).alias(f.column)
             for source, f in zip(node.source_columns, node.fields, strict=False)

@@ -35,6 +35,7 @@ from bailian_assets.planning import bound as b
 from bailian_assets.planning import (
     group_windows,
     grouping,
+    hints,
     join_order,
     row_order,
     table_columns,
@@ -46,7 +47,7 @@ from bailian_assets.planning.binder import find as _find
 from bailian_assets.planning.binder import suggest as _suggest
 from bailian_assets.planning.catalog import Catalog, Visibility
 from bailian_assets.planning.common_subplans import share_common_subplans
-from bailian_assets.planning.connectors import connector_of
+from bailian_assets.planning.connectors import connector_of, with_options
 from bailian_assets.planning.decorrelate import (
     and_all,
     conjuncts,
@@ -357,6 +358,8 @@ class Builder:
 
     def _select(self, select: ast.Select, ctx: _Context):
         select = group_windows.rewritten(select)  # GROUP BY TUMBLE(ts, ...): a table function
+        hints.check_hints(select.hints)
+        hints.check_join_hints(select.hints, select.from_)
         if select.from_ is None:
             node: p.Node = p.ValuesNode(((),), ())
         else:
@@ -678,7 +681,8 @@ class Builder:
 
     def _from(self, item: ast.FromItem, ctx: _Context) -> p.Node:
         if isinstance(item, ast.TableRef):
-            return self._relation(item.name, item.alias, ctx)
+            hints.check_hints(item.hints)
+            return self._relation(item.name, item.alias, ctx, hints.table_options(item.hints))
         if isinstance(item, ast.SubqueryRef):
             node, names = self._query_node(item.query, ctx)
             if item.columns:
@@ -716,23 +720,36 @@ class Builder:
             )
         return function
 
-    def _relation(self, name: ast.Name, alias: str | None, ctx: _Context) -> p.Node:
+    def _relation(
+        self,
+        name: ast.Name,
+        alias: str | None,
+        ctx: _Context,
+        options: tuple[ast.Option, ...] = (),
+    ) -> p.Node:
         """The table, view or CTE `name` a FROM reads, its columns qualified by `alias` (or
-        its own last part). A CTE of the query comes first, then the file's TEMPORARY tables
-        and views, then the project's."""
+        its own last part); a table with a hint's `options` over its own. A CTE of the query
+        comes first, then the file's TEMPORARY tables and views, then the project's."""
         qualifier = alias or name.last
         key = object_key(name)
         cte = ctx.ctes.get(key) if len(name.parts) == 1 else None
-        if cte is not None:
+        if cte is not None:  # a hint's options on a WITH query: Flink ignores them
             return self._cte_scan(cte, qualifier)
         key = ctx.visibility.resolve(key)  # a TEMPORARY table or view of the file shadows
         hidden = ctx.visibility.hidden("table or view:" + key)
         if hidden is not None:
             raise not_above(key, name, hidden)
+        if options and key in self.catalog.views:
+            raise PlanError(
+                f"View '`default_catalog`.`default_database`.`{name.last}`' cannot be "
+                "enriched with new options. Hints can only be applied to tables.",
+                name.position,
+                len(str(name)),
+            )
         if key in self.catalog.views:
             return self._view_scan(key, name, qualifier)
         if key in self.catalog.tables:
-            return self._table_scan(key, name, qualifier, ctx)
+            return self._table_scan(key, name, qualifier, ctx, options)
         raise missing_relation(self.catalog, key, name, ctx.path)
 
     def _cte_scan(self, cte: _Cte, qualifier: str) -> p.Node:
@@ -762,10 +779,19 @@ class Builder:
         )
         return p.Scan(key, planned.names, fields)
 
-    def _table_scan(self, key: str, name: ast.Name, qualifier: str, ctx: _Context) -> p.Node:
-        """A read of table `key`, refused when its connector cannot read it (or its
-        metadata columns), or can only be written to."""
+    def _table_scan(
+        self,
+        key: str,
+        name: ast.Name,
+        qualifier: str,
+        ctx: _Context,
+        options: tuple[ast.Option, ...] = (),
+    ) -> p.Node:
+        """A read of table `key` (with a hint's `options` over its own), refused when its
+        connector cannot read it (or its metadata columns), or can only be written to."""
         table = self.catalog.tables[key]
+        if options:
+            table = with_options(table, options, self.environ)
         connector = connector_of(table)
         unreadable = connector.read_problem(table) or table_columns.metadata_problem(
             table.name, table.metadata_columns, connector.name, connector.metadata
@@ -779,7 +805,8 @@ class Builder:
                 name.position,
                 len(key),
             )
-        return table_columns.scan(key, table.all_columns, qualifier, self.field, ctx.binder)
+        scan = table_columns.scan(key, table.all_columns, qualifier, self.field, ctx.binder)
+        return table_columns.hinted(scan, table, options) if options else scan
 
     def _join(self, join: ast.Join, ctx: _Context) -> p.Node:
         left = self._from(join.left, ctx)

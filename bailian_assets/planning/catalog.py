@@ -28,7 +28,7 @@ writing).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -155,6 +155,22 @@ class InsertDef:
 
 
 @dataclass(frozen=True)
+class TableAsDef:
+    """A `CREATE TABLE t WITH (...) AS query` (CTAS): its table is declared once its query is
+    planned (the query gives the columns: planning/table_as.py); its rows are written by the
+    INSERT the catalog adds for it."""
+
+    key: str
+    statement: ast.CreateTable
+    path: str
+    settings: Mapping[str, str]
+    visibility: Visibility
+    environ: Mapping[str, str] | None
+    base_dir: Path | None
+    insert: int  # the index in `Catalog.inserts` of the INSERT of its rows
+
+
+@dataclass(frozen=True)
 class SelectDef:
     """A bare SELECT statement: run where it stands, its rows shown (see planner.py)."""
 
@@ -171,6 +187,7 @@ class Catalog:
     views: dict[str, ViewDef] = field(default_factory=dict)
     inserts: list[InsertDef] = field(default_factory=list)
     selects: list[SelectDef] = field(default_factory=list)
+    tables_as: dict[str, TableAsDef] = field(default_factory=dict)  # CTAS, by table key
     settings: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> final SETs
     # names that were declared but failed their own checks: referring to them is not a new error
     broken: set[str] = field(default_factory=set)
@@ -267,6 +284,9 @@ def _add_create_model(file: _FileBeingAdded, index: int, statement: ast.CreateMo
 
 
 def _add_create_table(file: _FileBeingAdded, index: int, statement: ast.CreateTable) -> None:
+    if statement.query is not None:
+        _add_create_table_as(file, index, statement)
+        return
     catalog = file.catalog
     key = _scoped_key(statement, file.path, index, catalog, file.scope)
     declared = _declare({}, key, statement, file, "table or view")
@@ -285,6 +305,61 @@ def _add_create_table(file: _FileBeingAdded, index: int, statement: ast.CreateTa
         _check_same_table(
             catalog.tables[key], statement, file.path, file.problems, file.environ, file.base_dir
         )
+
+
+def _add_create_table_as(file: _FileBeingAdded, index: int, statement: ast.CreateTable) -> None:
+    """CREATE TABLE t WITH (...) AS query: the table (declared when its query is planned) and
+    the INSERT of the query's rows; with IF NOT EXISTS and t there, that INSERT into t alone
+    (as Flink does). Flink refuses a TEMPORARY one."""
+    assert statement.query is not None  # a CTAS
+    if statement.temporary:
+        file.problems.append(
+            Problem(
+                "CREATE TABLE AS SELECT syntax does not support to create temporary table yet.",
+                statement.position,
+                len("CREATE"),
+            )
+        )
+        return
+    catalog = file.catalog
+    key = _scoped_key(statement, file.path, index, catalog, file.scope)
+    declared = _declare({}, key, statement, file, "table or view")
+    if not declared and not (statement.if_not_exists and key in catalog.tables):
+        return  # a clash, reported
+    if declared:
+        catalog.tables_as[key] = TableAsDef(
+            key,
+            statement,
+            file.path,
+            dict(file.settings),
+            Visibility(file.scope, index),
+            file.environ,
+            file.base_dir,
+            len(catalog.inserts),
+        )
+    _add_insert(file, index, ast.Insert(statement.name, (), statement.query, statement.position))
+
+
+def add_table_as(
+    catalog: Catalog,
+    definition: TableAsDef,
+    columns: Sequence[ast.ColumnDef],
+    problems: list[Problem],
+) -> None:
+    """Declare the table of a CTAS with the `columns` its planned query gives."""
+    statement = replace(definition.statement, columns=tuple(columns), query=None)
+    key = definition.key
+    _add_table(
+        catalog,
+        statement,
+        definition.path,
+        problems,
+        definition.environ,
+        definition.base_dir,
+        key,
+    )
+    if key in catalog.tables:
+        catalog.table_statements[key] = statement
 
 
 def _merged_like(

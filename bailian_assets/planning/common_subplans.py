@@ -74,7 +74,7 @@ def _shapes(root: p.Node) -> tuple[dict[int, int], list[p.Node]]:
             pending.append((node, True))
             pending.extend((child, False) for child in p.children(node))
             continue
-        extra = node.relation if isinstance(node, p.Scan) else len(node.fields)
+        extra = (node.relation, node.options) if isinstance(node, p.Scan) else len(node.fields)
         children = tuple(shapes[id(child)] for child in p.children(node))
         shapes[id(node)] = hash((type(node).__name__, extra, children))
         order.append(node)

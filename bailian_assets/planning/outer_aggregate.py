@@ -119,7 +119,10 @@ def _same_tables(inner: list[p.Scan], outer: list[p.Scan]) -> dict[str, b.Expr] 
     columns: dict[str, b.Expr] = {}
     for scan in inner:
         theirs = by_relation.get(scan.relation)
-        if theirs is None or theirs.source_columns != scan.source_columns:
+        if theirs is None or (theirs.source_columns, theirs.options) != (
+            scan.source_columns,
+            scan.options,
+        ):
             return None
         for mine, other in zip(scan.fields, theirs.fields, strict=True):
             columns[mine.column] = b.Column(other.column, other.type)

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from dataclasses import fields as dataclass_fields
+from typing import TYPE_CHECKING
 
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound
 from bailian_assets.planning.bound import AggregateCall, Expr, WindowCall
 from bailian_assets.planning.models import ModelSpec, RuntimeConfig
 from bailian_assets.sql import ast
+
+if TYPE_CHECKING:
+    from bailian_assets.planning.connectors import TableSpec
 
 
 @dataclass(frozen=True)
@@ -38,11 +43,15 @@ class Field:
 
 @dataclass(frozen=True)
 class Scan:
-    """Rows of a view or table, read by name; `source_columns[i]` becomes `fields[i]`."""
+    """Rows of a view or table, read by name; `source_columns[i]` becomes `fields[i]`. A table
+    read with a hint's options (`t /*+ OPTIONS(...) */`) is read as `hinted`, the table with
+    those `options` laid over its own."""
 
     relation: str
     source_columns: tuple[str, ...]
     fields: tuple[Field, ...]
+    options: tuple[tuple[str, str], ...] = ()
+    hinted: TableSpec | None = dataclass_field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

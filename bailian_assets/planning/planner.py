@@ -16,16 +16,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from bailian_assets.planning import bound as b
+from bailian_assets.planning import hints, table_columns, types
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
-from bailian_assets.planning import table_columns, types
 from bailian_assets.planning.binder import Binder
 from bailian_assets.planning.builder import Builder, check_unique
-from bailian_assets.planning.catalog import Catalog, InsertDef, SelectDef, ViewDef
-from bailian_assets.planning.connectors import TableSpec, connector_of
+from bailian_assets.planning.catalog import (
+    Catalog,
+    InsertDef,
+    SelectDef,
+    TableAsDef,
+    ViewDef,
+    add_table_as,
+)
+from bailian_assets.planning.connectors import TableSpec, connector_of, with_options
 from bailian_assets.planning.missing import missing_relation, not_above, view_as_sink
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
+from bailian_assets.planning.table_as import insert_naming, table_as_columns
 from bailian_assets.sql import ast
 
 __all__ = ["PlanError", "PlannedInsert", "PlannedSelect", "Planner"]
@@ -124,6 +132,35 @@ class Planner:
                         self.report(definition.path, problem)
                 return None
 
+    def table_as(self, definition: TableAsDef) -> None:
+        """Declare the table of a CTAS with its query's columns (table_as.py); on a problem,
+        reported, the table is broken (its INSERT then fails quietly)."""
+        while True:
+            try:
+                return self._plan_table_as(definition)
+            except Unplanned as needed:
+                self.view(needed.name)
+            except PlanError as error:
+                if not isinstance(error, Quiet):
+                    for problem in error.problems:
+                        self.report(definition.path, problem)
+                self.catalog.broken.add("table or view:" + definition.key)
+                return None
+
+    def _plan_table_as(self, definition: TableAsDef) -> None:
+        statement = definition.statement
+        assert statement.query is not None  # a CTAS
+        planned = self.builder.query(
+            statement.query, definition.path, definition.settings, definition.visibility
+        )
+        problems: list[Problem] = []
+        add_table_as(self.catalog, definition, table_as_columns(statement, planned), problems)
+        for problem in problems:
+            self.report(definition.path, problem)
+        inserts = self.catalog.inserts
+        if statement.columns:  # the INSERT names the query's columns: the others get NULL
+            inserts[definition.insert] = insert_naming(inserts[definition.insert], planned)
+
     def select(self, definition: SelectDef) -> PlannedSelect | None:
         while True:
             try:
@@ -158,6 +195,10 @@ class Planner:
 
     def _plan_insert(self, definition: InsertDef) -> PlannedInsert:
         sink = self._insert_target(definition)
+        hints.check_hints(definition.statement.hints)
+        options = hints.table_options(definition.statement.hints)
+        if options:  # INSERT INTO t /*+ OPTIONS(...) */: t written with them over its own
+            sink = with_options(sink, options, self.environ)
         if definition.statement.partition:
             definition = replace(
                 definition, statement=_static_partition(definition.statement, sink)

@@ -143,6 +143,8 @@ def _build(
         add_script(catalog, script, problems, environ, folder)
     project = Project(scripts, catalog, files=files)
     planner = Planner(catalog, lambda path, problem: problems.append((path, problem)), environ)
+    for table_as in catalog.tables_as.values():  # their tables first: anything may read them
+        planner.table_as(table_as)
     for name in catalog.views:
         planned = planner.view(name)
         if planned is not None:

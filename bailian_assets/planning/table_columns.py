@@ -21,6 +21,8 @@ has them (each rule and text below is what the Flink oracle answered).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import plan as p
@@ -28,6 +30,9 @@ from bailian_assets.planning import types
 from bailian_assets.planning.binder import Binder
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError
+
+if TYPE_CHECKING:
+    from bailian_assets.planning.connectors import TableSpec
 from bailian_assets.sql import ast
 
 _TIME_TYPES = ("TIMESTAMP", "TIMESTAMP_LTZ")
@@ -182,6 +187,14 @@ def scan(
             bound = binder.bind(column.expression, fields)
             items.append((bound, new_field(column.name, bound.type, qualifier)))
     return p.Project(node, tuple(items))
+
+
+def hinted(node: p.Node, table: TableSpec, options: tuple[ast.Option, ...]) -> p.Node:
+    """The `scan` of a table read as `table`, with a hint's `options` over its own."""
+    if isinstance(node, p.Project):  # its computed columns over the scan
+        return replace(node, input=hinted(node.input, table, options))
+    assert isinstance(node, p.Scan)
+    return replace(node, options=tuple((o.key, o.value) for o in options), hinted=table)
 
 
 def metadata_problem(

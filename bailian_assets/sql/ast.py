@@ -95,6 +95,17 @@ class Option:
     raw: str
 
 
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """One hint of a `/*+ ... */`: `OPTIONS('k' = 'v', ...)` (key-value options),
+    `BROADCAST(a, b)` (list options) or a bare `NAME`. `name` is upper case."""
+
+    name: str
+    position: Position
+    options: tuple[str, ...] = ()  # list options: table names
+    pairs: tuple[Option, ...] = ()  # key-value options
+
+
 # ---------------------------------------------------------------- expressions
 
 
@@ -320,6 +331,7 @@ class TableRef:
     name: Name
     alias: str | None
     position: Position
+    hints: tuple[Hint, ...] = ()  # `t /*+ OPTIONS(...) */`: Flink's dynamic table options
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +415,7 @@ class Select:
     position: Position
     distinct: bool = False
     windows: tuple[NamedWindow, ...] = ()  # the WINDOW clause
+    hints: tuple[Hint, ...] = ()  # `SELECT /*+ BROADCAST(t) */ ...`: query hints
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,6 +522,7 @@ class CreateTable:
     comment: str | None = None
     watermark: Watermark | None = None
     like: TableLike | None = None  # None once merged (planning/table_like.py)
+    query: Query | None = None  # CREATE TABLE ... AS SELECT: the columns and rows it gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,6 +544,7 @@ class Insert:
     overwrite: bool = False
     # `PARTITION (k = value, ...)`: static partition values, the query gives the other columns
     partition: tuple[tuple[str, Expr, Position], ...] = ()
+    hints: tuple[Hint, ...] = ()  # `INSERT INTO t /*+ OPTIONS(...) */`: the sink's options
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ _FREE = (
     ast.Name,
     ast.ColumnDef,
     ast.Option,
+    ast.Hint,
 )
 _FIELDS: dict[type, tuple[str, ...]] = {}
 

@@ -135,6 +135,7 @@ _INFIX = {
 }
 _PREDICATES = ("IS", "IN", "BETWEEN", "LIKE", "SIMILAR")
 _CHAINS = ("AND", "OR", "||")  # associative: kept flat
+_QUERY_STARTS = ("SELECT", "VALUES", "WITH")
 # Words that may lead a primary expression other than a name (see `_primary`).
 _LEADING_WORDS = frozenset(
     """
@@ -617,6 +618,8 @@ class _Parser:
                 f"{self.tok.describe()} (end the set with 'END;' first)",
                 self.tok,
             )
+        if self.tok.is_op("("):  # `(SELECT 1) UNION (SELECT 2)`: a query, as Flink takes it
+            return self._select_statement()
         parser = self.statement_parsers.get(self.tok.upper)
         if parser is None:
             expected = ", ".join(sorted(self.statement_parsers))
@@ -720,8 +723,9 @@ class _Parser:
         )
 
     def _create_table(self, position: Position, temporary: bool, if_not_exists: bool):
-        """`CREATE TABLE name [(elements)] [COMMENT] [PARTITIONED BY] [WITH] [LIKE]`: the
-        elements and the WITH may be left out only where a LIKE gives them, as in Flink."""
+        """`CREATE TABLE name [(elements)] [COMMENT] [PARTITIONED BY] [WITH] [LIKE | AS query]`:
+        the elements and the WITH may be left out only where a LIKE or the query gives them, as
+        in Flink (a CTAS without WITH is refused later, for its missing connector)."""
         name = self._name("table name")
         opening = self.tok
         columns: tuple[ast.ColumnDef, ...] = ()
@@ -737,9 +741,11 @@ class _Parser:
         has_with = self._at("WITH")
         options = self._with_options() if has_with else ()
         like = self._table_like() if self._at("LIKE") else None
-        if like is None and not opening.is_op("("):
+        # CREATE TABLE ... AS query (CTAS): the query gives the columns (and the rows)
+        query = self._query() if like is None and self._accept("AS") else None
+        if like is None and query is None and not opening.is_op("("):
             raise _ParseError(f"expected '(', found {opening.describe()}", opening)
-        if like is None and not has_with:
+        if like is None and query is None and not has_with:
             self._expect("WITH")  # no WITH and no LIKE: the error a missing WITH gets
         return ast.CreateTable(
             name,
@@ -753,6 +759,7 @@ class _Parser:
             comment,
             watermark,
             like,
+            query,
         )
 
     def _table_elements(
@@ -1017,12 +1024,44 @@ class _Parser:
         else:
             self._expect("INTO")
         target = self._name("table name")
+        hints = self._hints()
         partition = self._static_partition() if self._accept("PARTITION") else ()
         columns: tuple[tuple[str, Position], ...] = ()
-        if self.tok.is_op("(") and self._peek().upper not in ("SELECT", "VALUES", "WITH"):
+        # `(SELECT ...)`, `((SELECT 1) UNION ALL (SELECT 2))`: the query, not a column list
+        peek = self._peek()
+        if self.tok.is_op("(") and not (peek.is_op("(") or peek.upper in _QUERY_STARTS):
             columns = tuple((t.value, t.position) for t in self._paren_identifiers())
         query = self._query()
-        return ast.Insert(target, columns, query, start.position, overwrite, partition)
+        return ast.Insert(target, columns, query, start.position, overwrite, partition, hints)
+
+    def _hints(self) -> tuple[ast.Hint, ...]:
+        """`/*+ NAME[(...)], ... */` where Flink takes hints, or nothing."""
+        if not self._accept_op("/*+"):
+            return ()
+        hints = tuple(self._comma_list(self._hint))
+        self._expect_op("*/")
+        return hints
+
+    def _hint(self) -> ast.Hint:
+        name = self._identifier("hint name")
+        if not self._accept_op("("):
+            return ast.Hint(name.value.upper(), name.position)
+        options: list[str] = []
+        pairs: list[ast.Option] = []
+        while not self.tok.is_op(")"):
+            if options or pairs:
+                self._expect_op(",")
+            key = self._next() if self.tok.kind is Kind.STRING else self._identifier("hint option")
+            if pairs or (not options and self.tok.is_op("=")):
+                self._expect_op("=")
+                value = self._string("hint option value (a string literal)")
+                pairs.append(
+                    ast.Option(key.value, value.value, key.position, value.position, value.text)
+                )
+            else:
+                options.append(key.value)
+        self._expect_op(")")
+        return ast.Hint(name.value.upper(), name.position, tuple(options), tuple(pairs))
 
     def _static_partition(self) -> tuple[tuple[str, ast.Expr, Position], ...]:
         """`(k = value, ...)` after INSERT ... PARTITION: each value a literal."""
@@ -1256,6 +1295,7 @@ class _Parser:
 
     def _select(self) -> ast.Select:
         start = self._expect("SELECT")
+        hints = self._hints()
         distinct = bool(self._accept("DISTINCT"))
         if not distinct:
             self._accept("ALL")
@@ -1275,7 +1315,9 @@ class _Parser:
         windows: tuple[ast.NamedWindow, ...] = ()
         if self._accept("WINDOW"):
             windows = tuple(self._comma_list(self._named_window))
-        return ast.Select(items, from_, where, group_by, having, start.position, distinct, windows)
+        return ast.Select(
+            items, from_, where, group_by, having, start.position, distinct, windows, hints
+        )
 
     def _named_window(self) -> ast.NamedWindow:
         name = self._identifier("window name")
@@ -1393,7 +1435,8 @@ class _Parser:
         name = self._name("table name", function=True)
         if self.tok.is_op("("):
             return self._table_function(name, start.position)
-        return ast.TableRef(name, self._alias(), start.position)
+        hints = self._hints()
+        return ast.TableRef(name, self._alias(), start.position, hints)
 
     def _table_function_in_parens(self, start: Token) -> ast.TableFunction:
         self._expect_op("(")

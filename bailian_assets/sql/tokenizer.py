@@ -1,6 +1,7 @@
 """Flink SQL text -> tokens, each with its place in the file.
 
-Comments (`--` to end of line, `/* ... */`) are skipped; strings keep their raw text so that
+Comments (`--` to end of line, `/* ... */`) are skipped, but not hints: `/*+` and the `*/`
+that ends it are symbols, the hint's text tokens between them; strings keep their raw text so that
 `${...}` variables inside them can be located exactly; backtick identifiers keep their case.
 
 Tokens are made a chunk at a time (`token_chunks`, a few hundred tokens), so the parser holds
@@ -99,7 +100,7 @@ class TokenizeError(Exception):
 # What lies between tokens: blanks and comments, taken possessively (`*+`, `(?>...)`), so that
 # text after them that is no token is never matched by giving some of them back (a `/` of an
 # unterminated `/*`).
-_SKIP = r"(?>\s+|--[^\r\n]*|/\*.*?\*/)*+"
+_SKIP = r"(?>\s+|--[^\r\n]*|/\*(?!\+).*?\*/)*+"
 # One alternative per kind of token; the group that matched names it. Order matters: numbers
 # before `.`, an unterminated `/*` (an error) before the `/` symbol; `end` is the end of input.
 _TOKEN = re.compile(
@@ -111,8 +112,8 @@ _TOKEN = re.compile(
     | (?P<quoted>`[^`]*(?:``[^`]*)*`)
     | (?P<number>(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)
     | (?P<ident>[^\W\d][\w$]*)
-    | (?P<open_comment>/\*)
-    | (?P<op><>|!=|<=|>=|\|\||=>|[(),;.=<>+\-*/%\[\]:])
+    | (?P<open_comment>/\*(?!\+))
+    | (?P<op><>|!=|<=|>=|\|\||=>|/\*\+|\*/(?!\*)|[(),;.=<>+\-*/%\[\]:])
     | (?P<end>\Z)
     )
 """,

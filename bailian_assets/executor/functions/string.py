@@ -293,14 +293,40 @@ def _regex(build, dtype=pl.String) -> Implementation:
     expression (Flink logs it and returns NULL; the job goes on)."""
 
     def implementation(a, raw):
-        pattern = str(_const(raw, 1, "pattern"))
+        pattern = _const(raw, 1, "pattern")
         try:
-            re.compile(pattern)
+            re.compile(str(pattern))
         except re.error:
+            pattern = None
+        if pattern is None:  # a NULL pattern too
             return pl.lit(None, dtype=dtype)
-        return build(a, raw, pattern)
+        return build(a, raw, str(pattern))
 
     return implementation
+
+
+def _regexp_instr(a, raw, pattern: str):
+    """The first match's 1-based character position, 0 when there is none."""
+    found = a[0].str.find(pattern)
+    # a byte offset, as in `_position`: the characters before it are counted from its bytes
+    before = a[0].cast(pl.Binary).bin.head(found).cast(pl.String).str.len_chars()
+    return pl.when(a[0].is_null()).then(None).otherwise((before + 1).fill_null(0)).cast(pl.Int32)
+
+
+def _regexp_extract_all(a, raw, pattern: str):
+    """Group `group` (1 by default, 0: the whole match) of every match; NULL for a group the
+    regex does not have (and for a NULL group), an empty array when nothing matches."""
+    group = _const(raw, 2, "group") if len(a) > 2 else 1
+    compiled = re.compile(pattern)
+    if group is None or not 0 <= int(group) <= compiled.groups:
+        return pl.lit(None, dtype=pl.List(pl.String))
+    if group == 0:
+        return a[0].str.extract_all(pattern)
+    return rowwise(
+        lambda s: [match.group(group) for match in compiled.finditer(s)],
+        a[:1],
+        pl.List(pl.String),
+    )
 
 
 def _digest(algorithm: str) -> Implementation:
@@ -371,6 +397,12 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
         )
     ),
     "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),
+    "REGEXP_SUBSTR": _regex(lambda a, r, pattern: a[0].str.extract(pattern, 0)),
+    "REGEXP_COUNT": _regex(
+        lambda a, r, pattern: a[0].str.count_matches(pattern).cast(pl.Int32), pl.Int32
+    ),
+    "REGEXP_INSTR": _regex(_regexp_instr, pl.Int32),
+    "REGEXP_EXTRACT_ALL": _regex(_regexp_extract_all, pl.List(pl.String)),
     "POSITION": _position,
     "LPAD": _pad("L"),
     "RPAD": _pad("R"),

@@ -37,7 +37,7 @@ from bailian_assets.planning.connectors.paths import (
     path_kind_problem,
     sink_path_problem,
 )
-from bailian_assets.planning.connectors.table import TableSpec, build_table
+from bailian_assets.planning.connectors.table import TableSpec, build_table, with_options
 
 __all__ = [
     "Connector",
@@ -51,4 +51,5 @@ __all__ = [
     "register",
     "sink_path_problem",
     "unregister",
+    "with_options",
 ]

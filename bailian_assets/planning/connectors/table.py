@@ -29,6 +29,7 @@ from bailian_assets.planning.connectors.connector import (
 from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.options import Problem, resolve_options
 from bailian_assets.planning.partition_path import DEFAULT_PARTITION, MAX_NAME_BYTES, folder_name
+from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.planning.table_columns import check_declaration
 from bailian_assets.sql import ast
 
@@ -124,6 +125,24 @@ def build_table(
         sql_file,
         tuple(_key_not_null(c, statement) for c in statement.columns),
     )
+
+
+def with_options(
+    table: TableSpec, options: tuple[ast.Option, ...], environ: Mapping[str, str] | None
+) -> TableSpec:
+    """`table` with `options` over its WITH options (a hint's, `t /*+ OPTIONS(...) */`),
+    checked as its own are; PlanError at the first problem."""
+    assert table.statement is not None  # a usable table knows its statement
+    keys = {option.key for option in options}
+    merged = tuple(o for o in table.statement.options if o.key not in keys) + options
+    base_dir = table.sql_file.parent if table.sql_file is not None else None
+    problems: list[Problem] = []
+    statement = replace(table.statement, options=merged)
+    found = build_table(statement, table.path, problems, environ, base_dir)
+    if found is None:
+        first, *more = problems
+        raise PlanError(first.message, first.position, first.length, tuple(more))
+    return replace(found, name=table.name)
 
 
 def _physical_columns(statement: ast.CreateTable) -> tuple[ast.ColumnDef, ...]:

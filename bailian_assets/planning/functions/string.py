@@ -46,6 +46,22 @@ FUNCTIONS = [
         (1, 2),
     ),
     ScalarFunction("REGEXP", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
+    # Flink 2.x's: typed nullable whatever the arguments (NULL for a pattern that is no regex)
+    ScalarFunction(  # the first match, NULL when none
+        "REGEXP_SUBSTR", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_S)), (1,)
+    ),
+    ScalarFunction(  # how many non-overlapping matches
+        "REGEXP_COUNT", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_I)), (1,)
+    ),
+    ScalarFunction(  # the first match's 1-based character position, 0 when none
+        "REGEXP_INSTR", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_I)), (1,)
+    ),
+    ScalarFunction(  # group 1 by default; NULL for a group the regex does not have
+        "REGEXP_EXTRACT_ALL",
+        (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
+        always(types.array(types.nullable(_S))),
+        (1, 2),
+    ),
     ScalarFunction("POSITION", (sig("CHARACTER", "CHARACTER"),), fixed(_I)),
     ScalarFunction("LPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
     ScalarFunction("RPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),

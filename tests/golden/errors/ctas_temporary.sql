@@ -1,0 +1,2 @@
+-- a TEMPORARY CTAS: Flink refuses it
+CREATE TEMPORARY TABLE t WITH ('connector' = 'print') AS SELECT 1 AS a;

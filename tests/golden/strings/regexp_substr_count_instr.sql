@@ -1,0 +1,3 @@
+-- REGEXP_SUBSTR (first match), REGEXP_COUNT (non-overlapping matches), REGEXP_INSTR (1-based character position): no match, empty pattern, NULLs
+CREATE TEMPORARY TABLE out1 (a STRING, b INT, c INT, d STRING, e INT, f INT, g STRING, h INT, i INT, j STRING, k INT, l INT) WITH ('connector' = 'print');
+INSERT INTO out1 SELECT REGEXP_SUBSTR('abc123def456', '\d+'), REGEXP_COUNT('abc123def456', '\d'), REGEXP_INSTR('abc123def456', '\d+'), REGEXP_SUBSTR('abc', '\d+'), REGEXP_COUNT('abc', '\d'), REGEXP_INSTR('abc', '\d'), REGEXP_SUBSTR('héllo1', 'é.'), REGEXP_INSTR('xaéb1', '\d'), REGEXP_COUNT('aaa', 'aa'), REGEXP_SUBSTR(CAST(NULL AS STRING), '\d+'), REGEXP_COUNT('abc', ''), REGEXP_INSTR('', 'x');
