@@ -10,6 +10,7 @@ here and a line in `_RUNNERS`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,7 +39,7 @@ from bailian_assets.executor.ml_predict import ClientFactory, run_ml_predict
 from bailian_assets.executor.scalar_subqueries import beside_rows, placed_beside
 from bailian_assets.executor.vector_search import search
 from bailian_assets.executor.windows import with_windows
-from bailian_assets.planning import bound, row_order
+from bailian_assets.planning import bound, flink_estimates, row_order
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.connectors import connector_of
 from bailian_assets.sql import ast
@@ -68,6 +69,12 @@ class Executor:
     # the ids of the plan nodes whose row order is read (`planning/row_order.py`): only those
     # pay for keeping it
     _ordered: frozenset[int] = field(default=frozenset(), init=False, repr=False)
+    # the columns of each plan node's output read above it (`planning/flink_estimates.py`)
+    _read: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+    # the conditions Flink applies below each inner join (`planning/flink_estimates.py`)
+    _pushed: dict[int, tuple[bound.Expr, ...]] = field(default_factory=dict, init=False)
+    # the frames of the tables and views read, by plan node id (`_count`)
+    _scans: dict[int, pl.LazyFrame] = field(default_factory=dict, init=False, repr=False)
     # the ids of the scalar subqueries placed beside their rows (`scalar_subqueries.py`)
     _beside: frozenset[int] = field(default=frozenset(), init=False, repr=False)
 
@@ -97,6 +104,8 @@ class Executor:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
         of our own (post-order), so a plan's depth costs no Python stack."""
         self._ordered |= row_order.ordered_nodes(root)
+        self._read.update(flink_estimates.read_columns(root))
+        self._pushed.update(flink_estimates.pushed_conditions(root))
         results: list[pl.LazyFrame] = []
         pending: list[tuple[p.Node, bool]] = [(root, False)]
         done: dict[int, pl.LazyFrame] = {}  # a shared subtree (a WITH query read twice): once
@@ -125,6 +134,7 @@ class Executor:
             frame = connector_of(node.hinted).scan(node.hinted)
         else:
             frame = self.resolve(node.relation)
+        self._scans[id(node)] = frame
         return frame.select(
             pl.col(source).alias(f.column)
             for source, f in zip(node.source_columns, node.fields, strict=False)
@@ -198,19 +208,54 @@ class Executor:
         if not node.equi_keys:
             joined = left.join(right, how="cross", maintain_order=pairs_order(self._keeps(node)))
         else:
-            how = _EQUI_JOINS[node.kind]
+            probe_right = node.kind == "RIGHT"
+            if node.kind in ("INNER", "FULL") and self._keeps(node):
+                probe_right, left, right = self._probe_side(node, left, right)
             keys = [join_keys(a, b) for a, b in node.equi_keys]
             joined = join_on(
                 left,
                 right,
                 keys,
-                how=how,
+                how=_EQUI_JOINS[node.kind],
                 coalesce=False,
-                maintain_order=pairs_order(self._keeps(node), probe_right=node.kind == "RIGHT"),
+                maintain_order=pairs_order(self._keeps(node), probe_right),
             )
         if node.residual is not None:
             joined = joined.filter(compile_expr(node.residual))
         return joined
+
+    def _count(self, node: p.Scan, cap: int) -> tuple[float, bool] | None:
+        """The rows of a table or view read by `node` as Flink's planner knows them
+        (`flink_estimates.py`), and whether exactly (a view of VALUES rows), when fewer than
+        `cap`; None when unknown or not fewer."""
+        exact = self.constant(node.relation)
+        if not (node.counted or exact):
+            return None
+        rows = self._scans[id(node)].head(cap).select(pl.len()).collect().item()
+        return (float(rows), exact) if rows < cap else None
+
+    def _sorts_groups(self, node: p.Node) -> bool:
+        """Whether Flink groups the rows of `node` by sorting them for an aggregate, DISTINCT
+        or set operation above it whose order is read (a tiny input: `flink_estimates.py`)."""
+        return flink_estimates.sorts_tiny_input(node, self._count)
+
+    def _probe_side(
+        self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame
+    ) -> tuple[bool, pl.LazyFrame, pl.LazyFrame]:
+        """Whether Flink's hash join would probe with the right side of `node` (an inner or
+        full join whose order is read): both sides are computed to count their rows (after
+        the conditions Flink applies below the join), and returned computed."""
+        frames = left.collect(engine="streaming"), right.collect(engine="streaming")
+        sizes = []
+        for side, frame in zip((node.left, node.right), frames, strict=True):
+            columns = {f.column for f in side.fields}
+            below = [t for t in self._pushed.get(id(node), ()) if bound.columns_in(t) <= columns]
+            rows = float(frame.filter(*map(compile_expr, below)).height if below else frame.height)
+            if not flink_estimates.counted(side, self.constant):
+                rows = math.inf  # Flink does not know: as many
+            read = [f.type for f in side.fields if f.column in self._read[id(side)]]
+            sizes.append(rows * flink_estimates.row_bytes(read))
+        return sizes[0] <= sizes[1], frames[0].lazy(), frames[1].lazy()
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
         """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order
@@ -227,9 +272,10 @@ class Executor:
         else:
             keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
             in_order = self._keeps(node)
-            by = frame.group_by(keys, maintain_order=in_order and not node.sorted_groups)
+            by_sorting = in_order and (node.sorted_groups or self._sorts_groups(node.input))
+            by = frame.group_by(keys, maintain_order=in_order and not by_sorting)
             grouped = by.agg(partials)
-            if in_order and node.sorted_groups:  # Flink's sort aggregate: in key order
+            if by_sorting:  # Flink's sort aggregate: in key order
                 grouped = grouped.sort([f.column for _, f in node.keys], nulls_last=False)
         return _finished(grouped.with_columns(constants), node, aggregations)
 
@@ -237,7 +283,16 @@ class Executor:
         return with_windows(frame, node)
 
     def _distinct(self, node: p.Distinct, frame: pl.LazyFrame) -> pl.LazyFrame:
-        return frame.unique(maintain_order=self._keeps(node))
+        return self._unique(node, node.input, frame)
+
+    def _unique(self, node: p.Node, input: p.Node, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """The distinct rows of `frame` (`input`'s rows) for `node`: in the order they first
+        appear (Flink's hash aggregate), or sorted where Flink sorts to group them."""
+        if not self._keeps(node):
+            return frame.unique(maintain_order=False)
+        if self._sorts_groups(input) and row_order.sortable(node.fields):
+            return frame.unique().sort([f.column for f in node.fields], nulls_last=False)
+        return frame.unique(maintain_order=True)
 
     def _sort(self, node: p.Sort, frame: pl.LazyFrame) -> pl.LazyFrame:
         keys = list(node.keys)
@@ -261,7 +316,9 @@ class Executor:
             for child, frame in zip(node.inputs, frames, strict=False)
         ]
         combined = pl.concat(parts, how="vertical")
-        return combined.unique(maintain_order=self._keeps(node)) if node.distinct else combined
+        if not node.distinct:
+            return combined
+        return self._unique(node, p.SetUnion(node.inputs, False, node.fields), combined)
 
     def _subquery_join(
         self, node: p.SubqueryJoin, frame: pl.LazyFrame, sub: pl.LazyFrame
@@ -311,7 +368,7 @@ class Executor:
         keep = self._keeps(node)
         how: Literal["semi", "anti"] = "semi" if node.kind == "INTERSECT" else "anti"
         if not node.all:
-            left = left.unique(maintain_order=keep)
+            left = self._unique(node, node.left, left)
             return left.join(
                 right, on=columns, how=how, nulls_equal=True, maintain_order=left_order(keep)
             )

@@ -263,8 +263,7 @@ def pairs_order(
     """A join's `maintain_order` for its pairs: both sides' order only where it is read
     (Polars gives the pairs of a hash or cross join in any order otherwise). Flink's hash join
     gives its pairs in the order of its probe side, each probe row's matches in the order of
-    the build side: the left side is the probe side but in a RIGHT JOIN (`probe_right`),
-    which Flink builds on the left to keep the right side's unmatched rows."""
+    the build side (`planning/flink_estimates.py` says which side probes)."""
     if not keep_order:
         return "none"
     return "right_left" if probe_right else "left_right"

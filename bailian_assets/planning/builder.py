@@ -33,6 +33,7 @@ from typing import Any, cast
 from bailian_assets.errors import Position
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import (
+    flink_estimates,
     group_windows,
     grouping,
     hints,
@@ -648,6 +649,7 @@ class Builder:
                     found.append((bound, name))
                 indexes[index_of[bound]] = None
             sets.append(tuple(indexes))
+        sets = grouping.in_flink_order(sets)
         always = set.intersection(*(set(s) for s in sets))
         keys = [  # a key keeps its type; one missing from some grouping set is nullable too
             (
@@ -777,7 +779,7 @@ class Builder:
         fields = tuple(
             self.field(n, t, qualifier) for n, t in zip(planned.names, planned.types, strict=False)
         )
-        return p.Scan(key, planned.names, fields)
+        return p.Scan(key, planned.names, fields, counted=flink_estimates.counted(planned.root))
 
     def _table_scan(
         self,
@@ -805,7 +807,10 @@ class Builder:
                 name.position,
                 len(key),
             )
-        scan = table_columns.scan(key, table.all_columns, qualifier, self.field, ctx.binder)
+        counted = table.connector == "filesystem" and table.options.get("format") == "csv"
+        scan = table_columns.scan(
+            key, table.all_columns, qualifier, self.field, ctx.binder, counted
+        )
         return table_columns.hinted(scan, table, options) if options else scan
 
     def _join(self, join: ast.Join, ctx: _Context) -> p.Node:

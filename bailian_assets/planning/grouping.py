@@ -13,6 +13,7 @@ A GROUP BY that expands to one set is a plain grouping by that set's keys.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -63,3 +64,23 @@ def _sets_of(element: ast.GroupingSets) -> list[KeySet]:
 
 def _joined(parts: Sequence[KeySet]) -> KeySet:
     return tuple(expr for part in parts for expr in part)
+
+
+def in_flink_order(sets: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Grouping sets (as indexes of their keys, in GROUP BY order) in the order Flink's Expand
+    emits them for each row, which is the order of its output: Calcite sorts them so that a
+    set comes before the sets it encloses, other sets by their keys (ImmutableBitSet's
+    COMPARATOR); equal sets keep their written order. `GROUPING SETS ((), (a))` emits the
+    `(a)` row first."""
+
+    def compare(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+        first, second = set(a), set(b)
+        if first == second:
+            return 0
+        if first > second:
+            return -1
+        if second > first:
+            return 1
+        return -1 if sorted(first) < sorted(second) else 1
+
+    return sorted(sets, key=functools.cmp_to_key(compare))

@@ -45,11 +45,13 @@ class Field:
 class Scan:
     """Rows of a view or table, read by name; `source_columns[i]` becomes `fields[i]`. A table
     read with a hint's options (`t /*+ OPTIONS(...) */`) is read as `hinted`, the table with
-    those `options` laid over its own."""
+    those `options` laid over its own. `counted`: a table whose row count Flink's planner
+    knows (a csv file: `flink_estimates.py`)."""
 
     relation: str
     source_columns: tuple[str, ...]
     fields: tuple[Field, ...]
+    counted: bool = False
     options: tuple[tuple[str, str], ...] = ()
     hinted: TableSpec | None = dataclass_field(default=None, compare=False, repr=False)
 

@@ -132,7 +132,13 @@ def tie_breakers(node: p.Sort) -> tuple[p.Field, ...]:
         return ()
     keys = {key.expr.column for key in node.keys if isinstance(key.expr, b.Column)}
     rest = tuple(f for f in node.input.fields if f.column not in keys)
-    return rest if all(f.type.name not in _UNORDERED for f in rest) else ()
+    return rest if sortable(rest) else ()
+
+
+def sortable(fields: tuple[p.Field, ...]) -> bool:
+    """Whether rows of `fields` can be sorted by all their columns (none of them an ARRAY,
+    MAP, ROW...: a type without an order)."""
+    return all(f.type.name not in _UNORDERED for f in fields)
 
 
 def unique_keys(node: p.Node) -> list[frozenset[str]]:

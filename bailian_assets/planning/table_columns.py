@@ -169,12 +169,14 @@ def scan(
     qualifier: str,
     new_field: NewField,
     binder: Binder,
+    counted: bool = False,
 ) -> p.Node:
     """The rows of a table as a query reads it: its physical and METADATA columns as the
-    connector gives them, then its computed columns computed, every column in declared order."""
+    connector gives them, then its computed columns computed, every column in declared order
+    (`counted`: see p.Scan)."""
     readable = tuple(c for c in columns if c.expression is None)
     fields = tuple(new_field(c.name, c.type, qualifier) for c in readable)
-    node: p.Node = p.Scan(table_name, tuple(c.name for c in readable), fields)
+    node: p.Node = p.Scan(table_name, tuple(c.name for c in readable), fields, counted=counted)
     if len(readable) == len(columns):
         return node
     by_name = {f.name: f for f in fields}

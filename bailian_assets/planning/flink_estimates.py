@@ -1,0 +1,236 @@
+"""What Flink's batch planner estimates of a plan, where its estimates decide the rows' order.
+
+Flink picks physical operators by cost, and two of its choices show in the order of rows a
+query without ORDER BY prints:
+
+- **Which side of an inner or full join its hash join builds on.** It reads the build side into
+  a hash table, then streams the probe side through it: pairs come in the probe side's order,
+  each probe row's matches in the build side's, and (FULL) the build rows nothing matched at
+  the end. A LEFT JOIN always probes with the left side, a RIGHT JOIN with the right; an inner
+  or full join builds on the side it estimates smaller in bytes (rows times the average size
+  of a row of the columns the query reads from that side; the left on a tie), so
+  `FROM customers JOIN orders` gives the orders' order. `read_columns` says which columns a
+  query reads from each node's output, `row_bytes` sizes a row as Flink's BinaryRowData holds
+  it (FlinkRelMdUtil.binaryRowAverageSize), and the executor counts the rows.
+- **Whether a GROUP BY, DISTINCT or set operation groups by hashing or by sorting.** On an
+  input it estimates at a handful of rows a sort aggregate is cheaper: its groups come out in
+  key order instead of the order they first appear (`sorts_tiny_input`). Its estimate is exact
+  for VALUES rows, counted for a csv file (its filesystem source reports it; a json one does
+  not: unknown, which Flink takes as many), and multiplied by a default selectivity for each
+  filter (`selectivity`). Joins count their sides' rows the same way.
+
+Both are measured against Flink 2.3 (the oracle), not derived from its cost model: the
+crossover row counts are where the oracle's choice flips.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass
+
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import plan as p
+from bailian_assets.sql import ast
+
+# nodes whose output is computed from their inputs' columns: they read only what their
+# expressions name; and nodes that read every column of their inputs (rows compared whole)
+_COMPUTING = (p.Project, p.Aggregate)
+_WHOLE_ROWS = (p.Distinct, p.SetUnion, p.SetCombine)
+# Flink's average sizes of a variable-length value (FlinkRelMdSize.averageTypeValueSize)
+_VARIABLE_SIZE = {"STRING": 12, "VARCHAR": 12, "CHAR": 12, "BYTES": 16, "VARBINARY": 16}
+_FIXED = {"BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "REAL"}
+_FIXED |= {"DOUBLE", "DATE", "TIME", "INTERVAL_YEAR_MONTH", "INTERVAL_DAY_TIME"}
+
+
+def row_bytes(columns: list[ast.DataType]) -> int:
+    """The average size of a row of `columns` in Flink's binary row format: 8 bytes a value,
+    plus a variable-length value's own average size, plus the null bits."""
+    size = 0
+    for t in columns:
+        size += 8
+        if not _fixed_length(t):
+            size += _VARIABLE_SIZE.get(t.name, 16)
+    return size + ((len(columns) + 63 + 8) // 64) * 8
+
+
+def _fixed_length(t: ast.DataType) -> bool:
+    if t.name in _FIXED:
+        return True
+    precision = t.params[0] if t.params else None
+    if t.name == "DECIMAL":
+        return precision is None or precision <= 18
+    if t.name in ("TIMESTAMP", "TIMESTAMP_LTZ"):
+        return precision is None or precision <= 3
+    return False
+
+
+def read_columns(root: p.Node) -> dict[int, frozenset[str]]:
+    """For each node of `root`'s plan (by id), the columns of its output something above it
+    reads (all of the root's: they are the query's output). A condition Flink pushes below an
+    inner join (`pushed_conditions`) is read there, not from the join's output."""
+    below = {id(term) for terms in pushed_conditions(root).values() for term in terms}
+    read: dict[int, set[str]] = {}
+    seen: set[tuple[int, frozenset[str]]] = set()
+    pending: list[tuple[p.Node, frozenset[str]]] = [(root, _columns(root))]
+    while pending:  # a stack of our own: a plan's depth costs no Python stack
+        node, wanted = pending.pop()
+        if (id(node), wanted) in seen:  # a shared subtree: once per set of columns
+            continue
+        seen.add((id(node), wanted))
+        read.setdefault(id(node), set()).update(wanted)
+        own = _own_columns(node, below)
+        for child in p.children(node):
+            available = _columns(child)
+            if isinstance(node, _WHOLE_ROWS):
+                needed = available
+            elif isinstance(node, _COMPUTING):
+                needed = own & available
+            else:
+                needed = (wanted | own) & available
+            pending.append((child, needed))
+    return {key: frozenset(columns) for key, columns in read.items()}
+
+
+def pushed_conditions(root: p.Node) -> dict[int, tuple[b.Expr, ...]]:
+    """For each inner join of `root`'s plan (by id), the terms of its ON condition and of the
+    WHERE right above it that read one side only: Flink filters that side with them before
+    joining (so they count in its estimate of the side, not in the join's)."""
+    pushed: dict[int, tuple[b.Expr, ...]] = {}
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        pending.extend(p.children(node))
+        terms: list[b.Expr] = []
+        while isinstance(node, p.Filter):
+            terms += conjuncts(node.predicate)
+            node = node.input
+        if not isinstance(node, p.Join) or node.kind != "INNER" or id(node) in pushed:
+            continue
+        if node.residual is not None:
+            terms += conjuncts(node.residual)
+        sides = (_columns(node.left), _columns(node.right))
+        pushed[id(node)] = tuple(t for t in terms if any(b.columns_in(t) <= s for s in sides))
+    return pushed
+
+
+def conjuncts(expr: b.Expr) -> list[b.Expr]:
+    """The terms of a condition's AND chains."""
+    if isinstance(expr, b.Call) and expr.name == "AND":
+        return [term for arg in expr.args for term in conjuncts(arg)]
+    return [expr]
+
+
+def _columns(node: p.Node) -> frozenset[str]:
+    return frozenset(f.column for f in node.fields)
+
+
+def _own_columns(node: p.Node, below: set[int]) -> frozenset[str]:
+    """The columns `node`'s own expressions read from its inputs (not its inputs' own), but
+    those of the conditions pushed below an inner join (`below`, by id)."""
+    inputs = {id(child) for child in p.children(node)}
+    found: set[str] = set()
+    pending: list[object] = [getattr(node, f.name) for f in fields(node)]
+    while pending:
+        item = pending.pop()
+        if id(item) in inputs or id(item) in below:
+            continue
+        if isinstance(item, b.Call) and item.name == "AND":
+            pending.extend(item.args)  # each term on its own: some may be pushed
+        elif isinstance(item, b.Column):
+            found.add(item.column)
+        elif isinstance(item, tuple):
+            pending.extend(item)
+        elif is_dataclass(item) and type(item).__module__ == b.__name__:
+            pending.extend(getattr(item, f.name) for f in fields(item))
+    return frozenset(found)
+
+
+# the estimated input rows up to which the oracle's Flink groups by sorting: over VALUES rows
+# (an exact count) and over a csv file (its sampled count, times filter selectivities)
+_SORTED_UP_TO_EXACT = 9.0
+_SORTED_UP_TO_ESTIMATED = 8.25
+# Flink's default selectivities, without column statistics (its SelectivityEstimator)
+_EQUALS, _COMPARISON, _LIKE, _IS_NULL, _OTHER = 0.15, 0.5, 0.05, 0.1, 0.25
+_COMPARISONS = {"<", "<=", ">", ">="}
+
+# how many rows a relation read by name has as Flink's planner knows them, counted at most up
+# to the given number, and whether exactly (VALUES rows); None: unknown, as many
+Counter = Callable[[p.Scan, int], tuple[float, bool] | None]
+
+
+def sorts_tiny_input(node: p.Node, count: Counter) -> bool:
+    """Whether Flink groups the rows of `node` (the input of a GROUP BY, DISTINCT or set
+    operation) with a sort aggregate, for a tiny estimated input."""
+    estimate = estimated_rows(node, count)
+    if estimate is None:
+        return False
+    rows, exact = estimate
+    return rows <= (_SORTED_UP_TO_EXACT if exact else _SORTED_UP_TO_ESTIMATED)
+
+
+def estimated_rows(node: p.Node, count: Counter) -> tuple[float, bool] | None:
+    """Flink's estimate of `node`'s rows and whether it is exact (VALUES rows only), where it
+    is small enough to matter; None where it is unknown or large (a json file, a join, an
+    aggregate: Flink's estimates there are not followed)."""
+    cap = int(_SORTED_UP_TO_EXACT / _LIKE) + 1  # no selectivity brings more rows below the cap
+    if isinstance(node, p.ValuesNode):
+        return float(len(node.rows)), True
+    if isinstance(node, p.Scan):
+        return count(node, cap)
+    if isinstance(node, (p.Project, p.Sort, p.Window)):
+        return estimated_rows(node.input, count)
+    if isinstance(node, p.Filter):
+        inner = estimated_rows(node.input, count)
+        return None if inner is None else (inner[0] * selectivity(node.predicate), inner[1])
+    if isinstance(node, p.Limit):
+        inner = estimated_rows(node.input, count)
+        if node.count is None:
+            return inner
+        return (min(node.count, inner[0]), inner[1]) if inner else (float(node.count), False)
+    if isinstance(node, p.SetUnion) and not node.distinct:
+        parts = [estimated_rows(child, count) for child in node.inputs]
+        if any(part is None for part in parts):
+            return None
+        return sum(part[0] for part in parts if part), all(part[1] for part in parts if part)
+    return None
+
+
+def counted(root: p.Node, constant: Callable[[str], bool] = lambda relation: False) -> bool:
+    """Whether Flink's planner knows the row count of every table `root` reads (csv tables,
+    views of them, VALUES rows, the relations `constant` names): a view `root` plans is then
+    `p.Scan.counted`."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, p.Scan) and not (node.counted or constant(node.relation)):
+            return False
+        pending.extend(p.children(node))
+    return True
+
+
+def selectivity(predicate: b.Expr) -> float:
+    """The share of rows Flink guesses `predicate` keeps, without column statistics."""
+    if isinstance(predicate, b.Call):
+        name, args = predicate.name, predicate.args
+        if name == "AND":
+            return math.prod(selectivity(arg) for arg in args)
+        if name == "OR":  # the share none of them drops
+            return 1 - math.prod(1 - selectivity(arg) for arg in args)
+        if name == "NOT":
+            return 1 - selectivity(args[0])
+        if name == "=":
+            return _EQUALS
+        if name == "<>":
+            return 1 - _EQUALS
+        if name in _COMPARISONS:
+            return _COMPARISON
+        if name == "IS NULL":
+            return _IS_NULL
+        if name == "IS NOT NULL":
+            return 1 - _IS_NULL
+        if name == "LIKE":
+            return _LIKE
+        if name == "NOT LIKE":
+            return 1 - _LIKE
+    return _OTHER
