@@ -178,7 +178,7 @@ def estimated_rows(node: p.Node, count: Counter) -> tuple[float, bool] | None:
         return float(len(node.rows)), True
     if isinstance(node, p.Scan):
         return count(node, cap)
-    if isinstance(node, (p.Project, p.Sort, p.Window)):
+    if isinstance(node, (p.Project, p.Sort, p.Window, p.MlPredict)):  # a row per row
         return estimated_rows(node.input, count)
     if isinstance(node, p.Filter):
         inner = estimated_rows(node.input, count)
