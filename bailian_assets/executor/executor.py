@@ -224,15 +224,16 @@ class Executor:
             joined = joined.filter(compile_expr(node.residual))
         return joined
 
-    def _count(self, node: p.Scan, cap: int) -> tuple[float, bool] | None:
+    def _count(self, node: p.Scan, cap: int | None) -> tuple[float, bool] | None:
         """The rows of a table or view read by `node` as Flink's planner knows them
         (`flink_estimates.py`), and whether exactly (a view of VALUES rows), when fewer than
-        `cap`; None when unknown or not fewer."""
+        `cap` (None: any number); None when unknown or not fewer."""
         exact = self.constant(node.relation)
         if not (node.counted or exact):
             return None
-        rows = self._scans[id(node)].head(cap).select(pl.len()).collect().item()
-        return (float(rows), exact) if rows < cap else None
+        frame = self._scans[id(node)] if cap is None else self._scans[id(node)].head(cap)
+        rows = frame.select(pl.len()).collect().item()
+        return (float(rows), exact) if cap is None or rows < cap else None
 
     def _sorts_groups(self, node: p.Node) -> bool:
         """Whether Flink groups the rows of `node` by sorting them for an aggregate, DISTINCT
@@ -243,19 +244,26 @@ class Executor:
         self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame
     ) -> tuple[bool, pl.LazyFrame, pl.LazyFrame]:
         """Whether Flink's hash join would probe with the right side of `node` (an inner or
-        full join whose order is read): both sides are computed to count their rows (after
-        the conditions Flink applies below the join), and returned computed."""
-        frames = left.collect(engine="streaming"), right.collect(engine="streaming")
-        sizes = []
-        for side, frame in zip((node.left, node.right), frames, strict=True):
+        full join whose order is read), and the sides' frames (a side Flink's estimates do not
+        reach is computed, to count its rows)."""
+        frames, sizes = [left, right], []
+        for index, side in enumerate((node.left, node.right)):
             columns = {f.column for f in side.fields}
             below = [t for t in self._pushed.get(id(node), ()) if bound.columns_in(t) <= columns]
-            rows = float(frame.filter(*map(compile_expr, below)).height if below else frame.height)
-            if not flink_estimates.counted(side, self.constant):
+            estimate = flink_estimates.estimated_rows(side, self._count, cap=None)
+            if estimate is not None:
+                rows = estimate[0] * math.prod(map(flink_estimates.selectivity, below))
+            elif not flink_estimates.counted(side, self.constant):
                 rows = math.inf  # Flink does not know: as many
+            else:  # counted tables under an aggregate, a subquery...: the rows there are
+                computed = frames[index].collect(engine="streaming")
+                frames[index] = computed.lazy()
+                rows = float(
+                    computed.filter(*map(compile_expr, below)).height if below else computed.height
+                )
             read = [f.type for f in side.fields if f.column in self._read[id(side)]]
             sizes.append(rows * flink_estimates.row_bytes(read))
-        return sizes[0] <= sizes[1], frames[0].lazy(), frames[1].lazy()
+        return sizes[0] <= sizes[1], frames[0], frames[1]
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
         """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order

@@ -155,8 +155,8 @@ _EQUALS, _COMPARISON, _LIKE, _IS_NULL, _OTHER = 0.15, 0.5, 0.05, 0.1, 0.25
 _COMPARISONS = {"<", "<=", ">", ">="}
 
 # how many rows a relation read by name has as Flink's planner knows them, counted at most up
-# to the given number, and whether exactly (VALUES rows); None: unknown, as many
-Counter = Callable[[p.Scan, int], tuple[float, bool] | None]
+# to the given number (None: all), and whether exactly (VALUES rows); None: unknown or more
+Counter = Callable[[p.Scan, int | None], tuple[float, bool] | None]
 
 
 def sorts_tiny_input(node: p.Node, count: Counter) -> bool:
@@ -169,41 +169,46 @@ def sorts_tiny_input(node: p.Node, count: Counter) -> bool:
     return rows <= (_SORTED_UP_TO_EXACT if exact else _SORTED_UP_TO_ESTIMATED)
 
 
-def estimated_rows(node: p.Node, count: Counter) -> tuple[float, bool] | None:
-    """Flink's estimate of `node`'s rows and whether it is exact (VALUES rows only), where it
-    is small enough to matter; None where it is unknown or large (a json file, a join, an
-    aggregate: Flink's estimates there are not followed)."""
-    cap = int(_SORTED_UP_TO_EXACT / _LIKE) + 1  # no selectivity brings more rows below the cap
+# no filter's selectivity brings more rows than this down to a sort aggregate's few
+SMALL = int(_SORTED_UP_TO_EXACT / _LIKE) + 1
+
+
+def estimated_rows(
+    node: p.Node, count: Counter, cap: int | None = SMALL
+) -> tuple[float, bool] | None:
+    """Flink's estimate of `node`'s rows and whether it is exact (VALUES rows only), where its
+    tables have fewer than `cap` rows (None: any number); None where it is unknown (a json
+    file, an aggregate, a subquery: Flink's estimates there are not followed) or more."""
     if isinstance(node, p.ValuesNode):
         return float(len(node.rows)), True
     if isinstance(node, p.Scan):
         return count(node, cap)
     if isinstance(node, (p.Project, p.Sort, p.Window, p.MlPredict)):  # a row per row
-        return estimated_rows(node.input, count)
+        return estimated_rows(node.input, count, cap)
     if isinstance(node, p.Filter):
-        inner = estimated_rows(node.input, count)
+        inner = estimated_rows(node.input, count, cap)
         return None if inner is None else (inner[0] * selectivity(node.predicate), inner[1])
     if isinstance(node, p.Limit):
-        inner = estimated_rows(node.input, count)
+        inner = estimated_rows(node.input, count, cap)
         if node.count is None:
             return inner
         return (min(node.count, inner[0]), inner[1]) if inner else (float(node.count), False)
     if isinstance(node, p.Join) and node.kind != "CROSS":
-        return _joined_rows(node, count)
+        return _joined_rows(node, count, cap)
     if isinstance(node, p.SetUnion) and not node.distinct:
-        parts = [estimated_rows(child, count) for child in node.inputs]
+        parts = [estimated_rows(child, count, cap) for child in node.inputs]
         if any(part is None for part in parts):
             return None
         return sum(part[0] for part in parts if part), all(part[1] for part in parts if part)
     return None
 
 
-def _joined_rows(node: p.Join, count: Counter) -> tuple[float, bool] | None:
+def _joined_rows(node: p.Join, count: Counter, cap: int | None) -> tuple[float, bool] | None:
     """Flink's guess at an equi-join's rows without column statistics, as the oracle shows it
     (an aggregate over 20 x 20 joined rows groups by sorting, over 100 x 100 by hashing): the
     bigger side's rows times an equality's selectivity; an outer join at least its preserved
     side's rows."""
-    left, right = estimated_rows(node.left, count), estimated_rows(node.right, count)
+    left, right = estimated_rows(node.left, count, cap), estimated_rows(node.right, count, cap)
     if left is None or right is None:
         return None
     rows = max(left[0], right[0]) * (_EQUALS if node.equi_keys else 1.0)
