@@ -69,8 +69,9 @@ def test_in_under_or_or_not_and_not_in_stay_three_valued_joins():
 
 
 def test_random_tables_give_the_rows_of_the_three_valued_in():
-    """The semi join against the IN computed as a value (`IS TRUE` keeps it one), in the
-    same order, over random keys with NULLs on both sides."""
+    """The semi join against the IN computed as a value (`IS TRUE` keeps it one), over random
+    keys with NULLs on both sides: the same rows (their order follows the join's estimated
+    sides, which the two plans filter at different places)."""
     rng = random.Random(7)
 
     def values(n):
@@ -85,7 +86,7 @@ def test_random_tables_give_the_rows_of_the_three_valued_in():
         )
         semi = "SELECT n, m FROM a, b WHERE a.k = b.k AND a.n IN (SELECT k FROM s);"
         value = "SELECT n, m FROM a, b WHERE a.k = b.k AND (a.n IN (SELECT k FROM s)) IS TRUE;"
-        assert rows_of(semi, data) == rows_of(value, data)
+        assert sorted(rows_of(semi, data)) == sorted(rows_of(value, data))
 
 
 def test_random_tables_give_the_rows_of_exists_and_not_exists_computed_as_values(tmp_path):

@@ -68,6 +68,11 @@ class Filesystem(Connector):
         """An unknown option with the format's prefix ('csv.foo'): Flink ignores it."""
         return is_ignored_option(_format_of(statement), key)
 
+    def reports_row_count(self, table: TableSpec) -> bool:
+        """Flink's filesystem source reports the row count of a csv file (sampled), not of a
+        json one."""
+        return table.options.get("format") == "csv"
+
     def check(
         self,
         statement: ast.CreateTable,

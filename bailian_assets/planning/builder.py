@@ -807,7 +807,7 @@ class Builder:
                 name.position,
                 len(key),
             )
-        counted = table.connector == "filesystem" and table.options.get("format") == "csv"
+        counted = connector.reports_row_count(table)
         scan = table_columns.scan(
             key, table.all_columns, qualifier, self.field, ctx.binder, counted
         )

@@ -58,6 +58,12 @@ class Connector:
         planning warns about each one ignored."""
         return False
 
+    def reports_row_count(self, table: TableSpec) -> bool:
+        """Whether Flink's planner knows how many rows this table has (its source reports
+        statistics), which its cost-based choices, and so the order of rows, depend on
+        (`planning/flink_estimates.py`)."""
+        return False
+
     def read_problem(self, table: TableSpec) -> str | None:
         """Why a batch job may not read this table (an unbounded source), said where a
         statement reads it, as Flink says it; None when it may."""
