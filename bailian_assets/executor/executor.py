@@ -254,7 +254,7 @@ class Executor:
             if estimate is not None:
                 rows = estimate[0] * math.prod(map(flink_estimates.selectivity, below))
             elif not flink_estimates.counted(side, self.constant):
-                rows = math.inf  # Flink does not know: as many
+                rows = flink_estimates.UNKNOWN_ROWS
             else:  # counted tables under an aggregate, a subquery...: the rows there are
                 computed = frames[index].collect(engine="streaming")
                 frames[index] = computed.lazy()

@@ -169,6 +169,9 @@ def sorts_tiny_input(node: p.Node, count: Counter) -> bool:
     return rows <= (_SORTED_UP_TO_EXACT if exact else _SORTED_UP_TO_ESTIMATED)
 
 
+# the rows Flink's planner assumes of a table without statistics (a json file): many, so that
+# such a side probes a hash join, and two such sides compare by their rows' width
+UNKNOWN_ROWS = 1e8
 # no filter's selectivity brings more rows than this down to a sort aggregate's few
 SMALL = int(_SORTED_UP_TO_EXACT / _LIKE) + 1
 
