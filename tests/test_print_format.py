@@ -195,3 +195,28 @@ def test_any_column_name_prints():
     """Column names reach Polars expressions nowhere: `*` or a regex is a name like any."""
     frame = pl.DataFrame({"*": [1, None], "^a.*$": [True, None], "": [0.5, 1e7]})
     assert list(print_lines(_table([]), frame)) == ["+I[1, true, 0.5]", "+I[null, null, 1.0E7]"]
+
+
+def test_intervals_print_as_java_duration_and_period():
+    """Day-time intervals (microseconds) as Duration.toString, year-month ones (months) as
+    Period.ofMonths(n).toString: the texts Flink 2.3 printed (tests/golden/time/interval_*)."""
+    day_time = DataType("INTERVAL_DAY_TIME")
+    printed = {
+        86_400_000_000: "PT24H",
+        -86_400_000_000: "PT-24H",
+        1_500_000: "PT1.5S",
+        -1_500_000: "PT-1.5S",
+        -1_000: "PT-0.001S",
+        93_784_567_000: "PT26H3M4.567S",
+        -93_784_567_000: "PT-26H-3M-4.567S",
+        -5_400_000_000: "PT-1H-30M",
+        61_000_000: "PT1M1S",
+        0: "PT0S",
+    }
+    assert {m: format_typed(m, day_time) for m in printed} == printed
+    months = DataType("INTERVAL_YEAR_MONTH")
+    assert [format_typed(m, months) for m in (12, -14, 0)] == ["P12M", "P-14M", "P0D"]
+    rnd = random.Random(3)
+    values = [rnd.randint(-(10**15), 10**15) for _ in range(ROWS)] + [*printed, None]
+    _same(values, pl.Int64, day_time)
+    _same([rnd.randint(-1000, 1000) for _ in range(300)] + [None], pl.Int64, months)

@@ -118,7 +118,30 @@ def format_typed(value: object, data_type: DataType | None) -> str:
         return format_row(tuple(value.values()), None, "+I", tuple(t for _, t in data_type.fields))
     if name == "FLOAT" and isinstance(value, float):
         return java_float(value)
+    if name == "INTERVAL_DAY_TIME" and isinstance(value, int):
+        return java_duration(value)
+    if name == "INTERVAL_YEAR_MONTH" and isinstance(value, int):
+        return f"P{value}M" if value else "P0D"  # Period.ofMonths(n).toString()
     return format_value(value)
+
+
+def java_duration(micros: int) -> str:
+    """Duration.toString of a DAY TO SECOND interval (held in microseconds): `PT24H`,
+    `PT-1H-30M`, `PT1.5S`, `PT-0.001S`, `PT0S`; hours never become days."""
+    if not micros:
+        return "PT0S"
+    seconds, fraction = divmod(micros, 1_000_000)  # Java's: seconds floored, fraction >= 0
+    whole = seconds + 1 if seconds < 0 and fraction else seconds  # toward zero
+    sign, size = (-1 if whole < 0 else 1), abs(whole)  # Java's / and % truncate toward zero
+    hours, minutes, secs = (sign * part for part in (size // 3600, size % 3600 // 60, size % 60))
+    text = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if not secs and not fraction and len(text) > 2:
+        return text
+    text += "-0" if seconds < 0 and fraction and not secs else str(secs)
+    if fraction:
+        digits = str((2_000_000 - fraction) if seconds < 0 else (fraction + 1_000_000))
+        text += "." + digits[1:].rstrip("0")
+    return text + "S"
 
 
 def _map_text(entries: list[dict], key: DataType | None, value: DataType | None) -> str:
@@ -270,7 +293,7 @@ def _text_of(chunk: pl.DataFrame, index: int, data_type: DataType | None) -> pl.
     """Column `index` of `chunk` as text: an expression over the column where one does it,
     else the text `column_text` computes."""
     simple = _simple_text(pl.nth(index), chunk.dtypes[index])
-    if simple is not None:
+    if simple is not None and not _is_interval(data_type):
         return simple
     return pl.lit(column_text(chunk.to_series(index), data_type))
 
@@ -281,7 +304,7 @@ def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
     nested ARRAY/ROW/MULTISET, BYTES, ...)."""
     dtype, value = series.dtype, series.alias("x")  # "x": the name could be `*` or a regex
     simple = _simple_text(pl.col("x"), dtype)
-    if simple is not None:
+    if simple is not None and not _is_interval(data_type):
         return value.to_frame().select(simple.alias(series.name)).to_series()
     if isinstance(dtype, pl.Datetime) or dtype == pl.Time:
         text = _temporal_text(value)
@@ -292,6 +315,11 @@ def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
         texts = [format_typed(v, data_type) for v in series.to_list()]
         return pl.Series(series.name, texts, dtype=pl.String)
     return text.fill_null("null").alias(series.name)
+
+
+def _is_interval(data_type: DataType | None) -> bool:
+    """An INTERVAL runs as an integer (months, microseconds) but prints as Period/Duration."""
+    return data_type is not None and data_type.name.startswith("INTERVAL")
 
 
 def _simple_text(column: pl.Expr, dtype: pl.DataType) -> pl.Expr | None:

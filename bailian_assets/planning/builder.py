@@ -288,8 +288,10 @@ class Builder:
         NULL has no type: Flink refuses it, even beside typed rows or into a sink's columns
         (`CAST(NULL AS INT)` it takes)."""
         # a STRING literal's value is a str
-        if type(expr) is ast.Literal and not (
-            expr.kind == "STRING" and "${" in cast(str, expr.value)
+        if (
+            type(expr) is ast.Literal
+            and not (expr.kind == "STRING" and "${" in cast(str, expr.value))
+            and not expr.kind.startswith("INTERVAL")  # typed by its unit, as in an expression
         ):
             if expr.kind == "NULL":
                 raise PlanError("Illegal use of 'NULL'", expr.position, 4)
