@@ -1130,8 +1130,9 @@ def _aggregates_ordered_by(
     select: ast.Select, order_by: tuple[ast.OrderItem, ...]
 ) -> tuple[ast.Select, tuple[ast.OrderItem, ...]]:
     """An aggregating SELECT ordered by aggregates it does not select (`GROUP BY k ORDER BY
-    SUM(x)`, as Flink allows): each such key becomes a hidden item of the SELECT (`$order<i>`,
-    computed with the other aggregates) and the ORDER BY reads it; unchanged otherwise."""
+    SUM(x)`, as Flink allows), or by GROUPING()/GROUPING_ID()/GROUP_ID(): each such key
+    becomes a hidden item of the SELECT (`$order<i>`, computed with the other aggregates and
+    groupings) and the ORDER BY reads it; unchanged otherwise."""
     grouped = select.group_by or select.having is not None
     if (
         select.distinct
@@ -1141,7 +1142,9 @@ def _aggregates_ordered_by(
         return select, order_by
     items, keys = list(select.items), []
     for index, item in enumerate(order_by):
-        if isinstance(item.expr, ast.Literal) or not _has_aggregate(item.expr):
+        if isinstance(item.expr, ast.Literal) or not (
+            _has_aggregate(item.expr) or _call_of(item.expr, GROUPINGS)
+        ):
             keys.append(item)
             continue
         name = f"$order{index}"
