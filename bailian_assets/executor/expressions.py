@@ -135,8 +135,13 @@ def _kept(arg: bound.Expr, keep: pl.Expr | None) -> pl.Expr:
     """An aggregate's argument, once per row (a constant too: COUNT(1), SUM(2)), of the rows
     its FILTER keeps."""
     compiled = compile_expr(arg)
-    if not bound.columns_in(arg):
+    if isinstance(arg, bound.Literal):
         compiled = pl.repeat(compiled, pl.len())
+    elif not bound.columns_in(arg):
+        # a call over constants (TO_TIMESTAMP('...'), RAND()) is no scalar to Polars' repeat:
+        # a field beside the row numbers has their length, one value or one per row alike
+        rows = pl.int_range(pl.len()).alias("row")
+        compiled = pl.struct(rows, compiled.alias("value")).struct.field("value")
     return compiled if keep is None else compiled.filter(keep)
 
 
