@@ -106,10 +106,23 @@ def test_dates_and_times():
     _same(shanghai.to_list(), shanghai.dtype, DataType("TIMESTAMP_LTZ", (3,)))
 
 
-def test_nanosecond_values_truncate_to_microseconds_as_python_does():
+def test_nanosecond_timestamps_print_every_digit_and_times_truncate_to_microseconds():
+    """A TIMESTAMP(9) (Datetime ns) prints its nanoseconds in groups of three digits, as
+    LocalDateTime.toString; a TIME, held in nanoseconds, as Python's time takes it."""
     nanos = pl.Series([1999, -1999, 1_000_001_999, 0, 86_399_999_999_999], dtype=pl.Int64)
     stamps = nanos.cast(pl.Datetime("ns"))
-    assert column_text(stamps, None).to_list() == [format_typed(v, None) for v in stamps]
+    assert column_text(stamps, None).to_list() == [
+        "1970-01-01T00:00:00.000001999",
+        "1969-12-31T23:59:59.999998001",
+        "1970-01-01T00:00:01.000001999",
+        "1970-01-01T00:00",
+        "1970-01-01T23:59:59.999999999",
+    ]
+    round_millis = pl.Series([1_000_000, 5_000], dtype=pl.Int64).cast(pl.Datetime("ns"))
+    assert column_text(round_millis, None).to_list() == [
+        "1970-01-01T00:00:00.001",
+        "1970-01-01T00:00:00.000005",
+    ]
     times = nanos.filter(nanos >= 0).cast(pl.Time)
     assert column_text(times, None).to_list() == [format_typed(v, None) for v in times]
 

@@ -272,7 +272,7 @@ def _lines(
     frame: pl.DataFrame, prefix: str, column_types: tuple[DataType, ...] | None
 ) -> Iterator[list[str]]:
     """`prefix` then `+I[v1, v2, ...]` for each row, formatted a chunk of rows at a time."""
-    if frame.height * frame.width <= _FEW_VALUES:
+    if frame.height * frame.width <= _FEW_VALUES and not _has_nanoseconds(frame):
         yield [prefix + format_row(row, column_types=column_types) for row in frame.rows()]
         return
     for start in range(0, frame.height, _CHUNK_ROWS):
@@ -287,6 +287,11 @@ def _lines(
         parts.append(pl.lit("]"))
         # one query plan for the chunk's lines, one flat concatenation (a nested one is slower)
         yield chunk.select(pl.concat_str(parts)).to_series().to_list()
+
+
+def _has_nanoseconds(frame: pl.DataFrame) -> bool:
+    """A TIMESTAMP(9) column, whose nanoseconds Python's datetime (of `frame.rows()`) drops."""
+    return any(isinstance(d, pl.Datetime) and d.time_unit == "ns" for d in frame.dtypes)
 
 
 def _text_of(chunk: pl.DataFrame, index: int, data_type: DataType | None) -> pl.Expr:
@@ -402,31 +407,39 @@ def _scientific(text: pl.Series) -> pl.Series:
 
 def _temporal_text(series: pl.Series) -> pl.Series:
     """`java_local_datetime`, `java_instant` (in UTC, seconds always, `Z`) or `_java_time`
-    column-wise, nulls kept. Each part is computed once, as its own column; microseconds are
-    truncated from nanoseconds as Python's datetime and time take them."""
+    column-wise, nulls kept. Each part is computed once, as its own column. A fraction shows
+    in groups of three digits, as java.time does: up to nine for a TIMESTAMP(9)'s nanoseconds;
+    a time's, held in nanoseconds, is cut to microseconds as Python's time takes it."""
     x = pl.col("x")
     instant = isinstance(series.dtype, pl.Datetime) and series.dtype.time_zone is not None
     if instant:
         x = x.dt.convert_time_zone("UTC")
     head = "%H:%M" if series.dtype == pl.Time else "%Y-%m-%dT%H:%M"
+    nanosecond = isinstance(series.dtype, pl.Datetime) and series.dtype.time_unit == "ns"
     parts = pl.DataFrame({"x": series}).select(
         head=x.dt.strftime(head + (":%S" if instant else "")),
         second=x.dt.second(),
-        micros=x.dt.microsecond().cast(pl.Int64),
+        nanos=(
+            x.dt.nanosecond().cast(pl.Int64)
+            if nanosecond
+            else x.dt.microsecond().cast(pl.Int64) * 1000
+        ),
     )
-    second, micros = pl.col("second"), pl.col("micros")
-    fraction = (  # `_fraction`: nothing, `.500` or `.123456`
-        pl.when(micros == 0)
+    second, nanos = pl.col("second"), pl.col("nanos")
+    fraction = (  # `_fraction`: nothing, `.500`, `.123456` or `.123456789`
+        pl.when(nanos == 0)
         .then(pl.lit(""))
-        .when(micros % 1000 == 0)
-        .then(pl.lit(".") + (micros // 1000).cast(pl.String).str.zfill(3))
-        .otherwise(pl.lit(".") + micros.cast(pl.String).str.zfill(6))
+        .when(nanos % 1_000_000 == 0)
+        .then(pl.lit(".") + (nanos // 1_000_000).cast(pl.String).str.zfill(3))
+        .when(nanos % 1000 == 0)
+        .then(pl.lit(".") + (nanos // 1000).cast(pl.String).str.zfill(6))
+        .otherwise(pl.lit(".") + nanos.cast(pl.String).str.zfill(9))
     )
     if instant:
         tail = fraction + pl.lit("Z")
     else:  # seconds and fraction only when not zero
         tail = (
-            pl.when((second != 0) | (micros != 0))
+            pl.when((second != 0) | (nanos != 0))
             .then(pl.lit(":") + second.cast(pl.String).str.zfill(2) + fraction)
             .otherwise(pl.lit(""))
         )
