@@ -53,6 +53,7 @@ _JAVA_LETTERS = {
     "m": "%-M",
     "ss": "%S",
     "s": "%-S",
+    "SSSSSSSSS": "%9f",  # formatting only: Python's strptime reads six digits at most
     "SSSSSS": "%f",
     "SSS": "%3f",
     "EEEE": "%A",
@@ -83,6 +84,8 @@ def java_pattern(pattern: str, parsing: bool = False) -> str:
             code = _JAVA_LETTERS.get(run) or _JAVA_LETTERS.get(run[0])
             if code is None:
                 raise ValueError(f"Unknown pattern letter: {run[0]}")
+            if parsing and code == "%9f":
+                raise ValueError(f"Unknown pattern letter: {run[0]} (nine digits, to parse)")
             if parsing:  # Python's strptime: %d reads 1 or 2 digits, %f 1 to 6
                 code = "%f" if code == "%3f" else code.replace("-", "")
             out.append(code)
@@ -96,7 +99,7 @@ def _date_format(a, raw):
     value = a[0]
     if raw[0].type.name in ("CHAR", "VARCHAR", "STRING"):  # a STRING holding a timestamp
         value = rowwise(parse_timestamp, [value], pl.Datetime("us"))
-    value = value.cast(pl.Datetime("us"))
+    value = value.cast(pl.Datetime(time_unit(raw[0].type)))  # a TIMESTAMP(9): nanoseconds
     text = value.dt.strftime(pattern)
     if "\x00" not in pattern:
         return text
