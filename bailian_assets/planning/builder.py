@@ -953,6 +953,10 @@ class _Site:
     def relation(self, name: ast.Name, alias: str | None) -> p.Node:
         return self._builder._relation(name, alias, self._ctx)
 
+    def view(self, relation: str) -> p.PlannedQuery | None:
+        """The plan of the view a Scan of `relation` reads (None: a table, or not planned)."""
+        return self._builder.views.get(relation)
+
     def model(self, name: ast.Name) -> ModelSpec:
         return self._builder._model(name, self._ctx.visibility, self.path)
 

@@ -24,7 +24,12 @@ from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.temporal import INTERVAL_MICROS, WINDOW_BOUND, WINDOW_PAIR
 from bailian_assets.planning.plan_errors import PlanError
-from bailian_assets.planning.table_functions.registry import Invocation, Parameter, TableFunction
+from bailian_assets.planning.table_functions.registry import (
+    Invocation,
+    Parameter,
+    Site,
+    TableFunction,
+)
 from bailian_assets.sql import ast
 
 WINDOW_TIME = WINDOW_BOUND
@@ -123,7 +128,7 @@ def _time_column(name: str, call: Invocation, rows: p.Node) -> b.Column:
             "be a time attribute type in streaming mode.",
             descriptor.position,
         )
-    if _is_proctime(rows, field.column):  # Flink's batch planner has no rule for either
+    if _is_proctime(rows, field.column, call.site):  # Flink's batch planner has no rule for either
         if call.call.name.startswith("$"):  # a GROUP BY TUMBLE(p, ...), group_windows.py
             raise PlanError(
                 "Window can not be defined over a proctime attribute column for batch mode",
@@ -135,17 +140,26 @@ def _time_column(name: str, call: Invocation, rows: p.Node) -> b.Column:
     return b.Column(field.column, field.type)
 
 
-def _is_proctime(node: p.Node, column: str) -> bool:
+def _is_proctime(node: p.Node, column: str, site: Site) -> bool:
     """Whether `column` of `node` is a table's processing-time attribute (`pt AS PROCTIME()`),
-    passed on as it is through the projections above the table's scan (a CTE's, a subquery's)."""
-    while isinstance(node, p.Project):
+    passed on as it is through the projections above the table's scan (a CTE's, a subquery's,
+    a view's)."""
+    while True:
+        if isinstance(node, p.Scan):  # a view's: on into its plan
+            view = site.view(node.relation)
+            index = next((i for i, f in enumerate(node.fields) if f.column == column), None)
+            if view is None or index is None:
+                return False
+            node, column = view.root, view.columns[index]
+            continue
+        if not isinstance(node, p.Project):
+            return False
         expr = next((e for e, f in node.items if f.column == column), None)
         if isinstance(expr, b.Call):
             return expr.name == "PROCTIME"
         if not isinstance(expr, b.Column):
             return False
         node, column = node.input, expr.column
-    return False
 
 
 def _micros(call: Invocation, name: str) -> int:
