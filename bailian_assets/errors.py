@@ -111,3 +111,14 @@ class ModelCallError(BailianError):
 
 class ExecutionError(BailianError):
     """A job that cannot finish, with a message that says what and where."""
+
+
+class DataFileError(ExecutionError):
+    """A data file a query reads holds a line or value that cannot be read: located in the
+    file (`path:line:col: error: ...`), then `read_by` the query that read it."""
+
+    def read_by(self, path: str, line: int, col: int) -> DataFileError:
+        """The same error, naming the query (its statement) that read the file."""
+        if " (read by the query at " in str(self):
+            return self
+        return DataFileError(f"{self} (read by the query at {path}:{line}:{col})")

@@ -294,7 +294,11 @@ def _runtime_line(stmts: list[Statement], text: str) -> int:
     """The line flink-run gives a job that failed at run time: a bare SELECT (WITH, VALUES) runs
     where it stands, so its failure is at its own line (our error is located in it); the INSERTs
     run together after the last statement, so theirs is at the first INSERT's line."""
-    match = re.search(r":(\d+):\d+: error", text.splitlines()[0] if text else "")
+    first = text.splitlines()[0] if text else ""
+    # a data file's error is located in the file, then names the query that read it
+    match = re.search(r"read by the query at .*:(\d+):\d+\)", first) or re.search(
+        r":(\d+):\d+: error", first
+    )
     if match:
         line = _statement_line(stmts, int(match.group(1)))
         if any(

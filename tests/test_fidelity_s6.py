@@ -233,7 +233,9 @@ def test_two_extra_empty_fields_fail_the_line_they_are_on(tmp_path, reader):
     sql = CSV_TABLE.format(options=READERS[reader]) + sink(
         "id INT", "INSERT INTO out1 SELECT id FROM t;"
     )
-    with pytest.raises(ExecutionError, match=r"t\.csv:150: more fields than the table declares"):
+    with pytest.raises(
+        ExecutionError, match=r"t\.csv:150: error: more fields than the table declares"
+    ):
         run(sql, tmp_path)
 
 

@@ -28,7 +28,9 @@ def test_csv_without_header_is_positional_and_empty_fields_are_flinks(tmp_path):
     (tmp_path / "data" / "part-0.csv").write_text("1,好東西,2.5\n2,,\n")
     columns = "id BIGINT, name STRING, score DOUBLE"
     t = table(tmp_path, columns, "'path' = 'data', 'format' = 'csv'")
-    with pytest.raises(ExecutionError, match=r"part-0.csv:2: empty field for column 'score'"):
+    with pytest.raises(
+        ExecutionError, match=r"part-0.csv:2:4: error: empty field for column 'score'"
+    ):
         read_table(t)
     t = table(tmp_path, columns, "'path' = 'data', 'format' = 'csv', 'csv.null-literal' = ''")
     assert read_table(t).rows() == [(1, "好東西", 2.5), (2, None, None)]
@@ -44,7 +46,7 @@ def test_a_value_that_does_not_convert_names_file_and_line(tmp_path):
     )
     with pytest.raises(
         ExecutionError,
-        match=r"part-0.csv:3: value 'lots' of column 'score' "
+        match=r"part-0.csv:3:3: error: value 'lots' of column 'score' "
         r"is not a DOUBLE",
     ):
         read_table(t)

@@ -505,7 +505,9 @@ def test_a_csv_source_reads_timestamps_and_booleans_as_flink_does(tmp_path):
     ]
     for iso in ("2025-01-02T10:11:12", "2025-01-02 10:11"):
         (tmp_path / "in" / "a.csv").write_text(f"{iso},true\n")
-        with pytest.raises(ExecutionError, match=r"a.csv:1: value '.*' of column 'ts' is not a"):
+        with pytest.raises(
+            ExecutionError, match=r"a.csv:1:1: error: value '.*' of column 'ts' is not a"
+        ):
             read_table(t)
 
 

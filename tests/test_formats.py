@@ -133,7 +133,9 @@ def test_a_tab_delimiter_is_written_as_java_escapes_it(tmp_path):
 
 def test_an_empty_int_field_fails_naming_its_line_and_the_way_out(tmp_path):
     t = table(tmp_path, "a INT, b INT", "'format' = 'csv'", "1,2\n3,\n")
-    with pytest.raises(ExecutionError, match=r"d.csv:2: empty field for column 'b'.*null-literal"):
+    with pytest.raises(
+        ExecutionError, match=r"d.csv:2:3: error: empty field for column 'b'.*null-literal"
+    ):
         read_table(t)
 
 
@@ -141,7 +143,7 @@ def test_fields_missing_from_a_line_are_null_when_the_query_does_not_read_them(t
     t = table(tmp_path, "a INT, b STRING, c INT", "'format' = 'csv'", "1,x\n2,y,3\n")
     frame = filesystem.scan_table(t).select("a", "b").collect()
     assert frame.rows() == [(1, "x"), (2, "y")]
-    with pytest.raises(ExecutionError, match=r"d.csv:1: 2 fields, 3 expected"):
+    with pytest.raises(ExecutionError, match=r"d.csv:1: error: 2 fields, 3 expected"):
         read_table(t)
 
 
@@ -154,7 +156,7 @@ def test_ignored_errors_are_each_warned_with_file_and_line(tmp_path, caplog):
     )
     assert read_table(t).rows() == [(1, 2), (2, None), (4, None)]
     warned = [r.getMessage() for r in caplog.records if "d.csv" in r.getMessage()]
-    assert any(":2: value 'x' of column 'b' is not a INT; read as NULL" in w for w in warned)
+    assert any(":2:3: value 'x' of column 'b' is not a INT; read as NULL" in w for w in warned)
     assert any(":3: more fields than the table declares" in w and "skipped" in w for w in warned)
     assert any(":4: 1 field, 2 expected" in w for w in warned)
 
@@ -177,7 +179,7 @@ def test_comments_are_skipped_and_lines_still_named_right(tmp_path):
         "'format' = 'csv', 'csv.allow-comments' = 'true'",
         '# header\n1,"two\nlines"\n# note\n3,x\n4,\n5\n',
     )
-    with pytest.raises(ExecutionError, match=r"d.csv:7: 1 field, 2 expected"):
+    with pytest.raises(ExecutionError, match=r"d.csv:7: error: 1 field, 2 expected"):
         read_table(t)
 
 
@@ -227,13 +229,15 @@ def test_json_fail_on_missing_field_names_the_line(tmp_path):
         '{"id": 1, "amount": 2.5}\n{"id": 2}\n',
         name="d.json",
     )
-    with pytest.raises(ExecutionError, match=r"d.json:2: no field 'amount'"):
+    with pytest.raises(ExecutionError, match=r"d.json:2: error: no field 'amount'"):
         read_table(t)
 
 
 def test_a_line_that_is_no_json_is_named_by_its_line(tmp_path):
     t = table(tmp_path, "id INT", "'format' = 'json'", '{"id": 1}\n1,Alice,DE\n', name="c.json")
-    with pytest.raises(ExecutionError, match=r"c.json:2: cannot read it as json: Extra data"):
+    with pytest.raises(
+        ExecutionError, match=r"c.json:2:2: error: cannot read it as json: Extra data"
+    ):
         read_table(t)
 
 
@@ -264,7 +268,7 @@ def test_json_timestamps_in_the_chosen_standard_only(tmp_path):
         )
         assert read_table(t).rows() == rows
     t = table(tmp_path, "ts TIMESTAMP(3)", "'format' = 'json'", data, name="d.json")
-    with pytest.raises(ExecutionError, match=r"d.json:2: value '2024-01-05T10:00:00.5'"):
+    with pytest.raises(ExecutionError, match=r"d.json:2: error: value '2024-01-05T10:00:00.5'"):
         read_table(t)
 
 

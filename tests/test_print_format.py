@@ -106,10 +106,23 @@ def test_dates_and_times():
     _same(shanghai.to_list(), shanghai.dtype, DataType("TIMESTAMP_LTZ", (3,)))
 
 
-def test_nanosecond_values_truncate_to_microseconds_as_python_does():
+def test_nanosecond_timestamps_print_every_digit_and_times_truncate_to_microseconds():
+    """A TIMESTAMP(9) (Datetime ns) prints its nanoseconds in groups of three digits, as
+    LocalDateTime.toString; a TIME, held in nanoseconds, as Python's time takes it."""
     nanos = pl.Series([1999, -1999, 1_000_001_999, 0, 86_399_999_999_999], dtype=pl.Int64)
     stamps = nanos.cast(pl.Datetime("ns"))
-    assert column_text(stamps, None).to_list() == [format_typed(v, None) for v in stamps]
+    assert column_text(stamps, None).to_list() == [
+        "1970-01-01T00:00:00.000001999",
+        "1969-12-31T23:59:59.999998001",
+        "1970-01-01T00:00:01.000001999",
+        "1970-01-01T00:00",
+        "1970-01-01T23:59:59.999999999",
+    ]
+    round_millis = pl.Series([1_000_000, 5_000], dtype=pl.Int64).cast(pl.Datetime("ns"))
+    assert column_text(round_millis, None).to_list() == [
+        "1970-01-01T00:00:00.001",
+        "1970-01-01T00:00:00.000005",
+    ]
     times = nanos.filter(nanos >= 0).cast(pl.Time)
     assert column_text(times, None).to_list() == [format_typed(v, None) for v in times]
 
@@ -195,3 +208,28 @@ def test_any_column_name_prints():
     """Column names reach Polars expressions nowhere: `*` or a regex is a name like any."""
     frame = pl.DataFrame({"*": [1, None], "^a.*$": [True, None], "": [0.5, 1e7]})
     assert list(print_lines(_table([]), frame)) == ["+I[1, true, 0.5]", "+I[null, null, 1.0E7]"]
+
+
+def test_intervals_print_as_java_duration_and_period():
+    """Day-time intervals (microseconds) as Duration.toString, year-month ones (months) as
+    Period.ofMonths(n).toString: the texts Flink 2.3 printed (tests/golden/time/interval_*)."""
+    day_time = DataType("INTERVAL_DAY_TIME")
+    printed = {
+        86_400_000_000: "PT24H",
+        -86_400_000_000: "PT-24H",
+        1_500_000: "PT1.5S",
+        -1_500_000: "PT-1.5S",
+        -1_000: "PT-0.001S",
+        93_784_567_000: "PT26H3M4.567S",
+        -93_784_567_000: "PT-26H-3M-4.567S",
+        -5_400_000_000: "PT-1H-30M",
+        61_000_000: "PT1M1S",
+        0: "PT0S",
+    }
+    assert {m: format_typed(m, day_time) for m in printed} == printed
+    months = DataType("INTERVAL_YEAR_MONTH")
+    assert [format_typed(m, months) for m in (12, -14, 0)] == ["P12M", "P-14M", "P0D"]
+    rnd = random.Random(3)
+    values = [rnd.randint(-(10**15), 10**15) for _ in range(ROWS)] + [*printed, None]
+    _same(values, pl.Int64, day_time)
+    _same([rnd.randint(-1000, 1000) for _ in range(300)] + [None], pl.Int64, months)

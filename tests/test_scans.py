@@ -1,6 +1,8 @@
 """Lazy filesystem scans: a query's partition filter reaches the folder listing, its projection
 the files, and the error texts stay those of a whole read."""
 
+import re
+
 import polars as pl
 import pytest
 
@@ -168,10 +170,31 @@ def test_a_bad_value_far_down_a_csv_names_its_line(tmp_path):
     )
     with pytest.raises(
         ExecutionError,
-        match=r"part-0.csv:250001: value 'lots' of column "
+        match=r"part-0.csv:250001:8: error: value 'lots' of column "
         r"'score' is not a DOUBLE",
     ):
         run(tmp_path, sql)
+
+
+def test_a_malformed_json_line_is_located_in_the_file_and_names_the_query(tmp_path):
+    """`path:line:col: error:` in the data file, then the statement whose query read it."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "e.json").write_text('{"id":1,"kind":"buy"}\n{"id":3,"kind":"buy",amount:1}\n')
+    sql = (
+        "CREATE TABLE t (id INT, kind STRING) WITH ('connector' = 'filesystem', "
+        "'path' = 'data', 'format' = 'json');\n"
+        "CREATE TABLE snk (k STRING, n BIGINT) WITH ('connector' = 'blackhole');\n"
+        "INSERT INTO snk SELECT kind, COUNT(*) FROM t GROUP BY kind;"
+    )
+    with pytest.raises(ExecutionError) as failure:
+        run(tmp_path, sql)
+    message = str(failure.value)
+    assert re.search(
+        r"e\.json:2:22: error: cannot read it as json: Expecting property name enclosed in "
+        r"double quotes \(read by the query at .*\.sql:3:17\)$",
+        message,
+    ), message
 
 
 def test_a_limit_stops_reading(tmp_path, reads):

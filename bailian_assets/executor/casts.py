@@ -23,8 +23,13 @@ from __future__ import annotations
 import polars as pl
 
 from bailian_assets.executor import decimals, guards
-from bailian_assets.executor.datetime_text import parse_date, parse_time, parse_timestamp
-from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.datetime_text import (
+    parse_date,
+    parse_time,
+    parse_timestamp,
+    parse_timestamp_nanos,
+)
+from bailian_assets.executor.dtypes import time_unit, to_polars
 from bailian_assets.executor.functions.common import rowwise
 from bailian_assets.executor.sinks import java_double_text
 from bailian_assets.planning import types
@@ -220,7 +225,7 @@ def _timestamp_text(inner: pl.Expr, source: DataType) -> pl.Expr:
     text = inner.dt.strftime("%Y-%m-%d %H:%M:%S")
     if precision == 0:
         return text
-    fraction = inner.dt.strftime("%6f").str.slice(0, min(precision, 6))
+    fraction = inner.dt.strftime("%9f").str.slice(0, min(precision, 9))
     return text + "." + fraction.str.pad_end(precision, "0")
 
 
@@ -233,12 +238,15 @@ def _to_date(inner: pl.Expr, source: DataType) -> pl.Expr:
 
 
 def _to_timestamp(inner: pl.Expr, source: DataType, target: DataType) -> pl.Expr:
-    if types.is_character(source):
+    unit = time_unit(target)  # nanoseconds for TIMESTAMP(7) to (9)
+    if types.is_character(source) and unit == "ns":
+        value = rowwise(parse_timestamp_nanos, [inner], pl.Int64).cast(pl.Datetime("ns"))
+    elif types.is_character(source):
         value = rowwise(parse_timestamp, [inner], pl.Datetime("us"))
     elif source.name == "DATE":
-        value = inner.cast(pl.Datetime("us"))
+        value = inner.cast(pl.Datetime(unit))
     else:
-        value = inner.cast(pl.Datetime("us"), strict=False)
+        value = inner.cast(pl.Datetime(unit), strict=False)
     return cut_timestamp(value, target)
 
 
@@ -254,6 +262,8 @@ def cut_time(value: pl.Expr, target: DataType) -> pl.Expr:
 def cut_timestamp(value: pl.Expr, target: DataType) -> pl.Expr:
     """A timestamp (or an instant) cut to the fraction digits of `target`."""
     precision = _precision(target)
-    if precision >= 6:
+    if precision in (6, 9):
         return value
+    if precision > 6:  # TIMESTAMP(7), (8): nanoseconds
+        return value.dt.truncate(f"{10 ** (9 - precision)}ns")
     return value.dt.truncate(f"{10 ** (6 - precision)}us")

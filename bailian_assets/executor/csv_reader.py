@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -373,3 +374,29 @@ def _field_counts(records: pl.Series, with_null: pl.Series, index: LineIndex) ->
         looked_up, on=RECORD, how="left", maintain_order="left"
     )
     return joined.get_column("n").fill_null(1 << 62)
+
+
+def field_column(file: Path, line: int, field: int, fmt: CsvFormat) -> int | None:
+    """The column (from 1, in characters) where field `field` of the record starting at line
+    `line` starts, for an error's location; None when that line does not hold it (a quoted
+    field spans lines before it) or cannot be read again."""
+    try:
+        with open(file, encoding="utf-8", errors="replace", newline="") as handle:
+            text = next(itertools.islice(handle, line - 1, None), "")
+    except OSError:
+        return None
+    at, quoted, count = 0, False, 0
+    while count < field:
+        if at >= len(text):
+            return None
+        if fmt.escape is not None and text[at] == fmt.escape:
+            at += 2
+            continue
+        if fmt.quote is not None and text[at] == fmt.quote:
+            quoted = not quoted  # a doubled quote inside a field flips it twice
+        elif not quoted and text.startswith(fmt.delimiter, at):
+            count += 1
+            at += len(fmt.delimiter)
+            continue
+        at += 1
+    return at + 1

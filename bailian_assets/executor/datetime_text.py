@@ -46,6 +46,21 @@ def parse_timestamp(text: str) -> dt.datetime | None:
         return None
 
 
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def parse_timestamp_nanos(text: str) -> int | None:
+    """`parse_timestamp` to the nanosecond (TIMESTAMP(7) to (9)): nanoseconds since the epoch,
+    None where the text is no timestamp or the value is outside what 64 bits of them hold."""
+    value = parse_timestamp(text)
+    match = _TIMESTAMP.fullmatch(text)
+    if value is None or match is None:
+        return None
+    extra = int((match.group(7) or "0")[:9].ljust(9, "0")[6:])  # below the microsecond
+    nanos = (value - _EPOCH) // dt.timedelta(microseconds=1) * 1000 + extra
+    return nanos if -(2**63) <= nanos < 2**63 else None
+
+
 _TIME = re.compile(r"\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,9}))?)?\s*")
 
 

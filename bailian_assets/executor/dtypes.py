@@ -3,6 +3,8 @@ says where Polars' decimals differ from Flink's and how that is handled)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import polars as pl
 
 from bailian_assets.executor import decimals
@@ -47,8 +49,19 @@ def to_polars(data_type: DataType) -> pl.DataType:
         )
     if data_type.name == "ROW":
         return pl.Struct({name: to_polars(t) for name, t in data_type.fields})
+    if data_type.name in ("TIMESTAMP", "TIMESTAMP_LTZ") and time_unit(data_type) == "ns":
+        return pl.Datetime("ns", "UTC" if data_type.name == "TIMESTAMP_LTZ" else None)
     dtype = _SIMPLE[data_type.name]
     return dtype() if isinstance(dtype, type) else dtype
+
+
+TimeUnit = Literal["ns", "us"]
+
+
+def time_unit(data_type: DataType) -> TimeUnit:
+    """The unit a TIMESTAMP(p) or TIMESTAMP_LTZ(p) runs in: nanoseconds for more than six
+    fraction digits (TIMESTAMP(9)), else microseconds (the default precision is 6)."""
+    return "ns" if data_type.params and data_type.params[0] > 6 else "us"
 
 
 def _part(data_type: DataType | None) -> pl.DataType:

@@ -19,7 +19,7 @@ from typing import Literal, cast
 import polars as pl
 
 from bailian_assets.client.usage import Usage
-from bailian_assets.errors import BailianError, ExecutionError
+from bailian_assets.errors import BailianError, DataFileError, ExecutionError
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast, cut_time, cut_timestamp
 from bailian_assets.executor.dtypes import to_polars
@@ -87,6 +87,8 @@ class Executor:
             _check_not_null(rows, query)
             _check_years(rows)
             return rows
+        except DataFileError as error:  # located in the data file: name the query too
+            raise error.read_by(query.path, query.position.line, query.position.col) from None
         except BailianError:
             raise
         except Exception as error:  # a function's Python code failed on a value: `_failure`

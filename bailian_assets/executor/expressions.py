@@ -17,7 +17,7 @@ import polars as pl
 
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.casts import compile_cast
-from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.dtypes import time_unit, to_polars
 from bailian_assets.executor.functions import (
     AGGREGATES,
     IMPLEMENTATIONS,
@@ -135,8 +135,13 @@ def _kept(arg: bound.Expr, keep: pl.Expr | None) -> pl.Expr:
     """An aggregate's argument, once per row (a constant too: COUNT(1), SUM(2)), of the rows
     its FILTER keeps."""
     compiled = compile_expr(arg)
-    if not bound.columns_in(arg):
+    if isinstance(arg, bound.Literal):
         compiled = pl.repeat(compiled, pl.len())
+    elif not bound.columns_in(arg):
+        # a call over constants (TO_TIMESTAMP('...'), RAND()) is no scalar to Polars' repeat:
+        # a field beside the row numbers has their length, one value or one per row alike
+        rows = pl.int_range(pl.len()).alias("row")
+        compiled = pl.struct(rows, compiled.alias("value")).struct.field("value")
     return compiled if keep is None else compiled.filter(keep)
 
 
@@ -166,10 +171,27 @@ def _call(expr: bound.Call) -> pl.Expr:
     args = []
     for arg in expr.args:  # a loop, not a comprehension: one frame less per level
         args.append(compile_expr(arg))
+    if _nanoseconds(expr.args):
+        args = _in_nanoseconds(args, expr.args)
     result = implementation(args, expr.args)
     if expr.type.name == "DECIMAL" and not _exact_arithmetic(expr):
         return result.cast(decimals.dtype(expr.type), strict=False)  # each holds its very type
     return result
+
+
+def _nanoseconds(args: tuple[bound.Expr, ...]) -> bool:
+    """Whether a TIMESTAMP(7..9) meets another timestamp among `args`: Polars would meet
+    their nanoseconds and microseconds in microseconds, losing the nanoseconds."""
+    stamps = [a.type for a in args if a.type.name in ("TIMESTAMP", "TIMESTAMP_LTZ")]
+    return len(stamps) > 1 and any(time_unit(t) == "ns" for t in stamps)
+
+
+def _in_nanoseconds(args: list[pl.Expr], bound_args: tuple[bound.Expr, ...]) -> list[pl.Expr]:
+    """Each timestamp of `args` in nanoseconds (its zone, if any, kept)."""
+    return [
+        arg.dt.cast_time_unit("ns") if b.type.name in ("TIMESTAMP", "TIMESTAMP_LTZ") else arg
+        for arg, b in zip(args, bound_args, strict=True)
+    ]
 
 
 # AND, OR: what an operand's value says of the rows the operands after it are evaluated for
@@ -275,6 +297,8 @@ def _as(value: bound.Expr, t) -> pl.Expr:
     compiled = compile_expr(value)
     if t.name == "DECIMAL" and value.type != t:
         return decimals.fit(compiled, value.type, t)
+    if _nanoseconds((value, bound.Literal(None, t))):  # Polars would meet them in microseconds
+        return compiled.dt.cast_time_unit("ns")
     return compiled  # a TIMESTAMP where the CASE is a TIMESTAMP_LTZ: the binder converted it
 
 
@@ -329,6 +353,9 @@ def _folded(cast: pl.Expr) -> pl.Expr:
         value = pl.select(cast.alias("v")).to_series()
     except (pl.exceptions.PolarsError, ValueError):
         return cast
+    if isinstance(value.dtype, pl.Datetime) and value.dtype.time_unit == "ns":
+        # Python's datetime would drop the nanoseconds: the count of them, cast back
+        return pl.lit(value.cast(pl.Int64)[0], dtype=pl.Int64).cast(value.dtype)
     return pl.lit(value[0], dtype=value.dtype)
 
 

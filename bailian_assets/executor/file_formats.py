@@ -13,7 +13,9 @@ rows, in every text format.
 Reading is lazy (Polars' `scan_csv`, `scan_ndjson`, `scan_parquet`), batch by batch, and reads
 only the columns a query uses; it checks each value read against its declared column and names
 the file, and for csv and json the line, of the first value that does not fit (or, with the
-format's 'ignore-parse-errors', reads it as NULL with a warning: `parse_faults`).
+format's 'ignore-parse-errors', reads it as NULL with a warning: `parse_faults`), as
+`path:line:col: error: ...` where the column is known (a csv field, a json syntax error); the
+executor adds the query that read the file (`DataFileError.read_by`).
 """
 
 from __future__ import annotations
@@ -24,9 +26,15 @@ from pathlib import Path
 
 import polars as pl
 
-from bailian_assets.errors import ExecutionError
+from bailian_assets.errors import DataFileError, ExecutionError
 from bailian_assets.executor import decimals
-from bailian_assets.executor.csv_reader import RECORD, LineIndex, check_records, csv_text_batches
+from bailian_assets.executor.csv_reader import (
+    RECORD,
+    LineIndex,
+    check_records,
+    csv_text_batches,
+    field_column,
+)
 from bailian_assets.executor.dtypes import to_polars
 from bailian_assets.executor.json_reader import json_batches
 from bailian_assets.executor.parse_faults import ParseFaults
@@ -65,11 +73,14 @@ def read_batches(
     except (pl.exceptions.PolarsError, OSError) as error:
         where = _first_bad_json_line(file) if fmt == "json" else None
         if where is not None:
-            raise ExecutionError(f"{file}:{where[0]}: cannot read it as json: {where[1]}") from None
+            line, col, problem = where
+            raise DataFileError(
+                f"{file}:{line}:{col}: error: cannot read it as json: {problem}"
+            ) from None
         raise ExecutionError(f"{file}: cannot read it as {fmt}: {_first_line(error)}") from None
 
 
-def _first_bad_json_line(file: Path) -> tuple[int, str] | None:
+def _first_bad_json_line(file: Path) -> tuple[int, int, str] | None:
     """The first line of a json-lines file that is no JSON value, and why (Polars' own
     message names neither): for the error of a file that failed to read."""
     try:
@@ -80,15 +91,15 @@ def _first_bad_json_line(file: Path) -> tuple[int, str] | None:
                 try:
                     json.loads(line)
                 except json.JSONDecodeError as error:
-                    return number, f"{error.msg} (column {error.colno})"
+                    return number, error.colno, error.msg
     except OSError:
         return None
     return None
 
 
-def _row_locator(faults: ParseFaults, offset: int) -> Callable[[int], str]:
+def _row_locator(faults: ParseFaults, offset: int) -> Callable[[int, int], str]:
     """Where row `row` of a batch starting at row `offset` of the file is, for messages."""
-    return lambda row: faults.where(None, offset + row)
+    return lambda row, field: faults.where(None, offset + row)
 
 
 def _parquet_batches(
@@ -120,9 +131,13 @@ def _csv_batches(
         records = batch.get_column(RECORD)
         offset += height
 
-        def where(row: int, records: pl.Series = records, index: LineIndex = index) -> str:
+        def where(
+            row: int, field: int, records: pl.Series = records, index: LineIndex = index
+        ) -> str:
             record = int(records[row])
-            return faults.where(index.line(record), record)
+            line = index.line(record)
+            col = None if line is None else field_column(file, line, positions[field], fmt)
+            return faults.where(line, record, col)
 
         text = _csv_text(batch.drop(RECORD), empty, fmt)
         yield typed_batch(text, columns, faults, where, "SQL", empty)
@@ -184,15 +199,16 @@ def typed_batch(
     raw: pl.DataFrame,
     columns: Sequence[ast.ColumnDef],
     faults: ParseFaults,
-    where: Callable[[int], str],
+    where: Callable[[int, int], str],
     standard: str | None = None,
     empty: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """`columns` of a batch, cast to their types (text read as Flink's text formats read it,
     timestamps in `standard`, 'SQL' or 'ISO-8601'; None: either); a value that does not fit
-    goes to `faults` (an error, or NULL), located by `where(row)`. `empty` marks empty fields."""
+    goes to `faults` (an error, or NULL), located by `where(row, i)` (`columns[i]`'s value).
+    `empty` marks empty fields."""
     converted = []
-    for column in columns:
+    for field, column in enumerate(columns):
         source = raw.get_column(column.name)
         if source.dtype == to_polars(column.type):  # Parquet of the declared types: as it is
             converted.append(source)
@@ -210,7 +226,7 @@ def typed_batch(
                 if blank
                 else f"value {_show(source[row])} of column '{column.name}' is not a {column.type}"
             )
-            faults.value(where(row), problem)
+            faults.value(where(row, field), problem)
         converted.append(cast.alias(column.name))
     return pl.DataFrame(converted) if converted else pl.DataFrame(height=raw.height)
 

@@ -71,9 +71,9 @@ def json_batches(
     faults.finish()
 
 
-def _numbered(file: Path, lines: Sequence[int]) -> Callable[[int], str]:
+def _numbered(file: Path, lines: Sequence[int]) -> Callable[[int, int], str]:
     """Where a batch's row is: its file and line."""
-    return lambda row: f"{file}:{lines[row]}"
+    return lambda row, field: f"{file}:{lines[row]}"
 
 
 def _strings_for_text_columns(

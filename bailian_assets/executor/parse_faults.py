@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from bailian_assets.errors import ExecutionError
+from bailian_assets.errors import DataFileError
 
 log = logging.getLogger("bailian_assets.formats")
 
@@ -26,14 +26,17 @@ class ParseFaults:
         self.values = 0  # values read as NULL
         self.lines = 0  # lines skipped
 
-    def where(self, line: int | None, row: int) -> str:
-        return f"{self.file}:{line}" if line is not None else f"{self.file} (row {row + 1})"
+    def where(self, line: int | None, row: int, col: int | None = None) -> str:
+        """`path:line:col` (the column where known), else `path:line`, else `path (row n)`."""
+        if line is None:
+            return f"{self.file} (row {row + 1})"
+        return f"{self.file}:{line}" + (f":{col}" if col is not None else "")
 
     def value(self, where: str, problem: str) -> None:
         """A value that does not parse: an error, or (ignored) NULL with a warning."""
         if not self.ignore:
-            raise ExecutionError(
-                f"{where}: {problem} (set '{self.option}' = 'true' to read it as NULL)"
+            raise DataFileError(
+                f"{where}: error: {problem} (set '{self.option}' = 'true' to read it as NULL)"
             )
         self.values += 1
         self._warn(f"{where}: {problem}; read as NULL ('{self.option}')")
@@ -41,14 +44,16 @@ class ParseFaults:
     def line(self, where: str, problem: str) -> None:
         """A line that cannot be a row: an error, or (ignored) skipped with a warning."""
         if not self.ignore:
-            raise ExecutionError(f"{where}: {problem} (set '{self.option}' = 'true' to skip it)")
+            raise DataFileError(
+                f"{where}: error: {problem} (set '{self.option}' = 'true' to skip it)"
+            )
         self.lines += 1
         self._warn(f"{where}: {problem}; line skipped ('{self.option}')")
 
     def note(self, where: str, problem: str) -> None:
         """What Flink accepts only under ignore-parse-errors and reads as NULLs: a warning."""
         if not self.ignore:
-            raise ExecutionError(f"{where}: {problem}")
+            raise DataFileError(f"{where}: error: {problem}")
         self.values += 1
         self._warn(f"{where}: {problem}; read as NULL ('{self.option}')")
 

@@ -118,7 +118,30 @@ def format_typed(value: object, data_type: DataType | None) -> str:
         return format_row(tuple(value.values()), None, "+I", tuple(t for _, t in data_type.fields))
     if name == "FLOAT" and isinstance(value, float):
         return java_float(value)
+    if name == "INTERVAL_DAY_TIME" and isinstance(value, int):
+        return java_duration(value)
+    if name == "INTERVAL_YEAR_MONTH" and isinstance(value, int):
+        return f"P{value}M" if value else "P0D"  # Period.ofMonths(n).toString()
     return format_value(value)
+
+
+def java_duration(micros: int) -> str:
+    """Duration.toString of a DAY TO SECOND interval (held in microseconds): `PT24H`,
+    `PT-1H-30M`, `PT1.5S`, `PT-0.001S`, `PT0S`; hours never become days."""
+    if not micros:
+        return "PT0S"
+    seconds, fraction = divmod(micros, 1_000_000)  # Java's: seconds floored, fraction >= 0
+    whole = seconds + 1 if seconds < 0 and fraction else seconds  # toward zero
+    sign, size = (-1 if whole < 0 else 1), abs(whole)  # Java's / and % truncate toward zero
+    hours, minutes, secs = (sign * part for part in (size // 3600, size % 3600 // 60, size % 60))
+    text = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if not secs and not fraction and len(text) > 2:
+        return text
+    text += "-0" if seconds < 0 and fraction and not secs else str(secs)
+    if fraction:
+        digits = str((2_000_000 - fraction) if seconds < 0 else (fraction + 1_000_000))
+        text += "." + digits[1:].rstrip("0")
+    return text + "S"
 
 
 def _map_text(entries: list[dict], key: DataType | None, value: DataType | None) -> str:
@@ -249,7 +272,7 @@ def _lines(
     frame: pl.DataFrame, prefix: str, column_types: tuple[DataType, ...] | None
 ) -> Iterator[list[str]]:
     """`prefix` then `+I[v1, v2, ...]` for each row, formatted a chunk of rows at a time."""
-    if frame.height * frame.width <= _FEW_VALUES:
+    if frame.height * frame.width <= _FEW_VALUES and not _has_nanoseconds(frame):
         yield [prefix + format_row(row, column_types=column_types) for row in frame.rows()]
         return
     for start in range(0, frame.height, _CHUNK_ROWS):
@@ -266,11 +289,16 @@ def _lines(
         yield chunk.select(pl.concat_str(parts)).to_series().to_list()
 
 
+def _has_nanoseconds(frame: pl.DataFrame) -> bool:
+    """A TIMESTAMP(9) column, whose nanoseconds Python's datetime (of `frame.rows()`) drops."""
+    return any(isinstance(d, pl.Datetime) and d.time_unit == "ns" for d in frame.dtypes)
+
+
 def _text_of(chunk: pl.DataFrame, index: int, data_type: DataType | None) -> pl.Expr:
     """Column `index` of `chunk` as text: an expression over the column where one does it,
     else the text `column_text` computes."""
     simple = _simple_text(pl.nth(index), chunk.dtypes[index])
-    if simple is not None:
+    if simple is not None and not _is_interval(data_type):
         return simple
     return pl.lit(column_text(chunk.to_series(index), data_type))
 
@@ -281,7 +309,7 @@ def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
     nested ARRAY/ROW/MULTISET, BYTES, ...)."""
     dtype, value = series.dtype, series.alias("x")  # "x": the name could be `*` or a regex
     simple = _simple_text(pl.col("x"), dtype)
-    if simple is not None:
+    if simple is not None and not _is_interval(data_type):
         return value.to_frame().select(simple.alias(series.name)).to_series()
     if isinstance(dtype, pl.Datetime) or dtype == pl.Time:
         text = _temporal_text(value)
@@ -292,6 +320,11 @@ def column_text(series: pl.Series, data_type: DataType | None) -> pl.Series:
         texts = [format_typed(v, data_type) for v in series.to_list()]
         return pl.Series(series.name, texts, dtype=pl.String)
     return text.fill_null("null").alias(series.name)
+
+
+def _is_interval(data_type: DataType | None) -> bool:
+    """An INTERVAL runs as an integer (months, microseconds) but prints as Period/Duration."""
+    return data_type is not None and data_type.name.startswith("INTERVAL")
 
 
 def _simple_text(column: pl.Expr, dtype: pl.DataType) -> pl.Expr | None:
@@ -374,31 +407,39 @@ def _scientific(text: pl.Series) -> pl.Series:
 
 def _temporal_text(series: pl.Series) -> pl.Series:
     """`java_local_datetime`, `java_instant` (in UTC, seconds always, `Z`) or `_java_time`
-    column-wise, nulls kept. Each part is computed once, as its own column; microseconds are
-    truncated from nanoseconds as Python's datetime and time take them."""
+    column-wise, nulls kept. Each part is computed once, as its own column. A fraction shows
+    in groups of three digits, as java.time does: up to nine for a TIMESTAMP(9)'s nanoseconds;
+    a time's, held in nanoseconds, is cut to microseconds as Python's time takes it."""
     x = pl.col("x")
     instant = isinstance(series.dtype, pl.Datetime) and series.dtype.time_zone is not None
     if instant:
         x = x.dt.convert_time_zone("UTC")
     head = "%H:%M" if series.dtype == pl.Time else "%Y-%m-%dT%H:%M"
+    nanosecond = isinstance(series.dtype, pl.Datetime) and series.dtype.time_unit == "ns"
     parts = pl.DataFrame({"x": series}).select(
         head=x.dt.strftime(head + (":%S" if instant else "")),
         second=x.dt.second(),
-        micros=x.dt.microsecond().cast(pl.Int64),
+        nanos=(
+            x.dt.nanosecond().cast(pl.Int64)
+            if nanosecond
+            else x.dt.microsecond().cast(pl.Int64) * 1000
+        ),
     )
-    second, micros = pl.col("second"), pl.col("micros")
-    fraction = (  # `_fraction`: nothing, `.500` or `.123456`
-        pl.when(micros == 0)
+    second, nanos = pl.col("second"), pl.col("nanos")
+    fraction = (  # `_fraction`: nothing, `.500`, `.123456` or `.123456789`
+        pl.when(nanos == 0)
         .then(pl.lit(""))
-        .when(micros % 1000 == 0)
-        .then(pl.lit(".") + (micros // 1000).cast(pl.String).str.zfill(3))
-        .otherwise(pl.lit(".") + micros.cast(pl.String).str.zfill(6))
+        .when(nanos % 1_000_000 == 0)
+        .then(pl.lit(".") + (nanos // 1_000_000).cast(pl.String).str.zfill(3))
+        .when(nanos % 1000 == 0)
+        .then(pl.lit(".") + (nanos // 1000).cast(pl.String).str.zfill(6))
+        .otherwise(pl.lit(".") + nanos.cast(pl.String).str.zfill(9))
     )
     if instant:
         tail = fraction + pl.lit("Z")
     else:  # seconds and fraction only when not zero
         tail = (
-            pl.when((second != 0) | (micros != 0))
+            pl.when((second != 0) | (nanos != 0))
             .then(pl.lit(":") + second.cast(pl.String).str.zfill(2) + fraction)
             .otherwise(pl.lit(""))
         )

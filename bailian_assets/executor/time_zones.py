@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -52,10 +53,11 @@ def wall_time(instant: pl.Expr, zone: str) -> pl.Expr:
     return instant.dt.convert_time_zone(polars_zone(zone)).dt.replace_time_zone(None)
 
 
-def instant(wall: pl.Expr, zone: str) -> pl.Expr:
+def instant(wall: pl.Expr, zone: str, unit: Literal["ns", "us"] = "us") -> pl.Expr:
     """The instant of a wall time in `zone`: CAST(ts AS TIMESTAMP_LTZ). A wall time the zone
     skips takes the offset in force a day before (the one before the gap), which moves it
-    forward by the gap, as Java does; one the zone has twice is its earlier instant."""
+    forward by the gap, as Java does; one the zone has twice is its earlier instant. `unit`:
+    the wall time's ("ns" for a TIMESTAMP(9)), which the instant keeps."""
     name = polars_zone(zone)
     zoned = wall.dt.replace_time_zone(name, ambiguous="earliest", non_existent="null")
     before = (wall - _DAY).dt.replace_time_zone(name, ambiguous="earliest", non_existent="null")
@@ -63,8 +65,8 @@ def instant(wall: pl.Expr, zone: str) -> pl.Expr:
     skipped = (wall - offset_before).dt.replace_time_zone("UTC")
     return (
         pl.when(zoned.is_null() & wall.is_not_null())
-        .then(skipped)
-        .otherwise(zoned.dt.convert_time_zone("UTC"))
+        .then(skipped.dt.cast_time_unit(unit))  # (the day's shift is in microseconds)
+        .otherwise(zoned.dt.convert_time_zone("UTC").dt.cast_time_unit(unit))
     )
 
 

@@ -382,8 +382,9 @@ class Binder:
     def _binary(self, expr: ast.BinaryOp, scope: Scope) -> b.Expr:
         left, right = self.bind(expr.left, scope), self.bind(expr.right, scope)
         op = expr.op
-        if (op in ("+", "-") and temporal.is_interval(right.type)) or (
-            op == "+" and temporal.is_interval(left.type)
+        intervals = [temporal.is_interval(t) for t in (left.type, right.type)]
+        if not all(intervals) and (
+            (op in ("+", "-") and intervals[1]) or (op == "+" and intervals[0])
         ):
             return _datetime_plus(op, left, right, expr)
         if op in ops.COMPARISONS:

@@ -289,8 +289,10 @@ class Builder:
         NULL has no type: Flink refuses it, even beside typed rows or into a sink's columns
         (`CAST(NULL AS INT)` it takes)."""
         # a STRING literal's value is a str
-        if type(expr) is ast.Literal and not (
-            expr.kind == "STRING" and "${" in cast(str, expr.value)
+        if (
+            type(expr) is ast.Literal
+            and not (expr.kind == "STRING" and "${" in cast(str, expr.value))
+            and not expr.kind.startswith("INTERVAL")  # typed by its unit, as in an expression
         ):
             if expr.kind == "NULL":
                 raise PlanError("Illegal use of 'NULL'", expr.position, 4)
@@ -956,6 +958,10 @@ class _Site:
     def relation(self, name: ast.Name, alias: str | None) -> p.Node:
         return self._builder._relation(name, alias, self._ctx)
 
+    def view(self, relation: str) -> p.PlannedQuery | None:
+        """The plan of the view a Scan of `relation` reads (None: a table, or not planned)."""
+        return self._builder.views.get(relation)
+
     def model(self, name: ast.Name) -> ModelSpec:
         return self._builder._model(name, self._ctx.visibility, self.path)
 
@@ -1133,8 +1139,9 @@ def _aggregates_ordered_by(
     select: ast.Select, order_by: tuple[ast.OrderItem, ...]
 ) -> tuple[ast.Select, tuple[ast.OrderItem, ...]]:
     """An aggregating SELECT ordered by aggregates it does not select (`GROUP BY k ORDER BY
-    SUM(x)`, as Flink allows): each such key becomes a hidden item of the SELECT (`$order<i>`,
-    computed with the other aggregates) and the ORDER BY reads it; unchanged otherwise."""
+    SUM(x)`, as Flink allows), or by GROUPING()/GROUPING_ID()/GROUP_ID(): each such key
+    becomes a hidden item of the SELECT (`$order<i>`, computed with the other aggregates and
+    groupings) and the ORDER BY reads it; unchanged otherwise."""
     grouped = select.group_by or select.having is not None
     if (
         select.distinct
@@ -1144,7 +1151,9 @@ def _aggregates_ordered_by(
         return select, order_by
     items, keys = list(select.items), []
     for index, item in enumerate(order_by):
-        if isinstance(item.expr, ast.Literal) or not _has_aggregate(item.expr):
+        if isinstance(item.expr, ast.Literal) or not (
+            _has_aggregate(item.expr) or _call_of(item.expr, GROUPINGS)
+        ):
             keys.append(item)
             continue
         name = f"$order{index}"

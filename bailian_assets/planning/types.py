@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import decimal as _decimal
 from functools import cache
+from typing import cast
 
 from bailian_assets.sql.ast import DataType
 
@@ -165,11 +166,36 @@ def common_type(a: DataType, b: DataType) -> DataType | None:
     if {a.name, b.name} == {"TIMESTAMP", "TIMESTAMP_LTZ"}:  # as Flink's CASE and COALESCE
         digits = max(precision(a), precision(b))
         return DataType("TIMESTAMP_LTZ", (digits,), nullable=keep_nullable)
+    if a.name == b.name and a.name in ("ARRAY", "MULTISET", "MAP", "ROW"):
+        nested = _common_nested(a, b)
+        return None if nested is None else nullable(nested, keep_nullable)
     if can_assign(a, b):
         return nullable(b, keep_nullable)
     if can_assign(b, a):
         return nullable(a, keep_nullable)
     return None
+
+
+def _common_nested(a: DataType, b: DataType) -> DataType | None:
+    """Collections and rows meet part by part, as Calcite's least restrictive type: the
+    elements of ARRAY<CHAR(4)> and ARRAY<CHAR(6)> meet as VARCHAR(6), so none is cut."""
+    if a.name == "ROW":
+        if len(a.fields) != len(b.fields):
+            return None
+        pairs = zip(a.fields, b.fields, strict=True)
+        fields = tuple((n, common_type(t, u)) for (n, t), (_, u) in pairs)
+        if any(t is None for _, t in fields):
+            return None
+        return DataType("ROW", fields=cast(tuple[tuple[str, DataType], ...], fields))
+    element = common_type(_part(a.element), _part(b.element))
+    value = common_type(_part(a.value), _part(b.value)) if a.name == "MAP" else None
+    if element is None or (a.name == "MAP" and value is None):
+        return None
+    return DataType(a.name, element=element, value=value)
+
+
+def _part(t: DataType | None) -> DataType:
+    return UNKNOWN if t is None else t
 
 
 # Flink's STRING is VARCHAR(2147483647); a VARCHAR or CHAR written without a length has 1

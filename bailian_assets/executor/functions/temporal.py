@@ -16,6 +16,7 @@ import polars as pl
 
 from bailian_assets.executor import time_zones
 from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
+from bailian_assets.executor.dtypes import TimeUnit, time_unit
 from bailian_assets.executor.functions.common import Implementation, rowwise
 from bailian_assets.executor.functions.common import const as _const
 from bailian_assets.planning import bound
@@ -52,6 +53,7 @@ _JAVA_LETTERS = {
     "m": "%-M",
     "ss": "%S",
     "s": "%-S",
+    "SSSSSSSSS": "%9f",  # formatting only: Python's strptime reads six digits at most
     "SSSSSS": "%f",
     "SSS": "%3f",
     "EEEE": "%A",
@@ -82,6 +84,8 @@ def java_pattern(pattern: str, parsing: bool = False) -> str:
             code = _JAVA_LETTERS.get(run) or _JAVA_LETTERS.get(run[0])
             if code is None:
                 raise ValueError(f"Unknown pattern letter: {run[0]}")
+            if parsing and code == "%9f":
+                raise ValueError(f"Unknown pattern letter: {run[0]} (nine digits, to parse)")
             if parsing:  # Python's strptime: %d reads 1 or 2 digits, %f 1 to 6
                 code = "%f" if code == "%3f" else code.replace("-", "")
             out.append(code)
@@ -95,7 +99,7 @@ def _date_format(a, raw):
     value = a[0]
     if raw[0].type.name in ("CHAR", "VARCHAR", "STRING"):  # a STRING holding a timestamp
         value = rowwise(parse_timestamp, [value], pl.Datetime("us"))
-    value = value.cast(pl.Datetime("us"))
+    value = value.cast(pl.Datetime(time_unit(raw[0].type)))  # a TIMESTAMP(9): nanoseconds
     text = value.dt.strftime(pattern)
     if "\x00" not in pattern:
         return text
@@ -267,19 +271,22 @@ def _months_text(months: pl.Expr) -> pl.Expr:
     return pl.format("{}mo", months.cast(pl.Int64))
 
 
-def _shift(value: pl.Expr, kind: str, amount: pl.Expr, unit: str) -> pl.Expr:
-    """`value` moved by `amount` units (months clamp at month ends, as in Flink)."""
+def _shift(
+    value: pl.Expr, kind: str, amount: pl.Expr, unit: str, resolution: TimeUnit = "us"
+) -> pl.Expr:
+    """`value` moved by `amount` units (months clamp at month ends, as in Flink), in the
+    `resolution` of its type (nanoseconds for a TIMESTAMP(9))."""
     if unit in _MONTHS:
         return value.dt.offset_by(_months_text(amount * _MONTHS[unit]))
-    moved = value.cast(pl.Datetime("us")) + pl.duration(
-        microseconds=amount.cast(pl.Int64) * _MICROS[unit]
+    moved = value.cast(pl.Datetime(resolution)) + pl.duration(
+        microseconds=amount.cast(pl.Int64) * _MICROS[unit], time_unit=resolution
     )
     return moved.dt.date() if kind == "DATE" else moved
 
 
 def _timestampadd(a, raw):
     unit = str(_const(raw, 0, "TIMESTAMPADD unit"))
-    return _shift(a[2], raw[2].type.name, a[1], unit)
+    return _shift(a[2], raw[2].type.name, a[1], unit, time_unit(raw[2].type))
 
 
 def _add_months(value: dt.datetime, months: int) -> dt.datetime:
@@ -413,7 +420,7 @@ def _datetime_plus(a, raw):
     kind = raw[0].type.name
     if raw[1].type.name == "INTERVAL_YEAR_MONTH":
         return a[0].dt.offset_by(_months_text(a[1]))
-    return _shift(a[0], kind, a[1], "MICROSECOND")
+    return _shift(a[0], kind, a[1], "MICROSECOND", time_unit(raw[0].type))
 
 
 def clock() -> dt.datetime:
@@ -455,7 +462,7 @@ def _ltz_as_timestamp(a, raw):
 
 def _timestamp_as_ltz(a, raw):
     """The instant of a wall time in the session zone (the binder's conversion)."""
-    return time_zones.instant(a[0], _zone_name(raw))
+    return time_zones.instant(a[0], _zone_name(raw), time_unit(raw[0].type))
 
 
 def _windows(a, raw):

@@ -75,6 +75,8 @@ DATETIMES = ("DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ")
 
 
 def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
+    if _is_interval(a) or _is_interval(b):
+        return _interval_arithmetic(op, a, b)
     for t in (a, b):
         if not (types.is_numeric(t) or t.name in _LOOSE):
             raise cannot_apply(op, a, b)
@@ -84,6 +86,23 @@ def arithmetic(op: str, a: DataType, b: DataType) -> DataType:
     if "DECIMAL" in names and names <= _INTEGERS | {"DECIMAL"}:
         return types.decimal_arithmetic(op, a, b)
     return types.nullable(types.common_type(a, b) or types.UNKNOWN, a.nullable or b.nullable)
+
+
+def _is_interval(t: DataType) -> bool:
+    return t.name.startswith("INTERVAL")
+
+
+def _interval_arithmetic(op: str, a: DataType, b: DataType) -> DataType:
+    """INTERVAL + or - an interval of its kind, INTERVAL * an integer (either side): the
+    interval's type (a count of months or microseconds, added or multiplied as it is)."""
+    is_nullable = a.nullable or b.nullable
+    if op in ("+", "-") and a.name == b.name:
+        return types.nullable(a, is_nullable)
+    if op == "*":
+        interval, factor = (a, b) if _is_interval(a) else (b, a)
+        if factor.name in _INTEGERS or factor.name in _LOOSE:
+            return types.nullable(interval, is_nullable)
+    raise cannot_apply(op, a, b)
 
 
 def is_integer_division(op: str, a: DataType, b: DataType) -> bool:
@@ -122,7 +141,7 @@ def require_boolean(t: DataType, where: str) -> None:
 
 
 def negate(op: str, t: DataType) -> DataType:
-    if not (types.is_numeric(t) or t.name in _LOOSE):
+    if not (types.is_numeric(t) or t.name in _LOOSE or _is_interval(t)):
         raise SignatureError(f"Cannot apply '{op}' to {t}")
     return t
 

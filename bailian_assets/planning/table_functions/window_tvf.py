@@ -9,7 +9,8 @@ Flink 2.3 runs them (checked on the real engine):
   HOP's start every `slide`, each `size` long, a row in each that holds it, the latest first;
   CUMULATE's windows share the start of the `size` window a row falls in and end every `step`
   after it, a row in each that ends after it, the shortest first;
-- the time column is a TIMESTAMP or TIMESTAMP_LTZ (a time attribute is not needed in batch);
+- the time column is a TIMESTAMP or TIMESTAMP_LTZ (a time attribute is not needed in batch),
+  but not a processing-time attribute (`pt AS PROCTIME()`), which Flink refuses in batch;
   a row whose time is NULL is in no window and dropped.
 
 Planned as existing nodes: the windows of a row as an ARRAY of (start, end) ROWs
@@ -23,7 +24,12 @@ from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.functions.temporal import INTERVAL_MICROS, WINDOW_BOUND, WINDOW_PAIR
 from bailian_assets.planning.plan_errors import PlanError
-from bailian_assets.planning.table_functions.registry import Invocation, Parameter, TableFunction
+from bailian_assets.planning.table_functions.registry import (
+    Invocation,
+    Parameter,
+    Site,
+    TableFunction,
+)
 from bailian_assets.sql import ast
 
 WINDOW_TIME = WINDOW_BOUND
@@ -122,7 +128,38 @@ def _time_column(name: str, call: Invocation, rows: p.Node) -> b.Column:
             "be a time attribute type in streaming mode.",
             descriptor.position,
         )
+    if _is_proctime(rows, field.column, call.site):  # Flink's batch planner has no rule for either
+        if call.call.name.startswith("$"):  # a GROUP BY TUMBLE(p, ...), group_windows.py
+            raise PlanError(
+                "Window can not be defined over a proctime attribute column for batch mode",
+                wanted.position,
+            )
+        raise PlanError(
+            "Processing time Window TableFunction is not supported yet.", call.call.position
+        )
     return b.Column(field.column, field.type)
+
+
+def _is_proctime(node: p.Node, column: str, site: Site) -> bool:
+    """Whether `column` of `node` is a table's processing-time attribute (`pt AS PROCTIME()`),
+    passed on as it is through the projections above the table's scan (a CTE's, a subquery's,
+    a view's)."""
+    while True:
+        if isinstance(node, p.Scan):  # a view's: on into its plan
+            view = site.view(node.relation)
+            index = next((i for i, f in enumerate(node.fields) if f.column == column), None)
+            if view is None or index is None:
+                return False
+            node, column = view.root, view.columns[index]
+            continue
+        if not isinstance(node, p.Project):
+            return False
+        expr = next((e for e, f in node.items if f.column == column), None)
+        if isinstance(expr, b.Call):
+            return expr.name == "PROCTIME"
+        if not isinstance(expr, b.Column):
+            return False
+        node, column = node.input, expr.column
 
 
 def _micros(call: Invocation, name: str) -> int:
