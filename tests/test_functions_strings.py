@@ -272,7 +272,10 @@ def test_a_failed_integer_cast_has_flinks_text():
 def test_java_regex_syntax_in_pythons_words():
     from bailian_assets.executor.functions.java_regex import python_form
 
-    assert python_form(r"(?<word>\p{Alpha}+)\Qa.b\E\Z") == r"(?P<word>[a-zA-Z]+)a\.b(?=\n?\Z)"
+    assert (
+        python_form(r"(?<word>\p{Alpha}+)\Qa.b\E\Z\w")
+        == r"(?P<word>[a-zA-Z]+)a\.b(?=\n?\Z)[0-9A-Za-z_]"
+    )
     assert python_form(r"[\p{Digit}x](?<=a)(?<!b)") == r"[0-9x](?<=a)(?<!b)"
     assert python_form("[a-z&&[^x]]") == "(?:(?=[^x])[a-z])"
     assert python_form("[^a-z&&[^y]]") == "(?:(?!(?:(?=[^y])[a-z]))(?s:.))"

@@ -3,14 +3,15 @@
 syntax Polars' engine refuses (lookahead `a(?=b)`, lookbehind, backreferences `(a)\\1`,
 possessive `a++`).
 
-Java's syntax is read as Python's, with Java's defaults: `\\w`, `\\d`, `\\s`, `\\b` and `(?i)`
-are ASCII-only (`re.ASCII`); `^`/`$` anchor the whole text. Translated: `(?<name>...)`
-(Python's `(?P<name>...)`), `\\Q...\\E` quoting, the POSIX classes `\\p{Alpha}` etc.
-(ASCII), `\\Z` (before a final line break) and `\\z` (the very end), a class intersection
-(`[a-z&&[^x]]`: lookaheads before a class; `[^a&&b]` outside the intersection). Not
-translated: Unicode property classes (`\\p{L}`) and the line terminators
-beyond `\\n` that Java's `.` does not match. A pattern neither engine reads is no regular
-expression: the functions give NULL (REGEXP FALSE), as Flink does after logging it.
+Java's syntax is read as Python's, with Java's defaults: `\\w`, `\\d` and `\\s` are ASCII-only
+(spelled out as classes), `\\b` sees Unicode letters as Java's does; `^`/`$` anchor the whole
+text. Translated: `(?<name>...)` (Python's `(?P<name>...)`), `\\Q...\\E` quoting, the POSIX
+classes `\\p{Alpha}` etc. (ASCII), `\\Z` (before a final line break) and `\\z` (the very
+end), a class intersection (`[a-z&&[^x]]`: lookaheads before a class; `[^a&&b]` outside the
+intersection). Not translated: Unicode property classes (`\\p{L}`), `(?i)` (Unicode case
+folding here, ASCII in Java) and the line terminators beyond `\\n` that Java's `.` does not
+match. A pattern neither engine reads is no regular expression: the functions give NULL
+(REGEXP FALSE), as Flink does after logging it.
 """
 
 from __future__ import annotations
@@ -39,20 +40,29 @@ _POSIX = {
 }
 
 
+# Java's \\w, \\d, \\s: ASCII (Python's and Polars' are Unicode's; `\\b` is Unicode's in all)
+_ASCII = {"w": "0-9A-Za-z_", "d": "0-9", "s": "\\t\\n\\x0B\\f\\r "}
+
+
 def _escape(pattern: str, at: int, in_class: bool) -> tuple[str, int]:
     """The Python form of the escape at `at` (a backslash), and where the pattern goes on."""
     following = pattern[at + 1]
+    if following in _ASCII:
+        chars = _ASCII[following]
+        return (chars if in_class else f"[{chars}]"), at + 2
+    if following.lower() in _ASCII and not in_class:  # \W, \D, \S
+        return f"[^{_ASCII[following.lower()]}]", at + 2
     if following == "Q":
         end = pattern.find("\\E", at + 2)
         end = len(pattern) if end < 0 else end
         return re.escape(pattern[at + 2 : end]), end + 2
     if following in "pP" and pattern.startswith("{", at + 2):
         close = pattern.find("}", at + 3)
-        chars = _POSIX.get(pattern[at + 3 : close].removeprefix("Is")) if close > 0 else None
-        if chars is not None:
+        posix = _POSIX.get(pattern[at + 3 : close].removeprefix("Is")) if close > 0 else None
+        if posix is not None:
             if in_class and following == "p":
-                return chars, close + 1
-            return f"[{'^' if following == 'P' else ''}{chars}]", close + 1
+                return posix, close + 1
+            return f"[{'^' if following == 'P' else ''}{posix}]", close + 1
     if not in_class and following == "Z":
         return r"(?=\n?\Z)", at + 2
     if not in_class and following == "z":
@@ -140,13 +150,34 @@ def python_form(pattern: str) -> str:
     return "".join(out)
 
 
+def rust_form(pattern: str) -> str:
+    """A Java regex in the syntax of Polars' engine (Rust's regex), its classes ASCII as
+    Java's: `\\w`, `\\d`, `\\s` and the POSIX `\\p{Alpha}` etc. spelled out. Syntax
+    Rust lacks (lookaround, backreferences, `\\Q`, `\\Z`) is left as it is: Polars refuses
+    it, and the pattern runs in Python."""
+    out, at, depth = [], 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\" and at + 1 < len(pattern):
+            if pattern[at + 1] in "pPwdsWDS":
+                text, at = _escape(pattern, at, depth > 0)
+            else:
+                text, at = pattern[at : at + 2], at + 2
+            out.append(text)
+            continue
+        depth += 1 if char == "[" else -1 if char == "]" and depth else 0
+        out.append(char)
+        at += 1
+    return "".join(out)
+
+
 @lru_cache(maxsize=1024)
 def compiled(pattern: str) -> re.Pattern[str] | None:
     """`pattern` compiled with Java's meaning, None when it is no regex Python reads."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "possible nested set" and the like
-            return re.compile(python_form(pattern), re.ASCII)
+            return re.compile(python_form(pattern))
     except (re.error, RecursionError, OverflowError):
         return None
 

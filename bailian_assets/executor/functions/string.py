@@ -366,10 +366,10 @@ def _similar_to(a, raw):
 
 def _regex(build, one, dtype=pl.String) -> Implementation:
     """A REGEXP function: `build(a, raw, pattern)` in Polars for a literal pattern Polars reads
-    (its other arguments literals too); else `one(s, pattern, ...)` in Python with Java's syntax
-    (`java_regex`: NULL for a pattern that is no regex, as Flink logs it and returns NULL),
-    once per distinct text for literal arguments, per row for columns. NULL for a NULL
-    argument."""
+    (in its syntax: `java_regex.rust_form`; the other arguments literals too); else
+    `one(s, pattern, ...)` in Python with Java's syntax (`java_regex`: NULL for a pattern that
+    is no regex, as Flink logs it and returns NULL), once per distinct text for literal
+    arguments, per row for columns. NULL for a NULL argument."""
 
     def implementation(a, raw):
         if not all(isinstance(x, bound.Literal) for x in raw[1:]):
@@ -378,8 +378,9 @@ def _regex(build, one, dtype=pl.String) -> Implementation:
         if any(value is None for value in values):
             return pl.lit(None, dtype=dtype)
         pattern = str(values[0])
-        if pattern and java_regex.compiled(pattern) is not None and _polars_reads(pattern):
-            return build(a, raw, pattern)
+        rust = java_regex.rust_form(pattern)
+        if pattern and java_regex.compiled(pattern) is not None and _polars_reads(rust):
+            return build(a, raw, rust)
         return per_distinct(a[0], lambda s: one(s, *values), dtype)
 
     return implementation
@@ -397,7 +398,7 @@ def _regexp_extract_all(a, raw, pattern: str):
     """Group `group` (1 by default, 0: the whole match) of every match; NULL for a group the
     regex does not have (and for a NULL group), an empty array when nothing matches."""
     group = _const(raw, 2, "group") if len(a) > 2 else 1
-    compiled = java_regex.compiled(pattern)
+    compiled = java_regex.compiled(str(raw[1].value))  # the pattern as written: Java's
     assert compiled is not None, "checked by _regex"
     if group is None or not 0 <= int(group) <= compiled.groups:
         return pl.lit(None, dtype=pl.List(pl.String))
