@@ -230,3 +230,27 @@ def regexp_extract_all(s: str, pattern: str, group: int = 1) -> list[str | None]
     if regex is None or not 0 <= group <= regex.groups:
         return None
     return [match.group(group) for match in regex.finditer(s)]
+
+
+def split(text: str, pattern: str, limit: int = 0) -> list[str] | None:
+    """Java's String.split: at most `limit` parts (0: any number, empty ones at the end
+    dropped, possibly all); a match of nothing at the start makes no empty first part; the
+    whole text when nothing matches. None for a pattern that is no regex."""
+    regex = compiled(pattern)
+    if regex is None:
+        return None
+    parts: list[str] = []
+    start = 0
+    for match in regex.finditer(text):
+        if limit > 0 and len(parts) == limit - 1:
+            break
+        if match.end() == 0:
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    if not parts:
+        return [text]
+    parts.append(text[start:])
+    while limit == 0 and parts and parts[-1] == "":
+        parts.pop()
+    return parts
