@@ -149,7 +149,9 @@ def like(text: pl.Expr, pattern: str, escape: str | None = None) -> pl.Expr:
     return text.str.contains(f"(?s){start}{body}{end}")
 
 
-_WILDCARDS = {"%": ".*", "_": "."}
+# `%` any run of characters, line breaks too; `_` one character but a line terminator, as
+# Java's `.` (Calcite's translation of LIKE: `(?s:.*)` and `.`)
+_WILDCARDS = {"%": ".*", "_": "[^\n\r\x85\u2028\u2029]"}
 
 
 def like_pieces(pattern: str, escape: str | None = None) -> list[tuple[str, str]]:
