@@ -394,6 +394,16 @@ def _regexp_instr(a, raw, pattern: str):
     return pl.when(a[0].is_null()).then(None).otherwise((before + 1).fill_null(0)).cast(pl.Int32)
 
 
+def _regexp_extract(a, raw, pattern: str):
+    """Group `group` (0, the whole match, without one) of the first match; NULL for a group
+    the regex does not have (a negative one too)."""
+    group = int(_const(raw, 2, "group")) if len(a) > 2 else 0
+    compiled = java_regex.compiled(str(raw[1].value))  # the pattern as written: Java's
+    if compiled is None or not 0 <= group <= compiled.groups:
+        return pl.lit(None, dtype=pl.String)
+    return a[0].str.extract(pattern, group)
+
+
 def _regexp_extract_all(a, raw, pattern: str):
     """Group `group` (1 by default, 0: the whole match) of every match; NULL for a group the
     regex does not have (and for a NULL group), an empty array when nothing matches."""
@@ -468,12 +478,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
         java_regex.regexp_replace,
     ),
     # without an index, the whole match (group 0), as Flink's
-    "REGEXP_EXTRACT": _regex(
-        lambda a, r, pattern: a[0].str.extract(
-            pattern, int(_const(r, 2, "group")) if len(a) > 2 else 0
-        ),
-        java_regex.regexp_extract,
-    ),
+    "REGEXP_EXTRACT": _regex(_regexp_extract, java_regex.regexp_extract),
     "REGEXP": _regex(
         lambda a, r, pattern: a[0].str.contains(pattern), java_regex.regexp, pl.Boolean
     ),
