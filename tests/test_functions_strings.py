@@ -267,3 +267,33 @@ def test_a_cast_flink_refuses_is_a_located_error():
 def test_a_failed_integer_cast_has_flinks_text():
     with pytest.raises(ExecutionError, match=r"For input string: 'abc'. Invalid character found"):
         printed("CAST(CAST(s AS INT) AS STRING) FROM (VALUES ('abc')) AS t(s)")
+
+
+def test_java_regex_syntax_in_pythons_words():
+    from bailian_assets.executor.functions.java_regex import python_form
+
+    assert (
+        python_form(r"(?<word>\p{Alpha}+)\Qa.b\E\Z\w")
+        == r"(?P<word>[a-zA-Z]+)a\.b(?=\n?\Z)[0-9A-Za-z_]"
+    )
+    assert python_form(r"[\p{Digit}x](?<=a)(?<!b)") == r"[0-9x](?<=a)(?<!b)"
+    assert python_form("[a-z&&[^x]]") == "(?:(?=[^x])[a-z])"
+    assert python_form("[^a-z&&[^y]]") == "(?:(?!(?:(?=[^y])[a-z]))(?s:.))"
+
+
+def test_a_regex_polars_refuses_or_from_a_column_runs_per_value_with_javas_meaning():
+    source = "CREATE TEMPORARY VIEW v (s, p) AS VALUES ('foobar', 'o(?=b)'), ('é1', '\\w+');\n"
+    assert printed(
+        "REGEXP_EXTRACT(s, p), REGEXP_REPLACE('abab', '(ab)\\1', '-'), REGEXP_EXTRACT(s, 'o(?=b)')"
+        " FROM v",
+        3,
+        source,
+    ) == ["+I[o, -, o]", "+I[1, -, null]"]
+
+
+def test_split_index_as_java_splits():
+    from bailian_assets.executor.functions.string import _split_index_value as split
+
+    assert [split("a b  c", "", i) for i in range(4)] == ["a", "b", "", "c"]
+    assert split("", ",", 0) is None and split("a,b", ",", -1) is None
+    assert split("a,b", 44, 1) == "b" and split("a,b", 300, 0) is None

@@ -25,8 +25,12 @@ def test_paths_names_indexes_wildcards_and_malformed():
     doc = parse(DOC)
     assert evaluate(doc, compile_path("$.a.b[1]")) == parse("2.50")
     assert evaluate(doc, compile_path("lax $['a'].b[*]")) == [10, parse("2.50"), "x"]
-    with pytest.raises(JsonError):
-        compile_path("a.b")
+    # without `$`: read after `$.`, as Flink's JsonPath does; `@` is `$`
+    assert compile_path("a.b[1]") == compile_path("@.a.b[1]") == ["a", "b", 1]
+    assert compile_path("[0]") == [0]
+    for malformed in ("$a", "", " a", ".a", " $.a", "a b"):
+        with pytest.raises(JsonError):
+            compile_path(malformed)
     assert dump(parse('{"k": [1, 2.50, true, null, "é"]}')) == '{"k":[1,2.50,true,null,"é"]}'
 
 
@@ -118,9 +122,24 @@ def test_json_aggregates_per_group():
     ) == ['+I[a, {"a":1}, [1]]', '+I[b, {"b":2}, [2]]', '+I[c, {"c":null}, []]']
 
 
-def test_json_value_needs_a_constant_path():
-    with pytest.raises(SqlError, match="must be a constant"):
-        printed("a STRING", "JSON_VALUE(j, k)")
+def test_json_value_and_query_take_the_path_from_a_column():
+    assert printed("a STRING, b STRING", "JSON_VALUE(j, k), JSON_QUERY(j, k)") == [
+        '+I[null, {"b":[10,2.50,"x"]}]',
+        "+I[null, null]",
+        "+I[null, null]",
+    ]
+    assert printed("a STRING", "JSON_VALUE(j, 'lax ' || k || '.b[0]')") == [
+        "+I[10]",
+        "+I[null]",
+        "+I[null]",
+    ]
+
+
+def test_json_exists_takes_a_path_column_of_a_char_type_only():
+    # the view's k is CHAR(1); Flink refuses a VARCHAR or STRING path
+    assert printed("a BOOLEAN", "JSON_EXISTS(j, k)") == ["+I[true]", "+I[false]", "+I[null]"]
+    with pytest.raises(SqlError, match="Unsupported call: JSON_EXISTS"):
+        printed("a BOOLEAN", "JSON_EXISTS(j, CAST(k AS STRING))")
 
 
 def test_dump_sorts_keys_at_every_level_in_javas_string_order():

@@ -486,9 +486,8 @@ class Binder:
         )
 
     def _like(self, expr: ast.Like, scope: Scope) -> b.Expr:
+        # the pattern may be any expression, as in Flink
         inner, pattern = self.bind(expr.expr, scope), self.bind(expr.pattern, scope)
-        if not isinstance(pattern, b.Literal):
-            raise PlanError("LIKE needs a string literal pattern", expr.pattern.position)
         args = [inner, pattern]
         if expr.escape is not None:  # LIKE p ESCAPE e: a third operand, a one-character literal
             escape = self.bind(expr.escape, scope)

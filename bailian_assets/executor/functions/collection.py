@@ -10,12 +10,14 @@ second argument varies per row (`ARRAY_POSITION(a, col)`, `ARRAY_REMOVE(a, col)`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import polars as pl
 
 from bailian_assets.executor import guards
 from bailian_assets.executor.dtypes import to_polars
+from bailian_assets.executor.functions import java_regex
 from bailian_assets.executor.functions.common import Implementation, const, rowwise
 from bailian_assets.planning import bound
 from bailian_assets.planning.functions import collection as declared
@@ -245,12 +247,24 @@ def _split(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     return pl.when(text == "").then(pl.lit([], pl.List(pl.String))).otherwise(pieces)
 
 
+_REGEX_SYNTAX = re.compile(r"[.$|()\[\]{}^?*+\\]")
+
+
 def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     """STR_TO_MAP(text[, pair delimiter (','), key delimiter ('=')]): a pair without the key
     delimiter has a NULL value; a repeated key keeps its last value. As Java's split, which
-    Flink's uses, drops the empty pairs at the end ('a=1;' is one pair, '' and ';' none)."""
-    pair_delimiter = const(raw, 1, "delimiter") if len(raw) > 1 else ","
-    key_delimiter = const(raw, 2, "delimiter") if len(raw) > 2 else "="
+    Flink's uses, drops the empty pairs at the end ('a=1;' is one pair, '' and ';' none).
+    The delimiters are Java regexes, and may be columns: those, and literal ones that are
+    not plain text ('.', '|'), split per value in Python (`java_regex.split`)."""
+    delimiters = raw[1:]
+    if any(isinstance(d, bound.Literal) and d.value is None for d in delimiters):
+        return pl.lit(None, dtype=pl.List(_ENTRY))
+    if any(
+        not isinstance(d, bound.Literal) or _REGEX_SYNTAX.search(str(d.value)) for d in delimiters
+    ):
+        return rowwise(_java_str_to_map, a, pl.List(_ENTRY))
+    pair_delimiter = str(const(raw, 1, "delimiter")) if delimiters else ","
+    key_delimiter = str(const(raw, 2, "delimiter")) if delimiters else "="
     halves = pl.element().str.splitn(key_delimiter, 2)
     entry = pl.struct(
         halves.struct.field("field_0").alias("key"), halves.struct.field("field_1").alias("value")
@@ -260,6 +274,27 @@ def _str_to_map(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:
     position = pl.int_range(pl.len())
     kept = pairs.list.eval(pl.element().filter(position <= (pl.element() != "").arg_true().max()))
     return kept.list.eval(entry).list.eval(last)
+
+
+_ENTRY = pl.Struct({"key": pl.String, "value": pl.String})
+
+
+def _java_str_to_map(text: str, pairs: str = ",", keys: str = "=") -> list[dict] | None:
+    """STR_TO_MAP of one text with regex delimiters: its entries, a repeated key's last value
+    at the place of its last pair."""
+    if not text:
+        return []
+    pieces = java_regex.split(text, pairs)
+    entries = [java_regex.split(piece, keys, 2) for piece in pieces or []]
+    if pieces is None or None in entries:  # a delimiter that is no regex
+        return None
+    found = [entry for entry in entries if entry is not None]
+    last = {entry[0]: index for index, entry in enumerate(found)}
+    return [
+        {"key": entry[0], "value": entry[1] if len(entry) > 1 else None}
+        for index, entry in enumerate(found)
+        if last[entry[0]] == index
+    ]
 
 
 def _map_from_arrays(a: list[pl.Expr], raw: Sequence[bound.Expr]) -> pl.Expr:

@@ -2,8 +2,11 @@
 Flink 2.3's (Calcite's JsonFunctions') semantics, oddities included:
 
 - a path is `$` followed by `.name`, `['name']`, `[n]`, `[*]` or `.*` (`lax`/`strict` first
-  allowed); a malformed path, like text that is no JSON, is an error, handled by ON ERROR
-  (NULL unless written);
+  allowed, `@` as `$`); one that starts with neither is read after `$.` (`battery` is
+  `$.battery`, `a[1]` `$.a[1]`, `[0]` `$[0]`), as Flink's JsonPath does, which also drops a
+  last unclosed `[`; a malformed path (one starting with a blank, `$a`, `''`), like text that
+  is no JSON, is an error, handled by ON ERROR (NULL unless written);
+- the path of JSON_VALUE, JSON_QUERY and JSON_EXISTS may be a column: read per row;
 - the path's mode decides what is empty (ON EMPTY's case) and what is an error (ON ERROR's):
   a path without a mode is strict, as in Flink, where a missing member, a JSON null and text
   that is no JSON are errors (so `JSON_VALUE(j, '$.a' DEFAULT x ON EMPTY)` is NULL, not x, for
@@ -33,7 +36,7 @@ import polars as pl
 
 from bailian_assets.executor import guards
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.executor.functions.common import Implementation, rowwise
 from bailian_assets.executor.functions.common import const as _const
 from bailian_assets.executor.functions.numeric import per_distinct
 from bailian_assets.executor.sinks import java_double
@@ -66,7 +69,12 @@ def parse(text: str):
 
 def compile_path(path: str) -> list:
     """A JSON path as steps: a name, an index, or `*`."""
-    body = re.sub(r"^\s*(lax|strict)\s+", "", path).strip()
+    body = re.sub(r"^\s*(lax|strict)\s+", "", path).rstrip()
+    body = body.removesuffix("[")  # JsonPath reads `$.a[` as `$.a`
+    if body.startswith("@"):  # JsonPath's current item, the document here
+        body = "$" + body[1:]
+    elif body[:1] not in ("$", ".", "") and not body[0].isspace():
+        body = "$" + body if body.startswith("[") else "$." + body
     if not body.startswith("$"):
         raise JsonError(f"Illegal jsonpath spec: {path}")
     steps, at = [], 1
@@ -181,8 +189,18 @@ _RETURNED_CLASSES = {
 }
 
 
+def _per_path(a, raw, one, dtype) -> pl.Expr:
+    """`one(text, path)`: once per distinct text for a literal path, else per row; NULL for a
+    NULL text or path."""
+    if not isinstance(raw[1], bound.Literal):
+        return rowwise(one, a[:2], dtype)
+    path = raw[1].value
+    if path is None:
+        return pl.lit(None, dtype=dtype)
+    return per_distinct(a[0], lambda text: one(text, str(path)), dtype)
+
+
 def _json_value(a, raw):
-    path = str(_const(raw, 1, "JSON path"))
     clauses = len(raw) > 2
     returning = raw[2].type if clauses else None
     on_empty = str(_const(raw, 3, "ON EMPTY")) if clauses else "NULL"
@@ -191,12 +209,11 @@ def _json_value(a, raw):
     empty_default, error_default = (
         _default(raw[i], name) if clauses else _no_default for i in (4, 6)
     )
-    lax = is_lax(path)
 
-    def one(text):
+    def one(text, path):
         try:
             found = find(text, path)
-            if found is _MISSING or (lax and isinstance(found, (dict, list))):
+            if found is _MISSING or (is_lax(path) and isinstance(found, (dict, list))):
                 if on_empty == "ERROR":
                     raise ValueError("Empty result of JSON_VALUE function is not allowed")
                 return empty_default() if on_empty == "DEFAULT" else None
@@ -212,7 +229,7 @@ def _json_value(a, raw):
         return _returned(found, name)
 
     dtype = to_polars(returning) if returning is not None else pl.String
-    return per_distinct(a[0], one, dtype)
+    return _per_path(a, raw, one, dtype)
 
 
 def _returned(value, name: str):
@@ -323,12 +340,10 @@ def _java_class(value) -> str:
 
 
 def _json_query(a, raw):
-    path = str(_const(raw, 1, "JSON path"))
     wrapper, on_empty, on_error = (str(_const(raw, i, "JSON_QUERY clause")) for i in (2, 3, 4))
     fallback = {"NULL": None, "EMPTY ARRAY": "[]", "EMPTY OBJECT": "{}"}
-    lax = is_lax(path)
 
-    def one(text):
+    def one(text, path):
         try:
             found = find(text, path)
             if found is not _MISSING and (
@@ -336,7 +351,7 @@ def _json_query(a, raw):
                 or (wrapper == "CONDITIONAL" and not isinstance(found, (dict, list)))
             ):
                 found = [found]
-            if found is _MISSING or (lax and not isinstance(found, (dict, list))):
+            if found is _MISSING or (is_lax(path) and not isinstance(found, (dict, list))):
                 if on_empty == "ERROR":
                     raise ValueError("Empty result of JSON_QUERY function is not allowed")
                 return fallback[on_empty]
@@ -351,14 +366,13 @@ def _json_query(a, raw):
                 raise ValueError(str(error)) from None
             return fallback[on_error]
 
-    return per_distinct(a[0], one, pl.String)
+    return _per_path(a, raw, one, pl.String)
 
 
 def _json_exists(a, raw):
-    path = str(_const(raw, 1, "JSON path"))
     on_error = str(_const(raw, 2, "ON ERROR"))
 
-    def one(text):
+    def one(text, path):
         try:
             return find(text, path) is not _MISSING
         except JsonError as error:
@@ -366,7 +380,7 @@ def _json_exists(a, raw):
                 raise ValueError(str(error)) from None
             return {"TRUE": True, "FALSE": False}.get(on_error)
 
-    return per_distinct(a[0], one, pl.Boolean)
+    return _per_path(a, raw, one, pl.Boolean)
 
 
 def _is_json(a, raw):

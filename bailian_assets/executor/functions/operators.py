@@ -4,13 +4,14 @@ operation over all operands, never one nested operation per term."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import polars as pl
 
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions.common import Implementation
+from bailian_assets.executor.functions.common import Implementation, rowwise
 from bailian_assets.planning import bound
 from bailian_assets.planning.functions import operators as rules
 
@@ -104,7 +105,21 @@ def _like(a, raw):
     if len(raw) > 2 and raw[2].value is None:
         return pl.lit(None, dtype=pl.Boolean)  # ESCAPE NULL: NULL, as any NULL operand
     escape = str(raw[2].value) if len(raw) > 2 else None
+    if not isinstance(raw[1], bound.Literal):  # a pattern per row: matched in Python
+        return rowwise(lambda s, p: _like_regex(p, escape).match(s) is not None, a[:2], pl.Boolean)
+    if raw[1].value is None:
+        return pl.lit(None, dtype=pl.Boolean)
     return like(a[0], str(raw[1].value), escape)
+
+
+@functools.lru_cache(maxsize=256)
+def _like_regex(pattern: str, escape: str | None) -> re.Pattern[str]:
+    """LIKE's `pattern` as a whole-text Python regex."""
+    body = "".join(
+        re.escape(piece) if kind == "text" else _WILDCARDS[kind]
+        for kind, piece in like_pieces(pattern, escape)
+    )
+    return re.compile(f"(?s){body}\\Z")
 
 
 def like(text: pl.Expr, pattern: str, escape: str | None = None) -> pl.Expr:
@@ -134,7 +149,9 @@ def like(text: pl.Expr, pattern: str, escape: str | None = None) -> pl.Expr:
     return text.str.contains(f"(?s){start}{body}{end}")
 
 
-_WILDCARDS = {"%": ".*", "_": "."}
+# `%` any run of characters, line breaks too; `_` one character but a line terminator, as
+# Java's `.` (Calcite's translation of LIKE: `(?s:.*)` and `.`)
+_WILDCARDS = {"%": ".*", "_": "[^\n\r\x85\u2028\u2029]"}
 
 
 def like_pieces(pattern: str, escape: str | None = None) -> list[tuple[str, str]]:

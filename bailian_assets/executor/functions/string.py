@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from bailian_assets.executor.functions import java_regex
 from bailian_assets.executor.functions.common import (
     Implementation,
     per_row,
@@ -22,19 +23,40 @@ from bailian_assets.executor.functions.common import (
     const as _const,
 )
 from bailian_assets.executor.functions.numeric import per_distinct
-from bailian_assets.planning import bound
+from bailian_assets.planning import bound, types
 
 if TYPE_CHECKING:
     from polars.expr.whenthen import ChainedThen, Then
 
 
 def _trim(a, raw):
+    """TRIM([mode] [chars] FROM s): the characters may be a column (a NULL one gives NULL)."""
     mode = _const(raw, 1, "TRIM mode") if len(a) > 1 else "BOTH"
-    chars = _const(raw, 2, "TRIM characters") if len(a) > 2 else " "
+    chars = a[2] if len(a) > 2 else pl.lit(" ")
     method = {"BOTH": "strip_chars", "LEADING": "strip_chars_start", "TRAILING": "strip_chars_end"}[
         str(mode)
     ]
-    return getattr(a[0].str, method)(chars)
+    # Polars strips blanks for NULL characters
+    return pl.when(chars.is_null()).then(None).otherwise(getattr(a[0].str, method)(chars))
+
+
+def _concat_ws(a, raw):
+    """CONCAT_WS(sep, ...): the non-NULL values joined; NULL for a NULL separator."""
+    values = [x.cast(pl.String) for x in a[1:]]
+    if isinstance(raw[0], bound.Literal) and raw[0].value is not None:
+        return pl.concat_str(values, separator=str(raw[0].value), ignore_nulls=True)
+    return pl.concat_list(values).list.drop_nulls().list.join(a[0].cast(pl.String))
+
+
+def _replace(a, raw):
+    """REPLACE(s, search, replacement), literally; search and replacement may be columns
+    (Polars replaces by a column in Python: Java's String.replace, '' inserted between
+    characters for an empty search)."""
+    if isinstance(raw[1], bound.Literal) and isinstance(raw[2], bound.Literal):
+        if raw[1].value is None or raw[2].value is None:
+            return pl.lit(None, dtype=pl.String)
+        return a[0].str.replace_all(str(raw[1].value), str(raw[2].value), literal=True)
+    return rowwise(str.replace, a, pl.String)
 
 
 def _literal_int(raw, index: int) -> int | None:
@@ -73,6 +95,42 @@ def _substring(a, raw):
         .when(offset < 0)  # a negative start before the first character: '' in Flink
         .then(sliced.str.slice(0, 0))  # (NULL for a NULL string)
         .otherwise(sliced)
+    )
+
+
+# Java's Character.isWhitespace: Python's blanks but the non-breaking spaces and U+0085
+_JAVA_BLANK = re.compile("[^\\S\xa0\u2007\u202f\x85]")
+
+
+def _split_index_value(s: str, separator: str | int, index: int) -> str | None:
+    """Part `index` of `s` as Flink splits it (Commons Lang, every empty part kept): by a whole
+    separator, at each blank for '', by a character code (1 to 255); NULL for '' (no parts),
+    a negative index, or an index past the last part."""
+    if isinstance(separator, int):
+        if not 1 <= separator <= 255:
+            return None
+        separator = chr(separator)
+    if index < 0 or not s:
+        return None
+    parts = _JAVA_BLANK.split(s) if separator == "" else s.split(separator)
+    return parts[index] if index < len(parts) else None
+
+
+def _split_index(a, raw):
+    """SPLIT_INDEX(s, separator, index): split by Polars for a separator of text (literal or
+    column), in Python for a character code and rows whose separator is ''."""
+    if not types.is_character(raw[1].type):
+        return rowwise(_split_index_value, a, pl.String)
+    index = a[2].cast(pl.Int64)
+    split = a[0].str.split(a[1]).list.get(index, null_on_oob=True)
+    split = pl.when((index < 0) | (a[0] == "")).then(None).otherwise(split)
+    if isinstance(raw[1], bound.Literal) and raw[1].value != "":
+        return split
+    blanks = pl.when(a[1] == "").then(a[0])  # the other rows NULL: never sent to Python
+    return (
+        pl.when(a[1] == "")
+        .then(rowwise(_split_index_value, [blanks, a[1], a[2]], pl.String))
+        .otherwise(split)
     )
 
 
@@ -288,19 +346,42 @@ def similar_to_regex(pattern: str) -> str:
     return "(?s)^(?:" + "".join(parts) + ")$"
 
 
-def _regex(build, dtype=pl.String) -> Implementation:
-    """A regex function of constant pattern argument 2: NULL for a pattern that is no regular
-    expression (Flink logs it and returns NULL; the job goes on)."""
+def _polars_reads(pattern: str) -> bool:
+    """Does Polars' regex engine take `pattern` (no lookaround, no backreference)?"""
+    try:
+        pl.select(pl.lit("").str.contains(pattern))
+    except pl.exceptions.PolarsError:
+        return False
+    return True
+
+
+def _similar_to(a, raw):
+    """s SIMILAR TO p; a pattern from a column is matched per row."""
+    if isinstance(raw[1], bound.Literal):
+        if raw[1].value is None:
+            return pl.lit(None, dtype=pl.Boolean)
+        return a[0].str.contains(similar_to_regex(str(raw[1].value)))
+    return rowwise(lambda s, p: re.search(similar_to_regex(p), s) is not None, a, pl.Boolean)
+
+
+def _regex(build, one, dtype=pl.String) -> Implementation:
+    """A REGEXP function: `build(a, raw, pattern)` in Polars for a literal pattern Polars reads
+    (in its syntax: `java_regex.rust_form`; the other arguments literals too); else
+    `one(s, pattern, ...)` in Python with Java's syntax (`java_regex`: NULL for a pattern that
+    is no regex, as Flink logs it and returns NULL), once per distinct text for literal
+    arguments, per row for columns. NULL for a NULL argument."""
 
     def implementation(a, raw):
-        pattern = _const(raw, 1, "pattern")
-        try:
-            re.compile(str(pattern))
-        except re.error:
-            pattern = None
-        if pattern is None:  # a NULL pattern too
+        if not all(isinstance(x, bound.Literal) for x in raw[1:]):
+            return rowwise(one, a, dtype)
+        values = [x.value for x in raw[1:]]
+        if any(value is None for value in values):
             return pl.lit(None, dtype=dtype)
-        return build(a, raw, str(pattern))
+        pattern = str(values[0])
+        rust = java_regex.rust_form(pattern)
+        if pattern and java_regex.compiled(pattern) is not None and _polars_reads(rust):
+            return build(a, raw, rust)
+        return per_distinct(a[0], lambda s: one(s, *values), dtype)
 
     return implementation
 
@@ -313,11 +394,22 @@ def _regexp_instr(a, raw, pattern: str):
     return pl.when(a[0].is_null()).then(None).otherwise((before + 1).fill_null(0)).cast(pl.Int32)
 
 
+def _regexp_extract(a, raw, pattern: str):
+    """Group `group` (0, the whole match, without one) of the first match; NULL for a group
+    the regex does not have (a negative one too)."""
+    group = int(_const(raw, 2, "group")) if len(a) > 2 else 0
+    compiled = java_regex.compiled(str(raw[1].value))  # the pattern as written: Java's
+    if compiled is None or not 0 <= group <= compiled.groups:
+        return pl.lit(None, dtype=pl.String)
+    return a[0].str.extract(pattern, group)
+
+
 def _regexp_extract_all(a, raw, pattern: str):
     """Group `group` (1 by default, 0: the whole match) of every match; NULL for a group the
     regex does not have (and for a NULL group), an empty array when nothing matches."""
     group = _const(raw, 2, "group") if len(a) > 2 else 1
-    compiled = re.compile(pattern)
+    compiled = java_regex.compiled(str(raw[1].value))  # the pattern as written: Java's
+    assert compiled is not None, "checked by _regex"
     if group is None or not 0 <= int(group) <= compiled.groups:
         return pl.lit(None, dtype=pl.List(pl.String))
     if group == 0:
@@ -374,44 +466,39 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "CHARACTER_LENGTH": lambda a, r: a[0].str.len_chars().cast(pl.Int32),
     "LENGTH": lambda a, r: a[0].str.len_chars().cast(pl.Int32),
     "CONCAT": lambda a, r: pl.concat_str([x.cast(pl.String) for x in a]),
-    "CONCAT_WS": lambda a, r: pl.concat_str(
-        [x.cast(pl.String) for x in a[1:]],
-        separator=str(_const(r, 0, "CONCAT_WS separator")),
-        ignore_nulls=True,
-    ),
+    "CONCAT_WS": _concat_ws,
     "SUBSTRING": _substring,
     "SUBSTR": _substring,
-    "REPLACE": lambda a, r: a[0].str.replace_all(
-        str(_const(r, 1, "REPLACE search")), str(_const(r, 2, "REPLACE replacement")), literal=True
-    ),
+    "REPLACE": _replace,
     # Flink takes the replacement literally: '$1' is no group reference ('$$' is Polars' '$')
     "REGEXP_REPLACE": _regex(
         lambda a, r, pattern: a[0].str.replace_all(
             pattern, str(_const(r, 2, "replacement")).replace("$", "$$")
-        )
+        ),
+        java_regex.regexp_replace,
     ),
     # without an index, the whole match (group 0), as Flink's
-    "REGEXP_EXTRACT": _regex(
-        lambda a, r, pattern: a[0].str.extract(
-            pattern, int(_const(r, 2, "group")) if len(a) > 2 else 0
-        )
+    "REGEXP_EXTRACT": _regex(_regexp_extract, java_regex.regexp_extract),
+    "REGEXP": _regex(
+        lambda a, r, pattern: a[0].str.contains(pattern), java_regex.regexp, pl.Boolean
     ),
-    "REGEXP": _regex(lambda a, r, pattern: a[0].str.contains(pattern), pl.Boolean),
-    "REGEXP_SUBSTR": _regex(lambda a, r, pattern: a[0].str.extract(pattern, 0)),
+    "REGEXP_SUBSTR": _regex(
+        lambda a, r, pattern: a[0].str.extract(pattern, 0), java_regex.regexp_substr
+    ),
     "REGEXP_COUNT": _regex(
-        lambda a, r, pattern: a[0].str.count_matches(pattern).cast(pl.Int32), pl.Int32
+        lambda a, r, pattern: a[0].str.count_matches(pattern).cast(pl.Int32),
+        java_regex.regexp_count,
+        pl.Int32,
     ),
-    "REGEXP_INSTR": _regex(_regexp_instr, pl.Int32),
-    "REGEXP_EXTRACT_ALL": _regex(_regexp_extract_all, pl.List(pl.String)),
+    "REGEXP_INSTR": _regex(_regexp_instr, java_regex.regexp_instr, pl.Int32),
+    "REGEXP_EXTRACT_ALL": _regex(
+        _regexp_extract_all, java_regex.regexp_extract_all, pl.List(pl.String)
+    ),
     "POSITION": _position,
     "LPAD": _pad("L"),
     "RPAD": _pad("R"),
     "REVERSE": lambda a, r: a[0].str.reverse(),
-    "SPLIT_INDEX": lambda a, r: (
-        a[0]
-        .str.split(str(_const(r, 1, "delimiter")))
-        .list.get(int(_const(r, 2, "index")), null_on_oob=True)
-    ),
+    "SPLIT_INDEX": _split_index,
     "REPEAT": _of(_repeat),
     "LEFT": _of(_left),
     "RIGHT": _of(_right),
@@ -431,7 +518,7 @@ IMPLEMENTATIONS: dict[str, Implementation] = {
     "HASH_CODE": _of(_hash_code, pl.Int32),
     "UUID": lambda a, r: per_row(lambda: str(uuid.uuid4()), pl.String),
     "OVERLAY": _of(_overlay),
-    "SIMILAR TO": lambda a, r: a[0].str.contains(similar_to_regex(str(_const(r, 1, "pattern")))),
+    "SIMILAR TO": _similar_to,
     "IS_DIGIT": _all_of(lambda c: unicodedata.category(c) == "Nd"),
     "IS_ALPHA": _all_of(str.isalpha),
     "IS_DECIMAL": lambda a, r: rowwise(_is_decimal, a, pl.Boolean).fill_null(False),

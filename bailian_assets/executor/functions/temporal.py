@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from bailian_assets.executor import time_zones
+from bailian_assets.executor import guards, time_zones
 from bailian_assets.executor.datetime_text import parse_date, parse_timestamp
 from bailian_assets.executor.dtypes import TimeUnit, time_unit
 from bailian_assets.executor.functions.common import Implementation, rowwise
@@ -95,11 +95,36 @@ def java_pattern(pattern: str, parsing: bool = False) -> str:
 
 
 def _date_format(a, raw):
-    pattern = java_pattern(str(_const(raw, 1, "DATE_FORMAT pattern")))
     value = a[0]
     if raw[0].type.name in ("CHAR", "VARCHAR", "STRING"):  # a STRING holding a timestamp
         value = rowwise(parse_timestamp, [value], pl.Datetime("us"))
     value = value.cast(pl.Datetime(time_unit(raw[0].type)))  # a TIMESTAMP(9): nanoseconds
+    if not isinstance(raw[1], bound.Literal):  # a format per row
+        return _per_pattern(value, a[1], lambda v, p: _formatted(v, java_pattern(p)), pl.String)
+    if raw[1].value is None:
+        return pl.lit(None, dtype=pl.String)
+    return _formatted(value, java_pattern(str(raw[1].value)))
+
+
+def _per_pattern(value: pl.Expr, pattern: pl.Expr, build, dtype) -> pl.Expr:
+    """`build(value, p)` computed by Polars over the rows of each distinct pattern `p` of a
+    format column; NULL where the pattern is NULL."""
+
+    def run(pairs: pl.Series) -> pl.Series:
+        frame = pairs.struct.unnest()
+        answer = pl.Series(pairs.name, [None] * len(frame), dtype=dtype)
+        for each in frame["p"].drop_nulls().unique():
+            where = (frame["p"] == each).fill_null(False)
+            done = frame.filter(where).select(build(pl.col("v"), each)).to_series()
+            answer = answer.scatter(where.arg_true(), done)
+        return answer
+
+    pairs = pl.struct(value.alias("v"), pattern.alias("p"))
+    return pairs.map_batches(run, return_dtype=dtype, is_elementwise=guards.row_by_row())
+
+
+def _formatted(value: pl.Expr, pattern: str) -> pl.Expr:
+    """TIMESTAMP `value` as text in `pattern` (`java_pattern`'s, Java's week fields marked)."""
     text = value.dt.strftime(pattern)
     if "\x00" not in pattern:
         return text
@@ -189,27 +214,36 @@ def _unix_timestamp(a, raw):
     zone = _zone(raw)
     if len(raw) == 1:
         return pl.lit(int(dt.datetime.now().timestamp()), dtype=pl.Int64)
-    pattern = java_pattern(
-        str(_const(raw, 1, "UNIX_TIMESTAMP format")) if len(raw) > 2 else _DEFAULT_FORMAT,
-        parsing=True,
-    )
 
-    def seconds(text: str):
+    def seconds(text: str, java: str = _DEFAULT_FORMAT):
         try:
-            local = dt.datetime.strptime(text, pattern)
+            local = dt.datetime.strptime(text, _strptime_pattern(java))
         except ValueError:
             return _LONG_MIN  # Flink's answer for text that does not parse
         return int(local.replace(tzinfo=zone).timestamp())
 
-    return rowwise(seconds, a[:1], pl.Int64)
+    if len(raw) > 2 and not isinstance(raw[1], bound.Literal):  # a format per row
+        return rowwise(seconds, a[:2], pl.Int64)
+    java = str(_const(raw, 1, "UNIX_TIMESTAMP format")) if len(raw) > 2 else _DEFAULT_FORMAT
+    _strptime_pattern(java)  # an unknown pattern letter fails here
+    return rowwise(lambda text: seconds(text, java), a[:1], pl.Int64)
 
 
 def _from_unixtime(a, raw):
     zone = _zone(raw)
+    if len(raw) > 2 and not isinstance(raw[1], bound.Literal):  # a format per row
+        return rowwise(
+            lambda s, java: unixtime_text(s, zone, _format_pattern(java)), a[:2], pl.String
+        )
     pattern = java_pattern(
         str(_const(raw, 1, "FROM_UNIXTIME format")) if len(raw) > 2 else _DEFAULT_FORMAT
     )
     return rowwise(lambda s: unixtime_text(s, zone, pattern), a[:1], pl.String)
+
+
+@functools.lru_cache(maxsize=256)
+def _format_pattern(pattern: str) -> str:
+    return java_pattern(pattern)
 
 
 _CYCLE = 146_097 * 86_400  # seconds in 400 Gregorian years, after which the calendar repeats

@@ -37,16 +37,26 @@ def _json_value(args: Sequence[DataType], values: Sequence[object]) -> DataType:
     return types.nullable(args[2])
 
 
+def _json_exists(args: Sequence[DataType], values: Sequence[object]) -> DataType:
+    """BOOLEAN; Flink's JSON_EXISTS takes its path from an expression of a CHAR type only (a
+    literal, a column of VALUES all of one length), not from a VARCHAR or STRING one."""
+    if args[1].name not in ("CHAR", "NULL"):
+        shown = ", ".join(types.summary(t) for t in args[:2])
+        raise SignatureError(f"Unsupported call: JSON_EXISTS({shown})")
+    return fixed(types.BOOLEAN)(args)
+
+
+# the path (argument 2) may be any expression, as in Flink; the clauses are constants
 FUNCTIONS = [
     ScalarFunction(
         "JSON_VALUE",
         (sig(_C, _C), sig(_C, _C, "ANY", _C, "ANY", _C, "ANY")),
         always(_TEXT),
-        (1, 3, 5),
+        (3, 5),
         _json_value,
     ),
-    ScalarFunction("JSON_QUERY", (sig(_C, _C, _C, _C, _C),), always(_TEXT), (1, 2, 3, 4)),
-    ScalarFunction("JSON_EXISTS", (sig(_C, _C, _C),), fixed(types.BOOLEAN), (1, 2)),
+    ScalarFunction("JSON_QUERY", (sig(_C, _C, _C, _C, _C),), always(_TEXT), (2, 3, 4)),
+    ScalarFunction("JSON_EXISTS", (sig(_C, _C, _C),), fixed(types.BOOLEAN), (2,), _json_exists),
     # JSON_OBJECT('NULL' | 'ABSENT', key, value, ...), JSON_ARRAY('NULL' | 'ABSENT', value, ...)
     ScalarFunction(
         "JSON_OBJECT",

@@ -18,7 +18,7 @@ FUNCTIONS = [
         "TRIM",
         (_C, sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "CHARACTER")),
         fixed(_S),
-        (1, 2),
+        (1,),  # the mode; the characters may be a column, as in Flink
     ),
     ScalarFunction("LTRIM", (_C,), fixed(_S)),
     ScalarFunction("RTRIM", (_C,), fixed(_S)),
@@ -26,7 +26,7 @@ FUNCTIONS = [
     ScalarFunction("CHARACTER_LENGTH", (_C,), fixed(_I)),
     ScalarFunction("LENGTH", (_C,), fixed(_I)),
     ScalarFunction("CONCAT", (sig("CHARACTER", variadic=True),), fixed(_S)),
-    ScalarFunction("CONCAT_WS", (sig("CHARACTER", "CHARACTER", variadic=True),), fixed(_S), (0,)),
+    ScalarFunction("CONCAT_WS", (sig("CHARACTER", "CHARACTER", variadic=True),), fixed(_S)),
     ScalarFunction(
         "SUBSTRING",
         (sig("CHARACTER", "INTEGER"), sig("CHARACTER", "INTEGER", "INTEGER")),
@@ -35,32 +35,29 @@ FUNCTIONS = [
     ScalarFunction(
         "SUBSTR", (sig("CHARACTER", "INTEGER"), sig("CHARACTER", "INTEGER", "INTEGER")), fixed(_S)
     ),
-    ScalarFunction("REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S), (1, 2)),
-    ScalarFunction(
-        "REGEXP_REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S), (1, 2)
-    ),
+    ScalarFunction("REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S)),
+    # the REGEXP functions take their pattern, replacement and group from any expression
+    ScalarFunction("REGEXP_REPLACE", (sig("CHARACTER", "CHARACTER", "CHARACTER"),), fixed(_S)),
     ScalarFunction(  # NULL where the text does not match, whatever the arguments
         "REGEXP_EXTRACT",
         (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
         always(types.nullable(_S)),
-        (1, 2),
     ),
-    ScalarFunction("REGEXP", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
+    ScalarFunction("REGEXP", (sig("CHARACTER", "CHARACTER"),), fixed(_B)),
     # Flink 2.x's: typed nullable whatever the arguments (NULL for a pattern that is no regex)
     ScalarFunction(  # the first match, NULL when none
-        "REGEXP_SUBSTR", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_S)), (1,)
+        "REGEXP_SUBSTR", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_S))
     ),
     ScalarFunction(  # how many non-overlapping matches
-        "REGEXP_COUNT", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_I)), (1,)
+        "REGEXP_COUNT", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_I))
     ),
     ScalarFunction(  # the first match's 1-based character position, 0 when none
-        "REGEXP_INSTR", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_I)), (1,)
+        "REGEXP_INSTR", (sig("CHARACTER", "CHARACTER"),), always(types.nullable(_I))
     ),
     ScalarFunction(  # group 1 by default; NULL for a group the regex does not have
         "REGEXP_EXTRACT_ALL",
         (sig("CHARACTER", "CHARACTER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
         always(types.array(types.nullable(_S))),
-        (1, 2),
     ),
     ScalarFunction("POSITION", (sig("CHARACTER", "CHARACTER"),), fixed(_I)),
     ScalarFunction("LPAD", (sig("CHARACTER", "INTEGER", "CHARACTER"),), fixed(_S)),
@@ -70,7 +67,6 @@ FUNCTIONS = [
         "SPLIT_INDEX",  # NULL for an index past the last part, whatever the arguments
         (sig("CHARACTER", "INTEGER", "INTEGER"), sig("CHARACTER", "CHARACTER", "INTEGER")),
         always(types.nullable(_S)),
-        (1, 2),
     ),
     ScalarFunction("REPEAT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
     ScalarFunction("LEFT", (sig("CHARACTER", "INTEGER"),), fixed(_S)),
@@ -118,7 +114,7 @@ FUNCTIONS = [
         fixed(_S),
     ),
     # s SIMILAR TO p (the parser's call, NOT SIMILAR TO wraps it in NOT): SQL's regex
-    ScalarFunction("SIMILAR TO", (sig("CHARACTER", "CHARACTER"),), fixed(_B), (1,)),
+    ScalarFunction("SIMILAR TO", (sig("CHARACTER", "CHARACTER"),), fixed(_B)),
     # character classes of a whole string: FALSE for '' and for NULL, never NULL
     *(
         ScalarFunction(name, (sig("CHARACTER"),), always(types.nullable(_B, False)))

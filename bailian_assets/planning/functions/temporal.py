@@ -142,12 +142,10 @@ FUNCTIONS = [
     ScalarFunction("LOCALTIME", (sig(),), _LOCAL_TIME),
     ScalarFunction(LTZ_AS_TIMESTAMP, (sig("TIMESTAMP"),), _wall_time),
     ScalarFunction(TIMESTAMP_AS_LTZ, (sig("TIMESTAMP"),), _instant),
-    # Flink's DATE_FORMAT takes a TIMESTAMP or a STRING holding one
+    # Flink's DATE_FORMAT takes a TIMESTAMP or a STRING holding one; the format (here, in
+    # UNIX_TIMESTAMP and FROM_UNIXTIME) may be a column, as in Flink
     ScalarFunction(
-        "DATE_FORMAT",
-        (sig("TIMESTAMP", "CHARACTER"), sig("CHARACTER", "CHARACTER")),
-        fixed(_S),
-        (1,),
+        "DATE_FORMAT", (sig("TIMESTAMP", "CHARACTER"), sig("CHARACTER", "CHARACTER")), fixed(_S)
     ),
     # NULL when the text does not parse
     ScalarFunction("TO_TIMESTAMP", (sig("CHARACTER"), sig("CHARACTER", "CHARACTER")), always(_TS3)),
@@ -164,9 +162,8 @@ FUNCTIONS = [
         "UNIX_TIMESTAMP",
         (sig(), sig("CHARACTER"), sig("CHARACTER", "CHARACTER")),
         always(_BIGINT),
-        (1,),
     ),
-    ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S), (1,)),
+    ScalarFunction("FROM_UNIXTIME", (sig("INTEGER"), sig("INTEGER", "CHARACTER")), fixed(_S)),
     ScalarFunction("TIMESTAMPADD", (sig("CHARACTER", "INTEGER", "DATETIME"),), _timestampadd, (0,)),
     ScalarFunction(
         "TIMESTAMPDIFF", (sig("CHARACTER", "DATETIME", "DATETIME"),), _timestampdiff, (0,)

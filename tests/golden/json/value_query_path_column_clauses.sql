@@ -1,0 +1,3 @@
+-- JSON_VALUE RETURNING INT DEFAULT ON EMPTY and JSON_QUERY WITH WRAPPER with a path column
+CREATE TEMPORARY TABLE o (v INT, w STRING) WITH ('connector' = 'print');
+INSERT INTO o SELECT JSON_VALUE(d, p RETURNING INT DEFAULT 9 ON EMPTY), JSON_QUERY(d, p WITH WRAPPER) FROM (VALUES ('{"a":3}', 'lax $.a'), ('{"a":3}', 'lax $.b')) AS t(d, p);
