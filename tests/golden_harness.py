@@ -74,6 +74,11 @@ class Statement:
         return match.group(0).upper() if match else ""
 
 
+# statements whose rows flink-run shows where they stand, headed by their first word: bare
+# queries, DESCRIBE and SHOW
+SHOWN = ("SELECT", "WITH", "VALUES", "DESCRIBE", "DESC", "SHOW")
+
+
 def statements(sql: str) -> list[Statement]:
     """The file's statements split at `;` as flink-run splits them, with their first lines."""
     code, found, start, i = _blank_comments(sql), [], 0, 0
@@ -301,10 +306,7 @@ def _runtime_line(stmts: list[Statement], text: str) -> int:
     )
     if match:
         line = _statement_line(stmts, int(match.group(1)))
-        if any(
-            st.line == line and (st.kind in ("SELECT", "WITH", "VALUES") or _is_ctas(st))
-            for st in stmts
-        ):
+        if any(st.line == line and (st.kind in SHOWN or _is_ctas(st)) for st in stmts):
             return line  # a CREATE TABLE ... AS SELECT runs its own job where it stands too
     return _first_insert_line(stmts) or next((st.line for st in stmts if _is_ctas(st)), 0)
 
@@ -345,7 +347,7 @@ def _groups(
     groups: list[tuple[str | None, list[str]]] = [
         (f"-- {st.kind.lower()} (line {st.line})", rows.get(f"{SELECT_ROWS}{st.line}", []))
         for st in stmts
-        if st.kind in ("SELECT", "WITH", "VALUES")
+        if st.kind in SHOWN
     ]
     # then the sinks only a CREATE TABLE ... AS SELECT wrote, in the order they wrote rows
     shown = {_short(name) for name in targets}

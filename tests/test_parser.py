@@ -163,3 +163,16 @@ def test_a_parenthesized_query_after_insert_is_no_column_list():
     (insert,) = parse_script("INSERT INTO s ((SELECT 1) UNION ALL (SELECT 2));").statements
     assert insert.columns == ()
     assert isinstance(insert.query.body, ast.SetOperation)
+
+
+def test_describe_and_show_parse_and_other_shows_are_refused_where_they_stand():
+    script = parse_script("DESC EXTENDED db.t;\nSHOW VIEWS;\n", "s.sql")
+    describe, show = script.statements
+    assert isinstance(describe, ast.Describe) and describe.name.parts == ("db", "t")
+    assert describe.keyword == "DESC"
+    assert isinstance(show, ast.Show) and show.what == "VIEWS"
+    with pytest.raises(SqlError) as caught:
+        parse_script("SHOW FUNCTIONS;\n", "s.sql")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.position.line, diagnostic.position.col) == (1, 6)
+    assert "expected TABLES or VIEWS after SHOW" in diagnostic.message

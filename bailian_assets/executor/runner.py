@@ -213,7 +213,7 @@ class Orchestrator:
         )
         for step in statements_in_order(project):
             if isinstance(step, PlannedSelect):
-                label = f"SELECT ({step.path}:{step.line})"
+                label = f"{step.keyword} ({step.path}:{step.line})"
             else:
                 label = f"INSERT INTO {step.sink.name} ({step.path}:{step.statement.position.line})"
             frame = self.compute(

@@ -172,9 +172,10 @@ class TableAsDef:
 
 @dataclass(frozen=True)
 class SelectDef:
-    """A bare SELECT statement: run where it stands, its rows shown (see planner.py)."""
+    """A bare SELECT statement (or a DESCRIBE or SHOW, answered as one): run where it stands,
+    its rows shown (see planner.py)."""
 
-    statement: ast.SelectStatement
+    statement: ast.SelectStatement | ast.Describe | ast.Show
     path: str
     settings: Mapping[str, str]
     visibility: Visibility = Visibility()
@@ -425,7 +426,9 @@ def _add_insert(file: _FileBeingAdded, index: int, statement: ast.Insert) -> Non
     )
 
 
-def _add_select(file: _FileBeingAdded, index: int, statement: ast.SelectStatement) -> None:
+def _add_select(
+    file: _FileBeingAdded, index: int, statement: ast.SelectStatement | ast.Describe | ast.Show
+) -> None:
     file.catalog.selects.append(
         SelectDef(statement, file.path, dict(file.settings), Visibility(file.scope, index))
     )
@@ -442,6 +445,8 @@ _ADDERS: tuple[tuple[type, Callable[[_FileBeingAdded, int, Any], None]], ...] = 
     (ast.CreateView, _add_create_view),
     (ast.Insert, _add_insert),
     (ast.SelectStatement, _add_select),
+    (ast.Describe, _add_select),
+    (ast.Show, _add_select),
 )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from bailian_assets.planning import bound as b
-from bailian_assets.planning import hints, table_columns, types
+from bailian_assets.planning import hints, listings, table_columns, types
 from bailian_assets.planning import names as dagster_names
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.binder import Binder
@@ -59,12 +59,19 @@ class PlannedSelect:
     name: str
     table: TableSpec  # the implicit print table its rows go to
     query: p.PlannedQuery  # output names made unique as Flink's (`a, a` -> `a, a0`)
-    statement: ast.SelectStatement
+    statement: ast.SelectStatement | ast.Describe | ast.Show
     path: str
 
     @property
     def line(self) -> int:
         return self.statement.position.line
+
+    @property
+    def keyword(self) -> str:
+        """What the statement is: SELECT, DESCRIBE, DESC or SHOW."""
+        if isinstance(self.statement, ast.Describe):
+            return self.statement.keyword
+        return "SHOW" if isinstance(self.statement, ast.Show) else "SELECT"
 
 
 class Planner:
@@ -291,9 +298,12 @@ class Planner:
 
     def _plan_select(self, definition: SelectDef) -> PlannedSelect:
         statement = definition.statement
-        planned = self.builder.query(
-            statement.query, definition.path, definition.settings, definition.visibility
-        )
+        if isinstance(statement, (ast.Describe, ast.Show)):
+            planned = self._listing(definition, statement)
+        else:
+            planned = self.builder.query(
+                statement.query, definition.path, definition.settings, definition.visibility
+            )
         planned = replace(planned, names=unique_names(planned.names))
         position = statement.position
         name = f"{dagster_names.group_name(definition.path)}_select_{position.line}"
@@ -306,6 +316,34 @@ class Planner:
         )
         table = TableSpec(name, columns, "print", {}, definition.path, statement.position)
         return PlannedSelect(name, table, planned, statement, definition.path)
+
+    def _listing(self, definition: SelectDef, statement: ast.Describe | ast.Show) -> p.PlannedQuery:
+        """The rows of a DESCRIBE or SHOW (`planning/listings.py`), as a query of VALUES."""
+        visibility, at = definition.visibility, (definition.path, statement.position)
+        if isinstance(statement, ast.Show):
+            names = listings.visible_names(self.catalog, visibility, statement.what)
+            return listings.shown(names, self.builder.inner_field, *at)
+        key = visibility.resolve(statement.name.last)
+        declared = self.catalog.table_statements.get(key)
+        if visibility.hidden(key):
+            raise listings.missing(statement.name)
+        if key in self.catalog.tables:  # its columns' types as a query reads them
+            table = self.catalog.tables[key]
+            binder = Binder(definition.path, definition.settings, {})
+            read = table_columns.scan(key, table.all_columns, key, self.builder.field, binder)
+            rows = listings.table_rows(table, [f.type for f in read.fields])
+        elif key in self.catalog.views:
+            if key not in self.builder.views:  # planned first, then asked again
+                raise Unplanned(key, statement.name.position)
+            view = self.builder.views[key]
+            if view is None:  # its own planning failed, reported there
+                raise Quiet()
+            rows = listings.query_rows(view.names, view.types)
+        elif declared is not None:  # a table whose connector or options are refused where used
+            rows = listings.declared_rows(declared)
+        else:
+            raise listings.missing(statement.name)
+        return listings.described(rows, self.builder.inner_field, *at)
 
     def _check_against_sink(
         self, planned: p.PlannedQuery, targets, sink: TableSpec, statement: ast.Insert

@@ -592,6 +592,23 @@ class SelectStatement:
     position: Position
 
 
+@dataclass(frozen=True, slots=True)
+class Describe:
+    """`DESCRIBE|DESC [EXTENDED] name`: the columns of a table or view, shown as rows."""
+
+    name: Name
+    position: Position
+    keyword: str  # DESCRIBE or DESC, as written: Flink's SQL client heads its rows with it
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    """`SHOW TABLES` or `SHOW VIEWS`: the names declared above, shown as rows."""
+
+    what: str  # TABLES | VIEWS
+    position: Position
+
+
 Statement = (
     CreateModel
     | CreateTable
@@ -600,6 +617,8 @@ Statement = (
     | SetStatement
     | Reset
     | SelectStatement
+    | Describe
+    | Show
     | Drop
     | Use
 )

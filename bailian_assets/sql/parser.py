@@ -376,6 +376,9 @@ class _Parser:
             "SELECT": self._select_statement,
             "WITH": self._select_statement,
             "VALUES": self._select_statement,
+            "DESCRIBE": self._describe,
+            "DESC": self._describe,
+            "SHOW": self._show,
         }
         # The BEGIN of the statement set being read: its INSERTs are statements of the file
         # like any other (a file's INSERTs run together here in any case), and nothing else
@@ -678,6 +681,21 @@ class _Parser:
             if_exists = True
         name = self._name(f"{kind.lower()} name")
         return ast.Drop(kind, name, start.position, temporary, if_exists)
+
+    def _describe(self) -> ast.Describe:
+        start = self._next()  # DESCRIBE or DESC
+        self._accept("EXTENDED")
+        return ast.Describe(self._name("table or view name"), start.position, start.upper)
+
+    def _show(self) -> ast.Show:
+        start = self._expect("SHOW")
+        if self.tok.upper not in ("TABLES", "VIEWS"):
+            raise _ParseError(
+                f"expected TABLES or VIEWS after SHOW (the SHOW statements a job's file may "
+                f"hold here), found {self.tok.describe()}",
+                self.tok,
+            )
+        return ast.Show(self._next().upper, start.position)
 
     def _use(self) -> ast.Use:
         start = self._expect("USE")

@@ -1,0 +1,173 @@
+"""`DESCRIBE t` and `SHOW TABLES|VIEWS`: what a file has declared, shown as rows.
+
+Flink's SQL client answers them with rows where the statement stands, as it does a bare
+SELECT; here they are planned as bare SELECTs over VALUES rows, so they print, run in Dagster
+and are checked like one. DESCRIBE gives a row per column, Flink's six fields: name, type (as
+Flink prints it, without NOT NULL), null (whether NULLs are allowed), key (`PRI(a, b)` on the
+columns of a PRIMARY KEY), extras (a computed column's `AS ...`, a METADATA column's
+`METADATA ...`) and watermark (the expression of a `WATERMARK FOR` that column). SHOW TABLES
+gives the names of the tables and views the statement can see, sorted; SHOW VIEWS the
+views'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bailian_assets.planning import bound as b
+from bailian_assets.planning import plan as p
+from bailian_assets.planning import types
+from bailian_assets.planning.catalog import Catalog, Visibility
+from bailian_assets.planning.connectors.table import TableSpec
+from bailian_assets.planning.plan_errors import PlanError
+from bailian_assets.sql import ast
+
+_DESCRIBED = ("name", "type", "null", "key", "extras", "watermark")
+_DESCRIBED_TYPES = (types.STRING, types.STRING, types.BOOLEAN) + (types.STRING,) * 3
+
+
+def missing(name: ast.Name) -> PlanError:
+    """Flink's refusal of DESCRIBE for a name nothing declares."""
+    return PlanError(
+        f"Tables or views with the identifier 'default_catalog.default_database.{name.last}' "
+        "doesn't exist.",
+        name.position,
+        len(str(name)),
+    )
+
+
+def visible_names(catalog: Catalog, visibility: Visibility, what: str) -> list[str]:
+    """The names SHOW TABLES (tables and views) or SHOW VIEWS lists where it stands."""
+    views = {k: v.statement.name.last for k, v in catalog.views.items()}
+    tables: dict[str, str] = {}
+    if what == "TABLES":
+        tables = {k: s.name.last for k, s in catalog.table_statements.items()}
+    return [name for key, name in {**tables, **views}.items() if not visibility.hidden(key)]
+
+
+def declared_rows(statement: ast.CreateTable) -> list[tuple[object, ...]]:
+    """DESCRIBE's rows for a table its connector or options make unusable: its physical
+    columns as declared (a computed column's type needs the table)."""
+    key = tuple(name for name, _ in statement.primary_key)
+    key_text = f"PRI({', '.join(key)})" if key else None
+    return [
+        (
+            c.name,
+            type_text(c.type),
+            c.type.nullable and c.name not in key,
+            key_text if c.name in key else None,
+            None,
+            None,
+        )
+        for c in statement.columns
+        if c.expression is None and c.type is not None
+    ]
+
+
+def table_rows(table: TableSpec, column_types: Sequence[ast.DataType]) -> list[tuple[object, ...]]:
+    """DESCRIBE's rows for a table: its columns as declared, computed and METADATA ones too,
+    of the types a query reads them as (`column_types`)."""
+    statement = table.statement
+    key = tuple(name for name, _ in statement.primary_key) if statement is not None else ()
+    key_text = f"PRI({', '.join(key)})" if key else None
+    watermark = statement.watermark if statement is not None else None
+    rows: list[tuple[object, ...]] = []
+    for column, column_type in zip(table.all_columns, column_types, strict=True):
+        nullable = column_type.nullable and column.name not in key
+        extras = None
+        if column.expression is not None:
+            extras = f"AS {unparsed(column.expression)}"
+        marked = watermark is not None and watermark.column.last == column.name
+        rows.append(
+            (
+                column.name,
+                type_text(column_type),
+                nullable,
+                key_text if column.name in key else None,
+                extras,
+                unparsed(watermark.expression) if marked and watermark else None,
+            )
+        )
+    return rows
+
+
+def query_rows(names: Sequence[str], column_types: Sequence[ast.DataType]) -> list[tuple]:
+    """DESCRIBE's rows for a view: its query's columns."""
+    return [
+        (name, type_text(t), t.nullable, None, None, None)
+        for name, t in zip(names, column_types, strict=True)
+    ]
+
+
+def type_text(t: ast.DataType) -> str:
+    """A column's type as DESCRIBE prints it: Flink's summary, without NOT NULL."""
+    text = types.summary(t)
+    return text.removesuffix(" NOT NULL")
+
+
+def described(rows: list[tuple], new_field, path: str, position) -> p.PlannedQuery:
+    """DESCRIBE's rows as a planned query of VALUES rows."""
+    return _values(rows, _DESCRIBED, _DESCRIBED_TYPES, new_field, path, position)
+
+
+def shown(names: list[str], new_field, path: str, position) -> p.PlannedQuery:
+    """SHOW's names, sorted, as a planned query of VALUES rows (one column)."""
+    rows = [(name,) for name in sorted(names)]
+    return _values(rows, ("table name",), (types.STRING,), new_field, path, position)
+
+
+def _values(rows, names, column_types, new_field, path, position) -> p.PlannedQuery:
+    fields = tuple(new_field(n, t) for n, t in zip(names, column_types, strict=True))
+    literals = tuple(
+        tuple(
+            b.Literal(v, types.nullable(t, v is None))
+            for v, t in zip(row, column_types, strict=True)
+        )
+        for row in rows
+    )
+    root = p.ValuesNode(literals, fields)
+    return p.PlannedQuery(root, tuple(names), tuple(f.type for f in fields), path, position)
+
+
+# an INTERVAL literal's microseconds in the largest unit that divides them, as Flink prints it
+_UNITS: tuple[tuple[str, int], ...] = (
+    ("DAY", 86_400_000_000),
+    ("HOUR", 3_600_000_000),
+    ("MINUTE", 60_000_000),
+    ("SECOND", 1_000_000),
+)
+
+
+def unparsed(expr: ast.Expr) -> str:
+    """An expression as Flink's DESCRIBE prints it (its SQL unparsed: identifiers in
+    backquotes, `INTERVAL '5' SECOND`), for the forms computed columns and watermarks take:
+    columns, literals, operators, function calls and CASTs; `...` for others."""
+    if isinstance(expr, ast.ColumnRef):
+        return f"`{expr.name}`" if expr.qualifier is None else f"`{expr.qualifier}`.`{expr.name}`"
+    if isinstance(expr, ast.Literal):
+        return _literal(expr)
+    if isinstance(expr, ast.BinaryOp):
+        return f"{unparsed(expr.left)} {expr.op} {unparsed(expr.right)}"
+    if isinstance(expr, ast.UnaryOp):
+        return f"{expr.op}{unparsed(expr.operand)}"
+    if isinstance(expr, ast.FunctionCall) and not expr.star and expr.over is None:
+        return f"{expr.name}({', '.join(map(unparsed, expr.args))})"
+    if isinstance(expr, ast.Cast):
+        return f"CAST({unparsed(expr.expr)} AS {type_text(expr.type)})"
+    return "..."
+
+
+def _literal(literal: ast.Literal) -> str:
+    if literal.kind == "STRING":
+        return "'" + str(literal.value).replace("'", "''") + "'"
+    if literal.kind == "NULL":
+        return "NULL"
+    if literal.kind == "BOOLEAN":
+        return str(literal.value).upper()
+    if literal.kind == "INTERVAL_DAY_TIME" and isinstance(literal.value, int):
+        for unit, size in _UNITS:
+            if literal.value % size == 0:
+                return f"INTERVAL '{literal.value // size}' {unit}"
+    if literal.kind == "INTERVAL_YEAR_MONTH" and isinstance(literal.value, int):
+        return f"INTERVAL '{literal.value}' MONTH"
+    return str(literal.value)
