@@ -26,7 +26,8 @@ from bailian_assets.client.progress import Snapshot
 from bailian_assets.errors import Diagnostic, Position
 from conftest import ROOT, clean_env
 
-BAD = "CREATE VIEW v AS VALUES (1);\nINSERT INTO v SELECT 1;\nCREATE MODL m;\n"
+# a syntax error below two valid statements (a mistake above it would be reported too)
+BAD = "CREATE VIEW v AS VALUES (1);\nSELECT * FROM v;\nCREATE MODL m;\n"
 NO_INSERT = "CREATE VIEW v AS SELECT 1 AS x;\n"
 PRINT_JOB = (
     "CREATE TABLE snk (n INT) WITH ('connector' = 'print');\nINSERT INTO snk VALUES (1), (2);\n"

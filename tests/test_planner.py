@@ -460,3 +460,18 @@ def test_create_table_as_takes_its_columns_from_the_query():
         "id",
         "k",
     ]
+
+
+def test_mistakes_above_a_syntax_error_are_reported_with_it_and_none_below():
+    """Flink runs a file's statements in order and stops at the first mistake: one above a
+    syntax error is its first. Both are reported (every mistake at once); statements below
+    the syntax error are not planned (what they use may be the broken statement's)."""
+    sql = (
+        "CREATE TABLE snk (id INT) WITH ('connector' = 'print');\n"
+        "INSERT INTO snk SELECT nope FROM (VALUES (1)) AS t(id);\n"
+        "SELECT FROM WHERE;\n"
+        "INSERT INTO snk SELECT also_nope FROM (VALUES (1)) AS t(id);\n"
+    )
+    with pytest.raises(SqlError) as caught:
+        load_source(sql, "m.sql", {})
+    assert [d.position.line for d in caught.value.diagnostics] == [2, 3]

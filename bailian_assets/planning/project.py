@@ -24,7 +24,7 @@ from bailian_assets.planning.partitioned_sinks import partitioned_sink_problems,
 from bailian_assets.planning.plan import PlannedQuery
 from bailian_assets.planning.planner import PlannedInsert, PlannedSelect, Planner
 from bailian_assets.sql import ast
-from bailian_assets.sql.parser import parse_script
+from bailian_assets.sql.parser import ScriptError, parse_script
 from bailian_assets.sql.source import check_text, read_sql
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,9 @@ def load_project(
         shown = _display(file, display_root)
         try:
             scripts[shown] = parse_script(read_sql(file, shown), shown)
+        except ScriptError as error:  # the statements above its first syntax error are checked
+            diagnostics.extend(error.diagnostics)
+            scripts[shown] = error.parsed
         except SqlError as error:
             diagnostics.extend(error.diagnostics)
         try:
@@ -126,7 +129,10 @@ def load_source(
 ) -> Project:
     """`load_project` for SQL given as text (tests, notebooks)."""
     check_text(source, path)
-    return _build({path: parse_script(source, path)}, [], environ)
+    try:
+        return _build({path: parse_script(source, path)}, [], environ)
+    except ScriptError as error:  # as load_project: the statements above it checked too
+        return _build({path: error.parsed}, list(error.diagnostics), environ)
 
 
 def _build(

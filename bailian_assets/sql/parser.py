@@ -189,8 +189,18 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+class ScriptError(SqlError):
+    """Every syntax error of a file, and the statements above the first one (`parsed`): Flink
+    runs a file's statements in order, so a mistake in one of those is the first it reports,
+    and they are checked too (every mistake at once)."""
+
+    def __init__(self, diagnostics: list[Diagnostic], parsed: ast.Script):
+        super().__init__(diagnostics)
+        self.parsed = parsed
+
+
 def parse_script(source: str, path: str = "<sql>") -> ast.Script:
-    """Parse a whole file. Raises SqlError carrying every syntax error found."""
+    """Parse a whole file. Raises ScriptError carrying every syntax error found."""
     with _without_cycle_collection():
         return _Parser(source, path).script()
 
@@ -543,8 +553,18 @@ class _Parser:
             self._statements(statements, spans, errors)
         except TokenizeError as error:  # no token can be read past this: the file ends here
             errors.append(self._diagnostic(error.message, error.position, error.length))
-        if errors:
-            raise SqlError(errors)
+        if errors:  # the statements above the first mistake still get checked
+            first = errors[0].position.offset
+            kept = [i for i, (_, end) in enumerate(spans) if end <= first]
+            raise ScriptError(
+                errors,
+                ast.Script(
+                    self.path,
+                    self.source,
+                    tuple(statements[i] for i in kept),
+                    tuple(spans[i] for i in kept),
+                ),
+            )
         return ast.Script(self.path, self.source, tuple(statements), tuple(spans))
 
     def _statements(
