@@ -68,13 +68,26 @@ def _dense_rank(a, w: Window) -> pl.Expr:
 
 def _percent_rank(a, w: Window) -> pl.Expr:
     """(RANK - 1) / (rows - 1), 0 for a partition of one row."""
-    rows = w.over(pl.len()).cast(pl.Float64)
-    return pl.when(rows > 1).then((_rank(a, w) - 1) / (rows - 1)).otherwise(0.0)
+    rows = w.over(pl.len())
+    return pl.when(rows > 1).then(_divided(_rank(a, w) - 1, rows - 1)).otherwise(0.0)
 
 
 def _cume_dist(a, w: Window) -> pl.Expr:
     """The share of the partition's rows up to the current row's last peer."""
-    return w.peers(_row_number(a, w)) / w.over(pl.len()).cast(pl.Float64)
+    return _divided(w.peers(_row_number(a, w)), w.over(pl.len()))
+
+
+def _divided(numerator: pl.Expr, denominator: pl.Expr) -> pl.Expr:
+    """`numerator / denominator` as a DOUBLE, divided as Java divides: Polars divides by a
+    value repeated down a column as a multiplication by its reciprocal, whose last digit
+    differs (5 / 14 is 0.35714285714285715, not 0.3571428571428571)."""
+
+    def divide(pairs: pl.Series) -> pl.Series:
+        top, bottom = pairs.struct.field("n").to_numpy(), pairs.struct.field("d").to_numpy()
+        return pl.Series(pairs.name, top.astype("float64") / bottom.astype("float64"))
+
+    pairs = pl.struct(numerator.alias("n"), denominator.alias("d"))
+    return pairs.map_batches(divide, return_dtype=pl.Float64, is_elementwise=True)
 
 
 def _constant_int(w: Window, index: int) -> int:
@@ -165,8 +178,8 @@ def _running(name: str, x: pl.Expr | None) -> pl.Expr:
 
 def _sliding(name: str, x: pl.Expr | None, rows: int) -> pl.Expr:
     """The aggregate of this row and the `rows - 1` before it (ROWS n PRECEDING)."""
-    if x is None:
-        x = pl.lit(1)
+    if x is None:  # COUNT(*): this row's position in the partition, at most `rows`
+        return pl.int_range(1, pl.len() + 1, dtype=pl.Int64).clip(upper_bound=rows)
     if name == "COUNT":
         return x.is_not_null().cast(pl.Int64).rolling_sum(rows, min_samples=1)
     method = {
