@@ -27,11 +27,24 @@ def _arithmetic(op: str) -> Implementation:
         if op == "%":
             divisor = decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "/ by zero", False)
             return decimals.java_remainder(a[0], divisor)
-        if op == "/" and guards.folding():  # a constant DOUBLE / 0 fails in Flink's planner
-            return a[0] / decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "")
+        if op == "/":
+            divisor = a[1]
+            if guards.folding():  # a constant DOUBLE / 0 fails in Flink's planner
+                divisor = decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "")
+            result = to_polars(rules.arithmetic(op, ta, tb))
+            return (a[0] / _down_the_column(divisor)).cast(result)
         return _OPERATIONS[op](a[0], a[1])
 
     return implementation
+
+
+def _down_the_column(divisor: pl.Expr) -> pl.Expr:
+    """`divisor` as a column of its own, one value a row: Polars divides by a single value (a
+    literal, a whole-frame aggregate) as a multiplication by its reciprocal, whose last digit
+    differs from Java's division (5.0 / 3.0 gives 1.6666666666666665, Java 1.6666666666666667);
+    dividing by a column divides."""
+    ones = pl.int_range(pl.len(), dtype=pl.Int64).cast(pl.Float64) * 0.0 + 1.0
+    return divisor * ones
 
 
 _OPERATIONS = {
