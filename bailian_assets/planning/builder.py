@@ -1139,9 +1139,12 @@ def _aggregates_ordered_by(
     select: ast.Select, order_by: tuple[ast.OrderItem, ...]
 ) -> tuple[ast.Select, tuple[ast.OrderItem, ...]]:
     """An aggregating SELECT ordered by aggregates it does not select (`GROUP BY k ORDER BY
-    SUM(x)`, as Flink allows), or by GROUPING()/GROUPING_ID()/GROUP_ID(): each such key
-    becomes a hidden item of the SELECT (`$order<i>`, computed with the other aggregates and
-    groupings) and the ORDER BY reads it; unchanged otherwise."""
+    SUM(x)`, as Flink allows), by GROUPING()/GROUPING_ID()/GROUP_ID(), or by a grouped
+    expression it does not select by that name (`SELECT k AS kk ... GROUP BY k ORDER BY k`,
+    TPC-DS writes them): each such key becomes a hidden item of the SELECT (`$order<i>`,
+    computed with the other aggregates and groupings) and the ORDER BY reads it; unchanged
+    otherwise. A key naming only output columns (aliases first, as Calcite resolves them) is
+    left to the output."""
     grouped = select.group_by or select.having is not None
     if (
         select.distinct
@@ -1150,9 +1153,13 @@ def _aggregates_ordered_by(
     ):
         return select, order_by
     items, keys = list(select.items), []
+    outputs = {
+        i.alias or (i.expr.name if isinstance(i.expr, ast.ColumnRef) else None) for i in items
+    }
     for index, item in enumerate(order_by):
+        computed = _has_aggregate(item.expr) or _call_of(item.expr, GROUPINGS)
         if isinstance(item.expr, ast.Literal) or not (
-            _has_aggregate(item.expr) or _call_of(item.expr, GROUPINGS)
+            computed or not _column_names(item.expr) <= outputs
         ):
             keys.append(item)
             continue
@@ -1162,6 +1169,22 @@ def _aggregates_ordered_by(
     if len(items) == len(select.items):
         return select, order_by
     return replace(select, items=tuple(items)), tuple(keys)
+
+
+def _column_names(expr) -> set[str]:
+    """The names of the columns `expr` reads (unqualified; a qualified one never names an
+    output column)."""
+    found: set[str] = set()
+
+    def visit(node):
+        if isinstance(node, ast.ColumnRef):
+            found.add(node.name if node.qualifier is None else f"{node.qualifier}.{node.name}")
+        elif not isinstance(node, ast.Subquery):
+            _map_children(node, visit)
+        return node
+
+    visit(expr)
+    return found
 
 
 def _has_aggregate(expr) -> bool:
