@@ -94,6 +94,9 @@ def _statistic(name: str) -> AggregateFunction:
 
 AGGREGATE_FUNCTIONS = [
     AggregateFunction("COUNT", (sig("ANY"),), _count, star=True),
+    AggregateFunction(
+        "APPROX_COUNT_DISTINCT", (sig("ANY"),), _count, reduce=reductions.distinct_count
+    ),
     AggregateFunction("SUM", (sig("NUMERIC"),), _sum, null_if_empty=True),
     AggregateFunction("AVG", (sig("NUMERIC"),), _avg, null_if_empty=True),
     AggregateFunction("MIN", (sig("ANY"),), _extreme("Min"), null_if_empty=True),

@@ -86,3 +86,9 @@ def statistic(name: str) -> Reduction:
 def _differs(a: DataType, b: DataType) -> bool:
     """Do `a` and `b` differ other than by nullability?"""
     return replace(a, nullable=True) != replace(b, nullable=True)
+
+
+def distinct_count(call: ast.FunctionCall, argument: DataType, result: DataType) -> ast.Expr:
+    """APPROX_COUNT_DISTINCT(x) as COUNT(DISTINCT x): Flink estimates it (HyperLogLog), which
+    on the few distinct values a batch job's groups hold gives the exact count; we count."""
+    return replace(call, name="COUNT", distinct=True)
