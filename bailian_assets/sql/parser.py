@@ -1683,10 +1683,30 @@ class _Parser:
         backward = ast.Between(left, high, low, negated, start.position)
         return ast.Chain("AND" if negated else "OR", (forward, backward), start.position)
 
+    def _interval_ahead(self) -> bool:
+        """Does an INTERVAL literal follow the current INTERVAL word: a string, or a whole
+        number, signed or not (`INTERVAL 1 HOUR`, `INTERVAL -1 DAY`: Flink casts it)?"""
+        following = self._peek()
+        if following.is_op("-"):
+            following = self._peek(2)
+        return following.kind in (Kind.STRING, Kind.NUMBER)
+
     def _interval(self) -> ast.Literal:
-        """`INTERVAL '1' DAY`, `INTERVAL '1 02:03:04' DAY TO SECOND`, `INTERVAL '-1' MONTH`."""
+        """`INTERVAL '1' DAY`, `INTERVAL '1 02:03:04' DAY TO SECOND`, `INTERVAL '-1' MONTH`, and
+        Flink's unquoted form `INTERVAL 1 HOUR` (a whole number only: a decimal one is refused
+        with Flink's text)."""
         start = self._next()
+        sign = "-" if self._accept_op("-") else ""
         text = self._next()
+        if text.kind is Kind.NUMBER and not text.value.isdigit():
+            digits = text.value.replace(".", "").lstrip("0") or "0"
+            scale = len(text.value.partition(".")[2])
+            raise _ParseError(
+                f"Unsupported casting from DECIMAL({max(len(digits), scale)}, {scale}) NOT NULL "
+                f"to INTERVAL {self.tok.upper} NOT NULL",
+                text,
+                len(text.text),
+            )
         first = self._unit(_YEAR_MONTH + _DAY_TIME, plural=True)
         precision = self._unit_precision()
         last = None
@@ -1694,7 +1714,7 @@ class _Parser:
             last = self._unit(_YEAR_MONTH + _DAY_TIME, plural=True)
             self._unit_precision()  # SECOND(3): the fraction's digits, shown as milliseconds
         try:
-            value, kind = interval_value(text.value, first, last, precision or 2)
+            value, kind = interval_value(sign + text.value, first, last, precision or 2)
         except ValueError as error:
             raise _ParseError(str(error), text, len(text.text)) from None
         return ast.Literal(value, kind, start.position)
@@ -1753,7 +1773,7 @@ class _Parser:
             return self._number_literal(self._next())
         if token.is_op("("):
             return self._parenthesized()
-        if word == "INTERVAL" and self._peek().kind is Kind.STRING:
+        if word == "INTERVAL" and self._interval_ahead():
             return self._interval()
         if word == "EXISTS" and self._peek().is_op("("):
             self._next()
@@ -2041,7 +2061,7 @@ class _Parser:
         INTERVAL (RANGE over a DATE or TIMESTAMP); the binder checks it fits the frame."""
         if self.tok.kind is Kind.NUMBER:
             return self._number_literal(self._next())
-        if self.tok.upper == "INTERVAL" and self._peek().kind is Kind.STRING:
+        if self.tok.upper == "INTERVAL" and self._interval_ahead():
             return self._interval()
         raise _ParseError(
             "expected a number, an INTERVAL, UNBOUNDED or CURRENT ROW, found "

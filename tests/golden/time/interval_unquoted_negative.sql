@@ -1,0 +1,2 @@
+-- INTERVAL -1 DAY: an unquoted negative number
+SELECT INTERVAL -1 DAY;
