@@ -257,3 +257,20 @@ def test_insert_overwrite_of_a_print_or_blackhole_sink_is_refused():
             "DynamicTableSink of table 'default_catalog.default_database.o'"
             " implements the SupportsOverwrite interface"
         )
+
+
+def test_show_in_a_project_lists_its_own_file_and_others_permanent_names_once(tmp_path):
+    """Each file is a Flink session: SHOW lists the file's own TEMPORARY views and every
+    file's permanent tables and views, each name once, never another file's TEMPORARY one."""
+    (tmp_path / "a.sql").write_text(
+        "CREATE TABLE ta (id INT) WITH ('connector' = 'blackhole');\n"
+        "CREATE TEMPORARY VIEW tmp AS SELECT 1 AS x;\n"
+        "CREATE VIEW pv AS SELECT 2 AS y;\n"
+    )
+    (tmp_path / "b.sql").write_text(
+        "CREATE TEMPORARY VIEW tmp AS SELECT 3 AS z;\nSHOW TABLES;\n"
+    )
+    (tmp_path / "c.sql").write_text("SHOW TABLES;\nSHOW VIEWS;\n")
+    project = load_project([tmp_path / name for name in ("a.sql", "b.sql", "c.sql")])
+    lines = printed_run(project)[0]
+    assert lines == ["+I[pv]", "+I[ta]", "+I[tmp]", "+I[pv]", "+I[ta]", "+I[pv]"]

@@ -26,7 +26,7 @@ crossover row counts are where the oracle's choice flips.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass
 
 from bailian_assets.planning import bound as b
@@ -172,8 +172,10 @@ def sorts_tiny_input(node: p.Node, count: Counter) -> bool:
 # the rows Flink's planner assumes of a table without statistics (a json file): many, so that
 # such a side probes a hash join, and two such sides compare by their rows' width
 UNKNOWN_ROWS = 1e8
-# no filter's selectivity brings more rows than this down to a sort aggregate's few
-SMALL = int(_SORTED_UP_TO_EXACT / _LIKE) + 1
+# the rows counted at most to tell a handful from many: filters and joins multiply selectivities
+# (0.15 an equality), so a table of hundreds can be estimated at a few rows; counting stops
+# here, cheap on any file
+SMALL = 100_000
 
 
 def estimated_rows(
@@ -189,14 +191,20 @@ def estimated_rows(
     if isinstance(node, (p.Project, p.Sort, p.Window, p.MlPredict)):  # a row per row
         return estimated_rows(node.input, count, cap)
     if isinstance(node, p.Filter):
+        terms = conjuncts(node.predicate)
+        while isinstance(node, p.Filter) and isinstance(node.input, p.Filter):
+            node = node.input
+            terms += conjuncts(node.predicate)
+        if isinstance(node.input, p.Join) and node.input.kind == "INNER":
+            return _joined_rows(node.input, count, cap, terms)  # terms pushed to their sides
         inner = estimated_rows(node.input, count, cap)
-        return None if inner is None else (inner[0] * selectivity(node.predicate), inner[1])
+        return None if inner is None else (inner[0] * _kept(terms), inner[1])
     if isinstance(node, p.Limit):
         inner = estimated_rows(node.input, count, cap)
         if node.count is None:
             return inner
         return (min(node.count, inner[0]), inner[1]) if inner else (float(node.count), False)
-    if isinstance(node, p.Join) and node.kind != "CROSS":
+    if isinstance(node, p.Join):
         return _joined_rows(node, count, cap)
     if isinstance(node, p.SetUnion) and not node.distinct:
         parts = [estimated_rows(child, count, cap) for child in node.inputs]
@@ -206,22 +214,40 @@ def estimated_rows(
     return None
 
 
-def _joined_rows(node: p.Join, count: Counter, cap: int | None) -> tuple[float, bool] | None:
-    """Flink's guess at an equi-join's rows without column statistics, as the oracle shows it
-    (an aggregate over 20 x 20 joined rows groups by sorting, over 100 x 100 by hashing): the
-    bigger side's rows times an equality's selectivity; an outer join at least its preserved
-    side's rows."""
+def _joined_rows(
+    node: p.Join, count: Counter, cap: int | None, above: Sequence[b.Expr] = ()
+) -> tuple[float, bool] | None:
+    """Flink's estimate of a join's rows without column statistics (FlinkRelMdRowCount): an
+    equi-join's is both sides' rows added, times its condition's selectivity (0.15 an
+    equality); a cross join's their product; an outer join at least its preserved side's.
+    The terms of the join's condition and of a WHERE `above` an inner join that read one side
+    only filter that side first, as Flink pushes them there."""
     left, right = estimated_rows(node.left, count, cap), estimated_rows(node.right, count, cap)
     if left is None or right is None:
         return None
-    rows = max(left[0], right[0]) * (_EQUALS if node.equi_keys else 1.0)
-    if node.residual is not None:
-        rows *= selectivity(node.residual)
-    if node.kind in ("LEFT", "FULL"):
-        rows = max(rows, left[0])
-    if node.kind in ("RIGHT", "FULL"):
-        rows = max(rows, right[0])
+    terms = [*above, *(conjuncts(node.residual) if node.residual is not None else ())]
+    sides = [{f.column for f in side.fields} for side in (node.left, node.right)]
+    if node.kind != "INNER":  # only an inner join's terms move below it
+        sides = [set(), set()]
+    own = [[t for t in terms if b.columns_in(t) <= columns] for columns in sides]
+    rest = [t for t in terms if not any(t in side for side in own)]
+    left_rows, right_rows = left[0] * _kept(own[0]), right[0] * _kept(own[1])
+    if node.equi_keys:
+        rows = (left_rows + right_rows) * _EQUALS ** len(node.equi_keys) * _kept(rest)
+    else:
+        rows = left_rows * right_rows * _kept(rest)
+    if node.kind == "LEFT":
+        rows = max(left_rows, rows)
+    elif node.kind == "RIGHT":
+        rows = max(right_rows, rows)
+    elif node.kind == "FULL":
+        rows = max(left_rows, rows) + max(right_rows, rows) - rows
     return rows, left[1] and right[1]
+
+
+def _kept(terms: Sequence[b.Expr]) -> float:
+    """The share of rows all of `terms` keep."""
+    return math.prod(map(selectivity, terms))
 
 
 def counted(root: p.Node, constant: Callable[[str], bool] = lambda relation: False) -> bool:

@@ -36,13 +36,25 @@ def missing(name: ast.Name) -> PlanError:
     )
 
 
-def visible_names(catalog: Catalog, visibility: Visibility, what: str) -> list[str]:
-    """The names SHOW TABLES (tables and views) or SHOW VIEWS lists where it stands."""
-    views = {k: v.statement.name.last for k, v in catalog.views.items()}
-    tables: dict[str, str] = {}
+def visible_names(catalog: Catalog, visibility: Visibility, what: str, path: str) -> list[str]:
+    """The names SHOW TABLES (tables and views) or SHOW VIEWS lists where it stands in file
+    `path`: declared above it and not dropped, its file's own or another file's permanent
+    ones, each name once."""
+    named = {k: v.statement.name.last for k, v in catalog.views.items()}
     if what == "TABLES":
-        tables = {k: s.name.last for k, s in catalog.table_statements.items()}
-    return [name for key, name in {**tables, **views}.items() if not visibility.hidden(key)]
+        named |= {k: s.name.last for k, s in catalog.table_statements.items()}
+    return sorted({n for k, n in named.items() if visible(catalog, visibility, k, n, path)})
+
+
+def visible(catalog: Catalog, visibility: Visibility, key: str, name: str, path: str) -> bool:
+    """Whether the table or view `key` (SQL name `name`) is there for a statement of file
+    `path`: not declared below it nor dropped above it, and not another file's TEMPORARY one
+    (each file is a Flink session of its own)."""
+    if visibility.hidden(f"table or view:{name}"):
+        return False
+    catalog_key = f"table or view:{key}"
+    declared = catalog.positions.get(catalog_key)
+    return catalog_key not in catalog.temporary or declared is None or declared[0] == path
 
 
 def declared_rows(statement: ast.CreateTable) -> list[tuple[object, ...]]:
@@ -111,8 +123,8 @@ def described(rows: list[tuple], new_field, path: str, position) -> p.PlannedQue
 
 
 def shown(names: list[str], new_field, path: str, position) -> p.PlannedQuery:
-    """SHOW's names, sorted, as a planned query of VALUES rows (one column)."""
-    rows = [(name,) for name in sorted(names)]
+    """SHOW's names as a planned query of VALUES rows (one column)."""
+    rows = [(name,) for name in names]
     return _values(rows, ("table name",), (types.STRING,), new_field, path, position)
 
 

@@ -321,12 +321,15 @@ class Planner:
         """The rows of a DESCRIBE or SHOW (`planning/listings.py`), as a query of VALUES."""
         visibility, at = definition.visibility, (definition.path, statement.position)
         if isinstance(statement, ast.Show):
-            names = listings.visible_names(self.catalog, visibility, statement.what)
+            names = listings.visible_names(self.catalog, visibility, statement.what, at[0])
             return listings.shown(names, self.builder.inner_field, *at)
-        key = visibility.resolve(statement.name.last)
+        name = statement.name.last
+        key = visibility.resolve(name)
         declared = self.catalog.table_statements.get(key)
-        if visibility.hidden(key):
+        if not listings.visible(self.catalog, visibility, key, name, at[0]):
             raise listings.missing(statement.name)
+        if f"table or view:{key}" in self.catalog.broken:  # its own mistake, reported there
+            raise Quiet()
         if key in self.catalog.tables:  # its columns' types as a query reads them
             table = self.catalog.tables[key]
             binder = Binder(definition.path, definition.settings, {})
