@@ -267,9 +267,7 @@ def test_show_in_a_project_lists_its_own_file_and_others_permanent_names_once(tm
         "CREATE TEMPORARY VIEW tmp AS SELECT 1 AS x;\n"
         "CREATE VIEW pv AS SELECT 2 AS y;\n"
     )
-    (tmp_path / "b.sql").write_text(
-        "CREATE TEMPORARY VIEW tmp AS SELECT 3 AS z;\nSHOW TABLES;\n"
-    )
+    (tmp_path / "b.sql").write_text("CREATE TEMPORARY VIEW tmp AS SELECT 3 AS z;\nSHOW TABLES;\n")
     (tmp_path / "c.sql").write_text("SHOW TABLES;\nSHOW VIEWS;\n")
     project = load_project([tmp_path / name for name in ("a.sql", "b.sql", "c.sql")])
     lines = printed_run(project)[0]

@@ -73,6 +73,8 @@ class Executor:
     _read: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
     # the conditions Flink applies below each inner join (`planning/flink_estimates.py`)
     _pushed: dict[int, tuple[bound.Expr, ...]] = field(default_factory=dict, init=False)
+    # rows counted of a relation, up to a cap (`_count`)
+    _counts: dict[tuple[str, int | None], int] = field(default_factory=dict, init=False)
     # the frames of the tables and views read, by plan node id (`_count`)
     _scans: dict[int, pl.LazyFrame] = field(default_factory=dict, init=False, repr=False)
     # the ids of the scalar subqueries placed beside their rows (`scalar_subqueries.py`)
@@ -212,7 +214,7 @@ class Executor:
         else:
             probe_right = node.kind == "RIGHT"
             if node.kind in ("INNER", "FULL") and self._keeps(node):
-                probe_right, left, right = self._probe_side(node, left, right)
+                probe_right = self._probe_side(node)
             keys = [join_keys(a, b) for a, b in node.equi_keys]
             joined = join_on(
                 left,
@@ -233,8 +235,12 @@ class Executor:
         exact = self.constant(node.relation)
         if not (node.counted or exact):
             return None
-        frame = self._scans[id(node)] if cap is None else self._scans[id(node)].head(cap)
-        rows = frame.select(pl.len()).collect().item()
+        if (node.relation, cap) not in self._counts:  # once a relation: a scan reads its file
+            frame = self._scans.get(id(node))  # a table inside a view: not scanned here
+            frame = self.resolve(node.relation) if frame is None else frame
+            frame = frame if cap is None else frame.head(cap)
+            self._counts[(node.relation, cap)] = frame.select(pl.len()).collect().item()
+        rows = self._counts[(node.relation, cap)]
         return (float(rows), exact) if cap is None or rows < cap else None
 
     def _sorts_groups(self, node: p.Node) -> bool:
@@ -242,30 +248,26 @@ class Executor:
         or set operation above it whose order is read (a tiny input: `flink_estimates.py`)."""
         return flink_estimates.sorts_tiny_input(node, self._count)
 
-    def _probe_side(
-        self, node: p.Join, left: pl.LazyFrame, right: pl.LazyFrame
-    ) -> tuple[bool, pl.LazyFrame, pl.LazyFrame]:
+    def _probe_side(self, node: p.Join) -> bool:
         """Whether Flink's hash join would probe with the right side of `node` (an inner or
-        full join whose order is read), and the sides' frames (a side Flink's estimates do not
-        reach is computed, to count its rows)."""
-        frames, sizes = [left, right], []
-        for index, side in enumerate((node.left, node.right)):
+        full join whose order is read): the side of more bytes by Flink's estimates
+        (`planning/flink_estimates.py`); a side of tables Flink counts but whose estimate is
+        not followed here (an aggregate, a subquery) or past the rows counted counts as
+        many, one of tables Flink does not count as Flink's many."""
+        sizes = []
+        for side in (node.left, node.right):
             columns = {f.column for f in side.fields}
             below = [t for t in self._pushed.get(id(node), ()) if bound.columns_in(t) <= columns]
-            estimate = flink_estimates.estimated_rows(side, self._count, cap=None)
+            estimate = flink_estimates.estimated_rows(side, self._count)
             if estimate is not None:
                 rows = estimate[0] * math.prod(map(flink_estimates.selectivity, below))
-            elif not flink_estimates.counted(side, self.constant):
+            elif flink_estimates.counted(side, self.constant):
+                rows = float(flink_estimates.SMALL)
+            else:
                 rows = flink_estimates.UNKNOWN_ROWS
-            else:  # counted tables under an aggregate, a subquery...: the rows there are
-                computed = frames[index].collect(engine="streaming")
-                frames[index] = computed.lazy()
-                rows = float(
-                    computed.filter(*map(compile_expr, below)).height if below else computed.height
-                )
             read = [f.type for f in side.fields if f.column in self._read[id(side)]]
             sizes.append(rows * flink_estimates.row_bytes(read))
-        return sizes[0] <= sizes[1], frames[0], frames[1]
+        return sizes[0] <= sizes[1]
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
         """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order

@@ -781,7 +781,8 @@ class Builder:
         fields = tuple(
             self.field(n, t, qualifier) for n, t in zip(planned.names, planned.types, strict=False)
         )
-        return p.Scan(key, planned.names, fields, counted=flink_estimates.counted(planned.root))
+        counted = flink_estimates.counted(planned.root)
+        return p.Scan(key, planned.names, fields, counted=counted, view=planned.root)
 
     def _table_scan(
         self,

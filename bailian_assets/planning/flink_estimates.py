@@ -186,8 +186,8 @@ def estimated_rows(
     file, an aggregate, a subquery: Flink's estimates there are not followed) or more."""
     if isinstance(node, p.ValuesNode):
         return float(len(node.rows)), True
-    if isinstance(node, p.Scan):
-        return count(node, cap)
+    if isinstance(node, p.Scan):  # a view as Flink inlines it, a table as counted
+        return count(node, cap) if node.view is None else estimated_rows(node.view, count, cap)
     if isinstance(node, (p.Project, p.Sort, p.Window, p.MlPredict)):  # a row per row
         return estimated_rows(node.input, count, cap)
     if isinstance(node, p.Filter):

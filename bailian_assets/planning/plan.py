@@ -52,6 +52,8 @@ class Scan:
     source_columns: tuple[str, ...]
     fields: tuple[Field, ...]
     counted: bool = False
+    # a view's plan (Flink inlines views: its estimates are the plan's, `flink_estimates.py`)
+    view: Node | None = dataclass_field(default=None, compare=False, repr=False)
     options: tuple[tuple[str, str], ...] = ()
     hinted: TableSpec | None = dataclass_field(default=None, compare=False, repr=False)
 
