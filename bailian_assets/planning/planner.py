@@ -160,6 +160,8 @@ class Planner:
         planned = self.builder.query(
             statement.query, definition.path, definition.settings, definition.visibility
         )
+        # a repeated name is numbered, as Flink names the table's columns (`id, id0`)
+        planned = replace(planned, names=unique_names(planned.names))
         problems: list[Problem] = []
         add_table_as(self.catalog, definition, table_as_columns(statement, planned), problems)
         for problem in problems:
