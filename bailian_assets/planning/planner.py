@@ -33,7 +33,7 @@ from bailian_assets.planning.connectors import TableSpec, connector_of, with_opt
 from bailian_assets.planning.missing import missing_relation, not_above, view_as_sink
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
-from bailian_assets.planning.table_as import insert_naming, table_as_columns
+from bailian_assets.planning.table_as import insert_naming, key_problems, table_as_columns
 from bailian_assets.sql import ast
 
 __all__ = ["PlanError", "PlannedInsert", "PlannedSelect", "Planner"]
@@ -162,8 +162,12 @@ class Planner:
         )
         # a repeated name is numbered, as Flink names the table's columns (`id, id0`)
         planned = replace(planned, names=unique_names(planned.names))
-        problems: list[Problem] = []
-        add_table_as(self.catalog, definition, table_as_columns(statement, planned), problems)
+        columns = table_as_columns(statement, planned)
+        problems: list[Problem] = key_problems(statement, columns)
+        if problems:  # the table is not created, as in Flink
+            self.catalog.broken.add("table or view:" + definition.key)
+        else:
+            add_table_as(self.catalog, definition, columns, problems)
         for problem in problems:
             self.report(definition.path, problem)
         inserts = self.catalog.inserts

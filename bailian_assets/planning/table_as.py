@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bailian_assets.planning import plan as p
 from bailian_assets.planning.catalog import InsertDef
+from bailian_assets.planning.options import Problem
 from bailian_assets.sql import ast
 
 
@@ -34,3 +35,16 @@ def insert_naming(definition: InsertDef, planned: p.PlannedQuery) -> InsertDef:
     at = definition.statement.position
     columns = tuple((name, at) for name in planned.names)
     return replace(definition, statement=replace(definition.statement, columns=columns))
+
+
+def key_problems(statement: ast.CreateTable, columns: list[ast.ColumnDef]) -> list[Problem]:
+    """Flink's refusal of a CTAS primary key over a column the query gives nullable (a column
+    the CREATE part declares is made NOT NULL by the key)."""
+    declared = {c.name for c in statement.columns}
+    by_name = {c.name: c for c in columns}
+    names = "_".join(n for n, _ in statement.primary_key)
+    return [
+        Problem(f"Invalid primary key 'PK_{names}'. Column '{name}' is nullable.", at, len(name))
+        for name, at in statement.primary_key
+        if name not in declared and name in by_name and by_name[name].type.nullable
+    ]
