@@ -340,8 +340,9 @@ def comparable_problem(t: DataType) -> str | None:
 
 def orderable_problem(t: DataType) -> str | None:
     """Flink 2.3's text when a value of `t` is a sort, grouping or distinct key (ORDER BY,
-    GROUP BY, DISTINCT, PARTITION BY, INTERSECT/EXCEPT): VARIANT is none."""
-    if t.name == "VARIANT":
+    GROUP BY, DISTINCT, PARTITION BY, INTERSECT/EXCEPT): VARIANT, MAP and MULTISET are none
+    (an ARRAY or a ROW is)."""
+    if t.name in ("VARIANT", "MAP", "MULTISET"):
         return (
             f"Type({flink_type(t)}) is not an orderable data type, it is not supported as "
             "a ORDER_BY/GROUP_BY/JOIN_EQUAL field."
