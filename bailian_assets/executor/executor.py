@@ -215,6 +215,11 @@ class Executor:
             probe_right = node.kind == "RIGHT"
             if node.kind in ("INNER", "FULL") and self._keeps(node):
                 probe_right = self._probe_side(node)
+            build = node.left if probe_right else node.right
+            if self._keeps(node) and not flink_estimates.counted(build, self.constant):
+                # a build side of rows Flink does not count fills its hash table as one of
+                # many rows, which gives a probe row's matches last first
+                left, right = (left.reverse(), right) if probe_right else (left, right.reverse())
             keys = [join_keys(a, b) for a, b in node.equi_keys]
             joined = join_on(
                 left,
