@@ -61,7 +61,7 @@ def declared_rows(statement: ast.CreateTable) -> list[tuple[object, ...]]:
     """DESCRIBE's rows for a table its connector or options make unusable: its physical
     columns as declared (a computed column's type needs the table)."""
     key = tuple(name for name, _ in statement.primary_key)
-    key_text = f"PRI({', '.join(key)})" if key else None
+    key_text = _key_text(key)
     return [
         (
             c.name,
@@ -81,7 +81,7 @@ def table_rows(table: TableSpec, column_types: Sequence[ast.DataType]) -> list[t
     of the types a query reads them as (`column_types`)."""
     statement = table.statement
     key = tuple(name for name, _ in statement.primary_key) if statement is not None else ()
-    key_text = f"PRI({', '.join(key)})" if key else None
+    key_text = _key_text(key)
     watermark = statement.watermark if statement is not None else None
     rows: list[tuple[object, ...]] = []
     for column, column_type in zip(table.all_columns, column_types, strict=True):
@@ -109,6 +109,11 @@ def query_rows(names: Sequence[str], column_types: Sequence[ast.DataType]) -> li
         (name, type_text(t), t.nullable, None, None, None)
         for name, t in zip(names, column_types, strict=True)
     ]
+
+
+def _key_text(key: tuple[str, ...]) -> str | None:
+    """DESCRIBE's key field of a primary key's columns: `PRI(a, b)`."""
+    return f"PRI({', '.join(key)})" if key else None
 
 
 def type_text(t: ast.DataType) -> str:

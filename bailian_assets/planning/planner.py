@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from bailian_assets.planning import bound as b
 from bailian_assets.planning import hints, listings, table_columns, types
@@ -37,6 +38,8 @@ from bailian_assets.planning.table_as import insert_naming, key_problems, table_
 from bailian_assets.sql import ast
 
 __all__ = ["PlanError", "PlannedInsert", "PlannedSelect", "Planner"]
+
+_T = TypeVar("_T")
 
 NOT_NULL_ENFORCER = "table.exec.sink.not-null-enforcer"  # Flink's: ERROR (default) or DROP
 
@@ -128,30 +131,31 @@ class Planner:
         return self._views[name]
 
     def insert(self, definition: InsertDef) -> PlannedInsert | None:
-        while True:
-            try:
-                return self._plan_insert(definition)
-            except Unplanned as needed:
-                self.view(needed.name)  # then plan the INSERT again, its views known
-            except PlanError as error:
-                if not isinstance(error, Quiet):
-                    for problem in error.problems:
-                        self.report(definition.path, problem)
-                return None
+        return self._planned(lambda: self._plan_insert(definition), definition.path)
 
     def table_as(self, definition: TableAsDef) -> None:
         """Declare the table of a CTAS with its query's columns (table_as.py); on a problem,
         reported, the table is broken (its INSERT then fails quietly)."""
+
+        def declared() -> bool:
+            self._plan_table_as(definition)
+            return True
+
+        if not self._planned(declared, definition.path):
+            self.catalog.broken.add("table or view:" + definition.key)
+
+    def _planned(self, plan: Callable[[], _T], path: str) -> _T | None:
+        """`plan()`, again after planning each view it finds unplanned; None when it fails,
+        its problems reported (at `path`)."""
         while True:
             try:
-                return self._plan_table_as(definition)
+                return plan()
             except Unplanned as needed:
-                self.view(needed.name)
+                self.view(needed.name)  # then plan again, its views known
             except PlanError as error:
                 if not isinstance(error, Quiet):
                     for problem in error.problems:
-                        self.report(definition.path, problem)
-                self.catalog.broken.add("table or view:" + definition.key)
+                        self.report(path, problem)
                 return None
 
     def _plan_table_as(self, definition: TableAsDef) -> None:
@@ -175,15 +179,7 @@ class Planner:
             inserts[definition.insert] = insert_naming(inserts[definition.insert], planned)
 
     def select(self, definition: SelectDef) -> PlannedSelect | None:
-        while True:
-            try:
-                return self._plan_select(definition)
-            except Unplanned as needed:
-                self.view(needed.name)
-            except PlanError as error:
-                if not isinstance(error, Quiet):
-                    self.report(definition.path, error.problem)
-                return None
+        return self._planned(lambda: self._plan_select(definition), definition.path)
 
     # ------------------------------------------------------------ views and inserts
 
