@@ -19,6 +19,7 @@ from bailian_assets.planning import plan as p
 from bailian_assets.planning import types
 from bailian_assets.planning.catalog import Catalog, Visibility
 from bailian_assets.planning.connectors.table import TableSpec
+from bailian_assets.planning.identifiers import DEFAULT_CATALOG, DEFAULT_DATABASE
 from bailian_assets.planning.plan_errors import PlanError
 from bailian_assets.sql import ast
 
@@ -28,9 +29,10 @@ _DESCRIBED_TYPES = (types.STRING, types.STRING, types.BOOLEAN) + (types.STRING,)
 
 def missing(name: ast.Name) -> PlanError:
     """Flink's refusal of DESCRIBE for a name nothing declares."""
+    path = (DEFAULT_CATALOG, DEFAULT_DATABASE)
+    qualified = ".".join((*path[: max(0, 3 - len(name.parts))], *name.parts))
     return PlanError(
-        f"Tables or views with the identifier 'default_catalog.default_database.{name.last}' "
-        "doesn't exist.",
+        f"Tables or views with the identifier '{qualified}' doesn't exist.",
         name.position,
         len(str(name)),
     )

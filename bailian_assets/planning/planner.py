@@ -31,6 +31,7 @@ from bailian_assets.planning.catalog import (
     add_table_as,
 )
 from bailian_assets.planning.connectors import TableSpec, connector_of, with_options
+from bailian_assets.planning.identifiers import object_key
 from bailian_assets.planning.missing import missing_relation, not_above, view_as_sink
 from bailian_assets.planning.options import Problem
 from bailian_assets.planning.plan_errors import PlanError, Quiet, Unplanned
@@ -325,7 +326,7 @@ class Planner:
         if isinstance(statement, ast.Show):
             names = listings.visible_names(self.catalog, visibility, statement.what, at[0])
             return listings.shown(names, self.builder.inner_field, *at)
-        name = statement.name.last
+        name = object_key(statement.name)  # `other_db.t` names nothing here
         key = visibility.resolve(name)
         declared = self.catalog.table_statements.get(key)
         if not listings.visible(self.catalog, visibility, key, name, at[0]):
