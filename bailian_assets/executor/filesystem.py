@@ -26,7 +26,7 @@ from pathlib import Path
 import polars as pl
 from polars.io.plugins import register_io_source
 
-from bailian_assets.errors import ExecutionError
+from bailian_assets.errors import DataFileError, ExecutionError
 from bailian_assets.executor import parquet_scans
 from bailian_assets.executor.casts import compile_cast
 from bailian_assets.executor.dtypes import to_polars
@@ -76,8 +76,8 @@ def _existing(table: TableSpec) -> Path:
     problem = None if location is None else path_kind_problem(location)
     if problem is None and (location is None or not os.path.lexists(location)):
         problem = "does not exist"
-    if problem is not None:
-        raise ExecutionError(
+    if problem is not None:  # located at the 'path' option, then the query reading it
+        raise DataFileError(
             f"{_path_option_place(table)}: error: table '{table.name}': path '{location}' {problem}"
         )
     assert location is not None  # a missing path is "does not exist" above
