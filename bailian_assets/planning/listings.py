@@ -12,6 +12,7 @@ views'.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bailian_assets.planning import bound as b
@@ -46,6 +47,14 @@ def visible_names(catalog: Catalog, visibility: Visibility, what: str, path: str
     if what == "TABLES":
         named |= {k: s.name.last for k, s in catalog.table_statements.items()}
     return sorted({n for k, n in named.items() if visible(catalog, visibility, k, n, path)})
+
+
+def matching(names: list[str], pattern: str | None, negated: bool) -> list[str]:
+    """The names SHOW TABLES [NOT] LIKE `pattern` keeps (`%` any text, `_` one character)."""
+    if pattern is None:
+        return names
+    regex = "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in pattern)
+    return [n for n in names if bool(re.fullmatch(regex, n, re.DOTALL)) != negated]
 
 
 def visible(catalog: Catalog, visibility: Visibility, key: str, name: str, path: str) -> bool:

@@ -325,6 +325,7 @@ class Planner:
         visibility, at = definition.visibility, (definition.path, statement.position)
         if isinstance(statement, ast.Show):
             names = listings.visible_names(self.catalog, visibility, statement.what, at[0])
+            names = listings.matching(names, statement.like, statement.negated)
             return listings.shown(names, self.builder.inner_field, *at)
         name = object_key(statement.name)  # `other_db.t` names nothing here
         key = visibility.resolve(name)

@@ -603,10 +603,13 @@ class Describe:
 
 @dataclass(frozen=True, slots=True)
 class Show:
-    """`SHOW TABLES` or `SHOW VIEWS`: the names declared above, shown as rows."""
+    """`SHOW TABLES [FROM|IN database] [[NOT] LIKE 'pattern']` or `SHOW VIEWS`: the names
+    declared above, shown as rows."""
 
     what: str  # TABLES | VIEWS
     position: Position
+    like: str | None = None  # SHOW TABLES [NOT] LIKE 'pattern': the names that match (or not)
+    negated: bool = False
 
 
 Statement = (

@@ -715,7 +715,19 @@ class _Parser:
                 f"hold here), found {self.tok.describe()}",
                 self.tok,
             )
-        return ast.Show(self._next().upper, start.position)
+        what = self._next().upper
+        if what == "VIEWS":
+            return ast.Show(what, start.position)
+        if self._accept("FROM") or self._accept("IN"):
+            self._name("database name")  # the only database there is (checked as USE is not)
+        negated = bool(self._accept("NOT"))
+        if negated or self.tok.upper == "LIKE":
+            self._expect("LIKE")
+            pattern = self._next()
+            if pattern.kind is not Kind.STRING:
+                raise _ParseError(f"expected a pattern, found {pattern.describe()}", pattern)
+            return ast.Show(what, start.position, pattern.value, negated)
+        return ast.Show(what, start.position)
 
     def _use(self) -> ast.Use:
         start = self._expect("USE")
