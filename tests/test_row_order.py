@@ -80,7 +80,7 @@ def test_ties_of_rows_read_straight_from_a_table_keep_their_order_which_costs_no
 
 
 def test_ties_keep_their_input_order_when_a_column_cannot_break_them():
-    root = plan_of("SELECT an, ARRAY[cv] AS vs FROM a, c WHERE ak = ca ORDER BY an LIMIT 2;")
+    root = plan_of("SELECT an, MAP[cv, 1] AS vs FROM a, c WHERE ak = ca ORDER BY an LIMIT 2;")
     assert tie_breakers(nodes(root, p.Sort)[0]) == ()
     assert kept(root, p.Join) == [True]
 

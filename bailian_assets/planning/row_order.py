@@ -43,8 +43,8 @@ _SORT_AGGREGATES |= {"VAR_POP", "VAR_SAMP", "APPROX_COUNT_DISTINCT"}
 _FIXED_LENGTH = {"BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "REAL"}
 _FIXED_LENGTH |= {"DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}
 _FIXED_LENGTH |= {"INTERVAL_YEAR_MONTH", "INTERVAL_DAY_TIME"}
-# types without an order to break a sort's ties with
-_UNORDERED = {"ARRAY", "MAP", "MULTISET", "ROW", "VARIANT", "RAW", "STRUCTURED"}
+# types without an order to sort by (an ARRAY and a ROW sort element by element, as in Flink)
+_UNORDERED = {"MAP", "MULTISET", "VARIANT", "RAW", "STRUCTURED"}
 
 
 def ordered_nodes(root: p.Node) -> frozenset[int]:
