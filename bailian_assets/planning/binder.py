@@ -488,6 +488,14 @@ class Binder:
     def _like(self, expr: ast.Like, scope: Scope) -> b.Expr:
         # the pattern may be any expression, as in Flink
         inner, pattern = self.bind(expr.expr, scope), self.bind(expr.pattern, scope)
+        for side in (expr.expr, expr.pattern):
+            if isinstance(side, ast.Literal) and side.kind == "NULL":  # untyped: as Flink
+                raise PlanError(
+                    "Cannot apply 'LIKE' to an untyped NULL: cast it (CAST(NULL AS STRING)). "
+                    "Supported form(s): 'LIKE(<STRING>, <STRING>, <STRING>)'",
+                    side.position,
+                    4,
+                )
         args = [inner, pattern]
         if expr.escape is not None:  # LIKE p ESCAPE e: a third operand, a one-character literal
             escape = self.bind(expr.escape, scope)
