@@ -248,10 +248,10 @@ class Executor:
         rows = self._counts[(node.relation, cap)]
         return (float(rows), exact) if cap is None or rows < cap else None
 
-    def _sorts_groups(self, node: p.Node) -> bool:
+    def _sorts_groups(self, node: p.Node, share: float = 1.0) -> bool:
         """Whether Flink groups the rows of `node` by sorting them for an aggregate, DISTINCT
         or set operation above it whose order is read (a tiny input: `flink_estimates.py`)."""
-        return flink_estimates.sorts_tiny_input(node, self._count)
+        return flink_estimates.sorts_tiny_input(node, self._count, share)
 
     def _probe_side(self, node: p.Join) -> bool:
         """Whether Flink's hash join would probe with the right side of `node` (an inner or
@@ -289,7 +289,9 @@ class Executor:
         else:
             keys = [compile_expr(e).alias(f.column) for e, f in node.keys]
             in_order = self._keeps(node)
-            by_sorting = in_order and (node.sorted_groups or self._sorts_groups(node.input))
+            distinct = any(call.distinct for call, _ in node.aggregates)
+            share = flink_estimates.DISTINCT_LEVEL if distinct else 1.0
+            by_sorting = in_order and (node.sorted_groups or self._sorts_groups(node.input, share))
             by = frame.group_by(keys, maintain_order=in_order and not by_sorting)
             grouped = by.agg(partials)
             if by_sorting:  # Flink's sort aggregate: in key order

@@ -216,10 +216,17 @@ def _unix_timestamp(a, raw):
         return pl.lit(int(dt.datetime.now().timestamp()), dtype=pl.Int64)
 
     def seconds(text: str, java: str = _DEFAULT_FORMAT):
+        pattern = _strptime_pattern(java)
         try:
-            local = dt.datetime.strptime(text, _strptime_pattern(java))
-        except ValueError:
-            return _LONG_MIN  # Flink's answer for text that does not parse
+            local = dt.datetime.strptime(text, pattern)
+        except ValueError as error:  # Java's SimpleDateFormat reads a prefix: text after it
+            rest = str(error).removeprefix("unconverted data remains: ")  # is ignored
+            if rest == str(error) or not rest or not text.endswith(rest):
+                return _LONG_MIN  # Flink's answer for text that does not parse
+            try:
+                local = dt.datetime.strptime(text[: -len(rest)], pattern)
+            except ValueError:
+                return _LONG_MIN
         return int(local.replace(tzinfo=zone).timestamp())
 
     if len(raw) > 2 and not isinstance(raw[1], bound.Literal):  # a format per row
