@@ -972,6 +972,9 @@ class _Site:
     def bind(self, expr: ast.Expr, scope: tuple[p.Field, ...]) -> b.Expr:
         return self._ctx.binder.bind(expr, scope)
 
+    def in_zone(self, value: b.Expr, target: ast.DataType) -> b.Expr:
+        return self._ctx.binder.in_zone(value, target)
+
 
 @dataclass
 class _Grouped:

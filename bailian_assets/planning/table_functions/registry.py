@@ -51,6 +51,8 @@ class Site(Protocol):
 
     def bind(self, expr: ast.Expr, scope: tuple[p.Field, ...]) -> b.Expr: ...
 
+    def in_zone(self, value: b.Expr, target: DataType) -> b.Expr: ...
+
 
 @dataclass(frozen=True)
 class Parameter:

@@ -71,7 +71,8 @@ def _build(name: str, call: Invocation, prefix: str) -> p.Node:
     table = call.args["DATA"]
     assert isinstance(table, ast.Name)  # a TABLE parameter's value (registry.py)
     rows = call.site.relation(table, call.call.alias)
-    time = _time_column(name, call, rows)
+    time_column = _time_column(name, call, rows)
+    time = _wall_time(time_column, call, rows)
     lengths = [_micros(call, n) for n in (*_INTERVALS[name], "OFFSET")]
     spec = (b.Literal(name, _TEXT), *(b.Literal(n, _LENGTH) for n in lengths))
     windows = call.site.field("$windows", types.array(WINDOW_PAIR), None)
@@ -86,25 +87,35 @@ def _build(name: str, call: Invocation, prefix: str) -> p.Node:
     unnested = p.Unnest(
         listed, b.Column(windows.column, windows.type), _BOUNDS, (start, end), None, False
     )
-    window_time = call.site.field(prefix + "window_time", WINDOW_TIME, call.call.alias)
     less_a_millisecond = b.Literal(-1000, INTERVAL_MICROS)
+    last: b.Expr = b.Call(
+        "DATETIME PLUS", (b.Column(end.column, end.type), less_a_millisecond), WINDOW_TIME
+    )
+    if time.type != time_column.type:  # an instant's windows: window_time is an instant too
+        instant = types.nullable(ast.DataType("TIMESTAMP_LTZ", (3,)), False)
+        last = call.site.in_zone(last, instant)
+    window_time = call.site.field(prefix + "window_time", last.type, call.call.alias)
     return p.Project(
         unnested,
         (
             *((b.Column(f.column, f.type), f) for f in (*rows.fields, start, end)),
-            (
-                b.Call(
-                    "DATETIME PLUS",
-                    (b.Column(end.column, end.type), less_a_millisecond),
-                    WINDOW_TIME,
-                ),
-                window_time,
-            ),
+            (last, window_time),
         ),
     )
 
 
 _BOUNDS = ("window_start", "window_end")
+
+
+def _wall_time(time: b.Column, call: Invocation, rows: p.Node) -> b.Expr:
+    """The time the windows are cut on: a TIMESTAMP_LTZ's wall time in the session time zone
+    (Flink aligns a day's window to the zone's midnight), as CAST(... AS TIMESTAMP) reads it."""
+    if time.type.name != "TIMESTAMP_LTZ":
+        return time
+    field = next(f for f in rows.fields if f.column == time.column)
+    wall = types.nullable(ast.DataType("TIMESTAMP", time.type.params), time.type.nullable)
+    column = ast.ColumnRef(None, field.name, call.call.position)
+    return call.site.bind(ast.Cast(column, wall, call.call.position), rows.fields)
 
 
 def _time_column(name: str, call: Invocation, rows: p.Node) -> b.Column:
