@@ -44,6 +44,13 @@ def rewritten(select: ast.Select) -> ast.Select:
             call.position,
             len(call.name),
         )
+    distinct = _distinct_call((select.items, select.having))
+    if distinct is not None:  # Flink's legacy group windows have no DISTINCT aggregates
+        raise PlanError(
+            "DISTINCT aggregates are currently not supported.",
+            distinct.position,
+            len(distinct.name),
+        )
     time = call.args[0] if call.args else None
     if not isinstance(time, ast.ColumnRef):
         raise PlanError(f"the first argument of {call.name} is the time column", call.position)
@@ -78,3 +85,16 @@ def _bounds_named(expr, window: str):
         return expr
     changes = {f.name: _bounds_named(getattr(expr, f.name), window) for f in fields(expr)}
     return replace(expr, **changes)  # type: ignore[type-var]
+
+
+def _distinct_call(expr) -> ast.FunctionCall | None:
+    """The first `f(DISTINCT ...)` call in `expr` (not inside a subquery)."""
+    if isinstance(expr, ast.FunctionCall) and expr.distinct:
+        return expr
+    if isinstance(expr, tuple):
+        children = expr
+    elif is_dataclass(expr) and not isinstance(expr, (Position, ast.DataType, ast.Query)):
+        children = tuple(getattr(expr, f.name) for f in fields(expr))
+    else:
+        return None
+    return next((c for c in map(_distinct_call, children) if c is not None), None)
