@@ -24,6 +24,7 @@ from bailian_assets.executor.functions import (
     MULTI_ARGUMENT_AGGREGATES,
     OPERATORS,
 )
+from bailian_assets.executor.functions.aggregates import in_order
 from bailian_assets.planning import bound, types
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ def compile_aggregate(call: bound.AggregateCall, column: str) -> Aggregation:
         value = value[0].n_unique()  # NULLs dropped already
     if isinstance(value, pl.Expr):  # COUNT(*), LISTAGG ...: the value itself
         return Aggregation((value.cast(dtype).alias(column),))
+    if call.name in _EXACT_ORDERLESS and call.args[0].type.name in ("DOUBLE", "FLOAT"):
+        return Aggregation((in_order(call.name, value[0]).cast(dtype).alias(column),))
     split = _SPLITS[call.name](value[0], call) if call.name in _SPLITS else None
     if split is None:
         return Aggregation((AGGREGATES[call.name](value[0]).cast(dtype).alias(column),))

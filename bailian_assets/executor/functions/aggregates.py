@@ -54,3 +54,12 @@ def _listagg(args: list[pl.Expr], raw) -> pl.Expr:
 
 # aggregates given every compiled and bound argument (an Implementation)
 MULTI_ARGUMENT: dict[str, Implementation] = {"LISTAGG": _listagg}
+
+
+def in_order(name: str, x: pl.Expr) -> pl.Expr:
+    """SUM or AVG of floating-point values added one after the other in the rows' order, as
+    Java adds them (Polars' own sum adds pairwise, whose last digit may differ: 22.433333333333337
+    for Flink's 22.433333333333334); NULL over no values."""
+    values = x.drop_nulls()
+    total = values.cum_sum().last()
+    return total if name == "SUM" else total / values.len()

@@ -18,7 +18,7 @@ from typing import SupportsInt, cast
 import polars as pl
 
 from bailian_assets.executor import decimals, frames
-from bailian_assets.executor.functions.aggregates import AGGREGATES
+from bailian_assets.executor.functions.aggregates import AGGREGATES, in_order
 from bailian_assets.planning import bound, types
 
 
@@ -212,14 +212,21 @@ def _over_frame(name: str, x: pl.Expr | None, w: Window) -> pl.Expr:
     else:
         shape = _SHAPES.get((frame.unit, frame.start[0], frame.end[0]), "bounded")
     if shape == "whole":
+        if x is not None and name in ("SUM", "AVG") and not frames_exact(w):
+            return w.over(in_order(name, x))  # added as Java adds them
         return w.over(pl.len() if x is None else AGGREGATES[name](x))
     if shape == "sliding" and frame is not None and frame.start[1] is not None:
         return w.over(_sliding(name, x, int(frame.start[1].value) + 1))  # type: ignore[call-overload]
     if shape == "bounded":
-        exact = w.call.star or w.call.args[0].type.name not in ("FLOAT", "DOUBLE")
-        return frames.aggregate(name, x, *frames.bounds(w), exact=exact)
+        return frames.aggregate(name, x, *frames.bounds(w), exact=frames_exact(w))
     running = w.over(_running(name, x))
     return running if frame is not None and frame.unit == "ROWS" else w.peers(running)
+
+
+def frames_exact(w: Window) -> bool:
+    """Whether `w`'s call adds exact values (not DOUBLE or FLOAT: their sum's last digit
+    depends on the order of the additions)."""
+    return w.call.star or w.call.args[0].type.name not in ("FLOAT", "DOUBLE")
 
 
 # (unit, start kind, end kind) of the frames with a shortcut; any other is "bounded"
