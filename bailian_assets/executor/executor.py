@@ -10,7 +10,6 @@ here and a line in `_RUNNERS`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -108,8 +107,9 @@ class Executor:
         """The rows of a plan. Inputs are computed before the nodes that read them, from a stack
         of our own (post-order), so a plan's depth costs no Python stack."""
         self._ordered |= row_order.ordered_nodes(root)
-        self._read.update(flink_estimates.read_columns(root))
-        self._pushed.update(flink_estimates.pushed_conditions(root))
+        pushed = flink_estimates.pushed_conditions(root)
+        self._pushed.update(pushed)
+        self._read.update(flink_estimates.read_columns(root, pushed))
         results: list[pl.LazyFrame] = []
         pending: list[tuple[p.Node, bool]] = [(root, False)]
         done: dict[int, pl.LazyFrame] = {}  # a shared subtree (a WITH query read twice): once
@@ -214,7 +214,10 @@ class Executor:
         else:
             probe_right = node.kind == "RIGHT"
             if node.kind in ("INNER", "FULL") and self._keeps(node):
-                probe_right = self._probe_side(node)
+                pushed = self._pushed.get(id(node), ())
+                probe_right = flink_estimates.probes_right(
+                    node, self._count, self.constant, self._read, pushed
+                )
             build = node.left if probe_right else node.right
             if self._keeps(node) and not flink_estimates.counted(build, self.constant):
                 # a build side of rows Flink does not count fills its hash table as one of
@@ -252,27 +255,6 @@ class Executor:
         """Whether Flink groups the rows of `node` by sorting them for an aggregate, DISTINCT
         or set operation above it whose order is read (a tiny input: `flink_estimates.py`)."""
         return flink_estimates.sorts_tiny_input(node, self._count, share)
-
-    def _probe_side(self, node: p.Join) -> bool:
-        """Whether Flink's hash join would probe with the right side of `node` (an inner or
-        full join whose order is read): the side of more bytes by Flink's estimates
-        (`planning/flink_estimates.py`); a side of tables Flink counts but whose estimate is
-        not followed here (an aggregate, a subquery) or past the rows counted counts as
-        many, one of tables Flink does not count as Flink's many."""
-        sizes = []
-        for side in (node.left, node.right):
-            columns = {f.column for f in side.fields}
-            below = [t for t in self._pushed.get(id(node), ()) if bound.columns_in(t) <= columns]
-            estimate = flink_estimates.estimated_rows(side, self._count)
-            if estimate is not None:
-                rows = estimate[0] * math.prod(map(flink_estimates.selectivity, below))
-            elif flink_estimates.counted(side, self.constant):
-                rows = float(flink_estimates.SMALL)
-            else:
-                rows = flink_estimates.UNKNOWN_ROWS
-            read = [f.type for f in side.fields if f.column in self._read[id(side)]]
-            sizes.append(rows * flink_estimates.row_bytes(read))
-        return sizes[0] <= sizes[1]
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
         """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order

@@ -1176,19 +1176,11 @@ def _aggregates_ordered_by(
 
 
 def _column_names(expr) -> set[str]:
-    """The names of the columns `expr` reads (unqualified; a qualified one never names an
-    output column)."""
-    found: set[str] = set()
-
-    def visit(node):
-        if isinstance(node, ast.ColumnRef):
-            found.add(node.name if node.qualifier is None else f"{node.qualifier}.{node.name}")
-        elif not isinstance(node, ast.Subquery):
-            _map_children(node, visit)
-        return node
-
-    visit(expr)
-    return found
+    """The names of the columns `expr` reads, not inside a subquery (a qualified one as
+    `q.name`: it never names an output column)."""
+    if isinstance(expr, ast.ColumnRef):
+        return {expr.name if expr.qualifier is None else f"{expr.qualifier}.{expr.name}"}
+    return set().union(*map(_column_names, _subexpressions(expr)))
 
 
 def _has_aggregate(expr) -> bool:

@@ -11,7 +11,8 @@ query without ORDER BY prints:
   of a row of the columns the query reads from that side; the left on a tie), so
   `FROM customers JOIN orders` gives the orders' order. `read_columns` says which columns a
   query reads from each node's output, `row_bytes` sizes a row as Flink's BinaryRowData holds
-  it (FlinkRelMdUtil.binaryRowAverageSize), and the executor counts the rows.
+  it (FlinkRelMdUtil.binaryRowAverageSize), `probes_right` decides; the executor counts the
+  rows of the tables.
 - **Whether a GROUP BY, DISTINCT or set operation groups by hashing or by sorting.** On an
   input it estimates at a handful of rows a sort aggregate is cheaper: its groups come out in
   key order instead of the order they first appear (`sorts_tiny_input`). Its estimate is exact
@@ -26,7 +27,7 @@ crossover row counts are where the oracle's choice flips.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 
 from bailian_assets.planning import bound as b
@@ -65,11 +66,14 @@ def _fixed_length(t: ast.DataType) -> bool:
     return False
 
 
-def read_columns(root: p.Node) -> dict[int, frozenset[str]]:
+def read_columns(
+    root: p.Node, pushed: Mapping[int, tuple[b.Expr, ...]]
+) -> dict[int, frozenset[str]]:
     """For each node of `root`'s plan (by id), the columns of its output something above it
     reads (all of the root's: they are the query's output). A condition Flink pushes below an
-    inner join (`pushed_conditions`) is read there, not from the join's output."""
-    below = {id(term) for terms in pushed_conditions(root).values() for term in terms}
+    inner join (`pushed`, from `pushed_conditions`) is read there, not from the join's
+    output."""
+    below = {id(term) for terms in pushed.values() for term in terms}
     read: dict[int, set[str]] = {}
     seen: set[tuple[int, frozenset[str]]] = set()
     pending: list[tuple[p.Node, frozenset[str]]] = [(root, _columns(root))]
@@ -233,11 +237,7 @@ def _joined_rows(
     if left is None or right is None:
         return None
     terms = [*above, *(conjuncts(node.residual) if node.residual is not None else ())]
-    sides = [{f.column for f in side.fields} for side in (node.left, node.right)]
-    if node.kind != "INNER":  # only an inner join's terms move below it
-        sides = [set(), set()]
-    own = [[t for t in terms if b.columns_in(t) <= columns] for columns in sides]
-    rest = [t for t in terms if not any(t in side for side in own)]
+    own, rest = _by_side(node, terms)
     left_rows, right_rows = left[0] * _kept(own[0]), right[0] * _kept(own[1])
     if node.equi_keys:
         rows = (left_rows + right_rows) * _EQUALS ** len(node.equi_keys) * _kept(rest)
@@ -250,6 +250,41 @@ def _joined_rows(
     elif node.kind == "FULL":
         rows = max(left_rows, rows) + max(right_rows, rows) - rows
     return rows, left[1] and right[1]
+
+
+def _by_side(
+    node: p.Join, terms: Sequence[b.Expr]
+) -> tuple[tuple[list[b.Expr], list[b.Expr]], list[b.Expr]]:
+    """`terms` split as Flink pushes them: those reading only the left side of an inner
+    join, those reading only its right side, and the rest (all of them for an outer join)."""
+    sides = [{f.column for f in side.fields} for side in (node.left, node.right)]
+    if node.kind != "INNER":  # only an inner join's terms move below it
+        return ([], []), list(terms)
+    left, right = ([t for t in terms if b.columns_in(t) <= columns] for columns in sides)
+    return (left, right), [t for t in terms if t not in left and t not in right]
+
+
+def probes_right(
+    node: p.Join,
+    count: Counter,
+    constant: Callable[[str], bool],
+    read: Mapping[int, frozenset[str]],
+    pushed: Sequence[b.Expr],
+) -> bool:
+    """Whether Flink's hash join probes with the right side of the inner or full join `node`:
+    the side of more bytes (rows, after the one-sided terms `pushed` below it, times the
+    width of the columns `read` of it), the left on a tie. A side of tables Flink counts whose
+    estimate is not followed here (an aggregate, a subquery) or past the rows counted counts
+    as many, one of tables Flink does not count as Flink's many."""
+    sizes = []
+    for side, below in zip((node.left, node.right), _by_side(node, pushed)[0], strict=True):
+        estimate = estimated_rows(side, count)
+        if estimate is not None:
+            rows = estimate[0] * _kept(below)
+        else:
+            rows = float(SMALL) if counted(side, constant) else UNKNOWN_ROWS
+        sizes.append(rows * row_bytes([f.type for f in side.fields if f.column in read[id(side)]]))
+    return sizes[0] <= sizes[1]
 
 
 def _kept(terms: Sequence[b.Expr]) -> float:
