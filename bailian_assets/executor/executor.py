@@ -258,7 +258,7 @@ class Executor:
 
     def _aggregate(self, node: p.Aggregate, frame: pl.LazyFrame) -> pl.LazyFrame:
         """GROUP BY, in the order groups first appear (Flink's hash aggregate) or in key order
-        (its sort aggregate, `row_order.sorts_groups`); grouping sets as `_grouping_sets`. The
+        (its sort aggregate, `flink_estimates.sorts_groups`); grouping sets as `_grouping_sets`. The
         group_by computes the aggregates' partials, the grouped frame finishes them
         (`Aggregation`)."""
         aggregations = [compile_aggregate(call, f.column) for call, f in node.aggregates]

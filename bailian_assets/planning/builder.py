@@ -38,7 +38,6 @@ from bailian_assets.planning import (
     grouping,
     hints,
     join_order,
-    row_order,
     table_columns,
     types,
 )
@@ -591,7 +590,7 @@ class Builder:
             if isinstance(expr, ast.FunctionCall) and expr.over is None:
                 if expr.name in AGGREGATES:
                     call = ctx.binder.aggregate(expr, scope, grouped.keyed)
-                    sorting.append(row_order.sorts_groups(expr.name, call.distinct, call.args))
+                    sorting.append(flink_estimates.sorts_groups(expr.name, call.args))
                     reduce = AGGREGATES[expr.name].reduce
                     if reduce is not None:  # STDDEV ...: an expression of SUMs and COUNTs
                         return rewrite(reduce(expr, call.args[0].type, call.type))

@@ -13,8 +13,9 @@ query without ORDER BY prints:
   query reads from each node's output, `row_bytes` sizes a row as Flink's BinaryRowData holds
   it (FlinkRelMdUtil.binaryRowAverageSize), `probes_right` decides; the executor counts the
   rows of the tables.
-- **Whether a GROUP BY, DISTINCT or set operation groups by hashing or by sorting.** On an
-  input it estimates at a handful of rows a sort aggregate is cheaper: its groups come out in
+- **Whether a GROUP BY, DISTINCT or set operation groups by hashing or by sorting.** Some
+  aggregates can only be sorted for (`sorts_groups`); otherwise, on an input it estimates at a
+  handful of rows a sort aggregate is cheaper: its groups come out in
   key order instead of the order they first appear (`sorts_tiny_input`). Its estimate is exact
   for VALUES rows, counted for a csv file (its filesystem source reports it; a json one does
   not: unknown, which Flink takes as many), and multiplied by a default selectivity for each
@@ -40,8 +41,29 @@ _COMPUTING = (p.Project, p.Aggregate)
 _WHOLE_ROWS = (p.Distinct, p.SetUnion, p.SetCombine)
 # Flink's average sizes of a variable-length value (FlinkRelMdSize.averageTypeValueSize)
 _VARIABLE_SIZE = {"STRING": 12, "VARCHAR": 12, "CHAR": 12, "BYTES": 16, "VARBINARY": 16}
+# types a binary row holds in its fixed-length part (BinaryRowData.isInFixedLengthPart; a
+# DECIMAL of up to 18 digits and a TIMESTAMP of up to 3 too), and those a hash aggregate's
+# buffer can update in place (isMutable: any DECIMAL or TIMESTAMP)
 _FIXED = {"BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "REAL"}
 _FIXED |= {"DOUBLE", "DATE", "TIME", "INTERVAL_YEAR_MONTH", "INTERVAL_DAY_TIME"}
+_MUTABLE = _FIXED | {"DECIMAL", "TIMESTAMP", "TIMESTAMP_LTZ"}
+# aggregates Flink computes with a sort aggregate whatever their arguments
+_SORT_AGGREGATES = {"LISTAGG", "ARRAY_AGG", "COLLECT", "FIRST_VALUE", "LAST_VALUE", "JSON_ARRAYAGG"}
+_SORT_AGGREGATES |= {"JSON_OBJECTAGG", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE"}
+_SORT_AGGREGATES |= {"VAR_POP", "VAR_SAMP", "APPROX_COUNT_DISTINCT"}
+
+
+def sorts_groups(name: str, args: tuple[b.Expr, ...]) -> bool:
+    """Whether an aggregate, as written (before STDDEV and VAR are reduced to SUMs), makes
+    Flink's batch planner compute its GROUP BY by sorting the rows by the grouping keys (a sort
+    aggregate: its groups come out in key order, NULL first) rather than with a hash table
+    (groups in the order they first appear), whatever the input's size: an accumulator a hash
+    aggregate's buffer cannot hold (MIN/MAX of a string, LISTAGG, ARRAY_AGG, FIRST_VALUE...),
+    or STDDEV/VAR, as the oracle shows. (A DISTINCT aggregate is computed in two levels,
+    whose outer one reads fewer rows: `DISTINCT_LEVEL`.)"""
+    if name in _SORT_AGGREGATES:
+        return True
+    return name in {"MIN", "MAX"} and any(arg.type.name not in _MUTABLE for arg in args)
 
 
 def row_bytes(columns: list[ast.DataType]) -> int:

@@ -179,7 +179,7 @@ class Aggregate:
     aggregates: tuple[tuple[AggregateCall, Field], ...]
     sets: tuple[tuple[int, ...], ...] | None = None
     groupings: tuple[tuple[tuple[int, ...] | None, Field], ...] = ()  # None: GROUP_ID()
-    # Flink computes the groups by sorting (`row_order.sorts_groups`): they come out in key
+    # Flink computes the groups by sorting (`flink_estimates.sorts_groups`): they come out in key
     # order, not in the order they first appear
     sorted_groups: bool = False
 

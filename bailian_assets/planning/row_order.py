@@ -35,14 +35,6 @@ _FLOATS = {"FLOAT", "DOUBLE", "REAL"}
 # nodes whose rows come in an order fixed by their input's at no cost (a Window's: sorted
 # stably for its windows)
 _KEEPS_ORDER_ANYWAY = (p.Project, p.Filter, p.Unnest, p.Limit, p.Window, p.MlPredict)
-# aggregates Flink computes with a sort aggregate whatever their arguments, and the types a
-# MIN or MAX keeps in a hash aggregate's fixed-length buffer (BinaryRowData.isMutable)
-_SORT_AGGREGATES = {"LISTAGG", "ARRAY_AGG", "COLLECT", "FIRST_VALUE", "LAST_VALUE", "JSON_ARRAYAGG"}
-_SORT_AGGREGATES |= {"JSON_OBJECTAGG", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE"}
-_SORT_AGGREGATES |= {"VAR_POP", "VAR_SAMP", "APPROX_COUNT_DISTINCT"}
-_FIXED_LENGTH = {"BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "REAL"}
-_FIXED_LENGTH |= {"DOUBLE", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"}
-_FIXED_LENGTH |= {"INTERVAL_YEAR_MONTH", "INTERVAL_DAY_TIME"}
 # types without an order to sort by (an ARRAY and a ROW sort element by element, as in Flink)
 _UNORDERED = {"MAP", "MULTISET", "VARIANT", "RAW", "STRUCTURED"}
 
@@ -85,19 +77,6 @@ def _inputs_ordered(node: p.Node, needed: bool) -> tuple[bool, ...]:
         return ()
     # Project, Filter, Unnest, Distinct, Join, SetUnion: the output's order is the inputs'
     return (needed,) * len(inputs)
-
-
-def sorts_groups(name: str, distinct: bool, args: tuple[b.Expr, ...]) -> bool:
-    """Whether an aggregate, as written (before STDDEV and VAR are reduced to SUMs), makes
-    Flink's batch planner compute its GROUP BY by sorting the rows by the grouping keys (a sort
-    aggregate: its groups come out in key order, NULL first) rather than with a hash table
-    (groups in the order they first appear): an accumulator of variable length (MIN/MAX of a
-    string, LISTAGG, ARRAY_AGG, FIRST_VALUE...) or STDDEV/VAR, as the oracle shows. (A DISTINCT
-    aggregate is computed in two levels, whose outer one reads fewer rows:
-    `flink_estimates.DISTINCT_LEVEL`.)"""
-    if name in _SORT_AGGREGATES:
-        return True
-    return name in {"MIN", "MAX"} and any(arg.type.name not in _FIXED_LENGTH for arg in args)
 
 
 def _keeps_order_freely(node: p.Node) -> bool:
