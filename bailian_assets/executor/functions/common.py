@@ -48,3 +48,12 @@ def per_row(function: Callable[[], object], dtype: pl.DataType | type[pl.DataTyp
     return pl.int_range(pl.len()).map_batches(
         lambda s: pl.Series([function() for _ in range(len(s))], dtype=dtype), return_dtype=dtype
     )
+
+
+def divided(numerator: pl.Expr, denominator: pl.Expr) -> pl.Expr:
+    """`numerator / denominator` as Java divides DOUBLEs: Polars divides by a single value (a
+    literal, a whole-frame total, even repeated down a column) as a multiplication by its
+    reciprocal, whose last digit differs (5.0 / 3 gives 1.6666666666666665, Java
+    1.6666666666666667); dividing by a column of one value a row divides."""
+    ones = pl.int_range(pl.len(), dtype=pl.Int64).cast(pl.Float64) * 0.0 + 1.0
+    return numerator / (denominator * ones)

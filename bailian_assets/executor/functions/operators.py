@@ -11,7 +11,7 @@ import polars as pl
 
 from bailian_assets.executor import decimals, guards
 from bailian_assets.executor.dtypes import to_polars
-from bailian_assets.executor.functions.common import Implementation, rowwise
+from bailian_assets.executor.functions.common import Implementation, divided, rowwise
 from bailian_assets.planning import bound
 from bailian_assets.planning.functions import operators as rules
 
@@ -32,19 +32,10 @@ def _arithmetic(op: str) -> Implementation:
             if guards.folding():  # a constant DOUBLE / 0 fails in Flink's planner
                 divisor = decimals.fail_on_zero(a[0], a[1], _dtype(raw[1]), "")
             result = to_polars(rules.arithmetic(op, ta, tb))
-            return (a[0] / _down_the_column(divisor)).cast(result)
+            return divided(a[0], divisor).cast(result)
         return _OPERATIONS[op](a[0], a[1])
 
     return implementation
-
-
-def _down_the_column(divisor: pl.Expr) -> pl.Expr:
-    """`divisor` as a column of its own, one value a row: Polars divides by a single value (a
-    literal, a whole-frame aggregate) as a multiplication by its reciprocal, whose last digit
-    differs from Java's division (5.0 / 3.0 gives 1.6666666666666665, Java 1.6666666666666667);
-    dividing by a column divides."""
-    ones = pl.int_range(pl.len(), dtype=pl.Int64).cast(pl.Float64) * 0.0 + 1.0
-    return divisor * ones
 
 
 _OPERATIONS = {

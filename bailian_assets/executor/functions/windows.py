@@ -19,6 +19,7 @@ import polars as pl
 
 from bailian_assets.executor import decimals, frames
 from bailian_assets.executor.functions.aggregates import AGGREGATES, in_order
+from bailian_assets.executor.functions.common import divided
 from bailian_assets.planning import bound, types
 
 
@@ -69,25 +70,12 @@ def _dense_rank(a, w: Window) -> pl.Expr:
 def _percent_rank(a, w: Window) -> pl.Expr:
     """(RANK - 1) / (rows - 1), 0 for a partition of one row."""
     rows = w.over(pl.len())
-    return pl.when(rows > 1).then(_divided(_rank(a, w) - 1, rows - 1)).otherwise(0.0)
+    return pl.when(rows > 1).then(divided(_rank(a, w) - 1, rows - 1)).otherwise(0.0)
 
 
 def _cume_dist(a, w: Window) -> pl.Expr:
     """The share of the partition's rows up to the current row's last peer."""
-    return _divided(w.peers(_row_number(a, w)), w.over(pl.len()))
-
-
-def _divided(numerator: pl.Expr, denominator: pl.Expr) -> pl.Expr:
-    """`numerator / denominator` as a DOUBLE, divided as Java divides: Polars divides by a
-    value repeated down a column as a multiplication by its reciprocal, whose last digit
-    differs (5 / 14 is 0.35714285714285715, not 0.3571428571428571)."""
-
-    def divide(pairs: pl.Series) -> pl.Series:
-        top, bottom = pairs.struct.field("n").to_numpy(), pairs.struct.field("d").to_numpy()
-        return pl.Series(pairs.name, top.astype("float64") / bottom.astype("float64"))
-
-    pairs = pl.struct(numerator.alias("n"), denominator.alias("d"))
-    return pairs.map_batches(divide, return_dtype=pl.Float64, is_elementwise=True)
+    return divided(w.peers(_row_number(a, w)), w.over(pl.len()))
 
 
 def _constant_int(w: Window, index: int) -> int:
